@@ -1,0 +1,90 @@
+// Package cli builds newsscribe's command tree.
+//
+// We use cobra rather than the standard library's flag package because the
+// tool has nested subcommands (`audio convert`, `models pull`, …) whose help,
+// flag parsing and shell completion cobra gives uniformly; every command is
+// still a plain function of (ctx, args, streams), tested without a process.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+)
+
+// Streams are the standard streams a command reads and writes.
+type Streams struct {
+	In  io.Reader
+	Out io.Writer
+	Err io.Writer
+}
+
+// exitError carries a specific exit code out of a command.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+func (e *exitError) Unwrap() error { return e.err }
+
+// New returns the root command. Subcommands are added here, one constructor each.
+func New(s Streams) *cobra.Command {
+	root := &cobra.Command{
+		Use:           "newsscribe",
+		Short:         "Timestamped transcripts of Arabic news speech, aligned to the article",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetIn(s.In)
+	root.SetOut(s.Out)
+	root.SetErr(s.Err)
+	root.AddCommand(
+		newVersionCmd(s),
+	)
+	return root
+}
+
+// Run executes the command line args and returns the process exit code.
+// Errors are printed as one line on s.Err, never with a stack trace.
+func Run(ctx context.Context, args []string, in io.Reader, out, errw io.Writer) int {
+	root := New(Streams{In: in, Out: out, Err: errw})
+	root.SetArgs(args)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return 0
+	}
+	fmt.Fprintln(errw, "newsscribe: "+oneLine(err.Error()))
+	var ee *exitError
+	if errors.As(err, &ee) {
+		return ee.code
+	}
+	if errors.Is(err, context.Canceled) {
+		return 130
+	}
+	return 1
+}
+
+// oneLine folds a message onto a single line.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// Version is set at build time with -ldflags "-X ...cli.Version=...".
+var Version = "dev"
+
+func newVersionCmd(s Streams) *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print the version and whether the whisper.cpp engine is built in",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			_, err := fmt.Fprintf(s.Out, "newsscribe %s\n", Version)
+			return err
+		},
+	}
+}

@@ -1,0 +1,95 @@
+// Package transcribe holds newsscribe's transcript format and the small
+// interface a speech recogniser implements to produce it.
+//
+// The JSON shape of Transcript is the project's transcript format: the
+// transcribe command writes it, the aligner and the HTTP API read it. It
+// follows the OpenAI verbose_json conventions where they exist (segments with
+// avg_logprob and no_speech_prob, words with start/end/probability).
+//
+// Engines live in subpackages (transcribe/whisper is the whisper.cpp one); this
+// package is pure Go and builds without libwhisper.
+package transcribe
+
+import (
+	"context"
+	"errors"
+)
+
+// Transcript is the result of recognising one recording.
+type Transcript struct {
+	// Language is the ISO 639-1 code of the spoken language ("ar").
+	Language string `json:"language"`
+	// Duration is the length of the whole input in seconds.
+	Duration float64 `json:"duration"`
+	// Text is the full text, the segments' texts joined by spaces.
+	Text string `json:"text"`
+	// Segments are in time order and do not overlap.
+	Segments []Segment `json:"segments"`
+}
+
+// Segment is one decoded stretch of speech.
+type Segment struct {
+	ID int `json:"id"`
+	// Start and End are in seconds from the beginning of the original file,
+	// also when voice activity detection skipped parts of it.
+	Start float64 `json:"start"`
+	End   float64 `json:"end"`
+	Text  string  `json:"text"`
+	// AvgLogprob is the mean log probability of the segment's text tokens.
+	AvgLogprob float64 `json:"avg_logprob"`
+	// NoSpeechProb is the model's probability that the segment holds no speech.
+	NoSpeechProb float64 `json:"no_speech_prob"`
+	Words        []Word  `json:"words"`
+}
+
+// Word is one whitespace-delimited word with its time and confidence.
+type Word struct {
+	Word string `json:"word"`
+	// Start and End are in seconds from the beginning of the original file.
+	Start float64 `json:"start"`
+	End   float64 `json:"end"`
+	// Probability is in [0, 1].
+	Probability float64 `json:"probability"`
+}
+
+// Options control one recognition. The zero value asks for the engine's
+// defaults: Arabic, greedy decoding, word timestamps, VAD where available.
+type Options struct {
+	// Language is an ISO 639-1 code, or "auto" to detect. Defaults to "ar".
+	Language string
+	// Threads is the number of CPU threads. Defaults to the number of cores (at most 8).
+	Threads int
+	// BeamSize > 1 selects beam search with that many beams. Defaults to greedy.
+	BeamSize int
+	// BestOf is the number of candidates when sampling with temperature > 0. Defaults to 5.
+	BestOf int
+	// Temperature is the initial sampling temperature. Defaults to 0.
+	Temperature float32
+	// TemperatureInc is the fallback step when a decode fails the entropy or
+	// log-probability thresholds; a negative value turns fallback off. Defaults to 0.2.
+	TemperatureInc float32
+	// Prompt is an initial prompt: names and rare words from the article.
+	Prompt string
+	// NoSpeechThreshold is the no_speech probability above which a segment
+	// may be dropped as silence. Defaults to 0.6.
+	NoSpeechThreshold float32
+	// MaxSegmentLength caps a segment's length in characters; 0 means no cap.
+	MaxSegmentLength int
+	// DisableVAD turns voice activity detection off even when the VAD model is present.
+	DisableVAD bool
+}
+
+// ProgressFunc receives progress in percent, 0 to 100, non-decreasing.
+type ProgressFunc func(percent int)
+
+// Engine recognises speech. Samples are 16 kHz mono float32 in [-1, 1].
+//
+// Transcribe blocks until the whole clip is recognised or ctx is done; in the
+// latter case it returns ctx.Err(). progress may be nil. Implementations must
+// be safe for concurrent use (queueing or pooling internally).
+type Engine interface {
+	Transcribe(ctx context.Context, samples []float32, opts Options, progress ProgressFunc) (*Transcript, error)
+}
+
+// ErrNoEngine is returned where the binary was built without a speech engine.
+var ErrNoEngine = errors.New("this newsscribe binary was built without the whisper.cpp engine: install libwhisper (>= 1.8.3) and rebuild with `make build`")
