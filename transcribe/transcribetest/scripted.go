@@ -1,0 +1,73 @@
+// Package transcribetest provides a scripted transcribe.Engine for tests of
+// the stages around speech recognition (writers, aligner, API, CLI). It is
+// never used as a default engine.
+package transcribetest
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"github.com/newsscribe/newsscribe/transcribe"
+)
+
+// Scripted is an Engine that returns a prepared transcript. It reports
+// progress in Steps equal steps, sleeping StepDelay between them, and returns
+// ctx.Err() as soon as ctx is done.
+type Scripted struct {
+	// Result builds the transcript for a call; it receives the samples so that
+	// Duration can follow the input. If nil, an empty transcript is returned.
+	Result func(samples []float32, opts transcribe.Options) (*transcribe.Transcript, error)
+	// Steps is the number of progress reports. Defaults to 4.
+	Steps int
+	// StepDelay is the pause before each progress report. Defaults to 0.
+	StepDelay time.Duration
+
+	mu    sync.Mutex
+	calls int
+}
+
+var _ transcribe.Engine = (*Scripted)(nil)
+
+// Transcribe implements transcribe.Engine.
+func (s *Scripted) Transcribe(ctx context.Context, samples []float32, opts transcribe.Options, progress transcribe.ProgressFunc) (*transcribe.Transcript, error) {
+	s.mu.Lock()
+	s.calls++
+	s.mu.Unlock()
+	steps := s.Steps
+	if steps <= 0 {
+		steps = 4
+	}
+	for i := 1; i <= steps; i++ {
+		if s.StepDelay > 0 {
+			t := time.NewTimer(s.StepDelay)
+			select {
+			case <-ctx.Done():
+				t.Stop()
+				return nil, ctx.Err()
+			case <-t.C:
+			}
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if progress != nil {
+			progress(100 * i / steps)
+		}
+	}
+	if s.Result == nil {
+		lang := opts.Language
+		if lang == "" {
+			lang = "ar"
+		}
+		return &transcribe.Transcript{Language: lang, Duration: float64(len(samples)) / 16000, Segments: []transcribe.Segment{}}, nil
+	}
+	return s.Result(samples, opts)
+}
+
+// Calls reports how many times Transcribe has been called.
+func (s *Scripted) Calls() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.calls
+}
