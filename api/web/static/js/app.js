@@ -181,6 +181,14 @@ async function watchJob(job) {
   }
 }
 
+// stamp formats a time as "2026-11-29 10:04" in the browser's time zone.
+function stamp(v) {
+  const d = new Date(v);
+  if (!v || Number.isNaN(d.getTime())) return '';
+  const p = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
 // ---- jobs list -----------------------------------------------------------------
 
 const jobs = new Map();
@@ -239,7 +247,7 @@ function drawJobs() {
       el('td', {}, prog, ` ${p}%`, left != null ? el('div', { class: 'muted' }, `بقي نحو ${duration(left)}`) : null),
       el('td', { dir: 'ltr' }, clock(jobDuration(j))),
       el('td', { dir: 'ltr', title: 'زمن المعالجة ÷ مدة التسجيل' }, rtf != null ? `${rtf.toFixed(2)}×` : '—'),
-      el('td', { dir: 'ltr', class: 'muted' }, j.created_at ? new Date(j.created_at).toLocaleString('ar-MA-u-nu-latn') : ''),
+      el('td', { dir: 'ltr', class: 'muted' }, stamp(j.created_at)),
       actions));
   }
 }

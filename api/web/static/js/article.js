@@ -88,10 +88,19 @@ export function renderArticle({ body, alignment: al, textEl, quotesEl, unmatched
     const sEl = el('span', { class: `sent s-${s.status || 'unknown'}` });
     let p = s.char_start;
     while (wi < words.length && words[wi].char_start < s.char_start) wi++;
+    let prevQ = null;
     for (; wi < words.length && words[wi].char_end <= s.char_end; wi++) {
       const w = words[wi];
-      if (w.char_start > p) sEl.append(chars.slice(p, w.char_start).join(''));
       const q = quoteAt(w.char_start);
+      if (w.char_start > p) {
+        // The space between two words of one quote belongs to the quote, so
+        // that the quote reads as one band.
+        const gap = chars.slice(p, w.char_start).join('');
+        sEl.append(q && q === prevQ
+          ? el('span', { class: `in-quote${q.status === 'not_in_audio' ? ' q-missing' : ''}` }, gap)
+          : gap);
+      }
+      prevQ = q;
       const wEl = el('span', {
         class: ['w', `w-${w.status || 'unknown'}`, q && 'in-quote', q && q.status === 'not_in_audio' && 'q-missing'].filter(Boolean).join(' '),
       }, chars.slice(w.char_start, w.char_end).join(''));
