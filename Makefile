@@ -7,7 +7,11 @@
 GO           ?= go
 BIN          ?= bin/newsscribe
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PACKAGES := ffmpeg espeak-ng sox pkg-config postgresql
+APT_PACKAGES := ffmpeg espeak-ng sox pkg-config postgresql chromium
+# Node.js runs the browser test (api/web/e2e); installed from Debian only on a
+# machine that lacks npm, so a newer Node already present is left alone.
+NODE_PACKAGES := $(if $(shell command -v npm 2>/dev/null),,nodejs npm)
+E2E_DIR      := api/web/e2e
 
 # Where to find libwhisper: pkg-config first, then an explicit prefix.
 ifdef WHISPER_PREFIX
@@ -22,7 +26,7 @@ ifeq ($(HAVE_WHISPER),yes)
   TAGS ?= whisper
 endif
 
-.PHONY: all build build-noengine check-whisper deps test lint bench bench-audio clean
+.PHONY: all build build-noengine check-whisper deps test lint bench bench-audio clean e2e-deps
 
 all: build
 
@@ -45,10 +49,11 @@ check-whisper:
 ## deps: system packages the project and its tests need (Debian/Ubuntu)
 deps:
 	$(SUDO) apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(APT_PACKAGES)
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(APT_PACKAGES) $(NODE_PACKAGES)
 
-## test: formatting, vet and the race-enabled test suite
-test: lint
+## test: formatting, vet and the race-enabled test suite (with the browser test
+## when Node and Chromium are present)
+test: lint e2e-deps
 	$(GO) test -race -tags '$(TAGS)' ./...
 
 ## lint: gofmt check and go vet
@@ -56,6 +61,16 @@ lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet -tags '$(TAGS)' ./...
+
+## e2e-deps: the browser test's npm packages (playwright-core, pinned by the
+## lock file), reinstalled only when the lock file changes; skipped without npm
+e2e-deps:
+	@if ! command -v npm >/dev/null 2>&1; then \
+	  echo "make: npm not found; the browser test will skip (make deps installs it)"; \
+	elif [ ! -f $(E2E_DIR)/node_modules/.package-lock.json ] || \
+	     [ $(E2E_DIR)/package-lock.json -nt $(E2E_DIR)/node_modules/.package-lock.json ]; then \
+	  npm ci --prefix $(E2E_DIR) --no-audit --no-fund; \
+	fi
 
 ## bench: all Go benchmarks
 bench:
