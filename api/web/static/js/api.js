@@ -16,6 +16,8 @@ export class ApiError extends Error {
     super(message || code);
     this.status = status;
     this.code = code || '';
+    /** serverMessage is the message as the server wrote it ('' for local errors). */
+    this.serverMessage = message || '';
   }
 }
 
@@ -58,7 +60,7 @@ export async function request(method, path, body) {
   try {
     res = await fetch(path, init);
   } catch (e) {
-    throw new ApiError(0, 'network', e.message);
+    throw new ApiError(0, 'network', '');
   }
   if (!res.ok) throw await errorFrom(res);
   if (res.status === 204) return null;
@@ -84,8 +86,8 @@ export function upload(path, form, onProgress) {
       if (xhr.status >= 200 && xhr.status < 300) resolve(body);
       else reject(new ApiError(xhr.status, body?.error?.code || '', body?.error?.message || xhr.statusText));
     };
-    xhr.onerror = () => reject(new ApiError(0, 'network', 'the server could not be reached'));
-    xhr.onabort = () => reject(new ApiError(0, 'aborted', 'upload canceled'));
+    xhr.onerror = () => reject(new ApiError(0, 'network', ''));
+    xhr.onabort = () => reject(new ApiError(0, 'aborted', ''));
     xhr.send(form);
   });
   return { promise, abort: () => xhr.abort() };
@@ -103,7 +105,7 @@ export async function mediaURL(path) {
   try {
     res = await fetch(path, { headers: authHeaders() });
   } catch (e) {
-    throw new ApiError(0, 'network', e.message);
+    throw new ApiError(0, 'network', '');
   }
   if (!res.ok) throw await errorFrom(res);
   return URL.createObjectURL(await res.blob());

@@ -76,7 +76,7 @@ export function explain(err) {
   for (const [re, k] of BY_CODE) if (code && re.test(code)) { kind = k; break; }
   if (!kind) kind = BY_STATUS[err?.status] || (err?.status >= 500 ? 'server' : 'bad');
   const [ar, en] = WORDS[kind];
-  return { kind, ar, en, detail: err?.message || '' };
+  return { kind, ar, en, detail: err?.serverMessage || '' };
 }
 
 /** showError fills el (a role="alert" box) with explain(err). */
@@ -95,15 +95,11 @@ export function showError(el, err) {
   if (e.detail) {
     const d = document.createElement('p');
     d.className = 'err-detail';
-    d.lang = 'en';
-    d.dir = 'ltr';
-    const label = document.createElement('span');
-    label.textContent = 'رسالة الخادم: ';
-    label.lang = 'ar';
-    label.dir = 'rtl';
     const msg = document.createElement('code');
+    msg.lang = 'en';
+    msg.dir = 'ltr';
     msg.textContent = err.code ? `${err.code}: ${e.detail}` : e.detail;
-    d.append(label, msg);
+    d.append('رسالة الخادم: ', msg);
     el.append(d);
   }
   el.hidden = false;
