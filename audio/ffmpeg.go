@@ -75,12 +75,12 @@ type ffmpegProc struct {
 
 // startFFmpeg starts ffmpeg on in (or on path when path != "") and reads
 // the WAV header of its output.
-func startFFmpeg(ctx context.Context, in io.Reader, path string, c container, opts Options) (p *ffmpegProc, info Info, err error) {
+func startFFmpeg(ctx context.Context, in io.Reader, path string, c container, opts Options) (_ *ffmpegProc, info Info, err error) {
 	exe, lerr := exec.LookPath(opts.ffmpeg())
 	if lerr != nil {
 		return nil, Info{}, ErrFFmpegMissing
 	}
-	p = &ffmpegProc{stderr: newStderrBuf(ffmpegStderrCap), format: c.format}
+	p := &ffmpegProc{stderr: newStderrBuf(ffmpegStderrCap), format: c.format}
 	defer func() {
 		if err != nil {
 			p.close()
