@@ -47,30 +47,54 @@ const (
 
 // Level measures the clip's RMS and peak levels and whether it is silent.
 func (c *Clip) Level() Level {
-	var sum, peak, loudest float64
-	s := c.Samples
-	for len(s) > 0 {
-		w := s[:min(levelWindow, len(s))]
-		s = s[len(w):]
-		var ws float64
-		for _, v := range w {
-			f := float64(v)
-			ws += f * f
-			if a := math.Abs(f); a > peak {
-				peak = a
-			}
+	var m Meter
+	m.Write(c.Samples)
+	return m.Level()
+}
+
+// Meter measures Level over a stream of 16 kHz samples without keeping
+// them. The zero value is ready to use.
+type Meter struct {
+	n       int64
+	sum     float64 // sum of squares
+	peak    float64
+	win     float64 // sum of squares in the current 50 ms window
+	winN    int
+	loudest float64 // mean square of the loudest full window
+}
+
+// Write adds samples to the measurement.
+func (m *Meter) Write(samples []float32) {
+	for _, v := range samples {
+		f := float64(v)
+		sq := f * f
+		m.win += sq
+		if a := math.Abs(f); a > m.peak {
+			m.peak = a
 		}
-		sum += ws
-		if len(w) == levelWindow || loudest == 0 {
-			loudest = max(loudest, ws/float64(len(w)))
+		m.winN++
+		if m.winN == levelWindow {
+			m.sum += m.win
+			m.loudest = max(m.loudest, m.win/levelWindow)
+			m.win, m.winN = 0, 0
 		}
 	}
+	m.n += int64(len(samples))
+}
+
+// Level reports the measurement so far.
+func (m *Meter) Level() Level {
 	lv := Level{RMSdBFS: SilenceFloorDB, PeakdBFS: SilenceFloorDB, Silent: true}
-	if n := len(c.Samples); n > 0 {
-		lv.RMSdBFS = toDB(math.Sqrt(sum / float64(n)))
-		lv.PeakdBFS = toDB(peak)
-		lv.Silent = toDB(math.Sqrt(loudest)) < SilentBelowDB
+	if m.n == 0 {
+		return lv
 	}
+	loudest := m.loudest
+	if m.winN > 0 && m.n < levelWindow {
+		loudest = m.win / float64(m.winN) // a clip shorter than one window
+	}
+	lv.RMSdBFS = toDB(math.Sqrt((m.sum + m.win) / float64(m.n)))
+	lv.PeakdBFS = toDB(m.peak)
+	lv.Silent = toDB(math.Sqrt(loudest)) < SilentBelowDB
 	return lv
 }
 
@@ -84,10 +108,34 @@ func toDB(x float64) float64 {
 // WriteWAV writes samples as a 16 kHz mono 16-bit PCM WAV file, what
 // whisper.cpp's own tools take. Samples are clamped to [-1, 1] and rounded.
 func WriteWAV(w io.Writer, samples []float32) error {
-	dataLen := int64(len(samples)) * 2
-	if dataLen > math.MaxUint32-36 {
-		return errors.New("audio: write WAV: too long for a WAV file (over 37 hours at 16 kHz)")
+	if int64(len(samples))*2 > maxWAVData {
+		return errWAVTooLong
 	}
+	h := wavHeader(int64(len(samples)))
+	if _, err := w.Write(h[:]); err != nil {
+		return fmt.Errorf("audio: write WAV: %w", err)
+	}
+	var buf [8192]byte
+	for len(samples) > 0 {
+		chunk := samples[:min(len(samples), len(buf)/2)]
+		samples = samples[len(chunk):]
+		putPCM16(buf[:], chunk)
+		if _, err := w.Write(buf[:2*len(chunk)]); err != nil {
+			return fmt.Errorf("audio: write WAV: %w", err)
+		}
+	}
+	return nil
+}
+
+// maxWAVData is the most sample bytes a RIFF WAV can hold.
+const maxWAVData = math.MaxUint32 - 36
+
+var errWAVTooLong = errors.New("audio: write WAV: too long for a WAV file (over 37 hours at 16 kHz)")
+
+// wavHeader is the 44-byte header of a 16 kHz mono 16-bit PCM WAV with n
+// samples.
+func wavHeader(n int64) [44]byte {
+	dataLen := n * 2
 	var h [44]byte
 	copy(h[0:], "RIFF")
 	binary.LittleEndian.PutUint32(h[4:], uint32(36+dataLen))
@@ -101,20 +149,74 @@ func WriteWAV(w io.Writer, samples []float32) error {
 	binary.LittleEndian.PutUint16(h[34:], 16)
 	copy(h[36:], "data")
 	binary.LittleEndian.PutUint32(h[40:], uint32(dataLen))
+	return h
+}
+
+func putPCM16(dst []byte, samples []float32) {
+	for i, v := range samples {
+		binary.LittleEndian.PutUint16(dst[2*i:], uint16(pcm16(v)))
+	}
+}
+
+// WAVWriter streams 16 kHz mono 16-bit PCM WAV to a seekable file without
+// holding the samples; Close writes the final sizes into the header.
+type WAVWriter struct {
+	w   io.WriteSeeker
+	n   int64 // samples written
+	buf []byte
+	err error
+}
+
+// NewWAVWriter writes a provisional header to w (positioned at its start)
+// and returns a writer for the samples.
+func NewWAVWriter(w io.WriteSeeker) (*WAVWriter, error) {
+	h := wavHeader(0)
 	if _, err := w.Write(h[:]); err != nil {
-		return fmt.Errorf("audio: write WAV: %w", err)
+		return nil, fmt.Errorf("audio: write WAV: %w", err)
 	}
-	var buf [8192]byte
+	return &WAVWriter{w: w, buf: make([]byte, 32<<10)}, nil
+}
+
+// Write appends samples, clamped to [-1, 1] and rounded to 16 bits.
+func (ww *WAVWriter) Write(samples []float32) error {
+	if ww.err != nil {
+		return ww.err
+	}
+	if (ww.n+int64(len(samples)))*2 > maxWAVData {
+		ww.err = errWAVTooLong
+		return ww.err
+	}
 	for len(samples) > 0 {
-		chunk := samples[:min(len(samples), len(buf)/2)]
+		chunk := samples[:min(len(samples), len(ww.buf)/2)]
 		samples = samples[len(chunk):]
-		for i, v := range chunk {
-			binary.LittleEndian.PutUint16(buf[2*i:], uint16(pcm16(v)))
+		putPCM16(ww.buf, chunk)
+		if _, err := ww.w.Write(ww.buf[:2*len(chunk)]); err != nil {
+			ww.err = fmt.Errorf("audio: write WAV: %w", err)
+			return ww.err
 		}
-		if _, err := w.Write(buf[:2*len(chunk)]); err != nil {
-			return fmt.Errorf("audio: write WAV: %w", err)
-		}
+		ww.n += int64(len(chunk))
 	}
+	return nil
+}
+
+// Close writes the sizes into the header. It does not close the
+// underlying file.
+func (ww *WAVWriter) Close() error {
+	if ww.err != nil {
+		return ww.err
+	}
+	h := wavHeader(ww.n)
+	if _, err := ww.w.Seek(0, io.SeekStart); err != nil {
+		return fmt.Errorf("audio: write WAV header: %w", err)
+	}
+	if _, err := ww.w.Write(h[:]); err != nil {
+		return fmt.Errorf("audio: write WAV header: %w", err)
+	}
+	_, err := ww.w.Seek(0, io.SeekEnd)
+	if err != nil {
+		return fmt.Errorf("audio: write WAV header: %w", err)
+	}
+	ww.err = errors.New("audio: WAVWriter is closed")
 	return nil
 }
 
