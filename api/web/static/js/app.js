@@ -207,6 +207,7 @@ async function refreshJobs() {
     clearError($('jobs-error'));
   } catch (err) {
     showError($('jobs-error'), err);
+    if (err.status === 401) $('key-details').open = true; // the server wants a key: show where it goes
   }
   drawJobs();
   const busy = [...jobs.values()].some((j) => ACTIVE.has(j.status));
@@ -243,11 +244,11 @@ function drawJobs() {
     const err = j.status === 'failed' ? jobError(j) : null;
     tbody.append(el('tr', { class: `job st-${j.status}`, dataset: { id: j.id } },
       el('td', { class: 'name' }, el('span', { dir: 'auto' }, jobName(j)), err ? el('div', { class: 'job-err', dir: 'auto' }, err.message) : null),
-      el('td', {}, el('span', { class: `pill st-${j.status}` }, STATUS[j.status] || j.status)),
-      el('td', {}, prog, ` ${p}%`, left != null ? el('div', { class: 'muted' }, `بقي نحو ${duration(left)}`) : null),
-      el('td', { dir: 'ltr' }, clock(jobDuration(j))),
-      el('td', { dir: 'ltr', title: 'زمن المعالجة ÷ مدة التسجيل' }, rtf != null ? `${rtf.toFixed(2)}×` : '—'),
-      el('td', { dir: 'ltr', class: 'muted' }, stamp(j.created_at)),
+      el('td', { 'data-label': 'الحالة' }, el('span', { class: `pill st-${j.status}` }, STATUS[j.status] || j.status)),
+      el('td', { 'data-label': 'التقدم' }, prog, ` ${p}%`, left != null ? el('div', { class: 'muted' }, `بقي نحو ${duration(left)}`) : null),
+      el('td', { class: 'num', 'data-label': 'مدة التسجيل' }, el('span', { dir: 'ltr' }, clock(jobDuration(j)))),
+      el('td', { class: 'num', 'data-label': 'عامل الزمن الحقيقي', title: 'زمن المعالجة ÷ مدة التسجيل' }, el('span', { dir: 'ltr' }, rtf != null ? `${rtf.toFixed(2)}×` : '—')),
+      el('td', { class: 'num muted', 'data-label': 'أُنشئت' }, el('span', { dir: 'ltr' }, stamp(j.created_at))),
       actions));
   }
 }
