@@ -51,7 +51,10 @@ const pageErrors = [];
 ctx.on('page', (p) => watch(p));
 function watch(p) {
   p.on('pageerror', (e) => pageErrors.push(`${p.url()}: ${e.message}`));
-  p.on('console', (m) => { if (m.type() === 'error') console.log(`e2e: browser console: ${m.text()}`); });
+  p.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) console.log(`e2e: browser console: ${m.text()}`);
+  });
+  p.on('response', (r) => { if (r.status() >= 400) console.log(`e2e: HTTP ${r.status()} ${r.request().method()} ${r.url()}`); });
 }
 
 let failed = null;
