@@ -37,6 +37,13 @@ test('explain maps API errors to words a journalist understands', () => {
     { name: 'unknown job', err: new ApiError(404, 'not_found', 'no job'), kind: 'notFound' },
     { name: 'server', err: new ApiError(500, 'internal', 'internal error'), kind: 'server' },
     { name: 'network', err: new ApiError(0, 'network', ''), kind: 'network' },
+    { name: 'empty upload', err: new ApiError(422, 'empty', 'the upload is empty'), kind: 'empty' },
+    { name: 'bad audio', err: new ApiError(422, 'bad_audio', 'truncated'), kind: 'corrupt' },
+    { name: 'bad format param is not bad audio', err: new ApiError(400, 'bad_format', 'format must be json'), kind: 'bad' },
+    { name: 'recording gone is not "not audio"', err: new ApiError(404, 'no_audio', 'no longer stored'), kind: 'noRecording' },
+    { name: 'not done', err: new ApiError(409, 'not_done', 'job is running'), kind: 'notDone' },
+    { name: 'not cancelable', err: new ApiError(409, 'not_cancelable', 'job is done'), kind: 'notCancelable' },
+    { name: 'unknown code falls back on status', err: new ApiError(413, 'whatever', ''), kind: 'tooLarge' },
   ];
   for (const c of cases) {
     const e = explain(c.err);
