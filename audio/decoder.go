@@ -33,6 +33,7 @@ type Decoder struct {
 	srcEOF bool
 	err    error
 	closer io.Closer // the file OpenFile opened
+	size   int64     // input size in bytes if the reader knows it, else -1
 }
 
 // NewDecoder recognises the format of r from its leading bytes and prepares
@@ -73,7 +74,7 @@ func newDecoder(ctx context.Context, r io.Reader, path string, opts Options) (*D
 	if err != nil {
 		return nil, err
 	}
-	d := &Decoder{ctx: ctx, max: opts.maxSamples()}
+	d := &Decoder{ctx: ctx, max: opts.maxSamples(), size: sizeOf(r)}
 	if c.demuxer == "" {
 		w, err := newWAVReader(br)
 		if err != nil {
@@ -113,6 +114,20 @@ func newDecoder(ctx context.Context, r io.Reader, path string, opts Options) (*D
 		return nil, err
 	}
 	return d, nil
+}
+
+// sizeOf returns the size of r in bytes when it can tell (a regular file,
+// a bytes/strings/section reader), else -1.
+func sizeOf(r io.Reader) int64 {
+	switch v := r.(type) {
+	case *os.File:
+		if st, err := v.Stat(); err == nil && st.Mode().IsRegular() {
+			return st.Size()
+		}
+	case interface{ Size() int64 }:
+		return v.Size()
+	}
+	return -1
 }
 
 // Info describes the source. Duration is what the container declares
@@ -226,17 +241,28 @@ func DecodeFile(ctx context.Context, path string, opts Options) (*Clip, error) {
 	return d.clip()
 }
 
+// maxPrealloc bounds the output Decode allocates up front on the strength
+// of what a header declares (which an upload can lie about): 3 hours at
+// 16 kHz, 691 MB. Longer recordings grow the slice as they decode.
+const maxPrealloc = 3 * 3600 * SampleRate
+
 func (d *Decoder) clip() (*Clip, error) {
 	est := int64(d.info.Duration*SampleRate) + SampleRate/10
-	if d.ff == nil && d.rs != nil && d.src.(*wavReader).frames >= 0 {
-		// Exact: ceil(frames·L/M).
+	if d.ff == nil && d.src.(*wavReader).frames >= 0 {
+		// Exact: ceil(frames·L/M), but no more frames than the input
+		// can hold when its size is known.
 		w := d.src.(*wavReader)
-		est = (w.frames*int64(d.rs.up)+int64(d.rs.down)-1)/int64(d.rs.down) + 1
+		frames := w.frames
+		if d.size >= 0 {
+			frames = min(frames, d.size/int64(w.block))
+		}
+		est = (frames*int64(d.rs.up)+int64(d.rs.down)-1)/int64(d.rs.down) + 1
 	}
+	limit := int64(maxPrealloc)
 	if d.max > 0 {
-		est = min(est, d.max+1)
+		limit = d.max + 1
 	}
-	est = max(est, 1<<16)
+	est = max(min(est, limit), 1<<16)
 	samples := make([]float32, 0, est)
 	for {
 		if len(samples) == cap(samples) {
