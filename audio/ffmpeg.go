@@ -24,8 +24,8 @@ import (
 //   - the input is stdin (pipe:0) or one local file (file:/abs/path, only for
 //     MP4/MOV/3GP, whose index may sit at the end), and -protocol_whitelist
 //     allows exactly that one protocol, so nothing the input says can open
-//     another file or the network (an HLS or concat playlist fails with
-//     "Protocol 'file' not on whitelist 'pipe'");
+//     another file or the network (an HLS or concat playlist cannot open
+//     its segments: TestPlaylistRefused);
 //   - the demuxer is forced with -f from what the sniffer found in the
 //     bytes, so ffmpeg's own probing can never choose the hls, concat,
 //     image2 or any other demuxer that reads further URLs;
@@ -36,8 +36,10 @@ import (
 //   - the process is killed when the context is cancelled or the decoder is
 //     closed early.
 //
-// ffmpeg decodes and downmixes (-ac 1) and writes mono 32-bit float WAV at
-// the source rate to stdout; our WAV reader and resampler take it from
+// ffmpeg decodes and downmixes (-ac 1: for stereo the average of the two
+// channels, for surround ffmpeg's standard mono matrix, which keeps dialogue
+// in the centre channel audible) and writes mono 32-bit float WAV at the
+// source rate to stdout; our WAV reader and resampler take it from
 // there, so every format gets the same resampler and the same quality bar.
 func ffmpegArgs(demuxer, input string, local bool) []string {
 	proto := "pipe"
