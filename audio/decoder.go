@@ -40,7 +40,7 @@ type Decoder struct {
 // to decode it. It reads only the headers; r is consumed as Read is called.
 // ctx bounds the whole decode: cancelling it stops ffmpeg.
 func NewDecoder(ctx context.Context, r io.Reader, opts Options) (*Decoder, error) {
-	return newDecoder(ctx, r, "", opts)
+	return newDecoder(ctx, r, "", nil, opts)
 }
 
 // OpenFile is NewDecoder for a local file. Close closes the file.
@@ -49,7 +49,7 @@ func OpenFile(ctx context.Context, path string, opts Options) (*Decoder, error) 
 	if err != nil {
 		return nil, fmt.Errorf("audio: %w", err)
 	}
-	d, err := newDecoder(ctx, f, path, opts)
+	d, err := newDecoder(ctx, f, path, f, opts)
 	if err != nil {
 		f.Close()
 		return nil, err
@@ -58,7 +58,8 @@ func OpenFile(ctx context.Context, path string, opts Options) (*Decoder, error) 
 	return d, nil
 }
 
-func newDecoder(ctx context.Context, r io.Reader, path string, opts Options) (*Decoder, error) {
+// newDecoder decodes r; path and file are set when r is a local file.
+func newDecoder(ctx context.Context, r io.Reader, path string, file *os.File, opts Options) (*Decoder, error) {
 	if err := opts.Validate(); err != nil {
 		return nil, err
 	}
@@ -89,11 +90,18 @@ func newDecoder(ctx context.Context, r io.Reader, path string, opts Options) (*D
 			}
 		}
 	} else {
-		filePath := ""
-		if c.needsFile {
-			filePath = path // a local file is handed to ffmpeg as is
+		in := ffmpegInput{r: br}
+		switch {
+		case c.needsFile && path != "":
+			in.path = path // ffmpeg must seek: it opens the file itself
+		case file != nil && isRegular(file):
+			// ffmpeg's stdin is the file itself, rewound: no copying
+			// through this process.
+			if _, err := file.Seek(0, io.SeekStart); err == nil {
+				in.file = file
+			}
 		}
-		p, info, err := startFFmpeg(ctx, br, filePath, c, opts)
+		p, info, err := startFFmpeg(ctx, in, c, opts)
 		if err != nil {
 			return nil, err
 		}
@@ -128,6 +136,11 @@ func sizeOf(r io.Reader) int64 {
 		return v.Size()
 	}
 	return -1
+}
+
+func isRegular(f *os.File) bool {
+	st, err := f.Stat()
+	return err == nil && st.Mode().IsRegular()
 }
 
 // Info describes the source. Duration is what the container declares
@@ -248,6 +261,11 @@ const maxPrealloc = 3 * 3600 * SampleRate
 
 func (d *Decoder) clip() (*Clip, error) {
 	est := int64(d.info.Duration*SampleRate) + SampleRate/10
+	if d.info.Duration == 0 && d.ff != nil && d.ff.kbps > 0 && d.size > 0 {
+		// A stream ffmpeg cannot time (MP3 on a pipe): estimate from
+		// its size and bit rate, plus 2 %; growing covers the rest.
+		est = int64(float64(d.size)*8/float64(d.ff.kbps*1000)*1.02*SampleRate) + SampleRate
+	}
 	if d.ff == nil && d.src.(*wavReader).frames >= 0 {
 		// Exact: ceil(frames·L/M), but no more frames than the input
 		// can hold when its size is known.

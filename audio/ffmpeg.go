@@ -1,7 +1,6 @@
 package audio
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -54,6 +53,8 @@ func ffmpegArgs(demuxer, input string, local bool) []string {
 		"-map", "0:a:0", "-vn", "-sn", "-dn",
 		"-ac", "1", "-c:a", "pcm_f32le",
 		"-map_metadata", "-1", "-fflags", "+bitexact", "-flags:a", "+bitexact",
+		// Fill 32 KiB before each write instead of one write per packet.
+		"-flush_packets", "0",
 		"-f", "wav", "pipe:1",
 	}
 }
@@ -67,17 +68,27 @@ type ffmpegProc struct {
 	stdout  io.ReadCloser
 	wav     *wavReader
 	stderr  *stderrBuf
-	fed     *countingReader // nil when ffmpeg reads a file
+	fed     *countingReader // set when the input is copied to ffmpeg's stdin
+	file    *os.File        // set when a file is ffmpeg's stdin
 	tmpPath string          // spooled upload, removed on close
 	format  string
+	kbps    int // overall bit rate ffmpeg reported, 0 if none
 
 	waitOnce sync.Once
 	waitErr  error
 }
 
-// startFFmpeg starts ffmpeg on in (or on path when path != "") and reads
-// the WAV header of its output.
-func startFFmpeg(ctx context.Context, in io.Reader, path string, c container, opts Options) (_ *ffmpegProc, info Info, err error) {
+// ffmpegInput is what ffmpeg reads: a local file by path (opened by ffmpeg,
+// "file" protocol), a local file as its stdin, or a stream copied to its
+// stdin (both "pipe").
+type ffmpegInput struct {
+	r    io.Reader // the stream, from its first byte
+	path string
+	file *os.File // rewound; becomes ffmpeg's stdin
+}
+
+// startFFmpeg starts ffmpeg on in and reads the WAV header of its output.
+func startFFmpeg(ctx context.Context, in ffmpegInput, c container, opts Options) (_ *ffmpegProc, info Info, err error) {
 	exe, lerr := exec.LookPath(opts.ffmpeg())
 	if lerr != nil {
 		return nil, Info{}, ErrFFmpegMissing
@@ -88,8 +99,9 @@ func startFFmpeg(ctx context.Context, in io.Reader, path string, c container, op
 			p.close()
 		}
 	}()
+	path := in.path
 	if c.needsFile && path == "" {
-		if path, err = spool(ctx, in); err != nil {
+		if path, err = spool(ctx, in.r); err != nil {
 			return nil, Info{}, err
 		}
 		p.tmpPath = path
@@ -102,12 +114,17 @@ func startFFmpeg(ctx context.Context, in io.Reader, path string, c container, op
 		}
 		args = ffmpegArgs(c.demuxer, "file:"+abs, true)
 	} else {
-		p.fed = &countingReader{r: in}
 		args = ffmpegArgs(c.demuxer, "pipe:0", false)
 	}
 	p.cmd = exec.CommandContext(ctx, exe, args...)
 	p.cmd.WaitDelay = 2 * time.Second
-	if p.fed != nil {
+	switch {
+	case path != "":
+	case in.file != nil:
+		p.cmd.Stdin = in.file // passed as the child's fd 0
+		p.file = in.file
+	default:
+		p.fed = &countingReader{r: in.r}
 		p.cmd.Stdin = p.fed
 	}
 	p.cmd.Stderr = p.stderr
@@ -117,7 +134,7 @@ func startFFmpeg(ctx context.Context, in io.Reader, path string, c container, op
 	if err = p.cmd.Start(); err != nil {
 		return nil, Info{}, fmt.Errorf("audio: start ffmpeg: %w", err)
 	}
-	p.wav, err = newWAVReader(bufio.NewReaderSize(p.stdout, 64<<10))
+	p.wav, err = newWAVReader(p.stdout)
 	if err != nil {
 		// ffmpeg wrote no audio: the reason is on stderr.
 		if werr := p.wait(ctx); werr != nil {
@@ -133,7 +150,7 @@ func startFFmpeg(ctx context.Context, in io.Reader, path string, c container, op
 	case <-ctx.Done():
 		return nil, Info{}, ctx.Err()
 	}
-	info = parseFFmpegInfo(p.stderr.head())
+	info, p.kbps = parseFFmpegInfo(p.stderr.head())
 	info.Format = c.format
 	if info.SampleRate == 0 {
 		info.SampleRate = p.wav.rate
@@ -183,8 +200,14 @@ func (p *ffmpegProc) classify() error {
 	low := strings.ToLower(text)
 	reason := ffmpegReason(text)
 	off := int64(-1)
-	if p.fed != nil {
+	switch {
+	case p.fed != nil:
 		off = p.fed.n.Load()
+	case p.file != nil:
+		// The child shared our file offset: it shows how far it read.
+		if pos, err := p.file.Seek(0, io.SeekCurrent); err == nil {
+			off = pos
+		}
 	}
 	switch {
 	case strings.Contains(low, "not on whitelist"):
@@ -231,6 +254,7 @@ func ffmpegReason(text string) string {
 
 var (
 	reDuration = regexp.MustCompile(`Duration: (\d+):(\d\d):(\d\d(?:\.\d+)?)`)
+	reBitrate  = regexp.MustCompile(`Duration: [^\n]*bitrate: (\d+) kb/s`)
 	reAudio    = regexp.MustCompile(`Stream #0:\d+.*?: Audio: ([A-Za-z0-9_]+)[^\n]*`)
 	reRate     = regexp.MustCompile(`, (\d+) Hz, ([^,\n]+)`)
 	reChans    = regexp.MustCompile(`^(\d+) channels`)
@@ -246,9 +270,9 @@ var channelLayouts = map[string]int{
 }
 
 // parseFFmpegInfo reads codec, rate, channels and duration of the first
-// audio stream from ffmpeg's description of its input.
-func parseFFmpegInfo(stderr string) Info {
-	var info Info
+// audio stream from ffmpeg's description of its input, and the overall
+// bit rate in kb/s (0 if not given).
+func parseFFmpegInfo(stderr string) (info Info, kbps int) {
 	if i := strings.Index(stderr, "Output #0"); i >= 0 {
 		stderr = stderr[:i]
 	}
@@ -257,6 +281,9 @@ func parseFFmpegInfo(stderr string) Info {
 		mi, _ := strconv.Atoi(m[2])
 		s, _ := strconv.ParseFloat(m[3], 64)
 		info.Duration = float64(h*3600+mi*60) + s
+	}
+	if m := reBitrate.FindStringSubmatch(stderr); m != nil {
+		kbps, _ = strconv.Atoi(m[1])
 	}
 	if m := reAudio.FindStringSubmatch(stderr); m != nil {
 		info.Codec = m[1]
@@ -270,7 +297,7 @@ func parseFFmpegInfo(stderr string) Info {
 			}
 		}
 	}
-	return info
+	return info, kbps
 }
 
 // spool copies an upload to a temporary file for formats ffmpeg must seek
