@@ -148,6 +148,28 @@ func TestFFmpegErrors(t *testing.T) {
 			t.Errorf("message has more than one line: %q", err)
 		}
 	})
+	t.Run("close mid-stream stops ffmpeg", func(t *testing.T) {
+		p := filepath.Join(dir, "close.flac")
+		ffmpegConvert(t, "-i", src, p)
+		d, err := audio.OpenFile(ctx, p, audio.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		buf := make([]float32, 100)
+		if _, err := d.Read(buf); err != nil {
+			t.Fatal(err)
+		}
+		start := time.Now()
+		if err := d.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if el := time.Since(start); el > time.Second {
+			t.Errorf("Close took %v, want it to kill ffmpeg at once", el)
+		}
+		if _, err := d.Read(buf); err == nil {
+			t.Error("Read after Close: got no error")
+		}
+	})
 	t.Run("cancelled context kills ffmpeg", func(t *testing.T) {
 		p := filepath.Join(dir, "tone.flac")
 		ffmpegConvert(t, "-i", src, p)
