@@ -41,8 +41,11 @@ const ggmlMagic = 0x67676d6c
 // CheckFile cheaply checks that path is a usable model file before anything
 // loads it: it exists and is a regular file; if its name is a registry file
 // name (ggml-small.bin), its size is the published size; it starts with the
-// ggml magic; and its header is a Whisper header with plausible dimensions,
-// or a Silero VAD header. It does not read the whole file: Verify does.
+// ggml magic; its header is a Silero VAD header or a Whisper header with
+// plausible dimensions; and, for a Whisper model, the file holds every part
+// its structure announces (mel filters, vocabulary, each tensor's bytes; see
+// walkWhisper). It reads the headers only, not the tensor data: Verify reads
+// everything.
 func CheckFile(path string) error {
 	fi, err := os.Stat(path)
 	if err != nil {
@@ -71,23 +74,30 @@ func CheckFile(path string) error {
 		}
 		return fmt.Errorf("read model header: %w", err)
 	}
-	if reason := checkHeader(hdr[:n]); reason != "" {
+	reason, isVAD := checkHeader(hdr[:n])
+	if reason == "" && !isVAD {
+		if reason, err = walkWhisper(f); err != nil {
+			return fmt.Errorf("read model file: %w", err)
+		}
+	}
+	if reason != "" {
 		return &CorruptError{Path: path, Model: name, Reason: reason}
 	}
 	return nil
 }
 
-// checkHeader returns what is wrong with a model file's first bytes, or "".
-func checkHeader(b []byte) string {
+// checkHeader returns what is wrong with a model file's first bytes, or "",
+// and whether it is a Silero VAD model.
+func checkHeader(b []byte) (reason string, vad bool) {
 	if len(b) < 8 || binary.LittleEndian.Uint32(b) != ggmlMagic {
-		return "not a ggml model: bad magic"
+		return "not a ggml model: bad magic", false
 	}
 	// Silero VAD: magic, int32 length, "silero…"
 	if l := int(binary.LittleEndian.Uint32(b[4:])); l > 0 && l < 32 && len(b) >= 8+6 && strings.HasPrefix(string(b[8:]), "silero") {
-		return ""
+		return "", true
 	}
 	if len(b) < 48 {
-		return "truncated header"
+		return "truncated header", false
 	}
 	h := make([]int32, 11)
 	for i := range h {
@@ -102,9 +112,9 @@ func checkHeader(b []byte) string {
 		nAudioLayer > 0 && nAudioLayer <= 64 && nTextLayer > 0 && nTextLayer <= 64 &&
 		(nMels == 80 || nMels == 128)
 	if !ok {
-		return "not a Whisper model: implausible header"
+		return "not a Whisper model: implausible header", false
 	}
-	return ""
+	return "", false
 }
 
 // Verify checks the file at path against m's published size and checksums

@@ -22,18 +22,32 @@ import (
 	"github.com/newsscribe/newsscribe/models"
 )
 
-// whisperHeader is a plausible ggml Whisper header (tiny's dimensions).
+// whisperHeader is a small but well-formed ggml Whisper file: tiny's
+// header, 2×3 mel filters, a three-token vocabulary and one 4×2 F16 tensor.
 func whisperHeader() []byte {
-	b := binary.LittleEndian.AppendUint32(nil, 0x67676d6c)
+	le := binary.LittleEndian
+	b := le.AppendUint32(nil, 0x67676d6c)
 	for _, v := range []int32{51865, 1500, 384, 6, 4, 448, 384, 6, 4, 80, 1} {
-		b = binary.LittleEndian.AppendUint32(b, uint32(v))
+		b = le.AppendUint32(b, uint32(v))
 	}
-	return b
+	b = le.AppendUint32(le.AppendUint32(b, 2), 3)
+	b = append(b, make([]byte, 2*3*4)...)
+	b = le.AppendUint32(b, 3)
+	for _, tok := range []string{"a", " b", "[_EOT_]"} {
+		b = append(le.AppendUint32(b, uint32(len(tok))), tok...)
+	}
+	name := "encoder.conv1.weight"
+	for _, v := range []int32{2, int32(len(name)), 1, 4, 2} { // n_dims, name length, F16, ne0, ne1
+		b = le.AppendUint32(b, uint32(v))
+	}
+	b = append(b, name...)
+	return append(b, make([]byte, 4*2*2)...)
 }
 
 // fakeModel returns a registry-like model for content of n bytes.
 func fakeModel(n int) (models.Model, []byte) {
 	content := whisperHeader()
+	content = append(content, make([]byte, 0, n)...)
 	for len(content) < n {
 		content = append(content, byte(len(content)*7))
 	}
@@ -196,7 +210,7 @@ func TestCheckFile(t *testing.T) {
 		}
 		return p
 	}
-	good := append(whisperHeader(), make([]byte, 100)...)
+	good := whisperHeader()
 	bad := append([]byte(nil), good...)
 	binary.LittleEndian.PutUint32(bad[4:], 7) // n_vocab
 	tests := []struct {
@@ -210,6 +224,9 @@ func TestCheckFile(t *testing.T) {
 		{"empty", write("empty.bin", nil), true},
 		{"implausible header", write("bad.bin", bad), true},
 		{"truncated header", write("short.bin", good[:20]), true},
+		{"truncated in the vocabulary", write("vocab.bin", good[:90]), true},
+		{"truncated in a tensor", write("tensor.bin", good[:len(good)-3]), true},
+		{"trailing garbage", write("garbage.bin", append(append([]byte(nil), good...), 1, 2)), true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -248,7 +265,7 @@ func TestResolve(t *testing.T) {
 		t.Errorf("missing registry model: got %v, want NotDownloadedError", err)
 	}
 	p := filepath.Join(dir, "custom.bin")
-	os.WriteFile(p, append(whisperHeader(), 0), 0o644)
+	os.WriteFile(p, whisperHeader(), 0o644)
 	if got, err := models.Resolve(p, dir); err != nil || got != p {
 		t.Errorf("Resolve(path): got %q, %v; want %q", got, err, p)
 	}
@@ -258,7 +275,7 @@ func TestResolve(t *testing.T) {
 	if _, err := models.Resolve("no-such-model", dir); err == nil {
 		t.Errorf("Resolve(unknown name): got nil error")
 	}
-	os.WriteFile(models.Path(tiny, dir), append(whisperHeader(), 0), 0o644)
+	os.WriteFile(models.Path(tiny, dir), whisperHeader(), 0o644)
 	if _, err := models.Resolve("tiny", dir); !errors.Is(err, models.ErrCorrupt) {
 		t.Errorf("truncated registry model: got %v, want ErrCorrupt", err)
 	}

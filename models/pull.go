@@ -14,12 +14,16 @@ import (
 	"time"
 )
 
+// URLEnv names a mirror of the Hugging Face repositories to download from
+// instead of https://huggingface.co (same paths: REPO/resolve/main/FILE).
+const URLEnv = "NEWSSCRIBE_MODELS_URL"
+
 // PullOptions configure Pull. The zero value downloads from Hugging Face.
 type PullOptions struct {
 	// Client makes the requests. Defaults to a client that gives up on
 	// connecting after 15 seconds and on a stalled response after 60.
 	Client *http.Client
-	// BaseURL replaces "https://huggingface.co" (tests use an httptest server).
+	// BaseURL replaces "https://huggingface.co". Defaults to $NEWSSCRIBE_MODELS_URL.
 	BaseURL string
 	// Progress, if not nil, is called as bytes arrive with the bytes on disk
 	// and the total size.
@@ -101,6 +105,9 @@ func Pull(ctx context.Context, m Model, dir string, opts PullOptions) (string, e
 		retries = 5
 	}
 	url := m.URL()
+	if opts.BaseURL == "" {
+		opts.BaseURL = os.Getenv(URLEnv)
+	}
 	if opts.BaseURL != "" {
 		url = strings.TrimSuffix(opts.BaseURL, "/") + "/" + m.Repo + "/resolve/main/" + m.File
 	}
@@ -109,6 +116,12 @@ func Pull(ctx context.Context, m Model, dir string, opts PullOptions) (string, e
 	if err != nil {
 		return "", fmt.Errorf("pull %s: %w", m.Name, err)
 	}
+	defer func() {
+		// Leave a .part file only if it holds something to resume from.
+		if fi, err := os.Stat(part); err == nil && fi.Size() == 0 {
+			os.Remove(part)
+		}
+	}()
 	defer f.Close()
 
 	for attempt := 0; ; attempt++ {
