@@ -15,7 +15,8 @@ import (
 	"github.com/newsscribe/newsscribe/models"
 )
 
-func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
+// runModels runs a command line with no standard input.
+func runModels(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errw bytes.Buffer
 	code = cli.Run(context.Background(), args, strings.NewReader(""), &out, &errw)
@@ -24,7 +25,7 @@ func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
 
 func TestModelsList(t *testing.T) {
 	dir := t.TempDir()
-	code, out, _ := run(t, "models", "list", "--models-dir", dir)
+	code, out, _ := runModels(t, "models", "list", "--models-dir", dir)
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
@@ -40,7 +41,7 @@ func TestModelsPathAndVerify(t *testing.T) {
 	dir := t.TempDir()
 	t.Setenv(models.DirEnv, dir)
 
-	code, _, errOut := run(t, "models", "path", models.VADModel)
+	code, _, errOut := runModels(t, "models", "path", models.VADModel)
 	if code == 0 || !strings.Contains(errOut, "models pull "+models.VADModel) || strings.Count(errOut, "\n") != 1 {
 		t.Errorf("path of a missing model: exit %d, stderr %q; want one line telling to pull", code, errOut)
 	}
@@ -52,18 +53,18 @@ func TestModelsPathAndVerify(t *testing.T) {
 	if err := os.WriteFile(models.Path(vad, dir), b, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	code, out, errOut := run(t, "models", "path", models.VADModel)
+	code, out, errOut := runModels(t, "models", "path", models.VADModel)
 	if code != 0 || strings.TrimSpace(out) != models.Path(vad, dir) {
 		t.Errorf("path: exit %d, out %q, err %q", code, out, errOut)
 	}
-	code, out, _ = run(t, "models", "verify")
+	code, out, _ = runModels(t, "models", "verify")
 	if code != 0 || !strings.HasPrefix(out, "ok\t"+models.VADModel) {
 		t.Errorf("verify: exit %d, out %q", code, out)
 	}
 	// A damaged copy fails verification with exit code 1.
 	b[len(b)/2] ^= 1
 	os.WriteFile(models.Path(vad, dir), b, 0o644)
-	code, out, _ = run(t, "models", "verify", models.VADModel)
+	code, out, _ = runModels(t, "models", "verify", models.VADModel)
 	if code != 1 || !strings.HasPrefix(out, "BAD\t") {
 		t.Errorf("verify damaged: exit %d, out %q", code, out)
 	}
@@ -83,7 +84,7 @@ func TestModelsPullFromMirror(t *testing.T) {
 	defer ts.Close()
 	dir := t.TempDir()
 	t.Setenv(models.URLEnv, ts.URL)
-	code, out, errOut := run(t, "models", "pull", "--models-dir", dir, models.VADModel)
+	code, out, errOut := runModels(t, "models", "pull", "--models-dir", dir, models.VADModel)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
