@@ -46,6 +46,7 @@ func New(s Streams) *cobra.Command {
 	root.AddCommand(
 		newVersionCmd(s),
 		newModelsCmd(s),
+		newTranscribeCmd(s),
 		newAudioCmd(s),
 	)
 	return root
