@@ -43,8 +43,8 @@ func (tok Token) IsSpecial() bool {
 
 // AssembleWords groups tokens into whitespace-delimited words.
 //
-// A token whose text begins with a space starts a new word; any other token
-// continues the current one (whisper splits Arabic words into several
+// A token whose text begins with a space starts a new word (and so does any
+// text after a space inside a token); any other token continues the current one (whisper splits Arabic words into several
 // sub-word tokens). Special tokens are dropped. Bytes are joined before they
 // are decoded, so a rune whose UTF-8 bytes straddle two tokens comes out
 // whole; bytes that never complete a rune are dropped rather than shown as
@@ -66,21 +66,31 @@ func AssembleWords(tokens []Token) []Word {
 		n          int
 	}
 	var words []acc
+	startNew := true
 	for _, tok := range tokens {
 		if tok.IsSpecial() || tok.Text == "" {
 			continue
 		}
-		lp := math.Log(math.Max(tok.P, 1e-10))
-		if strings.HasPrefix(tok.Text, " ") || len(words) == 0 {
-			words = append(words, acc{start: tok.Start, end: tok.End})
+		lp := math.Log(math.Max(math.Min(tok.P, 1), 1e-10))
+		// ASCII whitespace never occurs inside a multi-byte UTF-8 sequence,
+		// so the raw bytes can be split on it before decoding.
+		for i, piece := range strings.FieldsFunc(" "+tok.Text+" ", isASCIISpace) {
+			if i > 0 || hasSpaceAt(tok.Text, 0) {
+				startNew = true
+			}
+			if startNew || len(words) == 0 {
+				words = append(words, acc{start: tok.Start, end: tok.End})
+				startNew = false
+			}
+			w := &words[len(words)-1]
+			w.text = append(w.text, piece...)
+			w.end = math.Max(w.end, tok.End)
+			w.logp += lp
+			w.n++
 		}
-		w := &words[len(words)-1]
-		w.text = append(w.text, tok.Text...)
-		if tok.End > w.end {
-			w.end = tok.End
+		if hasSpaceAt(tok.Text, len(tok.Text)-1) {
+			startNew = true
 		}
-		w.logp += lp
-		w.n++
 	}
 	out := make([]Word, 0, len(words))
 	pendingPrefix := ""
@@ -111,6 +121,12 @@ func AssembleWords(tokens []Token) []Word {
 	}
 	// Punctuation with no word to attach to (a punctuation-only segment) is dropped.
 	return out
+}
+
+func isASCIISpace(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' }
+
+func hasSpaceAt(s string, i int) bool {
+	return i >= 0 && i < len(s) && isASCIISpace(rune(s[i]))
 }
 
 // isPunct reports whether s holds no letter, digit or symbol that is read aloud.
