@@ -318,7 +318,8 @@ func TestBadModel(t *testing.T) {
 	}{
 		{"empty", nil},
 		{"text", []byte("this is not a model, just some text that is long enough for a header check")},
-		{"truncated in the vocabulary", good[:4096]},
+		{"truncated in the mel filters", good[:4096]},
+		{"truncated in the vocabulary", good[:70000]},
 		{"truncated header", good[:30]},
 	}
 	for _, tt := range tests {
