@@ -70,7 +70,7 @@ clean:
 	rm -rf bin
 
 ## bench-asr: newsscribe vs whisper-cli on one file, side by side, VAD off and on.
-##   make bench-asr MODEL=path/or/name AUDIO=clip.wav [THREADS=2] [BEAM=1] [ASR_LANG=ar] [RUNS=3] [VAD_MODEL=...]
+##   make bench-asr MODEL=path/or/name AUDIO=clip.wav [THREADS=2] [BEAM=1] [ASR_LANG=ar] [RUNS=3] [FALLBACK=0] [VAD_MODEL=...]
 ##   Without AUDIO it synthesises a 2-minute Arabic clip with pauses (make bench-clip).
 SHARED    ?= ../shared
 MODEL     ?= $(SHARED)/whisper/for-tests-ggml-small.bin
@@ -80,9 +80,10 @@ THREADS   ?= 2
 BEAM      ?= 1
 ASR_LANG  ?= ar
 RUNS      ?= 3
+FALLBACK  ?= 0
 bench-asr: build
 	@[ -f "$(AUDIO)" ] || $(MAKE) --no-print-directory bench-clip AUDIO=$(AUDIO)
-	scripts/bench-asr.sh "$(BIN)" "$(MODEL)" "$(VAD_MODEL)" "$(AUDIO)" "$(THREADS)" "$(BEAM)" "$(ASR_LANG)" "$(RUNS)"
+	scripts/bench-asr.sh "$(BIN)" "$(MODEL)" "$(VAD_MODEL)" "$(AUDIO)" "$(THREADS)" "$(BEAM)" "$(ASR_LANG)" "$(RUNS)" "$(FALLBACK)"
 
 ## bench-clip: a 2-minute 16 kHz Arabic WAV, espeak-ng sentences with 5-second pauses
 bench-clip:

@@ -36,7 +36,7 @@ func newTranscribeCmd(s Streams) *cobra.Command {
 type transcribeFlags struct {
 	model, vadModel, modelsDir, language, prompt, format, out string
 	threads, beamSize                                         int
-	vad, noVAD, verbose                                       bool
+	vad, noVAD, verbose, noFallback                           bool
 }
 
 func transcribeCmd(s Streams, newEngine engineFactory, available bool) *cobra.Command {
@@ -70,6 +70,7 @@ Voice activity detection is on when the VAD model (--vad-model, by default
 	fl.StringVarP(&f.out, "output", "o", "", "output file (one input; - for stdout) or directory (several inputs)")
 	fl.IntVar(&f.threads, "threads", 0, "CPU threads (default: number of CPUs, at most 8)")
 	fl.IntVar(&f.beamSize, "beam-size", 0, "beam search with N beams (default: greedy decoding)")
+	fl.BoolVar(&f.noFallback, "no-fallback", false, "do not retry a failed decode at higher temperatures")
 	fl.BoolVar(&f.vad, "vad", false, "require voice activity detection")
 	fl.BoolVar(&f.noVAD, "no-vad", false, "turn voice activity detection off")
 	fl.BoolVar(&f.verbose, "verbose", false, "show whisper.cpp's own log on stderr")
@@ -117,6 +118,9 @@ func runTranscribe(ctx context.Context, s Streams, f transcribeFlags, inputs []s
 		BeamSize:   f.beamSize,
 		Prompt:     f.prompt,
 		DisableVAD: f.noVAD,
+	}
+	if f.noFallback {
+		opts.TemperatureInc = -1
 	}
 	failed := 0
 	for i, in := range inputs {
