@@ -43,20 +43,19 @@ func walkWhisper(f *os.File) (reason string, err error) {
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return "", err
 	}
-	r := &countingReader{r: bufio.NewReaderSize(f, 1<<16)}
+	r := &seekReader{f: f, br: bufio.NewReaderSize(f, 1<<16)}
 	i32 := func() (int32, error) {
 		var b [4]byte
-		if _, err := io.ReadFull(r, b[:]); err != nil {
+		if err := r.read(b[:]); err != nil {
 			return 0, err
 		}
 		return int32(binary.LittleEndian.Uint32(b[:])), nil
 	}
 	skip := func(n int64) error {
-		if n < 0 || r.n+n > size {
+		if n < 0 || r.pos+n > size {
 			return io.ErrUnexpectedEOF
 		}
-		_, err := io.CopyN(io.Discard, r, n)
-		return err
+		return r.skip(n)
 	}
 	short := func(where string, err error) (string, error) {
 		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
@@ -92,7 +91,7 @@ func walkWhisper(f *os.File) (reason string, err error) {
 		}
 	}
 	for n := 0; ; n++ {
-		if r.n == size {
+		if r.pos == size {
 			return "", nil
 		}
 		var hdr [3]int32
@@ -123,13 +122,30 @@ func walkWhisper(f *os.File) (reason string, err error) {
 	}
 }
 
-type countingReader struct {
-	r io.Reader
-	n int64
+// seekReader reads small fields through a buffer and skips large blocks
+// (tensor data) with a seek, so checking a 3 GB model reads kilobytes.
+type seekReader struct {
+	f   *os.File
+	br  *bufio.Reader
+	pos int64
 }
 
-func (c *countingReader) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	c.n += int64(n)
-	return n, err
+func (r *seekReader) read(p []byte) error {
+	n, err := io.ReadFull(r.br, p)
+	r.pos += int64(n)
+	return err
+}
+
+func (r *seekReader) skip(n int64) error {
+	if n <= int64(r.br.Buffered()) {
+		_, err := r.br.Discard(int(n))
+		r.pos += n
+		return err
+	}
+	if _, err := r.f.Seek(r.pos+n, io.SeekStart); err != nil {
+		return err
+	}
+	r.pos += n
+	r.br.Reset(r.f)
+	return nil
 }
