@@ -45,6 +45,8 @@ func New(s Streams) *cobra.Command {
 	root.SetErr(s.Err)
 	root.AddCommand(
 		newVersionCmd(s),
+		newModelsCmd(s),
+		newTranscribeCmd(s),
 		newAudioCmd(s),
 	)
 	return root
