@@ -1,0 +1,559 @@
+package align
+
+import (
+	"math"
+	"slices"
+
+	"github.com/newsscribe/newsscribe/transcribe"
+	"github.com/newsscribe/newsscribe/transcribe/align/arabic"
+)
+
+// Tuning constants of the anchor chaining and the local alignment. They are
+// not Options because they were tuned together on the evaluation harness
+// (transcribe/align/eval) and have no meaning one by one.
+const (
+	maxGapT      = 300  // most transcript units between two chained anchors
+	maxGapA      = 150  // most article units between two chained anchors
+	chainWindow  = 400  // anchors looked back at when chaining
+	skewPenalty  = 0.03 // per unit of |Δt − Δa| between chained anchors
+	maxSkewPen   = 3.0
+	maxAnchorOcc = 2  // an anchor n-gram occurs at most this often in the article
+	maxSpeechOcc = 4  // … and in the speech (a sentence may be said twice)
+	minGramRunes = 7  // anchor n-grams of short function words only are ignored
+	extendMargin = 80 // units looked at beyond a passage's first and last anchor
+	gapOpen      = -1.2
+	gapExtend    = -0.15
+	subScore     = -0.6
+	negInf       = float32(-1e30)
+)
+
+// tword is one token of the transcript with its time.
+type tword struct {
+	text       string
+	start, end float64
+}
+
+// unit is what the aligner compares: one word, or a number however many
+// words spell it («التاسعة والخمسين» is one unit with key "#59").
+type unit struct {
+	w      arabic.Word
+	h      uint64 // hash of the stem
+	lo, hi int32  // underlying words, hi exclusive
+	clitic bool   // a bare proclitic («و», «بال» …) split from its word
+	runes  int32
+}
+
+type anchor struct{ t, a int32 }
+
+type chain struct {
+	anchors []anchor
+	score   float64
+}
+
+type aligner struct {
+	opts Options
+	art  *Article
+	tw   []tword
+	tu   []unit
+	aw   []int32 // article word index of each prose word
+	au   []unit
+	// Per article unit: matched transcript units [mLo, mHi), -1 when none.
+	mLo, mHi []int32
+	mSim     []float32
+	piece    []int32 // passage of each article unit, -1 when none
+	tPiece   []int32 // passage of each transcript unit, -1 when none
+	tUsed    []bool  // transcript unit matched or used for interpolation
+	occT     []bool
+	occA     []bool
+	// interpolated times per article word (NaN when none)
+	iStart, iEnd []float64
+	npieces      int32
+	// dynamic programming buffers, reused
+	hbuf  []float32
+	trace []uint8
+	xrow  []float32
+	yrow  []float32
+}
+
+var clitics = map[string]bool{
+	"و": true, "ف": true, "ب": true, "ل": true, "ك": true, "ال": true,
+	"وال": true, "فال": true, "بال": true, "كال": true, "لل": true, "ولل": true, "فلل": true,
+}
+
+func newAligner(t *transcribe.Transcript, a *Article, opts Options) *aligner {
+	al := &aligner{opts: opts, art: a}
+	al.tw = flatten(t)
+	keys := make([]string, len(al.tw))
+	for i, w := range al.tw {
+		keys[i] = arabic.Key(w.text)
+	}
+	al.tu = buildUnits(keys, func(i, j int) bool { return true })
+	var akeys []string
+	for i, w := range a.Words {
+		if w.Prose {
+			al.aw = append(al.aw, int32(i))
+			akeys = append(akeys, w.Key)
+		}
+	}
+	al.au = buildUnits(akeys, func(i, j int) bool {
+		return a.Words[al.aw[i]].Sentence == a.Words[al.aw[j]].Sentence
+	})
+	n := len(al.au)
+	al.mLo, al.mHi, al.mSim, al.piece = make([]int32, n), make([]int32, n), make([]float32, n), make([]int32, n)
+	for i := range n {
+		al.mLo[i], al.mHi[i], al.piece[i] = -1, -1, -1
+	}
+	al.tPiece = make([]int32, len(al.tu))
+	for i := range al.tPiece {
+		al.tPiece[i] = -1
+	}
+	al.tUsed = make([]bool, len(al.tu))
+	al.occT = make([]bool, len(al.tu))
+	al.occA = make([]bool, n)
+	return al
+}
+
+// flatten lists the transcript's tokens in order with their times. A word
+// holding several tokens shares its time among them by length; a segment
+// without words shares its time among the tokens of its text.
+func flatten(t *transcribe.Transcript) []tword {
+	var out []tword
+	var toks []arabic.Token
+	emit := func(text string, start, end float64) {
+		if math.IsNaN(start) || math.IsInf(start, 0) || math.IsNaN(end) || math.IsInf(end, 0) {
+			return
+		}
+		if end < start {
+			end = start
+		}
+		toks = arabic.AppendTokens(toks[:0], text)
+		total := 0
+		for _, tk := range toks {
+			total += tk.End - tk.Start
+		}
+		pos := 0
+		for _, tk := range toks {
+			s := start + (end-start)*float64(pos)/float64(total)
+			pos += tk.End - tk.Start
+			e := start + (end-start)*float64(pos)/float64(total)
+			out = append(out, tword{text: tk.Text, start: s, end: e})
+		}
+	}
+	for _, seg := range t.Segments {
+		if len(seg.Words) == 0 {
+			emit(seg.Text, seg.Start, seg.End)
+			continue
+		}
+		for _, w := range seg.Words {
+			emit(w.Word, w.Start, w.End)
+		}
+	}
+	return out
+}
+
+// buildUnits makes units of keys, reading numbers written in digits or in
+// words; a number in words never crosses a place where same is false.
+func buildUnits(keys []string, same func(i, j int) bool) []unit {
+	us := make([]unit, 0, len(keys))
+	for i := 0; i < len(keys); {
+		key, n := keys[i], 1
+		if v, ok := arabic.DigitValue(key); ok {
+			key = arabic.NumberKey(v)
+		} else {
+			j := i + 1
+			for j < len(keys) && j-i < 16 && same(i, j) {
+				j++
+			}
+			if v, used := arabic.ParseNumber(keys[i:j]); used > 0 {
+				key, n = arabic.NumberKey(v), used
+			}
+		}
+		w := arabic.NewWord(key)
+		us = append(us, unit{w: w, h: hashString(w.Stem), lo: int32(i), hi: int32(i + n), clitic: clitics[key], runes: int32(len([]rune(key)))})
+		i += n
+	}
+	return us
+}
+
+func hashString(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+func (al *aligner) run() {
+	k := al.opts.AnchorLength
+	anc := findAnchors(al.tu, al.au, k)
+	chains := al.chainAnchors(anc, k)
+	pieces := al.accept(chains, k)
+	for _, p := range pieces {
+		al.alignPiece(p, k)
+	}
+	for _, p := range pieces {
+		al.extend(p, k, false)
+		al.extend(p, k, true)
+	}
+	al.interpolate()
+}
+
+// findAnchors lists the places where k consecutive unit stems of the speech
+// equal k consecutive stems of the article, for n-grams rare in both.
+func findAnchors(tu, au []unit, k int) []anchor {
+	if len(tu) < k || len(au) < k {
+		return nil
+	}
+	type occ struct {
+		n   int32
+		pos [maxAnchorOcc]int32
+	}
+	gram := func(us []unit, i int) (uint64, bool) {
+		h := uint64(1469598103934665603)
+		rs := int32(0)
+		for _, u := range us[i : i+k] {
+			h = (h ^ u.h) * 0x100000001b3
+			h ^= h >> 29
+			rs += int32(len(u.w.Stem))
+		}
+		return h, int(rs) >= minGramRunes*2 // Stem bytes: two per Arabic letter
+	}
+	art := make(map[uint64]*occ, len(au))
+	for i := 0; i+k <= len(au); i++ {
+		h, ok := gram(au, i)
+		if !ok {
+			continue
+		}
+		o := art[h]
+		if o == nil {
+			o = &occ{}
+			art[h] = o
+		}
+		if o.n < maxAnchorOcc {
+			o.pos[o.n] = int32(i)
+		}
+		o.n++
+	}
+	th := make([]uint64, len(tu)-k+1)
+	tcount := make(map[uint64]int32)
+	for i := range th {
+		h, ok := gram(tu, i)
+		if !ok {
+			h = 0
+		} else if art[h] != nil {
+			tcount[h]++
+		}
+		th[i] = h
+	}
+	var out []anchor
+	for i, h := range th {
+		if h == 0 {
+			continue
+		}
+		o := art[h]
+		if o == nil || o.n > maxAnchorOcc || tcount[h] > maxSpeechOcc {
+			continue
+		}
+		for _, p := range o.pos[:o.n] {
+			if sameStems(tu[i:i+k], au[p:int(p)+k]) {
+				out = append(out, anchor{int32(i), p})
+			}
+		}
+	}
+	return out
+}
+
+func sameStems(a, b []unit) bool {
+	for i := range a {
+		if a[i].w.Stem != b[i].w.Stem {
+			return false
+		}
+	}
+	return true
+}
+
+// chainAnchors links anchors into chains in which both the speech and the
+// article positions increase, scoring each chain by the words it anchors less
+// a penalty for skew between the gaps, and returns the chains found by
+// tracing back from the best ends, each anchor in one chain.
+func (al *aligner) chainAnchors(anc []anchor, k int) []chain {
+	slices.SortFunc(anc, func(x, y anchor) int {
+		if x.t != y.t {
+			return int(x.t - y.t)
+		}
+		return int(x.a - y.a)
+	})
+	n := len(anc)
+	best := make([]float64, n)
+	prev := make([]int32, n)
+	for p := range anc {
+		best[p], prev[p] = float64(k), -1
+		for q := p - 1; q >= 0 && p-q <= chainWindow && anc[p].t-anc[q].t <= maxGapT; q-- {
+			if g, ok := linkGain(anc[q], anc[p], k); ok && best[q]+g > best[p] {
+				best[p], prev[p] = best[q]+g, int32(q)
+			}
+		}
+	}
+	order := make([]int32, n)
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortStableFunc(order, func(x, y int32) int {
+		switch {
+		case best[x] > best[y]:
+			return -1
+		case best[x] < best[y]:
+			return 1
+		}
+		return 0
+	})
+	used := make([]bool, n)
+	var out []chain
+	for _, p := range order {
+		if used[p] {
+			continue
+		}
+		var c []anchor
+		for q := p; q >= 0 && !used[q]; q = prev[q] {
+			used[q] = true
+			c = append(c, anc[q])
+		}
+		slices.Reverse(c)
+		if s := chainScore(c, k); s >= al.opts.MinPassage {
+			out = append(out, chain{anchors: c, score: s})
+		}
+	}
+	return out
+}
+
+func linkGain(q, p anchor, k int) (float64, bool) {
+	dt, da := int(p.t-q.t), int(p.a-q.a)
+	if dt <= 0 || da <= 0 || dt > maxGapT || da > maxGapA {
+		return 0, false
+	}
+	add := min(dt, da, k)
+	pen := skewPenalty * math.Abs(float64(dt-da))
+	if pen > maxSkewPen {
+		pen = maxSkewPen
+	}
+	return float64(add) - pen, true
+}
+
+func chainScore(c []anchor, k int) float64 {
+	if len(c) == 0 {
+		return 0
+	}
+	s := float64(k)
+	for i := 1; i < len(c); i++ {
+		g, ok := linkGain(c[i-1], c[i], k)
+		if !ok {
+			return s
+		}
+		s += g
+	}
+	return s
+}
+
+// accept keeps the best chains that do not overlap the ones kept before them,
+// in the speech or in the article, splitting a chain where it runs into a
+// kept one. This is where a sentence said twice goes to its better occurrence
+// and where quotations said out of order each find their place.
+func (al *aligner) accept(chains []chain, k int) [][]anchor {
+	slices.SortStableFunc(chains, func(x, y chain) int {
+		switch {
+		case x.score > y.score:
+			return -1
+		case x.score < y.score:
+			return 1
+		}
+		return 0
+	})
+	free := func(occ []bool, lo, hi int32) bool {
+		for i := lo; i < hi; i++ {
+			if occ[i] {
+				return false
+			}
+		}
+		return true
+	}
+	var pieces [][]anchor
+	for _, c := range chains {
+		var cur []anchor
+		flush := func() {
+			if len(cur) > 0 && chainScore(cur, k) >= al.opts.MinPassage {
+				first, last := cur[0], cur[len(cur)-1]
+				mark(al.occT, first.t, last.t+int32(k))
+				mark(al.occA, first.a, last.a+int32(k))
+				pieces = append(pieces, cur)
+			}
+			cur = nil
+		}
+		for _, x := range c.anchors {
+			if !free(al.occT, x.t, x.t+int32(k)) || !free(al.occA, x.a, x.a+int32(k)) {
+				flush()
+				continue
+			}
+			if len(cur) > 0 {
+				q := cur[len(cur)-1]
+				if !free(al.occT, q.t+int32(k), x.t) || !free(al.occA, q.a+int32(k), x.a) {
+					flush()
+				}
+			}
+			cur = append(cur, x)
+		}
+		flush()
+	}
+	return pieces
+}
+
+func mark(occ []bool, lo, hi int32) {
+	for i := max(lo, 0); i < hi && int(i) < len(occ); i++ {
+		occ[i] = true
+	}
+}
+
+// alignPiece fixes the anchored word pairs of a passage and aligns the words
+// between consecutive anchors.
+func (al *aligner) alignPiece(p []anchor, k int) {
+	id := al.npieces
+	al.npieces++
+	lastT, lastA := int32(-1), int32(-1)
+	for _, x := range p {
+		for i := int32(0); i < int32(k); i++ {
+			t, a := x.t+i, x.a+i
+			if t <= lastT || a <= lastA {
+				continue
+			}
+			if lastT >= 0 {
+				al.alignGap(lastT+1, t, lastA+1, a, id)
+			}
+			al.setMatch(a, t, t+1, 1, id)
+			lastT, lastA = t, a
+		}
+	}
+}
+
+func (al *aligner) setMatch(a, tlo, thi int32, sim float32, id int32) {
+	al.mLo[a], al.mHi[a], al.mSim[a], al.piece[a] = tlo, thi, sim, id
+	for t := tlo; t < thi; t++ {
+		al.tUsed[t] = true
+	}
+	al.occA[a] = true
+	mark(al.occT, tlo, thi)
+	for t := tlo; t < thi; t++ {
+		al.tPiece[t] = id
+	}
+}
+
+// alignGap aligns transcript units [tlo, thi) to article units [alo, ahi)
+// end to end.
+func (al *aligner) alignGap(tlo, thi, alo, ahi, id int32) {
+	if tlo >= thi || alo >= ahi {
+		for t := tlo; t < thi; t++ {
+			al.tPiece[t] = id
+		}
+		for a := alo; a < ahi; a++ {
+			al.piece[a] = id
+		}
+		return
+	}
+	ti := make([]int32, 0, thi-tlo)
+	for t := tlo; t < thi; t++ {
+		ti = append(ti, t)
+		al.tPiece[t] = id
+	}
+	ai := make([]int32, 0, ahi-alo)
+	for a := alo; a < ahi; a++ {
+		ai = append(ai, a)
+		al.piece[a] = id
+	}
+	for _, m := range al.dp(ti, ai, false) {
+		al.setMatch(m.a, m.tlo, m.thi, m.sim, id)
+		// A 1:2 move matches two article units to one transcript unit.
+		if m.a2 >= 0 {
+			al.setMatch(m.a2, m.tlo, m.thi, m.sim, id)
+		}
+	}
+}
+
+// extend grows passage p beyond its first (backward) or last anchor into
+// speech and article not claimed by another passage, as far as the words
+// keep matching.
+func (al *aligner) extend(p []anchor, k int, backward bool) {
+	if len(p) == 0 {
+		return
+	}
+	first, last := p[0], p[len(p)-1]
+	id := al.piece[first.a]
+	if id < 0 {
+		return
+	}
+	var ti, ai []int32
+	if backward {
+		for t := first.t - 1; t >= 0 && first.t-t <= extendMargin && !al.occT[t]; t-- {
+			ti = append(ti, t)
+		}
+		for a := first.a - 1; a >= 0 && first.a-a <= extendMargin && !al.occA[a]; a-- {
+			ai = append(ai, a)
+		}
+	} else {
+		lt, la := last.t+int32(k)-1, last.a+int32(k)-1
+		// The last anchor may have been shortened by overlaps; start after
+		// what was matched.
+		for lt+1 < int32(len(al.tu)) && al.occT[lt+1] && al.tPiece[lt+1] == id {
+			lt++
+		}
+		for la+1 < int32(len(al.au)) && al.occA[la+1] && al.piece[la+1] == id {
+			la++
+		}
+		for t := lt + 1; int(t) < len(al.tu) && t-lt <= extendMargin && !al.occT[t]; t++ {
+			ti = append(ti, t)
+		}
+		for a := la + 1; int(a) < len(al.au) && a-la <= extendMargin && !al.occA[a]; a++ {
+			ai = append(ai, a)
+		}
+	}
+	ms := al.dp(ti, ai, true)
+	if len(ms) == 0 {
+		return
+	}
+	// Claim everything up to the farthest match.
+	farT, farA := first.t, first.a
+	if !backward {
+		farT, farA = -1, -1
+	}
+	for _, m := range ms {
+		al.setMatch(m.a, m.tlo, m.thi, m.sim, id)
+		if m.a2 >= 0 {
+			al.setMatch(m.a2, m.tlo, m.thi, m.sim, id)
+		}
+		if backward {
+			farT, farA = min(farT, m.tlo), min(farA, m.a, orMax(m.a2))
+		} else {
+			farT, farA = max(farT, m.thi-1), max(farA, m.a, m.a2)
+		}
+	}
+	if backward {
+		for t := farT; t < first.t; t++ {
+			al.occT[t], al.tPiece[t] = true, id
+		}
+		for a := farA; a < first.a; a++ {
+			al.occA[a], al.piece[a] = true, id
+		}
+		return
+	}
+	for t := ti[0]; t <= farT; t++ {
+		al.occT[t], al.tPiece[t] = true, id
+	}
+	for a := ai[0]; a <= farA; a++ {
+		al.occA[a], al.piece[a] = true, id
+	}
+}
+
+func orMax(a int32) int32 {
+	if a < 0 {
+		return math.MaxInt32
+	}
+	return a
+}

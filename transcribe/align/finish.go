@@ -1,0 +1,251 @@
+package align
+
+import (
+	"math"
+	"strings"
+)
+
+// interpolate gives times to runs of unmatched article words that sit between
+// two matched neighbours of the same passage, in the same sentence or the
+// same quotation, when the speech between the neighbours has room for them:
+// either unmatched recognised words (a misrecognition) or a silence long
+// enough for the missing words (a word the recogniser dropped).
+func (al *aligner) interpolate() {
+	al.iStart = make([]float64, len(al.art.Words))
+	al.iEnd = make([]float64, len(al.art.Words))
+	for i := range al.iStart {
+		al.iStart[i], al.iEnd[i] = math.NaN(), math.NaN()
+	}
+	for j0 := 0; j0 < len(al.au); {
+		if al.mLo[j0] >= 0 {
+			j0++
+			continue
+		}
+		j1 := j0
+		for j1 < len(al.au) && al.mLo[j1] < 0 {
+			j1++
+		}
+		al.fillRun(j0-1, j0, j1)
+		j0 = j1
+	}
+}
+
+// fillRun interpolates article units [j0, j1) between matched units p = j0-1 and j1.
+func (al *aligner) fillRun(p, j0, j1 int) {
+	if p < 0 || j1 >= len(al.au) || j1-j0 > al.opts.MaxInterpolated {
+		return
+	}
+	if al.piece[p] < 0 || al.piece[p] != al.piece[j1] {
+		return
+	}
+	tlo, thi := al.mHi[p], al.mLo[j1] // transcript units between the neighbours
+	if tlo > thi {
+		return
+	}
+	// Same sentence, or same quotation, for the whole run and its neighbours.
+	first, last := al.art.Words[al.aw[al.au[p].lo]], al.art.Words[al.aw[al.au[j1].hi-1]]
+	sameSentence, sameQuote := first.Sentence == last.Sentence, first.Quote >= 0 && first.Quote == last.Quote
+	for j := j0; j < j1; j++ {
+		for wi := al.au[j].lo; wi < al.au[j].hi; wi++ {
+			w := al.art.Words[al.aw[wi]]
+			sameSentence = sameSentence && w.Sentence == first.Sentence
+			sameQuote = sameQuote && w.Quote == first.Quote
+		}
+	}
+	if !sameSentence && !sameQuote {
+		return
+	}
+	words := 0
+	for j := j0; j < j1; j++ {
+		words += int(al.au[j].hi - al.au[j].lo)
+	}
+	var start, end float64
+	between := int(thi - tlo)
+	for t := tlo; t < thi; t++ {
+		if al.tUsed[t] {
+			return
+		}
+	}
+	switch {
+	case between > 0:
+		if between > 2*(j1-j0)+2 {
+			return // a long aside: the article words are not in it
+		}
+		start, end = al.tw[al.tu[tlo].lo].start, al.tw[al.tu[thi-1].hi-1].end
+		for t := tlo; t < thi; t++ {
+			al.tUsed[t] = true
+		}
+	default:
+		start, end = al.tw[al.tu[p].hi-1].end, al.tw[al.tu[j1].lo].start
+		if gap := end - start; gap < minWordGap*float64(words) || gap > maxWordGap*float64(words)+1 {
+			return
+		}
+	}
+	// Share [start, end) among the words by length.
+	total := 0
+	for j := j0; j < j1; j++ {
+		for wi := al.au[j].lo; wi < al.au[j].hi; wi++ {
+			total += len([]rune(al.art.Words[al.aw[wi]].Text))
+		}
+	}
+	pos := 0
+	for j := j0; j < j1; j++ {
+		for wi := al.au[j].lo; wi < al.au[j].hi; wi++ {
+			idx := al.aw[wi]
+			l := len([]rune(al.art.Words[idx].Text))
+			al.iStart[idx] = start + (end-start)*float64(pos)/float64(total)
+			pos += l
+			al.iEnd[idx] = start + (end-start)*float64(pos)/float64(total)
+		}
+	}
+}
+
+// Bounds on the silence, in seconds per word, in which words the recogniser
+// dropped may be placed.
+const (
+	minWordGap = 0.2
+	maxWordGap = 1.5
+)
+
+// result builds the Result from the matches and interpolations.
+func (al *aligner) result() *Result {
+	a := al.art
+	r := &Result{
+		Paragraphs: a.Paragraphs,
+		Words:      make([]TimedWord, len(a.Words)),
+		Sentences:  make([]TimedSentence, len(a.Sentences)),
+		Quotes:     make([]TimedPassage, len(a.Quotes)),
+		Unmatched:  []Unmatched{},
+	}
+	if r.Paragraphs == nil {
+		r.Paragraphs = []Paragraph{}
+	}
+	if n := len(al.tw); n > 0 {
+		r.Duration = al.tw[n-1].end
+	}
+	for i, w := range a.Words {
+		tw := TimedWord{Text: w.Text, CharStart: w.Start, CharEnd: w.End, Status: StatusMissing, Sentence: w.Sentence}
+		if w.Quote >= 0 {
+			q := w.Quote
+			tw.Quote = &q
+		}
+		r.Words[i] = tw
+	}
+	// Matched units: share the transcript span among the unit's words.
+	for j, u := range al.au {
+		if al.mLo[j] < 0 {
+			continue
+		}
+		t0, t1 := al.tu[al.mLo[j]], al.tu[al.mHi[j]-1]
+		start, end := al.tw[t0.lo].start, al.tw[t1.hi-1].end
+		// Units sharing one transcript span (a 1:2 move) split it.
+		lo, hi := j, j+1
+		for lo > 0 && al.mLo[lo-1] == al.mLo[j] && al.mHi[lo-1] == al.mHi[j] {
+			lo--
+		}
+		for hi < len(al.au) && al.mLo[hi] == al.mLo[j] && al.mHi[hi] == al.mHi[j] {
+			hi++
+		}
+		total, pos := 0, 0
+		for k := lo; k < hi; k++ {
+			for wi := al.au[k].lo; wi < al.au[k].hi; wi++ {
+				l := len([]rune(a.Words[al.aw[wi]].Text))
+				total += l
+				if k < j {
+					pos += l
+				}
+			}
+		}
+		for wi := u.lo; wi < u.hi; wi++ {
+			idx := al.aw[wi]
+			l := len([]rune(a.Words[idx].Text))
+			s := start + (end-start)*float64(pos)/float64(total)
+			pos += l
+			e := start + (end-start)*float64(pos)/float64(total)
+			r.Words[idx].Start, r.Words[idx].End = ptr(s), ptr(e)
+			r.Words[idx].Status = StatusMatched
+			r.Words[idx].Score = round3(float64(al.mSim[j]))
+		}
+	}
+	for i := range a.Words {
+		if r.Words[i].Status == StatusMissing && !math.IsNaN(al.iStart[i]) {
+			r.Words[i].Start, r.Words[i].End = ptr(al.iStart[i]), ptr(al.iEnd[i])
+			r.Words[i].Status = StatusInterpolated
+		}
+	}
+	runes := []rune(a.Text)
+	for i, s := range a.Sentences {
+		r.Sentences[i] = TimedSentence{TimedPassage: al.passage(r, runes, s.Span, func(w *ArticleWord) bool { return w.Sentence == i }), Paragraph: s.Paragraph, Prose: a.Paragraphs[s.Paragraph].Prose}
+	}
+	for i, q := range a.Quotes {
+		r.Quotes[i] = al.passage(r, runes, q, func(w *ArticleWord) bool { return w.Quote == i })
+	}
+	// Unmatched speech: runs of transcript units used by no article word.
+	for t := 0; t < len(al.tu); {
+		if al.tUsed[t] {
+			t++
+			continue
+		}
+		t1 := t
+		var sb strings.Builder
+		for t1 < len(al.tu) && !al.tUsed[t1] {
+			for wi := al.tu[t1].lo; wi < al.tu[t1].hi; wi++ {
+				if sb.Len() > 0 {
+					sb.WriteByte(' ')
+				}
+				sb.WriteString(al.tw[wi].text)
+			}
+			t1++
+		}
+		r.Unmatched = append(r.Unmatched, Unmatched{
+			Start: round3(al.tw[al.tu[t].lo].start),
+			End:   round3(al.tw[al.tu[t1-1].hi-1].end),
+			Text:  sb.String(),
+		})
+		t = t1
+	}
+	return r
+}
+
+// passage sums the words of a sentence or quotation.
+func (al *aligner) passage(r *Result, runes []rune, sp Span, in func(*ArticleWord) bool) TimedPassage {
+	p := TimedPassage{Text: string(runes[sp.CharStart:sp.CharEnd]), CharStart: sp.CharStart, CharEnd: sp.CharEnd, Status: StatusNotInAudio}
+	n, timed := 0, 0
+	for i := range al.art.Words {
+		w := &al.art.Words[i]
+		if w.Start < sp.CharStart || w.End > sp.CharEnd || !in(w) {
+			continue
+		}
+		n++
+		tw := r.Words[i]
+		if tw.Start == nil {
+			continue
+		}
+		timed++
+		if p.Start == nil || *tw.Start < *p.Start {
+			p.Start = tw.Start
+		}
+		if p.End == nil || *tw.End > *p.End {
+			p.End = tw.End
+		}
+	}
+	if n > 0 {
+		p.Coverage = round3(float64(timed) / float64(n))
+	}
+	switch {
+	case timed == 0:
+	case p.Coverage >= al.opts.MinSpokenCoverage:
+		p.Status = StatusSpoken
+	default:
+		p.Status = StatusPartial
+	}
+	return p
+}
+
+func ptr(v float64) *float64 {
+	v = round3(v)
+	return &v
+}
+
+// round3 rounds to milliseconds, enough for any time and score here.
+func round3(v float64) float64 { return math.Round(v*1000) / 1000 }
