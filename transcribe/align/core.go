@@ -12,8 +12,9 @@ import (
 // not Options because they were tuned together on the evaluation harness
 // (transcribe/align/eval) and have no meaning one by one.
 const (
-	maxGapT      = 300  // most transcript units between two chained anchors
-	maxGapA      = 150  // most article units between two chained anchors
+	maxGapT      = 30   // most transcript units between two chained anchors
+	maxGapA      = 25   // most article units between two chained anchors
+	maxSkew      = 12   // most |Δt − Δa| between two chained anchors
 	chainWindow  = 400  // anchors looked back at when chaining
 	skewPenalty  = 0.03 // per unit of |Δt − Δa| between chained anchors
 	maxSkewPen   = 3.0
@@ -329,7 +330,7 @@ func (al *aligner) chainAnchors(anc []anchor, k int) []chain {
 
 func linkGain(q, p anchor, k int) (float64, bool) {
 	dt, da := int(p.t-q.t), int(p.a-q.a)
-	if dt <= 0 || da <= 0 || dt > maxGapT || da > maxGapA {
+	if dt <= 0 || da <= 0 || dt > maxGapT || da > maxGapA || dt-da > maxSkew || da-dt > maxSkew {
 		return 0, false
 	}
 	add := min(dt, da, k)

@@ -76,7 +76,7 @@ func (al *aligner) fillRun(p, j0, j1 int) {
 			al.tUsed[t] = true
 		}
 	default:
-		start, end = al.tw[al.tu[p].hi-1].end, al.tw[al.tu[j1].lo].start
+		start, end = al.tw[al.tu[al.mHi[p]-1].hi-1].end, al.tw[al.tu[al.mLo[j1]].lo].start
 		if gap := end - start; gap < minWordGap*float64(words) || gap > maxWordGap*float64(words)+1 {
 			return
 		}

@@ -1,0 +1,26 @@
+// Command evalalign prints the aligner's evaluation table (make eval-align).
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+
+	"github.com/newsscribe/newsscribe/transcribe/align/eval"
+)
+
+func main() {
+	dir := flag.String("dir", "transcribe/align/testdata/eval", "directory of the evaluation articles")
+	shared := flag.String("shared", "../shared/articles", "directory of real articles to add when present")
+	seeds := flag.Int("seeds", 6, "cases per article and setting")
+	flag.Parse()
+	rows, err := eval.Run(eval.Config{Dir: *dir, SharedDir: *shared, Seeds: *seeds})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "evalalign:", err)
+		os.Exit(1)
+	}
+	if err := eval.WriteTable(os.Stdout, rows); err != nil {
+		fmt.Fprintln(os.Stderr, "evalalign:", err)
+		os.Exit(1)
+	}
+}
