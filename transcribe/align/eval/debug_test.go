@@ -77,6 +77,6 @@ func TestDebugCase(t *testing.T) {
 }
 
 var dumpCase = func(c *Case) {
-		b, _ := json.Marshal(c)
-		os.WriteFile("/tmp/case.json", b, 0o644)
+	b, _ := json.Marshal(c)
+	os.WriteFile("/tmp/case.json", b, 0o644)
 }

@@ -269,4 +269,3 @@ func segment(words []transcribe.Word) *transcribe.Transcript {
 	}
 	return t
 }
-
