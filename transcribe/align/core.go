@@ -197,6 +197,7 @@ func (al *aligner) run() {
 		al.extend(p, k, false)
 		al.extend(p, k, true)
 	}
+	al.rescue()
 	al.interpolate()
 }
 
@@ -469,7 +470,7 @@ func (al *aligner) alignGap(tlo, thi, alo, ahi, id int32) {
 		ai = append(ai, a)
 		al.piece[a] = id
 	}
-	for _, m := range al.dp(ti, ai, false) {
+	for _, m := range al.dp(ti, ai, dpGlobal) {
 		al.setMatch(m.a, m.tlo, m.thi, m.sim, id)
 		// A 1:2 move matches two article units to one transcript unit.
 		if m.a2 >= 0 {
@@ -515,7 +516,7 @@ func (al *aligner) extend(p []anchor, k int, backward bool) {
 			ai = append(ai, a)
 		}
 	}
-	ms := al.dp(ti, ai, true)
+	ms := al.dp(ti, ai, dpExtend)
 	if len(ms) == 0 {
 		return
 	}
@@ -558,3 +559,130 @@ func orMax(a int32) int32 {
 	}
 	return a
 }
+
+// Bounds of the search for short quotations.
+const (
+	rescueMaxUnits = 30 // longest group looked for by rescue
+	rescueMaxCands = 60 // most candidate places per quotation
+	rescueMaxOcc   = 6  // a word said more often than this does not propose places
+	// Fraction of a quotation's or a sentence's units that must match.
+	rescueQuoteBar    = 0.6
+	rescueSentenceBar = 0.7
+)
+
+// rescue looks for quotations and sentences that no passage reached —
+// typically short ones, with too few words for an anchor chain — around the
+// places where their rarer words were said, with a local alignment. A
+// quotation is taken when most of its words match; a sentence of narration,
+// which is rarely said, needs more.
+func (al *aligner) rescue() {
+	var groups [][]int32
+	var bars []float64
+	byQuote := map[int]int{}
+	bySentence := map[int]int{}
+	for j, u := range al.au {
+		w := al.art.Words[al.aw[u.lo]]
+		if w.Quote >= 0 {
+			g, ok := byQuote[w.Quote]
+			if !ok {
+				g = len(groups)
+				byQuote[w.Quote] = g
+				groups, bars = append(groups, nil), append(bars, rescueQuoteBar)
+			}
+			groups[g] = append(groups[g], int32(j))
+			continue
+		}
+		g, ok := bySentence[w.Sentence]
+		if !ok {
+			g = len(groups)
+			bySentence[w.Sentence] = g
+			groups, bars = append(groups, nil), append(bars, rescueSentenceBar)
+		}
+		groups[g] = append(groups[g], int32(j))
+	}
+	count := map[string]int{}
+	for _, u := range al.tu {
+		count[u.w.Stem]++
+	}
+	for gi, us := range groups {
+		if len(us) < 2 || len(us) > rescueMaxUnits {
+			continue
+		}
+		al.rescueGroup(us, bars[gi], count)
+	}
+}
+
+// rescueGroup searches the speech for the article units us (all unmatched).
+func (al *aligner) rescueGroup(us []int32, bar float64, count map[string]int) {
+	stems := map[string]bool{}
+	for _, j := range us {
+		if al.occA[j] {
+			return
+		}
+		if len(al.au[j].w.Stem) >= 6 || arabicNum(al.au[j].w.Key) {
+			stems[al.au[j].w.Stem] = true
+		}
+	}
+	var best []match
+	bestScore := float32(0)
+	lastHi := int32(-1)
+	cands := 0
+	for t := range al.tu {
+		if int32(t) <= lastHi || al.occT[t] || !stems[al.tu[t].w.Stem] || count[al.tu[t].w.Stem] > rescueMaxOcc {
+			continue
+		}
+		if cands++; cands > rescueMaxCands {
+			break
+		}
+		lo, hi := int32(t), int32(t)
+		for lo > 0 && lo > lastHi+1 && !al.occT[lo-1] && int32(t)-lo < int32(len(us))+4 {
+			lo--
+		}
+		for int(hi)+1 < len(al.tu) && !al.occT[hi+1] && hi-int32(t) < 2*int32(len(us))+4 {
+			hi++
+		}
+		lastHi = hi - int32(len(us)) // windows overlap by about a group
+		ti := make([]int32, 0, hi-lo+1)
+		for x := lo; x <= hi; x++ {
+			ti = append(ti, x)
+		}
+		ms := al.dp(ti, us, dpLocal)
+		sc := float32(0)
+		for _, m := range ms {
+			sc += 2*m.sim - 1
+		}
+		if sc > bestScore {
+			best, bestScore = ms, sc
+		}
+	}
+	matched := 0
+	for _, m := range best {
+		matched++
+		if m.a2 >= 0 {
+			matched++
+		}
+	}
+	if matched < 2 || float64(matched) < bar*float64(len(us)) {
+		return
+	}
+	if bar > rescueQuoteBar && matched < 4 {
+		return
+	}
+	id := al.npieces
+	al.npieces++
+	for _, m := range best {
+		al.setMatch(m.a, m.tlo, m.thi, m.sim, id)
+		if m.a2 >= 0 {
+			al.setMatch(m.a2, m.tlo, m.thi, m.sim, id)
+		}
+	}
+	first, last := best[0], best[len(best)-1]
+	for t := first.tlo; t < last.thi; t++ {
+		al.occT[t], al.tPiece[t] = true, id
+	}
+	for a := first.a; a <= max(last.a, last.a2); a++ {
+		al.occA[a], al.piece[a] = true, id
+	}
+}
+
+func arabicNum(k string) bool { return k != "" && k[0] == '#' }

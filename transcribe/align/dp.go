@@ -19,9 +19,17 @@ const (
 
 // Best state at a cell, bits 2–3.
 const (
-	stM = iota
-	stX // transcript unit not in the article (inserted or unreported speech)
-	stY // article unit not in the speech
+	stM     = iota
+	stX     // transcript unit not in the article (inserted or unreported speech)
+	stY     // article unit not in the speech
+	stStart // local alignment starts here (nothing before it)
+)
+
+// dp modes.
+const (
+	dpGlobal = iota // from the start of both lists to the end of both
+	dpExtend        // from the start of both lists to the best match
+	dpLocal         // the best-scoring stretch anywhere (Smith–Waterman)
 )
 
 const (
@@ -31,11 +39,10 @@ const (
 
 // dp aligns the transcript units ti to the article units ai (index lists,
 // in the order to align: reversed for a backward extension) with affine
-// gaps, substitutions and 2:1 / 1:2 moves for split clitics. With freeEnd the
-// alignment starts at the beginning of both lists and ends at the best
-// scoring match, as a local extension; otherwise it spans both lists.
+// gaps, substitutions and 2:1 / 1:2 moves for split clitics, in one of the
+// modes dpGlobal, dpExtend and dpLocal.
 // Matches are returned in list order; substitutions are not returned.
-func (al *aligner) dp(ti, ai []int32, freeEnd bool) []match {
+func (al *aligner) dp(ti, ai []int32, mode int) []match {
 	n, m := len(ti), len(ai)
 	if n == 0 || m == 0 {
 		return nil
@@ -56,9 +63,9 @@ func (al *aligner) dp(ti, ai []int32, freeEnd bool) []match {
 	for i := 0; i <= n; i++ {
 		for j := 0; j <= m; j++ {
 			c := i*w + j
-			if i == 0 && j == 0 {
-				h[c], tr[c] = 0, stM<<2
-				xrow[0], yrow[0] = negInf, negInf
+			if i == 0 && j == 0 || mode == dpLocal && (i == 0 || j == 0) {
+				h[c], tr[c] = 0, stStart<<2
+				xrow[j], yrow[j] = negInf, negInf
 				continue
 			}
 			mBest, mv := negInf, uint8(mvNone)
@@ -106,14 +113,17 @@ func (al *aligner) dp(ti, ai []int32, freeEnd bool) []match {
 			if y > best {
 				best, st = y, stY
 			}
+			if mode == dpLocal && best <= 0 {
+				best, st = 0, stStart
+			}
 			h[c], tr[c] = best, mv|st<<2|flags
-			if freeEnd && st == stM && mv != mvNone && best > bestH {
+			if mode != dpGlobal && st == stM && mv != mvNone && best > bestH {
 				bestH, bestI, bestJ = best, i, j
 			}
 		}
 	}
 	i, j := n, m
-	if freeEnd {
+	if mode != dpGlobal {
 		if bestH <= 0 {
 			return nil
 		}
@@ -121,7 +131,7 @@ func (al *aligner) dp(ti, ai []int32, freeEnd bool) []match {
 	}
 	var out []match
 	st := int((tr[i*w+j] >> 2) & 3)
-	for i > 0 || j > 0 {
+	for (i > 0 || j > 0) && st != stStart {
 		c := i*w + j
 		switch st {
 		case stM:

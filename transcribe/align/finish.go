@@ -25,22 +25,24 @@ func (al *aligner) interpolate() {
 		for j1 < len(al.au) && al.mLo[j1] < 0 {
 			j1++
 		}
-		al.fillRun(j0-1, j0, j1)
+		if !al.fillRun(j0-1, j0, j1) {
+			al.fillEdge(j0, j1)
+		}
 		j0 = j1
 	}
 }
 
 // fillRun interpolates article units [j0, j1) between matched units p = j0-1 and j1.
-func (al *aligner) fillRun(p, j0, j1 int) {
+func (al *aligner) fillRun(p, j0, j1 int) bool {
 	if p < 0 || j1 >= len(al.au) || j1-j0 > al.opts.MaxInterpolated {
-		return
+		return false
 	}
 	if al.piece[p] < 0 || al.piece[p] != al.piece[j1] {
-		return
+		return false
 	}
 	tlo, thi := al.mHi[p], al.mLo[j1] // transcript units between the neighbours
 	if tlo > thi {
-		return
+		return false
 	}
 	// Same sentence, or same quotation, for the whole run and its neighbours.
 	first, last := al.art.Words[al.aw[al.au[p].lo]], al.art.Words[al.aw[al.au[j1].hi-1]]
@@ -53,34 +55,49 @@ func (al *aligner) fillRun(p, j0, j1 int) {
 		}
 	}
 	if !sameSentence && !sameQuote {
-		return
+		return false
 	}
 	words := 0
 	for j := j0; j < j1; j++ {
 		words += int(al.au[j].hi - al.au[j].lo)
 	}
-	var start, end float64
 	between := int(thi - tlo)
 	for t := tlo; t < thi; t++ {
 		if al.tUsed[t] {
-			return
+			return false
 		}
 	}
-	switch {
-	case between > 0:
-		if between > 2*(j1-j0)+2 {
-			return // a long aside: the article words are not in it
-		}
-		start, end = al.tw[al.tu[tlo].lo].start, al.tw[al.tu[thi-1].hi-1].end
-		for t := tlo; t < thi; t++ {
-			al.tUsed[t] = true
-		}
-	default:
-		start, end = al.tw[al.tu[al.mHi[p]-1].hi-1].end, al.tw[al.tu[al.mLo[j1]].lo].start
+	if between > 2*(j1-j0)+2 {
+		return false // a long aside: the article words are not in it
+	}
+	// The silence or the misrecognised words between the neighbours.
+	start, end := al.tw[al.tu[al.mHi[p]-1].hi-1].end, al.tw[al.tu[al.mLo[j1]].lo].start
+	if end < start {
+		return false
+	}
+	if between == 0 {
 		if gap := end - start; gap < minWordGap*float64(words) || gap > maxWordGap*float64(words)+1 {
-			return
+			return false
 		}
 	}
+	for t := tlo; t < thi; t++ {
+		al.tUsed[t] = true
+	}
+	if between == j1-j0 {
+		// One recognised unit for each article unit: substitutions.
+		for j := j0; j < j1; j++ {
+			u := al.tu[int(tlo)+j-j0]
+			al.share(j, j+1, al.tw[u.lo].start, al.tw[u.hi-1].end)
+		}
+		return true
+	}
+	al.share(j0, j1, start, end)
+	return true
+}
+
+// share gives the words of article units [j0, j1) consecutive times in
+// [start, end), in proportion to their lengths.
+func (al *aligner) share(j0, j1 int, start, end float64) {
 	// Share [start, end) among the words by length.
 	total := 0
 	for j := j0; j < j1; j++ {
@@ -99,6 +116,67 @@ func (al *aligner) fillRun(p, j0, j1 int) {
 		}
 	}
 }
+
+// fillEdge gives times to up to maxEdge unmatched article units at the start
+// or the end of a sentence whose neighbour inside the sentence is matched,
+// taking the unused recognised units said right before (or after) that
+// neighbour, one for one, without a pause between them: the first or last
+// words of a passage that the recogniser got wrong.
+func (al *aligner) fillEdge(j0, j1 int) {
+	if j1-j0 > maxEdge {
+		return
+	}
+	sentence := func(j int) int { return al.art.Words[al.aw[al.au[j].lo]].Sentence }
+	quote := func(j int) int { return al.art.Words[al.aw[al.au[j].lo]].Quote }
+	sameGroup := func(a, b int) bool { return sentence(a) == sentence(b) && quote(a) == quote(b) }
+	for j := j0; j < j1; j++ {
+		if !sameGroup(j, j0) {
+			return
+		}
+	}
+	var t0, step int // first recognised unit to take, and direction
+	var nb int       // matched neighbour
+	switch {
+	case j1 < len(al.au) && al.mLo[j1] >= 0 && sameGroup(j1, j0) && (j0 == 0 || !sameGroup(j0-1, j0) || al.mLo[j0-1] < 0):
+		nb, t0, step = j1, int(al.mLo[j1])-1, -1
+	case j0 > 0 && al.mLo[j0-1] >= 0 && sameGroup(j0-1, j0) && (j1 == len(al.au) || !sameGroup(j1, j0) || al.mLo[j1] < 0):
+		nb, t0, step = j0-1, int(al.mHi[j0-1]), 1
+	default:
+		return
+	}
+	n := j1 - j0
+	edgeT := make([]int, 0, n)
+	prevStart, prevEnd := al.tw[al.tu[al.mLo[nb]].lo].start, al.tw[al.tu[al.mHi[nb]-1].hi-1].end
+	for k := 0; k < n; k++ {
+		t := t0 + step*k
+		if t < 0 || t >= len(al.tu) || al.tUsed[t] || (al.tPiece[t] >= 0 && al.tPiece[t] != al.piece[nb]) {
+			return
+		}
+		u := al.tu[t]
+		s, e := al.tw[u.lo].start, al.tw[u.hi-1].end
+		if (step < 0 && prevStart-e > maxEdgePause) || (step > 0 && s-prevEnd > maxEdgePause) {
+			return
+		}
+		prevStart, prevEnd = s, e
+		edgeT = append(edgeT, t)
+	}
+	for k, t := range edgeT {
+		j := j0 + k
+		if step < 0 {
+			j = j1 - 1 - k
+		}
+		al.tUsed[t] = true
+		u := al.tu[t]
+		al.share(j, j+1, al.tw[u.lo].start, al.tw[u.hi-1].end)
+	}
+}
+
+// Edge filling: at most this many units, with at most this pause (seconds)
+// between consecutive words.
+const (
+	maxEdge      = 2
+	maxEdgePause = 0.25
+)
 
 // Bounds on the silence, in seconds per word, in which words the recogniser
 // dropped may be placed.
