@@ -22,7 +22,8 @@ const (
 	maxSpeechOcc = 4  // … and in the speech (a sentence may be said twice)
 	minGramRunes = 7  // anchor n-grams of short function words only are ignored
 	extendMargin = 80 // units looked at beyond a passage's first and last anchor
-	gapOpen      = -1.2
+	quoteBonus   = 1.5
+	gapOpen      = -0.8
 	gapExtend    = -0.15
 	subScore     = -0.6
 	negInf       = float32(-1e30)
@@ -49,6 +50,7 @@ type anchor struct{ t, a int32 }
 type chain struct {
 	anchors []anchor
 	score   float64
+	prio    float64 // score plus a bonus for quotations, to break ties
 }
 
 type aligner struct {
@@ -323,7 +325,15 @@ func (al *aligner) chainAnchors(anc []anchor, k int) []chain {
 		}
 		slices.Reverse(c)
 		if s := chainScore(c, k); s >= al.opts.MinPassage {
-			out = append(out, chain{anchors: c, score: s})
+			inQuote := 0
+			for _, x := range c {
+				if al.art.Words[al.aw[al.au[x.a].lo]].Quote >= 0 {
+					inQuote++
+				}
+			}
+			// Where the article repeats a phrase (a headline echoing a
+			// quotation), the speech more likely said the quotation.
+			out = append(out, chain{anchors: c, score: s, prio: s + quoteBonus*float64(inQuote)/float64(len(c))})
 		}
 	}
 	return out
@@ -364,9 +374,9 @@ func chainScore(c []anchor, k int) float64 {
 func (al *aligner) accept(chains []chain, k int) [][]anchor {
 	slices.SortStableFunc(chains, func(x, y chain) int {
 		switch {
-		case x.score > y.score:
+		case x.prio > y.prio:
 			return -1
-		case x.score < y.score:
+		case x.prio < y.prio:
 			return 1
 		}
 		return 0

@@ -54,7 +54,9 @@ func (al *aligner) fillRun(p, j0, j1 int) bool {
 			sameQuote = sameQuote && w.Quote == first.Quote
 		}
 	}
-	if !sameSentence && !sameQuote {
+	// Never across the edge of a quotation, and across sentences only
+	// inside one.
+	if !sameQuote && !(sameSentence && first.Quote == last.Quote && allQuote(al, j0, j1, first.Quote)) {
 		return false
 	}
 	words := 0
@@ -327,3 +329,15 @@ func ptr(v float64) *float64 {
 
 // round3 rounds to milliseconds, enough for any time and score here.
 func round3(v float64) float64 { return math.Round(v*1000) / 1000 }
+
+// allQuote reports whether every word of article units [j0, j1) has quote q.
+func allQuote(al *aligner, j0, j1, q int) bool {
+	for j := j0; j < j1; j++ {
+		for wi := al.au[j].lo; wi < al.au[j].hi; wi++ {
+			if al.art.Words[al.aw[wi]].Quote != q {
+				return false
+			}
+		}
+	}
+	return true
+}

@@ -23,7 +23,11 @@ func TestDebugCase(t *testing.T) {
 	if *debugCase == "" {
 		t.Skip("development aid: pass -debugcase NAME")
 	}
-	b, err := os.ReadFile("../testdata/eval/" + *debugCase + ".txt")
+	path := "../testdata/eval/" + *debugCase + ".txt"
+	if strings.HasPrefix(*debugCase, "/") {
+		path = *debugCase
+	}
+	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
