@@ -143,13 +143,14 @@ func (a *Article) addQuote(runes []rune, s, e int) {
 	}
 }
 
-// isSentenceEnd reports whether runes[i] ends a sentence: ؟ ? ! … always, a
-// full stop when followed by a space, a closing mark or the end (not 3.5).
+// isSentenceEnd reports whether runes[i] ends a sentence: ؟ and … always;
+// . ? ! when followed by a space, a closing mark or the end (not 3.5, not a
+// URL's query).
 func isSentenceEnd(runes []rune, i, end int) bool {
 	switch runes[i] {
-	case '؟', '?', '!', '…':
+	case '؟', '…':
 		return true
-	case '.':
+	case '.', '?', '!':
 		return i+1 >= end || unicode.IsSpace(runes[i+1]) || isClosingMark(runes[i+1])
 	}
 	return false

@@ -54,12 +54,13 @@ type chain struct {
 }
 
 type aligner struct {
-	opts Options
-	art  *Article
-	tw   []tword
-	tu   []unit
-	aw   []int32 // article word index of each prose word
-	au   []unit
+	opts     Options
+	duration float64 // of the recording, seconds
+	art      *Article
+	tw       []tword
+	tu       []unit
+	aw       []int32 // article word index of each prose word
+	au       []unit
 	// Per article unit: matched transcript units [mLo, mHi), -1 when none.
 	mLo, mHi []int32
 	mSim     []float32
@@ -85,6 +86,9 @@ var clitics = map[string]bool{
 
 func newAligner(t *transcribe.Transcript, a *Article, opts Options) *aligner {
 	al := &aligner{opts: opts, art: a}
+	if d := t.Duration; d > 0 && !math.IsInf(d, 0) {
+		al.duration = d
+	}
 	al.tw = flatten(t)
 	keys := make([]string, len(al.tw))
 	for i, w := range al.tw {

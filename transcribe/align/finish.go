@@ -200,9 +200,11 @@ func (al *aligner) result() *Result {
 	if r.Paragraphs == nil {
 		r.Paragraphs = []Paragraph{}
 	}
-	if n := len(al.tw); n > 0 {
+	r.Duration = al.duration
+	if n := len(al.tw); n > 0 && al.tw[n-1].end > r.Duration {
 		r.Duration = al.tw[n-1].end
 	}
+	r.Duration = round3(r.Duration)
 	for i, w := range a.Words {
 		tw := TimedWord{Text: w.Text, CharStart: w.Start, CharEnd: w.End, Status: StatusMissing, Sentence: w.Sentence}
 		if w.Quote >= 0 {
