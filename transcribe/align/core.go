@@ -614,38 +614,43 @@ func (al *aligner) rescue() {
 		}
 		groups[g] = append(groups[g], int32(j))
 	}
-	count := map[string]int{}
-	for _, u := range al.tu {
-		count[u.w.Stem]++
+	where := map[string][]int32{} // transcript positions of each stem
+	for t, u := range al.tu {
+		where[u.w.Stem] = append(where[u.w.Stem], int32(t))
 	}
 	for gi, us := range groups {
 		if len(us) < 2 || len(us) > rescueMaxUnits {
 			continue
 		}
-		al.rescueGroup(us, bars[gi], count)
+		al.rescueGroup(us, bars[gi], where)
 	}
 }
 
 // rescueGroup searches the speech for the article units us (all unmatched).
-func (al *aligner) rescueGroup(us []int32, bar float64, count map[string]int) {
-	stems := map[string]bool{}
+func (al *aligner) rescueGroup(us []int32, bar float64, where map[string][]int32) {
+	var cands []int32
+	seen := map[string]bool{}
 	for _, j := range us {
 		if al.occA[j] {
 			return
 		}
-		if len(al.au[j].w.Stem) >= 6 || arabicNum(al.au[j].w.Key) {
-			stems[al.au[j].w.Stem] = true
+		st := al.au[j].w.Stem
+		if (len(st) >= 6 || arabicNum(al.au[j].w.Key)) && !seen[st] && len(where[st]) <= rescueMaxOcc {
+			seen[st] = true
+			cands = append(cands, where[st]...)
 		}
 	}
+	slices.Sort(cands)
 	var best []match
 	bestScore := float32(0)
 	lastHi := int32(-1)
-	cands := 0
-	for t := range al.tu {
-		if int32(t) <= lastHi || al.occT[t] || !stems[al.tu[t].w.Stem] || count[al.tu[t].w.Stem] > rescueMaxOcc {
+	n := 0
+	for _, t32 := range cands {
+		t := int(t32)
+		if int32(t) <= lastHi || al.occT[t] {
 			continue
 		}
-		if cands++; cands > rescueMaxCands {
+		if n++; n > rescueMaxCands {
 			break
 		}
 		lo, hi := int32(t), int32(t)

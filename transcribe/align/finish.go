@@ -256,11 +256,21 @@ func (al *aligner) result() *Result {
 		}
 	}
 	runes := []rune(a.Text)
+	sent := make([]tally, len(a.Sentences))
+	quote := make([]tally, len(a.Quotes))
+	for i, w := range a.Words {
+		if w.Sentence >= 0 && w.Sentence < len(sent) {
+			sent[w.Sentence].add(r.Words[i])
+		}
+		if w.Quote >= 0 && w.Quote < len(quote) {
+			quote[w.Quote].add(r.Words[i])
+		}
+	}
 	for i, s := range a.Sentences {
-		r.Sentences[i] = TimedSentence{TimedPassage: al.passage(r, runes, s.Span, func(w *ArticleWord) bool { return w.Sentence == i }), Paragraph: s.Paragraph, Prose: a.Paragraphs[s.Paragraph].Prose}
+		r.Sentences[i] = TimedSentence{TimedPassage: al.passage(runes, s.Span, sent[i]), Paragraph: s.Paragraph, Prose: a.Paragraphs[s.Paragraph].Prose}
 	}
 	for i, q := range a.Quotes {
-		r.Quotes[i] = al.passage(r, runes, q, func(w *ArticleWord) bool { return w.Quote == i })
+		r.Quotes[i] = al.passage(runes, q, quote[i])
 	}
 	// Unmatched speech: runs of transcript units used by no article word.
 	for t := 0; t < len(al.tu); {
@@ -289,33 +299,34 @@ func (al *aligner) result() *Result {
 	return r
 }
 
-// passage sums the words of a sentence or quotation.
-func (al *aligner) passage(r *Result, runes []rune, sp Span, in func(*ArticleWord) bool) TimedPassage {
-	p := TimedPassage{Text: string(runes[sp.CharStart:sp.CharEnd]), CharStart: sp.CharStart, CharEnd: sp.CharEnd, Status: StatusNotInAudio}
-	n, timed := 0, 0
-	for i := range al.art.Words {
-		w := &al.art.Words[i]
-		if w.Start < sp.CharStart || w.End > sp.CharEnd || !in(w) {
-			continue
-		}
-		n++
-		tw := r.Words[i]
-		if tw.Start == nil {
-			continue
-		}
-		timed++
-		if p.Start == nil || *tw.Start < *p.Start {
-			p.Start = tw.Start
-		}
-		if p.End == nil || *tw.End > *p.End {
-			p.End = tw.End
-		}
+// tally sums the words of a sentence or quotation.
+type tally struct {
+	n, timed   int
+	start, end *float64
+}
+
+func (t *tally) add(w TimedWord) {
+	t.n++
+	if w.Start == nil {
+		return
 	}
-	if n > 0 {
-		p.Coverage = round3(float64(timed) / float64(n))
+	t.timed++
+	if t.start == nil || *w.Start < *t.start {
+		t.start = w.Start
+	}
+	if t.end == nil || *w.End > *t.end {
+		t.end = w.End
+	}
+}
+
+// passage makes the TimedPassage of span from the tally of its words.
+func (al *aligner) passage(runes []rune, sp Span, t tally) TimedPassage {
+	p := TimedPassage{Text: string(runes[sp.CharStart:sp.CharEnd]), CharStart: sp.CharStart, CharEnd: sp.CharEnd, Status: StatusNotInAudio, Start: t.start, End: t.end}
+	if t.n > 0 {
+		p.Coverage = round3(float64(t.timed) / float64(t.n))
 	}
 	switch {
-	case timed == 0:
+	case t.timed == 0:
 	case p.Coverage >= al.opts.MinSpokenCoverage:
 		p.Status = StatusSpoken
 	default:
