@@ -576,9 +576,11 @@ func orMax(a int32) int32 {
 
 // Bounds of the search for short quotations.
 const (
-	rescueMaxUnits = 30 // longest group looked for by rescue
-	rescueMaxCands = 60 // most candidate places per quotation
-	rescueMaxOcc   = 6  // a word said more often than this does not propose places
+	rescueMaxUnits    = 30  // longest quotation looked for by rescue
+	rescueMaxSentence = 16  // longest sentence looked for by rescue
+	rescuePrefilter   = 0.5 // share of the needed words a window must hold before it is aligned
+	rescueMaxCands    = 60  // most candidate places per quotation
+	rescueMaxOcc      = 6   // a word said more often than this does not propose places
 	// Fraction of a quotation's or a sentence's units that must match.
 	rescueQuoteBar    = 0.6
 	rescueSentenceBar = 0.7
@@ -619,7 +621,7 @@ func (al *aligner) rescue() {
 		where[u.w.Stem] = append(where[u.w.Stem], int32(t))
 	}
 	for gi, us := range groups {
-		if len(us) < 2 || len(us) > rescueMaxUnits {
+		if len(us) < 2 || len(us) > rescueMaxUnits || bars[gi] == rescueSentenceBar && len(us) > rescueMaxSentence {
 			continue
 		}
 		al.rescueGroup(us, bars[gi], where)
@@ -630,11 +632,13 @@ func (al *aligner) rescue() {
 func (al *aligner) rescueGroup(us []int32, bar float64, where map[string][]int32) {
 	var cands []int32
 	seen := map[string]bool{}
+	groupStems := map[string]bool{}
 	for _, j := range us {
 		if al.occA[j] {
 			return
 		}
 		st := al.au[j].w.Stem
+		groupStems[st] = true
 		if (len(st) >= 6 || arabicNum(al.au[j].w.Key)) && !seen[st] && len(where[st]) <= rescueMaxOcc {
 			seen[st] = true
 			cands = append(cands, where[st]...)
@@ -661,6 +665,17 @@ func (al *aligner) rescueGroup(us []int32, bar float64, where map[string][]int32
 			hi++
 		}
 		lastHi = hi - int32(len(us)) // windows overlap by about a group
+		// Cheap test before the alignment: enough of the group's words in
+		// the window.
+		hits := map[string]bool{}
+		for x := lo; x <= hi; x++ {
+			if st := al.tu[x].w.Stem; groupStems[st] {
+				hits[st] = true
+			}
+		}
+		if float64(len(hits)) < max(2, rescuePrefilter*bar*float64(len(us))) {
+			continue
+		}
 		ti := make([]int32, 0, hi-lo+1)
 		for x := lo; x <= hi; x++ {
 			ti = append(ti, x)
