@@ -15,6 +15,7 @@ const (
 	maxGapT      = 30   // most transcript units between two chained anchors
 	maxGapA      = 25   // most article units between two chained anchors
 	maxSkew      = 12   // most |Δt − Δa| between two chained anchors
+	tightGap     = 8    // anchors at most this far apart reserve the words between them
 	chainWindow  = 400  // anchors looked back at when chaining
 	skewPenalty  = 0.03 // per unit of |Δt − Δa| between chained anchors
 	maxSkewPen   = 3.0
@@ -398,9 +399,16 @@ func (al *aligner) accept(chains []chain, k int) [][]anchor {
 		var cur []anchor
 		flush := func() {
 			if len(cur) > 0 && chainScore(cur, k) >= al.opts.MinPassage {
-				first, last := cur[0], cur[len(cur)-1]
-				mark(al.occT, first.t, last.t+int32(k))
-				mark(al.occA, first.a, last.a+int32(k))
+				// Reserve the anchors and the short stretches between them;
+				// a long stretch between two anchors (an aside, a sentence the
+				// speaker skipped) may hold another passage's words.
+				id := int32(len(pieces)) // alignPiece numbers pieces in this order
+				for i, x := range cur {
+					al.reserve(x.t, x.t+int32(k), x.a, x.a+int32(k), id)
+					if i > 0 && tight(cur[i-1], x) {
+						al.reserve(cur[i-1].t, x.t, cur[i-1].a, x.a, id)
+					}
+				}
 				pieces = append(pieces, cur)
 			}
 			cur = nil
@@ -412,7 +420,7 @@ func (al *aligner) accept(chains []chain, k int) [][]anchor {
 			}
 			if len(cur) > 0 {
 				q := cur[len(cur)-1]
-				if !free(al.occT, q.t+int32(k), x.t) || !free(al.occA, q.a+int32(k), x.a) {
+				if tight(q, x) && (!free(al.occT, q.t+int32(k), x.t) || !free(al.occA, q.a+int32(k), x.a)) {
 					flush()
 				}
 			}
@@ -422,6 +430,21 @@ func (al *aligner) accept(chains []chain, k int) [][]anchor {
 	}
 	return pieces
 }
+
+// reserve marks transcript units [tlo, thi) and article units [alo, ahi) as
+// belonging to passage id.
+func (al *aligner) reserve(tlo, thi, alo, ahi, id int32) {
+	for t := max(tlo, 0); t < thi && int(t) < len(al.tu); t++ {
+		al.occT[t], al.tPiece[t] = true, id
+	}
+	for a := max(alo, 0); a < ahi && int(a) < len(al.au); a++ {
+		al.occA[a], al.piece[a] = true, id
+	}
+}
+
+// tight reports whether two consecutive anchors of a chain are close enough
+// for the words between them to belong to the same passage for sure.
+func tight(q, p anchor) bool { return p.t-q.t <= tightGap && p.a-q.a <= tightGap }
 
 func mark(occ []bool, lo, hi int32) {
 	for i := max(lo, 0); i < hi && int(i) < len(occ); i++ {
@@ -465,24 +488,19 @@ func (al *aligner) setMatch(a, tlo, thi int32, sim float32, id int32) {
 // alignGap aligns transcript units [tlo, thi) to article units [alo, ahi)
 // end to end.
 func (al *aligner) alignGap(tlo, thi, alo, ahi, id int32) {
-	if tlo >= thi || alo >= ahi {
-		for t := tlo; t < thi; t++ {
+	ti := make([]int32, 0, max(thi-tlo, 0))
+	for t := tlo; t < thi; t++ {
+		if !al.occT[t] || al.tPiece[t] == id {
+			ti = append(ti, t)
 			al.tPiece[t] = id
 		}
-		for a := alo; a < ahi; a++ {
+	}
+	ai := make([]int32, 0, max(ahi-alo, 0))
+	for a := alo; a < ahi; a++ {
+		if !al.occA[a] || al.piece[a] == id {
+			ai = append(ai, a)
 			al.piece[a] = id
 		}
-		return
-	}
-	ti := make([]int32, 0, thi-tlo)
-	for t := tlo; t < thi; t++ {
-		ti = append(ti, t)
-		al.tPiece[t] = id
-	}
-	ai := make([]int32, 0, ahi-alo)
-	for a := alo; a < ahi; a++ {
-		ai = append(ai, a)
-		al.piece[a] = id
 	}
 	for _, m := range al.dp(ti, ai, dpGlobal) {
 		al.setMatch(m.a, m.tlo, m.thi, m.sim, id)

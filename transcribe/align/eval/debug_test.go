@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"hash/fnv"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -17,6 +18,7 @@ var debugCase = flag.String("debugcase", "", "article name to print a detailed c
 var debugWER = flag.Float64("debugwer", 0.1, "WER of the debug case")
 var debugSeed = flag.Uint64("debugseed", 1, "seed of the debug case")
 var debugShape = flag.Int("debugshape", 0, "shape of the debug case")
+var debugTrack = flag.String("debugtrack", "", "track name: seed the case as the harness does")
 var debugEdited = flag.Bool("debugedited", false, "edited quotes")
 
 func TestDebugCase(t *testing.T) {
@@ -39,6 +41,11 @@ func TestDebugCase(t *testing.T) {
 		}
 	}
 	rng := rand.New(rand.NewPCG(*debugSeed, 7))
+	if *debugTrack != "" {
+		h := fnv.New64a()
+		fmt.Fprintf(h, "%s/%s/%g/%d", *debugTrack, *debugCase, *debugWER, *debugSeed)
+		rng = rand.New(rand.NewPCG(*debugSeed+1, h.Sum64()))
+	}
 	c := build(*debugCase, string(b), un, genConfig{shape: Shape(*debugShape), wer: *debugWER, edited: *debugEdited}, rng)
 	var sb strings.Builder
 	for _, s := range c.Transcript.Segments {

@@ -32,6 +32,8 @@ type Config struct {
 	SharedDir string
 	// Seeds is the number of cases per article and setting. Defaults to 6.
 	Seeds int
+	// Verbose, when set, receives one line per case and aligner.
+	Verbose io.Writer
 }
 
 // Row is one line of the table.
@@ -112,11 +114,13 @@ func Run(cfg Config) ([]Row, error) {
 				fmt.Fprintf(h, "%s/%s/%g/%d", name, it.t.name, wer, s)
 				rng := rand.New(rand.NewPCG(uint64(s)+1, h.Sum64()))
 				it.cfg.wer = wer
-				cases = append(cases, build(it.t.name, it.t.body, unreported, it.cfg, rng))
+				c := build(it.t.name, it.t.body, unreported, it.cfg, rng)
+				c.Name = fmt.Sprintf("%s/%s/wer=%g/seed=%d", name, it.t.name, wer, s)
+				cases = append(cases, c)
 			}
 		}
-		rows = append(rows, score(name, wer, "newsscribe", cases, alignNewsscribe))
-		rows = append(rows, score(name, wer, "difflib baseline", cases, alignBaseline))
+		rows = append(rows, score(name, wer, "newsscribe", cases, alignNewsscribe, cfg.Verbose))
+		rows = append(rows, score(name, wer, "difflib baseline", cases, alignBaseline, cfg.Verbose))
 	}
 	for _, wer := range []float64{0.10, 0.20, 0.40} {
 		var items []item
@@ -158,11 +162,12 @@ func alignNewsscribe(c *Case) ([]float64, []bool) {
 	return starts, matched
 }
 
-func score(track string, wer float64, name string, cases []*Case, run aligner) Row {
+func score(track string, wer float64, name string, cases []*Case, run aligner, verbose io.Writer) Row {
 	row := Row{Track: track, WER: wer, Aligner: name, Cases: len(cases)}
 	var errs []float64
 	recalled, fa := 0, 0
 	for _, c := range cases {
+		sp0, rec0, un0, fa0 := row.Spoken, recalled, row.Unspoken, fa
 		art := align.ParseArticle(c.Article)
 		t0 := time.Now()
 		starts, matched := run(c)
@@ -193,6 +198,9 @@ func score(track string, wer float64, name string, cases []*Case, run aligner) R
 			if matched[i] {
 				errs = append(errs, e)
 			}
+		}
+		if verbose != nil {
+			fmt.Fprintf(verbose, "%-16s %-50s recall %d/%d false alarms %d/%d\n", name, c.Name, recalled-rec0, row.Spoken-sp0, fa-fa0, row.Unspoken-un0)
 		}
 	}
 	if row.Spoken > 0 {

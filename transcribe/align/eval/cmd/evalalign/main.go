@@ -13,8 +13,13 @@ func main() {
 	dir := flag.String("dir", "transcribe/align/testdata/eval", "directory of the evaluation articles")
 	shared := flag.String("shared", "../shared/articles", "directory of real articles to add when present")
 	seeds := flag.Int("seeds", 6, "cases per article and setting")
+	verbose := flag.Bool("v", false, "print a line per case")
 	flag.Parse()
-	rows, err := eval.Run(eval.Config{Dir: *dir, SharedDir: *shared, Seeds: *seeds})
+	cfg := eval.Config{Dir: *dir, SharedDir: *shared, Seeds: *seeds}
+	if *verbose {
+		cfg.Verbose = os.Stderr
+	}
+	rows, err := eval.Run(cfg)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "evalalign:", err)
 		os.Exit(1)
