@@ -1,10 +1,10 @@
 package eval
 
 import (
-	"hash/fnv"
 	"encoding/json"
 	"flag"
 	"fmt"
+	"hash/fnv"
 	"math"
 	"math/rand/v2"
 	"os"
