@@ -194,7 +194,7 @@ func hashString(s string) uint64 {
 
 func (al *aligner) run() {
 	k := al.opts.AnchorLength
-	anc := findAnchors(al.tu, al.au, k)
+	anc := findAnchors(al.tu, al.au, k, al.quoteEdge())
 	chains := al.chainAnchors(anc, k)
 	pieces := al.accept(chains, k)
 	for _, p := range pieces {
@@ -210,7 +210,7 @@ func (al *aligner) run() {
 
 // findAnchors lists the places where k consecutive unit stems of the speech
 // equal k consecutive stems of the article, for n-grams rare in both.
-func findAnchors(tu, au []unit, k int) []anchor {
+func findAnchors(tu, au []unit, k int, edge []bool) []anchor {
 	if len(tu) < k || len(au) < k {
 		return nil
 	}
@@ -231,8 +231,8 @@ func findAnchors(tu, au []unit, k int) []anchor {
 	art := make(map[uint64]*occ, len(au))
 	for i := 0; i+k <= len(au); i++ {
 		h, ok := gram(au, i)
-		if !ok {
-			continue
+		if !ok || slices.Contains(edge[i+1:i+k], true) {
+			continue // too short, or across the edge of a quotation
 		}
 		o := art[h]
 		if o == nil {
@@ -283,7 +283,7 @@ func sameStems(a, b []unit) bool {
 }
 
 // chainAnchors links anchors into chains in which both the speech and the
-// article positions increase, scoring each chain by the words it anchors less
+// article positions increase, never across the edge of a quotation, scoring each chain by the words it anchors less
 // a penalty for skew between the gaps, and returns the chains found by
 // tracing back from the best ends, each anchor in one chain.
 func (al *aligner) chainAnchors(anc []anchor, k int) []chain {
@@ -299,7 +299,7 @@ func (al *aligner) chainAnchors(anc []anchor, k int) []chain {
 	for p := range anc {
 		best[p], prev[p] = float64(k), -1
 		for q := p - 1; q >= 0 && p-q <= chainWindow && anc[p].t-anc[q].t <= maxGapT; q-- {
-			if g, ok := linkGain(anc[q], anc[p], k); ok && best[q]+g > best[p] {
+			if g, ok := linkGain(anc[q], anc[p], k); ok && best[q]+g > best[p] && al.quoteOf(anc[q].a) == al.quoteOf(anc[p].a) {
 				best[p], prev[p] = best[q]+g, int32(q)
 			}
 		}
@@ -511,9 +511,24 @@ func (al *aligner) alignGap(tlo, thi, alo, ahi, id int32) {
 	}
 }
 
+// quoteEdge reports for each article unit whether a quotation opens or
+// closes right before it.
+func (al *aligner) quoteEdge() []bool {
+	e := make([]bool, len(al.au))
+	for a := 1; a < len(al.au); a++ {
+		e[a] = al.quoteOf(int32(a)) != al.quoteOf(int32(a-1))
+	}
+	return e
+}
+
+// quoteOf returns the quotation of article unit a, or -1.
+func (al *aligner) quoteOf(a int32) int { return al.art.Words[al.aw[al.au[a].lo]].Quote }
+
 // extend grows passage p beyond its first (backward) or last anchor into
 // speech and article not claimed by another passage, as far as the words
-// keep matching.
+// keep matching, but not across the edge of a quotation: the narration
+// around a quotation is rarely said, and its words are often said nearby in
+// other turns of phrase.
 func (al *aligner) extend(p []anchor, k int, backward bool) {
 	if len(p) == 0 {
 		return
@@ -528,7 +543,8 @@ func (al *aligner) extend(p []anchor, k int, backward bool) {
 		for t := first.t - 1; t >= 0 && first.t-t <= extendMargin && !al.occT[t]; t-- {
 			ti = append(ti, t)
 		}
-		for a := first.a - 1; a >= 0 && first.a-a <= extendMargin && !al.occA[a]; a-- {
+		q := al.quoteOf(first.a)
+		for a := first.a - 1; a >= 0 && first.a-a <= extendMargin && !al.occA[a] && al.quoteOf(a) == q; a-- {
 			ai = append(ai, a)
 		}
 	} else {
@@ -544,7 +560,8 @@ func (al *aligner) extend(p []anchor, k int, backward bool) {
 		for t := lt + 1; int(t) < len(al.tu) && t-lt <= extendMargin && !al.occT[t]; t++ {
 			ti = append(ti, t)
 		}
-		for a := la + 1; int(a) < len(al.au) && a-la <= extendMargin && !al.occA[a]; a++ {
+		q := al.quoteOf(la)
+		for a := la + 1; int(a) < len(al.au) && a-la <= extendMargin && !al.occA[a] && al.quoteOf(a) == q; a++ {
 			ai = append(ai, a)
 		}
 	}
@@ -600,7 +617,7 @@ const (
 	rescueMaxCands    = 60  // most candidate places per quotation
 	rescueMaxOcc      = 6   // a word said more often than this does not propose places
 	// Fraction of a quotation's or a sentence's units that must match.
-	rescueQuoteBar    = 0.6
+	rescueQuoteBar    = 0.5
 	rescueSentenceBar = 0.7
 )
 

@@ -3,6 +3,8 @@ package align
 import (
 	"math"
 	"strings"
+
+	"github.com/newsscribe/newsscribe/transcribe/align/arabic"
 )
 
 // interpolate gives times to runs of unmatched article words that sit between
@@ -26,7 +28,7 @@ func (al *aligner) interpolate() {
 			j1++
 		}
 		if !al.fillRun(j0-1, j0, j1) {
-			al.fillEdge(j0, j1)
+			al.fillEdges(j0, j1)
 		}
 		j0 = j1
 	}
@@ -119,34 +121,52 @@ func (al *aligner) share(j0, j1 int, start, end float64) {
 	}
 }
 
-// fillEdge gives times to up to maxEdge unmatched article units at the start
-// or the end of a sentence whose neighbour inside the sentence is matched,
-// taking the unused recognised units said right before (or after) that
-// neighbour, one for one, without a pause between them: the first or last
-// words of a passage that the recogniser got wrong.
-func (al *aligner) fillEdge(j0, j1 int) {
-	if j1-j0 > maxEdge {
-		return
-	}
-	sentence := func(j int) int { return al.art.Words[al.aw[al.au[j].lo]].Sentence }
-	quote := func(j int) int { return al.art.Words[al.aw[al.au[j].lo]].Quote }
-	sameGroup := func(a, b int) bool { return sentence(a) == sentence(b) && quote(a) == quote(b) }
-	for j := j0; j < j1; j++ {
-		if !sameGroup(j, j0) {
-			return
+// fillEdges gives times to the unmatched article units of [j0, j1) that
+// open the sentence or quotation of the matched unit j1, or close that of
+// the matched unit j0-1 (see fillEdge).
+func (al *aligner) fillEdges(j0, j1 int) {
+	if j0 > 0 && al.mLo[j0-1] >= 0 {
+		e := j0
+		for e < j1 && al.sameGroup(e, j0-1) {
+			e++
+		}
+		if e > j0 {
+			al.fillEdge(j0, e, j0-1, 1)
 		}
 	}
-	var t0, step int // first recognised unit to take, and direction
-	var nb int       // matched neighbour
-	switch {
-	case j1 < len(al.au) && al.mLo[j1] >= 0 && sameGroup(j1, j0) && (j0 == 0 || !sameGroup(j0-1, j0) || al.mLo[j0-1] < 0):
-		nb, t0, step = j1, int(al.mLo[j1])-1, -1
-	case j0 > 0 && al.mLo[j0-1] >= 0 && sameGroup(j0-1, j0) && (j1 == len(al.au) || !sameGroup(j1, j0) || al.mLo[j1] < 0):
-		nb, t0, step = j0-1, int(al.mHi[j0-1]), 1
-	default:
+	if j1 < len(al.au) && al.mLo[j1] >= 0 {
+		b := j1
+		for b > j0 && al.sameGroup(b-1, j1) {
+			b--
+		}
+		if b < j1 && !(b == j0 && j0 > 0 && al.mLo[j0-1] >= 0 && al.sameGroup(j0-1, j1)) {
+			al.fillEdge(b, j1, j1, -1)
+		}
+	}
+}
+
+// sameGroup reports whether article units a and b are in the same sentence
+// and the same quotation (or both outside quotations).
+func (al *aligner) sameGroup(a, b int) bool {
+	wa, wb := al.art.Words[al.aw[al.au[a].lo]], al.art.Words[al.aw[al.au[b].lo]]
+	return wa.Sentence == wb.Sentence && wa.Quote == wb.Quote
+}
+
+// fillEdge gives times to the unmatched article units [j0, j1) at the start
+// (step -1: before matched unit nb = j1) or the end (step 1: after matched
+// unit nb = j0-1) of a sentence or quotation, taking the unused recognised
+// units said right before (or after) that neighbour, one for one, without a
+// pause between them: the first or last words of a passage that the
+// recogniser got wrong. Longer edges must resemble the article's words.
+func (al *aligner) fillEdge(j0, j1, nb, step int) {
+	n := j1 - j0
+	if n > maxEdge {
 		return
 	}
-	n := j1 - j0
+	t0 := int(al.mHi[nb])
+	if step < 0 {
+		t0 = int(al.mLo[nb]) - 1
+	}
 	edgeT := make([]int, 0, n)
 	prevStart, prevEnd := al.tw[al.tu[al.mLo[nb]].lo].start, al.tw[al.tu[al.mHi[nb]-1].hi-1].end
 	for k := 0; k < n; k++ {
@@ -162,21 +182,35 @@ func (al *aligner) fillEdge(j0, j1 int) {
 		prevStart, prevEnd = s, e
 		edgeT = append(edgeT, t)
 	}
-	for k, t := range edgeT {
-		j := j0 + k
+	unitOf := func(k int) int {
 		if step < 0 {
-			j = j1 - 1 - k
+			return j1 - 1 - k
 		}
+		return j0 + k
+	}
+	if n > maxEdgeBlind {
+		sum := 0.0
+		for k, t := range edgeT {
+			sum += arabic.Similarity(&al.tu[t].w, &al.au[unitOf(k)].w)
+		}
+		if sum < minEdgeSim*float64(n) {
+			return
+		}
+	}
+	for k, t := range edgeT {
+		j := unitOf(k)
 		al.tUsed[t] = true
 		u := al.tu[t]
 		al.share(j, j+1, al.tw[u.lo].start, al.tw[u.hi-1].end)
 	}
 }
 
-// Edge filling: at most this many units, with at most this pause (seconds)
+// Edge filling: at most maxEdge units, with at most maxEdgePause seconds
 // between consecutive words.
 const (
-	maxEdge      = 2
+	maxEdge      = 4
+	maxEdgeBlind = 2    // edges up to this long need no resemblance
+	minEdgeSim   = 0.35 // mean similarity of a longer edge's words
 	maxEdgePause = 0.25
 )
 
