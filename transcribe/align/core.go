@@ -16,6 +16,7 @@ const (
 	maxGapA      = 25   // most article units between two chained anchors
 	maxSkew      = 12   // most |Δt − Δa| between two chained anchors
 	tightGap     = 8    // anchors at most this far apart reserve the words between them
+	repeatScore  = 2    // a chain this many times MinPassage said twice keeps its speech
 	chainWindow  = 400  // anchors looked back at when chaining
 	skewPenalty  = 0.03 // per unit of |Δt − Δa| between chained anchors
 	maxSkewPen   = 3.0
@@ -413,8 +414,12 @@ func (al *aligner) accept(chains []chain, k int) [][]anchor {
 			}
 			cur = nil
 		}
+		var repeats []anchor
 		for _, x := range c.anchors {
 			if !free(al.occT, x.t, x.t+int32(k)) || !free(al.occA, x.a, x.a+int32(k)) {
+				if free(al.occT, x.t, x.t+int32(k)) {
+					repeats = append(repeats, x)
+				}
 				flush()
 				continue
 			}
@@ -427,6 +432,14 @@ func (al *aligner) accept(chains []chain, k int) [][]anchor {
 			cur = append(cur, x)
 		}
 		flush()
+		// A long passage said again: its article words went to the better
+		// occurrence; keep its speech from being matched to an echo of the
+		// same words elsewhere in the article (a headline).
+		if c.score >= repeatScore*al.opts.MinPassage {
+			for _, x := range repeats {
+				mark(al.occT, x.t, x.t+int32(k))
+			}
+		}
 	}
 	return pieces
 }

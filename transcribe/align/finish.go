@@ -84,6 +84,20 @@ func (al *aligner) fillRun(p, j0, j1 int) bool {
 			return false
 		}
 	}
+	if between > 0 && between < j1-j0 {
+		// Fewer recognised words than article words: unless the silence
+		// around them has room for the others (words the recogniser
+		// dropped), give times only to the article words that the
+		// recognised ones most resemble.
+		silence := end - start
+		for t := tlo; t < thi; t++ {
+			silence -= al.tw[al.tu[t].hi-1].end - al.tw[al.tu[t].lo].start
+		}
+		if silence < minWordGap*float64(j1-j0-between) {
+			al.pairUp(tlo, thi, j0, j1)
+			return true
+		}
+	}
 	for t := tlo; t < thi; t++ {
 		al.tUsed[t] = true
 	}
@@ -97,6 +111,42 @@ func (al *aligner) fillRun(p, j0, j1 int) bool {
 	}
 	al.share(j0, j1, start, end)
 	return true
+}
+
+// pairUp gives each transcript unit of [tlo, thi) to one article unit of
+// [j0, j1) (fewer), in order, choosing the pairing with the most similar
+// words; the article units left over stay without time.
+func (al *aligner) pairUp(tlo, thi int32, j0, j1 int) {
+	n, m := int(thi-tlo), j1-j0
+	// best[i][j]: best total similarity pairing the first i transcript units
+	// with the first j article units, every transcript unit paired.
+	best := make([][]float64, n+1)
+	for i := range best {
+		best[i] = make([]float64, m+1)
+		for j := range best[i] {
+			best[i][j] = math.Inf(-1)
+		}
+	}
+	for j := 0; j <= m; j++ {
+		best[0][j] = 0
+	}
+	for i := 1; i <= n; i++ {
+		for j := i; j <= m; j++ {
+			skip := best[i][j-1]
+			take := best[i-1][j-1] + arabic.Similarity(&al.tu[int(tlo)+i-1].w, &al.au[j0+j-1].w)
+			best[i][j] = math.Max(skip, take)
+		}
+	}
+	for i, j := n, m; i > 0 && j > 0; j-- {
+		if best[i][j] == best[i][j-1] && j-1 >= i {
+			continue
+		}
+		t := tlo + int32(i) - 1
+		al.tUsed[t] = true
+		u := al.tu[t]
+		al.share(j0+j-1, j0+j, al.tw[u.lo].start, al.tw[u.hi-1].end)
+		i--
+	}
 }
 
 // share gives the words of article units [j0, j1) consecutive times in

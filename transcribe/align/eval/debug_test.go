@@ -8,6 +8,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -43,7 +44,11 @@ func TestDebugCase(t *testing.T) {
 	rng := rand.New(rand.NewPCG(*debugSeed, 7))
 	if *debugTrack != "" {
 		h := fnv.New64a()
-		fmt.Fprintf(h, "%s/%s/%g/%d", *debugTrack, *debugCase, *debugWER, *debugSeed)
+		name := *debugCase
+		if strings.HasPrefix(name, "/") {
+			name = "shared/" + strings.TrimSuffix(filepath.Base(name), ".txt")
+		}
+		fmt.Fprintf(h, "%s/%s/%g/%d", *debugTrack, name, *debugWER, *debugSeed)
 		rng = rand.New(rand.NewPCG(*debugSeed+1, h.Sum64()))
 	}
 	c := build(*debugCase, string(b), un, genConfig{shape: Shape(*debugShape), wer: *debugWER, edited: *debugEdited}, rng)
