@@ -63,3 +63,8 @@ bench:
 
 clean:
 	rm -rf bin
+
+## eval-align: the aligner's evaluation table (recall, false alarms, timing error; newsscribe vs a difflib baseline)
+.PHONY: eval-align
+eval-align:
+	$(GO) run ./transcribe/align/eval/cmd/evalalign -dir transcribe/align/testdata/eval -shared ../shared/articles
