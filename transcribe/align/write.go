@@ -200,7 +200,14 @@ func writeHTML(w io.Writer, r *Result) error {
 		}
 		runes := []rune(s.Text)
 		pos := 0
+		if !s.Prose {
+			pos = len(runes) // furniture: plain text, nothing to mark
+			hs.Pieces = append(hs.Pieces, htmlPiece{Text: s.Text})
+		}
 		for _, wd := range bySentence[i] {
+			if !s.Prose {
+				break
+			}
 			a, b := wd.CharStart-s.CharStart, wd.CharEnd-s.CharStart
 			if a < pos || b > len(runes) || a > b {
 				continue
