@@ -28,8 +28,10 @@ type Token struct {
 	Start, End int
 }
 
-// Key returns the matching key of s. Separators inside s are kept as they
-// are (callers normally pass one token); Key(Key(s)) == Key(s).
+// Key returns the matching key of s, which is normally one token. Runes that
+// separate words are dropped, also those that NFKC brings out of a ligature
+// (ﷺ becomes «صلى الله عليه وسلم»), so a key never holds a separator and a
+// token has one key; Key(Key(s)) == Key(s).
 func Key(s string) string {
 	if s == "" {
 		return ""
@@ -40,7 +42,7 @@ func Key(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
-		if r2, ok := fold(r); ok {
+		if r2, ok := fold(r); ok && isWordRune(r2) {
 			b.WriteRune(r2)
 		}
 	}

@@ -12,9 +12,11 @@ func TestKey(t *testing.T) {
 	tests := []struct{ name, in, want string }{
 		{"hamza above", "الأمن", "الامن"},
 		{"hamza below", "إستراتيجية", "استراتيجيه"},
-		{"madda and wasla", "آليات ٱلله", "اليات الله"},
+		{"madda", "آليات", "اليات"},
+		{"wasla", "ٱلله", "الله"},
 		{"tashkeel", "مُحَمَّدٌ", "محمد"},
-		{"quranic marks", "ذَٰلِكَ ۖ", "ذلك "},
+		{"quranic marks", "ذَٰلِكَ ۖ", "ذلك"},
+		{"ligature with spaces", "ﷺ", "صلياللهعليهوسلم"},
 		{"tatweel", "الـــأمن", "الامن"},
 		{"alef maqsura", "على", "علي"},
 		{"ta marbuta", "مدينة", "مدينه"},
