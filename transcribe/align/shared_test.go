@@ -38,7 +38,7 @@ func TestSharedArticle(t *testing.T) {
 	}
 	for _, frag := range []string{
 		"والي الامن الدخيسي يكشف الاستراتيجية الامنية للحفاظ على الامن ومحاربة الجريمة بمراكش", // headline
-		"وأوضح والي امن مراكش في كلمته ان ولاية الأمن", // narration
+		"وأوضح والي امن مراكش في كلمته ان ولاية الأمن",                                         // narration
 	} {
 		for _, w := range wordsOf(t, r, art, frag) {
 			if w.Status != align.StatusMissing {
