@@ -34,6 +34,10 @@ type Config struct {
 	Seeds int
 	// Verbose, when set, receives one line per case and aligner.
 	Verbose io.Writer
+	// Explain, when set with Verbose, names a case ("standard/short-quotes/
+	// wer=0.2/seed=3", as Verbose prints them) whose words are listed with
+	// their true and aligned times and what went wrong.
+	Explain string
 }
 
 // Row is one line of the table.
@@ -117,6 +121,13 @@ func Run(cfg Config) ([]Row, error) {
 				c := build(it.t.name, it.t.body, unreported, it.cfg, rng)
 				c.Name = fmt.Sprintf("%s/%s/wer=%g/seed=%d", name, it.t.name, wer, s)
 				cases = append(cases, c)
+			}
+		}
+		if cfg.Verbose != nil && cfg.Explain != "" {
+			for _, c := range cases {
+				if c.Name == cfg.Explain {
+					explain(cfg.Verbose, c)
+				}
 			}
 		}
 		rows = append(rows, score(name, wer, "newsscribe", cases, alignNewsscribe, cfg.Verbose))
@@ -229,4 +240,56 @@ func WriteTable(w io.Writer, rows []Row) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// explain lists a case's transcript and its article words with the true and
+// aligned start times, marking misses, false alarms and late or early words.
+func explain(w io.Writer, c *Case) {
+	fmt.Fprintf(w, "case %s\ntranscript:", c.Name)
+	for _, s := range c.Transcript.Segments {
+		for _, wd := range s.Words {
+			fmt.Fprintf(w, " %.2f:%s", wd.Start, wd.Word)
+		}
+	}
+	fmt.Fprintln(w)
+	r, err := align.Align(c.Transcript, c.Article, align.Options{})
+	if err != nil {
+		fmt.Fprintln(w, "align:", err)
+		return
+	}
+	art := align.ParseArticle(c.Article)
+	for i, wd := range r.Words {
+		if !art.Words[i].Prose {
+			continue
+		}
+		got := math.NaN()
+		if wd.Start != nil {
+			got = *wd.Start
+		}
+		mark := ""
+		truth := c.Truth[i]
+		switch {
+		case len(truth) > 0 && math.IsNaN(got):
+			mark = "MISS"
+		case len(truth) == 0 && !math.IsNaN(got):
+			mark = "FALSE"
+		case len(truth) > 0:
+			e := math.Inf(1)
+			for _, t := range truth {
+				e = math.Min(e, math.Abs(t-got))
+			}
+			if e > Tolerance {
+				mark = fmt.Sprintf("OFF %.2fs", e)
+			}
+		}
+		fmt.Fprintf(w, "%-20s truth %-18s got %7.2f %-12s %s\n", wd.Text, fmt.Sprint(roundAll(truth)), got, wd.Status, mark)
+	}
+}
+
+func roundAll(xs []float64) []float64 {
+	out := make([]float64, len(xs))
+	for i, x := range xs {
+		out[i] = math.Round(x*100) / 100
+	}
+	return out
 }

@@ -13,10 +13,11 @@ func main() {
 	dir := flag.String("dir", "transcribe/align/testdata/eval", "directory of the evaluation articles")
 	shared := flag.String("shared", "../shared/articles", "directory of real articles to add when present")
 	seeds := flag.Int("seeds", 6, "cases per article and setting")
-	verbose := flag.Bool("v", false, "print a line per case")
+	verbose := flag.Bool("v", false, "print a line per case on standard error")
+	explain := flag.String("explain", "", "list the words of one case (a name printed by -v) on standard error")
 	flag.Parse()
-	cfg := eval.Config{Dir: *dir, SharedDir: *shared, Seeds: *seeds}
-	if *verbose {
+	cfg := eval.Config{Dir: *dir, SharedDir: *shared, Seeds: *seeds, Explain: *explain}
+	if *verbose || *explain != "" {
 		cfg.Verbose = os.Stderr
 	}
 	rows, err := eval.Run(cfg)
