@@ -93,3 +93,8 @@ BENCH_AUDIO_DIR ?= $(CURDIR)/bin/bench-audio
 bench-audio: build-noengine
 	mkdir -p $(BENCH_AUDIO_DIR)
 	$(GO) run ./audio/internal/benchaudio -bin $(BIN) -dir $(BENCH_AUDIO_DIR) -n 5
+
+## eval-align: the aligner's evaluation table (recall, false alarms, timing error; newsscribe vs a difflib baseline)
+.PHONY: eval-align
+eval-align:
+	$(GO) run ./transcribe/align/eval/cmd/evalalign -dir transcribe/align/testdata/eval -shared ../shared/articles

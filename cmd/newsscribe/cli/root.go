@@ -48,6 +48,7 @@ func New(s Streams) *cobra.Command {
 		newModelsCmd(s),
 		newTranscribeCmd(s),
 		newAudioCmd(s),
+		newAlignCmd(s),
 	)
 	return root
 }
