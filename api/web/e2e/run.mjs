@@ -166,6 +166,15 @@ try {
   check(o.type === 'rich' && o.version === '1.0' && o.html.includes('<iframe'), `oEmbed: ${JSON.stringify(o)}`);
   step(`oEmbed: ${o.type} ${o.width}x${o.height} "${o.title}"`);
 
+  // A draft (unpublished) article is not embeddable: 404 on the page and in oEmbed.
+  const draft = await page.request.post(`${BASE}/v1/articles`, { data: { title: 'مسودة', body: 'نص لم يُنشر بعد.', published: false } });
+  check(draft.ok(), `creating a draft article answered ${draft.status()}`);
+  const draftURL = `${BASE}/embed/articles/${encodeURIComponent((await draft.json()).id)}`;
+  const d1 = await page.request.get(draftURL);
+  const d2 = await page.request.get(`${BASE}/oembed?url=${encodeURIComponent(draftURL)}`);
+  check(d1.status() === 404 && d2.status() === 404, `unpublished article: embed ${d1.status()}, oEmbed ${d2.status()}; want 404 and 404`);
+  step('an unpublished article is not embeddable (404)');
+
   const host = await ctx.newPage();
   watch(host);
   await host.setViewportSize({ width: 720, height: 520 });
