@@ -354,7 +354,7 @@ function drawPublish(article) {
   const link = $('embed-link');
   link.hidden = !article.published;
   link.href = embedURL(article);
-  $('embed-code').hidden = !article.published;
+  $('embed-details').hidden = !article.published;
   $('embed-code').value = `<iframe src="${embedURL(article)}" width="640" height="420" style="border:0;max-width:100%" title="${article.title.replace(/"/g, '&quot;')}"></iframe>`;
   cb.onchange = async () => {
     cb.disabled = true;
