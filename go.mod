@@ -3,6 +3,7 @@ module github.com/newsscribe/newsscribe
 go 1.26.8
 
 require (
+	github.com/ggerganov/whisper.cpp/bindings/go v0.0.0-20260227185758-9453b4b9be9b
 	github.com/go-audio/audio v1.0.0
 	github.com/go-audio/wav v1.1.0
 	github.com/spf13/cobra v1.10.2
