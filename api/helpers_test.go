@@ -1,0 +1,293 @@
+package api_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"math"
+	"mime/multipart"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/newsscribe/newsscribe/api"
+	"github.com/newsscribe/newsscribe/api/jobs"
+	"github.com/newsscribe/newsscribe/api/store"
+	"github.com/newsscribe/newsscribe/transcribe"
+	"github.com/newsscribe/newsscribe/transcribe/transcribetest"
+)
+
+func TestMain(m *testing.M) {
+	gin.SetMode(gin.ReleaseMode)
+	os.Exit(m.Run())
+}
+
+// wavDecoder is a test Decoder/Prober for 16 kHz mono 16-bit WAV only; the
+// real server uses package audio.
+type wavDecoder struct {
+	maxSeconds float64
+}
+
+func (d wavDecoder) read(path string) ([]float32, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	if len(b) < 44 || string(b[:4]) != "RIFF" || string(b[8:12]) != "WAVE" {
+		return nil, &jobs.InputError{Status: 415, Code: "not_audio", Err: errors.New("not audio: the file is not a recording this server can decode")}
+	}
+	pcm := b[44:]
+	s := make([]float32, len(pcm)/2)
+	for i := range s {
+		s[i] = float32(int16(binary.LittleEndian.Uint16(pcm[2*i:]))) / 32768
+	}
+	if d.maxSeconds > 0 && float64(len(s))/16000 > d.maxSeconds {
+		return nil, &jobs.InputError{Status: 422, Code: "too_long", Err: fmt.Errorf("audio is longer than the %gs limit", d.maxSeconds)}
+	}
+	return s, nil
+}
+
+func (d wavDecoder) Decode(_ context.Context, path string) ([]float32, error) { return d.read(path) }
+
+func (d wavDecoder) Probe(_ context.Context, path string) (float64, error) {
+	s, err := d.read(path)
+	return float64(len(s)) / 16000, err
+}
+
+// wav returns a 16 kHz mono 16-bit WAV of a tone lasting seconds.
+func wav(seconds float64, freq float64) []byte {
+	n := int(seconds * 16000)
+	var b bytes.Buffer
+	b.WriteString("RIFF")
+	binary.Write(&b, binary.LittleEndian, uint32(36+2*n))
+	b.WriteString("WAVEfmt ")
+	for _, v := range []any{uint32(16), uint16(1), uint16(1), uint32(16000), uint32(32000), uint16(2), uint16(16)} {
+		binary.Write(&b, binary.LittleEndian, v)
+	}
+	b.WriteString("data")
+	binary.Write(&b, binary.LittleEndian, uint32(2*n))
+	for i := 0; i < n; i++ {
+		binary.Write(&b, binary.LittleEndian, int16(8000*math.Sin(2*math.Pi*freq*float64(i)/16000)))
+	}
+	return b.Bytes()
+}
+
+// wordAligner is a test Aligner: it marks which article words occur in the
+// transcript.
+type wordAligner struct{}
+
+func (wordAligner) Align(t *transcribe.Transcript, article string) (json.RawMessage, error) {
+	spoken := map[string]transcribe.Word{}
+	for _, s := range t.Segments {
+		for _, w := range s.Words {
+			spoken[w.Word] = w
+		}
+	}
+	type word struct {
+		Text  string   `json:"text"`
+		Start *float64 `json:"start"`
+	}
+	words := []word{}
+	for _, f := range strings.Fields(article) {
+		w := word{Text: f}
+		if sw, ok := spoken[f]; ok {
+			w.Start = &sw.Start
+		}
+		words = append(words, w)
+	}
+	return json.Marshal(map[string]any{"words": words, "sentences": []any{}, "quotes": []any{}, "unmatched": []any{}})
+}
+
+func writeTranscript(w io.Writer, t *transcribe.Transcript, format string) error {
+	switch format {
+	case "json":
+		return json.NewEncoder(w).Encode(t)
+	case "txt":
+		_, err := fmt.Fprintln(w, t.Text)
+		return err
+	case "srt", "vtt":
+		if format == "vtt" {
+			fmt.Fprint(w, "WEBVTT\n\n")
+		}
+		for i, s := range t.Segments {
+			fmt.Fprintf(w, "%d\n%.3f --> %.3f\n%s\n\n", i+1, s.Start, s.End, s.Text)
+		}
+		return nil
+	}
+	return fmt.Errorf("format %q", format)
+}
+
+func writeAlignment(w io.Writer, a json.RawMessage, format string) error {
+	if format == "json" {
+		_, err := w.Write(a)
+		return err
+	}
+	_, err := fmt.Fprintf(w, "<%s>%s", format, a)
+	return err
+}
+
+// arabicResult is the scripted engine's transcript: two words per call.
+func arabicResult(samples []float32, opts transcribe.Options) (*transcribe.Transcript, error) {
+	d := float64(len(samples)) / 16000
+	return &transcribe.Transcript{Language: "ar", Duration: d, Text: "السلام عليكم", Segments: []transcribe.Segment{{
+		ID: 0, Start: 0, End: d, Text: "السلام عليكم", AvgLogprob: -0.2, NoSpeechProb: 0.01,
+		Words: []transcribe.Word{{Word: "السلام", Start: 0, End: d / 2, Probability: 0.9}, {Word: "عليكم", Start: d / 2, End: d, Probability: 0.8}},
+	}}}, nil
+}
+
+type testServer struct {
+	*httptest.Server
+	engine *transcribetest.Scripted
+	queue  *jobs.Queue
+	store  *store.Store
+	dir    string
+}
+
+type serverOpts struct {
+	keys       []string
+	maxUpload  int64
+	maxQueue   int
+	maxSeconds float64
+	stepDelay  time.Duration
+	noStart    bool
+	workers    int
+}
+
+func newServer(t *testing.T, o serverOpts) *testServer {
+	t.Helper()
+	dir := t.TempDir()
+	blobs, err := store.NewBlobs(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dec := wavDecoder{maxSeconds: o.maxSeconds}
+	eng := &transcribetest.Scripted{Result: arabicResult, Steps: 4, StepDelay: o.stepDelay}
+	quiet := slog.New(slog.DiscardHandler)
+	w := &jobs.Worker{Decoder: dec, Aligner: wordAligner{}, ProgressEvery: time.Millisecond, Logger: quiet}
+	ctx := context.Background()
+	q, err := jobs.Open(ctx, jobs.Config{DataDir: dir, Workers: o.workers, JobTimeout: time.Minute, Logger: quiet}, blobs, w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.SetEngine(eng)
+	if !o.noStart {
+		if err := q.Start(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m := api.NewMetrics(q.Store())
+	w.Observer = m
+	r := api.NewRouter(api.Deps{
+		Store: q.Store(), Queue: q, Prober: dec, Aligner: wordAligner{},
+		WriteTranscript: writeTranscript, WriteAlignment: writeAlignment,
+		EngineReady: w.EngineReady, Metrics: m, APIKeys: o.keys, MaxUpload: o.maxUpload, MaxQueue: o.maxQueue,
+		DefaultModel: "test-model", Logger: quiet,
+	})
+	srv := httptest.NewServer(r)
+	ts := &testServer{Server: srv, engine: eng, queue: q, store: q.Store(), dir: dir}
+	t.Cleanup(func() {
+		srv.Close()
+		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		q.Stop(sctx)
+		q.Close()
+	})
+	return ts
+}
+
+// form builds a multipart body; the "file" field, when present, is sent as a file.
+func form(t testing.TB, file []byte, fields map[string]string) (io.Reader, string) {
+	var b bytes.Buffer
+	mw := multipart.NewWriter(&b)
+	for k, v := range fields {
+		mw.WriteField(k, v)
+	}
+	if file != nil {
+		fw, err := mw.CreateFormFile("file", "../../etc/passwd talk.wav")
+		if err != nil {
+			t.Fatal(err)
+		}
+		fw.Write(file)
+	}
+	mw.Close()
+	return &b, mw.FormDataContentType()
+}
+
+type resp struct {
+	status int
+	header http.Header
+	body   []byte
+}
+
+func (r resp) json(t testing.TB, v any) {
+	t.Helper()
+	if err := json.Unmarshal(r.body, v); err != nil {
+		t.Fatalf("response %d %q: %v", r.status, r.body, err)
+	}
+}
+
+func (ts *testServer) do(t testing.TB, method, path string, body io.Reader, ctype string, hdr ...string) resp {
+	t.Helper()
+	req, err := http.NewRequest(method, ts.URL+path, body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ctype != "" {
+		req.Header.Set("Content-Type", ctype)
+	}
+	for i := 0; i+1 < len(hdr); i += 2 {
+		req.Header.Set(hdr[i], hdr[i+1])
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return resp{status: res.StatusCode, header: res.Header, body: b}
+}
+
+func (ts *testServer) upload(t testing.TB, path string, file []byte, fields map[string]string, hdr ...string) resp {
+	t.Helper()
+	body, ct := form(t, file, fields)
+	return ts.do(t, "POST", path, body, ct, hdr...)
+}
+
+type jobView struct {
+	ID            string  `json:"id"`
+	Status        string  `json:"status"`
+	Progress      int     `json:"progress"`
+	AudioDuration float64 `json:"audio_duration"`
+	Filename      string  `json:"filename"`
+	HasArticle    bool    `json:"has_article"`
+	Error         *struct {
+		Code, Message string
+	} `json:"error"`
+}
+
+// waitJob polls until the job reaches a final state.
+func (ts *testServer) waitJob(t testing.TB, id string, hdr ...string) jobView {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		var j jobView
+		ts.do(t, "GET", "/v1/transcriptions/"+id, nil, "", hdr...).json(t, &j)
+		switch j.Status {
+		case "done", "failed", "canceled":
+			return j
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("job %s did not finish in 30s", id)
+	return jobView{}
+}
