@@ -63,3 +63,9 @@ bench:
 
 clean:
 	rm -rf bin
+
+## bench-audio: newsscribe audio convert vs ffmpeg alone on ten minutes of 44.1 kHz stereo WAV and MP3
+BENCH_AUDIO_DIR ?= $(CURDIR)/bin/bench-audio
+bench-audio: build-noengine
+	mkdir -p $(BENCH_AUDIO_DIR)
+	$(GO) run ./audio/internal/benchaudio -bin $(BIN) -dir $(BENCH_AUDIO_DIR) -n 5

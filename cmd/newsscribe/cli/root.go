@@ -45,6 +45,7 @@ func New(s Streams) *cobra.Command {
 	root.SetErr(s.Err)
 	root.AddCommand(
 		newVersionCmd(s),
+		newAudioCmd(s),
 	)
 	return root
 }

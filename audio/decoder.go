@@ -1,0 +1,264 @@
+package audio
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+)
+
+// sourceReader delivers mono samples at the source rate.
+type sourceReader interface {
+	Read(p []float32) (int, error)
+}
+
+var (
+	_ sourceReader = (*wavReader)(nil)
+	_ sourceReader = (*Decoder)(nil)
+)
+
+// Decoder streams a recording as 16 kHz mono float32. It holds only a few
+// hundred kilobytes whatever the input's length. A Decoder is not safe for
+// concurrent use.
+type Decoder struct {
+	ctx    context.Context
+	info   Info
+	src    sourceReader
+	rs     *resampler
+	ff     *ffmpegProc // nil on the pure-Go WAV path
+	max    int64       // output sample limit, 0: none
+	out    int64
+	srcEOF bool
+	err    error
+	closer io.Closer // the file OpenFile opened
+}
+
+// NewDecoder recognises the format of r from its leading bytes and prepares
+// to decode it. It reads only the headers; r is consumed as Read is called.
+// ctx bounds the whole decode: cancelling it stops ffmpeg.
+func NewDecoder(ctx context.Context, r io.Reader, opts Options) (*Decoder, error) {
+	return newDecoder(ctx, r, "", opts)
+}
+
+// OpenFile is NewDecoder for a local file. Close closes the file.
+func OpenFile(ctx context.Context, path string, opts Options) (*Decoder, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("audio: %w", err)
+	}
+	d, err := newDecoder(ctx, f, path, opts)
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	d.closer = f
+	return d, nil
+}
+
+func newDecoder(ctx context.Context, r io.Reader, path string, opts Options) (*Decoder, error) {
+	if err := opts.Validate(); err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	br := bufio.NewReaderSize(r, sniffLen)
+	head, err := br.Peek(sniffLen)
+	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
+		return nil, fmt.Errorf("audio: read input: %w", err)
+	}
+	c, err := sniff(head)
+	if err != nil {
+		return nil, err
+	}
+	d := &Decoder{ctx: ctx, max: opts.maxSamples()}
+	if c.demuxer == "" {
+		w, err := newWAVReader(br)
+		if err != nil {
+			return nil, err
+		}
+		d.src = w
+		d.info = Info{Format: c.format, Codec: w.codec, SampleRate: w.rate, Channels: w.channels}
+		if w.frames >= 0 {
+			d.info.Duration = float64(w.frames) / float64(w.rate)
+			if w.frames == 0 {
+				return nil, ErrEmpty
+			}
+		}
+	} else {
+		filePath := ""
+		if c.needsFile {
+			filePath = path // a local file is handed to ffmpeg as is
+		}
+		p, info, err := startFFmpeg(ctx, br, filePath, c, opts)
+		if err != nil {
+			return nil, err
+		}
+		d.ff, d.src, d.info = p, p.wav, info
+	}
+	// A header that declares more than the limit fails now, before any
+	// decoding.
+	if opts.MaxDuration > 0 && c.demuxer == "" && d.info.Duration > opts.MaxDuration.Seconds() {
+		d.Close()
+		return nil, ErrTooLong
+	}
+	rate := d.info.SampleRate
+	if d.ff != nil {
+		rate = d.ff.wav.rate // what ffmpeg actually delivers
+	}
+	if d.rs, err = newResampler(rate); err != nil {
+		d.Close()
+		return nil, err
+	}
+	return d, nil
+}
+
+// Info describes the source. Duration is what the container declares
+// (exact for WAV, estimated by ffmpeg otherwise) or 0.
+func (d *Decoder) Info() Info { return d.info }
+
+// Read fills p with 16 kHz mono samples in [-1, 1] and returns how many.
+// At the end of the input it returns 0, io.EOF; it returns ErrTooLong as
+// soon as the output passes Options.MaxDuration, a *DecodeError for
+// truncated or corrupt data, and ctx.Err() once the context is done.
+func (d *Decoder) Read(p []float32) (int, error) {
+	if len(p) == 0 {
+		return 0, nil
+	}
+	for {
+		if d.err != nil {
+			return 0, d.err
+		}
+		if n := d.rs.produce(p); n > 0 {
+			for i, v := range p[:n] {
+				if v > 1 {
+					p[i] = 1
+				} else if v < -1 {
+					p[i] = -1
+				}
+			}
+			d.out += int64(n)
+			if d.max > 0 && d.out > d.max {
+				d.fail(ErrTooLong)
+				return 0, ErrTooLong
+			}
+			return n, nil
+		}
+		if d.srcEOF {
+			d.err = io.EOF
+			continue
+		}
+		if err := d.ctx.Err(); err != nil {
+			d.fail(err)
+			continue
+		}
+		m, err := d.src.Read(d.rs.space())
+		d.rs.commit(m)
+		switch {
+		case err == io.EOF:
+			d.srcEOF = true
+			d.rs.flush()
+			if d.ff != nil {
+				if werr := d.ff.wait(d.ctx); werr != nil {
+					d.fail(werr)
+				}
+			}
+		case err != nil:
+			if d.ff != nil {
+				// A broken pipe or short stream: ffmpeg knows why.
+				if werr := d.ff.wait(d.ctx); werr != nil {
+					err = werr
+				}
+			}
+			d.fail(err)
+		}
+	}
+}
+
+// fail records a terminal error and stops ffmpeg.
+func (d *Decoder) fail(err error) {
+	d.err = err
+	if d.ff != nil {
+		d.ff.close()
+	}
+}
+
+// Close stops ffmpeg if it still runs, removes temporary files and closes
+// the file OpenFile opened. It is safe to call more than once.
+func (d *Decoder) Close() error {
+	if d.ff != nil {
+		d.ff.close()
+	}
+	if d.err == nil {
+		d.err = errors.New("audio: decoder closed")
+	}
+	if d.closer != nil {
+		err := d.closer.Close()
+		d.closer = nil
+		if err != nil {
+			return fmt.Errorf("audio: close: %w", err)
+		}
+	}
+	return nil
+}
+
+// Decode reads all of r into a Clip. Memory stays within the 16 kHz output
+// plus a few megabytes when the container declares its length (WAV always
+// does); otherwise the output slice grows by a quarter at a time.
+func Decode(ctx context.Context, r io.Reader, opts Options) (*Clip, error) {
+	d, err := NewDecoder(ctx, r, opts)
+	if err != nil {
+		return nil, err
+	}
+	defer d.Close()
+	return d.clip()
+}
+
+// DecodeFile is Decode for a local file.
+func DecodeFile(ctx context.Context, path string, opts Options) (*Clip, error) {
+	d, err := OpenFile(ctx, path, opts)
+	if err != nil {
+		return nil, err
+	}
+	defer d.Close()
+	return d.clip()
+}
+
+func (d *Decoder) clip() (*Clip, error) {
+	est := int64(d.info.Duration*SampleRate) + SampleRate/10
+	if d.ff == nil && d.rs != nil && d.src.(*wavReader).frames >= 0 {
+		// Exact: ceil(frames·L/M).
+		w := d.src.(*wavReader)
+		est = (w.frames*int64(d.rs.up)+int64(d.rs.down)-1)/int64(d.rs.down) + 1
+	}
+	if d.max > 0 {
+		est = min(est, d.max+1)
+	}
+	est = max(est, 1<<16)
+	samples := make([]float32, 0, est)
+	for {
+		if len(samples) == cap(samples) {
+			grown := make([]float32, len(samples), cap(samples)+cap(samples)/4+1<<20)
+			copy(grown, samples)
+			samples = grown
+		}
+		n, err := d.Read(samples[len(samples):cap(samples)])
+		samples = samples[:len(samples)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	if len(samples) == 0 {
+		return nil, ErrEmpty
+	}
+	info := d.info
+	if info.Duration == 0 {
+		info.Duration = float64(len(samples)) / SampleRate
+	}
+	return &Clip{Samples: samples, Info: info}, nil
+}

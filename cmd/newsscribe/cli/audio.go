@@ -1,0 +1,217 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/newsscribe/newsscribe/audio"
+)
+
+// newAudioCmd is `newsscribe audio`: probe a recording, or convert it to
+// the 16 kHz mono 16-bit PCM WAV whisper.cpp's tools take.
+func newAudioCmd(s Streams) *cobra.Command {
+	var opts audio.Options
+	cmd := &cobra.Command{
+		Use:   "audio",
+		Short: "Inspect recordings and convert them to 16 kHz mono WAV",
+	}
+	cmd.PersistentFlags().DurationVar(&opts.MaxDuration, "max-duration", 0, "refuse recordings longer than this (0: no limit)")
+	cmd.PersistentFlags().StringVar(&opts.FFmpegPath, "ffmpeg", "", "ffmpeg executable (default: ffmpeg from PATH)")
+	cmd.AddCommand(
+		&cobra.Command{
+			Use:   "convert IN OUT.wav",
+			Short: "Decode IN (any supported format; - for standard input) to 16 kHz mono 16-bit PCM WAV",
+			Args:  cobra.ExactArgs(2),
+			RunE: func(cmd *cobra.Command, args []string) error {
+				return audioConvert(cmd.Context(), s, args[0], args[1], opts)
+			},
+		},
+		&cobra.Command{
+			Use:   "probe IN",
+			Short: "Print format, codec, sample rate, channels, duration and level of IN as JSON",
+			Args:  cobra.ExactArgs(1),
+			RunE: func(cmd *cobra.Command, args []string) error {
+				return audioProbe(cmd.Context(), s, args[0], opts)
+			},
+		},
+	)
+	return cmd
+}
+
+// openAudio opens a decoder on a file, or on standard input for "-".
+func openAudio(ctx context.Context, s Streams, in string, opts audio.Options) (*audio.Decoder, error) {
+	if in == "-" {
+		return audio.NewDecoder(ctx, s.In, opts)
+	}
+	return audio.OpenFile(ctx, in, opts)
+}
+
+// audioConvert streams IN to OUT through a temporary file in OUT's
+// directory, renamed into place only once complete, so OUT is never left
+// half-written.
+func audioConvert(ctx context.Context, s Streams, in, out string, opts audio.Options) (err error) {
+	d, err := openAudio(ctx, s, in, opts)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	f, err := os.CreateTemp(filepath.Dir(out), "."+filepath.Base(out)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("create output: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	w, err := audio.NewWAVWriter(f)
+	if err != nil {
+		return err
+	}
+	prog := newProgress(s.Err, d.Info().Duration)
+	buf := make([]float32, 32<<10)
+	var done int64
+	for {
+		n, rerr := d.Read(buf)
+		if n > 0 {
+			if err := w.Write(buf[:n]); err != nil {
+				return err
+			}
+			done += int64(n)
+			prog.update(float64(done) / audio.SampleRate)
+		}
+		if errors.Is(rerr, io.EOF) {
+			break
+		}
+		if rerr != nil {
+			prog.clear()
+			return rerr
+		}
+	}
+	prog.clear()
+	if done == 0 {
+		return audio.ErrEmpty
+	}
+	if err := w.Close(); err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		return fmt.Errorf("write output: %w", err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("write output: %w", err)
+	}
+	if err := os.Rename(f.Name(), out); err != nil {
+		return fmt.Errorf("write output: %w", err)
+	}
+	return nil
+}
+
+// probeResult is what `audio probe` prints.
+type probeResult struct {
+	Format     string  `json:"format"`
+	Codec      string  `json:"codec"`
+	SampleRate int     `json:"sample_rate"`
+	Channels   int     `json:"channels"`
+	Duration   float64 `json:"duration"`
+	RMSdBFS    float64 `json:"rms_dbfs"`
+	PeakdBFS   float64 `json:"peak_dbfs"`
+	Silent     bool    `json:"silent"`
+}
+
+// audioProbe decodes IN completely (streaming, nothing kept) to measure
+// its true duration and level.
+func audioProbe(ctx context.Context, s Streams, in string, opts audio.Options) error {
+	d, err := openAudio(ctx, s, in, opts)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	var m audio.Meter
+	buf := make([]float32, 32<<10)
+	var n int64
+	for {
+		k, err := d.Read(buf)
+		m.Write(buf[:k])
+		n += int64(k)
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if n == 0 {
+		return audio.ErrEmpty
+	}
+	info, lv := d.Info(), m.Level()
+	res := probeResult{
+		Format: info.Format, Codec: info.Codec, SampleRate: info.SampleRate, Channels: info.Channels,
+		Duration: round3(float64(n) / audio.SampleRate),
+		RMSdBFS:  round3(lv.RMSdBFS), PeakdBFS: round3(lv.PeakdBFS), Silent: lv.Silent,
+	}
+	enc := json.NewEncoder(s.Out)
+	enc.SetIndent("", "  ")
+	return enc.Encode(res)
+}
+
+func round3(x float64) float64 {
+	return float64(int64(x*1000+copysign(0.5, x))) / 1000
+}
+
+func copysign(a, b float64) float64 {
+	if b < 0 {
+		return -a
+	}
+	return a
+}
+
+// progress prints how far a conversion is on stderr when stderr is a
+// terminal, at most a few times a second.
+type progress struct {
+	w     io.Writer
+	total float64
+	last  time.Time
+	shown bool
+}
+
+func newProgress(w io.Writer, total float64) *progress {
+	if f, ok := w.(*os.File); !ok || !term.IsTerminal(int(f.Fd())) {
+		return &progress{}
+	}
+	return &progress{w: w, total: total}
+}
+
+func (p *progress) update(done float64) {
+	if p.w == nil || time.Since(p.last) < 250*time.Millisecond {
+		return
+	}
+	p.last = time.Now()
+	p.shown = true
+	if p.total > 0 {
+		fmt.Fprintf(p.w, "\rconverting: %s of %s (%d%%)", clock(done), clock(p.total), int(min(100, 100*done/p.total)))
+	} else {
+		fmt.Fprintf(p.w, "\rconverting: %s", clock(done))
+	}
+}
+
+func (p *progress) clear() {
+	if p.shown {
+		fmt.Fprint(p.w, "\r\033[K")
+	}
+}
+
+func clock(sec float64) string {
+	s := int(sec)
+	return fmt.Sprintf("%d:%02d:%02d", s/3600, s/60%60, s%60)
+}
