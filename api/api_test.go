@@ -205,6 +205,14 @@ func TestBadInputs(t *testing.T) {
 		{"not audio", func() resp {
 			return ts.upload(t, "/v1/transcriptions", []byte("%PDF-1.4 not a recording"), nil, auth...)
 		}, 415, "not_audio"},
+		{"image", func() resp {
+			png := append([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), make([]byte, 64)...)
+			return ts.upload(t, "/v1/transcriptions", png, nil, auth...)
+		}, 415, "not_audio"},
+		{"corrupt mp3", func() resp {
+			b := append([]byte("ID3\x04\x00\x00\x00\x00\x00\x00"), bytes.Repeat([]byte{0xff, 0xfb, 0x90, 0x00, 0x13, 0x37}, 2000)...)
+			return ts.upload(t, "/v1/transcriptions", b, nil, auth...)
+		}, 422, "corrupt"},
 		{"empty", func() resp { return ts.upload(t, "/v1/transcriptions", []byte{}, nil, auth...) }, 422, "empty"},
 		{"too long", func() resp { return ts.upload(t, "/v1/transcriptions", wav(4, 440), nil, auth...) }, 422, "too_long"},
 		{"over size", func() resp { return ts.upload(t, "/v1/transcriptions", big, nil, auth...) }, 413, "too_large"},

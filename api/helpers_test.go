@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/binary"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -23,6 +22,7 @@ import (
 	"github.com/newsscribe/newsscribe/api"
 	"github.com/newsscribe/newsscribe/api/jobs"
 	"github.com/newsscribe/newsscribe/api/store"
+	"github.com/newsscribe/newsscribe/audio"
 	"github.com/newsscribe/newsscribe/transcribe"
 	"github.com/newsscribe/newsscribe/transcribe/transcribetest"
 )
@@ -30,38 +30,6 @@ import (
 func TestMain(m *testing.M) {
 	gin.SetMode(gin.ReleaseMode)
 	os.Exit(m.Run())
-}
-
-// wavDecoder is a test Decoder/Prober for 16 kHz mono 16-bit WAV only; the
-// real server uses package audio.
-type wavDecoder struct {
-	maxSeconds float64
-}
-
-func (d wavDecoder) read(path string) ([]float32, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	if len(b) < 44 || string(b[:4]) != "RIFF" || string(b[8:12]) != "WAVE" {
-		return nil, &jobs.InputError{Status: 415, Code: "not_audio", Err: errors.New("not audio: the file is not a recording this server can decode")}
-	}
-	pcm := b[44:]
-	s := make([]float32, len(pcm)/2)
-	for i := range s {
-		s[i] = float32(int16(binary.LittleEndian.Uint16(pcm[2*i:]))) / 32768
-	}
-	if d.maxSeconds > 0 && float64(len(s))/16000 > d.maxSeconds {
-		return nil, &jobs.InputError{Status: 422, Code: "too_long", Err: fmt.Errorf("audio is longer than the %gs limit", d.maxSeconds)}
-	}
-	return s, nil
-}
-
-func (d wavDecoder) Decode(_ context.Context, path string) ([]float32, error) { return d.read(path) }
-
-func (d wavDecoder) Probe(_ context.Context, path string) (float64, error) {
-	s, err := d.read(path)
-	return float64(len(s)) / 16000, err
 }
 
 // wav returns a 16 kHz mono 16-bit WAV of a tone lasting seconds.
@@ -170,7 +138,7 @@ func newServer(t *testing.T, o serverOpts) *testServer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dec := wavDecoder{maxSeconds: o.maxSeconds}
+	dec := api.AudioDecoder{Options: audio.Options{MaxDuration: time.Duration(o.maxSeconds * float64(time.Second))}}
 	eng := &transcribetest.Scripted{Result: arabicResult, Steps: 4, StepDelay: o.stepDelay}
 	quiet := slog.New(slog.DiscardHandler)
 	w := &jobs.Worker{Decoder: dec, Aligner: wordAligner{}, ProgressEvery: time.Millisecond, Logger: quiet}
