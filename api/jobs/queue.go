@@ -147,6 +147,8 @@ type Queue struct {
 	store   *store.Store
 	worker  *Worker
 	closers []func()
+	// sqlite is set for the embedded database, which this process holds alone.
+	sqlite *sql.DB
 }
 
 // Open opens (and migrates) the database, river's tables and the API's, and
@@ -202,6 +204,13 @@ func (q *Queue) openSQLite(ctx context.Context, rcfg *river.Config, blobs *store
 	if err := os.MkdirAll(q.cfg.DataDir, 0o755); err != nil {
 		return fmt.Errorf("create data directory: %w", err)
 	}
+	// One process owns a SQLite queue: that is what lets Start hand jobs a
+	// killed predecessor left running straight back to the queue.
+	unlock, err := lockDir(q.cfg.DataDir)
+	if err != nil {
+		return err
+	}
+	q.closers = append(q.closers, unlock)
 	path := filepath.Join(q.cfg.DataDir, "newsscribe.db")
 	// WAL for concurrent readers; synchronous FULL so a committed 202 survives
 	// a power cut, not only a crash.
@@ -228,6 +237,7 @@ func (q *Queue) openSQLite(ctx context.Context, rcfg *river.Config, blobs *store
 	}
 	q.backend = &riverBackend[*sql.Tx]{client: client}
 	q.store = store.New(db, store.SQLite, blobs)
+	q.sqlite = db
 	return nil
 }
 
@@ -250,7 +260,7 @@ func (q *Queue) openPostgres(ctx context.Context, rcfg *river.Config, blobs *sto
 	}
 	q.backend = &riverBackend[pgx.Tx]{client: client}
 	db := stdlib.OpenDBFromPool(pool)
-	q.closers = append([]func(){func() { db.Close() }}, q.closers...)
+	q.closers = append(q.closers, func() { db.Close() })
 	q.store = store.New(db, store.Postgres, blobs)
 	return nil
 }
@@ -287,7 +297,21 @@ func (q *Queue) Cancel(ctx context.Context, riverID int64) error {
 }
 
 // Start enqueues jobs a crash left unqueued, then starts working jobs.
+//
+// With SQLite the data directory is locked by this process, so a job still
+// marked running was left by a killed predecessor: it is made available at
+// once instead of waiting RescueAfter for river's rescuer (which remains the
+// mechanism with PostgreSQL, where other live servers may be running jobs).
 func (q *Queue) Start(ctx context.Context) error {
+	if q.sqlite != nil {
+		res, err := q.sqlite.ExecContext(ctx, `UPDATE river_job SET state = 'available' WHERE state = 'running'`)
+		if err != nil {
+			return fmt.Errorf("recover running jobs: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n > 0 {
+			q.cfg.Logger.Info("resuming jobs interrupted by a crash", "jobs", n)
+		}
+	}
 	lost, err := q.store.UnqueuedJobs(ctx)
 	if err != nil {
 		return fmt.Errorf("recover jobs: %w", err)
@@ -313,10 +337,10 @@ func (q *Queue) Stop(ctx context.Context) error {
 	return errors.Join(err, q.backend.stopAndCancel(cctx))
 }
 
-// Close closes the database. Call after Stop.
+// Close closes the database and releases the data directory. Call after Stop.
 func (q *Queue) Close() {
-	for _, c := range q.closers {
-		c()
+	for i := len(q.closers) - 1; i >= 0; i-- {
+		q.closers[i]()
 	}
 	q.closers = nil
 }
