@@ -232,6 +232,9 @@ func TestBadInputs(t *testing.T) {
 		{"wrong key", func() resp {
 			return ts.upload(t, "/v1/transcriptions", wav(0.3, 440), nil, "Authorization", "Bearer k3")
 		}, 401, "unauthorized"},
+		{"unknown model", func() resp {
+			return ts.upload(t, "/v1/transcriptions", wav(0.3, 440), map[string]string{"model": "tiny"}, auth...)
+		}, 400, "unknown_model"},
 		{"bad paging", func() resp { return ts.do(t, "GET", "/v1/transcriptions?limit=0", nil, "", auth...) }, 400, "bad_request"},
 		{"bad openai format", func() resp {
 			return ts.upload(t, "/v1/audio/transcriptions", wav(0.3, 440), map[string]string{"response_format": "xml"}, auth...)

@@ -52,6 +52,10 @@ func (s *server) openaiTranscription(c *gin.Context) {
 		s.queueFull(c)
 		return
 	}
+	if err == errUnknownModel {
+		s.unknownModel(c)
+		return
+	}
 	if err != nil {
 		s.internal(c, err)
 		return

@@ -98,6 +98,9 @@ func (s *server) answerSubmit(c *gin.Context, j *store.Job, created bool, err er
 	case errors.Is(err, errQueueFull):
 		s.queueFull(c)
 		return
+	case errors.Is(err, errUnknownModel):
+		s.unknownModel(c)
+		return
 	case err != nil:
 		s.internal(c, err)
 		return

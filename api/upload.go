@@ -159,6 +159,9 @@ func (s *server) submit(c *gin.Context, u *upload, articleID, articleText string
 	if model == "" || model == "whisper-1" { // OpenAI SDKs send whisper-1
 		model = s.DefaultModel
 	}
+	if model != s.DefaultModel {
+		return nil, false, errUnknownModel
+	}
 	lang := u.field("language")
 	if lang == "" {
 		lang = "ar"
@@ -199,10 +202,18 @@ func (s *server) submit(c *gin.Context, u *upload, articleID, articleText string
 	return j, true, nil
 }
 
-var errQueueFull = errors.New("queue full")
+var (
+	errQueueFull    = errors.New("queue full")
+	errUnknownModel = errors.New("unknown model")
+)
 
 // queueFull answers 429 with a Retry-After.
 func (s *server) queueFull(c *gin.Context) {
 	c.Header("Retry-After", "60")
 	abort(c, http.StatusTooManyRequests, "queue_full", fmt.Sprintf("the queue holds its maximum of %d jobs; retry later", s.MaxQueue))
+}
+
+// unknownModel answers 400: a server runs the one model it loaded.
+func (s *server) unknownModel(c *gin.Context) {
+	abort(c, http.StatusBadRequest, "unknown_model", fmt.Sprintf("this server transcribes with model %q only; leave model empty or send that name", s.DefaultModel))
 }
