@@ -9,20 +9,25 @@ BIN          ?= bin/newsscribe
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := ffmpeg espeak-ng sox pkg-config postgresql
 
-# Where to find libwhisper: pkg-config first, then an explicit prefix.
+# Where to find libwhisper: an explicit prefix, else pkg-config. The Go
+# bindings name the libraries (-lwhisper -lggml -lggml-base -lggml-cpu, and
+# OpenMP on Linux); here we only add the include and library directories.
 ifdef WHISPER_PREFIX
   export CGO_CFLAGS  += -I$(WHISPER_PREFIX)/include
-  export CGO_LDFLAGS += -L$(WHISPER_PREFIX)/lib
-  export PKG_CONFIG_PATH := $(WHISPER_PREFIX)/lib/pkgconfig:$(PKG_CONFIG_PATH)
+  export CGO_LDFLAGS += -L$(WHISPER_PREFIX)/lib -Wl,-rpath,$(WHISPER_PREFIX)/lib
   HAVE_WHISPER := $(shell [ -f "$(WHISPER_PREFIX)/include/whisper.h" ] && echo yes)
 else
   HAVE_WHISPER := $(shell pkg-config --exists whisper 2>/dev/null && echo yes)
+  ifeq ($(HAVE_WHISPER),yes)
+    export CGO_CFLAGS  += $(shell pkg-config --cflags-only-I whisper)
+    export CGO_LDFLAGS += $(shell pkg-config --libs-only-L whisper)
+  endif
 endif
 ifeq ($(HAVE_WHISPER),yes)
   TAGS ?= whisper
 endif
 
-.PHONY: all build build-noengine check-whisper deps test lint bench bench-audio clean
+.PHONY: all build build-noengine check-whisper deps test lint bench bench-audio bench-asr bench-clip clean
 
 all: build
 
@@ -64,8 +69,32 @@ bench:
 clean:
 	rm -rf bin
 
+## bench-asr: newsscribe vs whisper-cli on one file, side by side, VAD off and on.
+##   make bench-asr MODEL=path/or/name AUDIO=clip.wav [THREADS=2] [BEAM=1] [ASR_LANG=ar] [RUNS=3] [FALLBACK=0] [VAD_MODEL=...]
+##   Without AUDIO it synthesises a 2-minute Arabic clip with pauses (make bench-clip).
+SHARED    ?= ../shared
+MODEL     ?= $(SHARED)/whisper/for-tests-ggml-small.bin
+VAD_MODEL ?= $(SHARED)/whisper/for-tests-silero-v6.2.0-ggml.bin
+AUDIO     ?= artifacts/bench/arabic-2m.wav
+THREADS   ?= 2
+BEAM      ?= 1
+ASR_LANG  ?= ar
+RUNS      ?= 3
+FALLBACK  ?= 0
+bench-asr: build
+	@[ -f "$(AUDIO)" ] || $(MAKE) --no-print-directory bench-clip AUDIO=$(AUDIO)
+	scripts/bench-asr.sh "$(BIN)" "$(MODEL)" "$(VAD_MODEL)" "$(AUDIO)" "$(THREADS)" "$(BEAM)" "$(ASR_LANG)" "$(RUNS)" "$(FALLBACK)"
+
+## bench-clip: a 2-minute 16 kHz Arabic WAV, espeak-ng sentences with 5-second pauses
+bench-clip:
+	scripts/bench-clip.sh "$(AUDIO)"
 ## bench-audio: newsscribe audio convert vs ffmpeg alone on ten minutes of 44.1 kHz stereo WAV and MP3
 BENCH_AUDIO_DIR ?= $(CURDIR)/bin/bench-audio
 bench-audio: build-noengine
 	mkdir -p $(BENCH_AUDIO_DIR)
 	$(GO) run ./audio/internal/benchaudio -bin $(BIN) -dir $(BENCH_AUDIO_DIR) -n 5
+
+## eval-align: the aligner's evaluation table (recall, false alarms, timing error; newsscribe vs a difflib baseline)
+.PHONY: eval-align
+eval-align:
+	$(GO) run ./transcribe/align/eval/cmd/evalalign -dir transcribe/align/testdata/eval -shared ../shared/articles

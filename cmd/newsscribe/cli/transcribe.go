@@ -1,0 +1,221 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/newsscribe/newsscribe/audio"
+	"github.com/newsscribe/newsscribe/models"
+	"github.com/newsscribe/newsscribe/transcribe"
+	"github.com/newsscribe/newsscribe/transcribe/whisper"
+)
+
+// engineFactory makes the speech engine for a run; tests replace it with a
+// scripted engine. close releases it.
+type engineFactory func(cfg whisper.Config) (e transcribe.Engine, close func() error, err error)
+
+func newWhisperEngine(cfg whisper.Config) (transcribe.Engine, func() error, error) {
+	e, err := whisper.New(cfg)
+	if err != nil {
+		return nil, nil, err
+	}
+	return e, e.Close, nil
+}
+
+func newTranscribeCmd(s Streams) *cobra.Command {
+	return transcribeCmd(s, newWhisperEngine, whisper.Available)
+}
+
+type transcribeFlags struct {
+	model, vadModel, modelsDir, language, prompt, format, out string
+	threads, beamSize                                         int
+	vad, noVAD, verbose, noFallback                           bool
+}
+
+func transcribeCmd(s Streams, newEngine engineFactory, available bool) *cobra.Command {
+	var f transcribeFlags
+	cmd := &cobra.Command{
+		Use:   "transcribe FILE...",
+		Short: "Transcribe recordings to JSON, SRT, WebVTT or text",
+		Long: `Transcribe recordings (any format ffmpeg reads) with whisper.cpp.
+
+Each input gets one output. By default it is written next to the input with
+the format's extension (talk.m4a → talk.json). With one input, -o names the
+output file ("-" for standard output); with several, -o names a directory
+that receives one file per input. If any input fails, the others are still
+written and the exit code is 1.
+
+Voice activity detection is on when the VAD model (--vad-model, by default
+` + models.VADModel + ` in the models directory) is present; --vad requires it,
+--no-vad turns it off. Times always refer to the original recording.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runTranscribe(cmd.Context(), s, f, args, newEngine, available)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.model, "model", models.DefaultModel, "model name (see `newsscribe models list`) or path to a ggml model file")
+	fl.StringVar(&f.vadModel, "vad-model", models.VADModel, "VAD model name or path to a ggml Silero VAD file")
+	fl.StringVar(&f.modelsDir, "models-dir", "", "models directory (default $"+models.DirEnv+" or the user cache directory, newsscribe/models)")
+	fl.StringVar(&f.language, "language", "ar", "spoken language, ISO 639-1, or auto")
+	fl.StringVar(&f.prompt, "prompt", "", "initial prompt: names and rare words the speech contains")
+	fl.StringVar(&f.format, "format", "json", "output format: json, srt, vtt or txt")
+	fl.StringVarP(&f.out, "output", "o", "", "output file (one input; - for stdout) or directory (several inputs)")
+	fl.IntVar(&f.threads, "threads", 0, "CPU threads (default: number of CPUs, at most 8)")
+	fl.IntVar(&f.beamSize, "beam-size", 0, "beam search with N beams (default: greedy decoding)")
+	fl.BoolVar(&f.noFallback, "no-fallback", false, "do not retry a failed decode at higher temperatures")
+	fl.BoolVar(&f.vad, "vad", false, "require voice activity detection")
+	fl.BoolVar(&f.noVAD, "no-vad", false, "turn voice activity detection off")
+	fl.BoolVar(&f.verbose, "verbose", false, "show whisper.cpp's own log on stderr")
+	cmd.MarkFlagsMutuallyExclusive("vad", "no-vad")
+	return cmd
+}
+
+func runTranscribe(ctx context.Context, s Streams, f transcribeFlags, inputs []string, newEngine engineFactory, available bool) error {
+	if !available {
+		return transcribe.ErrNoEngine
+	}
+	format, err := transcribe.ParseFormat(f.format)
+	if err != nil {
+		return err
+	}
+	outputs, err := outputPaths(inputs, f.out, format)
+	if err != nil {
+		return err
+	}
+	dir := dirOrDefault(f.modelsDir)
+	modelPath, err := models.Resolve(f.model, dir)
+	if err != nil {
+		return err
+	}
+	cfg := whisper.Config{ModelPath: modelPath, Threads: f.threads, Verbose: f.verbose}
+	if !f.noVAD {
+		// VAD is on when its model is there; --vad makes its absence an error.
+		switch p, err := models.Resolve(f.vadModel, dir); {
+		case err == nil:
+			cfg.VADModelPath = p
+		case f.vad:
+			return fmt.Errorf("--vad: %w", err)
+		case !errors.Is(err, models.ErrNotDownloaded):
+			return err
+		}
+	}
+	engine, closeEngine, err := newEngine(cfg)
+	if err != nil {
+		return err
+	}
+	defer closeEngine()
+	opts := transcribe.Options{
+		Language:   f.language,
+		Threads:    f.threads,
+		BeamSize:   f.beamSize,
+		Prompt:     f.prompt,
+		DisableVAD: f.noVAD,
+	}
+	if f.noFallback {
+		opts.TemperatureInc = -1
+	}
+	failed := 0
+	for i, in := range inputs {
+		if err := transcribeOne(ctx, s, engine, opts, in, outputs[i], format); err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			failed++
+			fmt.Fprintf(s.Err, "newsscribe: %s: %s\n", in, oneLine(err.Error()))
+		}
+	}
+	if failed > 0 {
+		return &exitError{code: 1, err: fmt.Errorf("%d of %d inputs failed", failed, len(inputs))}
+	}
+	return nil
+}
+
+// outputPaths decides where each input's transcript goes (see the command's help).
+func outputPaths(inputs []string, out string, f transcribe.Format) ([]string, error) {
+	paths := make([]string, len(inputs))
+	seen := map[string]string{}
+	for i, in := range inputs {
+		base := strings.TrimSuffix(filepath.Base(in), filepath.Ext(in)) + f.Extension()
+		switch {
+		case out == "":
+			paths[i] = filepath.Join(filepath.Dir(in), base)
+		case len(inputs) == 1:
+			paths[i] = out
+		case out == "-":
+			return nil, errors.New("-o -: standard output takes one input only")
+		default:
+			paths[i] = filepath.Join(out, base)
+		}
+		if paths[i] == in {
+			return nil, fmt.Errorf("%s: the output would overwrite the input; use -o", in)
+		}
+		if prev, ok := seen[paths[i]]; ok && paths[i] != "-" {
+			return nil, fmt.Errorf("%s and %s would both be written to %s; use -o DIR or rename one", prev, in, paths[i])
+		}
+		seen[paths[i]] = in
+	}
+	if out != "" && out != "-" && len(inputs) > 1 {
+		if err := os.MkdirAll(out, 0o755); err != nil {
+			return nil, fmt.Errorf("output directory: %w", err)
+		}
+	}
+	return paths, nil
+}
+
+func transcribeOne(ctx context.Context, s Streams, engine transcribe.Engine, opts transcribe.Options, in, out string, f transcribe.Format) error {
+	bar := newProgressBar(s.Err, filepath.Base(in))
+	defer bar.Finish()
+	bar.Set(0, "decoding")
+	clip, err := audio.DecodeFile(ctx, in, audio.Options{})
+	if err != nil {
+		return err
+	}
+	t, err := engine.Transcribe(ctx, clip.Samples, opts, func(p int) { bar.Set(p, "transcribing") })
+	if err != nil {
+		return err
+	}
+	bar.Set(100, "done")
+	if out == "-" {
+		return transcribe.Write(s.Out, t, f)
+	}
+	return writeFileAtomic(out, func(w io.Writer) error { return transcribe.Write(w, t, f) })
+}
+
+// writeFileAtomic writes path through a temporary file in the same directory
+// that is synced and renamed into place, so a crash never leaves half a file.
+func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err := write(tmp); err != nil {
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}

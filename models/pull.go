@@ -1,0 +1,240 @@
+package models
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// URLEnv names a mirror of the Hugging Face repositories to download from
+// instead of https://huggingface.co (same paths: REPO/resolve/main/FILE).
+const URLEnv = "NEWSSCRIBE_MODELS_URL"
+
+// PullOptions configure Pull. The zero value downloads from Hugging Face.
+type PullOptions struct {
+	// Client makes the requests. Defaults to a client that gives up on
+	// connecting after 15 seconds and on a stalled response after 60.
+	Client *http.Client
+	// BaseURL replaces "https://huggingface.co". Defaults to $NEWSSCRIBE_MODELS_URL.
+	BaseURL string
+	// Progress, if not nil, is called as bytes arrive with the bytes on disk
+	// and the total size.
+	Progress func(done, total int64)
+	// Retries is how many times a download that broke off after making
+	// progress is resumed. Defaults to 5.
+	Retries int
+}
+
+// OfflineError says that the model host could not be reached, and what to do by hand.
+type OfflineError struct {
+	Model Model
+	Path  string // where the file belongs
+	Err   error
+}
+
+func (e *OfflineError) Error() string {
+	return fmt.Sprintf("cannot reach %s (%v): download %s yourself and place it at %s", hostOf(e.Model.URL()), shortErr(e.Err), e.Model.URL(), e.Path)
+}
+
+func (e *OfflineError) Unwrap() error { return e.Err }
+
+func hostOf(u string) string {
+	u = strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://")
+	if i := strings.IndexByte(u, '/'); i >= 0 {
+		return u[:i]
+	}
+	return u
+}
+
+// shortErr is the innermost message of a network error, for one-line output.
+func shortErr(err error) string {
+	var op *net.OpError
+	if errors.As(err, &op) && op.Err != nil {
+		return op.Err.Error()
+	}
+	var dns *net.DNSError
+	if errors.As(err, &dns) {
+		return dns.Error()
+	}
+	return err.Error()
+}
+
+func defaultClient() *http.Client {
+	return &http.Client{Transport: &http.Transport{
+		Proxy:                 http.ProxyFromEnvironment,
+		DialContext:           (&net.Dialer{Timeout: 15 * time.Second}).DialContext,
+		TLSHandshakeTimeout:   15 * time.Second,
+		ResponseHeaderTimeout: 60 * time.Second,
+	}}
+}
+
+// Pull downloads m into dir (DefaultDir if "") and returns its path. A file
+// already there that passes Verify is kept. The download goes to
+// FILE.part, resumes from what a previous attempt left there (HTTP Range),
+// is resumed again when the connection breaks after making progress, is
+// verified against m's size and checksums, and is renamed into place only
+// then. A host that cannot be reached at all fails at once with an
+// *OfflineError that says where to download the file by hand.
+func Pull(ctx context.Context, m Model, dir string, opts PullOptions) (string, error) {
+	if dir == "" {
+		dir = DefaultDir()
+	}
+	final := Path(m, dir)
+	if _, err := os.Stat(final); err == nil {
+		if err := Verify(final, m); err == nil {
+			return final, nil
+		}
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", fmt.Errorf("pull %s: %w", m.Name, err)
+	}
+	client := opts.Client
+	if client == nil {
+		client = defaultClient()
+	}
+	retries := opts.Retries
+	if retries == 0 {
+		retries = 5
+	}
+	url := m.URL()
+	if opts.BaseURL == "" {
+		opts.BaseURL = os.Getenv(URLEnv)
+	}
+	if opts.BaseURL != "" {
+		url = strings.TrimSuffix(opts.BaseURL, "/") + "/" + m.Repo + "/resolve/main/" + m.File
+	}
+	part := final + ".part"
+	f, err := os.OpenFile(part, os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return "", fmt.Errorf("pull %s: %w", m.Name, err)
+	}
+	defer func() {
+		// Leave a .part file only if it holds something to resume from.
+		if fi, err := os.Stat(part); err == nil && fi.Size() == 0 {
+			os.Remove(part)
+		}
+	}()
+	defer f.Close()
+
+	for attempt := 0; ; attempt++ {
+		have, err := f.Seek(0, io.SeekEnd)
+		if err != nil {
+			return "", fmt.Errorf("pull %s: %w", m.Name, err)
+		}
+		if have > m.Size {
+			if err := f.Truncate(0); err != nil {
+				return "", fmt.Errorf("pull %s: %w", m.Name, err)
+			}
+			have = 0
+		}
+		if have == m.Size {
+			break
+		}
+		got, err := fetch(ctx, client, url, f, have, m.Size, opts.Progress)
+		if err == nil {
+			continue // loop to check the size
+		}
+		if ctx.Err() != nil {
+			return "", ctx.Err()
+		}
+		if errors.Is(err, errRestart) && attempt < retries {
+			continue
+		}
+		var ne net.Error
+		var oe *net.OpError
+		if got == 0 && (errors.As(err, &oe) || errors.As(err, &ne)) && attempt == 0 {
+			return "", &OfflineError{Model: m, Path: final, Err: err}
+		}
+		if got == 0 || attempt >= retries {
+			return "", fmt.Errorf("pull %s from %s: %w", m.Name, url, err)
+		}
+	}
+	if err := f.Sync(); err != nil {
+		return "", fmt.Errorf("pull %s: %w", m.Name, err)
+	}
+	if err := f.Close(); err != nil {
+		return "", fmt.Errorf("pull %s: %w", m.Name, err)
+	}
+	if err := Verify(part, m); err != nil {
+		os.Remove(part)
+		return "", fmt.Errorf("pull %s: downloaded file failed verification, removed it: %w", m.Name, err)
+	}
+	if err := os.Rename(part, final); err != nil {
+		return "", fmt.Errorf("pull %s: %w", m.Name, err)
+	}
+	if d, err := os.Open(filepath.Dir(final)); err == nil {
+		d.Sync()
+		d.Close()
+	}
+	return final, nil
+}
+
+// fetch appends bytes from offset have to f and returns how many it wrote.
+func fetch(ctx context.Context, client *http.Client, url string, f *os.File, have, total int64, progress func(done, total int64)) (int64, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return 0, err
+	}
+	if have > 0 {
+		req.Header.Set("Range", "bytes="+strconv.FormatInt(have, 10)+"-")
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return 0, err
+	}
+	defer resp.Body.Close()
+	switch {
+	case resp.StatusCode == http.StatusPartialContent && have > 0:
+		if !strings.HasPrefix(resp.Header.Get("Content-Range"), "bytes "+strconv.FormatInt(have, 10)+"-") {
+			return 0, fmt.Errorf("server resumed at the wrong offset (Content-Range %q)", resp.Header.Get("Content-Range"))
+		}
+	case resp.StatusCode == http.StatusOK:
+		// No range support: start again.
+		if err := f.Truncate(0); err != nil {
+			return 0, err
+		}
+		if _, err := f.Seek(0, io.SeekStart); err != nil {
+			return 0, err
+		}
+		have = 0
+	case resp.StatusCode == http.StatusRequestedRangeNotSatisfiable:
+		if err := f.Truncate(0); err != nil {
+			return 0, err
+		}
+		return 0, errRestart
+	default:
+		return 0, fmt.Errorf("HTTP %s", resp.Status)
+	}
+	if progress != nil {
+		progress(have, total)
+	}
+	w := &progressWriter{w: f, done: have, total: total, fn: progress}
+	n, err := io.Copy(w, io.LimitReader(resp.Body, total-have))
+	return n, err
+}
+
+// errRestart means the server refused to resume and the part file was emptied.
+var errRestart = errors.New("server refused to resume the download")
+
+type progressWriter struct {
+	w           io.Writer
+	done, total int64
+	fn          func(done, total int64)
+}
+
+func (p *progressWriter) Write(b []byte) (int, error) {
+	n, err := p.w.Write(b)
+	p.done += int64(n)
+	if p.fn != nil {
+		p.fn(p.done, p.total)
+	}
+	return n, err
+}

@@ -1,0 +1,260 @@
+package transcribe
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"strings"
+	"unicode"
+)
+
+// Format is an output format for a transcript.
+type Format string
+
+// The transcript formats.
+const (
+	FormatJSON Format = "json" // the project's transcript format (Transcript as JSON)
+	FormatSRT  Format = "srt"  // SubRip subtitles
+	FormatVTT  Format = "vtt"  // WebVTT subtitles, for a <track> in a <video>
+	FormatText Format = "txt"  // plain text, one segment per line
+)
+
+// ParseFormat parses a format name: json, srt, vtt (or webvtt), txt (or text).
+func ParseFormat(s string) (Format, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "json":
+		return FormatJSON, nil
+	case "srt":
+		return FormatSRT, nil
+	case "vtt", "webvtt":
+		return FormatVTT, nil
+	case "txt", "text":
+		return FormatText, nil
+	}
+	return "", fmt.Errorf("unknown transcript format %q: want json, srt, vtt or txt", s)
+}
+
+// Extension is the file name extension for f, with its dot (".srt").
+func (f Format) Extension() string { return "." + string(f) }
+
+// Subtitle layout limits, counted in characters (runes), not bytes: Arabic
+// letters are two bytes in UTF-8. 42 characters a line and two lines a cue
+// are the common broadcast guideline (BBC, Netflix's Arabic style guide).
+const (
+	SubtitleLineLength = 42
+	SubtitleMaxLines   = 2
+)
+
+// Write writes t to w in format f.
+func Write(w io.Writer, t *Transcript, f Format) error {
+	bw := bufio.NewWriter(w)
+	var err error
+	switch f {
+	case FormatJSON:
+		err = writeJSON(bw, t)
+	case FormatSRT:
+		err = writeCues(bw, t, false)
+	case FormatVTT:
+		err = writeCues(bw, t, true)
+	case FormatText:
+		err = writeText(bw, t)
+	default:
+		return fmt.Errorf("write transcript: unknown format %q", string(f))
+	}
+	if err != nil {
+		return fmt.Errorf("write %s transcript: %w", f, err)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write %s transcript: %w", f, err)
+	}
+	return nil
+}
+
+func writeJSON(w io.Writer, t *Transcript) error {
+	c := *t
+	c.Segments = make([]Segment, len(t.Segments))
+	for i, s := range t.Segments {
+		if s.Words == nil {
+			s.Words = []Word{}
+		}
+		c.Segments[i] = s
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(&c)
+}
+
+func writeText(w io.Writer, t *Transcript) error {
+	for _, s := range t.Segments {
+		if s.Text == "" {
+			continue
+		}
+		if _, err := io.WriteString(w, s.Text+"\n"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// cue is one subtitle: up to SubtitleMaxLines lines shown from Start to End.
+type cue struct {
+	start, end float64
+	lines      []string
+}
+
+func writeCues(w io.Writer, t *Transcript, vtt bool) error {
+	if vtt {
+		if _, err := io.WriteString(w, "WEBVTT\n\n"); err != nil {
+			return err
+		}
+	}
+	n := 0
+	for _, s := range t.Segments {
+		for _, c := range segmentCues(s) {
+			n++
+			text := make([]string, len(c.lines))
+			for i, l := range c.lines {
+				if vtt {
+					l = vttEscaper.Replace(l)
+				}
+				text[i] = bidiLine(l)
+			}
+			var err error
+			if vtt {
+				_, err = fmt.Fprintf(w, "%d\n%s --> %s\n%s\n\n", n, timestamp(c.start, '.'), timestamp(c.end, '.'), strings.Join(text, "\n"))
+			} else {
+				_, err = fmt.Fprintf(w, "%d\n%s --> %s\n%s\n\n", n, timestamp(c.start, ','), timestamp(c.end, ','), strings.Join(text, "\n"))
+			}
+			if err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+var vttEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+
+// timestamp formats seconds as HH:MM:SS,mmm (SRT) or HH:MM:SS.mmm (WebVTT).
+func timestamp(sec float64, sep byte) string {
+	ms := int64(math.Round(math.Max(sec, 0) * 1000))
+	return fmt.Sprintf("%02d:%02d:%02d%c%03d", ms/3600000, ms/60000%60, ms/1000%60, sep, ms%1000)
+}
+
+// segmentCues splits a segment into cues of at most SubtitleMaxLines lines of
+// at most SubtitleLineLength characters, breaking only between words. A word
+// longer than a line gets a line of its own. Cue times come from the words'
+// times; a segment without words has its text's words timed in proportion to
+// their length.
+func segmentCues(s Segment) []cue {
+	words := s.Words
+	if len(words) == 0 {
+		words = spreadWords(s)
+	}
+	if len(words) == 0 {
+		return nil
+	}
+	var cues []cue
+	var cur cue
+	line := ""
+	flushLine := func() {
+		if line != "" {
+			cur.lines = append(cur.lines, line)
+			line = ""
+		}
+	}
+	for i, w := range words {
+		if line != "" && runeLen(line)+1+runeLen(w.Word) > SubtitleLineLength {
+			flushLine()
+			if len(cur.lines) == SubtitleMaxLines {
+				cur.end = words[i-1].End
+				cues = append(cues, cur)
+				cur = cue{}
+			}
+		}
+		if len(cur.lines) == 0 && line == "" {
+			cur.start = w.Start
+		}
+		if line == "" {
+			line = w.Word
+		} else {
+			line += " " + w.Word
+		}
+	}
+	flushLine()
+	cur.end = words[len(words)-1].End
+	cues = append(cues, cur)
+	// The first cue starts with the segment and the last ends with it, and
+	// every cue lasts at least a millisecond.
+	cues[0].start = math.Min(cues[0].start, s.Start)
+	if last := &cues[len(cues)-1]; s.End > last.end {
+		last.end = s.End
+	}
+	for i := range cues {
+		if cues[i].end <= cues[i].start {
+			cues[i].end = cues[i].start + 0.001
+		}
+	}
+	return cues
+}
+
+// spreadWords times the words of a segment's text in proportion to their length.
+func spreadWords(s Segment) []Word {
+	fields := strings.Fields(s.Text)
+	total := 0
+	for _, f := range fields {
+		total += runeLen(f)
+	}
+	words := make([]Word, len(fields))
+	at, done := s.Start, 0
+	for i, f := range fields {
+		done += runeLen(f)
+		end := s.Start + (s.End-s.Start)*float64(done)/float64(total)
+		words[i] = Word{Word: f, Start: at, End: end, Probability: 1}
+		at = end
+	}
+	return words
+}
+
+// Bidirectional controls.
+const (
+	rle = '\u202B' // RIGHT-TO-LEFT EMBEDDING
+	pdf = '\u202C' // POP DIRECTIONAL FORMATTING
+)
+
+// bidiLine wraps a right-to-left subtitle line in RLE … PDF.
+//
+// Renderers disagree on a line's base direction: browsers rendering a WebVTT
+// <track> run the Unicode bidi algorithm with the direction of the first
+// strong character, while VLC and mpv (libass) lay out subtitle text in a
+// left-to-right paragraph. In a left-to-right paragraph the full stop that
+// ends an Arabic sentence, which is a neutral character, resolves to the
+// paragraph's direction and is drawn on the right, at the sentence's start,
+// and a line that begins with a Latin name or a digit is laid out left to
+// right in browsers too. An explicit right-to-left embedding makes the whole
+// line a right-to-left run whatever the paragraph's direction, so neutrals at
+// its ends stay with the Arabic text in all three. A single RLM at the start
+// does not fix the trailing punctuation in a left-to-right paragraph, and the
+// newer isolates (RLI … PDI) are still not understood by every fribidi-based
+// player, so the older embedding is the portable choice. A line is treated as
+// right-to-left when it has more right-to-left letters than left-to-right ones.
+func bidiLine(l string) string {
+	var rtl, ltr int
+	for _, r := range l {
+		switch {
+		case unicode.In(r, unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana):
+			if unicode.IsLetter(r) {
+				rtl++
+			}
+		case unicode.IsLetter(r):
+			ltr++
+		}
+	}
+	if rtl == 0 || rtl < ltr {
+		return l
+	}
+	return string(rle) + l + string(pdf)
+}

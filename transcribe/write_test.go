@@ -1,0 +1,145 @@
+package transcribe_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/newsscribe/newsscribe/transcribe"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+func loadTranscript(t *testing.T, name string) *transcribe.Transcript {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tr transcribe.Transcript
+	if err := json.Unmarshal(b, &tr); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return &tr
+}
+
+func TestWriteGolden(t *testing.T) {
+	tr := loadTranscript(t, "news.json")
+	for _, name := range []string{"json", "srt", "vtt", "txt"} {
+		t.Run(name, func(t *testing.T) {
+			f, err := transcribe.ParseFormat(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var buf bytes.Buffer
+			if err := transcribe.Write(&buf, tr, f); err != nil {
+				t.Fatal(err)
+			}
+			golden := filepath.Join("testdata", "golden", "news"+f.Extension())
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run with -update to create it)", err)
+			}
+			if got := buf.String(); got != string(want) {
+				t.Errorf("%s differs from %s:\ngot:\n%s\nwant:\n%s", name, golden, got, want)
+			}
+		})
+	}
+}
+
+func TestWriteJSONRoundTrip(t *testing.T) {
+	tr := loadTranscript(t, "news.json")
+	var buf bytes.Buffer
+	if err := transcribe.Write(&buf, tr, transcribe.FormatJSON); err != nil {
+		t.Fatal(err)
+	}
+	var back transcribe.Transcript
+	if err := json.Unmarshal(buf.Bytes(), &back); err != nil {
+		t.Fatal(err)
+	}
+	if back.Text != tr.Text || len(back.Segments) != len(tr.Segments) {
+		t.Errorf("round trip: got %d segments %q, want %d %q", len(back.Segments), back.Text, len(tr.Segments), tr.Text)
+	}
+	if !strings.Contains(buf.String(), `"words": []`) {
+		t.Errorf("a segment without words must have \"words\": [], got:\n%s", buf.String())
+	}
+}
+
+// TestSubtitleLayout checks the layout rules on every cue: at most two lines
+// of at most 42 characters (bidi controls not counted), no word split, and
+// right-to-left lines wrapped in RLE … PDF.
+func TestSubtitleLayout(t *testing.T) {
+	tr := loadTranscript(t, "news.json")
+	var words []string
+	for _, s := range tr.Segments {
+		words = append(words, strings.Fields(s.Text)...)
+	}
+	for _, f := range []transcribe.Format{transcribe.FormatSRT, transcribe.FormatVTT} {
+		var buf bytes.Buffer
+		if err := transcribe.Write(&buf, tr, f); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, block := range strings.Split(strings.TrimSpace(buf.String()), "\n\n") {
+			lines := strings.Split(block, "\n")
+			if lines[0] == "WEBVTT" {
+				continue
+			}
+			text := lines[2:]
+			if len(text) == 0 || len(text) > transcribe.SubtitleMaxLines {
+				t.Errorf("%s cue %q: got %d lines, want 1..%d", f, lines[0], len(text), transcribe.SubtitleMaxLines)
+			}
+			for _, l := range text {
+				plain := strings.Trim(l, "\u202B\u202C")
+				if n := utf8.RuneCountInString(plain); n > transcribe.SubtitleLineLength {
+					t.Errorf("%s line %q: got %d characters, want ≤ %d", f, plain, n, transcribe.SubtitleLineLength)
+				}
+				if !strings.HasPrefix(l, "\u202B") || !strings.HasSuffix(l, "\u202C") {
+					t.Errorf("%s line %q: want it wrapped in RLE … PDF", f, plain)
+				}
+				if f == transcribe.FormatVTT {
+					plain = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&").Replace(plain)
+				}
+				got = append(got, strings.Fields(plain)...)
+			}
+		}
+		if strings.Join(got, " ") != strings.Join(words, " ") {
+			t.Errorf("%s: words changed by layout:\ngot  %q\nwant %q", f, got, words)
+		}
+	}
+}
+
+func TestParseFormat(t *testing.T) {
+	tests := []struct {
+		in      string
+		want    transcribe.Format
+		wantErr bool
+	}{
+		{"json", transcribe.FormatJSON, false},
+		{"SRT", transcribe.FormatSRT, false},
+		{"webvtt", transcribe.FormatVTT, false},
+		{"text", transcribe.FormatText, false},
+		{"docx", "", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := transcribe.ParseFormat(tt.in)
+			if got != tt.want || (err != nil) != tt.wantErr {
+				t.Errorf("ParseFormat(%q) = %q, %v; want %q, error %v", tt.in, got, err, tt.want, tt.wantErr)
+			}
+		})
+	}
+}
