@@ -36,10 +36,10 @@ func TestTranscriptionLifecycle(t *testing.T) {
 	tests := []struct {
 		name, format, ctype, want string
 	}{
-		{"json", "json", "application/json", `"text":"السلام عليكم"`},
-		{"srt", "srt", "application/x-subrip", "0.000 --> 1.000"},
+		{"json", "json", "application/json", `"text": "` + spoken + `"`},
+		{"srt", "srt", "application/x-subrip", "00:00:00,000 --> "},
 		{"vtt", "vtt", "text/vtt", "WEBVTT"},
-		{"txt", "txt", "text/plain", "السلام عليكم"},
+		{"txt", "txt", "text/plain", "الخدمات للمواطنين"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -64,7 +64,7 @@ func TestTranscriptionLifecycle(t *testing.T) {
 		t.Errorf("duplicate upload: got %d job %s, want 200 job %s", r.status, again.ID, j.ID)
 	}
 	// Same audio with an article: a new job reusing the transcript.
-	r = ts.upload(t, "/v1/transcriptions", wav(1, 440), map[string]string{"language": "ar", "article": "قال السلام عليكم"})
+	r = ts.upload(t, "/v1/transcriptions", wav(1, 440), map[string]string{"language": "ar", "article": article})
 	var withArt jobView
 	r.json(t, &withArt)
 	if r.status != 202 || withArt.ID == j.ID {
@@ -77,8 +77,10 @@ func TestTranscriptionLifecycle(t *testing.T) {
 		t.Errorf("engine calls: got %d, want 1 (transcript reused)", got)
 	}
 	r = ts.do(t, "GET", "/v1/transcriptions/"+withArt.ID+"/alignment", nil, "")
-	if r.status != 200 || !strings.Contains(string(r.body), `"text":"السلام","start":0`) {
-		t.Errorf("alignment: got %d %s", r.status, r.body)
+	var al alignment
+	r.json(t, &al)
+	if r.status != 200 || al.matched("الخدمات") == nil || al.matched("ميزانية") != nil {
+		t.Errorf("alignment: got %d %s, want الخدمات matched and ميزانية not", r.status, r.body)
 	}
 
 	// Audio: MP3 rendition with Range support.
@@ -270,7 +272,7 @@ func TestBadInputs(t *testing.T) {
 
 func TestArticles(t *testing.T) {
 	ts := newServer(t, serverOpts{})
-	body := `{"title":"خطاب","body":"قال الرئيس السلام عليكم","url":"https://example.com/a","external_id":"cms-1","published_at":"2026-11-29T08:00:00Z","published":true}`
+	body := `{"title":"خطاب","body":"` + article + `","url":"https://example.com/a","external_id":"cms-1","published_at":"2026-11-29T08:00:00Z","published":true}`
 	r := ts.do(t, "POST", "/v1/articles", strings.NewReader(body), "application/json")
 	if r.status != 201 {
 		t.Fatalf("create: got %d %s", r.status, r.body)
@@ -305,8 +307,10 @@ func TestArticles(t *testing.T) {
 	}
 	ts.waitJob(t, j.ID)
 	r = ts.do(t, "GET", "/v1/articles/"+a.ID+"/transcript?format=json", nil, "")
-	if r.status != 200 || !strings.Contains(string(r.body), `"text":"السلام","start":0`) {
-		t.Fatalf("aligned article: got %d %s", r.status, r.body)
+	var al alignment
+	r.json(t, &al)
+	if r.status != 200 || al.matched("الحكومة") == nil || len(al.Quotes) != 1 || al.Quotes[0].Status != "spoken" {
+		t.Fatalf("aligned article: got %d %s, want الحكومة matched and one spoken quote", r.status, r.body)
 	}
 	if r := ts.do(t, "GET", "/v1/articles/"+a.ID+"/transcript?format=html", nil, ""); r.status != 200 || !strings.HasPrefix(r.header.Get("Content-Type"), "text/html") {
 		t.Errorf("html: got %d %s", r.status, r.header.Get("Content-Type"))
@@ -316,13 +320,16 @@ func TestArticles(t *testing.T) {
 	}
 	// Editing the body re-aligns without ASR.
 	calls := ts.engine.Calls()
-	r = ts.do(t, "PUT", "/v1/articles/"+a.ID, strings.NewReader(`{"body":"عليكم فقط"}`), "application/json")
+	edited := "أعلن الوزير ميزانية جديدة. وقال: «ستواصل العمل من أجل تحسين الخدمات للمواطنين في كل المحافظات»."
+	r = ts.do(t, "PUT", "/v1/articles/"+a.ID, strings.NewReader(`{"body":"`+edited+`"}`), "application/json")
 	if r.status != 200 {
 		t.Fatalf("PUT: got %d %s", r.status, r.body)
 	}
 	r = ts.do(t, "GET", "/v1/articles/"+a.ID+"/transcript", nil, "")
-	if !strings.Contains(string(r.body), `"text":"عليكم","start":0.5`) || strings.Contains(string(r.body), "الرئيس") {
-		t.Errorf("re-aligned: got %s", r.body)
+	var re alignment
+	r.json(t, &re)
+	if len(re.Words) == 0 || re.Words[0].Text != "أعلن" || re.matched("الخدمات") == nil || re.matched("الحكومة") != nil {
+		t.Errorf("re-aligned: got %s, want the edited body with الخدمات matched", r.body)
 	}
 	if got := ts.engine.Calls(); got != calls {
 		t.Errorf("engine calls after PUT: got %d, want %d", got, calls)
@@ -352,17 +359,17 @@ func TestOpenAICompatible(t *testing.T) {
 		{"json", map[string]string{"model": "whisper-1"}, func(t *testing.T, r resp) {
 			var m map[string]any
 			r.json(t, &m)
-			if len(m) != 1 || m["text"] != "السلام عليكم" {
+			if len(m) != 1 || m["text"] != spoken {
 				t.Errorf("got %s, want exactly {\"text\":…}", r.body)
 			}
 		}},
 		{"text", map[string]string{"response_format": "text"}, func(t *testing.T, r resp) {
-			if string(r.body) != "السلام عليكم\n" || !strings.HasPrefix(r.header.Get("Content-Type"), "text/plain") {
+			if string(r.body) != spoken+"\n" || !strings.HasPrefix(r.header.Get("Content-Type"), "text/plain") {
 				t.Errorf("got %q %s", r.body, r.header.Get("Content-Type"))
 			}
 		}},
 		{"srt", map[string]string{"response_format": "srt"}, func(t *testing.T, r resp) {
-			if !strings.HasPrefix(string(r.body), "1\n") {
+			if !strings.HasPrefix(string(r.body), "1\n00:00:00,000 --> ") {
 				t.Errorf("got %q", r.body)
 			}
 		}},
@@ -402,8 +409,8 @@ func TestOpenAICompatible(t *testing.T) {
 				Segments []any `json:"segments"`
 			}
 			r.json(t, &v)
-			if len(v.Words) != 2 || v.Words[1].Word != "عليكم" || v.Words[1].Start != 0.5 || v.Segments != nil {
-				t.Errorf("got %s, want two words and no segments", r.body)
+			if len(v.Words) != 17 || v.Words[1].Word != "الرئيس" || v.Words[1].Start <= 0 || v.Segments != nil {
+				t.Errorf("got %s, want 17 words and no segments", r.body)
 			}
 		}},
 	}

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/binary"
 	"encoding/json"
-	"fmt"
 	"io"
 	"log/slog"
 	"math"
@@ -54,66 +53,23 @@ func wav(seconds float64, freq float64) []byte {
 	return b.Bytes()
 }
 
-// wordAligner is a test Aligner: it marks which article words occur in the
-// transcript.
-type wordAligner struct{}
+// spoken is what the scripted engine "hears": one sentence, its words
+// spread evenly over the clip.
+const spoken = "قال الرئيس في كلمته اليوم إن الحكومة ستواصل العمل من أجل تحسين الخدمات للمواطنين في كل المحافظات"
 
-func (wordAligner) Align(t *transcribe.Transcript, article string) (json.RawMessage, error) {
-	spoken := map[string]transcribe.Word{}
-	for _, s := range t.Segments {
-		for _, w := range s.Words {
-			spoken[w.Word] = w
-		}
-	}
-	type word struct {
-		Text  string   `json:"text"`
-		Start *float64 `json:"start"`
-	}
-	words := []word{}
-	for _, f := range strings.Fields(article) {
-		w := word{Text: f}
-		if sw, ok := spoken[f]; ok {
-			w.Start = &sw.Start
-		}
-		words = append(words, w)
-	}
-	return json.Marshal(map[string]any{"words": words, "sentences": []any{}, "quotes": []any{}, "unmatched": []any{}})
-}
+// article reports the speech: its first sentence quotes it, its second was not said.
+const article = "وقال الرئيس في كلمته اليوم إن «الحكومة ستواصل العمل من أجل تحسين الخدمات للمواطنين في كل المحافظات». وأعلن الوزير لاحقا عن ميزانية جديدة للتعليم والصحة."
 
-func writeTranscript(w io.Writer, t *transcribe.Transcript, format string) error {
-	switch format {
-	case "json":
-		return json.NewEncoder(w).Encode(t)
-	case "txt":
-		_, err := fmt.Fprintln(w, t.Text)
-		return err
-	case "srt", "vtt":
-		if format == "vtt" {
-			fmt.Fprint(w, "WEBVTT\n\n")
-		}
-		for i, s := range t.Segments {
-			fmt.Fprintf(w, "%d\n%.3f --> %.3f\n%s\n\n", i+1, s.Start, s.End, s.Text)
-		}
-		return nil
-	}
-	return fmt.Errorf("format %q", format)
-}
-
-func writeAlignment(w io.Writer, a json.RawMessage, format string) error {
-	if format == "json" {
-		_, err := w.Write(a)
-		return err
-	}
-	_, err := fmt.Fprintf(w, "<%s>%s", format, a)
-	return err
-}
-
-// arabicResult is the scripted engine's transcript: two words per call.
 func arabicResult(samples []float32, opts transcribe.Options) (*transcribe.Transcript, error) {
 	d := float64(len(samples)) / 16000
-	return &transcribe.Transcript{Language: "ar", Duration: d, Text: "السلام عليكم", Segments: []transcribe.Segment{{
-		ID: 0, Start: 0, End: d, Text: "السلام عليكم", AvgLogprob: -0.2, NoSpeechProb: 0.01,
-		Words: []transcribe.Word{{Word: "السلام", Start: 0, End: d / 2, Probability: 0.9}, {Word: "عليكم", Start: d / 2, End: d, Probability: 0.8}},
+	fields := strings.Fields(spoken)
+	words := make([]transcribe.Word, len(fields))
+	step := d / float64(len(fields))
+	for i, f := range fields {
+		words[i] = transcribe.Word{Word: f, Start: float64(i) * step, End: float64(i+1) * step, Probability: 0.9}
+	}
+	return &transcribe.Transcript{Language: "ar", Duration: d, Text: spoken, Segments: []transcribe.Segment{{
+		ID: 0, Start: 0, End: d, Text: spoken, AvgLogprob: -0.2, NoSpeechProb: 0.01, Words: words,
 	}}}, nil
 }
 
@@ -145,7 +101,7 @@ func newServer(t *testing.T, o serverOpts) *testServer {
 	dec := api.AudioDecoder{Options: audio.Options{MaxDuration: time.Duration(o.maxSeconds * float64(time.Second))}}
 	eng := &transcribetest.Scripted{Result: arabicResult, Steps: 4, StepDelay: o.stepDelay}
 	quiet := slog.New(slog.DiscardHandler)
-	w := &jobs.Worker{Decoder: dec, Aligner: wordAligner{}, ProgressEvery: time.Millisecond, Logger: quiet}
+	w := &jobs.Worker{Decoder: dec, Aligner: api.ArticleAligner{}, ProgressEvery: time.Millisecond, Logger: quiet}
 	ctx := context.Background()
 	q, err := jobs.Open(ctx, jobs.Config{DataDir: dir, Workers: o.workers, JobTimeout: time.Minute, Logger: quiet}, blobs, w)
 	if err != nil {
@@ -160,8 +116,7 @@ func newServer(t *testing.T, o serverOpts) *testServer {
 	m := api.NewMetrics(q.Store())
 	w.Observer = m
 	r := api.NewRouter(api.Deps{
-		Store: q.Store(), Queue: q, Prober: dec, Aligner: wordAligner{},
-		WriteTranscript: writeTranscript, WriteAlignment: writeAlignment,
+		Store: q.Store(), Queue: q, Prober: dec,
 		EngineReady: w.EngineReady, Metrics: m, APIKeys: o.keys, MaxUpload: o.maxUpload, MaxQueue: o.maxQueue,
 		DefaultModel: "test-model", Logger: quiet,
 	})
@@ -262,4 +217,28 @@ func (ts *testServer) waitJob(t testing.TB, id string, hdr ...string) jobView {
 	}
 	t.Fatalf("job %s did not finish in 30s", id)
 	return jobView{}
+}
+
+// alignment is the part of align.Result the tests look at.
+type alignment struct {
+	Words []struct {
+		Text   string   `json:"text"`
+		Start  *float64 `json:"start"`
+		Status string   `json:"status"`
+	} `json:"words"`
+	Quotes []struct {
+		Text   string `json:"text"`
+		Status string `json:"status"`
+	} `json:"quotes"`
+}
+
+// matched returns the start time of the article word text, or nil when it
+// is not matched to the audio.
+func (a alignment) matched(text string) *float64 {
+	for _, w := range a.Words {
+		if w.Text == text && w.Status == "matched" {
+			return w.Start
+		}
+	}
+	return nil
 }

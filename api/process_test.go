@@ -63,8 +63,15 @@ type proc struct {
 
 func startProc(t *testing.T, args ...string) *proc {
 	t.Helper()
-	bin := testServerBinary(t)
-	cmd := exec.Command(bin, append([]string{"--listen", "127.0.0.1:0"}, args...)...)
+	return startBinary(t, []string{testServerBinary(t)}, args...)
+}
+
+// startBinary runs command (a binary and its subcommand) with args and
+// --listen on a free loopback port, and returns once it logged the address
+// it listens on.
+func startBinary(t *testing.T, command []string, args ...string) *proc {
+	t.Helper()
+	cmd := exec.Command(command[0], append(append(command[1:len(command):len(command)], "--listen", "127.0.0.1:0"), args...)...)
 	cmd.Env = append(os.Environ(), "NEWSSCRIBE_API_KEYS=")
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
@@ -82,6 +89,7 @@ func startProc(t *testing.T, args ...string) *proc {
 		for sc.Scan() {
 			var m map[string]any
 			if json.Unmarshal(sc.Bytes(), &m) != nil {
+				t.Logf("server: %s", sc.Bytes())
 				continue
 			}
 			p.mu.Lock()
@@ -94,6 +102,7 @@ func startProc(t *testing.T, args ...string) *proc {
 	}()
 	t.Cleanup(func() {
 		cmd.Process.Kill()
+		<-p.done // all reads from the pipe are done before Wait
 		cmd.Wait()
 	})
 	select {

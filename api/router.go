@@ -52,11 +52,12 @@ type Deps struct {
 	Queue Queue
 	// Prober validates uploads. Required.
 	Prober Prober
-	// Aligner re-aligns an article when its body is edited. Required for articles.
+	// Aligner re-aligns an article when its body is edited. Defaults to
+	// ArticleAligner{} (package align).
 	Aligner jobs.Aligner
-	// WriteTranscript renders transcripts. Required.
+	// WriteTranscript renders transcripts. Defaults to WriteTranscript.
 	WriteTranscript TranscriptWriter
-	// WriteAlignment renders aligned articles. Required.
+	// WriteAlignment renders aligned articles. Defaults to WriteAlignment.
 	WriteAlignment AlignmentWriter
 	// EngineReady reports whether the speech model is loaded (for /readyz).
 	EngineReady func() bool
@@ -93,6 +94,15 @@ func NewRouter(d Deps) *gin.Engine {
 	}
 	if d.Logger == nil {
 		d.Logger = slog.Default()
+	}
+	if d.WriteTranscript == nil {
+		d.WriteTranscript = WriteTranscript
+	}
+	if d.WriteAlignment == nil {
+		d.WriteAlignment = WriteAlignment
+	}
+	if d.Aligner == nil {
+		d.Aligner = ArticleAligner{}
 	}
 	if d.EngineReady == nil {
 		d.EngineReady = func() bool { return false }

@@ -29,9 +29,10 @@ type Components struct {
 	// a server that accepts jobs it can never run would break the promise
 	// that an accepted job finishes. The io.Closer (may be nil) frees the model.
 	LoadEngine func(ctx context.Context) (transcribe.Engine, io.Closer, error)
-	// Aligner aligns transcripts to articles.
+	// Aligner aligns transcripts to articles. Defaults to ArticleAligner{}.
 	Aligner jobs.Aligner
-	// WriteTranscript and WriteAlignment render downloads.
+	// WriteTranscript and WriteAlignment render downloads. Default to the
+	// functions of the same names (packages transcribe and align).
 	WriteTranscript TranscriptWriter
 	WriteAlignment  AlignmentWriter
 	// Mount adds public routes (the web page) to the router; may be nil.
@@ -57,6 +58,9 @@ func Serve(ctx context.Context, cfg Config, comps Components) error {
 	blobs, err := store.NewBlobs(filepath.Join(cfg.DataDir, "blobs"))
 	if err != nil {
 		return err
+	}
+	if comps.Aligner == nil {
+		comps.Aligner = ArticleAligner{}
 	}
 	dec := AudioDecoder{Options: audio.Options{MaxDuration: cfg.MaxDuration, FFmpegPath: cfg.FFmpegPath}}
 	worker := &jobs.Worker{Decoder: dec, Aligner: comps.Aligner, FFmpegPath: cfg.FFmpegPath, Logger: log}

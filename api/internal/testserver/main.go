@@ -8,7 +8,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
@@ -53,13 +52,6 @@ func run(ctx context.Context, args []string) error {
 	}}
 	return api.Serve(ctx, cfg, api.Components{
 		LoadEngine: func(context.Context) (transcribe.Engine, io.Closer, error) { return eng, nil, nil },
-		// The process tests read job states only; JSON is enough here.
-		WriteTranscript: func(w io.Writer, t *transcribe.Transcript, format string) error {
-			if format != "json" {
-				return fmt.Errorf("testserver writes json only, not %s", format)
-			}
-			return json.NewEncoder(w).Encode(t)
-		},
-		Logger: log,
+		Logger:     log,
 	})
 }
