@@ -12,7 +12,14 @@ import (
 )
 
 func TestTranscriptionLifecycle(t *testing.T) {
-	ts := newServer(t, serverOpts{})
+	testLifecycle(t, newServer(t, serverOpts{}))
+}
+
+func TestTranscriptionLifecyclePostgres(t *testing.T) {
+	testLifecycle(t, newServer(t, serverOpts{database: postgresURL(t)}))
+}
+
+func testLifecycle(t *testing.T, ts *testServer) {
 	r := ts.upload(t, "/v1/transcriptions", wav(1, 440), map[string]string{"language": "ar"})
 	if r.status != http.StatusAccepted {
 		t.Fatalf("POST: got %d %s, want 202", r.status, r.body)
@@ -271,7 +278,14 @@ func TestBadInputs(t *testing.T) {
 }
 
 func TestArticles(t *testing.T) {
-	ts := newServer(t, serverOpts{})
+	testArticles(t, newServer(t, serverOpts{}))
+}
+
+func TestArticlesPostgres(t *testing.T) {
+	testArticles(t, newServer(t, serverOpts{database: postgresURL(t)}))
+}
+
+func testArticles(t *testing.T, ts *testServer) {
 	body := `{"title":"خطاب","body":"` + article + `","url":"https://example.com/a","external_id":"cms-1","published_at":"2026-11-29T08:00:00Z","published":true}`
 	r := ts.do(t, "POST", "/v1/articles", strings.NewReader(body), "application/json")
 	if r.status != 201 {

@@ -89,6 +89,8 @@ type serverOpts struct {
 	stepDelay  time.Duration
 	noStart    bool
 	workers    int
+	// database is a postgres:// URL; empty for SQLite in the temp dir.
+	database string
 }
 
 func newServer(t *testing.T, o serverOpts) *testServer {
@@ -103,7 +105,7 @@ func newServer(t *testing.T, o serverOpts) *testServer {
 	quiet := slog.New(slog.DiscardHandler)
 	w := &jobs.Worker{Decoder: dec, Aligner: api.ArticleAligner{}, ProgressEvery: time.Millisecond, Logger: quiet}
 	ctx := context.Background()
-	q, err := jobs.Open(ctx, jobs.Config{DataDir: dir, Workers: o.workers, JobTimeout: time.Minute, Logger: quiet}, blobs, w)
+	q, err := jobs.Open(ctx, jobs.Config{Database: o.database, DataDir: dir, Workers: o.workers, JobTimeout: time.Minute, Logger: quiet}, blobs, w)
 	if err != nil {
 		t.Fatal(err)
 	}

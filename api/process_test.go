@@ -298,3 +298,37 @@ func TestTwoServersOnePostgresQueue(t *testing.T) {
 		t.Logf("note: one server ran every job (%d/%d)", len(sa), len(sb))
 	}
 }
+
+// TestShutdownMidJobResumes sends SIGTERM while a job runs: the server stops
+// within its shutdown timeout, the job goes back to the queue (not failed,
+// no attempt used up) and the next start finishes it.
+func TestShutdownMidJobResumes(t *testing.T) {
+	dir := t.TempDir()
+	args := []string{"--data-dir", dir, "--steps", "20", "--step-delay", "250ms", "--shutdown-timeout", "1s"}
+	p := startProc(t, args...)
+	p.waitReady(t)
+	var j jobView
+	p.upload(t, "/v1/transcriptions", wav(2, 440), nil).json(t, &j)
+	for {
+		var cur jobView
+		p.do(t, "GET", "/v1/transcriptions/"+j.ID, nil, "").json(t, &cur)
+		if cur.Status == "running" && cur.Progress > 0 {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	began := time.Now()
+	p.cmd.Process.Signal(syscall.SIGTERM)
+	<-p.done
+	err := p.cmd.Wait()
+	if err != nil {
+		t.Errorf("exit after SIGTERM: %v, want status 0", err)
+	}
+	if d := time.Since(began); d > 5*time.Second {
+		t.Errorf("shutdown took %s with a 1s timeout", d)
+	}
+	p2 := startProc(t, args...)
+	if got := p2.waitJobFor(t, j.ID, 30*time.Second); got.Status != "done" {
+		t.Fatalf("after restart: %+v, want done", got)
+	}
+}
