@@ -118,7 +118,11 @@ func TestCancelRunningJob(t *testing.T) {
 	for {
 		var cur jobView
 		ts.do(t, "GET", "/v1/transcriptions/"+j.ID, nil, "").json(t, &cur)
-		if cur.Status == "running" {
+		// Progress is persisted while the engine runs (first step after 2 s).
+		if cur.Status == "running" && cur.Progress > 0 {
+			if cur.Progress >= 100 {
+				t.Fatalf("progress %d while running", cur.Progress)
+			}
 			break
 		}
 		if time.Now().After(deadline) {
