@@ -3,12 +3,16 @@ package api_test
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/newsscribe/newsscribe/transcribe"
 )
 
 func TestTranscriptionLifecycle(t *testing.T) {
@@ -467,4 +471,48 @@ func TestHealthReadyMetrics(t *testing.T) {
 			t.Errorf("metrics lack %q", want)
 		}
 	}
+}
+
+func TestTransientFailureRetried(t *testing.T) {
+	ts := newServer(t, serverOpts{})
+	var calls atomic.Int32
+	ts.engine.Result = func(s []float32, o transcribe.Options) (*transcribe.Transcript, error) {
+		if calls.Add(1) == 1 {
+			return nil, errors.New("out of memory for a moment")
+		}
+		return arabicResult(s, o)
+	}
+	var j jobView
+	ts.upload(t, "/v1/transcriptions", wav(0.5, 440), nil).json(t, &j)
+	got := ts.waitJob(t, j.ID)
+	if got.Status != "done" || calls.Load() != 2 {
+		t.Fatalf("got %+v after %d engine calls, want done after 2", got, calls.Load())
+	}
+}
+
+func TestFailingJobFailsAfterMaxAttempts(t *testing.T) {
+	ts := newServer(t, serverOpts{})
+	ts.engine.Result = func(s []float32, o transcribe.Options) (*transcribe.Transcript, error) {
+		return nil, errors.New("model exploded")
+	}
+	var j jobView
+	ts.upload(t, "/v1/transcriptions", wav(0.5, 440), nil).json(t, &j)
+	// 3 attempts with river's backoff (1 s, then 16 s) would take ~20 s; the
+	// job reports the failure as retried until the last attempt.
+	deadline := time.Now().Add(40 * time.Second)
+	for time.Now().Before(deadline) {
+		var cur jobView
+		ts.do(t, "GET", "/v1/transcriptions/"+j.ID, nil, "").json(t, &cur)
+		if cur.Status == "failed" {
+			if cur.Error == nil || !strings.Contains(cur.Error.Message, "model exploded") {
+				t.Fatalf("failed job error: %+v", cur.Error)
+			}
+			if got := ts.engine.Calls(); got != 3 {
+				t.Errorf("engine calls: got %d, want 3 (max attempts)", got)
+			}
+			return
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	t.Fatal("job did not fail after its attempts")
 }

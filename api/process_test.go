@@ -332,3 +332,49 @@ func TestShutdownMidJobResumes(t *testing.T) {
 		t.Fatalf("after restart: %+v, want done", got)
 	}
 }
+
+// TestKill9PostgresOtherServerTakesOver kills one of two servers sharing a
+// PostgreSQL queue while it runs a job; river's rescuer on the survivor runs
+// the job again after --rescue-after and it completes there.
+func TestKill9PostgresOtherServerTakesOver(t *testing.T) {
+	dsn := postgresURL(t)
+	shared := t.TempDir()
+	args := []string{"--database", dsn, "--data-dir", shared, "--steps", "20", "--step-delay", "300ms",
+		"--job-timeout", "8s", "--rescue-after", "10s"}
+	a := startProc(t, args...)
+	a.waitReady(t)
+	b := startProc(t, args...)
+	b.waitReady(t)
+	var j jobView
+	a.upload(t, "/v1/transcriptions", wav(1, 440), nil).json(t, &j)
+	var victim, survivor *proc
+	deadline := time.Now().Add(30 * time.Second)
+	for victim == nil {
+		if time.Now().After(deadline) {
+			t.Fatal("no server started the job")
+		}
+		for _, p := range []*proc{a, b} {
+			if len(p.started()) > 0 {
+				victim = p
+			}
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	survivor = a
+	if victim == a {
+		survivor = b
+	}
+	time.Sleep(time.Second)
+	killed := time.Now()
+	victim.cmd.Process.Signal(syscall.SIGKILL)
+	<-victim.done
+	victim.cmd.Wait()
+	got := survivor.waitJobFor(t, j.ID, 120*time.Second)
+	if got.Status != "done" {
+		t.Fatalf("after kill: %+v, want done", got)
+	}
+	if n := len(survivor.started()); n != 1 {
+		t.Errorf("survivor started the job %d times, want 1", n)
+	}
+	t.Logf("kill -9 of the server running the job: done on the other %.1fs later (rescue-after 10s + rescuer interval, job 6s)", time.Since(killed).Seconds())
+}
