@@ -109,6 +109,8 @@ func NewRouter(d Deps) *gin.Engine {
 	}
 	s := &server{Deps: d, log: d.Logger}
 	r := gin.New()
+	// No proxy is trusted for client addresses unless configured in front.
+	_ = r.SetTrustedProxies(nil)
 	r.Use(s.recoverer(), s.accessLog())
 	r.HandleMethodNotAllowed = true
 	r.NoRoute(func(c *gin.Context) { abort(c, http.StatusNotFound, "not_found", "no such endpoint") })

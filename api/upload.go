@@ -156,7 +156,7 @@ func humanBytes(n int64) string {
 func (s *server) submit(c *gin.Context, u *upload, articleID, articleText string) (*store.Job, bool, error) {
 	ctx := c.Request.Context()
 	model := u.field("model")
-	if model == "" || model == "whisper-1" { // OpenAI SDKs send whisper-1
+	if model == "" || openaiModels[model] { // OpenAI SDK clients send their model names
 		model = s.DefaultModel
 	}
 	if model != s.DefaultModel {
@@ -201,6 +201,10 @@ func (s *server) submit(c *gin.Context, u *upload, articleID, articleText string
 	}
 	return j, true, nil
 }
+
+// openaiModels are OpenAI's transcription model names; they select this
+// server's model, so that OpenAI SDK clients work unchanged.
+var openaiModels = map[string]bool{"whisper-1": true, "gpt-4o-transcribe": true, "gpt-4o-mini-transcribe": true}
 
 var (
 	errQueueFull    = errors.New("queue full")
