@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"sync"
 	"syscall"
 	"testing"
@@ -142,8 +143,10 @@ func (p *proc) started() []string {
 
 func TestKill9MidJobResumes(t *testing.T) {
 	dir := t.TempDir()
+	spokenFile := filepath.Join(dir, "spoken.txt")
+	os.WriteFile(spokenFile, []byte(spoken), 0o644)
 	// A 6 s job; a job left running by a dead server is rescued 10 s after it started.
-	args := []string{"--data-dir", dir, "--steps", "20", "--step-delay", "300ms", "--job-timeout", "8s", "--rescue-after", "10s"}
+	args := []string{"--data-dir", dir, "--steps", "20", "--step-delay", "300ms", "--job-timeout", "8s", "--rescue-after", "10s", "--spoken", spokenFile}
 	p := startProc(t, args...)
 	p.waitReady(t)
 	r := p.upload(t, "/v1/transcriptions", wav(3, 440), nil)
@@ -179,6 +182,9 @@ func TestKill9MidJobResumes(t *testing.T) {
 	t.Logf("kill -9 at %d%% progress; job done %.1fs after the kill (rescue-after 10s, job 6s)", 20, recovery.Seconds())
 	if n := len(p2.started()); n != 1 {
 		t.Errorf("restarted server started the job %d times, want 1", n)
+	}
+	if r := p2.do(t, "GET", "/v1/transcriptions/"+j.ID+"/transcript?format=txt", nil, ""); r.status != 200 || !strings.Contains(string(r.body), "الخدمات للمواطنين") {
+		t.Errorf("transcript after restart: got %d %q", r.status, r.body)
 	}
 }
 
