@@ -103,11 +103,12 @@ bench-asr: build
 ## bench-clip: a 2-minute 16 kHz Arabic WAV, espeak-ng sentences with 5-second pauses
 bench-clip:
 	scripts/bench-clip.sh "$(AUDIO)"
+
 ## bench-audio: newsscribe audio convert vs ffmpeg alone on ten minutes of 44.1 kHz stereo WAV and MP3
 BENCH_AUDIO_DIR ?= $(CURDIR)/bin/bench-audio
 bench-audio: build-noengine
 	mkdir -p $(BENCH_AUDIO_DIR)
-	$(GO) run ./audio/internal/benchaudio -bin $(BIN) -dir $(BENCH_AUDIO_DIR) -n 5
+	$(GO) run ./audio/internal/benchaudio -bin $(BIN) -dir $(BENCH_AUDIO_DIR) -n 7
 
 ## eval-align: the aligner's evaluation table (recall, false alarms, timing error; newsscribe vs a difflib baseline)
 .PHONY: eval-align

@@ -136,6 +136,15 @@ func TestFFmpegErrors(t *testing.T) {
 		}
 	})
 	t.Run("truncated m4a", func(t *testing.T) {
+		// An MP4 upload is spooled to a temporary file: it must be
+		// gone after the failure.
+		spoolDir := t.TempDir()
+		t.Setenv("TMPDIR", spoolDir)
+		defer func() {
+			if left, _ := os.ReadDir(spoolDir); len(left) > 0 {
+				t.Errorf("spooled upload left behind: %s", left[0].Name())
+			}
+		}()
 		p := filepath.Join(dir, "cut.m4a")
 		ffmpegConvert(t, "-i", src, "-c:a", "aac", p) // moov at the end
 		b, _ := os.ReadFile(p)
@@ -163,7 +172,9 @@ func TestFFmpegErrors(t *testing.T) {
 		if err := d.Close(); err != nil {
 			t.Fatal(err)
 		}
-		if el := time.Since(start); el > time.Second {
+		// ffmpeg is blocked writing to a full pipe: without the kill,
+		// Close would wait for it forever.
+		if el := time.Since(start); el > 2*time.Second {
 			t.Errorf("Close took %v, want it to kill ffmpeg at once", el)
 		}
 		if _, err := d.Read(buf); err == nil {

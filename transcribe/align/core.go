@@ -73,7 +73,9 @@ type aligner struct {
 	occA     []bool
 	// interpolated times per article word (NaN when none)
 	iStart, iEnd []float64
-	npieces      int32
+	// similarity of an edge word to the recognised word paired with it (NaN when none)
+	edgeSim []float64
+	npieces int32
 	// dynamic programming buffers, reused
 	hbuf  []float32
 	trace []uint8

@@ -13,10 +13,11 @@ import (
 // either unmatched recognised words (a misrecognition) or a silence long
 // enough for the missing words (a word the recogniser dropped).
 func (al *aligner) interpolate() {
+	al.edgeSim = make([]float64, len(al.art.Words))
 	al.iStart = make([]float64, len(al.art.Words))
 	al.iEnd = make([]float64, len(al.art.Words))
 	for i := range al.iStart {
-		al.iStart[i], al.iEnd[i] = math.NaN(), math.NaN()
+		al.iStart[i], al.iEnd[i], al.edgeSim[i] = math.NaN(), math.NaN(), math.NaN()
 	}
 	for j0 := 0; j0 < len(al.au); {
 		if al.mLo[j0] >= 0 {
@@ -252,6 +253,12 @@ func (al *aligner) fillEdge(j0, j1, nb, step int) {
 		al.tUsed[t] = true
 		u := al.tu[t]
 		al.share(j, j+1, al.tw[u.lo].start, al.tw[u.hi-1].end)
+		// Not an interpolation (there is one matched neighbour only) but a
+		// pairing with the word said in its place: matched, with a low score.
+		sim := arabic.Similarity(&al.tu[t].w, &al.au[j].w)
+		for wi := al.au[j].lo; wi < al.au[j].hi; wi++ {
+			al.edgeSim[al.aw[wi]] = sim
+		}
 	}
 }
 
@@ -337,6 +344,9 @@ func (al *aligner) result() *Result {
 		if r.Words[i].Status == StatusMissing && !math.IsNaN(al.iStart[i]) {
 			r.Words[i].Start, r.Words[i].End = ptr(al.iStart[i]), ptr(al.iEnd[i])
 			r.Words[i].Status = StatusInterpolated
+			if !math.IsNaN(al.edgeSim[i]) {
+				r.Words[i].Status, r.Words[i].Score = StatusMatched, round3(al.edgeSim[i])
+			}
 		}
 	}
 	runes := []rune(a.Text)

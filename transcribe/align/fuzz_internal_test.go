@@ -74,6 +74,33 @@ func FuzzAlign(f *testing.F) {
 				t.Fatalf("word %d: status %s with times %v %v", i, w.Status, w.Start, w.End)
 			}
 		}
+		// Interpolated words sit between two matched words of their
+		// sentence or quotation.
+		minSim := Options{}.withDefaults().MinSimilarity
+		for i, w := range r.Words {
+			if w.Status != StatusInterpolated {
+				continue
+			}
+			p, n := i-1, i+1
+			for p >= 0 && r.Words[p].Status == StatusInterpolated {
+				p--
+			}
+			for n < len(r.Words) && r.Words[n].Status == StatusInterpolated {
+				n++
+			}
+			if p < 0 || n >= len(r.Words) {
+				t.Fatalf("interpolated word %d has no matched neighbour on one side", i)
+			}
+			for _, nb := range []TimedWord{r.Words[p], r.Words[n]} {
+				if nb.Status != StatusMatched || nb.Score < minSim {
+					t.Fatalf("interpolated word %d next to a %s word with score %.2f", i, nb.Status, nb.Score)
+				}
+				sameQuote := nb.Quote != nil && w.Quote != nil && *nb.Quote == *w.Quote
+				if nb.Sentence != w.Sentence && !sameQuote {
+					t.Fatalf("interpolated word %d's neighbour is in another sentence and quotation", i)
+				}
+			}
+		}
 		// Passages: valid offsets and coverage.
 		check := func(kind string, ps []TimedPassage) {
 			for i, p := range ps {

@@ -2,7 +2,9 @@ package align
 
 // Word statuses.
 const (
-	// StatusMatched: the word was recognised in the speech.
+	// StatusMatched: the word was recognised in the speech (Score at least
+	// Options.MinSimilarity) or, at the first or last words of a passage,
+	// paired with the recognised word said in its place (Score below).
 	StatusMatched = "matched"
 	// StatusInterpolated: the word sits between two matched neighbours of one
 	// spoken passage (misrecognised or dropped by the recogniser); its time
@@ -44,8 +46,8 @@ type TimedWord struct {
 	Start  *float64 `json:"start"`
 	End    *float64 `json:"end"`
 	Status string   `json:"status"`
-	// Score is the similarity of the article word to the recognised word,
-	// 0 to 1; 0 for missing and interpolated words.
+	// Score is the similarity of the article word to the recognised word
+	// paired with it, 0 to 1; 0 for missing and interpolated words.
 	Score    float64 `json:"score"`
 	Sentence int     `json:"sentence"`
 	// Quote is the index in Quotes, or null outside quotations.

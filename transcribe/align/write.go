@@ -25,6 +25,10 @@ const (
 	FormatHTML Format = "html"
 )
 
+// Extension is the file name extension of the format, with its dot: ".json",
+// ".srt", ".vtt" or ".html".
+func (f Format) Extension() string { return "." + string(f) }
+
 // ErrUnknownFormat is returned by ParseFormat for a name it does not know.
 var ErrUnknownFormat = errors.New("unknown format (want json, srt, vtt or html)")
 

@@ -50,8 +50,7 @@ Articles get edited after publication; re-aligning takes well under a second.`,
 }
 
 // alignAndWrite aligns t to the article text and writes the result in format
-// f to the file out (atomically) or, when out is "" or "-", to stdout. The
-// transcribe command's --article flag runs the same step after recognition.
+// f to the file out (atomically) or, when out is "" or "-", to stdout.
 func alignAndWrite(stdout io.Writer, t *transcribe.Transcript, article string, f align.Format, out string) error {
 	r, err := align.Align(t, article, align.Options{})
 	if err != nil {
