@@ -144,9 +144,10 @@ func NewRouter(d Deps) *gin.Engine {
 	v1.GET("/articles/:id/audio", s.getArticleAudio)
 	v1.GET("/articles/:id/transcript", s.getArticleTranscript)
 
-	// TODO(web): once package api/web lands on main, mount the newsroom page
-	// and the embed here: web.Register(r, web source) — serve.go passes it
-	// through Deps.Mount today so that this package need not import web yet.
+	// Public routes outside /v1 and its keys: the serve command mounts the
+	// newsroom page and the embed (web.Register with the store as its
+	// Source) through Mount, which keeps this router — and the OpenAPI
+	// document checked against it — the API's own.
 	if d.Mount != nil {
 		d.Mount(r)
 	}

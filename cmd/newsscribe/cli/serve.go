@@ -8,9 +8,12 @@ import (
 	"log/slog"
 	"os"
 
+	"github.com/gin-gonic/gin"
 	"github.com/spf13/cobra"
 
 	"github.com/newsscribe/newsscribe/api"
+	"github.com/newsscribe/newsscribe/api/store"
+	"github.com/newsscribe/newsscribe/api/web"
 	"github.com/newsscribe/newsscribe/models"
 	"github.com/newsscribe/newsscribe/transcribe"
 	"github.com/newsscribe/newsscribe/transcribe/whisper"
@@ -88,6 +91,8 @@ func runServe(ctx context.Context, s Streams, cfg api.Config, available bool) er
 			}
 			return e, e, nil
 		},
+		// The newsroom page and the embed of published articles.
+		Mount:  func(r *gin.Engine, st *store.Store) { web.Register(r, st) },
 		Logger: log,
 	})
 }
