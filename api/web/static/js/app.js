@@ -210,8 +210,18 @@ async function refreshJobs() {
     if (err.status === 401) $('key-details').open = true; // the server wants a key: show where it goes
   }
   drawJobs();
+  showServerModel();
   const busy = [...jobs.values()].some((j) => ACTIVE.has(j.status));
   pollTimer = setTimeout(refreshJobs, busy ? 2000 : 15000);
+}
+
+// showServerModel offers the model the server's jobs ran with (a server
+// transcribes with one model only) in the model field.
+function showServerModel() {
+  const models = [...new Set([...jobs.values()].map((j) => j.model).filter(Boolean))];
+  if (!models.length) return;
+  $('model').placeholder = models[0];
+  $('models').replaceChildren(...models.map((m) => el('option', { value: m })));
 }
 
 function drawJobs() {
