@@ -3,9 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
-	"os"
 	"time"
 )
 
@@ -147,53 +145,4 @@ func (s *Store) ListArticles(ctx context.Context, externalID string, limit, offs
 		out = append(out, a)
 	}
 	return out, total, rows.Err()
-}
-
-// Published is what the public embed shows of an article.
-type Published struct {
-	Article *Article
-	// Alignment is the aligned article JSON, nil before the recording is aligned.
-	Alignment []byte
-	// AudioPath is the browser-playable rendition on disk ("" without one)
-	// and AudioType its media type.
-	AudioPath, AudioType string
-}
-
-// PublishedArticle returns a published article with its alignment and
-// recording, or ErrNotFound when it is missing or not published.
-func (s *Store) PublishedArticle(ctx context.Context, id string) (*Published, error) {
-	a, err := s.Article(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	if !a.Published {
-		return nil, ErrNotFound
-	}
-	p := &Published{Article: a}
-	if a.JobID == "" {
-		return p, nil
-	}
-	j, err := s.Job(ctx, a.JobID)
-	if errors.Is(err, ErrNotFound) {
-		return p, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	if j.Status == StatusDone {
-		al, err := s.Alignment(ctx, j.ID)
-		if err != nil && !errors.Is(err, ErrNotFound) {
-			return nil, err
-		}
-		p.Alignment = al
-	}
-	if path := s.Blobs.PlayPath(j.AudioSHA256); fileExists(path) {
-		p.AudioPath, p.AudioType = path, "audio/mpeg"
-	}
-	return p, nil
-}
-
-func fileExists(p string) bool {
-	_, err := os.Stat(p)
-	return err == nil
 }
