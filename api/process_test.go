@@ -128,6 +128,18 @@ func (p *proc) waitReady(t *testing.T) {
 	t.Fatal("server not ready in 30s")
 }
 
+// logged reports whether the process logged a line with message msg.
+func (p *proc) logged(msg string) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, m := range p.logs {
+		if m["msg"] == msg {
+			return true
+		}
+	}
+	return false
+}
+
 // started returns the job ids this process logged as started.
 func (p *proc) started() []string {
 	p.mu.Lock()

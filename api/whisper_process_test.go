@@ -3,6 +3,7 @@
 package api_test
 
 import (
+	"bytes"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -61,50 +62,14 @@ func newsscribeBinary(t *testing.T) string {
 // completes and its transcript downloads.
 func TestServeWhisperKill9(t *testing.T) {
 	model := sharedWhisper(t, "for-tests-ggml-tiny.bin")
-	jfk := sharedWhisper(t, "jfk.wav")
 	bin := newsscribeBinary(t)
-	clip, err := audio.DecodeFile(t.Context(), jfk, audio.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	// 66 s of speech: three 30 s windows.
-	var long []float32
-	for i := 0; i < 6; i++ {
-		long = append(long, clip.Samples...)
-	}
-	in := filepath.Join(t.TempDir(), "speech.wav")
-	f, err := os.Create(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := audio.WriteWAV(f, long); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
-	data, _ := os.ReadFile(in)
+	data := longSpeech(t)
 
 	dir := t.TempDir()
 	args := []string{"--data-dir", dir, "--model", model, "--vad-model", ""}
 	p := startBinary(t, []string{bin, "serve"}, args...)
 	p.waitReady(t)
-	r := p.upload(t, "/v1/transcriptions", data, map[string]string{"language": "en"})
-	if r.status != 202 {
-		t.Fatalf("POST: got %d %s", r.status, r.body)
-	}
-	var j jobView
-	r.json(t, &j)
-	deadline := time.Now().Add(2 * time.Minute)
-	for {
-		var cur jobView
-		p.do(t, "GET", "/v1/transcriptions/"+j.ID, nil, "").json(t, &cur)
-		if cur.Status == "running" {
-			break
-		}
-		if cur.Status == "done" || time.Now().After(deadline) {
-			t.Fatalf("job not caught running: %+v", cur)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	j := uploadAndWaitRunning(t, p, data)
 	time.Sleep(500 * time.Millisecond)
 	killed := time.Now()
 	p.cmd.Process.Signal(syscall.SIGKILL)
@@ -125,4 +90,70 @@ func TestServeWhisperKill9(t *testing.T) {
 	if r := p2.do(t, "GET", "/metrics", nil, ""); r.status != 200 {
 		t.Errorf("metrics: %d", r.status)
 	}
+}
+
+// TestServeWhisperCancel cancels a job while whisper.cpp runs it: the
+// worker must return (whisper's abort callback honours the context) long
+// before the transcription would have finished.
+func TestServeWhisperCancel(t *testing.T) {
+	model := sharedWhisper(t, "for-tests-ggml-small.bin")
+	bin := newsscribeBinary(t)
+	data := longSpeech(t)
+	p := startBinary(t, []string{bin, "serve"}, "--data-dir", t.TempDir(), "--model", model, "--vad-model", "")
+	p.waitReady(t)
+	j := uploadAndWaitRunning(t, p, data)
+	time.Sleep(time.Second)
+	began := time.Now()
+	if r := p.do(t, "DELETE", "/v1/transcriptions/"+j.ID, nil, ""); r.status != 200 {
+		t.Fatalf("DELETE: got %d %s", r.status, r.body)
+	}
+	for !p.logged("job canceled") {
+		if time.Since(began) > 20*time.Second {
+			t.Fatal("the worker did not return within 20 s of DELETE")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Logf("whisper (small stub model): DELETE mid-transcription, worker returned %.2fs later", time.Since(began).Seconds())
+}
+
+// uploadAndWaitRunning submits data and waits until a worker runs it.
+func uploadAndWaitRunning(t *testing.T, p *proc, data []byte) jobView {
+	t.Helper()
+	r := p.upload(t, "/v1/transcriptions", data, map[string]string{"language": "en"})
+	if r.status != 202 {
+		t.Fatalf("POST: got %d %s", r.status, r.body)
+	}
+	var j jobView
+	r.json(t, &j)
+	deadline := time.Now().Add(2 * time.Minute)
+	for {
+		var cur jobView
+		p.do(t, "GET", "/v1/transcriptions/"+j.ID, nil, "").json(t, &cur)
+		if cur.Status == "running" {
+			return j
+		}
+		if cur.Status == "done" || time.Now().After(deadline) {
+			t.Fatalf("job not caught running: %+v", cur)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// longSpeech returns 66 s of speech (jfk.wav six times) as a WAV file's
+// bytes: three 30 s windows of work for whisper.
+func longSpeech(t *testing.T) []byte {
+	t.Helper()
+	clip, err := audio.DecodeFile(t.Context(), sharedWhisper(t, "jfk.wav"), audio.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var long []float32
+	for i := 0; i < 6; i++ {
+		long = append(long, clip.Samples...)
+	}
+	var b bytes.Buffer
+	if err := audio.WriteWAV(&b, long); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
 }
