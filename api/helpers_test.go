@@ -93,7 +93,7 @@ type serverOpts struct {
 	database string
 }
 
-func newServer(t *testing.T, o serverOpts) *testServer {
+func newServer(t testing.TB, o serverOpts) *testServer {
 	t.Helper()
 	dir := t.TempDir()
 	blobs, err := store.NewBlobs(dir)
