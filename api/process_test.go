@@ -37,20 +37,29 @@ func testServerBinary(t *testing.T) string {
 		t.Skip("process test skipped in -short mode")
 	}
 	buildOnce.Do(func() {
-		buildDir, buildErr = os.MkdirTemp("", "newsscribe-testserver-")
-		if buildErr != nil {
-			return
-		}
-		buildBin = filepath.Join(buildDir, "testserver")
-		out, err := exec.Command("go", "build", "-o", buildBin, "github.com/newsscribe/newsscribe/api/internal/testserver").CombinedOutput()
-		if err != nil {
-			buildErr = fmt.Errorf("go build testserver: %v\n%s", err, out)
-		}
+		buildBin, buildErr = goBuild("testserver", "github.com/newsscribe/newsscribe/api/internal/testserver")
 	})
 	if buildErr != nil {
 		t.Fatal(buildErr)
 	}
 	return buildBin
+}
+
+var buildDirOnce sync.Once
+
+// goBuild builds pkg with extra go build flags into a directory shared by
+// the test binary's run (removed by TestMain) and returns the executable.
+func goBuild(name, pkg string, flags ...string) (string, error) {
+	buildDirOnce.Do(func() { buildDir, buildErr = os.MkdirTemp("", "newsscribe-test-bin-") })
+	if buildDir == "" {
+		return "", buildErr
+	}
+	bin := filepath.Join(buildDir, name)
+	args := append(append([]string{"build"}, flags...), "-o", bin, pkg)
+	if out, err := exec.Command("go", args...).CombinedOutput(); err != nil {
+		return "", fmt.Errorf("go build %s: %v\n%s", pkg, err, out)
+	}
+	return bin, nil
 }
 
 // proc is a running server process.

@@ -5,10 +5,10 @@ package api_test
 import (
 	"bytes"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -42,18 +42,25 @@ func fileExists(p string) bool {
 	return err == nil
 }
 
-// newsscribeBinary builds the product binary with the whisper engine.
+var (
+	whisperBuildOnce sync.Once
+	whisperBin       string
+	whisperBuildErr  error
+)
+
+// newsscribeBinary builds the product binary with the whisper engine, once.
 func newsscribeBinary(t *testing.T) string {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("process test skipped in -short mode")
 	}
-	bin := filepath.Join(t.TempDir(), "newsscribe")
-	out, err := exec.Command("go", "build", "-tags", "whisper", "-o", bin, "github.com/newsscribe/newsscribe/cmd/newsscribe").CombinedOutput()
-	if err != nil {
-		t.Fatalf("go build -tags whisper: %v\n%s", err, out)
+	whisperBuildOnce.Do(func() {
+		whisperBin, whisperBuildErr = goBuild("newsscribe", "github.com/newsscribe/newsscribe/cmd/newsscribe", "-tags", "whisper")
+	})
+	if whisperBuildErr != nil {
+		t.Fatal(whisperBuildErr)
 	}
-	return bin
+	return whisperBin
 }
 
 // TestServeWhisperKill9 runs `newsscribe serve` with the real whisper.cpp
