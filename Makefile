@@ -7,7 +7,11 @@
 GO           ?= go
 BIN          ?= bin/newsscribe
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PACKAGES := ffmpeg espeak-ng sox pkg-config postgresql
+APT_PACKAGES := ffmpeg espeak-ng sox pkg-config postgresql chromium
+# Node.js runs the browser test (api/web/e2e); installed from Debian only on a
+# machine that lacks npm, so a newer Node already present is left alone.
+NODE_PACKAGES := $(if $(shell command -v npm 2>/dev/null),,nodejs npm)
+E2E_DIR      := api/web/e2e
 
 # Where to find libwhisper: an explicit prefix, else pkg-config. The Go
 # bindings name the libraries (-lwhisper -lggml -lggml-base -lggml-cpu, and
@@ -27,7 +31,7 @@ ifeq ($(HAVE_WHISPER),yes)
   TAGS ?= whisper
 endif
 
-.PHONY: all build build-noengine check-whisper deps test lint bench bench-audio bench-asr bench-clip clean
+.PHONY: all build build-noengine check-whisper deps test lint bench bench-audio bench-asr bench-clip clean e2e-deps
 
 all: build
 
@@ -50,10 +54,11 @@ check-whisper:
 ## deps: system packages the project and its tests need (Debian/Ubuntu)
 deps:
 	$(SUDO) apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(APT_PACKAGES)
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(APT_PACKAGES) $(NODE_PACKAGES)
 
-## test: formatting, vet and the race-enabled test suite
-test: lint
+## test: formatting, vet and the race-enabled test suite (with the browser test
+## when Node and Chromium are present)
+test: lint e2e-deps
 	$(GO) test -race -tags '$(TAGS)' ./...
 
 ## lint: gofmt check and go vet
@@ -61,6 +66,16 @@ lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet -tags '$(TAGS)' ./...
+
+## e2e-deps: the browser test's npm packages (playwright-core, pinned by the
+## lock file), reinstalled only when the lock file changes; skipped without npm
+e2e-deps:
+	@if ! command -v npm >/dev/null 2>&1; then \
+	  echo "make: npm not found; the browser test will skip (make deps installs it)"; \
+	elif [ ! -f $(E2E_DIR)/node_modules/.package-lock.json ] || \
+	     [ $(E2E_DIR)/package-lock.json -nt $(E2E_DIR)/node_modules/.package-lock.json ]; then \
+	  npm ci --prefix $(E2E_DIR) --no-audit --no-fund; \
+	fi
 
 ## bench: all Go benchmarks
 bench:
@@ -88,8 +103,14 @@ bench-asr: build
 ## bench-clip: a 2-minute 16 kHz Arabic WAV, espeak-ng sentences with 5-second pauses
 bench-clip:
 	scripts/bench-clip.sh "$(AUDIO)"
+
 ## bench-audio: newsscribe audio convert vs ffmpeg alone on ten minutes of 44.1 kHz stereo WAV and MP3
 BENCH_AUDIO_DIR ?= $(CURDIR)/bin/bench-audio
 bench-audio: build-noengine
 	mkdir -p $(BENCH_AUDIO_DIR)
-	$(GO) run ./audio/internal/benchaudio -bin $(BIN) -dir $(BENCH_AUDIO_DIR) -n 5
+	$(GO) run ./audio/internal/benchaudio -bin $(BIN) -dir $(BENCH_AUDIO_DIR) -n 7
+
+## eval-align: the aligner's evaluation table (recall, false alarms, timing error; newsscribe vs a difflib baseline)
+.PHONY: eval-align
+eval-align:
+	$(GO) run ./transcribe/align/eval/cmd/evalalign -dir transcribe/align/testdata/eval -shared ../shared/articles

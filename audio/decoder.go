@@ -33,13 +33,14 @@ type Decoder struct {
 	srcEOF bool
 	err    error
 	closer io.Closer // the file OpenFile opened
+	size   int64     // input size in bytes if the reader knows it, else -1
 }
 
 // NewDecoder recognises the format of r from its leading bytes and prepares
 // to decode it. It reads only the headers; r is consumed as Read is called.
 // ctx bounds the whole decode: cancelling it stops ffmpeg.
 func NewDecoder(ctx context.Context, r io.Reader, opts Options) (*Decoder, error) {
-	return newDecoder(ctx, r, "", opts)
+	return newDecoder(ctx, r, "", nil, opts)
 }
 
 // OpenFile is NewDecoder for a local file. Close closes the file.
@@ -48,7 +49,7 @@ func OpenFile(ctx context.Context, path string, opts Options) (*Decoder, error) 
 	if err != nil {
 		return nil, fmt.Errorf("audio: %w", err)
 	}
-	d, err := newDecoder(ctx, f, path, opts)
+	d, err := newDecoder(ctx, f, path, f, opts)
 	if err != nil {
 		f.Close()
 		return nil, err
@@ -57,7 +58,8 @@ func OpenFile(ctx context.Context, path string, opts Options) (*Decoder, error) 
 	return d, nil
 }
 
-func newDecoder(ctx context.Context, r io.Reader, path string, opts Options) (*Decoder, error) {
+// newDecoder decodes r; path and file are set when r is a local file.
+func newDecoder(ctx context.Context, r io.Reader, path string, file *os.File, opts Options) (*Decoder, error) {
 	if err := opts.Validate(); err != nil {
 		return nil, err
 	}
@@ -73,7 +75,7 @@ func newDecoder(ctx context.Context, r io.Reader, path string, opts Options) (*D
 	if err != nil {
 		return nil, err
 	}
-	d := &Decoder{ctx: ctx, max: opts.maxSamples()}
+	d := &Decoder{ctx: ctx, max: opts.maxSamples(), size: sizeOf(r)}
 	if c.demuxer == "" {
 		w, err := newWAVReader(br)
 		if err != nil {
@@ -88,11 +90,18 @@ func newDecoder(ctx context.Context, r io.Reader, path string, opts Options) (*D
 			}
 		}
 	} else {
-		filePath := ""
-		if c.needsFile {
-			filePath = path // a local file is handed to ffmpeg as is
+		in := ffmpegInput{r: br}
+		switch {
+		case c.needsFile && path != "":
+			in.path = path // ffmpeg must seek: it opens the file itself
+		case file != nil && isRegular(file):
+			// ffmpeg's stdin is the file itself, rewound: no copying
+			// through this process.
+			if _, err := file.Seek(0, io.SeekStart); err == nil {
+				in.file = file
+			}
 		}
-		p, info, err := startFFmpeg(ctx, br, filePath, c, opts)
+		p, info, err := startFFmpeg(ctx, in, c, opts)
 		if err != nil {
 			return nil, err
 		}
@@ -113,6 +122,25 @@ func newDecoder(ctx context.Context, r io.Reader, path string, opts Options) (*D
 		return nil, err
 	}
 	return d, nil
+}
+
+// sizeOf returns the size of r in bytes when it can tell (a regular file,
+// a bytes/strings/section reader), else -1.
+func sizeOf(r io.Reader) int64 {
+	switch v := r.(type) {
+	case *os.File:
+		if st, err := v.Stat(); err == nil && st.Mode().IsRegular() {
+			return st.Size()
+		}
+	case interface{ Size() int64 }:
+		return v.Size()
+	}
+	return -1
+}
+
+func isRegular(f *os.File) bool {
+	st, err := f.Stat()
+	return err == nil && st.Mode().IsRegular()
 }
 
 // Info describes the source. Duration is what the container declares
@@ -226,17 +254,33 @@ func DecodeFile(ctx context.Context, path string, opts Options) (*Clip, error) {
 	return d.clip()
 }
 
+// maxPrealloc bounds the output Decode allocates up front on the strength
+// of what a header declares (which an upload can lie about): 3 hours at
+// 16 kHz, 691 MB. Longer recordings grow the slice as they decode.
+const maxPrealloc = 3 * 3600 * SampleRate
+
 func (d *Decoder) clip() (*Clip, error) {
 	est := int64(d.info.Duration*SampleRate) + SampleRate/10
-	if d.ff == nil && d.rs != nil && d.src.(*wavReader).frames >= 0 {
-		// Exact: ceil(frames·L/M).
+	if d.info.Duration == 0 && d.ff != nil && d.ff.kbps > 0 && d.size > 0 {
+		// A stream ffmpeg cannot time (MP3 on a pipe): estimate from
+		// its size and bit rate, plus 2 %; growing covers the rest.
+		est = int64(float64(d.size)*8/float64(d.ff.kbps*1000)*1.02*SampleRate) + SampleRate
+	}
+	if d.ff == nil && d.src.(*wavReader).frames >= 0 {
+		// Exact: ceil(frames·L/M), but no more frames than the input
+		// can hold when its size is known.
 		w := d.src.(*wavReader)
-		est = (w.frames*int64(d.rs.up)+int64(d.rs.down)-1)/int64(d.rs.down) + 1
+		frames := w.frames
+		if d.size >= 0 {
+			frames = min(frames, d.size/int64(w.block))
+		}
+		est = (frames*int64(d.rs.up)+int64(d.rs.down)-1)/int64(d.rs.down) + 1
 	}
+	limit := int64(maxPrealloc)
 	if d.max > 0 {
-		est = min(est, d.max+1)
+		limit = d.max + 1
 	}
-	est = max(est, 1<<16)
+	est = max(min(est, limit), 1<<16)
 	samples := make([]float32, 0, est)
 	for {
 		if len(samples) == cap(samples) {

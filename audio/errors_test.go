@@ -136,6 +136,15 @@ func TestFFmpegErrors(t *testing.T) {
 		}
 	})
 	t.Run("truncated m4a", func(t *testing.T) {
+		// An MP4 upload is spooled to a temporary file: it must be
+		// gone after the failure.
+		spoolDir := t.TempDir()
+		t.Setenv("TMPDIR", spoolDir)
+		defer func() {
+			if left, _ := os.ReadDir(spoolDir); len(left) > 0 {
+				t.Errorf("spooled upload left behind: %s", left[0].Name())
+			}
+		}()
 		p := filepath.Join(dir, "cut.m4a")
 		ffmpegConvert(t, "-i", src, "-c:a", "aac", p) // moov at the end
 		b, _ := os.ReadFile(p)
@@ -146,6 +155,30 @@ func TestFFmpegErrors(t *testing.T) {
 		}
 		if strings.Contains(err.Error(), "\n") {
 			t.Errorf("message has more than one line: %q", err)
+		}
+	})
+	t.Run("close mid-stream stops ffmpeg", func(t *testing.T) {
+		p := filepath.Join(dir, "close.flac")
+		ffmpegConvert(t, "-i", src, p)
+		d, err := audio.OpenFile(ctx, p, audio.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		buf := make([]float32, 100)
+		if _, err := d.Read(buf); err != nil {
+			t.Fatal(err)
+		}
+		start := time.Now()
+		if err := d.Close(); err != nil {
+			t.Fatal(err)
+		}
+		// ffmpeg is blocked writing to a full pipe: without the kill,
+		// Close would wait for it forever.
+		if el := time.Since(start); el > 2*time.Second {
+			t.Errorf("Close took %v, want it to kill ffmpeg at once", el)
+		}
+		if _, err := d.Read(buf); err == nil {
+			t.Error("Read after Close: got no error")
 		}
 	})
 	t.Run("cancelled context kills ffmpeg", func(t *testing.T) {
@@ -241,4 +274,49 @@ func TestPlaylistRefused(t *testing.T) {
 func lastLine(s string) string {
 	lines := strings.Split(strings.TrimSpace(s), "\n")
 	return lines[len(lines)-1]
+}
+
+// TestSniff: containers are recognised from their bytes alone.
+func TestSniff(t *testing.T) {
+	frame := func(n int) []byte { // n MPEG-1 layer III frames, 128 kb/s 44.1 kHz
+		var b []byte
+		for i := 0; i < n; i++ {
+			f := make([]byte, 417)
+			copy(f, []byte{0xff, 0xfb, 0x90, 0x00})
+			b = append(b, f...)
+		}
+		return b
+	}
+	tests := []struct {
+		name, in, format, demuxer string
+	}{
+		{"wav", string(wavBytes(wavSpec{bits: 16, channels: 1, rate: 8000, frames: 4})), "wav", ""},
+		{"mp3", string(frame(3)), "mp3", "mp3"},
+		{"mp3 after padding", "\x00\x00\x00\x00\x00" + string(frame(4)), "mp3", "mp3"},
+		{"mp3 after ID3", "ID3\x03\x00\x00\x00\x00\x00\x05tag..\x00" + string(frame(2)), "mp3", "mp3"},
+		{"flac after ID3", "ID3\x03\x00\x00\x00\x00\x00\x00fLaC\x00\x00\x00\x22", "flac", "flac"},
+		{"adts", "\xff\xf1\x50\x80\x01\x1f\xfc" + strings.Repeat("\x00", 1) + "\xff\xf1\x50\x80\x01\x1f\xfc", "aac", "aac"},
+		{"m4a", "\x00\x00\x00\x20ftypM4A \x00\x00\x00\x00", "mp4", "mov"},
+		{"3gp", "\x00\x00\x00\x14ftyp3gp4\x00\x00\x00\x00", "3gp", "mov"},
+		{"mov", "\x00\x00\x00\x14ftypqt  \x00\x00\x00\x00", "mov", "mov"},
+		{"webm", "\x1a\x45\xdf\xa3\x9f\x42\x86\x81\x01\x42\x82\x84webm", "webm", "matroska"},
+		{"mkv", "\x1a\x45\xdf\xa3\x9f\x42\x86\x81\x01\x42\x82\x88matroska", "matroska", "matroska"},
+		{"ogg", "OggS\x00\x02\x00\x00", "ogg", "ogg"},
+		{"amr-nb", "#!AMR\n\x3c", "amr", "amr"},
+		{"amr-wb", "#!AMR-WB\n\x3c", "amr", "amr"},
+		{"asf", "\x30\x26\xb2\x75\x8e\x66\xcf\x11\xa6\xd9\x00\xaa\x00\x62\xce\x6c", "asf", "asf"},
+		{"aiff", "FORM\x00\x00\x00\x00AIFF", "aiff", "aiff"},
+		{"wav mu-law", "RIFF\x00\x00\x00\x00WAVEfmt \x10\x00\x00\x00\x07\x00\x01\x00", "wav", "wav"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			format, demuxer, err := audio.Sniff([]byte(tc.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if format != tc.format || demuxer != tc.demuxer {
+				t.Errorf("got %q/%q, want %q/%q", format, demuxer, tc.format, tc.demuxer)
+			}
+		})
+	}
 }

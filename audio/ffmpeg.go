@@ -1,7 +1,6 @@
 package audio
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -24,8 +23,8 @@ import (
 //   - the input is stdin (pipe:0) or one local file (file:/abs/path, only for
 //     MP4/MOV/3GP, whose index may sit at the end), and -protocol_whitelist
 //     allows exactly that one protocol, so nothing the input says can open
-//     another file or the network (an HLS or concat playlist fails with
-//     "Protocol 'file' not on whitelist 'pipe'");
+//     another file or the network (an HLS or concat playlist cannot open
+//     its segments: TestPlaylistRefused);
 //   - the demuxer is forced with -f from what the sniffer found in the
 //     bytes, so ffmpeg's own probing can never choose the hls, concat,
 //     image2 or any other demuxer that reads further URLs;
@@ -36,8 +35,10 @@ import (
 //   - the process is killed when the context is cancelled or the decoder is
 //     closed early.
 //
-// ffmpeg decodes and downmixes (-ac 1) and writes mono 32-bit float WAV at
-// the source rate to stdout; our WAV reader and resampler take it from
+// ffmpeg decodes and downmixes (-ac 1: for stereo the average of the two
+// channels, for surround ffmpeg's standard mono matrix, which keeps dialogue
+// in the centre channel audible) and writes mono 32-bit float WAV at the
+// source rate to stdout; our WAV reader and resampler take it from
 // there, so every format gets the same resampler and the same quality bar.
 func ffmpegArgs(demuxer, input string, local bool) []string {
 	proto := "pipe"
@@ -52,6 +53,8 @@ func ffmpegArgs(demuxer, input string, local bool) []string {
 		"-map", "0:a:0", "-vn", "-sn", "-dn",
 		"-ac", "1", "-c:a", "pcm_f32le",
 		"-map_metadata", "-1", "-fflags", "+bitexact", "-flags:a", "+bitexact",
+		// Fill 32 KiB before each write instead of one write per packet.
+		"-flush_packets", "0",
 		"-f", "wav", "pipe:1",
 	}
 }
@@ -65,17 +68,27 @@ type ffmpegProc struct {
 	stdout  io.ReadCloser
 	wav     *wavReader
 	stderr  *stderrBuf
-	fed     *countingReader // nil when ffmpeg reads a file
+	fed     *countingReader // set when the input is copied to ffmpeg's stdin
+	file    *os.File        // set when a file is ffmpeg's stdin
 	tmpPath string          // spooled upload, removed on close
 	format  string
+	kbps    int // overall bit rate ffmpeg reported, 0 if none
 
 	waitOnce sync.Once
 	waitErr  error
 }
 
-// startFFmpeg starts ffmpeg on in (or on path when path != "") and reads
-// the WAV header of its output.
-func startFFmpeg(ctx context.Context, in io.Reader, path string, c container, opts Options) (_ *ffmpegProc, info Info, err error) {
+// ffmpegInput is what ffmpeg reads: a local file by path (opened by ffmpeg,
+// "file" protocol), a local file as its stdin, or a stream copied to its
+// stdin (both "pipe").
+type ffmpegInput struct {
+	r    io.Reader // the stream, from its first byte
+	path string
+	file *os.File // rewound; becomes ffmpeg's stdin
+}
+
+// startFFmpeg starts ffmpeg on in and reads the WAV header of its output.
+func startFFmpeg(ctx context.Context, in ffmpegInput, c container, opts Options) (_ *ffmpegProc, info Info, err error) {
 	exe, lerr := exec.LookPath(opts.ffmpeg())
 	if lerr != nil {
 		return nil, Info{}, ErrFFmpegMissing
@@ -86,8 +99,9 @@ func startFFmpeg(ctx context.Context, in io.Reader, path string, c container, op
 			p.close()
 		}
 	}()
+	path := in.path
 	if c.needsFile && path == "" {
-		if path, err = spool(ctx, in); err != nil {
+		if path, err = spool(ctx, in.r); err != nil {
 			return nil, Info{}, err
 		}
 		p.tmpPath = path
@@ -100,12 +114,17 @@ func startFFmpeg(ctx context.Context, in io.Reader, path string, c container, op
 		}
 		args = ffmpegArgs(c.demuxer, "file:"+abs, true)
 	} else {
-		p.fed = &countingReader{r: in}
 		args = ffmpegArgs(c.demuxer, "pipe:0", false)
 	}
 	p.cmd = exec.CommandContext(ctx, exe, args...)
 	p.cmd.WaitDelay = 2 * time.Second
-	if p.fed != nil {
+	switch {
+	case path != "":
+	case in.file != nil:
+		p.cmd.Stdin = in.file // passed as the child's fd 0
+		p.file = in.file
+	default:
+		p.fed = &countingReader{r: in.r}
 		p.cmd.Stdin = p.fed
 	}
 	p.cmd.Stderr = p.stderr
@@ -115,7 +134,7 @@ func startFFmpeg(ctx context.Context, in io.Reader, path string, c container, op
 	if err = p.cmd.Start(); err != nil {
 		return nil, Info{}, fmt.Errorf("audio: start ffmpeg: %w", err)
 	}
-	p.wav, err = newWAVReader(bufio.NewReaderSize(p.stdout, 64<<10))
+	p.wav, err = newWAVReader(p.stdout)
 	if err != nil {
 		// ffmpeg wrote no audio: the reason is on stderr.
 		if werr := p.wait(ctx); werr != nil {
@@ -131,7 +150,7 @@ func startFFmpeg(ctx context.Context, in io.Reader, path string, c container, op
 	case <-ctx.Done():
 		return nil, Info{}, ctx.Err()
 	}
-	info = parseFFmpegInfo(p.stderr.head())
+	info, p.kbps = parseFFmpegInfo(p.stderr.head())
 	info.Format = c.format
 	if info.SampleRate == 0 {
 		info.SampleRate = p.wav.rate
@@ -181,8 +200,14 @@ func (p *ffmpegProc) classify() error {
 	low := strings.ToLower(text)
 	reason := ffmpegReason(text)
 	off := int64(-1)
-	if p.fed != nil {
+	switch {
+	case p.fed != nil:
 		off = p.fed.n.Load()
+	case p.file != nil:
+		// The child shared our file offset: it shows how far it read.
+		if pos, err := p.file.Seek(0, io.SeekCurrent); err == nil {
+			off = pos
+		}
 	}
 	switch {
 	case strings.Contains(low, "not on whitelist"):
@@ -229,6 +254,7 @@ func ffmpegReason(text string) string {
 
 var (
 	reDuration = regexp.MustCompile(`Duration: (\d+):(\d\d):(\d\d(?:\.\d+)?)`)
+	reBitrate  = regexp.MustCompile(`Duration: [^\n]*bitrate: (\d+) kb/s`)
 	reAudio    = regexp.MustCompile(`Stream #0:\d+.*?: Audio: ([A-Za-z0-9_]+)[^\n]*`)
 	reRate     = regexp.MustCompile(`, (\d+) Hz, ([^,\n]+)`)
 	reChans    = regexp.MustCompile(`^(\d+) channels`)
@@ -244,9 +270,9 @@ var channelLayouts = map[string]int{
 }
 
 // parseFFmpegInfo reads codec, rate, channels and duration of the first
-// audio stream from ffmpeg's description of its input.
-func parseFFmpegInfo(stderr string) Info {
-	var info Info
+// audio stream from ffmpeg's description of its input, and the overall
+// bit rate in kb/s (0 if not given).
+func parseFFmpegInfo(stderr string) (info Info, kbps int) {
 	if i := strings.Index(stderr, "Output #0"); i >= 0 {
 		stderr = stderr[:i]
 	}
@@ -255,6 +281,9 @@ func parseFFmpegInfo(stderr string) Info {
 		mi, _ := strconv.Atoi(m[2])
 		s, _ := strconv.ParseFloat(m[3], 64)
 		info.Duration = float64(h*3600+mi*60) + s
+	}
+	if m := reBitrate.FindStringSubmatch(stderr); m != nil {
+		kbps, _ = strconv.Atoi(m[1])
 	}
 	if m := reAudio.FindStringSubmatch(stderr); m != nil {
 		info.Codec = m[1]
@@ -268,7 +297,7 @@ func parseFFmpegInfo(stderr string) Info {
 			}
 		}
 	}
-	return info
+	return info, kbps
 }
 
 // spool copies an upload to a temporary file for formats ffmpeg must seek

@@ -1,8 +1,10 @@
 package audio_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
+	"errors"
 	"io"
 	"math"
 	"runtime"
@@ -125,4 +127,38 @@ func TestMemoryLongRecording(t *testing.T) {
 		t.Errorf("peak heap: output + %.1f MB, want at most output + %d MB", float64(over)/(1<<20), slackMB)
 	}
 	runtime.KeepAlive(clip)
+}
+
+// TestLyingHeader: a 100-byte WAV whose header claims 4 GB of samples
+// neither crashes nor makes Decode reserve memory for them: with a sized
+// reader the size bounds the allocation, without one MaxDuration or a
+// 3-hour cap does.
+func TestLyingHeader(t *testing.T) {
+	b := wavBytes(wavSpec{bits: 8, channels: 1, rate: 4000, frames: 50, gen: tone(440, 4000, 0.5)})
+	binary.LittleEndian.PutUint32(b[40:], 0xfffffff0) // data size
+	tests := []struct {
+		name     string
+		r        func() io.Reader
+		opts     audio.Options
+		maxAlloc uint64
+	}{
+		{name: "sized reader", r: func() io.Reader { return bytes.NewReader(b) }, maxAlloc: 4 << 20},
+		{name: "stream with MaxDuration", r: func() io.Reader { return io.MultiReader(bytes.NewReader(b)) }, opts: audio.Options{MaxDuration: time.Minute}, maxAlloc: 8 << 20},
+		{name: "stream", r: func() io.Reader { return io.MultiReader(bytes.NewReader(b)) }, maxAlloc: 700 << 20},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			_, err := audio.Decode(context.Background(), tc.r(), tc.opts)
+			runtime.ReadMemStats(&after)
+			var de *audio.DecodeError
+			if !errors.As(err, &de) && !errors.Is(err, audio.ErrTooLong) {
+				t.Fatalf("got %v, want a *DecodeError (data cut short) or ErrTooLong", err)
+			}
+			if got := after.TotalAlloc - before.TotalAlloc; got > tc.maxAlloc {
+				t.Errorf("allocated %d MB, want at most %d MB", got>>20, tc.maxAlloc>>20)
+			}
+		})
+	}
 }

@@ -88,6 +88,7 @@ func newResampler(rate int) (*resampler, error) {
 	r.bank = make([]float32, r.rows*taps)
 	half := float64(taps) / 2
 	i0b := besselI0(beta)
+	tmp := make([]float64, taps)
 	for p := 0; p < r.rows; p++ {
 		frac := float64(p) / float64(r.up)
 		if r.interp {
@@ -95,7 +96,6 @@ func newResampler(rate int) (*resampler, error) {
 		}
 		row := r.bank[p*taps : (p+1)*taps]
 		sum := 0.0
-		tmp := make([]float64, taps)
 		for m := range tmp {
 			t := float64(m) - half + 1 - frac
 			x := t / half

@@ -95,6 +95,19 @@ func sniff(b []byte) (container, error) {
 	if what := notAudioKind(b); what != "" {
 		return container{}, &noAudioError{what}
 	}
+	// MPEG audio after some leading junk (zero padding, a broken tag):
+	// three frames in a row within the first 4 KiB.
+	for off := 1; off < min(len(b), 4096); off++ {
+		if b[off] != 0xff {
+			continue
+		}
+		if n := mpegFrameLen(b[off:]); n > 0 && off+n < len(b) && mpegFrames(b, off+n) {
+			return container{format: "mp3", demuxer: "mp3"}, nil
+		}
+		if n := adtsFrameLen(b[off:]); n > 0 && off+n < len(b) && adtsFrames(b, off+n) {
+			return container{format: "aac", demuxer: "aac"}, nil
+		}
+	}
 	return container{}, &UnsupportedError{What: "unrecognised file format (not a known audio or video container)"}
 }
 

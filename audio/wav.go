@@ -386,10 +386,14 @@ func clampUnit(v float64) float64 {
 }
 
 func convF32(dst []float32, src []byte, ch int) {
-	if ch == 1 {
+	if ch == 1 { // what ffmpeg delivers: the hot case
 		src = src[:4*len(dst)]
 		for i := range dst {
-			dst[i] = float32(clampUnit(float64(math.Float32frombits(binary.LittleEndian.Uint32(src[4*i:])))))
+			v := math.Float32frombits(binary.LittleEndian.Uint32(src[4*i:]))
+			if !(v >= -1 && v <= 1) {
+				v = float32(clampUnit(float64(v)))
+			}
+			dst[i] = v
 		}
 		return
 	}

@@ -14,6 +14,8 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/newsscribe/newsscribe/transcribe/whisper"
 )
 
 // Streams are the standard streams a command reads and writes.
@@ -48,6 +50,8 @@ func New(s Streams) *cobra.Command {
 		newModelsCmd(s),
 		newTranscribeCmd(s),
 		newAudioCmd(s),
+		newAlignCmd(s),
+		newServeCmd(s),
 	)
 	return root
 }
@@ -86,7 +90,11 @@ func newVersionCmd(s Streams) *cobra.Command {
 		Short: "Print the version and whether the whisper.cpp engine is built in",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			_, err := fmt.Fprintf(s.Out, "newsscribe %s\n", Version)
+			engine := "whisper.cpp engine: built in"
+			if !whisper.Available {
+				engine = "whisper.cpp engine: not built in (install libwhisper and run `make build`)"
+			}
+			_, err := fmt.Fprintf(s.Out, "newsscribe %s\n%s\n", Version, engine)
 			return err
 		},
 	}

@@ -8,12 +8,14 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
 	"github.com/newsscribe/newsscribe/audio"
 	"github.com/newsscribe/newsscribe/models"
 	"github.com/newsscribe/newsscribe/transcribe"
+	"github.com/newsscribe/newsscribe/transcribe/align"
 	"github.com/newsscribe/newsscribe/transcribe/whisper"
 )
 
@@ -35,6 +37,7 @@ func newTranscribeCmd(s Streams) *cobra.Command {
 
 type transcribeFlags struct {
 	model, vadModel, modelsDir, language, prompt, format, out string
+	article                                                   string
 	threads, beamSize                                         int
 	vad, noVAD, verbose, noFallback                           bool
 }
@@ -54,7 +57,12 @@ written and the exit code is 1.
 
 Voice activity detection is on when the VAD model (--vad-model, by default
 ` + models.VADModel + ` in the models directory) is present; --vad requires it,
---no-vad turns it off. Times always refer to the original recording.`,
+--no-vad turns it off. Times always refer to the original recording.
+
+With --article, each output is instead the article aligned to the speech
+(formats json, srt, vtt or html, as "newsscribe align" writes them): which
+words, sentences and quotations were said when, and what was said that the
+article left out.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runTranscribe(cmd.Context(), s, f, args, newEngine, available)
@@ -66,7 +74,8 @@ Voice activity detection is on when the VAD model (--vad-model, by default
 	fl.StringVar(&f.modelsDir, "models-dir", "", "models directory (default $"+models.DirEnv+" or the user cache directory, newsscribe/models)")
 	fl.StringVar(&f.language, "language", "ar", "spoken language, ISO 639-1, or auto")
 	fl.StringVar(&f.prompt, "prompt", "", "initial prompt: names and rare words the speech contains")
-	fl.StringVar(&f.format, "format", "json", "output format: json, srt, vtt or txt")
+	fl.StringVar(&f.format, "format", "json", "output format: json, srt, vtt or txt (with --article: json, srt, vtt or html)")
+	fl.StringVar(&f.article, "article", "", "article text file (UTF-8): write the article aligned to the speech instead of the transcript")
 	fl.StringVarP(&f.out, "output", "o", "", "output file (one input; - for stdout) or directory (several inputs)")
 	fl.IntVar(&f.threads, "threads", 0, "CPU threads (default: number of CPUs, at most 8)")
 	fl.IntVar(&f.beamSize, "beam-size", 0, "beam search with N beams (default: greedy decoding)")
@@ -82,11 +91,38 @@ func runTranscribe(ctx context.Context, s Streams, f transcribeFlags, inputs []s
 	if !available {
 		return transcribe.ErrNoEngine
 	}
-	format, err := transcribe.ParseFormat(f.format)
-	if err != nil {
-		return err
+	var write writeFunc
+	var ext string
+	if f.article == "" {
+		format, err := transcribe.ParseFormat(f.format)
+		if err != nil {
+			return err
+		}
+		ext = format.Extension()
+		write = func(w io.Writer, t *transcribe.Transcript) error { return transcribe.Write(w, t, format) }
+	} else {
+		format, err := align.ParseFormat(f.format)
+		if err != nil {
+			return fmt.Errorf("--format: %w", err)
+		}
+		b, err := os.ReadFile(f.article)
+		if err != nil {
+			return fmt.Errorf("article: %w", err)
+		}
+		if !utf8.Valid(b) {
+			return fmt.Errorf("article %s: %w", f.article, align.ErrNotUTF8)
+		}
+		article := string(b)
+		ext = format.Extension()
+		write = func(w io.Writer, t *transcribe.Transcript) error {
+			r, err := align.Align(t, article, align.Options{})
+			if err != nil {
+				return fmt.Errorf("align: %w", err)
+			}
+			return align.Write(w, r, format)
+		}
 	}
-	outputs, err := outputPaths(inputs, f.out, format)
+	outputs, err := outputPaths(inputs, f.out, ext)
 	if err != nil {
 		return err
 	}
@@ -124,7 +160,7 @@ func runTranscribe(ctx context.Context, s Streams, f transcribeFlags, inputs []s
 	}
 	failed := 0
 	for i, in := range inputs {
-		if err := transcribeOne(ctx, s, engine, opts, in, outputs[i], format); err != nil {
+		if err := transcribeOne(ctx, s, engine, opts, in, outputs[i], write); err != nil {
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
@@ -138,12 +174,17 @@ func runTranscribe(ctx context.Context, s Streams, f transcribeFlags, inputs []s
 	return nil
 }
 
-// outputPaths decides where each input's transcript goes (see the command's help).
-func outputPaths(inputs []string, out string, f transcribe.Format) ([]string, error) {
+// writeFunc writes the output of one input: its transcript, or the article
+// aligned to it.
+type writeFunc func(w io.Writer, t *transcribe.Transcript) error
+
+// outputPaths decides where each input's output goes (see the command's
+// help); ext is the output format's file extension.
+func outputPaths(inputs []string, out string, ext string) ([]string, error) {
 	paths := make([]string, len(inputs))
 	seen := map[string]string{}
 	for i, in := range inputs {
-		base := strings.TrimSuffix(filepath.Base(in), filepath.Ext(in)) + f.Extension()
+		base := strings.TrimSuffix(filepath.Base(in), filepath.Ext(in)) + ext
 		switch {
 		case out == "":
 			paths[i] = filepath.Join(filepath.Dir(in), base)
@@ -170,7 +211,7 @@ func outputPaths(inputs []string, out string, f transcribe.Format) ([]string, er
 	return paths, nil
 }
 
-func transcribeOne(ctx context.Context, s Streams, engine transcribe.Engine, opts transcribe.Options, in, out string, f transcribe.Format) error {
+func transcribeOne(ctx context.Context, s Streams, engine transcribe.Engine, opts transcribe.Options, in, out string, write writeFunc) error {
 	bar := newProgressBar(s.Err, filepath.Base(in))
 	defer bar.Finish()
 	bar.Set(0, "decoding")
@@ -184,9 +225,9 @@ func transcribeOne(ctx context.Context, s Streams, engine transcribe.Engine, opt
 	}
 	bar.Set(100, "done")
 	if out == "-" {
-		return transcribe.Write(s.Out, t, f)
+		return write(s.Out, t)
 	}
-	return writeFileAtomic(out, func(w io.Writer) error { return transcribe.Write(w, t, f) })
+	return writeFileAtomic(out, func(w io.Writer) error { return write(w, t) })
 }
 
 // writeFileAtomic writes path through a temporary file in the same directory

@@ -165,3 +165,47 @@ func TestTranscribeMissingModel(t *testing.T) {
 		t.Errorf("--vad without the VAD model: exit %d, stderr %q", code, stderr)
 	}
 }
+
+func TestTranscribeWithArticle(t *testing.T) {
+	dir := t.TempDir()
+	model := tinyModel(t, dir)
+	in := filepath.Join(dir, "talk.wav")
+	writeWAV(t, in, 2)
+	article := filepath.Join(dir, "article.txt")
+	os.WriteFile(article, []byte("قال الوزير في افتتاح اللقاء: «مرحبا بكم».\nثم غادر القاعة.\n"), 0o644)
+
+	code, _, stderr, _ := execute(t, scripted(), true, "--model", model, "--models-dir", dir, "--article", article, "--format", "html", in)
+	if code != 0 {
+		t.Fatalf("got exit code %d (%s), want 0", code, stderr)
+	}
+	page, err := os.ReadFile(filepath.Join(dir, "talk.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(page), `dir="rtl"`) || !strings.Contains(string(page), `class="q spoken"`) {
+		t.Errorf("got a page without the spoken quotation:\n%s", page)
+	}
+
+	code, stdout, stderr, _ := execute(t, scripted(), true, "--model", model, "--models-dir", dir, "--article", article, "-o", "-", in)
+	if code != 0 {
+		t.Fatalf("json: got exit code %d (%s), want 0", code, stderr)
+	}
+	var r struct {
+		Quotes []struct{ Status string } `json:"quotes"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &r); err != nil || len(r.Quotes) != 1 || r.Quotes[0].Status != "spoken" {
+		t.Errorf("got %q (%v), want the aligned article's JSON with one spoken quotation", stdout, err)
+	}
+
+	for _, tt := range []struct{ name, format, article, want string }{
+		{"txt is not an article format", "txt", article, "unknown format"},
+		{"missing article", "json", filepath.Join(dir, "none.txt"), "article:"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, stderr, _ := execute(t, scripted(), true, "--model", model, "--models-dir", dir, "--article", tt.article, "--format", tt.format, in)
+			if code == 0 || !strings.Contains(stderr, tt.want) {
+				t.Errorf("got exit code %d and %q, want an error mentioning %q", code, stderr, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,269 @@
+package api
+
+import (
+	"encoding/json"
+	"errors"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/newsscribe/newsscribe/api/store"
+)
+
+// articleJSON is an article as the API shows and accepts it.
+type articleJSON struct {
+	ID          string     `json:"id"`
+	Object      string     `json:"object"`
+	ExternalID  string     `json:"external_id,omitempty"`
+	Title       string     `json:"title"`
+	Body        string     `json:"body"`
+	URL         string     `json:"url,omitempty"`
+	PublishedAt *time.Time `json:"published_at"`
+	Published   bool       `json:"published"`
+	// TranscriptionID is the latest job attached to the article.
+	TranscriptionID string    `json:"transcription_id,omitempty"`
+	CreatedAt       time.Time `json:"created_at"`
+	UpdatedAt       time.Time `json:"updated_at"`
+}
+
+// articleInput is the body of POST and PUT.
+type articleInput struct {
+	ExternalID  *string    `json:"external_id"`
+	Title       *string    `json:"title"`
+	Body        *string    `json:"body"`
+	URL         *string    `json:"url"`
+	PublishedAt *time.Time `json:"published_at"`
+	Published   *bool      `json:"published"`
+}
+
+func toArticleJSON(a *store.Article) articleJSON {
+	return articleJSON{ID: a.ID, Object: "article", ExternalID: a.ExternalID, Title: a.Title, Body: a.Body, URL: a.URL,
+		PublishedAt: a.PublishedAt, Published: a.Published, TranscriptionID: a.JobID, CreatedAt: a.CreatedAt, UpdatedAt: a.UpdatedAt}
+}
+
+const maxArticleJSON = 8 << 20
+
+func (s *server) bindArticle(c *gin.Context) (*articleInput, bool) {
+	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, maxArticleJSON)
+	var in articleInput
+	dec := json.NewDecoder(c.Request.Body)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&in); err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			abort(c, http.StatusRequestEntityTooLarge, "too_large", "article JSON is larger than 8 MiB")
+			return nil, false
+		}
+		abort(c, http.StatusBadRequest, "bad_request", "invalid article JSON: "+err.Error())
+		return nil, false
+	}
+	return &in, true
+}
+
+func (in *articleInput) apply(a *store.Article) {
+	if in.ExternalID != nil {
+		a.ExternalID = strings.TrimSpace(*in.ExternalID)
+	}
+	if in.Title != nil {
+		a.Title = *in.Title
+	}
+	if in.Body != nil {
+		a.Body = *in.Body
+	}
+	if in.URL != nil {
+		a.URL = *in.URL
+	}
+	if in.PublishedAt != nil {
+		t := in.PublishedAt.UTC()
+		a.PublishedAt = &t
+	}
+	if in.Published != nil {
+		a.Published = *in.Published
+	}
+}
+
+func (s *server) createArticle(c *gin.Context) {
+	in, ok := s.bindArticle(c)
+	if !ok {
+		return
+	}
+	a := &store.Article{ID: store.NewID("art_")}
+	in.apply(a)
+	if strings.TrimSpace(a.Body) == "" {
+		abort(c, http.StatusBadRequest, "bad_request", "body (the article text) is required")
+		return
+	}
+	err := s.Store.CreateArticle(c.Request.Context(), a)
+	if errors.Is(err, store.ErrConflict) {
+		abort(c, http.StatusConflict, "conflict", "an article with external_id "+strconv.Quote(a.ExternalID)+" exists")
+		return
+	}
+	if err != nil {
+		s.internal(c, err)
+		return
+	}
+	c.Header("Location", "/v1/articles/"+a.ID)
+	c.JSON(http.StatusCreated, toArticleJSON(a))
+}
+
+func (s *server) article(c *gin.Context) *store.Article {
+	id := c.Param("id")
+	a, err := s.Store.Article(c.Request.Context(), id)
+	if errors.Is(err, store.ErrNotFound) {
+		abort(c, http.StatusNotFound, "not_found", "no article with id "+strconv.Quote(id))
+		return nil
+	}
+	if err != nil {
+		s.internal(c, err)
+		return nil
+	}
+	return a
+}
+
+func (s *server) getArticle(c *gin.Context) {
+	if a := s.article(c); a != nil {
+		c.JSON(http.StatusOK, toArticleJSON(a))
+	}
+}
+
+func (s *server) listArticles(c *gin.Context) {
+	limit, offset, ok := paging(c)
+	if !ok {
+		return
+	}
+	as, total, err := s.Store.ListArticles(c.Request.Context(), c.Query("external_id"), limit, offset)
+	if err != nil {
+		s.internal(c, err)
+		return
+	}
+	data := make([]articleJSON, len(as))
+	for i, a := range as {
+		data[i] = toArticleJSON(a)
+	}
+	c.JSON(http.StatusOK, gin.H{"object": "list", "data": data, "total": total, "limit": limit, "offset": offset})
+}
+
+// updateArticle changes the given fields. A new body is re-aligned to the
+// attached transcript at once, without running speech recognition again.
+func (s *server) updateArticle(c *gin.Context) {
+	a := s.article(c)
+	if a == nil {
+		return
+	}
+	in, ok := s.bindArticle(c)
+	if !ok {
+		return
+	}
+	oldBody := a.Body
+	in.apply(a)
+	if strings.TrimSpace(a.Body) == "" {
+		abort(c, http.StatusBadRequest, "bad_request", "body (the article text) must not be empty")
+		return
+	}
+	ctx := c.Request.Context()
+	if err := s.Store.UpdateArticle(ctx, a); errors.Is(err, store.ErrConflict) {
+		abort(c, http.StatusConflict, "conflict", "an article with external_id "+strconv.Quote(a.ExternalID)+" exists")
+		return
+	} else if err != nil {
+		s.internal(c, err)
+		return
+	}
+	if a.Body != oldBody && a.JobID != "" {
+		if err := s.realign(c, a); err != nil {
+			s.internal(c, err)
+			return
+		}
+	}
+	c.JSON(http.StatusOK, toArticleJSON(a))
+}
+
+// realign aligns the article's new body to its job's stored transcript.
+func (s *server) realign(c *gin.Context, a *store.Article) error {
+	ctx := c.Request.Context()
+	j, err := s.Store.Job(ctx, a.JobID)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil
+	}
+	if err != nil || j.Status != store.StatusDone {
+		return err // a job still running aligns with the body it reads at the end
+	}
+	t, err := s.Store.Transcript(ctx, j.ASRKey)
+	if err != nil {
+		return err
+	}
+	res, err := s.Aligner.Align(t, a.Body)
+	if err != nil {
+		return err
+	}
+	return s.Store.PutAlignment(ctx, j.ID, res)
+}
+
+func (s *server) deleteArticle(c *gin.Context) {
+	err := s.Store.DeleteArticle(c.Request.Context(), c.Param("id"))
+	if errors.Is(err, store.ErrNotFound) {
+		abort(c, http.StatusNotFound, "not_found", "no article with id "+strconv.Quote(c.Param("id")))
+		return
+	}
+	if err != nil {
+		s.internal(c, err)
+		return
+	}
+	c.Status(http.StatusNoContent)
+}
+
+// uploadArticleAudio accepts a recording for the article: a job whose
+// transcript is aligned to the article's body.
+func (s *server) uploadArticleAudio(c *gin.Context) {
+	a := s.article(c)
+	if a == nil {
+		return
+	}
+	u := s.readUpload(c)
+	if u == nil {
+		return
+	}
+	j, created, err := s.submit(c, u, a.ID, "")
+	s.answerSubmit(c, j, created, err)
+	if err == nil {
+		if err := s.Store.SetArticleJob(c.Request.Context(), a.ID, j.ID); err != nil {
+			s.log.Error("attach job to article", "error", err)
+		}
+	}
+}
+
+// articleJob returns the job attached to the article, answering 404 itself.
+func (s *server) articleJob(c *gin.Context) *store.Job {
+	a := s.article(c)
+	if a == nil {
+		return nil
+	}
+	if a.JobID == "" {
+		abort(c, http.StatusNotFound, "no_recording", "no recording has been uploaded for this article")
+		return nil
+	}
+	j, err := s.Store.Job(c.Request.Context(), a.JobID)
+	if errors.Is(err, store.ErrNotFound) {
+		abort(c, http.StatusNotFound, "no_recording", "no recording has been uploaded for this article")
+		return nil
+	}
+	if err != nil {
+		s.internal(c, err)
+		return nil
+	}
+	return j
+}
+
+func (s *server) getArticleTranscript(c *gin.Context) {
+	if j := s.articleJob(c); j != nil {
+		s.writeAlignment(c, j)
+	}
+}
+
+func (s *server) getArticleAudio(c *gin.Context) {
+	if j := s.articleJob(c); j != nil {
+		s.serveAudio(c, j)
+	}
+}

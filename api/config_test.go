@@ -1,0 +1,65 @@
+package api_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/spf13/pflag"
+
+	"github.com/newsscribe/newsscribe/api"
+)
+
+func TestConfigFlagsAndEnv(t *testing.T) {
+	tests := []struct {
+		name    string
+		args    []string
+		env     map[string]string
+		check   func(c api.Config) bool
+		wantErr string
+	}{
+		{"defaults", nil, nil, func(c api.Config) bool {
+			return c.Listen == ":8080" && c.Workers == 1 && c.MaxUpload == 1<<30 && c.MaxDuration == 4*time.Hour && len(c.APIKeys) == 0
+		}, ""},
+		{"env", nil, map[string]string{
+			"NEWSSCRIBE_LISTEN": "127.0.0.1:9", "NEWSSCRIBE_MAX_UPLOAD": "500MiB", "NEWSSCRIBE_API_KEYS": "a, b",
+			"NEWSSCRIBE_MAX_DURATION": "90m", "NEWSSCRIBE_WORKERS": "3", "NEWSSCRIBE_DATABASE": "postgres://u@h/db",
+		}, func(c api.Config) bool {
+			return c.Listen == "127.0.0.1:9" && c.MaxUpload == 500<<20 && strings.Join(c.APIKeys, "|") == "a|b" &&
+				c.MaxDuration == 90*time.Minute && c.Workers == 3 && c.Database == "postgres://u@h/db"
+		}, ""},
+		{"flag wins over env", []string{"--workers", "2"}, map[string]string{"NEWSSCRIBE_WORKERS": "5"}, func(c api.Config) bool {
+			return c.Workers == 2
+		}, ""},
+		{"bad env size", nil, map[string]string{"NEWSSCRIBE_MAX_UPLOAD": "lots"}, nil, "NEWSSCRIBE_MAX_UPLOAD"},
+		{"zero workers", []string{"--workers", "0"}, nil, nil, "--workers"},
+		{"rescue before timeout", []string{"--job-timeout", "1h", "--rescue-after", "30m"}, nil, nil, "--rescue-after"},
+		{"mysql", []string{"--database", "mysql://x"}, nil, nil, "--database"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c := api.DefaultConfig()
+			fs := pflag.NewFlagSet("serve", pflag.ContinueOnError)
+			c.Flags(fs)
+			if err := fs.Parse(tc.args); err != nil {
+				t.Fatal(err)
+			}
+			err := api.ApplyEnv(fs, func(k string) string { return tc.env[k] })
+			if err == nil {
+				err = c.Validate()
+			}
+			if tc.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.wantErr) || strings.Contains(err.Error(), "\n") {
+					t.Fatalf("got error %v, want one line naming %s", err, tc.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !tc.check(c) {
+				t.Errorf("got %+v", c)
+			}
+		})
+	}
+}

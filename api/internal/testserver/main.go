@@ -1,0 +1,98 @@
+// Command testserver is `newsscribe serve` with the Scripted engine instead
+// of whisper.cpp. It exists only for the API's process tests (kill -9 and
+// restart, two servers on one Postgres queue): those need the real binary's
+// start-up, queue and shutdown paths but a predictable, slow engine, on
+// machines without libwhisper too. It is an internal package main that only
+// tests build, so the product binary has no hidden fake-engine switch.
+//
+// Flags are serve's plus --steps and --step-delay (the engine's pace) and
+// --spoken FILE (the text it "hears"), so that browser tests under api/ can
+// also run the whole upload → align → play flow without a real model.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/spf13/pflag"
+
+	"github.com/newsscribe/newsscribe/api"
+	"github.com/newsscribe/newsscribe/transcribe"
+	"github.com/newsscribe/newsscribe/transcribe/transcribetest"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:])
+	stop()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "testserver:", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, args []string) error {
+	cfg := api.DefaultConfig()
+	fs := pflag.NewFlagSet("testserver", pflag.ContinueOnError)
+	cfg.Flags(fs)
+	steps := fs.Int("steps", 10, "progress steps of the scripted engine")
+	stepDelay := fs.Duration("step-delay", 200*time.Millisecond, "pause before each step")
+	spokenFile := fs.String("spoken", "", "UTF-8 text the engine \"hears\": its words spread evenly over each clip (default: one word)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if err := api.ApplyEnv(fs, os.Getenv); err != nil {
+		return err
+	}
+	log := slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	spoken := "نص"
+	if *spokenFile != "" {
+		b, err := os.ReadFile(*spokenFile)
+		if err != nil {
+			return err
+		}
+		spoken = string(b)
+	}
+	eng := &transcribetest.Scripted{Steps: *steps, StepDelay: *stepDelay, Result: func(s []float32, o transcribe.Options) (*transcribe.Transcript, error) {
+		return spread(spoken, float64(len(s))/16000), nil
+	}}
+	return api.Serve(ctx, cfg, api.Components{
+		LoadEngine: func(context.Context) (transcribe.Engine, io.Closer, error) { return eng, nil, nil },
+		Logger:     log,
+	})
+}
+
+// spread makes a transcript of text whose words share duration d evenly,
+// one segment per line.
+func spread(text string, d float64) *transcribe.Transcript {
+	t := &transcribe.Transcript{Language: "ar", Duration: d, Segments: []transcribe.Segment{}}
+	var lines [][]string
+	n := 0
+	for _, l := range strings.Split(text, "\n") {
+		if f := strings.Fields(l); len(f) > 0 {
+			lines = append(lines, f)
+			n += len(f)
+		}
+	}
+	step, i := d/float64(max(n, 1)), 0
+	var texts []string
+	for id, words := range lines {
+		seg := transcribe.Segment{ID: id, Start: float64(i) * step, Text: strings.Join(words, " ")}
+		for _, w := range words {
+			seg.Words = append(seg.Words, transcribe.Word{Word: w, Start: float64(i) * step, End: float64(i+1) * step, Probability: 0.9})
+			i++
+		}
+		seg.End = float64(i) * step
+		t.Segments = append(t.Segments, seg)
+		texts = append(texts, seg.Text)
+	}
+	t.Text = strings.Join(texts, " ")
+	return t
+}

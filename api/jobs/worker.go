@@ -1,0 +1,318 @@
+package jobs
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"os/exec"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/riverqueue/river"
+
+	"github.com/newsscribe/newsscribe/api/store"
+	"github.com/newsscribe/newsscribe/transcribe"
+)
+
+// Decoder turns a stored upload into 16 kHz mono float32 samples. Errors
+// caused by the upload itself are returned as *InputError.
+type Decoder interface {
+	Decode(ctx context.Context, path string) ([]float32, error)
+}
+
+// Aligner aligns a transcript to an article and returns the aligned article
+// (align.Result) as JSON.
+type Aligner interface {
+	Align(t *transcribe.Transcript, article string) (json.RawMessage, error)
+}
+
+// Observer receives measurements of finished work (Prometheus metrics).
+type Observer interface {
+	// Transcribed reports a finished recognition: audio seconds and the
+	// real-time factor (processing seconds per audio second).
+	Transcribed(audioSeconds, rtf float64)
+	// Finished reports a job reaching a final state.
+	Finished(status string)
+}
+
+// InputError is a failure caused by the upload itself — not audio, corrupt,
+// unsupported, too long — so retrying cannot help. Status is the HTTP status
+// the API answers with (415 or 422) and Code its error code.
+type InputError struct {
+	Status int
+	Code   string
+	Err    error
+}
+
+func (e *InputError) Error() string { return e.Err.Error() }
+func (e *InputError) Unwrap() error { return e.Err }
+
+// Worker runs one transcription job: decode, recognise (or reuse the
+// transcript of the same audio, model and options), make the browser
+// rendition, align to the article, mark done.
+type Worker struct {
+	river.WorkerDefaults[Args]
+
+	// Decoder decodes uploads. Required.
+	Decoder Decoder
+	// Aligner aligns transcripts to articles; jobs with an article fail
+	// without it.
+	Aligner Aligner
+	// FFmpegPath makes the MP3 rendition for browsers. Defaults to "ffmpeg".
+	FFmpegPath string
+	// Observer receives metrics; may be nil.
+	Observer Observer
+	// Logger defaults to slog.Default().
+	Logger *slog.Logger
+	// ProgressEvery throttles progress writes. Defaults to 1 second.
+	ProgressEvery time.Duration
+
+	engine atomic.Pointer[engineBox]
+	store  *store.Store
+}
+
+type engineBox struct{ transcribe.Engine }
+
+// SetEngine installs the speech engine; jobs wait in the queue until it is
+// set and the queue started.
+func (w *Worker) SetEngine(e transcribe.Engine) { w.engine.Store(&engineBox{e}) }
+
+// EngineReady reports whether an engine is installed.
+func (w *Worker) EngineReady() bool { return w.engine.Load() != nil }
+
+func (w *Worker) logger() *slog.Logger {
+	if w.Logger != nil {
+		return w.Logger
+	}
+	return slog.Default()
+}
+
+// Work implements river.Worker.
+func (w *Worker) Work(ctx context.Context, job *river.Job[Args]) error {
+	id := job.Args.JobID
+	log := w.logger().With("job", id, "attempt", job.Attempt)
+	st := w.store
+	j, err := st.Job(ctx, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return river.JobCancel(fmt.Errorf("job %s: no such job", id))
+	}
+	if err != nil {
+		return err
+	}
+	ok, err := st.StartJob(ctx, id)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		log.Info("job no longer wanted", "status", j.Status)
+		return nil
+	}
+	log.Info("job started", "runs", j.Runs+1)
+	began := time.Now()
+	duration, rtf, err := w.run(ctx, j)
+	if err == nil {
+		if err := st.FinishJob(context.WithoutCancel(ctx), id, duration, rtf); err != nil {
+			return err
+		}
+		if w.Observer != nil {
+			w.Observer.Finished(store.StatusDone)
+		}
+		log.Info("job done", "audio_seconds", duration, "seconds", time.Since(began).Seconds())
+		return nil
+	}
+	return w.fail(ctx, job, err, log)
+}
+
+// fail records err on the job and tells river what to do with it.
+func (w *Worker) fail(ctx context.Context, job *river.Job[Args], err error, log *slog.Logger) error {
+	id := job.Args.JobID
+	bg := context.WithoutCancel(ctx)
+	var in *InputError
+	switch {
+	case errors.Is(context.Cause(ctx), river.ErrJobCancelledRemotely):
+		// DELETE already marked the job canceled.
+		log.Info("job canceled")
+		w.finished(store.StatusCanceled)
+		return river.JobCancel(err)
+	case errors.Is(ctx.Err(), context.DeadlineExceeded):
+		log.Warn("job timed out")
+		_ = st(w).FailJob(bg, id, "timeout", "the job took longer than the server's per-job timeout")
+		w.finished(store.StatusFailed)
+		return river.JobCancel(err)
+	case ctx.Err() != nil:
+		// The server is shutting down: back to the queue, without using up an attempt.
+		log.Info("job interrupted by shutdown; it will resume")
+		_ = st(w).RequeueJob(bg, id, "")
+		return river.JobSnooze(time.Second)
+	case errors.As(err, &in):
+		log.Info("job failed: bad input", "error", err)
+		_ = st(w).FailJob(bg, id, in.Code, err.Error())
+		w.finished(store.StatusFailed)
+		return river.JobCancel(err)
+	case job.Attempt >= job.MaxAttempts:
+		log.Error("job failed", "error", err)
+		_ = st(w).FailJob(bg, id, "internal", err.Error())
+		w.finished(store.StatusFailed)
+		return river.JobCancel(err)
+	default:
+		log.Warn("job failed; will retry", "error", err)
+		_ = st(w).RequeueJob(bg, id, err.Error())
+		return err
+	}
+}
+
+func st(w *Worker) *store.Store { return w.store }
+
+func (w *Worker) finished(status string) {
+	if w.Observer != nil {
+		w.Observer.Finished(status)
+	}
+}
+
+// run does the work and returns the audio duration and real-time factor.
+func (w *Worker) run(ctx context.Context, j *store.Job) (duration, rtf float64, err error) {
+	s := w.store
+	audioPath := s.Blobs.AudioPath(j.AudioSHA256)
+	t, err := s.Transcript(ctx, j.ASRKey)
+	if errors.Is(err, store.ErrNotFound) {
+		box := w.engine.Load()
+		if box == nil {
+			return 0, 0, errors.New("no speech engine loaded")
+		}
+		samples, err := w.Decoder.Decode(ctx, audioPath)
+		if err != nil {
+			return 0, 0, fmt.Errorf("decode: %w", err)
+		}
+		duration = float64(len(samples)) / 16000
+		if err := s.SetDuration(ctx, j.ID, duration); err != nil {
+			return 0, 0, err
+		}
+		began := time.Now()
+		t, err = box.Transcribe(ctx, samples, transcribe.Options{Language: j.Language, Prompt: j.Prompt}, w.progress(ctx, j.ID))
+		samples = nil
+		if err != nil {
+			return 0, 0, fmt.Errorf("transcribe: %w", err)
+		}
+		if duration > 0 {
+			rtf = time.Since(began).Seconds() / duration
+		}
+		if err := s.PutTranscript(ctx, j.ASRKey, t); err != nil {
+			return 0, 0, err
+		}
+		if w.Observer != nil {
+			w.Observer.Transcribed(duration, rtf)
+		}
+	} else if err != nil {
+		return 0, 0, err
+	} else {
+		duration = t.Duration
+	}
+	if err := w.rendition(ctx, audioPath, s.Blobs.PlayPath(j.AudioSHA256)); err != nil {
+		// The transcript is the product; a missing rendition only means the
+		// audio endpoints fall back to the original upload.
+		w.logger().Warn("browser rendition failed", "job", j.ID, "error", err)
+	}
+	if j.HasArticle() {
+		text := j.ArticleText
+		if j.ArticleID != "" {
+			a, err := s.Article(ctx, j.ArticleID)
+			if err != nil {
+				return 0, 0, fmt.Errorf("article %s: %w", j.ArticleID, err)
+			}
+			text = a.Body
+		}
+		if w.Aligner == nil {
+			return 0, 0, errors.New("align: this server has no aligner")
+		}
+		res, err := w.Aligner.Align(t, text)
+		if err != nil {
+			return 0, 0, fmt.Errorf("align: %w", err)
+		}
+		if err := s.PutAlignment(ctx, j.ID, res); err != nil {
+			return 0, 0, err
+		}
+	}
+	return duration, rtf, nil
+}
+
+// progress returns a ProgressFunc that persists at most once per
+// ProgressEvery (and always 100).
+func (w *Worker) progress(ctx context.Context, id string) transcribe.ProgressFunc {
+	every := w.ProgressEvery
+	if every <= 0 {
+		every = time.Second
+	}
+	var (
+		mu   sync.Mutex
+		last time.Time
+		pct  = -1
+	)
+	return func(p int) {
+		mu.Lock()
+		defer mu.Unlock()
+		if p <= pct || (p < 100 && time.Since(last) < every) {
+			return
+		}
+		pct, last = p, time.Now()
+		if p > 99 {
+			p = 99 // 100 is written with the final state
+		}
+		if err := w.store.SetProgress(context.WithoutCancel(ctx), id, p); err != nil {
+			w.logger().Warn("progress not saved", "job", id, "error", err)
+		}
+	}
+}
+
+// rendition writes an MP3 of src to dst with ffmpeg, atomically, unless it
+// exists.
+func (w *Worker) rendition(ctx context.Context, src, dst string) error {
+	if _, err := os.Stat(dst); err == nil {
+		return nil
+	}
+	ff := w.FFmpegPath
+	if ff == "" {
+		ff = "ffmpeg"
+	}
+	tmp := dst + ".part"
+	if err := os.MkdirAll(dirOf(dst), 0o755); err != nil {
+		return err
+	}
+	cmd := exec.CommandContext(ctx, ff, "-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-i", src,
+		"-vn", "-ac", "1", "-codec:a", "libmp3lame", "-b:a", "64k", "-f", "mp3", tmp)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("ffmpeg: %w: %s", err, firstLine(out))
+	}
+	f, err := os.Open(tmp)
+	if err == nil {
+		err = f.Sync()
+		f.Close()
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return os.Rename(tmp, dst)
+}
+
+func dirOf(p string) string {
+	for i := len(p) - 1; i >= 0; i-- {
+		if p[i] == '/' || p[i] == os.PathSeparator {
+			return p[:i]
+		}
+	}
+	return "."
+}
+
+func firstLine(b []byte) string {
+	for i, c := range b {
+		if c == '\n' {
+			return string(b[:i])
+		}
+	}
+	return string(b)
+}

@@ -1,0 +1,271 @@
+// Package api is newsscribe's HTTP service: durable transcription jobs, an
+// OpenAI-compatible synchronous endpoint, articles with aligned transcripts,
+// health, readiness and Prometheus metrics. NewRouter builds the gin engine
+// from its dependencies so that every handler is tested with httptest; Serve
+// (server.go) runs it with graceful shutdown.
+package api
+
+import (
+	"context"
+	"crypto/subtle"
+	"encoding/json"
+	"errors"
+	"io"
+	"log/slog"
+	"net/http"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/newsscribe/newsscribe/api/jobs"
+	"github.com/newsscribe/newsscribe/api/store"
+	"github.com/newsscribe/newsscribe/transcribe"
+)
+
+// Queue is what the handlers need from the job queue.
+type Queue interface {
+	// Enqueue puts a stored job on the queue.
+	Enqueue(ctx context.Context, jobID string) error
+	// Cancel cancels a queued or running queue job by its queue id.
+	Cancel(ctx context.Context, riverID int64) error
+}
+
+// Prober checks an upload before it is accepted: it returns the audio
+// duration in seconds (0 when unknown) or a *jobs.InputError for an upload
+// that is not usable audio (not audio, corrupt, unsupported, too long).
+type Prober interface {
+	Probe(ctx context.Context, path string) (seconds float64, err error)
+}
+
+// TranscriptWriter renders a transcript in a format (json|srt|vtt|txt).
+type TranscriptWriter func(w io.Writer, t *transcribe.Transcript, format string) error
+
+// AlignmentWriter renders an aligned article (align.Result JSON) in a format
+// (json|srt|vtt|html).
+type AlignmentWriter func(w io.Writer, alignment json.RawMessage, format string) error
+
+// Deps are the router's dependencies.
+type Deps struct {
+	// Store holds jobs, articles, transcripts and uploads. Required.
+	Store *store.Store
+	// Queue runs jobs. Required.
+	Queue Queue
+	// Prober validates uploads. Required.
+	Prober Prober
+	// Aligner re-aligns an article when its body is edited. Defaults to
+	// ArticleAligner{} (package align).
+	Aligner jobs.Aligner
+	// WriteTranscript renders transcripts. Defaults to WriteTranscript.
+	WriteTranscript TranscriptWriter
+	// WriteAlignment renders aligned articles. Defaults to WriteAlignment.
+	WriteAlignment AlignmentWriter
+	// EngineReady reports whether the speech model is loaded (for /readyz).
+	EngineReady func() bool
+	// Metrics is registered on /metrics; nil disables the endpoint.
+	Metrics *Metrics
+	// APIKeys, when not empty, are the accepted bearer tokens for /v1.
+	APIKeys []string
+	// MaxUpload is the largest accepted request body in bytes. Defaults to 1 GiB.
+	MaxUpload int64
+	// MaxQueue is the most jobs queued or running at once; more answer 429.
+	// Defaults to 1000.
+	MaxQueue int
+	// DefaultModel names the model jobs use when the request names none.
+	DefaultModel string
+	// Logger defaults to slog.Default().
+	Logger *slog.Logger
+	// Mount, when set, is called with the router to add more routes (the web
+	// page); they are public.
+	Mount func(r *gin.Engine)
+}
+
+type server struct {
+	Deps
+	log *slog.Logger
+}
+
+// NewRouter returns the service's gin engine.
+func NewRouter(d Deps) *gin.Engine {
+	if d.MaxUpload <= 0 {
+		d.MaxUpload = 1 << 30
+	}
+	if d.MaxQueue <= 0 {
+		d.MaxQueue = 1000
+	}
+	if d.Logger == nil {
+		d.Logger = slog.Default()
+	}
+	if d.WriteTranscript == nil {
+		d.WriteTranscript = WriteTranscript
+	}
+	if d.WriteAlignment == nil {
+		d.WriteAlignment = WriteAlignment
+	}
+	if d.Aligner == nil {
+		d.Aligner = ArticleAligner{}
+	}
+	if d.EngineReady == nil {
+		d.EngineReady = func() bool { return false }
+	}
+	s := &server{Deps: d, log: d.Logger}
+	r := gin.New()
+	// No proxy is trusted for client addresses unless configured in front.
+	_ = r.SetTrustedProxies(nil)
+	r.Use(s.recoverer(), s.accessLog())
+	r.HandleMethodNotAllowed = true
+	r.NoRoute(func(c *gin.Context) { abort(c, http.StatusNotFound, "not_found", "no such endpoint") })
+	r.NoMethod(func(c *gin.Context) {
+		abort(c, http.StatusMethodNotAllowed, "method_not_allowed", "method not allowed on this endpoint")
+	})
+
+	r.GET("/healthz", s.healthz)
+	r.GET("/readyz", s.readyz)
+	if d.Metrics != nil {
+		r.GET("/metrics", gin.WrapH(d.Metrics.Handler()))
+	}
+	r.GET("/v1/openapi.json", s.openapi)
+
+	v1 := r.Group("/v1", s.auth())
+	v1.POST("/transcriptions", s.createTranscription)
+	v1.GET("/transcriptions", s.listTranscriptions)
+	v1.GET("/transcriptions/:id", s.getTranscription)
+	v1.DELETE("/transcriptions/:id", s.cancelTranscription)
+	v1.GET("/transcriptions/:id/transcript", s.getTranscript)
+	v1.GET("/transcriptions/:id/alignment", s.getAlignment)
+	v1.GET("/transcriptions/:id/audio", s.getJobAudio)
+	v1.POST("/audio/transcriptions", s.openaiTranscription)
+
+	v1.POST("/articles", s.createArticle)
+	v1.GET("/articles", s.listArticles)
+	v1.GET("/articles/:id", s.getArticle)
+	v1.PUT("/articles/:id", s.updateArticle)
+	v1.DELETE("/articles/:id", s.deleteArticle)
+	v1.POST("/articles/:id/audio", s.uploadArticleAudio)
+	v1.GET("/articles/:id/audio", s.getArticleAudio)
+	v1.GET("/articles/:id/transcript", s.getArticleTranscript)
+
+	// Public routes outside /v1 and its keys: the serve command mounts the
+	// newsroom page and the embed (web.Register with the store as its
+	// Source) through Mount, which keeps this router — and the OpenAPI
+	// document checked against it — the API's own.
+	if d.Mount != nil {
+		d.Mount(r)
+	}
+	return r
+}
+
+// apiError is the body of every error answer.
+type apiError struct {
+	Error errorBody `json:"error"`
+}
+
+type errorBody struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+// abort answers with the JSON error envelope. message must be one line and
+// must not contain internal paths.
+func abort(c *gin.Context, status int, code, message string) {
+	c.AbortWithStatusJSON(status, apiError{errorBody{Code: code, Message: oneLine(message)}})
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// internal logs err and answers 500 without its details.
+func (s *server) internal(c *gin.Context, err error) {
+	if errors.Is(err, context.Canceled) {
+		abort(c, 499, "canceled", "request canceled")
+		return
+	}
+	s.log.Error("internal error", "method", c.Request.Method, "path", c.FullPath(), "error", err)
+	abort(c, http.StatusInternalServerError, "internal", "internal error; the server log has details")
+}
+
+func (s *server) recoverer() gin.HandlerFunc {
+	return func(c *gin.Context) {
+		defer func() {
+			if v := recover(); v != nil {
+				if v == http.ErrAbortHandler {
+					panic(v)
+				}
+				s.log.Error("panic in handler", "path", c.FullPath(), "panic", v)
+				abort(c, http.StatusInternalServerError, "internal", "internal error; the server log has details")
+			}
+		}()
+		c.Next()
+	}
+}
+
+func (s *server) accessLog() gin.HandlerFunc {
+	return func(c *gin.Context) {
+		c.Next()
+		s.log.Debug("request", "method", c.Request.Method, "path", c.Request.URL.Path, "status", c.Writer.Status())
+	}
+}
+
+// auth accepts `Authorization: Bearer KEY` (what OpenAI SDKs send) when keys
+// are configured.
+func (s *server) auth() gin.HandlerFunc {
+	keys := make([][]byte, 0, len(s.APIKeys))
+	for _, k := range s.APIKeys {
+		if k != "" {
+			keys = append(keys, []byte(k))
+		}
+	}
+	return func(c *gin.Context) {
+		if len(keys) == 0 {
+			return
+		}
+		h := c.GetHeader("Authorization")
+		tok, ok := strings.CutPrefix(h, "Bearer ")
+		if !ok || tok == "" {
+			c.Header("WWW-Authenticate", `Bearer realm="newsscribe"`)
+			abort(c, http.StatusUnauthorized, "unauthorized", "missing API key: send Authorization: Bearer <key>")
+			return
+		}
+		for _, k := range keys {
+			if subtle.ConstantTimeCompare([]byte(strings.TrimSpace(tok)), k) == 1 {
+				return
+			}
+		}
+		c.Header("WWW-Authenticate", `Bearer realm="newsscribe", error="invalid_token"`)
+		abort(c, http.StatusUnauthorized, "unauthorized", "invalid API key")
+	}
+}
+
+func (s *server) healthz(c *gin.Context) {
+	c.JSON(http.StatusOK, gin.H{"status": "ok"})
+}
+
+func (s *server) readyz(c *gin.Context) {
+	checks := gin.H{}
+	ready := true
+	if s.EngineReady() {
+		checks["model"] = "loaded"
+	} else {
+		checks["model"] = "not loaded"
+		ready = false
+	}
+	if err := s.Store.Blobs.Writable(); err != nil {
+		s.log.Warn("readyz: storage not writable", "error", err)
+		checks["storage"] = "not writable"
+		ready = false
+	} else {
+		checks["storage"] = "writable"
+	}
+	if err := s.Store.Ping(c.Request.Context()); err != nil {
+		s.log.Warn("readyz: database", "error", err)
+		checks["database"] = "unreachable"
+		ready = false
+	} else {
+		checks["database"] = "ok"
+	}
+	status := http.StatusOK
+	checks["status"] = "ready"
+	if !ready {
+		status = http.StatusServiceUnavailable
+		checks["status"] = "not ready"
+	}
+	c.JSON(status, checks)
+}

@@ -1,0 +1,151 @@
+package store
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+)
+
+// Blobs stores uploaded audio by the SHA-256 of its bytes under Dir:
+// audio/ab/abcdef… for the original upload and play/ab/abcdef….mp3 for the
+// browser-playable rendition. Client file names are never used as paths.
+// Several machines sharing one queue must share Dir (a network file system
+// or a bucket mounted as one).
+type Blobs struct {
+	// Dir is the root directory; it is created if missing.
+	Dir string
+}
+
+// NewBlobs returns a Blobs rooted at dir, creating its directories.
+func NewBlobs(dir string) (*Blobs, error) {
+	for _, d := range []string{"audio", "play", "tmp"} {
+		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
+			return nil, fmt.Errorf("create blob directory: %w", err)
+		}
+	}
+	return &Blobs{Dir: dir}, nil
+}
+
+// validSHA reports whether s is a lower-case hex SHA-256, so that it is safe
+// to use as a file name.
+func validSHA(s string) bool {
+	if len(s) != 64 {
+		return false
+	}
+	for _, c := range s {
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+// AudioPath is the path of the original upload with the given SHA-256.
+func (b *Blobs) AudioPath(sha string) string {
+	if !validSHA(sha) {
+		return filepath.Join(b.Dir, "audio", "invalid")
+	}
+	return filepath.Join(b.Dir, "audio", sha[:2], sha)
+}
+
+// PlayPath is the path of the browser-playable MP3 rendition.
+func (b *Blobs) PlayPath(sha string) string {
+	if !validSHA(sha) {
+		return filepath.Join(b.Dir, "play", "invalid")
+	}
+	return filepath.Join(b.Dir, "play", sha[:2], sha+".mp3")
+}
+
+// TempFile creates a temporary file in the blob directory (same file system
+// as the final place, so that Rename is atomic).
+func (b *Blobs) TempFile(pattern string) (*os.File, error) {
+	return os.CreateTemp(filepath.Join(b.Dir, "tmp"), pattern)
+}
+
+// Put streams r to disk while hashing it and stores it under its SHA-256.
+// It returns the hash and the number of bytes. An error from r (such as
+// http.MaxBytesError) is returned wrapped and nothing is stored.
+func (b *Blobs) Put(r io.Reader) (sha string, n int64, err error) {
+	f, err := b.TempFile("upload-*")
+	if err != nil {
+		return "", 0, fmt.Errorf("store upload: %w", err)
+	}
+	tmp := f.Name()
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(tmp)
+		}
+	}()
+	h := sha256.New()
+	n, err = io.Copy(io.MultiWriter(f, h), r)
+	if err != nil {
+		return "", n, fmt.Errorf("read upload: %w", err)
+	}
+	if err = f.Sync(); err != nil {
+		return "", n, fmt.Errorf("store upload: %w", err)
+	}
+	if err = f.Close(); err != nil {
+		return "", n, fmt.Errorf("store upload: %w", err)
+	}
+	sha = hex.EncodeToString(h.Sum(nil))
+	dst := b.AudioPath(sha)
+	if err = os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return "", n, fmt.Errorf("store upload: %w", err)
+	}
+	if _, statErr := os.Stat(dst); statErr == nil {
+		// Same bytes already stored: keep the existing file.
+		os.Remove(tmp)
+		return sha, n, nil
+	}
+	if err = os.Rename(tmp, dst); err != nil {
+		return "", n, fmt.Errorf("store upload: %w", err)
+	}
+	return sha, n, nil
+}
+
+// WriteAtomic creates path from write: a temporary file in the same
+// directory is written, synced, closed and renamed, so that a crash never
+// leaves a half-written file at path.
+func WriteAtomic(path string, write func(w io.Writer) error) (err error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	if err = write(f); err != nil {
+		return err
+	}
+	if err = f.Sync(); err != nil {
+		return err
+	}
+	if err = f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), path)
+}
+
+// Writable checks that a file can be created in the blob directory.
+func (b *Blobs) Writable() error {
+	f, err := b.TempFile("probe-*")
+	if err != nil {
+		return err
+	}
+	name := f.Name()
+	_, werr := f.Write([]byte("ok"))
+	cerr := f.Close()
+	os.Remove(name)
+	return errors.Join(werr, cerr)
+}

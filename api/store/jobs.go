@@ -1,0 +1,341 @@
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/newsscribe/newsscribe/transcribe"
+)
+
+// Job states, as the API reports them.
+const (
+	StatusQueued   = "queued"
+	StatusRunning  = "running"
+	StatusDone     = "done"
+	StatusFailed   = "failed"
+	StatusCanceled = "canceled"
+)
+
+// Job is one transcription request.
+type Job struct {
+	ID          string
+	RiverID     int64
+	Status      string
+	Progress    int
+	AudioSHA256 string
+	AudioBytes  int64
+	// Filename is the client's name for the upload, for display only.
+	Filename string
+	Model    string
+	Language string
+	Prompt   string
+	// ASRKey identifies the recognition (audio, model, options): jobs with the
+	// same key share one transcript.
+	ASRKey string
+	// DedupKey identifies the whole request (ASRKey plus the article): an
+	// identical request joins the existing job.
+	DedupKey    string
+	ArticleID   string
+	ArticleText string
+	// Duration is the audio's length in seconds (0 until decoded).
+	Duration float64
+	// RTF is the real-time factor: processing seconds per audio second.
+	RTF          float64
+	ErrorCode    string
+	ErrorMessage string
+	// Runs counts how many times a worker started the job.
+	Runs       int
+	CreatedAt  time.Time
+	StartedAt  *time.Time
+	FinishedAt *time.Time
+}
+
+// HasArticle reports whether the job aligns its transcript to an article.
+func (j *Job) HasArticle() bool { return j.ArticleID != "" || j.ArticleText != "" }
+
+// NewID returns a random identifier with the given prefix ("tr_", "art_").
+func NewID(prefix string) string {
+	var b [12]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		panic(err) // crypto/rand never fails on supported platforms
+	}
+	return prefix + hex.EncodeToString(b[:])
+}
+
+// ASRKey hashes what determines a recognition's result.
+func ASRKey(audioSHA, model, language, prompt string) string {
+	h := sha256.New()
+	for _, s := range []string{audioSHA, model, language, prompt} {
+		fmt.Fprintf(h, "%d:%s;", len(s), s)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// DedupKey hashes what determines a job's whole result.
+func DedupKey(asrKey, articleID, articleText string) string {
+	h := sha256.New()
+	for _, s := range []string{asrKey, articleID, articleText} {
+		fmt.Fprintf(h, "%d:%s;", len(s), s)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+const jobCols = `id, river_id, status, progress, audio_sha256, audio_bytes, filename, model, language, prompt,
+	asr_key, dedup_key, article_id, article_text, duration, rtf, error_code, error_message, runs,
+	created_at, started_at, finished_at`
+
+type scanner interface{ Scan(dest ...any) error }
+
+func scanJob(r scanner) (*Job, error) {
+	var (
+		j                  Job
+		riverID            sql.NullInt64
+		articleID, artText sql.NullString
+		created            int64
+		started, finished  sql.NullInt64
+	)
+	err := r.Scan(&j.ID, &riverID, &j.Status, &j.Progress, &j.AudioSHA256, &j.AudioBytes, &j.Filename, &j.Model,
+		&j.Language, &j.Prompt, &j.ASRKey, &j.DedupKey, &articleID, &artText, &j.Duration, &j.RTF,
+		&j.ErrorCode, &j.ErrorMessage, &j.Runs, &created, &started, &finished)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, ErrNotFound
+	}
+	if err != nil {
+		return nil, err
+	}
+	j.RiverID = riverID.Int64
+	j.ArticleID = articleID.String
+	j.ArticleText = artText.String
+	j.CreatedAt = time.UnixMilli(created).UTC()
+	j.StartedAt = fromMillis(started)
+	j.FinishedAt = fromMillis(finished)
+	return &j, nil
+}
+
+func nullString(s string) sql.NullString { return sql.NullString{String: s, Valid: s != ""} }
+
+// CreateJob inserts j (ID, keys and CreatedAt must be set) in state queued.
+func (s *Store) CreateJob(ctx context.Context, j *Job) error {
+	j.Status = StatusQueued
+	_, err := s.exec(ctx, `INSERT INTO ns_jobs (id, status, progress, audio_sha256, audio_bytes, filename, model, language,
+		prompt, asr_key, dedup_key, article_id, article_text, created_at) VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		j.ID, j.Status, j.AudioSHA256, j.AudioBytes, j.Filename, j.Model, j.Language, j.Prompt, j.ASRKey, j.DedupKey,
+		nullString(j.ArticleID), nullString(j.ArticleText), millis(j.CreatedAt))
+	if err != nil {
+		return fmt.Errorf("insert job: %w", err)
+	}
+	return nil
+}
+
+// SetRiverID records the queue's id for a job.
+func (s *Store) SetRiverID(ctx context.Context, id string, riverID int64) error {
+	_, err := s.exec(ctx, `UPDATE ns_jobs SET river_id = ? WHERE id = ?`, riverID, id)
+	return err
+}
+
+// Job returns the job with the given id, or ErrNotFound.
+func (s *Store) Job(ctx context.Context, id string) (*Job, error) {
+	return scanJob(s.queryRow(ctx, `SELECT `+jobCols+` FROM ns_jobs WHERE id = ?`, id))
+}
+
+// JobByDedupKey returns the newest job with the key that is queued, running
+// or done (a failed or canceled job is not joined), or ErrNotFound.
+func (s *Store) JobByDedupKey(ctx context.Context, key string) (*Job, error) {
+	return scanJob(s.queryRow(ctx, `SELECT `+jobCols+` FROM ns_jobs WHERE dedup_key = ? AND status IN (?, ?, ?)
+		ORDER BY created_at DESC LIMIT 1`, key, StatusQueued, StatusRunning, StatusDone))
+}
+
+// ListJobs returns jobs newest first; status filters when not empty.
+func (s *Store) ListJobs(ctx context.Context, status string, limit, offset int) ([]*Job, int, error) {
+	where, args := "", []any{}
+	if status != "" {
+		where, args = " WHERE status = ?", append(args, status)
+	}
+	var total int
+	if err := s.queryRow(ctx, `SELECT COUNT(*) FROM ns_jobs`+where, args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("count jobs: %w", err)
+	}
+	rows, err := s.query(ctx, `SELECT `+jobCols+` FROM ns_jobs`+where+` ORDER BY created_at DESC, id LIMIT ? OFFSET ?`,
+		append(args, limit, offset)...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("list jobs: %w", err)
+	}
+	defer rows.Close()
+	jobs := []*Job{}
+	for rows.Next() {
+		j, err := scanJob(rows)
+		if err != nil {
+			return nil, 0, fmt.Errorf("list jobs: %w", err)
+		}
+		jobs = append(jobs, j)
+	}
+	return jobs, total, rows.Err()
+}
+
+// CountByStatus returns the number of jobs in each state.
+func (s *Store) CountByStatus(ctx context.Context) (map[string]int, error) {
+	rows, err := s.query(ctx, `SELECT status, COUNT(*) FROM ns_jobs GROUP BY status`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	m := map[string]int{StatusQueued: 0, StatusRunning: 0, StatusDone: 0, StatusFailed: 0, StatusCanceled: 0}
+	for rows.Next() {
+		var st string
+		var n int
+		if err := rows.Scan(&st, &n); err != nil {
+			return nil, err
+		}
+		m[st] = n
+	}
+	return m, rows.Err()
+}
+
+// Pending counts jobs that are queued or running.
+func (s *Store) Pending(ctx context.Context) (int, error) {
+	var n int
+	err := s.queryRow(ctx, `SELECT COUNT(*) FROM ns_jobs WHERE status IN (?, ?)`, StatusQueued, StatusRunning).Scan(&n)
+	return n, err
+}
+
+// StartJob marks a job running unless it was canceled; it reports whether
+// the job should run.
+func (s *Store) StartJob(ctx context.Context, id string) (bool, error) {
+	res, err := s.exec(ctx, `UPDATE ns_jobs SET status = ?, started_at = ?, runs = runs + 1, error_code = '', error_message = ''
+		WHERE id = ? AND status IN (?, ?)`, StatusRunning, millis(time.Now()), id, StatusQueued, StatusRunning)
+	if err != nil {
+		return false, fmt.Errorf("start job: %w", err)
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
+}
+
+// SetProgress records progress (0–100) of a running job.
+func (s *Store) SetProgress(ctx context.Context, id string, percent int) error {
+	_, err := s.exec(ctx, `UPDATE ns_jobs SET progress = ? WHERE id = ? AND status = ?`, percent, id, StatusRunning)
+	return err
+}
+
+// SetDuration records the audio's duration in seconds.
+func (s *Store) SetDuration(ctx context.Context, id string, seconds float64) error {
+	_, err := s.exec(ctx, `UPDATE ns_jobs SET duration = ? WHERE id = ?`, seconds, id)
+	return err
+}
+
+// FinishJob marks a running job done.
+func (s *Store) FinishJob(ctx context.Context, id string, duration, rtf float64) error {
+	_, err := s.exec(ctx, `UPDATE ns_jobs SET status = ?, progress = 100, duration = ?, rtf = ?, finished_at = ?,
+		error_code = '', error_message = '' WHERE id = ? AND status = ?`,
+		StatusDone, duration, rtf, millis(time.Now()), id, StatusRunning)
+	return err
+}
+
+// FailJob marks a job failed with a one-line message.
+func (s *Store) FailJob(ctx context.Context, id, code, message string) error {
+	_, err := s.exec(ctx, `UPDATE ns_jobs SET status = ?, error_code = ?, error_message = ?, finished_at = ?
+		WHERE id = ? AND status IN (?, ?)`, StatusFailed, code, oneLine(message), millis(time.Now()), id, StatusQueued, StatusRunning)
+	return err
+}
+
+// RequeueJob puts a running job back in the queued state (a transient
+// failure that will be retried, or a shutdown), keeping the last error.
+func (s *Store) RequeueJob(ctx context.Context, id, message string) error {
+	_, err := s.exec(ctx, `UPDATE ns_jobs SET status = ?, error_message = ? WHERE id = ? AND status = ?`,
+		StatusQueued, oneLine(message), id, StatusRunning)
+	return err
+}
+
+// CancelJob marks a queued or running job canceled; it reports whether it did.
+func (s *Store) CancelJob(ctx context.Context, id string) (bool, error) {
+	res, err := s.exec(ctx, `UPDATE ns_jobs SET status = ?, finished_at = ? WHERE id = ? AND status IN (?, ?)`,
+		StatusCanceled, millis(time.Now()), id, StatusQueued, StatusRunning)
+	if err != nil {
+		return false, fmt.Errorf("cancel job: %w", err)
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
+}
+
+// UnqueuedJobs returns queued jobs that never reached the queue (a crash
+// between the two inserts), so that they can be enqueued again.
+func (s *Store) UnqueuedJobs(ctx context.Context) ([]*Job, error) {
+	rows, err := s.query(ctx, `SELECT `+jobCols+` FROM ns_jobs WHERE status = ? AND river_id IS NULL`, StatusQueued)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var jobs []*Job
+	for rows.Next() {
+		j, err := scanJob(rows)
+		if err != nil {
+			return nil, err
+		}
+		jobs = append(jobs, j)
+	}
+	return jobs, rows.Err()
+}
+
+// PutTranscript stores the transcript of a recognition (idempotent).
+func (s *Store) PutTranscript(ctx context.Context, asrKey string, t *transcribe.Transcript) error {
+	b, err := json.Marshal(t)
+	if err != nil {
+		return err
+	}
+	_, err = s.exec(ctx, `INSERT INTO ns_transcripts (asr_key, transcript, created_at) VALUES (?, ?, ?)
+		ON CONFLICT (asr_key) DO NOTHING`, asrKey, string(b), millis(time.Now()))
+	if err != nil {
+		return fmt.Errorf("store transcript: %w", err)
+	}
+	return nil
+}
+
+// Transcript returns the transcript of a recognition, or ErrNotFound.
+func (s *Store) Transcript(ctx context.Context, asrKey string) (*transcribe.Transcript, error) {
+	var b string
+	err := s.queryRow(ctx, `SELECT transcript FROM ns_transcripts WHERE asr_key = ?`, asrKey).Scan(&b)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, ErrNotFound
+	}
+	if err != nil {
+		return nil, err
+	}
+	var t transcribe.Transcript
+	if err := json.Unmarshal([]byte(b), &t); err != nil {
+		return nil, fmt.Errorf("read transcript: %w", err)
+	}
+	return &t, nil
+}
+
+// PutAlignment stores (or replaces) a job's aligned article JSON.
+func (s *Store) PutAlignment(ctx context.Context, jobID string, alignment json.RawMessage) error {
+	_, err := s.exec(ctx, `INSERT INTO ns_alignments (job_id, alignment, updated_at) VALUES (?, ?, ?)
+		ON CONFLICT (job_id) DO UPDATE SET alignment = excluded.alignment, updated_at = excluded.updated_at`,
+		jobID, string(alignment), millis(time.Now()))
+	if err != nil {
+		return fmt.Errorf("store alignment: %w", err)
+	}
+	return nil
+}
+
+// Alignment returns a job's aligned article JSON, or ErrNotFound.
+func (s *Store) Alignment(ctx context.Context, jobID string) (json.RawMessage, error) {
+	var b string
+	err := s.queryRow(ctx, `SELECT alignment FROM ns_alignments WHERE job_id = ?`, jobID).Scan(&b)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, ErrNotFound
+	}
+	if err != nil {
+		return nil, err
+	}
+	return json.RawMessage(b), nil
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

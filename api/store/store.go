@@ -1,0 +1,171 @@
+// Package store keeps the API's state: jobs, articles, transcripts and
+// alignments in SQL tables (SQLite by default, PostgreSQL for several
+// machines), and uploaded audio as content-addressed files on disk.
+//
+// The tables live in the same database as river's queue, so one file (or one
+// Postgres database) holds everything a restart needs. SQL is written once
+// with `?` placeholders and rebound to `$n` for PostgreSQL; the DDL differs
+// only in the BLOB/BYTEA-free column types both accept.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Dialect names the SQL flavour of a database.
+type Dialect string
+
+// The supported dialects.
+const (
+	SQLite   Dialect = "sqlite"
+	Postgres Dialect = "postgres"
+)
+
+// ErrNotFound is returned when a job, article or transcript does not exist.
+var ErrNotFound = errors.New("not found")
+
+// ErrConflict is returned when a unique field (an article's external_id) is taken.
+var ErrConflict = errors.New("already exists")
+
+// Store is the API's SQL state plus its blob directory. It is safe for
+// concurrent use.
+type Store struct {
+	db      *sql.DB
+	dialect Dialect
+	// Blobs holds uploaded audio and its playable renditions.
+	Blobs *Blobs
+}
+
+// New wraps an open database. Call Migrate before use.
+func New(db *sql.DB, dialect Dialect, blobs *Blobs) *Store {
+	return &Store{db: db, dialect: dialect, Blobs: blobs}
+}
+
+// DB returns the underlying database.
+func (s *Store) DB() *sql.DB { return s.db }
+
+// Dialect returns the SQL flavour.
+func (s *Store) Dialect() Dialect { return s.dialect }
+
+// schema is portable between SQLite and PostgreSQL: times are Unix
+// milliseconds (BIGINT), booleans are 0/1 integers, JSON is TEXT.
+var schema = []string{
+	`CREATE TABLE IF NOT EXISTS ns_jobs (
+		id TEXT PRIMARY KEY,
+		river_id BIGINT,
+		status TEXT NOT NULL,
+		progress INTEGER NOT NULL DEFAULT 0,
+		audio_sha256 TEXT NOT NULL,
+		audio_bytes BIGINT NOT NULL DEFAULT 0,
+		filename TEXT NOT NULL DEFAULT '',
+		model TEXT NOT NULL DEFAULT '',
+		language TEXT NOT NULL DEFAULT '',
+		prompt TEXT NOT NULL DEFAULT '',
+		asr_key TEXT NOT NULL,
+		dedup_key TEXT NOT NULL,
+		article_id TEXT,
+		article_text TEXT,
+		duration DOUBLE PRECISION NOT NULL DEFAULT 0,
+		rtf DOUBLE PRECISION NOT NULL DEFAULT 0,
+		error_code TEXT NOT NULL DEFAULT '',
+		error_message TEXT NOT NULL DEFAULT '',
+		attempts INTEGER NOT NULL DEFAULT 0,
+		runs INTEGER NOT NULL DEFAULT 0,
+		created_at BIGINT NOT NULL,
+		started_at BIGINT,
+		finished_at BIGINT
+	)`,
+	`CREATE INDEX IF NOT EXISTS ns_jobs_dedup ON ns_jobs (dedup_key)`,
+	`CREATE INDEX IF NOT EXISTS ns_jobs_status ON ns_jobs (status)`,
+	`CREATE INDEX IF NOT EXISTS ns_jobs_created ON ns_jobs (created_at)`,
+	`CREATE TABLE IF NOT EXISTS ns_transcripts (
+		asr_key TEXT PRIMARY KEY,
+		transcript TEXT NOT NULL,
+		created_at BIGINT NOT NULL
+	)`,
+	`CREATE TABLE IF NOT EXISTS ns_alignments (
+		job_id TEXT PRIMARY KEY,
+		alignment TEXT NOT NULL,
+		updated_at BIGINT NOT NULL
+	)`,
+	`CREATE TABLE IF NOT EXISTS ns_articles (
+		id TEXT PRIMARY KEY,
+		external_id TEXT UNIQUE,
+		title TEXT NOT NULL DEFAULT '',
+		body TEXT NOT NULL DEFAULT '',
+		url TEXT NOT NULL DEFAULT '',
+		published_at BIGINT,
+		published INTEGER NOT NULL DEFAULT 0,
+		job_id TEXT,
+		created_at BIGINT NOT NULL,
+		updated_at BIGINT NOT NULL
+	)`,
+}
+
+// Migrate creates the API's tables if they do not exist.
+func (s *Store) Migrate(ctx context.Context) error {
+	for _, q := range schema {
+		if _, err := s.db.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("create tables: %w", err)
+		}
+	}
+	return nil
+}
+
+// q rebinds `?` placeholders to `$1…` for PostgreSQL.
+func (s *Store) q(query string) string {
+	if s.dialect != Postgres {
+		return query
+	}
+	var b strings.Builder
+	n := 0
+	for _, r := range query {
+		if r == '?' {
+			n++
+			b.WriteByte('$')
+			b.WriteString(strconv.Itoa(n))
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func (s *Store) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	return s.db.ExecContext(ctx, s.q(query), args...)
+}
+
+func (s *Store) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	return s.db.QueryRowContext(ctx, s.q(query), args...)
+}
+
+func (s *Store) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	return s.db.QueryContext(ctx, s.q(query), args...)
+}
+
+// Ping checks the database answers.
+func (s *Store) Ping(ctx context.Context) error { return s.db.PingContext(ctx) }
+
+func millis(t time.Time) int64 { return t.UnixMilli() }
+
+func fromMillis(ms sql.NullInt64) *time.Time {
+	if !ms.Valid {
+		return nil
+	}
+	t := time.UnixMilli(ms.Int64).UTC()
+	return &t
+}
+
+func isUniqueViolation(err error) bool {
+	if err == nil {
+		return false
+	}
+	m := strings.ToLower(err.Error())
+	return strings.Contains(m, "unique") || strings.Contains(m, "duplicate key")
+}

@@ -1,0 +1,337 @@
+package api
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"net/http"
+	"os"
+	"strconv"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/newsscribe/newsscribe/api/store"
+)
+
+// jobJSON is a job as the API shows it.
+type jobJSON struct {
+	ID       string `json:"id"`
+	Object   string `json:"object"`
+	Status   string `json:"status"`
+	Progress int    `json:"progress"`
+	// AudioDuration is in seconds; 0 until known.
+	AudioDuration float64    `json:"audio_duration"`
+	RTF           float64    `json:"rtf,omitempty"`
+	Model         string     `json:"model"`
+	Language      string     `json:"language"`
+	Filename      string     `json:"filename,omitempty"`
+	AudioSHA256   string     `json:"audio_sha256"`
+	AudioBytes    int64      `json:"audio_bytes"`
+	ArticleID     string     `json:"article_id,omitempty"`
+	HasArticle    bool       `json:"has_article"`
+	CreatedAt     time.Time  `json:"created_at"`
+	StartedAt     *time.Time `json:"started_at"`
+	FinishedAt    *time.Time `json:"finished_at"`
+	Error         *errorBody `json:"error,omitempty"`
+	Links         jobLinks   `json:"links"`
+}
+
+type jobLinks struct {
+	Self       string `json:"self"`
+	Transcript string `json:"transcript"`
+	Alignment  string `json:"alignment,omitempty"`
+	Audio      string `json:"audio"`
+}
+
+func toJobJSON(j *store.Job) jobJSON {
+	out := jobJSON{
+		ID: j.ID, Object: "transcription", Status: j.Status, Progress: j.Progress, AudioDuration: j.Duration,
+		RTF: j.RTF, Model: j.Model, Language: j.Language, Filename: j.Filename, AudioSHA256: j.AudioSHA256,
+		AudioBytes: j.AudioBytes, ArticleID: j.ArticleID, HasArticle: j.HasArticle(), CreatedAt: j.CreatedAt,
+		StartedAt: j.StartedAt, FinishedAt: j.FinishedAt,
+		Links: jobLinks{
+			Self:       "/v1/transcriptions/" + j.ID,
+			Transcript: "/v1/transcriptions/" + j.ID + "/transcript",
+			Audio:      "/v1/transcriptions/" + j.ID + "/audio",
+		},
+	}
+	if j.HasArticle() {
+		out.Links.Alignment = "/v1/transcriptions/" + j.ID + "/alignment"
+	}
+	if j.Status == store.StatusFailed {
+		out.Error = &errorBody{Code: j.ErrorCode, Message: j.ErrorMessage}
+	}
+	if j.Status == store.StatusDone {
+		out.Progress = 100
+	}
+	return out
+}
+
+func (s *server) createTranscription(c *gin.Context) {
+	u := s.readUpload(c)
+	if u == nil {
+		return
+	}
+	articleID, articleText := u.field("article_id"), u.field("article")
+	if articleID != "" {
+		if _, err := s.Store.Article(c.Request.Context(), articleID); errors.Is(err, store.ErrNotFound) {
+			abort(c, http.StatusNotFound, "not_found", "no article with id "+strconv.Quote(articleID))
+			return
+		} else if err != nil {
+			s.internal(c, err)
+			return
+		}
+		articleText = "" // the article's body is read when aligning, so edits are seen
+	}
+	j, created, err := s.submit(c, u, articleID, articleText)
+	s.answerSubmit(c, j, created, err)
+	if err == nil && articleID != "" {
+		if err := s.Store.SetArticleJob(c.Request.Context(), articleID, j.ID); err != nil {
+			s.log.Error("attach job to article", "error", err)
+		}
+	}
+}
+
+func (s *server) answerSubmit(c *gin.Context, j *store.Job, created bool, err error) {
+	switch {
+	case errors.Is(err, errQueueFull):
+		s.queueFull(c)
+		return
+	case errors.Is(err, errUnknownModel):
+		s.unknownModel(c)
+		return
+	case err != nil:
+		s.internal(c, err)
+		return
+	}
+	c.Header("Location", "/v1/transcriptions/"+j.ID)
+	status := http.StatusAccepted
+	if !created && j.Status == store.StatusDone {
+		status = http.StatusOK
+	}
+	c.JSON(status, toJobJSON(j))
+}
+
+// job loads the job named by the :id parameter, answering 404 itself.
+func (s *server) job(c *gin.Context) *store.Job {
+	id := c.Param("id")
+	j, err := s.Store.Job(c.Request.Context(), id)
+	if errors.Is(err, store.ErrNotFound) {
+		abort(c, http.StatusNotFound, "not_found", "no transcription job with id "+strconv.Quote(id))
+		return nil
+	}
+	if err != nil {
+		s.internal(c, err)
+		return nil
+	}
+	return j
+}
+
+func (s *server) getTranscription(c *gin.Context) {
+	if j := s.job(c); j != nil {
+		c.JSON(http.StatusOK, toJobJSON(j))
+	}
+}
+
+// paging reads limit (1–100, default 20) and offset; it answers 400 itself.
+func paging(c *gin.Context) (limit, offset int, ok bool) {
+	limit, offset = 20, 0
+	var err error
+	if v := c.Query("limit"); v != "" {
+		if limit, err = strconv.Atoi(v); err != nil || limit < 1 || limit > 100 {
+			abort(c, http.StatusBadRequest, "bad_request", "limit must be an integer from 1 to 100")
+			return 0, 0, false
+		}
+	}
+	if v := c.Query("offset"); v != "" {
+		if offset, err = strconv.Atoi(v); err != nil || offset < 0 {
+			abort(c, http.StatusBadRequest, "bad_request", "offset must be a non-negative integer")
+			return 0, 0, false
+		}
+	}
+	return limit, offset, true
+}
+
+func (s *server) listTranscriptions(c *gin.Context) {
+	limit, offset, ok := paging(c)
+	if !ok {
+		return
+	}
+	status := c.Query("status")
+	switch status {
+	case "", store.StatusQueued, store.StatusRunning, store.StatusDone, store.StatusFailed, store.StatusCanceled:
+	default:
+		abort(c, http.StatusBadRequest, "bad_request", "status must be one of queued, running, done, failed, canceled")
+		return
+	}
+	js, total, err := s.Store.ListJobs(c.Request.Context(), status, limit, offset)
+	if err != nil {
+		s.internal(c, err)
+		return
+	}
+	data := make([]jobJSON, len(js))
+	for i, j := range js {
+		data[i] = toJobJSON(j)
+	}
+	c.JSON(http.StatusOK, gin.H{"object": "list", "data": data, "total": total, "limit": limit, "offset": offset})
+}
+
+func (s *server) cancelTranscription(c *gin.Context) {
+	j := s.job(c)
+	if j == nil {
+		return
+	}
+	ctx := c.Request.Context()
+	ok, err := s.Store.CancelJob(ctx, j.ID)
+	if err != nil {
+		s.internal(c, err)
+		return
+	}
+	if !ok {
+		abort(c, http.StatusConflict, "not_cancelable", "job is "+j.Status+"; only queued or running jobs can be canceled")
+		return
+	}
+	if err := s.Queue.Cancel(ctx, j.RiverID); err != nil {
+		s.internal(c, err)
+		return
+	}
+	if s.Metrics != nil {
+		s.Metrics.Finished(store.StatusCanceled)
+	}
+	if j, err = s.Store.Job(ctx, j.ID); err != nil {
+		s.internal(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, toJobJSON(j))
+}
+
+// notDone answers 409 for a job without a result yet (or ever).
+func notDone(c *gin.Context, j *store.Job) {
+	msg := "job is " + j.Status + "; the result exists once it is done"
+	if j.Status == store.StatusFailed {
+		msg = "job failed: " + j.ErrorMessage
+	}
+	abort(c, http.StatusConflict, "not_done", msg)
+}
+
+var contentTypes = map[string]string{
+	"json": "application/json; charset=utf-8",
+	"srt":  "application/x-subrip; charset=utf-8",
+	"vtt":  "text/vtt; charset=utf-8",
+	"txt":  "text/plain; charset=utf-8",
+	"text": "text/plain; charset=utf-8",
+	"html": "text/html; charset=utf-8",
+}
+
+func (s *server) getTranscript(c *gin.Context) {
+	j := s.job(c)
+	if j == nil {
+		return
+	}
+	format := c.DefaultQuery("format", "json")
+	if _, ok := contentTypes[format]; !ok || format == "html" || format == "text" {
+		abort(c, http.StatusBadRequest, "bad_format", "format must be one of json, srt, vtt, txt")
+		return
+	}
+	if j.Status != store.StatusDone {
+		notDone(c, j)
+		return
+	}
+	t, err := s.Store.Transcript(c.Request.Context(), j.ASRKey)
+	if err != nil {
+		s.internal(c, err)
+		return
+	}
+	var buf bytes.Buffer
+	if err := s.WriteTranscript(&buf, t, format); err != nil {
+		s.internal(c, err)
+		return
+	}
+	c.Data(http.StatusOK, contentTypes[format], buf.Bytes())
+}
+
+func (s *server) getAlignment(c *gin.Context) {
+	j := s.job(c)
+	if j == nil {
+		return
+	}
+	if !j.HasArticle() {
+		abort(c, http.StatusNotFound, "no_article", "this job was submitted without an article; there is no alignment")
+		return
+	}
+	s.writeAlignment(c, j)
+}
+
+func (s *server) writeAlignment(c *gin.Context, j *store.Job) {
+	format := c.DefaultQuery("format", "json")
+	if _, ok := contentTypes[format]; !ok || format == "txt" || format == "text" {
+		abort(c, http.StatusBadRequest, "bad_format", "format must be one of json, srt, vtt, html")
+		return
+	}
+	if j.Status != store.StatusDone {
+		notDone(c, j)
+		return
+	}
+	a, err := s.Store.Alignment(c.Request.Context(), j.ID)
+	if err != nil {
+		s.internal(c, err)
+		return
+	}
+	var buf bytes.Buffer
+	if err := s.WriteAlignment(&buf, a, format); err != nil {
+		s.internal(c, err)
+		return
+	}
+	c.Data(http.StatusOK, contentTypes[format], buf.Bytes())
+}
+
+func (s *server) getJobAudio(c *gin.Context) {
+	if j := s.job(c); j != nil {
+		s.serveAudio(c, j)
+	}
+}
+
+// serveAudio serves the browser-playable MP3 made at job time (Range
+// requests supported), or the original upload while it does not exist yet.
+func (s *server) serveAudio(c *gin.Context, j *store.Job) {
+	path, ctype := s.Store.Blobs.PlayPath(j.AudioSHA256), "audio/mpeg"
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		path, ctype = s.Store.Blobs.AudioPath(j.AudioSHA256), ""
+		f, err = os.Open(path)
+	}
+	if errors.Is(err, os.ErrNotExist) {
+		abort(c, http.StatusNotFound, "no_audio", "the recording of this job is no longer stored")
+		return
+	}
+	if err != nil {
+		s.internal(c, err)
+		return
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		s.internal(c, err)
+		return
+	}
+	if ctype == "" {
+		var head [512]byte
+		n, _ := f.ReadAt(head[:], 0)
+		ctype = http.DetectContentType(head[:n])
+	}
+	c.Header("Content-Type", ctype)
+	c.Header("Cache-Control", "private, max-age=86400")
+	c.Header("Content-Disposition", fmt.Sprintf(`inline; filename="%s%s"`, j.ID, extFor(ctype)))
+	http.ServeContent(c.Writer, c.Request, "", fi.ModTime(), f)
+}
+
+func extFor(ctype string) string {
+	switch ctype {
+	case "audio/mpeg":
+		return ".mp3"
+	case "audio/wave", "audio/wav":
+		return ".wav"
+	}
+	return ""
+}

@@ -1,0 +1,108 @@
+package web
+
+import (
+	"fmt"
+	"html/template"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+)
+
+// oEmbed is an oEmbed 1.0 response of type "rich" (https://oembed.com/, §2.3.4).
+type oEmbed struct {
+	Version      string `json:"version"`
+	Type         string `json:"type"`
+	Title        string `json:"title,omitempty"`
+	ProviderName string `json:"provider_name"`
+	ProviderURL  string `json:"provider_url"`
+	CacheAge     int    `json:"cache_age"`
+	HTML         string `json:"html"`
+	Width        int    `json:"width"`
+	Height       int    `json:"height"`
+}
+
+// oembed answers GET /oembed?url=U[&format=json][&maxwidth=W][&maxheight=H]
+// where U is the address of an embed page (…/embed/articles/{id}). As the
+// spec asks: 404 when U names nothing embeddable, 501 for a format other than
+// JSON, and a frame no larger than maxwidth × maxheight.
+func (h *handler) oembed(c *gin.Context) {
+	switch f := c.Query("format"); f {
+	case "", "json":
+	default:
+		writeError(c, http.StatusNotImplemented, "unsupported_format",
+			fmt.Sprintf("oEmbed format %q is not supported; use format=json", f))
+		return
+	}
+	raw := c.Query("url")
+	if raw == "" {
+		writeError(c, http.StatusBadRequest, "missing_url", "the url parameter is required")
+		return
+	}
+	id, ok := h.embedID(raw)
+	if !ok {
+		writeError(c, http.StatusNotFound, "not_found", "the url is not an embeddable article of this server")
+		return
+	}
+	a, ok := h.article(c, id)
+	if !ok {
+		return
+	}
+	w, ok1 := fitDimension(c.Query("maxwidth"), defaultEmbedWidth)
+	ht, ok2 := fitDimension(c.Query("maxheight"), defaultEmbedHeight)
+	if !ok1 || !ok2 {
+		writeError(c, http.StatusBadRequest, "bad_dimension", "maxwidth and maxheight must be positive whole numbers of pixels")
+		return
+	}
+	org := origin(c.Request)
+	src := org + h.embedURL(a.ID)
+	title := a.Title
+	if title == "" {
+		title = "newsscribe"
+	}
+	frame := fmt.Sprintf(`<iframe src="%s" width="%d" height="%d" title="%s" loading="lazy" style="border:0;max-width:100%%" allow="autoplay"></iframe>`,
+		template.HTMLEscapeString(src), w, ht, template.HTMLEscapeString(title))
+	c.Header("Access-Control-Allow-Origin", "*")
+	c.Header("Cache-Control", "public, max-age=300")
+	c.JSON(http.StatusOK, oEmbed{
+		Version: "1.0", Type: "rich", Title: a.Title,
+		ProviderName: "newsscribe", ProviderURL: org + h.base + "/",
+		CacheAge: 3600, HTML: frame, Width: w, Height: ht,
+	})
+}
+
+// embedID extracts the article id from the address of an embed page on this
+// server's path layout; the host is not checked, since a CMS may know the
+// server by a public name the server itself does not.
+func (h *handler) embedID(raw string) (string, bool) {
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return "", false
+	}
+	p := strings.TrimSuffix(u.Path, "/")
+	prefix := h.base + "/embed/articles/"
+	if !strings.HasPrefix(p, prefix) {
+		return "", false
+	}
+	id := p[len(prefix):]
+	if id == "" || strings.Contains(id, "/") {
+		return "", false
+	}
+	return id, true
+}
+
+// fitDimension is def, shrunk to max when the consumer asked for less (the
+// spec forbids exceeding it; the embed page reflows down to phone widths); ok
+// is false when max is not a positive integer.
+func fitDimension(max string, def int) (int, bool) {
+	if max == "" {
+		return def, true
+	}
+	n, err := strconv.Atoi(max)
+	if err != nil || n <= 0 {
+		return 0, false
+	}
+	return min(n, def), true
+}

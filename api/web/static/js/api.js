@@ -1,0 +1,121 @@
+// api.js — the newsroom page's client for the /v1 JSON API.
+//
+// Every request carries the API key from localStorage as
+// `Authorization: Bearer …` when one is set. Failures are thrown as ApiError
+// with the server's {"error":{"code","message"}} kept as written.
+
+const KEY_STORAGE = 'newsscribe.apiKey';
+
+export class ApiError extends Error {
+  /**
+   * @param {number} status HTTP status, 0 when the server could not be reached
+   * @param {string} code the API's error code, or a local one (network, aborted)
+   * @param {string} message the server's one-line message, as written
+   */
+  constructor(status, code, message) {
+    super(message || code);
+    this.status = status;
+    this.code = code || '';
+    /** serverMessage is the message as the server wrote it ('' for local errors). */
+    this.serverMessage = message || '';
+  }
+}
+
+export function getKey() {
+  try { return localStorage.getItem(KEY_STORAGE) || ''; } catch { return ''; }
+}
+
+export function setKey(key) {
+  try {
+    if (key) localStorage.setItem(KEY_STORAGE, key);
+    else localStorage.removeItem(KEY_STORAGE);
+  } catch { /* storage disabled: the key lives for this page only */ }
+}
+
+function authHeaders(extra = {}) {
+  const h = { ...extra };
+  const k = getKey();
+  if (k) h.Authorization = `Bearer ${k}`;
+  return h;
+}
+
+async function errorFrom(res) {
+  let code = '', message = '';
+  try {
+    const body = await res.json();
+    code = body?.error?.code || '';
+    message = body?.error?.message || '';
+  } catch { /* not JSON: keep the status */ }
+  return new ApiError(res.status, code, message || res.statusText);
+}
+
+/** request sends a JSON request and returns the parsed JSON (null for 204). */
+export async function request(method, path, body) {
+  const init = { method, headers: authHeaders({ Accept: 'application/json' }) };
+  if (body !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  let res;
+  try {
+    res = await fetch(path, init);
+  } catch (e) {
+    throw new ApiError(0, 'network', '');
+  }
+  if (!res.ok) throw await errorFrom(res);
+  if (res.status === 204) return null;
+  const text = await res.text();
+  return text ? JSON.parse(text) : null;
+}
+
+/**
+ * upload posts a multipart form with XMLHttpRequest so that the upload's
+ * progress can be shown; onProgress receives (loadedBytes, totalBytes).
+ * Returns { promise, abort }.
+ */
+export function upload(path, form, onProgress) {
+  const xhr = new XMLHttpRequest();
+  const promise = new Promise((resolve, reject) => {
+    xhr.open('POST', path);
+    const h = authHeaders({ Accept: 'application/json' });
+    for (const [k, v] of Object.entries(h)) xhr.setRequestHeader(k, v);
+    xhr.upload.onprogress = (e) => { if (e.lengthComputable) onProgress?.(e.loaded, e.total); };
+    xhr.onload = () => {
+      let body = null;
+      try { body = JSON.parse(xhr.responseText); } catch { /* not JSON */ }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(body);
+      else reject(new ApiError(xhr.status, body?.error?.code || '', body?.error?.message || xhr.statusText));
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'network', ''));
+    xhr.onabort = () => reject(new ApiError(0, 'aborted', ''));
+    xhr.send(form);
+  });
+  return { promise, abort: () => xhr.abort() };
+}
+
+/**
+ * mediaURL returns a URL an <audio> element or a download link can use for
+ * path. Without an API key that is path itself (streamed, with Range
+ * requests); with one, the browser cannot add the header to a plain URL, so
+ * the file is fetched with it and handed over as a blob: URL.
+ */
+export async function mediaURL(path) {
+  if (!getKey()) return path;
+  let res;
+  try {
+    res = await fetch(path, { headers: authHeaders() });
+  } catch (e) {
+    throw new ApiError(0, 'network', '');
+  }
+  if (!res.ok) throw await errorFrom(res);
+  return URL.createObjectURL(await res.blob());
+}
+
+/** listOf accepts a list answer in the shapes a paged API may use. */
+export function listOf(body) {
+  if (Array.isArray(body)) return body;
+  for (const k of ['data', 'items', 'transcriptions', 'jobs', 'articles', 'results']) {
+    if (Array.isArray(body?.[k])) return body[k];
+  }
+  return [];
+}

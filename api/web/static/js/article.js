@@ -1,0 +1,177 @@
+// article.js — draws an aligned article (align.Result JSON) against its
+// recording: the text with every spoken sentence clickable, the quotes with
+// their times and status, and the speech the article left out.
+import { seek, Follower, activate } from './player.js';
+import { clock, el } from './util.js';
+
+const timed = (x) => x && x.start != null && x.end != null && x.status !== 'not_in_audio' && x.status !== 'missing';
+
+const STATUS_WORDS = {
+  spoken: 'مسموع',
+  partial: 'مسموع جزئيًا',
+  not_in_audio: 'غير موجود في التسجيل',
+};
+
+/**
+ * reconstructBody rebuilds the article text from the alignment's own spans
+ * when the article body itself is not at hand (a job given article text
+ * inline): every sentence's text at its char_start, in code points.
+ */
+export function reconstructBody(al) {
+  const spans = [...(al.sentences || []), ...(al.quotes || []), ...(al.words || [])];
+  const n = spans.reduce((m, s) => Math.max(m, s.char_end || 0), 0);
+  const chars = new Array(n).fill(' ');
+  for (const s of spans) {
+    const t = Array.from(s.text || '');
+    for (let i = 0; i < t.length && s.char_start + i < n; i++) chars[s.char_start + i] = t[i];
+  }
+  return chars.join('');
+}
+
+/**
+ * fromTranscript turns a plain transcript (no article) into the alignment
+ * shape, so a recording uploaded without an article can still be read and
+ * played sentence by sentence. Returns { body, alignment }.
+ */
+export function fromTranscript(tr) {
+  const parts = [], sentences = [], words = [];
+  let pos = 0;
+  for (const seg of tr.segments || []) {
+    const text = (seg.text || '').trim();
+    if (!text) continue;
+    const start = pos;
+    const segChars = Array.from(text);
+    // Words are located in the segment text by search; each starts after the last.
+    let from = 0;
+    for (const w of seg.words || []) {
+      const wt = Array.from((w.word || '').trim());
+      if (!wt.length) continue;
+      const idx = indexOfChars(segChars, wt, from);
+      if (idx < 0) continue;
+      words.push({ text: wt.join(''), char_start: start + idx, char_end: start + idx + wt.length, start: w.start, end: w.end, status: 'matched' });
+      from = idx + wt.length;
+    }
+    pos += segChars.length;
+    sentences.push({ text, char_start: start, char_end: pos, start: seg.start, end: seg.end, status: 'spoken', coverage: 1 });
+    parts.push(text);
+    pos += 1; // the newline joining segments
+  }
+  return { body: parts.join('\n'), alignment: { words, sentences, quotes: [], unmatched: [] } };
+}
+
+function indexOfChars(hay, needle, from) {
+  outer: for (let i = from; i + needle.length <= hay.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+/**
+ * renderArticle draws al into the given containers and returns a handle with
+ * destroy(). body is the article text that al's char offsets refer to.
+ */
+export function renderArticle({ body, alignment: al, textEl, quotesEl, unmatchedEl, audio, follow }) {
+  const chars = Array.from(body || reconstructBody(al));
+  const sentences = [...(al.sentences || [])].sort((a, b) => a.char_start - b.char_start);
+  const words = [...(al.words || [])].sort((a, b) => a.char_start - b.char_start);
+  const quotes = [...(al.quotes || [])].sort((a, b) => a.char_start - b.char_start);
+  const quoteAt = (pos) => quotes.find((q) => q.char_start <= pos && pos < q.char_end);
+
+  const sentItems = [], wordItems = [];
+  const frag = document.createDocumentFragment();
+  const text = (a, b) => { if (b > a) frag.append(chars.slice(a, b).join('')); };
+  let pos = 0, wi = 0;
+  for (const s of sentences) {
+    if (s.char_start < pos) continue; // overlapping spans: keep the first
+    text(pos, s.char_start);
+    const sEl = el('span', { class: `sent s-${s.status || 'unknown'}` });
+    let p = s.char_start;
+    while (wi < words.length && words[wi].char_start < s.char_start) wi++;
+    let prevQ = null;
+    for (; wi < words.length && words[wi].char_end <= s.char_end; wi++) {
+      const w = words[wi];
+      const q = quoteAt(w.char_start);
+      if (w.char_start > p) {
+        // The space between two words of one quote belongs to the quote, so
+        // that the quote reads as one band.
+        const gap = chars.slice(p, w.char_start).join('');
+        sEl.append(q && q === prevQ
+          ? el('span', { class: `in-quote${q.status === 'not_in_audio' ? ' q-missing' : ''}` }, gap)
+          : gap);
+      }
+      prevQ = q;
+      const wEl = el('span', {
+        class: ['w', `w-${w.status || 'unknown'}`, q && 'in-quote', q && q.status === 'not_in_audio' && 'q-missing'].filter(Boolean).join(' '),
+      }, chars.slice(w.char_start, w.char_end).join(''));
+      sEl.append(wEl);
+      if (timed(w)) wordItems.push({ el: wEl, start: w.start, end: w.end });
+      p = w.char_end;
+    }
+    if (s.char_end > p) sEl.append(chars.slice(p, s.char_end).join(''));
+    if (timed(s)) {
+      sEl.setAttribute('role', 'button');
+      sEl.tabIndex = 0;
+      sEl.title = `استمع من ${clock(s.start)}`;
+      sEl.dataset.start = s.start;
+      activate(sEl, () => seek(audio, s.start));
+      sentItems.push({ el: sEl, start: s.start, end: s.end });
+    } else if (s.status === 'not_in_audio') {
+      sEl.append(el('span', { class: 'sr-only' }, ' (لم تُقَل في التسجيل)'));
+    }
+    frag.append(sEl);
+    pos = s.char_end;
+  }
+  text(pos, chars.length);
+  textEl.replaceChildren(frag);
+
+  // The quotes, each with its time and what became of it.
+  const quoteItems = [];
+  quotesEl.replaceChildren();
+  for (const q of quotes) {
+    const badge = el('span', { class: `badge b-${q.status}` }, STATUS_WORDS[q.status] || q.status);
+    const cov = q.coverage != null ? el('span', { class: 'coverage', title: 'نسبة الكلمات المسموعة' }, `${Math.round(q.coverage * 100)}%`) : null;
+    const body = el('span', { class: 'quote-text' }, `“${q.text}”`);
+    let li;
+    if (timed(q)) {
+      const b = el('button', {
+        type: 'button', class: `quote-btn q-${q.status}`, dataset: { start: q.start, end: q.end },
+        'aria-label': `استمع إلى الاقتباس من ${clock(q.start)} إلى ${clock(q.end)}: ${q.text}`,
+        onclick: () => seek(audio, q.start),
+      }, el('time', { class: 'stamp', dir: 'ltr' }, `${clock(q.start)}–${clock(q.end)}`), ' ', body, ' ', badge, cov && ' ', cov);
+      quoteItems.push({ el: b, start: q.start, end: q.end });
+      li = el('li', {}, b);
+    } else {
+      li = el('li', {},
+        el('div', { class: 'quote-missing', role: 'note', 'aria-label': `اقتباس غير موجود في التسجيل: ${q.text}` },
+          el('span', { class: 'stamp missing-mark', 'aria-hidden': 'true' }, '⊘'), ' ', body, ' ', badge));
+    }
+    quotesEl.append(li);
+  }
+  if (!quotes.length) quotesEl.append(el('li', { class: 'empty' }, 'لا توجد اقتباسات بين علامات التنصيص في هذا المقال.'));
+
+  // Speech the article left out, each playable on its own.
+  unmatchedEl.replaceChildren();
+  for (const u of al.unmatched || []) {
+    unmatchedEl.append(el('li', {}, el('button', {
+      type: 'button', class: 'unmatched-btn', dataset: { start: u.start, end: u.end },
+      'aria-label': `استمع إلى كلام لم يرد في المقال من ${clock(u.start)} إلى ${clock(u.end)}`,
+      onclick: () => seek(audio, u.start, { stopAt: u.end }),
+    }, el('time', { class: 'stamp', dir: 'ltr' }, `${clock(u.start)}–${clock(u.end)}`), ' ', el('span', {}, u.text || '…'))));
+  }
+  if (!(al.unmatched || []).length) unmatchedEl.append(el('li', { class: 'empty' }, 'لم يُرصد كلام خارج نص المقال.'));
+
+  const scrollTo = (item) => {
+    if (!item || !follow?.checked || audio.paused) return;
+    const r = item.el.getBoundingClientRect();
+    if (r.top < 0 || r.bottom > window.innerHeight) item.el.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  };
+  const followers = [
+    new Follower(audio, sentItems, wordItems, { onChange: scrollTo }),
+    new Follower(audio, quoteItems),
+  ];
+  return {
+    counts: { sentences: sentItems.length, words: wordItems.length, quotes: quoteItems.length },
+    destroy() { for (const f of followers) f.destroy(); },
+  };
+}

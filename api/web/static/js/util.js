@@ -1,0 +1,136 @@
+// util.js — formatting and the journalist-facing wording of API errors.
+
+/** clock formats seconds as m:ss (h:mm:ss past the hour); '—' when unknown. */
+export function clock(sec) {
+  if (sec == null || !Number.isFinite(sec)) return '—';
+  const t = Math.max(0, Math.floor(sec));
+  const h = Math.floor(t / 3600), m = Math.floor(t / 60) % 60, s = t % 60;
+  const ss = String(s).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+}
+
+/** clockPrecise formats seconds as m:ss.t for places where tenths matter. */
+export function clockPrecise(sec) {
+  if (sec == null || !Number.isFinite(sec)) return '—';
+  const tenths = Math.floor((sec % 1) * 10);
+  return `${clock(sec)}.${tenths}`;
+}
+
+/** duration says a span of seconds in words: "3 د 20 ث". */
+export function duration(sec) {
+  if (sec == null || !Number.isFinite(sec) || sec < 0) return '—';
+  const t = Math.round(sec);
+  if (t < 60) return `${t} ث`;
+  const m = Math.floor(t / 60), s = t % 60;
+  if (m < 60) return s ? `${m} د ${s} ث` : `${m} د`;
+  return `${Math.floor(m / 60)} س ${m % 60} د`;
+}
+
+export function bytes(n) {
+  if (!Number.isFinite(n)) return '';
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(0)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+// What each API error means for the person at the desk. Matched by the
+// error's code first, then by its HTTP status.
+const BY_CODE = [
+  [/unauthori[sz]ed|api_key|forbidden/, 'auth'],
+  [/missing_file|no_file|file_required/, 'missingFile'],
+  [/^empty$|empty_file/, 'empty'],
+  [/too_large|payload/, 'tooLarge'],
+  [/too_long/, 'tooLong'],
+  [/not_audio|unsupported|media_type|codec/, 'notAudio'],
+  [/corrupt|decode|truncat|bad_audio|invalid_audio/, 'corrupt'],
+  [/queue_full|rate_limit|busy|too_many/, 'busy'],
+  [/no_recording|no_audio/, 'noRecording'],
+  [/not_done/, 'notDone'],
+  [/unknown_model|model/, 'model'],
+  [/not_cancel+able/, 'notCancelable'],
+  [/not_found|no_article/, 'notFound'],
+  [/network/, 'network'],
+  [/aborted/, 'aborted'],
+];
+const BY_STATUS = { 400: 'bad', 401: 'auth', 403: 'auth', 404: 'notFound', 409: 'conflict', 413: 'tooLarge', 415: 'notAudio', 422: 'corrupt', 429: 'busy', 503: 'busy' };
+
+const WORDS = {
+  auth: ['مفتاح الوصول مفقود أو غير صحيح. أدخل مفتاح API الذي أعطاك إياه المسؤول في خانة «مفتاح API».', 'The API key is missing or wrong: enter the key your administrator gave you.'],
+  missingFile: ['لم يُرفق أي تسجيل. اختر ملفًا صوتيًا أو مرئيًا أو اسحبه إلى المربع.', 'No recording was attached: pick or drop an audio or video file.'],
+  tooLarge: ['الملف أكبر من الحد الذي يقبله الخادم. اقتطع التسجيل أو صدّره بجودة أقل ثم أعد المحاولة.', 'The file is larger than the server accepts: trim it or export it at a lower quality.'],
+  tooLong: ['التسجيل أطول من المدة المسموح بها. قسّمه إلى أجزاء أقصر.', 'The recording is longer than allowed: split it into shorter parts.'],
+  notAudio: ['هذا الملف ليس تسجيلًا صوتيًا يمكن قراءته (ربما صورة أو مستند أو صيغة غير مدعومة).', 'This file is not a recording the server can read (an image, a document or an unsupported format).'],
+  corrupt: ['تعذّرت قراءة التسجيل: يبدو الملف تالفًا أو ناقصًا. أعد تصديره أو نزّله من جديد.', 'The recording could not be read: the file looks damaged or incomplete.'],
+  busy: ['الخادم مشغول بتسجيلات أخرى الآن. أعد المحاولة بعد قليل.', 'The server is busy with other recordings: try again in a moment.'],
+  empty: ['الملف المرفوع فارغ. تأكد من أن التسجيل حُفظ كاملًا ثم أعد رفعه.', 'The uploaded file is empty: check that the recording was saved completely.'],
+  noRecording: ['لا يوجد تسجيل محفوظ لهذا المقال أو لهذه المهمة.', 'There is no stored recording for this article or job.'],
+  model: ['هذا الخادم يعمل بنموذج تفريغ واحد. اترك خانة «النموذج» فارغة أو اكتب اسم نموذج الخادم.', 'This server transcribes with one model: leave "model" empty or use the server\'s model name.'],
+  notDone: ['لم ينته تفريغ هذا التسجيل بعد. انتظر حتى تكتمل المهمة.', 'This recording has not finished transcribing yet: wait for the job to complete.'],
+  notCancelable: ['لا يمكن إلغاء هذه المهمة: لقد انتهت بالفعل.', 'This job cannot be canceled: it has already ended.'],
+  notFound: ['لم يُعثر على هذا العنصر؛ ربما حُذف.', 'This item was not found; it may have been deleted.'],
+  conflict: ['لا يمكن تنفيذ ذلك في حالته الحالية.', 'That cannot be done in its current state.'],
+  bad: ['الطلب غير مكتمل: راجع الحقول المطلوبة.', 'The request is incomplete: check the required fields.'],
+  network: ['تعذّر الاتصال بالخادم. تحقّق من الشبكة ثم أعد المحاولة.', 'The server could not be reached: check the network and try again.'],
+  aborted: ['أُلغي الرفع.', 'The upload was canceled.'],
+  server: ['حدث خطأ في الخادم. أعد المحاولة، وإن تكرر فأبلغ الدعم التقني.', 'The server had a problem: try again, and tell technical support if it persists.'],
+};
+
+/**
+ * explain turns an ApiError into { ar, en, detail }: what happened in words a
+ * journalist understands, in Arabic and English, and the server's own
+ * message (shown as written).
+ */
+export function explain(err) {
+  const code = String(err?.code || '').toLowerCase();
+  let kind = '';
+  for (const [re, k] of BY_CODE) if (code && re.test(code)) { kind = k; break; }
+  if (!kind) kind = BY_STATUS[err?.status] || (err?.status >= 500 ? 'server' : 'bad');
+  const [ar, en] = WORDS[kind];
+  return { kind, ar, en, detail: err?.serverMessage || '' };
+}
+
+/** showError fills el (a role="alert" box) with explain(err). */
+export function showError(el, err) {
+  const e = explain(err);
+  el.replaceChildren();
+  const p = document.createElement('p');
+  p.className = 'err-ar';
+  p.textContent = e.ar;
+  const en = document.createElement('p');
+  en.className = 'err-en';
+  en.lang = 'en';
+  en.dir = 'ltr';
+  en.textContent = e.en;
+  el.append(p, en);
+  if (e.detail) {
+    const d = document.createElement('p');
+    d.className = 'err-detail';
+    const msg = document.createElement('code');
+    msg.lang = 'en';
+    msg.dir = 'ltr';
+    msg.textContent = err.code ? `${err.code}: ${e.detail}` : e.detail;
+    d.append('رسالة الخادم: ', msg);
+    el.append(d);
+  }
+  el.hidden = false;
+}
+
+export function clearError(el) {
+  el.replaceChildren();
+  el.hidden = true;
+}
+
+/** el builds an element: el('span', {class: 'x', dataset: {...}}, ...children). */
+export function el(tag, attrs = {}, ...children) {
+  const n = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v == null || v === false) continue;
+    if (k === 'class') n.className = v;
+    else if (k === 'dataset') Object.assign(n.dataset, v);
+    else if (k === 'text') n.textContent = v;
+    else if (k.startsWith('on')) n.addEventListener(k.slice(2), v);
+    else n.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children) if (c != null) n.append(c);
+  return n;
+}

@@ -1,0 +1,443 @@
+// Package web serves newsscribe's browser faces: the newsroom page at `/`
+// (plain JavaScript modules that talk to the /v1 JSON API), its static
+// assets, and the public embed of a published article for a CMS — an iframe
+// page, its JSON, its audio and an oEmbed description.
+//
+// Every asset is embedded in the binary with //go:embed; nothing is fetched
+// from the network at run time and there is no build step.
+package web
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"mime"
+	"net/http"
+	"net/url"
+	"os"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+)
+
+//go:embed static templates
+var assets embed.FS
+
+// ErrNotFound is returned by a Source for an article that does not exist or
+// is not published. The embed routes answer it with 404.
+var ErrNotFound = errors.New("web: article not found or not published")
+
+// Source gives the embed routes the published articles. The api store
+// implements it.
+type Source interface {
+	// EmbedArticle returns the published article id, or an error wrapping
+	// ErrNotFound when it is missing or unpublished.
+	EmbedArticle(ctx context.Context, id string) (*EmbedArticle, error)
+}
+
+// EmbedArticle is what the public embed shows of a published article.
+type EmbedArticle struct {
+	ID, Title, URL string
+	// PublishedAt is when the newsroom published the article; zero if unknown.
+	PublishedAt time.Time
+	// Alignment is the aligned article as align.Result JSON (words[],
+	// sentences[], quotes[], unmatched[]); nil before the recording is aligned.
+	Alignment json.RawMessage
+	// AudioPath is a browser-playable rendition of the recording on local disk
+	// and AudioType its media type (e.g. "audio/mpeg"); AudioPath is empty when
+	// the article has no recording.
+	AudioPath, AudioType string
+}
+
+// Embed frame defaults for oEmbed, in CSS pixels.
+const (
+	defaultEmbedWidth  = 640
+	defaultEmbedHeight = 420
+)
+
+// Register mounts the newsroom page and the embed routes on r:
+//
+//	GET /                               the newsroom page
+//	GET /static/*filepath               embedded assets (ETag, revalidated)
+//	GET /embed/articles/:id             iframe page of a published article
+//	GET /embed/articles/:id/data.json   its public JSON
+//	GET /embed/articles/:id/audio       its recording (Range requests)
+//	GET /oembed?url=…&format=json       oEmbed 1.0 "rich" description
+//
+// HEAD is answered wherever GET is. Register panics only if the embedded
+// assets are malformed, which is a build defect.
+func Register(r gin.IRouter, src Source) {
+	h := newHandler(src, basePath(r))
+	get := func(p string, f gin.HandlerFunc) {
+		r.GET(p, f)
+		r.HEAD(p, f)
+	}
+	get("/", h.index)
+	get("/static/*filepath", h.static)
+	get("/embed/articles/:id", h.embedPage)
+	get("/embed/articles/:id/data.json", h.embedData)
+	get("/embed/articles/:id/audio", h.embedAudio)
+	get("/oembed", h.oembed)
+}
+
+// basePath is the prefix r mounts under, "" for the root.
+func basePath(r gin.IRouter) string {
+	if b, ok := r.(interface{ BasePath() string }); ok {
+		return strings.TrimSuffix(b.BasePath(), "/")
+	}
+	return ""
+}
+
+// asset is one embedded file with its validator.
+type asset struct {
+	body  []byte
+	etag  string
+	ctype string
+}
+
+type handler struct {
+	src   Source
+	base  string
+	files map[string]asset // by path under static/, e.g. "js/app.js"
+	page  asset
+	embed *template.Template
+}
+
+func newHandler(src Source, base string) *handler {
+	h := &handler{src: src, base: base, files: map[string]asset{}}
+	err := fs.WalkDir(assets, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := assets.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		h.files[strings.TrimPrefix(p, "static/")] = newAsset(p, b)
+		return nil
+	})
+	if err != nil {
+		panic(fmt.Sprintf("web: embedded assets: %v", err))
+	}
+	idx, err := assets.ReadFile("templates/index.html")
+	if err != nil {
+		panic(fmt.Sprintf("web: embedded index: %v", err))
+	}
+	// The page links its assets absolutely; a router mounted under a prefix
+	// gets the prefix written in once, here.
+	idx = bytes.ReplaceAll(idx, []byte(`{{BASE}}`), []byte(template.HTMLEscapeString(base)))
+	h.page = newAsset("index.html", idx)
+	h.embed = template.Must(template.New("embed.html").Funcs(template.FuncMap{
+		"clock": clock,
+	}).ParseFS(assets, "templates/embed.html"))
+	return h
+}
+
+func newAsset(name string, b []byte) asset {
+	sum := sha256.Sum256(b)
+	ct := mime.TypeByExtension(path.Ext(name))
+	switch path.Ext(name) { // not every system's mime table knows these
+	case ".js", ".mjs":
+		ct = "text/javascript; charset=utf-8"
+	case ".css":
+		ct = "text/css; charset=utf-8"
+	case ".woff2":
+		ct = "font/woff2"
+	case ".html":
+		ct = "text/html; charset=utf-8"
+	case ".txt", ".md":
+		ct = "text/plain; charset=utf-8"
+	}
+	if ct == "" {
+		ct = "application/octet-stream"
+	}
+	return asset{body: b, etag: `"` + hex.EncodeToString(sum[:12]) + `"`, ctype: ct}
+}
+
+// serveAsset answers with a, honouring If-None-Match. Assets keep their names
+// across releases, so browsers revalidate every use (a cheap 304) rather than
+// keep a stale copy after an upgrade.
+func serveAsset(c *gin.Context, a asset) {
+	w := c.Writer
+	w.Header().Set("Content-Type", a.ctype)
+	w.Header().Set("ETag", a.etag)
+	w.Header().Set("Cache-Control", "public, no-cache")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	http.ServeContent(w, c.Request, "", time.Time{}, bytes.NewReader(a.body))
+}
+
+// newsroomCSP confines the newsroom page to its own origin; it may not be framed.
+const newsroomCSP = "default-src 'self'; script-src 'self'; style-src 'self'; font-src 'self'; " +
+	"img-src 'self' data:; media-src 'self' blob:; connect-src 'self'; object-src 'none'; " +
+	"base-uri 'none'; form-action 'self'; frame-ancestors 'self'"
+
+// embedCSP lets any site frame the embed, and nothing else in.
+const embedCSP = "default-src 'self'; script-src 'self'; style-src 'self'; font-src 'self'; " +
+	"img-src 'self' data:; media-src 'self'; connect-src 'self'; object-src 'none'; " +
+	"base-uri 'none'; form-action 'none'; frame-ancestors *"
+
+func (h *handler) index(c *gin.Context) {
+	c.Header("Content-Security-Policy", newsroomCSP)
+	c.Header("X-Frame-Options", "SAMEORIGIN")
+	c.Header("Referrer-Policy", "same-origin")
+	serveAsset(c, h.page)
+}
+
+func (h *handler) static(c *gin.Context) {
+	p := strings.TrimPrefix(path.Clean("/"+c.Param("filepath")), "/")
+	a, ok := h.files[p]
+	if !ok {
+		writeError(c, http.StatusNotFound, "not_found", "no such file")
+		return
+	}
+	serveAsset(c, a)
+}
+
+// apiError is the JSON error shape shared with the /v1 API.
+type apiError struct {
+	Error struct {
+		Code    string `json:"code"`
+		Message string `json:"message"`
+	} `json:"error"`
+}
+
+func writeError(c *gin.Context, status int, code, msg string) {
+	var e apiError
+	e.Error.Code, e.Error.Message = code, msg
+	c.AbortWithStatusJSON(status, e)
+}
+
+// article looks up the published article named by the :id parameter and
+// answers 404 or 500 itself when it cannot.
+func (h *handler) article(c *gin.Context, id string) (*EmbedArticle, bool) {
+	a, err := h.src.EmbedArticle(c.Request.Context(), id)
+	switch {
+	case errors.Is(err, ErrNotFound) || (err == nil && a == nil):
+		writeError(c, http.StatusNotFound, "not_found", "no published article with this id")
+		return nil, false
+	case err != nil:
+		_ = c.Error(fmt.Errorf("embed article %q: %w", id, err))
+		writeError(c, http.StatusInternalServerError, "internal", "the article could not be loaded; try again later")
+		return nil, false
+	}
+	return a, true
+}
+
+// alignment is the subset of align.Result JSON the embed shows.
+type alignment struct {
+	Words     []span      `json:"words"`
+	Sentences []span      `json:"sentences"`
+	Quotes    []span      `json:"quotes"`
+	Unmatched []unmatched `json:"unmatched"`
+}
+
+type span struct {
+	Text      string   `json:"text"`
+	CharStart int      `json:"char_start"`
+	CharEnd   int      `json:"char_end"`
+	Start     *float64 `json:"start"`
+	End       *float64 `json:"end"`
+	Coverage  *float64 `json:"coverage,omitempty"`
+	Status    string   `json:"status"`
+	Score     *float64 `json:"score,omitempty"`
+}
+
+type unmatched struct {
+	Start float64 `json:"start"`
+	End   float64 `json:"end"`
+	Text  string  `json:"text"`
+}
+
+// timed reports whether s was heard in the recording.
+func (s span) timed() bool { return s.Start != nil && s.End != nil && s.Status != "not_in_audio" }
+
+func parseAlignment(raw json.RawMessage) (alignment, error) {
+	var al alignment
+	if len(bytes.TrimSpace(raw)) == 0 || string(bytes.TrimSpace(raw)) == "null" {
+		return al, nil
+	}
+	if err := json.Unmarshal(raw, &al); err != nil {
+		return al, fmt.Errorf("parse alignment: %w", err)
+	}
+	return al, nil
+}
+
+// embedData is the public JSON of an embedded article.
+type embedData struct {
+	ID          string     `json:"id"`
+	Title       string     `json:"title"`
+	URL         string     `json:"url,omitempty"`
+	PublishedAt *time.Time `json:"published_at,omitempty"`
+	AudioURL    string     `json:"audio_url,omitempty"`
+	Quotes      []span     `json:"quotes"`
+	Sentences   []span     `json:"sentences"`
+	Words       []span     `json:"words"`
+}
+
+func (h *handler) load(c *gin.Context) (*EmbedArticle, alignment, bool) {
+	id := c.Param("id")
+	a, ok := h.article(c, id)
+	if !ok {
+		return nil, alignment{}, false
+	}
+	al, err := parseAlignment(a.Alignment)
+	if err != nil {
+		_ = c.Error(fmt.Errorf("embed article %q: %w", id, err))
+		writeError(c, http.StatusInternalServerError, "internal", "the article's alignment could not be read")
+		return nil, al, false
+	}
+	return a, al, true
+}
+
+func (h *handler) data(a *EmbedArticle, al alignment) embedData {
+	d := embedData{ID: a.ID, Title: a.Title, URL: a.URL,
+		Quotes: nonNil(al.Quotes), Sentences: nonNil(al.Sentences), Words: nonNil(al.Words)}
+	if !a.PublishedAt.IsZero() {
+		t := a.PublishedAt.UTC()
+		d.PublishedAt = &t
+	}
+	if a.AudioPath != "" {
+		d.AudioURL = h.embedURL(a.ID) + "/audio"
+	}
+	return d
+}
+
+func nonNil(s []span) []span {
+	if s == nil {
+		return []span{}
+	}
+	return s
+}
+
+func (h *handler) embedURL(id string) string {
+	return h.base + "/embed/articles/" + url.PathEscape(id)
+}
+
+func (h *handler) embedData(c *gin.Context) {
+	a, al, ok := h.load(c)
+	if !ok {
+		return
+	}
+	c.Header("Access-Control-Allow-Origin", "*")
+	c.Header("Cache-Control", "public, max-age=60")
+	c.JSON(http.StatusOK, h.data(a, al))
+}
+
+func (h *handler) embedAudio(c *gin.Context) {
+	a, ok := h.article(c, c.Param("id"))
+	if !ok {
+		return
+	}
+	if a.AudioPath == "" {
+		writeError(c, http.StatusNotFound, "no_audio", "this article has no recording")
+		return
+	}
+	f, err := os.Open(a.AudioPath)
+	if err != nil {
+		_ = c.Error(fmt.Errorf("embed audio %q: %w", a.ID, err))
+		writeError(c, http.StatusNotFound, "no_audio", "this article's recording is not available")
+		return
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil || st.IsDir() {
+		writeError(c, http.StatusNotFound, "no_audio", "this article's recording is not available")
+		return
+	}
+	if a.AudioType != "" {
+		c.Header("Content-Type", a.AudioType)
+	}
+	c.Header("Cache-Control", "public, max-age=300")
+	c.Header("Access-Control-Allow-Origin", "*")
+	http.ServeContent(c.Writer, c.Request, "", st.ModTime(), f)
+}
+
+// embedItem is one clickable line of the embed page.
+type embedItem struct {
+	Text       string
+	Start, End float64
+	Partial    bool
+}
+
+type embedView struct {
+	Title, URL, AudioURL, AudioType, OEmbedURL, DataURL, Static string
+	Lang                                                        string
+	Items                                                       []embedItem
+	Quotes                                                      bool // Items are quotes, not sentences
+}
+
+func (h *handler) embedPage(c *gin.Context) {
+	a, al, ok := h.load(c)
+	if !ok {
+		return
+	}
+	v := embedView{Title: a.Title, URL: a.URL, Static: h.base + "/static",
+		DataURL: h.embedURL(a.ID) + "/data.json", Lang: "ar"}
+	if a.AudioPath != "" {
+		v.AudioURL, v.AudioType = h.embedURL(a.ID)+"/audio", a.AudioType
+	}
+	v.OEmbedURL = h.base + "/oembed?format=json&url=" + url.QueryEscape(origin(c.Request)+h.embedURL(a.ID))
+	// The quotes are what readers come for; an article without any heard
+	// quote shows its spoken sentences instead.
+	for _, q := range al.Quotes {
+		if q.timed() {
+			v.Items = append(v.Items, embedItem{Text: q.Text, Start: *q.Start, End: *q.End, Partial: q.Status == "partial"})
+		}
+	}
+	v.Quotes = len(v.Items) > 0
+	if !v.Quotes {
+		for _, s := range al.Sentences {
+			if s.timed() {
+				v.Items = append(v.Items, embedItem{Text: s.Text, Start: *s.Start, End: *s.End, Partial: s.Status == "partial"})
+			}
+		}
+	}
+	var buf bytes.Buffer
+	if err := h.embed.Execute(&buf, v); err != nil {
+		_ = c.Error(fmt.Errorf("embed page %q: %w", a.ID, err))
+		writeError(c, http.StatusInternalServerError, "internal", "the embed could not be drawn")
+		return
+	}
+	hd := c.Writer.Header()
+	hd.Del("X-Frame-Options")
+	hd.Set("Content-Security-Policy", embedCSP)
+	hd.Set("Referrer-Policy", "strict-origin-when-cross-origin")
+	hd.Set("Cache-Control", "public, max-age=60")
+	hd.Set("X-Content-Type-Options", "nosniff")
+	c.Data(http.StatusOK, "text/html; charset=utf-8", buf.Bytes())
+}
+
+// clock formats seconds as m:ss, or h:mm:ss past the hour.
+func clock(sec float64) string {
+	if sec < 0 {
+		sec = 0
+	}
+	t := int(sec)
+	h, m, s := t/3600, t/60%60, t%60
+	if h > 0 {
+		return fmt.Sprintf("%d:%02d:%02d", h, m, s)
+	}
+	return fmt.Sprintf("%d:%02d", m, s)
+}
+
+// origin is the scheme and host the client used to reach the server,
+// trusting X-Forwarded-Proto from a reverse proxy.
+func origin(r *http.Request) string {
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	if p := r.Header.Get("X-Forwarded-Proto"); p == "https" || p == "http" {
+		scheme = p
+	}
+	return scheme + "://" + r.Host
+}

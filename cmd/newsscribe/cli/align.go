@@ -1,0 +1,91 @@
+package cli
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/newsscribe/newsscribe/transcribe"
+	"github.com/newsscribe/newsscribe/transcribe/align"
+)
+
+func newAlignCmd(s Streams) *cobra.Command {
+	var transcriptPath, articlePath, format, out string
+	cmd := &cobra.Command{
+		Use:   "align --transcript T.json --article A.txt [--format json|srt|vtt|html] [-o OUT]",
+		Short: "Put times on an article from a transcript, without running recognition again",
+		Long: `Align a transcript (newsscribe's JSON, as written by "newsscribe transcribe")
+to the text of the article that reports the speech, and write the article
+with times: JSON (words, sentences, quotations, unreported speech), SRT or
+WebVTT subtitles of the spoken sentences, or a self-contained HTML page.
+Articles get edited after publication; re-aligning takes well under a second.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			f, err := align.ParseFormat(format)
+			if err != nil {
+				return fmt.Errorf("--format: %w", err)
+			}
+			t, err := readTranscript(transcriptPath)
+			if err != nil {
+				return err
+			}
+			article, err := os.ReadFile(articlePath)
+			if err != nil {
+				return fmt.Errorf("article: %w", err)
+			}
+			return alignAndWrite(s.Out, t, string(article), f, out)
+		},
+	}
+	cmd.Flags().StringVar(&transcriptPath, "transcript", "", "transcript JSON file (required)")
+	cmd.Flags().StringVar(&articlePath, "article", "", "article text file, UTF-8 (required)")
+	cmd.Flags().StringVar(&format, "format", "json", "output format: json, srt, vtt or html")
+	cmd.Flags().StringVarP(&out, "output", "o", "", "output file, written atomically (default: standard output)")
+	_ = cmd.MarkFlagRequired("transcript")
+	_ = cmd.MarkFlagRequired("article")
+	return cmd
+}
+
+// alignAndWrite aligns t to the article text and writes the result in format
+// f to the file out (atomically) or, when out is "" or "-", to stdout.
+func alignAndWrite(stdout io.Writer, t *transcribe.Transcript, article string, f align.Format, out string) error {
+	r, err := align.Align(t, article, align.Options{})
+	if err != nil {
+		return fmt.Errorf("align: %w", err)
+	}
+	if out == "" || out == "-" {
+		return align.Write(stdout, r, f)
+	}
+	return align.WriteFile(out, r, f)
+}
+
+// readTranscript reads a transcript JSON file, streaming it, with one-line
+// errors that say what is wrong and where.
+func readTranscript(path string) (*transcribe.Transcript, error) {
+	file, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("transcript: %w", err)
+	}
+	defer file.Close()
+	var t transcribe.Transcript
+	dec := json.NewDecoder(file)
+	if err := dec.Decode(&t); err != nil {
+		var syn *json.SyntaxError
+		var typ *json.UnmarshalTypeError
+		switch {
+		case errors.Is(err, io.EOF):
+			return nil, fmt.Errorf("transcript %s is empty: want newsscribe transcript JSON", path)
+		case errors.Is(err, io.ErrUnexpectedEOF):
+			return nil, fmt.Errorf("transcript %s is truncated: its JSON ends early", path)
+		case errors.As(err, &syn):
+			return nil, fmt.Errorf("transcript %s is not valid JSON at byte %d: %w", path, syn.Offset, err)
+		case errors.As(err, &typ):
+			return nil, fmt.Errorf("transcript %s is not a newsscribe transcript (field %q at byte %d): %w", path, typ.Field, typ.Offset, err)
+		}
+		return nil, fmt.Errorf("transcript %s: %w", path, err)
+	}
+	return &t, nil
+}

@@ -1,0 +1,148 @@
+package align
+
+// This fuzz target is an internal test, against the house rule of external
+// test packages, because one invariant — times are monotone within each
+// passage — is about passages, which the Result does not expose.
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/newsscribe/newsscribe/transcribe"
+	"github.com/newsscribe/newsscribe/transcribe/align/arabic"
+)
+
+// fuzzTranscript makes a transcript of speech: one word per token, with
+// durations taken from the bytes of timing (monotone times).
+func fuzzTranscript(speech string, timing []byte) *transcribe.Transcript {
+	t := &transcribe.Transcript{Language: "ar"}
+	var ws []transcribe.Word
+	now := 0.0
+	for i, tok := range strings.Fields(speech) {
+		d := 0.3
+		if len(timing) > 0 {
+			d = float64(timing[i%len(timing)]) / 100
+		}
+		ws = append(ws, transcribe.Word{Word: tok, Start: now, End: now + d})
+		now += d + 0.05
+	}
+	for i := 0; i < len(ws); i += 7 {
+		seg := ws[i:min(i+7, len(ws))]
+		t.Segments = append(t.Segments, transcribe.Segment{ID: len(t.Segments), Start: seg[0].Start, End: seg[len(seg)-1].End, Words: seg})
+	}
+	if len(ws) == 0 && speech != "" {
+		t.Segments = append(t.Segments, transcribe.Segment{Start: 0, End: 2, Text: speech})
+	}
+	return t
+}
+
+func FuzzAlign(f *testing.F) {
+	art, err := os.ReadFile("testdata/article.txt")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(string(art), "وتابعت نحن نعول على انخراط الأسر والأطر الصحية فالوقاية خير من العلاج", []byte{30, 40})
+	f.Add(string(art), "إن هذا البرنامج يشمل التاسعة والخمسين مركزا صحيا في المرحلة الأولى و سيمتد", []byte{0, 255, 3})
+	f.Add("قال: «نعم نعم نعم». نعم نعم؟ “نعم", "نعم نعم نعم نعم نعم نعم نعم نعم نعم", []byte{1})
+	f.Add("١٢٣ ٤٥ ألفين وخمسة عشر\n\n\n“", "2015 123 45 ألفين", []byte{})
+	f.Add("", "", []byte{})
+	f.Fuzz(func(t *testing.T, article, speech string, timing []byte) {
+		if !utf8.ValidString(article) {
+			if _, err := Align(fuzzTranscript(speech, timing), article, Options{}); err != ErrNotUTF8 {
+				t.Fatalf("invalid UTF-8 article: got %v, want ErrNotUTF8", err)
+			}
+			return
+		}
+		a := ParseArticle(article)
+		al := newAligner(fuzzTranscript(speech, timing), a, Options{}.withDefaults())
+		al.run()
+		r := al.result()
+		// Words: every article word once, offsets valid and in order.
+		if len(r.Words) != len(a.Words) {
+			t.Fatalf("got %d words, want %d", len(r.Words), len(a.Words))
+		}
+		runes := []rune(article)
+		prev := 0
+		for i, w := range r.Words {
+			if w.CharStart < prev || w.CharEnd <= w.CharStart || w.CharEnd > len(runes) || string(runes[w.CharStart:w.CharEnd]) != w.Text {
+				t.Fatalf("word %d: bad offsets [%d,%d) text %q", i, w.CharStart, w.CharEnd, w.Text)
+			}
+			prev = w.CharEnd
+			if (w.Start == nil) != (w.Status == StatusMissing) || (w.Start != nil && *w.End < *w.Start) {
+				t.Fatalf("word %d: status %s with times %v %v", i, w.Status, w.Start, w.End)
+			}
+		}
+		// Interpolated words sit between two matched words of their
+		// sentence or quotation.
+		minSim := Options{}.withDefaults().MinSimilarity
+		for i, w := range r.Words {
+			if w.Status != StatusInterpolated {
+				continue
+			}
+			p, n := i-1, i+1
+			for p >= 0 && r.Words[p].Status == StatusInterpolated {
+				p--
+			}
+			for n < len(r.Words) && r.Words[n].Status == StatusInterpolated {
+				n++
+			}
+			if p < 0 || n >= len(r.Words) {
+				t.Fatalf("interpolated word %d has no matched neighbour on one side", i)
+			}
+			for _, nb := range []TimedWord{r.Words[p], r.Words[n]} {
+				if nb.Status != StatusMatched || nb.Score < minSim {
+					t.Fatalf("interpolated word %d next to a %s word with score %.2f", i, nb.Status, nb.Score)
+				}
+				sameQuote := nb.Quote != nil && w.Quote != nil && *nb.Quote == *w.Quote
+				if nb.Sentence != w.Sentence && !sameQuote {
+					t.Fatalf("interpolated word %d's neighbour is in another sentence and quotation", i)
+				}
+			}
+		}
+		// Passages: valid offsets and coverage.
+		check := func(kind string, ps []TimedPassage) {
+			for i, p := range ps {
+				if p.CharStart < 0 || p.CharEnd > len(runes) || p.CharStart >= p.CharEnd || string(runes[p.CharStart:p.CharEnd]) != p.Text || p.Coverage < 0 || p.Coverage > 1 {
+					t.Fatalf("%s %d: bad passage %+v", kind, i, p)
+				}
+			}
+		}
+		ss := make([]TimedPassage, len(r.Sentences))
+		for i, s := range r.Sentences {
+			ss[i] = s.TimedPassage
+		}
+		check("sentence", ss)
+		check("quote", r.Quotes)
+		// Times are monotone within a passage; every transcript unit is
+		// used by at most one article passage.
+		last := map[int32]int32{}
+		for j := range al.au {
+			if al.mLo[j] < 0 {
+				continue
+			}
+			if l, ok := last[al.piece[j]]; ok && al.mLo[j] < l {
+				t.Fatalf("passage %d goes back in time at article unit %d", al.piece[j], j)
+			}
+			last[al.piece[j]] = al.mLo[j]
+		}
+		owner := map[int32]int32{}
+		for j := range al.au {
+			for tt := al.mLo[j]; tt >= 0 && tt < al.mHi[j]; tt++ {
+				if o, ok := owner[tt]; ok && o != al.piece[j] {
+					t.Fatalf("transcript unit %d used by passages %d and %d", tt, o, al.piece[j])
+				}
+				owner[tt] = al.piece[j]
+			}
+		}
+		// Unmatched speech and matched speech partition the transcript.
+		n := 0
+		for _, u := range r.Unmatched {
+			n += len(arabic.Tokenize(u.Text))
+		}
+		if n > len(al.tw) {
+			t.Fatalf("got %d unmatched words of %d", n, len(al.tw))
+		}
+	})
+}

@@ -1,0 +1,326 @@
+package align
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// Format is an output format of Write.
+type Format string
+
+// The formats Write knows.
+const (
+	FormatJSON Format = "json"
+	FormatSRT  Format = "srt"
+	FormatVTT  Format = "vtt"
+	FormatHTML Format = "html"
+)
+
+// Extension is the file name extension of the format, with its dot: ".json",
+// ".srt", ".vtt" or ".html".
+func (f Format) Extension() string { return "." + string(f) }
+
+// ErrUnknownFormat is returned by ParseFormat for a name it does not know.
+var ErrUnknownFormat = errors.New("unknown format (want json, srt, vtt or html)")
+
+// ParseFormat reads a format name: json, srt, vtt or html (any case).
+func ParseFormat(s string) (Format, error) {
+	switch f := Format(strings.ToLower(strings.TrimSpace(s))); f {
+	case FormatJSON, FormatSRT, FormatVTT, FormatHTML:
+		return f, nil
+	}
+	return "", fmt.Errorf("%q: %w", s, ErrUnknownFormat)
+}
+
+// Write writes r in format f: the JSON of Result; SRT or WebVTT cues of the
+// spoken and partly spoken sentences in time order; or a self-contained HTML
+// page of the article with its times.
+func Write(w io.Writer, r *Result, f Format) error {
+	if r == nil {
+		return errors.New("align: no result to write")
+	}
+	bw := bufio.NewWriter(w)
+	var err error
+	switch f {
+	case FormatJSON:
+		enc := json.NewEncoder(bw)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		err = enc.Encode(r)
+	case FormatSRT, FormatVTT:
+		err = writeCues(bw, r, f)
+	case FormatHTML:
+		err = writeHTML(bw, r)
+	default:
+		return fmt.Errorf("align: write %q: %w", f, ErrUnknownFormat)
+	}
+	if err != nil {
+		return fmt.Errorf("align: write %s: %w", f, err)
+	}
+	return bw.Flush()
+}
+
+// Right-to-left embedding: wrapping each cue line in RLE … PDF makes players
+// (browsers, VLC, mpv) lay Arabic out right to left even where the line
+// begins or ends with a neutral such as a quotation mark or a full stop.
+const (
+	rle = "\u202B"
+	pdf = "\u202C"
+)
+
+// minCue is the shortest cue, in seconds.
+const minCue = 0.5
+
+func writeCues(w io.Writer, r *Result, f Format) error {
+	type cue struct {
+		start, end float64
+		text       string
+	}
+	var cues []cue
+	for _, s := range r.Sentences {
+		if s.Start == nil || s.End == nil || s.Status == StatusNotInAudio {
+			continue
+		}
+		c := cue{start: *s.Start, end: *s.End, text: strings.Join(strings.Fields(s.Text), " ")}
+		if c.end < c.start+minCue {
+			c.end = c.start + minCue
+		}
+		cues = append(cues, c)
+	}
+	slices.SortStableFunc(cues, func(a, b cue) int {
+		switch {
+		case a.start < b.start:
+			return -1
+		case a.start > b.start:
+			return 1
+		}
+		return 0
+	})
+	sep := ","
+	if f == FormatVTT {
+		sep = "."
+		if _, err := io.WriteString(w, "WEBVTT\n\n"); err != nil {
+			return err
+		}
+	}
+	for i, c := range cues {
+		var err error
+		if f == FormatSRT {
+			_, err = fmt.Fprintf(w, "%d\n", i+1)
+		}
+		if err == nil {
+			_, err = fmt.Fprintf(w, "%s --> %s\n%s%s%s\n\n", clock(c.start, sep), clock(c.end, sep), rle, c.text, pdf)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// clock formats seconds as HH:MM:SS,mmm (sep "," for SRT, "." for WebVTT).
+func clock(sec float64, sep string) string {
+	ms := int64(math.Round(math.Max(sec, 0) * 1000))
+	return fmt.Sprintf("%02d:%02d:%02d%s%03d", ms/3600000, ms/60000%60, ms/1000%60, sep, ms%1000)
+}
+
+// short formats seconds as M:SS or H:MM:SS for display.
+func short(sec float64) string {
+	s := int64(math.Floor(math.Max(sec, 0)))
+	if s >= 3600 {
+		return fmt.Sprintf("%d:%02d:%02d", s/3600, s/60%60, s%60)
+	}
+	return fmt.Sprintf("%d:%02d", s/60, s%60)
+}
+
+type htmlPiece struct {
+	Text   string
+	Status string // word status, empty for the text between words
+	Title  string
+}
+
+type htmlSentence struct {
+	Status string
+	Time   string
+	Start  string
+	Pieces []htmlPiece
+}
+
+type htmlParagraph struct {
+	Prose     bool
+	Sentences []htmlSentence
+}
+
+type htmlQuote struct {
+	Text, Status, Time, Label string
+	Coverage                  int
+}
+
+type htmlPage struct {
+	Duration   string
+	Spoken     int
+	Sentences  int
+	Paragraphs []htmlParagraph
+	Quotes     []htmlQuote
+	Unmatched  []htmlQuote
+}
+
+var statusLabel = map[string]string{
+	StatusSpoken:     "قيل",
+	StatusPartial:    "قيل جزئيا",
+	StatusNotInAudio: "لم يرد في التسجيل",
+}
+
+func writeHTML(w io.Writer, r *Result) error {
+	p := htmlPage{Duration: short(r.Duration), Sentences: len(r.Sentences)}
+	p.Paragraphs = make([]htmlParagraph, len(r.Paragraphs))
+	for i, para := range r.Paragraphs {
+		p.Paragraphs[i].Prose = para.Prose
+	}
+	// Words by sentence, in order.
+	bySentence := make([][]TimedWord, len(r.Sentences))
+	for _, wd := range r.Words {
+		if wd.Sentence >= 0 && wd.Sentence < len(bySentence) {
+			bySentence[wd.Sentence] = append(bySentence[wd.Sentence], wd)
+		}
+	}
+	for i, s := range r.Sentences {
+		hs := htmlSentence{Status: s.Status}
+		if s.Start != nil {
+			hs.Time = short(*s.Start)
+			hs.Start = fmt.Sprintf("%.3f", *s.Start)
+		}
+		if s.Status != StatusNotInAudio {
+			p.Spoken++
+		}
+		runes := []rune(s.Text)
+		pos := 0
+		if !s.Prose {
+			pos = len(runes) // furniture: plain text, nothing to mark
+			hs.Pieces = append(hs.Pieces, htmlPiece{Text: s.Text})
+		}
+		for _, wd := range bySentence[i] {
+			if !s.Prose {
+				break
+			}
+			a, b := wd.CharStart-s.CharStart, wd.CharEnd-s.CharStart
+			if a < pos || b > len(runes) || a > b {
+				continue
+			}
+			if a > pos {
+				hs.Pieces = append(hs.Pieces, htmlPiece{Text: string(runes[pos:a])})
+			}
+			title := statusWord[wd.Status]
+			if wd.Start != nil {
+				title = fmt.Sprintf("%s %s", short(*wd.Start), title)
+			}
+			hs.Pieces = append(hs.Pieces, htmlPiece{Text: string(runes[a:b]), Status: wd.Status, Title: title})
+			pos = b
+		}
+		if pos < len(runes) {
+			hs.Pieces = append(hs.Pieces, htmlPiece{Text: string(runes[pos:])})
+		}
+		if s.Paragraph >= 0 && s.Paragraph < len(p.Paragraphs) {
+			p.Paragraphs[s.Paragraph].Sentences = append(p.Paragraphs[s.Paragraph].Sentences, hs)
+		}
+	}
+	for _, q := range r.Quotes {
+		hq := htmlQuote{Text: q.Text, Status: q.Status, Label: statusLabel[q.Status], Coverage: int(math.Round(q.Coverage * 100))}
+		if q.Start != nil && q.End != nil {
+			hq.Time = short(*q.Start) + "–" + short(*q.End)
+		}
+		p.Quotes = append(p.Quotes, hq)
+	}
+	for _, u := range r.Unmatched {
+		p.Unmatched = append(p.Unmatched, htmlQuote{Text: u.Text, Time: short(u.Start) + "–" + short(u.End)})
+	}
+	return pageTemplate.Execute(w, p)
+}
+
+var statusWord = map[string]string{
+	StatusMatched:      "مطابقة",
+	StatusInterpolated: "تقدير",
+	StatusMissing:      "غير مسموعة",
+}
+
+var pageTemplate = template.Must(template.New("page").Parse(`<!DOCTYPE html>
+<html lang="ar" dir="rtl">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>المقال مع توقيت التسجيل</title>
+<style>
+body{font-family:"Noto Naskh Arabic","Amiri","Segoe UI",Tahoma,sans-serif;line-height:1.9;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#1d1d1f;background:#fff}
+h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #ddd}
+.summary{color:#555}
+p.meta{color:#888;font-size:.9rem}
+.s{border-radius:.25rem;padding:0 .1rem}
+.s.spoken{background:#eef7ee}.s.partial{background:#fff8e5}
+time{display:inline-block;font-size:.75rem;color:#fff;background:#2a6f97;border-radius:.2rem;padding:0 .3rem;margin-inline-end:.25rem;direction:ltr;unicode-bidi:isolate;font-family:ui-monospace,monospace}
+.w.missing{color:#777}.w.interpolated{text-decoration:underline dotted}
+ul{padding-inline-start:1.2rem}li{margin:.4rem 0}
+.q.not_in_audio{color:#9b1c1c}.q.not_in_audio .label{font-weight:bold}
+.label{font-size:.8rem;border:1px solid currentColor;border-radius:.2rem;padding:0 .3rem;margin-inline-start:.3rem}
+.legend span{margin-inline-end:1rem}
+</style>
+</head>
+<body>
+<h1>المقال مع توقيت التسجيل</h1>
+<p class="summary">مدة التسجيل {{.Duration}} · جمل قيلت {{.Spoken}} من {{.Sentences}}</p>
+<p class="legend"><span class="s spoken">جملة قيلت</span><span class="s partial">قيلت جزئيا</span><span class="w missing">كلمة غير مسموعة</span></p>
+<h2>المقال</h2>
+{{range .Paragraphs}}<p class="{{if .Prose}}prose{{else}}meta{{end}}">{{range .Sentences}}<span class="s {{.Status}}"{{if .Start}} data-start="{{.Start}}"{{end}}>{{if .Time}}<time>{{.Time}}</time>{{end}}{{range .Pieces}}{{if .Status}}<span class="w {{.Status}}" title="{{.Title}}">{{.Text}}</span>{{else}}{{.Text}}{{end}}{{end}}</span> {{end}}</p>
+{{end}}<h2>الاقتباسات</h2>
+{{if .Quotes}}<ul>
+{{range .Quotes}}<li class="q {{.Status}}">{{if .Time}}<time>{{.Time}}</time>{{end}}«{{.Text}}» <span class="label">{{.Label}} · {{.Coverage}}%</span></li>
+{{end}}</ul>
+{{else}}<p>لا اقتباسات في المقال.</p>
+{{end}}<h2>كلام لم يرد في المقال</h2>
+{{if .Unmatched}}<ul>
+{{range .Unmatched}}<li><time>{{.Time}}</time>{{.Text}}</li>
+{{end}}</ul>
+{{else}}<p>لا شيء.</p>
+{{end}}</body>
+</html>
+`))
+
+// WriteFile writes r in format f to path atomically: to a temporary file in
+// the same directory, synced, closed and renamed over path, so a crash never
+// leaves a half-written file.
+func WriteFile(path string, r *Result, f Format) (err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("align: write %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err = Write(tmp, r, f); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return fmt.Errorf("align: write %s: %w", path, err)
+	}
+	if err = tmp.Close(); err != nil {
+		return fmt.Errorf("align: write %s: %w", path, err)
+	}
+	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
+		return fmt.Errorf("align: write %s: %w", path, err)
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("align: write %s: %w", path, err)
+	}
+	return nil
+}
