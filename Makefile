@@ -98,11 +98,11 @@ RUNS      ?= 3
 FALLBACK  ?= 0
 bench-asr: build
 	@[ -f "$(AUDIO)" ] || $(MAKE) --no-print-directory bench-clip AUDIO=$(AUDIO)
-	scripts/bench-asr.sh "$(BIN)" "$(MODEL)" "$(VAD_MODEL)" "$(AUDIO)" "$(THREADS)" "$(BEAM)" "$(ASR_LANG)" "$(RUNS)" "$(FALLBACK)"
+	cmd/bench/bench-asr.sh "$(BIN)" "$(MODEL)" "$(VAD_MODEL)" "$(AUDIO)" "$(THREADS)" "$(BEAM)" "$(ASR_LANG)" "$(RUNS)" "$(FALLBACK)"
 
 ## bench-clip: a 2-minute 16 kHz Arabic WAV, espeak-ng sentences with 5-second pauses
 bench-clip:
-	scripts/bench-clip.sh "$(AUDIO)"
+	cmd/bench/bench-clip.sh "$(AUDIO)"
 
 ## bench-audio: newsscribe audio convert vs ffmpeg alone on ten minutes of 44.1 kHz stereo WAV and MP3
 BENCH_AUDIO_DIR ?= $(CURDIR)/bin/bench-audio

@@ -4,42 +4,20 @@ package api_test
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
-	"runtime"
-	"strings"
 	"sync"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/newsscribe/newsscribe/audio"
+	"github.com/newsscribe/newsscribe/transcribe/transcribetest"
 )
 
-// sharedWhisper returns ../shared/whisper/name from the repository root (in
-// a linked git worktree, beside the main checkout), or skips when absent.
+// sharedWhisper returns ../shared/whisper/name, or skips when absent.
 func sharedWhisper(t *testing.T, name string) string {
 	t.Helper()
-	_, file, _, _ := runtime.Caller(0)
-	root := filepath.Join(filepath.Dir(file), "..")
-	p := filepath.Join(root, "..", "shared", "whisper", name)
-	if b, err := os.ReadFile(filepath.Join(root, ".git")); err == nil {
-		gitdir := strings.TrimSpace(strings.TrimPrefix(string(b), "gitdir:"))
-		if i := strings.Index(gitdir, "/.git/"); i >= 0 {
-			if alt := filepath.Join(gitdir[:i], "..", "shared", "whisper", name); fileExists(alt) && !fileExists(p) {
-				p = alt
-			}
-		}
-	}
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("whisper test asset %s absent (../shared/whisper): %v", name, err)
-	}
-	return p
-}
-
-func fileExists(p string) bool {
-	_, err := os.Stat(p)
-	return err == nil
+	return filepath.Join(transcribetest.Shared(t, "whisper", name), name)
 }
 
 var (

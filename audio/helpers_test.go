@@ -8,8 +8,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
-	"strings"
 	"testing"
 )
 
@@ -202,32 +200,6 @@ func writeTemp(t testing.TB, dir, name string, b []byte) string {
 		t.Fatal(err)
 	}
 	return p
-}
-
-// sharedDir is ../shared relative to the repository root. In a linked git
-// worktree (.git is a file naming the main repository's git directory) the
-// main checkout's ../shared is used when the worktree has none beside it.
-func sharedDir() string {
-	_, file, _, _ := runtime.Caller(0)
-	root := filepath.Join(filepath.Dir(file), "..")
-	dir := filepath.Join(root, "..", "shared")
-	if _, err := os.Stat(dir); err == nil {
-		return dir
-	}
-	if b, err := os.ReadFile(filepath.Join(root, ".git")); err == nil {
-		gitdir := strings.TrimSpace(strings.TrimPrefix(string(b), "gitdir:"))
-		if i := strings.Index(gitdir, string(filepath.Separator)+".git"+string(filepath.Separator)); i >= 0 {
-			if alt := filepath.Join(gitdir[:i], "..", "shared"); dirExists(alt) {
-				return alt
-			}
-		}
-	}
-	return dir
-}
-
-func dirExists(p string) bool {
-	st, err := os.Stat(p)
-	return err == nil && st.IsDir()
 }
 
 // fitTone returns the amplitude of the freq Hz component of x (16 kHz)

@@ -14,6 +14,7 @@ import (
 	"github.com/go-audio/wav"
 
 	"github.com/newsscribe/newsscribe/audio"
+	"github.com/newsscribe/newsscribe/transcribe/transcribetest"
 )
 
 // TestWAVAgainstGoAudio checks the pure-Go WAV path against
@@ -155,7 +156,7 @@ func TestLevel(t *testing.T) {
 // TestRealRecordings decodes the real Arabic recordings in
 // ../shared/real-audio and checks their durations.
 func TestRealRecordings(t *testing.T) {
-	root := filepath.Join(sharedDir(), "real-audio")
+	root := filepath.Join(transcribetest.SharedDir(), "real-audio")
 	if _, err := os.Stat(root); err != nil {
 		t.Skipf("skipping: %s is absent", root)
 	}

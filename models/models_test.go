@@ -18,8 +18,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/newsscribe/newsscribe/internal/testenv"
 	"github.com/newsscribe/newsscribe/models"
+	"github.com/newsscribe/newsscribe/transcribe/transcribetest"
 )
 
 // whisperHeader is a small but well-formed ggml Whisper file: tiny's
@@ -253,7 +253,7 @@ func TestCheckSharedFiles(t *testing.T) {
 }
 
 func sharedWhisper(t *testing.T) string {
-	return testenv.Shared(t, "whisper", "for-tests-ggml-tiny.bin", "for-tests-silero-v6.2.0-ggml.bin")
+	return transcribetest.Shared(t, "whisper", "for-tests-ggml-tiny.bin", "for-tests-silero-v6.2.0-ggml.bin")
 }
 
 func TestResolve(t *testing.T) {

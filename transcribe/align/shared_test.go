@@ -6,13 +6,14 @@ import (
 	"testing"
 
 	"github.com/newsscribe/newsscribe/transcribe/align"
+	"github.com/newsscribe/newsscribe/transcribe/transcribetest"
 )
 
 // TestSharedArticle aligns a simulated reading of the real Marrakech article
 // in ../shared/articles (beside the repository): the third quotation, a
 // greeting, then the first — whose words the headline repeats.
 func TestSharedArticle(t *testing.T) {
-	dir := filepath.Join("..", "..", "..", "shared", "articles")
+	dir := transcribetest.Shared(t, "articles", "000_e1d75d70dc7bbcd1.txt")
 	path := filepath.Join(dir, "000_e1d75d70dc7bbcd1.txt")
 	b, err := os.ReadFile(path)
 	if err != nil {

@@ -13,9 +13,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/newsscribe/newsscribe/internal/testenv"
 	"github.com/newsscribe/newsscribe/models"
 	"github.com/newsscribe/newsscribe/transcribe"
+	"github.com/newsscribe/newsscribe/transcribe/transcribetest"
 	"github.com/newsscribe/newsscribe/transcribe/whisper"
 )
 
@@ -60,7 +60,7 @@ type assets struct {
 }
 
 func load(t testing.TB) assets {
-	dir := testenv.Shared(t, "whisper", "for-tests-ggml-tiny.bin", "for-tests-silero-v6.2.0-ggml.bin", "jfk.wav")
+	dir := transcribetest.Shared(t, "whisper", "for-tests-ggml-tiny.bin", "for-tests-silero-v6.2.0-ggml.bin", "jfk.wav")
 	return assets{
 		dir:  dir,
 		tiny: filepath.Join(dir, "for-tests-ggml-tiny.bin"),
@@ -96,7 +96,7 @@ func repeat(samples []float32, n int) []float32 {
 func TestTranscribe(t *testing.T) {
 	a := load(t)
 	e := newEngine(t, whisper.Config{ModelPath: a.tiny, VADModelPath: a.vad, Threads: 2})
-	arabic := readWAV(t, filepath.Join("testdata", "arabic.wav"))
+	arabic := readWAV(t, transcribetest.Testdata("arabic-espeak.wav"))
 	tests := []struct {
 		name    string
 		samples []float32
@@ -265,7 +265,7 @@ func TestCancelMidWindow(t *testing.T) {
 func TestParallel(t *testing.T) {
 	a := load(t)
 	e := newEngine(t, whisper.Config{ModelPath: a.tiny, VADModelPath: a.vad, Contexts: 2, Threads: 1})
-	arabic := readWAV(t, filepath.Join("testdata", "arabic.wav"))
+	arabic := readWAV(t, transcribetest.Testdata("arabic-espeak.wav"))
 	inputs := []struct {
 		samples []float32
 		opts    transcribe.Options

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -58,63 +57,42 @@ func openAudio(ctx context.Context, s Streams, in string, opts audio.Options) (*
 // audioConvert streams IN to OUT through a temporary file in OUT's
 // directory, renamed into place only once complete, so OUT is never left
 // half-written.
-func audioConvert(ctx context.Context, s Streams, in, out string, opts audio.Options) (err error) {
+func audioConvert(ctx context.Context, s Streams, in, out string, opts audio.Options) error {
 	d, err := openAudio(ctx, s, in, opts)
 	if err != nil {
 		return err
 	}
 	defer d.Close()
-	f, err := os.CreateTemp(filepath.Dir(out), "."+filepath.Base(out)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("create output: %w", err)
-	}
-	defer func() {
+	return writeFileAtomic(out, func(f *os.File) error {
+		w, err := audio.NewWAVWriter(f)
 		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
+			return err
 		}
-	}()
-	w, err := audio.NewWAVWriter(f)
-	if err != nil {
-		return err
-	}
-	prog := newProgress(s.Err, d.Info().Duration)
-	buf := make([]float32, 32<<10)
-	var done int64
-	for {
-		n, rerr := d.Read(buf)
-		if n > 0 {
-			if err := w.Write(buf[:n]); err != nil {
-				return err
+		prog := newProgress(s.Err, d.Info().Duration)
+		defer prog.clear()
+		buf := make([]float32, 32<<10)
+		var done int64
+		for {
+			n, rerr := d.Read(buf)
+			if n > 0 {
+				if err := w.Write(buf[:n]); err != nil {
+					return err
+				}
+				done += int64(n)
+				prog.update(float64(done) / audio.SampleRate)
 			}
-			done += int64(n)
-			prog.update(float64(done) / audio.SampleRate)
+			if errors.Is(rerr, io.EOF) {
+				break
+			}
+			if rerr != nil {
+				return rerr
+			}
 		}
-		if errors.Is(rerr, io.EOF) {
-			break
+		if done == 0 {
+			return audio.ErrEmpty
 		}
-		if rerr != nil {
-			prog.clear()
-			return rerr
-		}
-	}
-	prog.clear()
-	if done == 0 {
-		return audio.ErrEmpty
-	}
-	if err := w.Close(); err != nil {
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		return fmt.Errorf("write output: %w", err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("write output: %w", err)
-	}
-	if err := os.Rename(f.Name(), out); err != nil {
-		return fmt.Errorf("write output: %w", err)
-	}
-	return nil
+		return w.Close()
+	})
 }
 
 // probeResult is what `audio probe` prints.

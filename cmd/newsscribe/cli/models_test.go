@@ -11,8 +11,8 @@ import (
 	"testing"
 
 	"github.com/newsscribe/newsscribe/cmd/newsscribe/cli"
-	"github.com/newsscribe/newsscribe/internal/testenv"
 	"github.com/newsscribe/newsscribe/models"
+	"github.com/newsscribe/newsscribe/transcribe/transcribetest"
 )
 
 // runModels runs a command line with no standard input.
@@ -37,7 +37,7 @@ func TestModelsList(t *testing.T) {
 }
 
 func TestModelsPathAndVerify(t *testing.T) {
-	shared := testenv.Shared(t, "whisper", "for-tests-silero-v6.2.0-ggml.bin")
+	shared := transcribetest.Shared(t, "whisper", "for-tests-silero-v6.2.0-ggml.bin")
 	dir := t.TempDir()
 	t.Setenv(models.DirEnv, dir)
 
@@ -71,7 +71,7 @@ func TestModelsPathAndVerify(t *testing.T) {
 }
 
 func TestModelsPullFromMirror(t *testing.T) {
-	shared := testenv.Shared(t, "whisper", "for-tests-silero-v6.2.0-ggml.bin")
+	shared := transcribetest.Shared(t, "whisper", "for-tests-silero-v6.2.0-ggml.bin")
 	b, err := os.ReadFile(filepath.Join(shared, "for-tests-silero-v6.2.0-ggml.bin"))
 	if err != nil {
 		t.Fatal(err)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -52,7 +53,8 @@ func transcribeCmd(s Streams, newEngine engineFactory, available bool) *cobra.Co
 Each input gets one output. By default it is written next to the input with
 the format's extension (talk.m4a → talk.json). With one input, -o names the
 output file ("-" for standard output); with several, -o names a directory
-that receives one file per input. If any input fails, the others are still
+that receives one file per input. FILE may be "-" for standard input, whose
+output goes to standard output unless -o says otherwise. If any input fails, the others are still
 written and the exit code is 1.
 
 Voice activity detection is on when the VAD model (--vad-model, by default
@@ -186,6 +188,10 @@ func outputPaths(inputs []string, out string, ext string) ([]string, error) {
 	for i, in := range inputs {
 		base := strings.TrimSuffix(filepath.Base(in), filepath.Ext(in)) + ext
 		switch {
+		case in == "-" && len(inputs) > 1:
+			return nil, errors.New("-: standard input can be transcribed only on its own")
+		case in == "-" && out == "":
+			paths[i] = "-"
 		case out == "":
 			paths[i] = filepath.Join(filepath.Dir(in), base)
 		case len(inputs) == 1:
@@ -195,7 +201,7 @@ func outputPaths(inputs []string, out string, ext string) ([]string, error) {
 		default:
 			paths[i] = filepath.Join(out, base)
 		}
-		if paths[i] == in {
+		if paths[i] == in && in != "-" {
 			return nil, fmt.Errorf("%s: the output would overwrite the input; use -o", in)
 		}
 		if prev, ok := seen[paths[i]]; ok && paths[i] != "-" {
@@ -212,10 +218,20 @@ func outputPaths(inputs []string, out string, ext string) ([]string, error) {
 }
 
 func transcribeOne(ctx context.Context, s Streams, engine transcribe.Engine, opts transcribe.Options, in, out string, write writeFunc) error {
-	bar := newProgressBar(s.Err, filepath.Base(in))
+	name := filepath.Base(in)
+	if in == "-" {
+		name = "standard input"
+	}
+	bar := newProgressBar(s.Err, name)
 	defer bar.Finish()
 	bar.Set(0, "decoding")
-	clip, err := audio.DecodeFile(ctx, in, audio.Options{})
+	var clip *audio.Clip
+	var err error
+	if in == "-" {
+		clip, err = audio.Decode(ctx, s.In, audio.Options{})
+	} else {
+		clip, err = audio.DecodeFile(ctx, in, audio.Options{})
+	}
 	if err != nil {
 		return err
 	}
@@ -227,15 +243,20 @@ func transcribeOne(ctx context.Context, s Streams, engine transcribe.Engine, opt
 	if out == "-" {
 		return write(s.Out, t)
 	}
-	return writeFileAtomic(out, func(w io.Writer) error { return write(w, t) })
+	return writeFileAtomic(out, func(f *os.File) error { return write(f, t) })
 }
 
 // writeFileAtomic writes path through a temporary file in the same directory
 // that is synced and renamed into place, so a crash never leaves half a file.
-func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
+func writeFileAtomic(path string, write func(*os.File) error) (err error) {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		// Name the output, not the temporary file the user never asked for.
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return fmt.Errorf("create output %s: %w", path, err)
 	}
 	defer func() {
 		if err != nil {

@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -60,8 +61,13 @@ func scripted() *transcribetest.Scripted {
 
 func execute(t *testing.T, engine transcribe.Engine, available bool, args ...string) (code int, stdout, stderr string, cfg whisper.Config) {
 	t.Helper()
+	return executeWithInput(t, engine, available, strings.NewReader(""), args...)
+}
+
+func executeWithInput(t *testing.T, engine transcribe.Engine, available bool, in io.Reader, args ...string) (code int, stdout, stderr string, cfg whisper.Config) {
+	t.Helper()
 	var out, errw bytes.Buffer
-	cmd := cli.TranscribeCmdWithEngine(cli.Streams{In: strings.NewReader(""), Out: &out, Err: &errw}, engine, available, &cfg)
+	cmd := cli.TranscribeCmdWithEngine(cli.Streams{In: in, Out: &out, Err: &errw}, engine, available, &cfg)
 	cmd.SetArgs(args)
 	cmd.SetOut(&out)
 	cmd.SetErr(&errw)
@@ -142,10 +148,41 @@ func TestTranscribeOutputDirAndStdout(t *testing.T) {
 	}
 }
 
+// TestTranscribeStdin reads the recording from standard input for "-" and,
+// without -o, writes the transcript to standard output.
+func TestTranscribeStdin(t *testing.T) {
+	dir := t.TempDir()
+	model := tinyModel(t, dir)
+	a := filepath.Join(dir, "a.wav")
+	writeWAV(t, a, 2)
+	f, err := os.Open(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	code, stdout, stderr, _ := executeWithInput(t, scripted(), true, f, "--model", model, "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var tr transcribe.Transcript
+	if err := json.Unmarshal([]byte(stdout), &tr); err != nil {
+		t.Fatalf("stdout is not a transcript: %v (%q)", err, stdout)
+	}
+	if tr.Duration != 2 {
+		t.Errorf("got duration %v, want 2", tr.Duration)
+	}
+	if code, _, _, _ := execute(t, scripted(), true, "--model", model, "-", a); code == 0 {
+		t.Errorf("standard input with another input: got exit 0, want an error")
+	}
+}
+
 func TestTranscribeWithoutEngine(t *testing.T) {
 	var out, errw bytes.Buffer
 	cmd := cli.TranscribeCmdWithEngine(cli.Streams{Out: &out, Err: &errw}, scripted(), false, nil)
 	cmd.SetArgs([]string{"x.wav"})
+	cmd.SetOut(&out)
+	cmd.SetErr(&errw)
+	cmd.SilenceUsage, cmd.SilenceErrors = true, true
 	err := cmd.ExecuteContext(context.Background())
 	if !errors.Is(err, transcribe.ErrNoEngine) {
 		t.Errorf("got %v, want ErrNoEngine", err)

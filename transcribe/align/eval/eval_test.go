@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/newsscribe/newsscribe/transcribe/align/eval"
+	"github.com/newsscribe/newsscribe/transcribe/transcribetest"
 )
 
 // Targets of issue 4, for newsscribe's aligner.
@@ -34,7 +35,7 @@ func TestTargets(t *testing.T) {
 		seeds = 3
 	}
 	cfg := eval.Config{Dir: filepath.Join("..", "testdata", "eval"), Seeds: seeds}
-	shared := filepath.Join("..", "..", "..", "..", "shared", "articles")
+	shared := filepath.Join(transcribetest.SharedDir(), "articles")
 	if _, err := os.Stat(shared); err == nil {
 		cfg.SharedDir = shared
 	} else {
