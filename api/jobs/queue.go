@@ -290,8 +290,15 @@ func (q *Queue) Cancel(ctx context.Context, riverID int64) error {
 	if riverID == 0 {
 		return nil
 	}
+	// River marks the job cancelled (and, for a job running on another
+	// process, cancels it at that process's next poll); a job running here is
+	// cancelled at once. The order matters: the job must be marked before its
+	// worker sees the cancellation and reports it.
 	if err := q.backend.cancel(ctx, riverID); err != nil {
 		return fmt.Errorf("cancel: %w", err)
+	}
+	if q.worker != nil {
+		q.worker.cancelLocal(riverID)
 	}
 	return nil
 }

@@ -73,6 +73,43 @@ type Worker struct {
 
 	engine atomic.Pointer[engineBox]
 	store  *store.Store
+
+	// running holds the cancel function of each job this process is working,
+	// by river job id, so that a DELETE served by this process reaches the
+	// engine at once instead of after river's next cancel poll.
+	mu      sync.Mutex
+	running map[int64]context.CancelCauseFunc
+}
+
+// errCanceled is the cause of a job's context cancelled by cancelLocal; the
+// job is treated exactly as one cancelled through river.
+var errCanceled = errors.New("job canceled")
+
+// track registers cancel for the river job id until the returned func is called.
+func (w *Worker) track(id int64, cancel context.CancelCauseFunc) (untrack func()) {
+	w.mu.Lock()
+	if w.running == nil {
+		w.running = map[int64]context.CancelCauseFunc{}
+	}
+	w.running[id] = cancel
+	w.mu.Unlock()
+	return func() {
+		w.mu.Lock()
+		delete(w.running, id)
+		w.mu.Unlock()
+	}
+}
+
+// cancelLocal cancels the river job id if this process is working it, and
+// reports whether it was.
+func (w *Worker) cancelLocal(id int64) bool {
+	w.mu.Lock()
+	cancel, ok := w.running[id]
+	w.mu.Unlock()
+	if ok {
+		cancel(errCanceled)
+	}
+	return ok
 }
 
 type engineBox struct{ transcribe.Engine }
@@ -95,6 +132,9 @@ func (w *Worker) logger() *slog.Logger {
 func (w *Worker) Work(ctx context.Context, job *river.Job[Args]) error {
 	id := job.Args.JobID
 	log := w.logger().With("job", id, "attempt", job.Attempt)
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	defer w.track(job.ID, cancel)()
 	st := w.store
 	j, err := st.Job(ctx, id)
 	if errors.Is(err, store.ErrNotFound) {
@@ -133,7 +173,7 @@ func (w *Worker) fail(ctx context.Context, job *river.Job[Args], err error, log 
 	bg := context.WithoutCancel(ctx)
 	var in *InputError
 	switch {
-	case errors.Is(context.Cause(ctx), river.ErrJobCancelledRemotely):
+	case errors.Is(context.Cause(ctx), river.ErrJobCancelledRemotely), errors.Is(context.Cause(ctx), errCanceled):
 		// DELETE already marked the job canceled.
 		log.Info("job canceled")
 		w.finished(store.StatusCanceled)
