@@ -7,10 +7,8 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"time"
 
 	"github.com/spf13/cobra"
-	"golang.org/x/term"
 
 	"github.com/newsscribe/newsscribe/audio"
 )
@@ -68,8 +66,14 @@ func audioConvert(ctx context.Context, s Streams, in, out string, opts audio.Opt
 		if err != nil {
 			return err
 		}
-		prog := newProgress(s.Err, d.Info().Duration)
-		defer prog.clear()
+		// Conversion is fast; its bar is shown on a terminal only, so that
+		// scripts see nothing on stderr but errors.
+		var bar *progressBar
+		if isTerminal(s.Err) {
+			bar = newProgressBar(s.Err, "converting")
+			defer bar.Finish()
+		}
+		total := d.Info().Duration
 		buf := make([]float32, 32<<10)
 		var done int64
 		for {
@@ -79,7 +83,14 @@ func audioConvert(ctx context.Context, s Streams, in, out string, opts audio.Opt
 					return err
 				}
 				done += int64(n)
-				prog.update(float64(done) / audio.SampleRate)
+				if bar != nil {
+					sec := float64(done) / audio.SampleRate
+					if total > 0 {
+						bar.Set(int(100*sec/total), clock(sec)+" of "+clock(total))
+					} else {
+						bar.Set(0, clock(sec))
+					}
+				}
 			}
 			if errors.Is(rerr, io.EOF) {
 				break
@@ -90,6 +101,9 @@ func audioConvert(ctx context.Context, s Streams, in, out string, opts audio.Opt
 		}
 		if done == 0 {
 			return audio.ErrEmpty
+		}
+		if bar != nil {
+			bar.Set(100, clock(float64(done)/audio.SampleRate))
 		}
 		return w.Close()
 	})
@@ -152,41 +166,6 @@ func copysign(a, b float64) float64 {
 		return -a
 	}
 	return a
-}
-
-// progress prints how far a conversion is on stderr when stderr is a
-// terminal, at most a few times a second.
-type progress struct {
-	w     io.Writer
-	total float64
-	last  time.Time
-	shown bool
-}
-
-func newProgress(w io.Writer, total float64) *progress {
-	if f, ok := w.(*os.File); !ok || !term.IsTerminal(int(f.Fd())) {
-		return &progress{}
-	}
-	return &progress{w: w, total: total}
-}
-
-func (p *progress) update(done float64) {
-	if p.w == nil || time.Since(p.last) < 250*time.Millisecond {
-		return
-	}
-	p.last = time.Now()
-	p.shown = true
-	if p.total > 0 {
-		fmt.Fprintf(p.w, "\rconverting: %s of %s (%d%%)", clock(done), clock(p.total), int(min(100, 100*done/p.total)))
-	} else {
-		fmt.Fprintf(p.w, "\rconverting: %s", clock(done))
-	}
-}
-
-func (p *progress) clear() {
-	if p.shown {
-		fmt.Fprint(p.w, "\r\033[K")
-	}
 }
 
 func clock(sec float64) string {
