@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -517,4 +518,42 @@ func TestFailingJobFailsAfterMaxAttempts(t *testing.T) {
 		time.Sleep(200 * time.Millisecond)
 	}
 	t.Fatal("job did not fail after its attempts")
+}
+
+// TestConcurrentIdenticalUploadsShareOneJob sends the same request several
+// times at once: all get the same job, and one job row exists, because a
+// unique index backs the dedup lookup against the race between them.
+func TestConcurrentIdenticalUploadsShareOneJob(t *testing.T) {
+	ts := newServer(t, serverOpts{noStart: true})
+	data := wav(0.5, 440)
+	const n = 8
+	got := make([]resp, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			got[i] = ts.upload(t, "/v1/transcriptions", data, nil)
+		}()
+	}
+	wg.Wait()
+	ids := map[string]int{}
+	for _, r := range got {
+		var j jobView
+		r.json(t, &j)
+		if r.status != http.StatusAccepted && r.status != http.StatusOK {
+			t.Errorf("upload: got %d %s", r.status, r.body)
+		}
+		ids[j.ID]++
+	}
+	if len(ids) != 1 {
+		t.Errorf("got %d different jobs for one request: %v", len(ids), ids)
+	}
+	var rows int
+	if err := ts.store.DB().QueryRow(`SELECT COUNT(*) FROM ns_jobs`).Scan(&rows); err != nil {
+		t.Fatal(err)
+	}
+	if rows != 1 {
+		t.Errorf("got %d job rows, want 1", rows)
+	}
 }

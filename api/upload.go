@@ -186,7 +186,13 @@ func (s *server) submit(c *gin.Context, u *upload, articleID, articleText string
 		Model: model, Language: lang, Prompt: prompt, ASRKey: asr, DedupKey: dedup,
 		ArticleID: articleID, ArticleText: articleText, Duration: u.duration, CreatedAt: time.Now().UTC(),
 	}
-	if err := s.Store.CreateJob(ctx, j); err != nil {
+	if err := s.Store.CreateJob(ctx, j); errors.Is(err, store.ErrConflict) {
+		// An identical request created its job between our lookup and insert.
+		if j, err := s.Store.JobByDedupKey(ctx, dedup); err == nil {
+			return j, false, nil
+		}
+		return nil, false, err
+	} else if err != nil {
 		return nil, false, err
 	}
 	if u.duration > 0 {

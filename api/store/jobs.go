@@ -123,12 +123,17 @@ func scanJob(r scanner) (*Job, error) {
 func nullString(s string) sql.NullString { return sql.NullString{String: s, Valid: s != ""} }
 
 // CreateJob inserts j (ID, keys and CreatedAt must be set) in state queued.
+// It returns ErrConflict when a live job with the same DedupKey exists (an
+// identical request won a race); JobByDedupKey then finds it.
 func (s *Store) CreateJob(ctx context.Context, j *Job) error {
 	j.Status = StatusQueued
 	_, err := s.exec(ctx, `INSERT INTO ns_jobs (id, status, progress, audio_sha256, audio_bytes, filename, model, language,
 		prompt, asr_key, dedup_key, article_id, article_text, created_at) VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		j.ID, j.Status, j.AudioSHA256, j.AudioBytes, j.Filename, j.Model, j.Language, j.Prompt, j.ASRKey, j.DedupKey,
 		nullString(j.ArticleID), nullString(j.ArticleText), millis(j.CreatedAt))
+	if isUniqueViolation(err) {
+		return ErrConflict
+	}
 	if err != nil {
 		return fmt.Errorf("insert job: %w", err)
 	}

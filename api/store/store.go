@@ -82,6 +82,10 @@ var schema = []string{
 		finished_at BIGINT
 	)`,
 	`CREATE INDEX IF NOT EXISTS ns_jobs_dedup ON ns_jobs (dedup_key)`,
+	// At most one live (queued, running or done) job per request: two
+	// identical uploads racing each other end up sharing one job.
+	`CREATE UNIQUE INDEX IF NOT EXISTS ns_jobs_dedup_live ON ns_jobs (dedup_key)
+		WHERE status IN ('queued', 'running', 'done')`,
 	`CREATE INDEX IF NOT EXISTS ns_jobs_status ON ns_jobs (status)`,
 	`CREATE INDEX IF NOT EXISTS ns_jobs_created ON ns_jobs (created_at)`,
 	`CREATE TABLE IF NOT EXISTS ns_transcripts (
