@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"path/filepath"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -79,7 +80,7 @@ func Serve(ctx context.Context, cfg Config, comps Components) error {
 		Store: st, Queue: q, Prober: dec, Aligner: comps.Aligner,
 		WriteTranscript: comps.WriteTranscript, WriteAlignment: comps.WriteAlignment,
 		EngineReady: worker.EngineReady, Metrics: metrics, APIKeys: cfg.APIKeys,
-		MaxUpload: cfg.MaxUpload, MaxQueue: cfg.MaxQueue, DefaultModel: cfg.Model, Logger: log,
+		MaxUpload: cfg.MaxUpload, MaxQueue: cfg.MaxQueue, DefaultModel: PublicModelName(cfg.Model), Logger: log,
 	}
 	if comps.Mount != nil {
 		deps.Mount = func(r *gin.Engine) { comps.Mount(r, st) }
@@ -159,4 +160,14 @@ func dbKind(dsn string) string {
 		return "sqlite"
 	}
 	return "postgres"
+}
+
+// PublicModelName is the name clients see for the model configured as model:
+// a registry name as it is, a file path by its base name without ".bin", so
+// that responses never reveal the server's directories.
+func PublicModelName(model string) string {
+	if !strings.ContainsRune(model, filepath.Separator) && !strings.HasSuffix(model, ".bin") {
+		return model
+	}
+	return strings.TrimSuffix(filepath.Base(model), ".bin")
 }
