@@ -13,6 +13,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/gin-gonic/gin"
@@ -126,7 +127,7 @@ func NewRouter(d Deps) *gin.Engine {
 	r.GET("/v1/openapi.json", s.openapi)
 
 	v1 := r.Group("/v1", s.auth())
-	v1.POST("/transcriptions", s.createTranscription)
+	v1.POST("/transcriptions", s.idempotency(), s.createTranscription)
 	v1.GET("/transcriptions", s.listTranscriptions)
 	v1.GET("/transcriptions/:id", s.getTranscription)
 	v1.DELETE("/transcriptions/:id", s.cancelTranscription)
@@ -135,14 +136,24 @@ func NewRouter(d Deps) *gin.Engine {
 	v1.GET("/transcriptions/:id/audio", s.getJobAudio)
 	v1.POST("/audio/transcriptions", s.openaiTranscription)
 
-	v1.POST("/articles", s.createArticle)
+	v1.POST("/articles", s.idempotency(), s.createArticle)
 	v1.GET("/articles", s.listArticles)
 	v1.GET("/articles/:id", s.getArticle)
 	v1.PUT("/articles/:id", s.updateArticle)
 	v1.DELETE("/articles/:id", s.deleteArticle)
-	v1.POST("/articles/:id/audio", s.uploadArticleAudio)
+	v1.POST("/articles/:id/audio", s.idempotency(), s.uploadArticleAudio)
 	v1.GET("/articles/:id/audio", s.getArticleAudio)
 	v1.GET("/articles/:id/transcript", s.getArticleTranscript)
+
+	// The workspace (issue 14): transcript revisions, search, library, import.
+	v1.PATCH("/transcriptions/:id/transcript", s.patchTranscript)
+	v1.GET("/transcriptions/:id/transcript/revisions", s.listRevisions)
+	v1.GET("/transcriptions/:id/transcript/revisions/:rev", s.getRevision)
+	v1.POST("/transcriptions/:id/transcript/revert", s.revertTranscript)
+	v1.PUT("/transcriptions/:id/article", s.attachArticle)
+	v1.DELETE("/transcriptions/:id/article", s.detachArticle)
+	v1.GET("/search", s.search)
+	v1.POST("/imports", s.idempotency(), s.importTranscript)
 
 	// Public routes outside /v1 and its keys: the serve command mounts the
 	// newsroom page and the embed (web.Register with the store as its
@@ -205,12 +216,22 @@ func (s *server) accessLog() gin.HandlerFunc {
 }
 
 // auth accepts `Authorization: Bearer KEY` (what OpenAI SDKs send) when keys
-// are configured.
+// are configured. An entry "NAME:KEY" names its key (the author of the
+// transcript corrections made with it); a bare KEY is named key1, key2… by
+// its place in the list.
 func (s *server) auth() gin.HandlerFunc {
-	keys := make([][]byte, 0, len(s.APIKeys))
-	for _, k := range s.APIKeys {
-		if k != "" {
-			keys = append(keys, []byte(k))
+	type apiKey struct {
+		name   string
+		secret []byte
+	}
+	keys := make([]apiKey, 0, len(s.APIKeys))
+	for i, k := range s.APIKeys {
+		name, secret, ok := strings.Cut(k, ":")
+		if !ok {
+			name, secret = "key"+strconv.Itoa(i+1), k
+		}
+		if secret != "" {
+			keys = append(keys, apiKey{strings.TrimSpace(name), []byte(secret)})
 		}
 	}
 	return func(c *gin.Context) {
@@ -225,7 +246,8 @@ func (s *server) auth() gin.HandlerFunc {
 			return
 		}
 		for _, k := range keys {
-			if subtle.ConstantTimeCompare([]byte(strings.TrimSpace(tok)), k) == 1 {
+			if subtle.ConstantTimeCompare([]byte(strings.TrimSpace(tok)), k.secret) == 1 {
+				c.Set(keyNameContext, k.name)
 				return
 			}
 		}
@@ -233,6 +255,9 @@ func (s *server) auth() gin.HandlerFunc {
 		abort(c, http.StatusUnauthorized, "unauthorized", "invalid API key")
 	}
 }
+
+// keyNameContext is the gin context key of the name of the request's API key.
+const keyNameContext = "newsscribe.api_key_name"
 
 func (s *server) healthz(c *gin.Context) {
 	c.JSON(http.StatusOK, gin.H{"status": "ok"})

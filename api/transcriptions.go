@@ -21,20 +21,22 @@ type jobJSON struct {
 	Status   string `json:"status"`
 	Progress int    `json:"progress"`
 	// AudioDuration is in seconds; 0 until known.
-	AudioDuration float64    `json:"audio_duration"`
-	RTF           float64    `json:"rtf,omitempty"`
-	Model         string     `json:"model"`
-	Language      string     `json:"language"`
-	Filename      string     `json:"filename,omitempty"`
-	AudioSHA256   string     `json:"audio_sha256"`
-	AudioBytes    int64      `json:"audio_bytes"`
-	ArticleID     string     `json:"article_id,omitempty"`
-	HasArticle    bool       `json:"has_article"`
-	CreatedAt     time.Time  `json:"created_at"`
-	StartedAt     *time.Time `json:"started_at"`
-	FinishedAt    *time.Time `json:"finished_at"`
-	Error         *errorBody `json:"error,omitempty"`
-	Links         jobLinks   `json:"links"`
+	AudioDuration float64 `json:"audio_duration"`
+	RTF           float64 `json:"rtf,omitempty"`
+	Model         string  `json:"model"`
+	Language      string  `json:"language"`
+	Filename      string  `json:"filename,omitempty"`
+	AudioSHA256   string  `json:"audio_sha256"`
+	AudioBytes    int64   `json:"audio_bytes"`
+	ArticleID     string  `json:"article_id,omitempty"`
+	// Title is the attached article's title (in lists and library answers).
+	Title      string     `json:"title,omitempty"`
+	HasArticle bool       `json:"has_article"`
+	CreatedAt  time.Time  `json:"created_at"`
+	StartedAt  *time.Time `json:"started_at"`
+	FinishedAt *time.Time `json:"finished_at"`
+	Error      *errorBody `json:"error,omitempty"`
+	Links      jobLinks   `json:"links"`
 }
 
 type jobLinks struct {
@@ -84,8 +86,21 @@ func (s *server) createTranscription(c *gin.Context) {
 		}
 		articleText = "" // the article's body is read when aligning, so edits are seen
 	}
-	j, created, err := s.submit(c, u, articleID, articleText)
-	s.answerSubmit(c, j, created, err)
+	// An article sent with a title is stored as an article once the upload
+	// is accepted, so that a failed upload leaves no article behind.
+	created := ""
+	if articleID == "" && articleText != "" && u.field("title") != "" {
+		a, ok := s.storeFormArticle(c, u, articleText)
+		if !ok {
+			return
+		}
+		articleID, articleText, created = a.ID, "", a.ID
+	}
+	j, isNew, err := s.submit(c, u, articleID, articleText)
+	if err != nil && created != "" {
+		_ = s.Store.DeleteArticle(c.Request.Context(), created)
+	}
+	s.answerSubmit(c, j, isNew, err)
 	if err == nil && articleID != "" {
 		if err := s.Store.SetArticleJob(c.Request.Context(), articleID, j.ID); err != nil {
 			s.log.Error("attach job to article", "error", err)
@@ -165,16 +180,28 @@ func (s *server) listTranscriptions(c *gin.Context) {
 		abort(c, http.StatusBadRequest, "bad_request", "status must be one of queued, running, done, failed, canceled")
 		return
 	}
-	js, total, err := s.Store.ListJobs(c.Request.Context(), status, limit, offset)
+	// The library: article titles, q over file names and titles, and a
+	// cursor (next_cursor) for pages past the first.
+	page, err := s.Store.Library(c.Request.Context(), store.LibraryParams{Status: status, Query: c.Query("q"),
+		Limit: limit, Offset: offset, Cursor: c.Query("cursor")})
+	if errors.Is(err, store.ErrBadCursor) {
+		abort(c, http.StatusBadRequest, "bad_cursor", "cursor must be the next_cursor of a previous answer")
+		return
+	}
 	if err != nil {
 		s.internal(c, err)
 		return
 	}
-	data := make([]jobJSON, len(js))
-	for i, j := range js {
-		data[i] = toJobJSON(j)
+	data := make([]jobJSON, len(page.Entries))
+	for i, e := range page.Entries {
+		data[i] = toJobJSON(e.Job)
+		data[i].Title = e.ArticleTitle
 	}
-	c.JSON(http.StatusOK, gin.H{"object": "list", "data": data, "total": total, "limit": limit, "offset": offset})
+	body := gin.H{"object": "list", "data": data, "total": page.Total, "limit": limit, "offset": offset, "next_cursor": nil}
+	if page.Next != "" {
+		body["next_cursor"] = page.Next
+	}
+	c.JSON(http.StatusOK, body)
 }
 
 func (s *server) cancelTranscription(c *gin.Context) {
@@ -189,7 +216,8 @@ func (s *server) cancelTranscription(c *gin.Context) {
 		return
 	}
 	if !ok {
-		abort(c, http.StatusConflict, "not_cancelable", "job is "+j.Status+"; only queued or running jobs can be canceled")
+		// A finished job is deleted (library.go).
+		s.deleteFinishedJob(c, j)
 		return
 	}
 	if err := s.Queue.Cancel(ctx, j.RiverID); err != nil {
@@ -238,11 +266,16 @@ func (s *server) getTranscript(c *gin.Context) {
 		notDone(c, j)
 		return
 	}
-	t, err := s.Store.Transcript(c.Request.Context(), j.ASRKey)
+	// The current (corrected) revision with its speakers, or the one asked for.
+	t, rev, err := s.currentTranscript(c, j)
 	if err != nil {
 		s.internal(c, err)
 		return
 	}
+	if t == nil {
+		return
+	}
+	setRevisionHeaders(c, rev)
 	var buf bytes.Buffer
 	if err := s.WriteTranscript(&buf, t, format); err != nil {
 		s.internal(c, err)

@@ -158,6 +158,11 @@ func (w *Worker) Work(ctx context.Context, job *river.Job[Args]) error {
 		if err := st.FinishJob(context.WithoutCancel(ctx), id, duration, rtf); err != nil {
 			return err
 		}
+		// Searchable once done; a failure here only delays search until
+		// the next correction or article edit re-indexes the job.
+		if err := st.IndexJob(context.WithoutCancel(ctx), id); err != nil {
+			log.Warn("search index not updated", "error", err)
+		}
 		if w.Observer != nil {
 			w.Observer.Finished(store.StatusDone)
 		}
