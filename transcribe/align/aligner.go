@@ -34,6 +34,9 @@ const (
 type tword struct {
 	text       string
 	start, end float64
+	// prob is the recogniser's probability of the word, 0 to 1, or -1 when
+	// the transcript gives none.
+	prob float64
 }
 
 // unit is what the aligner compares: one word, or a number however many
@@ -126,7 +129,7 @@ func (al *aligner) run() {
 func flatten(t *transcribe.Transcript) []tword {
 	var out []tword
 	var toks []arabic.Token
-	emit := func(text string, start, end float64) {
+	emit := func(text string, start, end, prob float64) {
 		if math.IsNaN(start) || math.IsInf(start, 0) || math.IsNaN(end) || math.IsInf(end, 0) {
 			return
 		}
@@ -143,16 +146,20 @@ func flatten(t *transcribe.Transcript) []tword {
 			s := start + (end-start)*float64(pos)/float64(total)
 			pos += tk.End - tk.Start
 			e := start + (end-start)*float64(pos)/float64(total)
-			out = append(out, tword{text: tk.Text, start: s, end: e})
+			out = append(out, tword{text: tk.Text, start: s, end: e, prob: prob})
 		}
 	}
 	for _, seg := range t.Segments {
 		if len(seg.Words) == 0 {
-			emit(seg.Text, seg.Start, seg.End)
+			emit(seg.Text, seg.Start, seg.End, -1)
 			continue
 		}
 		for _, w := range seg.Words {
-			emit(w.Word, w.Start, w.End)
+			p := w.Probability
+			if !(p > 0 && p <= 1) { // absent (0), NaN or out of range
+				p = -1
+			}
+			emit(w.Word, w.Start, w.End, p)
 		}
 	}
 	return out

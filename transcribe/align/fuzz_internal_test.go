@@ -114,7 +114,11 @@ func FuzzAlign(f *testing.F) {
 			ss[i] = s.TimedSpan
 		}
 		check("sentence", ss)
-		check("quote", r.Quotes)
+		qs := make([]TimedSpan, len(r.Quotes))
+		for i, q := range r.Quotes {
+			qs[i] = q.TimedSpan
+		}
+		check("quote", qs)
 		// Times are monotone within a passage; every transcript unit is
 		// used by at most one article passage.
 		last := map[int32]int32{}

@@ -37,7 +37,7 @@ type Result struct {
 	Paragraphs []Paragraph     `json:"paragraphs"`
 	Words      []TimedWord     `json:"words"`
 	Sentences  []TimedSentence `json:"sentences"`
-	Quotes     []TimedSpan     `json:"quotes"`
+	Quotes     []TimedQuote    `json:"quotes"`
 	Unmatched  []Unmatched     `json:"unmatched"`
 }
 
@@ -72,6 +72,13 @@ type TimedSpan struct {
 	Status   string  `json:"status"`
 }
 
+// TimedQuote is a quotation with its time and its check.
+type TimedQuote struct {
+	TimedSpan
+	// Check says whether the quotation was said as printed.
+	Check Check `json:"check"`
+}
+
 // TimedSentence is a sentence of the article.
 type TimedSentence struct {
 	TimedSpan
@@ -93,7 +100,7 @@ func (al *aligner) result() *Result {
 	r := &Result{
 		Paragraphs: a.Paragraphs,
 		Sentences:  make([]TimedSentence, len(a.Sentences)),
-		Quotes:     make([]TimedSpan, len(a.Quotes)),
+		Quotes:     make([]TimedQuote, len(a.Quotes)),
 	}
 	if r.Paragraphs == nil {
 		r.Paragraphs = []Paragraph{}
@@ -118,8 +125,9 @@ func (al *aligner) result() *Result {
 	for i, s := range a.Sentences {
 		r.Sentences[i] = TimedSentence{TimedSpan: al.span(runes, s.Span, sent[i]), Paragraph: s.Paragraph, Prose: a.Paragraphs[s.Paragraph].Prose}
 	}
+	checks := al.checkQuotes()
 	for i, q := range a.Quotes {
-		r.Quotes[i] = al.span(runes, q, quote[i])
+		r.Quotes[i] = TimedQuote{TimedSpan: al.span(runes, q, quote[i]), Check: checks[i]}
 	}
 	r.Unmatched = al.unmatched()
 	return r
