@@ -278,7 +278,11 @@ func (s *server) alignJob(c *gin.Context, j *store.Job, t *transcribe.Transcript
 	if err != nil {
 		return fmt.Errorf("align: %w", err)
 	}
-	if err := s.Store.PutAlignment(ctx, j.ID, res); err != nil {
+	b, err := json.Marshal(res)
+	if err != nil {
+		return err
+	}
+	if err := s.Store.PutAlignment(ctx, j.ID, b); err != nil {
 		return err
 	}
 	if j.ArticleID != "" {
