@@ -60,9 +60,16 @@ type ffmpegProc struct {
 // "file" protocol), a local file as its stdin, or a stream copied to its
 // stdin (both "pipe").
 type ffmpegInput struct {
-	r    io.Reader // the stream, from its first byte
-	path string
-	file *os.File // rewound; becomes ffmpeg's stdin
+	r     io.Reader // the stream, from its first byte
+	path  string
+	file  *os.File     // rewound; becomes ffmpeg's stdin
+	probe *probeResult // ffprobe's facts when the input is a local file
+}
+
+// probeResult is what probeFile found.
+type probeResult struct {
+	info Info
+	kbps int
 }
 
 // startFFmpeg starts ffmpeg on in and reads the WAV header of its output.
@@ -126,7 +133,18 @@ func startFFmpeg(ctx context.Context, in ffmpegInput, c container, opts Options)
 	case <-ctx.Done():
 		return nil, Info{}, ctx.Err()
 	}
-	info, p.kbps = parseFFmpegInfo(p.stderr.head())
+	info = parseFFmpegInfo(p.stderr.head())
+	if in.probe != nil {
+		// The local file's own fields, from ffprobe's JSON.
+		pi := in.probe
+		info.Duration, p.kbps = pi.info.Duration, pi.kbps
+		if pi.info.Codec != "" {
+			info.Codec = pi.info.Codec
+		}
+		if pi.info.SampleRate > 0 {
+			info.SampleRate, info.Channels = pi.info.SampleRate, pi.info.Channels
+		}
+	}
 	info.Format = c.format
 	if info.SampleRate == 0 {
 		info.SampleRate = p.wav.rate
@@ -233,12 +251,15 @@ func ffmpegReason(text string) string {
 	return oneLine(best)
 }
 
+// reAudio and reRate read the first audio stream's line of ffmpeg's input
+// description; the line must start with exactly two spaces, as ffmpeg
+// prints it — metadata values are indented further, also on their
+// continuation lines, so a tag cannot pose as a stream. Durations and bit
+// rates are never read from this text (probe.go has them from ffprobe's JSON).
 var (
-	reDuration = regexp.MustCompile(`Duration: (\d+):(\d\d):(\d\d(?:\.\d+)?)`)
-	reBitrate  = regexp.MustCompile(`Duration: [^\n]*bitrate: (\d+) kb/s`)
-	reAudio    = regexp.MustCompile(`Stream #0:\d+.*?: Audio: ([A-Za-z0-9_]+)[^\n]*`)
-	reRate     = regexp.MustCompile(`, (\d+) Hz, ([^,\n]+)`)
-	reChans    = regexp.MustCompile(`^(\d+) channels`)
+	reAudio = regexp.MustCompile(`(?m)^  Stream #0:\d+[^\n]*?: Audio: ([A-Za-z0-9_]+)[^\n]*`)
+	reRate  = regexp.MustCompile(`, (\d+) Hz, ([^,\n]+)`)
+	reChans = regexp.MustCompile(`^(\d+) channels`)
 )
 
 // channelLayouts maps ffmpeg's layout names to channel counts.
@@ -250,21 +271,11 @@ var channelLayouts = map[string]int{
 	"7.1": 8, "7.1(wide)": 8, "7.1(wide-side)": 8, "octagonal": 8,
 }
 
-// parseFFmpegInfo reads codec, rate, channels and duration of the first
-// audio stream from ffmpeg's description of its input, and the overall
-// bit rate in kb/s (0 if not given).
-func parseFFmpegInfo(stderr string) (info Info, kbps int) {
+// parseFFmpegInfo reads codec, rate and channels of the first audio stream
+// from ffmpeg's description of its input.
+func parseFFmpegInfo(stderr string) (info Info) {
 	if i := strings.Index(stderr, "Output #0"); i >= 0 {
 		stderr = stderr[:i]
-	}
-	if m := reDuration.FindStringSubmatch(stderr); m != nil {
-		h, _ := strconv.Atoi(m[1])
-		mi, _ := strconv.Atoi(m[2])
-		s, _ := strconv.ParseFloat(m[3], 64)
-		info.Duration = float64(h*3600+mi*60) + s
-	}
-	if m := reBitrate.FindStringSubmatch(stderr); m != nil {
-		kbps, _ = strconv.Atoi(m[1])
 	}
 	if m := reAudio.FindStringSubmatch(stderr); m != nil {
 		info.Codec = m[1]
@@ -278,7 +289,7 @@ func parseFFmpegInfo(stderr string) (info Info, kbps int) {
 			}
 		}
 	}
-	return info, kbps
+	return info
 }
 
 // spool copies an upload to a temporary file for formats ffmpeg must seek
