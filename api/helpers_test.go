@@ -21,6 +21,7 @@ import (
 	"github.com/newsscribe/newsscribe/api"
 	"github.com/newsscribe/newsscribe/api/jobs"
 	"github.com/newsscribe/newsscribe/api/store"
+	"github.com/newsscribe/newsscribe/api/web"
 	"github.com/newsscribe/newsscribe/audio"
 	"github.com/newsscribe/newsscribe/pipeline"
 	"github.com/newsscribe/newsscribe/transcribe"
@@ -107,6 +108,8 @@ type serverOpts struct {
 	workers    int
 	// database is a postgres:// URL; empty for SQLite in the temp dir.
 	database string
+	// web mounts the newsroom page and the embed, as serve does.
+	web bool
 }
 
 func newServer(t testing.TB, o serverOpts) *testServer {
@@ -136,11 +139,15 @@ func newServer(t testing.TB, o serverOpts) *testServer {
 	}
 	m := api.NewMetrics(q.Store())
 	w.Observer = m
-	r := api.NewRouter(api.Deps{
+	deps := api.Deps{
 		Store: q.Store(), Queue: q, Prober: dec, Aligner: p,
 		EngineReady: p.Ready, Metrics: m, APIKeys: o.keys, MaxUpload: o.maxUpload, MaxQueue: o.maxQueue,
 		DefaultModel: "test-model", Logger: quiet,
-	})
+	}
+	if o.web {
+		deps.Mount = func(r *gin.Engine) { web.Register(r, q.Store()) }
+	}
+	r := api.NewRouter(deps)
 	srv := httptest.NewServer(r)
 	ts := &testServer{Server: srv, engine: eng, queue: q, store: q.Store(), dir: dir}
 	t.Cleanup(func() {

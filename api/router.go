@@ -119,7 +119,7 @@ func NewRouter(d Deps) *gin.Engine {
 	r := gin.New()
 	// No proxy is trusted for client addresses unless configured in front.
 	_ = r.SetTrustedProxies(nil)
-	r.Use(s.recoverer(), s.accessLog())
+	r.Use(s.recoverer(), s.accessLog(), secureHeaders())
 	r.HandleMethodNotAllowed = true
 	r.NoRoute(func(c *gin.Context) { abort(c, http.StatusNotFound, "not_found", "no such endpoint") })
 	r.NoMethod(func(c *gin.Context) {

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
-	"os/exec"
 	"sync"
 	"time"
 
@@ -317,30 +316,28 @@ func (w *Worker) progress(ctx context.Context, id string) transcribe.ProgressFun
 	}
 }
 
-// rendition writes an MP3 of src to dst with ffmpeg, atomically, unless it
-// exists.
+// rendition writes an MP3 of src to dst, atomically, unless it exists. The
+// encoding is package audio's sandboxed ffmpeg (audio.EncodeMP3): the
+// container our sniffer found is forced, so the rendition is made from the
+// same audio the transcript was.
 func (w *Worker) rendition(ctx context.Context, src, dst string) error {
 	if _, err := os.Stat(dst); err == nil {
 		return nil
 	}
-	ff := w.FFmpegPath
-	if ff == "" {
-		ff = "ffmpeg"
-	}
-	tmp := dst + ".part"
 	if err := os.MkdirAll(dirOf(dst), 0o755); err != nil {
 		return err
 	}
-	cmd := exec.CommandContext(ctx, ff, "-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-i", src,
-		"-vn", "-ac", "1", "-codec:a", "libmp3lame", "-b:a", "64k", "-f", "mp3", tmp)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("ffmpeg: %w: %s", err, firstLine(out))
+	tmp := dst + ".part"
+	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
 	}
-	f, err := os.Open(tmp)
+	err = audio.EncodeMP3(ctx, src, f, audio.Options{FFmpegPath: w.FFmpegPath})
 	if err == nil {
 		err = f.Sync()
-		f.Close()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
 	}
 	if err != nil {
 		os.Remove(tmp)
@@ -356,13 +353,4 @@ func dirOf(p string) string {
 		}
 	}
 	return "."
-}
-
-func firstLine(b []byte) string {
-	for i, c := range b {
-		if c == '\n' {
-			return string(b[:i])
-		}
-	}
-	return string(b)
 }
