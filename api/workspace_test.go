@@ -43,7 +43,7 @@ func (r revision) find(word string) (int, int) {
 	return -1, -1
 }
 
-func (ts *testServer) patch(t *testing.T, id, body string, hdr ...string) resp {
+func (ts *testServer) patch(t testing.TB, id, body string, hdr ...string) resp {
 	t.Helper()
 	return ts.do(t, "PATCH", "/v1/transcriptions/"+id+"/transcript", strings.NewReader(body), "application/json", hdr...)
 }
@@ -230,7 +230,7 @@ func TestSpeakers(t *testing.T) {
 }
 
 // importForm builds a multipart body for POST /v1/imports.
-func importForm(t *testing.T, transcript string, fields map[string]string, recording []byte) (*bytes.Buffer, string) {
+func importForm(t testing.TB, transcript string, fields map[string]string, recording []byte) (*bytes.Buffer, string) {
 	var b bytes.Buffer
 	mw := multipart.NewWriter(&b)
 	fw, _ := mw.CreateFormFile("transcript", "talk.srt")
