@@ -121,11 +121,17 @@ func (t *Transcript) finish() {
 	for i := range t.Segments {
 		s := &t.Segments[i]
 		s.Text = strings.Join(strings.Fields(stripBidi(s.Text)), " ")
-		for k := range s.Words {
-			s.Words[k].Word = strings.Join(strings.Fields(stripBidi(s.Words[k].Word)), "")
+		words := s.Words[:0]
+		for _, w := range s.Words {
+			if w.Word = strings.Join(strings.Fields(stripBidi(w.Word)), ""); w.Word != "" {
+				words = append(words, w)
+			}
 		}
+		s.Words = words
 		if len(s.Words) == 0 {
 			s.Words = spreadWords(*s)
+		} else if s.Text == "" {
+			s.Text = joinWords(s.Words)
 		}
 	}
 	t.tidy()
