@@ -131,7 +131,7 @@ func (c *Config) Flags(fs *pflag.FlagSet) {
 	fs.DurationVar(&c.JobTimeout, "job-timeout", c.JobTimeout, "cancel a job that runs longer")
 	fs.DurationVar(&c.RescueAfter, "rescue-after", c.RescueAfter, "run again a job left running this long by a dead server (default: job-timeout + 1m)")
 	fs.IntVar(&c.MaxAttempts, "max-attempts", c.MaxAttempts, "tries per job on transient failures")
-	fs.StringSliceVar(&c.APIKeys, "api-keys", c.APIKeys, "comma-separated API keys required as Authorization: Bearer KEY (default: none, open)")
+	fs.StringSliceVar(&c.APIKeys, "api-keys", c.APIKeys, "comma-separated API keys required as Authorization: Bearer KEY; NAME:KEY names a key, the author of its transcript corrections (default: none, open)")
 	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", c.ShutdownTimeout, "how long shutdown waits for requests and jobs")
 	fs.StringVar(&c.FFmpegPath, "ffmpeg", c.FFmpegPath, "ffmpeg executable")
 	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error")

@@ -71,7 +71,8 @@ type Deps struct {
 	EngineReady func() bool
 	// Metrics is registered on /metrics; nil disables the endpoint.
 	Metrics *Metrics
-	// APIKeys, when not empty, are the accepted bearer tokens for /v1.
+	// APIKeys, when not empty, are the accepted bearer tokens for /v1; an
+	// entry "NAME:KEY" names its key (see auth).
 	APIKeys []string
 	// MaxUpload is the largest accepted request body in bytes. Defaults to 1 GiB.
 	MaxUpload int64
