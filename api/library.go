@@ -44,10 +44,10 @@ func (s *server) attachArticle(c *gin.Context) {
 		ArticleID string `json:"article_id"`
 		Article   string `json:"article"`
 	}
-	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, maxArticleJSON)
-	dec := json.NewDecoder(c.Request.Body)
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&in); err != nil || (in.ArticleID == "") == (strings.TrimSpace(in.Article) == "") {
+	if !bindJSON(c, &in, maxArticleJSON, "article") {
+		return
+	}
+	if (in.ArticleID == "") == (strings.TrimSpace(in.Article) == "") {
 		abort(c, http.StatusBadRequest, "bad_request", `send {"article_id": "art_…"} or {"article": "the article text"}, one of them`)
 		return
 	}

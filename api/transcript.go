@@ -128,17 +128,8 @@ func (s *server) patchTranscript(c *gin.Context) {
 	if j == nil {
 		return
 	}
-	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, maxPatchJSON)
 	var in transcriptPatch
-	dec := json.NewDecoder(c.Request.Body)
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&in); err != nil {
-		var mbe *http.MaxBytesError
-		if errors.As(err, &mbe) {
-			abort(c, http.StatusRequestEntityTooLarge, "too_large", "the edit is larger than 4 MiB")
-			return
-		}
-		abort(c, http.StatusBadRequest, "bad_request", "invalid edit JSON: "+err.Error())
+	if !bindJSON(c, &in, maxPatchJSON, "edit") {
 		return
 	}
 	base, ok := baseRevision(c, in.BaseRevision)
@@ -390,10 +381,10 @@ func (s *server) revertTranscript(c *gin.Context) {
 		BaseRevision *int   `json:"base_revision"`
 		Author       string `json:"author"`
 	}
-	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, 1<<16)
-	dec := json.NewDecoder(c.Request.Body)
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&in); err != nil || in.Revision == nil {
+	if !bindJSON(c, &in, 1<<16, "revert") {
+		return
+	}
+	if in.Revision == nil {
 		abort(c, http.StatusBadRequest, "bad_request", `send {"revision": N, "base_revision": M}: the revision to restore and the current one`)
 		return
 	}
@@ -420,4 +411,22 @@ func (s *server) currentTranscript(c *gin.Context, j *store.Job) (*transcribe.Tr
 		return r.Transcript, r.Number, nil
 	}
 	return s.Store.SpokenTranscript(c.Request.Context(), j)
+}
+
+// bindJSON decodes a JSON body of at most limit bytes with no unknown
+// fields into v; it answers 400 or 413 itself, naming what the body is.
+func bindJSON(c *gin.Context, v any, limit int64, what string) bool {
+	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, limit)
+	dec := json.NewDecoder(c.Request.Body)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			abort(c, http.StatusRequestEntityTooLarge, "too_large", fmt.Sprintf("the %s is larger than %s", what, humanBytes(limit)))
+			return false
+		}
+		abort(c, http.StatusBadRequest, "bad_request", "invalid "+what+" JSON: "+err.Error())
+		return false
+	}
+	return true
 }
