@@ -223,9 +223,7 @@ func (s *server) deleteArticle(c *gin.Context) {
 		s.internal(c, err)
 		return
 	}
-	if err := s.Store.DeleteArticleIndex(c.Request.Context(), c.Param("id")); err != nil {
-		s.log.Error("search index not updated", "article", c.Param("id"), "error", err)
-	}
+	s.articleDeleted(c, c.Param("id"))
 	c.Status(http.StatusNoContent)
 }
 

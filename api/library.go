@@ -282,3 +282,30 @@ func (s *server) storeFormArticle(c *gin.Context, u *upload, body string) (*stor
 	}
 	return a, true
 }
+
+// articleDeleted takes a deleted article out of the search index and off the
+// finished jobs aligned to it (their alignment goes; the recording and
+// transcript stay, searchable under the file name).
+func (s *server) articleDeleted(c *gin.Context, articleID string) {
+	ctx := c.Request.Context()
+	if err := s.Store.DeleteArticleIndex(ctx, articleID); err != nil {
+		s.log.Error("search index not updated", "article", articleID, "error", err)
+	}
+	js, err := s.Store.JobsOfArticle(ctx, articleID)
+	if err != nil {
+		s.log.Error("jobs of a deleted article", "article", articleID, "error", err)
+		return
+	}
+	for _, j := range js {
+		if j.Status != store.StatusDone {
+			continue // a running job fails to find its article and says so
+		}
+		if err := s.Store.SetJobArticle(ctx, j, "", ""); err != nil {
+			s.log.Error("detach deleted article", "job", j.ID, "error", err)
+			continue
+		}
+		if err := s.Store.IndexJob(ctx, j.ID); err != nil {
+			s.log.Error("search index not updated", "job", j.ID, "error", err)
+		}
+	}
+}

@@ -441,6 +441,19 @@ func TestAttachArticleRealigns(t *testing.T) {
 	if r := ts.do(t, "PUT", "/v1/transcriptions/"+id+"/article", strings.NewReader(`{}`), "application/json"); r.status != 400 {
 		t.Errorf("empty attach: got %d, want 400", r.status)
 	}
+	// Deleting an attached article leaves the job without it, still readable.
+	ts.do(t, "PUT", "/v1/transcriptions/"+id+"/article", strings.NewReader(`{"article_id":"`+a.ID+`"}`), "application/json")
+	if r := ts.do(t, "DELETE", "/v1/articles/"+a.ID, nil, ""); r.status != 204 {
+		t.Fatalf("delete article: %d", r.status)
+	}
+	var after jobView
+	ts.do(t, "GET", "/v1/transcriptions/"+id, nil, "").json(t, &after)
+	if after.HasArticle {
+		t.Errorf("job still has the deleted article")
+	}
+	if r := ts.do(t, "GET", "/v1/transcriptions/"+id+"/transcript", nil, ""); r.status != 200 {
+		t.Errorf("transcript after the article was deleted: %d", r.status)
+	}
 }
 
 // TestFailedUploadLeavesNoArticle sends a titled article with a file that

@@ -211,3 +211,21 @@ func (s *Store) JobsUsingAudio(ctx context.Context, sha string) (int, error) {
 	}
 	return n, err
 }
+
+// JobsOfArticle returns the jobs aligned to an article.
+func (s *Store) JobsOfArticle(ctx context.Context, articleID string) ([]*Job, error) {
+	rows, err := s.query(ctx, `SELECT `+jobCols+` FROM ns_jobs WHERE article_id = ?`, articleID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*Job
+	for rows.Next() {
+		j, err := scanJob(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, j)
+	}
+	return out, rows.Err()
+}
