@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"sync"
 	"time"
 
@@ -15,6 +16,7 @@ import (
 
 	"github.com/newsscribe/newsscribe/api/store"
 	"github.com/newsscribe/newsscribe/audio"
+	"github.com/newsscribe/newsscribe/internal/atomicfile"
 	"github.com/newsscribe/newsscribe/pipeline"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
@@ -312,8 +314,9 @@ func (w *Worker) progress(ctx context.Context, id string) transcribe.ProgressFun
 	}
 }
 
-// rendition writes an MP3 of src to dst with ffmpeg, atomically, unless it
-// exists.
+// rendition writes an MP3 of src to dst with ffmpeg, atomically
+// (atomicfile: ffmpeg writes the temporary file, which is synced and renamed),
+// unless it exists.
 func (w *Worker) rendition(ctx context.Context, src, dst string) error {
 	if _, err := os.Stat(dst); err == nil {
 		return nil
@@ -322,35 +325,17 @@ func (w *Worker) rendition(ctx context.Context, src, dst string) error {
 	if ff == "" {
 		ff = "ffmpeg"
 	}
-	tmp := dst + ".part"
-	if err := os.MkdirAll(dirOf(dst), 0o755); err != nil {
+	if err := atomicfile.MkdirAll(filepath.Dir(dst)); err != nil {
 		return err
 	}
-	cmd := exec.CommandContext(ctx, ff, "-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-i", src,
-		"-vn", "-ac", "1", "-codec:a", "libmp3lame", "-b:a", "64k", "-f", "mp3", tmp)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("ffmpeg: %w: %s", err, firstLine(out))
-	}
-	f, err := os.Open(tmp)
-	if err == nil {
-		err = f.Sync()
-		f.Close()
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	return os.Rename(tmp, dst)
-}
-
-func dirOf(p string) string {
-	for i := len(p) - 1; i >= 0; i-- {
-		if p[i] == '/' || p[i] == os.PathSeparator {
-			return p[:i]
+	return atomicfile.Write(dst, func(f *os.File) error {
+		cmd := exec.CommandContext(ctx, ff, "-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-i", src,
+			"-vn", "-ac", "1", "-codec:a", "libmp3lame", "-b:a", "64k", "-f", "mp3", f.Name())
+		if out, err := cmd.CombinedOutput(); err != nil {
+			return fmt.Errorf("ffmpeg: %w: %s", err, firstLine(out))
 		}
-	}
-	return "."
+		return nil
+	})
 }
 
 func firstLine(b []byte) string {
