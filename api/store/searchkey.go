@@ -155,9 +155,17 @@ func (q Query) tsquery() string {
 			ls[i] = tsLexeme(w)
 		}
 		parts = append(parts, "("+strings.Join(ls, " <-> ")+")")
+		// The pairs narrow the GIN lookup to rows holding the phrase's word
+		// pairs, so few rows are rechecked for positions (see tsvector).
+		for i := 0; i+1 < len(p); i++ {
+			parts = append(parts, tsLexeme(p[i]+pairSep+p[i+1]))
+		}
 	}
 	return strings.Join(parts, " & ")
 }
+
+// pairSep joins the two terms of a pair lexeme; terms never contain it.
+const pairSep = "_"
 
 func tsLexeme(w string) string {
 	return "'" + strings.NewReplacer(`\`, `\\`, `'`, `''`).Replace(w) + "'"
@@ -165,17 +173,29 @@ func tsLexeme(w string) string {
 
 // tsvector renders terms as a PostgreSQL tsvector literal with positions
 // (1-based, at most 16383 as PostgreSQL allows), so phrases match.
+//
+// Each pair of neighbouring terms is a lexeme too ("a_b", at the first's
+// position): PostgreSQL's GIN index cannot check positions, so a phrase of
+// common words would otherwise send every row holding all of them to the
+// recheck; with the pairs required as well, the candidates are the rows that
+// hold the phrase's word pairs, which is close to the rows that hold it.
 func tsvector(ts []term) string {
 	pos := map[string][]int{}
 	var order []string
+	add := func(k string, p int) {
+		if _, ok := pos[k]; !ok {
+			order = append(order, k)
+		}
+		pos[k] = append(pos[k], p)
+	}
 	for i, t := range ts {
 		if i >= 16383 {
 			break
 		}
-		if _, ok := pos[t.key]; !ok {
-			order = append(order, t.key)
+		add(t.key, i+1)
+		if i+1 < len(ts) {
+			add(t.key+pairSep+ts[i+1].key, i+1)
 		}
-		pos[t.key] = append(pos[t.key], i+1)
 	}
 	var b strings.Builder
 	for i, k := range order {
