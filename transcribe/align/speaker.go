@@ -37,8 +37,12 @@ var givenNames = keySet("محمد أحمد عبد علي حسن حسين يوس�
 	"عبداللطيف عبدالرحيم عبدالإله عبدالكريم عبدالعزيز عبدالرحمن عبدالسلام مولاي إسماعيل سليمان منير نجيب " +
 	"صلاح كمال توفيق زكريا أيوب بشرى حياة سهام لبنى")
 
-// sameSpeaker are the phrases for «the same speaker».
-var sameSpeaker = []string{"نفس المتحدث", "المتحدث ذاته", "المتحدث نفسه", "ذات المتحدث", "نفس المصدر", "المصدر ذاته", "المصدر نفسه", "ذات المصدر"}
+// sameBefore and sameAfter make a title mean «the same speaker»: «نفس
+// المتحدث», «المتحدث ذاته», «المستشارة نفسها».
+var (
+	sameBefore = keySet("نفس ذات")
+	sameAfter  = keySet("ذاته ذاتها نفسه نفسها")
+)
 
 func keySet(words string) map[string]bool {
 	m := map[string]bool{}
@@ -135,11 +139,43 @@ var samePerson person
 // the last reporting verb and what follows it.
 func clauseBefore(toks []arabic.Token, runes []rune, lo, hi int) *person {
 	for i := hi - 1; i >= lo; i-- {
-		if isVerb(toks[i].Key) {
-			return subject(toks, runes, i+1, hi)
+		if !isVerb(toks[i].Key) {
+			continue
 		}
+		p := subject(toks, runes, i+1, hi)
+		if p != &samePerson {
+			return p
+		}
+		// No subject after the verb: one before it, in its sentence
+		// («أما رئيس الجمعية، عبد الرحيم بنموسى، فقال:»).
+		s := i
+		for s > lo && !fullStop(runes, toks[s-1].End, toks[s].Start) {
+			s--
+		}
+		var found *person
+		for k := s; k < i; {
+			q, n := readPerson(toks, runes, k, i)
+			if q != nil {
+				found = q
+			}
+			k += max(n, 1)
+		}
+		if found != nil {
+			return found
+		}
+		return p
 	}
 	return nil
+}
+
+// fullStop reports a sentence end between runes [from, to).
+func fullStop(runes []rune, from, to int) bool {
+	for r := from; r < to && r < len(runes); r++ {
+		if strings.ContainsRune(".؟?!\n«»“”", runes[r]) {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseAfter reads a reporting clause right after a quotation that ends at
@@ -186,11 +222,9 @@ func subject(toks []arabic.Token, runes []rune, lo, hi int) *person {
 	for i := lo; i < hi; i++ {
 		phrase = append(phrase, toks[i].Key)
 	}
-	joined := strings.Join(phrase, " ")
-	for _, s := range sameSpeaker {
-		if strings.HasPrefix(joined, arabic.Key(strings.Fields(s)[0])+" "+arabic.Key(strings.Fields(s)[1])) {
-			return &samePerson
-		}
+	// «نفس المتحدث», «المتحدث ذاته», «المستشارة ذاتها», «ذات المصدر».
+	if len(phrase) >= 2 && (sameBefore[phrase[0]] || sameAfter[phrase[1]]) {
+		return &samePerson
 	}
 	p, _ := readPerson(toks, runes, lo, hi)
 	if p == nil {
@@ -251,6 +285,16 @@ func readPerson(toks []arabic.Token, runes []rune, i, hi int) (*person, int) {
 	}
 	if len(p.title) == 0 && len(p.name) == 0 {
 		return nil, j - i
+	}
+	// A name in apposition after the title: «نائب العمدة، يوسف البقالي،».
+	if len(p.title) > 0 && j < hi && comma(runes, toks[j-1].End, toks[j].Start) && givenNames[toks[j].Key] {
+		for n := j; n < hi && n-j < 3 && !stopWords[toks[n].Key] && !isVerb(toks[n].Key); n++ {
+			p.name = append(p.name, toks[n].Text)
+			if n+1 < hi && sentenceBreak(runes, toks[n].End, toks[n+1].Start) {
+				break
+			}
+		}
+		j += len(p.name)
 	}
 	return p, j - i
 }
