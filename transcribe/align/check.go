@@ -172,7 +172,8 @@ func (al *aligner) checkQuotes() []Check {
 			where[u.w.Stem] = append(where[u.w.Stem], int32(t))
 		}
 	}
-	speakers := attribute(al.art)
+	al.runes = []rune(al.art.Text)
+	speakers := attribute(al.art, al.runes)
 	for q := range out {
 		c := Check{Verdict: VerdictUnclear, Parts: []Part{}, Differences: []Difference{}, Speaker: speakers[q]}
 		if lo[q] >= 0 {
@@ -253,7 +254,7 @@ func verdict(ds []Difference, joined bool) string {
 // said apart.
 func (al *aligner) segments(q int, lo, hi int32) [][2]int32 {
 	sp := al.art.Quotes[q]
-	runes := []rune(al.art.Text)
+	runes := al.runes
 	var cuts []int // rune offsets of ellipses
 	for i := sp.CharStart; i < sp.CharEnd && i < len(runes); i++ {
 		if runes[i] == '…' || runes[i] == '.' && i+2 < len(runes) && runes[i+1] == '.' && runes[i+2] == '.' {

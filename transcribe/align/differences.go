@@ -11,7 +11,7 @@ import (
 // the same kind, weighing each (see the confidence functions) and leaving
 // out those less sure than minReport.
 func (al *aligner) differences(s stretch, q int) []Difference {
-	runes := []rune(al.art.Text)
+	runes := al.runes
 	var out []Difference
 	ops := s.ops
 	rate := al.speechRate(ops)
