@@ -390,12 +390,12 @@ func (al *aligner) searchRun(us []int32, tArt []int32, where map[string][]int32)
 	}
 	slices.Sort(cands)
 	var best []match
-	bestScore, lastHi, n := float32(0), int32(-1), len(us)
+	bestScore, lastHi, n := float32(0), int32(-1), 0
 	for _, t := range cands {
 		if t <= lastHi {
 			continue
 		}
-		if n++; n > len(us)+maxRunCands {
+		if n++; n > maxRunCands {
 			break
 		}
 		wlo, whi := max(0, t-int32(len(us))-4), min(int32(len(al.tu))-1, t+2*int32(len(us))+4)
@@ -407,11 +407,7 @@ func (al *aligner) searchRun(us []int32, tArt []int32, where map[string][]int32)
 			}
 		}
 		ms := al.dp(ti, us, dpLocal)
-		sc := float32(0)
-		for _, m := range ms {
-			sc += 2*m.sim - 1
-		}
-		if sc > bestScore {
+		if sc := localScore(ms); sc > bestScore {
 			best, bestScore = ms, sc
 		}
 	}
