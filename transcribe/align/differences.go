@@ -173,13 +173,16 @@ func (al *aligner) neighbours(ops []op, i, j int) (int32, int32) {
 	prev, next := int32(-1), int32(-1)
 	// Only words paired with printed ones: the speech between them (fillers,
 	// words the recogniser made up) is room where the words may have been said.
+	// A word said in another printed word's place may be the one these were
+	// said in: only words said as printed anchor.
+	anchor := func(o op) bool { return o.a >= 0 && o.t >= 0 && o.sim >= spellingWord }
 	for x := i - 1; x >= 0 && prev < 0; x-- {
-		if ops[x].a >= 0 {
+		if anchor(ops[x]) {
 			prev = ops[x].t
 		}
 	}
 	for x := j; x < len(ops) && next < 0; x++ {
-		if ops[x].a >= 0 {
+		if anchor(ops[x]) {
 			next = ops[x].t
 		}
 	}
@@ -209,7 +212,10 @@ func (al *aligner) addedConfidence(as []int32, prev, next int32) float64 {
 	if prev < 0 || next < 0 {
 		return edgeAdded(n)
 	}
-	gap := al.tStart(next) - al.tEnd(prev)
+	gap := al.tStart(next) - al.tEnd(prev) // the silence between them:
+	for t := prev + 1; t < next; t++ {
+		gap -= al.tEnd(t) - al.tStart(t)
+	}
 	need := 0.0 // the time the words take to say, seconds
 	for _, a := range as {
 		need += 0.1 + 0.06*float64(al.au[a].runes)
