@@ -103,7 +103,7 @@ func TestCheckBadInput(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			r := mustAlign(t, tr, tt.article)
 			for i, q := range r.Quotes {
-				if align.VerdictLabel[q.Check.Verdict] == "" {
+				if v := q.Check.Verdict; v == "" || align.VerdictLabel[v] == "" {
 					t.Fatalf("quotation %d: got verdict %q", i, q.Check.Verdict)
 				}
 				if q.Check.Parts == nil || q.Check.Differences == nil {
@@ -123,5 +123,18 @@ func TestCheckWholeArticleQuote(t *testing.T) {
 	// Most of it was never said: stitched or altered or not_said, never verbatim.
 	if v := r.Quotes[0].Check.Verdict; v == align.VerdictVerbatim || v == align.VerdictMinor {
 		t.Errorf("got %s for a whole article quoted of which one sentence was said", v)
+	}
+}
+
+// TestReportOldAlignment: an alignment stored before the check existed
+// (no check in its JSON) still renders, saying it was not checked.
+func TestReportOldAlignment(t *testing.T) {
+	r := &align.Result{Quotes: []align.TimedQuote{{TimedSpan: align.TimedSpan{Text: "نعم", Status: align.StatusSpoken}}}}
+	var b strings.Builder
+	if err := align.Write(&b, r, align.FormatReport); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "1 لم يفحص") || !strings.Contains(b.String(), "أعد المحاذاة") {
+		t.Errorf("got %q, want the quotation marked as not checked", b.String())
 	}
 }

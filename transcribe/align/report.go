@@ -14,6 +14,8 @@ var VerdictLabel = map[string]string{
 	VerdictStitched: "ملفق من مقاطع متباعدة",
 	VerdictNotSaid:  "غير موجود في التسجيل",
 	VerdictUnclear:  "غير واضح، يستحسن الاستماع",
+	// An alignment stored before the check existed: re-align to check it.
+	"": "لم يفحص، أعد المحاذاة",
 }
 
 // summaryLabel is the short plural-free form used in the summary line.
@@ -24,6 +26,7 @@ var summaryLabel = map[string]string{
 	VerdictStitched: "ملفق",
 	VerdictNotSaid:  "غير موجود",
 	VerdictUnclear:  "غير واضح",
+	"":              "لم يفحص",
 }
 
 // DiffLabel is the Arabic name of each kind of difference.
@@ -34,7 +37,7 @@ var DiffLabel = map[string]string{
 	DiffOmitted:  "محذوف دون علامة حذف",
 }
 
-var verdictOrder = []string{VerdictVerbatim, VerdictMinor, VerdictAltered, VerdictStitched, VerdictNotSaid, VerdictUnclear}
+var verdictOrder = []string{VerdictVerbatim, VerdictMinor, VerdictAltered, VerdictStitched, VerdictNotSaid, VerdictUnclear, ""}
 
 // Summary is the one line a journalist reads first: «5 اقتباسات: 3 مطابقة،
 // 1 محرف، 1 غير موجود».
