@@ -12,6 +12,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/newsscribe/newsscribe/api/store"
+	"github.com/newsscribe/newsscribe/audio"
 )
 
 // jobJSON is a job as the API shows it.
@@ -250,7 +251,17 @@ func (s *server) getTranscript(c *gin.Context) {
 		s.internal(c, err)
 		return
 	}
+	download(c, j.ID, format)
 	c.Data(http.StatusOK, contentTypes[format], buf.Bytes())
+}
+
+// download names the file of a subtitle or text export (srt, vtt, txt) as
+// an attachment; JSON and the HTML document are shown where they are opened.
+func download(c *gin.Context, id, format string) {
+	switch format {
+	case "srt", "vtt", "txt":
+		c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="%s.%s"`, id, format))
+	}
 }
 
 func (s *server) getAlignment(c *gin.Context) {
@@ -285,6 +296,10 @@ func (s *server) writeAlignment(c *gin.Context, j *store.Job) {
 		s.internal(c, err)
 		return
 	}
+	if format == "html" {
+		c.Header("Content-Security-Policy", documentCSP)
+	}
+	download(c, j.ID, format)
 	c.Data(http.StatusOK, contentTypes[format], buf.Bytes())
 }
 
@@ -296,11 +311,17 @@ func (s *server) getJobAudio(c *gin.Context) {
 
 // serveAudio serves the browser-playable MP3 made at job time (Range
 // requests supported), or the original upload while it does not exist yet.
+// The Content-Type is the one of the format package audio decoded the file
+// as (never sniffed by net/http, which would call a polyglot upload
+// text/html); the router adds nosniff and a script-free CSP.
 func (s *server) serveAudio(c *gin.Context, j *store.Job) {
-	path, ctype := s.Store.Blobs.PlayPath(j.AudioSHA256), "audio/mpeg"
+	path, format := s.Store.Blobs.PlayPath(j.AudioSHA256), "mp3"
 	f, err := os.Open(path)
 	if errors.Is(err, os.ErrNotExist) {
-		path, ctype = s.Store.Blobs.AudioPath(j.AudioSHA256), ""
+		path = s.Store.Blobs.AudioPath(j.AudioSHA256)
+		if format, err = audio.SniffFile(path); err != nil {
+			format = ""
+		}
 		f, err = os.Open(path)
 	}
 	if errors.Is(err, os.ErrNotExist) {
@@ -317,23 +338,27 @@ func (s *server) serveAudio(c *gin.Context, j *store.Job) {
 		s.internal(c, err)
 		return
 	}
-	if ctype == "" {
-		var head [512]byte
-		n, _ := f.ReadAt(head[:], 0)
-		ctype = http.DetectContentType(head[:n])
+	disposition := "inline"
+	if format == "" {
+		disposition = "attachment" // not audio we know: never shown inline
 	}
-	c.Header("Content-Type", ctype)
+	c.Header("Content-Type", audio.ContentType(format))
 	c.Header("Cache-Control", "private, max-age=86400")
-	c.Header("Content-Disposition", fmt.Sprintf(`inline; filename="%s%s"`, j.ID, extFor(ctype)))
+	c.Header("Content-Disposition", fmt.Sprintf(`%s; filename="%s%s"`, disposition, j.ID, audioExt(format)))
 	http.ServeContent(c.Writer, c.Request, "", fi.ModTime(), f)
 }
 
-func extFor(ctype string) string {
-	switch ctype {
-	case "audio/mpeg":
-		return ".mp3"
-	case "audio/wave", "audio/wav":
-		return ".wav"
+// audioExt is the file name extension for a recording of format.
+func audioExt(format string) string {
+	switch format {
+	case "":
+		return ".bin"
+	case "matroska":
+		return ".mka"
+	case "mpegts":
+		return ".ts"
+	case "aac":
+		return ".aac"
 	}
-	return ""
+	return "." + format
 }

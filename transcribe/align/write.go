@@ -9,9 +9,10 @@ import (
 	"io"
 	"math"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/newsscribe/newsscribe/internal/atomicfile"
 )
 
 // Format is an output format of Write.
@@ -331,34 +332,9 @@ ul{padding-inline-start:1.2rem}li{margin:.4rem 0}
 </html>
 `))
 
-// WriteFile writes r in format f to path atomically: to a temporary file in
-// the same directory, synced, closed and renamed over path, so a crash never
-// leaves a half-written file.
-func WriteFile(path string, r *Result, f Format) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("align: write %s: %w", path, err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err = Write(tmp, r, f); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("align: write %s: %w", path, err)
-	}
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("align: write %s: %w", path, err)
-	}
-	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("align: write %s: %w", path, err)
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("align: write %s: %w", path, err)
-	}
-	return nil
+// WriteFile writes r in format f to path atomically (package atomicfile:
+// a temporary file in the same directory, synced, closed and renamed over
+// path, the directory synced), so a crash never leaves a half-written file.
+func WriteFile(path string, r *Result, f Format) error {
+	return atomicfile.Write(path, func(w *os.File) error { return Write(w, r, f) })
 }
