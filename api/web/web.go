@@ -109,7 +109,13 @@ type handler struct {
 	base  string
 	files map[string]asset // by path under static/, e.g. "js/app.js"
 	page  asset
-	embed *template.Template
+	tmpl  *template.Template // index.html and embed.html
+}
+
+// indexView is what the newsroom page template is filled with.
+type indexView struct {
+	// Base is the prefix the router is mounted under, "" for the root.
+	Base string
 }
 
 func newHandler(src Source, base string) *handler {
@@ -128,17 +134,17 @@ func newHandler(src Source, base string) *handler {
 	if err != nil {
 		panic(fmt.Sprintf("web: embedded assets: %v", err))
 	}
-	idx, err := assets.ReadFile("templates/index.html")
-	if err != nil {
-		panic(fmt.Sprintf("web: embedded index: %v", err))
-	}
-	// The page links its assets absolutely; a router mounted under a prefix
-	// gets the prefix written in once, here.
-	idx = bytes.ReplaceAll(idx, []byte(`{{BASE}}`), []byte(template.HTMLEscapeString(base)))
-	h.page = newAsset("index.html", idx)
-	h.embed = template.Must(template.New("embed.html").Funcs(template.FuncMap{
+	// Both pages are html/template files parsed together; the newsroom page
+	// depends only on the mount prefix, so it is drawn once, here, and served
+	// with an ETag like any other asset.
+	h.tmpl = template.Must(template.New("").Funcs(template.FuncMap{
 		"clock": clock,
-	}).ParseFS(assets, "templates/embed.html"))
+	}).ParseFS(assets, "templates/*.html"))
+	var page bytes.Buffer
+	if err := h.tmpl.ExecuteTemplate(&page, "index.html", indexView{Base: base}); err != nil {
+		panic(fmt.Sprintf("web: newsroom page template: %v", err))
+	}
+	h.page = newAsset("index.html", page.Bytes())
 	return h
 }
 
@@ -402,7 +408,7 @@ func (h *handler) embedPage(c *gin.Context) {
 		}
 	}
 	var buf bytes.Buffer
-	if err := h.embed.Execute(&buf, v); err != nil {
+	if err := h.tmpl.ExecuteTemplate(&buf, "embed.html", v); err != nil {
 		_ = c.Error(fmt.Errorf("embed page %q: %w", a.ID, err))
 		writeError(c, http.StatusInternalServerError, "internal", "the embed could not be drawn")
 		return

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { clock, duration, explain } from '../static/js/util.js';
-import { ApiError, listOf } from '../static/js/api.js';
+import { ApiError } from '../static/js/api.js';
 import { reconstructBody, fromTranscript } from '../static/js/article.js';
 
 test('clock', () => {
@@ -38,7 +38,8 @@ test('explain maps API errors to words a journalist understands', () => {
     { name: 'server', err: new ApiError(500, 'internal', 'internal error'), kind: 'server' },
     { name: 'network', err: new ApiError(0, 'network', ''), kind: 'network' },
     { name: 'empty upload', err: new ApiError(422, 'empty', 'the upload is empty'), kind: 'empty' },
-    { name: 'bad audio', err: new ApiError(422, 'bad_audio', 'truncated'), kind: 'corrupt' },
+    { name: 'job timeout', err: new ApiError(0, 'timeout', 'the job took longer than the server allows'), kind: 'timeout' },
+    { name: 'missing file', err: new ApiError(400, 'missing_file', 'no file'), kind: 'missingFile' },
     { name: 'bad format param is not bad audio', err: new ApiError(400, 'bad_format', 'format must be json'), kind: 'bad' },
     { name: 'recording gone is not "not audio"', err: new ApiError(404, 'no_audio', 'no longer stored'), kind: 'noRecording' },
     { name: 'not done', err: new ApiError(409, 'not_done', 'job is running'), kind: 'notDone' },
@@ -52,12 +53,6 @@ test('explain maps API errors to words a journalist understands', () => {
     assert.ok(e.ar && e.en, `${c.name}: both languages`);
     assert.equal(e.detail, c.err.serverMessage, `${c.name}: server message kept as written`);
   }
-});
-
-test('listOf accepts the paged list shapes', () => {
-  assert.deepEqual(listOf({ object: 'list', data: [1, 2] }), [1, 2]);
-  assert.deepEqual(listOf([3]), [3]);
-  assert.deepEqual(listOf({}), []);
 });
 
 test('reconstructBody puts each span at its rune offset', () => {

@@ -21,11 +21,16 @@ export class ApiError extends Error {
   }
 }
 
-export function getKey() {
+/** ApiError of a failed job, from the job's {"error":{"code","message"}}. */
+export function jobError(job) {
+  return job.error ? new ApiError(0, job.error.code, job.error.message) : null;
+}
+
+function getKey() {
   try { return localStorage.getItem(KEY_STORAGE) || ''; } catch { return ''; }
 }
 
-export function setKey(key) {
+function setKey(key) {
   try {
     if (key) localStorage.setItem(KEY_STORAGE, key);
     else localStorage.removeItem(KEY_STORAGE);
@@ -50,8 +55,8 @@ async function errorFrom(res) {
 }
 
 /** request sends a JSON request and returns the parsed JSON (null for 204). */
-export async function request(method, path, body) {
-  const init = { method, headers: authHeaders({ Accept: 'application/json' }) };
+async function request(method, path, body, headers = {}) {
+  const init = { method, headers: authHeaders({ Accept: 'application/json', ...headers }) };
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
@@ -73,11 +78,11 @@ export async function request(method, path, body) {
  * progress can be shown; onProgress receives (loadedBytes, totalBytes).
  * Returns { promise, abort }.
  */
-export function upload(path, form, onProgress) {
+function upload(path, form, onProgress, headers = {}) {
   const xhr = new XMLHttpRequest();
   const promise = new Promise((resolve, reject) => {
     xhr.open('POST', path);
-    const h = authHeaders({ Accept: 'application/json' });
+    const h = authHeaders({ Accept: 'application/json', ...headers });
     for (const [k, v] of Object.entries(h)) xhr.setRequestHeader(k, v);
     xhr.upload.onprogress = (e) => { if (e.lengthComputable) onProgress?.(e.loaded, e.total); };
     xhr.onload = () => {
@@ -99,7 +104,7 @@ export function upload(path, form, onProgress) {
  * requests); with one, the browser cannot add the header to a plain URL, so
  * the file is fetched with it and handed over as a blob: URL.
  */
-export async function mediaURL(path) {
+async function mediaURL(path) {
   if (!getKey()) return path;
   let res;
   try {
@@ -111,11 +116,20 @@ export async function mediaURL(path) {
   return URL.createObjectURL(await res.blob());
 }
 
-/** listOf accepts a list answer in the shapes a paged API may use. */
-export function listOf(body) {
-  if (Array.isArray(body)) return body;
-  for (const k of ['data', 'items', 'transcriptions', 'jobs', 'articles', 'results']) {
-    if (Array.isArray(body?.[k])) return body[k];
-  }
-  return [];
+/**
+ * client returns the page's API client for the server mounted at base:
+ * paths given to it are under base + "/v1".
+ */
+export function client(base) {
+  const v1 = `${base}/v1`;
+  const id = (x) => encodeURIComponent(x);
+  return {
+    v1,
+    id,
+    get key() { return getKey(); },
+    set key(k) { setKey(k); },
+    request: (method, path, body, headers) => request(method, v1 + path, body, headers),
+    upload: (path, form, onProgress, headers) => upload(v1 + path, form, onProgress, headers),
+    mediaURL: (path) => mediaURL(v1 + path),
+  };
 }

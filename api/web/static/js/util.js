@@ -33,25 +33,35 @@ export function bytes(n) {
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
-// What each API error means for the person at the desk. Matched by the
-// error's code first, then by its HTTP status.
-const BY_CODE = [
-  [/unauthori[sz]ed|api_key|forbidden/, 'auth'],
-  [/missing_file|no_file|file_required/, 'missingFile'],
-  [/^empty$|empty_file/, 'empty'],
-  [/too_large|payload/, 'tooLarge'],
-  [/too_long/, 'tooLong'],
-  [/not_audio|unsupported|media_type|codec/, 'notAudio'],
-  [/corrupt|decode|truncat|bad_audio|invalid_audio/, 'corrupt'],
-  [/queue_full|rate_limit|busy|too_many/, 'busy'],
-  [/no_recording|no_audio/, 'noRecording'],
-  [/not_done/, 'notDone'],
-  [/unknown_model|model/, 'model'],
-  [/not_cancel+able/, 'notCancelable'],
-  [/not_found|no_article/, 'notFound'],
-  [/network/, 'network'],
-  [/aborted/, 'aborted'],
-];
+// What each API error means for the person at the desk, by the error code
+// the server writes (api/router.go abort, api/audio.go, the worker's failure
+// codes) or the two local ones (network, aborted); a code not listed falls
+// back on the HTTP status.
+const BY_CODE = {
+  unauthorized: 'auth',
+  missing_file: 'missingFile',
+  empty: 'empty',
+  too_large: 'tooLarge',
+  too_long: 'tooLong',
+  not_audio: 'notAudio',
+  unsupported: 'notAudio',
+  corrupt: 'corrupt',
+  queue_full: 'busy',
+  no_recording: 'noRecording',
+  no_audio: 'noRecording',
+  not_done: 'notDone',
+  unknown_model: 'model',
+  not_cancelable: 'notCancelable',
+  not_found: 'notFound',
+  no_article: 'notFound',
+  conflict: 'conflict',
+  bad_request: 'bad',
+  bad_format: 'bad',
+  timeout: 'timeout',
+  internal: 'server',
+  network: 'network',
+  aborted: 'aborted',
+};
 const BY_STATUS = { 400: 'bad', 401: 'auth', 403: 'auth', 404: 'notFound', 409: 'conflict', 413: 'tooLarge', 415: 'notAudio', 422: 'corrupt', 429: 'busy', 503: 'busy' };
 
 const WORDS = {
@@ -72,6 +82,7 @@ const WORDS = {
   bad: ['الطلب غير مكتمل: راجع الحقول المطلوبة.', 'The request is incomplete: check the required fields.'],
   network: ['تعذّر الاتصال بالخادم. تحقّق من الشبكة ثم أعد المحاولة.', 'The server could not be reached: check the network and try again.'],
   aborted: ['أُلغي الرفع.', 'The upload was canceled.'],
+  timeout: ['استغرق تفريغ هذا التسجيل أطول من المدة التي يسمح بها الخادم لمهمة واحدة. قسّمه إلى أجزاء أقصر.', 'Transcribing this recording took longer than the server allows for one job: split it into shorter parts.'],
   server: ['حدث خطأ في الخادم. أعد المحاولة، وإن تكرر فأبلغ الدعم التقني.', 'The server had a problem: try again, and tell technical support if it persists.'],
 };
 
@@ -81,10 +92,7 @@ const WORDS = {
  * message (shown as written).
  */
 export function explain(err) {
-  const code = String(err?.code || '').toLowerCase();
-  let kind = '';
-  for (const [re, k] of BY_CODE) if (code && re.test(code)) { kind = k; break; }
-  if (!kind) kind = BY_STATUS[err?.status] || (err?.status >= 500 ? 'server' : 'bad');
+  const kind = BY_CODE[err?.code] || BY_STATUS[err?.status] || (err?.status >= 500 ? 'server' : 'bad');
   const [ar, en] = WORDS[kind];
   return { kind, ar, en, detail: err?.serverMessage || '' };
 }
@@ -118,6 +126,14 @@ export function showError(el, err) {
 export function clearError(el) {
   el.replaceChildren();
   el.hidden = true;
+}
+
+/** stamp formats a time as "2026-11-29 10:04" in the browser's time zone. */
+export function stamp(v) {
+  const d = new Date(v);
+  if (!v || Number.isNaN(d.getTime())) return '';
+  const p = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
 /** el builds an element: el('span', {class: 'x', dataset: {...}}, ...children). */
