@@ -255,6 +255,46 @@ type span struct {
 	Coverage  *float64 `json:"coverage,omitempty"`
 	Status    string   `json:"status"`
 	Score     *float64 `json:"score,omitempty"`
+	// Check is the quote check of a quotation (nil for sentences and words,
+	// and for alignments stored before the check existed).
+	Check *quoteCheck `json:"check,omitempty"`
+}
+
+// quoteCheck is the part of a quote's check the embed uses; the embed JSON
+// passes it on whole.
+type quoteCheck struct {
+	Verdict     string            `json:"verdict"`
+	Parts       []json.RawMessage `json:"parts"`
+	Differences []json.RawMessage `json:"differences"`
+	Speaker     *string           `json:"speaker"`
+}
+
+// Verdicts of the quote check (transcribe/align).
+const (
+	verdictVerbatim = "verbatim"
+	verdictMinor    = "minor"
+	verdictStitched = "stitched"
+)
+
+// heard reports whether the embed may list quote q as said, and says how:
+// only a quote checked verbatim or minor (said as printed, up to spelling)
+// or stitched (said, in separate stretches) is listed. A quote without a
+// check (an alignment stored before the check) is listed by its status, as
+// before.
+func (s span) heard() (ok, stitched bool) {
+	if !s.timed() {
+		return false, false
+	}
+	if s.Check == nil {
+		return true, false
+	}
+	switch s.Check.Verdict {
+	case verdictVerbatim, verdictMinor:
+		return true, false
+	case verdictStitched:
+		return true, true
+	}
+	return false, false
 }
 
 type unmatched struct {
@@ -372,6 +412,10 @@ type embedItem struct {
 	Text       string
 	Start, End float64
 	Partial    bool
+	// Stitched: said, but in stretches apart that the article prints as one.
+	Stitched bool
+	// Speaker is whom the article attributes the quote to; "" when nobody.
+	Speaker string
 }
 
 type embedView struct {
@@ -392,12 +436,19 @@ func (h *handler) embedPage(c *gin.Context) {
 		v.AudioURL, v.AudioType = h.embedURL(a.ID)+"/audio", a.AudioType
 	}
 	v.OEmbedURL = h.base + "/oembed?format=json&url=" + url.QueryEscape(origin(c.Request)+h.embedURL(a.ID))
-	// The quotes are what readers come for; an article without any heard
-	// quote shows its spoken sentences instead.
+	// The quotes are what readers come for; only those the check says were
+	// said are listed (never an altered or invented one), and an article
+	// without any shows its spoken sentences instead.
 	for _, q := range al.Quotes {
-		if q.timed() {
-			v.Items = append(v.Items, embedItem{Text: q.Text, Start: *q.Start, End: *q.End, Partial: q.Status == "partial"})
+		ok, stitched := q.heard()
+		if !ok {
+			continue
 		}
+		it := embedItem{Text: q.Text, Start: *q.Start, End: *q.End, Partial: q.Check == nil && q.Status == "partial", Stitched: stitched}
+		if q.Check != nil && q.Check.Speaker != nil {
+			it.Speaker = *q.Check.Speaker
+		}
+		v.Items = append(v.Items, it)
 	}
 	v.Quotes = len(v.Items) > 0
 	if !v.Quotes {

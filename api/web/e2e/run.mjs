@@ -119,7 +119,7 @@ try {
   });
   const got = await page.evaluate(() => document.getElementById('player').currentTime);
   step(`clicked quote starting at ${start}s; audio currentTime ${got.toFixed(2)}s`);
-  await page.waitForSelector('.quote-btn.current', { timeout: 5000 });
+  await page.waitForSelector('.quote.current', { timeout: 5000 });
   step('the quote being heard is highlighted');
 
   // Keyboard: a spoken sentence is focusable and Enter seeks to it.
@@ -132,9 +132,9 @@ try {
   step(`keyboard Enter on a sentence seeks to ${sentStart}s`);
 
   if (env('EXPECT_MISSING_QUOTE', '') === '1') {
-    const missing = await page.locator('.quote-missing').count();
+    const missing = await page.locator('.quote.v-not_said').count();
     check(missing > 0, 'no quote is marked as not in the recording');
-    const label = await page.locator('.quote-missing').first().getAttribute('aria-label');
+    const label = await page.locator('.quote.v-not_said').first().getAttribute('aria-label');
     check(label && label.includes('غير موجود في التسجيل'), `missing quote lacks a screen-reader label: ${label}`);
     step(`${missing} quote(s) marked as not in the recording`);
   }
@@ -197,6 +197,13 @@ try {
   await frame.evaluate((s) => { const a = document.getElementById('player'); a.pause(); a.currentTime = s + 0.2; }, fstart);
   await frame.waitForSelector('button.seek.current', { timeout: 5000 });
   step(`embed loads in an iframe; quote click seeks to ${fstart}s`);
+  // The embed code's listener sizes the frame to the height the embed posts.
+  await host.waitForFunction(() => document.querySelector('iframe').style.height !== '', null, { timeout: 5000 })
+    .catch(() => { throw new Error('the embed did not tell its parent its height'); });
+  const sized = await host.evaluate(() => document.querySelector('iframe').getBoundingClientRect().height);
+  const inner = await frame.evaluate(() => Math.ceil(document.querySelector('.embed-card').getBoundingClientRect().height));
+  check(Math.abs(sized - inner) <= 2, `iframe is ${sized}px tall, its content ${inner}px`);
+  step(`embed tells its parent its height: iframe ${sized}px for ${inner}px of content`);
   await frame.evaluate(() => document.fonts.ready);
   await host.screenshot({ path: join(SHOTS, 'embed.png') });
 

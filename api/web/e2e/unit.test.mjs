@@ -2,9 +2,10 @@
 // (`node --test api/web/e2e/unit.test.mjs`; run by api/web/e2e_test.go).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clock, duration, explain } from '../static/js/util.js';
+import { clock, duration, explain, modelWords } from '../static/js/util.js';
 import { ApiError } from '../static/js/api.js';
 import { reconstructBody, fromTranscript } from '../static/js/article.js';
+import { pieces, spokenWording, summaryText, quoteCount, verdictOf, VERDICTS } from '../static/js/quotes.js';
 
 test('clock', () => {
   const cases = [
@@ -76,4 +77,60 @@ test('fromTranscript gives sentences and words with offsets into its body', () =
   }
   assert.deepEqual(alignment.words.map((w) => w.text), ['السلام', 'عليكم', 'الأمن']);
   assert.equal(alignment.words[2].start, 1.5);
+});
+
+test('modelWords names Whisper models in words', () => {
+  assert.equal(modelWords('large-v3-turbo-q5_0'), 'كبير، الإصدار 3، سريع، مضغوط');
+  assert.equal(modelWords('ggml-small.bin'), 'صغير');
+  assert.equal(modelWords('base.en'), 'أساسي، للإنجليزية فقط');
+  assert.equal(modelWords('my-model'), 'my-model');
+});
+
+// A quote of the real seed article with the check the aligner adds: the
+// journalist printed «التطوةر» for «التطور» (spelling), and cut words
+// without an ellipsis (omitted).
+const checked = () => {
+  const body = 'قال الوالي: “نعمل على التطوةر والتحديث في المدينة”.';
+  const chars = Array.from(body);
+  const at = (s) => body.indexOf(s) >= 0 ? Array.from(body.slice(0, body.indexOf(s))).length : -1;
+  const q = {
+    text: 'نعمل على التطوةر والتحديث في المدينة', char_start: at('نعمل'), char_end: at('”'), start: 1, end: 4, status: 'spoken',
+    check: {
+      verdict: 'altered', parts: [{ start: 1, end: 4, char_start: at('نعمل'), char_end: at('”') }], speaker: 'محمد الدخيسي',
+      differences: [
+        { kind: 'spelling', char_start: at('التطوةر'), char_end: at('التطوةر') + 7, article: 'التطوةر', spoken: 'التطور', start: 1.6, end: 2.1, confidence: 0.9 },
+        { kind: 'omitted', char_start: at(' في'), char_end: at(' في'), article: '', spoken: 'المستمر', start: 2.9, end: 3.3, confidence: 0.8 },
+      ],
+    },
+  };
+  return { chars, q };
+};
+
+test('pieces splits a quote into plain runs and differences in article order', () => {
+  const { chars, q } = checked();
+  const p = pieces(chars, q);
+  assert.deepEqual(p.map((x) => (x.diff ? `[${x.diff.kind}:${x.article}>${x.spoken}]` : x.text)),
+    ['نعمل على ', '[spelling:التطوةر>التطور]', ' والتحديث', '[omitted:>المستمر]', ' في المدينة']);
+});
+
+test('spokenWording gives what was said', () => {
+  const { chars, q } = checked();
+  assert.equal(spokenWording(chars, q), 'نعمل على التطور والتحديث المستمر في المدينة');
+  const added = { ...q, check: { ...q.check, differences: [{ kind: 'added', char_start: q.char_start + 5, char_end: q.char_start + 9, article: 'على ', spoken: '' }] } };
+  assert.equal(spokenWording(chars, added), 'نعمل التطوةر والتحديث في المدينة');
+});
+
+test('summaryText counts quotes by verdict', () => {
+  const v = (verdict) => ({ check: { verdict } });
+  assert.equal(summaryText([v('verbatim'), v('verbatim'), v('verbatim'), v('altered'), v('not_said')]),
+    '5 اقتباسات: 3 مطابقة، 1 محرّف، 1 غير موجود');
+  assert.equal(summaryText([v('minor')]), 'اقتباس واحد: 1 بفرق إملائي');
+  assert.equal(summaryText([]), 'اقتباس واحد'.replace('اقتباس واحد', quoteCount(0)));
+});
+
+test('verdictOf never calls a quote without a check verbatim', () => {
+  assert.equal(verdictOf({ status: 'spoken', coverage: 1 }), 'unclear');
+  assert.equal(verdictOf({ status: 'not_in_audio', coverage: 0 }), 'not_said');
+  assert.equal(verdictOf({ status: 'spoken', check: { verdict: 'stitched' } }), 'stitched');
+  assert.equal(VERDICTS.altered.heard, false);
 });

@@ -2,7 +2,8 @@
 // and routes between the newsroom (upload form and jobs) and one job's view
 // by the location hash (#job/{id}).
 import { client } from './api.js';
-import { UploadForm, Announcer } from './upload.js';
+import { UploadForm } from './upload.js';
+import { Announcer } from './util.js';
 import { JobsList } from './jobs.js';
 import { JobView } from './jobview.js';
 
@@ -12,8 +13,9 @@ function main() {
   const base = document.documentElement.dataset.base || '';
   const api = client(base);
   const jobs = new JobsList({ api });
-  new UploadForm({ api, jobs, announce: new Announcer($('announce')) });
-  const view = new JobView({ api, base });
+  const announce = new Announcer($('announce'));
+  new UploadForm({ api, jobs, announce });
+  const view = new JobView({ api, base, announce });
 
   const input = $('api-key');
   input.value = api.key;

@@ -1,7 +1,7 @@
 // jobs.js — the jobs table: every transcription job, newest first, polled
 // while any of them is active.
 import { jobError } from './api.js';
-import { clock, duration, stamp, showError, clearError, el } from './util.js';
+import { clock, duration, stamp, showError, clearError, el, modelWords } from './util.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -73,13 +73,12 @@ export class JobsList {
     this.timer = setTimeout(() => this.refresh(), busy ? 2000 : 15000);
   }
 
-  // showServerModel offers the model the server's jobs ran with (a server
-  // transcribes with one model only) in the model field.
+  // showServerModel names, in words, the model the server's jobs ran with
+  // (a server transcribes with one model only) in the model choice.
   showServerModel() {
-    const models = [...new Set([...this.jobs.values()].map((j) => j.model).filter(Boolean))];
-    if (!models.length) return;
-    $('model').placeholder = models[0];
-    $('models').replaceChildren(...models.map((m) => el('option', { value: m })));
+    const model = [...this.jobs.values()].map((j) => j.model).find(Boolean);
+    if (!model) return;
+    $('model').options[0].textContent = `نموذج الخادم: ${modelWords(model)}`;
   }
 
   async cancel(j, button) {
@@ -99,7 +98,7 @@ export class JobsList {
     const rows = [...this.jobs.values()].sort((a, b) => (ts(b.created_at) || 0) - (ts(a.created_at) || 0));
     tbody.replaceChildren();
     if (!rows.length) {
-      tbody.append(el('tr', {}, el('td', { colspan: 7, class: 'empty' }, 'لا توجد مهام بعد.')));
+      tbody.append(el('tr', {}, el('td', { colspan: 6, class: 'empty' }, 'لا توجد مهام بعد.')));
       return;
     }
     for (const j of rows) tbody.append(this.row(j));
@@ -124,12 +123,14 @@ export class JobsList {
       }, 'إلغاء'));
     }
     const err = j.status === 'failed' ? jobError(j) : null;
+    const details = j.status === 'done' ? el('details', { class: 'job-details' }, el('summary', {}, 'تفاصيل'),
+      el('p', {}, `النموذج: ${modelWords(j.model)}`),
+      j.rtf ? el('p', {}, 'سرعة التفريغ: ', el('span', { dir: 'ltr' }, `${j.rtf.toFixed(2)}×`), ' من مدة التسجيل (زمن المعالجة ÷ مدة التسجيل)') : null) : null;
     return el('tr', { class: `job st-${j.status}`, dataset: { id: j.id } },
-      el('td', { class: 'name' }, el('span', { dir: 'auto' }, jobName(j)), err ? el('div', { class: 'job-err', dir: 'auto' }, err.message) : null),
+      el('td', { class: 'name' }, el('span', { dir: 'auto' }, jobName(j)), err ? el('div', { class: 'job-err', dir: 'auto' }, err.message) : null, details),
       el('td', { 'data-label': 'الحالة' }, el('span', { class: `pill st-${j.status}` }, STATUS[j.status] || j.status)),
       el('td', { 'data-label': 'التقدم' }, prog, ` ${j.progress}%`, left != null ? el('div', { class: 'muted' }, `بقي نحو ${duration(left)}`) : null),
       el('td', { class: 'num', 'data-label': 'مدة التسجيل' }, el('span', { dir: 'ltr' }, clock(j.audio_duration || null))),
-      el('td', { class: 'num', 'data-label': 'عامل الزمن الحقيقي', title: 'زمن المعالجة ÷ مدة التسجيل' }, el('span', { dir: 'ltr' }, j.rtf ? `${j.rtf.toFixed(2)}×` : '—')),
       el('td', { class: 'num muted', 'data-label': 'أُنشئت' }, el('span', { dir: 'ltr' }, stamp(j.created_at))),
       actions);
   }

@@ -1,7 +1,7 @@
 // jobview.js — one finished job: its recording, the aligned article (or the
 // bare transcript when it has no article), downloads, publishing and the
 // article editor.
-import { clock, showError, clearError, el } from './util.js';
+import { clock, showError, clearError, el, isolated, modelWords } from './util.js';
 import { renderArticle, fromTranscript } from './article.js';
 import { jobName } from './jobs.js';
 
@@ -11,8 +11,9 @@ const LANGUAGES = { ar: 'العربية', fr: 'الفرنسية', en: 'الإن�
 
 /** JobView draws the job view. api is the client from api.js, base the mount prefix. */
 export class JobView {
-  constructor({ api, base }) {
+  constructor({ api, base, announce }) {
     this.api = api;
+    this.announce = announce;
     this.base = base;
     this.cur = null; // { job, article, handle, audioURL }
     this.initEdit();
@@ -49,10 +50,10 @@ export class JobView {
       const { job, article, alignment, body } = await this.load(id);
       const cur = { job, article };
       this.cur = cur;
-      $('view-title').textContent = article?.title || jobName(job);
+      $('view-title').replaceChildren(...isolated(article?.title || jobName(job)));
       $('view-meta').textContent = [
         `المدة ${clock(job.audio_duration || null)}`,
-        job.model ? `النموذج ${job.model}` : '',
+        job.model ? `النموذج: ${modelWords(job.model)}` : '',
         job.language ? `اللغة ${LANGUAGES[job.language] || job.language}` : '',
       ].filter(Boolean).join(' · ');
       const audio = $('player');
@@ -63,7 +64,8 @@ export class JobView {
       $('edit-btn').hidden = !article;
       cur.handle = renderArticle({
         body, alignment, audio, follow: $('follow'),
-        textEl: $('article-text'), quotesEl: $('quotes-list'), unmatchedEl: $('unmatched-list'),
+        textEl: $('article-text'), quotesEl: $('quotes-list'), summaryEl: $('quote-summary'), unmatchedEl: $('unmatched-list'),
+        announce: (t) => this.announce.say(t),
       });
       $('view-title').focus();
     } catch (err) {
@@ -124,7 +126,7 @@ export class JobView {
     link.hidden = !article.published;
     link.href = this.embedURL(article);
     $('embed-details').hidden = !article.published;
-    $('embed-code').value = `<iframe src="${this.embedURL(article)}" width="640" height="420" style="border:0;max-width:100%" title="${article.title.replace(/"/g, '&quot;')}"></iframe>`;
+    if (article.published) this.drawEmbedCode(article);
     cb.onchange = async () => {
       cb.disabled = true;
       try {
@@ -135,6 +137,18 @@ export class JobView {
         showError($('view-error'), err);
       } finally { cb.disabled = false; }
     };
+  }
+
+  // drawEmbedCode fills the embed code from the server's oEmbed answer, the
+  // one place that writes it: the iframe and the lines that let it tell the
+  // host page its height.
+  async drawEmbedCode(article) {
+    const code = $('embed-code');
+    code.value = '';
+    try {
+      const res = await fetch(`${this.base}/oembed?format=json&url=${encodeURIComponent(this.embedURL(article))}`);
+      if (res.ok) code.value = (await res.json()).html;
+    } catch { /* the preview link still works; the code stays empty */ }
   }
 
   initEdit() {

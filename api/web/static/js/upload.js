@@ -7,16 +7,6 @@ import { STATUS, ACTIVE } from './jobs.js';
 
 const $ = (id) => document.getElementById(id);
 
-/** Announcer speaks to screen readers at the steps that matter only. */
-export class Announcer {
-  constructor(node) { this.node = node; this.last = ''; }
-  say(text) {
-    if (text === this.last) return;
-    this.last = text;
-    this.node.textContent = text;
-  }
-}
-
 /**
  * UploadForm drives the upload form. api is the client from api.js, jobs the
  * JobsList to keep current, announce an Announcer.
@@ -87,7 +77,7 @@ export class UploadForm {
       const form = new FormData();
       form.append('file', this.file, this.file.name);
       form.append('language', $('language').value);
-      if ($('model').value.trim()) form.append('model', $('model').value.trim());
+      if ($('model').value) form.append('model', $('model').value);
       if (articleId) form.append('article_id', articleId);
       bar.hidden = false;
       bar.value = 0;

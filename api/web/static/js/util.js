@@ -150,3 +150,57 @@ export function el(tag, attrs = {}, ...children) {
   for (const c of children) if (c != null) n.append(c);
   return n;
 }
+
+/** Announcer speaks to screen readers at the steps that matter only. */
+export class Announcer {
+  constructor(node) { this.node = node; this.last = ''; }
+  say(text) {
+    if (text === this.last) return;
+    this.last = text;
+    this.node.textContent = text;
+  }
+}
+
+// A run of Latin words (with the digits and punctuation inside it): FIFA,
+// AFP, "World Cup 2030", e-mail and web addresses.
+const LATIN_RUN = /[A-Za-z][A-Za-z0-9._'’&@/:+-]*(?:[ \u00A0]+[A-Za-z0-9][A-Za-z0-9._'’&@/:+-]*)*/g;
+
+/**
+ * isolated returns text as nodes for an Arabic (right-to-left) element, each
+ * Latin run in a <bdi dir="ltr">, so that a title or quote starting with
+ * "FIFA" or "AFP –" keeps its order inside the Arabic line.
+ */
+export function isolated(text) {
+  const out = [];
+  let pos = 0;
+  for (const m of String(text ?? '').matchAll(LATIN_RUN)) {
+    if (m.index > pos) out.push(text.slice(pos, m.index));
+    const b = document.createElement('bdi');
+    b.dir = 'ltr';
+    b.textContent = m[0];
+    out.push(b);
+    pos = m.index + m[0].length;
+  }
+  if (pos < String(text ?? '').length) out.push(text.slice(pos));
+  return out;
+}
+
+const MODEL_SIZE = { tiny: 'صغير جدًا', base: 'أساسي', small: 'صغير', medium: 'متوسط', large: 'كبير' };
+
+/**
+ * modelWords names a Whisper model in words a newsroom reads:
+ * "large-v3-turbo-q5_0" → «كبير، الإصدار 3، سريع، مضغوط». A name it does not
+ * recognise is returned as written.
+ */
+export function modelWords(name) {
+  const n = String(name || '').toLowerCase().replace(/^ggml-/, '').replace(/\.bin$/, '');
+  const size = Object.keys(MODEL_SIZE).find((k) => n === k || n.startsWith(`${k}-`) || n.startsWith(`${k}.`));
+  if (!size) return name || '';
+  const words = [MODEL_SIZE[size]];
+  const v = n.match(/-v(\d)/);
+  if (v) words.push(`الإصدار ${v[1]}`);
+  if (n.includes('turbo')) words.push('سريع');
+  if (/\.en\b/.test(n)) words.push('للإنجليزية فقط');
+  if (/-q\d/.test(n)) words.push('مضغوط');
+  return words.join('، ');
+}
