@@ -5,6 +5,9 @@ import assert from 'node:assert/strict';
 import { clock, duration, explain, modelWords } from '../static/js/util.js';
 import { ApiError } from '../static/js/api.js';
 import { reconstructBody, fromTranscript } from '../static/js/article.js';
+import { action, nextRate } from '../static/js/keys.js';
+import { paragraphs } from '../static/js/transcript.js';
+import { sseParser } from '../static/js/events.js';
 import { pieces, spokenWording, summaryText, quoteCount, verdictOf, VERDICTS } from '../static/js/quotes.js';
 
 test('clock', () => {
@@ -133,4 +136,44 @@ test('verdictOf never calls a quote without a check verbatim', () => {
   assert.equal(verdictOf({ status: 'not_in_audio', coverage: 0 }), 'not_said');
   assert.equal(verdictOf({ status: 'spoken', check: { verdict: 'stitched' } }), 'stitched');
   assert.equal(VERDICTS.altered.heard, false);
+});
+
+test('transcriber keys: plain keys never while typing, Alt chords always', () => {
+  const k = (code, mods = {}) => ({ code, key: mods.key || '', altKey: false, shiftKey: false, ctrlKey: false, metaKey: false, ...mods });
+  const cases = [
+    { name: 'K toggles', e: k('KeyK'), typing: false, want: 'toggle' },
+    { name: 'K while typing types', e: k('KeyK'), typing: true, want: '' },
+    { name: 'Space while typing types', e: k('Space'), typing: true, want: '' },
+    { name: 'Alt+K while typing toggles', e: k('KeyK', { altKey: true }), typing: true, want: 'toggle' },
+    { name: 'J back', e: k('KeyJ'), typing: false, want: 'back' },
+    { name: 'Alt+L forward', e: k('KeyL', { altKey: true }), typing: true, want: 'forward' },
+    { name: '[ slower', e: k('BracketLeft'), typing: false, want: 'slower' },
+    { name: 'Alt+. faster', e: k('Period', { altKey: true }), typing: true, want: 'faster' },
+    { name: '? help', e: k('Slash', { key: '?', shiftKey: true }), typing: false, want: 'help' },
+    { name: 'Ctrl+K is the browser', e: k('KeyK', { ctrlKey: true }), typing: false, want: '' },
+  ];
+  for (const c of cases) assert.equal(action(c.e, c.typing), c.want, c.name);
+});
+
+test('nextRate steps from 0.5× to 2× and stops there', () => {
+  assert.equal(nextRate(1, 1), 1.25);
+  assert.equal(nextRate(2, 1), 2);
+  assert.equal(nextRate(0.5, -1), 0.5);
+  assert.equal(nextRate(1.1, -1), 0.75);
+});
+
+test('paragraphs break at a speaker change and a pause', () => {
+  const tr = { segments: [
+    { start: 0, end: 2, text: 'أ ب', speaker: 'س' },
+    { start: 2.1, end: 4, text: 'ج', speaker: 'س' },
+    { start: 4.2, end: 5, text: 'د', speaker: 'ص' },
+    { start: 9, end: 10, text: 'ه', speaker: 'ص' },
+  ] };
+  assert.deepEqual(paragraphs(tr).map((p) => p.segments), [[0, 1], [2], [3]]);
+});
+
+test('sseParser yields whole events across chunk boundaries', () => {
+  const feed = sseParser();
+  assert.deepEqual(feed(': hello\n\nevent: progress\ndata: {"progress":'), []);
+  assert.deepEqual(feed('40}\r\n\r\ndata: a\ndata: b\n\n'), [{ event: 'progress', data: '{"progress":40}' }, { event: 'message', data: 'a\nb' }]);
 });

@@ -117,6 +117,22 @@ async function mediaURL(path) {
 }
 
 /**
+ * stream opens a server-sent-events response at path, or returns null when
+ * the server has no such endpoint (404, 405).
+ */
+async function stream(path, signal) {
+  let res;
+  try {
+    res = await fetch(path, { headers: authHeaders({ Accept: 'text/event-stream' }), signal });
+  } catch (e) {
+    throw new ApiError(0, 'network', '');
+  }
+  if (res.status === 404 || res.status === 405) return null;
+  if (!res.ok) throw await errorFrom(res);
+  return res;
+}
+
+/**
  * client returns the page's API client for the server mounted at base:
  * paths given to it are under base + "/v1".
  */
@@ -131,5 +147,6 @@ export function client(base) {
     request: (method, path, body, headers) => request(method, v1 + path, body, headers),
     upload: (path, form, onProgress, headers) => upload(v1 + path, form, onProgress, headers),
     mediaURL: (path) => mediaURL(v1 + path),
+    stream: (path, signal) => stream(v1 + path, signal),
   };
 }

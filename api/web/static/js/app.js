@@ -6,6 +6,7 @@ import { UploadForm } from './upload.js';
 import { Announcer } from './util.js';
 import { JobsList } from './jobs.js';
 import { JobView } from './jobview.js';
+import { TranscriberKeys } from './keys.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -16,6 +17,14 @@ function main() {
   const announce = new Announcer($('announce'));
   new UploadForm({ api, jobs, announce });
   const view = new JobView({ api, base, announce });
+
+  const keys = new TranscriberKeys({
+    audio: $('player'), active: () => !$('article-view').hidden, rateEl: $('rate'), help: $('keys-help'),
+    announce: (t) => announce.say(t),
+  });
+  for (const [id, a] of [['back5', 'back'], ['fwd5', 'forward'], ['slower', 'slower'], ['faster', 'faster'], ['keys-btn', 'help']]) {
+    $(id).addEventListener('click', () => keys.run(a));
+  }
 
   const input = $('api-key');
   input.value = api.key;

@@ -22,6 +22,9 @@ export const jobName = (j) => j.filename || j.id;
 
 const ts = (v) => (v ? Date.parse(v) : NaN);
 
+/** PAGE is how many jobs one page of the table lists. */
+const PAGE = 25;
+
 /**
  * Progress estimates the time left of running jobs from the progress
  * samples this page has seen: the rate is measured on the page's clock, so
@@ -47,12 +50,22 @@ export class Progress {
 export class JobsList {
   constructor({ api }) {
     this.api = api;
-    this.jobs = new Map();
+    this.jobs = new Map(); // the page of jobs shown, by id
     this.timer = 0;
     this.progress = new Progress();
+    this.offset = 0;
+    this.total = 0;
+    $('jobs-filter').addEventListener('change', () => { this.offset = 0; this.refresh(); });
+    $('jobs-prev').addEventListener('click', () => { this.offset = Math.max(0, this.offset - PAGE); this.refresh(); });
+    $('jobs-next').addEventListener('click', () => { this.offset += PAGE; this.refresh(); });
   }
 
+  // upsert shows job j (just uploaded or polled): on the first page of an
+  // unfiltered list a new job comes in at the top.
   upsert(j) {
+    const shown = this.jobs.has(j.id) || (this.offset === 0 && !$('jobs-filter').value);
+    if (!shown) return;
+    if (!this.jobs.has(j.id)) this.total++;
     this.jobs.set(j.id, { ...(this.jobs.get(j.id) || {}), ...j });
     this.draw();
   }
@@ -60,8 +73,10 @@ export class JobsList {
   async refresh() {
     clearTimeout(this.timer);
     try {
-      const list = await this.api.request('GET', '/transcriptions?limit=25');
-      for (const j of list.data) this.jobs.set(j.id, j);
+      const status = $('jobs-filter').value;
+      const list = await this.api.request('GET', `/transcriptions?limit=${PAGE}&offset=${this.offset}${status ? `&status=${status}` : ''}`);
+      this.jobs = new Map(list.data.map((j) => [j.id, j]));
+      this.total = list.total;
       clearError($('jobs-error'));
     } catch (err) {
       showError($('jobs-error'), err);
@@ -82,6 +97,7 @@ export class JobsList {
   }
 
   async cancel(j, button) {
+    if (!window.confirm(`إلغاء تفريغ «${jobName(j)}»؟ لا يمكن استئنافه بعد الإلغاء.`)) return;
     button.disabled = true;
     try {
       await this.api.request('DELETE', `/transcriptions/${this.api.id(j.id)}`);
@@ -97,6 +113,10 @@ export class JobsList {
     const keep = focused && { id: focused.closest('tr')?.dataset.id, action: focused.dataset.action };
     const rows = [...this.jobs.values()].sort((a, b) => (ts(b.created_at) || 0) - (ts(a.created_at) || 0));
     tbody.replaceChildren();
+    const last = Math.min(this.total, this.offset + rows.length);
+    $('jobs-range').textContent = this.total ? `${this.offset + 1}–${last} من ${this.total}` : '';
+    $('jobs-prev').disabled = this.offset === 0;
+    $('jobs-next').disabled = last >= this.total;
     if (!rows.length) {
       tbody.append(el('tr', {}, el('td', { colspan: 6, class: 'empty' }, 'لا توجد مهام بعد.')));
       return;

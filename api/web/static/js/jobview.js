@@ -4,6 +4,7 @@
 import { clock, showError, clearError, el, isolated, modelWords } from './util.js';
 import { renderArticle, fromTranscript } from './article.js';
 import { jobName } from './jobs.js';
+import { TranscriptView } from './transcript.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -24,19 +25,23 @@ export class JobView {
   async load(id) {
     const { api } = this;
     const job = await api.request('GET', `/transcriptions/${api.id(id)}`);
+    const transcript = api.request('GET', `/transcriptions/${api.id(id)}/transcript?format=json`);
     if (job.article_id) {
-      const [article, alignment] = await Promise.all([
+      const [article, alignment, tr] = await Promise.all([
         api.request('GET', `/articles/${api.id(job.article_id)}`),
         api.request('GET', `/articles/${api.id(job.article_id)}/transcript?format=json`),
+        transcript,
       ]);
-      return { job, article, alignment, body: article.body };
+      return { job, article, alignment, body: article.body, tr };
     }
     if (job.has_article) {
-      const alignment = await api.request('GET', `/transcriptions/${api.id(id)}/alignment?format=json`);
-      return { job, article: null, alignment, body: '' };
+      const [alignment, tr] = await Promise.all([
+        api.request('GET', `/transcriptions/${api.id(id)}/alignment?format=json`), transcript]);
+      return { job, article: null, alignment, body: '', tr };
     }
-    const tr = await api.request('GET', `/transcriptions/${api.id(id)}/transcript?format=json`);
-    return { job, article: null, ...fromTranscript(tr) };
+    // No article: what was said is all there is; the article column is hidden.
+    const tr = await transcript;
+    return { job, article: null, ...fromTranscript(tr), tr, bare: true };
   }
 
   async open(id) {
@@ -47,7 +52,7 @@ export class JobView {
     $('newsroom').hidden = true;
     $('view-title').textContent = 'جارٍ التحميل…';
     try {
-      const { job, article, alignment, body } = await this.load(id);
+      const { job, article, alignment, body, tr, bare } = await this.load(id);
       const cur = { job, article };
       this.cur = cur;
       $('view-title').replaceChildren(...isolated(article?.title || jobName(job)));
@@ -62,6 +67,8 @@ export class JobView {
       this.drawDownloads(job);
       this.drawPublish(article);
       $('edit-btn').hidden = !article;
+      $('text-col').hidden = !!bare;
+      cur.transcript = new TranscriptView({ box: $('transcript'), audio, tr });
       cur.handle = renderArticle({
         body, alignment, audio, follow: $('follow'),
         textEl: $('article-text'), quotesEl: $('quotes-list'), summaryEl: $('quote-summary'), unmatchedEl: $('unmatched-list'),
@@ -77,6 +84,7 @@ export class JobView {
   close() {
     const cur = this.cur;
     cur?.handle?.destroy();
+    cur?.transcript?.destroy();
     if (cur?.audioURL?.startsWith('blob:')) URL.revokeObjectURL(cur.audioURL);
     this.cur = null;
     const audio = $('player');

@@ -4,6 +4,7 @@
 import { ApiError, jobError } from './api.js';
 import { bytes, duration, showError, clearError, el } from './util.js';
 import { STATUS, ACTIVE } from './jobs.js';
+import { follow } from './events.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -17,7 +18,7 @@ export class UploadForm {
     this.jobs = jobs;
     this.announce = announce;
     this.file = null;
-    this.watched = null; // id of the job this form follows
+    this.following = null; // the job this form follows: {done, stop}
     const drop = $('drop');
     $('file').addEventListener('change', (e) => this.choose(e.target.files[0]));
     for (const ev of ['dragenter', 'dragover']) {
@@ -112,27 +113,26 @@ export class UploadForm {
     }
   }
 
-  // watch polls the job just uploaded every second until it ends.
+  // watch follows the job just uploaded until it ends.
   async watch(job) {
-    this.watched = job.id;
+    this.following?.stop();
     const status = $('upload-status'), bar = $('upload-progress');
-    let j = job;
-    for (;;) {
+    const show = (j) => {
       this.jobs.upsert(j);
-      if (this.watched !== j.id) return;
-      if (!ACTIVE.has(j.status)) break;
+      if (!ACTIVE.has(j.status)) return;
       const left = this.jobs.progress.eta(j);
       bar.value = j.progress;
       status.textContent = `${STATUS[j.status] || j.status}… ${j.progress}%` + (left != null ? ` — الوقت المتبقي نحو ${duration(left)}` : '');
       // Screen readers hear the state and each quarter, not every tick.
       this.announce.say(`${STATUS[j.status] || j.status}${j.status === 'running' ? ` ${Math.floor(j.progress / 25) * 25}%` : ''}`);
-      await new Promise((r) => setTimeout(r, 1000));
-      try {
-        j = await this.api.request('GET', `/transcriptions/${this.api.id(j.id)}`);
-      } catch (err) {
-        this.fail(err);
-        return;
-      }
+    };
+    this.following = follow(this.api, job, show);
+    let j;
+    try {
+      j = await this.following.done;
+    } catch (err) {
+      this.fail(err);
+      return;
     }
     if (j.status === 'done') {
       bar.value = 100;
