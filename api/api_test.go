@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -110,9 +112,38 @@ func testLifecycle(t *testing.T, ts *testServer) {
 	if list.Total != 2 || len(list.Data) != 1 || list.Data[0].ID != withArt.ID {
 		t.Errorf("list: got total %d, %d items (%v), want 2 total, newest first", list.Total, len(list.Data), list.Data)
 	}
-	if r := ts.do(t, "DELETE", "/v1/transcriptions/"+j.ID, nil, ""); r.status != http.StatusConflict {
-		t.Errorf("cancel done job: got %d, want 409", r.status)
+	if n := countFiles(t, filepath.Join(ts.dir, "audio")); n != 1 {
+		t.Fatalf("stored recordings: got %d, want 1", n)
 	}
+	// DELETE on a finished job deletes it; the upload it shares with
+	// withArt stays until that job goes too.
+	if r := ts.do(t, "DELETE", "/v1/transcriptions/"+j.ID, nil, ""); r.status != http.StatusNoContent {
+		t.Errorf("delete done job: got %d %s, want 204", r.status, r.body)
+	}
+	if r := ts.do(t, "GET", "/v1/transcriptions/"+j.ID, nil, ""); r.status != http.StatusNotFound {
+		t.Errorf("deleted job: got %d, want 404", r.status)
+	}
+	if r := ts.do(t, "GET", "/v1/transcriptions/"+withArt.ID+"/audio", nil, ""); r.status != http.StatusOK {
+		t.Errorf("audio of the job sharing the upload: got %d, want 200", r.status)
+	}
+	if r := ts.do(t, "DELETE", "/v1/transcriptions/"+withArt.ID, nil, ""); r.status != http.StatusNoContent {
+		t.Errorf("delete second job: got %d, want 204", r.status)
+	}
+	if n := countFiles(t, filepath.Join(ts.dir, "audio")) + countFiles(t, filepath.Join(ts.dir, "play")); n != 0 {
+		t.Errorf("the recording is still stored after its last job was deleted: %d files", n)
+	}
+}
+
+// countFiles counts the regular files under dir.
+func countFiles(t *testing.T, dir string) int {
+	n := 0
+	filepath.WalkDir(dir, func(_ string, d os.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() {
+			n++
+		}
+		return nil
+	})
+	return n
 }
 
 func TestCancelRunningJob(t *testing.T) {

@@ -105,6 +105,9 @@ func (s *server) createArticle(c *gin.Context) {
 		s.internal(c, err)
 		return
 	}
+	if err := s.Store.IndexArticle(c.Request.Context(), a.ID); err != nil {
+		s.log.Error("search index not updated", "article", a.ID, "error", err)
+	}
 	c.Header("Location", "/v1/articles/"+a.ID)
 	c.JSON(http.StatusCreated, toArticleJSON(a))
 }
@@ -177,6 +180,16 @@ func (s *server) updateArticle(c *gin.Context) {
 			return
 		}
 	}
+	// Title, published and body are in the search index of the article and
+	// of its recording's transcript.
+	if err := s.Store.IndexArticle(ctx, a.ID); err != nil {
+		s.log.Error("search index not updated", "article", a.ID, "error", err)
+	}
+	if a.JobID != "" {
+		if err := s.Store.IndexJob(ctx, a.JobID); err != nil {
+			s.log.Error("search index not updated", "job", a.JobID, "error", err)
+		}
+	}
 	c.JSON(http.StatusOK, toArticleJSON(a))
 }
 
@@ -190,15 +203,14 @@ func (s *server) realign(c *gin.Context, a *store.Article) error {
 	if err != nil || j.Status != store.StatusDone {
 		return err // a job still running aligns with the body it reads at the end
 	}
-	t, err := s.Store.Transcript(ctx, j.ASRKey)
+	t, _, err := s.Store.JobTranscript(ctx, j) // the corrected transcript
 	if err != nil {
 		return err
 	}
-	res, err := s.Aligner.Align(t, a.Body)
-	if err != nil {
+	if err := s.alignJob(c, j, t); err != nil {
 		return err
 	}
-	return s.Store.PutAlignment(ctx, j.ID, res)
+	return s.Store.IndexJob(ctx, j.ID)
 }
 
 func (s *server) deleteArticle(c *gin.Context) {
@@ -210,6 +222,9 @@ func (s *server) deleteArticle(c *gin.Context) {
 	if err != nil {
 		s.internal(c, err)
 		return
+	}
+	if err := s.Store.DeleteArticleIndex(c.Request.Context(), c.Param("id")); err != nil {
+		s.log.Error("search index not updated", "article", c.Param("id"), "error", err)
 	}
 	c.Status(http.StatusNoContent)
 }

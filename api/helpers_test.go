@@ -21,9 +21,12 @@ import (
 	"github.com/newsscribe/newsscribe/api"
 	"github.com/newsscribe/newsscribe/api/jobs"
 	"github.com/newsscribe/newsscribe/api/store"
+	"github.com/newsscribe/newsscribe/api/web"
 	"github.com/newsscribe/newsscribe/audio"
+	"github.com/newsscribe/newsscribe/pipeline"
 	"github.com/newsscribe/newsscribe/transcribe"
 	"github.com/newsscribe/newsscribe/transcribe/transcribetest"
+	"github.com/newsscribe/newsscribe/transcribe/whisper"
 )
 
 func TestMain(m *testing.M) {
@@ -73,6 +76,20 @@ func arabicResult(samples []float32, opts transcribe.Options) (*transcribe.Trans
 	}}}, nil
 }
 
+// scriptedPipeline is the product's pipeline with eng loaded in place of
+// whisper.cpp (its one seam) and a stub model file to resolve.
+func scriptedPipeline(t testing.TB, eng transcribe.Engine, opts audio.Options) *pipeline.Pipeline {
+	t.Helper()
+	model, err := transcribetest.TinyModel(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pipeline.New(pipeline.Config{
+		Model: model, VAD: pipeline.VADOff, Audio: opts,
+		LoadEngine: func(context.Context, whisper.Config) (transcribe.Engine, io.Closer, error) { return eng, nil, nil },
+	})
+}
+
 type testServer struct {
 	*httptest.Server
 	engine *transcribetest.Scripted
@@ -91,6 +108,8 @@ type serverOpts struct {
 	workers    int
 	// database is a postgres:// URL; empty for SQLite in the temp dir.
 	database string
+	// web mounts the newsroom page and the embed, as serve does.
+	web bool
 }
 
 func newServer(t testing.TB, o serverOpts) *testServer {
@@ -100,16 +119,19 @@ func newServer(t testing.TB, o serverOpts) *testServer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dec := api.AudioDecoder{Options: audio.Options{MaxDuration: time.Duration(o.maxSeconds * float64(time.Second))}}
 	eng := &transcribetest.Scripted{Result: arabicResult, Steps: 4, StepDelay: o.stepDelay}
+	p := scriptedPipeline(t, eng, audio.Options{MaxDuration: time.Duration(o.maxSeconds * float64(time.Second))})
+	dec := api.AudioDecoder{Pipeline: p}
 	quiet := slog.New(slog.DiscardHandler)
-	w := &jobs.Worker{Decoder: dec, Aligner: api.ArticleAligner{}, ProgressEvery: time.Millisecond, Logger: quiet}
+	w := &jobs.Worker{Pipeline: p, Decoder: dec, ProgressEvery: time.Millisecond, Logger: quiet}
 	ctx := context.Background()
 	q, err := jobs.Open(ctx, jobs.Config{Database: o.database, DataDir: dir, Workers: o.workers, JobTimeout: time.Minute, Logger: quiet}, blobs, w)
 	if err != nil {
 		t.Fatal(err)
 	}
-	w.SetEngine(eng)
+	if err := p.Load(ctx); err != nil {
+		t.Fatal(err)
+	}
 	if !o.noStart {
 		if err := q.Start(ctx); err != nil {
 			t.Fatal(err)
@@ -117,11 +139,15 @@ func newServer(t testing.TB, o serverOpts) *testServer {
 	}
 	m := api.NewMetrics(q.Store())
 	w.Observer = m
-	r := api.NewRouter(api.Deps{
-		Store: q.Store(), Queue: q, Prober: dec,
-		EngineReady: w.EngineReady, Metrics: m, APIKeys: o.keys, MaxUpload: o.maxUpload, MaxQueue: o.maxQueue,
+	deps := api.Deps{
+		Store: q.Store(), Queue: q, Prober: dec, Aligner: p,
+		EngineReady: p.Ready, Metrics: m, APIKeys: o.keys, MaxUpload: o.maxUpload, MaxQueue: o.maxQueue,
 		DefaultModel: "test-model", Logger: quiet,
-	})
+	}
+	if o.web {
+		deps.Mount = func(r *gin.Engine) { web.Register(r, q.Store()) }
+	}
+	r := api.NewRouter(deps)
 	srv := httptest.NewServer(r)
 	ts := &testServer{Server: srv, engine: eng, queue: q, store: q.Store(), dir: dir}
 	t.Cleanup(func() {

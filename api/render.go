@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/newsscribe/newsscribe/api/jobs"
 	"github.com/newsscribe/newsscribe/transcribe"
 	"github.com/newsscribe/newsscribe/transcribe/align"
 )
@@ -33,21 +32,4 @@ func WriteAlignment(w io.Writer, alignment json.RawMessage, format string) error
 		return fmt.Errorf("read stored alignment: %w", err)
 	}
 	return align.Write(w, &r, f)
-}
-
-// ArticleAligner aligns transcripts to articles with package align.
-type ArticleAligner struct {
-	// Options tune the aligner; the zero value is align's defaults.
-	Options align.Options
-}
-
-var _ jobs.Aligner = ArticleAligner{}
-
-// Align implements jobs.Aligner.
-func (a ArticleAligner) Align(t *transcribe.Transcript, article string) (json.RawMessage, error) {
-	r, err := align.Align(t, article, a.Options)
-	if err != nil {
-		return nil, err
-	}
-	return json.Marshal(r)
 }

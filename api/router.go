@@ -13,13 +13,15 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/gin-gonic/gin"
 
-	"github.com/newsscribe/newsscribe/api/jobs"
 	"github.com/newsscribe/newsscribe/api/store"
+	"github.com/newsscribe/newsscribe/pipeline"
 	"github.com/newsscribe/newsscribe/transcribe"
+	"github.com/newsscribe/newsscribe/transcribe/align"
 )
 
 // Queue is what the handlers need from the job queue.
@@ -37,6 +39,12 @@ type Prober interface {
 	Probe(ctx context.Context, path string) (seconds float64, err error)
 }
 
+// Aligner aligns a transcript to an article's text; *pipeline.Pipeline is
+// one, with the server's align.Options.
+type Aligner interface {
+	Align(t *transcribe.Transcript, article string) (*align.Result, error)
+}
+
 // TranscriptWriter renders a transcript in a format (json|srt|vtt|txt).
 type TranscriptWriter func(w io.Writer, t *transcribe.Transcript, format string) error
 
@@ -52,9 +60,9 @@ type Deps struct {
 	Queue Queue
 	// Prober validates uploads. Required.
 	Prober Prober
-	// Aligner re-aligns an article when its body is edited. Defaults to
-	// ArticleAligner{} (package align).
-	Aligner jobs.Aligner
+	// Aligner re-aligns an article when its body is edited. Defaults to a
+	// pipeline with align's default options.
+	Aligner Aligner
 	// WriteTranscript renders transcripts. Defaults to WriteTranscript.
 	WriteTranscript TranscriptWriter
 	// WriteAlignment renders aligned articles. Defaults to WriteAlignment.
@@ -102,7 +110,7 @@ func NewRouter(d Deps) *gin.Engine {
 		d.WriteAlignment = WriteAlignment
 	}
 	if d.Aligner == nil {
-		d.Aligner = ArticleAligner{}
+		d.Aligner = pipeline.New(pipeline.Config{})
 	}
 	if d.EngineReady == nil {
 		d.EngineReady = func() bool { return false }
@@ -111,7 +119,7 @@ func NewRouter(d Deps) *gin.Engine {
 	r := gin.New()
 	// No proxy is trusted for client addresses unless configured in front.
 	_ = r.SetTrustedProxies(nil)
-	r.Use(s.recoverer(), s.accessLog())
+	r.Use(s.recoverer(), s.accessLog(), secureHeaders())
 	r.HandleMethodNotAllowed = true
 	r.NoRoute(func(c *gin.Context) { abort(c, http.StatusNotFound, "not_found", "no such endpoint") })
 	r.NoMethod(func(c *gin.Context) {
@@ -126,7 +134,7 @@ func NewRouter(d Deps) *gin.Engine {
 	r.GET("/v1/openapi.json", s.openapi)
 
 	v1 := r.Group("/v1", s.auth())
-	v1.POST("/transcriptions", s.createTranscription)
+	v1.POST("/transcriptions", s.idempotency(), s.createTranscription)
 	v1.GET("/transcriptions", s.listTranscriptions)
 	v1.GET("/transcriptions/:id", s.getTranscription)
 	v1.DELETE("/transcriptions/:id", s.cancelTranscription)
@@ -135,14 +143,24 @@ func NewRouter(d Deps) *gin.Engine {
 	v1.GET("/transcriptions/:id/audio", s.getJobAudio)
 	v1.POST("/audio/transcriptions", s.openaiTranscription)
 
-	v1.POST("/articles", s.createArticle)
+	v1.POST("/articles", s.idempotency(), s.createArticle)
 	v1.GET("/articles", s.listArticles)
 	v1.GET("/articles/:id", s.getArticle)
 	v1.PUT("/articles/:id", s.updateArticle)
 	v1.DELETE("/articles/:id", s.deleteArticle)
-	v1.POST("/articles/:id/audio", s.uploadArticleAudio)
+	v1.POST("/articles/:id/audio", s.idempotency(), s.uploadArticleAudio)
 	v1.GET("/articles/:id/audio", s.getArticleAudio)
 	v1.GET("/articles/:id/transcript", s.getArticleTranscript)
+
+	// The workspace (issue 14): transcript revisions, search, library, import.
+	v1.PATCH("/transcriptions/:id/transcript", s.patchTranscript)
+	v1.GET("/transcriptions/:id/transcript/revisions", s.listRevisions)
+	v1.GET("/transcriptions/:id/transcript/revisions/:rev", s.getRevision)
+	v1.POST("/transcriptions/:id/transcript/revert", s.revertTranscript)
+	v1.PUT("/transcriptions/:id/article", s.attachArticle)
+	v1.DELETE("/transcriptions/:id/article", s.detachArticle)
+	v1.GET("/search", s.search)
+	v1.POST("/imports", s.idempotency(), s.importTranscript)
 
 	// Public routes outside /v1 and its keys: the serve command mounts the
 	// newsroom page and the embed (web.Register with the store as its
@@ -205,12 +223,22 @@ func (s *server) accessLog() gin.HandlerFunc {
 }
 
 // auth accepts `Authorization: Bearer KEY` (what OpenAI SDKs send) when keys
-// are configured.
+// are configured. An entry "NAME:KEY" names its key (the author of the
+// transcript corrections made with it); a bare KEY is named key1, key2… by
+// its place in the list.
 func (s *server) auth() gin.HandlerFunc {
-	keys := make([][]byte, 0, len(s.APIKeys))
-	for _, k := range s.APIKeys {
-		if k != "" {
-			keys = append(keys, []byte(k))
+	type apiKey struct {
+		name   string
+		secret []byte
+	}
+	keys := make([]apiKey, 0, len(s.APIKeys))
+	for i, k := range s.APIKeys {
+		name, secret, ok := strings.Cut(k, ":")
+		if !ok {
+			name, secret = "key"+strconv.Itoa(i+1), k
+		}
+		if secret != "" {
+			keys = append(keys, apiKey{strings.TrimSpace(name), []byte(secret)})
 		}
 	}
 	return func(c *gin.Context) {
@@ -225,7 +253,8 @@ func (s *server) auth() gin.HandlerFunc {
 			return
 		}
 		for _, k := range keys {
-			if subtle.ConstantTimeCompare([]byte(strings.TrimSpace(tok)), k) == 1 {
+			if subtle.ConstantTimeCompare([]byte(strings.TrimSpace(tok)), k.secret) == 1 {
+				c.Set(keyNameContext, k.name)
 				return
 			}
 		}
@@ -233,6 +262,9 @@ func (s *server) auth() gin.HandlerFunc {
 		abort(c, http.StatusUnauthorized, "unauthorized", "invalid API key")
 	}
 }
+
+// keyNameContext is the gin context key of the name of the request's API key.
+const keyNameContext = "newsscribe.api_key_name"
 
 func (s *server) healthz(c *gin.Context) {
 	c.JSON(http.StatusOK, gin.H{"status": "ok"})

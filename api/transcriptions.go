@@ -12,6 +12,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/newsscribe/newsscribe/api/store"
+	"github.com/newsscribe/newsscribe/audio"
 )
 
 // jobJSON is a job as the API shows it.
@@ -21,20 +22,22 @@ type jobJSON struct {
 	Status   string `json:"status"`
 	Progress int    `json:"progress"`
 	// AudioDuration is in seconds; 0 until known.
-	AudioDuration float64    `json:"audio_duration"`
-	RTF           float64    `json:"rtf,omitempty"`
-	Model         string     `json:"model"`
-	Language      string     `json:"language"`
-	Filename      string     `json:"filename,omitempty"`
-	AudioSHA256   string     `json:"audio_sha256"`
-	AudioBytes    int64      `json:"audio_bytes"`
-	ArticleID     string     `json:"article_id,omitempty"`
-	HasArticle    bool       `json:"has_article"`
-	CreatedAt     time.Time  `json:"created_at"`
-	StartedAt     *time.Time `json:"started_at"`
-	FinishedAt    *time.Time `json:"finished_at"`
-	Error         *errorBody `json:"error,omitempty"`
-	Links         jobLinks   `json:"links"`
+	AudioDuration float64 `json:"audio_duration"`
+	RTF           float64 `json:"rtf,omitempty"`
+	Model         string  `json:"model"`
+	Language      string  `json:"language"`
+	Filename      string  `json:"filename,omitempty"`
+	AudioSHA256   string  `json:"audio_sha256"`
+	AudioBytes    int64   `json:"audio_bytes"`
+	ArticleID     string  `json:"article_id,omitempty"`
+	// Title is the attached article's title (in lists and library answers).
+	Title      string     `json:"title,omitempty"`
+	HasArticle bool       `json:"has_article"`
+	CreatedAt  time.Time  `json:"created_at"`
+	StartedAt  *time.Time `json:"started_at"`
+	FinishedAt *time.Time `json:"finished_at"`
+	Error      *errorBody `json:"error,omitempty"`
+	Links      jobLinks   `json:"links"`
 }
 
 type jobLinks struct {
@@ -84,8 +87,21 @@ func (s *server) createTranscription(c *gin.Context) {
 		}
 		articleText = "" // the article's body is read when aligning, so edits are seen
 	}
-	j, created, err := s.submit(c, u, articleID, articleText)
-	s.answerSubmit(c, j, created, err)
+	// An article sent with a title is stored as an article once the upload
+	// is accepted, so that a failed upload leaves no article behind.
+	created := ""
+	if articleID == "" && articleText != "" && u.field("title") != "" {
+		a, ok := s.storeFormArticle(c, u, articleText)
+		if !ok {
+			return
+		}
+		articleID, articleText, created = a.ID, "", a.ID
+	}
+	j, isNew, err := s.submit(c, u, articleID, articleText)
+	if err != nil && created != "" {
+		_ = s.Store.DeleteArticle(c.Request.Context(), created)
+	}
+	s.answerSubmit(c, j, isNew, err)
 	if err == nil && articleID != "" {
 		if err := s.Store.SetArticleJob(c.Request.Context(), articleID, j.ID); err != nil {
 			s.log.Error("attach job to article", "error", err)
@@ -165,16 +181,28 @@ func (s *server) listTranscriptions(c *gin.Context) {
 		abort(c, http.StatusBadRequest, "bad_request", "status must be one of queued, running, done, failed, canceled")
 		return
 	}
-	js, total, err := s.Store.ListJobs(c.Request.Context(), status, limit, offset)
+	// The library: article titles, q over file names and titles, and a
+	// cursor (next_cursor) for pages past the first.
+	page, err := s.Store.Library(c.Request.Context(), store.LibraryParams{Status: status, Query: c.Query("q"),
+		Limit: limit, Offset: offset, Cursor: c.Query("cursor")})
+	if errors.Is(err, store.ErrBadCursor) {
+		abort(c, http.StatusBadRequest, "bad_cursor", "cursor must be the next_cursor of a previous answer")
+		return
+	}
 	if err != nil {
 		s.internal(c, err)
 		return
 	}
-	data := make([]jobJSON, len(js))
-	for i, j := range js {
-		data[i] = toJobJSON(j)
+	data := make([]jobJSON, len(page.Entries))
+	for i, e := range page.Entries {
+		data[i] = toJobJSON(e.Job)
+		data[i].Title = e.ArticleTitle
 	}
-	c.JSON(http.StatusOK, gin.H{"object": "list", "data": data, "total": total, "limit": limit, "offset": offset})
+	body := gin.H{"object": "list", "data": data, "total": page.Total, "limit": limit, "offset": offset, "next_cursor": nil}
+	if page.Next != "" {
+		body["next_cursor"] = page.Next
+	}
+	c.JSON(http.StatusOK, body)
 }
 
 func (s *server) cancelTranscription(c *gin.Context) {
@@ -189,7 +217,8 @@ func (s *server) cancelTranscription(c *gin.Context) {
 		return
 	}
 	if !ok {
-		abort(c, http.StatusConflict, "not_cancelable", "job is "+j.Status+"; only queued or running jobs can be canceled")
+		// A finished job is deleted (library.go).
+		s.deleteFinishedJob(c, j)
 		return
 	}
 	if err := s.Queue.Cancel(ctx, j.RiverID); err != nil {
@@ -238,17 +267,32 @@ func (s *server) getTranscript(c *gin.Context) {
 		notDone(c, j)
 		return
 	}
-	t, err := s.Store.Transcript(c.Request.Context(), j.ASRKey)
+	// The current (corrected) revision with its speakers, or the one asked for.
+	t, rev, err := s.currentTranscript(c, j)
 	if err != nil {
 		s.internal(c, err)
 		return
 	}
+	if t == nil {
+		return
+	}
+	setRevisionHeaders(c, rev)
 	var buf bytes.Buffer
 	if err := s.WriteTranscript(&buf, t, format); err != nil {
 		s.internal(c, err)
 		return
 	}
+	download(c, j.ID, format)
 	c.Data(http.StatusOK, contentTypes[format], buf.Bytes())
+}
+
+// download names the file of a subtitle or text export (srt, vtt, txt) as
+// an attachment; JSON and the HTML document are shown where they are opened.
+func download(c *gin.Context, id, format string) {
+	switch format {
+	case "srt", "vtt", "txt":
+		c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="%s.%s"`, id, format))
+	}
 }
 
 func (s *server) getAlignment(c *gin.Context) {
@@ -283,6 +327,10 @@ func (s *server) writeAlignment(c *gin.Context, j *store.Job) {
 		s.internal(c, err)
 		return
 	}
+	if format == "html" {
+		c.Header("Content-Security-Policy", documentCSP)
+	}
+	download(c, j.ID, format)
 	c.Data(http.StatusOK, contentTypes[format], buf.Bytes())
 }
 
@@ -294,11 +342,17 @@ func (s *server) getJobAudio(c *gin.Context) {
 
 // serveAudio serves the browser-playable MP3 made at job time (Range
 // requests supported), or the original upload while it does not exist yet.
+// The Content-Type is the one of the format package audio decoded the file
+// as (never sniffed by net/http, which would call a polyglot upload
+// text/html); the router adds nosniff and a script-free CSP.
 func (s *server) serveAudio(c *gin.Context, j *store.Job) {
-	path, ctype := s.Store.Blobs.PlayPath(j.AudioSHA256), "audio/mpeg"
+	path, format := s.Store.Blobs.PlayPath(j.AudioSHA256), "mp3"
 	f, err := os.Open(path)
 	if errors.Is(err, os.ErrNotExist) {
-		path, ctype = s.Store.Blobs.AudioPath(j.AudioSHA256), ""
+		path = s.Store.Blobs.AudioPath(j.AudioSHA256)
+		if format, err = audio.SniffFile(path); err != nil {
+			format = ""
+		}
 		f, err = os.Open(path)
 	}
 	if errors.Is(err, os.ErrNotExist) {
@@ -315,23 +369,27 @@ func (s *server) serveAudio(c *gin.Context, j *store.Job) {
 		s.internal(c, err)
 		return
 	}
-	if ctype == "" {
-		var head [512]byte
-		n, _ := f.ReadAt(head[:], 0)
-		ctype = http.DetectContentType(head[:n])
+	disposition := "inline"
+	if format == "" {
+		disposition = "attachment" // not audio we know: never shown inline
 	}
-	c.Header("Content-Type", ctype)
+	c.Header("Content-Type", audio.ContentType(format))
 	c.Header("Cache-Control", "private, max-age=86400")
-	c.Header("Content-Disposition", fmt.Sprintf(`inline; filename="%s%s"`, j.ID, extFor(ctype)))
+	c.Header("Content-Disposition", fmt.Sprintf(`%s; filename="%s%s"`, disposition, j.ID, audioExt(format)))
 	http.ServeContent(c.Writer, c.Request, "", fi.ModTime(), f)
 }
 
-func extFor(ctype string) string {
-	switch ctype {
-	case "audio/mpeg":
-		return ".mp3"
-	case "audio/wave", "audio/wav":
-		return ".wav"
+// audioExt is the file name extension for a recording of format.
+func audioExt(format string) string {
+	switch format {
+	case "":
+		return ".bin"
+	case "matroska":
+		return ".mka"
+	case "mpegts":
+		return ".ts"
+	case "aac":
+		return ".aac"
 	}
-	return ""
+	return "." + format
 }

@@ -42,7 +42,11 @@ func (u *upload) field(name string) string {
 // text fields. The body is capped by MaxUpload while streaming: past it the
 // answer is 413 without reading the rest. It answers the error itself and
 // returns nil on failure.
-func (s *server) readUpload(c *gin.Context) *upload {
+func (s *server) readUpload(c *gin.Context) *upload { return s.readForm(c, true) }
+
+// readForm is readUpload; without fileRequired a form with no file part is
+// accepted too (an imported transcript without its recording).
+func (s *server) readForm(c *gin.Context, fileRequired bool) *upload {
 	ct := c.GetHeader("Content-Type")
 	mt, _, err := mime.ParseMediaType(ct)
 	if err != nil || mt != "multipart/form-data" {
@@ -101,9 +105,12 @@ func (s *server) readUpload(c *gin.Context) *upload {
 		}
 		p.Close()
 	}
-	if !u.hasFile {
+	if !u.hasFile && fileRequired {
 		abort(c, http.StatusBadRequest, "missing_file", "the form part named file (the recording) is required")
 		return nil
+	}
+	if !u.hasFile {
+		return u
 	}
 	if u.size == 0 {
 		abort(c, http.StatusUnprocessableEntity, "empty", "the uploaded file is empty")

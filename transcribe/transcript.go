@@ -39,7 +39,11 @@ type Segment struct {
 	AvgLogprob float64 `json:"avg_logprob"`
 	// NoSpeechProb is the model's probability that the segment holds no speech.
 	NoSpeechProb float64 `json:"no_speech_prob"`
-	Words        []Word  `json:"words"`
+	// Speaker names who says the segment; empty when unknown. It is seeded
+	// from the article's quote attributions and set by people correcting the
+	// transcript; the recogniser never sets it.
+	Speaker string `json:"speaker,omitempty"`
+	Words   []Word `json:"words"`
 }
 
 // Word is one whitespace-delimited word with its time and confidence.

@@ -92,7 +92,11 @@ func writeText(w io.Writer, t *Transcript) error {
 		if s.Text == "" {
 			continue
 		}
-		if _, err := io.WriteString(w, s.Text+"\n"); err != nil {
+		line := s.Text
+		if s.Speaker != "" {
+			line = s.Speaker + ": " + line
+		}
+		if _, err := io.WriteString(w, line+"\n"); err != nil {
 			return err
 		}
 	}
@@ -121,6 +125,16 @@ func writeCues(w io.Writer, t *Transcript, vtt bool) error {
 					l = vttEscaper.Replace(l)
 				}
 				text[i] = bidiLine(l)
+			}
+			if s.Speaker != "" {
+				// The speaker goes on the cue's first line: WebVTT's voice
+				// span, SubRip's customary «Name: » prefix (inside the
+				// line's right-to-left embedding, so the colon stays with it).
+				if vtt {
+					text[0] = "<v " + vttEscaper.Replace(s.Speaker) + ">" + text[0]
+				} else {
+					text[0] = bidiLine(s.Speaker + ": " + c.lines[0])
+				}
 			}
 			var err error
 			if vtt {

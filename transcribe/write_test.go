@@ -29,9 +29,18 @@ func loadTranscript(t *testing.T, name string) *transcribe.Transcript {
 }
 
 func TestWriteGolden(t *testing.T) {
-	tr := loadTranscript(t, "news.json")
+	for _, base := range []string{"news", "news_speakers"} {
+		testWriteGolden(t, base)
+	}
+}
+
+// testWriteGolden writes testdata/BASE.json in every format and compares it
+// with testdata/golden/BASE.*; news_speakers has speakers on its segments
+// (WebVTT voice spans, SubRip and text prefixes, JSON "speaker").
+func testWriteGolden(t *testing.T, base string) {
+	tr := loadTranscript(t, base+".json")
 	for _, name := range []string{"json", "srt", "vtt", "txt"} {
-		t.Run(name, func(t *testing.T) {
+		t.Run(base+"/"+name, func(t *testing.T) {
 			f, err := transcribe.ParseFormat(name)
 			if err != nil {
 				t.Fatal(err)
@@ -40,7 +49,7 @@ func TestWriteGolden(t *testing.T) {
 			if err := transcribe.Write(&buf, tr, f); err != nil {
 				t.Fatal(err)
 			}
-			golden := filepath.Join("testdata", "golden", "news"+f.Extension())
+			golden := filepath.Join("testdata", "golden", base+f.Extension())
 			if *update {
 				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
 					t.Fatal(err)

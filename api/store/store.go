@@ -110,6 +110,25 @@ var schema = []string{
 		created_at BIGINT NOT NULL,
 		updated_at BIGINT NOT NULL
 	)`,
+	// Corrections of a job's transcript (revisions.go); revision 0 is the
+	// recognised transcript in ns_transcripts and is never stored here.
+	`CREATE TABLE IF NOT EXISTS ns_revisions (
+		job_id TEXT NOT NULL,
+		revision INTEGER NOT NULL,
+		transcript TEXT NOT NULL,
+		author TEXT NOT NULL DEFAULT '',
+		note TEXT NOT NULL DEFAULT '',
+		created_at BIGINT NOT NULL,
+		PRIMARY KEY (job_id, revision)
+	)`,
+	// Answers to requests sent with an Idempotency-Key (idempotency.go).
+	`CREATE TABLE IF NOT EXISTS ns_idempotency (
+		key TEXT PRIMARY KEY,
+		status INTEGER NOT NULL DEFAULT 0,
+		body TEXT NOT NULL DEFAULT '',
+		location TEXT NOT NULL DEFAULT '',
+		created_at BIGINT NOT NULL
+	)`,
 }
 
 // Migrate creates the API's tables if they do not exist.
@@ -118,6 +137,9 @@ func (s *Store) Migrate(ctx context.Context) error {
 		if _, err := s.db.ExecContext(ctx, q); err != nil {
 			return fmt.Errorf("create tables: %w", err)
 		}
+	}
+	if err := s.migrateSearch(ctx); err != nil {
+		return fmt.Errorf("create search index: %w", err)
 	}
 	return nil
 }

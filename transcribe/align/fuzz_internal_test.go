@@ -102,19 +102,23 @@ func FuzzAlign(f *testing.F) {
 			}
 		}
 		// Passages: valid offsets and coverage.
-		check := func(kind string, ps []TimedPassage) {
+		check := func(kind string, ps []TimedSpan) {
 			for i, p := range ps {
 				if p.CharStart < 0 || p.CharEnd > len(runes) || p.CharStart >= p.CharEnd || string(runes[p.CharStart:p.CharEnd]) != p.Text || p.Coverage < 0 || p.Coverage > 1 {
 					t.Fatalf("%s %d: bad passage %+v", kind, i, p)
 				}
 			}
 		}
-		ss := make([]TimedPassage, len(r.Sentences))
+		ss := make([]TimedSpan, len(r.Sentences))
 		for i, s := range r.Sentences {
-			ss[i] = s.TimedPassage
+			ss[i] = s.TimedSpan
 		}
 		check("sentence", ss)
-		check("quote", r.Quotes)
+		qs := make([]TimedSpan, len(r.Quotes))
+		for i, q := range r.Quotes {
+			qs[i] = q.TimedSpan
+		}
+		check("quote", qs)
 		// Times are monotone within a passage; every transcript unit is
 		// used by at most one article passage.
 		last := map[int32]int32{}
@@ -122,18 +126,18 @@ func FuzzAlign(f *testing.F) {
 			if al.mLo[j] < 0 {
 				continue
 			}
-			if l, ok := last[al.piece[j]]; ok && al.mLo[j] < l {
-				t.Fatalf("passage %d goes back in time at article unit %d", al.piece[j], j)
+			if l, ok := last[al.cl.article.owner[j]]; ok && al.mLo[j] < l {
+				t.Fatalf("passage %d goes back in time at article unit %d", al.cl.article.owner[j], j)
 			}
-			last[al.piece[j]] = al.mLo[j]
+			last[al.cl.article.owner[j]] = al.mLo[j]
 		}
 		owner := map[int32]int32{}
 		for j := range al.au {
 			for tt := al.mLo[j]; tt >= 0 && tt < al.mHi[j]; tt++ {
-				if o, ok := owner[tt]; ok && o != al.piece[j] {
-					t.Fatalf("transcript unit %d used by passages %d and %d", tt, o, al.piece[j])
+				if o, ok := owner[tt]; ok && o != al.cl.article.owner[j] {
+					t.Fatalf("transcript unit %d used by passages %d and %d", tt, o, al.cl.article.owner[j])
 				}
-				owner[tt] = al.piece[j]
+				owner[tt] = al.cl.article.owner[j]
 			}
 		}
 		// Unmatched speech and matched speech partition the transcript.

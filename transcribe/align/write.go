@@ -142,7 +142,7 @@ func short(sec float64) string {
 	return fmt.Sprintf("%d:%02d", s/60, s%60)
 }
 
-type htmlPiece struct {
+type htmlRun struct {
 	Text   string
 	Status string // word status, empty for the text between words
 	Title  string
@@ -152,7 +152,7 @@ type htmlSentence struct {
 	Status string
 	Time   string
 	Start  string
-	Pieces []htmlPiece
+	Runs   []htmlRun
 }
 
 type htmlParagraph struct {
@@ -206,7 +206,7 @@ func writeHTML(w io.Writer, r *Result) error {
 		pos := 0
 		if !s.Prose {
 			pos = len(runes) // furniture: plain text, nothing to mark
-			hs.Pieces = append(hs.Pieces, htmlPiece{Text: s.Text})
+			hs.Runs = append(hs.Runs, htmlRun{Text: s.Text})
 		}
 		for _, wd := range bySentence[i] {
 			if !s.Prose {
@@ -217,17 +217,17 @@ func writeHTML(w io.Writer, r *Result) error {
 				continue
 			}
 			if a > pos {
-				hs.Pieces = append(hs.Pieces, htmlPiece{Text: string(runes[pos:a])})
+				hs.Runs = append(hs.Runs, htmlRun{Text: string(runes[pos:a])})
 			}
 			title := statusWord[wd.Status]
 			if wd.Start != nil {
 				title = fmt.Sprintf("%s %s", short(*wd.Start), title)
 			}
-			hs.Pieces = append(hs.Pieces, htmlPiece{Text: string(runes[a:b]), Status: wd.Status, Title: title})
+			hs.Runs = append(hs.Runs, htmlRun{Text: string(runes[a:b]), Status: wd.Status, Title: title})
 			pos = b
 		}
 		if pos < len(runes) {
-			hs.Pieces = append(hs.Pieces, htmlPiece{Text: string(runes[pos:])})
+			hs.Runs = append(hs.Runs, htmlRun{Text: string(runes[pos:])})
 		}
 		if s.Paragraph >= 0 && s.Paragraph < len(p.Paragraphs) {
 			p.Paragraphs[s.Paragraph].Sentences = append(p.Paragraphs[s.Paragraph].Sentences, hs)
@@ -278,7 +278,7 @@ ul{padding-inline-start:1.2rem}li{margin:.4rem 0}
 <p class="summary">مدة التسجيل {{.Duration}} · جمل قيلت {{.Spoken}} من {{.Sentences}}</p>
 <p class="legend"><span class="s spoken">جملة قيلت</span><span class="s partial">قيلت جزئيا</span><span class="w missing">كلمة غير مسموعة</span></p>
 <h2>المقال</h2>
-{{range .Paragraphs}}<p class="{{if .Prose}}prose{{else}}meta{{end}}">{{range .Sentences}}<span class="s {{.Status}}"{{if .Start}} data-start="{{.Start}}"{{end}}>{{if .Time}}<time>{{.Time}}</time>{{end}}{{range .Pieces}}{{if .Status}}<span class="w {{.Status}}" title="{{.Title}}">{{.Text}}</span>{{else}}{{.Text}}{{end}}{{end}}</span> {{end}}</p>
+{{range .Paragraphs}}<p class="{{if .Prose}}prose{{else}}meta{{end}}">{{range .Sentences}}<span class="s {{.Status}}"{{if .Start}} data-start="{{.Start}}"{{end}}>{{if .Time}}<time>{{.Time}}</time>{{end}}{{range .Runs}}{{if .Status}}<span class="w {{.Status}}" title="{{.Title}}">{{.Text}}</span>{{else}}{{.Text}}{{end}}{{end}}</span> {{end}}</p>
 {{end}}<h2>الاقتباسات</h2>
 {{if .Quotes}}<ul>
 {{range .Quotes}}<li class="q {{.Status}}">{{if .Time}}<time>{{.Time}}</time>{{end}}«{{.Text}}» <span class="label">{{.Label}} · {{.Coverage}}%</span></li>

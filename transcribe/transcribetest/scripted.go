@@ -60,7 +60,7 @@ func (s *Scripted) Transcribe(ctx context.Context, samples []float32, opts trans
 		if lang == "" {
 			lang = "ar"
 		}
-		return &transcribe.Transcript{Language: lang, Duration: float64(len(samples)) / 16000, Segments: []transcribe.Segment{}}, nil
+		return &transcribe.Transcript{Language: lang, Duration: float64(len(samples)) / transcribe.SampleRate, Segments: []transcribe.Segment{}}, nil
 	}
 	return s.Result(samples, opts)
 }

@@ -24,8 +24,11 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/newsscribe/newsscribe/api"
+	"github.com/newsscribe/newsscribe/audio"
+	"github.com/newsscribe/newsscribe/pipeline"
 	"github.com/newsscribe/newsscribe/transcribe"
 	"github.com/newsscribe/newsscribe/transcribe/transcribetest"
+	"github.com/newsscribe/newsscribe/transcribe/whisper"
 )
 
 func main() {
@@ -61,11 +64,22 @@ func run(ctx context.Context, args []string) error {
 		spoken = string(b)
 	}
 	eng := &transcribetest.Scripted{Steps: *steps, StepDelay: *stepDelay, Result: func(s []float32, o transcribe.Options) (*transcribe.Transcript, error) {
-		return spread(spoken, float64(len(s))/16000), nil
+		return spread(spoken, float64(len(s))/audio.SampleRate), nil
 	}}
+	// The pipeline resolves a model file before it loads the engine, as the
+	// product does; a stub file in the data directory serves.
+	if err := os.MkdirAll(cfg.DataDir, 0o755); err != nil {
+		return err
+	}
+	model, err := transcribetest.TinyModel(cfg.DataDir)
+	if err != nil {
+		return err
+	}
 	return api.Serve(ctx, cfg, api.Components{
-		LoadEngine: func(context.Context) (transcribe.Engine, io.Closer, error) { return eng, nil, nil },
-		Logger:     log,
+		Pipeline: pipeline.Config{Model: model, VAD: pipeline.VADOff, LoadEngine: func(context.Context, whisper.Config) (transcribe.Engine, io.Closer, error) {
+			return eng, nil, nil
+		}},
+		Logger: log,
 	})
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/newsscribe/newsscribe/pipeline"
 	"github.com/newsscribe/newsscribe/transcribe"
 	"github.com/newsscribe/newsscribe/transcribe/align"
 )
@@ -33,11 +34,11 @@ Articles get edited after publication; re-aligning takes well under a second.`,
 			if err != nil {
 				return err
 			}
-			article, err := os.ReadFile(articlePath)
+			article, err := readArticle(articlePath)
 			if err != nil {
-				return fmt.Errorf("article: %w", err)
+				return err
 			}
-			return alignAndWrite(s.Out, t, string(article), f, out)
+			return alignAndWrite(s.Out, t, article, f, out)
 		},
 	}
 	cmd.Flags().StringVar(&transcriptPath, "transcript", "", "transcript JSON file (required)")
@@ -52,9 +53,10 @@ Articles get edited after publication; re-aligning takes well under a second.`,
 // alignAndWrite aligns t to the article text and writes the result in format
 // f to the file out (atomically) or, when out is "" or "-", to stdout.
 func alignAndWrite(stdout io.Writer, t *transcribe.Transcript, article string, f align.Format, out string) error {
-	r, err := align.Align(t, article, align.Options{})
+	// Aligning needs no models: the pipeline resolves them only to recognise.
+	r, err := pipeline.New(pipeline.Config{}).Align(t, article)
 	if err != nil {
-		return fmt.Errorf("align: %w", err)
+		return err
 	}
 	if out == "" || out == "-" {
 		return align.Write(stdout, r, f)
