@@ -123,6 +123,9 @@ func newServer(t testing.TB, o serverOpts) *testServer {
 	p := scriptedPipeline(t, eng, audio.Options{MaxDuration: time.Duration(o.maxSeconds * float64(time.Second))})
 	dec := api.AudioDecoder{Pipeline: p}
 	quiet := slog.New(slog.DiscardHandler)
+	if os.Getenv("NS_TEST_LOG") != "" {
+		quiet = slog.New(slog.NewTextHandler(os.Stderr, nil))
+	}
 	w := &jobs.Worker{Pipeline: p, Decoder: dec, ProgressEvery: time.Millisecond, Logger: quiet}
 	ctx := context.Background()
 	q, err := jobs.Open(ctx, jobs.Config{Database: o.database, DataDir: dir, Workers: o.workers, JobTimeout: time.Minute, Logger: quiet}, blobs, w)

@@ -251,7 +251,13 @@ func (s *server) saveRevision(c *gin.Context, j *store.Job, base int, t *transcr
 		out.AlignmentUpdated = true
 	}
 	aligned := time.Since(began)
-	if err := s.Store.IndexJob(ctx, j.ID); err != nil {
+	spoken := t
+	if j.HasArticle() {
+		if al, err := s.Store.Alignment(ctx, j.ID); err == nil {
+			spoken = store.SeedSpeakers(t, al)
+		}
+	}
+	if err := s.Store.IndexTranscript(ctx, j, spoken); err != nil {
 		s.log.Error("search index not updated", "job", j.ID, "error", err)
 	}
 	total := time.Since(began)

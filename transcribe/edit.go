@@ -59,8 +59,8 @@ func (t *Transcript) Clone() *Transcript {
 // replaces keeps their times. One with more or fewer words is re-timed inside
 // the edited stretch: its words share the time from the first replaced word's
 // start to the last one's end in proportion to their length; an insertion
-// takes the pause between its neighbours, and when that pause is too short
-// (under 0.12 s a word) the neighbouring words join the stretch and are
+// takes the pause between its neighbours. When the stretch is too short for
+// the new words (under 0.12 s each) the word on each side joins it and is
 // re-timed with it. Edited words get probability 1 (a person wrote them). A
 // segment left without words is removed; segments are renumbered; the texts
 // of edited segments and of the transcript are rebuilt from the words.
@@ -116,11 +116,11 @@ func replaceWords(s Segment, from, to int, texts []string) []Word {
 		return words
 	}
 	// The stretch to re-time: the replaced words, or the pause an insertion
-	// goes into, widened by a neighbour on each side while too short.
+	// goes into, widened by a neighbour on each side when too short.
 	lo, hi := from, to
 	keptBefore, keptAfter := []string(nil), []string(nil)
 	start, end := stretch(s, lo, hi)
-	for len(texts) > 0 && end-start < minWordSeconds*float64(len(texts)+len(keptBefore)+len(keptAfter)) && (lo > 0 || hi < len(old)) {
+	if len(texts) > 0 && end-start < minWordSeconds*float64(len(texts)) && (lo > 0 || hi < len(old)) {
 		if lo > 0 {
 			lo--
 			keptBefore = append([]string{old[lo].Word}, keptBefore...)

@@ -103,6 +103,13 @@ func (s *Store) IndexJob(ctx context.Context, jobID string) error {
 	if err != nil {
 		return fmt.Errorf("index job %s: %w", jobID, err)
 	}
+	return s.IndexTranscript(ctx, j, t)
+}
+
+// IndexTranscript is IndexJob with the job's spoken transcript at hand (a
+// correction just saved). When the transcript keeps its segments, only the
+// changed ones are rewritten.
+func (s *Store) IndexTranscript(ctx context.Context, j *Job, t *transcribe.Transcript) error {
 	title, published := j.Filename, false
 	if j.ArticleID != "" {
 		if a, err := s.Article(ctx, j.ArticleID); err == nil {
@@ -128,7 +135,74 @@ func (s *Store) IndexJob(ctx context.Context, jobID string) error {
 		}
 		docs = append(docs, d)
 	}
+	if ok, err := s.updateDocs(ctx, j.ID, docs); ok || err != nil {
+		return err
+	}
 	return s.replaceDocs(ctx, `kind = ? AND job_id = ?`, []any{DocTranscript, j.ID}, docs)
+}
+
+// updateDocs rewrites, in place, the job's transcript documents that differ
+// from docs; it reports false (and changes nothing) when the job's stored
+// documents do not correspond one to one (segments were split or removed).
+func (s *Store) updateDocs(ctx context.Context, jobID string, docs []doc) (bool, error) {
+	rows, err := s.query(ctx, `SELECT id, seg, body, times, speaker, title, published FROM ns_search_docs
+		WHERE kind = ? AND job_id = ? ORDER BY id DESC`, DocTranscript, jobID)
+	if err != nil {
+		return false, err
+	}
+	type stored struct {
+		id                         int64
+		seg, published             int
+		body, times, speaker, titl string
+	}
+	var old []stored
+	for rows.Next() {
+		var o stored
+		if err := rows.Scan(&o.id, &o.seg, &o.body, &o.times, &o.speaker, &o.titl, &o.published); err != nil {
+			rows.Close()
+			return false, err
+		}
+		old = append(old, o)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || len(old) != len(docs) || len(old) == 0 {
+		return false, err
+	}
+	for i, o := range old {
+		d := docs[i]
+		if o.seg != i || o.titl != d.title || o.published != boolInt(d.published) {
+			return false, nil
+		}
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return false, err
+	}
+	defer tx.Rollback()
+	for i, o := range old {
+		d := docs[i]
+		times := encodeTimes(d.times)
+		if o.body == d.body && o.times == times && o.speaker == d.speaker {
+			continue
+		}
+		terms := searchTerms(d.body)
+		if s.dialect == Postgres {
+			_, err = tx.ExecContext(ctx, s.q(`UPDATE ns_search_docs SET body = ?, times = ?, speaker = ?, start_s = ?, tsv = ?::tsvector WHERE id = ?`),
+				d.body, times, d.speaker, *d.start, tsvector(terms), o.id)
+		} else {
+			_, err = tx.ExecContext(ctx, `UPDATE ns_search_docs SET body = ?, times = ?, speaker = ?, start_s = ? WHERE id = ?`,
+				d.body, times, d.speaker, *d.start, o.id)
+			if err == nil && o.body != d.body {
+				if _, err = tx.ExecContext(ctx, `DELETE FROM ns_search_fts WHERE rowid = ?`, o.id); err == nil {
+					_, err = tx.ExecContext(ctx, `INSERT INTO ns_search_fts (rowid, terms) VALUES (?, ?)`, o.id, strings.Join(termKeys(terms), " "))
+				}
+			}
+		}
+		if err != nil {
+			return false, err
+		}
+	}
+	return true, tx.Commit()
 }
 
 // SpokenTranscript is the job's current transcript with the speakers its

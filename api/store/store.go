@@ -123,7 +123,7 @@ var schema = []string{
 	)`,
 	// Answers to requests sent with an Idempotency-Key (idempotency.go).
 	`CREATE TABLE IF NOT EXISTS ns_idempotency (
-		key TEXT PRIMARY KEY,
+		idem_key TEXT PRIMARY KEY,
 		status INTEGER NOT NULL DEFAULT 0,
 		body TEXT NOT NULL DEFAULT '',
 		location TEXT NOT NULL DEFAULT '',
