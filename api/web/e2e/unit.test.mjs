@@ -47,7 +47,6 @@ test('explain maps API errors to words a journalist understands', () => {
     { name: 'bad format param is not bad audio', err: new ApiError(400, 'bad_format', 'format must be json'), kind: 'bad' },
     { name: 'recording gone is not "not audio"', err: new ApiError(404, 'no_audio', 'no longer stored'), kind: 'noRecording' },
     { name: 'not done', err: new ApiError(409, 'not_done', 'job is running'), kind: 'notDone' },
-    { name: 'not cancelable', err: new ApiError(409, 'not_cancelable', 'job is done'), kind: 'notCancelable' },
     { name: 'one model per server', err: new ApiError(400, 'unknown_model', 'this server transcribes with model "x" only'), kind: 'model' },
     { name: 'unknown code falls back on status', err: new ApiError(413, 'whatever', ''), kind: 'tooLarge' },
   ];

@@ -12,8 +12,10 @@ export class ApiError extends Error {
    * @param {string} code the API's error code, or a local one (network, aborted)
    * @param {string} message the server's one-line message, as written
    */
-  constructor(status, code, message) {
+  constructor(status, code, message, body = null) {
     super(message || code);
+    /** body is the whole JSON error answer (a 409 on a transcript carries `current`). */
+    this.body = body;
     this.status = status;
     this.code = code || '';
     /** serverMessage is the message as the server wrote it ('' for local errors). */
@@ -45,17 +47,22 @@ function authHeaders(extra = {}) {
 }
 
 async function errorFrom(res) {
-  let code = '', message = '';
+  let code = '', message = '', body = null;
   try {
-    const body = await res.json();
+    body = await res.json();
     code = body?.error?.code || '';
     message = body?.error?.message || '';
   } catch { /* not JSON: keep the status */ }
-  return new ApiError(res.status, code, message || res.statusText);
+  return new ApiError(res.status, code, message || res.statusText, body);
 }
 
 /** request sends a JSON request and returns the parsed JSON (null for 204). */
 async function request(method, path, body, headers = {}) {
+  return (await exchange(method, path, body, headers)).data;
+}
+
+/** exchange is request, returning { data, headers } (the answer's headers). */
+async function exchange(method, path, body, headers = {}) {
   const init = { method, headers: authHeaders({ Accept: 'application/json', ...headers }) };
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
@@ -68,9 +75,9 @@ async function request(method, path, body, headers = {}) {
     throw new ApiError(0, 'network', '');
   }
   if (!res.ok) throw await errorFrom(res);
-  if (res.status === 204) return null;
+  if (res.status === 204) return { data: null, headers: res.headers };
   const text = await res.text();
-  return text ? JSON.parse(text) : null;
+  return { data: text ? JSON.parse(text) : null, headers: res.headers };
 }
 
 /**
@@ -145,8 +152,14 @@ export function client(base) {
     get key() { return getKey(); },
     set key(k) { setKey(k); },
     request: (method, path, body, headers) => request(method, v1 + path, body, headers),
+    exchange: (method, path, body, headers) => exchange(method, v1 + path, body, headers),
     upload: (path, form, onProgress, headers) => upload(v1 + path, form, onProgress, headers),
     mediaURL: (path) => mediaURL(v1 + path),
     stream: (path, signal) => stream(v1 + path, signal),
   };
+}
+
+/** newKey returns a fresh Idempotency-Key: one per thing the person submits. */
+export function newKey() {
+  return crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }

@@ -7,6 +7,8 @@ import { Announcer } from './util.js';
 import { JobsList } from './jobs.js';
 import { JobView } from './jobview.js';
 import { TranscriberKeys } from './keys.js';
+import { TranscriptEditor } from './edit.js';
+import { SearchBox } from './search.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -17,6 +19,8 @@ function main() {
   const announce = new Announcer($('announce'));
   new UploadForm({ api, jobs, announce });
   const view = new JobView({ api, base, announce });
+  view.editor = new TranscriptEditor({ api, view, announce: (t) => announce.say(t) });
+  new SearchBox({ api });
 
   const keys = new TranscriberKeys({
     audio: $('player'), active: () => !$('article-view').hidden, rateEl: $('rate'), help: $('keys-help'),
@@ -36,9 +40,10 @@ function main() {
   });
 
   const route = () => {
-    const m = location.hash.match(/^#job\/([^?]+)/);
+    const m = location.hash.match(/^#job\/([^?]+)(?:\?(.*))?$/);
     if (m) {
-      view.open(decodeURIComponent(m[1]));
+      const t = parseFloat(new URLSearchParams(m[2] || '').get('t'));
+      view.open(decodeURIComponent(m[1]), Number.isFinite(t) && t >= 0 ? t : null);
     } else {
       view.close();
       $('article-view').hidden = true;

@@ -131,7 +131,7 @@ export function renderArticle({ body, alignment: al, textEl, quotesEl, summaryEl
   for (const u of al.unmatched || []) {
     unmatchedEl.append(el('li', {}, el('button', {
       type: 'button', class: 'unmatched-btn', dataset: { start: u.start, end: u.end },
-      'aria-label': `استمع إلى كلام لم يرد في المقال من ${clock(u.start)} إلى ${clock(u.end)}`,
+      title: 'استمع إلى كلام لم يرد في المقال',
       onclick: () => seek(audio, u.start, { stopAt: u.end }),
     }, el('time', { class: 'stamp', dir: 'ltr' }, `${clock(u.start)}–${clock(u.end)}`), ' ', el('span', {}, u.text || '…'))));
   }

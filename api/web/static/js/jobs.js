@@ -1,7 +1,7 @@
 // jobs.js — the jobs table: every transcription job, newest first, polled
 // while any of them is active.
 import { jobError } from './api.js';
-import { clock, duration, stamp, showError, clearError, el, modelWords } from './util.js';
+import { clock, duration, stamp, showError, clearError, el, modelWords, isolated } from './util.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -17,8 +17,8 @@ export const STATUS = {
   canceled: 'أُلغي',
 };
 
-/** jobName is what a job is called in lists: its file name, else its id. */
-export const jobName = (j) => j.filename || j.id;
+/** jobName is what a job is called: its article's title, its file name, else its id. */
+export const jobName = (j) => j.title || j.filename || j.id;
 
 const ts = (v) => (v ? Date.parse(v) : NaN);
 
@@ -56,6 +56,11 @@ export class JobsList {
     this.offset = 0;
     this.total = 0;
     $('jobs-filter').addEventListener('change', () => { this.offset = 0; this.refresh(); });
+    let typing = 0;
+    $('jobs-q').addEventListener('input', () => {
+      clearTimeout(typing);
+      typing = setTimeout(() => { this.offset = 0; this.refresh(); }, 300);
+    });
     $('jobs-prev').addEventListener('click', () => { this.offset = Math.max(0, this.offset - PAGE); this.refresh(); });
     $('jobs-next').addEventListener('click', () => { this.offset += PAGE; this.refresh(); });
   }
@@ -63,7 +68,7 @@ export class JobsList {
   // upsert shows job j (just uploaded or polled): on the first page of an
   // unfiltered list a new job comes in at the top.
   upsert(j) {
-    const shown = this.jobs.has(j.id) || (this.offset === 0 && !$('jobs-filter').value);
+    const shown = this.jobs.has(j.id) || (this.offset === 0 && !$('jobs-filter').value && !$('jobs-q').value.trim());
     if (!shown) return;
     if (!this.jobs.has(j.id)) this.total++;
     this.jobs.set(j.id, { ...(this.jobs.get(j.id) || {}), ...j });
@@ -73,8 +78,10 @@ export class JobsList {
   async refresh() {
     clearTimeout(this.timer);
     try {
-      const status = $('jobs-filter').value;
-      const list = await this.api.request('GET', `/transcriptions?limit=${PAGE}&offset=${this.offset}${status ? `&status=${status}` : ''}`);
+      const q = new URLSearchParams({ limit: PAGE, offset: this.offset });
+      if ($('jobs-filter').value) q.set('status', $('jobs-filter').value);
+      if ($('jobs-q').value.trim()) q.set('q', $('jobs-q').value.trim());
+      const list = await this.api.request('GET', `/transcriptions?${q}`);
       this.jobs = new Map(list.data.map((j) => [j.id, j]));
       this.total = list.total;
       clearError($('jobs-error'));
@@ -96,8 +103,14 @@ export class JobsList {
     $('model').options[0].textContent = `نموذج الخادم: ${modelWords(model)}`;
   }
 
+  // cancel stops an active job; on a finished one the same DELETE removes
+  // it with its recording (unless another job shares the upload), its
+  // revisions and its search entries. Both ask first.
   async cancel(j, button) {
-    if (!window.confirm(`إلغاء تفريغ «${jobName(j)}»؟ لا يمكن استئنافه بعد الإلغاء.`)) return;
+    const ask = ACTIVE.has(j.status)
+      ? `إلغاء تفريغ «${jobName(j)}»؟ لا يمكن استئنافه بعد الإلغاء.`
+      : `حذف «${jobName(j)}» مع تسجيله وتصحيحاته من المكتبة؟ لا يمكن التراجع عن ذلك.`;
+    if (!window.confirm(ask)) return;
     button.disabled = true;
     try {
       await this.api.request('DELETE', `/transcriptions/${this.api.id(j.id)}`);
@@ -136,18 +149,19 @@ export class JobsList {
     if (j.status === 'done') {
       actions.append(el('a', { class: 'btn', href: `#job/${encodeURIComponent(j.id)}`, dataset: { action: 'open' }, 'aria-label': `افتح ${jobName(j)}` }, 'فتح'));
     }
-    if (ACTIVE.has(j.status)) {
-      actions.append(el('button', {
-        type: 'button', class: 'btn danger', dataset: { action: 'cancel' }, 'aria-label': `ألغِ ${jobName(j)}`,
-        onclick: (e) => this.cancel(j, e.currentTarget),
-      }, 'إلغاء'));
-    }
+    const active = ACTIVE.has(j.status);
+    actions.append(el('button', {
+      type: 'button', class: 'btn danger', dataset: { action: active ? 'cancel' : 'delete' },
+      'aria-label': `${active ? 'ألغِ' : 'احذف'} ${jobName(j)}`,
+      onclick: (e) => this.cancel(j, e.currentTarget),
+    }, active ? 'إلغاء' : 'حذف'));
     const err = j.status === 'failed' ? jobError(j) : null;
     const details = j.status === 'done' ? el('details', { class: 'job-details' }, el('summary', {}, 'تفاصيل'),
       el('p', {}, `النموذج: ${modelWords(j.model)}`),
       j.rtf ? el('p', {}, 'سرعة التفريغ: ', el('span', { dir: 'ltr' }, `${j.rtf.toFixed(2)}×`), ' من مدة التسجيل (زمن المعالجة ÷ مدة التسجيل)') : null) : null;
     return el('tr', { class: `job st-${j.status}`, dataset: { id: j.id } },
-      el('td', { class: 'name' }, el('span', { dir: 'auto' }, jobName(j)), err ? el('div', { class: 'job-err', dir: 'auto' }, err.message) : null, details),
+      el('td', { class: 'name' }, j.title ? el('span', { dir: 'rtl' }, ...isolated(j.title)) : el('span', { dir: 'auto' }, jobName(j)),
+        j.title && j.filename ? el('div', { class: 'muted', dir: 'auto' }, j.filename) : null, err ? el('div', { class: 'job-err', dir: 'auto' }, err.message) : null, details),
       el('td', { 'data-label': 'الحالة' }, el('span', { class: `pill st-${j.status}` }, STATUS[j.status] || j.status)),
       el('td', { 'data-label': 'التقدم' }, prog, ` ${j.progress}%`, left != null ? el('div', { class: 'muted' }, `بقي نحو ${duration(left)}`) : null),
       el('td', { class: 'num', 'data-label': 'مدة التسجيل' }, el('span', { dir: 'ltr' }, clock(j.audio_duration || null))),

@@ -5,8 +5,12 @@ import { clock, showError, clearError, el, isolated, modelWords } from './util.j
 import { renderArticle, fromTranscript } from './article.js';
 import { jobName } from './jobs.js';
 import { TranscriptView } from './transcript.js';
+import { seek } from './player.js';
+import { summaryText, verdictOf } from './quotes.js';
 
 const $ = (id) => document.getElementById(id);
+
+const verdicts = (al) => (al?.quotes || []).map(verdictOf);
 
 const LANGUAGES = { ar: 'العربية', fr: 'الفرنسية', en: 'الإنجليزية' };
 
@@ -16,8 +20,10 @@ export class JobView {
     this.api = api;
     this.announce = announce;
     this.base = base;
-    this.cur = null; // { job, article, handle, audioURL }
+    this.cur = null; // { job, article, alignment, tr, handle, transcript, audioURL }
+    this.editor = null; // set by app.js: the transcript editor
     this.initEdit();
+    this.initAttach();
   }
 
   // load fetches the job and what it has to show: the article and its
@@ -25,7 +31,8 @@ export class JobView {
   async load(id) {
     const { api } = this;
     const job = await api.request('GET', `/transcriptions/${api.id(id)}`);
-    const transcript = api.request('GET', `/transcriptions/${api.id(id)}/transcript?format=json`);
+    const transcript = api.exchange('GET', `/transcriptions/${api.id(id)}/transcript?format=json`)
+      .then(({ data, headers }) => ({ ...data, revision: Number(headers.get('X-Transcript-Revision') || 0) }));
     if (job.article_id) {
       const [article, alignment, tr] = await Promise.all([
         api.request('GET', `/articles/${api.id(job.article_id)}`),
@@ -44,7 +51,13 @@ export class JobView {
     return { job, article: null, ...fromTranscript(tr), tr, bare: true };
   }
 
-  async open(id) {
+  // open shows job id, and plays from t seconds when t is given (a deep
+  // link from search: #job/{id}?t=83.2).
+  async open(id, t = null) {
+    if (this.cur?.job.id === id) {
+      if (t != null) seek($('player'), t);
+      return;
+    }
     const errBox = $('view-error');
     clearError(errBox);
     this.close();
@@ -52,33 +65,81 @@ export class JobView {
     $('newsroom').hidden = true;
     $('view-title').textContent = 'جارٍ التحميل…';
     try {
-      const { job, article, alignment, body, tr, bare } = await this.load(id);
-      const cur = { job, article };
+      const data = await this.load(id);
+      const cur = { job: data.job, article: data.article };
       this.cur = cur;
-      $('view-title').replaceChildren(...isolated(article?.title || jobName(job)));
-      $('view-meta').textContent = [
-        `المدة ${clock(job.audio_duration || null)}`,
-        job.model ? `النموذج: ${modelWords(job.model)}` : '',
-        job.language ? `اللغة ${LANGUAGES[job.language] || job.language}` : '',
-      ].filter(Boolean).join(' · ');
       const audio = $('player');
       cur.audioURL = await this.api.mediaURL(`/transcriptions/${this.api.id(id)}/audio`);
       audio.src = cur.audioURL;
-      this.drawDownloads(job);
-      this.drawPublish(article);
-      $('edit-btn').hidden = !article;
-      $('text-col').hidden = !!bare;
-      cur.transcript = new TranscriptView({ box: $('transcript'), audio, tr });
-      cur.handle = renderArticle({
-        body, alignment, audio, follow: $('follow'),
-        textEl: $('article-text'), quotesEl: $('quotes-list'), summaryEl: $('quote-summary'), unmatchedEl: $('unmatched-list'),
-        announce: (t) => this.announce.say(t),
-      });
+      this.draw(data);
       $('view-title').focus();
+      if (t != null) seek(audio, t);
     } catch (err) {
       $('view-title').textContent = 'تعذّر فتح المقال';
       showError(errBox, err);
     }
+  }
+
+  // draw renders what load returned; the audio element is left alone.
+  draw({ job, article, alignment, body, tr, bare }) {
+    const cur = this.cur;
+    cur.job = job;
+    cur.article = article;
+    cur.alignment = alignment;
+    cur.tr = tr;
+    cur.handle?.destroy();
+    cur.transcript?.destroy();
+    const audio = $('player');
+    $('view-title').replaceChildren(...isolated(article?.title || jobName(job)));
+    $('view-meta').textContent = [
+      `المدة ${clock(job.audio_duration || null)}`,
+      job.model ? `النموذج: ${modelWords(job.model)}` : '',
+      job.language ? `اللغة ${LANGUAGES[job.language] || job.language}` : '',
+      tr.revision ? `التفريغ مصحَّح (المراجعة ${tr.revision})` : '',
+    ].filter(Boolean).join(' · ');
+    this.drawDownloads(job);
+    this.drawPublish(article);
+    this.drawAttach(job, article);
+    $('edit-btn').hidden = !article;
+    $('text-col').hidden = !!bare;
+    cur.transcript = new TranscriptView({ box: $('transcript'), audio, tr, editor: this.editor });
+    cur.handle = renderArticle({
+      body, alignment, audio, follow: $('follow'),
+      textEl: $('article-text'), quotesEl: $('quotes-list'), summaryEl: $('quote-summary'), unmatchedEl: $('unmatched-list'),
+      announce: (t) => this.announce.say(t),
+    });
+  }
+
+  /**
+   * refresh reloads the open job after a change on the server (a
+   * correction, an article edit, an attach) and redraws it in place: the
+   * recording keeps playing where it was, the page keeps its scroll, and the
+   * announcement says what the re-alignment changed. It returns that text.
+   */
+  async refresh(what) {
+    const cur = this.cur;
+    if (!cur) return '';
+    const before = verdicts(cur.alignment);
+    const y = window.scrollY;
+    const data = await this.load(cur.job.id);
+    this.draw(data);
+    window.scrollTo({ top: y });
+    const after = verdicts(data.alignment);
+    const changed = after.filter((v, i) => v !== before[i]).length + Math.abs(after.length - before.length);
+    const said = `${what} ${after.length ? (changed
+      ? `أعيدت المحاذاة دون إعادة التفريغ: تغيّر حكم ${changed} من ${after.length} اقتباسات. ${summaryText(data.alignment.quotes)}.`
+      : `أعيدت المحاذاة دون إعادة التفريغ: لم يتغير حكم أي اقتباس.`) : ''}`.trim();
+    $('view-status').textContent = said;
+    this.announce.say(said);
+    return said;
+  }
+
+  // drawAttach offers to attach an article to a job without one, or to
+  // replace or detach it (PUT/DELETE /v1/transcriptions/{id}/article): the
+  // recording is re-aligned without speech recognition.
+  drawAttach(job, article) {
+    $('attach-open').textContent = job.has_article ? 'استبدال المقال' : 'إرفاق مقال';
+    $('detach-btn').hidden = !job.has_article;
   }
 
   close() {
@@ -159,6 +220,32 @@ export class JobView {
     } catch { /* the preview link still works; the code stays empty */ }
   }
 
+  initAttach() {
+    $('attach-open').addEventListener('click', () => {
+      $('attach-form').hidden = false;
+      $('attach-body').value = '';
+      $('attach-body').focus();
+    });
+    $('attach-cancel').addEventListener('click', () => { $('attach-form').hidden = true; $('attach-open').focus(); });
+    $('attach-form').addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const text = $('attach-body').value.trim();
+      if (!text) return;
+      await this.attach('PUT', { article: text }, 'أُرفق المقال.');
+      $('attach-form').hidden = true;
+    });
+    $('detach-btn').addEventListener('click', () => {
+      if (window.confirm('فصل المقال عن هذا التسجيل؟ يبقى المقال محفوظًا.')) this.attach('DELETE', undefined, 'فُصل المقال.');
+    });
+  }
+
+  async attach(method, body, what) {
+    try {
+      await this.api.request(method, `/transcriptions/${this.api.id(this.cur.job.id)}/article`, body);
+      await this.refresh(what);
+    } catch (err) { showError($('view-error'), err); }
+  }
+
   initEdit() {
     $('edit-btn').addEventListener('click', () => {
       const a = this.cur?.article;
@@ -179,7 +266,9 @@ export class JobView {
       try {
         await this.api.request('PUT', `/articles/${this.api.id(a.id)}`, { title: $('edit-title').value, body: $('edit-body').value });
         $('edit-status').textContent = '';
-        await this.open(this.cur.job.id);
+        $('edit-form').hidden = true;
+        await this.refresh('حُفظ المقال.');
+        $('edit-btn').focus();
       } catch (err) {
         $('edit-status').textContent = '';
         showError($('view-error'), err);

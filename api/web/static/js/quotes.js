@@ -120,7 +120,6 @@ export class QuoteList {
       const v = verdictOf(q);
       links.append(el('li', {}, el('button', {
         type: 'button', class: `summary-link v-${v}`,
-        'aria-label': `الاقتباس ${i + 1}: ${VERDICTS[v].badge}`,
         onclick: () => {
           const li = document.getElementById(`quote-${i}`);
           li?.scrollIntoView({ block: 'center' });
@@ -149,8 +148,8 @@ export class QuoteList {
     const timed = q.start != null && q.end != null && v !== 'not_said';
     if (timed) {
       const label = words.heard
-        ? `استمع إلى الاقتباس (${words.badge}) من ${clock(q.start)} إلى ${clock(q.end)}`
-        : `اقتباس ${words.badge}: استمع إلى ما قيل من ${clock(q.start)} إلى ${clock(q.end)}`;
+        ? `${span(q.start, q.end)} استمع إلى الاقتباس (${words.badge})`
+        : `${span(q.start, q.end)} اقتباس ${words.badge}: استمع إلى ما قيل`;
       const b = el('button', {
         type: 'button', class: 'quote-btn play', dataset: { start: q.start, end: q.end, verdict: v },
         'aria-label': label, onclick: () => seek(this.audio, q.start),

@@ -45,9 +45,10 @@ export function segmentWords(s) {
  * there) and its times, so that editing can address it.
  */
 export class TranscriptView {
-  constructor({ box, audio, tr }) {
+  constructor({ box, audio, tr, editor = null }) {
     this.box = box;
     this.audio = audio;
+    this.editor = editor;
     // A click on a word plays from it; a selection being made is not a click.
     this.onclick = (e) => {
       const w = e.target.closest?.('.tw');
@@ -55,6 +56,17 @@ export class TranscriptView {
       seek(audio, parseFloat(w.dataset.start));
     };
     box.addEventListener('click', this.onclick);
+    // A double click corrects the word, or the words selected in one segment.
+    this.ondblclick = (e) => {
+      const w = e.target.closest?.('.tw');
+      if (!w || !this.editor) return;
+      e.preventDefault();
+      const sel = window.getSelection();
+      const picked = [...box.querySelectorAll(`.tw[data-seg="${w.dataset.seg}"]`)].filter((x) => sel && !sel.isCollapsed && sel.containsNode(x, true));
+      sel?.removeAllRanges();
+      this.editor.editWords(picked[0] || w, picked[picked.length - 1] || w);
+    };
+    box.addEventListener('dblclick', this.ondblclick);
     this.draw(tr);
   }
 
@@ -70,6 +82,11 @@ export class TranscriptView {
       }, el('time', { dir: 'ltr' }, clock(p.start)));
       const head = el('div', { class: 'para-head' }, at, p.speaker ? el('span', { class: 'speaker' }, ...isolated(p.speaker)) : null);
       const text = el('p', { class: 'para-text', dir: 'rtl' });
+      if (this.editor) {
+        head.append(el('span', { class: 'para-tools' },
+          el('button', { type: 'button', class: 'btn small', 'aria-label': `صحّح الفقرة من ${clock(p.start)}`, onclick: () => this.editor.editParagraph(p, text) }, 'تصحيح'),
+          el('button', { type: 'button', class: 'btn small', 'aria-label': `سمِّ متحدث الفقرة من ${clock(p.start)}`, onclick: () => this.editor.nameSelection({ start: p.start, end: p.end }) }, 'المتحدث')));
+      }
       for (const si of p.segments) {
         segmentWords(tr.segments[si]).forEach((w, wi) => {
           const span = el('span', {
@@ -80,7 +97,7 @@ export class TranscriptView {
           words.push({ el: span, start: w.start, end: w.end });
         });
       }
-      const para = el('div', { class: 'para' }, head, text);
+      const para = el('div', { class: 'para', dataset: { start: p.start, end: p.end } }, head, text);
       frag.append(para);
       items.push({ el: para, start: p.start, end: p.end });
     }
@@ -92,6 +109,7 @@ export class TranscriptView {
   destroy() {
     this.follower?.destroy();
     this.box.removeEventListener('click', this.onclick);
+    this.box.removeEventListener('dblclick', this.ondblclick);
     this.box.replaceChildren();
   }
 }

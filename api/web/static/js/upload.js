@@ -1,7 +1,7 @@
 // upload.js — the «تسجيل جديد» form: a recording (picked or dropped), the
 // article text (typed, pasted or read from a file), then the job followed
 // until it ends.
-import { ApiError, jobError } from './api.js';
+import { ApiError, jobError, newKey } from './api.js';
 import { bytes, duration, showError, clearError, el } from './util.js';
 import { STATUS, ACTIVE } from './jobs.js';
 import { follow } from './events.js';
@@ -41,6 +41,12 @@ export class UploadForm {
       }
     });
     $('upload-form').addEventListener('submit', (e) => { e.preventDefault(); this.submit(); });
+    // One Idempotency-Key per thing submitted: a retry after a network
+    // failure (or a second click) reuses it, so the server stores the article
+    // and the job once. A change to the form starts a new submission.
+    this.keys = null;
+    $('upload-form').addEventListener('input', () => { this.keys = null; });
+    $('upload-form').addEventListener('change', () => { this.keys = null; });
   }
 
   choose(f) {
@@ -60,19 +66,27 @@ export class UploadForm {
   async submit() {
     const status = $('upload-status'), bar = $('upload-progress');
     clearError($('upload-error'));
-    if (!this.file) {
+    const imported = $('transcript-file').files[0];
+    if (!this.file && !imported) {
       this.fail(new ApiError(400, 'missing_file', ''));
       return;
     }
     const submit = $('submit');
+    if (submit.disabled) return;
     submit.disabled = true;
+    this.keys ||= { article: newKey(), job: newKey() };
     try {
+      if (imported) {
+        await this.importTranscript(imported);
+        return;
+      }
       const body = $('article-body').value.trim();
       let articleId = '';
       if (body) {
         status.textContent = 'حفظ المقال…';
         const title = $('article-title').value.trim() || body.split('\n')[0].slice(0, 120);
-        const a = await this.api.request('POST', '/articles', { title, body, published: $('publish').checked });
+        const a = await this.api.request('POST', '/articles', { title, body, published: $('publish').checked },
+          { 'Idempotency-Key': this.keys.article });
         articleId = a.id;
       }
       const form = new FormData();
@@ -91,13 +105,11 @@ export class UploadForm {
         const secs = (Date.now() - started) / 1000;
         const left = loaded > 0 && p < 100 ? secs * (total - loaded) / loaded : null;
         status.textContent = `رفع التسجيل… ${p}% (${bytes(loaded)} من ${bytes(total)})` + (left != null ? ` — بقي نحو ${duration(left)}` : '');
-      });
+      }, { 'Idempotency-Key': this.keys.job });
       $('upload-abort').hidden = false;
       $('upload-abort').onclick = () => up.abort();
       const job = await up.promise;
-      // Stored: the form is ready for the next recording.
-      $('upload-form').reset();
-      this.choose(null);
+      this.reset();
       bar.value = 100;
       status.textContent = 'رُفع التسجيل. ينتظر دوره في التفريغ…';
       this.announce.say('رُفع التسجيل وينتظر دوره في التفريغ.');
@@ -111,6 +123,33 @@ export class UploadForm {
       submit.disabled = false;
       $('upload-abort').hidden = true;
     }
+  }
+
+  // reset readies the form for the next recording once one is stored.
+  reset() {
+    $('upload-form').reset();
+    this.choose(null);
+    this.keys = null;
+  }
+
+  // importTranscript posts a transcript made elsewhere (with the recording
+  // when one is chosen, and the article text): the job is done at once.
+  async importTranscript(f) {
+    const status = $('upload-status');
+    status.textContent = 'استيراد التفريغ…';
+    const form = new FormData();
+    form.append('transcript', await f.text());
+    form.append('language', $('language').value === 'auto' ? '' : $('language').value);
+    if (this.file) form.append('file', this.file, this.file.name);
+    const body = $('article-body').value.trim();
+    if (body) {
+      form.append('article', body);
+      form.append('title', $('article-title').value.trim() || body.split('\n')[0].slice(0, 120));
+    }
+    const job = await this.api.upload('/imports', form, null, { 'Idempotency-Key': this.keys.job }).promise;
+    this.reset();
+    this.announce.say('اكتمل استيراد التفريغ.');
+    this.watch(job);
   }
 
   // watch follows the job just uploaded until it ends.

@@ -51,13 +51,20 @@ const BY_CODE = {
   no_audio: 'noRecording',
   not_done: 'notDone',
   unknown_model: 'model',
-  not_cancelable: 'notCancelable',
   not_found: 'notFound',
   no_article: 'notFound',
   conflict: 'conflict',
   bad_request: 'bad',
   bad_format: 'bad',
   timeout: 'timeout',
+  not_finished: 'conflict',
+  in_progress: 'busy',
+  bad_query: 'badQuery',
+  bad_edit: 'badEdit',
+  bad_speaker: 'badEdit',
+  base_revision_required: 'badEdit',
+  bad_transcript: 'badTranscript',
+  missing_transcript: 'badTranscript',
   internal: 'server',
   network: 'network',
   aborted: 'aborted',
@@ -76,13 +83,15 @@ const WORDS = {
   noRecording: ['لا يوجد تسجيل محفوظ لهذا المقال أو لهذه المهمة.', 'There is no stored recording for this article or job.'],
   model: ['هذا الخادم يعمل بنموذج تفريغ واحد. اترك خانة «النموذج» فارغة أو اكتب اسم نموذج الخادم.', 'This server transcribes with one model: leave "model" empty or use the server\'s model name.'],
   notDone: ['لم ينته تفريغ هذا التسجيل بعد. انتظر حتى تكتمل المهمة.', 'This recording has not finished transcribing yet: wait for the job to complete.'],
-  notCancelable: ['لا يمكن إلغاء هذه المهمة: لقد انتهت بالفعل.', 'This job cannot be canceled: it has already ended.'],
   notFound: ['لم يُعثر على هذا العنصر؛ ربما حُذف.', 'This item was not found; it may have been deleted.'],
   conflict: ['لا يمكن تنفيذ ذلك في حالته الحالية.', 'That cannot be done in its current state.'],
   bad: ['الطلب غير مكتمل: راجع الحقول المطلوبة.', 'The request is incomplete: check the required fields.'],
   network: ['تعذّر الاتصال بالخادم. تحقّق من الشبكة ثم أعد المحاولة.', 'The server could not be reached: check the network and try again.'],
   aborted: ['أُلغي الرفع.', 'The upload was canceled.'],
   timeout: ['استغرق تفريغ هذا التسجيل أطول من المدة التي يسمح بها الخادم لمهمة واحدة. قسّمه إلى أجزاء أقصر.', 'Transcribing this recording took longer than the server allows for one job: split it into shorter parts.'],
+  badQuery: ['اكتب كلمة واحدة على الأقل للبحث؛ ضع العبارة بين علامتي تنصيص «…».', 'Type at least one word to search; put a phrase in quotes.'],
+  badEdit: ['تعذّر حفظ هذا التصحيح كما هو. راجع النص المصحَّح ثم أعد المحاولة.', 'This correction could not be saved as it is: check the corrected text and try again.'],
+  badTranscript: ['ملف التفريغ غير صالح: يجب أن يكون SRT أو WebVTT أو JSON. رسالة الخادم تذكر السطر الخاطئ.', 'The transcript file is not valid SRT, WebVTT or JSON; the server message names the wrong line.'],
   server: ['حدث خطأ في الخادم. أعد المحاولة، وإن تكرر فأبلغ الدعم التقني.', 'The server had a problem: try again, and tell technical support if it persists.'],
 };
 
@@ -147,7 +156,7 @@ export function el(tag, attrs = {}, ...children) {
     else if (k.startsWith('on')) n.addEventListener(k.slice(2), v);
     else n.setAttribute(k, v === true ? '' : v);
   }
-  for (const c of children) if (c != null) n.append(c);
+  for (const c of children.flat()) if (c != null && c !== false) n.append(c);
   return n;
 }
 
