@@ -137,6 +137,20 @@ try {
   check(font.loaded && font.family.includes('Noto Naskh Arabic'), `Arabic web font not in use: ${JSON.stringify(font)}`);
   check(font.dir === 'rtl', `article text direction is ${font.dir}, want rtl`);
   step('aligned article open; Noto Naskh Arabic loaded; rtl');
+  // The Latin fallback stands as tall as the Naskh: the ascent of «ل»
+  // against that of "l" (both ascenders), 100 px each.
+  const heights = await page.evaluate(async () => {
+    await document.fonts.load('100px "Newsscribe Latin"', 'FIFA');
+    const c = document.createElement('canvas').getContext('2d');
+    const asc = (font, t) => { c.font = font; return c.measureText(t).actualBoundingBoxAscent; };
+    return { naskh: asc('100px "Noto Naskh Arabic"', 'ل'), latin: asc('100px "Newsscribe Latin"', 'l'), system: asc('100px sans-serif', 'l') };
+  });
+  const ratio = heights.latin / heights.naskh;
+  step(`ascender heights at 100px: Naskh «ل» ${heights.naskh.toFixed(1)}px, Latin "l" ${heights.latin.toFixed(1)}px (ratio ${ratio.toFixed(2)}), system sans "l" ${heights.system.toFixed(1)}px`);
+  check(ratio > 0.85 && ratio < 1.15, `the Latin fallback's ascender is ${ratio.toFixed(2)}× the Naskh's`);
+  // A title that starts with Latin keeps the field right to left.
+  const fieldDir = await page.evaluate(() => getComputedStyle(document.getElementById('article-title')).direction);
+  check(fieldDir === 'rtl', `the article title field is ${fieldDir}`);
 
   const audioReady = () => page.waitForFunction(() => document.getElementById('player').readyState >= 1);
   await audioReady();
