@@ -33,13 +33,14 @@ export function sseParser() {
 }
 
 /**
- * follow calls onJob(job) with each new state of job until it is no longer
+ * follow calls onJob(job) with each new state of job (and onChunk({done,
+ * total}) as chunks of a long recording finish) until it is no longer
  * active, then resolves with the last state. stop() ends it early. Events are
  * read with fetch (not EventSource) so that the API key header goes along;
  * a server without the events endpoint (404/405) or a broken stream falls
  * back on polling.
  */
-export function follow(api, job, onJob) {
+export function follow(api, job, onJob, onChunk = null) {
   let stopped = false;
   const ctl = new AbortController();
   const stop = () => { stopped = true; ctl.abort(); };
@@ -47,7 +48,7 @@ export function follow(api, job, onJob) {
     let j = job;
     onJob(j);
     if (!ACTIVE.has(j.status)) return j;
-    j = await viaEvents(api, j, onJob, ctl.signal).catch(() => j);
+    j = await viaEvents(api, j, onJob, onChunk, ctl.signal).catch(() => j);
     while (!stopped && ACTIVE.has(j.status)) {
       await new Promise((r) => setTimeout(r, 1000));
       if (stopped) break;
@@ -59,7 +60,10 @@ export function follow(api, job, onJob) {
   return { done, stop };
 }
 
-async function viaEvents(api, job, onJob, signal) {
+// JOB_EVENTS are the events whose data is the job (api/openapi.json).
+const JOB_EVENTS = new Set(['progress', 'done', 'failed', 'canceled']);
+
+async function viaEvents(api, job, onJob, onChunk, signal) {
   const res = await api.stream(`/transcriptions/${api.id(job.id)}/events`, signal);
   if (!res) return job; // no events endpoint here: poll
   const feed = sseParser();
@@ -72,7 +76,9 @@ async function viaEvents(api, job, onJob, signal) {
       let d;
       try { d = JSON.parse(ev.data); } catch { continue; }
       if (!d || typeof d !== 'object') continue;
-      j = { ...j, ...d }; // each event's data is the job as GET returns it
+      if (ev.event === 'chunk') { onChunk?.(d); continue; } // {done, total} chunks of a long recording
+      if (!JOB_EVENTS.has(ev.event)) continue;
+      j = { ...j, ...d }; // progress, done, failed, canceled: the job as GET returns it
       onJob(j);
       if (!ACTIVE.has(j.status)) { reader.cancel().catch(() => {}); return j; }
     }

@@ -165,7 +165,8 @@ export class UploadForm {
       // Screen readers hear the state and each quarter, not every tick.
       this.announce.say(`${STATUS[j.status] || j.status}${j.status === 'running' ? ` ${Math.floor(j.progress / 25) * 25}%` : ''}`);
     };
-    this.following = follow(this.api, job, show);
+    const chunk = (c) => this.announce.say(`اكتمل ${c.done} من ${c.total} أجزاء التسجيل.`);
+    this.following = follow(this.api, job, show, chunk);
     let j;
     try {
       j = await this.following.done;
