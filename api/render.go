@@ -20,7 +20,7 @@ func WriteTranscript(w io.Writer, t *transcribe.Transcript, format string) error
 }
 
 // WriteAlignment renders a stored aligned article (align.Result JSON) with
-// package align's writers (json, srt, vtt, html). It is the default
+// package align's writers (json, srt, vtt, html, report). It is the default
 // AlignmentWriter.
 func WriteAlignment(w io.Writer, alignment json.RawMessage, format string) error {
 	f, err := align.ParseFormat(format)

@@ -251,6 +251,8 @@ var contentTypes = map[string]string{
 	"txt":  "text/plain; charset=utf-8",
 	"text": "text/plain; charset=utf-8",
 	"html": "text/html; charset=utf-8",
+	// report: the quotation check as plain text (alignments only).
+	"report": "text/plain; charset=utf-8",
 }
 
 func (s *server) getTranscript(c *gin.Context) {
@@ -259,7 +261,7 @@ func (s *server) getTranscript(c *gin.Context) {
 		return
 	}
 	format := c.DefaultQuery("format", "json")
-	if _, ok := contentTypes[format]; !ok || format == "html" || format == "text" {
+	if _, ok := contentTypes[format]; !ok || format == "html" || format == "text" || format == "report" {
 		abort(c, http.StatusBadRequest, "bad_format", "format must be one of json, srt, vtt, txt")
 		return
 	}
@@ -310,7 +312,7 @@ func (s *server) getAlignment(c *gin.Context) {
 func (s *server) writeAlignment(c *gin.Context, j *store.Job) {
 	format := c.DefaultQuery("format", "json")
 	if _, ok := contentTypes[format]; !ok || format == "txt" || format == "text" {
-		abort(c, http.StatusBadRequest, "bad_format", "format must be one of json, srt, vtt, html")
+		abort(c, http.StatusBadRequest, "bad_format", "format must be one of json, srt, vtt, html, report")
 		return
 	}
 	if j.Status != store.StatusDone {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"sync"
 	"time"
 
@@ -14,6 +15,7 @@ import (
 
 	"github.com/newsscribe/newsscribe/api/store"
 	"github.com/newsscribe/newsscribe/audio"
+	"github.com/newsscribe/newsscribe/internal/atomicfile"
 	"github.com/newsscribe/newsscribe/pipeline"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
@@ -316,41 +318,18 @@ func (w *Worker) progress(ctx context.Context, id string) transcribe.ProgressFun
 	}
 }
 
-// rendition writes an MP3 of src to dst, atomically, unless it exists. The
-// encoding is package audio's sandboxed ffmpeg (audio.EncodeMP3): the
-// container our sniffer found is forced, so the rendition is made from the
+// rendition writes an MP3 of src to dst, atomically (atomicfile), unless it
+// exists. The encoding is package audio's sandboxed ffmpeg (audio.EncodeMP3):
+// the container our sniffer found is forced, so the rendition is made from the
 // same audio the transcript was.
 func (w *Worker) rendition(ctx context.Context, src, dst string) error {
 	if _, err := os.Stat(dst); err == nil {
 		return nil
 	}
-	if err := os.MkdirAll(dirOf(dst), 0o755); err != nil {
+	if err := atomicfile.MkdirAll(filepath.Dir(dst)); err != nil {
 		return err
 	}
-	tmp := dst + ".part"
-	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
-	if err != nil {
-		return err
-	}
-	err = audio.EncodeMP3(ctx, src, f, audio.Options{FFmpegPath: w.FFmpegPath})
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	return os.Rename(tmp, dst)
-}
-
-func dirOf(p string) string {
-	for i := len(p) - 1; i >= 0; i-- {
-		if p[i] == '/' || p[i] == os.PathSeparator {
-			return p[:i]
-		}
-	}
-	return "."
+	return atomicfile.Write(dst, func(f *os.File) error {
+		return audio.EncodeMP3(ctx, src, f, audio.Options{FFmpegPath: w.FFmpegPath})
+	})
 }

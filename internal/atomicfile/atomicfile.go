@@ -81,8 +81,9 @@ func Commit(f *os.File, path string) error {
 	return SyncDir(dir)
 }
 
-// Discard closes f and removes it. It is for a temporary file that will not
-// be committed; after a successful Commit it does nothing (the name is gone).
+// Discard closes f and removes it: a temporary file that will not be
+// committed. Never call it after a successful Commit: another writer may
+// have been given the same temporary name since.
 func Discard(f *os.File) {
 	f.Close()
 	os.Remove(f.Name())

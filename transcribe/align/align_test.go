@@ -296,7 +296,7 @@ func TestEmptyInputs(t *testing.T) {
 }
 
 func TestParseFormat(t *testing.T) {
-	for _, s := range []string{"json", "SRT", " vtt", "html"} {
+	for _, s := range []string{"json", "SRT", " vtt", "html", "Report"} {
 		if _, err := align.ParseFormat(s); err != nil {
 			t.Errorf("ParseFormat(%q): %v", s, err)
 		}
@@ -312,7 +312,7 @@ func TestGolden(t *testing.T) {
 	art := article(t)
 	tr := new(speaker).say(aside).say(quote2).say("وكما قلت").say(quote1).transcript()
 	r := mustAlign(t, tr, art)
-	for _, f := range []align.Format{align.FormatJSON, align.FormatSRT, align.FormatVTT, align.FormatHTML} {
+	for _, f := range []align.Format{align.FormatJSON, align.FormatSRT, align.FormatVTT, align.FormatHTML, align.FormatReport} {
 		t.Run(string(f), func(t *testing.T) {
 			var buf bytes.Buffer
 			if err := align.Write(&buf, r, f); err != nil {

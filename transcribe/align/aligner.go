@@ -61,6 +61,7 @@ type aligner struct {
 	mLo, mHi []int32
 	mSim     []float32
 	cl       claims
+	runes    []rune // the article's text, for the check
 	// interpolated times per article word (NaN when none)
 	iStart, iEnd []float64
 	// similarity of an edge word to the recognised word paired with it (NaN when none)
@@ -172,6 +173,10 @@ func buildUnits(keys []string, same func(i, j int) bool) []unit {
 	for i := 0; i < len(keys); {
 		key, n := keys[i], 1
 		if v, ok := arabic.DigitValue(key); ok {
+			// Digits and a scale word, as recognisers write numbers: «3 آلاف».
+			if sc := scales[keyAt(keys, i+1)]; sc > 0 && same(i, i+1) && v > 0 && v < 1000 {
+				v, n = v*sc, 2
+			}
 			key = arabic.NumberKey(v)
 		} else {
 			j := i + 1
@@ -187,6 +192,16 @@ func buildUnits(keys []string, same func(i, j int) bool) []unit {
 		i += n
 	}
 	return us
+}
+
+// scales are the words that multiply a number written in digits before them (keys).
+var scales = map[string]int{"الف": 1000, "الاف": 1000, "الفا": 1000, "مليون": 1000000, "ملايين": 1000000, "مليونا": 1000000}
+
+func keyAt(keys []string, i int) string {
+	if i < len(keys) {
+		return keys[i]
+	}
+	return ""
 }
 
 func hashString(s string) uint64 {

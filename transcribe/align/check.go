@@ -1,5 +1,7 @@
 package align
 
+import "slices"
+
 // Verdicts of a quotation's check.
 const (
 	// VerdictVerbatim: said in one stretch (or, across an ellipsis, in
@@ -127,12 +129,16 @@ type op struct {
 	sim  float64 // similarity of the pair (a and t both set)
 }
 
-// stretch is a run of a quotation said in one go: its matched article units
-// (in order) and, after the comparison, the ops from its first to last unit.
+// stretch is a run of a quotation said in one go: its matched pairs (in
+// article order) and, after the comparison, the ops from its first to last
+// article unit.
 type stretch struct {
-	matched []int32
-	ops     []op
+	pairs []match // a2 is always -1: a 1:2 move is two pairs
+	ops   []op
 }
+
+func (s *stretch) first() match { return s.pairs[0] }
+func (s *stretch) last() match  { return s.pairs[len(s.pairs)-1] }
 
 // checkQuotes checks every quotation of the article against the speech.
 func (al *aligner) checkQuotes() []Check {
@@ -160,11 +166,18 @@ func (al *aligner) checkQuotes() []Check {
 			tArt[t] = int32(j)
 		}
 	}
-	speakers := attribute(al.art)
+	where := map[string][]int32{} // transcript positions of each stem
+	for t, u := range al.tu {
+		if tArt[t] < 0 {
+			where[u.w.Stem] = append(where[u.w.Stem], int32(t))
+		}
+	}
+	al.runes = []rune(al.art.Text)
+	speakers := attribute(al.art, al.runes)
 	for q := range out {
 		c := Check{Verdict: VerdictUnclear, Parts: []Part{}, Differences: []Difference{}, Speaker: speakers[q]}
 		if lo[q] >= 0 {
-			al.checkQuote(&c, q, lo[q], hi[q], tArt)
+			al.checkQuote(&c, q, lo[q], hi[q], tArt, where)
 		}
 		out[q] = c
 	}
@@ -172,7 +185,7 @@ func (al *aligner) checkQuotes() []Check {
 }
 
 // checkQuote fills c for quotation q, article units [lo, hi).
-func (al *aligner) checkQuote(c *Check, q int, lo, hi int32, tArt []int32) {
+func (al *aligner) checkQuote(c *Check, q int, lo, hi int32, tArt []int32, where map[string][]int32) {
 	n := int(hi - lo)
 	said := 0
 	joined := false // a stretch follows another without an ellipsis
@@ -181,6 +194,7 @@ func (al *aligner) checkQuote(c *Check, q int, lo, hi int32, tArt []int32) {
 		if len(sts) == 0 {
 			continue
 		}
+		sts = al.searchRuns(sts, seg[0], seg[1], tArt, where)
 		joined = joined || len(sts) > 1
 		al.compare(sts, seg[0], seg[1], q, tArt)
 		for _, s := range sts {
@@ -240,7 +254,7 @@ func verdict(ds []Difference, joined bool) string {
 // said apart.
 func (al *aligner) segments(q int, lo, hi int32) [][2]int32 {
 	sp := al.art.Quotes[q]
-	runes := []rune(al.art.Text)
+	runes := al.runes
 	var cuts []int // rune offsets of ellipses
 	for i := sp.CharStart; i < sp.CharEnd && i < len(runes); i++ {
 		if runes[i] == '…' || runes[i] == '.' && i+2 < len(runes) && runes[i+1] == '.' && runes[i+2] == '.' {
@@ -271,32 +285,20 @@ func (al *aligner) segments(q int, lo, hi int32) [][2]int32 {
 // longer stretches exist (a common word matched elsewhere).
 func (al *aligner) stretches(lo, hi int32) []stretch {
 	var out []stretch
-	prev := int32(-1)
 	for j := lo; j < hi; j++ {
 		if al.mLo[j] < 0 {
 			continue
 		}
-		if prev >= 0 && al.mLo[j] != al.mLo[prev] { // a 1:2 move shares a unit
-			skipped := 0
-			for t := al.mHi[prev]; t < al.mLo[j]; t++ {
-				if !al.ignorable(t) {
-					skipped++
-				}
-			}
-			if al.mLo[j] < al.mHi[prev] || skipped-int(j-prev-1) > stitchGap {
-				prev = -1
-			}
-		}
-		if prev < 0 {
+		m := match{tlo: al.mLo[j], thi: al.mHi[j], a: j, a2: -1, sim: al.mSim[j]}
+		if len(out) == 0 || al.apart(out[len(out)-1].last(), m) {
 			out = append(out, stretch{})
 		}
 		s := &out[len(out)-1]
-		s.matched = append(s.matched, j)
-		prev = j
+		s.pairs = append(s.pairs, m)
 	}
 	long := 0
 	for _, s := range out {
-		if len(s.matched) >= 2 {
+		if len(s.pairs) >= 2 {
 			long++
 		}
 	}
@@ -305,11 +307,121 @@ func (al *aligner) stretches(lo, hi int32) []stretch {
 	}
 	kept := out[:0]
 	for _, s := range out {
-		if len(s.matched) >= 2 {
+		if len(s.pairs) >= 2 {
 			kept = append(kept, s)
 		}
 	}
 	return kept
+}
+
+// apart reports whether pair m, next in the article after p, was said in
+// another stretch: before p, or after more than stitchGap units of other
+// speech than the article words between them.
+func (al *aligner) apart(p, m match) bool {
+	if m.tlo == p.tlo {
+		return false // a 1:2 move
+	}
+	if m.tlo < p.thi {
+		return true
+	}
+	skipped := 0
+	for t := p.thi; t < m.tlo; t++ {
+		if !al.ignorable(t) {
+			skipped++
+		}
+	}
+	return skipped-int(m.a-p.a-1) > stitchGap
+}
+
+// searchRuns looks for the runs of at least minRun article units of
+// [lo, hi) that no stretch holds and that lie before, between or after the
+// stretches — the other half of a stitched quotation, which the aligner,
+// taking one place per quotation, did not match — with a local alignment
+// around the places where their rarer words were said. A run found makes a
+// stretch of its own.
+func (al *aligner) searchRuns(sts []stretch, lo, hi int32, tArt []int32, where map[string][]int32) []stretch {
+	var found []stretch
+	from := lo
+	for k := 0; k <= len(sts); k++ {
+		to := hi
+		if k < len(sts) {
+			to = sts[k].first().a
+		}
+		if to-from >= minRun {
+			if ms := al.searchRun(units(from, to), tArt, where); len(ms) > 0 {
+				found = append(found, stretch{pairs: ms})
+			}
+		}
+		if k < len(sts) {
+			from = sts[k].last().a + 1
+		}
+	}
+	if len(found) == 0 {
+		return sts
+	}
+	sts = append(sts, found...)
+	slices.SortFunc(sts, func(x, y stretch) int { return int(x.first().a - y.first().a) })
+	return sts
+}
+
+// Bounds of searchRun.
+const (
+	minRun       = 3  // article units, and matches needed
+	maxRun       = 40 // longest run looked for
+	maxRunCands  = 60 // places tried
+	maxRunOccurs = 6  // a stem said more often proposes no place
+)
+
+// searchRun finds article units us in speech no article word was matched
+// to; it returns the pairs of the best local alignment when at least
+// minRun and half of the units match, else nil.
+func (al *aligner) searchRun(us []int32, tArt []int32, where map[string][]int32) []match {
+	if len(us) > maxRun {
+		return nil
+	}
+	var cands []int32
+	seen := map[string]bool{}
+	for _, j := range us {
+		st := al.au[j].w.Stem
+		if len(st) >= 6 && !seen[st] && len(where[st]) <= maxRunOccurs {
+			seen[st] = true
+			cands = append(cands, where[st]...)
+		}
+	}
+	slices.Sort(cands)
+	var best []match
+	bestScore, lastHi, n := float32(0), int32(-1), 0
+	for _, t := range cands {
+		if t <= lastHi {
+			continue
+		}
+		if n++; n > maxRunCands {
+			break
+		}
+		wlo, whi := max(0, t-int32(len(us))-4), min(int32(len(al.tu))-1, t+2*int32(len(us))+4)
+		lastHi = whi - int32(len(us))
+		var ti []int32
+		for x := wlo; x <= whi; x++ {
+			if tArt[x] < 0 {
+				ti = append(ti, x)
+			}
+		}
+		ms := al.dp(ti, us, dpLocal)
+		if sc := localScore(ms); sc > bestScore {
+			best, bestScore = ms, sc
+		}
+	}
+	var out []match
+	for _, m := range best {
+		out = append(out, match{tlo: m.tlo, thi: m.thi, a: m.a, a2: -1, sim: m.sim})
+		if m.a2 >= 0 {
+			out = append(out, match{tlo: m.tlo, thi: m.thi, a: m.a2, a2: -1, sim: m.sim})
+		}
+	}
+	if len(out) < minRun || 2*len(out) < len(us) {
+		return nil
+	}
+	return out
 }
 
 // ignorable reports a transcript unit a quotation may leave out: a filler,

@@ -1,6 +1,7 @@
 package align_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -79,5 +80,61 @@ func TestCheckSpeakers(t *testing.T) {
 		if got != w {
 			t.Errorf("quotation %d: got speaker %q, want %q", i, got, w)
 		}
+	}
+}
+
+// TestCheckBadInput: odd quotations all get a verdict, never a panic.
+func TestCheckBadInput(t *testing.T) {
+	var many strings.Builder
+	for i := range 500 {
+		fmt.Fprintf(&many, "وقال المتحدث %d: «%s».\n", i, checkQuotes[i%len(checkQuotes)])
+	}
+	whole := "«" + strings.ReplaceAll(checkArticle, "«", "") + "»"
+	tests := []struct{ name, article string }{
+		{"one word", "قال الوزير: «نعم». ثم غادر."},
+		{"nested marks", "قال: «قال لي “لا أوافق على «هذا» القرار” ثم سكت»."},
+		{"unbalanced marks", "قال: «" + checkQuotes[0] + "\nوأضاف: ”" + checkQuotes[1] + "“ » «"},
+		{"whole article", whole},
+		{"500 quotations", many.String()},
+		{"only an ellipsis", "قال: «… ... (...) […]»."},
+	}
+	tr := new(speaker).say(greeting).say(checkQuotes[0]).say(checkQuotes[1]).transcript()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := mustAlign(t, tr, tt.article)
+			for i, q := range r.Quotes {
+				if v := q.Check.Verdict; v == "" || align.VerdictLabel[v] == "" {
+					t.Fatalf("quotation %d: got verdict %q", i, q.Check.Verdict)
+				}
+				if q.Check.Parts == nil || q.Check.Differences == nil {
+					t.Fatalf("quotation %d: got nil parts or differences (want [] in JSON)", i)
+				}
+			}
+		})
+	}
+}
+
+func TestCheckWholeArticleQuote(t *testing.T) {
+	whole := "«" + strings.ReplaceAll(strings.ReplaceAll(checkArticle, "«", ""), "»", "") + "»"
+	r := mustAlign(t, new(speaker).say(checkQuotes[0]).transcript(), whole)
+	if len(r.Quotes) == 0 {
+		t.Fatal("got no quotation")
+	}
+	// Most of it was never said: stitched or altered or not_said, never verbatim.
+	if v := r.Quotes[0].Check.Verdict; v == align.VerdictVerbatim || v == align.VerdictMinor {
+		t.Errorf("got %s for a whole article quoted of which one sentence was said", v)
+	}
+}
+
+// TestReportOldAlignment: an alignment stored before the check existed
+// (no check in its JSON) still renders, saying it was not checked.
+func TestReportOldAlignment(t *testing.T) {
+	r := &align.Result{Quotes: []align.TimedQuote{{TimedSpan: align.TimedSpan{Text: "نعم", Status: align.StatusSpoken}}}}
+	var b strings.Builder
+	if err := align.Write(&b, r, align.FormatReport); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "1 لم يفحص") || !strings.Contains(b.String(), "أعد المحاذاة") {
+		t.Errorf("got %q, want the quotation marked as not checked", b.String())
 	}
 }

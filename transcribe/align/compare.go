@@ -15,34 +15,34 @@ import (
 func (al *aligner) compare(sts []stretch, lo, hi int32, q int, tArt []int32) {
 	for k := range sts {
 		s := &sts[k]
-		for i, j := range s.matched {
+		for i, m := range s.pairs {
 			if i > 0 {
-				p := s.matched[i-1]
-				ops, _ := al.gapDP(units(p+1, j), units(al.mHi[p], max(al.mLo[j], al.mHi[p])), false, false)
+				p := s.pairs[i-1]
+				ops, _ := al.gapDP(units(p.a+1, m.a), units(p.thi, max(m.tlo, p.thi)), false, false)
 				s.ops = append(s.ops, ops...)
 			}
-			s.ops = append(s.ops, op{a: j, t: al.mLo[j], sim: float64(al.mSim[j])})
+			s.ops = append(s.ops, op{a: m.a, t: m.tlo, sim: float64(m.sim)})
 		}
 	}
 	// Before the first stretch and after the last.
 	first, last := &sts[0], &sts[len(sts)-1]
-	f := first.matched[0]
-	lead, _ := al.gapDP(al.edgeUnits(lo, f, false), al.around(al.mLo[f], -1, int(f-lo)+2, tArt), true, false)
-	first.ops = append(append(al.added(lo, f-min(f-lo, maxEdgeDP)), lead...), first.ops...)
-	l := last.matched[len(last.matched)-1]
-	trail, _ := al.gapDP(al.edgeUnits(l+1, hi, true), al.around(al.mHi[l]-1, 1, int(hi-l)+1, tArt), false, true)
-	last.ops = append(append(last.ops, trail...), al.added(l+1+min(hi-l-1, maxEdgeDP), hi)...)
+	f := first.first()
+	lead, _ := al.gapDP(al.edgeUnits(lo, f.a, false), al.around(f.tlo, -1, int(f.a-lo)+2, tArt), true, false)
+	first.ops = append(append(al.added(lo, f.a-min(f.a-lo, maxEdgeDP)), lead...), first.ops...)
+	l := last.last()
+	trail, _ := al.gapDP(al.edgeUnits(l.a+1, hi, true), al.around(l.thi-1, 1, int(hi-l.a)+1, tArt), false, true)
+	last.ops = append(append(last.ops, trail...), al.added(l.a+1+min(hi-l.a-1, maxEdgeDP), hi)...)
 	// Between two stretches: the unmatched units go to the end of one and
 	// the start of the next, where they fit best.
 	for k := 0; k+1 < len(sts); k++ {
-		a, b := sts[k].matched[len(sts[k].matched)-1], sts[k+1].matched[0]
-		between := units(a+1, b)
+		a, b := sts[k].last(), sts[k+1].first()
+		between := units(a.a+1, b.a)
 		if len(between) > maxEdgeDP {
-			sts[k].ops = append(sts[k].ops, al.added(a+1, b)...)
+			sts[k].ops = append(sts[k].ops, al.added(a.a+1, b.a)...)
 			continue
 		}
-		after := al.around(al.mHi[a]-1, 1, len(between)+2, tArt)
-		before := al.around(al.mLo[b], -1, len(between)+2, tArt)
+		after := al.around(a.thi-1, 1, len(between)+2, tArt)
+		before := al.around(b.tlo, -1, len(between)+2, tArt)
 		var bestA, bestB []op
 		best := math.Inf(-1)
 		for cut := 0; cut <= len(between); cut++ {
@@ -93,8 +93,14 @@ func (al *aligner) added(lo, hi int32) []op {
 // time order, stopping at a unit matched to an article word.
 func (al *aligner) around(t int32, step, n int, tArt []int32) []int32 {
 	var out []int32
+	prev := t
 	for x := t + int32(step); x >= 0 && int(x) < len(al.tu) && len(out) < n && tArt[x] < 0; x += int32(step) {
+		// Not across a pause: what was said before it is another sentence.
+		if a, b := min(prev, x), max(prev, x); al.tStart(b)-al.tEnd(a) > maxEdgePause+0.1 {
+			break
+		}
 		out = append(out, x)
+		prev = x
 	}
 	if step < 0 {
 		for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
@@ -108,7 +114,7 @@ func (al *aligner) around(t int32, step, n int, tArt []int32) []int32 {
 const (
 	gapSkip       = -0.5  // a word of one text not in the other
 	gapFree       = -0.05 // a filler or a lone proclitic
-	gapSubstitute = -0.6
+	gapSubstitute = -0.45 // above gapSkip: a word said in the place of a printed one pairs with it
 )
 
 // gapDP aligns article units as to transcript units ts (both in order)
@@ -150,8 +156,11 @@ func (al *aligner) gapDP(as, ts []int32, freeStart, freeEnd bool) ([]op, float64
 			if i > 0 && j > 0 {
 				s := arabic.Similarity(&al.tu[ts[i-1]].w, &al.au[as[j-1]].w)
 				v := gapSubstitute
-				if s >= spellingWord {
+				switch {
+				case s >= spellingWord:
 					v = 2*s - 1
+				case al.ignorable(ts[i-1]):
+					v = math.Inf(-1) // a filler is no word said in a printed one's place
 				}
 				best, move = h[c-w-1]+v, 1
 			}
@@ -210,7 +219,7 @@ func (al *aligner) part(s stretch) (Part, bool) {
 	if t0 < 0 || a0 < 0 {
 		return Part{}, false
 	}
-	t1 = max(t1, al.mHi[s.matched[len(s.matched)-1]]-1)
+	t1 = max(t1, s.last().thi-1)
 	cs, _ := al.chars(a0)
 	_, ce := al.chars(a1)
 	return Part{Start: round3(al.tStart(t0)), End: round3(al.tEnd(t1)), CharStart: cs, CharEnd: ce}, true

@@ -109,11 +109,7 @@ func (al *aligner) rescueGroup(us []int32, bar float64, where map[string][]int32
 			ti = append(ti, x)
 		}
 		ms := al.dp(ti, us, dpLocal)
-		sc := float32(0)
-		for _, m := range ms {
-			sc += 2*m.sim - 1
-		}
-		if sc > bestScore {
+		if sc := localScore(ms); sc > bestScore {
 			best, bestScore = ms, sc
 		}
 	}
@@ -135,6 +131,16 @@ func (al *aligner) rescueGroup(us []int32, bar float64, where map[string][]int32
 	first, last := best[0], best[len(best)-1]
 	al.cl.speech.claim(first.tlo, last.thi, id)
 	al.cl.article.claim(first.a, max(last.a, last.a2)+1, id)
+}
+
+// localScore is the score of a local alignment's matches: 1 for an equal
+// word down to 0.4 for a near miss at MinSimilarity.
+func localScore(ms []match) float32 {
+	sc := float32(0)
+	for _, m := range ms {
+		sc += 2*m.sim - 1
+	}
+	return sc
 }
 
 func arabicNum(k string) bool { return k != "" && k[0] == '#' }

@@ -1,6 +1,7 @@
 package align
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/newsscribe/newsscribe/transcribe/align/arabic"
@@ -37,8 +38,12 @@ var givenNames = keySet("محمد أحمد عبد علي حسن حسين يوس�
 	"عبداللطيف عبدالرحيم عبدالإله عبدالكريم عبدالعزيز عبدالرحمن عبدالسلام مولاي إسماعيل سليمان منير نجيب " +
 	"صلاح كمال توفيق زكريا أيوب بشرى حياة سهام لبنى")
 
-// sameSpeaker are the phrases for «the same speaker».
-var sameSpeaker = []string{"نفس المتحدث", "المتحدث ذاته", "المتحدث نفسه", "ذات المتحدث", "نفس المصدر", "المصدر ذاته", "المصدر نفسه", "ذات المصدر"}
+// sameBefore and sameAfter make a title mean «the same speaker»: «نفس
+// المتحدث», «المتحدث ذاته», «المستشارة نفسها».
+var (
+	sameBefore = keySet("نفس ذات")
+	sameAfter  = keySet("ذاته ذاتها نفسه نفسها")
+)
 
 func keySet(words string) map[string]bool {
 	m := map[string]bool{}
@@ -51,6 +56,39 @@ func keySet(words string) map[string]bool {
 // person is someone the article names: a name, a title or both.
 type person struct {
 	name, title []string // tokens as printed
+	keys        []string // of name, without «ال», filled by resolve
+	head        string   // of the title, filled by titleHead
+	tkeys       []string // of the title, without «ال», filled by titleKeys
+}
+
+// titleKeys are the keys of p's title without «ال», computed once.
+func (p *person) titleKeys() []string {
+	if p.tkeys == nil {
+		p.tkeys = make([]string, 0, len(p.title))
+		for _, w := range p.title {
+			p.tkeys = append(p.tkeys, strings.TrimPrefix(arabic.Key(w), "ال"))
+		}
+	}
+	return p.tkeys
+}
+
+// titleHead is the head of p's title («وزير»), "" without one.
+func (p *person) titleHead() string {
+	if p.head == "" && len(p.title) > 0 {
+		p.head = head(arabic.Key(p.title[0]))
+	}
+	return p.head
+}
+
+// nameKeys are the keys of p's name without «ال», computed once.
+func (p *person) nameKeys() []string {
+	if p.keys == nil {
+		p.keys = make([]string, 0, len(p.name))
+		for _, w := range p.name {
+			p.keys = append(p.keys, strings.TrimPrefix(arabic.Key(w), "ال"))
+		}
+	}
+	return p.keys
 }
 
 // form is the fullest way to name p: the name, else the title.
@@ -74,10 +112,12 @@ func head(key string) string {
 }
 
 // attribute finds the speaker of each quotation of a.
-func attribute(a *Article) []*string {
+func attribute(a *Article, runes []rune) []*string {
 	out := make([]*string, len(a.Quotes))
-	runes := []rune(a.Text)
-	toks := arabic.Tokenize(a.Text)
+	toks := make([]arabic.Token, len(a.Words))
+	for i, w := range a.Words {
+		toks[i] = w.Token
+	}
 	var people []*person
 	var last *person              // speaker of the previous quotation
 	mention := func(lo, hi int) { // register the people named in toks[lo:hi]
@@ -135,11 +175,43 @@ var samePerson person
 // the last reporting verb and what follows it.
 func clauseBefore(toks []arabic.Token, runes []rune, lo, hi int) *person {
 	for i := hi - 1; i >= lo; i-- {
-		if isVerb(toks[i].Key) {
-			return subject(toks, runes, i+1, hi)
+		if !isVerb(toks[i].Key) {
+			continue
 		}
+		p := subject(toks, runes, i+1, hi)
+		if p != &samePerson {
+			return p
+		}
+		// No subject after the verb: one before it, in its sentence
+		// («أما رئيس الجمعية، عبد الرحيم بنموسى، فقال:»).
+		s := i
+		for s > lo && !fullStop(runes, toks[s-1].End, toks[s].Start) {
+			s--
+		}
+		var found *person
+		for k := s; k < i; {
+			q, n := readPerson(toks, runes, k, i)
+			if q != nil {
+				found = q
+			}
+			k += max(n, 1)
+		}
+		if found != nil {
+			return found
+		}
+		return p
 	}
 	return nil
+}
+
+// fullStop reports a sentence end between runes [from, to).
+func fullStop(runes []rune, from, to int) bool {
+	for r := from; r < to && r < len(runes); r++ {
+		if strings.ContainsRune(".؟?!\n«»“”", runes[r]) {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseAfter reads a reporting clause right after a quotation that ends at
@@ -186,11 +258,9 @@ func subject(toks []arabic.Token, runes []rune, lo, hi int) *person {
 	for i := lo; i < hi; i++ {
 		phrase = append(phrase, toks[i].Key)
 	}
-	joined := strings.Join(phrase, " ")
-	for _, s := range sameSpeaker {
-		if strings.HasPrefix(joined, arabic.Key(strings.Fields(s)[0])+" "+arabic.Key(strings.Fields(s)[1])) {
-			return &samePerson
-		}
+	// «نفس المتحدث», «المتحدث ذاته», «المستشارة ذاتها», «ذات المصدر».
+	if len(phrase) >= 2 && (sameBefore[phrase[0]] || sameAfter[phrase[1]]) {
+		return &samePerson
 	}
 	p, _ := readPerson(toks, runes, lo, hi)
 	if p == nil {
@@ -252,6 +322,16 @@ func readPerson(toks []arabic.Token, runes []rune, i, hi int) (*person, int) {
 	if len(p.title) == 0 && len(p.name) == 0 {
 		return nil, j - i
 	}
+	// A name in apposition after the title: «نائب العمدة، يوسف البقالي،».
+	if len(p.title) > 0 && j < hi && comma(runes, toks[j-1].End, toks[j].Start) && givenNames[toks[j].Key] {
+		for n := j; n < hi && n-j < 3 && !stopWords[toks[n].Key] && !isVerb(toks[n].Key); n++ {
+			p.name = append(p.name, toks[n].Text)
+			if n+1 < hi && sentenceBreak(runes, toks[n].End, toks[n+1].Start) {
+				break
+			}
+		}
+		j += len(p.name)
+	}
 	return p, j - i
 }
 
@@ -289,8 +369,9 @@ func comma(runes []rune, from, to int) bool {
 func resolve(p *person, people []*person, last *person) *person {
 	if len(p.name) > 0 {
 		var best *person
+		want := p.nameKeys()
 		for _, q := range people {
-			if containsAll(q.name, p.name) && (best == nil || len(q.name) > len(best.name)) {
+			if len(q.name) >= len(p.name) && subset(want, q.nameKeys()) && (best == nil || len(q.name) > len(best.name)) {
 				best = q
 			}
 		}
@@ -309,10 +390,10 @@ func resolve(p *person, people []*person, last *person) *person {
 	var best *person
 	for k := len(people) - 1; k >= 0; k-- {
 		q := people[k]
-		if len(q.title) == 0 || head(arabic.Key(q.title[0])) != h || sameWords(q.title, p.title) {
+		if q.titleHead() != h || len(q.title) == len(p.title) && subset(p.titleKeys(), q.titleKeys()) {
 			continue // the clause's own mention is no antecedent
 		}
-		if containsAll(q.title, p.title) {
+		if subset(p.titleKeys(), q.titleKeys()) {
 			best = q
 			break
 		}
@@ -323,7 +404,7 @@ func resolve(p *person, people []*person, last *person) *person {
 	if best != nil && len(best.name) == 0 {
 		// The fullest title of that function, or a name given it since.
 		for _, q := range people {
-			if len(q.title) > 0 && containsAll(q.title, best.title) && (len(q.name) > 0 || len(q.title) > len(best.title)) {
+			if len(q.title) > 0 && subset(best.titleKeys(), q.titleKeys()) && (len(q.name) > 0 || len(q.title) > len(best.title)) {
 				best = q
 			}
 		}
@@ -337,21 +418,10 @@ func resolve(p *person, people []*person, last *person) *person {
 	return p
 }
 
-func sameWords(a, b []string) bool { return len(a) == len(b) && containsAll(a, b) }
-
-// containsAll reports whether every word of sub is in words, up to the key
-// and the article «ال».
-func containsAll(words, sub []string) bool {
+// subset reports whether every key of sub is in keys.
+func subset(sub, keys []string) bool {
 	for _, s := range sub {
-		ks := strings.TrimPrefix(arabic.Key(s), "ال")
-		found := false
-		for _, w := range words {
-			if strings.TrimPrefix(arabic.Key(w), "ال") == ks {
-				found = true
-				break
-			}
-		}
-		if !found {
+		if !slices.Contains(keys, s) {
 			return false
 		}
 	}

@@ -17,7 +17,7 @@ import (
 func newAlignCmd(s Streams) *cobra.Command {
 	var transcriptPath, articlePath, format, out string
 	cmd := &cobra.Command{
-		Use:   "align --transcript T.json --article A.txt [--format json|srt|vtt|html] [-o OUT]",
+		Use:   "align --transcript T.json --article A.txt [--format json|srt|vtt|html|report] [-o OUT]",
 		Short: "Put times on an article from a transcript, without running recognition again",
 		Long: `Align a transcript (newsscribe's JSON, as written by "newsscribe transcribe")
 to the text of the article that reports the speech, and write the article
@@ -43,7 +43,7 @@ Articles get edited after publication; re-aligning takes well under a second.`,
 	}
 	cmd.Flags().StringVar(&transcriptPath, "transcript", "", "transcript JSON file (required)")
 	cmd.Flags().StringVar(&articlePath, "article", "", "article text file, UTF-8 (required)")
-	cmd.Flags().StringVar(&format, "format", "json", "output format: json, srt, vtt or html")
+	cmd.Flags().StringVar(&format, "format", "json", "output format: json, srt, vtt, html or report (the quotation check as text)")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "output file, written atomically (default: standard output)")
 	_ = cmd.MarkFlagRequired("transcript")
 	_ = cmd.MarkFlagRequired("article")

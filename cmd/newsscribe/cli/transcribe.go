@@ -53,7 +53,7 @@ Voice activity detection is on when the VAD model (--vad-model, by default
 --no-vad turns it off. Times always refer to the original recording.
 
 With --article, each output is instead the article aligned to the speech
-(formats json, srt, vtt or html, as "newsscribe align" writes them): which
+(formats json, srt, vtt, html or report, as "newsscribe align" writes them): which
 words, sentences and quotations were said when, and what was said that the
 article left out.`,
 		Args: cobra.MinimumNArgs(1),
@@ -67,7 +67,7 @@ article left out.`,
 	fl.StringVar(&f.modelsDir, "models-dir", "", "models directory (default $"+models.DirEnv+" or the user cache directory, newsscribe/models)")
 	fl.StringVar(&f.language, "language", "ar", "spoken language, ISO 639-1, or auto")
 	fl.StringVar(&f.prompt, "prompt", "", "initial prompt: names and rare words the speech contains")
-	fl.StringVar(&f.format, "format", "json", "output format: json, srt, vtt or txt (with --article: json, srt, vtt or html)")
+	fl.StringVar(&f.format, "format", "json", "output format: json, srt, vtt or txt (with --article: json, srt, vtt, html or report)")
 	fl.StringVar(&f.article, "article", "", "article text file (UTF-8): write the article aligned to the speech instead of the transcript")
 	fl.StringVarP(&f.out, "output", "o", "", "output file (one input; - for stdout) or directory (several inputs)")
 	fl.IntVar(&f.threads, "threads", 0, "CPU threads (default: number of CPUs, at most 8)")

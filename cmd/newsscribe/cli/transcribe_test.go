@@ -210,7 +210,7 @@ func TestTranscribeWithArticle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(page), `dir="rtl"`) || !strings.Contains(string(page), `class="q spoken"`) {
+	if !strings.Contains(string(page), `dir="rtl"`) || !strings.Contains(string(page), `class="q verbatim"`) {
 		t.Errorf("got a page without the spoken quotation:\n%s", page)
 	}
 
