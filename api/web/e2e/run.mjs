@@ -100,6 +100,20 @@ try {
   await noSidewaysScroll(page, 'newsroom page at 1280px');
   step('newsroom page is rtl');
 
+  // On a phone, an error under the button is brought into view and focused.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.click('#submit');
+  await page.waitForSelector('#upload-error:not([hidden])', { timeout: 5000 });
+  await page.waitForTimeout(300);
+  const errView = await page.evaluate(() => {
+    const r = document.getElementById('upload-error').getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom, vh: window.innerHeight, focused: document.activeElement?.id };
+  });
+  check(errView.top >= 0 && errView.bottom <= errView.vh && errView.focused === 'upload-error',
+    `on a phone the upload error is not in view and focused: ${JSON.stringify(errView)}`);
+  step(`phone: the upload error is in view (${Math.round(errView.top)}–${Math.round(errView.bottom)} of ${errView.vh}px) and focused`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+
   // 2. Upload the clip with its article, publish it for embedding.
   await page.setInputFiles('#file', AUDIO);
   await page.fill('#article-title', TITLE);
