@@ -101,7 +101,9 @@ func TestBrowserFlow(t *testing.T) {
 	if err != nil {
 		t.Fatalf("browser flow failed: %v; last line: %s", err, lastLine(out.String()))
 	}
-	for _, name := range []string{"newsroom.png", "article.png", "article-phone.png", "embed.png"} {
+	for _, name := range []string{"newsroom.png", "article.png", "article-phone.png", "embed.png",
+		"newsroom-desktop.png", "newsroom-phone.png", "article-desktop.png", "article-phone.png",
+		"search-desktop.png", "search-phone.png", "embed-desktop.png", "embed-phone.png", "keys-help-desktop.png"} {
 		b, err := os.ReadFile(filepath.Join(shots, name))
 		if err != nil || !bytes.HasPrefix(b, []byte("\x89PNG\r\n\x1a\n")) {
 			t.Errorf("screenshot %s: missing or not a PNG (%v)", name, err)

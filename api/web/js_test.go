@@ -2,7 +2,12 @@ package web_test
 
 import (
 	"context"
+	"io/fs"
+	"os"
 	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 	"time"
 )
@@ -22,4 +27,47 @@ func TestJavaScriptUnits(t *testing.T) {
 		t.Fatalf("node --test e2e/unit.test.mjs: %v\n%s", err, out)
 	}
 	t.Logf("%s", out)
+}
+
+// TestPageKnowsOnlyServerErrorCodes keeps the page from guessing: every
+// error code util.js explains is one the server writes (abort, writeError,
+// the worker's FailJob, the audio error mapping), or one of the two the page
+// makes itself. A code the server writes and util.js does not list is fine:
+// the page falls back on its HTTP status.
+func TestPageKnowsOnlyServerErrorCodes(t *testing.T) {
+	js, err := os.ReadFile(filepath.Join("static", "js", "util.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	block := regexp.MustCompile(`(?s)const BY_CODE = \{(.*?)\n\};`).FindSubmatch(js)
+	if block == nil {
+		t.Fatal("util.js has no BY_CODE table")
+	}
+	page := regexp.MustCompile(`(?m)^\s+([a-z_]+):`).FindAllSubmatch(block[1], -1)
+	if len(page) == 0 {
+		t.Fatal("BY_CODE lists no codes")
+	}
+	emitted := map[string]bool{"network": true, "aborted": true} // made by api.js
+	written := regexp.MustCompile(`(abort\(c, [^,]+, |code = [^"\n]*|FailJob\([^,]+, [^,]+, |writeError\(c, [^,]+, |Code: )"([a-z_]+)"`)
+	err = filepath.WalkDir("..", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		for _, m := range written.FindAllSubmatch(b, -1) {
+			emitted[string(m[2])] = true
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range page {
+		if !emitted[string(m[1])] {
+			t.Errorf("util.js explains error code %q, which the server never writes", m[1])
+		}
+	}
 }

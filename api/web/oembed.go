@@ -1,6 +1,7 @@
 package web
 
 import (
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"net/http"
@@ -62,8 +63,12 @@ func (h *handler) oembed(c *gin.Context) {
 	if title == "" {
 		title = "newsscribe"
 	}
+	limit := 0 // the listener's cap on the frame's height; 0 for none
+	if c.Query("maxheight") != "" {
+		limit = ht
+	}
 	frame := fmt.Sprintf(`<iframe src="%s" width="%d" height="%d" title="%s" loading="lazy" style="border:0;max-width:100%%" allow="autoplay"></iframe>`,
-		template.HTMLEscapeString(src), w, ht, template.HTMLEscapeString(title))
+		template.HTMLEscapeString(src), w, ht, template.HTMLEscapeString(title)) + heightListener(org, limit)
 	c.Header("Access-Control-Allow-Origin", "*")
 	c.Header("Cache-Control", "public, max-age=300")
 	c.JSON(http.StatusOK, oEmbed{
@@ -105,4 +110,23 @@ func fitDimension(max string, def int) (int, bool) {
 		return 0, false
 	}
 	return min(n, def), true
+}
+
+// heightMessage is the type of the message the embed page posts to its
+// parent with its height in CSS pixels (static/js/embed.js).
+const heightMessage = "newsscribe:embed-height"
+
+// heightListener is the few lines of script the embed code carries so that
+// the host page sizes the iframe to its content: it accepts the height
+// message from frames of origin only, applies it to the frame that sent it,
+// and caps it at limit pixels when limit > 0.
+func heightListener(origin string, limit int) string {
+	org, _ := json.Marshal(origin) // a JSON string is a JavaScript string
+	capped := "e.data.height"
+	if limit > 0 {
+		capped = fmt.Sprintf("Math.min(e.data.height,%d)", limit)
+	}
+	return fmt.Sprintf(`<script>addEventListener("message",function(e){if(e.origin!==%s||!e.data||e.data.type!==%q)return;`+
+		`document.querySelectorAll("iframe").forEach(function(f){if(f.contentWindow===e.source)f.style.height=%s+"px"})});</script>`,
+		org, heightMessage, capped)
 }

@@ -109,7 +109,13 @@ type handler struct {
 	base  string
 	files map[string]asset // by path under static/, e.g. "js/app.js"
 	page  asset
-	embed *template.Template
+	tmpl  *template.Template // index.html and embed.html
+}
+
+// indexView is what the newsroom page template is filled with.
+type indexView struct {
+	// Base is the prefix the router is mounted under, "" for the root.
+	Base string
 }
 
 func newHandler(src Source, base string) *handler {
@@ -128,17 +134,17 @@ func newHandler(src Source, base string) *handler {
 	if err != nil {
 		panic(fmt.Sprintf("web: embedded assets: %v", err))
 	}
-	idx, err := assets.ReadFile("templates/index.html")
-	if err != nil {
-		panic(fmt.Sprintf("web: embedded index: %v", err))
-	}
-	// The page links its assets absolutely; a router mounted under a prefix
-	// gets the prefix written in once, here.
-	idx = bytes.ReplaceAll(idx, []byte(`{{BASE}}`), []byte(template.HTMLEscapeString(base)))
-	h.page = newAsset("index.html", idx)
-	h.embed = template.Must(template.New("embed.html").Funcs(template.FuncMap{
+	// Both pages are html/template files parsed together; the newsroom page
+	// depends only on the mount prefix, so it is drawn once, here, and served
+	// with an ETag like any other asset.
+	h.tmpl = template.Must(template.New("").Funcs(template.FuncMap{
 		"clock": clock,
-	}).ParseFS(assets, "templates/embed.html"))
+	}).ParseFS(assets, "templates/*.html"))
+	var page bytes.Buffer
+	if err := h.tmpl.ExecuteTemplate(&page, "index.html", indexView{Base: base}); err != nil {
+		panic(fmt.Sprintf("web: newsroom page template: %v", err))
+	}
+	h.page = newAsset("index.html", page.Bytes())
 	return h
 }
 
@@ -249,6 +255,46 @@ type span struct {
 	Coverage  *float64 `json:"coverage,omitempty"`
 	Status    string   `json:"status"`
 	Score     *float64 `json:"score,omitempty"`
+	// Check is the quote check of a quotation (nil for sentences and words,
+	// and for alignments stored before the check existed).
+	Check *quoteCheck `json:"check,omitempty"`
+}
+
+// quoteCheck is the part of a quote's check the embed uses; the embed JSON
+// passes it on whole.
+type quoteCheck struct {
+	Verdict     string            `json:"verdict"`
+	Parts       []json.RawMessage `json:"parts"`
+	Differences []json.RawMessage `json:"differences"`
+	Speaker     *string           `json:"speaker"`
+}
+
+// Verdicts of the quote check (transcribe/align).
+const (
+	verdictVerbatim = "verbatim"
+	verdictMinor    = "minor"
+	verdictStitched = "stitched"
+)
+
+// heard reports whether the embed may list quote q as said, and says how:
+// only a quote checked verbatim or minor (said as printed, up to spelling)
+// or stitched (said, in separate stretches) is listed. A quote without a
+// check (an alignment stored before the check) is listed by its status, as
+// before.
+func (s span) heard() (ok, stitched bool) {
+	if !s.timed() {
+		return false, false
+	}
+	if s.Check == nil {
+		return true, false
+	}
+	switch s.Check.Verdict {
+	case verdictVerbatim, verdictMinor:
+		return true, false
+	case verdictStitched:
+		return true, true
+	}
+	return false, false
 }
 
 type unmatched struct {
@@ -372,6 +418,10 @@ type embedItem struct {
 	Text       string
 	Start, End float64
 	Partial    bool
+	// Stitched: said, but in stretches apart that the article prints as one.
+	Stitched bool
+	// Speaker is whom the article attributes the quote to; "" when nobody.
+	Speaker string
 }
 
 type embedView struct {
@@ -392,12 +442,19 @@ func (h *handler) embedPage(c *gin.Context) {
 		v.AudioURL, v.AudioType = h.embedURL(a.ID)+"/audio", a.AudioType
 	}
 	v.OEmbedURL = h.base + "/oembed?format=json&url=" + url.QueryEscape(origin(c.Request)+h.embedURL(a.ID))
-	// The quotes are what readers come for; an article without any heard
-	// quote shows its spoken sentences instead.
+	// The quotes are what readers come for; only those the check says were
+	// said are listed (never an altered or invented one), and an article
+	// without any shows its spoken sentences instead.
 	for _, q := range al.Quotes {
-		if q.timed() {
-			v.Items = append(v.Items, embedItem{Text: q.Text, Start: *q.Start, End: *q.End, Partial: q.Status == "partial"})
+		ok, stitched := q.heard()
+		if !ok {
+			continue
 		}
+		it := embedItem{Text: q.Text, Start: *q.Start, End: *q.End, Partial: q.Check == nil && q.Status == "partial", Stitched: stitched}
+		if q.Check != nil && q.Check.Speaker != nil {
+			it.Speaker = *q.Check.Speaker
+		}
+		v.Items = append(v.Items, it)
 	}
 	v.Quotes = len(v.Items) > 0
 	if !v.Quotes {
@@ -408,7 +465,7 @@ func (h *handler) embedPage(c *gin.Context) {
 		}
 	}
 	var buf bytes.Buffer
-	if err := h.embed.Execute(&buf, v); err != nil {
+	if err := h.tmpl.ExecuteTemplate(&buf, "embed.html", v); err != nil {
 		_ = c.Error(fmt.Errorf("embed page %q: %w", a.ID, err))
 		writeError(c, http.StatusInternalServerError, "internal", "the embed could not be drawn")
 		return

@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -111,8 +112,8 @@ func TestIndex(t *testing.T) {
 			t.Errorf("page lacks %s", want)
 		}
 	}
-	if strings.Contains(body, "{{BASE}}") {
-		t.Error("page still holds the {{BASE}} placeholder")
+	if strings.Contains(body, "{{") {
+		t.Error("page still holds a template action")
 	}
 	if csp := res.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "default-src 'self'") {
 		t.Errorf("CSP: got %q, want it to confine the page to its origin", csp)
@@ -393,7 +394,7 @@ func TestOEmbedEscapesTitle(t *testing.T) {
 	if err := json.Unmarshal([]byte(body), &o); err != nil {
 		t.Fatal(err)
 	}
-	if strings.Contains(o.HTML, "<script>") {
+	if strings.Contains(o.HTML, "<script>alert") {
 		t.Errorf("html carries the raw title: %s", o.HTML)
 	}
 	_, page := get(t, srv.URL+"/embed/articles/x", nil)
@@ -429,5 +430,82 @@ func TestHead(t *testing.T) {
 		if res.StatusCode != http.StatusOK {
 			t.Errorf("HEAD %s: got status %d, want 200", p, res.StatusCode)
 		}
+	}
+}
+
+// TestEmbedListsOnlyWhatTheVerdictSupports: the embed lists a quote as said
+// only when its check says so — verbatim, minor (spelling only) or stitched
+// (marked as such) — never an altered, invented or unclear one.
+func TestEmbedListsOnlyWhatTheVerdictSupports(t *testing.T) {
+	srv, src := newServer(t, "")
+	q := func(text, verdict string, start float64, speaker string) string {
+		sp := "null"
+		if speaker != "" {
+			sp = `"` + speaker + `"`
+		}
+		return `{"text":"` + text + `","char_start":0,"char_end":4,"start":` + strconv.FormatFloat(start, 'f', -1, 64) +
+			`,"end":` + strconv.FormatFloat(start+2, 'f', -1, 64) + `,"coverage":1,"status":"spoken","check":{"verdict":"` + verdict +
+			`","parts":[],"differences":[],"speaker":` + sp + `}}`
+	}
+	al := `{"words":[],"sentences":[],"unmatched":[],"quotes":[` + strings.Join([]string{
+		q("قول مطابق", "verbatim", 1, "محمد الدخيسي"),
+		q("قول بخطأ إملائي", "minor", 4, ""),
+		q("قول محرف", "altered", 7, ""),
+		q("قول مركب", "stitched", 10, ""),
+		q("قول غير واضح", "unclear", 13, ""),
+	}, ",") + `]}`
+	src.articles["checked"] = &web.EmbedArticle{ID: "checked", Title: "t", Alignment: json.RawMessage(al), AudioPath: src.articles["a1"].AudioPath}
+	src.published["checked"] = true
+	_, body := get(t, srv.URL+"/embed/articles/checked", nil)
+	tests := []struct {
+		name, text string
+		listed     bool
+	}{
+		{"verbatim", "قول مطابق", true},
+		{"minor", "قول بخطأ إملائي", true},
+		{"stitched", "قول مركب", true},
+		{"altered", "قول محرف", false},
+		{"unclear", "قول غير واضح", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := strings.Contains(body, tt.text); got != tt.listed {
+				t.Errorf("quote %q listed: got %v, want %v", tt.text, got, tt.listed)
+			}
+		})
+	}
+	for _, want := range []string{"قيل عند", "— محمد الدخيسي", "(من مقاطع متفرقة)", `id="more"`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("embed page lacks %s", want)
+		}
+	}
+	if strings.Count(body, "(من مقاطع متفرقة)") != 1 {
+		t.Errorf("got %d stitched marks, want 1", strings.Count(body, "(من مقاطع متفرقة)"))
+	}
+}
+
+// TestOEmbedHeightListener: the embed code carries the listener that sizes
+// the iframe to the height the embed posts, accepting it only from the
+// server's origin, capped at maxheight when the consumer gave one.
+func TestOEmbedHeightListener(t *testing.T) {
+	srv, _ := newServer(t, "")
+	for _, tt := range []struct {
+		name, query, want string
+	}{
+		{"uncapped", "", `f.style.height=e.data.height+"px"`},
+		{"capped", "&maxheight=300", `f.style.height=Math.min(e.data.height,300)+"px"`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, body := get(t, srv.URL+"/oembed?url="+url.QueryEscape(srv.URL+"/embed/articles/a1")+tt.query, nil)
+			var o struct{ HTML string }
+			if err := json.Unmarshal([]byte(body), &o); err != nil {
+				t.Fatal(err)
+			}
+			for _, want := range []string{tt.want, `e.origin!=="` + srv.URL + `"`, `"newsscribe:embed-height"`} {
+				if !strings.Contains(o.HTML, want) {
+					t.Errorf("oEmbed html lacks %s: %s", want, o.HTML)
+				}
+			}
+		})
 	}
 }

@@ -12,6 +12,35 @@ import { chromium } from 'playwright-core';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:http';
+
+// axe-core, pinned in package-lock.json, run in the page through the
+// DevTools protocol (page.evaluate), so the page's strict CSP stays on.
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const axeResults = [];
+// axe checks the page as it is now; serious or critical violations fail.
+async function axe(page, what) {
+  if (!(await page.evaluate(() => !!window.axe))) await page.evaluate(AXE);
+  const r = await page.evaluate(async () => {
+    const res = await window.axe.run(document, { resultTypes: ['violations'] });
+    return res.violations.map((v) => ({ id: v.id, impact: v.impact, n: v.nodes.length, target: v.nodes[0]?.target?.join(' ') }));
+  });
+  const bad = r.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  axeResults.push({ what, violations: r.length, serious: bad.length });
+  step(`axe ${what}: ${r.length} violation(s), ${bad.length} serious/critical${r.length ? ` [${r.map((v) => `${v.id}:${v.impact}×${v.n}`).join(', ')}]` : ''}`);
+  check(!bad.length, `axe ${what}: ${bad.map((v) => `${v.id} (${v.impact}) at ${v.target}`).join('; ')}`);
+}
+// shots saves the page at the desktop and phone sizes the issue names.
+async function shots(page, name) {
+  for (const [w, h, tag] of [[1366, 768, 'desktop'], [390, 844, 'phone']]) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.evaluate(() => document.fonts.ready);
+    await noSidewaysScroll(page, `${name} at ${w}px`);
+    await page.screenshot({ path: join(SHOTS, `${name}-${tag}.png`), fullPage: false });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
 
 const env = (k, d) => process.env[k] || d;
 const BASE = env('BASE_URL', 'http://127.0.0.1:8080').replace(/\/$/, '');
@@ -54,6 +83,7 @@ function watch(p) {
   p.on('console', (m) => {
     if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) console.log(`e2e: browser console: ${m.text()}`);
   });
+  p.on('requestfailed', (r) => console.log(`e2e: request failed: ${r.method()} ${r.url()} ${r.failure()?.errorText}`));
   p.on('response', (r) => { if (r.status() >= 400) console.log(`e2e: HTTP ${r.status()} ${r.request().method()} ${r.url()}`); });
 }
 
@@ -69,6 +99,20 @@ try {
   check(dir[0] === 'rtl' && dir[1] === 'rtl', `newsroom page direction is ${dir}, want rtl`);
   await noSidewaysScroll(page, 'newsroom page at 1280px');
   step('newsroom page is rtl');
+
+  // On a phone, an error under the button is brought into view and focused.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.click('#submit');
+  await page.waitForSelector('#upload-error:not([hidden])', { timeout: 5000 });
+  await page.waitForTimeout(300);
+  const errView = await page.evaluate(() => {
+    const r = document.getElementById('upload-error').getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom, vh: window.innerHeight, focused: document.activeElement?.id };
+  });
+  check(errView.top >= 0 && errView.bottom <= errView.vh && errView.focused === 'upload-error',
+    `on a phone the upload error is not in view and focused: ${JSON.stringify(errView)}`);
+  step(`phone: the upload error is in view (${Math.round(errView.top)}–${Math.round(errView.bottom)} of ${errView.vh}px) and focused`);
+  await page.setViewportSize({ width: 1280, height: 900 });
 
   // 2. Upload the clip with its article, publish it for embedding.
   await page.setInputFiles('#file', AUDIO);
@@ -91,6 +135,8 @@ try {
   step(`job done; jobs list row: ${rowText}`);
   await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: join(SHOTS, 'newsroom.png'), fullPage: true });
+  await axe(page, 'newsroom');
+  await shots(page, 'newsroom');
 
   // 3. The aligned article.
   await open.click();
@@ -105,6 +151,20 @@ try {
   check(font.loaded && font.family.includes('Noto Naskh Arabic'), `Arabic web font not in use: ${JSON.stringify(font)}`);
   check(font.dir === 'rtl', `article text direction is ${font.dir}, want rtl`);
   step('aligned article open; Noto Naskh Arabic loaded; rtl');
+  // The Latin fallback stands as tall as the Naskh: the ascent of «ل»
+  // against that of "l" (both ascenders), 100 px each.
+  const heights = await page.evaluate(async () => {
+    await document.fonts.load('100px "Newsscribe Latin"', 'FIFA');
+    const c = document.createElement('canvas').getContext('2d');
+    const asc = (font, t) => { c.font = font; return c.measureText(t).actualBoundingBoxAscent; };
+    return { naskh: asc('100px "Noto Naskh Arabic"', 'ل'), latin: asc('100px "Newsscribe Latin"', 'l'), system: asc('100px sans-serif', 'l') };
+  });
+  const ratio = heights.latin / heights.naskh;
+  step(`ascender heights at 100px: Naskh «ل» ${heights.naskh.toFixed(1)}px, Latin "l" ${heights.latin.toFixed(1)}px (ratio ${ratio.toFixed(2)}), system sans "l" ${heights.system.toFixed(1)}px`);
+  check(ratio > 0.85 && ratio < 1.15, `the Latin fallback's ascender is ${ratio.toFixed(2)}× the Naskh's`);
+  // A title that starts with Latin keeps the field right to left.
+  const fieldDir = await page.evaluate(() => getComputedStyle(document.getElementById('article-title')).direction);
+  check(fieldDir === 'rtl', `the article title field is ${fieldDir}`);
 
   const audioReady = () => page.waitForFunction(() => document.getElementById('player').readyState >= 1);
   await audioReady();
@@ -119,7 +179,7 @@ try {
   });
   const got = await page.evaluate(() => document.getElementById('player').currentTime);
   step(`clicked quote starting at ${start}s; audio currentTime ${got.toFixed(2)}s`);
-  await page.waitForSelector('.quote-btn.current', { timeout: 5000 });
+  await page.waitForSelector('.quote.current', { timeout: 5000 });
   step('the quote being heard is highlighted');
 
   // Keyboard: a spoken sentence is focusable and Enter seeks to it.
@@ -132,9 +192,9 @@ try {
   step(`keyboard Enter on a sentence seeks to ${sentStart}s`);
 
   if (env('EXPECT_MISSING_QUOTE', '') === '1') {
-    const missing = await page.locator('.quote-missing').count();
+    const missing = await page.locator('.quote.v-not_said').count();
     check(missing > 0, 'no quote is marked as not in the recording');
-    const label = await page.locator('.quote-missing').first().getAttribute('aria-label');
+    const label = await page.locator('.quote.v-not_said').first().getAttribute('aria-label');
     check(label && label.includes('غير موجود في التسجيل'), `missing quote lacks a screen-reader label: ${label}`);
     step(`${missing} quote(s) marked as not in the recording`);
   }
@@ -157,6 +217,85 @@ try {
   await page.screenshot({ path: join(SHOTS, 'article-phone.png'), fullPage: false });
   await page.setViewportSize({ width: 1280, height: 900 });
 
+  await axe(page, 'aligned article');
+  await shots(page, 'article');
+
+  // Transcriber's keys: L jumps 5 s forward, ? opens the help, Esc closes it.
+  await page.evaluate(() => { const a = document.getElementById('player'); a.pause(); a.currentTime = 2; document.activeElement?.blur(); });
+  await page.keyboard.press('KeyL');
+  const afterL = await page.evaluate(() => document.getElementById('player').currentTime);
+  check(Math.abs(afterL - 7) < 0.3, `L left the audio at ${afterL}s, want 7s`);
+  await page.keyboard.press('BracketRight');
+  const rate = await page.evaluate(() => document.getElementById('player').playbackRate);
+  check(rate === 1.25, `] set the speed to ${rate}, want 1.25`);
+  await page.keyboard.press('Shift+Slash');
+  await page.waitForSelector('#keys-help[open]', { timeout: 3000 }).catch(() => { throw new Error('? did not open the keys help'); });
+  await axe(page, 'keys help');
+  await page.screenshot({ path: join(SHOTS, 'keys-help-desktop.png') });
+  await page.keyboard.press('Escape');
+  await page.evaluate(() => { document.getElementById('player').playbackRate = 1; });
+  step(`keys: L → ${afterL.toFixed(2)}s, ] → ${rate}×, ? opens the help`);
+
+  // 3b. Correct a word of the transcript; it survives a reload with its time.
+  const target = page.locator('#transcript .tw', { hasText: /^المعلومة$/ }).first();
+  await target.waitFor();
+  const wordStart = Number(await target.getAttribute('data-start'));
+  await target.dblclick();
+  const input = page.locator('#transcript input.word-edit');
+  await input.waitFor();
+  // Typing in a field never fires the transcriber's keys.
+  const before = await page.evaluate(() => { const a = document.getElementById('player'); a.pause(); return a.currentTime; });
+  await page.keyboard.press('KeyL');
+  const after = await page.evaluate(() => document.getElementById('player').currentTime);
+  check(Math.abs(after - before) < 0.01, `typing L in the correction moved the audio from ${before}s to ${after}s`);
+  await input.fill('المعلومات');
+  await input.press('Enter');
+  await page.waitForFunction(() => /حُفظ التصحيح/.test(document.getElementById('view-status').textContent), null, { timeout: 10000 })
+    .catch(async () => { throw new Error(`the correction was not saved: ${await page.locator('#transcript-error').innerText().catch(() => '')}`); });
+  const status = await page.locator('#view-status').innerText();
+  step(`corrected «المعلومة» → «المعلومات» at ${wordStart}s: ${status}`);
+  await page.reload();
+  const fixed = page.locator('#transcript .tw', { hasText: /^المعلومات$/ }).first();
+  await fixed.waitFor({ timeout: 10000 }).catch(() => { throw new Error('after a reload the correction is gone'); });
+  const fixedStart = Number(await fixed.getAttribute('data-start'));
+  check(Math.abs(fixedStart - wordStart) < 0.001, `the corrected word starts at ${fixedStart}s, was ${wordStart}s`);
+  step(`after reload the correction is there at ${fixedStart}s`);
+  await page.click('#history-btn');
+  await page.waitForSelector('#history-list li', { timeout: 5000 });
+  const revs = await page.locator('#history-list li').count();
+  check(revs >= 2, `history lists ${revs} revision(s), want the original and the correction`);
+  step(`history lists ${revs} revisions`);
+
+  // 3c. Search finds the corrected word; its deep link, pasted, plays from there.
+  await page.goto(`${BASE}/#`);
+  await page.fill('#search-q', 'المعلومات');
+  await page.click('#search-form button[type=submit]');
+  const hit = page.locator('#search-results .hit-link').first();
+  await hit.waitFor({ timeout: 10000 }).catch(async () => { throw new Error(`search found nothing: ${await page.locator('#search-status').innerText()}`); });
+  const link = await hit.getAttribute('href');
+  check(/^#job\/[^?]+\?t=\d+(\.\d)?$/.test(link), `search result link is ${link}`);
+  const t = Number(link.split('?t=')[1]);
+  await page.evaluate(() => document.fonts.ready);
+  await axe(page, 'search results');
+  await shots(page, 'search');
+  step(`search «المعلومات» → ${link}`);
+  const deep = await ctx.newPage();
+  watch(deep);
+  await deep.goto(`${BASE}/${link}`);
+  await deep.waitForFunction((want) => {
+    const a = document.getElementById('player');
+    return a.readyState >= 1 && !a.paused && Math.abs(a.currentTime - want) < 0.5;
+  }, t, { timeout: 10000 }).catch(async () => {
+    const got = await deep.evaluate(() => { const a = document.getElementById('player'); return `${a.currentTime}s paused=${a.paused}`; });
+    throw new Error(`the pasted deep link ${link} left the audio at ${got}, want playing at ${t}s`);
+  });
+  const deepAt = await deep.evaluate(() => document.getElementById('player').currentTime);
+  check(Math.abs(t - wordStart) < 1, `the link's time ${t}s is not the corrected word's ${wordStart}s`);
+  step(`deep link plays from ${deepAt.toFixed(2)}s (link t=${t}s, |Δ| ${Math.abs(deepAt - t).toFixed(2)}s < 0.5 s)`);
+  await deep.close();
+  await page.goto(`${BASE}/${link.split('?')[0]}`);
+  await page.locator('.quote').first().waitFor();
+
   // 4. The embed, found the way a CMS finds it: through oEmbed, in an iframe.
   const embedURL = await page.locator('#embed-link').getAttribute('href');
   check(embedURL && embedURL.includes('/embed/articles/'), `no embed link on a published article: ${embedURL}`);
@@ -178,15 +317,21 @@ try {
   const host = await ctx.newPage();
   watch(host);
   await host.setViewportSize({ width: 720, height: 520 });
-  // The host page is on another origin (localhost vs 127.0.0.1), as a CMS
-  // would be, so the embed's framing headers are really exercised.
-  await host.goto(`${BASE.replace('//127.0.0.1', '//localhost')}/static/fonts/OFL.txt`);
-  await host.setContent(`<!doctype html><html><body style="margin:16px;background:#eee">${o.html}</body></html>`);
+  // The host page is served from another origin (its own loopback port), as
+  // a CMS would be, so the embed's framing headers are really exercised.
+  const hostSrv = createServer((req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(`<!doctype html><html lang="en"><head><title>CMS</title></head><body style="margin:16px;background:#eee">${o.html}</body></html>`);
+  });
+  await new Promise((r) => hostSrv.listen(0, '127.0.0.1', r));
+  await host.goto(`http://127.0.0.1:${hostSrv.address().port}/`);
   const frameEl = await host.waitForSelector('iframe');
   const frame = await frameEl.contentFrame();
   check(frame, 'the embed did not load in an iframe');
   const fq = frame.locator('button.seek').first();
-  await fq.waitFor();
+  await fq.waitFor().catch(async () => {
+    throw new Error(`the embed lists nothing to play: ${frame.url()} ${(await frame.content()).slice(0, 1500).replace(/\s+/g, ' ')}`);
+  });
   const fdir = await frame.evaluate(() => document.documentElement.dir);
   check(fdir === 'rtl', `embed direction is ${fdir}, want rtl`);
   const fstart = Number(await fq.getAttribute('data-start'));
@@ -197,10 +342,35 @@ try {
   await frame.evaluate((s) => { const a = document.getElementById('player'); a.pause(); a.currentTime = s + 0.2; }, fstart);
   await frame.waitForSelector('button.seek.current', { timeout: 5000 });
   step(`embed loads in an iframe; quote click seeks to ${fstart}s`);
+  // The embed code's listener sizes the frame to the height the embed posts.
+  await host.waitForFunction(() => document.querySelector('iframe').style.height !== '', null, { timeout: 5000 })
+    .catch(() => { throw new Error('the embed did not tell its parent its height'); });
+  const sized = await host.evaluate(() => document.querySelector('iframe').getBoundingClientRect().height);
+  const inner = await frame.evaluate(() => Math.ceil(document.querySelector('.embed-card').getBoundingClientRect().height));
+  check(Math.abs(sized - inner) <= 2, `iframe is ${sized}px tall, its content ${inner}px`);
+  step(`embed tells its parent its height: iframe ${sized}px for ${inner}px of content`);
   await frame.evaluate(() => document.fonts.ready);
   await host.screenshot({ path: join(SHOTS, 'embed.png') });
+  const embedPage = await ctx.newPage();
+  watch(embedPage);
+  await embedPage.goto(embedURL);
+  await axe(embedPage, 'embed');
+  await shots(embedPage, 'embed');
+  // A phone-sized fixed frame without the listener: the note says more follows.
+  await embedPage.setViewportSize({ width: 390, height: 260 });
+  await embedPage.evaluate(() => window.dispatchEvent(new Event('resize')));
+  const more = await embedPage.evaluate(() => {
+    const r = document.documentElement;
+    return { hidden: document.getElementById('more')?.hidden, over: r.scrollHeight > window.innerHeight };
+  });
+  check(!more.over || more.hidden === false, `a short embed frame does not say more quotes follow: ${JSON.stringify(more)}`);
+  await embedPage.screenshot({ path: join(SHOTS, 'embed-short-phone.png') });
+  step(`short embed frame: overflows=${more.over}, «more follows» shown=${more.hidden === false}`);
+  await embedPage.close();
+  hostSrv.close();
 
   check(pageErrors.length === 0, `JavaScript errors: ${pageErrors.join(' | ')}`);
+  step(`axe summary: ${axeResults.map((r) => `${r.what} ${r.violations}/${r.serious}`).join('; ')} (violations/serious+critical)`);
   step(`screenshots in ${SHOTS}`);
   step('PASS');
 } catch (e) {

@@ -12,8 +12,10 @@ export class ApiError extends Error {
    * @param {string} code the API's error code, or a local one (network, aborted)
    * @param {string} message the server's one-line message, as written
    */
-  constructor(status, code, message) {
+  constructor(status, code, message, body = null) {
     super(message || code);
+    /** body is the whole JSON error answer (a 409 on a transcript carries `current`). */
+    this.body = body;
     this.status = status;
     this.code = code || '';
     /** serverMessage is the message as the server wrote it ('' for local errors). */
@@ -21,11 +23,16 @@ export class ApiError extends Error {
   }
 }
 
-export function getKey() {
+/** ApiError of a failed job, from the job's {"error":{"code","message"}}. */
+export function jobError(job) {
+  return job.error ? new ApiError(0, job.error.code, job.error.message) : null;
+}
+
+function getKey() {
   try { return localStorage.getItem(KEY_STORAGE) || ''; } catch { return ''; }
 }
 
-export function setKey(key) {
+function setKey(key) {
   try {
     if (key) localStorage.setItem(KEY_STORAGE, key);
     else localStorage.removeItem(KEY_STORAGE);
@@ -40,18 +47,23 @@ function authHeaders(extra = {}) {
 }
 
 async function errorFrom(res) {
-  let code = '', message = '';
+  let code = '', message = '', body = null;
   try {
-    const body = await res.json();
+    body = await res.json();
     code = body?.error?.code || '';
     message = body?.error?.message || '';
   } catch { /* not JSON: keep the status */ }
-  return new ApiError(res.status, code, message || res.statusText);
+  return new ApiError(res.status, code, message || res.statusText, body);
 }
 
 /** request sends a JSON request and returns the parsed JSON (null for 204). */
-export async function request(method, path, body) {
-  const init = { method, headers: authHeaders({ Accept: 'application/json' }) };
+async function request(method, path, body, headers = {}) {
+  return (await exchange(method, path, body, headers)).data;
+}
+
+/** exchange is request, returning { data, headers } (the answer's headers). */
+async function exchange(method, path, body, headers = {}) {
+  const init = { method, headers: authHeaders({ Accept: 'application/json', ...headers }) };
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
@@ -63,9 +75,9 @@ export async function request(method, path, body) {
     throw new ApiError(0, 'network', '');
   }
   if (!res.ok) throw await errorFrom(res);
-  if (res.status === 204) return null;
+  if (res.status === 204) return { data: null, headers: res.headers };
   const text = await res.text();
-  return text ? JSON.parse(text) : null;
+  return { data: text ? JSON.parse(text) : null, headers: res.headers };
 }
 
 /**
@@ -73,11 +85,11 @@ export async function request(method, path, body) {
  * progress can be shown; onProgress receives (loadedBytes, totalBytes).
  * Returns { promise, abort }.
  */
-export function upload(path, form, onProgress) {
+function upload(path, form, onProgress, headers = {}) {
   const xhr = new XMLHttpRequest();
   const promise = new Promise((resolve, reject) => {
     xhr.open('POST', path);
-    const h = authHeaders({ Accept: 'application/json' });
+    const h = authHeaders({ Accept: 'application/json', ...headers });
     for (const [k, v] of Object.entries(h)) xhr.setRequestHeader(k, v);
     xhr.upload.onprogress = (e) => { if (e.lengthComputable) onProgress?.(e.loaded, e.total); };
     xhr.onload = () => {
@@ -99,7 +111,7 @@ export function upload(path, form, onProgress) {
  * requests); with one, the browser cannot add the header to a plain URL, so
  * the file is fetched with it and handed over as a blob: URL.
  */
-export async function mediaURL(path) {
+async function mediaURL(path) {
   if (!getKey()) return path;
   let res;
   try {
@@ -111,11 +123,43 @@ export async function mediaURL(path) {
   return URL.createObjectURL(await res.blob());
 }
 
-/** listOf accepts a list answer in the shapes a paged API may use. */
-export function listOf(body) {
-  if (Array.isArray(body)) return body;
-  for (const k of ['data', 'items', 'transcriptions', 'jobs', 'articles', 'results']) {
-    if (Array.isArray(body?.[k])) return body[k];
+/**
+ * stream opens a server-sent-events response at path, or returns null when
+ * the server has no such endpoint (404, 405).
+ */
+async function stream(path, signal) {
+  let res;
+  try {
+    res = await fetch(path, { headers: authHeaders({ Accept: 'text/event-stream' }), signal });
+  } catch (e) {
+    throw new ApiError(0, 'network', '');
   }
-  return [];
+  if (res.status === 404 || res.status === 405) return null;
+  if (!res.ok) throw await errorFrom(res);
+  return res;
+}
+
+/**
+ * client returns the page's API client for the server mounted at base:
+ * paths given to it are under base + "/v1".
+ */
+export function client(base) {
+  const v1 = `${base}/v1`;
+  const id = (x) => encodeURIComponent(x);
+  return {
+    v1,
+    id,
+    get key() { return getKey(); },
+    set key(k) { setKey(k); },
+    request: (method, path, body, headers) => request(method, v1 + path, body, headers),
+    exchange: (method, path, body, headers) => exchange(method, v1 + path, body, headers),
+    upload: (path, form, onProgress, headers) => upload(v1 + path, form, onProgress, headers),
+    mediaURL: (path) => mediaURL(v1 + path),
+    stream: (path, signal) => stream(v1 + path, signal),
+  };
+}
+
+/** newKey returns a fresh Idempotency-Key: one per thing the person submits. */
+export function newKey() {
+  return crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }

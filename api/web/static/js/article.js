@@ -3,14 +3,9 @@
 // their times and status, and the speech the article left out.
 import { seek, Follower, activate } from './player.js';
 import { clock, el } from './util.js';
+import { QuoteList, verdictOf } from './quotes.js';
 
 const timed = (x) => x && x.start != null && x.end != null && x.status !== 'not_in_audio' && x.status !== 'missing';
-
-const STATUS_WORDS = {
-  spoken: 'مسموع',
-  partial: 'مسموع جزئيًا',
-  not_in_audio: 'غير موجود في التسجيل',
-};
 
 /**
  * reconstructBody rebuilds the article text from the alignment's own spans
@@ -71,12 +66,14 @@ function indexOfChars(hay, needle, from) {
  * renderArticle draws al into the given containers and returns a handle with
  * destroy(). body is the article text that al's char offsets refer to.
  */
-export function renderArticle({ body, alignment: al, textEl, quotesEl, unmatchedEl, audio, follow }) {
+export function renderArticle({ body, alignment: al, textEl, quotesEl, summaryEl, unmatchedEl, audio, follow, announce }) {
   const chars = Array.from(body || reconstructBody(al));
   const sentences = [...(al.sentences || [])].sort((a, b) => a.char_start - b.char_start);
   const words = [...(al.words || [])].sort((a, b) => a.char_start - b.char_start);
   const quotes = [...(al.quotes || [])].sort((a, b) => a.char_start - b.char_start);
   const quoteAt = (pos) => quotes.find((q) => q.char_start <= pos && pos < q.char_end);
+  // A quote's band in the text says its verdict.
+  const band = (q) => `in-quote v-${verdictOf(q)}${verdictOf(q) === 'not_said' ? ' q-missing' : ''}`;
 
   const sentItems = [], wordItems = [];
   const frag = document.createDocumentFragment();
@@ -97,12 +94,12 @@ export function renderArticle({ body, alignment: al, textEl, quotesEl, unmatched
         // that the quote reads as one band.
         const gap = chars.slice(p, w.char_start).join('');
         sEl.append(q && q === prevQ
-          ? el('span', { class: `in-quote${q.status === 'not_in_audio' ? ' q-missing' : ''}` }, gap)
+          ? el('span', { class: band(q) }, gap)
           : gap);
       }
       prevQ = q;
       const wEl = el('span', {
-        class: ['w', `w-${w.status || 'unknown'}`, q && 'in-quote', q && q.status === 'not_in_audio' && 'q-missing'].filter(Boolean).join(' '),
+        class: ['w', `w-${w.status || 'unknown'}`, q && band(q)].filter(Boolean).join(' '),
       }, chars.slice(w.char_start, w.char_end).join(''));
       sEl.append(wEl);
       if (timed(w)) wordItems.push({ el: wEl, start: w.start, end: w.end });
@@ -125,37 +122,16 @@ export function renderArticle({ body, alignment: al, textEl, quotesEl, unmatched
   text(pos, chars.length);
   textEl.replaceChildren(frag);
 
-  // The quotes, each with its time and what became of it.
-  const quoteItems = [];
-  quotesEl.replaceChildren();
-  for (const q of quotes) {
-    const badge = el('span', { class: `badge b-${q.status}` }, STATUS_WORDS[q.status] || q.status);
-    const cov = q.coverage != null ? el('span', { class: 'coverage', title: 'نسبة الكلمات المسموعة' }, `${Math.round(q.coverage * 100)}%`) : null;
-    const body = el('span', { class: 'quote-text' }, `“${q.text}”`);
-    let li;
-    if (timed(q)) {
-      const b = el('button', {
-        type: 'button', class: `quote-btn q-${q.status}`, dataset: { start: q.start, end: q.end },
-        'aria-label': `استمع إلى الاقتباس من ${clock(q.start)} إلى ${clock(q.end)}: ${q.text}`,
-        onclick: () => seek(audio, q.start),
-      }, el('time', { class: 'stamp', dir: 'ltr' }, `${clock(q.start)}–${clock(q.end)}`), ' ', body, ' ', badge, cov && ' ', cov);
-      quoteItems.push({ el: b, start: q.start, end: q.end });
-      li = el('li', {}, b);
-    } else {
-      li = el('li', {},
-        el('div', { class: 'quote-missing', role: 'note', 'aria-label': `اقتباس غير موجود في التسجيل: ${q.text}` },
-          el('span', { class: 'stamp missing-mark', 'aria-hidden': 'true' }, '⊘'), ' ', body, ' ', badge));
-    }
-    quotesEl.append(li);
-  }
-  if (!quotes.length) quotesEl.append(el('li', { class: 'empty' }, 'لا توجد اقتباسات بين علامات التنصيص في هذا المقال.'));
+  // The quotes, each with its verdict and the evidence.
+  const ql = new QuoteList({ chars, quotes, audio, summaryEl, listEl: quotesEl, announce });
+  const quoteItems = ql.items;
 
   // Speech the article left out, each playable on its own.
   unmatchedEl.replaceChildren();
   for (const u of al.unmatched || []) {
     unmatchedEl.append(el('li', {}, el('button', {
       type: 'button', class: 'unmatched-btn', dataset: { start: u.start, end: u.end },
-      'aria-label': `استمع إلى كلام لم يرد في المقال من ${clock(u.start)} إلى ${clock(u.end)}`,
+      title: 'استمع إلى كلام لم يرد في المقال',
       onclick: () => seek(audio, u.start, { stopAt: u.end }),
     }, el('time', { class: 'stamp', dir: 'ltr' }, `${clock(u.start)}–${clock(u.end)}`), ' ', el('span', {}, u.text || '…'))));
   }

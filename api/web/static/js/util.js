@@ -33,25 +33,42 @@ export function bytes(n) {
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
-// What each API error means for the person at the desk. Matched by the
-// error's code first, then by its HTTP status.
-const BY_CODE = [
-  [/unauthori[sz]ed|api_key|forbidden/, 'auth'],
-  [/missing_file|no_file|file_required/, 'missingFile'],
-  [/^empty$|empty_file/, 'empty'],
-  [/too_large|payload/, 'tooLarge'],
-  [/too_long/, 'tooLong'],
-  [/not_audio|unsupported|media_type|codec/, 'notAudio'],
-  [/corrupt|decode|truncat|bad_audio|invalid_audio/, 'corrupt'],
-  [/queue_full|rate_limit|busy|too_many/, 'busy'],
-  [/no_recording|no_audio/, 'noRecording'],
-  [/not_done/, 'notDone'],
-  [/unknown_model|model/, 'model'],
-  [/not_cancel+able/, 'notCancelable'],
-  [/not_found|no_article/, 'notFound'],
-  [/network/, 'network'],
-  [/aborted/, 'aborted'],
-];
+// What each API error means for the person at the desk, by the error code
+// the server writes (api/router.go abort, api/audio.go, the worker's failure
+// codes) or the two local ones (network, aborted); a code not listed falls
+// back on the HTTP status.
+const BY_CODE = {
+  unauthorized: 'auth',
+  missing_file: 'missingFile',
+  empty: 'empty',
+  too_large: 'tooLarge',
+  too_long: 'tooLong',
+  not_audio: 'notAudio',
+  unsupported: 'notAudio',
+  corrupt: 'corrupt',
+  queue_full: 'busy',
+  no_recording: 'noRecording',
+  no_audio: 'noRecording',
+  not_done: 'notDone',
+  unknown_model: 'model',
+  not_found: 'notFound',
+  no_article: 'notFound',
+  conflict: 'conflict',
+  bad_request: 'bad',
+  bad_format: 'bad',
+  timeout: 'timeout',
+  not_finished: 'conflict',
+  in_progress: 'busy',
+  bad_query: 'badQuery',
+  bad_edit: 'badEdit',
+  bad_speaker: 'badEdit',
+  base_revision_required: 'badEdit',
+  bad_transcript: 'badTranscript',
+  missing_transcript: 'badTranscript',
+  internal: 'server',
+  network: 'network',
+  aborted: 'aborted',
+};
 const BY_STATUS = { 400: 'bad', 401: 'auth', 403: 'auth', 404: 'notFound', 409: 'conflict', 413: 'tooLarge', 415: 'notAudio', 422: 'corrupt', 429: 'busy', 503: 'busy' };
 
 const WORDS = {
@@ -66,12 +83,15 @@ const WORDS = {
   noRecording: ['لا يوجد تسجيل محفوظ لهذا المقال أو لهذه المهمة.', 'There is no stored recording for this article or job.'],
   model: ['هذا الخادم يعمل بنموذج تفريغ واحد. اترك خانة «النموذج» فارغة أو اكتب اسم نموذج الخادم.', 'This server transcribes with one model: leave "model" empty or use the server\'s model name.'],
   notDone: ['لم ينته تفريغ هذا التسجيل بعد. انتظر حتى تكتمل المهمة.', 'This recording has not finished transcribing yet: wait for the job to complete.'],
-  notCancelable: ['لا يمكن إلغاء هذه المهمة: لقد انتهت بالفعل.', 'This job cannot be canceled: it has already ended.'],
   notFound: ['لم يُعثر على هذا العنصر؛ ربما حُذف.', 'This item was not found; it may have been deleted.'],
   conflict: ['لا يمكن تنفيذ ذلك في حالته الحالية.', 'That cannot be done in its current state.'],
   bad: ['الطلب غير مكتمل: راجع الحقول المطلوبة.', 'The request is incomplete: check the required fields.'],
   network: ['تعذّر الاتصال بالخادم. تحقّق من الشبكة ثم أعد المحاولة.', 'The server could not be reached: check the network and try again.'],
   aborted: ['أُلغي الرفع.', 'The upload was canceled.'],
+  timeout: ['استغرق تفريغ هذا التسجيل أطول من المدة التي يسمح بها الخادم لمهمة واحدة. قسّمه إلى أجزاء أقصر.', 'Transcribing this recording took longer than the server allows for one job: split it into shorter parts.'],
+  badQuery: ['اكتب كلمة واحدة على الأقل للبحث؛ ضع العبارة بين علامتي تنصيص «…».', 'Type at least one word to search; put a phrase in quotes.'],
+  badEdit: ['تعذّر حفظ هذا التصحيح كما هو. راجع النص المصحَّح ثم أعد المحاولة.', 'This correction could not be saved as it is: check the corrected text and try again.'],
+  badTranscript: ['ملف التفريغ غير صالح: يجب أن يكون SRT أو WebVTT أو JSON. رسالة الخادم تذكر السطر الخاطئ.', 'The transcript file is not valid SRT, WebVTT or JSON; the server message names the wrong line.'],
   server: ['حدث خطأ في الخادم. أعد المحاولة، وإن تكرر فأبلغ الدعم التقني.', 'The server had a problem: try again, and tell technical support if it persists.'],
 };
 
@@ -81,10 +101,7 @@ const WORDS = {
  * message (shown as written).
  */
 export function explain(err) {
-  const code = String(err?.code || '').toLowerCase();
-  let kind = '';
-  for (const [re, k] of BY_CODE) if (code && re.test(code)) { kind = k; break; }
-  if (!kind) kind = BY_STATUS[err?.status] || (err?.status >= 500 ? 'server' : 'bad');
+  const kind = BY_CODE[err?.code] || BY_STATUS[err?.status] || (err?.status >= 500 ? 'server' : 'bad');
   const [ar, en] = WORDS[kind];
   return { kind, ar, en, detail: err?.serverMessage || '' };
 }
@@ -120,6 +137,14 @@ export function clearError(el) {
   el.hidden = true;
 }
 
+/** stamp formats a time as "2026-11-29 10:04" in the browser's time zone. */
+export function stamp(v) {
+  const d = new Date(v);
+  if (!v || Number.isNaN(d.getTime())) return '';
+  const p = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
 /** el builds an element: el('span', {class: 'x', dataset: {...}}, ...children). */
 export function el(tag, attrs = {}, ...children) {
   const n = document.createElement(tag);
@@ -131,6 +156,60 @@ export function el(tag, attrs = {}, ...children) {
     else if (k.startsWith('on')) n.addEventListener(k.slice(2), v);
     else n.setAttribute(k, v === true ? '' : v);
   }
-  for (const c of children) if (c != null) n.append(c);
+  for (const c of children.flat()) if (c != null && c !== false) n.append(c);
   return n;
+}
+
+/** Announcer speaks to screen readers at the steps that matter only. */
+export class Announcer {
+  constructor(node) { this.node = node; this.last = ''; }
+  say(text) {
+    if (text === this.last) return;
+    this.last = text;
+    this.node.textContent = text;
+  }
+}
+
+// A run of Latin words (with the digits and punctuation inside it): FIFA,
+// AFP, "World Cup 2030", e-mail and web addresses.
+const LATIN_RUN = /[A-Za-z][A-Za-z0-9._'’&@/:+-]*(?:[ \u00A0]+[A-Za-z0-9][A-Za-z0-9._'’&@/:+-]*)*/g;
+
+/**
+ * isolated returns text as nodes for an Arabic (right-to-left) element, each
+ * Latin run in a <bdi dir="ltr">, so that a title or quote starting with
+ * "FIFA" or "AFP –" keeps its order inside the Arabic line.
+ */
+export function isolated(text) {
+  const out = [];
+  let pos = 0;
+  for (const m of String(text ?? '').matchAll(LATIN_RUN)) {
+    if (m.index > pos) out.push(text.slice(pos, m.index));
+    const b = document.createElement('bdi');
+    b.dir = 'ltr';
+    b.textContent = m[0];
+    out.push(b);
+    pos = m.index + m[0].length;
+  }
+  if (pos < String(text ?? '').length) out.push(text.slice(pos));
+  return out;
+}
+
+const MODEL_SIZE = { tiny: 'صغير جدًا', base: 'أساسي', small: 'صغير', medium: 'متوسط', large: 'كبير' };
+
+/**
+ * modelWords names a Whisper model in words a newsroom reads:
+ * "large-v3-turbo-q5_0" → «كبير، الإصدار 3، سريع، مضغوط». A name it does not
+ * recognise is returned as written.
+ */
+export function modelWords(name) {
+  const n = String(name || '').toLowerCase().replace(/^ggml-/, '').replace(/\.bin$/, '');
+  const size = Object.keys(MODEL_SIZE).find((k) => n === k || n.startsWith(`${k}-`) || n.startsWith(`${k}.`));
+  if (!size) return name || '';
+  const words = [MODEL_SIZE[size]];
+  const v = n.match(/-v(\d)/);
+  if (v) words.push(`الإصدار ${v[1]}`);
+  if (n.includes('turbo')) words.push('سريع');
+  if (/\.en\b/.test(n)) words.push('للإنجليزية فقط');
+  if (/-q\d/.test(n)) words.push('مضغوط');
+  return words.join('، ');
 }

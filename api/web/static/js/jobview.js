@@ -1,0 +1,278 @@
+// jobview.js — one finished job: its recording, the aligned article (or the
+// bare transcript when it has no article), downloads, publishing and the
+// article editor.
+import { clock, showError, clearError, el, isolated, modelWords } from './util.js';
+import { renderArticle, fromTranscript } from './article.js';
+import { jobName } from './jobs.js';
+import { TranscriptView } from './transcript.js';
+import { seek } from './player.js';
+import { summaryText, verdictOf } from './quotes.js';
+
+const $ = (id) => document.getElementById(id);
+
+const verdicts = (al) => (al?.quotes || []).map(verdictOf);
+
+const LANGUAGES = { ar: 'العربية', fr: 'الفرنسية', en: 'الإنجليزية' };
+
+/** JobView draws the job view. api is the client from api.js, base the mount prefix. */
+export class JobView {
+  constructor({ api, base, announce }) {
+    this.api = api;
+    this.announce = announce;
+    this.base = base;
+    this.cur = null; // { job, article, alignment, tr, handle, transcript, audioURL }
+    this.editor = null; // set by app.js: the transcript editor
+    this.initEdit();
+    this.initAttach();
+  }
+
+  // load fetches the job and what it has to show: the article and its
+  // alignment, the alignment of inline article text, or the transcript.
+  async load(id) {
+    const { api } = this;
+    const job = await api.request('GET', `/transcriptions/${api.id(id)}`);
+    const transcript = api.exchange('GET', `/transcriptions/${api.id(id)}/transcript?format=json`)
+      .then(({ data, headers }) => ({ ...data, revision: Number(headers.get('X-Transcript-Revision') || 0) }));
+    if (job.article_id) {
+      const [article, alignment, tr] = await Promise.all([
+        api.request('GET', `/articles/${api.id(job.article_id)}`),
+        api.request('GET', `/articles/${api.id(job.article_id)}/transcript?format=json`),
+        transcript,
+      ]);
+      return { job, article, alignment, body: article.body, tr };
+    }
+    if (job.has_article) {
+      const [alignment, tr] = await Promise.all([
+        api.request('GET', `/transcriptions/${api.id(id)}/alignment?format=json`), transcript]);
+      return { job, article: null, alignment, body: '', tr };
+    }
+    // No article: what was said is all there is; the article column is hidden.
+    const tr = await transcript;
+    return { job, article: null, ...fromTranscript(tr), tr, bare: true };
+  }
+
+  // open shows job id, and plays from t seconds when t is given (a deep
+  // link from search: #job/{id}?t=83.2).
+  async open(id, t = null) {
+    if (this.cur?.job.id === id) {
+      if (t != null) seek($('player'), t);
+      return;
+    }
+    const errBox = $('view-error');
+    clearError(errBox);
+    this.close();
+    $('article-view').hidden = false;
+    $('newsroom').hidden = true;
+    $('view-title').textContent = 'جارٍ التحميل…';
+    try {
+      const data = await this.load(id);
+      const cur = { job: data.job, article: data.article };
+      this.cur = cur;
+      const audio = $('player');
+      cur.audioURL = await this.api.mediaURL(`/transcriptions/${this.api.id(id)}/audio`);
+      audio.src = cur.audioURL;
+      this.draw(data);
+      $('view-title').focus();
+      if (t != null) seek(audio, t);
+    } catch (err) {
+      $('view-title').textContent = 'تعذّر فتح المقال';
+      showError(errBox, err);
+    }
+  }
+
+  // draw renders what load returned; the audio element is left alone.
+  draw({ job, article, alignment, body, tr, bare }) {
+    const cur = this.cur;
+    cur.job = job;
+    cur.article = article;
+    cur.alignment = alignment;
+    cur.tr = tr;
+    cur.handle?.destroy();
+    cur.transcript?.destroy();
+    const audio = $('player');
+    $('view-title').replaceChildren(...isolated(article?.title || jobName(job)));
+    $('view-meta').textContent = [
+      `المدة ${clock(job.audio_duration || null)}`,
+      job.model ? `النموذج: ${modelWords(job.model)}` : '',
+      job.language ? `اللغة ${LANGUAGES[job.language] || job.language}` : '',
+      tr.revision ? `التفريغ مصحَّح (المراجعة ${tr.revision})` : '',
+    ].filter(Boolean).join(' · ');
+    this.drawDownloads(job);
+    this.drawPublish(article);
+    this.drawAttach(job, article);
+    $('edit-btn').hidden = !article;
+    $('text-col').hidden = !!bare;
+    cur.transcript = new TranscriptView({ box: $('transcript'), audio, tr, editor: this.editor });
+    cur.handle = renderArticle({
+      body, alignment, audio, follow: $('follow'),
+      textEl: $('article-text'), quotesEl: $('quotes-list'), summaryEl: $('quote-summary'), unmatchedEl: $('unmatched-list'),
+      announce: (t) => this.announce.say(t),
+    });
+  }
+
+  /**
+   * refresh reloads the open job after a change on the server (a
+   * correction, an article edit, an attach) and redraws it in place: the
+   * recording keeps playing where it was, the page keeps its scroll, and the
+   * announcement says what the re-alignment changed. It returns that text.
+   */
+  async refresh(what) {
+    const cur = this.cur;
+    if (!cur) return '';
+    const before = verdicts(cur.alignment);
+    const y = window.scrollY;
+    const data = await this.load(cur.job.id);
+    this.draw(data);
+    window.scrollTo({ top: y });
+    const after = verdicts(data.alignment);
+    const changed = after.filter((v, i) => v !== before[i]).length + Math.abs(after.length - before.length);
+    const said = `${what} ${after.length ? (changed
+      ? `أعيدت المحاذاة دون إعادة التفريغ: تغيّر حكم ${changed} من ${after.length} اقتباسات. ${summaryText(data.alignment.quotes)}.`
+      : `أعيدت المحاذاة دون إعادة التفريغ: لم يتغير حكم أي اقتباس.`) : ''}`.trim();
+    $('view-status').textContent = said;
+    this.announce.say(said);
+    return said;
+  }
+
+  // drawAttach offers to attach an article to a job without one, or to
+  // replace or detach it (PUT/DELETE /v1/transcriptions/{id}/article): the
+  // recording is re-aligned without speech recognition.
+  drawAttach(job, article) {
+    $('attach-open').textContent = job.has_article ? 'استبدال المقال' : 'إرفاق مقال';
+    $('detach-btn').hidden = !job.has_article;
+  }
+
+  close() {
+    const cur = this.cur;
+    cur?.handle?.destroy();
+    cur?.transcript?.destroy();
+    if (cur?.audioURL?.startsWith('blob:')) URL.revokeObjectURL(cur.audioURL);
+    this.cur = null;
+    const audio = $('player');
+    audio.pause();
+    audio.removeAttribute('src');
+    $('article-text').replaceChildren();
+    $('edit-form').hidden = true;
+  }
+
+  drawDownloads(job) {
+    const { api } = this;
+    const ul = $('downloads');
+    ul.replaceChildren();
+    const path = job.article_id
+      ? `/articles/${api.id(job.article_id)}/transcript`
+      : `/transcriptions/${api.id(job.id)}/transcript`;
+    for (const [fmt, label] of [['json', 'JSON'], ['srt', 'SRT ترجمة'], ['vtt', 'WebVTT ترجمة']]) {
+      const q = `${path}?format=${fmt}`;
+      const a = el('a', { class: 'btn', href: api.v1 + q, download: `newsscribe-${job.article_id || job.id}.${fmt}` }, `تنزيل ${label}`);
+      a.addEventListener('click', async (e) => {
+        if (!api.key) return; // a plain link works without a key
+        e.preventDefault();
+        try {
+          const url = await api.mediaURL(q);
+          const tmp = el('a', { href: url, download: a.getAttribute('download') });
+          document.body.append(tmp);
+          tmp.click();
+          tmp.remove();
+          setTimeout(() => URL.revokeObjectURL(url), 10000);
+        } catch (err) { showError($('view-error'), err); }
+      });
+      ul.append(el('li', {}, a));
+    }
+  }
+
+  embedURL(a) {
+    return `${location.origin}${this.base}/embed/articles/${encodeURIComponent(a.id)}`;
+  }
+
+  drawPublish(article) {
+    const box = $('publish-box');
+    box.hidden = !article;
+    if (!article) return;
+    const cb = $('view-published');
+    cb.checked = article.published;
+    const link = $('embed-link');
+    link.hidden = !article.published;
+    link.href = this.embedURL(article);
+    $('embed-details').hidden = !article.published;
+    if (article.published) this.drawEmbedCode(article);
+    cb.onchange = async () => {
+      cb.disabled = true;
+      try {
+        this.cur.article = await this.api.request('PUT', `/articles/${this.api.id(article.id)}`, { published: cb.checked });
+        this.drawPublish(this.cur.article);
+      } catch (err) {
+        cb.checked = !cb.checked;
+        showError($('view-error'), err);
+      } finally { cb.disabled = false; }
+    };
+  }
+
+  // drawEmbedCode fills the embed code from the server's oEmbed answer, the
+  // one place that writes it: the iframe and the lines that let it tell the
+  // host page its height.
+  async drawEmbedCode(article) {
+    const code = $('embed-code');
+    code.value = '';
+    try {
+      const res = await fetch(`${this.base}/oembed?format=json&url=${encodeURIComponent(this.embedURL(article))}`);
+      if (res.ok) code.value = (await res.json()).html;
+    } catch { /* the preview link still works; the code stays empty */ }
+  }
+
+  initAttach() {
+    $('attach-open').addEventListener('click', () => {
+      $('attach-form').hidden = false;
+      $('attach-body').value = '';
+      $('attach-body').focus();
+    });
+    $('attach-cancel').addEventListener('click', () => { $('attach-form').hidden = true; $('attach-open').focus(); });
+    $('attach-form').addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const text = $('attach-body').value.trim();
+      if (!text) return;
+      await this.attach('PUT', { article: text }, 'أُرفق المقال.');
+      $('attach-form').hidden = true;
+    });
+    $('detach-btn').addEventListener('click', () => {
+      if (window.confirm('فصل المقال عن هذا التسجيل؟ يبقى المقال محفوظًا.')) this.attach('DELETE', undefined, 'فُصل المقال.');
+    });
+  }
+
+  async attach(method, body, what) {
+    try {
+      await this.api.request(method, `/transcriptions/${this.api.id(this.cur.job.id)}/article`, body);
+      await this.refresh(what);
+    } catch (err) { showError($('view-error'), err); }
+  }
+
+  initEdit() {
+    $('edit-btn').addEventListener('click', () => {
+      const a = this.cur?.article;
+      if (!a) return;
+      $('edit-title').value = a.title;
+      $('edit-body').value = a.body;
+      $('edit-form').hidden = false;
+      $('edit-body').focus();
+    });
+    $('edit-cancel').addEventListener('click', () => { $('edit-form').hidden = true; $('edit-btn').focus(); });
+    $('edit-form').addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const a = this.cur?.article;
+      if (!a) return;
+      const save = $('edit-save');
+      save.disabled = true;
+      $('edit-status').textContent = 'حفظ وإعادة المحاذاة (دون إعادة التفريغ)…';
+      try {
+        await this.api.request('PUT', `/articles/${this.api.id(a.id)}`, { title: $('edit-title').value, body: $('edit-body').value });
+        $('edit-status').textContent = '';
+        $('edit-form').hidden = true;
+        await this.refresh('حُفظ المقال.');
+        $('edit-btn').focus();
+      } catch (err) {
+        $('edit-status').textContent = '';
+        showError($('view-error'), err);
+      } finally { save.disabled = false; }
+    });
+  }
+}

@@ -1,0 +1,115 @@
+// transcript.js — what was said, beside the article: the transcript's
+// segments as readable paragraphs with their times and speakers, the word
+// being said highlighted while the recording plays, a click on any word to
+// hear it.
+import { Follower, seek } from './player.js';
+import { clock, el, isolated } from './util.js';
+
+// A new paragraph starts where the speaker changes, after a pause this long
+// (seconds), or once a paragraph has this many words.
+const PARAGRAPH_PAUSE = 1.5;
+const PARAGRAPH_WORDS = 80;
+
+/**
+ * paragraphs groups the segments of transcript tr into paragraphs:
+ * [{start, end, speaker, segments: [index…]}]. Segments keep their indexes
+ * in tr.segments, which edits address.
+ */
+export function paragraphs(tr) {
+  const out = [];
+  let cur = null, words = 0;
+  (tr.segments || []).forEach((s, i) => {
+    const n = (s.words || []).length || String(s.text || '').split(/\s+/).filter(Boolean).length;
+    const speaker = s.speaker || '';
+    if (!cur || speaker !== cur.speaker || s.start - cur.end > PARAGRAPH_PAUSE || words + n > PARAGRAPH_WORDS) {
+      cur = { start: s.start, end: s.end, speaker, segments: [] };
+      out.push(cur);
+      words = 0;
+    }
+    cur.segments.push(i);
+    cur.end = s.end;
+    words += n;
+  });
+  return out;
+}
+
+/** segmentWords returns the words of segment s: its timed words, or its text split. */
+export function segmentWords(s) {
+  if ((s.words || []).length) return s.words.map((w) => ({ text: String(w.word).trim(), start: w.start, end: w.end, probability: w.probability }));
+  return String(s.text || '').split(/\s+/).filter(Boolean).map((text) => ({ text, start: s.start, end: s.end }));
+}
+
+/**
+ * TranscriptView draws transcript tr into box and follows audio. Every word
+ * is a <span class="tw"> with data-seg and data-i (its segment and index
+ * there) and its times, so that editing can address it.
+ */
+export class TranscriptView {
+  constructor({ box, audio, tr, editor = null }) {
+    this.box = box;
+    this.audio = audio;
+    this.editor = editor;
+    // A click on a word plays from it; a selection being made is not a click.
+    this.onclick = (e) => {
+      const w = e.target.closest?.('.tw');
+      if (!w || !box.contains(w) || String(window.getSelection?.() || '').trim()) return;
+      seek(audio, parseFloat(w.dataset.start));
+    };
+    box.addEventListener('click', this.onclick);
+    // A double click corrects the word, or the words selected in one segment.
+    this.ondblclick = (e) => {
+      const w = e.target.closest?.('.tw');
+      if (!w || !this.editor) return;
+      e.preventDefault();
+      const sel = window.getSelection();
+      const picked = [...box.querySelectorAll(`.tw[data-seg="${w.dataset.seg}"]`)].filter((x) => sel && !sel.isCollapsed && sel.containsNode(x, true));
+      sel?.removeAllRanges();
+      this.editor.editWords(picked[0] || w, picked[picked.length - 1] || w);
+    };
+    box.addEventListener('dblclick', this.ondblclick);
+    this.draw(tr);
+  }
+
+  draw(tr) {
+    this.follower?.destroy();
+    this.tr = tr;
+    const frag = document.createDocumentFragment();
+    const items = [], words = [];
+    for (const p of paragraphs(tr)) {
+      const at = el('button', {
+        type: 'button', class: 'stamp para-time', 'aria-label': `استمع من ${clock(p.start)}`,
+        onclick: () => seek(this.audio, p.start),
+      }, el('time', { dir: 'ltr' }, clock(p.start)));
+      const head = el('div', { class: 'para-head' }, at, p.speaker ? el('span', { class: 'speaker' }, ...isolated(p.speaker)) : null);
+      const text = el('p', { class: 'para-text', dir: 'rtl' });
+      if (this.editor) {
+        head.append(el('span', { class: 'para-tools' },
+          el('button', { type: 'button', class: 'btn small', 'aria-label': `صحّح الفقرة من ${clock(p.start)}`, onclick: () => this.editor.editParagraph(p, text) }, 'تصحيح'),
+          el('button', { type: 'button', class: 'btn small', 'aria-label': `سمِّ متحدث الفقرة من ${clock(p.start)}`, onclick: () => this.editor.nameSelection({ start: p.start, end: p.end }) }, 'المتحدث')));
+      }
+      for (const si of p.segments) {
+        segmentWords(tr.segments[si]).forEach((w, wi) => {
+          const span = el('span', {
+            class: `tw${w.probability != null && w.probability < 0.5 ? ' unsure' : ''}`,
+            dataset: { seg: si, i: wi, start: w.start, end: w.end },
+          }, w.text);
+          text.append(span, ' ');
+          words.push({ el: span, start: w.start, end: w.end });
+        });
+      }
+      const para = el('div', { class: 'para', dataset: { start: p.start, end: p.end } }, head, text);
+      frag.append(para);
+      items.push({ el: para, start: p.start, end: p.end });
+    }
+    if (!items.length) frag.append(el('p', { class: 'muted' }, 'لم يُتعرّف على كلام في هذا التسجيل.'));
+    this.box.replaceChildren(frag);
+    this.follower = new Follower(this.audio, items, words);
+  }
+
+  destroy() {
+    this.follower?.destroy();
+    this.box.removeEventListener('click', this.onclick);
+    this.box.removeEventListener('dblclick', this.ondblclick);
+    this.box.replaceChildren();
+  }
+}
