@@ -64,7 +64,8 @@ func Serve(ctx context.Context, cfg Config, comps Components) error {
 		comps.Aligner = ArticleAligner{}
 	}
 	dec := AudioDecoder{Options: audio.Options{MaxDuration: cfg.MaxDuration, FFmpegPath: cfg.FFmpegPath}}
-	worker := &jobs.Worker{Decoder: dec, Aligner: comps.Aligner, FFmpegPath: cfg.FFmpegPath, Logger: log}
+	hub := NewSegmentHub()
+	worker := &jobs.Worker{Decoder: dec, Aligner: comps.Aligner, FFmpegPath: cfg.FFmpegPath, Logger: log, Segments: hub}
 	q, err := jobs.Open(ctx, jobs.Config{
 		Database: cfg.Database, DataDir: cfg.DataDir, Workers: cfg.Workers, MaxAttempts: cfg.MaxAttempts,
 		JobTimeout: cfg.JobTimeout, RescueAfter: cfg.RescueAfter, Logger: log.With("component", "river"),
@@ -79,7 +80,7 @@ func Serve(ctx context.Context, cfg Config, comps Components) error {
 	deps := Deps{
 		Store: st, Queue: q, Prober: dec, Aligner: comps.Aligner,
 		WriteTranscript: comps.WriteTranscript, WriteAlignment: comps.WriteAlignment,
-		EngineReady: worker.EngineReady, Metrics: metrics, APIKeys: cfg.APIKeys,
+		EngineReady: worker.EngineReady, Segments: hub, Metrics: metrics, APIKeys: cfg.APIKeys,
 		MaxUpload: cfg.MaxUpload, MaxQueue: cfg.MaxQueue, DefaultModel: PublicModelName(cfg.Model), Logger: log,
 	}
 	if comps.Mount != nil {

@@ -60,7 +60,7 @@ func toJobJSON(j *store.Job) jobJSON {
 		out.Links.Alignment = "/v1/transcriptions/" + j.ID + "/alignment"
 	}
 	if j.Status == store.StatusFailed {
-		out.Error = &errorBody{Code: j.ErrorCode, Message: j.ErrorMessage}
+		out.Error = &errorBody{Code: j.ErrorCode, Type: jobErrorType(j.ErrorCode), Message: j.ErrorMessage}
 	}
 	if j.Status == store.StatusDone {
 		out.Progress = 100
@@ -71,6 +71,10 @@ func toJobJSON(j *store.Job) jobJSON {
 func (s *server) createTranscription(c *gin.Context) {
 	u := s.readUpload(c)
 	if u == nil {
+		return
+	}
+	r, ok := s.parseASR(c, u, store.TaskTranscribe)
+	if !ok {
 		return
 	}
 	articleID, articleText := u.field("article_id"), u.field("article")
@@ -84,7 +88,7 @@ func (s *server) createTranscription(c *gin.Context) {
 		}
 		articleText = "" // the article's body is read when aligning, so edits are seen
 	}
-	j, created, err := s.submit(c, u, articleID, articleText)
+	j, created, err := s.submit(c, u, r, articleID, articleText)
 	s.answerSubmit(c, j, created, err)
 	if err == nil && articleID != "" {
 		if err := s.Store.SetArticleJob(c.Request.Context(), articleID, j.ID); err != nil {
@@ -97,9 +101,6 @@ func (s *server) answerSubmit(c *gin.Context, j *store.Job, created bool, err er
 	switch {
 	case errors.Is(err, errQueueFull):
 		s.queueFull(c)
-		return
-	case errors.Is(err, errUnknownModel):
-		s.unknownModel(c)
 		return
 	case err != nil:
 		s.internal(c, err)
@@ -206,11 +207,24 @@ func (s *server) cancelTranscription(c *gin.Context) {
 	c.JSON(http.StatusOK, toJobJSON(j))
 }
 
+// jobErrorType is the OpenAI error type of a failed job's error code: the
+// upload's fault, or the server's.
+func jobErrorType(code string) string {
+	switch code {
+	case "internal", "timeout":
+		return "server_error"
+	}
+	return "invalid_request_error"
+}
+
 // notDone answers 409 for a job without a result yet (or ever).
 func notDone(c *gin.Context, j *store.Job) {
 	msg := "job is " + j.Status + "; the result exists once it is done"
-	if j.Status == store.StatusFailed {
+	switch j.Status {
+	case store.StatusFailed:
 		msg = "job failed: " + j.ErrorMessage
+	case store.StatusCanceled:
+		msg = "job was canceled before it finished, so it has no result; submit the recording again"
 	}
 	abort(c, http.StatusConflict, "not_done", msg)
 }
