@@ -91,6 +91,8 @@ type serverOpts struct {
 	workers    int
 	// database is a postgres:// URL; empty for SQLite in the temp dir.
 	database string
+	// result replaces arabicResult as the scripted engine's transcript.
+	result func(samples []float32, opts transcribe.Options) (*transcribe.Transcript, error)
 }
 
 func newServer(t testing.TB, o serverOpts) *testServer {
@@ -101,9 +103,14 @@ func newServer(t testing.TB, o serverOpts) *testServer {
 		t.Fatal(err)
 	}
 	dec := api.AudioDecoder{Options: audio.Options{MaxDuration: time.Duration(o.maxSeconds * float64(time.Second))}}
-	eng := &transcribetest.Scripted{Result: arabicResult, Steps: 4, StepDelay: o.stepDelay}
+	result := arabicResult
+	if o.result != nil {
+		result = o.result
+	}
+	eng := &transcribetest.Scripted{Result: result, Steps: 4, StepDelay: o.stepDelay}
+	hub := api.NewSegmentHub()
 	quiet := slog.New(slog.DiscardHandler)
-	w := &jobs.Worker{Decoder: dec, Aligner: api.ArticleAligner{}, ProgressEvery: time.Millisecond, Logger: quiet}
+	w := &jobs.Worker{Decoder: dec, Aligner: api.ArticleAligner{}, ProgressEvery: time.Millisecond, Logger: quiet, Segments: hub}
 	ctx := context.Background()
 	q, err := jobs.Open(ctx, jobs.Config{Database: o.database, DataDir: dir, Workers: o.workers, JobTimeout: time.Minute, Logger: quiet}, blobs, w)
 	if err != nil {
@@ -119,7 +126,7 @@ func newServer(t testing.TB, o serverOpts) *testServer {
 	w.Observer = m
 	r := api.NewRouter(api.Deps{
 		Store: q.Store(), Queue: q, Prober: dec,
-		EngineReady: w.EngineReady, Metrics: m, APIKeys: o.keys, MaxUpload: o.maxUpload, MaxQueue: o.maxQueue,
+		EngineReady: w.EngineReady, Segments: hub, Metrics: m, APIKeys: o.keys, MaxUpload: o.maxUpload, MaxQueue: o.maxQueue,
 		DefaultModel: "test-model", Logger: quiet,
 	})
 	srv := httptest.NewServer(r)
