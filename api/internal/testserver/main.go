@@ -6,8 +6,10 @@
 // tests build, so the product binary has no hidden fake-engine switch.
 //
 // Flags are serve's plus --steps and --step-delay (the engine's pace) and
-// --spoken FILE (the text it "hears"), so that browser tests under api/ can
-// also run the whole upload → align → play flow without a real model.
+// --spoken FILE (the text it "hears", one segment per line), so that browser
+// tests under api/ can also run the whole upload → align → play flow without
+// a real model, and --translated (its English for the translate task), for
+// the OpenAI SDK conformance tests.
 package main
 
 import (
@@ -45,6 +47,7 @@ func run(ctx context.Context, args []string) error {
 	steps := fs.Int("steps", 10, "progress steps of the scripted engine")
 	stepDelay := fs.Duration("step-delay", 200*time.Millisecond, "pause before each step")
 	spokenFile := fs.String("spoken", "", "UTF-8 text the engine \"hears\": its words spread evenly over each clip (default: one word)")
+	translated := fs.String("translated", "The minister opened the new school.", "English text the engine returns for the translate task")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -61,6 +64,9 @@ func run(ctx context.Context, args []string) error {
 		spoken = string(b)
 	}
 	eng := &transcribetest.Scripted{Steps: *steps, StepDelay: *stepDelay, Result: func(s []float32, o transcribe.Options) (*transcribe.Transcript, error) {
+		if o.Translate {
+			return spread(*translated, float64(len(s))/16000), nil
+		}
 		return spread(spoken, float64(len(s))/16000), nil
 	}}
 	return api.Serve(ctx, cfg, api.Components{
