@@ -6,6 +6,7 @@ import (
 	"errors"
 	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -189,4 +190,42 @@ func TestOpenAIGoSDK(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestOpenAINodeSDK is the conformance test with OpenAI's Node SDK (the
+// openai npm package, pinned in api/openaitest/node/package-lock.json and
+// installed by make openai-deps): openaitest/node/conformance.mjs calls
+// every supported endpoint and format, the streaming iterator, the error
+// shape and a client timeout against the real server binary.
+func TestOpenAINodeSDK(t *testing.T) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("node not found; CI installs it (make deps)")
+		}
+		t.Skip("Node SDK test skipped: node not found (make deps installs nodejs)")
+	}
+	dir := filepath.Join("openaitest", "node")
+	if _, err := os.Stat(filepath.Join(dir, "node_modules", "openai", "package.json")); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("the openai npm package is not installed; make test runs make openai-deps")
+		}
+		t.Skip("Node SDK test skipped: the openai package is not installed; run make openai-deps")
+	}
+	p := startSDKServer(t)
+	audioFile := filepath.Join(t.TempDir(), "talk.wav")
+	if err := os.WriteFile(audioFile, wav(1, 440), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(node, "conformance.mjs")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "BASE_URL="+p.URL+"/v1", "AUDIO="+audioFile, "SPOKEN="+sdkSpoken, "MODEL=ggml-tiny")
+	out, err := cmd.CombinedOutput()
+	t.Logf("conformance.mjs:\n%s", out)
+	if err != nil {
+		t.Fatalf("conformance.mjs: %v", err)
+	}
+	if !strings.Contains(string(out), " passed, 0 failed") {
+		t.Errorf("conformance.mjs did not finish its checks")
+	}
 }
