@@ -251,7 +251,9 @@ func TestCheckFile(t *testing.T) {
 		corrupt bool
 	}{
 		{"whisper header", write("custom.bin", good), false},
-		{"registry name with the wrong size", write("ggml-tiny.bin", good), true},
+		// A file given by path is never judged by the registry entry of its
+		// name: a copied model under /tmp/x/ggml-tiny.bin is checked as ggml.
+		{"registry file name, given by path", write("ggml-tiny.bin", good), false},
 		{"not ggml", write("text.bin", []byte("hello, this is not a model at all, not at all, no")), true},
 		{"empty", write("empty.bin", nil), true},
 		{"implausible header", write("bad.bin", bad), true},
@@ -265,6 +267,9 @@ func TestCheckFile(t *testing.T) {
 			err := models.CheckFile(tt.path)
 			if got := errors.Is(err, models.ErrCorrupt); got != tt.corrupt {
 				t.Errorf("CheckFile: got %v, want corrupt=%v", err, tt.corrupt)
+			}
+			if err != nil && strings.Contains(err.Error(), "delete") {
+				t.Errorf("CheckFile of a file the user named: %q tells them to delete it", err)
 			}
 		})
 	}
@@ -300,6 +305,13 @@ func TestResolve(t *testing.T) {
 	os.WriteFile(p, whisperHeader(), 0o644)
 	if got, err := models.Resolve(p, dir); err != nil || got != p {
 		t.Errorf("Resolve(path): got %q, %v; want %q", got, err, p)
+	}
+	// A valid ggml file copied elsewhere under a registry file name is a
+	// path, checked as ggml, never against the registry's size.
+	copied := filepath.Join(t.TempDir(), "ggml-tiny.bin")
+	os.WriteFile(copied, whisperHeader(), 0o644)
+	if got, err := models.Resolve(copied, dir); err != nil || got != copied {
+		t.Errorf("Resolve(%s): got %q, %v; want the path", copied, got, err)
 	}
 	if _, err := models.Resolve(filepath.Join(dir, "nope.bin"), dir); err == nil {
 		t.Errorf("Resolve(missing path): got nil error")
