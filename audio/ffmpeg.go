@@ -91,6 +91,9 @@ type ffmpegInput struct {
 func startFFmpeg(ctx context.Context, in ffmpegInput, c container, opts Options) (_ *ffmpegProc, info Info, err error) {
 	exe, lerr := exec.LookPath(opts.ffmpeg())
 	if lerr != nil {
+		if strings.ContainsRune(opts.ffmpeg(), filepath.Separator) {
+			return nil, Info{}, &ffmpegPathError{path: opts.ffmpeg(), err: lerr}
+		}
 		return nil, Info{}, ErrFFmpegMissing
 	}
 	p := &ffmpegProc{stderr: newStderrBuf(ffmpegStderrCap), format: c.format}
