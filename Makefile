@@ -125,3 +125,8 @@ bench-audio: build-noengine
 .PHONY: eval-align
 eval-align:
 	$(GO) run ./transcribe/align/eval/cmd/evalalign -dir transcribe/align/testdata/eval -shared ../shared/articles
+
+## eval-quotes: the quote check's evaluation table (verdict accuracy, false accusations, misquotes found, speakers)
+.PHONY: eval-quotes
+eval-quotes:
+	$(GO) run ./transcribe/align/eval/cmd/evalquotes -dir transcribe/align/testdata/eval -shared ../shared/articles

@@ -198,7 +198,11 @@ func (s *server) realign(c *gin.Context, a *store.Article) error {
 	if err != nil {
 		return err
 	}
-	return s.Store.PutAlignment(ctx, j.ID, res)
+	b, err := json.Marshal(res)
+	if err != nil {
+		return err
+	}
+	return s.Store.PutAlignment(ctx, j.ID, b)
 }
 
 func (s *server) deleteArticle(c *gin.Context) {

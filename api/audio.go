@@ -4,21 +4,21 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"path/filepath"
 	"strings"
 
 	"github.com/newsscribe/newsscribe/api/jobs"
 	"github.com/newsscribe/newsscribe/audio"
+	"github.com/newsscribe/newsscribe/pipeline"
 )
 
-// AudioDecoder validates and decodes stored uploads with package audio. It
-// implements Prober and jobs.Decoder, and turns the decoder's errors into
-// *jobs.InputError with the HTTP status the API answers with.
+// AudioDecoder validates and decodes stored uploads through the pipeline.
+// It implements Prober and jobs.Decoder, and turns package audio's errors
+// into *jobs.InputError with the HTTP status the API answers with.
 type AudioDecoder struct {
-	// Options are passed to package audio (MaxDuration, FFmpegPath).
-	Options audio.Options
+	// Pipeline decodes, with its audio.Options (MaxDuration, FFmpegPath).
+	Pipeline *pipeline.Pipeline
 }
 
 var (
@@ -26,49 +26,23 @@ var (
 	_ jobs.Decoder = AudioDecoder{}
 )
 
-// Probe opens the upload and reads its declared duration. When the container
-// does not declare one and a maximum duration is set, it decodes through the
-// file (streamed, a small reused buffer) so that a too-long upload is refused
-// now and not after queueing. It always decodes the first second so that
-// garbage after a valid header is caught.
+// Probe implements Prober with pipeline.Probe: a too-long, empty or
+// unreadable upload is refused now and not after queueing.
 func (d AudioDecoder) Probe(ctx context.Context, path string) (float64, error) {
-	dec, err := audio.OpenFile(ctx, path, d.Options)
+	seconds, err := d.Pipeline.Probe(ctx, path)
 	if err != nil {
-		return 0, d.classify(err, path)
+		return seconds, d.classify(err, path)
 	}
-	defer dec.Close()
-	info := dec.Info()
-	if d.Options.MaxDuration > 0 && info.Duration > d.Options.MaxDuration.Seconds() {
-		return info.Duration, d.classify(audio.ErrTooLong, path)
-	}
-	buf := make([]float32, audio.SampleRate)
-	var n int64
-	for {
-		k, err := dec.Read(buf)
-		n += int64(k)
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return 0, d.classify(err, path)
-		}
-		if n >= audio.SampleRate && (info.Duration > 0 || d.Options.MaxDuration == 0) {
-			return info.Duration, nil
-		}
-	}
-	if n == 0 {
-		return 0, d.classify(audio.ErrEmpty, path)
-	}
-	return float64(n) / audio.SampleRate, nil
+	return seconds, nil
 }
 
 // Decode implements jobs.Decoder.
-func (d AudioDecoder) Decode(ctx context.Context, path string) ([]float32, error) {
-	clip, err := audio.DecodeFile(ctx, path, d.Options)
+func (d AudioDecoder) Decode(ctx context.Context, path string) (*audio.Clip, error) {
+	clip, err := d.Pipeline.DecodeFile(ctx, path)
 	if err != nil {
 		return nil, d.classify(err, path)
 	}
-	return clip.Samples, nil
+	return clip, nil
 }
 
 // classify maps package audio's errors to the API's answers. Problems of the
@@ -102,7 +76,7 @@ func (d AudioDecoder) classify(err error, path string) error {
 	msg = strings.ReplaceAll(msg, filepath.Base(path), "the upload")
 	msg = strings.TrimPrefix(msg, "audio: ")
 	if code == "too_long" {
-		msg += fmt.Sprintf(" of %s", d.Options.MaxDuration)
+		msg += fmt.Sprintf(" of %s", d.Pipeline.MaxDuration())
 	}
 	return &jobs.InputError{Status: status, Code: code, Err: fmt.Errorf("%s", msg)}
 }

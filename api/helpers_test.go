@@ -21,9 +21,12 @@ import (
 	"github.com/newsscribe/newsscribe/api"
 	"github.com/newsscribe/newsscribe/api/jobs"
 	"github.com/newsscribe/newsscribe/api/store"
+	"github.com/newsscribe/newsscribe/api/web"
 	"github.com/newsscribe/newsscribe/audio"
+	"github.com/newsscribe/newsscribe/pipeline"
 	"github.com/newsscribe/newsscribe/transcribe"
 	"github.com/newsscribe/newsscribe/transcribe/transcribetest"
+	"github.com/newsscribe/newsscribe/transcribe/whisper"
 )
 
 func TestMain(m *testing.M) {
@@ -73,6 +76,20 @@ func arabicResult(samples []float32, opts transcribe.Options) (*transcribe.Trans
 	}}}, nil
 }
 
+// scriptedPipeline is the product's pipeline with eng loaded in place of
+// whisper.cpp (its one seam) and a stub model file to resolve.
+func scriptedPipeline(t testing.TB, eng transcribe.Engine, opts audio.Options) *pipeline.Pipeline {
+	t.Helper()
+	model, err := transcribetest.TinyModel(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pipeline.New(pipeline.Config{
+		Model: model, VAD: pipeline.VADOff, Audio: opts,
+		LoadEngine: func(context.Context, whisper.Config) (transcribe.Engine, io.Closer, error) { return eng, nil, nil },
+	})
+}
+
 type testServer struct {
 	*httptest.Server
 	engine *transcribetest.Scripted
@@ -93,6 +110,8 @@ type serverOpts struct {
 	database string
 	// result replaces arabicResult as the scripted engine's transcript.
 	result func(samples []float32, opts transcribe.Options) (*transcribe.Transcript, error)
+	// web mounts the newsroom page and the embed, as serve does.
+	web bool
 }
 
 func newServer(t testing.TB, o serverOpts) *testServer {
@@ -102,21 +121,24 @@ func newServer(t testing.TB, o serverOpts) *testServer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dec := api.AudioDecoder{Options: audio.Options{MaxDuration: time.Duration(o.maxSeconds * float64(time.Second))}}
 	result := arabicResult
 	if o.result != nil {
 		result = o.result
 	}
 	eng := &transcribetest.Scripted{Result: result, Steps: 4, StepDelay: o.stepDelay}
 	hub := api.NewSegmentHub()
+	p := scriptedPipeline(t, eng, audio.Options{MaxDuration: time.Duration(o.maxSeconds * float64(time.Second))})
+	dec := api.AudioDecoder{Pipeline: p}
 	quiet := slog.New(slog.DiscardHandler)
-	w := &jobs.Worker{Decoder: dec, Aligner: api.ArticleAligner{}, ProgressEvery: time.Millisecond, Logger: quiet, Segments: hub}
+	w := &jobs.Worker{Pipeline: p, Decoder: dec, ProgressEvery: time.Millisecond, Logger: quiet, Segments: hub}
 	ctx := context.Background()
 	q, err := jobs.Open(ctx, jobs.Config{Database: o.database, DataDir: dir, Workers: o.workers, JobTimeout: time.Minute, Logger: quiet}, blobs, w)
 	if err != nil {
 		t.Fatal(err)
 	}
-	w.SetEngine(eng)
+	if err := p.Load(ctx); err != nil {
+		t.Fatal(err)
+	}
 	if !o.noStart {
 		if err := q.Start(ctx); err != nil {
 			t.Fatal(err)
@@ -124,11 +146,15 @@ func newServer(t testing.TB, o serverOpts) *testServer {
 	}
 	m := api.NewMetrics(q.Store())
 	w.Observer = m
-	r := api.NewRouter(api.Deps{
-		Store: q.Store(), Queue: q, Prober: dec,
-		EngineReady: w.EngineReady, Segments: hub, Metrics: m, APIKeys: o.keys, MaxUpload: o.maxUpload, MaxQueue: o.maxQueue,
+	deps := api.Deps{
+		Store: q.Store(), Queue: q, Prober: dec, Aligner: p,
+		EngineReady: p.Ready, Segments: hub, Metrics: m, APIKeys: o.keys, MaxUpload: o.maxUpload, MaxQueue: o.maxQueue,
 		DefaultModel: "test-model", Logger: quiet,
-	})
+	}
+	if o.web {
+		deps.Mount = func(r *gin.Engine) { web.Register(r, q.Store()) }
+	}
+	r := api.NewRouter(deps)
 	srv := httptest.NewServer(r)
 	ts := &testServer{Server: srv, engine: eng, queue: q, store: q.Store(), dir: dir}
 	t.Cleanup(func() {

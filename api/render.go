@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/newsscribe/newsscribe/api/jobs"
 	"github.com/newsscribe/newsscribe/transcribe"
 	"github.com/newsscribe/newsscribe/transcribe/align"
 )
@@ -21,7 +20,7 @@ func WriteTranscript(w io.Writer, t *transcribe.Transcript, format string) error
 }
 
 // WriteAlignment renders a stored aligned article (align.Result JSON) with
-// package align's writers (json, srt, vtt, html). It is the default
+// package align's writers (json, srt, vtt, html, report). It is the default
 // AlignmentWriter.
 func WriteAlignment(w io.Writer, alignment json.RawMessage, format string) error {
 	f, err := align.ParseFormat(format)
@@ -33,21 +32,4 @@ func WriteAlignment(w io.Writer, alignment json.RawMessage, format string) error
 		return fmt.Errorf("read stored alignment: %w", err)
 	}
 	return align.Write(w, &r, f)
-}
-
-// ArticleAligner aligns transcripts to articles with package align.
-type ArticleAligner struct {
-	// Options tune the aligner; the zero value is align's defaults.
-	Options align.Options
-}
-
-var _ jobs.Aligner = ArticleAligner{}
-
-// Align implements jobs.Aligner.
-func (a ArticleAligner) Align(t *transcribe.Transcript, article string) (json.RawMessage, error) {
-	r, err := align.Align(t, article, a.Options)
-	if err != nil {
-		return nil, err
-	}
-	return json.Marshal(r)
 }

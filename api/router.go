@@ -18,9 +18,10 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"github.com/newsscribe/newsscribe/api/jobs"
 	"github.com/newsscribe/newsscribe/api/store"
+	"github.com/newsscribe/newsscribe/pipeline"
 	"github.com/newsscribe/newsscribe/transcribe"
+	"github.com/newsscribe/newsscribe/transcribe/align"
 )
 
 // Queue is what the handlers need from the job queue.
@@ -38,6 +39,12 @@ type Prober interface {
 	Probe(ctx context.Context, path string) (seconds float64, err error)
 }
 
+// Aligner aligns a transcript to an article's text; *pipeline.Pipeline is
+// one, with the server's align.Options.
+type Aligner interface {
+	Align(t *transcribe.Transcript, article string) (*align.Result, error)
+}
+
 // TranscriptWriter renders a transcript in a format (json|srt|vtt|txt).
 type TranscriptWriter func(w io.Writer, t *transcribe.Transcript, format string) error
 
@@ -53,9 +60,9 @@ type Deps struct {
 	Queue Queue
 	// Prober validates uploads. Required.
 	Prober Prober
-	// Aligner re-aligns an article when its body is edited. Defaults to
-	// ArticleAligner{} (package align).
-	Aligner jobs.Aligner
+	// Aligner re-aligns an article when its body is edited. Defaults to a
+	// pipeline with align's default options.
+	Aligner Aligner
 	// WriteTranscript renders transcripts. Defaults to WriteTranscript.
 	WriteTranscript TranscriptWriter
 	// WriteAlignment renders aligned articles. Defaults to WriteAlignment.
@@ -107,7 +114,7 @@ func NewRouter(d Deps) *gin.Engine {
 		d.WriteAlignment = WriteAlignment
 	}
 	if d.Aligner == nil {
-		d.Aligner = ArticleAligner{}
+		d.Aligner = pipeline.New(pipeline.Config{})
 	}
 	if d.EngineReady == nil {
 		d.EngineReady = func() bool { return false }
@@ -116,7 +123,7 @@ func NewRouter(d Deps) *gin.Engine {
 	r := gin.New()
 	// No proxy is trusted for client addresses unless configured in front.
 	_ = r.SetTrustedProxies(nil)
-	r.Use(s.recoverer(), s.accessLog())
+	r.Use(s.recoverer(), s.accessLog(), secureHeaders())
 	r.HandleMethodNotAllowed = true
 	r.NoRoute(func(c *gin.Context) { abort(c, http.StatusNotFound, "not_found", "no such endpoint") })
 	r.NoMethod(func(c *gin.Context) {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -18,24 +17,21 @@ import (
 	"github.com/newsscribe/newsscribe/api/jobs"
 	"github.com/newsscribe/newsscribe/api/store"
 	"github.com/newsscribe/newsscribe/audio"
-	"github.com/newsscribe/newsscribe/transcribe"
+	"github.com/newsscribe/newsscribe/pipeline"
 )
 
 // Components are the parts Serve is built from; the serve command wires the
-// real ones (whisper engine, transcript writers, aligner, web page).
+// real ones (the whisper.cpp pipeline, the web page).
 type Components struct {
-	// LoadEngine loads the speech model. It runs after the server listens
-	// (so /healthz answers and uploads queue while a large model loads);
-	// /readyz reports not ready until it returns. An error stops the server:
-	// a server that accepts jobs it can never run would break the promise
-	// that an accepted job finishes. The io.Closer (may be nil) frees the model.
-	LoadEngine func(ctx context.Context) (transcribe.Engine, io.Closer, error)
-	// Aligner aligns transcripts to articles. Defaults to ArticleAligner{}.
-	Aligner jobs.Aligner
-	// WriteTranscript and WriteAlignment render downloads. Default to the
-	// functions of the same names (packages transcribe and align).
-	WriteTranscript TranscriptWriter
-	WriteAlignment  AlignmentWriter
+	// Pipeline names the models and the engine loader (and align.Options).
+	// Serve sets its Audio options from Config (MaxDuration, FFmpegPath)
+	// and Contexts to Config.Workers. The models are resolved before the
+	// server listens, so an absent model stops it at once; the engine is
+	// loaded after it listens (so /healthz answers and uploads queue while a
+	// large model loads), and /readyz reports not ready until it is. A load
+	// error stops the server: a server that accepts jobs it can never run
+	// would break the promise that an accepted job finishes.
+	Pipeline pipeline.Config
 	// Mount adds public routes (the web page) to the router; may be nil.
 	Mount func(r *gin.Engine, st *store.Store)
 	// Logger receives JSON logs. Defaults to JSON on stderr-less discard.
@@ -56,16 +52,24 @@ func Serve(ctx context.Context, cfg Config, comps Components) error {
 		log = slog.New(slog.DiscardHandler)
 	}
 	gin.SetMode(gin.ReleaseMode)
+	pcfg := comps.Pipeline
+	pcfg.Audio = audio.Options{MaxDuration: cfg.MaxDuration, FFmpegPath: cfg.FFmpegPath}
+	pcfg.Contexts = cfg.Workers
+	p := pipeline.New(pcfg)
+	models, err := p.Resolve()
+	if err != nil {
+		return err
+	}
+	if models.VADMissing {
+		log.Warn("VAD model not downloaded: transcribing without voice activity detection", "vad_model", pcfg.VADModel)
+	}
 	blobs, err := store.NewBlobs(filepath.Join(cfg.DataDir, "blobs"))
 	if err != nil {
 		return err
 	}
-	if comps.Aligner == nil {
-		comps.Aligner = ArticleAligner{}
-	}
-	dec := AudioDecoder{Options: audio.Options{MaxDuration: cfg.MaxDuration, FFmpegPath: cfg.FFmpegPath}}
+	dec := AudioDecoder{Pipeline: p}
 	hub := NewSegmentHub()
-	worker := &jobs.Worker{Decoder: dec, Aligner: comps.Aligner, FFmpegPath: cfg.FFmpegPath, Logger: log, Segments: hub}
+	worker := &jobs.Worker{Pipeline: p, Decoder: dec, FFmpegPath: cfg.FFmpegPath, Logger: log, Segments: hub}
 	q, err := jobs.Open(ctx, jobs.Config{
 		Database: cfg.Database, DataDir: cfg.DataDir, Workers: cfg.Workers, MaxAttempts: cfg.MaxAttempts,
 		JobTimeout: cfg.JobTimeout, RescueAfter: cfg.RescueAfter, Logger: log.With("component", "river"),
@@ -78,10 +82,9 @@ func Serve(ctx context.Context, cfg Config, comps Components) error {
 	metrics := NewMetrics(st)
 	worker.Observer = metrics
 	deps := Deps{
-		Store: st, Queue: q, Prober: dec, Aligner: comps.Aligner,
-		WriteTranscript: comps.WriteTranscript, WriteAlignment: comps.WriteAlignment,
-		EngineReady: worker.EngineReady, Segments: hub, Metrics: metrics, APIKeys: cfg.APIKeys,
-		MaxUpload: cfg.MaxUpload, MaxQueue: cfg.MaxQueue, DefaultModel: PublicModelName(cfg.Model), Logger: log,
+		Store: st, Queue: q, Prober: dec, Aligner: p,
+		EngineReady: p.Ready, Segments: hub, Metrics: metrics, APIKeys: cfg.APIKeys,
+		MaxUpload: cfg.MaxUpload, MaxQueue: cfg.MaxQueue, DefaultModel: PublicModelName(p.Model()), Logger: log,
 	}
 	if comps.Mount != nil {
 		deps.Mount = func(r *gin.Engine) { comps.Mount(r, st) }
@@ -103,21 +106,15 @@ func Serve(ctx context.Context, cfg Config, comps Components) error {
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- srv.Serve(ln) }()
 
-	var (
-		closer  io.Closer
-		started atomic.Bool
-	)
+	var started atomic.Bool
 	loaded := make(chan struct{})
 	go func() {
 		defer close(loaded)
 		began := time.Now()
-		eng, c, err := comps.LoadEngine(ctx)
-		if err != nil {
+		if err := p.Load(ctx); err != nil {
 			cancel(fmt.Errorf("load speech engine: %w", err))
 			return
 		}
-		closer = c
-		worker.SetEngine(eng)
 		if err := q.Start(ctx); err != nil {
 			cancel(fmt.Errorf("start job queue: %w", err))
 			return
@@ -147,10 +144,8 @@ func Serve(ctx context.Context, cfg Config, comps Components) error {
 			log.Warn("job queue stop: running jobs were cancelled and will resume on the next start", "error", err)
 		}
 	}
-	if closer != nil {
-		if err := closer.Close(); err != nil {
-			log.Warn("close engine", "error", err)
-		}
+	if err := p.Close(); err != nil {
+		log.Warn("close engine", "error", err)
 	}
 	log.Info("stopped")
 	return runErr

@@ -12,6 +12,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/newsscribe/newsscribe/api/store"
+	"github.com/newsscribe/newsscribe/audio"
 )
 
 // jobJSON is a job as the API shows it.
@@ -236,6 +237,8 @@ var contentTypes = map[string]string{
 	"txt":  "text/plain; charset=utf-8",
 	"text": "text/plain; charset=utf-8",
 	"html": "text/html; charset=utf-8",
+	// report: the quotation check as plain text (alignments only).
+	"report": "text/plain; charset=utf-8",
 }
 
 func (s *server) getTranscript(c *gin.Context) {
@@ -244,7 +247,7 @@ func (s *server) getTranscript(c *gin.Context) {
 		return
 	}
 	format := c.DefaultQuery("format", "json")
-	if _, ok := contentTypes[format]; !ok || format == "html" || format == "text" {
+	if _, ok := contentTypes[format]; !ok || format == "html" || format == "text" || format == "report" {
 		abort(c, http.StatusBadRequest, "bad_format", "format must be one of json, srt, vtt, txt")
 		return
 	}
@@ -262,7 +265,17 @@ func (s *server) getTranscript(c *gin.Context) {
 		s.internal(c, err)
 		return
 	}
+	download(c, j.ID, format)
 	c.Data(http.StatusOK, contentTypes[format], buf.Bytes())
+}
+
+// download names the file of a subtitle or text export (srt, vtt, txt) as
+// an attachment; JSON and the HTML document are shown where they are opened.
+func download(c *gin.Context, id, format string) {
+	switch format {
+	case "srt", "vtt", "txt":
+		c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="%s.%s"`, id, format))
+	}
 }
 
 func (s *server) getAlignment(c *gin.Context) {
@@ -280,7 +293,7 @@ func (s *server) getAlignment(c *gin.Context) {
 func (s *server) writeAlignment(c *gin.Context, j *store.Job) {
 	format := c.DefaultQuery("format", "json")
 	if _, ok := contentTypes[format]; !ok || format == "txt" || format == "text" {
-		abort(c, http.StatusBadRequest, "bad_format", "format must be one of json, srt, vtt, html")
+		abort(c, http.StatusBadRequest, "bad_format", "format must be one of json, srt, vtt, html, report")
 		return
 	}
 	if j.Status != store.StatusDone {
@@ -297,6 +310,10 @@ func (s *server) writeAlignment(c *gin.Context, j *store.Job) {
 		s.internal(c, err)
 		return
 	}
+	if format == "html" {
+		c.Header("Content-Security-Policy", documentCSP)
+	}
+	download(c, j.ID, format)
 	c.Data(http.StatusOK, contentTypes[format], buf.Bytes())
 }
 
@@ -308,11 +325,17 @@ func (s *server) getJobAudio(c *gin.Context) {
 
 // serveAudio serves the browser-playable MP3 made at job time (Range
 // requests supported), or the original upload while it does not exist yet.
+// The Content-Type is the one of the format package audio decoded the file
+// as (never sniffed by net/http, which would call a polyglot upload
+// text/html); the router adds nosniff and a script-free CSP.
 func (s *server) serveAudio(c *gin.Context, j *store.Job) {
-	path, ctype := s.Store.Blobs.PlayPath(j.AudioSHA256), "audio/mpeg"
+	path, format := s.Store.Blobs.PlayPath(j.AudioSHA256), "mp3"
 	f, err := os.Open(path)
 	if errors.Is(err, os.ErrNotExist) {
-		path, ctype = s.Store.Blobs.AudioPath(j.AudioSHA256), ""
+		path = s.Store.Blobs.AudioPath(j.AudioSHA256)
+		if format, err = audio.SniffFile(path); err != nil {
+			format = ""
+		}
 		f, err = os.Open(path)
 	}
 	if errors.Is(err, os.ErrNotExist) {
@@ -329,23 +352,27 @@ func (s *server) serveAudio(c *gin.Context, j *store.Job) {
 		s.internal(c, err)
 		return
 	}
-	if ctype == "" {
-		var head [512]byte
-		n, _ := f.ReadAt(head[:], 0)
-		ctype = http.DetectContentType(head[:n])
+	disposition := "inline"
+	if format == "" {
+		disposition = "attachment" // not audio we know: never shown inline
 	}
-	c.Header("Content-Type", ctype)
+	c.Header("Content-Type", audio.ContentType(format))
 	c.Header("Cache-Control", "private, max-age=86400")
-	c.Header("Content-Disposition", fmt.Sprintf(`inline; filename="%s%s"`, j.ID, extFor(ctype)))
+	c.Header("Content-Disposition", fmt.Sprintf(`%s; filename="%s%s"`, disposition, j.ID, audioExt(format)))
 	http.ServeContent(c.Writer, c.Request, "", fi.ModTime(), f)
 }
 
-func extFor(ctype string) string {
-	switch ctype {
-	case "audio/mpeg":
-		return ".mp3"
-	case "audio/wave", "audio/wav":
-		return ".wav"
+// audioExt is the file name extension for a recording of format.
+func audioExt(format string) string {
+	switch format {
+	case "":
+		return ".bin"
+	case "matroska":
+		return ".mka"
+	case "mpegts":
+		return ".ts"
+	case "aac":
+		return ".aac"
 	}
-	return ""
+	return "." + format
 }

@@ -38,7 +38,9 @@ type Info struct {
 	// Channels is the source channel count (0 if unknown).
 	Channels int `json:"channels"`
 	// Duration is the source duration in seconds as declared by the
-	// container; 0 if unknown before decoding.
+	// container (the WAV header; for other formats opened as a local file,
+	// ffprobe's JSON of the container's fields, never ffmpeg's banner
+	// text); 0 if unknown before decoding (a stream that is not WAV).
 	Duration float64 `json:"duration"`
 }
 

@@ -101,6 +101,18 @@ func newDecoder(ctx context.Context, r io.Reader, path string, file *os.File, op
 				in.file = file
 			}
 		}
+		if path != "" {
+			// Duration and bit rate from the container's own fields
+			// (ffprobe's JSON), never from ffmpeg's banner text.
+			if fin, err := fileInput(c.demuxer, path); err == nil {
+				if pi, kbps, ok := probeFile(ctx, opts, fin); ok {
+					in.probe = &probeResult{info: pi, kbps: kbps}
+				}
+			}
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
 		p, info, err := startFFmpeg(ctx, in, c, opts)
 		if err != nil {
 			return nil, err
@@ -144,7 +156,7 @@ func isRegular(f *os.File) bool {
 }
 
 // Info describes the source. Duration is what the container declares
-// (exact for WAV, estimated by ffmpeg otherwise) or 0.
+// (exact for WAV, from ffprobe's JSON for other local files) or 0.
 func (d *Decoder) Info() Info { return d.info }
 
 // Read fills p with 16 kHz mono samples in [-1, 1] and returns how many.
@@ -259,6 +271,10 @@ func DecodeFile(ctx context.Context, path string, opts Options) (*Clip, error) {
 // 16 kHz, 691 MB. Longer recordings grow the slice as they decode.
 const maxPrealloc = 3 * 3600 * SampleRate
 
+// maxSamplesPerByte is how many 16 kHz samples one byte of compressed input
+// is assumed to hold at most when preallocating: 4 kb/s.
+const maxSamplesPerByte = SampleRate / (4000 / 8)
+
 func (d *Decoder) clip() (*Clip, error) {
 	est := int64(d.info.Duration*SampleRate) + SampleRate/10
 	if d.info.Duration == 0 && d.ff != nil && d.ff.kbps > 0 && d.size > 0 {
@@ -279,6 +295,12 @@ func (d *Decoder) clip() (*Clip, error) {
 	limit := int64(maxPrealloc)
 	if d.max > 0 {
 		limit = d.max + 1
+	}
+	if d.ff != nil && d.size >= 0 {
+		// A container can declare any duration: never reserve more than
+		// its bytes can hold at the lowest bit rate we decode (4 kb/s,
+		// below AMR-NB's 4.75); a longer stream grows the slice.
+		limit = min(limit, d.size*maxSamplesPerByte+SampleRate)
 	}
 	est = max(min(est, limit), 1<<16)
 	samples := make([]float32, 0, est)

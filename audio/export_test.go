@@ -2,10 +2,18 @@ package audio
 
 // Hooks for the external tests.
 var (
-	FFmpegArgs = ffmpegArgs
-	Dot        = dot
-	DotGeneric = dotGeneric
-	Sniff      = func(b []byte) (format, demuxer string, err error) {
+	FFmpegArgs      = ffmpegArgs
+	CheckFilterArgs = func(graph string, files ...string) error {
+		m := map[string]bool{}
+		for _, f := range files {
+			m[f] = true
+		}
+		return checkFilterGraph(graph, m)
+	}
+	CheckOutputOptions = checkOutputOptions
+	Dot                = dot
+	DotGeneric         = dotGeneric
+	Sniff              = func(b []byte) (format, demuxer string, err error) {
 		c, err := sniff(b)
 		return c.format, c.demuxer, err
 	}

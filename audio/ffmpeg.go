@@ -17,23 +17,8 @@ import (
 	"time"
 )
 
-// ffmpeg runs on untrusted input, so it is started like this and no other
-// way:
-//   - no shell: exec with an argument vector;
-//   - the input is stdin (pipe:0) or one local file (file:/abs/path, only for
-//     MP4/MOV/3GP, whose index may sit at the end), and -protocol_whitelist
-//     allows exactly that one protocol, so nothing the input says can open
-//     another file or the network (an HLS or concat playlist cannot open
-//     its segments: TestPlaylistRefused);
-//   - the demuxer is forced with -f from what the sniffer found in the
-//     bytes, so ffmpeg's own probing can never choose the hls, concat,
-//     image2 or any other demuxer that reads further URLs;
-//   - -nostdin (no keyboard commands), -hide_banner; only the first audio
-//     stream is mapped and video, subtitles and data are dropped
-//     (-vn -sn -dn);
-//   - stderr is kept up to ffmpegStderrCap bytes and reduced to one line;
-//   - the process is killed when the context is cancelled or the decoder is
-//     closed early.
+// ffmpegArgs is the command line that decodes input (pipe:0 or
+// file:/abs/path) with demuxer, under the sandbox's rules (sandbox.go).
 //
 // ffmpeg decodes and downmixes (-ac 1: for stereo the average of the two
 // channels, for surround ffmpeg's standard mono matrix, which keeps dialogue
@@ -41,22 +26,15 @@ import (
 // source rate to stdout; our WAV reader and resampler take it from
 // there, so every format gets the same resampler and the same quality bar.
 func ffmpegArgs(demuxer, input string, local bool) []string {
-	proto := "pipe"
-	if local {
-		proto = "file"
-	}
-	return []string{
-		"-nostdin", "-hide_banner", "-nostats",
-		"-protocol_whitelist", proto,
-		"-f", demuxer,
-		"-i", input,
+	_ = local // the protocol follows from input: "file:" or "pipe:0"
+	return commandLine([]ffInput{{demuxer: demuxer, url: input}}, []string{
 		"-map", "0:a:0", "-vn", "-sn", "-dn",
 		"-ac", "1", "-c:a", "pcm_f32le",
 		"-map_metadata", "-1", "-fflags", "+bitexact", "-flags:a", "+bitexact",
 		// Fill 32 KiB before each write instead of one write per packet.
 		"-flush_packets", "0",
 		"-f", "wav", "pipe:1",
-	}
+	})
 }
 
 // ffmpegStderrCap bounds how much of ffmpeg's stderr is kept, in bytes.
@@ -82,21 +60,25 @@ type ffmpegProc struct {
 // "file" protocol), a local file as its stdin, or a stream copied to its
 // stdin (both "pipe").
 type ffmpegInput struct {
-	r    io.Reader // the stream, from its first byte
-	path string
-	file *os.File // rewound; becomes ffmpeg's stdin
+	r     io.Reader // the stream, from its first byte
+	path  string
+	file  *os.File     // rewound; becomes ffmpeg's stdin
+	probe *probeResult // ffprobe's facts when the input is a local file
+}
+
+// probeResult is what probeFile found.
+type probeResult struct {
+	info Info
+	kbps int
 }
 
 // startFFmpeg starts ffmpeg on in and reads the WAV header of its output.
 func startFFmpeg(ctx context.Context, in ffmpegInput, c container, opts Options) (_ *ffmpegProc, info Info, err error) {
-	exe, lerr := exec.LookPath(opts.ffmpeg())
-	if lerr != nil {
-		if strings.ContainsRune(opts.ffmpeg(), filepath.Separator) {
-			return nil, Info{}, &ffmpegPathError{path: opts.ffmpeg(), err: lerr}
-		}
-		return nil, Info{}, ErrFFmpegMissing
+	exe, err := lookFFmpeg(opts)
+	if err != nil {
+		return nil, Info{}, err
 	}
-	p := &ffmpegProc{stderr: newStderrBuf(ffmpegStderrCap), format: c.format}
+	p := &ffmpegProc{format: c.format}
 	defer func() {
 		if err != nil {
 			p.close()
@@ -119,8 +101,7 @@ func startFFmpeg(ctx context.Context, in ffmpegInput, c container, opts Options)
 	} else {
 		args = ffmpegArgs(c.demuxer, "pipe:0", false)
 	}
-	p.cmd = exec.CommandContext(ctx, exe, args...)
-	p.cmd.WaitDelay = 2 * time.Second
+	p.cmd, p.stderr = sandboxCmd(ctx, exe, args)
 	switch {
 	case path != "":
 	case in.file != nil:
@@ -130,7 +111,6 @@ func startFFmpeg(ctx context.Context, in ffmpegInput, c container, opts Options)
 		p.fed = &countingReader{r: in.r}
 		p.cmd.Stdin = p.fed
 	}
-	p.cmd.Stderr = p.stderr
 	if p.stdout, err = p.cmd.StdoutPipe(); err != nil {
 		return nil, Info{}, fmt.Errorf("audio: start ffmpeg: %w", err)
 	}
@@ -153,7 +133,18 @@ func startFFmpeg(ctx context.Context, in ffmpegInput, c container, opts Options)
 	case <-ctx.Done():
 		return nil, Info{}, ctx.Err()
 	}
-	info, p.kbps = parseFFmpegInfo(p.stderr.head())
+	info = parseFFmpegInfo(p.stderr.head())
+	if in.probe != nil {
+		// The local file's own fields, from ffprobe's JSON.
+		pi := in.probe
+		info.Duration, p.kbps = pi.info.Duration, pi.kbps
+		if pi.info.Codec != "" {
+			info.Codec = pi.info.Codec
+		}
+		if pi.info.SampleRate > 0 {
+			info.SampleRate, info.Channels = pi.info.SampleRate, pi.info.Channels
+		}
+	}
 	info.Format = c.format
 	if info.SampleRate == 0 {
 		info.SampleRate = p.wav.rate
@@ -199,9 +190,6 @@ func (p *ffmpegProc) close() {
 
 // classify maps ffmpeg's stderr onto the package's errors.
 func (p *ffmpegProc) classify() error {
-	text := p.stderr.String()
-	low := strings.ToLower(text)
-	reason := ffmpegReason(text)
 	off := int64(-1)
 	switch {
 	case p.fed != nil:
@@ -212,11 +200,19 @@ func (p *ffmpegProc) classify() error {
 			off = pos
 		}
 	}
+	return classifyFFmpeg(p.stderr.String(), p.format, off)
+}
+
+// classifyFFmpeg maps ffmpeg's stderr text onto the package's errors; format
+// names the input, off is how far ffmpeg had read (-1: unknown).
+func classifyFFmpeg(text, format string, off int64) error {
+	low := strings.ToLower(text)
+	reason := ffmpegReason(text)
 	switch {
 	case strings.Contains(low, "not on whitelist"):
 		return &UnsupportedError{What: "the input refers to other files or URLs"}
 	case strings.Contains(low, "matches no streams"), strings.Contains(low, "does not contain any stream"):
-		return &noAudioError{"no audio stream in the " + p.format + " file"}
+		return &noAudioError{"no audio stream in the " + format + " file"}
 	case strings.Contains(low, "decoder (codec") && strings.Contains(low, "not found"),
 		strings.Contains(low, "unsupported codec"), strings.Contains(low, "unknown codec"),
 		strings.Contains(low, "no decoder for"):
@@ -255,12 +251,15 @@ func ffmpegReason(text string) string {
 	return oneLine(best)
 }
 
+// reAudio and reRate read the first audio stream's line of ffmpeg's input
+// description; the line must start with exactly two spaces, as ffmpeg
+// prints it — metadata values are indented further, also on their
+// continuation lines, so a tag cannot pose as a stream. Durations and bit
+// rates are never read from this text (probe.go has them from ffprobe's JSON).
 var (
-	reDuration = regexp.MustCompile(`Duration: (\d+):(\d\d):(\d\d(?:\.\d+)?)`)
-	reBitrate  = regexp.MustCompile(`Duration: [^\n]*bitrate: (\d+) kb/s`)
-	reAudio    = regexp.MustCompile(`Stream #0:\d+.*?: Audio: ([A-Za-z0-9_]+)[^\n]*`)
-	reRate     = regexp.MustCompile(`, (\d+) Hz, ([^,\n]+)`)
-	reChans    = regexp.MustCompile(`^(\d+) channels`)
+	reAudio = regexp.MustCompile(`(?m)^  Stream #0:\d+[^\n]*?: Audio: ([A-Za-z0-9_]+)[^\n]*`)
+	reRate  = regexp.MustCompile(`, (\d+) Hz, ([^,\n]+)`)
+	reChans = regexp.MustCompile(`^(\d+) channels`)
 )
 
 // channelLayouts maps ffmpeg's layout names to channel counts.
@@ -272,21 +271,11 @@ var channelLayouts = map[string]int{
 	"7.1": 8, "7.1(wide)": 8, "7.1(wide-side)": 8, "octagonal": 8,
 }
 
-// parseFFmpegInfo reads codec, rate, channels and duration of the first
-// audio stream from ffmpeg's description of its input, and the overall
-// bit rate in kb/s (0 if not given).
-func parseFFmpegInfo(stderr string) (info Info, kbps int) {
+// parseFFmpegInfo reads codec, rate and channels of the first audio stream
+// from ffmpeg's description of its input.
+func parseFFmpegInfo(stderr string) (info Info) {
 	if i := strings.Index(stderr, "Output #0"); i >= 0 {
 		stderr = stderr[:i]
-	}
-	if m := reDuration.FindStringSubmatch(stderr); m != nil {
-		h, _ := strconv.Atoi(m[1])
-		mi, _ := strconv.Atoi(m[2])
-		s, _ := strconv.ParseFloat(m[3], 64)
-		info.Duration = float64(h*3600+mi*60) + s
-	}
-	if m := reBitrate.FindStringSubmatch(stderr); m != nil {
-		kbps, _ = strconv.Atoi(m[1])
 	}
 	if m := reAudio.FindStringSubmatch(stderr); m != nil {
 		info.Codec = m[1]
@@ -300,7 +289,7 @@ func parseFFmpegInfo(stderr string) (info Info, kbps int) {
 			}
 		}
 	}
-	return info, kbps
+	return info
 }
 
 // spool copies an upload to a temporary file for formats ffmpeg must seek

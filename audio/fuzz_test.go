@@ -82,6 +82,10 @@ func FuzzSniff(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
+	// Polyglots: markup, then MPEG audio frames.
+	f.Add(append([]byte("<!-- <MPD dash:profile --><script>alert(1)</script>\n"), mp3Frames(3)...))
+	f.Add(append([]byte("#EXTM3U\n"), mp3Frames(3)...))
+	f.Add(append([]byte("\x00\x00<html>"), mp3Frames(3)...))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		format, _, err := audio.Sniff(b)
 		if err != nil {
@@ -94,6 +98,11 @@ func FuzzSniff(f *testing.F) {
 		}
 		if format == "" {
 			t.Fatal("no error and no format")
+		}
+		// Nothing that starts like markup or a playlist is audio (AMR's
+		// "#!AMR" magic aside).
+		if startsWithMarkup(b) && !bytes.HasPrefix(b, []byte("#!AMR")) {
+			t.Fatalf("markup sniffed as %q", format)
 		}
 	})
 }

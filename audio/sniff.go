@@ -96,17 +96,26 @@ func sniff(b []byte) (container, error) {
 		return container{}, &noAudioError{what}
 	}
 	// MPEG audio after some leading junk (zero padding, a broken tag):
-	// three frames in a row within the first 4 KiB.
+	// three frames in a row within the first 4 KiB — unless the junk is
+	// text or markup. A web page, DASH manifest or playlist with frames
+	// hidden in it is a polyglot: MP3 to a frame scan, HTML to a browser
+	// sniffing it, DASH to ffmpeg probing it.
 	for off := 1; off < min(len(b), 4096); off++ {
 		if b[off] != 0xff {
 			continue
 		}
+		c := container{}
 		if n := mpegFrameLen(b[off:]); n > 0 && off+n < len(b) && mpegFrames(b, off+n) {
-			return container{format: "mp3", demuxer: "mp3"}, nil
+			c = container{format: "mp3", demuxer: "mp3"}
+		} else if n := adtsFrameLen(b[off:]); n > 0 && off+n < len(b) && adtsFrames(b, off+n) {
+			c = container{format: "aac", demuxer: "aac"}
+		} else {
+			continue
 		}
-		if n := adtsFrameLen(b[off:]); n > 0 && off+n < len(b) && adtsFrames(b, off+n) {
-			return container{format: "aac", demuxer: "aac"}, nil
+		if what := markup(b[:off]); what != "" {
+			return container{}, &noAudioError{what + " before the first audio frame (markup is not a recording)"}
 		}
+		return c, nil
 	}
 	return container{}, &UnsupportedError{What: "unrecognised file format (not a known audio or video container)"}
 }
@@ -316,4 +325,29 @@ func isText(b []byte) bool {
 		}
 	}
 	return ctl*100 <= end
+}
+
+// junkMarkers are signs of markup or a playlist in the bytes before the
+// first audio frame, compared in lower case.
+var junkMarkers = []string{
+	"<?xml", "<!doctype", "<!--", "<html", "<head", "<body", "<script", "<svg", "<iframe", "<meta", "<object",
+	"<embed", "<style", "<img", "<mpd", "<period", "<baseurl", "<smil", "<asx", "<playlist", "<?php",
+	"#extm3u", "#ext-x-", "#extinf", "ffconcat", "javascript:", "<a href",
+}
+
+// markup names the text or markup junk (the bytes before the first frame)
+// holds, or "": junk that starts with '<' or '#' (after white space and a
+// byte-order mark), or contains one of junkMarkers.
+func markup(junk []byte) string {
+	t := bytes.TrimLeft(bytes.TrimPrefix(junk, []byte("\xef\xbb\xbf")), " \t\r\n")
+	if len(t) > 0 && (t[0] == '<' || t[0] == '#') {
+		return "text or markup"
+	}
+	lower := bytes.ToLower(junk)
+	for _, m := range junkMarkers {
+		if bytes.Contains(lower, []byte(m)) {
+			return "markup (" + m + ")"
+		}
+	}
+	return ""
 }

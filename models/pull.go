@@ -8,10 +8,11 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/newsscribe/newsscribe/internal/atomicfile"
 )
 
 // URLEnv names a mirror of the Hugging Face repositories to download from
@@ -104,7 +105,7 @@ func Pull(ctx context.Context, m Model, dir string, opts PullOptions) (string, e
 			return final, nil
 		}
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := atomicfile.MkdirAll(dir); err != nil {
 		return "", fmt.Errorf("pull %s: %w", m.Name, err)
 	}
 	client := opts.Client
@@ -123,7 +124,7 @@ func Pull(ctx context.Context, m Model, dir string, opts PullOptions) (string, e
 		url = strings.TrimSuffix(opts.BaseURL, "/") + "/" + m.Repo + "/resolve/main/" + m.File
 	}
 	part := final + ".part"
-	f, err := os.OpenFile(part, os.O_RDWR|os.O_CREATE, 0o644)
+	f, err := os.OpenFile(part, os.O_RDWR|os.O_CREATE, atomicfile.Mode)
 	if err != nil {
 		return "", fmt.Errorf("pull %s: %w", m.Name, err)
 	}
@@ -193,22 +194,14 @@ func Pull(ctx context.Context, m Model, dir string, opts PullOptions) (string, e
 			return "", fmt.Errorf("pull %s from %s: %w", m.Name, url, err)
 		}
 	}
-	if err := f.Sync(); err != nil {
-		return "", fmt.Errorf("pull %s: %w", m.Name, err)
-	}
-	if err := f.Close(); err != nil {
-		return "", fmt.Errorf("pull %s: %w", m.Name, err)
-	}
 	if err := Verify(part, m); err != nil {
+		f.Close()
 		os.Remove(part)
 		return "", fmt.Errorf("pull %s from %s: the %s received failed verification, removed it: %w", m.Name, url, FormatSize(m.Size), err)
 	}
-	if err := os.Rename(part, final); err != nil {
+	// Synced, renamed into place, the directory synced.
+	if err := atomicfile.Commit(f, final); err != nil {
 		return "", fmt.Errorf("pull %s: %w", m.Name, err)
-	}
-	if d, err := os.Open(filepath.Dir(final)); err == nil {
-		d.Sync()
-		d.Close()
 	}
 	return final, nil
 }

@@ -7,27 +7,24 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
-	"os/exec"
+	"path/filepath"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/riverqueue/river"
 
 	"github.com/newsscribe/newsscribe/api/store"
+	"github.com/newsscribe/newsscribe/audio"
+	"github.com/newsscribe/newsscribe/internal/atomicfile"
+	"github.com/newsscribe/newsscribe/pipeline"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
 
-// Decoder turns a stored upload into 16 kHz mono float32 samples. Errors
-// caused by the upload itself are returned as *InputError.
+// Decoder turns a stored upload into 16 kHz mono samples with the source's
+// audio.Info (the API's decodes through package pipeline). Errors caused by
+// the upload itself are returned as *InputError.
 type Decoder interface {
-	Decode(ctx context.Context, path string) ([]float32, error)
-}
-
-// Aligner aligns a transcript to an article and returns the aligned article
-// (align.Result) as JSON.
-type Aligner interface {
-	Align(t *transcribe.Transcript, article string) (json.RawMessage, error)
+	Decode(ctx context.Context, path string) (*audio.Clip, error)
 }
 
 // Observer receives measurements of finished work (Prometheus metrics).
@@ -57,17 +54,19 @@ type SegmentSink interface {
 	Segment(jobID string, s transcribe.Segment)
 }
 
-// Worker runs one transcription job: decode, recognise (or reuse the
-// transcript of the same audio, model and options), make the browser
-// rendition, align to the article, mark done.
+// Worker runs one transcription job through the pipeline — decode,
+// recognise (or reuse the transcript of the same audio, model and options),
+// make the browser rendition, align to the article — and keeps what is the
+// queue's: the transcript cache, persistence, progress throttling and the
+// mapping of failures onto river's retry, cancel and snooze.
 type Worker struct {
 	river.WorkerDefaults[Args]
 
+	// Pipeline recognises and aligns; jobs wait until it is loaded (Ready).
+	// Required.
+	Pipeline *pipeline.Pipeline
 	// Decoder decodes uploads. Required.
 	Decoder Decoder
-	// Aligner aligns transcripts to articles; jobs with an article fail
-	// without it.
-	Aligner Aligner
 	// FFmpegPath makes the MP3 rendition for browsers. Defaults to "ffmpeg".
 	FFmpegPath string
 	// Observer receives metrics; may be nil.
@@ -79,8 +78,7 @@ type Worker struct {
 	// ProgressEvery throttles progress writes. Defaults to 1 second.
 	ProgressEvery time.Duration
 
-	engine atomic.Pointer[engineBox]
-	store  *store.Store
+	store *store.Store
 
 	// running holds the cancel function of each job this process is working,
 	// by river job id, so that a DELETE served by this process reaches the
@@ -119,15 +117,6 @@ func (w *Worker) cancelLocal(id int64) bool {
 	}
 	return ok
 }
-
-type engineBox struct{ transcribe.Engine }
-
-// SetEngine installs the speech engine; jobs wait in the queue until it is
-// set and the queue started.
-func (w *Worker) SetEngine(e transcribe.Engine) { w.engine.Store(&engineBox{e}) }
-
-// EngineReady reports whether an engine is installed.
-func (w *Worker) EngineReady() bool { return w.engine.Load() != nil }
 
 func (w *Worker) logger() *slog.Logger {
 	if w.Logger != nil {
@@ -237,37 +226,14 @@ func (w *Worker) run(ctx context.Context, j *store.Job) (duration, rtf float64, 
 	s := w.store
 	audioPath := s.Blobs.AudioPath(j.AudioSHA256)
 	t, err := s.Transcript(ctx, j.ASRKey)
-	if errors.Is(err, store.ErrNotFound) {
-		box := w.engine.Load()
-		if box == nil {
-			return 0, 0, errors.New("no speech engine loaded")
-		}
-		samples, err := w.Decoder.Decode(ctx, audioPath)
-		if err != nil {
-			return 0, 0, fmt.Errorf("decode: %w", err)
-		}
-		duration = float64(len(samples)) / 16000
-		if err := s.SetDuration(ctx, j.ID, duration); err != nil {
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		if t, duration, rtf, err = w.recognize(ctx, j, audioPath); err != nil {
 			return 0, 0, err
 		}
-		began := time.Now()
-		t, err = box.Transcribe(ctx, samples, w.options(j), w.progress(ctx, j.ID))
-		samples = nil
-		if err != nil {
-			return 0, 0, fmt.Errorf("transcribe: %w", err)
-		}
-		if duration > 0 {
-			rtf = time.Since(began).Seconds() / duration
-		}
-		if err := s.PutTranscript(ctx, j.ASRKey, t); err != nil {
-			return 0, 0, err
-		}
-		if w.Observer != nil {
-			w.Observer.Transcribed(duration, rtf)
-		}
-	} else if err != nil {
+	case err != nil:
 		return 0, 0, err
-	} else {
+	default:
 		duration = t.Duration
 	}
 	if err := w.rendition(ctx, audioPath, s.Blobs.PlayPath(j.AudioSHA256)); err != nil {
@@ -276,22 +242,7 @@ func (w *Worker) run(ctx context.Context, j *store.Job) (duration, rtf float64, 
 		w.logger().Warn("browser rendition failed", "job", j.ID, "error", err)
 	}
 	if j.HasArticle() {
-		text := j.ArticleText
-		if j.ArticleID != "" {
-			a, err := s.Article(ctx, j.ArticleID)
-			if err != nil {
-				return 0, 0, fmt.Errorf("article %s: %w", j.ArticleID, err)
-			}
-			text = a.Body
-		}
-		if w.Aligner == nil {
-			return 0, 0, errors.New("align: this server has no aligner")
-		}
-		res, err := w.Aligner.Align(t, text)
-		if err != nil {
-			return 0, 0, fmt.Errorf("align: %w", err)
-		}
-		if err := s.PutAlignment(ctx, j.ID, res); err != nil {
+		if err := w.align(ctx, j, t); err != nil {
 			return 0, 0, err
 		}
 	}
@@ -311,6 +262,61 @@ func (w *Worker) options(j *store.Job) transcribe.Options {
 		o.OnSegment = func(s transcribe.Segment) { w.Segments.Segment(id, s) }
 	}
 	return o
+}
+
+// recognize decodes the upload and recognises it, records the duration
+// (seconds) as soon as it is known and keeps the transcript under the job's
+// ASR key.
+func (w *Worker) recognize(ctx context.Context, j *store.Job, audioPath string) (t *transcribe.Transcript, duration, rtf float64, err error) {
+	if !w.Pipeline.Ready() {
+		return nil, 0, 0, pipeline.ErrNotLoaded
+	}
+	clip, err := w.Decoder.Decode(ctx, audioPath)
+	if err != nil {
+		return nil, 0, 0, fmt.Errorf("decode: %w", err)
+	}
+	duration = clip.Duration()
+	if err := w.store.SetDuration(ctx, j.ID, duration); err != nil {
+		return nil, 0, 0, err
+	}
+	began := time.Now()
+	t, err = w.Pipeline.Recognize(ctx, clip.Samples, w.options(j), w.progress(ctx, j.ID))
+	clip = nil // the samples are the job's largest allocation
+	if err != nil {
+		return nil, 0, 0, fmt.Errorf("transcribe: %w", err)
+	}
+	if duration > 0 {
+		rtf = time.Since(began).Seconds() / duration
+	}
+	if err := w.store.PutTranscript(ctx, j.ASRKey, t); err != nil {
+		return nil, 0, 0, err
+	}
+	if w.Observer != nil {
+		w.Observer.Transcribed(duration, rtf)
+	}
+	return t, duration, rtf, nil
+}
+
+// align aligns t to the job's article — the article's current body when
+// the job belongs to one — and stores the result.
+func (w *Worker) align(ctx context.Context, j *store.Job, t *transcribe.Transcript) error {
+	text := j.ArticleText
+	if j.ArticleID != "" {
+		a, err := w.store.Article(ctx, j.ArticleID)
+		if err != nil {
+			return fmt.Errorf("article %s: %w", j.ArticleID, err)
+		}
+		text = a.Body
+	}
+	res, err := w.Pipeline.Align(t, text)
+	if err != nil {
+		return err
+	}
+	b, err := json.Marshal(res)
+	if err != nil {
+		return fmt.Errorf("align: %w", err)
+	}
+	return w.store.PutAlignment(ctx, j.ID, b)
 }
 
 // progress returns a ProgressFunc that persists at most once per
@@ -341,52 +347,18 @@ func (w *Worker) progress(ctx context.Context, id string) transcribe.ProgressFun
 	}
 }
 
-// rendition writes an MP3 of src to dst with ffmpeg, atomically, unless it
-// exists.
+// rendition writes an MP3 of src to dst, atomically (atomicfile), unless it
+// exists. The encoding is package audio's sandboxed ffmpeg (audio.EncodeMP3):
+// the container our sniffer found is forced, so the rendition is made from the
+// same audio the transcript was.
 func (w *Worker) rendition(ctx context.Context, src, dst string) error {
 	if _, err := os.Stat(dst); err == nil {
 		return nil
 	}
-	ff := w.FFmpegPath
-	if ff == "" {
-		ff = "ffmpeg"
-	}
-	tmp := dst + ".part"
-	if err := os.MkdirAll(dirOf(dst), 0o755); err != nil {
+	if err := atomicfile.MkdirAll(filepath.Dir(dst)); err != nil {
 		return err
 	}
-	cmd := exec.CommandContext(ctx, ff, "-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-i", src,
-		"-vn", "-ac", "1", "-codec:a", "libmp3lame", "-b:a", "64k", "-f", "mp3", tmp)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("ffmpeg: %w: %s", err, firstLine(out))
-	}
-	f, err := os.Open(tmp)
-	if err == nil {
-		err = f.Sync()
-		f.Close()
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	return os.Rename(tmp, dst)
-}
-
-func dirOf(p string) string {
-	for i := len(p) - 1; i >= 0; i-- {
-		if p[i] == '/' || p[i] == os.PathSeparator {
-			return p[:i]
-		}
-	}
-	return "."
-}
-
-func firstLine(b []byte) string {
-	for i, c := range b {
-		if c == '\n' {
-			return string(b[:i])
-		}
-	}
-	return string(b)
+	return atomicfile.Write(dst, func(f *os.File) error {
+		return audio.EncodeMP3(ctx, src, f, audio.Options{FFmpegPath: w.FFmpegPath})
+	})
 }

@@ -8,6 +8,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+
+	"github.com/newsscribe/newsscribe/internal/atomicfile"
 )
 
 // Blobs stores uploaded audio by the SHA-256 of its bytes under Dir:
@@ -61,24 +63,24 @@ func (b *Blobs) PlayPath(sha string) string {
 }
 
 // TempFile creates a temporary file in the blob directory (same file system
-// as the final place, so that Rename is atomic).
+// as the final place, so that Rename is atomic); atomicfile.Commit moves it
+// into place.
 func (b *Blobs) TempFile(pattern string) (*os.File, error) {
-	return os.CreateTemp(filepath.Join(b.Dir, "tmp"), pattern)
+	return atomicfile.Create(filepath.Join(b.Dir, "tmp"), pattern)
 }
 
 // Put streams r to disk while hashing it and stores it under its SHA-256.
 // It returns the hash and the number of bytes. An error from r (such as
 // http.MaxBytesError) is returned wrapped and nothing is stored.
 func (b *Blobs) Put(r io.Reader) (sha string, n int64, err error) {
+	committed := false
 	f, err := b.TempFile("upload-*")
 	if err != nil {
 		return "", 0, fmt.Errorf("store upload: %w", err)
 	}
-	tmp := f.Name()
 	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(tmp)
+		if err != nil || !committed {
+			atomicfile.Discard(f)
 		}
 	}()
 	h := sha256.New()
@@ -86,55 +88,20 @@ func (b *Blobs) Put(r io.Reader) (sha string, n int64, err error) {
 	if err != nil {
 		return "", n, fmt.Errorf("read upload: %w", err)
 	}
-	if err = f.Sync(); err != nil {
-		return "", n, fmt.Errorf("store upload: %w", err)
-	}
-	if err = f.Close(); err != nil {
-		return "", n, fmt.Errorf("store upload: %w", err)
-	}
 	sha = hex.EncodeToString(h.Sum(nil))
 	dst := b.AudioPath(sha)
-	if err = os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-		return "", n, fmt.Errorf("store upload: %w", err)
-	}
 	if _, statErr := os.Stat(dst); statErr == nil {
 		// Same bytes already stored: keep the existing file.
-		os.Remove(tmp)
 		return sha, n, nil
 	}
-	if err = os.Rename(tmp, dst); err != nil {
+	if err = atomicfile.MkdirAll(filepath.Dir(dst)); err != nil {
 		return "", n, fmt.Errorf("store upload: %w", err)
 	}
+	if err = atomicfile.Commit(f, dst); err != nil {
+		return "", n, fmt.Errorf("store upload: %w", err)
+	}
+	committed = true
 	return sha, n, nil
-}
-
-// WriteAtomic creates path from write: a temporary file in the same
-// directory is written, synced, closed and renamed, so that a crash never
-// leaves a half-written file at path.
-func WriteAtomic(path string, write func(w io.Writer) error) (err error) {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if err = write(f); err != nil {
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		return err
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
 }
 
 // Writable checks that a file can be created in the blob directory.

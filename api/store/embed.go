@@ -4,10 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/http"
 	"os"
 
 	"github.com/newsscribe/newsscribe/api/web"
+	"github.com/newsscribe/newsscribe/audio"
 )
 
 var _ web.Source = (*Store)(nil)
@@ -50,11 +50,12 @@ func (s *Store) EmbedArticle(ctx context.Context, id string) (*web.EmbedArticle,
 		out.Alignment = al
 	}
 	// The MP3 rendition the worker made for browsers; the upload itself only
-	// when there is none (its type sniffed, as the /v1 audio route does).
+	// when there is none, typed by the format package audio decoded it as
+	// (as the /v1 audio route does) — never by net/http's sniffing.
 	if p := s.Blobs.PlayPath(j.AudioSHA256); isFile(p) {
 		out.AudioPath, out.AudioType = p, "audio/mpeg"
 	} else if p := s.Blobs.AudioPath(j.AudioSHA256); isFile(p) {
-		out.AudioPath, out.AudioType = p, sniffType(p)
+		out.AudioPath, out.AudioType = p, uploadType(p)
 	}
 	return out, nil
 }
@@ -64,13 +65,11 @@ func isFile(p string) bool {
 	return err == nil && fi.Mode().IsRegular()
 }
 
-func sniffType(p string) string {
-	f, err := os.Open(p)
+// uploadType is the media type of the stored upload at p.
+func uploadType(p string) string {
+	format, err := audio.SniffFile(p)
 	if err != nil {
-		return ""
+		return audio.ContentType("")
 	}
-	defer f.Close()
-	var head [512]byte
-	n, _ := f.ReadAt(head[:], 0)
-	return http.DetectContentType(head[:n])
+	return audio.ContentType(format)
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/newsscribe/newsscribe/api/store"
 	"github.com/newsscribe/newsscribe/api/web"
+	"github.com/newsscribe/newsscribe/internal/atomicfile"
 )
 
 func openStore(t *testing.T) *store.Store {
@@ -104,7 +105,10 @@ func TestEmbedArticle(t *testing.T) {
 	}
 
 	play := s.Blobs.PlayPath(sha)
-	if err := store.WriteAtomic(play, func(w io.Writer) error { _, err := io.WriteString(w, "ID3 mp3"); return err }); err != nil {
+	if err := atomicfile.MkdirAll(filepath.Dir(play)); err != nil {
+		t.Fatal(err)
+	}
+	if err := atomicfile.Write(play, func(w *os.File) error { _, err := io.WriteString(w, "ID3 mp3"); return err }); err != nil {
 		t.Fatal(err)
 	}
 	got, err = s.EmbedArticle(ctx, "a1")

@@ -22,8 +22,10 @@ import (
 	"github.com/newsscribe/newsscribe/api/store"
 	"github.com/newsscribe/newsscribe/api/web"
 	"github.com/newsscribe/newsscribe/audio"
+	"github.com/newsscribe/newsscribe/pipeline"
 	"github.com/newsscribe/newsscribe/transcribe"
 	"github.com/newsscribe/newsscribe/transcribe/transcribetest"
+	"github.com/newsscribe/newsscribe/transcribe/whisper"
 )
 
 // TestBrowserFlow is the newsroom's path through a real browser: it starts
@@ -192,12 +194,20 @@ func startServer(t *testing.T, dataDir string, eng transcribe.Engine) string {
 			t.Logf("server log:\n%s", logs.String())
 		}
 	})
+	// The pipeline resolves a model file before it loads eng, as the
+	// product does; a stub file serves.
+	model, err := transcribetest.TinyModel(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() {
 		done <- api.Serve(ctx, cfg, api.Components{
-			LoadEngine: func(context.Context) (transcribe.Engine, io.Closer, error) { return eng, nil, nil },
-			Logger:     slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelWarn})),
+			Pipeline: pipeline.Config{Model: model, VAD: pipeline.VADOff, LoadEngine: func(context.Context, whisper.Config) (transcribe.Engine, io.Closer, error) {
+				return eng, nil, nil
+			}},
+			Logger: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelWarn})),
 			// The page and the embed, mounted as the serve command mounts them.
 			Mount: func(r *gin.Engine, st *store.Store) { web.Register(r, st) },
 		})

@@ -353,9 +353,15 @@ func (h *handler) embedAudio(c *gin.Context) {
 		writeError(c, http.StatusNotFound, "no_audio", "this article's recording is not available")
 		return
 	}
-	if a.AudioType != "" {
-		c.Header("Content-Type", a.AudioType)
+	// The type the Source decoded the recording as; never left to sniffing
+	// (net/http's or the browser's), which could call an upload a web page.
+	ctype := a.AudioType
+	if !strings.HasPrefix(ctype, "audio/") && !strings.HasPrefix(ctype, "video/") {
+		ctype = "application/octet-stream"
 	}
+	c.Header("Content-Type", ctype)
+	c.Header("X-Content-Type-Options", "nosniff")
+	c.Header("Content-Security-Policy", "default-src 'none'; media-src 'self'; sandbox")
 	c.Header("Cache-Control", "public, max-age=300")
 	c.Header("Access-Control-Allow-Origin", "*")
 	http.ServeContent(c.Writer, c.Request, "", st.ModTime(), f)

@@ -296,7 +296,7 @@ func TestEmptyInputs(t *testing.T) {
 }
 
 func TestParseFormat(t *testing.T) {
-	for _, s := range []string{"json", "SRT", " vtt", "html"} {
+	for _, s := range []string{"json", "SRT", " vtt", "html", "Report"} {
 		if _, err := align.ParseFormat(s); err != nil {
 			t.Errorf("ParseFormat(%q): %v", s, err)
 		}
@@ -312,7 +312,7 @@ func TestGolden(t *testing.T) {
 	art := article(t)
 	tr := new(speaker).say(aside).say(quote2).say("وكما قلت").say(quote1).transcript()
 	r := mustAlign(t, tr, art)
-	for _, f := range []align.Format{align.FormatJSON, align.FormatSRT, align.FormatVTT, align.FormatHTML} {
+	for _, f := range []align.Format{align.FormatJSON, align.FormatSRT, align.FormatVTT, align.FormatHTML, align.FormatReport} {
 		t.Run(string(f), func(t *testing.T) {
 			var buf bytes.Buffer
 			if err := align.Write(&buf, r, f); err != nil {
@@ -405,7 +405,11 @@ func checkInvariants(t testing.TB, r *align.Result, art string) {
 			t.Fatalf("word %d has status %q", i, w.Status)
 		}
 	}
-	for _, ps := range [][]align.TimedPassage{passages(r.Sentences), r.Quotes} {
+	quotes := make([]align.TimedSpan, len(r.Quotes))
+	for i, q := range r.Quotes {
+		quotes[i] = q.TimedSpan
+	}
+	for _, ps := range [][]align.TimedSpan{passages(r.Sentences), quotes} {
 		for i, p := range ps {
 			if p.CharStart < 0 || p.CharEnd > len(runes) || p.CharStart > p.CharEnd || string(runes[p.CharStart:p.CharEnd]) != p.Text {
 				t.Fatalf("passage %d has bad offsets [%d,%d)", i, p.CharStart, p.CharEnd)
@@ -425,10 +429,10 @@ func checkInvariants(t testing.TB, r *align.Result, art string) {
 	}
 }
 
-func passages(ss []align.TimedSentence) []align.TimedPassage {
-	out := make([]align.TimedPassage, len(ss))
+func passages(ss []align.TimedSentence) []align.TimedSpan {
+	out := make([]align.TimedSpan, len(ss))
 	for i, s := range ss {
-		out[i] = s.TimedPassage
+		out[i] = s.TimedSpan
 	}
 	return out
 }

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/newsscribe/newsscribe/transcribe"
 	"github.com/newsscribe/newsscribe/transcribe/align"
@@ -104,6 +105,27 @@ func BenchmarkAlign(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkCheckShare measures what the quotation check adds to Align at
+// 25,000 × 5,000 words: each iteration times a whole Align and then the
+// check alone on the same alignment, alternately, and reports the check's
+// share of Align without it (check-%).
+func BenchmarkCheckShare(b *testing.B) {
+	t, art := benchCase(b, 5000, 25000)
+	p := align.Prepare(t, art)
+	b.ReportAllocs()
+	var full, check time.Duration
+	for b.Loop() {
+		t0 := time.Now()
+		if _, err := align.Align(t, art, align.Options{}); err != nil {
+			b.Fatal(err)
+		}
+		t1 := time.Now()
+		p.Check()
+		full, check = full+t1.Sub(t0), check+time.Since(t1)
+	}
+	b.ReportMetric(100*float64(check)/float64(full-check), "check-%")
 }
 
 func TestBenchCaseAligns(t *testing.T) {

@@ -1,6 +1,10 @@
 package align
 
-import "github.com/newsscribe/newsscribe/transcribe/align/arabic"
+import (
+	"slices"
+
+	"github.com/newsscribe/newsscribe/transcribe/align/arabic"
+)
 
 // match is one aligned pair found by dp: transcript units [tlo, thi) said
 // article unit a (and a2 too, when ≥ 0, for a 1:2 move).
@@ -42,11 +46,40 @@ const (
 // gaps, substitutions and 2:1 / 1:2 moves for split clitics, in one of the
 // modes dpGlobal, dpExtend and dpLocal.
 // Matches are returned in list order; substitutions are not returned.
+//
+// The recurrence (Gotoh's affine gaps), for i transcript and j article
+// units, with s(i, j) = pairScore of transcript unit i and article unit j:
+//
+//	M(i, j) = max( H(i-1, j-1) + s(i, j),                      1:1
+//	               H(i-2, j-1) + split(i-1, i ~ j),             2:1, «و أضاف» ~ «وأضاف»
+//	               H(i-1, j-2) + split(j-1, j ~ i) )            1:2
+//	X(i, j) = max( H(i-1, j) + gapOpen, X(i-1, j) + gapExtend ) speech not in the article
+//	Y(i, j) = max( H(i, j-1) + gapOpen, Y(i, j-1) + gapExtend ) article not in the speech
+//	H(i, j) = max( M, X, Y )                      and, in dpLocal, max(…, 0)
+//
+// H(0, 0) = 0; dpLocal also starts at 0 on the first row and column. dpGlobal
+// traces back from H(n, m), dpExtend and dpLocal from the best M cell. Only
+// the current X and Y rows are kept; H and the trace are (n+1)·(m+1) cells.
 func (al *aligner) dp(ti, ai []int32, mode int) []match {
 	n, m := len(ti), len(ai)
 	if n == 0 || m == 0 {
 		return nil
 	}
+	bestH, bestI, bestJ := al.dpFill(ti, ai, mode)
+	i, j := n, m
+	if mode != dpGlobal {
+		if bestH <= 0 {
+			return nil
+		}
+		i, j = bestI, bestJ
+	}
+	return al.dpTrace(ti, ai, i, j)
+}
+
+// dpFill fills al.hbuf (H) and al.trace by the recurrence of dp and returns
+// the best match cell (for dpExtend and dpLocal).
+func (al *aligner) dpFill(ti, ai []int32, mode int) (bestH float32, bestI, bestJ int) {
+	n, m := len(ti), len(ai)
 	w := m + 1
 	cells := (n + 1) * w
 	if cap(al.hbuf) < cells {
@@ -59,7 +92,6 @@ func (al *aligner) dp(ti, ai []int32, mode int) []match {
 	}
 	xrow, yrow := al.xrow[:w], al.yrow[:w]
 	minSim := float32(al.opts.MinSimilarity)
-	bestH, bestI, bestJ := float32(0), 0, 0
 	for i := 0; i <= n; i++ {
 		for j := 0; j <= m; j++ {
 			c := i*w + j
@@ -122,13 +154,15 @@ func (al *aligner) dp(ti, ai []int32, mode int) []match {
 			}
 		}
 	}
-	i, j := n, m
-	if mode != dpGlobal {
-		if bestH <= 0 {
-			return nil
-		}
-		i, j = bestI, bestJ
-	}
+	return bestH, bestI, bestJ
+}
+
+// dpTrace follows the trace of dpFill back from cell (i, j) and returns the
+// matches in list order.
+func (al *aligner) dpTrace(ti, ai []int32, i, j int) []match {
+	w := len(ai) + 1
+	tr := al.trace
+	minSim := float32(al.opts.MinSimilarity)
 	var out []match
 	st := int((tr[i*w+j] >> 2) & 3)
 	for (i > 0 || j > 0) && st != stStart {
@@ -150,7 +184,8 @@ func (al *aligner) dp(ti, ai []int32, mode int) []match {
 				out = append(out, match{tlo: ti[i-1], thi: ti[i-1] + 1, a: ai[j-2], a2: ai[j-1], sim: 1})
 				i, j = i-1, j-2
 			default:
-				return reverse(out)
+				slices.Reverse(out)
+				return out
 			}
 			st = int((tr[i*w+j] >> 2) & 3)
 		case stX:
@@ -167,14 +202,8 @@ func (al *aligner) dp(ti, ai []int32, mode int) []match {
 			}
 		}
 	}
-	return reverse(out)
-}
-
-func reverse(ms []match) []match {
-	for i, j := 0, len(ms)-1; i < j; i, j = i+1, j-1 {
-		ms[i], ms[j] = ms[j], ms[i]
-	}
-	return ms
+	slices.Reverse(out)
+	return out
 }
 
 // pairScore is the score of aligning two units: from 0.4 for a near miss

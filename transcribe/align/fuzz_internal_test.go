@@ -48,6 +48,8 @@ func FuzzAlign(f *testing.F) {
 	f.Add("قال: «نعم نعم نعم». نعم نعم؟ “نعم", "نعم نعم نعم نعم نعم نعم نعم نعم نعم", []byte{1})
 	f.Add("١٢٣ ٤٥ ألفين وخمسة عشر\n\n\n“", "2015 123 45 ألفين", []byte{})
 	f.Add("", "", []byte{})
+	f.Add("قال محمد العلوي: «نحن نعمل … على إصلاح (...) شبكة [...] الماء» وأضاف العلوي: «الماء نعم»، يقول نفس المتحدث", "نحن نعمل يعني على إصلاح آه شبكة الماء الماء نعم", []byte{20, 90})
+	f.Add("«« »» «نعم» “لا «ربما» أبدا” \"", "نعم لا ربما أبدا", []byte{5})
 	f.Fuzz(func(t *testing.T, article, speech string, timing []byte) {
 		if !utf8.ValidString(article) {
 			if _, err := Align(fuzzTranscript(speech, timing), article, Options{}); err != ErrNotUTF8 {
@@ -75,17 +77,19 @@ func FuzzAlign(f *testing.F) {
 			}
 		}
 		// Interpolated words sit between two matched words of their
-		// sentence or quotation.
-		minSim := Options{}.withDefaults().MinSimilarity
+		// sentence or quotation, at most MaxInterpolated words apart (a
+		// run paired by similarity may leave some of its words missing).
+		opts := Options{}.withDefaults()
+		minSim := opts.MinSimilarity
 		for i, w := range r.Words {
 			if w.Status != StatusInterpolated {
 				continue
 			}
 			p, n := i-1, i+1
-			for p >= 0 && r.Words[p].Status == StatusInterpolated {
+			for p >= 0 && r.Words[p].Status != StatusMatched && i-p <= opts.MaxInterpolated {
 				p--
 			}
-			for n < len(r.Words) && r.Words[n].Status == StatusInterpolated {
+			for n < len(r.Words) && r.Words[n].Status != StatusMatched && n-i <= opts.MaxInterpolated {
 				n++
 			}
 			if p < 0 || n >= len(r.Words) {
@@ -102,19 +106,24 @@ func FuzzAlign(f *testing.F) {
 			}
 		}
 		// Passages: valid offsets and coverage.
-		check := func(kind string, ps []TimedPassage) {
+		check := func(kind string, ps []TimedSpan) {
 			for i, p := range ps {
 				if p.CharStart < 0 || p.CharEnd > len(runes) || p.CharStart >= p.CharEnd || string(runes[p.CharStart:p.CharEnd]) != p.Text || p.Coverage < 0 || p.Coverage > 1 {
 					t.Fatalf("%s %d: bad passage %+v", kind, i, p)
 				}
 			}
 		}
-		ss := make([]TimedPassage, len(r.Sentences))
+		ss := make([]TimedSpan, len(r.Sentences))
 		for i, s := range r.Sentences {
-			ss[i] = s.TimedPassage
+			ss[i] = s.TimedSpan
 		}
 		check("sentence", ss)
-		check("quote", r.Quotes)
+		qs := make([]TimedSpan, len(r.Quotes))
+		for i, q := range r.Quotes {
+			qs[i] = q.TimedSpan
+		}
+		check("quote", qs)
+		checkChecks(t, r, runes)
 		// Times are monotone within a passage; every transcript unit is
 		// used by at most one article passage.
 		last := map[int32]int32{}
@@ -122,18 +131,18 @@ func FuzzAlign(f *testing.F) {
 			if al.mLo[j] < 0 {
 				continue
 			}
-			if l, ok := last[al.piece[j]]; ok && al.mLo[j] < l {
-				t.Fatalf("passage %d goes back in time at article unit %d", al.piece[j], j)
+			if l, ok := last[al.cl.article.owner[j]]; ok && al.mLo[j] < l {
+				t.Fatalf("passage %d goes back in time at article unit %d", al.cl.article.owner[j], j)
 			}
-			last[al.piece[j]] = al.mLo[j]
+			last[al.cl.article.owner[j]] = al.mLo[j]
 		}
 		owner := map[int32]int32{}
 		for j := range al.au {
 			for tt := al.mLo[j]; tt >= 0 && tt < al.mHi[j]; tt++ {
-				if o, ok := owner[tt]; ok && o != al.piece[j] {
-					t.Fatalf("transcript unit %d used by passages %d and %d", tt, o, al.piece[j])
+				if o, ok := owner[tt]; ok && o != al.cl.article.owner[j] {
+					t.Fatalf("transcript unit %d used by passages %d and %d", tt, o, al.cl.article.owner[j])
 				}
-				owner[tt] = al.piece[j]
+				owner[tt] = al.cl.article.owner[j]
 			}
 		}
 		// Unmatched speech and matched speech partition the transcript.
@@ -145,4 +154,38 @@ func FuzzAlign(f *testing.F) {
 			t.Fatalf("got %d unmatched words of %d", n, len(al.tw))
 		}
 	})
+}
+
+// checkChecks verifies the quotation checks of r (runes: the article).
+func checkChecks(t *testing.T, r *Result, runes []rune) {
+	t.Helper()
+	kinds := map[string]bool{DiffSpelling: true, DiffChanged: true, DiffAdded: true, DiffOmitted: true}
+	for i, q := range r.Quotes {
+		c := q.Check
+		switch c.Verdict {
+		case VerdictVerbatim, VerdictMinor, VerdictAltered, VerdictStitched, VerdictNotSaid, VerdictUnclear:
+		default:
+			t.Fatalf("quote %d: verdict %q", i, c.Verdict)
+		}
+		if c.Parts == nil || c.Differences == nil {
+			t.Fatalf("quote %d: nil parts or differences", i)
+		}
+		if c.Verdict == VerdictNotSaid && (len(c.Parts) > 0 || len(c.Differences) > 0) {
+			t.Fatalf("quote %d: not_said with parts or differences", i)
+		}
+		for _, p := range c.Parts {
+			if p.CharStart < q.CharStart || p.CharEnd > q.CharEnd || p.CharStart >= p.CharEnd || !(p.Start <= p.End) {
+				t.Fatalf("quote %d [%d,%d): bad part %+v", i, q.CharStart, q.CharEnd, p)
+			}
+		}
+		for _, d := range c.Differences {
+			if !kinds[d.Kind] || d.CharStart < q.CharStart || d.CharEnd > q.CharEnd || d.CharStart > d.CharEnd ||
+				!(d.Confidence >= 0 && d.Confidence <= 1) || !(d.Start <= d.End) || string(runes[d.CharStart:d.CharEnd]) != d.Article {
+				t.Fatalf("quote %d [%d,%d): bad difference %+v", i, q.CharStart, q.CharEnd, d)
+			}
+			if (d.Kind == DiffOmitted) != (d.CharStart == d.CharEnd) {
+				t.Fatalf("quote %d: %s difference with span [%d,%d)", i, d.Kind, d.CharStart, d.CharEnd)
+			}
+		}
+	}
 }

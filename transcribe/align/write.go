@@ -9,9 +9,10 @@ import (
 	"io"
 	"math"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/newsscribe/newsscribe/internal/atomicfile"
 )
 
 // Format is an output format of Write.
@@ -23,27 +24,36 @@ const (
 	FormatSRT  Format = "srt"
 	FormatVTT  Format = "vtt"
 	FormatHTML Format = "html"
+	// FormatReport is the plain-text quotation check (verdict, times,
+	// speaker, differences) for the terminal.
+	FormatReport Format = "report"
 )
 
 // Extension is the file name extension of the format, with its dot: ".json",
-// ".srt", ".vtt" or ".html".
-func (f Format) Extension() string { return "." + string(f) }
+// ".srt", ".vtt", ".html" or ".txt" for the report.
+func (f Format) Extension() string {
+	if f == FormatReport {
+		return ".txt"
+	}
+	return "." + string(f)
+}
 
 // ErrUnknownFormat is returned by ParseFormat for a name it does not know.
-var ErrUnknownFormat = errors.New("unknown format (want json, srt, vtt or html)")
+var ErrUnknownFormat = errors.New("unknown format (want json, srt, vtt, html or report)")
 
-// ParseFormat reads a format name: json, srt, vtt or html (any case).
+// ParseFormat reads a format name: json, srt, vtt, html or report (any case).
 func ParseFormat(s string) (Format, error) {
 	switch f := Format(strings.ToLower(strings.TrimSpace(s))); f {
-	case FormatJSON, FormatSRT, FormatVTT, FormatHTML:
+	case FormatJSON, FormatSRT, FormatVTT, FormatHTML, FormatReport:
 		return f, nil
 	}
 	return "", fmt.Errorf("%q: %w", s, ErrUnknownFormat)
 }
 
 // Write writes r in format f: the JSON of Result; SRT or WebVTT cues of the
-// spoken and partly spoken sentences in time order; or a self-contained HTML
-// page of the article with its times.
+// spoken and partly spoken sentences in time order; a self-contained HTML
+// page of the article with its times and the quotation check; or the
+// check as plain text (FormatReport).
 func Write(w io.Writer, r *Result, f Format) error {
 	if r == nil {
 		return errors.New("align: no result to write")
@@ -60,6 +70,8 @@ func Write(w io.Writer, r *Result, f Format) error {
 		err = writeCues(bw, r, f)
 	case FormatHTML:
 		err = writeHTML(bw, r)
+	case FormatReport:
+		err = writeReport(bw, r)
 	default:
 		return fmt.Errorf("align: write %q: %w", f, ErrUnknownFormat)
 	}
@@ -142,7 +154,7 @@ func short(sec float64) string {
 	return fmt.Sprintf("%d:%02d", s/60, s%60)
 }
 
-type htmlPiece struct {
+type htmlRun struct {
 	Text   string
 	Status string // word status, empty for the text between words
 	Title  string
@@ -152,7 +164,7 @@ type htmlSentence struct {
 	Status string
 	Time   string
 	Start  string
-	Pieces []htmlPiece
+	Runs   []htmlRun
 }
 
 type htmlParagraph struct {
@@ -163,21 +175,26 @@ type htmlParagraph struct {
 type htmlQuote struct {
 	Text, Status, Time, Label string
 	Coverage                  int
+	// The check: verdict, its label, the speaker, the differences and the
+	// name a screen reader says for the quotation.
+	N                      int
+	Verdict, Speaker, Aria string
+	Diffs                  []htmlDiff
+}
+
+type htmlDiff struct {
+	Kind, Label, Article, Spoken, Time string
+	Confidence                         int
 }
 
 type htmlPage struct {
+	Summary    string
 	Duration   string
 	Spoken     int
 	Sentences  int
 	Paragraphs []htmlParagraph
 	Quotes     []htmlQuote
 	Unmatched  []htmlQuote
-}
-
-var statusLabel = map[string]string{
-	StatusSpoken:     "قيل",
-	StatusPartial:    "قيل جزئيا",
-	StatusNotInAudio: "لم يرد في التسجيل",
 }
 
 func writeHTML(w io.Writer, r *Result) error {
@@ -206,7 +223,7 @@ func writeHTML(w io.Writer, r *Result) error {
 		pos := 0
 		if !s.Prose {
 			pos = len(runes) // furniture: plain text, nothing to mark
-			hs.Pieces = append(hs.Pieces, htmlPiece{Text: s.Text})
+			hs.Runs = append(hs.Runs, htmlRun{Text: s.Text})
 		}
 		for _, wd := range bySentence[i] {
 			if !s.Prose {
@@ -217,33 +234,52 @@ func writeHTML(w io.Writer, r *Result) error {
 				continue
 			}
 			if a > pos {
-				hs.Pieces = append(hs.Pieces, htmlPiece{Text: string(runes[pos:a])})
+				hs.Runs = append(hs.Runs, htmlRun{Text: string(runes[pos:a])})
 			}
 			title := statusWord[wd.Status]
 			if wd.Start != nil {
 				title = fmt.Sprintf("%s %s", short(*wd.Start), title)
 			}
-			hs.Pieces = append(hs.Pieces, htmlPiece{Text: string(runes[a:b]), Status: wd.Status, Title: title})
+			hs.Runs = append(hs.Runs, htmlRun{Text: string(runes[a:b]), Status: wd.Status, Title: title})
 			pos = b
 		}
 		if pos < len(runes) {
-			hs.Pieces = append(hs.Pieces, htmlPiece{Text: string(runes[pos:])})
+			hs.Runs = append(hs.Runs, htmlRun{Text: string(runes[pos:])})
 		}
 		if s.Paragraph >= 0 && s.Paragraph < len(p.Paragraphs) {
 			p.Paragraphs[s.Paragraph].Sentences = append(p.Paragraphs[s.Paragraph].Sentences, hs)
 		}
 	}
-	for _, q := range r.Quotes {
-		hq := htmlQuote{Text: q.Text, Status: q.Status, Label: statusLabel[q.Status], Coverage: int(math.Round(q.Coverage * 100))}
-		if q.Start != nil && q.End != nil {
-			hq.Time = short(*q.Start) + "–" + short(*q.End)
-		}
-		p.Quotes = append(p.Quotes, hq)
+	p.Summary = Summary(r)
+	for i, q := range r.Quotes {
+		p.Quotes = append(p.Quotes, quoteHTML(i, q))
 	}
 	for _, u := range r.Unmatched {
 		p.Unmatched = append(p.Unmatched, htmlQuote{Text: u.Text, Time: short(u.Start) + "–" + short(u.End)})
 	}
 	return pageTemplate.Execute(w, p)
+}
+
+// quoteHTML is quotation i of the page with its check.
+func quoteHTML(i int, q TimedQuote) htmlQuote {
+	c := q.Check
+	hq := htmlQuote{N: i + 1, Text: q.Text, Status: q.Status, Label: VerdictLabel[c.Verdict], Coverage: int(math.Round(q.Coverage * 100)), Verdict: c.Verdict}
+	if len(c.Parts) > 0 {
+		var ts []string
+		for _, p := range c.Parts {
+			ts = append(ts, short(p.Start)+"–"+short(p.End))
+		}
+		hq.Time = strings.Join(ts, " ، ")
+	}
+	hq.Aria = fmt.Sprintf("اقتباس %d: %s", i+1, hq.Label)
+	if c.Speaker != nil {
+		hq.Speaker = *c.Speaker
+		hq.Aria += "، " + hq.Speaker
+	}
+	for _, d := range c.Differences {
+		hq.Diffs = append(hq.Diffs, htmlDiff{Kind: d.Kind, Label: DiffLabel[d.Kind], Article: d.Article, Spoken: d.Spoken, Time: short(d.Start), Confidence: int(math.Round(d.Confidence * 100))})
+	}
+	return hq
 }
 
 var statusWord = map[string]string{
@@ -268,21 +304,24 @@ p.meta{color:#888;font-size:.9rem}
 time{display:inline-block;font-size:.75rem;color:#fff;background:#2a6f97;border-radius:.2rem;padding:0 .3rem;margin-inline-end:.25rem;direction:ltr;unicode-bidi:isolate;font-family:ui-monospace,monospace}
 .w.missing{color:#777}.w.interpolated{text-decoration:underline dotted}
 ul{padding-inline-start:1.2rem}li{margin:.4rem 0}
-.q.not_in_audio{color:#9b1c1c}.q.not_in_audio .label{font-weight:bold}
+.q.not_said,.q.altered,.q.stitched{color:#9b1c1c}.q.altered .label,.q.stitched .label,.q.not_said .label{font-weight:bold}.q.unclear .label{color:#8a5a00}
+.speaker{color:#555;font-size:.9rem}.diffs{font-size:.9rem;color:#1d1d1f}del{color:#9b1c1c}ins{color:#1a6b2a;text-decoration:none;border-bottom:1px solid currentColor}
 .label{font-size:.8rem;border:1px solid currentColor;border-radius:.2rem;padding:0 .3rem;margin-inline-start:.3rem}
 .legend span{margin-inline-end:1rem}
 </style>
 </head>
 <body>
 <h1>المقال مع توقيت التسجيل</h1>
+<p class="check-summary"><a href="#quotes">{{.Summary}}</a></p>
 <p class="summary">مدة التسجيل {{.Duration}} · جمل قيلت {{.Spoken}} من {{.Sentences}}</p>
 <p class="legend"><span class="s spoken">جملة قيلت</span><span class="s partial">قيلت جزئيا</span><span class="w missing">كلمة غير مسموعة</span></p>
 <h2>المقال</h2>
-{{range .Paragraphs}}<p class="{{if .Prose}}prose{{else}}meta{{end}}">{{range .Sentences}}<span class="s {{.Status}}"{{if .Start}} data-start="{{.Start}}"{{end}}>{{if .Time}}<time>{{.Time}}</time>{{end}}{{range .Pieces}}{{if .Status}}<span class="w {{.Status}}" title="{{.Title}}">{{.Text}}</span>{{else}}{{.Text}}{{end}}{{end}}</span> {{end}}</p>
-{{end}}<h2>الاقتباسات</h2>
-{{if .Quotes}}<ul>
-{{range .Quotes}}<li class="q {{.Status}}">{{if .Time}}<time>{{.Time}}</time>{{end}}«{{.Text}}» <span class="label">{{.Label}} · {{.Coverage}}%</span></li>
-{{end}}</ul>
+{{range .Paragraphs}}<p class="{{if .Prose}}prose{{else}}meta{{end}}">{{range .Sentences}}<span class="s {{.Status}}"{{if .Start}} data-start="{{.Start}}"{{end}}>{{if .Time}}<time>{{.Time}}</time>{{end}}{{range .Runs}}{{if .Status}}<span class="w {{.Status}}" title="{{.Title}}">{{.Text}}</span>{{else}}{{.Text}}{{end}}{{end}}</span> {{end}}</p>
+{{end}}<h2 id="quotes">فحص الاقتباسات</h2>
+{{if .Quotes}}<ol>
+{{range .Quotes}}<li id="q{{.N}}" class="q {{.Verdict}}" aria-label="{{.Aria}}">{{if .Time}}<time>{{.Time}}</time>{{end}}«{{.Text}}» <span class="label">{{.Label}}</span>{{if .Speaker}} <span class="speaker">— {{.Speaker}}</span>{{end}}{{if .Diffs}}
+<ul class="diffs">{{range .Diffs}}<li class="d {{.Kind}}">{{.Label}}: {{if .Article}}<del>{{.Article}}</del>{{end}}{{if .Spoken}} <ins>{{.Spoken}}</ins>{{end}} <time>{{.Time}}</time> ثقة {{.Confidence}}%</li>{{end}}</ul>{{end}}</li>
+{{end}}</ol>
 {{else}}<p>لا اقتباسات في المقال.</p>
 {{end}}<h2>كلام لم يرد في المقال</h2>
 {{if .Unmatched}}<ul>
@@ -293,34 +332,9 @@ ul{padding-inline-start:1.2rem}li{margin:.4rem 0}
 </html>
 `))
 
-// WriteFile writes r in format f to path atomically: to a temporary file in
-// the same directory, synced, closed and renamed over path, so a crash never
-// leaves a half-written file.
-func WriteFile(path string, r *Result, f Format) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("align: write %s: %w", path, err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err = Write(tmp, r, f); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("align: write %s: %w", path, err)
-	}
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("align: write %s: %w", path, err)
-	}
-	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("align: write %s: %w", path, err)
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("align: write %s: %w", path, err)
-	}
-	return nil
+// WriteFile writes r in format f to path atomically (package atomicfile:
+// a temporary file in the same directory, synced, closed and renamed over
+// path, the directory synced), so a crash never leaves a half-written file.
+func WriteFile(path string, r *Result, f Format) error {
+	return atomicfile.Write(path, func(w *os.File) error { return Write(w, r, f) })
 }

@@ -86,7 +86,7 @@ func (s *Scripted) result(samples []float32, opts transcribe.Options) (*transcri
 		if lang == "" {
 			lang = "ar"
 		}
-		return &transcribe.Transcript{Language: lang, Duration: float64(len(samples)) / 16000, Segments: []transcribe.Segment{}}, nil
+		return &transcribe.Transcript{Language: lang, Duration: float64(len(samples)) / transcribe.SampleRate, Segments: []transcribe.Segment{}}, nil
 	}
 	return s.Result(samples, opts)
 }

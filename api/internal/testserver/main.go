@@ -19,6 +19,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"time"
@@ -26,8 +27,11 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/newsscribe/newsscribe/api"
+	"github.com/newsscribe/newsscribe/audio"
+	"github.com/newsscribe/newsscribe/pipeline"
 	"github.com/newsscribe/newsscribe/transcribe"
 	"github.com/newsscribe/newsscribe/transcribe/transcribetest"
+	"github.com/newsscribe/newsscribe/transcribe/whisper"
 )
 
 func main() {
@@ -65,13 +69,35 @@ func run(ctx context.Context, args []string) error {
 	}
 	eng := &transcribetest.Scripted{Steps: *steps, StepDelay: *stepDelay, Result: func(s []float32, o transcribe.Options) (*transcribe.Transcript, error) {
 		if o.Translate {
-			return spread(*translated, float64(len(s))/16000), nil
+			return spread(*translated, float64(len(s))/audio.SampleRate), nil
 		}
-		return spread(spoken, float64(len(s))/16000), nil
+		return spread(spoken, float64(len(s))/audio.SampleRate), nil
 	}}
+	// The pipeline resolves a model file before it loads the engine, as the
+	// product does; a stub file in the data directory serves.
+	if err := os.MkdirAll(cfg.DataDir, 0o755); err != nil {
+		return err
+	}
+	model, err := transcribetest.TinyModel(cfg.DataDir)
+	if err != nil {
+		return err
+	}
+	if fs.Changed("model") && strings.ContainsRune(cfg.Model, filepath.Separator) {
+		// A model given by path (the OpenAI SDK tests name it, as an
+		// operator with a copied ggml file would): the stub goes there.
+		if err := os.MkdirAll(filepath.Dir(cfg.Model), 0o755); err != nil {
+			return err
+		}
+		if err := os.Rename(model, cfg.Model); err != nil {
+			return err
+		}
+		model = cfg.Model
+	}
 	return api.Serve(ctx, cfg, api.Components{
-		LoadEngine: func(context.Context) (transcribe.Engine, io.Closer, error) { return eng, nil, nil },
-		Logger:     log,
+		Pipeline: pipeline.Config{Model: model, VAD: pipeline.VADOff, LoadEngine: func(context.Context, whisper.Config) (transcribe.Engine, io.Closer, error) {
+			return eng, nil, nil
+		}},
+		Logger: log,
 	})
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/newsscribe/newsscribe/pipeline"
 	"github.com/newsscribe/newsscribe/transcribe"
 	"github.com/newsscribe/newsscribe/transcribe/align"
 )
@@ -16,7 +17,7 @@ import (
 func newAlignCmd(s Streams) *cobra.Command {
 	var transcriptPath, articlePath, format, out string
 	cmd := &cobra.Command{
-		Use:   "align --transcript T.json --article A.txt [--format json|srt|vtt|html] [-o OUT]",
+		Use:   "align --transcript T.json --article A.txt [--format json|srt|vtt|html|report] [-o OUT]",
 		Short: "Put times on an article from a transcript, without running recognition again",
 		Long: `Align a transcript (newsscribe's JSON, as written by "newsscribe transcribe")
 to the text of the article that reports the speech, and write the article
@@ -33,16 +34,16 @@ Articles get edited after publication; re-aligning takes well under a second.`,
 			if err != nil {
 				return err
 			}
-			article, err := os.ReadFile(articlePath)
+			article, err := readArticle(articlePath)
 			if err != nil {
-				return fmt.Errorf("article: %w", err)
+				return err
 			}
-			return alignAndWrite(s.Out, t, string(article), f, out)
+			return alignAndWrite(s.Out, t, article, f, out)
 		},
 	}
 	cmd.Flags().StringVar(&transcriptPath, "transcript", "", "transcript JSON file (required)")
 	cmd.Flags().StringVar(&articlePath, "article", "", "article text file, UTF-8 (required)")
-	cmd.Flags().StringVar(&format, "format", "json", "output format: json, srt, vtt or html")
+	cmd.Flags().StringVar(&format, "format", "json", "output format: json, srt, vtt, html or report (the quotation check as text)")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "output file, written atomically (default: standard output)")
 	_ = cmd.MarkFlagRequired("transcript")
 	_ = cmd.MarkFlagRequired("article")
@@ -52,9 +53,10 @@ Articles get edited after publication; re-aligning takes well under a second.`,
 // alignAndWrite aligns t to the article text and writes the result in format
 // f to the file out (atomically) or, when out is "" or "-", to stdout.
 func alignAndWrite(stdout io.Writer, t *transcribe.Transcript, article string, f align.Format, out string) error {
-	r, err := align.Align(t, article, align.Options{})
+	// Aligning needs no models: the pipeline resolves them only to recognise.
+	r, err := pipeline.New(pipeline.Config{}).Align(t, article)
 	if err != nil {
-		return fmt.Errorf("align: %w", err)
+		return err
 	}
 	if out == "" || out == "-" {
 		return align.Write(stdout, r, f)

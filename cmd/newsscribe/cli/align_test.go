@@ -68,6 +68,14 @@ func TestAlignCommand(t *testing.T) {
 	if !strings.HasPrefix(stdout.String(), "WEBVTT\n\n00:00:00.000 --> ") {
 		t.Errorf("got %q, want WebVTT on standard output", stdout.String())
 	}
+
+	stdout.Reset()
+	if code := cli.Run(context.Background(), []string{"align", "--transcript", tp, "--article", ap, "--format", "report"}, nil, &stdout, &stderr); code != 0 {
+		t.Fatalf("report: got exit code %d (%s), want 0", code, stderr.String())
+	}
+	if got := stdout.String(); !strings.HasPrefix(got, "فحص الاقتباسات — 1 اقتباسات") || !strings.Contains(got, "(verbatim)") {
+		t.Errorf("got %q, want the quotation check with one verbatim quotation", got)
+	}
 }
 
 func TestAlignCommandErrors(t *testing.T) {

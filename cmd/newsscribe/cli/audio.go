@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/newsscribe/newsscribe/audio"
+	"github.com/newsscribe/newsscribe/internal/atomicfile"
 )
 
 // newAudioCmd is `newsscribe audio`: probe a recording, or convert it to
@@ -61,7 +62,7 @@ func audioConvert(ctx context.Context, s Streams, in, out string, opts audio.Opt
 		return err
 	}
 	defer d.Close()
-	return writeFileAtomic(out, func(f *os.File) error {
+	return atomicfile.Write(out, func(f *os.File) error {
 		w, err := audio.NewWAVWriter(f)
 		if err != nil {
 			return err

@@ -1,6 +1,9 @@
 package cli
 
 import (
+	"context"
+	"io"
+
 	"github.com/spf13/cobra"
 
 	"github.com/newsscribe/newsscribe/transcribe"
@@ -8,12 +11,13 @@ import (
 )
 
 // TranscribeCmdWithEngine is the transcribe command with engine in place of
-// whisper.cpp, and available in place of whisper.Available.
+// whisper.cpp, and available in place of whisper.Available. created, when
+// not nil, receives the engine configuration the pipeline resolved.
 func TranscribeCmdWithEngine(s Streams, engine transcribe.Engine, available bool, created *whisper.Config) *cobra.Command {
-	return transcribeCmd(s, func(cfg whisper.Config) (transcribe.Engine, func() error, error) {
+	return transcribeCmd(s, func(_ context.Context, cfg whisper.Config) (transcribe.Engine, io.Closer, error) {
 		if created != nil {
 			*created = cfg
 		}
-		return engine, func() error { return nil }, nil
+		return engine, nil, nil
 	}, available)
 }

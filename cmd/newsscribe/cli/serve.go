@@ -2,9 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
-	"fmt"
-	"io"
 	"log/slog"
 	"os"
 
@@ -15,6 +12,7 @@ import (
 	"github.com/newsscribe/newsscribe/api/store"
 	"github.com/newsscribe/newsscribe/api/web"
 	"github.com/newsscribe/newsscribe/models"
+	"github.com/newsscribe/newsscribe/pipeline"
 	"github.com/newsscribe/newsscribe/transcribe"
 	"github.com/newsscribe/newsscribe/transcribe/whisper"
 )
@@ -67,32 +65,15 @@ func runServe(ctx context.Context, s Streams, cfg api.Config, available bool) er
 	}
 	level := map[string]slog.Level{"debug": slog.LevelDebug, "info": slog.LevelInfo, "warn": slog.LevelWarn, "error": slog.LevelError}[cfg.LogLevel]
 	log := slog.New(slog.NewJSONHandler(s.Err, &slog.HandlerOptions{Level: level}))
-	dir := dirOrDefault(cfg.ModelsDir)
-	modelPath, err := models.Resolve(cfg.Model, dir)
-	if err != nil {
-		return fmt.Errorf("--model: %w", err)
+	pcfg := pipeline.Config{Model: cfg.Model, VADModel: cfg.VADModel, ModelsDir: cfg.ModelsDir}
+	if cfg.VADModel == "" {
+		pcfg.VAD = pipeline.VADOff
 	}
-	wcfg := whisper.Config{ModelPath: modelPath, Contexts: cfg.Workers}
-	if cfg.VADModel != "" {
-		switch p, err := models.Resolve(cfg.VADModel, dir); {
-		case err == nil:
-			wcfg.VADModelPath = p
-		case errors.Is(err, models.ErrNotDownloaded):
-			log.Warn("VAD model not downloaded: transcribing without voice activity detection", "vad_model", cfg.VADModel)
-		default:
-			return fmt.Errorf("--vad-model: %w", err)
-		}
-	}
-	return api.Serve(ctx, cfg, api.Components{
-		LoadEngine: func(context.Context) (transcribe.Engine, io.Closer, error) {
-			e, err := whisper.New(wcfg)
-			if err != nil {
-				return nil, nil, err
-			}
-			return e, e, nil
-		},
+	err := api.Serve(ctx, cfg, api.Components{
+		Pipeline: pcfg,
 		// The newsroom page and the embed of published articles.
 		Mount:  func(r *gin.Engine, st *store.Store) { web.Register(r, st) },
 		Logger: log,
 	})
+	return modelFlagError(err)
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,26 +13,16 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/newsscribe/newsscribe/audio"
+	"github.com/newsscribe/newsscribe/internal/atomicfile"
 	"github.com/newsscribe/newsscribe/models"
+	"github.com/newsscribe/newsscribe/pipeline"
 	"github.com/newsscribe/newsscribe/transcribe"
 	"github.com/newsscribe/newsscribe/transcribe/align"
 	"github.com/newsscribe/newsscribe/transcribe/whisper"
 )
 
-// engineFactory makes the speech engine for a run; tests replace it with a
-// scripted engine. close releases it.
-type engineFactory func(cfg whisper.Config) (e transcribe.Engine, close func() error, err error)
-
-func newWhisperEngine(cfg whisper.Config) (transcribe.Engine, func() error, error) {
-	e, err := whisper.New(cfg)
-	if err != nil {
-		return nil, nil, err
-	}
-	return e, e.Close, nil
-}
-
 func newTranscribeCmd(s Streams) *cobra.Command {
-	return transcribeCmd(s, newWhisperEngine, whisper.Available)
+	return transcribeCmd(s, nil, whisper.Available)
 }
 
 type transcribeFlags struct {
@@ -43,7 +32,9 @@ type transcribeFlags struct {
 	vad, noVAD, verbose, noFallback                           bool
 }
 
-func transcribeCmd(s Streams, newEngine engineFactory, available bool) *cobra.Command {
+// transcribeCmd is the transcribe command; load is the pipeline's engine
+// loader (nil: whisper.cpp), available whether the binary has the engine.
+func transcribeCmd(s Streams, load pipeline.LoadFunc, available bool) *cobra.Command {
 	var f transcribeFlags
 	cmd := &cobra.Command{
 		Use:   "transcribe FILE...",
@@ -62,12 +53,12 @@ Voice activity detection is on when the VAD model (--vad-model, by default
 --no-vad turns it off. Times always refer to the original recording.
 
 With --article, each output is instead the article aligned to the speech
-(formats json, srt, vtt or html, as "newsscribe align" writes them): which
+(formats json, srt, vtt, html or report, as "newsscribe align" writes them): which
 words, sentences and quotations were said when, and what was said that the
 article left out.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runTranscribe(cmd.Context(), s, f, args, newEngine, available)
+			return runTranscribe(cmd.Context(), s, f, args, load, available)
 		},
 	}
 	fl := cmd.Flags()
@@ -76,7 +67,7 @@ article left out.`,
 	fl.StringVar(&f.modelsDir, "models-dir", "", "models directory (default $"+models.DirEnv+" or the user cache directory, newsscribe/models)")
 	fl.StringVar(&f.language, "language", "ar", "spoken language, ISO 639-1, or auto")
 	fl.StringVar(&f.prompt, "prompt", "", "initial prompt: names and rare words the speech contains")
-	fl.StringVar(&f.format, "format", "json", "output format: json, srt, vtt or txt (with --article: json, srt, vtt or html)")
+	fl.StringVar(&f.format, "format", "json", "output format: json, srt, vtt or txt (with --article: json, srt, vtt, html or report)")
 	fl.StringVar(&f.article, "article", "", "article text file (UTF-8): write the article aligned to the speech instead of the transcript")
 	fl.StringVarP(&f.out, "output", "o", "", "output file (one input; - for stdout) or directory (several inputs)")
 	fl.IntVar(&f.threads, "threads", 0, "CPU threads (default: number of CPUs, at most 8)")
@@ -89,67 +80,23 @@ article left out.`,
 	return cmd
 }
 
-func runTranscribe(ctx context.Context, s Streams, f transcribeFlags, inputs []string, newEngine engineFactory, available bool) error {
+func runTranscribe(ctx context.Context, s Streams, f transcribeFlags, inputs []string, load pipeline.LoadFunc, available bool) error {
 	if !available {
 		return transcribe.ErrNoEngine
 	}
-	var write writeFunc
-	var ext string
-	if f.article == "" {
-		format, err := transcribe.ParseFormat(f.format)
-		if err != nil {
-			return err
-		}
-		ext = format.Extension()
-		write = func(w io.Writer, t *transcribe.Transcript) error { return transcribe.Write(w, t, format) }
-	} else {
-		format, err := align.ParseFormat(f.format)
-		if err != nil {
-			return fmt.Errorf("--format: %w", err)
-		}
-		b, err := os.ReadFile(f.article)
-		if err != nil {
-			return fmt.Errorf("article: %w", err)
-		}
-		if !utf8.Valid(b) {
-			return fmt.Errorf("article %s: %w", f.article, align.ErrNotUTF8)
-		}
-		article := string(b)
-		ext = format.Extension()
-		write = func(w io.Writer, t *transcribe.Transcript) error {
-			r, err := align.Align(t, article, align.Options{})
-			if err != nil {
-				return fmt.Errorf("align: %w", err)
-			}
-			return align.Write(w, r, format)
-		}
+	p := pipeline.New(f.pipelineConfig(load))
+	write, ext, err := f.writer(p)
+	if err != nil {
+		return err
 	}
 	outputs, err := outputPaths(inputs, f.out, ext)
 	if err != nil {
 		return err
 	}
-	dir := dirOrDefault(f.modelsDir)
-	modelPath, err := models.Resolve(f.model, dir)
-	if err != nil {
-		return err
+	if err := p.Load(ctx); err != nil {
+		return modelFlagError(err)
 	}
-	cfg := whisper.Config{ModelPath: modelPath, Threads: f.threads, Verbose: f.verbose}
-	if !f.noVAD {
-		// VAD is on when its model is there; --vad makes its absence an error.
-		switch p, err := models.Resolve(f.vadModel, dir); {
-		case err == nil:
-			cfg.VADModelPath = p
-		case f.vad:
-			return fmt.Errorf("--vad: %w", err)
-		case !errors.Is(err, models.ErrNotDownloaded):
-			return err
-		}
-	}
-	engine, closeEngine, err := newEngine(cfg)
-	if err != nil {
-		return err
-	}
-	defer closeEngine()
+	defer p.Close()
 	opts := transcribe.Options{
 		Language:   f.language,
 		Threads:    f.threads,
@@ -162,7 +109,7 @@ func runTranscribe(ctx context.Context, s Streams, f transcribeFlags, inputs []s
 	}
 	failed := 0
 	for i, in := range inputs {
-		if err := transcribeOne(ctx, s, engine, opts, in, outputs[i], write); err != nil {
+		if err := transcribeOne(ctx, s, p, opts, in, outputs[i], write); err != nil {
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
@@ -174,6 +121,74 @@ func runTranscribe(ctx context.Context, s Streams, f transcribeFlags, inputs []s
 		return &exitError{code: 1, err: fmt.Errorf("%d of %d inputs failed", failed, len(inputs))}
 	}
 	return nil
+}
+
+// pipelineConfig maps the flags onto the pipeline: VAD is on when its model
+// is there, --vad makes its absence an error, --no-vad turns it off.
+func (f transcribeFlags) pipelineConfig(load pipeline.LoadFunc) pipeline.Config {
+	cfg := pipeline.Config{
+		Model: f.model, VADModel: f.vadModel, ModelsDir: f.modelsDir,
+		Threads: f.threads, Verbose: f.verbose, LoadEngine: load,
+	}
+	switch {
+	case f.noVAD:
+		cfg.VAD = pipeline.VADOff
+	case f.vad:
+		cfg.VAD = pipeline.VADRequired
+	}
+	return cfg
+}
+
+// writer returns how each input's output is written — its transcript, or
+// with --article the article aligned to it — and the output's extension.
+func (f transcribeFlags) writer(p *pipeline.Pipeline) (writeFunc, string, error) {
+	if f.article == "" {
+		format, err := transcribe.ParseFormat(f.format)
+		if err != nil {
+			return nil, "", err
+		}
+		return func(w io.Writer, t *transcribe.Transcript) error { return transcribe.Write(w, t, format) }, format.Extension(), nil
+	}
+	format, err := align.ParseFormat(f.format)
+	if err != nil {
+		return nil, "", fmt.Errorf("--format: %w", err)
+	}
+	article, err := readArticle(f.article)
+	if err != nil {
+		return nil, "", err
+	}
+	return func(w io.Writer, t *transcribe.Transcript) error {
+		r, err := p.Align(t, article)
+		if err != nil {
+			return err
+		}
+		return align.Write(w, r, format)
+	}, format.Extension(), nil
+}
+
+// readArticle reads an article text file, which must be UTF-8.
+func readArticle(path string) (string, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return "", fmt.Errorf("article: %w", err)
+	}
+	if !utf8.Valid(b) {
+		return "", fmt.Errorf("article %s: %w", path, align.ErrNotUTF8)
+	}
+	return string(b), nil
+}
+
+// modelFlagError names the flag behind a model the pipeline cannot use.
+func modelFlagError(err error) error {
+	var me *pipeline.ModelError
+	switch {
+	case !errors.As(err, &me):
+		return err
+	case me.VAD:
+		return fmt.Errorf("--vad-model: %w", err)
+	default:
+		return fmt.Errorf("--model: %w", err)
+	}
 }
 
 // writeFunc writes the output of one input: its transcript, or the article
@@ -217,7 +232,7 @@ func outputPaths(inputs []string, out string, ext string) ([]string, error) {
 	return paths, nil
 }
 
-func transcribeOne(ctx context.Context, s Streams, engine transcribe.Engine, opts transcribe.Options, in, out string, write writeFunc) error {
+func transcribeOne(ctx context.Context, s Streams, p *pipeline.Pipeline, opts transcribe.Options, in, out string, write writeFunc) error {
 	name := filepath.Base(in)
 	if in == "-" {
 		name = "standard input"
@@ -228,14 +243,14 @@ func transcribeOne(ctx context.Context, s Streams, engine transcribe.Engine, opt
 	var clip *audio.Clip
 	var err error
 	if in == "-" {
-		clip, err = audio.Decode(ctx, s.In, audio.Options{})
+		clip, err = p.Decode(ctx, s.In)
 	} else {
-		clip, err = audio.DecodeFile(ctx, in, audio.Options{})
+		clip, err = p.DecodeFile(ctx, in)
 	}
 	if err != nil {
 		return err
 	}
-	t, err := engine.Transcribe(ctx, clip.Samples, opts, func(p int) { bar.Set(p, "transcribing") })
+	t, err := p.Recognize(ctx, clip.Samples, opts, func(pct int) { bar.Set(pct, "transcribing") })
 	if err != nil {
 		return err
 	}
@@ -243,41 +258,5 @@ func transcribeOne(ctx context.Context, s Streams, engine transcribe.Engine, opt
 	if out == "-" {
 		return write(s.Out, t)
 	}
-	return writeFileAtomic(out, func(f *os.File) error { return write(f, t) })
-}
-
-// writeFileAtomic writes path through a temporary file in the same directory
-// that is synced and renamed into place, so a crash never leaves half a file.
-func writeFileAtomic(path string, write func(*os.File) error) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		// Name the output, not the temporary file the user never asked for.
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return fmt.Errorf("create output %s: %w", path, err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err := write(tmp); err != nil {
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
+	return atomicfile.Write(out, func(f *os.File) error { return write(f, t) })
 }

@@ -3,7 +3,6 @@ package cli_test
 import (
 	"bytes"
 	"context"
-	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"io"
@@ -19,20 +18,12 @@ import (
 	"github.com/newsscribe/newsscribe/transcribe/whisper"
 )
 
-// tinyModel writes a minimal well-formed ggml Whisper file (header, mel
-// filters, vocabulary, no tensors) that models.Resolve accepts.
+// tinyModel writes a minimal well-formed ggml Whisper file that
+// models.Resolve accepts.
 func tinyModel(t *testing.T, dir string) string {
 	t.Helper()
-	le := binary.LittleEndian
-	b := le.AppendUint32(nil, 0x67676d6c)
-	for _, v := range []int32{51865, 1500, 384, 6, 4, 448, 384, 6, 4, 80, 1} {
-		b = le.AppendUint32(b, uint32(v))
-	}
-	b = le.AppendUint32(le.AppendUint32(b, 1), 1)
-	b = le.AppendUint32(append(b, 0, 0, 0, 0), 1)
-	b = append(le.AppendUint32(b, 1), 'a')
-	p := filepath.Join(dir, "model.bin")
-	if err := os.WriteFile(p, b, 0o644); err != nil {
+	p, err := transcribetest.TinyModel(dir)
+	if err != nil {
 		t.Fatal(err)
 	}
 	return p
@@ -219,7 +210,7 @@ func TestTranscribeWithArticle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(page), `dir="rtl"`) || !strings.Contains(string(page), `class="q spoken"`) {
+	if !strings.Contains(string(page), `dir="rtl"`) || !strings.Contains(string(page), `class="q verbatim"`) {
 		t.Errorf("got a page without the spoken quotation:\n%s", page)
 	}
 

@@ -2,7 +2,6 @@ package align
 
 import (
 	"math"
-	"strings"
 
 	"github.com/newsscribe/newsscribe/transcribe/align/arabic"
 )
@@ -40,7 +39,7 @@ func (al *aligner) fillRun(p, j0, j1 int) bool {
 	if p < 0 || j1 >= len(al.au) || j1-j0 > al.opts.MaxInterpolated {
 		return false
 	}
-	if al.piece[p] < 0 || al.piece[p] != al.piece[j1] {
+	if al.cl.article.owner[p] < 0 || al.cl.article.owner[p] != al.cl.article.owner[j1] {
 		return false
 	}
 	tlo, thi := al.mHi[p], al.mLo[j1] // transcript units between the neighbours
@@ -68,7 +67,7 @@ func (al *aligner) fillRun(p, j0, j1 int) bool {
 	}
 	between := int(thi - tlo)
 	for t := tlo; t < thi; t++ {
-		if al.tUsed[t] {
+		if al.cl.used[t] {
 			return false
 		}
 	}
@@ -100,7 +99,7 @@ func (al *aligner) fillRun(p, j0, j1 int) bool {
 		}
 	}
 	for t := tlo; t < thi; t++ {
-		al.tUsed[t] = true
+		al.cl.used[t] = true
 	}
 	if between == j1-j0 {
 		// One recognised unit for each article unit: substitutions.
@@ -111,6 +110,18 @@ func (al *aligner) fillRun(p, j0, j1 int) bool {
 		return true
 	}
 	al.share(j0, j1, start, end)
+	return true
+}
+
+// allQuote reports whether every word of article units [j0, j1) has quote q.
+func allQuote(al *aligner, j0, j1, q int) bool {
+	for j := j0; j < j1; j++ {
+		for wi := al.au[j].lo; wi < al.au[j].hi; wi++ {
+			if al.art.Words[al.aw[wi]].Quote != q {
+				return false
+			}
+		}
+	}
 	return true
 }
 
@@ -143,7 +154,7 @@ func (al *aligner) pairUp(tlo, thi int32, j0, j1 int) {
 			continue
 		}
 		t := tlo + int32(i) - 1
-		al.tUsed[t] = true
+		al.cl.used[t] = true
 		u := al.tu[t]
 		al.share(j0+j-1, j0+j, al.tw[u.lo].start, al.tw[u.hi-1].end)
 		i--
@@ -222,7 +233,7 @@ func (al *aligner) fillEdge(j0, j1, nb, step int) {
 	prevStart, prevEnd := al.tw[al.tu[al.mLo[nb]].lo].start, al.tw[al.tu[al.mHi[nb]-1].hi-1].end
 	for k := 0; k < n; k++ {
 		t := t0 + step*k
-		if t < 0 || t >= len(al.tu) || al.tUsed[t] || (al.tPiece[t] >= 0 && al.tPiece[t] != al.piece[nb]) {
+		if t < 0 || t >= len(al.tu) || al.cl.used[t] || (al.cl.speech.owner[t] >= 0 && al.cl.speech.owner[t] != al.cl.article.owner[nb]) {
 			return
 		}
 		u := al.tu[t]
@@ -250,7 +261,7 @@ func (al *aligner) fillEdge(j0, j1, nb, step int) {
 	}
 	for k, t := range edgeT {
 		j := unitOf(k)
-		al.tUsed[t] = true
+		al.cl.used[t] = true
 		u := al.tu[t]
 		al.share(j, j+1, al.tw[u.lo].start, al.tw[u.hi-1].end)
 		// Not an interpolation (there is one matched neighbour only) but a
@@ -277,174 +288,3 @@ const (
 	minWordGap = 0.2
 	maxWordGap = 1.5
 )
-
-// result builds the Result from the matches and interpolations.
-func (al *aligner) result() *Result {
-	a := al.art
-	r := &Result{
-		Paragraphs: a.Paragraphs,
-		Words:      make([]TimedWord, len(a.Words)),
-		Sentences:  make([]TimedSentence, len(a.Sentences)),
-		Quotes:     make([]TimedPassage, len(a.Quotes)),
-		Unmatched:  []Unmatched{},
-	}
-	if r.Paragraphs == nil {
-		r.Paragraphs = []Paragraph{}
-	}
-	r.Duration = al.duration
-	if n := len(al.tw); n > 0 && al.tw[n-1].end > r.Duration {
-		r.Duration = al.tw[n-1].end
-	}
-	r.Duration = round3(r.Duration)
-	for i, w := range a.Words {
-		tw := TimedWord{Text: w.Text, CharStart: w.Start, CharEnd: w.End, Status: StatusMissing, Sentence: w.Sentence}
-		if w.Quote >= 0 {
-			q := w.Quote
-			tw.Quote = &q
-		}
-		r.Words[i] = tw
-	}
-	// Matched units: share the transcript span among the unit's words.
-	for j, u := range al.au {
-		if al.mLo[j] < 0 {
-			continue
-		}
-		t0, t1 := al.tu[al.mLo[j]], al.tu[al.mHi[j]-1]
-		start, end := al.tw[t0.lo].start, al.tw[t1.hi-1].end
-		// Units sharing one transcript span (a 1:2 move) split it.
-		lo, hi := j, j+1
-		for lo > 0 && al.mLo[lo-1] == al.mLo[j] && al.mHi[lo-1] == al.mHi[j] {
-			lo--
-		}
-		for hi < len(al.au) && al.mLo[hi] == al.mLo[j] && al.mHi[hi] == al.mHi[j] {
-			hi++
-		}
-		total, pos := 0, 0
-		for k := lo; k < hi; k++ {
-			for wi := al.au[k].lo; wi < al.au[k].hi; wi++ {
-				l := len([]rune(a.Words[al.aw[wi]].Text))
-				total += l
-				if k < j {
-					pos += l
-				}
-			}
-		}
-		for wi := u.lo; wi < u.hi; wi++ {
-			idx := al.aw[wi]
-			l := len([]rune(a.Words[idx].Text))
-			s := start + (end-start)*float64(pos)/float64(total)
-			pos += l
-			e := start + (end-start)*float64(pos)/float64(total)
-			r.Words[idx].Start, r.Words[idx].End = ptr(s), ptr(e)
-			r.Words[idx].Status = StatusMatched
-			r.Words[idx].Score = round3(float64(al.mSim[j]))
-		}
-	}
-	for i := range a.Words {
-		if r.Words[i].Status == StatusMissing && !math.IsNaN(al.iStart[i]) {
-			r.Words[i].Start, r.Words[i].End = ptr(al.iStart[i]), ptr(al.iEnd[i])
-			r.Words[i].Status = StatusInterpolated
-			if !math.IsNaN(al.edgeSim[i]) {
-				r.Words[i].Status, r.Words[i].Score = StatusMatched, round3(al.edgeSim[i])
-			}
-		}
-	}
-	runes := []rune(a.Text)
-	sent := make([]tally, len(a.Sentences))
-	quote := make([]tally, len(a.Quotes))
-	for i, w := range a.Words {
-		if w.Sentence >= 0 && w.Sentence < len(sent) {
-			sent[w.Sentence].add(r.Words[i])
-		}
-		if w.Quote >= 0 && w.Quote < len(quote) {
-			quote[w.Quote].add(r.Words[i])
-		}
-	}
-	for i, s := range a.Sentences {
-		r.Sentences[i] = TimedSentence{TimedPassage: al.passage(runes, s.Span, sent[i]), Paragraph: s.Paragraph, Prose: a.Paragraphs[s.Paragraph].Prose}
-	}
-	for i, q := range a.Quotes {
-		r.Quotes[i] = al.passage(runes, q, quote[i])
-	}
-	// Unmatched speech: runs of transcript units used by no article word.
-	for t := 0; t < len(al.tu); {
-		if al.tUsed[t] {
-			t++
-			continue
-		}
-		t1 := t
-		var sb strings.Builder
-		for t1 < len(al.tu) && !al.tUsed[t1] {
-			for wi := al.tu[t1].lo; wi < al.tu[t1].hi; wi++ {
-				if sb.Len() > 0 {
-					sb.WriteByte(' ')
-				}
-				sb.WriteString(al.tw[wi].text)
-			}
-			t1++
-		}
-		r.Unmatched = append(r.Unmatched, Unmatched{
-			Start: round3(al.tw[al.tu[t].lo].start),
-			End:   round3(al.tw[al.tu[t1-1].hi-1].end),
-			Text:  sb.String(),
-		})
-		t = t1
-	}
-	return r
-}
-
-// tally sums the words of a sentence or quotation.
-type tally struct {
-	n, timed   int
-	start, end *float64
-}
-
-func (t *tally) add(w TimedWord) {
-	t.n++
-	if w.Start == nil {
-		return
-	}
-	t.timed++
-	if t.start == nil || *w.Start < *t.start {
-		t.start = w.Start
-	}
-	if t.end == nil || *w.End > *t.end {
-		t.end = w.End
-	}
-}
-
-// passage makes the TimedPassage of span from the tally of its words.
-func (al *aligner) passage(runes []rune, sp Span, t tally) TimedPassage {
-	p := TimedPassage{Text: string(runes[sp.CharStart:sp.CharEnd]), CharStart: sp.CharStart, CharEnd: sp.CharEnd, Status: StatusNotInAudio, Start: t.start, End: t.end}
-	if t.n > 0 {
-		p.Coverage = round3(float64(t.timed) / float64(t.n))
-	}
-	switch {
-	case t.timed == 0:
-	case p.Coverage >= al.opts.MinSpokenCoverage:
-		p.Status = StatusSpoken
-	default:
-		p.Status = StatusPartial
-	}
-	return p
-}
-
-func ptr(v float64) *float64 {
-	v = round3(v)
-	return &v
-}
-
-// round3 rounds to milliseconds, enough for any time and score here.
-func round3(v float64) float64 { return math.Round(v*1000) / 1000 }
-
-// allQuote reports whether every word of article units [j0, j1) has quote q.
-func allQuote(al *aligner, j0, j1, q int) bool {
-	for j := j0; j < j1; j++ {
-		for wi := al.au[j].lo; wi < al.au[j].hi; wi++ {
-			if al.art.Words[al.aw[wi]].Quote != q {
-				return false
-			}
-		}
-	}
-	return true
-}

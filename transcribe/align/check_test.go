@@ -1,0 +1,140 @@
+package align_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/newsscribe/newsscribe/transcribe/align"
+)
+
+// checkArticle has three speakers, reporting clauses before and after the
+// quotations, a title, a surname and «المتحدث ذاته».
+const checkArticle = `الرباط | الأحد 10 نونبر 2024 - 10:00
+
+قال محمد العلوي، رئيس جماعة المدينة، خلال الدورة العادية للمجلس: «إن الميزانية الجديدة تعطي الأولوية للأحياء الهامشية وتخصص اعتمادات مهمة للإنارة العمومية والطرق».
+وأضاف العلوي: «نحن نعمل على إصلاح شبكة الماء الصالح للشرب في جميع الأحياء قبل نهاية السنة المقبلة».
+«المجلس لن يقبل بأي تأخير في إنجاز المشاريع المبرمجة لفائدة الساكنة»، يقول رئيس الجماعة.
+وأوضح المتحدث ذاته: «الحافلات الجديدة ستصل إلى أغلب المناطق … وسنفتح خطوطا إضافية نحو الجامعة والمستشفى الجهوي».
+من جهتها، قالت فاطمة الزهراء بنعلي، مستشارة المعارضة: «لم نتوصل بأي وثيقة تخص دفتر التحملات الخاص بالنقل الحضري منذ أشهر».
+وقال مصدر من الجماعة: «الاجتماع المقبل سيخصص لمناقشة ملف النظافة والتطهير السائل».`
+
+var checkQuotes = []string{
+	"إن الميزانية الجديدة تعطي الأولوية للأحياء الهامشية وتخصص اعتمادات مهمة للإنارة العمومية والطرق",
+	"نحن نعمل على إصلاح شبكة الماء الصالح للشرب في جميع الأحياء قبل نهاية السنة المقبلة",
+	"المجلس لن يقبل بأي تأخير في إنجاز المشاريع المبرمجة لفائدة الساكنة",
+	"الحافلات الجديدة ستصل إلى أغلب المناطق",
+	"وسنفتح خطوطا إضافية نحو الجامعة والمستشفى الجهوي",
+	"لم نتوصل بأي وثيقة تخص دفتر التحملات الخاص بالنقل الحضري منذ أشهر",
+}
+
+const greeting = "السلام عليكم ورحمة الله تعالى وبركاته"
+
+func TestCheckVerdicts(t *testing.T) {
+	q := checkQuotes
+	tests := []struct {
+		name  string
+		s     *speaker
+		quote int
+		want  string
+		kind  string // a difference of this kind is expected
+		frag  string // … at these article characters
+	}{
+		{"verbatim", new(speaker).say(greeting).say(q[0]), 0, align.VerdictVerbatim, "", ""},
+		{"fillers left out", new(speaker).say("نحن يعني نعمل على إصلاح شبكة الماء آه الصالح للشرب في جميع الأحياء قبل نهاية السنة المقبلة"), 1, align.VerdictVerbatim, "", ""},
+		{"a word changed", new(speaker).say("المجلس لن يقبل بأي تأخير في إنجاز الأوراش المبرمجة لفائدة الساكنة"), 2, align.VerdictAltered, align.DiffChanged, "المشاريع"},
+		{"words added", new(speaker).say("نحن نعمل على إصلاح شبكة الماء في جميع الأحياء قبل نهاية السنة المقبلة"), 1, align.VerdictAltered, align.DiffAdded, "الصالح للشرب"},
+		{"words omitted", new(speaker).say("إن الميزانية الجديدة تعطي الأولوية كما قلت لكم منذ البداية للأحياء الهامشية وتخصص اعتمادات مهمة للإنارة العمومية والطرق"), 0, align.VerdictAltered, align.DiffOmitted, ""},
+		{"ellipsis cut", new(speaker).say(q[3] + " وهذا ما التزمنا به أمام المواطنين في الحملة الانتخابية الماضية بكل وضوح").say(q[4]), 3, align.VerdictVerbatim, "", ""},
+		{"stitched", new(speaker).say("نحن نعمل على إصلاح شبكة الماء الصالح للشرب").say(greeting).say("وهذا مشروع كبير تتابعه الوزارة عن قرب منذ سنوات طويلة").say("في جميع الأحياء قبل نهاية السنة المقبلة"), 1, align.VerdictStitched, "", ""},
+		{"not said", new(speaker).say(greeting).say(q[0]), 5, align.VerdictNotSaid, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := mustAlign(t, tt.s.transcript(), checkArticle)
+			c := r.Quotes[tt.quote].Check
+			if c.Verdict != tt.want {
+				t.Fatalf("got %s %+v, want %s", c.Verdict, c.Differences, tt.want)
+			}
+			if tt.kind == "" {
+				return
+			}
+			for _, d := range c.Differences {
+				if d.Kind == tt.kind && d.Confidence >= align.MinAlteredConfidence && (tt.frag == "" || strings.Contains(tt.frag, d.Article) && d.Article != "") {
+					return
+				}
+			}
+			t.Errorf("got differences %+v, want a sure %s difference at %q", c.Differences, tt.kind, tt.frag)
+		})
+	}
+}
+
+func TestCheckSpeakers(t *testing.T) {
+	r := mustAlign(t, new(speaker).say(checkQuotes[0]).transcript(), checkArticle)
+	want := []string{"محمد العلوي", "محمد العلوي", "محمد العلوي", "محمد العلوي", "فاطمة الزهراء بنعلي", ""}
+	for i, w := range want {
+		got := ""
+		if s := r.Quotes[i].Check.Speaker; s != nil {
+			got = *s
+		}
+		if got != w {
+			t.Errorf("quotation %d: got speaker %q, want %q", i, got, w)
+		}
+	}
+}
+
+// TestCheckBadInput: odd quotations all get a verdict, never a panic.
+func TestCheckBadInput(t *testing.T) {
+	var many strings.Builder
+	for i := range 500 {
+		fmt.Fprintf(&many, "وقال المتحدث %d: «%s».\n", i, checkQuotes[i%len(checkQuotes)])
+	}
+	whole := "«" + strings.ReplaceAll(checkArticle, "«", "") + "»"
+	tests := []struct{ name, article string }{
+		{"one word", "قال الوزير: «نعم». ثم غادر."},
+		{"nested marks", "قال: «قال لي “لا أوافق على «هذا» القرار” ثم سكت»."},
+		{"unbalanced marks", "قال: «" + checkQuotes[0] + "\nوأضاف: ”" + checkQuotes[1] + "“ » «"},
+		{"whole article", whole},
+		{"500 quotations", many.String()},
+		{"only an ellipsis", "قال: «… ... (...) […]»."},
+	}
+	tr := new(speaker).say(greeting).say(checkQuotes[0]).say(checkQuotes[1]).transcript()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := mustAlign(t, tr, tt.article)
+			for i, q := range r.Quotes {
+				if v := q.Check.Verdict; v == "" || align.VerdictLabel[v] == "" {
+					t.Fatalf("quotation %d: got verdict %q", i, q.Check.Verdict)
+				}
+				if q.Check.Parts == nil || q.Check.Differences == nil {
+					t.Fatalf("quotation %d: got nil parts or differences (want [] in JSON)", i)
+				}
+			}
+		})
+	}
+}
+
+func TestCheckWholeArticleQuote(t *testing.T) {
+	whole := "«" + strings.ReplaceAll(strings.ReplaceAll(checkArticle, "«", ""), "»", "") + "»"
+	r := mustAlign(t, new(speaker).say(checkQuotes[0]).transcript(), whole)
+	if len(r.Quotes) == 0 {
+		t.Fatal("got no quotation")
+	}
+	// Most of it was never said: stitched or altered or not_said, never verbatim.
+	if v := r.Quotes[0].Check.Verdict; v == align.VerdictVerbatim || v == align.VerdictMinor {
+		t.Errorf("got %s for a whole article quoted of which one sentence was said", v)
+	}
+}
+
+// TestReportOldAlignment: an alignment stored before the check existed
+// (no check in its JSON) still renders, saying it was not checked.
+func TestReportOldAlignment(t *testing.T) {
+	r := &align.Result{Quotes: []align.TimedQuote{{TimedSpan: align.TimedSpan{Text: "نعم", Status: align.StatusSpoken}}}}
+	var b strings.Builder
+	if err := align.Write(&b, r, align.FormatReport); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "1 لم يفحص") || !strings.Contains(b.String(), "أعد المحاذاة") {
+		t.Errorf("got %q, want the quotation marked as not checked", b.String())
+	}
+}
