@@ -3,7 +3,6 @@ package api
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"net/http"
 	"strings"
@@ -45,12 +44,7 @@ func (s *server) openaiAudio(task string) gin.HandlerFunc {
 		}
 		j, created, err := s.submit(c, u, r, "", "")
 		defer unsub()
-		switch {
-		case errors.Is(err, errQueueFull):
-			s.queueFull(c)
-			return
-		case err != nil:
-			s.internal(c, err)
+		if s.submitFailed(c, err) {
 			return
 		}
 		if f.stream {

@@ -98,13 +98,22 @@ func (s *server) createTranscription(c *gin.Context) {
 	}
 }
 
-func (s *server) answerSubmit(c *gin.Context, j *store.Job, created bool, err error) {
+// submitFailed answers for a submit error (429 queue full, else 500) and
+// reports whether there was one.
+func (s *server) submitFailed(c *gin.Context, err error) bool {
 	switch {
 	case errors.Is(err, errQueueFull):
 		s.queueFull(c)
-		return
+		return true
 	case err != nil:
 		s.internal(c, err)
+		return true
+	}
+	return false
+}
+
+func (s *server) answerSubmit(c *gin.Context, j *store.Job, created bool, err error) {
+	if s.submitFailed(c, err) {
 		return
 	}
 	c.Header("Location", "/v1/transcriptions/"+j.ID)
