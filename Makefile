@@ -12,6 +12,7 @@ APT_PACKAGES := ffmpeg espeak-ng sox pkg-config postgresql chromium
 # machine that lacks npm, so a newer Node already present is left alone.
 NODE_PACKAGES := $(if $(shell command -v npm 2>/dev/null),,nodejs npm)
 E2E_DIR      := api/web/e2e
+OPENAI_NODE_DIR := api/openaitest/node
 
 # Where to find libwhisper: an explicit prefix, else pkg-config. The Go
 # bindings name the libraries (-lwhisper -lggml -lggml-base -lggml-cpu, and
@@ -31,7 +32,7 @@ ifeq ($(HAVE_WHISPER),yes)
   TAGS ?= whisper
 endif
 
-.PHONY: all build build-noengine check-whisper deps test lint bench bench-audio bench-asr bench-clip clean e2e-deps
+.PHONY: all build build-noengine check-whisper deps test lint bench bench-audio bench-asr bench-clip clean e2e-deps openai-deps
 
 all: build
 
@@ -58,7 +59,7 @@ deps:
 
 ## test: formatting, vet and the race-enabled test suite (with the browser test
 ## when Node and Chromium are present)
-test: lint e2e-deps
+test: lint e2e-deps openai-deps
 	$(GO) test -race -tags '$(TAGS)' ./...
 
 ## lint: gofmt check and go vet
@@ -75,6 +76,16 @@ e2e-deps:
 	elif [ ! -f $(E2E_DIR)/node_modules/.package-lock.json ] || \
 	     [ $(E2E_DIR)/package-lock.json -nt $(E2E_DIR)/node_modules/.package-lock.json ]; then \
 	  npm ci --prefix $(E2E_DIR) --no-audit --no-fund; \
+	fi
+
+## openai-deps: the OpenAI Node SDK (openai, pinned by the lock file) for the
+## SDK conformance test api/openai_sdk_test.go; like e2e-deps
+openai-deps:
+	@if ! command -v npm >/dev/null 2>&1; then \
+	  echo "make: npm not found; the OpenAI Node SDK test will skip (make deps installs it)"; \
+	elif [ ! -f $(OPENAI_NODE_DIR)/node_modules/.package-lock.json ] || \
+	     [ $(OPENAI_NODE_DIR)/package-lock.json -nt $(OPENAI_NODE_DIR)/node_modules/.package-lock.json ]; then \
+	  npm ci --prefix $(OPENAI_NODE_DIR) --no-audit --no-fund; \
 	fi
 
 ## bench: all Go benchmarks

@@ -235,6 +235,29 @@ func assertError(t *testing.T, r resp, code string) {
 	if strings.Contains(e.Error.Message, "\n") {
 		t.Errorf("message is not one line: %q", e.Error.Message)
 	}
+	// OpenAI's shape, which the SDKs read: all four members, param null
+	// when no parameter is at fault.
+	var shape struct {
+		Error map[string]json.RawMessage `json:"error"`
+	}
+	r.json(t, &shape)
+	for _, k := range []string{"message", "type", "param", "code"} {
+		if _, ok := shape.Error[k]; !ok {
+			t.Errorf("error %s lacks %q", r.body, k)
+		}
+	}
+	want := `"invalid_request_error"`
+	switch {
+	case r.status == 401:
+		want = `"authentication_error"`
+	case r.status == 429:
+		want = `"rate_limit_error"`
+	case r.status >= 500:
+		want = `"server_error"`
+	}
+	if got := string(shape.Error["type"]); got != want {
+		t.Errorf("error type: got %s, want %s for status %d", got, want, r.status)
+	}
 }
 
 func TestBadInputs(t *testing.T) {

@@ -238,7 +238,11 @@ func (s *server) uploadArticleAudio(c *gin.Context) {
 	if u == nil {
 		return
 	}
-	j, created, err := s.submit(c, u, a.ID, "")
+	r, ok := s.parseASR(c, u, store.TaskTranscribe)
+	if !ok {
+		return
+	}
+	j, created, err := s.submit(c, u, r, a.ID, "")
 	s.answerSubmit(c, j, created, err)
 	if err == nil {
 		if err := s.Store.SetArticleJob(c.Request.Context(), a.ID, j.ID); err != nil {

@@ -121,7 +121,7 @@ func (c *Config) Flags(fs *pflag.FlagSet) {
 	fs.StringVar(&c.Listen, "listen", c.Listen, "address to listen on")
 	fs.StringVar(&c.DataDir, "data-dir", c.DataDir, "directory for the SQLite database and uploads (shared by all servers with Postgres)")
 	fs.StringVar(&c.Database, "database", c.Database, "postgres://… URL of a queue shared by several servers (default: SQLite in --data-dir)")
-	fs.StringVar(&c.Model, "model", c.Model, "Whisper model: a name (see `newsscribe models list`) or a ggml file")
+	fs.StringVar(&c.Model, "model", c.Model, "Whisper model: a name (see newsscribe models list) or a ggml file")
 	fs.StringVar(&c.VADModel, "vad-model", c.VADModel, "Silero VAD model: a name or a ggml file (absent: no VAD)")
 	fs.StringVar(&c.ModelsDir, "models-dir", c.ModelsDir, "directory of named models (default $NEWSSCRIBE_MODELS_DIR or the user cache directory)")
 	fs.IntVar(&c.Workers, "workers", c.Workers, "jobs transcribed at once by this server")

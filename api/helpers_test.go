@@ -108,6 +108,8 @@ type serverOpts struct {
 	workers    int
 	// database is a postgres:// URL; empty for SQLite in the temp dir.
 	database string
+	// result replaces arabicResult as the scripted engine's transcript.
+	result func(samples []float32, opts transcribe.Options) (*transcribe.Transcript, error)
 	// web mounts the newsroom page and the embed, as serve does.
 	web bool
 }
@@ -119,14 +121,19 @@ func newServer(t testing.TB, o serverOpts) *testServer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	eng := &transcribetest.Scripted{Result: arabicResult, Steps: 4, StepDelay: o.stepDelay}
+	result := arabicResult
+	if o.result != nil {
+		result = o.result
+	}
+	eng := &transcribetest.Scripted{Result: result, Steps: 4, StepDelay: o.stepDelay}
+	hub := api.NewSegmentHub()
 	p := scriptedPipeline(t, eng, audio.Options{MaxDuration: time.Duration(o.maxSeconds * float64(time.Second))})
 	dec := api.AudioDecoder{Pipeline: p}
 	quiet := slog.New(slog.DiscardHandler)
 	if os.Getenv("NS_TEST_LOG") != "" {
 		quiet = slog.New(slog.NewTextHandler(os.Stderr, nil))
 	}
-	w := &jobs.Worker{Pipeline: p, Decoder: dec, ProgressEvery: time.Millisecond, Logger: quiet}
+	w := &jobs.Worker{Pipeline: p, Decoder: dec, ProgressEvery: time.Millisecond, Logger: quiet, Segments: hub}
 	ctx := context.Background()
 	q, err := jobs.Open(ctx, jobs.Config{Database: o.database, DataDir: dir, Workers: o.workers, JobTimeout: time.Minute, Logger: quiet}, blobs, w)
 	if err != nil {
@@ -144,7 +151,7 @@ func newServer(t testing.TB, o serverOpts) *testServer {
 	w.Observer = m
 	deps := api.Deps{
 		Store: q.Store(), Queue: q, Prober: dec, Aligner: p,
-		EngineReady: p.Ready, Metrics: m, APIKeys: o.keys, MaxUpload: o.maxUpload, MaxQueue: o.maxQueue,
+		EngineReady: p.Ready, Segments: hub, Metrics: m, APIKeys: o.keys, MaxUpload: o.maxUpload, MaxQueue: o.maxQueue,
 		DefaultModel: "test-model", Logger: quiet,
 	}
 	if o.web {

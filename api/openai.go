@@ -3,6 +3,7 @@ package api
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"net/http"
 	"strings"
 	"time"
@@ -13,100 +14,177 @@ import (
 	"github.com/newsscribe/newsscribe/transcribe"
 )
 
-// openaiTranscription is POST /v1/audio/transcriptions, OpenAI's
+// openaiAudio is POST /v1/audio/transcriptions (task transcribe) and
+// /v1/audio/translations (task translate: English text), OpenAI's
 // synchronous API: the upload becomes an ordinary durable job (same queue,
-// same dedup, same worker limit) and the request waits for it. If the client
-// goes away first, a job created for it is canceled.
-func (s *server) openaiTranscription(c *gin.Context) {
-	u := s.readUpload(c)
-	if u == nil {
-		return
+// same dedup, same worker limit) and the request waits for it, or with
+// stream=true (transcriptions only) receives the text as server-sent events
+// while the decoder goes. Every parameter is checked before a job exists. If
+// the client goes away first, a job created for it is canceled.
+func (s *server) openaiAudio(task string) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		u := s.readUpload(c)
+		if u == nil {
+			return
+		}
+		f, ok := parseOpenAIForm(c, u, task)
+		if !ok {
+			return
+		}
+		r, ok := s.parseASR(c, u, task)
+		if !ok {
+			return
+		}
+		var (
+			live  <-chan transcribe.Segment
+			unsub = func() {}
+		)
+		if f.stream && s.Segments != nil {
+			r.created = func(id string) { live, unsub = s.Segments.Subscribe(id) }
+		}
+		j, created, err := s.submit(c, u, r, "", "")
+		defer unsub()
+		if s.submitFailed(c, err) {
+			return
+		}
+		if f.stream {
+			s.streamJob(c, j, created, live)
+			return
+		}
+		ctx := c.Request.Context()
+		j, err = s.wait(ctx, j.ID)
+		if err != nil {
+			s.cancelAbandoned(ctx, j, created)
+			s.internal(c, err)
+			return
+		}
+		if jobFailed(c, j) {
+			return
+		}
+		t, err := s.Store.Transcript(ctx, j.ASRKey)
+		if err != nil {
+			s.internal(c, err)
+			return
+		}
+		s.writeOpenAI(c, t, f, task)
 	}
-	format := u.field("response_format")
-	if format == "" {
-		format = "json"
+}
+
+// openaiForm are the response fields of an OpenAI audio request.
+type openaiForm struct {
+	format          string
+	words, segments bool
+	stream          bool
+}
+
+// parseOpenAIForm validates response_format, timestamp_granularities[] and
+// stream; it answers 400 itself.
+func parseOpenAIForm(c *gin.Context, u *upload, task string) (openaiForm, bool) {
+	f := openaiForm{format: u.field("response_format")}
+	if f.format == "" {
+		f.format = "json"
 	}
-	switch format {
+	switch f.format {
 	case "json", "text", "srt", "vtt", "verbose_json":
 	default:
-		abort(c, http.StatusBadRequest, "bad_format", "response_format must be one of json, text, srt, vtt, verbose_json")
-		return
+		abortParam(c, http.StatusBadRequest, "bad_format", "response_format", fmt.Sprintf("response_format %q is not supported: send one of json, text, srt, vtt, verbose_json", f.format))
+		return f, false
 	}
-	words, segments := false, false
 	for _, g := range append(u.fields["timestamp_granularities[]"], u.fields["timestamp_granularities"]...) {
 		switch strings.TrimSpace(g) {
 		case "word":
-			words = true
+			f.words = true
 		case "segment":
-			segments = true
+			f.segments = true
 		default:
-			abort(c, http.StatusBadRequest, "bad_request", "timestamp_granularities[] must be word or segment")
-			return
+			abortParam(c, http.StatusBadRequest, "invalid_value", "timestamp_granularities[]", fmt.Sprintf("timestamp_granularities[] %q is not supported: send word, segment or both", g))
+			return f, false
 		}
 	}
-	if !words && !segments {
-		segments = true // OpenAI's default
+	if !f.words && !f.segments {
+		f.segments = true // OpenAI's default
 	}
-	j, created, err := s.submit(c, u, "", "")
-	if err == errQueueFull {
-		s.queueFull(c)
-		return
+	var ok bool
+	if f.stream, ok = boolField(c, u, "stream"); !ok {
+		return f, false
 	}
-	if err == errUnknownModel {
-		s.unknownModel(c)
-		return
+	if f.stream && task == store.TaskTranslate {
+		abortParam(c, http.StatusBadRequest, "invalid_value", "stream", "stream=true is supported by /v1/audio/transcriptions only, as in OpenAI's API; leave it out for translations")
+		return f, false
 	}
-	if err != nil {
-		s.internal(c, err)
-		return
+	if f.stream && f.format != "json" && f.format != "text" {
+		abortParam(c, http.StatusBadRequest, "invalid_value", "stream", fmt.Sprintf("stream=true sends transcript.text events and needs response_format json or text, not %s", f.format))
+		return f, false
 	}
-	ctx := c.Request.Context()
-	j, err = s.wait(ctx, j.ID)
-	if err != nil {
-		if created && ctx.Err() != nil {
-			bg, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
-			if ok, _ := s.Store.CancelJob(bg, j.ID); ok {
-				_ = s.Queue.Cancel(bg, j.RiverID)
-			}
-			cancel()
-		}
-		s.internal(c, err)
-		return
-	}
+	return f, true
+}
+
+// jobFailed answers for a job that ended without a transcript and reports
+// whether it did.
+func jobFailed(c *gin.Context, j *store.Job) bool {
 	switch j.Status {
 	case store.StatusFailed:
-		status := http.StatusInternalServerError
-		switch j.ErrorCode {
-		case "not_audio", "unsupported":
-			status = http.StatusUnsupportedMediaType
-		case "corrupt", "too_long", "empty":
-			status = http.StatusUnprocessableEntity
-		}
-		abort(c, status, j.ErrorCode, j.ErrorMessage)
-		return
+		abort(c, failedStatus(j.ErrorCode), j.ErrorCode, j.ErrorMessage)
+		return true
 	case store.StatusCanceled:
 		abort(c, http.StatusConflict, "canceled", "the transcription was canceled")
+		return true
+	}
+	return false
+}
+
+// failedStatus is the HTTP status of a failed job's error code.
+func failedStatus(code string) int {
+	switch code {
+	case "not_audio", "unsupported":
+		return http.StatusUnsupportedMediaType
+	case "corrupt", "too_long", "empty":
+		return http.StatusUnprocessableEntity
+	case "bad_request":
+		return http.StatusBadRequest
+	}
+	return http.StatusInternalServerError
+}
+
+// cancelAbandoned cancels job j, if this request created it, once the
+// client has gone away (ctx is done).
+func (s *server) cancelAbandoned(ctx context.Context, j *store.Job, created bool) {
+	if !created || ctx.Err() == nil {
 		return
 	}
-	t, err := s.Store.Transcript(ctx, j.ASRKey)
-	if err != nil {
-		s.internal(c, err)
-		return
+	bg, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+	defer cancel()
+	if ok, _ := s.Store.CancelJob(bg, j.ID); ok {
+		_ = s.Queue.Cancel(bg, j.RiverID)
+		if s.Metrics != nil {
+			s.Metrics.Finished(store.StatusCanceled)
+		}
 	}
-	switch format {
+}
+
+// bidiMarks are the right-to-left embedding marks transcribe's subtitle
+// writers put around Arabic lines for players (see transcribe.bidiLine).
+// OpenAI's responses carry none, and clients compare or post-process the
+// text, so the OpenAI endpoints strip them; the project's own downloads
+// (/v1/transcriptions/{id}/transcript) keep them.
+var bidiMarks = strings.NewReplacer("\u202b", "", "\u202c", "")
+
+// writeOpenAI renders t in OpenAI's response format f.
+func (s *server) writeOpenAI(c *gin.Context, t *transcribe.Transcript, f openaiForm, task string) {
+	switch f.format {
 	case "json":
 		c.JSON(http.StatusOK, gin.H{"text": t.Text})
 	case "text":
 		c.Data(http.StatusOK, contentTypes["txt"], []byte(t.Text+"\n"))
 	case "srt", "vtt":
 		var buf bytes.Buffer
-		if err := s.WriteTranscript(&buf, t, format); err != nil {
+		if err := s.WriteTranscript(&buf, t, f.format); err != nil {
 			s.internal(c, err)
 			return
 		}
-		c.Data(http.StatusOK, contentTypes[format], buf.Bytes())
+		c.Data(http.StatusOK, contentTypes[f.format], []byte(bidiMarks.Replace(buf.String())))
 	case "verbose_json":
-		c.JSON(http.StatusOK, verboseJSON(t, words, segments))
+		c.JSON(http.StatusOK, verboseJSON(t, f.words, f.segments, task))
 	}
 }
 
@@ -151,43 +229,45 @@ type openaiWord struct {
 	End   float64 `json:"end"`
 }
 
+// openaiVerbose is OpenAI's verbose_json. Segments and Words are present,
+// as arrays (possibly empty, for silence), exactly when asked for with
+// timestamp_granularities[]; pointers tell "not asked" from "none".
 type openaiVerbose struct {
-	Task     string          `json:"task"`
-	Language string          `json:"language"`
-	Duration float64         `json:"duration"`
-	Text     string          `json:"text"`
-	Segments []openaiSegment `json:"segments,omitempty"`
-	Words    []openaiWord    `json:"words,omitempty"`
+	Task     string           `json:"task"`
+	Language string           `json:"language"`
+	Duration float64          `json:"duration"`
+	Text     string           `json:"text"`
+	Segments *[]openaiSegment `json:"segments,omitempty"`
+	Words    *[]openaiWord    `json:"words,omitempty"`
 }
 
-// languageNames maps ISO 639-1 codes to the English names OpenAI reports.
-var languageNames = map[string]string{
-	"ar": "arabic", "en": "english", "fr": "french", "es": "spanish", "de": "german", "fa": "persian",
-	"tr": "turkish", "ur": "urdu", "he": "hebrew", "ru": "russian", "zh": "chinese", "it": "italian",
-}
-
-func verboseJSON(t *transcribe.Transcript, words, segments bool) openaiVerbose {
+func verboseJSON(t *transcribe.Transcript, words, segments bool, task string) openaiVerbose {
 	lang := t.Language
-	if n, ok := languageNames[lang]; ok {
+	if n, ok := transcribe.Languages[lang]; ok {
 		lang = n
 	}
-	out := openaiVerbose{Task: "transcribe", Language: lang, Duration: t.Duration, Text: t.Text}
+	if task == store.TaskTranslate {
+		lang = "english" // OpenAI reports the output's language for translations
+	}
+	out := openaiVerbose{Task: task, Language: lang, Duration: t.Duration, Text: t.Text}
 	if segments {
-		out.Segments = make([]openaiSegment, 0, len(t.Segments))
+		segs := make([]openaiSegment, 0, len(t.Segments))
 		for _, sg := range t.Segments {
-			out.Segments = append(out.Segments, openaiSegment{
+			segs = append(segs, openaiSegment{
 				ID: sg.ID, Seek: int(sg.Start * 100), Start: sg.Start, End: sg.End, Text: sg.Text, Tokens: []int{},
 				AvgLogprob: sg.AvgLogprob, NoSpeechProb: sg.NoSpeechProb,
 			})
 		}
+		out.Segments = &segs
 	}
 	if words {
-		out.Words = []openaiWord{}
+		ws := []openaiWord{}
 		for _, sg := range t.Segments {
 			for _, w := range sg.Words {
-				out.Words = append(out.Words, openaiWord{Word: w.Word, Start: w.Start, End: w.End})
+				ws = append(ws, openaiWord{Word: w.Word, Start: w.Start, End: w.End})
 			}
 		}
+		out.Words = &ws
 	}
 	return out
 }

@@ -15,6 +15,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -69,6 +70,9 @@ type Deps struct {
 	WriteAlignment AlignmentWriter
 	// EngineReady reports whether the speech model is loaded (for /readyz).
 	EngineReady func() bool
+	// Segments delivers decoded segments to streaming requests (the same hub
+	// is the worker's SegmentSink); nil streams each transcript when done.
+	Segments *SegmentHub
 	// Metrics is registered on /metrics; nil disables the endpoint.
 	Metrics *Metrics
 	// APIKeys, when not empty, are the accepted bearer tokens for /v1; an
@@ -90,7 +94,8 @@ type Deps struct {
 
 type server struct {
 	Deps
-	log *slog.Logger
+	log     *slog.Logger
+	started time.Time // the "created" time of GET /v1/models
 }
 
 // NewRouter returns the service's gin engine.
@@ -116,7 +121,7 @@ func NewRouter(d Deps) *gin.Engine {
 	if d.EngineReady == nil {
 		d.EngineReady = func() bool { return false }
 	}
-	s := &server{Deps: d, log: d.Logger}
+	s := &server{Deps: d, log: d.Logger, started: time.Now()}
 	r := gin.New()
 	// No proxy is trusted for client addresses unless configured in front.
 	_ = r.SetTrustedProxies(nil)
@@ -142,7 +147,10 @@ func NewRouter(d Deps) *gin.Engine {
 	v1.GET("/transcriptions/:id/transcript", s.getTranscript)
 	v1.GET("/transcriptions/:id/alignment", s.getAlignment)
 	v1.GET("/transcriptions/:id/audio", s.getJobAudio)
-	v1.POST("/audio/transcriptions", s.openaiTranscription)
+	v1.POST("/audio/transcriptions", s.openaiAudio(store.TaskTranscribe))
+	v1.POST("/audio/translations", s.openaiAudio(store.TaskTranslate))
+	v1.GET("/models", s.listModels)
+	v1.GET("/models/:id", s.getModel)
 
 	v1.POST("/articles", s.idempotency(), s.createArticle)
 	v1.GET("/articles", s.listArticles)
@@ -173,20 +181,44 @@ func NewRouter(d Deps) *gin.Engine {
 	return r
 }
 
-// apiError is the body of every error answer.
+// apiError is the body of every error answer, in OpenAI's shape so that
+// OpenAI SDKs surface it: {"error": {"message", "type", "param", "code"}}.
 type apiError struct {
 	Error errorBody `json:"error"`
 }
 
 type errorBody struct {
-	Code    string `json:"code"`
 	Message string `json:"message"`
+	// Type is OpenAI's error class: invalid_request_error for a 4xx the
+	// client can fix, authentication_error, rate_limit_error, server_error.
+	Type string `json:"type"`
+	// Param names the request parameter at fault; null when none is.
+	Param *string `json:"param"`
+	Code  string  `json:"code"`
+}
+
+// errorType is OpenAI's error type for an HTTP status.
+func errorType(status int) string {
+	switch {
+	case status == http.StatusUnauthorized:
+		return "authentication_error"
+	case status == http.StatusTooManyRequests:
+		return "rate_limit_error"
+	case status >= 500:
+		return "server_error"
+	}
+	return "invalid_request_error"
 }
 
 // abort answers with the JSON error envelope. message must be one line and
 // must not contain internal paths.
 func abort(c *gin.Context, status int, code, message string) {
-	c.AbortWithStatusJSON(status, apiError{errorBody{Code: code, Message: oneLine(message)}})
+	c.AbortWithStatusJSON(status, apiError{errorBody{Code: code, Type: errorType(status), Message: oneLine(message)}})
+}
+
+// abortParam is abort for an error caused by one request parameter.
+func abortParam(c *gin.Context, status int, code, param, message string) {
+	c.AbortWithStatusJSON(status, apiError{errorBody{Code: code, Type: errorType(status), Param: &param, Message: oneLine(message)}})
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -68,7 +68,8 @@ func Serve(ctx context.Context, cfg Config, comps Components) error {
 		return err
 	}
 	dec := AudioDecoder{Pipeline: p}
-	worker := &jobs.Worker{Pipeline: p, Decoder: dec, FFmpegPath: cfg.FFmpegPath, Logger: log}
+	hub := NewSegmentHub()
+	worker := &jobs.Worker{Pipeline: p, Decoder: dec, FFmpegPath: cfg.FFmpegPath, Logger: log, Segments: hub}
 	q, err := jobs.Open(ctx, jobs.Config{
 		Database: cfg.Database, DataDir: cfg.DataDir, Workers: cfg.Workers, MaxAttempts: cfg.MaxAttempts,
 		JobTimeout: cfg.JobTimeout, RescueAfter: cfg.RescueAfter, Logger: log.With("component", "river"),
@@ -82,7 +83,7 @@ func Serve(ctx context.Context, cfg Config, comps Components) error {
 	worker.Observer = metrics
 	deps := Deps{
 		Store: st, Queue: q, Prober: dec, Aligner: p,
-		EngineReady: p.Ready, Metrics: metrics, APIKeys: cfg.APIKeys,
+		EngineReady: p.Ready, Segments: hub, Metrics: metrics, APIKeys: cfg.APIKeys,
 		MaxUpload: cfg.MaxUpload, MaxQueue: cfg.MaxQueue, DefaultModel: PublicModelName(p.Model()), Logger: log,
 	}
 	if comps.Mount != nil {

@@ -63,7 +63,7 @@ func toJobJSON(j *store.Job) jobJSON {
 		out.Links.Alignment = "/v1/transcriptions/" + j.ID + "/alignment"
 	}
 	if j.Status == store.StatusFailed {
-		out.Error = &errorBody{Code: j.ErrorCode, Message: j.ErrorMessage}
+		out.Error = &errorBody{Code: j.ErrorCode, Type: jobErrorType(j.ErrorCode), Message: j.ErrorMessage}
 	}
 	if j.Status == store.StatusDone {
 		out.Progress = 100
@@ -74,6 +74,10 @@ func toJobJSON(j *store.Job) jobJSON {
 func (s *server) createTranscription(c *gin.Context) {
 	u := s.readUpload(c)
 	if u == nil {
+		return
+	}
+	r, ok := s.parseASR(c, u, store.TaskTranscribe)
+	if !ok {
 		return
 	}
 	articleID, articleText := u.field("article_id"), u.field("article")
@@ -97,7 +101,7 @@ func (s *server) createTranscription(c *gin.Context) {
 		}
 		articleID, articleText, created = a.ID, "", a.ID
 	}
-	j, isNew, err := s.submit(c, u, articleID, articleText)
+	j, isNew, err := s.submit(c, u, r, articleID, articleText)
 	if err != nil && created != "" {
 		_ = s.Store.DeleteArticle(c.Request.Context(), created)
 	}
@@ -109,16 +113,22 @@ func (s *server) createTranscription(c *gin.Context) {
 	}
 }
 
-func (s *server) answerSubmit(c *gin.Context, j *store.Job, created bool, err error) {
+// submitFailed answers for a submit error (429 queue full, else 500) and
+// reports whether there was one.
+func (s *server) submitFailed(c *gin.Context, err error) bool {
 	switch {
 	case errors.Is(err, errQueueFull):
 		s.queueFull(c)
-		return
-	case errors.Is(err, errUnknownModel):
-		s.unknownModel(c)
-		return
+		return true
 	case err != nil:
 		s.internal(c, err)
+		return true
+	}
+	return false
+}
+
+func (s *server) answerSubmit(c *gin.Context, j *store.Job, created bool, err error) {
+	if s.submitFailed(c, err) {
 		return
 	}
 	c.Header("Location", "/v1/transcriptions/"+j.ID)
@@ -235,11 +245,24 @@ func (s *server) cancelTranscription(c *gin.Context) {
 	c.JSON(http.StatusOK, toJobJSON(j))
 }
 
+// jobErrorType is the OpenAI error type of a failed job's error code: the
+// upload's fault, or the server's.
+func jobErrorType(code string) string {
+	switch code {
+	case "internal", "timeout":
+		return "server_error"
+	}
+	return "invalid_request_error"
+}
+
 // notDone answers 409 for a job without a result yet (or ever).
 func notDone(c *gin.Context, j *store.Job) {
 	msg := "job is " + j.Status + "; the result exists once it is done"
-	if j.Status == store.StatusFailed {
+	switch j.Status {
+	case store.StatusFailed:
 		msg = "job failed: " + j.ErrorMessage
+	case store.StatusCanceled:
+		msg = "job was canceled before it finished, so it has no result; submit the recording again"
 	}
 	abort(c, http.StatusConflict, "not_done", msg)
 }

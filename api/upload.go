@@ -105,6 +105,14 @@ func (s *server) readForm(c *gin.Context, fileRequired bool) *upload {
 		}
 		p.Close()
 	}
+	// Read the body to its end (what follows the closing boundary, and a
+	// chunked body's last chunk): only then does net/http watch the
+	// connection and cancel the request's context when the client goes
+	// away, which cancels the synchronous OpenAI job it waits for.
+	if _, err := io.Copy(io.Discard, c.Request.Body); err != nil {
+		s.uploadError(c, err)
+		return nil
+	}
 	if !u.hasFile && fileRequired {
 		abort(c, http.StatusBadRequest, "missing_file", "the form part named file (the recording) is required")
 		return nil
@@ -158,23 +166,11 @@ func humanBytes(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
-// submit creates (or joins) the job for an upload. It returns the job and
-// whether it is new.
-func (s *server) submit(c *gin.Context, u *upload, articleID, articleText string) (*store.Job, bool, error) {
+// submit creates (or joins) the job for an upload with the validated
+// parameters r. It returns the job and whether it is new.
+func (s *server) submit(c *gin.Context, u *upload, r asrRequest, articleID, articleText string) (*store.Job, bool, error) {
 	ctx := c.Request.Context()
-	model := u.field("model")
-	if model == "" || openaiModels[model] { // OpenAI SDK clients send their model names
-		model = s.DefaultModel
-	}
-	if model != s.DefaultModel {
-		return nil, false, errUnknownModel
-	}
-	lang := u.field("language")
-	if lang == "" {
-		lang = "ar"
-	}
-	prompt := u.field("prompt")
-	asr := store.ASRKey(u.sha, model, lang, prompt)
+	asr := store.ASRKeyWith(u.sha, r.Model, r.Language, r.Prompt, r.Task, r.Temperature)
 	dedup := store.DedupKey(asr, articleID, articleText)
 	if j, err := s.Store.JobByDedupKey(ctx, dedup); err == nil {
 		return j, false, nil
@@ -190,7 +186,7 @@ func (s *server) submit(c *gin.Context, u *upload, articleID, articleText string
 	}
 	j := &store.Job{
 		ID: store.NewID("tr_"), AudioSHA256: u.sha, AudioBytes: u.size, Filename: u.filename,
-		Model: model, Language: lang, Prompt: prompt, ASRKey: asr, DedupKey: dedup,
+		Model: r.Model, Language: r.Language, Prompt: r.Prompt, Task: r.Task, Temperature: r.Temperature, ASRKey: asr, DedupKey: dedup,
 		ArticleID: articleID, ArticleText: articleText, Duration: u.duration, CreatedAt: time.Now().UTC(),
 	}
 	if err := s.Store.CreateJob(ctx, j); errors.Is(err, store.ErrConflict) {
@@ -205,6 +201,9 @@ func (s *server) submit(c *gin.Context, u *upload, articleID, articleText string
 	if u.duration > 0 {
 		_ = s.Store.SetDuration(ctx, j.ID, u.duration)
 	}
+	if r.created != nil {
+		r.created(j.ID)
+	}
 	if err := s.Queue.Enqueue(ctx, j.ID); err != nil {
 		// The row stays queued without a queue id; Queue.Start re-enqueues it.
 		return nil, false, err
@@ -215,22 +214,12 @@ func (s *server) submit(c *gin.Context, u *upload, articleID, articleText string
 	return j, true, nil
 }
 
-// openaiModels are OpenAI's transcription model names; they select this
-// server's model, so that OpenAI SDK clients work unchanged.
-var openaiModels = map[string]bool{"whisper-1": true, "gpt-4o-transcribe": true, "gpt-4o-mini-transcribe": true}
-
 var (
-	errQueueFull    = errors.New("queue full")
-	errUnknownModel = errors.New("unknown model")
+	errQueueFull = errors.New("queue full")
 )
 
 // queueFull answers 429 with a Retry-After.
 func (s *server) queueFull(c *gin.Context) {
 	c.Header("Retry-After", "60")
 	abort(c, http.StatusTooManyRequests, "queue_full", fmt.Sprintf("the queue holds its maximum of %d jobs; retry later", s.MaxQueue))
-}
-
-// unknownModel answers 400: a server runs the one model it loaded.
-func (s *server) unknownModel(c *gin.Context) {
-	abort(c, http.StatusBadRequest, "unknown_model", fmt.Sprintf("this server transcribes with model %q only; leave model empty or send that name", s.DefaultModel))
 }

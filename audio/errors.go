@@ -3,6 +3,7 @@ package audio
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"strings"
 )
 
@@ -68,3 +69,22 @@ func (e *noAudioError) Unwrap() error { return ErrNoAudio }
 func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
+
+// ffmpegPathError is ErrFFmpegMissing for an ffmpeg given by path (the
+// --ffmpeg flag) that does not exist or cannot be run: it names the path
+// rather than claiming ffmpeg is not installed.
+type ffmpegPathError struct {
+	path string
+	err  error
+}
+
+func (e *ffmpegPathError) Error() string {
+	why := "cannot be run"
+	if errors.Is(e.err, fs.ErrNotExist) {
+		why = "does not exist"
+	}
+	return fmt.Sprintf("audio: ffmpeg %s %s: give --ffmpeg the path of an ffmpeg executable, or leave it out to use ffmpeg from PATH (apt-get install ffmpeg)", e.path, why)
+}
+
+func (e *ffmpegPathError) Is(target error) bool { return target == ErrFFmpegMissing }
+func (e *ffmpegPathError) Unwrap() error        { return e.err }

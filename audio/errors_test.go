@@ -53,7 +53,7 @@ func TestErrors(t *testing.T) {
 		{name: "hls playlist", in: []byte("#EXTM3U\n#EXTINF:10,\n/etc/passwd\n"), as: "unsupported", message: "playlist"},
 		{name: "ffconcat playlist", in: []byte("ffconcat version 1.0\nfile '/etc/passwd'\n"), as: "unsupported", message: "playlist"},
 		{name: "unknown binary", in: []byte{0x00, 0x01, 0x02, 0x03, 0xfe, 0x80, 0x90, 0x00, 0x11}, as: "unsupported", message: "unrecognised"},
-		{name: "ffmpeg missing", in: mp3Header(), opts: audio.Options{FFmpegPath: "/nonexistent/ffmpeg"}, is: audio.ErrFFmpegMissing, message: "apt-get install ffmpeg"},
+		{name: "ffmpeg missing", in: mp3Header(), opts: audio.Options{FFmpegPath: "/nonexistent/ffmpeg"}, is: audio.ErrFFmpegMissing, message: "/nonexistent/ffmpeg does not exist"},
 		{name: "corrupt mp4", in: append([]byte("\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom"), bytes.Repeat([]byte{0x55}, 4000)...), as: "decode", offset: -2, ffmpeg: true},
 	}
 	for _, tc := range tests {

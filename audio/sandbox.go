@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"time"
 )
 
@@ -101,6 +102,9 @@ func sandboxCmd(ctx context.Context, exe string, args []string) (*exec.Cmd, *std
 func lookFFmpeg(opts Options) (string, error) {
 	exe, err := exec.LookPath(opts.ffmpeg())
 	if err != nil {
+		if strings.ContainsRune(opts.ffmpeg(), filepath.Separator) {
+			return "", &ffmpegPathError{path: opts.ffmpeg(), err: err}
+		}
 		return "", ErrFFmpegMissing
 	}
 	return exe, nil

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 )
 
@@ -39,14 +38,20 @@ func (e *CorruptError) Is(target error) bool { return target == ErrCorrupt }
 const ggmlMagic = 0x67676d6c
 
 // CheckFile cheaply checks that path is a usable model file before anything
-// loads it: it exists and is a regular file; if its name is a registry file
-// name (ggml-small.bin), its size is the published size; it starts with the
-// ggml magic; its header is a Silero VAD header or a Whisper header with
+// loads it: it exists and is a regular file; it starts with the ggml magic; its header is a Silero VAD header or a Whisper header with
 // plausible dimensions; and, for a Whisper model, the file holds every part
 // its structure announces (mel filters, vocabulary, each tensor's bytes; see
 // walkWhisper). It reads the headers only, not the tensor data: Verify reads
-// everything.
-func CheckFile(path string) error {
+// everything. A file is never judged by its name: a copy of a registry model
+// under its file name, given by path, is checked as any ggml file is.
+func CheckFile(path string) error { return checkFile(path, nil) }
+
+// checkRegistryFile is CheckFile for the registry model m in the models
+// directory: its size must also be the published size, and the fix offered
+// is pulling it again.
+func checkRegistryFile(path string, m Model) error { return checkFile(path, &m) }
+
+func checkFile(path string, m *Model) error {
 	fi, err := os.Stat(path)
 	if err != nil {
 		return fmt.Errorf("model file: %w", err)
@@ -55,7 +60,7 @@ func CheckFile(path string) error {
 		return fmt.Errorf("model file %s is not a regular file", path)
 	}
 	var name string
-	if m, ok := Lookup(filepath.Base(path)); ok {
+	if m != nil {
 		name = m.Name
 		if fi.Size() != m.Size {
 			return &CorruptError{Path: path, Model: m.Name, Reason: fmt.Sprintf("size %d bytes, want %d", fi.Size(), m.Size)}

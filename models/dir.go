@@ -50,7 +50,8 @@ func Path(m Model, dir string) string {
 }
 
 // Resolve turns a model name or a file path into the path of a checked
-// model file (CheckFile). A registry name ("large-v3-turbo-q5_0", or its file
+// model file (CheckFile; for a registry model also its published size). A
+// registry name ("large-v3-turbo-q5_0", or its file
 // name "ggml-large-v3-turbo-q5_0.bin") means that file in dir (DefaultDir if
 // dir is ""); anything else is a file path. A registry model that is not
 // there is a *NotDownloadedError.
@@ -64,7 +65,7 @@ func Resolve(nameOrPath, dir string) (string, error) {
 		if _, err := os.Stat(p); errors.Is(err, os.ErrNotExist) {
 			return "", &NotDownloadedError{Model: m, Path: p}
 		}
-		if err := CheckFile(p); err != nil {
+		if err := checkRegistryFile(p, m); err != nil {
 			return "", err
 		}
 		return p, nil

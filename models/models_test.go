@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -110,7 +111,7 @@ func TestPullResumesFlakyDownload(t *testing.T) {
 	defer ts.Close()
 	dir := t.TempDir()
 	var last int64
-	path, err := models.Pull(context.Background(), m, dir, models.PullOptions{BaseURL: ts.URL, Progress: func(done, total int64) { last = done }})
+	path, err := models.Pull(context.Background(), m, dir, models.PullOptions{BaseURL: ts.URL, Backoff: time.Millisecond, Progress: func(done, total int64) { last = done }})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -173,6 +174,9 @@ func TestPullChecksumMismatch(t *testing.T) {
 	if !errors.Is(err, models.ErrCorrupt) {
 		t.Fatalf("got %v, want ErrCorrupt", err)
 	}
+	if !strings.Contains(err.Error(), ts.URL+"/") || !strings.Contains(err.Error(), "verification") {
+		t.Errorf("message %q: want the URL and what failed", err)
+	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Errorf("got %d files left in the models dir, want none", len(entries))
 	}
@@ -195,10 +199,38 @@ func TestPullOfflineFailsFast(t *testing.T) {
 		t.Fatalf("got %v, want *OfflineError", err)
 	}
 	msg := err.Error()
-	if !strings.Contains(msg, m.URL()) || !strings.Contains(msg, filepath.Join(dir, m.File)) || strings.Contains(msg, "\n") {
-		t.Errorf("message %q: want one line naming %s and %s", msg, m.URL(), filepath.Join(dir, m.File))
+	// The mirror's URL (NEWSSCRIBE_MODELS_URL or BaseURL), not the default host's.
+	mirror := "http://" + addr + "/" + m.Repo + "/resolve/main/" + m.File
+	if !strings.Contains(msg, mirror) || strings.Contains(msg, "huggingface") || !strings.Contains(msg, filepath.Join(dir, m.File)) || strings.Contains(msg, "\n") {
+		t.Errorf("message %q: want one line naming %s and %s", msg, mirror, filepath.Join(dir, m.File))
 	}
 	t.Logf("offline failure after %v: %s", time.Since(start), msg)
+}
+
+// TestPullShortBodyGivesUp: a plain static server holding a file shorter
+// than the model (200, no Range support) once made Pull ask again in a
+// tight loop forever; every pass now counts against Retries.
+func TestPullShortBodyGivesUp(t *testing.T) {
+	m, content := fakeModel(100_000)
+	var requests atomic.Int64
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		requests.Add(1)
+		w.Write(content[:57_500]) // ignores Range, 200 every time
+	}))
+	defer ts.Close()
+	_, err := models.Pull(context.Background(), m, t.TempDir(), models.PullOptions{BaseURL: ts.URL, Retries: 3, Backoff: time.Millisecond})
+	if err == nil {
+		t.Fatal("got nil error")
+	}
+	if n := requests.Load(); n != 4 {
+		t.Errorf("got %d requests, want 4 (1 + 3 retries)", n)
+	}
+	msg := err.Error()
+	for _, want := range []string{ts.URL + "/", "4 requests", "57500 bytes", "100000 bytes"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("message %q lacks %q", msg, want)
+		}
+	}
 }
 
 func TestCheckFile(t *testing.T) {
@@ -219,7 +251,9 @@ func TestCheckFile(t *testing.T) {
 		corrupt bool
 	}{
 		{"whisper header", write("custom.bin", good), false},
-		{"registry name with the wrong size", write("ggml-tiny.bin", good), true},
+		// A file given by path is never judged by the registry entry of its
+		// name: a copied model under /tmp/x/ggml-tiny.bin is checked as ggml.
+		{"registry file name, given by path", write("ggml-tiny.bin", good), false},
 		{"not ggml", write("text.bin", []byte("hello, this is not a model at all, not at all, no")), true},
 		{"empty", write("empty.bin", nil), true},
 		{"implausible header", write("bad.bin", bad), true},
@@ -233,6 +267,9 @@ func TestCheckFile(t *testing.T) {
 			err := models.CheckFile(tt.path)
 			if got := errors.Is(err, models.ErrCorrupt); got != tt.corrupt {
 				t.Errorf("CheckFile: got %v, want corrupt=%v", err, tt.corrupt)
+			}
+			if err != nil && strings.Contains(err.Error(), "delete") {
+				t.Errorf("CheckFile of a file the user named: %q tells them to delete it", err)
 			}
 		})
 	}
@@ -268,6 +305,13 @@ func TestResolve(t *testing.T) {
 	os.WriteFile(p, whisperHeader(), 0o644)
 	if got, err := models.Resolve(p, dir); err != nil || got != p {
 		t.Errorf("Resolve(path): got %q, %v; want %q", got, err, p)
+	}
+	// A valid ggml file copied elsewhere under a registry file name is a
+	// path, checked as ggml, never against the registry's size.
+	copied := filepath.Join(t.TempDir(), "ggml-tiny.bin")
+	os.WriteFile(copied, whisperHeader(), 0o644)
+	if got, err := models.Resolve(copied, dir); err != nil || got != copied {
+		t.Errorf("Resolve(%s): got %q, %v; want the path", copied, got, err)
 	}
 	if _, err := models.Resolve(filepath.Join(dir, "nope.bin"), dir); err == nil {
 		t.Errorf("Resolve(missing path): got nil error")

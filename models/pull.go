@@ -29,20 +29,31 @@ type PullOptions struct {
 	// Progress, if not nil, is called as bytes arrive with the bytes on disk
 	// and the total size.
 	Progress func(done, total int64)
-	// Retries is how many times a download that broke off after making
-	// progress is resumed. Defaults to 5.
+	// Retries is how many more requests are made after the first, whatever
+	// went wrong with it (a broken connection, a body that ends short, a
+	// refused resume). Defaults to 5.
 	Retries int
+	// Backoff is the pause before the first retry; it doubles for each
+	// further one, up to 30 seconds. Defaults to 1 second.
+	Backoff time.Duration
 }
 
 // OfflineError says that the model host could not be reached, and what to do by hand.
 type OfflineError struct {
 	Model Model
-	Path  string // where the file belongs
-	Err   error
+	// URL is the address tried: the mirror's when $NEWSSCRIBE_MODELS_URL
+	// or PullOptions.BaseURL is set, else Model.URL().
+	URL  string
+	Path string // where the file belongs
+	Err  error
 }
 
 func (e *OfflineError) Error() string {
-	return fmt.Sprintf("cannot reach %s (%v): download %s yourself and place it at %s", hostOf(e.Model.URL()), shortErr(e.Err), e.Model.URL(), e.Path)
+	url := e.URL
+	if url == "" {
+		url = e.Model.URL()
+	}
+	return fmt.Sprintf("cannot reach %s (%v): download %s yourself and place it at %s", hostOf(url), shortErr(e.Err), url, e.Path)
 }
 
 func (e *OfflineError) Unwrap() error { return e.Err }
@@ -125,6 +136,14 @@ func Pull(ctx context.Context, m Model, dir string, opts PullOptions) (string, e
 	}()
 	defer f.Close()
 
+	backoff := opts.Backoff
+	if backoff <= 0 {
+		backoff = time.Second
+	}
+	// Every pass counts against the retry budget: a server that ignores
+	// Range, or serves a short file with 200, must not be asked again and
+	// again without end.
+	var last error
 	for attempt := 0; ; attempt++ {
 		have, err := f.Seek(0, io.SeekEnd)
 		if err != nil {
@@ -139,29 +158,46 @@ func Pull(ctx context.Context, m Model, dir string, opts PullOptions) (string, e
 		if have == m.Size {
 			break
 		}
+		if attempt > retries {
+			return "", fmt.Errorf("pull %s from %s: gave up after %d requests: %w", m.Name, url, attempt, last)
+		}
+		if attempt > 0 {
+			pause := min(backoff<<(attempt-1), 30*time.Second)
+			select {
+			case <-ctx.Done():
+				return "", ctx.Err()
+			case <-time.After(pause):
+			}
+		}
 		got, err := fetch(ctx, client, url, f, have, m.Size, opts.Progress)
 		if err == nil {
+			if have+got < m.Size {
+				last = fmt.Errorf("the response ended after %d bytes, at %s of the %s (%d bytes) expected; is the server holding the right file?",
+					got, FormatSize(have+got), FormatSize(m.Size), m.Size)
+			}
 			continue // loop to check the size
 		}
 		if ctx.Err() != nil {
 			return "", ctx.Err()
 		}
-		if errors.Is(err, errRestart) && attempt < retries {
+		last = err
+		if errors.Is(err, errRestart) {
 			continue
 		}
 		var ne net.Error
 		var oe *net.OpError
 		if got == 0 && (errors.As(err, &oe) || errors.As(err, &ne)) && attempt == 0 {
-			return "", &OfflineError{Model: m, Path: final, Err: err}
+			return "", &OfflineError{Model: m, URL: url, Path: final, Err: err}
 		}
-		if got == 0 || attempt >= retries {
+		if got == 0 && !errors.As(err, &ne) {
+			// An HTTP error answer: asking again will not change it.
 			return "", fmt.Errorf("pull %s from %s: %w", m.Name, url, err)
 		}
 	}
 	if err := Verify(part, m); err != nil {
 		f.Close()
 		os.Remove(part)
-		return "", fmt.Errorf("pull %s: downloaded file failed verification, removed it: %w", m.Name, err)
+		return "", fmt.Errorf("pull %s from %s: the %s received failed verification, removed it: %w", m.Name, url, FormatSize(m.Size), err)
 	}
 	// Synced, renamed into place, the directory synced.
 	if err := atomicfile.Commit(f, final); err != nil {

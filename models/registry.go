@@ -16,6 +16,7 @@
 package models
 
 import (
+	"fmt"
 	"strings"
 )
 
@@ -118,4 +119,18 @@ func Lookup(name string) (Model, bool) {
 		}
 	}
 	return Model{}, false
+}
+
+// FormatSize formats n bytes in binary units, as the README does: "547.4
+// MiB", "1.45 GiB", "575.0 KiB".
+func FormatSize(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.2f GiB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
 }

@@ -81,7 +81,41 @@ type Options struct {
 	MaxSegmentLength int
 	// DisableVAD turns voice activity detection off even when the VAD model is present.
 	DisableVAD bool
+	// Translate runs Whisper's translate task: the text is English whatever
+	// the spoken language. Defaults to false (transcribe).
+	Translate bool
+	// OnSegment, when set, receives each segment as soon as the decoder
+	// finishes it, in time order, before Transcribe returns (for streaming).
+	// Its times are in seconds from the beginning of the original file. It is
+	// called from the engine's goroutine and must not block for long.
+	OnSegment SegmentFunc
 }
+
+// SegmentFunc receives one newly decoded segment; see Options.OnSegment.
+type SegmentFunc func(Segment)
+
+// MaxPromptTokens is the most prompt tokens Whisper reads: half of its
+// 448-token text context. whisper.cpp keeps the last 224 tokens of a longer
+// prompt and drops the rest, after tokenising all of it.
+const MaxPromptTokens = 224
+
+// MaxPromptBytes is the longest prompt, in bytes of UTF-8, that newsscribe
+// accepts. Whisper's tokens average 2 to 6 bytes of Arabic or English text,
+// so 224 tokens are roughly 450 to 1,350 bytes: 2 KiB holds every prompt
+// Whisper can use, while a longer one only costs tokenising time (a 4 MiB
+// prompt once took 153 s of worker time for a 12 s clip).
+const MaxPromptBytes = 2048
+
+// OptionError reports an Options field an engine cannot honour (an unknown
+// language, say). It is the caller's mistake: retrying cannot help.
+type OptionError struct {
+	// Option is the field's name in lower case ("language").
+	Option string
+	Err    error
+}
+
+func (e *OptionError) Error() string { return e.Err.Error() }
+func (e *OptionError) Unwrap() error { return e.Err }
 
 // ProgressFunc receives progress in percent, 0 to 100, non-decreasing.
 type ProgressFunc func(percent int)

@@ -48,6 +48,12 @@ type InputError struct {
 func (e *InputError) Error() string { return e.Err.Error() }
 func (e *InputError) Unwrap() error { return e.Err }
 
+// SegmentSink receives the segments of a running recognition as the engine
+// decodes them, for streaming answers. Segment must not block for long.
+type SegmentSink interface {
+	Segment(jobID string, s transcribe.Segment)
+}
+
 // Worker runs one transcription job through the pipeline — decode,
 // recognise (or reuse the transcript of the same audio, model and options),
 // make the browser rendition, align to the article — and keeps what is the
@@ -65,6 +71,8 @@ type Worker struct {
 	FFmpegPath string
 	// Observer receives metrics; may be nil.
 	Observer Observer
+	// Segments receives each decoded segment while a job runs; may be nil.
+	Segments SegmentSink
 	// Logger defaults to slog.Default().
 	Logger *slog.Logger
 	// ProgressEvery throttles progress writes. Defaults to 1 second.
@@ -165,7 +173,10 @@ func (w *Worker) Work(ctx context.Context, job *river.Job[Args]) error {
 func (w *Worker) fail(ctx context.Context, job *river.Job[Args], err error, log *slog.Logger) error {
 	id := job.Args.JobID
 	bg := context.WithoutCancel(ctx)
-	var in *InputError
+	var (
+		in  *InputError
+		opt *transcribe.OptionError
+	)
 	switch {
 	case errors.Is(context.Cause(ctx), river.ErrJobCancelledRemotely), errors.Is(context.Cause(ctx), errCanceled):
 		// DELETE already marked the job canceled.
@@ -185,6 +196,14 @@ func (w *Worker) fail(ctx context.Context, job *river.Job[Args], err error, log 
 	case errors.As(err, &in):
 		log.Info("job failed: bad input", "error", err)
 		_ = st(w).FailJob(bg, id, in.Code, err.Error())
+		w.finished(store.StatusFailed)
+		return river.JobCancel(err)
+	case errors.As(err, &opt):
+		// A request the API should have refused (an older server accepted
+		// it, or the engine knows less than the API's tables): retrying the
+		// same options cannot help.
+		log.Info("job failed: bad option", "option", opt.Option, "error", err)
+		_ = st(w).FailJob(bg, id, "bad_request", err.Error())
 		w.finished(store.StatusFailed)
 		return river.JobCancel(err)
 	case job.Attempt >= job.MaxAttempts:
@@ -235,6 +254,21 @@ func (w *Worker) run(ctx context.Context, j *store.Job) (duration, rtf float64, 
 	return duration, rtf, nil
 }
 
+// options are the recognition options of job j.
+func (w *Worker) options(j *store.Job) transcribe.Options {
+	o := transcribe.Options{
+		Language:    j.Language,
+		Prompt:      j.Prompt,
+		Translate:   j.Task == store.TaskTranslate,
+		Temperature: float32(j.Temperature),
+	}
+	if w.Segments != nil {
+		id := j.ID
+		o.OnSegment = func(s transcribe.Segment) { w.Segments.Segment(id, s) }
+	}
+	return o
+}
+
 // recognize decodes the upload and recognises it, records the duration
 // (seconds) as soon as it is known and keeps the transcript under the job's
 // ASR key.
@@ -251,7 +285,7 @@ func (w *Worker) recognize(ctx context.Context, j *store.Job, audioPath string) 
 		return nil, 0, 0, err
 	}
 	began := time.Now()
-	t, err = w.Pipeline.Recognize(ctx, clip.Samples, transcribe.Options{Language: j.Language, Prompt: j.Prompt}, w.progress(ctx, j.ID))
+	t, err = w.Pipeline.Recognize(ctx, clip.Samples, w.options(j), w.progress(ctx, j.ID))
 	clip = nil // the samples are the job's largest allocation
 	if err != nil {
 		return nil, 0, 0, fmt.Errorf("transcribe: %w", err)

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -37,6 +38,12 @@ type Job struct {
 	Model    string
 	Language string
 	Prompt   string
+	// Task is TaskTranscribe (the default, also when empty) or TaskTranslate
+	// (Whisper's translate task: English text).
+	Task string
+	// Temperature is the initial sampling temperature, 0 to 1; Whisper falls
+	// back to higher ones in steps of 0.2 when a window decodes badly.
+	Temperature float64
 	// ASRKey identifies the recognition (audio, model, options): jobs with the
 	// same key share one transcript.
 	ASRKey string
@@ -70,10 +77,28 @@ func NewID(prefix string) string {
 	return prefix + hex.EncodeToString(b[:])
 }
 
-// ASRKey hashes what determines a recognition's result.
+// The tasks of Job.Task.
+const (
+	TaskTranscribe = "transcribe"
+	TaskTranslate  = "translate"
+)
+
+// ASRKey hashes what determines a recognition's result with the default
+// task (transcribe) and temperature (0).
 func ASRKey(audioSHA, model, language, prompt string) string {
+	return ASRKeyWith(audioSHA, model, language, prompt, TaskTranscribe, 0)
+}
+
+// ASRKeyWith hashes what determines a recognition's result. With the
+// default task and temperature it equals ASRKey, so keys stored before these
+// options existed still match.
+func ASRKeyWith(audioSHA, model, language, prompt, task string, temperature float64) string {
 	h := sha256.New()
-	for _, s := range []string{audioSHA, model, language, prompt} {
+	parts := []string{audioSHA, model, language, prompt}
+	if (task != "" && task != TaskTranscribe) || temperature != 0 {
+		parts = append(parts, task, strconv.FormatFloat(temperature, 'g', -1, 64))
+	}
+	for _, s := range parts {
 		fmt.Fprintf(h, "%d:%s;", len(s), s)
 	}
 	return hex.EncodeToString(h.Sum(nil))
@@ -90,7 +115,7 @@ func DedupKey(asrKey, articleID, articleText string) string {
 
 const jobCols = `id, river_id, status, progress, audio_sha256, audio_bytes, filename, model, language, prompt,
 	asr_key, dedup_key, article_id, article_text, duration, rtf, error_code, error_message, runs,
-	created_at, started_at, finished_at`
+	created_at, started_at, finished_at, task, temperature`
 
 type scanner interface{ Scan(dest ...any) error }
 
@@ -104,7 +129,7 @@ func scanJob(r scanner) (*Job, error) {
 	)
 	err := r.Scan(&j.ID, &riverID, &j.Status, &j.Progress, &j.AudioSHA256, &j.AudioBytes, &j.Filename, &j.Model,
 		&j.Language, &j.Prompt, &j.ASRKey, &j.DedupKey, &articleID, &artText, &j.Duration, &j.RTF,
-		&j.ErrorCode, &j.ErrorMessage, &j.Runs, &created, &started, &finished)
+		&j.ErrorCode, &j.ErrorMessage, &j.Runs, &created, &started, &finished, &j.Task, &j.Temperature)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	}
@@ -127,10 +152,14 @@ func nullString(s string) sql.NullString { return sql.NullString{String: s, Vali
 // identical request won a race); JobByDedupKey then finds it.
 func (s *Store) CreateJob(ctx context.Context, j *Job) error {
 	j.Status = StatusQueued
+	if j.Task == "" {
+		j.Task = TaskTranscribe
+	}
 	_, err := s.exec(ctx, `INSERT INTO ns_jobs (id, status, progress, audio_sha256, audio_bytes, filename, model, language,
-		prompt, asr_key, dedup_key, article_id, article_text, created_at) VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		prompt, asr_key, dedup_key, article_id, article_text, created_at, task, temperature)
+		VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		j.ID, j.Status, j.AudioSHA256, j.AudioBytes, j.Filename, j.Model, j.Language, j.Prompt, j.ASRKey, j.DedupKey,
-		nullString(j.ArticleID), nullString(j.ArticleText), millis(j.CreatedAt))
+		nullString(j.ArticleID), nullString(j.ArticleText), millis(j.CreatedAt), j.Task, j.Temperature)
 	if isUniqueViolation(err) {
 		return ErrConflict
 	}

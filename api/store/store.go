@@ -79,7 +79,9 @@ var schema = []string{
 		runs INTEGER NOT NULL DEFAULT 0,
 		created_at BIGINT NOT NULL,
 		started_at BIGINT,
-		finished_at BIGINT
+		finished_at BIGINT,
+		task TEXT NOT NULL DEFAULT 'transcribe',
+		temperature DOUBLE PRECISION NOT NULL DEFAULT 0
 	)`,
 	`CREATE INDEX IF NOT EXISTS ns_jobs_dedup ON ns_jobs (dedup_key)`,
 	// At most one live (queued, running or done) job per request: two
@@ -131,7 +133,15 @@ var schema = []string{
 	)`,
 }
 
-// Migrate creates the API's tables if they do not exist.
+// addedColumns are columns added to a table after its first release; a
+// database made before gets them on Migrate. Each is "table column type".
+var addedColumns = [][3]string{
+	{"ns_jobs", "task", "TEXT NOT NULL DEFAULT 'transcribe'"},
+	{"ns_jobs", "temperature", "DOUBLE PRECISION NOT NULL DEFAULT 0"},
+}
+
+// Migrate creates the API's tables if they do not exist and adds the
+// columns of addedColumns that an older database lacks.
 func (s *Store) Migrate(ctx context.Context) error {
 	for _, q := range schema {
 		if _, err := s.db.ExecContext(ctx, q); err != nil {
@@ -140,6 +150,16 @@ func (s *Store) Migrate(ctx context.Context) error {
 	}
 	if err := s.migrateSearch(ctx); err != nil {
 		return fmt.Errorf("create search index: %w", err)
+	}
+	for _, c := range addedColumns {
+		q := "ALTER TABLE " + c[0] + " ADD COLUMN " + c[1] + " " + c[2]
+		if s.dialect == Postgres {
+			q = "ALTER TABLE " + c[0] + " ADD COLUMN IF NOT EXISTS " + c[1] + " " + c[2]
+		}
+		// SQLite has no IF NOT EXISTS here: a column already there is fine.
+		if _, err := s.db.ExecContext(ctx, q); err != nil && !strings.Contains(err.Error(), "duplicate column") {
+			return fmt.Errorf("add column %s.%s: %w", c[0], c[1], err)
+		}
 	}
 	return nil
 }

@@ -48,7 +48,7 @@ func TestPageKnowsOnlyServerErrorCodes(t *testing.T) {
 		t.Fatal("BY_CODE lists no codes")
 	}
 	emitted := map[string]bool{"network": true, "aborted": true} // made by api.js
-	written := regexp.MustCompile(`(abort\(c, [^,]+, |code = [^"\n]*|FailJob\([^,]+, [^,]+, |writeError\(c, [^,]+, |Code: )"([a-z_]+)"`)
+	written := regexp.MustCompile(`(abort\(c, [^,]+, |abortParam\(c, [^,]+, |code = [^"\n]*|FailJob\([^,]+, [^,]+, |writeError\(c, [^,]+, |Code: )"([a-z_]+)"`)
 	err = filepath.WalkDir("..", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
 			return err

@@ -13,7 +13,10 @@ import (
 
 // Scripted is an Engine that returns a prepared transcript. It reports
 // progress in Steps equal steps, sleeping StepDelay between them, and returns
-// ctx.Err() as soon as ctx is done.
+// ctx.Err() as soon as ctx is done. With Options.OnSegment set, the
+// transcript's segments are delivered spread over the steps (segment k of n,
+// counted from 0, just before progress report ⌊k·Steps/n⌋+1), as a decoder
+// finishes them one by one.
 type Scripted struct {
 	// Result builds the transcript for a call; it receives the samples so that
 	// Duration can follow the input. If nil, an empty transcript is returned.
@@ -38,6 +41,17 @@ func (s *Scripted) Transcribe(ctx context.Context, samples []float32, opts trans
 	if steps <= 0 {
 		steps = 4
 	}
+	var (
+		early *transcribe.Transcript
+		sent  int
+	)
+	if opts.OnSegment != nil {
+		t, err := s.result(samples, opts)
+		if err != nil {
+			return nil, err
+		}
+		early = t
+	}
 	for i := 1; i <= steps; i++ {
 		if s.StepDelay > 0 {
 			t := time.NewTimer(s.StepDelay)
@@ -51,10 +65,22 @@ func (s *Scripted) Transcribe(ctx context.Context, samples []float32, opts trans
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
+		if early != nil {
+			for n := len(early.Segments); sent < n && sent*steps < i*n; sent++ {
+				opts.OnSegment(early.Segments[sent])
+			}
+		}
 		if progress != nil {
 			progress(100 * i / steps)
 		}
 	}
+	if early != nil {
+		return early, nil
+	}
+	return s.result(samples, opts)
+}
+
+func (s *Scripted) result(samples []float32, opts transcribe.Options) (*transcribe.Transcript, error) {
 	if s.Result == nil {
 		lang := opts.Language
 		if lang == "" {

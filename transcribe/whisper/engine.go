@@ -18,6 +18,7 @@ typedef struct {
 
 extern void nsProgress(uintptr_t id, int progress);
 extern bool nsEncoderBegin(uintptr_t id);
+extern void nsNewSegment(uintptr_t id, struct whisper_state *st, int n_new);
 
 static bool ns_encoder_begin(struct whisper_context *ctx, struct whisper_state *st, void *ud) {
 	ns_job *j = (ns_job *)ud;
@@ -32,13 +33,21 @@ static void ns_progress(struct whisper_context *ctx, struct whisper_state *st, i
 	nsProgress(((ns_job *)ud)->id, progress);
 }
 
-static void ns_set_callbacks(struct whisper_full_params *p, ns_job *job) {
+static void ns_new_segment(struct whisper_context *ctx, struct whisper_state *st, int n_new, void *ud) {
+	nsNewSegment(((ns_job *)ud)->id, st, n_new);
+}
+
+static void ns_set_callbacks(struct whisper_full_params *p, ns_job *job, bool segments) {
 	p->encoder_begin_callback = ns_encoder_begin;
 	p->encoder_begin_callback_user_data = job;
 	p->abort_callback = ns_abort;
 	p->abort_callback_user_data = job;
 	p->progress_callback = ns_progress;
 	p->progress_callback_user_data = job;
+	if (segments) {
+		p->new_segment_callback = ns_new_segment;
+		p->new_segment_callback_user_data = job;
+	}
 }
 
 static ns_job *ns_job_new(uintptr_t id) {
@@ -181,6 +190,9 @@ var (
 type jobEntry struct {
 	ctx      context.Context
 	progress func(int)
+	// segment receives the new segments of the running decode; nil unless
+	// Options.OnSegment is set.
+	segment func(st *C.struct_whisper_state, nNew int)
 }
 
 func registerJob(j *jobEntry) uintptr {
@@ -207,6 +219,16 @@ func lookupJob(id C.uintptr_t) *jobEntry {
 func nsProgress(id C.uintptr_t, p C.int) {
 	if j := lookupJob(id); j != nil {
 		j.progress(int(p))
+	}
+}
+
+// nsNewSegment is whisper.cpp's new-segment callback: the last nNew
+// segments of st were just decoded.
+//
+//export nsNewSegment
+func nsNewSegment(id C.uintptr_t, st *C.struct_whisper_state, nNew C.int) {
+	if j := lookupJob(id); j != nil && j.segment != nil {
+		j.segment(st, int(nNew))
 	}
 }
 
@@ -248,7 +270,7 @@ func (e *Engine) Transcribe(ctx context.Context, samples []float32, opts transcr
 		lang = "ar"
 	}
 	if lang != "auto" && !e.languages[lang] {
-		return nil, fmt.Errorf("whisper: unknown language %q: want an ISO 639-1 code Whisper knows, or auto", lang)
+		return nil, &transcribe.OptionError{Option: "language", Err: fmt.Errorf("whisper: unknown language %q: want an ISO 639-1 code Whisper knows, or auto", lang)}
 	}
 	threads := opts.Threads
 	if threads <= 0 {
@@ -281,7 +303,25 @@ func (e *Engine) Transcribe(ctx context.Context, samples []float32, opts transcr
 	}
 
 	// Cancellation flag in C memory, set from Go when ctx is done.
-	id := registerJob(&jobEntry{ctx: ctx, progress: report})
+	entry := &jobEntry{ctx: ctx, progress: report}
+	var tmap *transcribe.TimeMap
+	if opts.OnSegment != nil {
+		// Called on this goroutine's thread by whisper_full: the segments
+		// read here are final, only their VAD time mapping is applied.
+		next := 0
+		entry.segment = func(st *C.struct_whisper_state, nNew int) {
+			n := int(C.whisper_full_n_segments_from_state(st))
+			for i := max(n-nNew, next); i < n; i++ {
+				raw := []transcribe.RawSegment{e.segment(st, i)}
+				tmap.MapSegments(raw)
+				sg := transcribe.AssembleSegment(raw[0])
+				sg.ID = i
+				opts.OnSegment(sg)
+			}
+			next = n
+		}
+	}
+	id := registerJob(entry)
 	defer unregisterJob(id)
 	job := C.ns_job_new(C.uintptr_t(id))
 	if job == nil {
@@ -301,7 +341,6 @@ func (e *Engine) Transcribe(ctx context.Context, samples []float32, opts transcr
 	defer func() { close(done); <-watched }()
 
 	input := samples
-	var tmap *transcribe.TimeMap
 	if e.vad && !opts.DisableVAD && len(samples) > 0 {
 		spans, err := e.speech(s, samples)
 		if err != nil {
@@ -354,8 +393,9 @@ func (e *Engine) Transcribe(ctx context.Context, samples []float32, opts transcr
 		defer C.free(unsafe.Pointer(cprompt))
 		params.initial_prompt = cprompt
 	}
+	params.translate = C.bool(opts.Translate)
 	params.vad = false // done above, see the package comment
-	C.ns_set_callbacks(&params, job)
+	C.ns_set_callbacks(&params, job, C.bool(opts.OnSegment != nil))
 
 	rc := C.whisper_full_with_state(e.wctx, s.state, params, (*C.float)(unsafe.Pointer(&input[0])), C.int(len(input)))
 	if err := ctx.Err(); err != nil {
@@ -418,36 +458,41 @@ func (e *Engine) segments(st *C.struct_whisper_state) []transcribe.RawSegment {
 	n := int(C.whisper_full_n_segments_from_state(st))
 	raws := make([]transcribe.RawSegment, 0, n)
 	for i := range n {
-		ci := C.int(i)
-		raw := transcribe.RawSegment{
-			Start:        cs(C.whisper_full_get_segment_t0_from_state(st, ci)),
-			End:          cs(C.whisper_full_get_segment_t1_from_state(st, ci)),
-			Text:         C.GoString(C.whisper_full_get_segment_text_from_state(st, ci)),
-			NoSpeechProb: float64(C.whisper_full_get_segment_no_speech_prob_from_state(st, ci)),
-		}
-		nt := int(C.whisper_full_n_tokens_from_state(st, ci))
-		raw.Tokens = make([]transcribe.Token, 0, nt)
-		for j := range nt {
-			cj := C.int(j)
-			data := C.whisper_full_get_token_data_from_state(st, ci, cj)
-			tok := transcribe.Token{
-				Text:    C.GoString(C.whisper_full_get_token_text_from_state(e.wctx, st, ci, cj)),
-				P:       float64(data.p),
-				Special: data.id >= e.eot,
-				Start:   raw.Start,
-				End:     raw.End,
-			}
-			if data.t0 >= 0 && data.t1 >= data.t0 {
-				tok.Start, tok.End = cs(data.t0), cs(data.t1)
-			}
-			if math.IsNaN(tok.P) {
-				tok.P = 0
-			}
-			raw.Tokens = append(raw.Tokens, tok)
-		}
-		raws = append(raws, raw)
+		raws = append(raws, e.segment(st, i))
 	}
 	return raws
+}
+
+// segment reads segment i of the result in st.
+func (e *Engine) segment(st *C.struct_whisper_state, i int) transcribe.RawSegment {
+	ci := C.int(i)
+	raw := transcribe.RawSegment{
+		Start:        cs(C.whisper_full_get_segment_t0_from_state(st, ci)),
+		End:          cs(C.whisper_full_get_segment_t1_from_state(st, ci)),
+		Text:         C.GoString(C.whisper_full_get_segment_text_from_state(st, ci)),
+		NoSpeechProb: float64(C.whisper_full_get_segment_no_speech_prob_from_state(st, ci)),
+	}
+	nt := int(C.whisper_full_n_tokens_from_state(st, ci))
+	raw.Tokens = make([]transcribe.Token, 0, nt)
+	for j := range nt {
+		cj := C.int(j)
+		data := C.whisper_full_get_token_data_from_state(st, ci, cj)
+		tok := transcribe.Token{
+			Text:    C.GoString(C.whisper_full_get_token_text_from_state(e.wctx, st, ci, cj)),
+			P:       float64(data.p),
+			Special: data.id >= e.eot,
+			Start:   raw.Start,
+			End:     raw.End,
+		}
+		if data.t0 >= 0 && data.t1 >= data.t0 {
+			tok.Start, tok.End = cs(data.t0), cs(data.t1)
+		}
+		if math.IsNaN(tok.P) {
+			tok.P = 0
+		}
+		raw.Tokens = append(raw.Tokens, tok)
+	}
+	return raw
 }
 
 func cs(t C.int64_t) float64 { return float64(t) / 100 }

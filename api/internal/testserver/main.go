@@ -6,8 +6,10 @@
 // tests build, so the product binary has no hidden fake-engine switch.
 //
 // Flags are serve's plus --steps and --step-delay (the engine's pace) and
-// --spoken FILE (the text it "hears"), so that browser tests under api/ can
-// also run the whole upload → align → play flow without a real model.
+// --spoken FILE (the text it "hears", one segment per line), so that browser
+// tests under api/ can also run the whole upload → align → play flow without
+// a real model, and --translated (its English for the translate task), for
+// the OpenAI SDK conformance tests.
 package main
 
 import (
@@ -17,6 +19,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"time"
@@ -48,6 +51,7 @@ func run(ctx context.Context, args []string) error {
 	steps := fs.Int("steps", 10, "progress steps of the scripted engine")
 	stepDelay := fs.Duration("step-delay", 200*time.Millisecond, "pause before each step")
 	spokenFile := fs.String("spoken", "", "UTF-8 text the engine \"hears\": its words spread evenly over each clip (default: one word)")
+	translated := fs.String("translated", "The minister opened the new school.", "English text the engine returns for the translate task")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -64,6 +68,9 @@ func run(ctx context.Context, args []string) error {
 		spoken = string(b)
 	}
 	eng := &transcribetest.Scripted{Steps: *steps, StepDelay: *stepDelay, Result: func(s []float32, o transcribe.Options) (*transcribe.Transcript, error) {
+		if o.Translate {
+			return spread(*translated, float64(len(s))/audio.SampleRate), nil
+		}
 		return spread(spoken, float64(len(s))/audio.SampleRate), nil
 	}}
 	// The pipeline resolves a model file before it loads the engine, as the
@@ -74,6 +81,17 @@ func run(ctx context.Context, args []string) error {
 	model, err := transcribetest.TinyModel(cfg.DataDir)
 	if err != nil {
 		return err
+	}
+	if fs.Changed("model") && strings.ContainsRune(cfg.Model, filepath.Separator) {
+		// A model given by path (the OpenAI SDK tests name it, as an
+		// operator with a copied ggml file would): the stub goes there.
+		if err := os.MkdirAll(filepath.Dir(cfg.Model), 0o755); err != nil {
+			return err
+		}
+		if err := os.Rename(model, cfg.Model); err != nil {
+			return err
+		}
+		model = cfg.Model
 	}
 	return api.Serve(ctx, cfg, api.Components{
 		Pipeline: pipeline.Config{Model: model, VAD: pipeline.VADOff, LoadEngine: func(context.Context, whisper.Config) (transcribe.Engine, io.Closer, error) {

@@ -89,5 +89,10 @@ func readTranscript(path string) (*transcribe.Transcript, error) {
 		}
 		return nil, fmt.Errorf("transcript %s: %w", path, err)
 	}
+	// Valid JSON that is not a transcript ({} or another tool's object):
+	// a transcript always has a language and a segments array.
+	if t.Language == "" || t.Segments == nil {
+		return nil, fmt.Errorf("transcript %s is JSON but not a newsscribe transcript: it lacks \"language\" or \"segments\" (make one with newsscribe transcribe --format json)", path)
+	}
 	return &t, nil
 }

@@ -86,6 +86,10 @@ func TestAlignCommandErrors(t *testing.T) {
 	os.WriteFile(trunc, []byte(`{"segments": [`), 0o644)
 	wrong := filepath.Join(dir, "wrong.json")
 	os.WriteFile(wrong, []byte(`{"segments": "no"}`), 0o644)
+	empty := filepath.Join(dir, "empty-object.json")
+	os.WriteFile(empty, []byte(`{}`), 0o644)
+	arabic := filepath.Join(dir, "arabic.json")
+	os.WriteFile(arabic, []byte("ضجيج"), 0o644)
 	latin1 := filepath.Join(dir, "latin1.txt")
 	os.WriteFile(latin1, []byte{0xc7, 0xe1, 0xc3, 0xe3, 0xe4}, 0o644)
 	tests := []struct {
@@ -98,6 +102,8 @@ func TestAlignCommandErrors(t *testing.T) {
 		{"bad JSON", []string{"--transcript", bad, "--article", ap}, "is not valid JSON at byte"},
 		{"truncated JSON", []string{"--transcript", trunc, "--article", ap}, "is truncated"},
 		{"not a transcript", []string{"--transcript", wrong, "--article", ap}, "is not a newsscribe transcript"},
+		{"empty object", []string{"--transcript", empty, "--article", ap}, empty + " is JSON but not a newsscribe transcript"},
+		{"Arabic text, not JSON", []string{"--transcript", arabic, "--article", ap}, arabic + " is not valid JSON at byte"},
 		{"article not UTF-8", []string{"--transcript", tp, "--article", latin1}, "not UTF-8"},
 		{"unknown format", []string{"--transcript", tp, "--article", ap, "--format", "docx"}, "unknown format"},
 		{"flags required", []string{"--article", ap}, "transcript"},

@@ -110,6 +110,14 @@ func audioConvert(ctx context.Context, s Streams, in, out string, opts audio.Opt
 	})
 }
 
+// withLimit names the --max-duration limit in an ErrTooLong from in.
+func withLimit(err error, in string, opts audio.Options) error {
+	if errors.Is(err, audio.ErrTooLong) && opts.MaxDuration > 0 {
+		return fmt.Errorf("%s is longer than the --max-duration limit of %s: %w", in, opts.MaxDuration, err)
+	}
+	return err
+}
+
 // probeResult is what `audio probe` prints.
 type probeResult struct {
 	Format     string  `json:"format"`
@@ -124,7 +132,8 @@ type probeResult struct {
 
 // audioProbe decodes IN completely (streaming, nothing kept) to measure
 // its true duration and level.
-func audioProbe(ctx context.Context, s Streams, in string, opts audio.Options) error {
+func audioProbe(ctx context.Context, s Streams, in string, opts audio.Options) (err error) {
+	defer func() { err = withLimit(err, in, opts) }()
 	d, err := openAudio(ctx, s, in, opts)
 	if err != nil {
 		return err

@@ -142,7 +142,7 @@ func TestAudioErrors(t *testing.T) {
 		{name: "empty stdin", args: []string{"audio", "probe", "-"}, want: "empty"},
 		{name: "truncated wav", args: []string{"audio", "convert", cut, filepath.Join(dir, "cut-out.wav")}, want: "corrupt or truncated", nout: filepath.Join(dir, "cut-out.wav")},
 		{name: "output dir missing", args: []string{"audio", "convert", cut, filepath.Join(dir, "no", "x.wav")}, want: "create output"},
-		{name: "too long", stdin: toneWAV(16000, 3), args: []string{"audio", "probe", "--max-duration", "1s", "-"}, want: "longer than the allowed maximum"},
+		{name: "too long", stdin: toneWAV(16000, 3), args: []string{"audio", "probe", "--max-duration", "1s", "-"}, want: "longer than the --max-duration limit of 1s"},
 		{name: "wrong arguments", args: []string{"audio", "convert", "only-one"}, want: "accepts 2 arg"},
 	}
 	for _, tc := range tests {

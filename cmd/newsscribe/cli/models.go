@@ -56,7 +56,7 @@ func newModelsListCmd(s Streams) *cobra.Command {
 			if m.Name == models.DefaultModel {
 				note = "default; " + note
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", m.Name, humanBytes(m.Size), have, note)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", m.Name, models.FormatSize(m.Size), have, note)
 		}
 		fmt.Fprintf(tw, "\nmodels directory: %s\n", d)
 		return tw.Flush()
@@ -86,18 +86,34 @@ func newModelsPullCmd(s Streams) *cobra.Command {
 			}
 			list = append(list, m)
 		}
+		// Each model is tried even when an earlier one failed, so that an
+		// offline user learns every URL to fetch by hand at once.
+		var failed []error
 		for _, m := range list {
 			bar := newProgressBar(s.Err, m.File)
 			path, err := models.Pull(cmd.Context(), m, dirOrDefault(*dir), models.PullOptions{
 				Progress: func(done, total int64) {
-					bar.Set(int(100*done/max(total, 1)), humanBytes(done)+"/"+humanBytes(total))
+					bar.Set(int(100*done/max(total, 1)), models.FormatSize(done)+"/"+models.FormatSize(total))
 				},
 			})
 			bar.Finish()
 			if err != nil {
-				return err
+				if cmd.Context().Err() != nil {
+					return err
+				}
+				failed = append(failed, err)
+				if len(list) > 1 {
+					fmt.Fprintln(s.Err, "newsscribe:", err)
+				}
+				continue
 			}
 			fmt.Fprintln(s.Out, path)
+		}
+		switch {
+		case len(failed) == 1:
+			return failed[0]
+		case len(failed) > 1:
+			return fmt.Errorf("%d of %d models could not be pulled (see above)", len(failed), len(list))
 		}
 		return nil
 	}
@@ -170,17 +186,4 @@ func newModelsVerifyCmd(s Streams) *cobra.Command {
 		return nil
 	}
 	return cmd
-}
-
-// humanBytes formats n bytes as "547.4 MB".
-func humanBytes(n int64) string {
-	switch {
-	case n >= 1e9:
-		return fmt.Sprintf("%.2f GB", float64(n)/1e9)
-	case n >= 1e6:
-		return fmt.Sprintf("%.1f MB", float64(n)/1e6)
-	case n >= 1e3:
-		return fmt.Sprintf("%.1f kB", float64(n)/1e3)
-	}
-	return fmt.Sprintf("%d B", n)
 }

@@ -3,6 +3,7 @@ package cli_test
 import (
 	"bytes"
 	"context"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -97,5 +98,30 @@ func TestModelsPullFromMirror(t *testing.T) {
 	}
 	if !strings.Contains(errOut, "100%") {
 		t.Errorf("progress on stderr: got %q, want a line with 100%%", errOut)
+	}
+}
+
+// TestModelsPullOfflineNamesEveryURL: `models pull` with no name, offline,
+// tries both models and names each one's URL on the configured mirror.
+func TestModelsPullOfflineNamesEveryURL(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mirror := "http://" + l.Addr().String()
+	l.Close() // nobody listens: connection refused
+	t.Setenv(models.URLEnv, mirror)
+	code, _, errOut := runModels(t, "models", "pull", "--models-dir", t.TempDir())
+	if code == 0 {
+		t.Fatal("exit 0 while offline")
+	}
+	for _, name := range []string{models.DefaultModel, models.VADModel} {
+		m, _ := models.Lookup(name)
+		if want := mirror + "/" + m.Repo + "/resolve/main/" + m.File; !strings.Contains(errOut, want) {
+			t.Errorf("stderr lacks %s:\n%s", want, errOut)
+		}
+	}
+	if strings.Contains(errOut, "huggingface.co") {
+		t.Errorf("stderr names the default host although %s is set:\n%s", models.URLEnv, errOut)
 	}
 }

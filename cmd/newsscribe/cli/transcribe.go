@@ -62,7 +62,7 @@ article left out.`,
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&f.model, "model", models.DefaultModel, "model name (see `newsscribe models list`) or path to a ggml model file")
+	fl.StringVar(&f.model, "model", models.DefaultModel, "model name (see newsscribe models list) or path to a ggml model file")
 	fl.StringVar(&f.vadModel, "vad-model", models.VADModel, "VAD model name or path to a ggml Silero VAD file")
 	fl.StringVar(&f.modelsDir, "models-dir", "", "models directory (default $"+models.DirEnv+" or the user cache directory, newsscribe/models)")
 	fl.StringVar(&f.language, "language", "ar", "spoken language, ISO 639-1, or auto")

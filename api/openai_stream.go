@@ -1,0 +1,155 @@
+package api
+
+import (
+	"encoding/json"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/newsscribe/newsscribe/api/store"
+	"github.com/newsscribe/newsscribe/transcribe"
+)
+
+// streamEvent is one server-sent event of OpenAI's transcription stream.
+type streamEvent struct {
+	Type  string `json:"type"`
+	Delta string `json:"delta,omitempty"`
+	Text  string `json:"text,omitempty"`
+}
+
+// streamJob answers stream=true with OpenAI's server-sent events: a
+// "transcript.text.delta" for each segment as the worker decodes it (live
+// holds them when this process runs the job), then "transcript.text.done"
+// with the whole text. Segments that did not arrive live — the job ran in
+// another process, joined an earlier job, or was already done — are sent as
+// deltas from the final transcript before "done", so that the deltas always
+// add up to the text. A job that fails sends an event with OpenAI's error
+// object, which the SDKs raise. A client that goes away cancels a job it
+// created, as in the synchronous answer.
+func (s *server) streamJob(c *gin.Context, j *store.Job, created bool, live <-chan transcribe.Segment) {
+	ctx := c.Request.Context()
+	c.Header("Content-Type", "text/event-stream; charset=utf-8")
+	c.Header("Cache-Control", "no-cache")
+	c.Header("X-Accel-Buffering", "no")
+	c.Status(http.StatusOK)
+	c.Writer.Flush()
+	next, sent := 0, 0 // next segment id expected; deltas sent
+	delta := func(text string) {
+		if text == "" {
+			return
+		}
+		if sent > 0 {
+			text = " " + text
+		}
+		sent++
+		writeEvent(c, streamEvent{Type: "transcript.text.delta", Delta: text})
+	}
+	tick := time.NewTicker(200 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			s.cancelAbandoned(ctx, j, created)
+			return
+		case sg := <-live:
+			// A job retried after a transient failure decodes again from
+			// its first segment: those already sent are skipped.
+			if sg.ID >= next {
+				next = sg.ID + 1
+				delta(sg.Text)
+			}
+			continue
+		case <-tick.C:
+		}
+		cur, err := s.Store.Job(ctx, j.ID)
+		if err != nil {
+			if ctx.Err() == nil {
+				s.log.Error("stream: read job", "job", j.ID, "error", err)
+				writeError(c, http.StatusInternalServerError, "internal", "internal error; the server log has details")
+			}
+			s.cancelAbandoned(ctx, j, created)
+			return
+		}
+		switch cur.Status {
+		case store.StatusFailed:
+			writeError(c, failedStatus(cur.ErrorCode), cur.ErrorCode, cur.ErrorMessage)
+			return
+		case store.StatusCanceled:
+			writeError(c, http.StatusConflict, "canceled", "the transcription was canceled")
+			return
+		case store.StatusDone:
+		default:
+			continue
+		}
+		t, err := s.Store.Transcript(ctx, cur.ASRKey)
+		if err != nil {
+			s.log.Error("stream: read transcript", "job", j.ID, "error", err)
+			writeError(c, http.StatusInternalServerError, "internal", "internal error; the server log has details")
+			return
+		}
+		for len(live) > 0 { // segments decoded before "done" was seen
+			if sg := <-live; sg.ID >= next {
+				next = sg.ID + 1
+				delta(sg.Text)
+			}
+		}
+		for i, sg := range t.Segments {
+			if i >= next {
+				delta(sg.Text)
+			}
+		}
+		writeEvent(c, streamEvent{Type: "transcript.text.done", Text: t.Text})
+		return
+	}
+}
+
+func writeEvent(c *gin.Context, v any) {
+	b, _ := json.Marshal(v)
+	c.Writer.WriteString("data: ")
+	c.Writer.Write(b)
+	c.Writer.WriteString("\n\n")
+	c.Writer.Flush()
+}
+
+// writeError sends an error event: the SDKs' stream iterators raise a data
+// object with an "error" member as an API error.
+func writeError(c *gin.Context, status int, code, message string) {
+	writeEvent(c, apiError{errorBody{Code: code, Type: errorType(status), Message: oneLine(message)}})
+}
+
+// openaiModel is an entry of GET /v1/models.
+type openaiModel struct {
+	ID      string `json:"id"`
+	Object  string `json:"object"`
+	Created int64  `json:"created"`
+	OwnedBy string `json:"owned_by"`
+}
+
+// models are the server's model and OpenAI's names for it, in that order.
+func (s *server) models() []openaiModel {
+	out := []openaiModel{{ID: s.DefaultModel, Object: "model", Created: s.started.Unix(), OwnedBy: "newsscribe"}}
+	for _, a := range openaiModels {
+		out = append(out, openaiModel{ID: a, Object: "model", Created: s.started.Unix(), OwnedBy: "newsscribe"})
+	}
+	return out
+}
+
+// listModels is GET /v1/models: the one model this server runs, under its
+// own name and OpenAI's audio model names, which all select it.
+func (s *server) listModels(c *gin.Context) {
+	c.JSON(http.StatusOK, gin.H{"object": "list", "data": s.models()})
+}
+
+// getModel is GET /v1/models/{id}.
+func (s *server) getModel(c *gin.Context) {
+	id := c.Param("id")
+	for _, m := range s.models() {
+		if m.ID == id {
+			c.JSON(http.StatusOK, m)
+			return
+		}
+	}
+	abortParam(c, http.StatusNotFound, "model_not_found", "model", "no model "+strconv.Quote(id)+" on this server: GET /v1/models lists the ones it has")
+}
