@@ -2,6 +2,8 @@ package align_test
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -136,5 +138,78 @@ func TestReportOldAlignment(t *testing.T) {
 	}
 	if !strings.Contains(b.String(), "1 لم يفحص") || !strings.Contains(b.String(), "أعد المحاذاة") {
 		t.Errorf("got %q, want the quotation marked as not checked", b.String())
+	}
+}
+
+// TestCheckSpeakerClauses reads the speakers of the harness's article with
+// the reporting clauses newsrooms use — «وأردف», «وتابع المتحدث ذاته»,
+// «وختم كلمته بالقول», «على حد تعبيره», «حسب تعبيره», «على حد قوله»,
+// clauses after the quotation, titles («الوزير», «والي الجهة») and an
+// unnamed source — against the speakers written beside it.
+func TestCheckSpeakerClauses(t *testing.T) {
+	dir := filepath.Join("testdata", "eval", "quotes")
+	art, err := os.ReadFile(filepath.Join(dir, "education.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sp, err := os.ReadFile(filepath.Join(dir, "education.speakers"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strings.Split(strings.TrimSpace(string(sp)), "\n")
+	r := mustAlign(t, new(speaker).say(greeting).transcript(), string(art))
+	if len(r.Quotes) != len(want) {
+		t.Fatalf("got %d quotations, want %d", len(r.Quotes), len(want))
+	}
+	for i, q := range r.Quotes {
+		got := "-"
+		if s := q.Check.Speaker; s != nil {
+			got = *s
+		}
+		if got != want[i] {
+			t.Errorf("quotation %d «%.30s…»: got speaker %q, want %q", i, q.Text, got, want[i])
+		}
+	}
+}
+
+// TestCheckSpeakerNotAWord: words after a reporting verb that name nobody
+// («كلمته», «حديثه», «قائلا», «تعبيره», «بوضوح») never become a speaker —
+// a possessive pronoun points back to the last speaker — and a clause of an
+// earlier sentence is not read for a quotation that has none. A bare word
+// is a surname only of someone named before (the article names a new
+// speaker with a given name or a title).
+func TestCheckSpeakerNotAWord(t *testing.T) {
+	const intro = "قال محمد العلوي، رئيس جماعة المدينة: «إن الميزانية الجديدة تعطي الأولوية للأحياء الهامشية».\n"
+	tests := []struct {
+		name, article string
+		want          []string // "-" for nobody
+	}{
+		{"ended his speech", intro + "وختم كلمته بالقول: «سنواصل العمل مع الجميع».", []string{"محمد العلوي", "محمد العلوي"}},
+		{"went on with his talk", intro + "وتابع حديثه قائلا: «سنواصل العمل مع الجميع».", []string{"محمد العلوي", "محمد العلوي"}},
+		{"added", intro + "وأردف: «سنواصل العمل مع الجميع».", []string{"محمد العلوي", "محمد العلوي"}},
+		{"in his words after", intro + "«سنواصل العمل مع الجميع»، حسب تعبيره.", []string{"محمد العلوي", "محمد العلوي"}},
+		{"in the words of the title", intro + "«سنواصل العمل مع الجميع»، على حد تعبير رئيس الجماعة.", []string{"محمد العلوي", "محمد العلوي"}},
+		{"an earlier sentence", intro + "«سنواصل العمل»، يضيف العلوي. وجاء في بلاغ للجماعة: «الاجتماع المقبل سيخصص لملف النظافة».", []string{"محمد العلوي", "محمد العلوي", "-"}},
+		{"nobody named", "وأضاف بأن: «الاجتماع المقبل سيخصص لملف النظافة».", []string{"-"}},
+		{"a word after the verb", "وأكد قائلا: «الاجتماع المقبل سيخصص لملف النظافة».", []string{"-"}},
+		{"an adverb after the verb", "وأكد بوضوح: «الاجتماع المقبل سيخصص لملف النظافة».", []string{"-"}},
+		{"a surname never introduced", "وأكد بنموسى: «الاجتماع المقبل سيخصص لملف النظافة».", []string{"-"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := mustAlign(t, new(speaker).say(greeting).transcript(), tt.article)
+			if len(r.Quotes) != len(tt.want) {
+				t.Fatalf("got %d quotations, want %d", len(r.Quotes), len(tt.want))
+			}
+			for i, q := range r.Quotes {
+				got := "-"
+				if s := q.Check.Speaker; s != nil {
+					got = *s
+				}
+				if got != tt.want[i] {
+					t.Errorf("quotation %d: got speaker %q, want %q", i, got, tt.want[i])
+				}
+			}
+		})
 	}
 }

@@ -18,7 +18,35 @@ var reportingVerbs = keySet("قال قالت يقول تقول أضاف أضاف
 	"أوضح أوضحت يوضح توضح موضحا موضحة تابع تابعت يتابع تتابع أشار أشارت يشير تشير مشيرا مشيرة صرح صرحت يصرح " +
 	"اعتبر اعتبرت معتبرا معتبرة قائلا قائلة أعلن أعلنت شدد شددت مشددا مشددة لفت لفتت ذكر ذكرت استطرد استطردت " +
 	"ختم ختمت اختتم اختتمت أبرز أبرزت مبرزا انتقد انتقدت منتقدا كشف كشفت نبه نبهت تساءل تساءلت متسائلا رد ردت " +
-	"علق علقت أجاب أجابت حسب بحسب وفق وفقا يرى ترى رأى رأت")
+	"علق علقت أجاب أجابت حسب بحسب وفق وفقا يرى ترى رأى رأت أردف أردفت يردف تردف مردفا مردفة استرسل استرسلت " +
+	"نوه نوهت أفاد أفادت يفيد تفيد حذر حذرت محذرا محذرة")
+
+// speechNouns name the speech itself, not who speaks («وختم كلمته بالقول»,
+// «حسب تعبيره», «على حد قول الوزير»): keys, with their prefixed forms and,
+// in pronouns, the forms with a possessive pronoun, which point back to the
+// person whose speech it is.
+var speechNouns, speechPronouns = speechForms("كلمة حديث تصريح تصريحات مداخلة تدخل كلام قول تعبير رد جواب خطاب عرض")
+
+func speechForms(words string) (bare, pronoun map[string]bool) {
+	bare, pronoun = map[string]bool{}, map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		k := arabic.Key(w)
+		base := k
+		if r, ok := strings.CutSuffix(k, "ه"); ok {
+			base = r + "ت" // ta marbuta before a pronoun: «كلمته»
+		}
+		for _, pre := range []string{"", "و", "ب", "ل", "ف"} {
+			for _, def := range []string{"", "ال"} {
+				bare[pre+def+k] = true
+			}
+			for _, suf := range []string{"ه", "ها", "هم", "هما"} {
+				pronoun[pre+base+suf] = true
+			}
+		}
+		bare["لل"+k] = true
+	}
+	return bare, pronoun
+}
 
 // stopWords end the name or title after a reporting verb.
 var stopWords = keySet("إن أن بأن ان خلال في أمام على عن من إلى الى صباح مساء يوم اليوم أمس حيث ضمن عبر بعد قبل " +
@@ -122,7 +150,7 @@ func attribute(a *Article, runes []rune) []*string {
 	var last *person              // speaker of the previous quotation
 	mention := func(lo, hi int) { // register the people named in toks[lo:hi]
 		for i := lo; i < hi; {
-			p, n := readPerson(toks, runes, i, hi)
+			p, n := readPerson(toks, runes, i, hi, false)
 			if n == 0 {
 				i++
 				continue
@@ -147,13 +175,17 @@ func attribute(a *Article, runes []rune) []*string {
 		}
 		lo := max(done, before-30)
 		p := clauseAfter(toks, runes, after, q.CharEnd)
-		if p == nil {
-			p = clauseBefore(toks, runes, lo, before)
+		if p == nil || p == &pronoun {
+			// «”، حسب تعبيره» points back: to the subject of a clause
+			// before the quotation, else to the last speaker.
+			if b := clauseBefore(toks, runes, lo, before); b != nil {
+				p = b
+			}
 		}
 		var who *person
 		switch {
 		case p == nil:
-		case p == &samePerson:
+		case p == &samePerson || p == &pronoun:
 			who = last
 		default:
 			who = resolve(p, people, last)
@@ -168,18 +200,23 @@ func attribute(a *Article, runes []rune) []*string {
 	return out
 }
 
-// samePerson marks «المتحدث ذاته» and a verb without a subject («وتابعت:»).
-var samePerson person
+// samePerson marks «المتحدث ذاته» and a verb without a subject («وتابعت:»);
+// pronoun marks a speech noun with a possessive pronoun («كلمته»,
+// «تعبيره»). Both mean the last speaker unless a subject is found before.
+var samePerson, pronoun person
 
 // clauseBefore reads the reporting clause in toks[lo:hi] (before a quotation):
-// the last reporting verb and what follows it.
+// the last reporting verb of the quotation's sentence and what follows it.
 func clauseBefore(toks []arabic.Token, runes []rune, lo, hi int) *person {
 	for i := hi - 1; i >= lo; i-- {
+		if i+1 < hi && fullStop(runes, toks[i].End, toks[i+1].Start) {
+			break // an earlier sentence's clause is not this quotation's
+		}
 		if !isVerb(toks[i].Key) {
 			continue
 		}
 		p := subject(toks, runes, i+1, hi)
-		if p != &samePerson {
+		if p != &samePerson && p != &pronoun {
 			return p
 		}
 		// No subject after the verb: one before it, in its sentence
@@ -190,7 +227,7 @@ func clauseBefore(toks []arabic.Token, runes []rune, lo, hi int) *person {
 		}
 		var found *person
 		for k := s; k < i; {
-			q, n := readPerson(toks, runes, k, i)
+			q, n := readPerson(toks, runes, k, i, false)
 			if q != nil {
 				found = q
 			}
@@ -215,7 +252,8 @@ func fullStop(runes []rune, from, to int) bool {
 }
 
 // clauseAfter reads a reporting clause right after a quotation that ends at
-// rune end: «”، يقول والي الجهة».
+// rune end: «”، يقول والي الجهة», «”، على حد تعبير الوزير»; &pronoun for
+// «”، حسب تعبيره».
 func clauseAfter(toks []arabic.Token, runes []rune, i, end int) *person {
 	if i >= len(toks) || i+1 > len(toks) {
 		return nil
@@ -226,7 +264,10 @@ func clauseAfter(toks []arabic.Token, runes []rune, i, end int) *person {
 			return nil
 		}
 	}
-	if !isVerb(toks[i].Key) {
+	if toks[i].Key == "علي" && i+2 < len(toks) && toks[i+1].Key == "حد" &&
+		(speechNouns[toks[i+2].Key] || speechPronouns[toks[i+2].Key]) {
+		i++ // «على حد قوله»: read from «حد», as from a verb
+	} else if !isVerb(toks[i].Key) {
 		return nil
 	}
 	hi := i + 1
@@ -262,7 +303,15 @@ func subject(toks []arabic.Token, runes []rune, lo, hi int) *person {
 	if len(phrase) >= 2 && (sameBefore[phrase[0]] || sameAfter[phrase[1]]) {
 		return &samePerson
 	}
-	p, _ := readPerson(toks, runes, lo, hi)
+	// «كلمته بالقول», «حسب تعبيره»: the speech of someone named before.
+	if len(phrase) >= 1 && speechPronouns[phrase[0]] {
+		return &pronoun
+	}
+	// «على حد تعبير الوزير», «بالقول»: who follows the speech noun.
+	for lo < hi && speechNouns[toks[lo].Key] {
+		lo++
+	}
+	p, _ := readPerson(toks, runes, lo, hi, true)
 	if p == nil {
 		return &samePerson
 	}
@@ -271,14 +320,17 @@ func subject(toks []arabic.Token, runes []rune, lo, hi int) *person {
 
 // readPerson reads a title and a name starting at toks[i] (before hi): «والي
 // امن مراكش» «محمد الدخيسي، والي امن مراكش» «وزيرة الصحة نبيلة الرميلي»
-// «الدخيسي». It returns nil and the tokens read when there is none.
-func readPerson(toks []arabic.Token, runes []rune, i, hi int) (*person, int) {
+// «الدخيسي» — the last, a bare word taken for a surname, only with bare
+// (right after a reporting verb; resolve keeps it only when it is the
+// surname of someone named before). It returns nil and the tokens read when
+// there is none.
+func readPerson(toks []arabic.Token, runes []rune, i, hi int, bare bool) (*person, int) {
 	p := &person{}
 	j := i
 	inTitle := false
-	for j < hi && j-i < 7 {
+	for j < hi && j-i < maxTitle+3 {
 		k := toks[j].Key
-		if stopWords[k] || isVerb(k) {
+		if stopWords[k] || isVerb(k) || speechNouns[k] || speechPronouns[k] {
 			break
 		}
 		switch {
@@ -294,7 +346,7 @@ func readPerson(toks []arabic.Token, runes []rune, i, hi int) (*person, int) {
 			j = n
 			// An apposition: «محمد الدخيسي، والي امن مراكش،».
 			if j < hi && len(p.title) == 0 && head(toks[j].Key) != "" && comma(runes, toks[j-1].End, toks[j].Start) {
-				for j < hi && len(p.title) < 4 && !stopWords[toks[j].Key] {
+				for j < hi && len(p.title) < maxTitle && !stopWords[toks[j].Key] {
 					p.title = append(p.title, toks[j].Text)
 					j++
 					if j < hi && sentenceBreak(runes, toks[j-1].End, toks[j].Start) {
@@ -303,15 +355,18 @@ func readPerson(toks []arabic.Token, runes []rune, i, hi int) (*person, int) {
 				}
 			}
 			return p, j - i
-		case head(k) != "" || inTitle && len(p.title) < 4 && !verbLike(k):
+		case head(k) != "" || inTitle && len(p.title) < maxTitle && !verbLike(k):
 			inTitle = true
 			p.title = append(p.title, toks[j].Text)
-		case j == i:
+		case j == i && bare:
 			// A bare word after the verb: a surname («وأضاف الدخيسي»).
 			p.name = append(p.name, toks[j].Text)
 			j++
 			return p, j - i
 		default:
+			if len(p.title) == 0 {
+				return nil, max(j-i, 1)
+			}
 			return p, j - i
 		}
 		j++
@@ -334,6 +389,9 @@ func readPerson(toks []arabic.Token, runes []rune, i, hi int) (*person, int) {
 	}
 	return p, j - i
 }
+
+// maxTitle is the most words of a title («والي جهة الرباط سلا القنيطرة»).
+const maxTitle = 6
 
 // verbLike reports a word that looks like a verb in the present tense
 // («تعلن» «يعرض»): it ends a title.
@@ -377,6 +435,9 @@ func resolve(p *person, people []*person, last *person) *person {
 		}
 		if best != nil {
 			return best
+		}
+		if !givenNames[arabic.Key(p.name[0])] {
+			return nil // a bare word after the verb that names no one named before
 		}
 		return p
 	}

@@ -140,6 +140,10 @@ func TestQuoteTargets(t *testing.T) {
 	}
 	t.Log("\n" + table.String())
 	for _, r := range rows {
+		// Every speaker named is a person of the article, or nobody.
+		if len(r.Strangers) > 0 {
+			t.Errorf("%s at %.0f%% WER: got speakers %q, which are no person of the article", r.Track, r.WER*100, r.Strangers)
+		}
 		tg := quoteTargets[r.WER]
 		if r.Track == "real article" && r.WER == 0.20 {
 			// Below the targets (see docs/ARCHITECTURE.md): its

@@ -67,6 +67,9 @@ type QuoteRow struct {
 	Speaker float64
 	// Unclear is the share of verdicts unclear.
 	Unclear float64
+	// Strangers lists, once each, the speakers returned that are no person
+	// of the article (a word of a reporting clause taken for a name).
+	Strangers []string
 	// Counts of each kind.
 	Honest, Misquote, Stitch, Fabricate int
 }
@@ -170,10 +173,15 @@ func RunQuotes(cfg QuoteConfig) ([]QuoteRow, error) {
 func scoreQuotes(track string, wer float64, cases []*quoteCase, verbose io.Writer) QuoteRow {
 	row := QuoteRow{Track: track, WER: wer}
 	var right, accused, miss, stitch, fab, covered, speaker, unclear int
+	strangers := map[string]bool{}
 	for _, c := range cases {
 		r, err := align.Align(c.transcript, c.article, align.Options{})
 		if err != nil {
 			panic(err) // valid by construction
+		}
+		people := map[string]bool{}
+		for _, tr := range c.truth {
+			people[tr.speaker] = true
 		}
 		for qi, q := range r.Quotes {
 			if qi >= len(c.truth) {
@@ -223,6 +231,10 @@ func scoreQuotes(track string, wer float64, cases []*quoteCase, verbose io.Write
 			}
 			if speakerRight(got, tr.speaker) {
 				speaker++
+			}
+			if got != "" && !people[got] && !strangers[got] {
+				strangers[got] = true
+				row.Strangers = append(row.Strangers, got)
 			}
 			if !ok && verbose != nil {
 				fmt.Fprintf(verbose, "%s quote %d: %s called %s %+v\n  %s\n", c.name, qi, tr.kind, ch.Verdict, ch.Differences, q.Text)
@@ -299,6 +311,7 @@ func WriteQuoteTable(w io.Writer, rows []QuoteRow) error {
 	line("misquote's edit covered by a difference", func(r QuoteRow) string { return num(r.EditCovered) })
 	line("speaker correct", func(r QuoteRow) string { return num(r.Speaker) })
 	line("verdicts unclear", func(r QuoteRow) string { return fmt.Sprintf("%.1f%%", 100*r.Unclear) })
+	line("speakers that are no person of the article", func(r QuoteRow) string { return fmt.Sprint(len(r.Strangers)) })
 	_, err := io.WriteString(w, b.String())
 	return err
 }
