@@ -5,10 +5,14 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/newsscribe/newsscribe/transcribe"
 	"github.com/newsscribe/newsscribe/transcribe/align"
@@ -354,10 +358,116 @@ func TestCuesAreRightToLeft(t *testing.T) {
 		if err := align.Write(&buf, r, f); err != nil {
 			t.Fatal(err)
 		}
-		if !strings.Contains(buf.String(), "\u202Bوتابعت") || !strings.Contains(buf.String(), "\u202C\n") {
+		if !strings.Contains(buf.String(), "\u202B“نحن") || !strings.Contains(buf.String(), "\u202C\n") {
 			t.Errorf("%s: got %q, want cue lines wrapped in RLE … PDF", f, buf.String())
 		}
 	}
+}
+
+// TestCuesFitTheScreen: long article sentences (the issue saw 520
+// characters on one line) are split into cues of at most two lines of 42
+// characters, by the words' times, in time order with no two cues on screen
+// at once; the cues hold every word said, and no narration around a
+// quotation that was not said.
+func TestCuesFitTheScreen(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("testdata", "eval", "long-quotes.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	art := string(b)
+	a := align.ParseArticle(art)
+	runes := []rune(art)
+	s := new(speaker)
+	for i := len(a.Quotes) - 1; i >= 0; i-- { // in another order than printed
+		s.say(string(runes[a.Quotes[i].CharStart:a.Quotes[i].CharEnd])).pause(2)
+	}
+	r := mustAlign(t, s.transcript(), art)
+	longest := 0
+	for _, s := range r.Sentences {
+		if s.Status != align.StatusNotInAudio {
+			longest = max(longest, utf8.RuneCountInString(s.Text))
+		}
+	}
+	if longest <= 2*transcribe.SubtitleLineLength {
+		t.Fatalf("the longest sentence said has %d characters: the test needs one longer than a cue", longest)
+	}
+	for _, f := range []align.Format{align.FormatSRT, align.FormatVTT} {
+		t.Run(string(f), func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := align.Write(&buf, r, f); err != nil {
+				t.Fatal(err)
+			}
+			body := strings.TrimPrefix(buf.String(), "WEBVTT\n\n")
+			prevEnd := -1.0
+			var said []string
+			blocks := strings.Split(strings.TrimSpace(body), "\n\n")
+			for i, blk := range blocks {
+				lines := strings.Split(blk, "\n")
+				if len(lines) < 3 || lines[0] != strconv.Itoa(i+1) {
+					t.Fatalf("cue %d: got %q, want a number, a time line and text", i+1, blk)
+				}
+				start, end, ok := cueTimes(lines[1])
+				if !ok {
+					t.Fatalf("cue %d: got time line %q", i+1, lines[1])
+				}
+				if start < prevEnd || end <= start {
+					t.Errorf("cue %d: got %.3f --> %.3f after a cue ending at %.3f, want times in order", i+1, start, end, prevEnd)
+				}
+				prevEnd = end
+				text := lines[2:]
+				if len(text) > transcribe.SubtitleMaxLines {
+					t.Errorf("cue %d: got %d lines, want at most %d", i+1, len(text), transcribe.SubtitleMaxLines)
+				}
+				for _, l := range text {
+					l = strings.Trim(l, "\u202B\u202C")
+					if n := utf8.RuneCountInString(l); n > transcribe.SubtitleLineLength {
+						t.Errorf("cue %d: got a line of %d characters, want at most %d: %q", i+1, n, transcribe.SubtitleLineLength, l)
+					}
+					said = append(said, strings.Fields(l)...)
+				}
+			}
+			if len(blocks) < 2*len(a.Quotes) {
+				t.Errorf("got %d cues for %d long quotations, want them split", len(blocks), len(a.Quotes))
+			}
+			// Every word said is shown, and only the sentences' words.
+			printed := map[string]bool{}
+			for _, s := range r.Sentences {
+				for _, f := range strings.Fields(s.Text) {
+					printed[f] = true
+				}
+			}
+			shown := map[string]bool{}
+			for _, f := range said {
+				shown[f] = true
+				if !printed[f] {
+					t.Errorf("got %q in a cue, want only the words of the article's sentences", f)
+				}
+			}
+			for _, w := range r.Words {
+				if w.Start == nil {
+					continue
+				}
+				if !slices.ContainsFunc(said, func(f string) bool { return strings.Contains(f, w.Text) }) {
+					t.Errorf("word %q said at %.2f s is in no cue", w.Text, *w.Start)
+				}
+			}
+		})
+	}
+}
+
+// cueTimes reads «00:01:02,345 --> 00:01:03,000» (SRT or WebVTT) in seconds.
+func cueTimes(l string) (float64, float64, bool) {
+	from, to, ok := strings.Cut(l, " --> ")
+	sec := func(s string) (float64, bool) {
+		var h, m, sc, ms int
+		if _, err := fmt.Sscanf(strings.NewReplacer(",", ":", ".", ":").Replace(s), "%d:%d:%d:%d", &h, &m, &sc, &ms); err != nil {
+			return 0, false
+		}
+		return float64(h*3600+m*60+sc) + float64(ms)/1000, true
+	}
+	a, ok1 := sec(from)
+	b, ok2 := sec(to)
+	return a, b, ok && ok1 && ok2
 }
 
 func TestHTMLEscapes(t *testing.T) {

@@ -2,6 +2,7 @@ package align
 
 import (
 	"bufio"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -11,8 +12,11 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsscribe/newsscribe/internal/atomicfile"
+	"github.com/newsscribe/newsscribe/transcribe"
 )
 
 // Format is an output format of Write.
@@ -81,62 +85,136 @@ func Write(w io.Writer, r *Result, f Format) error {
 	return bw.Flush()
 }
 
-// Right-to-left embedding: wrapping each cue line in RLE … PDF makes players
-// (browsers, VLC, mpv) lay Arabic out right to left even where the line
-// begins or ends with a neutral such as a quotation mark or a full stop.
-const (
-	rle = "\u202B"
-	pdf = "\u202C"
-)
-
-// minCue is the shortest cue, in seconds.
+// minCue is the shortest time a sentence is shown, in seconds.
 const minCue = 0.5
 
+// writeCues writes the spoken and partly spoken sentences as subtitles in
+// time order. The layout — at most transcribe.SubtitleMaxLines lines of
+// transcribe.SubtitleLineLength characters a cue, cues split between words
+// by the words' times, right-to-left embedding, numbering, WebVTT escaping —
+// is the transcript writer's: each sentence becomes one transcript segment
+// whose words are the sentence's printed words with the times the article
+// words got.
 func writeCues(w io.Writer, r *Result, f Format) error {
-	type cue struct {
-		start, end float64
-		text       string
+	t := &transcribe.Transcript{Language: "ar", Duration: r.Duration, Segments: sentenceSegments(r)}
+	tf := transcribe.FormatSRT
+	if f == FormatVTT {
+		tf = transcribe.FormatVTT
 	}
-	var cues []cue
+	return transcribe.Write(w, t, tf)
+}
+
+// sentenceSegments makes a segment of each sentence with a time, in time
+// order: its printed words (punctuation kept) timed by the article words
+// they hold, from the first said to the last (see spreadUntimed). Times
+// never go back: a word starts no earlier than the one before it ends, and
+// a sentence ends no later than the next one starts, so that no two cues
+// are on screen at once.
+func sentenceSegments(r *Result) []transcribe.Segment {
+	type timed struct{ start, end float64 }
+	byStart := map[int]timed{} // rune offset of a timed article word → its time
+	for _, w := range r.Words {
+		if w.Start != nil && w.End != nil {
+			byStart[w.CharStart] = timed{*w.Start, *w.End}
+		}
+	}
+	var segs []transcribe.Segment
 	for _, s := range r.Sentences {
 		if s.Start == nil || s.End == nil || s.Status == StatusNotInAudio {
 			continue
 		}
-		c := cue{start: *s.Start, end: *s.End, text: strings.Join(strings.Fields(s.Text), " ")}
-		if c.end < c.start+minCue {
-			c.end = c.start + minCue
+		seg := transcribe.Segment{Start: *s.Start, End: max(*s.End, *s.Start+minCue)}
+		known := []bool{}
+		rs := []rune(s.Text)
+		for i := 0; i < len(rs); {
+			for i < len(rs) && unicode.IsSpace(rs[i]) {
+				i++
+			}
+			j := i
+			for j < len(rs) && !unicode.IsSpace(rs[j]) {
+				j++
+			}
+			if j == i {
+				break
+			}
+			w := transcribe.Word{Word: string(rs[i:j]), Start: math.Inf(1), End: math.Inf(-1), Probability: 1}
+			for c := i; c < j; c++ {
+				if tm, ok := byStart[s.CharStart+c]; ok {
+					w.Start, w.End = min(w.Start, tm.start), max(w.End, tm.end)
+				}
+			}
+			known = append(known, w.End >= w.Start)
+			seg.Words = append(seg.Words, w)
+			i = j
 		}
-		cues = append(cues, c)
+		seg.Words = spreadUntimed(seg.Words, known)
+		at := seg.Start
+		for k := range seg.Words {
+			w := &seg.Words[k]
+			w.Start = min(max(w.Start, at), seg.End)
+			w.End = min(max(w.End, w.Start), seg.End)
+			at = w.End
+		}
+		if len(seg.Words) > 0 {
+			texts := make([]string, len(seg.Words))
+			for k, w := range seg.Words {
+				texts[k] = w.Word
+			}
+			seg.Text = strings.Join(texts, " ")
+			segs = append(segs, seg)
+		}
 	}
-	slices.SortStableFunc(cues, func(a, b cue) int {
-		switch {
-		case a.start < b.start:
-			return -1
-		case a.start > b.start:
-			return 1
-		}
-		return 0
-	})
-	sep := ","
-	if f == FormatVTT {
-		sep = "."
-		if _, err := io.WriteString(w, "WEBVTT\n\n"); err != nil {
-			return err
+	slices.SortStableFunc(segs, func(a, b transcribe.Segment) int { return cmp.Compare(a.Start, b.Start) })
+	for i := range segs {
+		segs[i].ID = i
+		if i+1 < len(segs) && segs[i+1].Start > segs[i].Start && segs[i].End > segs[i+1].Start {
+			end := segs[i+1].Start
+			segs[i].End = end
+			for k := range segs[i].Words {
+				w := &segs[i].Words[k]
+				w.Start, w.End = min(w.Start, end), min(w.End, end)
+			}
 		}
 	}
-	for i, c := range cues {
-		var err error
-		if f == FormatSRT {
-			_, err = fmt.Fprintf(w, "%d\n", i+1)
-		}
-		if err == nil {
-			_, err = fmt.Fprintf(w, "%s --> %s\n%s%s%s\n\n", clock(c.start, sep), clock(c.end, sep), rle, c.text, pdf)
-		}
-		if err != nil {
-			return err
+	return segs
+}
+
+// spreadUntimed keeps the printed words from the first to the last with a
+// time (known): the narration around a quotation was not said and is no
+// subtitle. Each run of untimed words between them (misheard or dropped by
+// the recogniser) shares the time of the timed word before it, in
+// proportion to the words' lengths, so that every word shows for a while
+// and the order holds. Without any timed word it returns nil.
+func spreadUntimed(ws []transcribe.Word, known []bool) []transcribe.Word {
+	first, last := slices.Index(known, true), -1
+	for k := range known {
+		if known[k] {
+			last = k
 		}
 	}
-	return nil
+	if first < 0 {
+		return nil
+	}
+	ws, known = ws[first:last+1], known[first:last+1]
+	for lo := 0; lo < len(ws); {
+		hi := lo + 1
+		for hi < len(ws) && !known[hi] {
+			hi++
+		}
+		h := ws[lo] // timed; ws[lo+1:hi] are not
+		total := 0
+		for k := lo; k < hi; k++ {
+			total += utf8.RuneCountInString(ws[k].Word)
+		}
+		at, done := h.Start, 0
+		for k := lo; k < hi; k++ {
+			done += utf8.RuneCountInString(ws[k].Word)
+			ws[k].Start, ws[k].End = at, h.Start+(h.End-h.Start)*float64(done)/float64(total)
+			at = ws[k].End
+		}
+		lo = hi
+	}
+	return ws
 }
 
 // clock formats seconds as HH:MM:SS,mmm (sep "," for SRT, "." for WebVTT).

@@ -65,7 +65,7 @@ func TestAlignCommand(t *testing.T) {
 	if code := cli.Run(context.Background(), []string{"align", "--transcript", tp, "--article", ap, "--format", "vtt"}, nil, &stdout, &stderr); code != 0 {
 		t.Fatalf("vtt: got exit code %d (%s), want 0", code, stderr.String())
 	}
-	if !strings.HasPrefix(stdout.String(), "WEBVTT\n\n00:00:00.000 --> ") {
+	if !strings.HasPrefix(stdout.String(), "WEBVTT\n\n1\n00:00:00.000 --> ") {
 		t.Errorf("got %q, want WebVTT on standard output", stdout.String())
 	}
 
