@@ -5,11 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
-	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -391,43 +389,25 @@ func TestCuesFitTheScreen(t *testing.T) {
 	if longest <= 2*transcribe.SubtitleLineLength {
 		t.Fatalf("the longest sentence said has %d characters: the test needs one longer than a cue", longest)
 	}
+	align.CheckCues(t, r) // numbers, time order, 2 × 42
 	for _, f := range []align.Format{align.FormatSRT, align.FormatVTT} {
 		t.Run(string(f), func(t *testing.T) {
 			var buf bytes.Buffer
 			if err := align.Write(&buf, r, f); err != nil {
 				t.Fatal(err)
 			}
-			body := strings.TrimPrefix(buf.String(), "WEBVTT\n\n")
-			prevEnd := -1.0
+			cues, err := align.ParseCues(buf.String())
+			if err != nil {
+				t.Fatal(err)
+			}
 			var said []string
-			blocks := strings.Split(strings.TrimSpace(body), "\n\n")
-			for i, blk := range blocks {
-				lines := strings.Split(blk, "\n")
-				if len(lines) < 3 || lines[0] != strconv.Itoa(i+1) {
-					t.Fatalf("cue %d: got %q, want a number, a time line and text", i+1, blk)
-				}
-				start, end, ok := cueTimes(lines[1])
-				if !ok {
-					t.Fatalf("cue %d: got time line %q", i+1, lines[1])
-				}
-				if start < prevEnd || end <= start {
-					t.Errorf("cue %d: got %.3f --> %.3f after a cue ending at %.3f, want times in order", i+1, start, end, prevEnd)
-				}
-				prevEnd = end
-				text := lines[2:]
-				if len(text) > transcribe.SubtitleMaxLines {
-					t.Errorf("cue %d: got %d lines, want at most %d", i+1, len(text), transcribe.SubtitleMaxLines)
-				}
-				for _, l := range text {
-					l = strings.Trim(l, "\u202B\u202C")
-					if n := utf8.RuneCountInString(l); n > transcribe.SubtitleLineLength {
-						t.Errorf("cue %d: got a line of %d characters, want at most %d: %q", i+1, n, transcribe.SubtitleLineLength, l)
-					}
+			for _, c := range cues {
+				for _, l := range c.Lines {
 					said = append(said, strings.Fields(l)...)
 				}
 			}
-			if len(blocks) < 2*len(a.Quotes) {
-				t.Errorf("got %d cues for %d long quotations, want them split", len(blocks), len(a.Quotes))
+			if len(cues) < 2*len(a.Quotes) {
+				t.Errorf("got %d cues for %d long quotations, want them split", len(cues), len(a.Quotes))
 			}
 			// Every word said is shown, and only the sentences' words.
 			printed := map[string]bool{}
@@ -453,21 +433,6 @@ func TestCuesFitTheScreen(t *testing.T) {
 			}
 		})
 	}
-}
-
-// cueTimes reads «00:01:02,345 --> 00:01:03,000» (SRT or WebVTT) in seconds.
-func cueTimes(l string) (float64, float64, bool) {
-	from, to, ok := strings.Cut(l, " --> ")
-	sec := func(s string) (float64, bool) {
-		var h, m, sc, ms int
-		if _, err := fmt.Sscanf(strings.NewReplacer(",", ":", ".", ":").Replace(s), "%d:%d:%d:%d", &h, &m, &sc, &ms); err != nil {
-			return 0, false
-		}
-		return float64(h*3600+m*60+sc) + float64(ms)/1000, true
-	}
-	a, ok1 := sec(from)
-	b, ok2 := sec(to)
-	return a, b, ok && ok1 && ok2
 }
 
 func TestHTMLEscapes(t *testing.T) {
