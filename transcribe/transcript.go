@@ -72,7 +72,10 @@ type Options struct {
 	// TemperatureInc is the fallback step when a decode fails the entropy or
 	// log-probability thresholds; a negative value turns fallback off. Defaults to 0.2.
 	TemperatureInc float32
-	// Prompt is an initial prompt: names and rare words from the article.
+	// Prompt is an initial prompt, as the user gave it (names, rare words).
+	// newsscribe never builds one from an article: the recognition is the
+	// quotation check's evidence, and a prompt holding the quotations would
+	// bias Whisper towards "hearing" them.
 	Prompt string
 	// NoSpeechThreshold is the no_speech probability above which a segment
 	// may be dropped as silence. Defaults to 0.6.

@@ -213,3 +213,34 @@ func TestCheckSpeakerNotAWord(t *testing.T) {
 		})
 	}
 }
+
+// TestCheckReportAndPage: an altered quotation reads as such in the plain
+// text report and in the HTML page — verdict, speaker, the printed word
+// struck and the spoken one inserted — and a screen reader hears the verdict.
+func TestCheckReportAndPage(t *testing.T) {
+	s := new(speaker).say("المجلس لن يقبل بأي تأخير في إنجاز الأوراش المبرمجة لفائدة الساكنة")
+	r := mustAlign(t, s.transcript(), checkArticle)
+	if v := r.Quotes[2].Check.Verdict; v != align.VerdictAltered {
+		t.Fatalf("got %s, want altered", v)
+	}
+	var report, page strings.Builder
+	if err := align.Write(&report, r, align.FormatReport); err != nil {
+		t.Fatal(err)
+	}
+	if err := align.Write(&page, r, align.FormatHTML); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"الحكم: محرف (altered)", "المتحدث: محمد العلوي", "المشاريع", "الأوراش"} {
+		if !strings.Contains(report.String(), want) {
+			t.Errorf("report: got %q, want %q in it", report.String(), want)
+		}
+	}
+	for _, want := range []string{`class="q altered"`, "<del>المشاريع</del>", "<ins>الأوراش</ins>", "— محمد العلوي", `aria-label="`} {
+		if !strings.Contains(page.String(), want) {
+			t.Errorf("page: got no %q", want)
+		}
+	}
+	if i := strings.Index(page.String(), `class="q altered" aria-label="`); i < 0 || !strings.Contains(page.String()[i:i+200], "محرف") {
+		t.Errorf("page: the altered quotation's screen-reader name does not say محرف")
+	}
+}

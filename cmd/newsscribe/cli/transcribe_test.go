@@ -237,3 +237,34 @@ func TestTranscribeWithArticle(t *testing.T) {
 		})
 	}
 }
+
+// TestTranscribeArticleNotPrompted: transcribe --article recognises the
+// recording without the article's quotation in the engine's prompt (it
+// would bias Whisper to "hear" the words the quotation check tests); the
+// scripted engine records the options it got.
+func TestTranscribeArticleNotPrompted(t *testing.T) {
+	dir := t.TempDir()
+	model := tinyModel(t, dir)
+	in := filepath.Join(dir, "talk.wav")
+	writeWAV(t, in, 2)
+	article := filepath.Join(dir, "article.txt")
+	os.WriteFile(article, []byte("قال الوزير في افتتاح اللقاء: «مرحبا بكم جميعا في هذا اللقاء».\nثم غادر القاعة.\n"), 0o644)
+	eng := scripted()
+	result := eng.Result
+	var prompts []string
+	eng.Result = func(samples []float32, opts transcribe.Options) (*transcribe.Transcript, error) {
+		prompts = append(prompts, opts.Prompt)
+		return result(samples, opts)
+	}
+	code, _, stderr, _ := execute(t, eng, true, "--model", model, "--models-dir", dir, "--article", article, "--format", "report", in)
+	if code != 0 {
+		t.Fatalf("got exit code %d (%s), want 0", code, stderr)
+	}
+	if len(prompts) != 1 || prompts[0] != "" {
+		t.Errorf("got prompts %q, want one recognition with no prompt", prompts)
+	}
+	report, err := os.ReadFile(filepath.Join(dir, "talk.txt"))
+	if err != nil || !strings.HasPrefix(string(report), "فحص الاقتباسات — 1 اقتباسات") {
+		t.Errorf("got report %q (%v), want the quotation check", report, err)
+	}
+}

@@ -1,0 +1,89 @@
+package api_test
+
+import (
+	"strings"
+	"sync"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/newsscribe/newsscribe/transcribe"
+)
+
+// TestQuoteCheckEndpoints: an upload with an article — attached as text and
+// as a stored article — is recognised without the quotation in the
+// engine's prompt (the scripted engine records the options it got: a
+// prompt would bias Whisper to "hear" the words the check tests), and the
+// alignment is served as the quotation check's report and as subtitles of
+// at most 2 × 42 characters.
+func TestQuoteCheckEndpoints(t *testing.T) {
+	var mu sync.Mutex
+	var got []transcribe.Options
+	ts := newServer(t, serverOpts{result: func(s []float32, o transcribe.Options) (*transcribe.Transcript, error) {
+		mu.Lock()
+		got = append(got, o)
+		mu.Unlock()
+		return arabicResult(s, o)
+	}})
+	quote := "الحكومة ستواصل العمل من أجل تحسين الخدمات للمواطنين في كل المحافظات"
+
+	// The article as text, on a new recording (no transcript to reuse).
+	r := ts.upload(t, "/v1/transcriptions", wav(1, 440), map[string]string{"language": "ar", "article": article})
+	var j jobView
+	r.json(t, &j)
+	if r.status != 202 {
+		t.Fatalf("upload: got %d %s", r.status, r.body)
+	}
+	if v := ts.waitJob(t, j.ID); v.Status != "done" {
+		t.Fatalf("job: %+v", v)
+	}
+	// A stored article, on another recording.
+	r = ts.do(t, "POST", "/v1/articles", strings.NewReader(`{"title":"خطاب","body":"`+article+`"}`), "application/json")
+	var a struct {
+		ID string `json:"id"`
+	}
+	r.json(t, &a)
+	if r.status != 201 {
+		t.Fatalf("article: got %d %s", r.status, r.body)
+	}
+	r = ts.upload(t, "/v1/articles/"+a.ID+"/audio", wav(2, 330), nil)
+	var j2 jobView
+	r.json(t, &j2)
+	if r.status != 202 {
+		t.Fatalf("article audio: got %d %s", r.status, r.body)
+	}
+	if v := ts.waitJob(t, j2.ID); v.Status != "done" {
+		t.Fatalf("article job: %+v", v)
+	}
+
+	mu.Lock()
+	if len(got) != 2 {
+		t.Errorf("got %d recognitions, want 2", len(got))
+	}
+	for i, o := range got {
+		for _, w := range strings.Fields(quote) {
+			if strings.Contains(o.Prompt, w) {
+				t.Errorf("recognition %d: got prompt %q, which holds the quotation's word %q", i, o.Prompt, w)
+			}
+		}
+	}
+	mu.Unlock()
+
+	// The check as text, at the transcription's alignment and the article's transcript.
+	for _, path := range []string{"/v1/transcriptions/" + j.ID + "/alignment?format=report", "/v1/articles/" + a.ID + "/transcript?format=report"} {
+		r := ts.do(t, "GET", path, nil, "")
+		if r.status != 200 || !strings.HasPrefix(r.header.Get("Content-Type"), "text/plain") ||
+			!strings.HasPrefix(string(r.body), "فحص الاقتباسات — 1 اقتباسات") || !strings.Contains(string(r.body), "(verbatim)") {
+			t.Errorf("%s: got %d %s %q, want the check with one verbatim quotation", path, r.status, r.header.Get("Content-Type"), r.body)
+		}
+	}
+	// Subtitles of the alignment: no line longer than 42 characters.
+	r = ts.do(t, "GET", "/v1/transcriptions/"+j.ID+"/alignment?format=srt", nil, "")
+	if r.status != 200 || !strings.Contains(string(r.body), " --> ") {
+		t.Fatalf("alignment srt: got %d %q", r.status, r.body)
+	}
+	for _, l := range strings.Split(string(r.body), "\n") {
+		if n := utf8.RuneCountInString(strings.Trim(l, "\u202B\u202C")); n > transcribe.SubtitleLineLength {
+			t.Errorf("alignment srt: got a line of %d characters %q", n, l)
+		}
+	}
+}
