@@ -189,7 +189,8 @@ func (al *aligner) checkQuote(c *Check, q int, lo, hi int32, tArt []int32, where
 	n := int(hi - lo)
 	said := 0
 	joined := false // a stretch follows another without an ellipsis
-	for _, seg := range al.segments(q, lo, hi) {
+	segs := al.segments(q, lo, hi)
+	for si, seg := range segs {
 		sts := al.stretches(seg[0], seg[1])
 		if len(sts) == 0 {
 			continue
@@ -206,7 +207,12 @@ func (al *aligner) checkQuote(c *Check, q int, lo, hi int32, tArt []int32, where
 			if p, ok := al.part(s); ok {
 				c.Parts = append(c.Parts, p)
 			}
-			c.Differences = append(c.Differences, al.differences(s, q)...)
+			for _, d := range al.differences(s, q) {
+				if d.Kind == DiffOmitted && al.atCut(d, seg, si > 0, si+1 < len(segs)) {
+					continue // the words the ellipsis cuts, around a word paired in the cut
+				}
+				c.Differences = append(c.Differences, d)
+			}
 		}
 	}
 	switch {
@@ -220,6 +226,25 @@ func (al *aligner) checkQuote(c *Check, q int, lo, hi int32, tArt []int32, where
 		return
 	}
 	c.Verdict = verdict(c.Differences, joined)
+}
+
+// atCut reports an omission next to the ellipsis that bounds segment seg
+// (after one when cutBefore, before one when cutAfter): within one printed
+// word of it. The recogniser's version of the first or last printed word
+// can pair with a like word said inside the cut, and what was said between
+// them is the cut, not an omission.
+func (al *aligner) atCut(d Difference, seg [2]int32, cutBefore, cutAfter bool) bool {
+	if cutBefore {
+		if _, end := al.chars(seg[0]); d.CharStart <= end {
+			return true
+		}
+	}
+	if cutAfter {
+		if start, _ := al.chars(seg[1] - 1); d.CharStart >= start {
+			return true
+		}
+	}
+	return false
 }
 
 // verdict decides from the differences, and whether the quotation was said
@@ -425,11 +450,14 @@ func (al *aligner) searchRun(us []int32, tArt []int32, where map[string][]int32)
 }
 
 // ignorable reports a transcript unit a quotation may leave out: a filler,
-// a proclitic split from its word, or a word said twice in a row.
+// a proclitic split from its word, or a word said twice in a row, also
+// with a filler between («وأخيرا، يعني، وأخيرا»).
 func (al *aligner) ignorable(t int32) bool {
 	u := &al.tu[t]
 	if u.clitic || fillers[u.w.Key] {
 		return true
 	}
-	return t > 0 && al.tu[t-1].w.Key == u.w.Key || int(t)+1 < len(al.tu) && al.tu[t+1].w.Key == u.w.Key
+	same := func(x int32) bool { return x >= 0 && int(x) < len(al.tu) && al.tu[x].w.Key == u.w.Key }
+	filler := func(x int32) bool { return x >= 0 && int(x) < len(al.tu) && fillers[al.tu[x].w.Key] }
+	return same(t-1) || same(t+1) || filler(t-1) && same(t-2) || filler(t+1) && same(t+2)
 }

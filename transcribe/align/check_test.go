@@ -244,3 +244,35 @@ func TestCheckReportAndPage(t *testing.T) {
 		t.Errorf("page: the altered quotation's screen-reader name does not say محرف")
 	}
 }
+
+// TestCheckRecognitionErrors: recognition errors that look like a
+// journalist's edit are not called altered — a word said twice around a
+// filler, a printed word paired with an unsure like word said next to it,
+// the first word after an ellipsis paired inside the cut, the last words
+// dropped before a pause, a confident wrong word whose time fits the
+// printed one — and an edit where the speech is clear still is.
+func TestCheckRecognitionErrors(t *testing.T) {
+	q := checkQuotes
+	tests := []struct {
+		name    string
+		s       *speaker
+		quote   int
+		altered bool
+	}{
+		{"repeated around a filler", new(speaker).natural("إن الميزانية الجديدة يعني الجديدة تعطي الأولوية للأحياء الهامشية وتخصص اعتمادات مهمة للإنارة العمومية والطرق"), 0, false},
+		{"paired with an unsure like word", new(speaker).natural("نحن نعمل على إصلاح شبكة الماء الصالح").heard("في", 0.3, 0.4).heard("فيا", 0.7, 0.25).natural("جميع الأحياء قبل نهاية السنة المقبلة"), 1, false},
+		{"first word after the cut paired inside it", new(speaker).natural(q[3]+" وسنفتح المجال للحوار مع كل المواطنين في الأحياء").heard("وسنفتخ", 0.4, 0.5).natural("خطوطا إضافية نحو الجامعة والمستشفى الجهوي"), 3, false},
+		{"last words dropped before a pause", new(speaker).natural("المجلس لن يقبل بأي تأخير في إنجاز المشاريع المبرمجة").heard("الناس", 0.25, 0.3).pause(1.5).natural(greeting), 2, false},
+		{"a sure wrong word timed as the printed one", new(speaker).natural("المجلس لن يقبل بأي تأخير في إنجاز").heard("ثم", 0.85, 0.057*10).natural("المبرمجة لفائدة الساكنة"), 2, false},
+		{"a sure other word timed as itself", new(speaker).natural("المجلس لن يقبل بأي تأخير في إنجاز الأوراش المبرمجة لفائدة الساكنة"), 2, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := mustAlign(t, tt.s.transcript(), checkArticle)
+			c := r.Quotes[tt.quote].Check
+			if got := c.Verdict == align.VerdictAltered; got != tt.altered {
+				t.Errorf("got %s %+v, want altered %v", c.Verdict, c.Differences, tt.altered)
+			}
+		})
+	}
+}

@@ -100,10 +100,10 @@ func (al *aligner) difference(k string, ops []op, i, j int, runes []rune, rate f
 	case DiffChanged:
 		d.Confidence = posterior(al.meanProb(ts), simFactor(sims)*al.durationFactor(as, ts, rate)*al.numberFactor(as, ts))
 	case DiffOmitted:
-		d.Confidence = omittedConfidence(len(ts), al.content(ts), al.meanProb(ts))
+		d.Confidence = omittedConfidence(len(ts), al.content(ts), al.meanProb(ts)) * al.room(ops, i, j, -len(ts))
 	case DiffAdded:
 		prev, next := al.neighbours(ops, i, j)
-		d.Confidence = al.addedConfidence(as, prev, next)
+		d.Confidence = al.addedConfidence(as, prev, next) * al.room(ops, i, j, len(as)) * al.edgeDoubt(ops, i, j, prev, next)
 		switch {
 		case prev >= 0:
 			d.Start = round3(al.tEnd(prev))
@@ -195,6 +195,68 @@ func (al *aligner) neighbours(ops []op, i, j int) (int32, int32) {
 	return prev, next
 }
 
+// strongAnchor is a printed word the recogniser heard as printed and was
+// sure of.
+func (al *aligner) strongAnchor(o op) bool {
+	return o.a >= 0 && o.t >= 0 && o.sim >= sameWord && al.prob(o.t) >= MinAlteredConfidence
+}
+
+// room weighs n printed words taken for added, ops[i:j] (n > 0), or -n
+// words said taken for omitted (n < 0), by the count of words printed and
+// said between the sure anchors around them: when the speech there holds
+// as many words as the print (the recogniser paired a printed word with an
+// unsure like word said next to it, and misheard the other), nothing was
+// added or left out. It is the share of the words that the other side has
+// no word for, 0 to 1.
+func (al *aligner) room(ops []op, i, j, n int) float64 {
+	lo, hi := i, j
+	for lo > 0 && !al.strongAnchor(ops[lo-1]) {
+		lo--
+	}
+	for hi < len(ops) && !al.strongAnchor(ops[hi]) {
+		hi++
+	}
+	printed, said := 0, 0
+	for _, o := range ops[lo:hi] {
+		if o.a >= 0 && !al.au[o.a].clitic {
+			printed++
+		}
+		if o.t >= 0 && !al.ignorable(o.t) {
+			said++
+		}
+	}
+	if n < 0 {
+		printed, said, n = said, printed, -n
+	}
+	return min(1, float64(max(0, printed-said))/float64(n))
+}
+
+// edgeDoubt lowers added words at a stretch's edge, ops[i:j] with no word
+// said as printed on one side, below MinAlteredConfidence (to 0.8 of it)
+// unless the speech went on right there with a word the recogniser was
+// sure of: a recogniser drops the last or first words before a pause, or
+// mumbles them.
+func (al *aligner) edgeDoubt(ops []op, i, j int, prev, next int32) float64 {
+	anchored := func(x int) bool { o := ops[x]; return o.a >= 0 && o.t >= 0 && o.sim >= spellingWord }
+	after, before := false, false
+	for x := j; x < len(ops) && !after; x++ {
+		after = anchored(x)
+	}
+	for x := i - 1; x >= 0 && !before; x-- {
+		before = anchored(x)
+	}
+	if after && before {
+		return 1
+	}
+	sure := func(t int32) bool { return t >= 0 && int(t) < len(al.tu) && al.prob(t) >= MinAlteredConfidence }
+	switch {
+	case !after && sure(next) && prev >= 0 && al.tStart(next)-al.tEnd(prev) <= maxEdgePause,
+		!before && sure(prev) && next >= 0 && al.tStart(next)-al.tEnd(prev) <= maxEdgePause:
+		return 1
+	}
+	return 0.8
+}
+
 // addedConfidence weighs printed words never recognised: words the
 // recogniser dropped leave a silence where they were said; words a
 // journalist added have no time at all. At a quotation's edge, or where the
@@ -271,8 +333,9 @@ func (al *aligner) speechRate(ops []op) float64 {
 
 // durationFactor weighs the time a changed word took to say: when it fits
 // the printed word's length better than the recognised word's, the
-// recogniser more likely misheard the printed word: 0.55 when it fits much
-// better, 0.8 when somewhat; otherwise 1.
+// recogniser more likely misheard the printed word: 0.3 when it fits far
+// better (a length ratio the speaker's pace varies by rarely), 0.55 much
+// better, 0.8 somewhat; otherwise 1.
 func (al *aligner) durationFactor(as, ts []int32, rate float64) float64 {
 	if rate <= 0 || len(as) != 1 || len(ts) != 1 {
 		return 1
@@ -283,6 +346,8 @@ func (al *aligner) durationFactor(as, ts []int32, rate float64) float64 {
 	}
 	fit := func(runes int32) float64 { return math.Abs(math.Log(d / (rate * float64(runes+2)))) }
 	switch adv := fit(al.tu[ts[0]].runes) - fit(al.au[as[0]].runes); {
+	case adv > 0.45: // the time fits the printed word's length by far
+		return 0.3
 	case adv > 0.3:
 		return 0.55
 	case adv > 0.15:
