@@ -26,18 +26,23 @@ func TestQuoteCheckEndpoints(t *testing.T) {
 	}})
 	quote := "الحكومة ستواصل العمل من أجل تحسين الخدمات للمواطنين في كل المحافظات"
 
+	done := func(path string, audio []byte, fields map[string]string) jobView {
+		t.Helper()
+		r := ts.upload(t, path, audio, fields)
+		var j jobView
+		r.json(t, &j)
+		if r.status != 202 {
+			t.Fatalf("%s: got %d %s", path, r.status, r.body)
+		}
+		if v := ts.waitJob(t, j.ID); v.Status != "done" {
+			t.Fatalf("%s: job %+v", path, v)
+		}
+		return j
+	}
 	// The article as text, on a new recording (no transcript to reuse).
-	r := ts.upload(t, "/v1/transcriptions", wav(1, 440), map[string]string{"language": "ar", "article": article})
-	var j jobView
-	r.json(t, &j)
-	if r.status != 202 {
-		t.Fatalf("upload: got %d %s", r.status, r.body)
-	}
-	if v := ts.waitJob(t, j.ID); v.Status != "done" {
-		t.Fatalf("job: %+v", v)
-	}
+	j := done("/v1/transcriptions", wav(1, 440), map[string]string{"language": "ar", "article": article})
 	// A stored article, on another recording.
-	r = ts.do(t, "POST", "/v1/articles", strings.NewReader(`{"title":"خطاب","body":"`+article+`"}`), "application/json")
+	r := ts.do(t, "POST", "/v1/articles", strings.NewReader(`{"title":"خطاب","body":"`+article+`"}`), "application/json")
 	var a struct {
 		ID string `json:"id"`
 	}
@@ -45,15 +50,7 @@ func TestQuoteCheckEndpoints(t *testing.T) {
 	if r.status != 201 {
 		t.Fatalf("article: got %d %s", r.status, r.body)
 	}
-	r = ts.upload(t, "/v1/articles/"+a.ID+"/audio", wav(2, 330), nil)
-	var j2 jobView
-	r.json(t, &j2)
-	if r.status != 202 {
-		t.Fatalf("article audio: got %d %s", r.status, r.body)
-	}
-	if v := ts.waitJob(t, j2.ID); v.Status != "done" {
-		t.Fatalf("article job: %+v", v)
-	}
+	done("/v1/articles/"+a.ID+"/audio", wav(2, 330), nil)
 
 	mu.Lock()
 	if len(got) != 2 {
