@@ -276,3 +276,22 @@ func TestCheckRecognitionErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestCheckMisspeltNumber: a number word misspelt in the article («ثلاذين»
+// for «ثلاثين», «الأونى» for «الأولى») is a spelling difference, not another
+// word: the matching key makes a number of the word said, which no
+// misspelling of it matches.
+func TestCheckMisspeltNumber(t *testing.T) {
+	for _, tt := range []struct{ printed, said string }{
+		{"سنبني ثلاذين مدرسة جديدة في المناطق القروية قبل نهاية السنة المقبلة", "سنبني ثلاثين مدرسة جديدة في المناطق القروية قبل نهاية السنة المقبلة"},
+		{"المرحلة الأونى من البرنامج تشمل المناطق القروية قبل نهاية السنة", "المرحلة الأولى من البرنامج تشمل المناطق القروية قبل نهاية السنة"},
+	} {
+		t.Run(tt.said, func(t *testing.T) {
+			r := mustAlign(t, new(speaker).say(greeting).say(tt.said).transcript(), "قال الوزير: «"+tt.printed+"».")
+			c := r.Quotes[0].Check
+			if c.Verdict != align.VerdictMinor || len(c.Differences) != 1 || c.Differences[0].Kind != align.DiffSpelling {
+				t.Errorf("got %s %+v, want minor with one spelling difference", c.Verdict, c.Differences)
+			}
+		})
+	}
+}

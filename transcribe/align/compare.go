@@ -55,6 +55,29 @@ func (al *aligner) compare(sts []stretch, lo, hi int32, q int, tArt []int32) {
 		sts[k].ops = append(sts[k].ops, bestA...)
 		sts[k+1].ops = append(bestB, sts[k+1].ops...)
 	}
+	for k := range sts {
+		for i, o := range sts[k].ops {
+			if o.a >= 0 && o.t >= 0 && o.sim < spellingWord && (arabicNum(al.au[o.a].w.Key) || arabicNum(al.tu[o.t].w.Key)) {
+				sts[k].ops[i].sim = max(o.sim, al.spelledSim(o.a, o.t))
+			}
+		}
+	}
+}
+
+// spelledSim is the similarity of the words of article unit a and
+// transcript unit t as spelt, for a number on one side: the matching key
+// makes «ثلاثين» «#30», which nothing but a number matches, so a misspelt
+// «ثلاذين» would be another word, not a spelling of it.
+func (al *aligner) spelledSim(a, t int32) float64 {
+	var pa, pt []string
+	for wi := al.au[a].lo; wi < al.au[a].hi; wi++ {
+		pa = append(pa, arabic.Key(al.art.Words[al.aw[wi]].Text))
+	}
+	for wi := al.tu[t].lo; wi < al.tu[t].hi; wi++ {
+		pt = append(pt, arabic.Key(al.tw[wi].text))
+	}
+	x, y := arabic.NewWord(strings.Join(pa, "")), arabic.NewWord(strings.Join(pt, ""))
+	return arabic.Similarity(&x, &y)
 }
 
 // units lists the indices [lo, hi).
