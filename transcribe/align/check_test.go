@@ -295,3 +295,16 @@ func TestCheckMisspeltNumber(t *testing.T) {
 		})
 	}
 }
+
+// TestCheckChangedBesideMisheard: a word changed next to a word the
+// recogniser misheard, unsure, is still a sure change: each word of a run
+// is weighed alone, and the misheard one does not dilute the other.
+func TestCheckChangedBesideMisheard(t *testing.T) {
+	// Printed «المشاريع», said «الأوراش»; «إنجاز» before it misheard.
+	s := new(speaker).natural("المجلس لن يقبل بأي تأخير في").heard("الناس", 0.2, 0.057*7).heard("الأوراش", 0.95, 0.057*9).natural("المبرمجة لفائدة الساكنة")
+	r := mustAlign(t, s.transcript(), checkArticle)
+	c := r.Quotes[2].Check
+	if c.Verdict != align.VerdictAltered {
+		t.Fatalf("got %s %+v, want altered", c.Verdict, c.Differences)
+	}
+}

@@ -54,7 +54,6 @@ func (al *aligner) differences(s stretch, q int) []Difference {
 // difference builds the difference of kind k from ops[i:j].
 func (al *aligner) difference(k string, ops []op, i, j int, runes []rune, rate float64) (Difference, bool) {
 	var as, ts []int32
-	sims := 0.0
 	for _, o := range ops[i:j] {
 		if o.a >= 0 {
 			as = append(as, o.a)
@@ -62,7 +61,6 @@ func (al *aligner) difference(k string, ops []op, i, j int, runes []rune, rate f
 		if o.t >= 0 && !(k == DiffOmitted && al.ignorable(o.t)) {
 			ts = append(ts, o.t)
 		}
-		sims = max(sims, o.sim)
 	}
 	d := Difference{Kind: k}
 	if len(as) > 0 {
@@ -98,7 +96,12 @@ func (al *aligner) difference(k string, ops []op, i, j int, runes []rune, rate f
 			return d, false // as likely the recogniser's spelling
 		}
 	case DiffChanged:
-		d.Confidence = posterior(al.meanProb(ts), simFactor(sims)*al.durationFactor(as, ts, rate)*al.numberFactor(as, ts))
+		// Word by word: a run is changed when any of its words is; a
+		// misheard word beside a changed one must not dilute it.
+		for _, o := range ops[i:j] {
+			a, t := []int32{o.a}, []int32{o.t}
+			d.Confidence = max(d.Confidence, posterior(al.prob(o.t), simFactor(o.sim)*al.durationFactor(a, t, rate)*al.numberFactor(a, t)))
+		}
 	case DiffOmitted:
 		d.Confidence = omittedConfidence(len(ts), al.content(ts), al.meanProb(ts)) * al.room(ops, i, j, -len(ts))
 	case DiffAdded:
