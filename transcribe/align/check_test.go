@@ -250,7 +250,8 @@ func TestCheckReportAndPage(t *testing.T) {
 // filler, a printed word paired with an unsure like word said next to it,
 // the first word after an ellipsis paired inside the cut, the last words
 // dropped before a pause, a confident wrong word whose time fits the
-// printed one — and an edit where the speech is clear still is.
+// printed one — and an edit where the speech is clear still is, also when
+// the recogniser is less sure but the word's time fits what it heard.
 func TestCheckRecognitionErrors(t *testing.T) {
 	q := checkQuotes
 	tests := []struct {
@@ -265,6 +266,7 @@ func TestCheckRecognitionErrors(t *testing.T) {
 		{"last words dropped before a pause", new(speaker).natural("المجلس لن يقبل بأي تأخير في إنجاز المشاريع المبرمجة").heard("الناس", 0.25, 0.3).pause(1.5).natural(greeting), 2, false},
 		{"a sure wrong word timed as the printed one", new(speaker).natural("المجلس لن يقبل بأي تأخير في إنجاز").heard("ثم", 0.85, 0.057*10).natural("المبرمجة لفائدة الساكنة"), 2, false},
 		{"a sure other word timed as itself", new(speaker).natural("المجلس لن يقبل بأي تأخير في إنجاز الأوراش المبرمجة لفائدة الساكنة"), 2, true},
+		{"a less sure other word timed as itself", new(speaker).natural("المجلس لن يقبل").heard("بالمستويات", 0.7, 0.057*12).natural("تأخير في إنجاز المشاريع المبرمجة لفائدة الساكنة"), 2, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

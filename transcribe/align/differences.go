@@ -338,7 +338,9 @@ func (al *aligner) speechRate(ops []op) float64 {
 // the printed word's length better than the recognised word's, the
 // recogniser more likely misheard the printed word: 0.3 when it fits far
 // better (a length ratio the speaker's pace varies by rarely), 0.55 much
-// better, 0.8 somewhat; otherwise 1.
+// better, 0.8 somewhat; when it fits the recognised word's length much
+// better, the recogniser heard what was said: 1.5, or 2 when far better;
+// otherwise 1.
 func (al *aligner) durationFactor(as, ts []int32, rate float64) float64 {
 	if rate <= 0 || len(as) != 1 || len(ts) != 1 {
 		return 1
@@ -355,6 +357,10 @@ func (al *aligner) durationFactor(as, ts []int32, rate float64) float64 {
 		return 0.55
 	case adv > 0.15:
 		return 0.8
+	case adv < -0.45: // the time fits the recognised word by far: it was said
+		return 2
+	case adv < -0.3:
+		return 1.5
 	}
 	return 1
 }
