@@ -112,11 +112,21 @@ type serverOpts struct {
 	result func(samples []float32, opts transcribe.Options) (*transcribe.Transcript, error)
 	// web mounts the newsroom page and the embed, as serve does.
 	web bool
+	// dir is the data directory; empty for a new temporary one.
+	dir string
+	// Deps' security settings (issue 9).
+	publicMetrics bool
+	bodyIdle      time.Duration
+	minRate       int64
+	publicURL     string
 }
 
 func newServer(t testing.TB, o serverOpts) *testServer {
 	t.Helper()
-	dir := t.TempDir()
+	dir := o.dir
+	if dir == "" {
+		dir = t.TempDir()
+	}
 	blobs, err := store.NewBlobs(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -153,9 +163,10 @@ func newServer(t testing.TB, o serverOpts) *testServer {
 		Store: q.Store(), Queue: q, Prober: dec, Aligner: p,
 		EngineReady: p.Ready, Segments: hub, Metrics: m, APIKeys: o.keys, MaxUpload: o.maxUpload, MaxQueue: o.maxQueue,
 		DefaultModel: "test-model", Logger: quiet,
+		PublicMetrics: o.publicMetrics, BodyIdleTimeout: o.bodyIdle, MinUploadRate: o.minRate, PublicURL: o.publicURL,
 	}
 	if o.web {
-		deps.Mount = func(r *gin.Engine) { web.Register(r, q.Store()) }
+		deps.Mount = func(r *gin.Engine) { web.Mount(r, q.Store(), web.Options{PublicURL: o.publicURL}) }
 	}
 	r := api.NewRouter(deps)
 	srv := httptest.NewServer(r)
