@@ -121,7 +121,8 @@ func (b *deadlineBody) Read(p []byte) (int, error) {
 	}
 	switch {
 	case err == io.EOF:
-		// The whole body is in: no deadline for the rest of the request.
+		// The whole body is in: no deadline for the rest of the request
+		// (net/http clears it too as it starts watching the connection).
 		b.done = true
 		_ = b.rc.SetReadDeadline(time.Time{})
 	case errors.Is(err, os.ErrDeadlineExceeded):
