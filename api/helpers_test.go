@@ -119,6 +119,8 @@ type serverOpts struct {
 	bodyIdle      time.Duration
 	minRate       int64
 	publicURL     string
+	// log receives the server's debug logs as JSON lines; nil discards them.
+	log io.Writer
 }
 
 func newServer(t testing.TB, o serverOpts) *testServer {
@@ -142,6 +144,9 @@ func newServer(t testing.TB, o serverOpts) *testServer {
 	quiet := slog.New(slog.DiscardHandler)
 	if os.Getenv("NS_TEST_LOG") != "" {
 		quiet = slog.New(slog.NewTextHandler(os.Stderr, nil))
+	}
+	if o.log != nil {
+		quiet = slog.New(slog.NewJSONHandler(o.log, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	}
 	w := &jobs.Worker{Pipeline: p, Decoder: dec, ProgressEvery: time.Millisecond, Logger: quiet, Segments: hub}
 	ctx := context.Background()

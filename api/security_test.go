@@ -15,6 +15,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -642,5 +643,105 @@ func TestMetricsNeedKey(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for the server's goroutines.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// TestKeysNeverLogged (issue 9, what holds): neither a valid nor a wrong
+// key reaches the logs, at debug level, on success or on failure.
+func TestKeysNeverLogged(t *testing.T) {
+	var logs syncBuffer
+	ts := newServer(t, serverOpts{keys: []string{"maryam:s3cret-key-1"}, log: &logs})
+	for _, key := range []string{"s3cret-key-1", "wr0ng-key-2"} {
+		ts.upload(t, "/v1/transcriptions", wav(1, 440), nil, "Authorization", "Bearer "+key)
+		ts.do(t, "GET", "/v1/transcriptions", nil, "", "Authorization", "Bearer "+key)
+		ts.do(t, "GET", "/v1/nope", nil, "", "Authorization", "Bearer "+key)
+	}
+	got := logs.String()
+	if got == "" {
+		t.Fatal("no logs at all; the test would prove nothing")
+	}
+	for _, key := range []string{"s3cret-key-1", "wr0ng-key-2"} {
+		if strings.Contains(got, key) {
+			t.Errorf("key %q is in the logs", key)
+		}
+	}
+}
+
+// TestPlaylistUploadsRefused (issue 9, what holds): manifests and playlists
+// that would make ffmpeg open other files or URLs are not audio: 415 and no
+// job, also with MPEG frames hidden in a comment.
+func TestPlaylistUploadsRefused(t *testing.T) {
+	needFFmpeg(t)
+	ts := newServer(t, serverOpts{})
+	mp3 := mp3Tone(t, "1")
+	tests := []struct {
+		name string
+		body []byte
+	}{
+		{"HLS", []byte("#EXTM3U\n#EXTINF:10,\nfile:///etc/passwd\n")},
+		{"ffconcat", []byte("ffconcat version 1.0\nfile '/etc/passwd'\n")},
+		{"SDP", []byte("v=0\no=- 0 0 IN IP4 127.0.0.1\ns=x\nc=IN IP4 127.0.0.1\nt=0 0\nm=audio 5004 RTP/AVP 0\n")},
+		{"DASH with hidden frames", append([]byte(`<?xml version="1.0"?><MPD><!-- `), append(mp3,
+			[]byte(` --><Period><AdaptationSet><Representation><BaseURL>file:///etc/passwd</BaseURL></Representation></AdaptationSet></Period></MPD>`)...)...)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if r := ts.upload(t, "/v1/transcriptions", tt.body, nil); r.status != 415 {
+				t.Errorf("got %d %s, want 415", r.status, r.body)
+			}
+		})
+	}
+	if n := listed(t, ts); n != 0 {
+		t.Errorf("%d jobs from playlists", n)
+	}
+}
+
+// TestMarkupEscapedInHTML (issue 9, what holds): article text with markup
+// and a javascript: URL comes out of the aligned HTML document escaped, and
+// the newsroom page keeps its strict policy (no inline script, framed only
+// by itself).
+func TestMarkupEscapedInHTML(t *testing.T) {
+	ts := newServer(t, serverOpts{web: true})
+	evilText := article + ` <img src=x onerror=alert(1)> <a href="javascript:alert(2)">x</a>`
+	r := ts.upload(t, "/v1/transcriptions", wav(2, 440), map[string]string{"article": evilText})
+	var j jobView
+	r.json(t, &j)
+	if j = ts.waitJob(t, j.ID); j.Status != "done" {
+		t.Fatalf("job %s: %+v", j.Status, j.Error)
+	}
+	h := ts.do(t, "GET", "/v1/transcriptions/"+j.ID+"/alignment?format=html", nil, "")
+	if h.status != 200 {
+		t.Fatalf("alignment html: %d %s", h.status, h.body)
+	}
+	for _, bad := range []string{"<img", `href="javascript`, "onerror=alert"} {
+		if bytes.Contains(h.body, []byte(bad)) {
+			t.Errorf("the aligned HTML holds %q unescaped", bad)
+		}
+	}
+	if !bytes.Contains(h.body, []byte("&lt;")) {
+		t.Errorf("the article's markup is not in the document as text")
+	}
+	page := ts.do(t, "GET", "/", nil, "")
+	csp := page.header.Get("Content-Security-Policy")
+	if !strings.Contains(csp, "frame-ancestors 'self'") || strings.Contains(csp, "'unsafe-inline'") && strings.Contains(csp, "script-src 'unsafe-inline'") {
+		t.Errorf("newsroom page CSP %q, want frame-ancestors 'self' and no inline script", csp)
 	}
 }
