@@ -475,27 +475,6 @@ func TestSweepTempAge(t *testing.T) {
 	}
 }
 
-// hostGet is a GET to ts with the Host header host (net/http's client
-// sends req.Host, never a Host in the header map) and extra headers.
-func hostGet(t *testing.T, ts *testServer, path, host string, hdr ...string) resp {
-	t.Helper()
-	req, err := http.NewRequest("GET", ts.URL+path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	req.Host = host
-	for i := 0; i+1 < len(hdr); i += 2 {
-		req.Header.Set(hdr[i], hdr[i+1])
-	}
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	b, _ := io.ReadAll(res.Body)
-	return resp{status: res.StatusCode, header: res.Header, body: b}
-}
-
 // TestForgedHost (issue 9 #9): the oEmbed answer (cached publicly by CMSes)
 // built its iframe src and provider_url from the request's Host and
 // X-Forwarded-Proto; with --public-url they come from it whatever the
@@ -511,7 +490,7 @@ func TestForgedHost(t *testing.T) {
 			ts := newServer(t, serverOpts{web: true, publicURL: tt.publicURL})
 			id := publishedArticle(t, ts)
 			q := "/oembed?format=json&url=" + url.QueryEscape("https://news.example.com"+tt.publicPath+"/embed/articles/"+id)
-			r := hostGet(t, ts, q, "evil.example", "X-Forwarded-Proto", "https", "X-Forwarded-Host", "attacker.example")
+			r := ts.do(t, "GET", q, nil, "", "Host", "evil.example", "X-Forwarded-Proto", "https", "X-Forwarded-Host", "attacker.example")
 			if r.status != 200 {
 				t.Fatalf("oembed: %d %s", r.status, r.body)
 			}
