@@ -334,8 +334,9 @@ func TestBadInputs(t *testing.T) {
 			}
 		})
 	}
-	// Public endpoints need no key.
-	for _, p := range []string{"/healthz", "/readyz", "/metrics", "/v1/openapi.json"} {
+	// Health checks need no key; /metrics and /v1/openapi.json do unless
+	// --public-metrics (TestMetricsNeedKey).
+	for _, p := range []string{"/healthz", "/readyz"} {
 		if r := ts.do(t, "GET", p, nil, ""); r.status != 200 {
 			t.Errorf("GET %s without key: got %d, want 200", p, r.status)
 		}

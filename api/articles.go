@@ -1,7 +1,6 @@
 package api
 
 import (
-	"encoding/json"
 	"errors"
 	"net/http"
 	"strconv"
@@ -47,17 +46,8 @@ func toArticleJSON(a *store.Article) articleJSON {
 const maxArticleJSON = 8 << 20
 
 func (s *server) bindArticle(c *gin.Context) (*articleInput, bool) {
-	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, maxArticleJSON)
 	var in articleInput
-	dec := json.NewDecoder(c.Request.Body)
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&in); err != nil {
-		var mbe *http.MaxBytesError
-		if errors.As(err, &mbe) {
-			abort(c, http.StatusRequestEntityTooLarge, "too_large", "article JSON is larger than 8 MiB")
-			return nil, false
-		}
-		abort(c, http.StatusBadRequest, "bad_request", "invalid article JSON: "+err.Error())
+	if !bindJSON(c, &in, maxArticleJSON, "article") {
 		return nil, false
 	}
 	return &in, true

@@ -3,6 +3,7 @@ package api
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -64,6 +65,25 @@ type Config struct {
 	FFmpegPath string
 	// LogLevel is debug, info, warn or error. Defaults to info.
 	LogLevel string
+	// PublicURL is the address readers reach the server by (scheme, host,
+	// optional path prefix, e.g. https://news.example.com), used for every
+	// absolute URL the server writes (the oEmbed iframe src and
+	// provider_url). Empty takes them from the request's Host, which a
+	// client can forge. Defaults to empty.
+	PublicURL string
+	// TrustProxy trusts X-Forwarded-Proto and X-Forwarded-Host from a
+	// reverse proxy in front when PublicURL is empty. Defaults to false.
+	TrustProxy bool
+	// PublicMetrics serves /metrics and /v1/openapi.json without an API key
+	// when APIKeys are set. Defaults to false: they need a key like /v1.
+	PublicMetrics bool
+	// BodyIdleTimeout ends a request whose body sends no byte for this long
+	// (408). Defaults to 30 seconds.
+	BodyIdleTimeout time.Duration
+	// MinUploadRate is the slowest mean rate, in bytes per second, a request
+	// body may arrive at after its first BodyIdleTimeout (408 below it).
+	// Defaults to 1 KiB/s; 0 turns the rate check off (the idle timeout stays).
+	MinUploadRate int64
 }
 
 // DefaultConfig returns the defaults stated on Config's fields.
@@ -81,6 +101,8 @@ func DefaultConfig() Config {
 		ShutdownTimeout: 30 * time.Second,
 		FFmpegPath:      "ffmpeg",
 		LogLevel:        "info",
+		BodyIdleTimeout: DefaultBodyIdleTimeout,
+		MinUploadRate:   DefaultMinUploadRate,
 	}
 }
 
@@ -105,6 +127,10 @@ func (c Config) Validate() error {
 		return fmt.Errorf("--rescue-after (%s) must be longer than --job-timeout (%s)", c.RescueAfter, c.JobTimeout)
 	case c.MaxAttempts < 1:
 		return fmt.Errorf("--max-attempts: must be at least 1, got %d", c.MaxAttempts)
+	case c.BodyIdleTimeout <= 0:
+		return fmt.Errorf("--body-idle-timeout: must be positive, got %s", c.BodyIdleTimeout)
+	case c.MinUploadRate < 0:
+		return fmt.Errorf("--min-upload-rate: must not be negative, got %d", c.MinUploadRate)
 	case c.Database != "" && !jobs.IsPostgres(c.Database):
 		return errors.New("--database: want a postgres:// URL, or nothing for SQLite in the data directory")
 	}
@@ -112,6 +138,11 @@ func (c Config) Validate() error {
 	case "debug", "info", "warn", "error":
 	default:
 		return fmt.Errorf("--log-level: want debug, info, warn or error, got %q", c.LogLevel)
+	}
+	if c.PublicURL != "" {
+		if _, err := ParsePublicURL(c.PublicURL); err != nil {
+			return fmt.Errorf("--public-url: %w", err)
+		}
 	}
 	return nil
 }
@@ -135,6 +166,11 @@ func (c *Config) Flags(fs *pflag.FlagSet) {
 	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", c.ShutdownTimeout, "how long shutdown waits for requests and jobs")
 	fs.StringVar(&c.FFmpegPath, "ffmpeg", c.FFmpegPath, "ffmpeg executable")
 	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error")
+	fs.StringVar(&c.PublicURL, "public-url", c.PublicURL, "address readers reach the server by, e.g. https://news.example.com, for the absolute URLs it writes (default: the request's Host)")
+	fs.BoolVar(&c.TrustProxy, "trust-proxy", c.TrustProxy, "without --public-url, trust X-Forwarded-Proto/-Host from a reverse proxy")
+	fs.BoolVar(&c.PublicMetrics, "public-metrics", c.PublicMetrics, "serve /metrics and /v1/openapi.json without an API key when --api-keys is set")
+	fs.DurationVar(&c.BodyIdleTimeout, "body-idle-timeout", c.BodyIdleTimeout, "end a request whose body sends nothing for this long (408)")
+	fs.Var((*byteSize)(&c.MinUploadRate), "min-upload-rate", "slowest mean upload rate per second after the first --body-idle-timeout (bytes, or with KiB/MiB; 0: no rate check)")
 }
 
 // ApplyEnv sets every flag not given on the command line from its
@@ -192,4 +228,28 @@ func (b *byteSize) Set(s string) error {
 	}
 	*b = byteSize(n * mult)
 	return nil
+}
+
+// Defaults of the slow-body guard (Config.BodyIdleTimeout, MinUploadRate).
+const (
+	DefaultBodyIdleTimeout = 30 * time.Second
+	DefaultMinUploadRate   = 1 << 10
+)
+
+// ParsePublicURL checks a --public-url: an absolute http or https URL with
+// a host and at most a path prefix (no user, query or fragment). It returns
+// the URL without a trailing slash, ready to prefix paths with.
+func ParsePublicURL(s string) (string, error) {
+	u, err := url.Parse(s)
+	switch {
+	case err != nil:
+		return "", errors.New("want an absolute URL such as https://news.example.com")
+	case u.Scheme != "http" && u.Scheme != "https":
+		return "", fmt.Errorf("want an http:// or https:// URL, got %q", s)
+	case u.Host == "":
+		return "", fmt.Errorf("want a host in %q, e.g. https://news.example.com", s)
+	case u.User != nil || u.RawQuery != "" || u.Fragment != "" || u.Opaque != "":
+		return "", fmt.Errorf("want only scheme, host and path in %q", s)
+	}
+	return strings.TrimSuffix(u.Scheme+"://"+u.Host+u.EscapedPath(), "/"), nil
 }

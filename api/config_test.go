@@ -35,6 +35,18 @@ func TestConfigFlagsAndEnv(t *testing.T) {
 		{"zero workers", []string{"--workers", "0"}, nil, nil, "--workers"},
 		{"rescue before timeout", []string{"--job-timeout", "1h", "--rescue-after", "30m"}, nil, nil, "--rescue-after"},
 		{"mysql", []string{"--database", "mysql://x"}, nil, nil, "--database"},
+		{"security defaults", nil, nil, func(c api.Config) bool {
+			return c.PublicURL == "" && !c.TrustProxy && !c.PublicMetrics && c.BodyIdleTimeout == 30*time.Second && c.MinUploadRate == 1024
+		}, ""},
+		{"security env", nil, map[string]string{
+			"NEWSSCRIBE_PUBLIC_URL": "https://news.example.com/audio/", "NEWSSCRIBE_PUBLIC_METRICS": "true", "NEWSSCRIBE_MIN_UPLOAD_RATE": "0",
+		}, func(c api.Config) bool {
+			u, err := api.ParsePublicURL(c.PublicURL)
+			return err == nil && u == "https://news.example.com/audio" && c.PublicMetrics && c.MinUploadRate == 0
+		}, ""},
+		{"public url without scheme", []string{"--public-url", "news.example.com"}, nil, nil, "--public-url"},
+		{"public url with query", []string{"--public-url", "https://news.example.com/?a=1"}, nil, nil, "--public-url"},
+		{"zero body idle timeout", []string{"--body-idle-timeout", "0s"}, nil, nil, "--body-idle-timeout"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -112,11 +112,23 @@ type serverOpts struct {
 	result func(samples []float32, opts transcribe.Options) (*transcribe.Transcript, error)
 	// web mounts the newsroom page and the embed, as serve does.
 	web bool
+	// dir is the data directory; empty for a new temporary one.
+	dir string
+	// Deps' security settings (issue 9).
+	publicMetrics bool
+	bodyIdle      time.Duration
+	minRate       int64
+	publicURL     string
+	// log receives the server's debug logs as JSON lines; nil discards them.
+	log io.Writer
 }
 
 func newServer(t testing.TB, o serverOpts) *testServer {
 	t.Helper()
-	dir := t.TempDir()
+	dir := o.dir
+	if dir == "" {
+		dir = t.TempDir()
+	}
 	blobs, err := store.NewBlobs(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -132,6 +144,9 @@ func newServer(t testing.TB, o serverOpts) *testServer {
 	quiet := slog.New(slog.DiscardHandler)
 	if os.Getenv("NS_TEST_LOG") != "" {
 		quiet = slog.New(slog.NewTextHandler(os.Stderr, nil))
+	}
+	if o.log != nil {
+		quiet = slog.New(slog.NewJSONHandler(o.log, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	}
 	w := &jobs.Worker{Pipeline: p, Decoder: dec, ProgressEvery: time.Millisecond, Logger: quiet, Segments: hub}
 	ctx := context.Background()
@@ -153,9 +168,10 @@ func newServer(t testing.TB, o serverOpts) *testServer {
 		Store: q.Store(), Queue: q, Prober: dec, Aligner: p,
 		EngineReady: p.Ready, Segments: hub, Metrics: m, APIKeys: o.keys, MaxUpload: o.maxUpload, MaxQueue: o.maxQueue,
 		DefaultModel: "test-model", Logger: quiet,
+		PublicMetrics: o.publicMetrics, BodyIdleTimeout: o.bodyIdle, MinUploadRate: o.minRate, PublicURL: o.publicURL,
 	}
 	if o.web {
-		deps.Mount = func(r *gin.Engine) { web.Register(r, q.Store()) }
+		deps.Mount = func(r *gin.Engine) { web.Mount(r, q.Store(), web.Options{PublicURL: o.publicURL}) }
 	}
 	r := api.NewRouter(deps)
 	srv := httptest.NewServer(r)
@@ -211,6 +227,10 @@ func (ts *testServer) do(t testing.TB, method, path string, body io.Reader, ctyp
 		req.Header.Set("Content-Type", ctype)
 	}
 	for i := 0; i+1 < len(hdr); i += 2 {
+		if hdr[i] == "Host" {
+			req.Host = hdr[i+1] // the client sends req.Host, never the map's
+			continue
+		}
 		req.Header.Set(hdr[i], hdr[i+1])
 	}
 	res, err := http.DefaultClient.Do(req)

@@ -136,7 +136,7 @@ func (s *server) answerJob(c *gin.Context, id string, status int) {
 // optional "title" to store it). The job is done at once: aligned, checked,
 // searchable and editable like a recognised one.
 func (s *server) importTranscript(c *gin.Context) {
-	u := s.readForm(c, false)
+	u := s.readForm(c, false, "transcript")
 	if u == nil {
 		return
 	}

@@ -90,6 +90,17 @@ type Deps struct {
 	// Mount, when set, is called with the router to add more routes (the web
 	// page); they are public.
 	Mount func(r *gin.Engine)
+	// PublicURL is Config.PublicURL (validated): its origin is trusted as
+	// the newsroom page's by the cross-site check.
+	PublicURL string
+	// PublicMetrics serves /metrics and /v1/openapi.json without a key when
+	// APIKeys are set. Defaults to false.
+	PublicMetrics bool
+	// BodyIdleTimeout and MinUploadRate bound how slowly a request body may
+	// arrive (see Config). Default to DefaultBodyIdleTimeout and
+	// DefaultMinUploadRate; a negative MinUploadRate turns the rate off.
+	BodyIdleTimeout time.Duration
+	MinUploadRate   int64
 }
 
 type server struct {
@@ -118,6 +129,12 @@ func NewRouter(d Deps) *gin.Engine {
 	if d.Aligner == nil {
 		d.Aligner = pipeline.New(pipeline.Config{})
 	}
+	if d.BodyIdleTimeout <= 0 {
+		d.BodyIdleTimeout = DefaultBodyIdleTimeout
+	}
+	if d.MinUploadRate == 0 {
+		d.MinUploadRate = DefaultMinUploadRate
+	}
 	if d.EngineReady == nil {
 		d.EngineReady = func() bool { return false }
 	}
@@ -125,7 +142,7 @@ func NewRouter(d Deps) *gin.Engine {
 	r := gin.New()
 	// No proxy is trusted for client addresses unless configured in front.
 	_ = r.SetTrustedProxies(nil)
-	r.Use(s.recoverer(), s.accessLog(), secureHeaders())
+	r.Use(s.recoverer(), s.accessLog(), secureHeaders(), s.bodyDeadline())
 	r.HandleMethodNotAllowed = true
 	r.NoRoute(func(c *gin.Context) { abort(c, http.StatusNotFound, "not_found", "no such endpoint") })
 	r.NoMethod(func(c *gin.Context) {
@@ -134,12 +151,18 @@ func NewRouter(d Deps) *gin.Engine {
 
 	r.GET("/healthz", s.healthz)
 	r.GET("/readyz", s.readyz)
-	if d.Metrics != nil {
-		r.GET("/metrics", gin.WrapH(d.Metrics.Handler()))
+	// /metrics and the OpenAPI document need a key like /v1 unless
+	// PublicMetrics says otherwise (issue 9).
+	meta := r.Group("/")
+	if !d.PublicMetrics {
+		meta.Use(s.auth())
 	}
-	r.GET("/v1/openapi.json", s.openapi)
+	if d.Metrics != nil {
+		meta.GET("/metrics", gin.WrapH(d.Metrics.Handler()))
+	}
+	meta.GET("/v1/openapi.json", s.openapi)
 
-	v1 := r.Group("/v1", s.auth())
+	v1 := r.Group("/v1", s.auth(), s.crossOrigin())
 	v1.POST("/transcriptions", s.idempotency(), s.createTranscription)
 	v1.GET("/transcriptions", s.listTranscriptions)
 	v1.GET("/transcriptions/:id", s.getTranscription)

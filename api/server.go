@@ -85,6 +85,13 @@ func Serve(ctx context.Context, cfg Config, comps Components) error {
 		Store: st, Queue: q, Prober: dec, Aligner: p,
 		EngineReady: p.Ready, Segments: hub, Metrics: metrics, APIKeys: cfg.APIKeys,
 		MaxUpload: cfg.MaxUpload, MaxQueue: cfg.MaxQueue, DefaultModel: PublicModelName(p.Model()), Logger: log,
+		PublicMetrics: cfg.PublicMetrics, BodyIdleTimeout: cfg.BodyIdleTimeout, MinUploadRate: cfg.MinUploadRate,
+	}
+	if cfg.MinUploadRate == 0 {
+		deps.MinUploadRate = -1 // off, where Deps' zero is the default
+	}
+	if cfg.PublicURL != "" {
+		deps.PublicURL, _ = ParsePublicURL(cfg.PublicURL) // Validate checked it
 	}
 	if comps.Mount != nil {
 		deps.Mount = func(r *gin.Engine) { comps.Mount(r, st) }

@@ -414,8 +414,12 @@ func (s *server) currentTranscript(c *gin.Context, j *store.Job) (*transcribe.Tr
 }
 
 // bindJSON decodes a JSON body of at most limit bytes with no unknown
-// fields into v; it answers 400 or 413 itself, naming what the body is.
+// fields into v; it answers 400, 408, 413 or 415 (not JSON) itself, naming
+// what the body is.
 func bindJSON(c *gin.Context, v any, limit int64, what string) bool {
+	if !requireJSON(c) {
+		return false
+	}
 	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, limit)
 	dec := json.NewDecoder(c.Request.Body)
 	dec.DisallowUnknownFields()
@@ -423,6 +427,9 @@ func bindJSON(c *gin.Context, v any, limit int64, what string) bool {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
 			abort(c, http.StatusRequestEntityTooLarge, "too_large", fmt.Sprintf("the %s is larger than %s", what, humanBytes(limit)))
+			return false
+		}
+		if slowBody(c, err) {
 			return false
 		}
 		abort(c, http.StatusBadRequest, "bad_request", "invalid "+what+" JSON: "+err.Error())

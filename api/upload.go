@@ -6,10 +6,14 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"net/textproto"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
@@ -17,8 +21,21 @@ import (
 	"github.com/newsscribe/newsscribe/api/store"
 )
 
-// maxFieldBytes caps a non-file form field (an article body is well under).
-const maxFieldBytes = 4 << 20
+// Limits of a multipart form besides its file (issue 9: sixty 4 MiB fields
+// per request once cost 1.5 GB of memory across four requests).
+const (
+	// maxFormFields caps the total of a form's text fields: an article body
+	// is a few KiB (the seed article is 4 KiB), parameters are words.
+	maxFormFields = 256 << 10
+	// maxDocField caps the one document-sized field a route names (an
+	// imported transcript), which does not count toward maxFormFields.
+	maxDocField = 4 << 20
+	// maxFormParts caps the number of parts, file included.
+	maxFormParts = 64
+	// maxFilenameBytes is where a client's file name is cut, on a character
+	// boundary.
+	maxFilenameBytes = 255
+)
 
 // upload is a parsed multipart request whose file is already stored.
 type upload struct {
@@ -42,11 +59,13 @@ func (u *upload) field(name string) string {
 // text fields. The body is capped by MaxUpload while streaming: past it the
 // answer is 413 without reading the rest. It answers the error itself and
 // returns nil on failure.
-func (s *server) readUpload(c *gin.Context) *upload { return s.readForm(c, true) }
+func (s *server) readUpload(c *gin.Context) *upload { return s.readForm(c, true, "") }
 
 // readForm is readUpload; without fileRequired a form with no file part is
-// accepted too (an imported transcript without its recording).
-func (s *server) readForm(c *gin.Context, fileRequired bool) *upload {
+// accepted too (an imported transcript without its recording). The text
+// field named doc, when not empty, may hold up to maxDocField bytes apart
+// from the maxFormFields that all the other text fields share.
+func (s *server) readForm(c *gin.Context, fileRequired bool, doc string) *upload {
 	ct := c.GetHeader("Content-Type")
 	mt, _, err := mime.ParseMediaType(ct)
 	if err != nil || mt != "multipart/form-data" {
@@ -65,6 +84,7 @@ func (s *server) readForm(c *gin.Context, fileRequired bool) *upload {
 		return nil
 	}
 	u := &upload{fields: map[string][]string{}}
+	fieldBytes, parts := 0, 0
 	for {
 		p, err := mr.NextPart()
 		if errors.Is(err, io.EOF) {
@@ -74,9 +94,19 @@ func (s *server) readForm(c *gin.Context, fileRequired bool) *upload {
 			s.uploadError(c, err)
 			return nil
 		}
+		if parts++; parts > maxFormParts {
+			c.Header("Connection", "close")
+			abort(c, http.StatusRequestEntityTooLarge, "too_many_parts", fmt.Sprintf("the form has more than %d parts", maxFormParts))
+			return nil
+		}
 		name := p.FormName()
 		switch {
 		case name == "file" && !u.hasFile:
+			// Display only; never used as a path.
+			if u.filename, err = displayName(p.FileName()); err != nil {
+				abortParam(c, http.StatusBadRequest, "bad_filename", "file", err.Error())
+				return nil
+			}
 			sha, n, err := s.Store.Blobs.Put(p)
 			if err != nil {
 				s.uploadError(c, err)
@@ -86,20 +116,24 @@ func (s *server) readForm(c *gin.Context, fileRequired bool) *upload {
 				s.Metrics.uploadBytes.Add(float64(n))
 			}
 			u.sha, u.size, u.hasFile = sha, n, true
-			// Display only; never used as a path.
-			u.filename = oneLine(filepath.Base(strings.ReplaceAll(p.FileName(), `\`, "/")))
-			if len(u.filename) > 255 {
-				u.filename = u.filename[:255]
-			}
 		case name != "":
-			b, err := io.ReadAll(io.LimitReader(p, maxFieldBytes+1))
+			isDoc := name == doc && u.fields[doc] == nil
+			limit, what := maxFormFields-fieldBytes, fmt.Sprintf("the form's text fields are larger than %s together", humanBytes(maxFormFields))
+			if isDoc {
+				limit, what = maxDocField, fmt.Sprintf("form field %q is larger than %s", name, humanBytes(maxDocField))
+			}
+			b, err := io.ReadAll(io.LimitReader(p, int64(limit)+1))
 			if err != nil {
 				s.uploadError(c, err)
 				return nil
 			}
-			if len(b) > maxFieldBytes {
-				abort(c, http.StatusRequestEntityTooLarge, "too_large", fmt.Sprintf("form field %q is larger than %s", name, humanBytes(maxFieldBytes)))
+			if len(b) > limit {
+				c.Header("Connection", "close")
+				abort(c, http.StatusRequestEntityTooLarge, "too_large", what)
 				return nil
+			}
+			if !isDoc {
+				fieldBytes += len(b)
 			}
 			u.fields[name] = append(u.fields[name], string(b))
 		}
@@ -140,18 +174,59 @@ func (s *server) readForm(c *gin.Context, fileRequired bool) *upload {
 	return u
 }
 
+// displayName is a client's file name as it is shown and stored: its last
+// path element on one line, valid UTF-8, cut to maxFilenameBytes on a
+// character boundary. A name with control characters (NUL, ESC, …) is an
+// error: no client sends one by accident, and it would reach terminals,
+// logs and the database.
+func displayName(raw string) (string, error) {
+	for _, r := range raw {
+		if unicode.IsControl(r) {
+			return "", fmt.Errorf("the file name has a control character (%U); rename the file", r)
+		}
+	}
+	name := oneLine(filepath.Base(strings.ReplaceAll(strings.ToValidUTF8(raw, "\uFFFD"), `\`, "/")))
+	if name == "." || name == "/" {
+		name = ""
+	}
+	for len(name) > maxFilenameBytes {
+		_, size := utf8.DecodeLastRuneInString(name[:maxFilenameBytes+1])
+		name = name[:maxFilenameBytes+1-size]
+	}
+	return name, nil
+}
+
+// uploadError answers an error from reading a multipart body: the client's
+// (too large 413, too slow 408, malformed 400), the disk's (full 507), or
+// the server's (500).
 func (s *server) uploadError(c *gin.Context, err error) {
 	var mbe *http.MaxBytesError
-	if errors.As(err, &mbe) {
+	var perr textproto.ProtocolError
+	switch {
+	case errors.As(err, &mbe):
 		c.Header("Connection", "close")
 		abort(c, http.StatusRequestEntityTooLarge, "too_large", fmt.Sprintf("upload is larger than the %s limit", humanBytes(s.MaxUpload)))
-		return
+	case slowBody(c, err):
+	case errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT):
+		s.log.Error("upload refused: storage full", "error", err)
+		abort(c, http.StatusInsufficientStorage, "storage_full", "the server's storage is full; nothing was stored — retry later or tell its operator")
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.As(err, &perr), strings.Contains(err.Error(), "multipart"):
+		abort(c, http.StatusBadRequest, "bad_request", "malformed or truncated multipart body: "+partError(err))
+	default:
+		s.internal(c, err)
 	}
-	if errors.Is(err, io.ErrUnexpectedEOF) || strings.Contains(err.Error(), "multipart") {
-		abort(c, http.StatusBadRequest, "bad_request", "malformed or truncated multipart body")
-		return
+}
+
+// partError is what is wrong with a multipart body, without internal paths.
+func partError(err error) string {
+	var perr textproto.ProtocolError
+	if errors.As(err, &perr) {
+		return string(perr)
 	}
-	s.internal(c, err)
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		return "it ends before its closing boundary"
+	}
+	return "check its part headers and boundaries"
 }
 
 func humanBytes(n int64) string {

@@ -151,6 +151,11 @@ type Queue struct {
 	sqlite *sql.DB
 }
 
+// StaleTempAge is how long a temporary upload or rendition file must have
+// been left untouched before a server sharing the data directory (with
+// PostgreSQL) removes it at start; a live one is written to far more often.
+const StaleTempAge = time.Hour
+
 // Open opens (and migrates) the database, river's tables and the API's, and
 // builds a river client with w registered. Jobs are not worked until Start.
 func Open(ctx context.Context, cfg Config, blobs *store.Blobs, w *Worker) (*Queue, error) {
@@ -184,6 +189,18 @@ func Open(ctx context.Context, cfg Config, blobs *store.Blobs, w *Worker) (*Queu
 	if err := q.store.Migrate(ctx); err != nil {
 		q.Close()
 		return nil, err
+	}
+	// Temporary files a killed process left (issue 9): all of them when
+	// this process holds the data directory (SQLite's lock), only stale ones
+	// when servers share it.
+	age := StaleTempAge
+	if q.sqlite != nil {
+		age = 0
+	}
+	if n, err := blobs.SweepTemp(age); err != nil {
+		cfg.Logger.Warn("sweep temporary files", "error", err)
+	} else if n > 0 {
+		cfg.Logger.Info("removed temporary files left by a previous run", "files", n)
 	}
 	w.store = q.store
 	return q, nil

@@ -6,8 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/newsscribe/newsscribe/internal/atomicfile"
 )
@@ -102,6 +104,47 @@ func (b *Blobs) Put(r io.Reader) (sha string, n int64, err error) {
 	}
 	committed = true
 	return sha, n, nil
+}
+
+// SweepTemp removes the temporary files a killed process left behind —
+// uploads and probes in tmp/, renditions being written in play/ — last
+// modified more than olderThan ago; 0 removes them all, which is right only
+// when no other process writes under Dir. A live upload or rendition
+// touches its file with every write, so an age well past the request body
+// idle timeout never removes one. It returns how many files it removed.
+func (b *Blobs) SweepTemp(olderThan time.Duration) (int, error) {
+	cutoff := time.Now().Add(-olderThan)
+	var removed int
+	var errs []error
+	sweep := func(dir string, ours func(name string) bool) {
+		ents, err := os.ReadDir(dir)
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			errs = append(errs, err)
+		}
+		for _, e := range ents {
+			if !e.Type().IsRegular() || !ours(e.Name()) {
+				continue
+			}
+			fi, err := e.Info()
+			if err != nil || (olderThan > 0 && fi.ModTime().After(cutoff)) {
+				continue
+			}
+			if err := os.Remove(filepath.Join(dir, e.Name())); err == nil {
+				removed++
+			} else if !errors.Is(err, fs.ErrNotExist) {
+				errs = append(errs, err)
+			}
+		}
+	}
+	sweep(filepath.Join(b.Dir, "tmp"), func(string) bool { return true })
+	shards, _ := filepath.Glob(filepath.Join(b.Dir, "play", "??"))
+	for _, d := range shards {
+		sweep(d, atomicfile.IsTemp)
+	}
+	if err := errors.Join(errs...); err != nil {
+		return removed, fmt.Errorf("sweep temporary files: %w", err)
+	}
+	return removed, nil
 }
 
 // Writable checks that a file can be created in the blob directory.

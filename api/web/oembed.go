@@ -57,8 +57,8 @@ func (h *handler) oembed(c *gin.Context) {
 		writeError(c, http.StatusBadRequest, "bad_dimension", "maxwidth and maxheight must be positive whole numbers of pixels")
 		return
 	}
-	org := origin(c.Request)
-	src := org + h.embedURL(a.ID)
+	org, root := h.origin(c.Request), h.root(c.Request)
+	src := root + h.embedURL(a.ID)
 	title := a.Title
 	if title == "" {
 		title = "newsscribe"
@@ -73,7 +73,7 @@ func (h *handler) oembed(c *gin.Context) {
 	c.Header("Cache-Control", "public, max-age=300")
 	c.JSON(http.StatusOK, oEmbed{
 		Version: "1.0", Type: "rich", Title: a.Title,
-		ProviderName: "newsscribe", ProviderURL: org + h.base + "/",
+		ProviderName: "newsscribe", ProviderURL: root + h.base + "/",
 		CacheAge: 3600, HTML: frame, Width: w, Height: ht,
 	})
 }
@@ -87,6 +87,10 @@ func (h *handler) embedID(raw string) (string, bool) {
 		return "", false
 	}
 	p := strings.TrimSuffix(u.Path, "/")
+	if h.publicPath != "" {
+		// The public address of the page, behind a proxy's path prefix.
+		p = strings.TrimPrefix(p, h.publicPath)
+	}
 	prefix := h.base + "/embed/articles/"
 	if !strings.HasPrefix(p, prefix) {
 		return "", false

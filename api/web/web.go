@@ -74,9 +74,32 @@ const (
 //	GET /oembed?url=…&format=json       oEmbed 1.0 "rich" description
 //
 // HEAD is answered wherever GET is. Register panics only if the embedded
-// assets are malformed, which is a build defect.
-func Register(r gin.IRouter, src Source) {
+// assets are malformed, which is a build defect. It is Mount with zero
+// Options.
+func Register(r gin.IRouter, src Source) { Mount(r, src, Options{}) }
+
+// Options configure the absolute URLs the embed writes (the oEmbed iframe
+// src and provider_url, the embed page's oEmbed link), which CMSes and
+// caches keep.
+type Options struct {
+	// PublicURL is the address the server's root is reached by, an absolute
+	// http(s) URL without a trailing slash (api.ParsePublicURL checks one),
+	// e.g. https://news.example.com. Empty takes the scheme and host from
+	// each request, which the client chooses (a forged Host header).
+	PublicURL string
+	// TrustProxy, without PublicURL, takes the scheme and host from a
+	// reverse proxy's X-Forwarded-Proto and X-Forwarded-Host. Defaults to
+	// false: they are ignored, since any client can send them.
+	TrustProxy bool
+}
+
+// Mount is Register with options.
+func Mount(r gin.IRouter, src Source, opts Options) {
 	h := newHandler(src, basePath(r))
+	h.opts = opts
+	if u, err := url.Parse(opts.PublicURL); err == nil && u.Host != "" {
+		h.publicOrigin, h.publicPath = u.Scheme+"://"+u.Host, strings.TrimSuffix(u.EscapedPath(), "/")
+	}
 	get := func(p string, f gin.HandlerFunc) {
 		r.GET(p, f)
 		r.HEAD(p, f)
@@ -105,11 +128,15 @@ type asset struct {
 }
 
 type handler struct {
-	src   Source
-	base  string
-	files map[string]asset // by path under static/, e.g. "js/app.js"
-	page  asset
-	tmpl  *template.Template // index.html and embed.html
+	src  Source
+	base string
+	opts Options
+	// publicOrigin is PublicURL's scheme://host and publicPath its path
+	// ("" for none); publicOrigin is empty without a PublicURL.
+	publicOrigin, publicPath string
+	files                    map[string]asset // by path under static/, e.g. "js/app.js"
+	page                     asset
+	tmpl                     *template.Template // index.html and embed.html
 }
 
 // indexView is what the newsroom page template is filled with.
@@ -441,7 +468,7 @@ func (h *handler) embedPage(c *gin.Context) {
 	if a.AudioPath != "" {
 		v.AudioURL, v.AudioType = h.embedURL(a.ID)+"/audio", a.AudioType
 	}
-	v.OEmbedURL = h.base + "/oembed?format=json&url=" + url.QueryEscape(origin(c.Request)+h.embedURL(a.ID))
+	v.OEmbedURL = h.base + "/oembed?format=json&url=" + url.QueryEscape(h.root(c.Request)+h.embedURL(a.ID))
 	// The quotes are what readers come for; only those the check says were
 	// said are listed (never an altered or invented one), and an article
 	// without any shows its spoken sentences instead.
@@ -492,15 +519,28 @@ func clock(sec float64) string {
 	return fmt.Sprintf("%d:%02d", m, s)
 }
 
-// origin is the scheme and host the client used to reach the server,
-// trusting X-Forwarded-Proto from a reverse proxy.
-func origin(r *http.Request) string {
-	scheme := "http"
+// origin is the scheme and host readers reach the server by: PublicURL's;
+// without one, the request's Host (and X-Forwarded-Proto and
+// X-Forwarded-Host only with TrustProxy).
+func (h *handler) origin(r *http.Request) string {
+	if h.publicOrigin != "" {
+		return h.publicOrigin
+	}
+	scheme, host := "http", r.Host
 	if r.TLS != nil {
 		scheme = "https"
 	}
-	if p := r.Header.Get("X-Forwarded-Proto"); p == "https" || p == "http" {
-		scheme = p
+	if h.opts.TrustProxy {
+		if p := r.Header.Get("X-Forwarded-Proto"); p == "https" || p == "http" {
+			scheme = p
+		}
+		if fh, _, _ := strings.Cut(r.Header.Get("X-Forwarded-Host"), ","); strings.TrimSpace(fh) != "" {
+			host = strings.TrimSpace(fh)
+		}
 	}
-	return scheme + "://" + r.Host
+	return scheme + "://" + host
 }
+
+// root is the absolute URL of the server's root without its trailing
+// slash: origin and PublicURL's path.
+func (h *handler) root(r *http.Request) string { return h.origin(r) + h.publicPath }

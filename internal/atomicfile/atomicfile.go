@@ -15,6 +15,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 const (
@@ -32,7 +33,7 @@ const (
 // directory created for it. When write fails, path is untouched and the
 // temporary file removed; errors name path, not the temporary file.
 func Write(path string, write func(f *os.File) error) (err error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*"+tempSuffix)
 	if err != nil {
 		return fmt.Errorf("create output %s: %w", path, pathless(err))
 	}
@@ -48,6 +49,15 @@ func Write(path string, write func(f *os.File) error) (err error) {
 		return fmt.Errorf("write %s: %w", path, pathless(err))
 	}
 	return nil
+}
+
+// tempSuffix ends the names of Write's temporary files.
+const tempSuffix = ".tmp"
+
+// IsTemp reports whether name (a base name) is one of Write's temporary
+// files, which a process killed while writing leaves behind.
+func IsTemp(name string) bool {
+	return strings.HasPrefix(name, ".") && strings.HasSuffix(name, tempSuffix)
 }
 
 // Create opens a new temporary file in dir whose name follows

@@ -201,4 +201,15 @@ func TestKilledWriter(t *testing.T) {
 	if b, _ := os.ReadFile(dst); string(b) != "old" {
 		t.Errorf("after kill -9 mid-write: got %q, want the old file", b)
 	}
+	// What the killed writer left is known as a temporary file (a server
+	// sweeps those at start), and the file itself is not.
+	var temps []string
+	for _, name := range entries(t, dir) {
+		if atomicfile.IsTemp(name) {
+			temps = append(temps, name)
+		}
+	}
+	if len(temps) != 1 || atomicfile.IsTemp("out") {
+		t.Errorf("IsTemp picks %v of %v, want the one temporary file", temps, entries(t, dir))
+	}
 }

@@ -69,10 +69,16 @@ func runServe(ctx context.Context, s Streams, cfg api.Config, available bool) er
 	if cfg.VADModel == "" {
 		pcfg.VAD = pipeline.VADOff
 	}
+	var publicURL string // the embed's absolute URLs; Validate checked it
+	if cfg.PublicURL != "" {
+		publicURL, _ = api.ParsePublicURL(cfg.PublicURL)
+	}
 	err := api.Serve(ctx, cfg, api.Components{
 		Pipeline: pcfg,
 		// The newsroom page and the embed of published articles.
-		Mount:  func(r *gin.Engine, st *store.Store) { web.Register(r, st) },
+		Mount: func(r *gin.Engine, st *store.Store) {
+			web.Mount(r, st, web.Options{PublicURL: publicURL, TrustProxy: cfg.TrustProxy})
+		},
 		Logger: log,
 	})
 	return modelFlagError(err)
