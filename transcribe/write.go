@@ -19,9 +19,11 @@ const (
 	FormatSRT  Format = "srt"  // SubRip subtitles
 	FormatVTT  Format = "vtt"  // WebVTT subtitles, for a <track> in a <video>
 	FormatText Format = "txt"  // plain text, one segment per line
+	FormatDOCX Format = "docx" // a Word document (WriteDOCX)
 )
 
-// ParseFormat parses a format name: json, srt, vtt (or webvtt), txt (or text).
+// ParseFormat parses a format name: json, srt, vtt (or webvtt), txt (or
+// text), docx.
 func ParseFormat(s string) (Format, error) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "json":
@@ -32,8 +34,10 @@ func ParseFormat(s string) (Format, error) {
 		return FormatVTT, nil
 	case "txt", "text":
 		return FormatText, nil
+	case "docx":
+		return FormatDOCX, nil
 	}
-	return "", fmt.Errorf("unknown transcript format %q: want json, srt, vtt or txt", s)
+	return "", fmt.Errorf("unknown transcript format %q: want json, srt, vtt, txt or docx", s)
 }
 
 // Extension is the file name extension for f, with its dot (".srt").
@@ -47,8 +51,14 @@ const (
 	SubtitleMaxLines   = 2
 )
 
-// Write writes t to w in format f.
+// Write writes t to w in format f; a Word document gets no title
+// (WriteDocument gives one).
 func Write(w io.Writer, t *Transcript, f Format) error {
+	return WriteDocument(w, t, f, DocumentInfo{})
+}
+
+// WriteDocument is Write with the title and date a Word document shows.
+func WriteDocument(w io.Writer, t *Transcript, f Format, info DocumentInfo) error {
 	bw := bufio.NewWriter(w)
 	var err error
 	switch f {
@@ -60,6 +70,8 @@ func Write(w io.Writer, t *Transcript, f Format) error {
 		err = writeCues(bw, t, true)
 	case FormatText:
 		err = writeText(bw, t)
+	case FormatDOCX:
+		err = TranscriptDocument(t, info).Write(bw)
 	default:
 		return fmt.Errorf("write transcript: unknown format %q", string(f))
 	}
