@@ -13,6 +13,8 @@ import (
 
 	"github.com/newsscribe/newsscribe/api/store"
 	"github.com/newsscribe/newsscribe/audio"
+	"github.com/newsscribe/newsscribe/transcribe"
+	"github.com/newsscribe/newsscribe/transcribe/docx"
 )
 
 // jobJSON is a job as the API shows it.
@@ -276,6 +278,8 @@ var contentTypes = map[string]string{
 	"html": "text/html; charset=utf-8",
 	// report: the quotation check as plain text (alignments only).
 	"report": "text/plain; charset=utf-8",
+	// docx: the transcript, or the quotation check, as a Word document.
+	"docx": docx.ContentType,
 }
 
 func (s *server) getTranscript(c *gin.Context) {
@@ -285,7 +289,7 @@ func (s *server) getTranscript(c *gin.Context) {
 	}
 	format := c.DefaultQuery("format", "json")
 	if _, ok := contentTypes[format]; !ok || format == "html" || format == "text" || format == "report" {
-		abort(c, http.StatusBadRequest, "bad_format", "format must be one of json, srt, vtt, txt")
+		abort(c, http.StatusBadRequest, "bad_format", "format must be one of json, srt, vtt, txt, docx")
 		return
 	}
 	if j.Status != store.StatusDone {
@@ -303,7 +307,12 @@ func (s *server) getTranscript(c *gin.Context) {
 	}
 	setRevisionHeaders(c, rev)
 	var buf bytes.Buffer
-	if err := s.WriteTranscript(&buf, t, format); err != nil {
+	if format == "docx" {
+		err = transcribe.WriteDocument(&buf, t, transcribe.FormatDOCX, s.documentInfo(c, j))
+	} else {
+		err = s.WriteTranscript(&buf, t, format)
+	}
+	if err != nil {
 		s.internal(c, err)
 		return
 	}
@@ -311,11 +320,12 @@ func (s *server) getTranscript(c *gin.Context) {
 	c.Data(http.StatusOK, contentTypes[format], buf.Bytes())
 }
 
-// download names the file of a subtitle or text export (srt, vtt, txt) as
-// an attachment; JSON and the HTML document are shown where they are opened.
+// download names the file of a subtitle, text or Word export (srt, vtt,
+// txt, docx) as an attachment; JSON and the HTML document are shown where
+// they are opened.
 func download(c *gin.Context, id, format string) {
 	switch format {
-	case "srt", "vtt", "txt":
+	case "srt", "vtt", "txt", "docx":
 		c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="%s.%s"`, id, format))
 	}
 }
@@ -335,7 +345,7 @@ func (s *server) getAlignment(c *gin.Context) {
 func (s *server) writeAlignment(c *gin.Context, j *store.Job) {
 	format := c.DefaultQuery("format", "json")
 	if _, ok := contentTypes[format]; !ok || format == "txt" || format == "text" {
-		abort(c, http.StatusBadRequest, "bad_format", "format must be one of json, srt, vtt, html, report")
+		abort(c, http.StatusBadRequest, "bad_format", "format must be one of json, srt, vtt, html, report, docx")
 		return
 	}
 	if j.Status != store.StatusDone {
@@ -348,7 +358,12 @@ func (s *server) writeAlignment(c *gin.Context, j *store.Job) {
 		return
 	}
 	var buf bytes.Buffer
-	if err := s.WriteAlignment(&buf, a, format); err != nil {
+	if format == "docx" {
+		err = writeAlignmentDOCX(&buf, a, s.documentInfo(c, j))
+	} else {
+		err = s.WriteAlignment(&buf, a, format)
+	}
+	if err != nil {
 		s.internal(c, err)
 		return
 	}

@@ -162,9 +162,15 @@ export class JobView {
     const path = job.article_id
       ? `/articles/${api.id(job.article_id)}/transcript`
       : `/transcriptions/${api.id(job.id)}/transcript`;
-    for (const [fmt, label] of [['json', 'JSON'], ['srt', 'SRT ترجمة'], ['vtt', 'WebVTT ترجمة']]) {
-      const q = `${path}?format=${fmt}`;
-      const a = el('a', { class: 'btn', href: api.v1 + q, download: `newsscribe-${job.article_id || job.id}.${fmt}` }, `تنزيل ${label}`);
+    const bare = `/transcriptions/${api.id(job.id)}/transcript`;
+    const items = [['json', 'JSON', path], ['srt', 'SRT ترجمة', path], ['vtt', 'WebVTT ترجمة', path]];
+    // Word: the quotation check of an article, and the transcript itself.
+    if (job.article_id) items.push(['docx', 'Word: فحص الاقتباسات', path]);
+    items.push(['docx', 'Word: التفريغ', bare]);
+    for (const [fmt, label, base] of items) {
+      const q = `${base}?format=${fmt}`;
+      const name = base === bare && fmt === 'docx' ? `newsscribe-${job.id}-transcript` : `newsscribe-${job.article_id || job.id}`;
+      const a = el('a', { class: 'btn', href: api.v1 + q, download: `${name}.${fmt}` }, `تنزيل ${label}`);
       a.addEventListener('click', async (e) => {
         if (!api.key) return; // a plain link works without a key
         e.preventDefault();
