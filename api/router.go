@@ -145,6 +145,7 @@ func NewRouter(d Deps) *gin.Engine {
 	v1.GET("/transcriptions/:id", s.getTranscription)
 	v1.DELETE("/transcriptions/:id", s.cancelTranscription)
 	v1.GET("/transcriptions/:id/transcript", s.getTranscript)
+	v1.POST("/transcriptions/:id/translation", s.createTranslation)
 	v1.GET("/transcriptions/:id/alignment", s.getAlignment)
 	v1.GET("/transcriptions/:id/audio", s.getJobAudio)
 	v1.POST("/audio/transcriptions", s.openaiAudio(store.TaskTranscribe))

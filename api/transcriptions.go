@@ -292,20 +292,35 @@ func (s *server) getTranscript(c *gin.Context) {
 		abort(c, http.StatusBadRequest, "bad_format", "format must be one of json, srt, vtt, txt, docx")
 		return
 	}
-	if j.Status != store.StatusDone {
-		notDone(c, j)
+	var (
+		t   *transcribe.Transcript
+		err error
+	)
+	switch lang := c.Query("lang"); lang {
+	case "en":
+		// The English machine translation (its own job, see translation).
+		if t = s.translation(c, j); t == nil {
+			return
+		}
+	case "", "original":
+		if j.Status != store.StatusDone {
+			notDone(c, j)
+			return
+		}
+		// The current (corrected) revision with its speakers, or the one asked for.
+		var rev int
+		if t, rev, err = s.currentTranscript(c, j); err != nil {
+			s.internal(c, err)
+			return
+		}
+		if t == nil {
+			return
+		}
+		setRevisionHeaders(c, rev)
+	default:
+		abort(c, http.StatusBadRequest, "bad_lang", "lang must be en (the English machine translation) or omitted (the transcript as spoken)")
 		return
 	}
-	// The current (corrected) revision with its speakers, or the one asked for.
-	t, rev, err := s.currentTranscript(c, j)
-	if err != nil {
-		s.internal(c, err)
-		return
-	}
-	if t == nil {
-		return
-	}
-	setRevisionHeaders(c, rev)
 	var buf bytes.Buffer
 	if format == "docx" {
 		err = transcribe.WriteDocument(&buf, t, transcribe.FormatDOCX, s.documentInfo(c, j))
@@ -316,7 +331,11 @@ func (s *server) getTranscript(c *gin.Context) {
 		s.internal(c, err)
 		return
 	}
-	download(c, j.ID, format)
+	name := j.ID
+	if t.MachineTranslation {
+		name += ".en"
+	}
+	download(c, name, format)
 	c.Data(http.StatusOK, contentTypes[format], buf.Bytes())
 }
 

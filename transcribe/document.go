@@ -36,16 +36,16 @@ const MachineTranslationLabel = "ترجمة آلية — machine translation"
 // transcript in paragraphs (see ParagraphPause), each starting with its time
 // (M:SS) and its speaker in bold. Arabic paragraphs are right to left; an
 // English transcript (Language "en", Whisper's translate task) is left to
-// right and labelled machine translation.
+// right; a machine translation says so under the title.
 func WriteDOCX(w io.Writer, t *Transcript, info DocumentInfo) error {
 	return WriteDocument(w, t, FormatDOCX, info)
 }
 
 // TranscriptDocument lays t out as a docx.Document (see WriteDOCX).
 func TranscriptDocument(t *Transcript, info DocumentInfo) *docx.Document {
-	english := t.Language == "en"
+	english := t.MachineTranslation || t.Language == "en"
 	d := &docx.Document{Title: info.Title, Date: info.Date, Subtitle: "تفريغ التسجيل"}
-	if english {
+	if t.MachineTranslation {
 		d.Subtitle = "English translation — " + MachineTranslationLabel
 	}
 	if t.Duration > 0 {

@@ -79,12 +79,60 @@ func TestTranscriptDocumentParagraphs(t *testing.T) {
 		t.Errorf("got paragraphs %q, want %q", got, want)
 	}
 
-	en := &transcribe.Transcript{Language: "en", Segments: []transcribe.Segment{{Start: 0, End: 2, Text: "Peace be upon you"}}}
+	en := &transcribe.Transcript{Language: "en", MachineTranslation: true, Segments: []transcribe.Segment{{Start: 0, End: 2, Text: "Peace be upon you"}}}
 	d = transcribe.TranscriptDocument(en, transcribe.DocumentInfo{})
 	if !d.Paragraphs[0].LTR {
 		t.Error("English paragraph is right to left, want left to right")
 	}
 	if !strings.Contains(d.Subtitle, "ترجمة آلية") || !strings.Contains(d.Subtitle, "machine translation") {
 		t.Errorf("got subtitle %q, want the machine translation label", d.Subtitle)
+	}
+}
+
+// TestMachineTranslationLabel: every writer says an English translation
+// is a machine translation — a NOTE and a first cue in WebVTT, a first cue
+// in SubRip (or a first line when the speech starts at once), a first line
+// in text, a JSON field.
+func TestMachineTranslationLabel(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		start float64
+	}{{"room before the speech", 3}, {"speech at once", 0.2}} {
+		tr := &transcribe.Transcript{Language: "en", Duration: 10, MachineTranslation: true, Segments: []transcribe.Segment{
+			{Start: tc.start, End: tc.start + 2, Text: "The police chief presented the security strategy."},
+		}}
+		for _, f := range []transcribe.Format{transcribe.FormatSRT, transcribe.FormatVTT, transcribe.FormatText, transcribe.FormatJSON} {
+			t.Run(tc.name+"/"+string(f), func(t *testing.T) {
+				var buf bytes.Buffer
+				if err := transcribe.Write(&buf, tr, f); err != nil {
+					t.Fatal(err)
+				}
+				got := buf.String()
+				want := []string{"[" + transcribe.MachineTranslationLabel + "]", "The police chief"}
+				switch f {
+				case transcribe.FormatJSON:
+					want = []string{`"machine_translation": true`}
+				case transcribe.FormatVTT:
+					want = append(want, "NOTE "+transcribe.MachineTranslationLabel)
+				}
+				for _, w := range want {
+					if !strings.Contains(got, w) {
+						t.Errorf("%s lacks %q:\n%s", f, w, got)
+					}
+				}
+				if f == transcribe.FormatSRT && tc.start > 1 && !strings.HasPrefix(got, "1\n00:00:00,000 --> 00:00:02,000\n[") {
+					t.Errorf("SRT: want the label as cue 1 before the speech:\n%s", got)
+				}
+			})
+		}
+	}
+	// A transcript is not labelled.
+	var buf bytes.Buffer
+	tr := &transcribe.Transcript{Language: "ar", Segments: []transcribe.Segment{{Start: 0, End: 1, Text: "نص"}}}
+	if err := transcribe.Write(&buf, tr, transcribe.FormatVTT); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(buf.String(), "ترجمة آلية") {
+		t.Errorf("a transcript is labelled machine translation:\n%s", buf.String())
 	}
 }

@@ -100,6 +100,11 @@ func writeJSON(w io.Writer, t *Transcript) error {
 }
 
 func writeText(w io.Writer, t *Transcript) error {
+	if t.MachineTranslation {
+		if _, err := io.WriteString(w, "["+MachineTranslationLabel+"]\n"); err != nil {
+			return err
+		}
+	}
 	for _, s := range t.Segments {
 		if s.Text == "" {
 			continue
@@ -126,10 +131,28 @@ func writeCues(w io.Writer, t *Transcript, vtt bool) error {
 		if _, err := io.WriteString(w, "WEBVTT\n\n"); err != nil {
 			return err
 		}
+		if t.MachineTranslation {
+			if _, err := io.WriteString(w, "NOTE "+MachineTranslationLabel+": English made by Whisper's translate task, not checked by a person\n\n"); err != nil {
+				return err
+			}
+		}
 	}
 	n := 0
+	// labelled: a machine translation's label is shown as a cue of its
+	// own before the speech when there is room, else on the first cue.
+	labelled := !t.MachineTranslation
 	for _, s := range t.Segments {
-		for _, c := range segmentCues(s) {
+		cs := segmentCues(s)
+		if !labelled && len(cs) > 0 {
+			labelled = true
+			label := "[" + MachineTranslationLabel + "]"
+			if cs[0].start >= minLabelCue {
+				cs = append([]cue{{start: 0, end: min(cs[0].start, maxLabelCue), lines: []string{label}}}, cs...)
+			} else {
+				cs[0].lines = append([]string{label}, cs[0].lines...)
+			}
+		}
+		for _, c := range cs {
 			n++
 			text := make([]string, len(c.lines))
 			for i, l := range c.lines {
@@ -161,6 +184,13 @@ func writeCues(w io.Writer, t *Transcript, vtt bool) error {
 	}
 	return nil
 }
+
+// A machine translation's label cue lasts up to maxLabelCue seconds and
+// needs minLabelCue seconds before the first speech.
+const (
+	minLabelCue = 0.5
+	maxLabelCue = 2.0
+)
 
 var vttEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 
