@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/newsscribe/newsscribe/api/jobs"
+	"github.com/newsscribe/newsscribe/api/share"
 )
 
 // Config configures `newsscribe serve`. Every field has a flag and an
@@ -64,6 +65,12 @@ type Config struct {
 	FFmpegPath string
 	// LogLevel is debug, info, warn or error. Defaults to info.
 	LogLevel string
+	// ShareSecret signs share links (HMAC-SHA256), at least 16 bytes; every
+	// server behind one address needs the same. Empty: a random secret kept
+	// in DataDir/share.key (owner-only), made on first start.
+	ShareSecret string
+	// ShareTTL is how long a share link works. Defaults to 7 days.
+	ShareTTL time.Duration
 }
 
 // DefaultConfig returns the defaults stated on Config's fields.
@@ -81,6 +88,7 @@ func DefaultConfig() Config {
 		ShutdownTimeout: 30 * time.Second,
 		FFmpegPath:      "ffmpeg",
 		LogLevel:        "info",
+		ShareTTL:        share.DefaultTTL,
 	}
 }
 
@@ -105,6 +113,10 @@ func (c Config) Validate() error {
 		return fmt.Errorf("--rescue-after (%s) must be longer than --job-timeout (%s)", c.RescueAfter, c.JobTimeout)
 	case c.MaxAttempts < 1:
 		return fmt.Errorf("--max-attempts: must be at least 1, got %d", c.MaxAttempts)
+	case c.ShareSecret != "" && len(c.ShareSecret) < share.MinSecret:
+		return fmt.Errorf("--share-secret: want at least %d bytes, got %d", share.MinSecret, len(c.ShareSecret))
+	case c.ShareTTL <= 0:
+		return fmt.Errorf("--share-ttl: must be positive, got %s", c.ShareTTL)
 	case c.Database != "" && !jobs.IsPostgres(c.Database):
 		return errors.New("--database: want a postgres:// URL, or nothing for SQLite in the data directory")
 	}
@@ -135,6 +147,8 @@ func (c *Config) Flags(fs *pflag.FlagSet) {
 	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", c.ShutdownTimeout, "how long shutdown waits for requests and jobs")
 	fs.StringVar(&c.FFmpegPath, "ffmpeg", c.FFmpegPath, "ffmpeg executable")
 	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error")
+	fs.StringVar(&c.ShareSecret, "share-secret", c.ShareSecret, "secret (16+ bytes) signing share links of unpublished jobs; the same on every server (default: random, kept in --data-dir/share.key)")
+	fs.DurationVar(&c.ShareTTL, "share-ttl", c.ShareTTL, "how long a share link works")
 }
 
 // ApplyEnv sets every flag not given on the command line from its

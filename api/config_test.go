@@ -35,6 +35,12 @@ func TestConfigFlagsAndEnv(t *testing.T) {
 		{"zero workers", []string{"--workers", "0"}, nil, nil, "--workers"},
 		{"rescue before timeout", []string{"--job-timeout", "1h", "--rescue-after", "30m"}, nil, nil, "--rescue-after"},
 		{"mysql", []string{"--database", "mysql://x"}, nil, nil, "--database"},
+		{"share defaults", nil, nil, func(c api.Config) bool { return c.ShareTTL == 7*24*time.Hour && c.ShareSecret == "" }, ""},
+		{"share env", nil, map[string]string{"NEWSSCRIBE_SHARE_SECRET": "0123456789abcdefXYZ", "NEWSSCRIBE_SHARE_TTL": "48h"}, func(c api.Config) bool {
+			return c.ShareTTL == 48*time.Hour && c.ShareSecret == "0123456789abcdefXYZ"
+		}, ""},
+		{"short share secret", []string{"--share-secret", "abc"}, nil, nil, "--share-secret"},
+		{"zero share ttl", []string{"--share-ttl", "0s"}, nil, nil, "--share-ttl"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -20,6 +20,7 @@ import (
 
 	"github.com/newsscribe/newsscribe/api"
 	"github.com/newsscribe/newsscribe/api/jobs"
+	"github.com/newsscribe/newsscribe/api/share"
 	"github.com/newsscribe/newsscribe/api/store"
 	"github.com/newsscribe/newsscribe/api/web"
 	"github.com/newsscribe/newsscribe/audio"
@@ -110,9 +111,14 @@ type serverOpts struct {
 	database string
 	// result replaces arabicResult as the scripted engine's transcript.
 	result func(samples []float32, opts transcribe.Options) (*transcribe.Transcript, error)
-	// web mounts the newsroom page and the embed, as serve does.
+	// web mounts the newsroom page, the embed and the share pages, as serve does.
 	web bool
+	// shareTTL is the lifetime of share links; 0 for share.DefaultTTL.
+	shareTTL time.Duration
 }
+
+// shareSecret signs the test servers' share links.
+const shareSecret = "test share secret, 32 bytes long"
 
 func newServer(t testing.TB, o serverOpts) *testServer {
 	t.Helper()
@@ -154,8 +160,16 @@ func newServer(t testing.TB, o serverOpts) *testServer {
 		EngineReady: p.Ready, Segments: hub, Metrics: m, APIKeys: o.keys, MaxUpload: o.maxUpload, MaxQueue: o.maxQueue,
 		DefaultModel: "test-model", Logger: quiet,
 	}
+	sh, err := share.New([]byte(shareSecret), o.shareTTL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	deps.Share = sh
 	if o.web {
-		deps.Mount = func(r *gin.Engine) { web.Register(r, q.Store()) }
+		deps.Mount = func(r *gin.Engine) {
+			web.Register(r, q.Store())
+			web.RegisterShare(r, q.Store(), sh)
+		}
 	}
 	r := api.NewRouter(deps)
 	srv := httptest.NewServer(r)

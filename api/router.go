@@ -87,6 +87,9 @@ type Deps struct {
 	DefaultModel string
 	// Logger defaults to slog.Default().
 	Logger *slog.Logger
+	// Share signs the links of POST /v1/transcriptions/{id}/share; nil
+	// answers that endpoint 503.
+	Share Signer
 	// Mount, when set, is called with the router to add more routes (the web
 	// page); they are public.
 	Mount func(r *gin.Engine)
@@ -146,6 +149,7 @@ func NewRouter(d Deps) *gin.Engine {
 	v1.DELETE("/transcriptions/:id", s.cancelTranscription)
 	v1.GET("/transcriptions/:id/transcript", s.getTranscript)
 	v1.POST("/transcriptions/:id/translation", s.createTranslation)
+	v1.POST("/transcriptions/:id/share", s.createShare)
 	v1.GET("/transcriptions/:id/alignment", s.getAlignment)
 	v1.GET("/transcriptions/:id/audio", s.getJobAudio)
 	v1.POST("/audio/transcriptions", s.openaiAudio(store.TaskTranscribe))

@@ -19,6 +19,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/newsscribe/newsscribe/api"
+	"github.com/newsscribe/newsscribe/api/share"
 	"github.com/newsscribe/newsscribe/api/store"
 	"github.com/newsscribe/newsscribe/api/web"
 	"github.com/newsscribe/newsscribe/audio"
@@ -211,7 +212,10 @@ func startServer(t *testing.T, dataDir string, eng transcribe.Engine) string {
 			}},
 			Logger: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelWarn})),
 			// The page and the embed, mounted as the serve command mounts them.
-			Mount: func(r *gin.Engine, st *store.Store) { web.Register(r, st) },
+			Mount: func(r *gin.Engine, st *store.Store, sh *share.Signer) {
+				web.Register(r, st)
+				web.RegisterShare(r, st, sh)
+			},
 		})
 	}()
 	t.Cleanup(func() {

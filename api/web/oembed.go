@@ -57,8 +57,8 @@ func (h *handler) oembed(c *gin.Context) {
 		writeError(c, http.StatusBadRequest, "bad_dimension", "maxwidth and maxheight must be positive whole numbers of pixels")
 		return
 	}
-	org := origin(c.Request)
-	src := org + h.embedURL(a.ID)
+	org := Origin(c.Request)
+	src := org + h.embedURL(a.ID) + momentQuery(raw)
 	title := a.Title
 	if title == "" {
 		title = "newsscribe"
@@ -96,6 +96,29 @@ func (h *handler) embedID(raw string) (string, bool) {
 		return "", false
 	}
 	return id, true
+}
+
+// momentQuery carries a shared moment of an embed address (?t=SECONDS or
+// ?quote=N, as moment reads them) over to the frame's address, rebuilt
+// from the parsed values; anything else in the query is dropped.
+func momentQuery(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	q, out := u.Query(), url.Values{}
+	if t := q.Get("t"); momentPattern.MatchString(t) {
+		if v, err := strconv.ParseFloat(t, 64); err == nil && v <= maxMoment {
+			out.Set("t", strconv.FormatFloat(v, 'f', -1, 64))
+		}
+	}
+	if n, err := strconv.Atoi(q.Get("quote")); err == nil && n > 0 {
+		out.Set("quote", strconv.Itoa(n))
+	}
+	if len(out) == 0 {
+		return ""
+	}
+	return "?" + out.Encode()
 }
 
 // fitDimension is def, shrunk to max when the consumer asked for less (the

@@ -23,6 +23,8 @@ import (
 	"net/url"
 	"os"
 	"path"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -379,10 +381,14 @@ func (h *handler) embedData(c *gin.Context) {
 }
 
 func (h *handler) embedAudio(c *gin.Context) {
-	a, ok := h.article(c, c.Param("id"))
-	if !ok {
-		return
+	if a, ok := h.article(c, c.Param("id")); ok {
+		c.Header("Access-Control-Allow-Origin", "*")
+		h.serveAudio(c, a, "public, max-age=300")
 	}
+}
+
+// serveAudio serves a's recording with Range requests, cached as cache says.
+func (h *handler) serveAudio(c *gin.Context, a *EmbedArticle, cache string) {
 	if a.AudioPath == "" {
 		writeError(c, http.StatusNotFound, "no_audio", "this article has no recording")
 		return
@@ -408,8 +414,7 @@ func (h *handler) embedAudio(c *gin.Context) {
 	c.Header("Content-Type", ctype)
 	c.Header("X-Content-Type-Options", "nosniff")
 	c.Header("Content-Security-Policy", "default-src 'none'; media-src 'self'; sandbox")
-	c.Header("Cache-Control", "public, max-age=300")
-	c.Header("Access-Control-Allow-Origin", "*")
+	c.Header("Cache-Control", cache)
 	http.ServeContent(c.Writer, c.Request, "", st.ModTime(), f)
 }
 
@@ -422,6 +427,8 @@ type embedItem struct {
 	Stitched bool
 	// Speaker is whom the article attributes the quote to; "" when nobody.
 	Speaker string
+	// Quote is the quotation's number in the article, from 1; 0 for a sentence.
+	Quote int
 }
 
 type embedView struct {
@@ -429,6 +436,11 @@ type embedView struct {
 	Lang                                                        string
 	Items                                                       []embedItem
 	Quotes                                                      bool // Items are quotes, not sentences
+	// StartAt is where the recording starts (seconds), from the link's
+	// ?t= or ?quote=; nil for the beginning.
+	StartAt *float64
+	// Share marks the page of a signed share link (an unpublished job).
+	Share bool
 }
 
 func (h *handler) embedPage(c *gin.Context) {
@@ -441,16 +453,22 @@ func (h *handler) embedPage(c *gin.Context) {
 	if a.AudioPath != "" {
 		v.AudioURL, v.AudioType = h.embedURL(a.ID)+"/audio", a.AudioType
 	}
-	v.OEmbedURL = h.base + "/oembed?format=json&url=" + url.QueryEscape(origin(c.Request)+h.embedURL(a.ID))
+	v.OEmbedURL = h.base + "/oembed?format=json&url=" + url.QueryEscape(Origin(c.Request)+h.embedURL(a.ID))
+	h.render(c, a, al, v)
+}
+
+// render fills v's items from the alignment, starts it at the moment the
+// query asks for (see moment), and writes the embed page.
+func (h *handler) render(c *gin.Context, a *EmbedArticle, al alignment, v embedView) {
 	// The quotes are what readers come for; only those the check says were
 	// said are listed (never an altered or invented one), and an article
 	// without any shows its spoken sentences instead.
-	for _, q := range al.Quotes {
+	for i, q := range al.Quotes {
 		ok, stitched := q.heard()
 		if !ok {
 			continue
 		}
-		it := embedItem{Text: q.Text, Start: *q.Start, End: *q.End, Partial: q.Check == nil && q.Status == "partial", Stitched: stitched}
+		it := embedItem{Text: q.Text, Start: *q.Start, End: *q.End, Partial: q.Check == nil && q.Status == "partial", Stitched: stitched, Quote: i + 1}
 		if q.Check != nil && q.Check.Speaker != nil {
 			it.Speaker = *q.Check.Speaker
 		}
@@ -464,6 +482,9 @@ func (h *handler) embedPage(c *gin.Context) {
 			}
 		}
 	}
+	if at, ok := moment(c.Query("t"), c.Query("quote"), v.Items); ok {
+		v.StartAt = &at
+	}
 	var buf bytes.Buffer
 	if err := h.tmpl.ExecuteTemplate(&buf, "embed.html", v); err != nil {
 		_ = c.Error(fmt.Errorf("embed page %q: %w", a.ID, err))
@@ -476,7 +497,41 @@ func (h *handler) embedPage(c *gin.Context) {
 	hd.Set("Referrer-Policy", "strict-origin-when-cross-origin")
 	hd.Set("Cache-Control", "public, max-age=60")
 	hd.Set("X-Content-Type-Options", "nosniff")
+	if v.Share {
+		// A shared job is not public: not cached by others, not indexed.
+		hd.Set("Cache-Control", "private, no-store")
+		hd.Set("X-Robots-Tag", "noindex")
+		hd.Set("Referrer-Policy", "no-referrer")
+	}
 	c.Data(http.StatusOK, "text/html; charset=utf-8", buf.Bytes())
+}
+
+// maxMoment is the latest start a link may ask for, in seconds (a day).
+const maxMoment = 24 * 3600
+
+// momentPattern is what ?t= accepts: seconds, up to three decimals.
+var momentPattern = regexp.MustCompile(`^[0-9]{1,6}(\.[0-9]{1,3})?$`)
+
+// moment is where a shared link starts the recording, in seconds: ?quote=N
+// (the article's Nth quotation, from 1, when the page lists it) wins over
+// ?t=SECONDS (0 to a day). Anything else is ignored — never an error and
+// never echoed: the page only ever prints the number parsed here.
+func moment(t, quote string, items []embedItem) (float64, bool) {
+	if n, err := strconv.Atoi(quote); err == nil && n > 0 {
+		for _, it := range items {
+			if it.Quote == n {
+				return it.Start, true
+			}
+		}
+	}
+	if !momentPattern.MatchString(t) {
+		return 0, false
+	}
+	v, err := strconv.ParseFloat(t, 64)
+	if err != nil || v > maxMoment {
+		return 0, false
+	}
+	return v, true
 }
 
 // clock formats seconds as m:ss, or h:mm:ss past the hour.
@@ -492,9 +547,9 @@ func clock(sec float64) string {
 	return fmt.Sprintf("%d:%02d", m, s)
 }
 
-// origin is the scheme and host the client used to reach the server,
+// Origin is the scheme and host the client used to reach the server,
 // trusting X-Forwarded-Proto from a reverse proxy.
-func origin(r *http.Request) string {
+func Origin(r *http.Request) string {
 	scheme := "http"
 	if r.TLS != nil {
 		scheme = "https"

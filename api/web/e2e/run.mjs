@@ -366,6 +366,21 @@ try {
   check(!more.over || more.hidden === false, `a short embed frame does not say more quotes follow: ${JSON.stringify(more)}`);
   await embedPage.screenshot({ path: join(SHOTS, 'embed-short-phone.png') });
   step(`short embed frame: overflows=${more.over}, «more follows» shown=${more.hidden === false}`);
+  // A shared moment: ?t= starts playback there, ?quote=N at the quote.
+  const dur = await embedPage.evaluate(() => document.getElementById('player').duration);
+  const at = Math.round(Math.min(fstart + 1.5, dur - 1) * 10) / 10;
+  for (const [q, want] of [[`t=${at}`, at], ['quote=1', null]]) {
+    await embedPage.goto(`${embedURL}?${q}`);
+    const w = want ?? Number(await embedPage.locator('button.seek[data-quote="1"]').getAttribute('data-start'));
+    await embedPage.waitForFunction((s) => { const a = document.getElementById('player'); return a.readyState >= 1 && Math.abs(a.currentTime - s) < 0.75; }, w, { timeout: 8000 })
+      .catch(async () => { throw new Error(`?${q} did not start at ${w}s (at ${await embedPage.evaluate(() => document.getElementById('player').currentTime)}s)`); });
+    const played = await embedPage.evaluate(() => !document.getElementById('player').paused);
+    step(`embed ?${q} starts playback near ${w}s (playing: ${played})`);
+  }
+  await embedPage.goto(`${embedURL}?t=${encodeURIComponent('"><b id=x>')}`);
+  check(await embedPage.locator('#x').count() === 0 && await embedPage.evaluate(() => document.getElementById('player').currentTime) === 0,
+    'a bad ?t= was reflected or moved the player');
+  step('embed ignores a bad ?t=');
   await embedPage.close();
   hostSrv.close();
 
