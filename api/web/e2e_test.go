@@ -3,6 +3,7 @@ package web_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"net"
@@ -130,7 +131,7 @@ func lastLine(s string) string {
 // one segment per sentence, timed over the clip in proportion to their
 // length (espeak speaks at an even pace), with a pause at each full stop.
 func scriptedFrom(text string) func([]float32, transcribe.Options) (*transcribe.Transcript, error) {
-	return func(samples []float32, _ transcribe.Options) (*transcribe.Transcript, error) {
+	return func(samples []float32, opts transcribe.Options) (*transcribe.Transcript, error) {
 		dur := float64(len(samples)) / audio.SampleRate
 		words := strings.Fields(text)
 		const pause = 6 // a full stop weighs as much as six letters
@@ -165,6 +166,14 @@ func scriptedFrom(text string) func([]float32, transcribe.Options) (*transcribe.
 			at += span
 			if strings.HasSuffix(w, ".") {
 				seg = nil
+			}
+		}
+		if opts.Translate {
+			// The translate task: English, one sentence per segment.
+			tr.Language = "en"
+			for i := range tr.Segments {
+				tr.Segments[i].Text = fmt.Sprintf(" The speaker's sentence number %d, in English.", i+1)
+				tr.Segments[i].Words = nil
 			}
 		}
 		for _, s := range tr.Segments {
