@@ -248,6 +248,7 @@ type jobView struct {
 	Progress      int     `json:"progress"`
 	AudioDuration float64 `json:"audio_duration"`
 	Filename      string  `json:"filename"`
+	Task          string  `json:"task"`
 	HasArticle    bool    `json:"has_article"`
 	Error         *struct {
 		Code, Message string

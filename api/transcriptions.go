@@ -28,10 +28,14 @@ type jobJSON struct {
 	RTF           float64 `json:"rtf,omitempty"`
 	Model         string  `json:"model"`
 	Language      string  `json:"language"`
-	Filename      string  `json:"filename,omitempty"`
-	AudioSHA256   string  `json:"audio_sha256"`
-	AudioBytes    int64   `json:"audio_bytes"`
-	ArticleID     string  `json:"article_id,omitempty"`
+	// Task is "translate" for an English machine translation (Whisper's
+	// translate task: POST …/translation, /v1/audio/translations); omitted
+	// for a transcription.
+	Task        string `json:"task,omitempty"`
+	Filename    string `json:"filename,omitempty"`
+	AudioSHA256 string `json:"audio_sha256"`
+	AudioBytes  int64  `json:"audio_bytes"`
+	ArticleID   string `json:"article_id,omitempty"`
 	// Title is the attached article's title (in lists and library answers).
 	Title      string     `json:"title,omitempty"`
 	HasArticle bool       `json:"has_article"`
@@ -53,6 +57,7 @@ func toJobJSON(j *store.Job) jobJSON {
 	out := jobJSON{
 		ID: j.ID, Object: "transcription", Status: j.Status, Progress: j.Progress, AudioDuration: j.Duration,
 		RTF: j.RTF, Model: j.Model, Language: j.Language, Filename: j.Filename, AudioSHA256: j.AudioSHA256,
+		Task:       translateTask(j.Task),
 		AudioBytes: j.AudioBytes, ArticleID: j.ArticleID, HasArticle: j.HasArticle(), CreatedAt: j.CreatedAt,
 		StartedAt: j.StartedAt, FinishedAt: j.FinishedAt,
 		Links: jobLinks{

@@ -62,3 +62,12 @@ func (s *server) translation(c *gin.Context, j *store.Job) *transcribe.Transcrip
 	t.MachineTranslation = true
 	return t
 }
+
+// translateTask is the task field of a job's JSON: "translate", or "" for
+// a transcription.
+func translateTask(task string) string {
+	if task == store.TaskTranslate {
+		return task
+	}
+	return ""
+}

@@ -51,8 +51,8 @@ func TestTranslation(t *testing.T) {
 	}
 	var tj jobView
 	r.json(t, &tj)
-	if tj.ID == j.ID {
-		t.Fatal("the translation is the transcription job itself")
+	if tj.ID == j.ID || tj.Task != "translate" {
+		t.Fatalf("got job %+v, want a new job with task translate", tj)
 	}
 	if done := ts.waitJob(t, tj.ID); done.Status != "done" {
 		t.Fatalf("translation job: %+v", done)
