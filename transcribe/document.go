@@ -46,7 +46,8 @@ func TranscriptDocument(t *Transcript, info DocumentInfo) *docx.Document {
 	english := t.MachineTranslation || t.Language == "en"
 	d := &docx.Document{Title: info.Title, Date: info.Date, Subtitle: "تفريغ التسجيل"}
 	if t.MachineTranslation {
-		d.Subtitle = "English translation — " + MachineTranslationLabel
+		// Arabic first: the subtitle is a right-to-left paragraph.
+		d.Subtitle = "ترجمة آلية إلى الإنجليزية — English, machine translation"
 	}
 	if t.Duration > 0 {
 		d.Subtitle += " · " + Clock(t.Duration)

@@ -96,6 +96,13 @@ func TestDOCXRendering(t *testing.T) {
 	}
 	r := mustAlign(t, tr, art)
 	info := transcribe.DocumentInfo{Title: title, Date: time.Date(2015, 5, 16, 0, 0, 0, 0, time.UTC)}
+	// The English machine translation of the same recording: left to right.
+	en := &transcribe.Transcript{Language: "en", Duration: tr.Duration, MachineTranslation: true}
+	for i, sg := range tr.Segments {
+		en.Segments = append(en.Segments, transcribe.Segment{Start: sg.Start, End: sg.End,
+			Text: fmt.Sprintf("The governor said in passage %d that security is everyone's responsibility.", i+1)})
+		en.Text += en.Segments[i].Text + " "
+	}
 
 	out := filepath.Join(transcribetest.RepoRoot(), "artifacts", "docx")
 	if err := os.MkdirAll(out, 0o755); err != nil {
@@ -109,6 +116,7 @@ func TestDOCXRendering(t *testing.T) {
 	}{
 		{"report", func(b *bytes.Buffer) error { return align.WriteDocument(b, r, align.FormatDOCX, info) }, quoteWords(r)},
 		{"transcript", func(b *bytes.Buffer) error { return transcribe.WriteDocument(b, tr, transcribe.FormatDOCX, info) }, transcriptWords(tr)},
+		{"translation", func(b *bytes.Buffer) error { return transcribe.WriteDocument(b, en, transcribe.FormatDOCX, info) }, keys(en.Text)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var buf bytes.Buffer
@@ -135,6 +143,9 @@ func TestDOCXRendering(t *testing.T) {
 			}
 			if !strings.Contains(text, strings.Fields(title)[0]) {
 				t.Errorf("page 1 lacks the title %q", title)
+			}
+			if tc.name == "translation" && (!strings.Contains(text, "machine translation") || !strings.Contains(text, "ترجمة آلية")) {
+				t.Errorf("page 1 does not say machine translation:\n%s", text)
 			}
 			plain := run(t, "pandoc", "-f", "docx", "-t", "plain", "--wrap=none", path)
 			inOrder, missing := subsequence(tc.words, keys(plain))
@@ -182,7 +193,7 @@ func run(t *testing.T, name string, args ...string) string {
 	return string(b)
 }
 
-// keys are the matching keys of the Arabic words of s, in order.
+// keys are the matching keys of the words of s, in order.
 func keys(s string) []string {
 	var out []string
 	for _, tok := range arabic.Tokenize(s) {
