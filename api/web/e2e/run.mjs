@@ -323,6 +323,12 @@ try {
   const qlink = await copyQuote.getAttribute('data-copied');
   check(/\/embed\/articles\/[^?]+\?quote=\d+$/.test(qlink), `quote moment link: ${qlink}`);
   step(`copy moment on a quote: ${qlink}`);
+  const copyPara = page.locator('.para .copy-moment').nth(1);
+  await copyPara.click();
+  await page.waitForFunction(() => document.querySelectorAll('.para .copy-moment')[1]?.dataset.copied);
+  const plink = await copyPara.getAttribute('data-copied');
+  check(/\/embed\/articles\/[^?]+\?t=\d+(\.\d)?$/.test(plink), `transcript moment link: ${plink}`);
+  step(`copy moment on a transcript paragraph: ${plink}`);
   // An unpublished job: a signed link, refused when forged.
   const jobId = decodeURIComponent((await page.evaluate(() => location.hash)).replace(/^#job\//, '').split('?')[0]);
   const sh = await (await page.request.post(`${BASE}/v1/transcriptions/${encodeURIComponent(jobId)}/share`)).json();
