@@ -43,15 +43,23 @@ func (s *Store) EmbedArticle(ctx context.Context, id string) (*web.EmbedArticle,
 	if j.Status != StatusDone {
 		return out, nil
 	}
-	switch al, err := s.Alignment(ctx, j.ID); {
-	case errors.Is(err, ErrNotFound):
-	case err != nil:
-		return nil, fmt.Errorf("embed article alignment: %w", err)
-	default:
-		out.Alignment = al
+	if out.Alignment, err = s.storedAlignment(ctx, j.ID); err != nil {
+		return nil, fmt.Errorf("embed article: %w", err)
 	}
 	out.AudioPath, out.AudioType = s.playable(j)
 	return out, nil
+}
+
+// storedAlignment is job id's alignment, nil (no error) when it has none.
+func (s *Store) storedAlignment(ctx context.Context, id string) (json.RawMessage, error) {
+	al, err := s.Alignment(ctx, id)
+	if errors.Is(err, ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("alignment: %w", err)
+	}
+	return al, nil
 }
 
 // playable is the MP3 rendition the worker made of j's recording for
@@ -91,12 +99,8 @@ func (s *Store) ShareJob(ctx context.Context, id string) (*web.EmbedArticle, err
 		return out, nil
 	}
 	if j.HasArticle() {
-		switch al, err := s.Alignment(ctx, j.ID); {
-		case errors.Is(err, ErrNotFound):
-		case err != nil:
-			return nil, fmt.Errorf("share job alignment: %w", err)
-		default:
-			out.Alignment = al
+		if out.Alignment, err = s.storedAlignment(ctx, j.ID); err != nil {
+			return nil, fmt.Errorf("share job: %w", err)
 		}
 	} else {
 		t, _, err := s.SpokenTranscript(ctx, j)
