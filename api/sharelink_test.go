@@ -40,6 +40,9 @@ func TestShareLink(t *testing.T) {
 	if page.status != 200 || !strings.Contains(string(page.body), "الحكومة ستواصل") || !strings.Contains(string(page.body), `data-start-at="1.5"`) {
 		t.Fatalf("shared page: got %d %.400s", page.status, page.body)
 	}
+	if b := string(page.body); strings.Contains(b, "json+oembed") || !strings.Contains(b, `<meta name="robots" content="noindex">`) {
+		t.Error("shared page offers oEmbed or lacks noindex: it is not public")
+	}
 	if cc := page.header.Get("Cache-Control"); !strings.Contains(cc, "no-store") {
 		t.Errorf("shared page Cache-Control %q, want private, no-store", cc)
 	}
