@@ -8,6 +8,10 @@ GO           ?= go
 BIN          ?= bin/newsscribe
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := ffmpeg espeak-ng sox pkg-config postgresql chromium
+# Word documents (transcribe/docx) are checked by rendering them: LibreOffice
+# (DOCX → PDF), poppler (PDF → PNG, text, page count), pandoc (DOCX → text),
+# and the Noto fonts (Noto Naskh Arabic) they are set in.
+APT_PACKAGES += pandoc libreoffice-writer-nogui poppler-utils fonts-noto-core
 # Node.js runs the browser test (api/web/e2e); installed from Debian only on a
 # machine that lacks npm, so a newer Node already present is left alone.
 NODE_PACKAGES := $(if $(shell command -v npm 2>/dev/null),,nodejs npm)

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/newsscribe/newsscribe/api/jobs"
+	"github.com/newsscribe/newsscribe/api/share"
 )
 
 // Config configures `newsscribe serve`. Every field has a flag and an
@@ -84,6 +85,12 @@ type Config struct {
 	// body may arrive at after its first BodyIdleTimeout (408 below it).
 	// Defaults to 1 KiB/s; 0 turns the rate check off (the idle timeout stays).
 	MinUploadRate int64
+	// ShareSecret signs share links (HMAC-SHA256), at least 16 bytes; every
+	// server behind one address needs the same. Empty: a random secret kept
+	// in DataDir/share.key (owner-only), made on first start.
+	ShareSecret string
+	// ShareTTL is how long a share link works. Defaults to 7 days.
+	ShareTTL time.Duration
 }
 
 // DefaultConfig returns the defaults stated on Config's fields.
@@ -103,6 +110,7 @@ func DefaultConfig() Config {
 		LogLevel:        "info",
 		BodyIdleTimeout: DefaultBodyIdleTimeout,
 		MinUploadRate:   DefaultMinUploadRate,
+		ShareTTL:        share.DefaultTTL,
 	}
 }
 
@@ -131,6 +139,10 @@ func (c Config) Validate() error {
 		return fmt.Errorf("--body-idle-timeout: must be positive, got %s", c.BodyIdleTimeout)
 	case c.MinUploadRate < 0:
 		return fmt.Errorf("--min-upload-rate: must not be negative, got %d", c.MinUploadRate)
+	case c.ShareSecret != "" && len(c.ShareSecret) < share.MinSecret:
+		return fmt.Errorf("--share-secret: want at least %d bytes, got %d", share.MinSecret, len(c.ShareSecret))
+	case c.ShareTTL <= 0:
+		return fmt.Errorf("--share-ttl: must be positive, got %s", c.ShareTTL)
 	case c.Database != "" && !jobs.IsPostgres(c.Database):
 		return errors.New("--database: want a postgres:// URL, or nothing for SQLite in the data directory")
 	}
@@ -171,6 +183,8 @@ func (c *Config) Flags(fs *pflag.FlagSet) {
 	fs.BoolVar(&c.PublicMetrics, "public-metrics", c.PublicMetrics, "serve /metrics and /v1/openapi.json without an API key when --api-keys is set")
 	fs.DurationVar(&c.BodyIdleTimeout, "body-idle-timeout", c.BodyIdleTimeout, "end a request whose body sends nothing for this long (408)")
 	fs.Var((*byteSize)(&c.MinUploadRate), "min-upload-rate", "slowest mean upload rate per second after the first --body-idle-timeout (bytes, or with KiB/MiB; 0: no rate check)")
+	fs.StringVar(&c.ShareSecret, "share-secret", c.ShareSecret, "secret (16+ bytes) signing share links of unpublished jobs; the same on every server (default: random, kept in --data-dir/share.key)")
+	fs.DurationVar(&c.ShareTTL, "share-ttl", c.ShareTTL, "how long a share link works")
 }
 
 // ApplyEnv sets every flag not given on the command line from its

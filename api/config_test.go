@@ -47,6 +47,12 @@ func TestConfigFlagsAndEnv(t *testing.T) {
 		{"public url without scheme", []string{"--public-url", "news.example.com"}, nil, nil, "--public-url"},
 		{"public url with query", []string{"--public-url", "https://news.example.com/?a=1"}, nil, nil, "--public-url"},
 		{"zero body idle timeout", []string{"--body-idle-timeout", "0s"}, nil, nil, "--body-idle-timeout"},
+		{"share defaults", nil, nil, func(c api.Config) bool { return c.ShareTTL == 7*24*time.Hour && c.ShareSecret == "" }, ""},
+		{"share env", nil, map[string]string{"NEWSSCRIBE_SHARE_SECRET": "0123456789abcdefXYZ", "NEWSSCRIBE_SHARE_TTL": "48h"}, func(c api.Config) bool {
+			return c.ShareTTL == 48*time.Hour && c.ShareSecret == "0123456789abcdefXYZ"
+		}, ""},
+		{"short share secret", []string{"--share-secret", "abc"}, nil, nil, "--share-secret"},
+		{"zero share ttl", []string{"--share-ttl", "0s"}, nil, nil, "--share-ttl"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -20,6 +20,7 @@ import (
 
 	"github.com/newsscribe/newsscribe/api"
 	"github.com/newsscribe/newsscribe/api/jobs"
+	"github.com/newsscribe/newsscribe/api/share"
 	"github.com/newsscribe/newsscribe/api/store"
 	"github.com/newsscribe/newsscribe/api/web"
 	"github.com/newsscribe/newsscribe/audio"
@@ -110,7 +111,7 @@ type serverOpts struct {
 	database string
 	// result replaces arabicResult as the scripted engine's transcript.
 	result func(samples []float32, opts transcribe.Options) (*transcribe.Transcript, error)
-	// web mounts the newsroom page and the embed, as serve does.
+	// web mounts the newsroom page, the embed and the share pages, as serve does.
 	web bool
 	// dir is the data directory; empty for a new temporary one.
 	dir string
@@ -121,7 +122,12 @@ type serverOpts struct {
 	publicURL     string
 	// log receives the server's debug logs as JSON lines; nil discards them.
 	log io.Writer
+	// shareTTL is the lifetime of share links; 0 for share.DefaultTTL.
+	shareTTL time.Duration
 }
+
+// shareSecret signs the test servers' share links.
+const shareSecret = "test share secret, 32 bytes long"
 
 func newServer(t testing.TB, o serverOpts) *testServer {
 	t.Helper()
@@ -170,8 +176,16 @@ func newServer(t testing.TB, o serverOpts) *testServer {
 		DefaultModel: "test-model", Logger: quiet,
 		PublicMetrics: o.publicMetrics, BodyIdleTimeout: o.bodyIdle, MinUploadRate: o.minRate, PublicURL: o.publicURL,
 	}
+	sh, err := share.New([]byte(shareSecret), o.shareTTL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	deps.Share = sh
 	if o.web {
-		deps.Mount = func(r *gin.Engine) { web.Mount(r, q.Store(), web.Options{PublicURL: o.publicURL}) }
+		deps.Mount = func(r *gin.Engine) {
+			web.Mount(r, q.Store(), web.Options{PublicURL: o.publicURL})
+			web.RegisterShare(r, q.Store(), sh)
+		}
 	}
 	r := api.NewRouter(deps)
 	srv := httptest.NewServer(r)
@@ -254,6 +268,7 @@ type jobView struct {
 	Progress      int     `json:"progress"`
 	AudioDuration float64 `json:"audio_duration"`
 	Filename      string  `json:"filename"`
+	Task          string  `json:"task"`
 	HasArticle    bool    `json:"has_article"`
 	Error         *struct {
 		Code, Message string

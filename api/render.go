@@ -4,7 +4,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 
+	"github.com/gin-gonic/gin"
+
+	"github.com/newsscribe/newsscribe/api/store"
 	"github.com/newsscribe/newsscribe/transcribe"
 	"github.com/newsscribe/newsscribe/transcribe/align"
 )
@@ -32,4 +36,38 @@ func WriteAlignment(w io.Writer, alignment json.RawMessage, format string) error
 		return fmt.Errorf("read stored alignment: %w", err)
 	}
 	return align.Write(w, &r, f)
+}
+
+// writeAlignmentDOCX writes a stored aligned article's quotation check as
+// a Word document titled and dated by info.
+func writeAlignmentDOCX(w io.Writer, alignment json.RawMessage, info transcribe.DocumentInfo) error {
+	var r align.Result
+	if err := json.Unmarshal(alignment, &r); err != nil {
+		return fmt.Errorf("read stored alignment: %w", err)
+	}
+	return align.WriteDocument(w, &r, align.FormatDOCX, info)
+}
+
+// documentInfo is the title block of a job's Word documents: its
+// article's title and publication date, else the first line of the
+// article text it was submitted with (or the recording's name) and the
+// day it was submitted.
+func (s *server) documentInfo(c *gin.Context, j *store.Job) transcribe.DocumentInfo {
+	info := transcribe.DocumentInfo{Title: j.Filename, Date: j.CreatedAt}
+	if j.ArticleID != "" {
+		if a, err := s.Store.Article(c.Request.Context(), j.ArticleID); err == nil {
+			info.Title, info.Date = a.Title, a.CreatedAt
+			if a.PublishedAt != nil {
+				info.Date = *a.PublishedAt
+			}
+			return info
+		}
+	}
+	for _, l := range strings.Split(j.ArticleText, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			info.Title = l
+			break
+		}
+	}
+	return info
 }

@@ -87,12 +87,19 @@ type Deps struct {
 	DefaultModel string
 	// Logger defaults to slog.Default().
 	Logger *slog.Logger
+	// Share signs the links of POST /v1/transcriptions/{id}/share; nil
+	// answers that endpoint 503.
+	Share Signer
 	// Mount, when set, is called with the router to add more routes (the web
 	// page); they are public.
 	Mount func(r *gin.Engine)
 	// PublicURL is Config.PublicURL (validated): its origin is trusted as
-	// the newsroom page's by the cross-site check.
+	// the newsroom page's by the cross-site check, and it is the root of
+	// the share links the API returns.
 	PublicURL string
+	// TrustProxy, without PublicURL, builds those links from a reverse
+	// proxy's X-Forwarded-Proto and X-Forwarded-Host. Defaults to false.
+	TrustProxy bool
 	// PublicMetrics serves /metrics and /v1/openapi.json without a key when
 	// APIKeys are set. Defaults to false.
 	PublicMetrics bool
@@ -168,6 +175,8 @@ func NewRouter(d Deps) *gin.Engine {
 	v1.GET("/transcriptions/:id", s.getTranscription)
 	v1.DELETE("/transcriptions/:id", s.cancelTranscription)
 	v1.GET("/transcriptions/:id/transcript", s.getTranscript)
+	v1.POST("/transcriptions/:id/translation", s.createTranslation)
+	v1.POST("/transcriptions/:id/share", s.createShare)
 	v1.GET("/transcriptions/:id/alignment", s.getAlignment)
 	v1.GET("/transcriptions/:id/audio", s.getJobAudio)
 	v1.POST("/audio/transcriptions", s.openaiAudio(store.TaskTranscribe))

@@ -15,6 +15,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/newsscribe/newsscribe/api/jobs"
+	"github.com/newsscribe/newsscribe/api/share"
 	"github.com/newsscribe/newsscribe/api/store"
 	"github.com/newsscribe/newsscribe/audio"
 	"github.com/newsscribe/newsscribe/pipeline"
@@ -32,8 +33,9 @@ type Components struct {
 	// error stops the server: a server that accepts jobs it can never run
 	// would break the promise that an accepted job finishes.
 	Pipeline pipeline.Config
-	// Mount adds public routes (the web page) to the router; may be nil.
-	Mount func(r *gin.Engine, st *store.Store)
+	// Mount adds public routes (the web page and the share links signed by
+	// sh) to the router; may be nil.
+	Mount func(r *gin.Engine, st *store.Store, sh *share.Signer)
 	// Logger receives JSON logs. Defaults to JSON on stderr-less discard.
 	Logger *slog.Logger
 }
@@ -86,6 +88,7 @@ func Serve(ctx context.Context, cfg Config, comps Components) error {
 		EngineReady: p.Ready, Segments: hub, Metrics: metrics, APIKeys: cfg.APIKeys,
 		MaxUpload: cfg.MaxUpload, MaxQueue: cfg.MaxQueue, DefaultModel: PublicModelName(p.Model()), Logger: log,
 		PublicMetrics: cfg.PublicMetrics, BodyIdleTimeout: cfg.BodyIdleTimeout, MinUploadRate: cfg.MinUploadRate,
+		TrustProxy: cfg.TrustProxy,
 	}
 	if cfg.MinUploadRate == 0 {
 		deps.MinUploadRate = -1 // off, where Deps' zero is the default
@@ -94,7 +97,18 @@ func Serve(ctx context.Context, cfg Config, comps Components) error {
 		deps.PublicURL, _ = ParsePublicURL(cfg.PublicURL) // Validate checked it
 	}
 	if comps.Mount != nil {
-		deps.Mount = func(r *gin.Engine) { comps.Mount(r, st) }
+		key := []byte(cfg.ShareSecret)
+		if len(key) == 0 {
+			if key, err = share.LoadKey(cfg.DataDir); err != nil {
+				return err
+			}
+		}
+		sh, err := share.New(key, cfg.ShareTTL)
+		if err != nil {
+			return fmt.Errorf("--share-secret: %w", err)
+		}
+		deps.Share = sh
+		deps.Mount = func(r *gin.Engine) { comps.Mount(r, st, sh) }
 	}
 	srv := &http.Server{
 		Handler:           NewRouter(deps),

@@ -13,6 +13,8 @@ import (
 
 	"github.com/newsscribe/newsscribe/api/store"
 	"github.com/newsscribe/newsscribe/audio"
+	"github.com/newsscribe/newsscribe/transcribe"
+	"github.com/newsscribe/newsscribe/transcribe/docx"
 )
 
 // jobJSON is a job as the API shows it.
@@ -26,10 +28,14 @@ type jobJSON struct {
 	RTF           float64 `json:"rtf,omitempty"`
 	Model         string  `json:"model"`
 	Language      string  `json:"language"`
-	Filename      string  `json:"filename,omitempty"`
-	AudioSHA256   string  `json:"audio_sha256"`
-	AudioBytes    int64   `json:"audio_bytes"`
-	ArticleID     string  `json:"article_id,omitempty"`
+	// Task is "translate" for an English machine translation (Whisper's
+	// translate task: POST …/translation, /v1/audio/translations); omitted
+	// for a transcription.
+	Task        string `json:"task,omitempty"`
+	Filename    string `json:"filename,omitempty"`
+	AudioSHA256 string `json:"audio_sha256"`
+	AudioBytes  int64  `json:"audio_bytes"`
+	ArticleID   string `json:"article_id,omitempty"`
 	// Title is the attached article's title (in lists and library answers).
 	Title      string     `json:"title,omitempty"`
 	HasArticle bool       `json:"has_article"`
@@ -51,6 +57,7 @@ func toJobJSON(j *store.Job) jobJSON {
 	out := jobJSON{
 		ID: j.ID, Object: "transcription", Status: j.Status, Progress: j.Progress, AudioDuration: j.Duration,
 		RTF: j.RTF, Model: j.Model, Language: j.Language, Filename: j.Filename, AudioSHA256: j.AudioSHA256,
+		Task:       translateTask(j.Task),
 		AudioBytes: j.AudioBytes, ArticleID: j.ArticleID, HasArticle: j.HasArticle(), CreatedAt: j.CreatedAt,
 		StartedAt: j.StartedAt, FinishedAt: j.FinishedAt,
 		Links: jobLinks{
@@ -276,6 +283,8 @@ var contentTypes = map[string]string{
 	"html": "text/html; charset=utf-8",
 	// report: the quotation check as plain text (alignments only).
 	"report": "text/plain; charset=utf-8",
+	// docx: the transcript, or the quotation check, as a Word document.
+	"docx": docx.ContentType,
 }
 
 func (s *server) getTranscript(c *gin.Context) {
@@ -285,37 +294,62 @@ func (s *server) getTranscript(c *gin.Context) {
 	}
 	format := c.DefaultQuery("format", "json")
 	if _, ok := contentTypes[format]; !ok || format == "html" || format == "text" || format == "report" {
-		abort(c, http.StatusBadRequest, "bad_format", "format must be one of json, srt, vtt, txt")
+		abort(c, http.StatusBadRequest, "bad_format", "format must be one of json, srt, vtt, txt, docx")
 		return
 	}
-	if j.Status != store.StatusDone {
-		notDone(c, j)
+	var (
+		t   *transcribe.Transcript
+		err error
+	)
+	switch lang := c.Query("lang"); lang {
+	case "en":
+		// The English machine translation (its own job, see translation).
+		if t = s.translation(c, j); t == nil {
+			return
+		}
+	case "", "original":
+		if j.Status != store.StatusDone {
+			notDone(c, j)
+			return
+		}
+		// The current (corrected) revision with its speakers, or the one asked for.
+		var rev int
+		if t, rev, err = s.currentTranscript(c, j); err != nil {
+			s.internal(c, err)
+			return
+		}
+		if t == nil {
+			return
+		}
+		setRevisionHeaders(c, rev)
+	default:
+		abort(c, http.StatusBadRequest, "bad_lang", "lang must be en (the English machine translation) or omitted (the transcript as spoken)")
 		return
 	}
-	// The current (corrected) revision with its speakers, or the one asked for.
-	t, rev, err := s.currentTranscript(c, j)
+	var buf bytes.Buffer
+	if format == "docx" {
+		err = transcribe.WriteDocument(&buf, t, transcribe.FormatDOCX, s.documentInfo(c, j))
+	} else {
+		err = s.WriteTranscript(&buf, t, format)
+	}
 	if err != nil {
 		s.internal(c, err)
 		return
 	}
-	if t == nil {
-		return
+	name := j.ID
+	if t.MachineTranslation {
+		name += ".en"
 	}
-	setRevisionHeaders(c, rev)
-	var buf bytes.Buffer
-	if err := s.WriteTranscript(&buf, t, format); err != nil {
-		s.internal(c, err)
-		return
-	}
-	download(c, j.ID, format)
+	download(c, name, format)
 	c.Data(http.StatusOK, contentTypes[format], buf.Bytes())
 }
 
-// download names the file of a subtitle or text export (srt, vtt, txt) as
-// an attachment; JSON and the HTML document are shown where they are opened.
+// download names the file of a subtitle, text or Word export (srt, vtt,
+// txt, docx) as an attachment; JSON and the HTML document are shown where
+// they are opened.
 func download(c *gin.Context, id, format string) {
 	switch format {
-	case "srt", "vtt", "txt":
+	case "srt", "vtt", "txt", "docx":
 		c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="%s.%s"`, id, format))
 	}
 }
@@ -335,7 +369,7 @@ func (s *server) getAlignment(c *gin.Context) {
 func (s *server) writeAlignment(c *gin.Context, j *store.Job) {
 	format := c.DefaultQuery("format", "json")
 	if _, ok := contentTypes[format]; !ok || format == "txt" || format == "text" {
-		abort(c, http.StatusBadRequest, "bad_format", "format must be one of json, srt, vtt, html, report")
+		abort(c, http.StatusBadRequest, "bad_format", "format must be one of json, srt, vtt, html, report, docx")
 		return
 	}
 	if j.Status != store.StatusDone {
@@ -348,7 +382,12 @@ func (s *server) writeAlignment(c *gin.Context, j *store.Job) {
 		return
 	}
 	var buf bytes.Buffer
-	if err := s.WriteAlignment(&buf, a, format); err != nil {
+	if format == "docx" {
+		err = writeAlignmentDOCX(&buf, a, s.documentInfo(c, j))
+	} else {
+		err = s.WriteAlignment(&buf, a, format)
+	}
+	if err != nil {
 		s.internal(c, err)
 		return
 	}

@@ -25,6 +25,10 @@ type Transcript struct {
 	Text string `json:"text"`
 	// Segments are in time order and do not overlap.
 	Segments []Segment `json:"segments"`
+	// MachineTranslation marks English text made by Whisper's translate
+	// task from speech in another language; every writer labels it so
+	// (MachineTranslationLabel). Omitted when false.
+	MachineTranslation bool `json:"machine_translation,omitempty"`
 }
 
 // Segment is one decoded stretch of speech.

@@ -19,9 +19,11 @@ const (
 	FormatSRT  Format = "srt"  // SubRip subtitles
 	FormatVTT  Format = "vtt"  // WebVTT subtitles, for a <track> in a <video>
 	FormatText Format = "txt"  // plain text, one segment per line
+	FormatDOCX Format = "docx" // a Word document (WriteDOCX)
 )
 
-// ParseFormat parses a format name: json, srt, vtt (or webvtt), txt (or text).
+// ParseFormat parses a format name: json, srt, vtt (or webvtt), txt (or
+// text), docx.
 func ParseFormat(s string) (Format, error) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "json":
@@ -32,8 +34,10 @@ func ParseFormat(s string) (Format, error) {
 		return FormatVTT, nil
 	case "txt", "text":
 		return FormatText, nil
+	case "docx":
+		return FormatDOCX, nil
 	}
-	return "", fmt.Errorf("unknown transcript format %q: want json, srt, vtt or txt", s)
+	return "", fmt.Errorf("unknown transcript format %q: want json, srt, vtt, txt or docx", s)
 }
 
 // Extension is the file name extension for f, with its dot (".srt").
@@ -47,8 +51,14 @@ const (
 	SubtitleMaxLines   = 2
 )
 
-// Write writes t to w in format f.
+// Write writes t to w in format f; a Word document gets no title
+// (WriteDocument gives one).
 func Write(w io.Writer, t *Transcript, f Format) error {
+	return WriteDocument(w, t, f, DocumentInfo{})
+}
+
+// WriteDocument is Write with the title and date a Word document shows.
+func WriteDocument(w io.Writer, t *Transcript, f Format, info DocumentInfo) error {
 	bw := bufio.NewWriter(w)
 	var err error
 	switch f {
@@ -60,6 +70,8 @@ func Write(w io.Writer, t *Transcript, f Format) error {
 		err = writeCues(bw, t, true)
 	case FormatText:
 		err = writeText(bw, t)
+	case FormatDOCX:
+		err = TranscriptDocument(t, info).Write(bw)
 	default:
 		return fmt.Errorf("write transcript: unknown format %q", string(f))
 	}
@@ -88,6 +100,11 @@ func writeJSON(w io.Writer, t *Transcript) error {
 }
 
 func writeText(w io.Writer, t *Transcript) error {
+	if t.MachineTranslation {
+		if _, err := io.WriteString(w, "["+MachineTranslationLabel+"]\n"); err != nil {
+			return err
+		}
+	}
 	for _, s := range t.Segments {
 		if s.Text == "" {
 			continue
@@ -114,10 +131,28 @@ func writeCues(w io.Writer, t *Transcript, vtt bool) error {
 		if _, err := io.WriteString(w, "WEBVTT\n\n"); err != nil {
 			return err
 		}
+		if t.MachineTranslation {
+			if _, err := io.WriteString(w, "NOTE "+MachineTranslationLabel+": English made by Whisper's translate task, not checked by a person\n\n"); err != nil {
+				return err
+			}
+		}
 	}
 	n := 0
+	// labelled: a machine translation's label is shown as a cue of its
+	// own before the speech when there is room, else on the first cue.
+	labelled := !t.MachineTranslation
 	for _, s := range t.Segments {
-		for _, c := range segmentCues(s) {
+		cs := segmentCues(s)
+		if !labelled && len(cs) > 0 {
+			labelled = true
+			label := "[" + MachineTranslationLabel + "]"
+			if cs[0].start >= minLabelCue {
+				cs = append([]cue{{start: 0, end: min(cs[0].start, maxLabelCue), lines: []string{label}}}, cs...)
+			} else {
+				cs[0].lines = append([]string{label}, cs[0].lines...)
+			}
+		}
+		for _, c := range cs {
 			n++
 			text := make([]string, len(c.lines))
 			for i, l := range c.lines {
@@ -149,6 +184,13 @@ func writeCues(w io.Writer, t *Transcript, vtt bool) error {
 	}
 	return nil
 }
+
+// A machine translation's label cue lasts up to maxLabelCue seconds and
+// needs minLabelCue seconds before the first speech.
+const (
+	minLabelCue = 0.5
+	maxLabelCue = 2.0
+)
 
 var vttEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 

@@ -141,7 +141,8 @@ func TestParseFormat(t *testing.T) {
 		{"SRT", transcribe.FormatSRT, false},
 		{"webvtt", transcribe.FormatVTT, false},
 		{"text", transcribe.FormatText, false},
-		{"docx", "", true},
+		{"DOCX", transcribe.FormatDOCX, false},
+		{"doc", "", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -42,21 +43,81 @@ func (s *Store) EmbedArticle(ctx context.Context, id string) (*web.EmbedArticle,
 	if j.Status != StatusDone {
 		return out, nil
 	}
-	switch al, err := s.Alignment(ctx, j.ID); {
-	case errors.Is(err, ErrNotFound):
-	case err != nil:
-		return nil, fmt.Errorf("embed article alignment: %w", err)
-	default:
-		out.Alignment = al
+	if out.Alignment, err = s.storedAlignment(ctx, j.ID); err != nil {
+		return nil, fmt.Errorf("embed article: %w", err)
 	}
-	// The MP3 rendition the worker made for browsers; the upload itself only
-	// when there is none, typed by the format package audio decoded it as
-	// (as the /v1 audio route does) — never by net/http's sniffing.
+	out.AudioPath, out.AudioType = s.playable(j)
+	return out, nil
+}
+
+// storedAlignment is job id's alignment, nil (no error) when it has none.
+func (s *Store) storedAlignment(ctx context.Context, id string) (json.RawMessage, error) {
+	al, err := s.Alignment(ctx, id)
+	if errors.Is(err, ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("alignment: %w", err)
+	}
+	return al, nil
+}
+
+// playable is the MP3 rendition the worker made of j's recording for
+// browsers; the upload itself only when there is none, typed by the format
+// package audio decoded it as (as the /v1 audio route does) — never by
+// net/http's sniffing. Both are "" when neither is on disk.
+func (s *Store) playable(j *Job) (path, ctype string) {
 	if p := s.Blobs.PlayPath(j.AudioSHA256); isFile(p) {
-		out.AudioPath, out.AudioType = p, "audio/mpeg"
+		return p, "audio/mpeg"
 	} else if p := s.Blobs.AudioPath(j.AudioSHA256); isFile(p) {
-		out.AudioPath, out.AudioType = p, uploadType(p)
+		return p, uploadType(p)
 	}
+	return "", ""
+}
+
+var _ web.ShareSource = (*Store)(nil)
+
+// ShareJob implements web.ShareSource for signed share links: job id,
+// published or not, titled by its article (or its recording's name), with
+// its alignment — or, without an article, its transcript's segments as the
+// sentences the page lists. A missing job is web.ErrNotFound.
+func (s *Store) ShareJob(ctx context.Context, id string) (*web.EmbedArticle, error) {
+	j, err := s.Job(ctx, id)
+	if errors.Is(err, ErrNotFound) {
+		return nil, web.ErrNotFound
+	}
+	if err != nil {
+		return nil, fmt.Errorf("share job: %w", err)
+	}
+	out := &web.EmbedArticle{ID: j.ID, Title: j.Filename}
+	if j.ArticleID != "" {
+		if a, err := s.Article(ctx, j.ArticleID); err == nil {
+			out.Title, out.URL = a.Title, a.URL
+		}
+	}
+	if j.Status != StatusDone {
+		return out, nil
+	}
+	if j.HasArticle() {
+		if out.Alignment, err = s.storedAlignment(ctx, j.ID); err != nil {
+			return nil, fmt.Errorf("share job: %w", err)
+		}
+	} else {
+		t, _, err := s.SpokenTranscript(ctx, j)
+		if err != nil {
+			return nil, fmt.Errorf("share job transcript: %w", err)
+		}
+		var al struct {
+			Sentences []map[string]any `json:"sentences"`
+		}
+		for _, sg := range t.Segments {
+			al.Sentences = append(al.Sentences, map[string]any{"text": sg.Text, "start": sg.Start, "end": sg.End, "status": "spoken"})
+		}
+		if out.Alignment, err = json.Marshal(al); err != nil {
+			return nil, fmt.Errorf("share job transcript: %w", err)
+		}
+	}
+	out.AudioPath, out.AudioType = s.playable(j)
 	return out, nil
 }
 

@@ -3,6 +3,7 @@ package web_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"net"
@@ -19,6 +20,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/newsscribe/newsscribe/api"
+	"github.com/newsscribe/newsscribe/api/share"
 	"github.com/newsscribe/newsscribe/api/store"
 	"github.com/newsscribe/newsscribe/api/web"
 	"github.com/newsscribe/newsscribe/audio"
@@ -129,7 +131,7 @@ func lastLine(s string) string {
 // one segment per sentence, timed over the clip in proportion to their
 // length (espeak speaks at an even pace), with a pause at each full stop.
 func scriptedFrom(text string) func([]float32, transcribe.Options) (*transcribe.Transcript, error) {
-	return func(samples []float32, _ transcribe.Options) (*transcribe.Transcript, error) {
+	return func(samples []float32, opts transcribe.Options) (*transcribe.Transcript, error) {
 		dur := float64(len(samples)) / audio.SampleRate
 		words := strings.Fields(text)
 		const pause = 6 // a full stop weighs as much as six letters
@@ -164,6 +166,14 @@ func scriptedFrom(text string) func([]float32, transcribe.Options) (*transcribe.
 			at += span
 			if strings.HasSuffix(w, ".") {
 				seg = nil
+			}
+		}
+		if opts.Translate {
+			// The translate task: English, one sentence per segment.
+			tr.Language = "en"
+			for i := range tr.Segments {
+				tr.Segments[i].Text = fmt.Sprintf(" The speaker's sentence number %d, in English.", i+1)
+				tr.Segments[i].Words = nil
 			}
 		}
 		for _, s := range tr.Segments {
@@ -211,7 +221,10 @@ func startServer(t *testing.T, dataDir string, eng transcribe.Engine) string {
 			}},
 			Logger: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelWarn})),
 			// The page and the embed, mounted as the serve command mounts them.
-			Mount: func(r *gin.Engine, st *store.Store) { web.Register(r, st) },
+			Mount: func(r *gin.Engine, st *store.Store, sh *share.Signer) {
+				web.Register(r, st)
+				web.RegisterShare(r, st, sh)
+			},
 		})
 	}()
 	t.Cleanup(func() {

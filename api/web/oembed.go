@@ -58,7 +58,7 @@ func (h *handler) oembed(c *gin.Context) {
 		return
 	}
 	org, root := h.origin(c.Request), h.root(c.Request)
-	src := root + h.embedURL(a.ID)
+	src := root + h.embedURL(a.ID) + momentQuery(raw)
 	title := a.Title
 	if title == "" {
 		title = "newsscribe"
@@ -100,6 +100,29 @@ func (h *handler) embedID(raw string) (string, bool) {
 		return "", false
 	}
 	return id, true
+}
+
+// momentQuery carries a shared moment of an embed address (?t=SECONDS or
+// ?quote=N, as moment reads them) over to the frame's address, rebuilt
+// from the parsed values; anything else in the query is dropped.
+func momentQuery(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	q, out := u.Query(), url.Values{}
+	if t := q.Get("t"); momentPattern.MatchString(t) {
+		if v, err := strconv.ParseFloat(t, 64); err == nil && v <= maxMoment {
+			out.Set("t", strconv.FormatFloat(v, 'f', -1, 64))
+		}
+	}
+	if n, err := strconv.Atoi(q.Get("quote")); err == nil && n > 0 {
+		out.Set("quote", strconv.Itoa(n))
+	}
+	if len(out) == 0 {
+		return ""
+	}
+	return "?" + out.Encode()
 }
 
 // fitDimension is def, shrunk to max when the consumer asked for less (the

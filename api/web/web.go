@@ -23,6 +23,8 @@ import (
 	"net/url"
 	"os"
 	"path"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -98,7 +100,7 @@ func Mount(r gin.IRouter, src Source, opts Options) {
 	h := newHandler(src, basePath(r))
 	h.opts = opts
 	if u, err := url.Parse(opts.PublicURL); err == nil && u.Host != "" {
-		h.publicOrigin, h.publicPath = u.Scheme+"://"+u.Host, strings.TrimSuffix(u.EscapedPath(), "/")
+		h.publicPath = strings.TrimSuffix(u.EscapedPath(), "/")
 	}
 	get := func(p string, f gin.HandlerFunc) {
 		r.GET(p, f)
@@ -131,12 +133,11 @@ type handler struct {
 	src  Source
 	base string
 	opts Options
-	// publicOrigin is PublicURL's scheme://host and publicPath its path
-	// ("" for none); publicOrigin is empty without a PublicURL.
-	publicOrigin, publicPath string
-	files                    map[string]asset // by path under static/, e.g. "js/app.js"
-	page                     asset
-	tmpl                     *template.Template // index.html and embed.html
+	// publicPath is PublicURL's path ("" for none).
+	publicPath string
+	files      map[string]asset // by path under static/, e.g. "js/app.js"
+	page       asset
+	tmpl       *template.Template // index.html and embed.html
 }
 
 // indexView is what the newsroom page template is filled with.
@@ -406,10 +407,14 @@ func (h *handler) embedData(c *gin.Context) {
 }
 
 func (h *handler) embedAudio(c *gin.Context) {
-	a, ok := h.article(c, c.Param("id"))
-	if !ok {
-		return
+	if a, ok := h.article(c, c.Param("id")); ok {
+		c.Header("Access-Control-Allow-Origin", "*")
+		h.serveAudio(c, a, "public, max-age=300")
 	}
+}
+
+// serveAudio serves a's recording with Range requests, cached as cache says.
+func (h *handler) serveAudio(c *gin.Context, a *EmbedArticle, cache string) {
 	if a.AudioPath == "" {
 		writeError(c, http.StatusNotFound, "no_audio", "this article has no recording")
 		return
@@ -435,8 +440,7 @@ func (h *handler) embedAudio(c *gin.Context) {
 	c.Header("Content-Type", ctype)
 	c.Header("X-Content-Type-Options", "nosniff")
 	c.Header("Content-Security-Policy", "default-src 'none'; media-src 'self'; sandbox")
-	c.Header("Cache-Control", "public, max-age=300")
-	c.Header("Access-Control-Allow-Origin", "*")
+	c.Header("Cache-Control", cache)
 	http.ServeContent(c.Writer, c.Request, "", st.ModTime(), f)
 }
 
@@ -449,6 +453,8 @@ type embedItem struct {
 	Stitched bool
 	// Speaker is whom the article attributes the quote to; "" when nobody.
 	Speaker string
+	// Quote is the quotation's number in the article, from 1; 0 for a sentence.
+	Quote int
 }
 
 type embedView struct {
@@ -456,6 +462,11 @@ type embedView struct {
 	Lang                                                        string
 	Items                                                       []embedItem
 	Quotes                                                      bool // Items are quotes, not sentences
+	// StartAt is where the recording starts (seconds), from the link's
+	// ?t= or ?quote=; nil for the beginning.
+	StartAt *float64
+	// Share marks the page of a signed share link (an unpublished job).
+	Share bool
 }
 
 func (h *handler) embedPage(c *gin.Context) {
@@ -469,15 +480,21 @@ func (h *handler) embedPage(c *gin.Context) {
 		v.AudioURL, v.AudioType = h.embedURL(a.ID)+"/audio", a.AudioType
 	}
 	v.OEmbedURL = h.base + "/oembed?format=json&url=" + url.QueryEscape(h.root(c.Request)+h.embedURL(a.ID))
+	h.render(c, a, al, v)
+}
+
+// render fills v's items from the alignment, starts it at the moment the
+// query asks for (see moment), and writes the embed page.
+func (h *handler) render(c *gin.Context, a *EmbedArticle, al alignment, v embedView) {
 	// The quotes are what readers come for; only those the check says were
 	// said are listed (never an altered or invented one), and an article
 	// without any shows its spoken sentences instead.
-	for _, q := range al.Quotes {
+	for i, q := range al.Quotes {
 		ok, stitched := q.heard()
 		if !ok {
 			continue
 		}
-		it := embedItem{Text: q.Text, Start: *q.Start, End: *q.End, Partial: q.Check == nil && q.Status == "partial", Stitched: stitched}
+		it := embedItem{Text: q.Text, Start: *q.Start, End: *q.End, Partial: q.Check == nil && q.Status == "partial", Stitched: stitched, Quote: i + 1}
 		if q.Check != nil && q.Check.Speaker != nil {
 			it.Speaker = *q.Check.Speaker
 		}
@@ -491,6 +508,9 @@ func (h *handler) embedPage(c *gin.Context) {
 			}
 		}
 	}
+	if at, ok := moment(c.Query("t"), c.Query("quote"), v.Items); ok {
+		v.StartAt = &at
+	}
 	var buf bytes.Buffer
 	if err := h.tmpl.ExecuteTemplate(&buf, "embed.html", v); err != nil {
 		_ = c.Error(fmt.Errorf("embed page %q: %w", a.ID, err))
@@ -503,7 +523,41 @@ func (h *handler) embedPage(c *gin.Context) {
 	hd.Set("Referrer-Policy", "strict-origin-when-cross-origin")
 	hd.Set("Cache-Control", "public, max-age=60")
 	hd.Set("X-Content-Type-Options", "nosniff")
+	if v.Share {
+		// A shared job is not public: not cached by others, not indexed.
+		hd.Set("Cache-Control", "private, no-store")
+		hd.Set("X-Robots-Tag", "noindex")
+		hd.Set("Referrer-Policy", "no-referrer")
+	}
 	c.Data(http.StatusOK, "text/html; charset=utf-8", buf.Bytes())
+}
+
+// maxMoment is the latest start a link may ask for, in seconds (a day).
+const maxMoment = 24 * 3600
+
+// momentPattern is what ?t= accepts: seconds, up to three decimals.
+var momentPattern = regexp.MustCompile(`^[0-9]{1,6}(\.[0-9]{1,3})?$`)
+
+// moment is where a shared link starts the recording, in seconds: ?quote=N
+// (the article's Nth quotation, from 1, when the page lists it) wins over
+// ?t=SECONDS (0 to a day). Anything else is ignored — never an error and
+// never echoed: the page only ever prints the number parsed here.
+func moment(t, quote string, items []embedItem) (float64, bool) {
+	if n, err := strconv.Atoi(quote); err == nil && n > 0 {
+		for _, it := range items {
+			if it.Quote == n {
+				return it.Start, true
+			}
+		}
+	}
+	if !momentPattern.MatchString(t) {
+		return 0, false
+	}
+	v, err := strconv.ParseFloat(t, 64)
+	if err != nil || v > maxMoment {
+		return 0, false
+	}
+	return v, true
 }
 
 // clock formats seconds as m:ss, or h:mm:ss past the hour.
@@ -519,18 +573,18 @@ func clock(sec float64) string {
 	return fmt.Sprintf("%d:%02d", m, s)
 }
 
-// origin is the scheme and host readers reach the server by: PublicURL's;
+// Origin is the scheme and host readers reach the server by: PublicURL's;
 // without one, the request's Host (and X-Forwarded-Proto and
 // X-Forwarded-Host only with TrustProxy).
-func (h *handler) origin(r *http.Request) string {
-	if h.publicOrigin != "" {
-		return h.publicOrigin
+func (o Options) Origin(r *http.Request) string {
+	if u, err := url.Parse(o.PublicURL); err == nil && u.Host != "" {
+		return u.Scheme + "://" + u.Host
 	}
 	scheme, host := "http", r.Host
 	if r.TLS != nil {
 		scheme = "https"
 	}
-	if h.opts.TrustProxy {
+	if o.TrustProxy {
 		if p := r.Header.Get("X-Forwarded-Proto"); p == "https" || p == "http" {
 			scheme = p
 		}
@@ -541,6 +595,16 @@ func (h *handler) origin(r *http.Request) string {
 	return scheme + "://" + host
 }
 
-// root is the absolute URL of the server's root without its trailing
-// slash: origin and PublicURL's path.
-func (h *handler) root(r *http.Request) string { return h.origin(r) + h.publicPath }
+// Root is the absolute URL of the server's root without its trailing
+// slash: Origin and PublicURL's path.
+func (o Options) Root(r *http.Request) string {
+	root := o.Origin(r)
+	if u, err := url.Parse(o.PublicURL); err == nil && u.Host != "" {
+		root += strings.TrimSuffix(u.EscapedPath(), "/")
+	}
+	return root
+}
+
+// origin and root are the handler's Options' Origin and Root.
+func (h *handler) origin(r *http.Request) string { return h.opts.Origin(r) }
+func (h *handler) root(r *http.Request) string   { return h.opts.Root(r) }

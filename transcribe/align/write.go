@@ -31,10 +31,12 @@ const (
 	// FormatReport is the plain-text quotation check (verdict, times,
 	// speaker, differences) for the terminal.
 	FormatReport Format = "report"
+	// FormatDOCX is the quotation check as a Word document (WriteDOCX).
+	FormatDOCX Format = "docx"
 )
 
 // Extension is the file name extension of the format, with its dot: ".json",
-// ".srt", ".vtt", ".html" or ".txt" for the report.
+// ".srt", ".vtt", ".html", ".docx" or ".txt" for the report.
 func (f Format) Extension() string {
 	if f == FormatReport {
 		return ".txt"
@@ -43,12 +45,12 @@ func (f Format) Extension() string {
 }
 
 // ErrUnknownFormat is returned by ParseFormat for a name it does not know.
-var ErrUnknownFormat = errors.New("unknown format (want json, srt, vtt, html or report)")
+var ErrUnknownFormat = errors.New("unknown format (want json, srt, vtt, html, report or docx)")
 
-// ParseFormat reads a format name: json, srt, vtt, html or report (any case).
+// ParseFormat reads a format name: json, srt, vtt, html, report or docx (any case).
 func ParseFormat(s string) (Format, error) {
 	switch f := Format(strings.ToLower(strings.TrimSpace(s))); f {
-	case FormatJSON, FormatSRT, FormatVTT, FormatHTML, FormatReport:
+	case FormatJSON, FormatSRT, FormatVTT, FormatHTML, FormatReport, FormatDOCX:
 		return f, nil
 	}
 	return "", fmt.Errorf("%q: %w", s, ErrUnknownFormat)
@@ -57,8 +59,14 @@ func ParseFormat(s string) (Format, error) {
 // Write writes r in format f: the JSON of Result; SRT or WebVTT cues of the
 // spoken and partly spoken sentences in time order; a self-contained HTML
 // page of the article with its times and the quotation check; or the
-// check as plain text (FormatReport).
+// check as plain text (FormatReport) or as a Word document (FormatDOCX,
+// without a title: WriteDocument gives one).
 func Write(w io.Writer, r *Result, f Format) error {
+	return WriteDocument(w, r, f, transcribe.DocumentInfo{})
+}
+
+// WriteDocument is Write with the title and date a Word document shows.
+func WriteDocument(w io.Writer, r *Result, f Format, info transcribe.DocumentInfo) error {
 	if r == nil {
 		return errors.New("align: no result to write")
 	}
@@ -76,6 +84,8 @@ func Write(w io.Writer, r *Result, f Format) error {
 		err = writeHTML(bw, r)
 	case FormatReport:
 		err = writeReport(bw, r)
+	case FormatDOCX:
+		err = ReportDocument(r, info).Write(bw)
 	default:
 		return fmt.Errorf("align: write %q: %w", f, ErrUnknownFormat)
 	}
@@ -224,13 +234,7 @@ func clock(sec float64, sep string) string {
 }
 
 // short formats seconds as M:SS or H:MM:SS for display.
-func short(sec float64) string {
-	s := int64(math.Floor(math.Max(sec, 0)))
-	if s >= 3600 {
-		return fmt.Sprintf("%d:%02d:%02d", s/3600, s/60%60, s%60)
-	}
-	return fmt.Sprintf("%d:%02d", s/60, s%60)
-}
+func short(sec float64) string { return transcribe.Clock(sec) }
 
 type htmlRun struct {
 	Text   string
@@ -413,6 +417,6 @@ ul{padding-inline-start:1.2rem}li{margin:.4rem 0}
 // WriteFile writes r in format f to path atomically (package atomicfile:
 // a temporary file in the same directory, synced, closed and renamed over
 // path, the directory synced), so a crash never leaves a half-written file.
-func WriteFile(path string, r *Result, f Format) error {
-	return atomicfile.Write(path, func(w *os.File) error { return Write(w, r, f) })
+func WriteFile(path string, r *Result, f Format, info transcribe.DocumentInfo) error {
+	return atomicfile.Write(path, func(w *os.File) error { return WriteDocument(w, r, f, info) })
 }

@@ -296,6 +296,53 @@ try {
   await page.goto(`${BASE}/${link.split('?')[0]}`);
   await page.locator('.quote').first().waitFor();
 
+  // English: the machine translation, asked for from the page, in a column
+  // beside the transcript and in the subtitle downloads, labelled.
+  await page.locator('#translate-btn').click();
+  await page.locator('.para-en').first().waitFor({ timeout: 30000 })
+    .catch(() => { throw new Error('the English column did not appear after asking for the translation'); });
+  const en = await page.evaluate(() => ({
+    label: document.querySelector('.en-label')?.textContent || '',
+    cols: getComputedStyle(document.querySelector('.para-body')).gridTemplateColumns.split(' ').length,
+    text: document.querySelector('.para-en').textContent,
+    downloads: [...document.querySelectorAll('#downloads a')].map((a) => a.getAttribute('href')),
+  }));
+  check(en.label.includes('machine translation') && en.label.includes('ترجمة آلية'), `English column label: ${en.label}`);
+  check(en.cols === 2 && /English/.test(en.text), `English column: ${JSON.stringify(en)}`);
+  const enSRT = en.downloads.find((h) => h.includes('lang=en') && h.includes('format=srt'));
+  check(enSRT, `no English SRT download: ${en.downloads}`);
+  const srt = await (await page.request.get(enSRT.startsWith('http') ? enSRT : `${BASE}${enSRT}`)).text();
+  check(srt.includes('machine translation') && srt.includes('ترجمة آلية'), `English SRT is not labelled: ${srt.slice(0, 200)}`);
+  await page.locator('#transcript').screenshot({ path: join(SHOTS, 'transcript-english.png') });
+  step(`English machine translation: a second column (${en.text.slice(0, 40)}…) and a labelled SRT`);
+
+  // «نسخ رابط هذه اللحظة» on a quote: the published embed at that quote.
+  const copyQuote = page.locator('.quote .copy-moment').first();
+  await copyQuote.click();
+  await page.waitForFunction(() => document.querySelector('.quote .copy-moment')?.dataset.copied);
+  const qlink = await copyQuote.getAttribute('data-copied');
+  check(/\/embed\/articles\/[^?]+\?quote=\d+$/.test(qlink), `quote moment link: ${qlink}`);
+  step(`copy moment on a quote: ${qlink}`);
+  const copyPara = page.locator('.para .copy-moment').nth(1);
+  await copyPara.click();
+  await page.waitForFunction(() => document.querySelectorAll('.para .copy-moment')[1]?.dataset.copied);
+  const plink = await copyPara.getAttribute('data-copied');
+  check(/\/embed\/articles\/[^?]+\?t=\d+(\.\d)?$/.test(plink), `transcript moment link: ${plink}`);
+  step(`copy moment on a transcript paragraph: ${plink}`);
+  // An unpublished job: a signed link, refused when forged.
+  const jobId = decodeURIComponent((await page.evaluate(() => location.hash)).replace(/^#job\//, '').split('?')[0]);
+  const sh = await (await page.request.post(`${BASE}/v1/transcriptions/${encodeURIComponent(jobId)}/share`)).json();
+  check(sh.url && sh.url.includes('/share/') && !sh.url.endsWith(jobId), `share link: ${JSON.stringify(sh)}`);
+  const shared = await ctx.newPage();
+  watch(shared);
+  await shared.goto(`${sh.url}?t=2.5`);
+  await shared.waitForFunction(() => { const a = document.getElementById('player'); return a.readyState >= 1 && Math.abs(a.currentTime - 2.5) < 0.75; }, null, { timeout: 8000 })
+    .catch(() => { throw new Error('the signed share link did not start at 2.5 s'); });
+  const forged = await shared.goto(`${sh.url.slice(0, -3)}abc`);
+  check(forged.status() === 403, `forged share link: ${forged.status()}, want 403`);
+  await shared.close();
+  step('signed share link starts at ?t=2.5; a forged one is refused (403)');
+
   // 4. The embed, found the way a CMS finds it: through oEmbed, in an iframe.
   const embedURL = await page.locator('#embed-link').getAttribute('href');
   check(embedURL && embedURL.includes('/embed/articles/'), `no embed link on a published article: ${embedURL}`);
@@ -366,6 +413,21 @@ try {
   check(!more.over || more.hidden === false, `a short embed frame does not say more quotes follow: ${JSON.stringify(more)}`);
   await embedPage.screenshot({ path: join(SHOTS, 'embed-short-phone.png') });
   step(`short embed frame: overflows=${more.over}, «more follows» shown=${more.hidden === false}`);
+  // A shared moment: ?t= starts playback there, ?quote=N at the quote.
+  const dur = await embedPage.evaluate(() => document.getElementById('player').duration);
+  const at = Math.round(Math.min(fstart + 1.5, dur - 1) * 10) / 10;
+  for (const [q, want] of [[`t=${at}`, at], ['quote=1', null]]) {
+    await embedPage.goto(`${embedURL}?${q}`);
+    const w = want ?? Number(await embedPage.locator('button.seek[data-quote="1"]').getAttribute('data-start'));
+    await embedPage.waitForFunction((s) => { const a = document.getElementById('player'); return a.readyState >= 1 && Math.abs(a.currentTime - s) < 0.75; }, w, { timeout: 8000 })
+      .catch(async () => { throw new Error(`?${q} did not start at ${w}s (at ${await embedPage.evaluate(() => document.getElementById('player').currentTime)}s)`); });
+    const played = await embedPage.evaluate(() => !document.getElementById('player').paused);
+    step(`embed ?${q} starts playback near ${w}s (playing: ${played})`);
+  }
+  await embedPage.goto(`${embedURL}?t=${encodeURIComponent('"><b id=x>')}`);
+  check(await embedPage.locator('#x').count() === 0 && await embedPage.evaluate(() => document.getElementById('player').currentTime) === 0,
+    'a bad ?t= was reflected or moved the player');
+  step('embed ignores a bad ?t=');
   await embedPage.close();
   hostSrv.close();
 

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -15,14 +17,16 @@ import (
 )
 
 func newAlignCmd(s Streams) *cobra.Command {
-	var transcriptPath, articlePath, format, out string
+	var transcriptPath, articlePath, format, out, title, date string
 	cmd := &cobra.Command{
-		Use:   "align --transcript T.json --article A.txt [--format json|srt|vtt|html|report] [-o OUT]",
+		Use:   "align --transcript T.json --article A.txt [--format json|srt|vtt|html|report|docx] [-o OUT]",
 		Short: "Put times on an article from a transcript, without running recognition again",
 		Long: `Align a transcript (newsscribe's JSON, as written by "newsscribe transcribe")
 to the text of the article that reports the speech, and write the article
 with times: JSON (words, sentences, quotations, unreported speech), SRT or
-WebVTT subtitles of the spoken sentences, or a self-contained HTML page.
+WebVTT subtitles of the spoken sentences, a self-contained HTML page, or the
+quotation check as text (report) or as a Word document (docx, titled with
+--title or else the article's first line, dated with --date).
 Articles get edited after publication; re-aligning takes well under a second.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -38,12 +42,21 @@ Articles get edited after publication; re-aligning takes well under a second.`,
 			if err != nil {
 				return err
 			}
-			return alignAndWrite(s.Out, t, article, f, out)
+			info, err := documentInfo(title, date)
+			if err != nil {
+				return err
+			}
+			if info.Title == "" {
+				info.Title = firstLine(article)
+			}
+			return alignAndWrite(s.Out, t, article, f, out, info)
 		},
 	}
 	cmd.Flags().StringVar(&transcriptPath, "transcript", "", "transcript JSON file (required)")
 	cmd.Flags().StringVar(&articlePath, "article", "", "article text file, UTF-8 (required)")
-	cmd.Flags().StringVar(&format, "format", "json", "output format: json, srt, vtt, html or report (the quotation check as text)")
+	cmd.Flags().StringVar(&format, "format", "json", "output format: json, srt, vtt, html, report (the quotation check as text) or docx (the check as a Word document)")
+	cmd.Flags().StringVar(&title, "title", "", "docx: the document's title (default: the article's first line)")
+	cmd.Flags().StringVar(&date, "date", "", "docx: the article's date, YYYY-MM-DD (default: none)")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "output file, written atomically (default: standard output)")
 	_ = cmd.MarkFlagRequired("transcript")
 	_ = cmd.MarkFlagRequired("article")
@@ -52,16 +65,39 @@ Articles get edited after publication; re-aligning takes well under a second.`,
 
 // alignAndWrite aligns t to the article text and writes the result in format
 // f to the file out (atomically) or, when out is "" or "-", to stdout.
-func alignAndWrite(stdout io.Writer, t *transcribe.Transcript, article string, f align.Format, out string) error {
+func alignAndWrite(stdout io.Writer, t *transcribe.Transcript, article string, f align.Format, out string, info transcribe.DocumentInfo) error {
 	// Aligning needs no models: the pipeline resolves them only to recognise.
 	r, err := pipeline.New(pipeline.Config{}).Align(t, article)
 	if err != nil {
 		return err
 	}
 	if out == "" || out == "-" {
-		return align.Write(stdout, r, f)
+		return align.WriteDocument(stdout, r, f, info)
 	}
-	return align.WriteFile(out, r, f)
+	return align.WriteFile(out, r, f, info)
+}
+
+// documentInfo reads the --title and --date flags of a Word document.
+func documentInfo(title, date string) (transcribe.DocumentInfo, error) {
+	info := transcribe.DocumentInfo{Title: strings.TrimSpace(title)}
+	if date != "" {
+		d, err := time.Parse(time.DateOnly, date)
+		if err != nil {
+			return info, fmt.Errorf("--date %q: want YYYY-MM-DD, like 2026-12-02", date)
+		}
+		info.Date = d
+	}
+	return info, nil
+}
+
+// firstLine is the first non-empty line of an article: its headline.
+func firstLine(article string) string {
+	for _, l := range strings.Split(article, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			return l
+		}
+	}
+	return ""
 }
 
 // readTranscript reads a transcript JSON file, streaming it, with one-line

@@ -105,7 +105,7 @@ func TestAlignCommandErrors(t *testing.T) {
 		{"empty object", []string{"--transcript", empty, "--article", ap}, empty + " is JSON but not a newsscribe transcript"},
 		{"Arabic text, not JSON", []string{"--transcript", arabic, "--article", ap}, arabic + " is not valid JSON at byte"},
 		{"article not UTF-8", []string{"--transcript", tp, "--article", latin1}, "not UTF-8"},
-		{"unknown format", []string{"--transcript", tp, "--article", ap, "--format", "docx"}, "unknown format"},
+		{"unknown format", []string{"--transcript", tp, "--article", ap, "--format", "odt"}, "unknown format"},
 		{"flags required", []string{"--article", ap}, "transcript"},
 		{"output directory missing", []string{"--transcript", tp, "--article", ap, "-o", filepath.Join(dir, "no", "out.json")}, "no such file"},
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/newsscribe/newsscribe/api"
+	"github.com/newsscribe/newsscribe/api/share"
 	"github.com/newsscribe/newsscribe/api/store"
 	"github.com/newsscribe/newsscribe/api/web"
 	"github.com/newsscribe/newsscribe/models"
@@ -75,9 +76,11 @@ func runServe(ctx context.Context, s Streams, cfg api.Config, available bool) er
 	}
 	err := api.Serve(ctx, cfg, api.Components{
 		Pipeline: pcfg,
-		// The newsroom page and the embed of published articles.
-		Mount: func(r *gin.Engine, st *store.Store) {
+		// The newsroom page, the embed of published articles and the
+		// signed share links of unpublished jobs.
+		Mount: func(r *gin.Engine, st *store.Store, sh *share.Signer) {
 			web.Mount(r, st, web.Options{PublicURL: publicURL, TrustProxy: cfg.TrustProxy})
+			web.RegisterShare(r, st, sh)
 		},
 		Logger: log,
 	})

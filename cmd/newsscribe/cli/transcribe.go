@@ -27,7 +27,7 @@ func newTranscribeCmd(s Streams) *cobra.Command {
 
 type transcribeFlags struct {
 	model, vadModel, modelsDir, language, prompt, format, out string
-	article                                                   string
+	article, title, date                                      string
 	threads, beamSize                                         int
 	vad, noVAD, verbose, noFallback                           bool
 }
@@ -67,7 +67,9 @@ article left out.`,
 	fl.StringVar(&f.modelsDir, "models-dir", "", "models directory (default $"+models.DirEnv+" or the user cache directory, newsscribe/models)")
 	fl.StringVar(&f.language, "language", "ar", "spoken language, ISO 639-1, or auto")
 	fl.StringVar(&f.prompt, "prompt", "", "initial prompt: names and rare words the speech contains")
-	fl.StringVar(&f.format, "format", "json", "output format: json, srt, vtt or txt (with --article: json, srt, vtt, html or report)")
+	fl.StringVar(&f.format, "format", "json", "output format: json, srt, vtt, txt or docx (with --article: json, srt, vtt, html, report or docx)")
+	fl.StringVar(&f.title, "title", "", "docx: the document's title (default: the article's first line, else none)")
+	fl.StringVar(&f.date, "date", "", "docx: the date under the title, YYYY-MM-DD (default: none)")
 	fl.StringVar(&f.article, "article", "", "article text file (UTF-8): write the article aligned to the speech instead of the transcript")
 	fl.StringVarP(&f.out, "output", "o", "", "output file (one input; - for stdout) or directory (several inputs)")
 	fl.IntVar(&f.threads, "threads", 0, "CPU threads (default: number of CPUs, at most 8)")
@@ -142,12 +144,18 @@ func (f transcribeFlags) pipelineConfig(load pipeline.LoadFunc) pipeline.Config 
 // writer returns how each input's output is written — its transcript, or
 // with --article the article aligned to it — and the output's extension.
 func (f transcribeFlags) writer(p *pipeline.Pipeline) (writeFunc, string, error) {
+	info, err := documentInfo(f.title, f.date)
+	if err != nil {
+		return nil, "", err
+	}
 	if f.article == "" {
 		format, err := transcribe.ParseFormat(f.format)
 		if err != nil {
 			return nil, "", err
 		}
-		return func(w io.Writer, t *transcribe.Transcript) error { return transcribe.Write(w, t, format) }, format.Extension(), nil
+		return func(w io.Writer, t *transcribe.Transcript) error {
+			return transcribe.WriteDocument(w, t, format, info)
+		}, format.Extension(), nil
 	}
 	format, err := align.ParseFormat(f.format)
 	if err != nil {
@@ -157,12 +165,15 @@ func (f transcribeFlags) writer(p *pipeline.Pipeline) (writeFunc, string, error)
 	if err != nil {
 		return nil, "", err
 	}
+	if info.Title == "" {
+		info.Title = firstLine(article)
+	}
 	return func(w io.Writer, t *transcribe.Transcript) error {
 		r, err := p.Align(t, article)
 		if err != nil {
 			return err
 		}
-		return align.Write(w, r, format)
+		return align.WriteDocument(w, r, format, info)
 	}, format.Extension(), nil
 }
 

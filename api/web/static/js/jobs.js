@@ -17,8 +17,11 @@ export const STATUS = {
   canceled: 'أُلغي',
 };
 
-/** jobName is what a job is called: its article's title, its file name, else its id. */
-export const jobName = (j) => j.title || j.filename || j.id;
+/**
+ * jobName is what a job is called: its article's title, its file name, else
+ * its id; an English machine translation says so.
+ */
+export const jobName = (j) => (j.title || j.filename || j.id) + (j.task === 'translate' ? ' — English (ترجمة آلية)' : '');
 
 const ts = (v) => (v ? Date.parse(v) : NaN);
 

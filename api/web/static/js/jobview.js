@@ -1,7 +1,7 @@
 // jobview.js — one finished job: its recording, the aligned article (or the
 // bare transcript when it has no article), downloads, publishing and the
 // article editor.
-import { clock, showError, clearError, el, isolated, modelWords } from './util.js';
+import { clock, copyText, showError, clearError, el, isolated, modelWords } from './util.js';
 import { renderArticle, fromTranscript } from './article.js';
 import { jobName } from './jobs.js';
 import { TranscriptView } from './transcript.js';
@@ -102,12 +102,79 @@ export class JobView {
     this.drawAttach(job, article);
     $('edit-btn').hidden = !article;
     $('text-col').hidden = !!bare;
-    cur.transcript = new TranscriptView({ box: $('transcript'), audio, tr, editor: this.editor });
+    const share = (button, moment) => this.copyMoment(button, moment);
+    cur.transcript = new TranscriptView({ box: $('transcript'), audio, tr, editor: this.editor, share });
     cur.handle = renderArticle({
-      body, alignment, audio, follow: $('follow'),
+      body, alignment, audio, follow: $('follow'), share,
       textEl: $('article-text'), quotesEl: $('quotes-list'), summaryEl: $('quote-summary'), unmatchedEl: $('unmatched-list'),
       announce: (t) => this.announce.say(t),
     });
+    this.loadEnglish(job);
+  }
+
+  /**
+   * momentURL is a link that opens this job at a moment ({t} seconds, or
+   * {quote} N of the article): the public embed of a published article, else
+   * a signed share link (it expires; the server says when).
+   */
+  async momentURL({ t, quote }) {
+    const cur = this.cur;
+    const q = quote ? `quote=${quote}` : `t=${Math.max(0, Math.floor(t * 10) / 10)}`;
+    if (cur.article?.published) return `${this.embedURL(cur.article)}?${q}`;
+    if (!cur.share || Date.parse(cur.share.expires_at) - Date.now() < 3600e3) {
+      cur.share = await this.api.request('POST', `/transcriptions/${this.api.id(cur.job.id)}/share`);
+    }
+    return `${cur.share.url}?${q}`;
+  }
+
+  // copyMoment copies the link of a moment and says so.
+  async copyMoment(button, moment) {
+    try {
+      const url = await this.momentURL(moment);
+      const ok = await copyText(url);
+      button.dataset.copied = url;
+      const until = this.cur.article?.published ? '' : ` (رابط خاص ينتهي ${new Date(this.cur.share.expires_at).toLocaleDateString('ar')})`;
+      const said = ok ? `نُسخ رابط هذه اللحظة${until}` : `تعذّر النسخ؛ الرابط: ${url}`;
+      $('view-status').textContent = said;
+      this.announce.say(said);
+    } catch (err) { showError($('view-error'), err); }
+  }
+
+  /**
+   * loadEnglish shows the English machine translation beside the
+   * transcript when there is one, else a button that asks for it (a job on
+   * the queue) and shows it when done.
+   */
+  async loadEnglish(job) {
+    const cur = this.cur;
+    const btn = $('translate-btn');
+    btn.hidden = true;
+    btn.onclick = async () => {
+      btn.disabled = true;
+      btn.textContent = 'جارٍ الترجمة الآلية…';
+      try {
+        await this.api.request('POST', `/transcriptions/${this.api.id(job.id)}/translation`);
+        this.loadEnglish(job);
+      } catch (err) { btn.disabled = false; showError($('transcript-error'), err); }
+    };
+    try {
+      const en = await this.api.request('GET', `/transcriptions/${this.api.id(job.id)}/transcript?lang=en&format=json`);
+      if (this.cur !== cur) return;
+      cur.transcript.setEnglish(en);
+      this.drawDownloads(job, true);
+    } catch (err) {
+      if (this.cur !== cur) return;
+      if (err.status === 409) { // being translated: look again shortly
+        btn.hidden = false;
+        btn.disabled = true;
+        btn.textContent = 'جارٍ الترجمة الآلية…';
+        cur.enTimer = setTimeout(() => this.loadEnglish(job), 1500);
+      } else if (err.status === 404) {
+        btn.hidden = false;
+        btn.disabled = false;
+        btn.textContent = 'ترجمة إنجليزية آلية';
+      }
+    }
   }
 
   /**
@@ -144,6 +211,7 @@ export class JobView {
 
   close() {
     const cur = this.cur;
+    clearTimeout(cur?.enTimer);
     cur?.handle?.destroy();
     cur?.transcript?.destroy();
     if (cur?.audioURL?.startsWith('blob:')) URL.revokeObjectURL(cur.audioURL);
@@ -155,16 +223,27 @@ export class JobView {
     $('edit-form').hidden = true;
   }
 
-  drawDownloads(job) {
+  // drawDownloads lists the job's files; english adds the English subtitles
+  // once the machine translation exists.
+  drawDownloads(job, english = false) {
     const { api } = this;
     const ul = $('downloads');
     ul.replaceChildren();
     const path = job.article_id
       ? `/articles/${api.id(job.article_id)}/transcript`
       : `/transcriptions/${api.id(job.id)}/transcript`;
-    for (const [fmt, label] of [['json', 'JSON'], ['srt', 'SRT ترجمة'], ['vtt', 'WebVTT ترجمة']]) {
-      const q = `${path}?format=${fmt}`;
-      const a = el('a', { class: 'btn', href: api.v1 + q, download: `newsscribe-${job.article_id || job.id}.${fmt}` }, `تنزيل ${label}`);
+    const bare = `/transcriptions/${api.id(job.id)}/transcript`;
+    const items = [['json', 'JSON', path], ['srt', 'SRT ترجمة', path], ['vtt', 'WebVTT ترجمة', path]];
+    // Word: the quotation check of an article, and the transcript itself.
+    if (job.article_id) items.push(['docx', 'Word: فحص الاقتباسات', path]);
+    items.push(['docx', 'Word: التفريغ', bare]);
+    // English subtitles: Whisper's translate task, labelled in the files.
+    if (english) items.push(['srt', 'SRT English (ترجمة آلية)', bare, 'en'], ['vtt', 'WebVTT English (ترجمة آلية)', bare, 'en']);
+    for (const [fmt, label, base, lang] of items) {
+      const q = `${base}?format=${fmt}${lang ? `&lang=${lang}` : ''}`;
+      let name = base === bare && fmt === 'docx' ? `newsscribe-${job.id}-transcript` : `newsscribe-${job.article_id || job.id}`;
+      if (lang) name = `newsscribe-${job.id}.${lang}`;
+      const a = el('a', { class: 'btn', href: api.v1 + q, download: `${name}.${fmt}` }, `تنزيل ${label}`);
       a.addEventListener('click', async (e) => {
         if (!api.key) return; // a plain link works without a key
         e.preventDefault();

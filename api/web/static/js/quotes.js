@@ -4,7 +4,7 @@
 // play button for that moment), the speaker, and a summary a journalist
 // reads in two seconds.
 import { seek } from './player.js';
-import { clock, el, isolated } from './util.js';
+import { clock, copyText, el, isolated } from './util.js';
 
 /**
  * VERDICTS names each verdict: its badge, singular and plural for the
@@ -101,8 +101,9 @@ const span = (a, b) => `${clock(a)}–${clock(b)}`;
  * the page's <audio>; announce(text) tells screen readers what happened.
  */
 export class QuoteList {
-  constructor({ chars, quotes, audio, summaryEl, listEl, announce }) {
+  constructor({ chars, quotes, audio, summaryEl, listEl, announce, share = null }) {
     this.chars = chars;
+    this.share = share; // share({t, quote}) copies a link to that moment
     this.quotes = quotes;
     this.audio = audio;
     this.announce = announce;
@@ -168,12 +169,20 @@ export class QuoteList {
           onclick: () => seek(this.audio, p.start, { stopAt: p.end }),
         }, `المقطع ${k + 1}: `, el('time', { dir: 'ltr' }, span(p.start, p.end)))))));
     }
+    const tools = el('div', { class: 'quote-tools' });
     if (timed && (q.check?.differences || []).length) {
-      li.append(el('div', { class: 'quote-tools' }, el('button', {
+      tools.append(el('button', {
         type: 'button', class: 'btn small copy-said',
         onclick: (e) => this.copy(e.currentTarget, spokenWording(this.chars, q)),
-      }, 'انسخ ما قيل')));
+      }, 'انسخ ما قيل'), ' ');
     }
+    if (timed && this.share) {
+      tools.append(el('button', {
+        type: 'button', class: 'btn small copy-moment', 'aria-label': `نسخ رابط هذه اللحظة: الاقتباس ${i + 1}`,
+        onclick: (e) => this.share(e.currentTarget, { t: q.start, quote: i + 1 }),
+      }, 'نسخ رابط هذه اللحظة'));
+    }
+    if (tools.childNodes.length) li.append(tools);
     return li;
   }
 
@@ -202,20 +211,7 @@ export class QuoteList {
   }
 
   async copy(button, text) {
-    let ok = false;
-    try {
-      await navigator.clipboard.writeText(text);
-      ok = true;
-    } catch {
-      // No clipboard permission (an http page, an old browser): copy from a
-      // selected text field instead.
-      const ta = el('textarea', { class: 'sr-only', readonly: true });
-      ta.value = text;
-      document.body.append(ta);
-      ta.select();
-      ok = document.execCommand('copy');
-      ta.remove();
-    }
+    const ok = await copyText(text);
     button.dataset.copied = text;
     this.announce?.(ok ? `نُسخ ما قيل: ${text}` : 'تعذّر النسخ؛ حدّد النص وانسخه يدويًا.');
   }

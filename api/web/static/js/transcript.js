@@ -45,8 +45,9 @@ export function segmentWords(s) {
  * there) and its times, so that editing can address it.
  */
 export class TranscriptView {
-  constructor({ box, audio, tr, editor = null }) {
+  constructor({ box, audio, tr, editor = null, share = null }) {
     this.box = box;
+    this.share = share; // share(button, {t}) copies a link to that moment
     this.audio = audio;
     this.editor = editor;
     // A click on a word plays from it; a selection being made is not a click.
@@ -82,6 +83,12 @@ export class TranscriptView {
       }, el('time', { dir: 'ltr' }, clock(p.start)));
       const head = el('div', { class: 'para-head' }, at, p.speaker ? el('span', { class: 'speaker' }, ...isolated(p.speaker)) : null);
       const text = el('p', { class: 'para-text', dir: 'rtl' });
+      if (this.share) {
+        head.append(el('button', {
+          type: 'button', class: 'btn small copy-moment', 'aria-label': `نسخ رابط هذه اللحظة: ${clock(p.start)}`,
+          onclick: (e) => this.share(e.currentTarget, { t: p.start }),
+        }, 'نسخ رابط هذه اللحظة'));
+      }
       if (this.editor) {
         head.append(el('span', { class: 'para-tools' },
           el('button', { type: 'button', class: 'btn small', 'aria-label': `صحّح الفقرة من ${clock(p.start)}`, onclick: () => this.editor.editParagraph(p, text) }, 'تصحيح'),
@@ -97,13 +104,41 @@ export class TranscriptView {
           words.push({ el: span, start: w.start, end: w.end });
         });
       }
-      const para = el('div', { class: 'para', dataset: { start: p.start, end: p.end } }, head, text);
+      const body = el('div', { class: 'para-body' }, text);
+      const para = el('div', { class: 'para', dataset: { start: p.start, end: p.end } }, head, body);
       frag.append(para);
       items.push({ el: para, start: p.start, end: p.end });
     }
     if (!items.length) frag.append(el('p', { class: 'muted' }, 'لم يُتعرّف على كلام في هذا التسجيل.'));
     this.box.replaceChildren(frag);
     this.follower = new Follower(this.audio, items, words);
+    if (this.en) this.setEnglish(this.en);
+  }
+
+  /**
+   * setEnglish shows en, the English machine translation (Whisper's
+   * translate task), as a second column: each English segment beside the
+   * paragraph its middle falls in, labelled machine translation.
+   */
+  setEnglish(en) {
+    this.en = en;
+    const paras = [...this.box.querySelectorAll('.para')];
+    for (const p of paras) p.querySelector('.para-en')?.remove();
+    this.box.querySelector('.en-label')?.remove();
+    if (!en || !paras.length) return;
+    const texts = paras.map(() => []);
+    for (const s of en.segments || []) {
+      const mid = (s.start + s.end) / 2;
+      let k = paras.findIndex((p, i) => mid < (i + 1 < paras.length ? parseFloat(paras[i + 1].dataset.start) : Infinity));
+      if (k < 0) k = paras.length - 1;
+      texts[k].push(String(s.text || '').trim());
+    }
+    paras.forEach((p, i) => {
+      p.querySelector('.para-body').append(el('p', { class: 'para-en', dir: 'ltr', lang: 'en' }, texts[i].join(' ')));
+    });
+    this.box.prepend(el('p', { class: 'en-label muted', dir: 'auto' },
+      'English: ', el('strong', { lang: 'en', dir: 'ltr' }, 'machine translation'), ' — ', el('strong', {}, 'ترجمة آلية'), ' (Whisper)'));
+    this.box.classList.add('bilingual');
   }
 
   destroy() {

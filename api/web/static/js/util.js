@@ -213,3 +213,22 @@ export function modelWords(name) {
   if (/-q\d/.test(n)) words.push('مضغوط');
   return words.join('، ');
 }
+
+/**
+ * copyText puts text on the clipboard and resolves whether it could: the
+ * Clipboard API, else (an http page, an old browser) a selected text field.
+ */
+export async function copyText(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const ta = el('textarea', { class: 'sr-only', readonly: true });
+    ta.value = text;
+    document.body.append(ta);
+    ta.select();
+    const ok = document.execCommand('copy');
+    ta.remove();
+    return ok;
+  }
+}

@@ -1,0 +1,54 @@
+package api_test
+
+import (
+	"bytes"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/newsscribe/newsscribe/transcribe/align"
+	"github.com/newsscribe/newsscribe/transcribe/docx"
+)
+
+// TestDOCXDownloads: the transcript and the quotation check download as
+// Word documents (attachment, the WordprocessingML media type), titled with
+// the article's first line, right to left, holding the recognised words
+// and the check's verdict.
+func TestDOCXDownloads(t *testing.T) {
+	ts := newServer(t, serverOpts{})
+	r := ts.upload(t, "/v1/transcriptions", wav(1, 440), map[string]string{"language": "ar", "article": article})
+	if r.status != http.StatusAccepted {
+		t.Fatalf("POST: got %d %s", r.status, r.body)
+	}
+	var j jobView
+	r.json(t, &j)
+	ts.waitJob(t, j.ID)
+	title := strings.Fields(article)[0]
+	for _, tc := range []struct {
+		path string
+		want []string
+	}{
+		{"/transcript?format=docx", []string{"الحكومة ستواصل العمل", "تفريغ التسجيل"}},
+		{"/alignment?format=docx", []string{"فحص الاقتباسات", align.VerdictLabel[align.VerdictVerbatim]}},
+	} {
+		t.Run(tc.path, func(t *testing.T) {
+			r := ts.do(t, "GET", "/v1/transcriptions/"+j.ID+tc.path, nil, "")
+			if r.status != 200 || r.header.Get("Content-Type") != docx.ContentType {
+				t.Fatalf("got %d %s, want 200 %s", r.status, r.header.Get("Content-Type"), docx.ContentType)
+			}
+			if got, want := r.header.Get("Content-Disposition"), `attachment; filename="`+j.ID+`.docx"`; got != want {
+				t.Errorf("got Content-Disposition %q, want %q", got, want)
+			}
+			parts, err := docx.ReadParts(bytes.NewReader(r.body), int64(len(r.body)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc := parts["word/document.xml"]
+			for _, w := range append(tc.want, title, "<w:bidi/>", "<w:rtl/>") {
+				if !strings.Contains(doc, w) {
+					t.Errorf("document.xml lacks %q", w)
+				}
+			}
+		})
+	}
+}

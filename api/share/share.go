@@ -1,0 +1,138 @@
+// Package share signs and checks the links that open a job's recording and
+// transcript to someone without an API key: a token naming the job and an
+// expiry, with an HMAC-SHA256 of both under a server secret. A job id alone
+// opens nothing outside /v1; a token cannot be made or stretched without
+// the secret.
+package share
+
+import (
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/newsscribe/newsscribe/internal/atomicfile"
+)
+
+// DefaultTTL is how long a share link works: 7 days.
+const DefaultTTL = 7 * 24 * time.Hour
+
+// MinSecret is the shortest accepted secret, in bytes.
+const MinSecret = 16
+
+// KeyFile is the file in the data directory that keeps the generated
+// secret, hex-encoded, when none is configured.
+const KeyFile = "share.key"
+
+// The reasons a token is refused.
+var (
+	// ErrExpired: the token was signed by this server but its time is up.
+	ErrExpired = errors.New("this share link has expired; ask the newsroom for a new one")
+	// ErrInvalid: the token is malformed or its signature is wrong.
+	ErrInvalid = errors.New("this share link is not valid (mistyped or forged)")
+)
+
+// Signer makes and checks share tokens. It is safe for concurrent use.
+type Signer struct {
+	secret []byte
+	ttl    time.Duration
+}
+
+// New returns a Signer with the secret (at least MinSecret bytes) whose
+// tokens last ttl (DefaultTTL when 0).
+func New(secret []byte, ttl time.Duration) (*Signer, error) {
+	if len(secret) < MinSecret {
+		return nil, fmt.Errorf("share secret: want at least %d bytes, got %d", MinSecret, len(secret))
+	}
+	if ttl < 0 {
+		return nil, fmt.Errorf("share link lifetime: must not be negative, got %s", ttl)
+	}
+	if ttl == 0 {
+		ttl = DefaultTTL
+	}
+	return &Signer{secret: append([]byte(nil), secret...), ttl: ttl}, nil
+}
+
+// TTL is how long the tokens of s last.
+func (s *Signer) TTL() time.Duration { return s.ttl }
+
+// Sign returns a token for job id that expires ttl after now, and when.
+// The token is "ID.EXPIRY.SIGNATURE" (EXPIRY in Unix seconds, SIGNATURE the
+// base64url HMAC-SHA256 of "ID.EXPIRY") and safe in a URL path.
+func (s *Signer) Sign(id string, now time.Time) (string, time.Time) {
+	exp := now.Add(s.ttl).Truncate(time.Second)
+	payload := id + "." + strconv.FormatInt(exp.Unix(), 10)
+	return payload + "." + s.mac(payload), exp
+}
+
+// Verify returns the job id of a token signed by s that has not expired at
+// now; otherwise ErrInvalid or ErrExpired.
+func (s *Signer) Verify(token string, now time.Time) (string, error) {
+	i := strings.LastIndexByte(token, '.')
+	if i < 0 {
+		return "", ErrInvalid
+	}
+	payload, sig := token[:i], token[i+1:]
+	if !hmac.Equal([]byte(sig), []byte(s.mac(payload))) {
+		return "", ErrInvalid
+	}
+	j := strings.LastIndexByte(payload, '.')
+	if j <= 0 {
+		return "", ErrInvalid
+	}
+	exp, err := strconv.ParseInt(payload[j+1:], 10, 64)
+	if err != nil {
+		return "", ErrInvalid
+	}
+	if !now.Before(time.Unix(exp, 0)) {
+		return "", ErrExpired
+	}
+	return payload[:j], nil
+}
+
+func (s *Signer) mac(payload string) string {
+	m := hmac.New(sha256.New, s.secret)
+	m.Write([]byte(payload))
+	return base64.RawURLEncoding.EncodeToString(m.Sum(nil))
+}
+
+// LoadKey returns the secret kept in dir/KeyFile, creating it (32 random
+// bytes, hex, written atomically, readable by the owner only) on first use,
+// so links stay valid across restarts.
+func LoadKey(dir string) ([]byte, error) {
+	path := filepath.Join(dir, KeyFile)
+	b, err := os.ReadFile(path)
+	if err == nil {
+		key, err := hex.DecodeString(strings.TrimSpace(string(b)))
+		if err != nil || len(key) < MinSecret {
+			return nil, fmt.Errorf("share key %s: want %d or more hex-encoded bytes; delete it to make a new one (old links stop working)", path, MinSecret)
+		}
+		return key, nil
+	}
+	if !errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("share key: %w", err)
+	}
+	key := make([]byte, 32)
+	if _, err := rand.Read(key); err != nil {
+		return nil, fmt.Errorf("share key: %w", err)
+	}
+	if err := atomicfile.Write(path, func(f *os.File) error {
+		_, err := f.WriteString(hex.EncodeToString(key) + "\n")
+		return err
+	}); err != nil {
+		return nil, fmt.Errorf("share key: %w", err)
+	}
+	// atomicfile gives every file its one mode; a secret is the owner's.
+	if err := os.Chmod(path, 0o600); err != nil {
+		return nil, fmt.Errorf("share key: %w", err)
+	}
+	return key, nil
+}

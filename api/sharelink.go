@@ -1,0 +1,41 @@
+package api
+
+import (
+	"net/http"
+	"net/url"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/newsscribe/newsscribe/api/web"
+)
+
+// Signer signs share links (package api/share's Signer).
+type Signer interface {
+	Sign(id string, now time.Time) (token string, expires time.Time)
+}
+
+// shareJSON answers POST /v1/transcriptions/{id}/share.
+type shareJSON struct {
+	Object string `json:"object"`
+	// URL opens the job's recording and transcript without an API key until
+	// ExpiresAt; add ?t=SECONDS or ?quote=N to start at a moment.
+	URL       string    `json:"url"`
+	Token     string    `json:"token"`
+	ExpiresAt time.Time `json:"expires_at"`
+}
+
+// createShare signs a link to job :id, published or not, for people
+// without an API key (the page at /share/TOKEN).
+func (s *server) createShare(c *gin.Context) {
+	j := s.job(c)
+	if j == nil {
+		return
+	}
+	if s.Share == nil {
+		abort(c, http.StatusServiceUnavailable, "sharing_off", "this server signs no share links (it runs without the web page)")
+		return
+	}
+	tok, exp := s.Share.Sign(j.ID, time.Now())
+	c.JSON(http.StatusCreated, shareJSON{Object: "share", URL: web.Options{PublicURL: s.PublicURL, TrustProxy: s.TrustProxy}.Root(c.Request) + "/share/" + url.PathEscape(tok), Token: tok, ExpiresAt: exp.UTC()})
+}
