@@ -2,30 +2,44 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
+	"time"
 
-	"github.com/newsscribe/newsscribe/api/web"
 	"github.com/newsscribe/newsscribe/audio"
 )
 
-var _ web.Source = (*Store)(nil)
+// EmbedArticle is what the public embed (package web) shows of a published
+// article.
+type EmbedArticle struct {
+	ID, Title, URL string
+	// PublishedAt is when the newsroom published the article; zero if unknown.
+	PublishedAt time.Time
+	// Alignment is the aligned article as align.Result JSON (words[],
+	// sentences[], quotes[], unmatched[]); nil before the recording is aligned.
+	Alignment json.RawMessage
+	// AudioPath is a browser-playable rendition of the recording on local disk
+	// and AudioType its media type (e.g. "audio/mpeg"); AudioPath is empty when
+	// the article has no recording.
+	AudioPath, AudioType string
+}
 
-// EmbedArticle implements web.Source for the public embed: the published
-// article id with its aligned transcript and browser-playable recording. A
-// missing or unpublished article is web.ErrNotFound. An article whose
+// EmbedArticle returns, for the public embed, the published article id with
+// its aligned transcript and browser-playable recording. A missing or
+// unpublished article is ErrNotFound. An article whose
 // recording is not transcribed and aligned yet comes without Alignment and
 // AudioPath.
-func (s *Store) EmbedArticle(ctx context.Context, id string) (*web.EmbedArticle, error) {
+func (s *Store) EmbedArticle(ctx context.Context, id string) (*EmbedArticle, error) {
 	a, err := s.Article(ctx, id)
 	if errors.Is(err, ErrNotFound) || (err == nil && !a.Published) {
-		return nil, web.ErrNotFound
+		return nil, ErrNotFound
 	}
 	if err != nil {
 		return nil, fmt.Errorf("embed article: %w", err)
 	}
-	out := &web.EmbedArticle{ID: a.ID, Title: a.Title, URL: a.URL}
+	out := &EmbedArticle{ID: a.ID, Title: a.Title, URL: a.URL}
 	if a.PublishedAt != nil {
 		out.PublishedAt = *a.PublishedAt
 	}
