@@ -78,10 +78,11 @@ type Deps struct {
 	// APIKeys, when not empty, are the accepted bearer tokens for /v1; an
 	// entry "NAME:KEY" names its key (see auth).
 	APIKeys []string
-	// MaxUpload is the largest accepted request body in bytes. Defaults to 1 GiB.
+	// MaxUpload is the largest accepted request body in bytes. Defaults to
+	// DefaultMaxUpload.
 	MaxUpload int64
 	// MaxQueue is the most jobs queued or running at once; more answer 429.
-	// Defaults to 1000.
+	// Defaults to DefaultMaxQueue.
 	MaxQueue int
 	// DefaultModel names the model jobs use when the request names none.
 	DefaultModel string
@@ -101,10 +102,10 @@ type server struct {
 // NewRouter returns the service's gin engine.
 func NewRouter(d Deps) *gin.Engine {
 	if d.MaxUpload <= 0 {
-		d.MaxUpload = 1 << 30
+		d.MaxUpload = DefaultMaxUpload
 	}
 	if d.MaxQueue <= 0 {
-		d.MaxQueue = 1000
+		d.MaxQueue = DefaultMaxQueue
 	}
 	if d.Logger == nil {
 		d.Logger = slog.Default()

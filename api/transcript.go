@@ -13,6 +13,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/newsscribe/newsscribe/api/store"
+	"github.com/newsscribe/newsscribe/internal/bytesize"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
 
@@ -422,7 +423,7 @@ func bindJSON(c *gin.Context, v any, limit int64, what string) bool {
 	if err := dec.Decode(v); err != nil {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
-			abort(c, http.StatusRequestEntityTooLarge, "too_large", fmt.Sprintf("the %s is larger than %s", what, humanBytes(limit)))
+			abort(c, http.StatusRequestEntityTooLarge, "too_large", fmt.Sprintf("the %s is larger than %s", what, bytesize.Format(limit)))
 			return false
 		}
 		abort(c, http.StatusBadRequest, "bad_request", "invalid "+what+" JSON: "+err.Error())

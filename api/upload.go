@@ -15,6 +15,7 @@ import (
 
 	"github.com/newsscribe/newsscribe/api/jobs"
 	"github.com/newsscribe/newsscribe/api/store"
+	"github.com/newsscribe/newsscribe/internal/bytesize"
 )
 
 // maxFieldBytes caps a non-file form field (an article body is well under).
@@ -55,7 +56,7 @@ func (s *server) readForm(c *gin.Context, fileRequired bool) *upload {
 	}
 	if c.Request.ContentLength > s.MaxUpload {
 		c.Header("Connection", "close")
-		abort(c, http.StatusRequestEntityTooLarge, "too_large", fmt.Sprintf("upload is larger than the %s limit", humanBytes(s.MaxUpload)))
+		abort(c, http.StatusRequestEntityTooLarge, "too_large", fmt.Sprintf("upload is larger than the %s limit", bytesize.Format(s.MaxUpload)))
 		return nil
 	}
 	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, s.MaxUpload)
@@ -98,7 +99,7 @@ func (s *server) readForm(c *gin.Context, fileRequired bool) *upload {
 				return nil
 			}
 			if len(b) > maxFieldBytes {
-				abort(c, http.StatusRequestEntityTooLarge, "too_large", fmt.Sprintf("form field %q is larger than %s", name, humanBytes(maxFieldBytes)))
+				abort(c, http.StatusRequestEntityTooLarge, "too_large", fmt.Sprintf("form field %q is larger than %s", name, bytesize.Format(maxFieldBytes)))
 				return nil
 			}
 			u.fields[name] = append(u.fields[name], string(b))
@@ -144,7 +145,7 @@ func (s *server) uploadError(c *gin.Context, err error) {
 	var mbe *http.MaxBytesError
 	if errors.As(err, &mbe) {
 		c.Header("Connection", "close")
-		abort(c, http.StatusRequestEntityTooLarge, "too_large", fmt.Sprintf("upload is larger than the %s limit", humanBytes(s.MaxUpload)))
+		abort(c, http.StatusRequestEntityTooLarge, "too_large", fmt.Sprintf("upload is larger than the %s limit", bytesize.Format(s.MaxUpload)))
 		return
 	}
 	if errors.Is(err, io.ErrUnexpectedEOF) || strings.Contains(err.Error(), "multipart") {
@@ -152,18 +153,6 @@ func (s *server) uploadError(c *gin.Context, err error) {
 		return
 	}
 	s.internal(c, err)
-}
-
-func humanBytes(n int64) string {
-	switch {
-	case n >= 1<<30 && n%(1<<30) == 0:
-		return fmt.Sprintf("%d GiB", n>>30)
-	case n >= 1<<20:
-		return fmt.Sprintf("%.0f MiB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.0f KiB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d bytes", n)
 }
 
 // submit creates (or joins) the job for an upload with the validated
