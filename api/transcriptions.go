@@ -303,7 +303,7 @@ func (s *server) getTranscript(c *gin.Context) {
 	}
 	setRevisionHeaders(c, rev)
 	var buf bytes.Buffer
-	if err := s.WriteTranscript(&buf, t, format); err != nil {
+	if err := writeTranscript(&buf, t, format); err != nil {
 		s.internal(c, err)
 		return
 	}
@@ -348,7 +348,7 @@ func (s *server) writeAlignment(c *gin.Context, j *store.Job) {
 		return
 	}
 	var buf bytes.Buffer
-	if err := s.WriteAlignment(&buf, a, format); err != nil {
+	if err := writeAlignment(&buf, a, format); err != nil {
 		s.internal(c, err)
 		return
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/newsscribe/newsscribe/api/jobs"
 	"github.com/newsscribe/newsscribe/api/store"
 	"github.com/newsscribe/newsscribe/internal/bytesize"
+	"github.com/newsscribe/newsscribe/internal/oneline"
 )
 
 // maxFieldBytes caps a non-file form field (an article body is well under).
@@ -88,7 +89,7 @@ func (s *server) readForm(c *gin.Context, fileRequired bool) *upload {
 			}
 			u.sha, u.size, u.hasFile = sha, n, true
 			// Display only; never used as a path.
-			u.filename = oneLine(filepath.Base(strings.ReplaceAll(p.FileName(), `\`, "/")))
+			u.filename = oneline.Fold(filepath.Base(strings.ReplaceAll(p.FileName(), `\`, "/")))
 			if len(u.filename) > 255 {
 				u.filename = u.filename[:255]
 			}

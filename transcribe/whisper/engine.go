@@ -304,7 +304,7 @@ func (e *Engine) Transcribe(ctx context.Context, samples []float32, opts transcr
 
 	// Cancellation flag in C memory, set from Go when ctx is done.
 	entry := &jobEntry{ctx: ctx, progress: report}
-	var tmap *transcribe.TimeMap
+	var tmap *timeMap
 	if opts.OnSegment != nil {
 		// Called on this goroutine's thread by whisper_full: the segments
 		// read here are final, only their VAD time mapping is applied.
@@ -312,9 +312,9 @@ func (e *Engine) Transcribe(ctx context.Context, samples []float32, opts transcr
 		entry.segment = func(st *C.struct_whisper_state, nNew int) {
 			n := int(C.whisper_full_n_segments_from_state(st))
 			for i := max(n-nNew, next); i < n; i++ {
-				raw := []transcribe.RawSegment{e.segment(st, i)}
-				tmap.MapSegments(raw)
-				sg := transcribe.AssembleSegment(raw[0])
+				raw := []rawSegment{e.segment(st, i)}
+				tmap.mapSegments(raw)
+				sg := assembleSegment(raw[0])
 				sg.ID = i
 				opts.OnSegment(sg)
 			}
@@ -349,11 +349,11 @@ func (e *Engine) Transcribe(ctx context.Context, samples []float32, opts transcr
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		input, tmap = transcribe.SpeechOnly(samples, spans)
+		input, tmap = speechOnly(samples, spans)
 	}
 	if len(input) == 0 {
 		report(100)
-		return transcribe.Assemble(nil, lang, duration, noSpeech), nil
+		return assemble(nil, lang, duration, noSpeech), nil
 	}
 
 	params := C.whisper_full_default_params(C.WHISPER_SAMPLING_GREEDY)
@@ -406,20 +406,20 @@ func (e *Engine) Transcribe(ctx context.Context, samples []float32, opts transcr
 	}
 
 	raws := e.segments(s.state)
-	tmap.MapSegments(raws)
+	tmap.mapSegments(raws)
 	if lang == "auto" {
 		if id := int(C.whisper_full_lang_id_from_state(s.state)); id >= 0 {
 			lang = bindings.Whisper_lang_str(id)
 		}
 	}
-	t := transcribe.Assemble(raws, lang, duration, noSpeech)
+	t := assemble(raws, lang, duration, noSpeech)
 	report(100)
 	return t, nil
 }
 
 // speech runs the Silero VAD on samples and returns the speech spans, with
 // whisper.cpp's default VAD parameters (those whisper-cli uses).
-func (e *Engine) speech(s *slot, samples []float32) ([]transcribe.Span, error) {
+func (e *Engine) speech(s *slot, samples []float32) ([]Span, error) {
 	if s.vad == nil {
 		path := C.CString(e.cfg.VADModelPath)
 		defer C.free(unsafe.Pointer(path))
@@ -441,10 +441,10 @@ func (e *Engine) speech(s *slot, samples []float32) ([]transcribe.Span, error) {
 	}
 	defer C.whisper_vad_free_segments(segs)
 	n := int(C.whisper_vad_segments_n_segments(segs))
-	spans := make([]transcribe.Span, 0, n)
+	spans := make([]Span, 0, n)
 	for i := range n {
 		// whisper.cpp reports VAD times in centiseconds.
-		spans = append(spans, transcribe.Span{
+		spans = append(spans, Span{
 			Start: float64(C.whisper_vad_segments_get_segment_t0(segs, C.int(i))) / 100,
 			End:   float64(C.whisper_vad_segments_get_segment_t1(segs, C.int(i))) / 100,
 		})
@@ -454,9 +454,9 @@ func (e *Engine) speech(s *slot, samples []float32) ([]transcribe.Span, error) {
 
 // segments reads the result of whisper_full from st. Times are converted
 // from whisper.cpp's centiseconds to seconds.
-func (e *Engine) segments(st *C.struct_whisper_state) []transcribe.RawSegment {
+func (e *Engine) segments(st *C.struct_whisper_state) []rawSegment {
 	n := int(C.whisper_full_n_segments_from_state(st))
-	raws := make([]transcribe.RawSegment, 0, n)
+	raws := make([]rawSegment, 0, n)
 	for i := range n {
 		raws = append(raws, e.segment(st, i))
 	}
@@ -464,20 +464,20 @@ func (e *Engine) segments(st *C.struct_whisper_state) []transcribe.RawSegment {
 }
 
 // segment reads segment i of the result in st.
-func (e *Engine) segment(st *C.struct_whisper_state, i int) transcribe.RawSegment {
+func (e *Engine) segment(st *C.struct_whisper_state, i int) rawSegment {
 	ci := C.int(i)
-	raw := transcribe.RawSegment{
+	raw := rawSegment{
 		Start:        cs(C.whisper_full_get_segment_t0_from_state(st, ci)),
 		End:          cs(C.whisper_full_get_segment_t1_from_state(st, ci)),
 		Text:         C.GoString(C.whisper_full_get_segment_text_from_state(st, ci)),
 		NoSpeechProb: float64(C.whisper_full_get_segment_no_speech_prob_from_state(st, ci)),
 	}
 	nt := int(C.whisper_full_n_tokens_from_state(st, ci))
-	raw.Tokens = make([]transcribe.Token, 0, nt)
+	raw.Tokens = make([]token, 0, nt)
 	for j := range nt {
 		cj := C.int(j)
 		data := C.whisper_full_get_token_data_from_state(st, ci, cj)
-		tok := transcribe.Token{
+		tok := token{
 			Text:    C.GoString(C.whisper_full_get_token_text_from_state(e.wctx, st, ci, cj)),
 			P:       float64(data.p),
 			Special: data.id >= e.eot,
@@ -500,7 +500,7 @@ func cs(t C.int64_t) float64 { return float64(t) / 100 }
 // Speech returns the stretches of speech the VAD model finds in samples, in
 // seconds. It uses one of the pool's states like a transcription does. It
 // returns an error if the engine has no VAD model.
-func (e *Engine) Speech(ctx context.Context, samples []float32) ([]transcribe.Span, error) {
+func (e *Engine) Speech(ctx context.Context, samples []float32) ([]Span, error) {
 	if !e.vad {
 		return nil, errors.New("whisper: no VAD model")
 	}
