@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -19,6 +18,7 @@ import (
 	"github.com/newsscribe/newsscribe/api"
 	"github.com/newsscribe/newsscribe/api/jobs"
 	"github.com/newsscribe/newsscribe/api/store"
+	"github.com/newsscribe/newsscribe/audio"
 	"github.com/newsscribe/newsscribe/pipeline"
 	"github.com/newsscribe/newsscribe/transcribe"
 	"github.com/newsscribe/newsscribe/transcribe/transcribetest"
@@ -207,20 +207,16 @@ func (r *rig) waitRiver(t *testing.T, riverID int64, want string) (attempt int) 
 	}
 }
 
-// wav is a valid 16 kHz mono 16-bit WAV of seconds of a quiet tone.
-func wav(seconds float64) []byte {
-	n := int(seconds * 16000)
-	var b bytes.Buffer
-	b.WriteString("RIFF")
-	binary.Write(&b, binary.LittleEndian, uint32(36+2*n))
-	b.WriteString("WAVEfmt ")
-	for _, v := range []any{uint32(16), uint16(1), uint16(1), uint32(16000), uint32(32000), uint16(2), uint16(16)} {
-		binary.Write(&b, binary.LittleEndian, v)
+// wav is a 16 kHz mono WAV (audio.WriteWAV) of seconds of a quiet tone.
+func wav(t *testing.T, seconds float64) []byte {
+	t.Helper()
+	samples := make([]float32, int(seconds*audio.SampleRate))
+	for i := range samples {
+		samples[i] = float32(0.1 * math.Sin(2*math.Pi*440*float64(i)/audio.SampleRate))
 	}
-	b.WriteString("data")
-	binary.Write(&b, binary.LittleEndian, uint32(2*n))
-	for i := range n {
-		binary.Write(&b, binary.LittleEndian, int16(3000*math.Sin(2*math.Pi*440*float64(i)/16000)))
+	var b bytes.Buffer
+	if err := audio.WriteWAV(&b, samples); err != nil {
+		t.Fatal(err)
 	}
 	return b.Bytes()
 }
@@ -269,7 +265,7 @@ func TestWorkerTransientFailureRetries(t *testing.T) {
 				return spoken(s, o)
 			}}
 			r := newRig(t, b, rigOpts{engine: eng, maxAttempts: 3})
-			j := r.submit(t, wav(1))
+			j := r.submit(t, wav(t, 1))
 			got := r.waitFor(t, j.ID, "done", status(store.StatusDone))
 			if got.Runs != 2 || calls.Load() != 2 {
 				t.Errorf("got %d runs and %d engine calls, want 2 and 2 (one retry)", got.Runs, calls.Load())
@@ -286,7 +282,7 @@ func TestWorkerTransientFailureRetries(t *testing.T) {
 				return nil, errors.New("engine hiccup")
 			}}
 			r := newRig(t, b, rigOpts{engine: eng, maxAttempts: 1})
-			j := r.submit(t, wav(1))
+			j := r.submit(t, wav(t, 1))
 			got := r.waitFor(t, j.ID, "failed", status(store.StatusFailed))
 			if got.ErrorCode != "internal" || got.Runs != 1 {
 				t.Errorf("got code %q after %d runs, want internal after 1", got.ErrorCode, got.Runs)
@@ -304,7 +300,7 @@ func TestWorkerBadOptionFailsAtOnce(t *testing.T) {
 				return nil, &transcribe.OptionError{Option: "language", Err: errors.New("unknown language \"xx\"")}
 			}}
 			r := newRig(t, b, rigOpts{engine: eng, maxAttempts: 3})
-			j := r.submit(t, wav(1))
+			j := r.submit(t, wav(t, 1))
 			got := r.waitFor(t, j.ID, "failed", status(store.StatusFailed))
 			if got.ErrorCode != "bad_request" || got.Runs != 1 {
 				t.Errorf("got code %q after %d runs, want bad_request after 1", got.ErrorCode, got.Runs)
@@ -324,7 +320,7 @@ func TestWorkerShutdownRequeues(t *testing.T) {
 	for _, b := range backends(t) {
 		t.Run(b.name, func(t *testing.T) {
 			r := newRig(t, b, rigOpts{engine: slow(), maxAttempts: 1})
-			j := r.submit(t, wav(1))
+			j := r.submit(t, wav(t, 1))
 			r.waitFor(t, j.ID, "running with progress", func(j *store.Job) bool { return j.Status == store.StatusRunning && j.Progress > 0 })
 			r.stop(t, 0)
 			got, err := r.st.Job(context.Background(), j.ID)
@@ -355,7 +351,7 @@ func TestWorkerCancel(t *testing.T) {
 	for _, b := range backends(t) {
 		t.Run(b.name, func(t *testing.T) {
 			r := newRig(t, b, rigOpts{engine: slow(), maxAttempts: 3})
-			j := r.submit(t, wav(1))
+			j := r.submit(t, wav(t, 1))
 			running := r.waitFor(t, j.ID, "running with progress", func(j *store.Job) bool { return j.Status == store.StatusRunning && j.Progress > 0 })
 			ctx := context.Background()
 			// As DELETE /v1/transcriptions/:id does: mark, then cancel the queue job.
@@ -385,7 +381,7 @@ func TestWorkerTimeoutFails(t *testing.T) {
 	for _, b := range backends(t) {
 		t.Run(b.name, func(t *testing.T) {
 			r := newRig(t, b, rigOpts{engine: slow(), maxAttempts: 3, jobTimeout: 2 * time.Second})
-			j := r.submit(t, wav(1))
+			j := r.submit(t, wav(t, 1))
 			got := r.waitFor(t, j.ID, "failed", status(store.StatusFailed))
 			if got.ErrorCode != "timeout" || got.Runs != 1 {
 				t.Errorf("got code %q after %d runs, want timeout after 1", got.ErrorCode, got.Runs)
