@@ -1,6 +1,8 @@
 package api
 
 import (
+	"github.com/newsscribe/newsscribe/internal/bytesize"
+
 	"errors"
 	"fmt"
 	"io"
@@ -63,7 +65,7 @@ type SlowBodyError struct {
 
 func (e *SlowBodyError) Error() string {
 	if e.Rate > 0 {
-		return fmt.Sprintf("request body too slow: nothing for %s, or below %s/s", e.Idle, humanBytes(e.Rate))
+		return fmt.Sprintf("request body too slow: nothing for %s, or below %s/s", e.Idle, bytesize.Format(e.Rate))
 	}
 	return fmt.Sprintf("request body too slow: nothing for %s", e.Idle)
 }

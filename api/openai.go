@@ -178,7 +178,7 @@ func (s *server) writeOpenAI(c *gin.Context, t *transcribe.Transcript, f openaiF
 		c.Data(http.StatusOK, contentTypes["txt"], []byte(t.Text+"\n"))
 	case "srt", "vtt":
 		var buf bytes.Buffer
-		if err := s.WriteTranscript(&buf, t, f.format); err != nil {
+		if err := writeTranscript(&buf, t, f.format); err != nil {
 			s.internal(c, err)
 			return
 		}

@@ -9,6 +9,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/newsscribe/newsscribe/api/store"
+	"github.com/newsscribe/newsscribe/internal/oneline"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
 
@@ -116,7 +117,7 @@ func writeEvent(c *gin.Context, v any) {
 // writeError sends an error event: the SDKs' stream iterators raise a data
 // object with an "error" member as an API error.
 func writeError(c *gin.Context, status int, code, message string) {
-	writeEvent(c, apiError{errorBody{Code: code, Type: errorType(status), Message: oneLine(message)}})
+	writeEvent(c, apiError{errorBody{Code: code, Type: errorType(status), Message: oneline.Fold(message)}})
 }
 
 // openaiModel is an entry of GET /v1/models.

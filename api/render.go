@@ -13,9 +13,9 @@ import (
 	"github.com/newsscribe/newsscribe/transcribe/align"
 )
 
-// WriteTranscript renders a transcript with package transcribe's writers
-// (json, srt, vtt, txt). It is the default TranscriptWriter.
-func WriteTranscript(w io.Writer, t *transcribe.Transcript, format string) error {
+// writeTranscript renders a transcript with package transcribe's writers
+// (json, srt, vtt, txt).
+func writeTranscript(w io.Writer, t *transcribe.Transcript, format string) error {
 	f, err := transcribe.ParseFormat(format)
 	if err != nil {
 		return err
@@ -23,10 +23,9 @@ func WriteTranscript(w io.Writer, t *transcribe.Transcript, format string) error
 	return transcribe.Write(w, t, f)
 }
 
-// WriteAlignment renders a stored aligned article (align.Result JSON) with
-// package align's writers (json, srt, vtt, html, report). It is the default
-// AlignmentWriter.
-func WriteAlignment(w io.Writer, alignment json.RawMessage, format string) error {
+// writeAlignment renders a stored aligned article (align.Result JSON) with
+// package align's writers (json, srt, vtt, html, report).
+func writeAlignment(w io.Writer, alignment json.RawMessage, format string) error {
 	f, err := align.ParseFormat(format)
 	if err != nil {
 		return err

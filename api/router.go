@@ -8,9 +8,7 @@ package api
 import (
 	"context"
 	"crypto/subtle"
-	"encoding/json"
 	"errors"
-	"io"
 	"log/slog"
 	"net/http"
 	"strconv"
@@ -20,6 +18,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/newsscribe/newsscribe/api/store"
+	"github.com/newsscribe/newsscribe/internal/oneline"
 	"github.com/newsscribe/newsscribe/pipeline"
 	"github.com/newsscribe/newsscribe/transcribe"
 	"github.com/newsscribe/newsscribe/transcribe/align"
@@ -46,13 +45,6 @@ type Aligner interface {
 	Align(t *transcribe.Transcript, article string) (*align.Result, error)
 }
 
-// TranscriptWriter renders a transcript in a format (json|srt|vtt|txt).
-type TranscriptWriter func(w io.Writer, t *transcribe.Transcript, format string) error
-
-// AlignmentWriter renders an aligned article (align.Result JSON) in a format
-// (json|srt|vtt|html).
-type AlignmentWriter func(w io.Writer, alignment json.RawMessage, format string) error
-
 // Deps are the router's dependencies.
 type Deps struct {
 	// Store holds jobs, articles, transcripts and uploads. Required.
@@ -64,10 +56,6 @@ type Deps struct {
 	// Aligner re-aligns an article when its body is edited. Defaults to a
 	// pipeline with align's default options.
 	Aligner Aligner
-	// WriteTranscript renders transcripts. Defaults to WriteTranscript.
-	WriteTranscript TranscriptWriter
-	// WriteAlignment renders aligned articles. Defaults to WriteAlignment.
-	WriteAlignment AlignmentWriter
 	// EngineReady reports whether the speech model is loaded (for /readyz).
 	EngineReady func() bool
 	// Segments delivers decoded segments to streaming requests (the same hub
@@ -78,10 +66,11 @@ type Deps struct {
 	// APIKeys, when not empty, are the accepted bearer tokens for /v1; an
 	// entry "NAME:KEY" names its key (see auth).
 	APIKeys []string
-	// MaxUpload is the largest accepted request body in bytes. Defaults to 1 GiB.
+	// MaxUpload is the largest accepted request body in bytes. Defaults to
+	// DefaultMaxUpload.
 	MaxUpload int64
 	// MaxQueue is the most jobs queued or running at once; more answer 429.
-	// Defaults to 1000.
+	// Defaults to DefaultMaxQueue.
 	MaxQueue int
 	// DefaultModel names the model jobs use when the request names none.
 	DefaultModel string
@@ -119,19 +108,13 @@ type server struct {
 // NewRouter returns the service's gin engine.
 func NewRouter(d Deps) *gin.Engine {
 	if d.MaxUpload <= 0 {
-		d.MaxUpload = 1 << 30
+		d.MaxUpload = DefaultMaxUpload
 	}
 	if d.MaxQueue <= 0 {
-		d.MaxQueue = 1000
+		d.MaxQueue = DefaultMaxQueue
 	}
 	if d.Logger == nil {
 		d.Logger = slog.Default()
-	}
-	if d.WriteTranscript == nil {
-		d.WriteTranscript = WriteTranscript
-	}
-	if d.WriteAlignment == nil {
-		d.WriteAlignment = WriteAlignment
 	}
 	if d.Aligner == nil {
 		d.Aligner = pipeline.New(pipeline.Config{})
@@ -245,15 +228,13 @@ func errorType(status int) string {
 // abort answers with the JSON error envelope. message must be one line and
 // must not contain internal paths.
 func abort(c *gin.Context, status int, code, message string) {
-	c.AbortWithStatusJSON(status, apiError{errorBody{Code: code, Type: errorType(status), Message: oneLine(message)}})
+	c.AbortWithStatusJSON(status, apiError{errorBody{Code: code, Type: errorType(status), Message: oneline.Fold(message)}})
 }
 
 // abortParam is abort for an error caused by one request parameter.
 func abortParam(c *gin.Context, status int, code, param, message string) {
-	c.AbortWithStatusJSON(status, apiError{errorBody{Code: code, Type: errorType(status), Param: &param, Message: oneLine(message)}})
+	c.AbortWithStatusJSON(status, apiError{errorBody{Code: code, Type: errorType(status), Param: &param, Message: oneline.Fold(message)}})
 }
-
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // internal logs err and answers 500 without its details.
 func (s *server) internal(c *gin.Context, err error) {

@@ -54,20 +54,76 @@ func Serve(ctx context.Context, cfg Config, comps Components) error {
 		log = slog.New(slog.DiscardHandler)
 	}
 	gin.SetMode(gin.ReleaseMode)
+	svc, err := newService(ctx, cfg, comps, log)
+	if err != nil {
+		return err
+	}
+	defer svc.queue.Close()
+	ln, err := net.Listen("tcp", cfg.Listen)
+	if err != nil {
+		return fmt.Errorf("listen: %w", err)
+	}
+	log.Info("listening", "addr", ln.Addr().String(), "data_dir", cfg.DataDir, "database", dbKind(cfg.Database), "workers", cfg.Workers)
+
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	serveErr := make(chan error, 1)
+	go func() { serveErr <- svc.srv.Serve(ln) }()
+	loaded := svc.start(ctx, cancel)
+
+	var runErr error
+	select {
+	case <-ctx.Done():
+		if cause := context.Cause(ctx); !errors.Is(cause, context.Canceled) {
+			runErr = cause
+		}
+	case err := <-serveErr:
+		runErr = fmt.Errorf("serve: %w", err)
+	}
+	svc.shutdown(cfg.ShutdownTimeout, loaded)
+	return runErr
+}
+
+// service is what Serve runs: the pipeline, the queue with its worker, and
+// the HTTP server with the router.
+type service struct {
+	pipeline *pipeline.Pipeline
+	queue    *jobs.Queue
+	srv      *http.Server
+	log      *slog.Logger
+	// started is set once the engine is loaded and the queue works jobs.
+	started atomic.Bool
+}
+
+// newService resolves the models (an absent one is an error now), opens the
+// uploads and the queue, and builds the router. Nothing listens yet.
+func newService(ctx context.Context, cfg Config, comps Components, log *slog.Logger) (*service, error) {
 	pcfg := comps.Pipeline
 	pcfg.Audio = audio.Options{MaxDuration: cfg.MaxDuration, FFmpegPath: cfg.FFmpegPath}
 	pcfg.Contexts = cfg.Workers
 	p := pipeline.New(pcfg)
 	models, err := p.Resolve()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if models.VADMissing {
 		log.Warn("VAD model not downloaded: transcribing without voice activity detection", "vad_model", pcfg.VADModel)
 	}
+	var sh *share.Signer // signs the share links of the pages comps mounts
+	if comps.Mount != nil {
+		key := []byte(cfg.ShareSecret)
+		if len(key) == 0 {
+			if key, err = share.LoadKey(cfg.DataDir); err != nil {
+				return nil, err
+			}
+		}
+		if sh, err = share.New(key, cfg.ShareTTL); err != nil {
+			return nil, fmt.Errorf("--share-secret: %w", err)
+		}
+	}
 	blobs, err := store.NewBlobs(filepath.Join(cfg.DataDir, "blobs"))
 	if err != nil {
-		return err
+		return nil, err
 	}
 	dec := AudioDecoder{Pipeline: p}
 	hub := NewSegmentHub()
@@ -77,9 +133,8 @@ func Serve(ctx context.Context, cfg Config, comps Components) error {
 		JobTimeout: cfg.JobTimeout, RescueAfter: cfg.RescueAfter, Logger: log.With("component", "river"),
 	}, blobs, worker)
 	if err != nil {
-		return fmt.Errorf("open job queue: %w", err)
+		return nil, fmt.Errorf("open job queue: %w", err)
 	}
-	defer q.Close()
 	st := q.Store()
 	metrics := NewMetrics(st)
 	worker.Observer = metrics
@@ -97,16 +152,6 @@ func Serve(ctx context.Context, cfg Config, comps Components) error {
 		deps.PublicURL, _ = ParsePublicURL(cfg.PublicURL) // Validate checked it
 	}
 	if comps.Mount != nil {
-		key := []byte(cfg.ShareSecret)
-		if len(key) == 0 {
-			if key, err = share.LoadKey(cfg.DataDir); err != nil {
-				return err
-			}
-		}
-		sh, err := share.New(key, cfg.ShareTTL)
-		if err != nil {
-			return fmt.Errorf("--share-secret: %w", err)
-		}
 		deps.Share = sh
 		deps.Mount = func(r *gin.Engine) { comps.Mount(r, st, sh) }
 	}
@@ -116,60 +161,53 @@ func Serve(ctx context.Context, cfg Config, comps Components) error {
 		IdleTimeout:       2 * time.Minute,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
-	ln, err := net.Listen("tcp", cfg.Listen)
-	if err != nil {
-		return fmt.Errorf("listen: %w", err)
-	}
-	log.Info("listening", "addr", ln.Addr().String(), "data_dir", cfg.DataDir, "database", dbKind(cfg.Database), "workers", cfg.Workers)
+	return &service{pipeline: p, queue: q, srv: srv, log: log}, nil
+}
 
-	ctx, cancel := context.WithCancelCause(ctx)
-	defer cancel(nil)
-	serveErr := make(chan error, 1)
-	go func() { serveErr <- srv.Serve(ln) }()
-
-	var started atomic.Bool
+// start loads the engine and then starts the queue, in the background so
+// that /healthz answers and uploads queue while a large model loads. A
+// failure cancels ctx with its cause, which stops Serve. The returned
+// channel is closed when start is over, successful or not.
+func (s *service) start(ctx context.Context, cancel context.CancelCauseFunc) <-chan struct{} {
 	loaded := make(chan struct{})
 	go func() {
 		defer close(loaded)
 		began := time.Now()
-		if err := p.Load(ctx); err != nil {
+		if err := s.pipeline.Load(ctx); err != nil {
 			cancel(fmt.Errorf("load speech engine: %w", err))
 			return
 		}
-		if err := q.Start(ctx); err != nil {
+		if err := s.queue.Start(ctx); err != nil {
 			cancel(fmt.Errorf("start job queue: %w", err))
 			return
 		}
-		started.Store(true)
-		log.Info("ready", "model_load_seconds", time.Since(began).Seconds())
+		s.started.Store(true)
+		s.log.Info("ready", "model_load_seconds", time.Since(began).Seconds())
 	}()
+	return loaded
+}
 
-	var runErr error
-	select {
-	case <-ctx.Done():
-		if cause := context.Cause(ctx); !errors.Is(cause, context.Canceled) {
-			runErr = cause
-		}
-	case err := <-serveErr:
-		runErr = fmt.Errorf("serve: %w", err)
-	}
-	log.Info("shutting down", "timeout", cfg.ShutdownTimeout.String())
-	sctx, scancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
+// shutdown stops taking requests, gives running requests and jobs timeout,
+// then cancels the jobs still running (they go back to the queue) and
+// closes the engine.
+func (s *service) shutdown(timeout time.Duration, loaded <-chan struct{}) {
+	log := s.log
+	log.Info("shutting down", "timeout", timeout.String())
+	sctx, scancel := context.WithTimeout(context.Background(), timeout)
 	defer scancel()
-	if err := srv.Shutdown(sctx); err != nil {
+	if err := s.srv.Shutdown(sctx); err != nil {
 		log.Warn("http shutdown", "error", err)
 	}
 	<-loaded
-	if started.Load() {
-		if err := q.Stop(sctx); err != nil {
+	if s.started.Load() {
+		if err := s.queue.Stop(sctx); err != nil {
 			log.Warn("job queue stop: running jobs were cancelled and will resume on the next start", "error", err)
 		}
 	}
-	if err := p.Close(); err != nil {
+	if err := s.pipeline.Close(); err != nil {
 		log.Warn("close engine", "error", err)
 	}
 	log.Info("stopped")
-	return runErr
 }
 
 func dbKind(dsn string) string {

@@ -13,6 +13,8 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/newsscribe/newsscribe/api/store"
+	"github.com/newsscribe/newsscribe/internal/bytesize"
+	"github.com/newsscribe/newsscribe/internal/oneline"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
 
@@ -115,7 +117,7 @@ func author(c *gin.Context, fromBody string) string {
 	if v, ok := c.Get(keyNameContext); ok {
 		return v.(string)
 	}
-	a := oneLine(fromBody)
+	a := oneline.Fold(fromBody)
 	if utf8.RuneCountInString(a) > maxSpeakerName {
 		a = string([]rune(a)[:maxSpeakerName])
 	}
@@ -184,7 +186,7 @@ func (s *server) patchTranscript(c *gin.Context) {
 	}
 	var spans []transcribe.SpeakerSpan
 	for i, sp := range in.Speakers {
-		name := oneLine(sp.Speaker)
+		name := oneline.Fold(sp.Speaker)
 		if !(sp.End > sp.Start) || utf8.RuneCountInString(name) > maxSpeakerName {
 			abort(c, http.StatusUnprocessableEntity, "bad_speaker", fmt.Sprintf("speakers[%d]: end must be after start and the name at most %d characters", i, maxSpeakerName))
 			return
@@ -195,7 +197,7 @@ func (s *server) patchTranscript(c *gin.Context) {
 		t = transcribe.SetSpeakers(t, spans)
 	}
 	for i, rn := range in.RenameSpeakers {
-		to := oneLine(rn.To)
+		to := oneline.Fold(rn.To)
 		if rn.From == "" || utf8.RuneCountInString(to) > maxSpeakerName {
 			abort(c, http.StatusUnprocessableEntity, "bad_speaker", fmt.Sprintf("rename_speakers[%d]: from is required and to at most %d characters", i, maxSpeakerName))
 			return
@@ -426,7 +428,7 @@ func bindJSON(c *gin.Context, v any, limit int64, what string) bool {
 	if err := dec.Decode(v); err != nil {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
-			abort(c, http.StatusRequestEntityTooLarge, "too_large", fmt.Sprintf("the %s is larger than %s", what, humanBytes(limit)))
+			abort(c, http.StatusRequestEntityTooLarge, "too_large", fmt.Sprintf("the %s is larger than %s", what, bytesize.Format(limit)))
 			return false
 		}
 		if slowBody(c, err) {

@@ -330,7 +330,7 @@ func (s *server) getTranscript(c *gin.Context) {
 	if format == "docx" {
 		err = transcribe.WriteDocument(&buf, t, transcribe.FormatDOCX, s.documentInfo(c, j))
 	} else {
-		err = s.WriteTranscript(&buf, t, format)
+		err = writeTranscript(&buf, t, format)
 	}
 	if err != nil {
 		s.internal(c, err)
@@ -385,7 +385,7 @@ func (s *server) writeAlignment(c *gin.Context, j *store.Job) {
 	if format == "docx" {
 		err = writeAlignmentDOCX(&buf, a, s.documentInfo(c, j))
 	} else {
-		err = s.WriteAlignment(&buf, a, format)
+		err = writeAlignment(&buf, a, format)
 	}
 	if err != nil {
 		s.internal(c, err)

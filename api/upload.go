@@ -19,6 +19,8 @@ import (
 
 	"github.com/newsscribe/newsscribe/api/jobs"
 	"github.com/newsscribe/newsscribe/api/store"
+	"github.com/newsscribe/newsscribe/internal/bytesize"
+	"github.com/newsscribe/newsscribe/internal/oneline"
 )
 
 // Limits of a multipart form besides its file (issue 9: sixty 4 MiB fields
@@ -74,7 +76,7 @@ func (s *server) readForm(c *gin.Context, fileRequired bool, doc string) *upload
 	}
 	if c.Request.ContentLength > s.MaxUpload {
 		c.Header("Connection", "close")
-		abort(c, http.StatusRequestEntityTooLarge, "too_large", fmt.Sprintf("upload is larger than the %s limit", humanBytes(s.MaxUpload)))
+		abort(c, http.StatusRequestEntityTooLarge, "too_large", fmt.Sprintf("upload is larger than the %s limit", bytesize.Format(s.MaxUpload)))
 		return nil
 	}
 	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, s.MaxUpload)
@@ -118,9 +120,9 @@ func (s *server) readForm(c *gin.Context, fileRequired bool, doc string) *upload
 			u.sha, u.size, u.hasFile = sha, n, true
 		case name != "":
 			isDoc := name == doc && u.fields[doc] == nil
-			limit, what := maxFormFields-fieldBytes, fmt.Sprintf("the form's text fields are larger than %s together", humanBytes(maxFormFields))
+			limit, what := maxFormFields-fieldBytes, fmt.Sprintf("the form's text fields are larger than %s together", bytesize.Format(maxFormFields))
 			if isDoc {
-				limit, what = maxDocField, fmt.Sprintf("form field %q is larger than %s", name, humanBytes(maxDocField))
+				limit, what = maxDocField, fmt.Sprintf("form field %q is larger than %s", name, bytesize.Format(maxDocField))
 			}
 			b, err := io.ReadAll(io.LimitReader(p, int64(limit)+1))
 			if err != nil {
@@ -185,7 +187,7 @@ func displayName(raw string) (string, error) {
 			return "", fmt.Errorf("the file name has a control character (%U); rename the file", r)
 		}
 	}
-	name := oneLine(filepath.Base(strings.ReplaceAll(strings.ToValidUTF8(raw, "\uFFFD"), `\`, "/")))
+	name := oneline.Fold(filepath.Base(strings.ReplaceAll(strings.ToValidUTF8(raw, "\uFFFD"), `\`, "/")))
 	if name == "." || name == "/" {
 		name = ""
 	}
@@ -205,7 +207,7 @@ func (s *server) uploadError(c *gin.Context, err error) {
 	switch {
 	case errors.As(err, &mbe):
 		c.Header("Connection", "close")
-		abort(c, http.StatusRequestEntityTooLarge, "too_large", fmt.Sprintf("upload is larger than the %s limit", humanBytes(s.MaxUpload)))
+		abort(c, http.StatusRequestEntityTooLarge, "too_large", fmt.Sprintf("upload is larger than the %s limit", bytesize.Format(s.MaxUpload)))
 	case slowBody(c, err):
 	case errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT):
 		s.log.Error("upload refused: storage full", "error", err)
@@ -227,18 +229,6 @@ func partError(err error) string {
 		return "it ends before its closing boundary"
 	}
 	return "check its part headers and boundaries"
-}
-
-func humanBytes(n int64) string {
-	switch {
-	case n >= 1<<30 && n%(1<<30) == 0:
-		return fmt.Sprintf("%d GiB", n>>30)
-	case n >= 1<<20:
-		return fmt.Sprintf("%.0f MiB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.0f KiB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d bytes", n)
 }
 
 // submit creates (or joins) the job for an upload with the validated

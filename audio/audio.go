@@ -44,13 +44,17 @@ type Info struct {
 	Duration float64 `json:"duration"`
 }
 
+// DefaultFFmpeg is the ffmpeg executable when Options.FFmpegPath is empty:
+// "ffmpeg", looked up in PATH.
+const DefaultFFmpeg = "ffmpeg"
+
 // Options configure decoding. The zero value is ready to use.
 type Options struct {
 	// MaxDuration refuses input longer than this with ErrTooLong; decoding
 	// stops as soon as the limit is passed. 0 means no limit.
 	MaxDuration time.Duration
 	// FFmpegPath is the ffmpeg executable used for everything but WAV.
-	// Defaults to "ffmpeg" looked up in PATH.
+	// Defaults to DefaultFFmpeg.
 	FFmpegPath string
 }
 
@@ -64,7 +68,7 @@ func (o Options) Validate() error {
 
 func (o Options) ffmpeg() string {
 	if o.FFmpegPath == "" {
-		return "ffmpeg"
+		return DefaultFFmpeg
 	}
 	return o.FFmpegPath
 }

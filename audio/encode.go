@@ -236,6 +236,19 @@ var fileOptions = map[string]map[string]bool{
 	"drawtext":  {"fontfile": true, "textfile": true},
 }
 
+// skipLabels skips the white space and [labels] at the start of p.
+func skipLabels(p string) (string, error) {
+	p = skipSpace(p)
+	for strings.HasPrefix(p, "[") {
+		end := strings.IndexByte(p, ']')
+		if end < 0 {
+			return "", errors.New("audio: encode: filter graph: unterminated label")
+		}
+		p = skipSpace(p[end+1:])
+	}
+	return p, nil
+}
+
 // checkFilterGraph parses graph as libavfilter does (avfilter_graph_parse2:
 // chains split by ';', filters by ',', [labels], then each filter's options
 // by ':' and '=', both levels with av_get_token's quoting and escaping) and
@@ -243,13 +256,9 @@ var fileOptions = map[string]map[string]bool{
 func checkFilterGraph(graph string, files map[string]bool) error {
 	p := graph
 	for {
-		p = skipSpace(p)
-		for strings.HasPrefix(p, "[") { // input labels
-			end := strings.IndexByte(p, ']')
-			if end < 0 {
-				return errors.New("audio: encode: filter graph: unterminated label")
-			}
-			p = skipSpace(p[end+1:])
+		var err error
+		if p, err = skipLabels(p); err != nil { // input labels
+			return err
 		}
 		if p == "" {
 			return nil
@@ -268,13 +277,8 @@ func checkFilterGraph(graph string, files map[string]bool) error {
 		if err := checkFilterArgs(name, args, files); err != nil {
 			return err
 		}
-		p = skipSpace(p)
-		for strings.HasPrefix(p, "[") { // output labels
-			end := strings.IndexByte(p, ']')
-			if end < 0 {
-				return errors.New("audio: encode: filter graph: unterminated label")
-			}
-			p = skipSpace(p[end+1:])
+		if p, err = skipLabels(p); err != nil { // output labels
+			return err
 		}
 		if p == "" {
 			return nil

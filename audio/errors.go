@@ -4,7 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"strings"
+
+	"github.com/newsscribe/newsscribe/internal/oneline"
 )
 
 var (
@@ -35,7 +36,7 @@ type DecodeError struct {
 func (e *DecodeError) Error() string {
 	msg := "unknown problem"
 	if e.Err != nil {
-		msg = oneLine(e.Err.Error())
+		msg = oneline.Fold(e.Err.Error())
 	}
 	if e.Offset < 0 {
 		return "audio: corrupt or truncated data: " + msg
@@ -53,7 +54,7 @@ type UnsupportedError struct {
 }
 
 func (e *UnsupportedError) Error() string {
-	return "audio: unsupported: " + oneLine(e.What)
+	return "audio: unsupported: " + oneline.Fold(e.What)
 }
 
 // noAudioError wraps ErrNoAudio with what the input was found to be.
@@ -64,11 +65,6 @@ func (e *noAudioError) Error() string {
 }
 
 func (e *noAudioError) Unwrap() error { return ErrNoAudio }
-
-// oneLine folds a message onto a single line.
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
-}
 
 // ffmpegPathError is ErrFFmpegMissing for an ffmpeg given by path (the
 // --ffmpeg flag) that does not exist or cannot be run: it names the path

@@ -15,6 +15,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/newsscribe/newsscribe/internal/oneline"
 )
 
 // ffmpegArgs is the command line that decodes input (pipe:0 or
@@ -248,7 +250,7 @@ func ffmpegReason(text string) string {
 	if len(best) > 200 {
 		best = best[:200] + "…"
 	}
-	return oneLine(best)
+	return oneline.Fold(best)
 }
 
 // reAudio and reRate read the first audio stream's line of ffmpeg's input

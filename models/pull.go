@@ -108,21 +108,7 @@ func Pull(ctx context.Context, m Model, dir string, opts PullOptions) (string, e
 	if err := atomicfile.MkdirAll(dir); err != nil {
 		return "", fmt.Errorf("pull %s: %w", m.Name, err)
 	}
-	client := opts.Client
-	if client == nil {
-		client = defaultClient()
-	}
-	retries := opts.Retries
-	if retries == 0 {
-		retries = 5
-	}
-	url := m.URL()
-	if opts.BaseURL == "" {
-		opts.BaseURL = os.Getenv(URLEnv)
-	}
-	if opts.BaseURL != "" {
-		url = strings.TrimSuffix(opts.BaseURL, "/") + "/" + m.Repo + "/resolve/main/" + m.File
-	}
+	src := opts.source(m)
 	part := final + ".part"
 	f, err := os.OpenFile(part, os.O_RDWR|os.O_CREATE, atomicfile.Mode)
 	if err != nil {
@@ -135,11 +121,60 @@ func Pull(ctx context.Context, m Model, dir string, opts PullOptions) (string, e
 		}
 	}()
 	defer f.Close()
-
-	backoff := opts.Backoff
-	if backoff <= 0 {
-		backoff = time.Second
+	if err := src.download(ctx, m, f, final); err != nil {
+		return "", err
 	}
+	if err := Verify(part, m); err != nil {
+		f.Close()
+		os.Remove(part)
+		return "", fmt.Errorf("pull %s from %s: the %s received failed verification, removed it: %w", m.Name, src.url, FormatSize(m.Size), err)
+	}
+	// Synced, renamed into place, the directory synced.
+	if err := atomicfile.Commit(f, final); err != nil {
+		return "", fmt.Errorf("pull %s: %w", m.Name, err)
+	}
+	return final, nil
+}
+
+// source is where and how Pull downloads one model: PullOptions with their
+// defaults filled in.
+type source struct {
+	client   *http.Client
+	url      string
+	retries  int
+	backoff  time.Duration
+	progress func(done, total int64)
+}
+
+// source fills in o's defaults for m: the default client, 5 retries, a
+// 1-second first backoff, and m's URL under BaseURL (or $URLEnv) if set.
+func (o PullOptions) source(m Model) source {
+	src := source{client: o.Client, url: m.URL(), retries: o.Retries, backoff: o.Backoff, progress: o.Progress}
+	if src.client == nil {
+		src.client = defaultClient()
+	}
+	if src.retries == 0 {
+		src.retries = 5
+	}
+	if src.backoff <= 0 {
+		src.backoff = time.Second
+	}
+	base := o.BaseURL
+	if base == "" {
+		base = os.Getenv(URLEnv)
+	}
+	if base != "" {
+		src.url = strings.TrimSuffix(base, "/") + "/" + m.Repo + "/resolve/main/" + m.File
+	}
+	return src
+}
+
+// download fills f (the .part file, possibly holding the start of the file
+// from an earlier run) to m.Size bytes, resuming with Range requests and
+// retrying with exponential backoff. final names the file for the
+// *OfflineError of a host that cannot be reached at all.
+func (src source) download(ctx context.Context, m Model, f *os.File, final string) error {
+	url := src.url
 	// Every pass counts against the retry budget: a server that ignores
 	// Range, or serves a short file with 200, must not be asked again and
 	// again without end.
@@ -147,29 +182,29 @@ func Pull(ctx context.Context, m Model, dir string, opts PullOptions) (string, e
 	for attempt := 0; ; attempt++ {
 		have, err := f.Seek(0, io.SeekEnd)
 		if err != nil {
-			return "", fmt.Errorf("pull %s: %w", m.Name, err)
+			return fmt.Errorf("pull %s: %w", m.Name, err)
 		}
 		if have > m.Size {
 			if err := f.Truncate(0); err != nil {
-				return "", fmt.Errorf("pull %s: %w", m.Name, err)
+				return fmt.Errorf("pull %s: %w", m.Name, err)
 			}
 			have = 0
 		}
 		if have == m.Size {
-			break
+			return nil
 		}
-		if attempt > retries {
-			return "", fmt.Errorf("pull %s from %s: gave up after %d requests: %w", m.Name, url, attempt, last)
+		if attempt > src.retries {
+			return fmt.Errorf("pull %s from %s: gave up after %d requests: %w", m.Name, url, attempt, last)
 		}
 		if attempt > 0 {
-			pause := min(backoff<<(attempt-1), 30*time.Second)
+			pause := min(src.backoff<<(attempt-1), 30*time.Second)
 			select {
 			case <-ctx.Done():
-				return "", ctx.Err()
+				return ctx.Err()
 			case <-time.After(pause):
 			}
 		}
-		got, err := fetch(ctx, client, url, f, have, m.Size, opts.Progress)
+		got, err := fetch(ctx, src.client, url, f, have, m.Size, src.progress)
 		if err == nil {
 			if have+got < m.Size {
 				last = fmt.Errorf("the response ended after %d bytes, at %s of the %s (%d bytes) expected; is the server holding the right file?",
@@ -178,7 +213,7 @@ func Pull(ctx context.Context, m Model, dir string, opts PullOptions) (string, e
 			continue // loop to check the size
 		}
 		if ctx.Err() != nil {
-			return "", ctx.Err()
+			return ctx.Err()
 		}
 		last = err
 		if errors.Is(err, errRestart) {
@@ -187,23 +222,13 @@ func Pull(ctx context.Context, m Model, dir string, opts PullOptions) (string, e
 		var ne net.Error
 		var oe *net.OpError
 		if got == 0 && (errors.As(err, &oe) || errors.As(err, &ne)) && attempt == 0 {
-			return "", &OfflineError{Model: m, URL: url, Path: final, Err: err}
+			return &OfflineError{Model: m, URL: url, Path: final, Err: err}
 		}
 		if got == 0 && !errors.As(err, &ne) {
 			// An HTTP error answer: asking again will not change it.
-			return "", fmt.Errorf("pull %s from %s: %w", m.Name, url, err)
+			return fmt.Errorf("pull %s from %s: %w", m.Name, url, err)
 		}
 	}
-	if err := Verify(part, m); err != nil {
-		f.Close()
-		os.Remove(part)
-		return "", fmt.Errorf("pull %s from %s: the %s received failed verification, removed it: %w", m.Name, url, FormatSize(m.Size), err)
-	}
-	// Synced, renamed into place, the directory synced.
-	if err := atomicfile.Commit(f, final); err != nil {
-		return "", fmt.Errorf("pull %s: %w", m.Name, err)
-	}
-	return final, nil
 }
 
 // fetch appends bytes from offset have to f and returns how many it wrote.

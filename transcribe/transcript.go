@@ -60,6 +60,15 @@ type Word struct {
 	Probability float64 `json:"probability"`
 }
 
+// SampleRate is the rate of the samples an Engine takes, in Hz.
+const SampleRate = 16000
+
+// DefaultNoSpeechThreshold is Options.NoSpeechThreshold's default: the
+// no_speech probability above which a segment whose text is a known silence
+// phrase is dropped. It is Whisper's own default (OpenAI's
+// no_speech_threshold and whisper.cpp's no_speech_thold).
+const DefaultNoSpeechThreshold = 0.6
+
 // Options control one recognition. The zero value asks for the engine's
 // defaults: Arabic, greedy decoding, word timestamps, VAD where available.
 type Options struct {
@@ -82,7 +91,7 @@ type Options struct {
 	// bias Whisper towards "hearing" them.
 	Prompt string
 	// NoSpeechThreshold is the no_speech probability above which a segment
-	// may be dropped as silence. Defaults to 0.6.
+	// may be dropped as silence. Defaults to DefaultNoSpeechThreshold.
 	NoSpeechThreshold float32
 	// MaxSegmentLength caps a segment's length in characters; 0 means no cap.
 	MaxSegmentLength int

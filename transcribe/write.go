@@ -8,6 +8,7 @@ import (
 	"math"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Format is an output format for a transcript.
@@ -314,3 +315,6 @@ func bidiLine(l string) string {
 	}
 	return string(rle) + l + string(pdf)
 }
+
+// runeLen is the number of characters of s, counted in runes.
+func runeLen(s string) int { return utf8.RuneCountInString(s) }

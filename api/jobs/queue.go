@@ -39,23 +39,41 @@ type Args struct {
 // Kind implements river.JobArgs.
 func (Args) Kind() string { return "newsscribe_transcribe" }
 
-// Config configures the queue.
+// Defaults of Config, each stated once here; the serve command's flags show
+// the same values (through api.DefaultConfig).
+const (
+	// DefaultWorkers is how many jobs one process runs at once.
+	DefaultWorkers = 1
+	// DefaultMaxAttempts is how often a job is tried on transient failures.
+	DefaultMaxAttempts = 3
+	// DefaultJobTimeout cancels a job that runs longer: 3 hours (the one
+	// value; the serve command's --job-timeout shows it).
+	DefaultJobTimeout = 3 * time.Hour
+	// DefaultRescueMargin is how much longer than JobTimeout a job marked
+	// running waits before it is considered abandoned (RescueAfter's default).
+	DefaultRescueMargin = time.Minute
+)
+
+// Config configures the queue. The zero value of every field but DataDir
+// (required for SQLite) selects its default.
 type Config struct {
 	// Database is empty for the embedded SQLite file DataDir/newsscribe.db, or
 	// a postgres:// URL.
 	Database string
 	// DataDir holds the SQLite file. Required for SQLite.
 	DataDir string
-	// Workers is the number of jobs run at once by this process. Defaults to 1.
+	// Workers is the number of jobs run at once by this process. Defaults to
+	// DefaultWorkers.
 	Workers int
 	// MaxAttempts is how often a job is tried before it fails for good
-	// (transient failures only; bad audio fails at once). Defaults to 3.
+	// (transient failures only; bad audio fails at once). Defaults to
+	// DefaultMaxAttempts.
 	MaxAttempts int
-	// JobTimeout cancels a job that runs longer. Defaults to 2 hours.
+	// JobTimeout cancels a job that runs longer. Defaults to DefaultJobTimeout.
 	JobTimeout time.Duration
 	// RescueAfter is how long after its start a job still marked running is
 	// considered abandoned (its server died) and run again; it must exceed
-	// JobTimeout. Defaults to JobTimeout + 1 minute.
+	// JobTimeout. Defaults to JobTimeout + DefaultRescueMargin.
 	RescueAfter time.Duration
 	// Logger receives river's logs. Defaults to slog.Default().
 	Logger *slog.Logger
@@ -63,16 +81,16 @@ type Config struct {
 
 func (c *Config) setDefaults() {
 	if c.Workers <= 0 {
-		c.Workers = 1
+		c.Workers = DefaultWorkers
 	}
 	if c.MaxAttempts <= 0 {
-		c.MaxAttempts = 3
+		c.MaxAttempts = DefaultMaxAttempts
 	}
 	if c.JobTimeout <= 0 {
-		c.JobTimeout = 2 * time.Hour
+		c.JobTimeout = DefaultJobTimeout
 	}
 	if c.RescueAfter <= 0 {
-		c.RescueAfter = c.JobTimeout + time.Minute
+		c.RescueAfter = c.JobTimeout + DefaultRescueMargin
 	}
 	if c.Logger == nil {
 		c.Logger = slog.Default()

@@ -67,7 +67,8 @@ type Worker struct {
 	Pipeline *pipeline.Pipeline
 	// Decoder decodes uploads. Required.
 	Decoder Decoder
-	// FFmpegPath makes the MP3 rendition for browsers. Defaults to "ffmpeg".
+	// FFmpegPath makes the MP3 rendition for browsers. Defaults to
+	// audio.DefaultFFmpeg.
 	FFmpegPath string
 	// Observer receives metrics; may be nil.
 	Observer Observer

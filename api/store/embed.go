@@ -6,27 +6,40 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"time"
 
-	"github.com/newsscribe/newsscribe/api/web"
 	"github.com/newsscribe/newsscribe/audio"
 )
 
-var _ web.Source = (*Store)(nil)
+// EmbedArticle is what the public embed (package web) shows of a published
+// article.
+type EmbedArticle struct {
+	ID, Title, URL string
+	// PublishedAt is when the newsroom published the article; zero if unknown.
+	PublishedAt time.Time
+	// Alignment is the aligned article as align.Result JSON (words[],
+	// sentences[], quotes[], unmatched[]); nil before the recording is aligned.
+	Alignment json.RawMessage
+	// AudioPath is a browser-playable rendition of the recording on local disk
+	// and AudioType its media type (e.g. "audio/mpeg"); AudioPath is empty when
+	// the article has no recording.
+	AudioPath, AudioType string
+}
 
-// EmbedArticle implements web.Source for the public embed: the published
-// article id with its aligned transcript and browser-playable recording. A
-// missing or unpublished article is web.ErrNotFound. An article whose
+// EmbedArticle returns, for the public embed, the published article id with
+// its aligned transcript and browser-playable recording. A missing or
+// unpublished article is ErrNotFound. An article whose
 // recording is not transcribed and aligned yet comes without Alignment and
 // AudioPath.
-func (s *Store) EmbedArticle(ctx context.Context, id string) (*web.EmbedArticle, error) {
+func (s *Store) EmbedArticle(ctx context.Context, id string) (*EmbedArticle, error) {
 	a, err := s.Article(ctx, id)
 	if errors.Is(err, ErrNotFound) || (err == nil && !a.Published) {
-		return nil, web.ErrNotFound
+		return nil, ErrNotFound
 	}
 	if err != nil {
 		return nil, fmt.Errorf("embed article: %w", err)
 	}
-	out := &web.EmbedArticle{ID: a.ID, Title: a.Title, URL: a.URL}
+	out := &EmbedArticle{ID: a.ID, Title: a.Title, URL: a.URL}
 	if a.PublishedAt != nil {
 		out.PublishedAt = *a.PublishedAt
 	}
@@ -75,21 +88,19 @@ func (s *Store) playable(j *Job) (path, ctype string) {
 	return "", ""
 }
 
-var _ web.ShareSource = (*Store)(nil)
-
-// ShareJob implements web.ShareSource for signed share links: job id,
+// ShareJob is what web.ShareSource asks for signed share links: job id,
 // published or not, titled by its article (or its recording's name), with
 // its alignment — or, without an article, its transcript's segments as the
-// sentences the page lists. A missing job is web.ErrNotFound.
-func (s *Store) ShareJob(ctx context.Context, id string) (*web.EmbedArticle, error) {
+// sentences the page lists. A missing job is ErrNotFound.
+func (s *Store) ShareJob(ctx context.Context, id string) (*EmbedArticle, error) {
 	j, err := s.Job(ctx, id)
 	if errors.Is(err, ErrNotFound) {
-		return nil, web.ErrNotFound
+		return nil, ErrNotFound
 	}
 	if err != nil {
 		return nil, fmt.Errorf("share job: %w", err)
 	}
-	out := &web.EmbedArticle{ID: j.ID, Title: j.Filename}
+	out := &EmbedArticle{ID: j.ID, Title: j.Filename}
 	if j.ArticleID != "" {
 		if a, err := s.Article(ctx, j.ArticleID); err == nil {
 			out.Title, out.URL = a.Title, a.URL

@@ -15,7 +15,6 @@ import (
 	_ "modernc.org/sqlite" // database/sql driver "sqlite", as the queue uses
 
 	"github.com/newsscribe/newsscribe/api/store"
-	"github.com/newsscribe/newsscribe/api/web"
 	"github.com/newsscribe/newsscribe/internal/atomicfile"
 )
 
@@ -55,8 +54,8 @@ func TestEmbedArticle(t *testing.T) {
 	}
 
 	for _, id := range []string{"draft", "nope"} {
-		if _, err := s.EmbedArticle(ctx, id); !errors.Is(err, web.ErrNotFound) {
-			t.Errorf("EmbedArticle(%q): got %v, want web.ErrNotFound", id, err)
+		if _, err := s.EmbedArticle(ctx, id); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("EmbedArticle(%q): got %v, want store.ErrNotFound", id, err)
 		}
 	}
 

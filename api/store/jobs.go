@@ -10,9 +10,9 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
 
+	"github.com/newsscribe/newsscribe/internal/oneline"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
 
@@ -275,7 +275,7 @@ func (s *Store) FinishJob(ctx context.Context, id string, duration, rtf float64)
 // FailJob marks a job failed with a one-line message.
 func (s *Store) FailJob(ctx context.Context, id, code, message string) error {
 	_, err := s.exec(ctx, `UPDATE ns_jobs SET status = ?, error_code = ?, error_message = ?, finished_at = ?
-		WHERE id = ? AND status IN (?, ?)`, StatusFailed, code, oneLine(message), millis(time.Now()), id, StatusQueued, StatusRunning)
+		WHERE id = ? AND status IN (?, ?)`, StatusFailed, code, oneline.Fold(message), millis(time.Now()), id, StatusQueued, StatusRunning)
 	return err
 }
 
@@ -283,7 +283,7 @@ func (s *Store) FailJob(ctx context.Context, id, code, message string) error {
 // failure that will be retried, or a shutdown), keeping the last error.
 func (s *Store) RequeueJob(ctx context.Context, id, message string) error {
 	_, err := s.exec(ctx, `UPDATE ns_jobs SET status = ?, error_message = ? WHERE id = ? AND status = ?`,
-		StatusQueued, oneLine(message), id, StatusRunning)
+		StatusQueued, oneline.Fold(message), id, StatusRunning)
 	return err
 }
 
@@ -371,5 +371,3 @@ func (s *Store) Alignment(ctx context.Context, jobID string) (json.RawMessage, e
 	}
 	return json.RawMessage(b), nil
 }
-
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/newsscribe/newsscribe/internal/oneline"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
 
@@ -131,7 +132,7 @@ func (s *Store) AddRevision(ctx context.Context, jobID string, base int, t *tran
 	if err != nil {
 		return nil, err
 	}
-	r := &Revision{Number: base + 1, Author: author, Note: oneLine(note), CreatedAt: time.Now().UTC(), Transcript: t}
+	r := &Revision{Number: base + 1, Author: author, Note: oneline.Fold(note), CreatedAt: time.Now().UTC(), Transcript: t}
 	_, err = s.exec(ctx, `INSERT INTO ns_revisions (job_id, revision, transcript, author, note, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
 		jobID, r.Number, string(b), r.Author, r.Note, millis(r.CreatedAt))
 	if isUniqueViolation(err) {

@@ -198,7 +198,7 @@ func startServer(t *testing.T, dataDir string, eng transcribe.Engine) string {
 	addr := ln.Addr().String()
 	ln.Close()
 	cfg := api.DefaultConfig()
-	cfg.Listen, cfg.DataDir, cfg.ShutdownTimeout, cfg.LogLevel = addr, dataDir, 10*time.Second, "warn"
+	cfg.Listen, cfg.DataDir, cfg.ShutdownTimeout = addr, dataDir, 10*time.Second
 	// The server's warnings and errors are shown when the test fails.
 	var logs syncBuffer
 	t.Cleanup(func() {

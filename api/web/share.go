@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/gin-gonic/gin"
+
+	"github.com/newsscribe/newsscribe/api/store"
 )
 
 // Verifier checks a share token and returns the job id it opens (package
@@ -21,9 +23,9 @@ type Verifier interface {
 // ShareSource gives the share pages a job, published or not, in the shape
 // of an embedded article (its article's title, or the recording's name; the
 // alignment, or the transcript's segments as sentences). The api store
-// implements it; a missing job is ErrNotFound.
+// implements it; a missing job is store.ErrNotFound.
 type ShareSource interface {
-	ShareJob(ctx context.Context, id string) (*EmbedArticle, error)
+	ShareJob(ctx context.Context, id string) (*store.EmbedArticle, error)
 }
 
 // RegisterShare mounts the pages of signed share links on r:
@@ -53,7 +55,7 @@ type sharer struct {
 
 // job verifies the :token parameter and loads its job, answering 403, 404
 // or 500 itself.
-func (s *sharer) job(c *gin.Context) (*EmbedArticle, bool) {
+func (s *sharer) job(c *gin.Context) (*store.EmbedArticle, bool) {
 	c.Header("Cache-Control", "private, no-store")
 	c.Header("Referrer-Policy", "no-referrer")
 	id, err := s.v.Verify(c.Param("token"), time.Now())
@@ -64,7 +66,7 @@ func (s *sharer) job(c *gin.Context) (*EmbedArticle, bool) {
 	}
 	a, err := s.src.ShareJob(c.Request.Context(), id)
 	switch {
-	case errors.Is(err, ErrNotFound) || (err == nil && a == nil):
+	case errors.Is(err, store.ErrNotFound) || (err == nil && a == nil):
 		writeError(c, http.StatusNotFound, "not_found", "the recording this link shared has been deleted")
 		return nil, false
 	case err != nil:

@@ -29,36 +29,26 @@ import (
 	"time"
 
 	"github.com/gin-gonic/gin"
+
+	"github.com/newsscribe/newsscribe/api/store"
 )
 
 //go:embed static templates
 var assets embed.FS
 
-// ErrNotFound is returned by a Source for an article that does not exist or
-// is not published. The embed routes answer it with 404.
-var ErrNotFound = errors.New("web: article not found or not published")
-
-// Source gives the embed routes the published articles. The api store
-// implements it.
+// Source gives the embed routes the published articles; *store.Store is
+// one. The type it returns is storage's, so that storage knows nothing of
+// the page (dependencies point down: web imports store, never the reverse).
 type Source interface {
 	// EmbedArticle returns the published article id, or an error wrapping
-	// ErrNotFound when it is missing or unpublished.
-	EmbedArticle(ctx context.Context, id string) (*EmbedArticle, error)
+	// store.ErrNotFound when it is missing or unpublished (answered 404).
+	EmbedArticle(ctx context.Context, id string) (*store.EmbedArticle, error)
 }
 
-// EmbedArticle is what the public embed shows of a published article.
-type EmbedArticle struct {
-	ID, Title, URL string
-	// PublishedAt is when the newsroom published the article; zero if unknown.
-	PublishedAt time.Time
-	// Alignment is the aligned article as align.Result JSON (words[],
-	// sentences[], quotes[], unmatched[]); nil before the recording is aligned.
-	Alignment json.RawMessage
-	// AudioPath is a browser-playable rendition of the recording on local disk
-	// and AudioType its media type (e.g. "audio/mpeg"); AudioPath is empty when
-	// the article has no recording.
-	AudioPath, AudioType string
-}
+var (
+	_ Source      = (*store.Store)(nil)
+	_ ShareSource = (*store.Store)(nil)
+)
 
 // Embed frame defaults for oEmbed, in CSS pixels.
 const (
@@ -252,10 +242,10 @@ func writeError(c *gin.Context, status int, code, msg string) {
 
 // article looks up the published article named by the :id parameter and
 // answers 404 or 500 itself when it cannot.
-func (h *handler) article(c *gin.Context, id string) (*EmbedArticle, bool) {
+func (h *handler) article(c *gin.Context, id string) (*store.EmbedArticle, bool) {
 	a, err := h.src.EmbedArticle(c.Request.Context(), id)
 	switch {
-	case errors.Is(err, ErrNotFound) || (err == nil && a == nil):
+	case errors.Is(err, store.ErrNotFound) || (err == nil && a == nil):
 		writeError(c, http.StatusNotFound, "not_found", "no published article with this id")
 		return nil, false
 	case err != nil:
@@ -357,7 +347,7 @@ type embedData struct {
 	Words       []span     `json:"words"`
 }
 
-func (h *handler) load(c *gin.Context) (*EmbedArticle, alignment, bool) {
+func (h *handler) load(c *gin.Context) (*store.EmbedArticle, alignment, bool) {
 	id := c.Param("id")
 	a, ok := h.article(c, id)
 	if !ok {
@@ -372,7 +362,7 @@ func (h *handler) load(c *gin.Context) (*EmbedArticle, alignment, bool) {
 	return a, al, true
 }
 
-func (h *handler) data(a *EmbedArticle, al alignment) embedData {
+func (h *handler) data(a *store.EmbedArticle, al alignment) embedData {
 	d := embedData{ID: a.ID, Title: a.Title, URL: a.URL,
 		Quotes: nonNil(al.Quotes), Sentences: nonNil(al.Sentences), Words: nonNil(al.Words)}
 	if !a.PublishedAt.IsZero() {
@@ -414,7 +404,7 @@ func (h *handler) embedAudio(c *gin.Context) {
 }
 
 // serveAudio serves a's recording with Range requests, cached as cache says.
-func (h *handler) serveAudio(c *gin.Context, a *EmbedArticle, cache string) {
+func (h *handler) serveAudio(c *gin.Context, a *store.EmbedArticle, cache string) {
 	if a.AudioPath == "" {
 		writeError(c, http.StatusNotFound, "no_audio", "this article has no recording")
 		return
@@ -485,7 +475,7 @@ func (h *handler) embedPage(c *gin.Context) {
 
 // render fills v's items from the alignment, starts it at the moment the
 // query asks for (see moment), and writes the embed page.
-func (h *handler) render(c *gin.Context, a *EmbedArticle, al alignment, v embedView) {
+func (h *handler) render(c *gin.Context, a *store.EmbedArticle, al alignment, v embedView) {
 	// The quotes are what readers come for; only those the check says were
 	// said are listed (never an altered or invented one), and an article
 	// without any shows its spoken sentences instead.

@@ -17,26 +17,27 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/newsscribe/newsscribe/api/store"
 	"github.com/newsscribe/newsscribe/api/web"
 )
 
 // fakeSource serves articles from a map; an article absent from the map, or
-// present but unpublished, is web.ErrNotFound, as the api store answers.
+// present but unpublished, is store.ErrNotFound, as the api store answers.
 type fakeSource struct {
-	articles  map[string]*web.EmbedArticle
+	articles  map[string]*store.EmbedArticle
 	published map[string]bool
 	fail      error // returned for id "broken"
 }
 
 var _ web.Source = (*fakeSource)(nil)
 
-func (f *fakeSource) EmbedArticle(ctx context.Context, id string) (*web.EmbedArticle, error) {
+func (f *fakeSource) EmbedArticle(ctx context.Context, id string) (*store.EmbedArticle, error) {
 	if id == "broken" {
 		return nil, f.fail
 	}
 	a, ok := f.articles[id]
 	if !ok || !f.published[id] {
-		return nil, web.ErrNotFound
+		return nil, store.ErrNotFound
 	}
 	cp := *a
 	return &cp, nil
@@ -56,7 +57,7 @@ func newServer(t *testing.T, prefix string) (*httptest.Server, *fakeSource) {
 		t.Fatal(err)
 	}
 	src := &fakeSource{
-		articles: map[string]*web.EmbedArticle{
+		articles: map[string]*store.EmbedArticle{
 			"a1": {ID: "a1", Title: "والي الأمن: “الأمن مسؤولية الجميع”", URL: "https://news.example/a1",
 				PublishedAt: time.Date(2026, 11, 28, 10, 0, 0, 0, time.UTC), Alignment: al, AudioPath: audio, AudioType: "audio/wav"},
 			"draft":   {ID: "draft", Title: "draft", Alignment: al, AudioPath: audio, AudioType: "audio/wav"},
@@ -387,7 +388,7 @@ func TestOEmbed(t *testing.T) {
 
 func TestOEmbedEscapesTitle(t *testing.T) {
 	srv, src := newServer(t, "")
-	src.articles["x"] = &web.EmbedArticle{ID: "x", Title: `"><script>alert(1)</script>`}
+	src.articles["x"] = &store.EmbedArticle{ID: "x", Title: `"><script>alert(1)</script>`}
 	src.published["x"] = true
 	_, body := get(t, srv.URL+"/oembed?url="+url.QueryEscape(srv.URL+"/embed/articles/x"), nil)
 	var o struct{ HTML string }
@@ -454,7 +455,7 @@ func TestEmbedListsOnlyWhatTheVerdictSupports(t *testing.T) {
 		q("قول مركب", "stitched", 10, ""),
 		q("قول غير واضح", "unclear", 13, ""),
 	}, ",") + `]}`
-	src.articles["checked"] = &web.EmbedArticle{ID: "checked", Title: "t", Alignment: json.RawMessage(al), AudioPath: src.articles["a1"].AudioPath}
+	src.articles["checked"] = &store.EmbedArticle{ID: "checked", Title: "t", Alignment: json.RawMessage(al), AudioPath: src.articles["a1"].AudioPath}
 	src.published["checked"] = true
 	_, body := get(t, srv.URL+"/embed/articles/checked", nil)
 	tests := []struct {

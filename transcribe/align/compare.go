@@ -2,6 +2,7 @@ package align
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/newsscribe/newsscribe/transcribe/align/arabic"
@@ -126,9 +127,7 @@ func (al *aligner) around(t int32, step, n int, tArt []int32) []int32 {
 		prev = x
 	}
 	if step < 0 {
-		for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
-			out[i], out[j] = out[j], out[i]
-		}
+		slices.Reverse(out)
 	}
 	return out
 }
@@ -216,9 +215,7 @@ func (al *aligner) gapDP(as, ts []int32, freeStart, freeEnd bool) ([]op, float64
 			j--
 		}
 	}
-	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
-		out[i], out[j] = out[j], out[i]
-	}
+	slices.Reverse(out)
 	return out, h[n*w+m]
 }
 

@@ -29,9 +29,13 @@
 // inside whisper_full: the built-in path writes into the context's default
 // state (ctx->state->vad_segments), which a state-pooled context does not
 // have and which concurrent states would race on, and it maps only segment
-// times back to the original audio, not token times. transcribe.SpeechOnly
-// and transcribe.TimeMap (pure Go, tested without cgo) map segment and word
-// times back to the original recording.
+// times back to the original audio, not token times. speechOnly and timeMap
+// (vad.go) map segment and word times back to the original recording.
+//
+// The pure-Go half of the engine has no build tag and is tested without
+// libwhisper: vad.go (the speech-only layout and its time map), assemble.go
+// (tokens → words → segments → transcript) and guard.go (hallucination
+// guards).
 package whisper
 
 import (

@@ -265,20 +265,9 @@ func (e *Engine) Transcribe(ctx context.Context, samples []float32, opts transcr
 	if e.closed {
 		return nil, ErrClosed
 	}
-	lang := opts.Language
-	if lang == "" {
-		lang = "ar"
-	}
-	if lang != "auto" && !e.languages[lang] {
-		return nil, &transcribe.OptionError{Option: "language", Err: fmt.Errorf("whisper: unknown language %q: want an ISO 639-1 code Whisper knows, or auto", lang)}
-	}
-	threads := opts.Threads
-	if threads <= 0 {
-		threads = e.cfg.Threads
-	}
-	noSpeech := float64(opts.NoSpeechThreshold)
-	if noSpeech <= 0 {
-		noSpeech = transcribe.DefaultNoSpeechThreshold
+	lang, threads, noSpeech, err := e.settings(opts)
+	if err != nil {
+		return nil, err
 	}
 	duration := float64(len(samples)) / transcribe.SampleRate
 
@@ -304,22 +293,9 @@ func (e *Engine) Transcribe(ctx context.Context, samples []float32, opts transcr
 
 	// Cancellation flag in C memory, set from Go when ctx is done.
 	entry := &jobEntry{ctx: ctx, progress: report}
-	var tmap *transcribe.TimeMap
+	var tmap *timeMap
 	if opts.OnSegment != nil {
-		// Called on this goroutine's thread by whisper_full: the segments
-		// read here are final, only their VAD time mapping is applied.
-		next := 0
-		entry.segment = func(st *C.struct_whisper_state, nNew int) {
-			n := int(C.whisper_full_n_segments_from_state(st))
-			for i := max(n-nNew, next); i < n; i++ {
-				raw := []transcribe.RawSegment{e.segment(st, i)}
-				tmap.MapSegments(raw)
-				sg := transcribe.AssembleSegment(raw[0])
-				sg.ID = i
-				opts.OnSegment(sg)
-			}
-			next = n
-		}
+		entry.segment = e.streamSegments(opts.OnSegment, &tmap)
 	}
 	id := registerJob(entry)
 	defer unregisterJob(id)
@@ -328,17 +304,7 @@ func (e *Engine) Transcribe(ctx context.Context, samples []float32, opts transcr
 		return nil, errors.New("whisper: out of memory")
 	}
 	defer C.free(unsafe.Pointer(job))
-	done := make(chan struct{})
-	watched := make(chan struct{})
-	go func() {
-		defer close(watched)
-		select {
-		case <-ctx.Done():
-			C.ns_job_cancel(job)
-		case <-done:
-		}
-	}()
-	defer func() { close(done); <-watched }()
+	defer watchCancel(ctx, job)()
 
 	input := samples
 	if e.vad && !opts.DisableVAD && len(samples) > 0 {
@@ -349,14 +315,99 @@ func (e *Engine) Transcribe(ctx context.Context, samples []float32, opts transcr
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		input, tmap = transcribe.SpeechOnly(samples, spans)
+		input, tmap = speechOnly(samples, spans)
 	}
 	if len(input) == 0 {
 		report(100)
-		return transcribe.Assemble(nil, lang, duration, noSpeech), nil
+		return assemble(nil, lang, duration, noSpeech), nil
 	}
 
-	params := C.whisper_full_default_params(C.WHISPER_SAMPLING_GREEDY)
+	params, free := fullParams(opts, lang, threads, noSpeech)
+	defer free()
+	C.ns_set_callbacks(&params, job, C.bool(opts.OnSegment != nil))
+	rc := C.whisper_full_with_state(e.wctx, s.state, params, (*C.float)(unsafe.Pointer(&input[0])), C.int(len(input)))
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if rc != 0 {
+		return nil, fmt.Errorf("whisper: whisper_full failed with code %d", int(rc))
+	}
+
+	raws := e.segments(s.state)
+	tmap.mapSegments(raws)
+	if lang == "auto" {
+		if id := int(C.whisper_full_lang_id_from_state(s.state)); id >= 0 {
+			lang = bindings.Whisper_lang_str(id)
+		}
+	}
+	t := assemble(raws, lang, duration, noSpeech)
+	report(100)
+	return t, nil
+}
+
+// settings are opts with the engine's defaults filled in: the language ("ar"
+// when empty; an unknown one is an *transcribe.OptionError), the thread
+// count and the no-speech threshold.
+func (e *Engine) settings(opts transcribe.Options) (lang string, threads int, noSpeech float64, err error) {
+	lang = opts.Language
+	if lang == "" {
+		lang = "ar"
+	}
+	if lang != "auto" && !e.languages[lang] {
+		return "", 0, 0, &transcribe.OptionError{Option: "language", Err: fmt.Errorf("whisper: unknown language %q: want an ISO 639-1 code Whisper knows, or auto", lang)}
+	}
+	threads = opts.Threads
+	if threads <= 0 {
+		threads = e.cfg.Threads
+	}
+	noSpeech = float64(opts.NoSpeechThreshold)
+	if noSpeech <= 0 {
+		noSpeech = transcribe.DefaultNoSpeechThreshold
+	}
+	return lang, threads, noSpeech, nil
+}
+
+// streamSegments is the new-segment callback that hands each segment to
+// onSegment as whisper_full finishes it. It is called on the transcribing
+// goroutine's thread by whisper_full: the segments read there are final,
+// only the VAD time mapping (*tmap, set before whisper_full runs) is applied.
+func (e *Engine) streamSegments(onSegment func(transcribe.Segment), tmap **timeMap) func(st *C.struct_whisper_state, nNew int) {
+	next := 0
+	return func(st *C.struct_whisper_state, nNew int) {
+		n := int(C.whisper_full_n_segments_from_state(st))
+		for i := max(n-nNew, next); i < n; i++ {
+			raw := []rawSegment{e.segment(st, i)}
+			(*tmap).mapSegments(raw)
+			sg := assembleSegment(raw[0])
+			sg.ID = i
+			onSegment(sg)
+		}
+		next = n
+	}
+}
+
+// watchCancel sets job's C cancellation flag once ctx is done, until the
+// returned stop is called (which waits for the watcher to end).
+func watchCancel(ctx context.Context, job *C.ns_job) (stop func()) {
+	done := make(chan struct{})
+	watched := make(chan struct{})
+	go func() {
+		defer close(watched)
+		select {
+		case <-ctx.Done():
+			C.ns_job_cancel(job)
+		case <-done:
+		}
+	}()
+	return func() { close(done); <-watched }
+}
+
+// fullParams are whisper_full's parameters for opts, with the language,
+// thread count and no-speech threshold settings resolved. free releases the
+// C strings they point to; call it after whisper_full returns. The
+// callbacks are set by the caller (ns_set_callbacks).
+func fullParams(opts transcribe.Options, lang string, threads int, noSpeech float64) (params C.struct_whisper_full_params, free func()) {
+	params = C.whisper_full_default_params(C.WHISPER_SAMPLING_GREEDY)
 	if opts.BeamSize > 1 {
 		params = C.whisper_full_default_params(C.WHISPER_SAMPLING_BEAM_SEARCH)
 		params.beam_search.beam_size = C.int(opts.BeamSize)
@@ -385,41 +436,26 @@ func (e *Engine) Transcribe(ctx context.Context, samples []float32, opts transcr
 		params.split_on_word = true
 	}
 	clang := C.CString(lang)
-	defer C.free(unsafe.Pointer(clang))
 	params.language = clang
 	params.detect_language = false
+	var cprompt *C.char
 	if opts.Prompt != "" {
-		cprompt := C.CString(opts.Prompt)
-		defer C.free(unsafe.Pointer(cprompt))
+		cprompt = C.CString(opts.Prompt)
 		params.initial_prompt = cprompt
 	}
 	params.translate = C.bool(opts.Translate)
-	params.vad = false // done above, see the package comment
-	C.ns_set_callbacks(&params, job, C.bool(opts.OnSegment != nil))
-
-	rc := C.whisper_full_with_state(e.wctx, s.state, params, (*C.float)(unsafe.Pointer(&input[0])), C.int(len(input)))
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	if rc != 0 {
-		return nil, fmt.Errorf("whisper: whisper_full failed with code %d", int(rc))
-	}
-
-	raws := e.segments(s.state)
-	tmap.MapSegments(raws)
-	if lang == "auto" {
-		if id := int(C.whisper_full_lang_id_from_state(s.state)); id >= 0 {
-			lang = bindings.Whisper_lang_str(id)
+	params.vad = false // done by the engine itself, see the package comment
+	return params, func() {
+		C.free(unsafe.Pointer(clang))
+		if cprompt != nil {
+			C.free(unsafe.Pointer(cprompt))
 		}
 	}
-	t := transcribe.Assemble(raws, lang, duration, noSpeech)
-	report(100)
-	return t, nil
 }
 
 // speech runs the Silero VAD on samples and returns the speech spans, with
 // whisper.cpp's default VAD parameters (those whisper-cli uses).
-func (e *Engine) speech(s *slot, samples []float32) ([]transcribe.Span, error) {
+func (e *Engine) speech(s *slot, samples []float32) ([]Span, error) {
 	if s.vad == nil {
 		path := C.CString(e.cfg.VADModelPath)
 		defer C.free(unsafe.Pointer(path))
@@ -441,10 +477,10 @@ func (e *Engine) speech(s *slot, samples []float32) ([]transcribe.Span, error) {
 	}
 	defer C.whisper_vad_free_segments(segs)
 	n := int(C.whisper_vad_segments_n_segments(segs))
-	spans := make([]transcribe.Span, 0, n)
+	spans := make([]Span, 0, n)
 	for i := range n {
 		// whisper.cpp reports VAD times in centiseconds.
-		spans = append(spans, transcribe.Span{
+		spans = append(spans, Span{
 			Start: float64(C.whisper_vad_segments_get_segment_t0(segs, C.int(i))) / 100,
 			End:   float64(C.whisper_vad_segments_get_segment_t1(segs, C.int(i))) / 100,
 		})
@@ -454,9 +490,9 @@ func (e *Engine) speech(s *slot, samples []float32) ([]transcribe.Span, error) {
 
 // segments reads the result of whisper_full from st. Times are converted
 // from whisper.cpp's centiseconds to seconds.
-func (e *Engine) segments(st *C.struct_whisper_state) []transcribe.RawSegment {
+func (e *Engine) segments(st *C.struct_whisper_state) []rawSegment {
 	n := int(C.whisper_full_n_segments_from_state(st))
-	raws := make([]transcribe.RawSegment, 0, n)
+	raws := make([]rawSegment, 0, n)
 	for i := range n {
 		raws = append(raws, e.segment(st, i))
 	}
@@ -464,20 +500,20 @@ func (e *Engine) segments(st *C.struct_whisper_state) []transcribe.RawSegment {
 }
 
 // segment reads segment i of the result in st.
-func (e *Engine) segment(st *C.struct_whisper_state, i int) transcribe.RawSegment {
+func (e *Engine) segment(st *C.struct_whisper_state, i int) rawSegment {
 	ci := C.int(i)
-	raw := transcribe.RawSegment{
+	raw := rawSegment{
 		Start:        cs(C.whisper_full_get_segment_t0_from_state(st, ci)),
 		End:          cs(C.whisper_full_get_segment_t1_from_state(st, ci)),
 		Text:         C.GoString(C.whisper_full_get_segment_text_from_state(st, ci)),
 		NoSpeechProb: float64(C.whisper_full_get_segment_no_speech_prob_from_state(st, ci)),
 	}
 	nt := int(C.whisper_full_n_tokens_from_state(st, ci))
-	raw.Tokens = make([]transcribe.Token, 0, nt)
+	raw.Tokens = make([]token, 0, nt)
 	for j := range nt {
 		cj := C.int(j)
 		data := C.whisper_full_get_token_data_from_state(st, ci, cj)
-		tok := transcribe.Token{
+		tok := token{
 			Text:    C.GoString(C.whisper_full_get_token_text_from_state(e.wctx, st, ci, cj)),
 			P:       float64(data.p),
 			Special: data.id >= e.eot,
@@ -500,7 +536,7 @@ func cs(t C.int64_t) float64 { return float64(t) / 100 }
 // Speech returns the stretches of speech the VAD model finds in samples, in
 // seconds. It uses one of the pool's states like a transcription does. It
 // returns an error if the engine has no VAD model.
-func (e *Engine) Speech(ctx context.Context, samples []float32) ([]transcribe.Span, error) {
+func (e *Engine) Speech(ctx context.Context, samples []float32) ([]Span, error) {
 	if !e.vad {
 		return nil, errors.New("whisper: no VAD model")
 	}

@@ -243,7 +243,7 @@ func TestVADSpans(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []transcribe.Span{{Start: 0.32, End: 2.27}, {Start: 3.27, End: 4.41}, {Start: 5.38, End: 7.68}, {Start: 8.16, End: 10.62}}
+	want := []whisper.Span{{Start: 0.32, End: 2.27}, {Start: 3.27, End: 4.41}, {Start: 5.38, End: 7.68}, {Start: 8.16, End: 10.62}}
 	if len(spans) != len(want) {
 		t.Fatalf("got %d spans %v, want %v", len(spans), spans, want)
 	}
@@ -258,7 +258,7 @@ func TestVADSpans(t *testing.T) {
 	}
 	inside := func(t0, t1 float64) bool {
 		for _, sp := range spans {
-			if t0 >= sp.Start-0.001 && t1 <= sp.End+transcribe.VADOverlap+0.001 {
+			if t0 >= sp.Start-0.001 && t1 <= sp.End+whisper.VADOverlap+0.001 {
 				return true
 			}
 		}

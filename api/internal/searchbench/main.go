@@ -68,16 +68,53 @@ func run(ctx context.Context, dbArg, dir string, n, nq int) error {
 	if err != nil {
 		return err
 	}
-	var (
-		db      *sql.DB
-		dialect = store.SQLite
-		size    func() (int64, error)
-	)
+	db, dialect, size, closeDB, err := openDB(ctx, dbArg, dir)
+	if err != nil {
+		return err
+	}
+	defer closeDB()
+	st := store.New(db, dialect, blobs)
+	if err := st.Migrate(ctx); err != nil {
+		return err
+	}
+	rng := rand.New(rand.NewPCG(14, 2026))
+	zipf := rand.NewZipf(rng, 1.1, 4, uint64(len(vocabulary)-1))
+	ix, err := index(ctx, st, n, rng, zipf)
+	if err != nil {
+		return err
+	}
+	if dialect == store.Postgres {
+		db.ExecContext(ctx, `ANALYZE ns_search_docs`)
+	}
+	bytes, err := size()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "index size unavailable:", err)
+	}
+	fmt.Printf("backend %s: %d recordings, %d words, %d segments\n", dialect, n, ix.words, ix.segments)
+	fmt.Printf("index build (store.IndexJob): %.1f s (%.1f ms per one-hour recording); index size %.1f MiB\n",
+		ix.took.Seconds(), ix.took.Seconds()*1000/float64(n), float64(bytes)/(1<<20))
+	if err := measureQueries(ctx, st, rng, ix.phrases, nq); err != nil {
+		return err
+	}
+	return checkVariants(ctx, st)
+}
+
+// openDB opens the benchmark's database: SQLite in dir, or a fresh schema
+// in the PostgreSQL database dbArg (dropped by closeAll). size reports the
+// search index's bytes.
+func openDB(ctx context.Context, dbArg, dir string) (db *sql.DB, dialect store.Dialect, size func() (int64, error), closeAll func(), err error) {
+	dialect = store.SQLite
+	closers := []func(){}
+	closeAll = func() {
+		for i := len(closers) - 1; i >= 0; i-- {
+			closers[i]()
+		}
+	}
 	if dbArg == "sqlite" {
 		path := filepath.Join(dir, "bench.db")
 		db, err = sql.Open("sqlite", "file:"+path+"?_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=busy_timeout(10000)")
 		if err != nil {
-			return err
+			return nil, "", nil, nil, err
 		}
 		db.SetMaxOpenConns(1)
 		size = func() (int64, error) {
@@ -90,22 +127,24 @@ func run(ctx context.Context, dbArg, dir string, n, nq int) error {
 		schema := fmt.Sprintf("searchbench_%d", time.Now().UnixNano())
 		admin, err := sql.Open("pgx", dbArg)
 		if err != nil {
-			return err
+			return nil, "", nil, nil, err
 		}
 		if _, err := admin.ExecContext(ctx, `CREATE SCHEMA `+schema); err != nil {
-			return err
+			admin.Close()
+			return nil, "", nil, nil, err
 		}
-		defer func() {
+		closers = append(closers, func() {
 			admin.ExecContext(context.Background(), `DROP SCHEMA `+schema+` CASCADE`)
 			admin.Close()
-		}()
+		})
 		sep := "?"
 		if strings.Contains(dbArg, "?") {
 			sep = "&"
 		}
 		db, err = sql.Open("pgx", dbArg+sep+"search_path="+schema)
 		if err != nil {
-			return err
+			closeAll()
+			return nil, "", nil, nil, err
 		}
 		size = func() (int64, error) {
 			var b int64
@@ -114,17 +153,26 @@ func run(ctx context.Context, dbArg, dir string, n, nq int) error {
 		}
 	}
 	_ = stdlib.GetDefaultDriver
-	defer db.Close()
-	st := store.New(db, dialect, blobs)
-	if err := st.Migrate(ctx); err != nil {
-		return err
-	}
+	return db, dialect, size, func() { db.Close(); closeAll() }, nil
+}
 
-	rng := rand.New(rand.NewPCG(14, 2026))
-	zipf := rand.NewZipf(rng, 1.1, 4, uint64(len(vocabulary)-1))
-	var phrases [][]string
-	var words, segments int
-	var indexTime time.Duration
+// indexed is what index built: phrases to search for (three words of every
+// tenth recording) and the corpus' size.
+type indexed struct {
+	phrases         [][]string
+	words, segments int
+	took            time.Duration // in store.IndexJob alone
+}
+
+// index stores and indexes n generated one-hour recordings as done jobs.
+func index(ctx context.Context, st *store.Store, n int, rng *rand.Rand, zipf *rand.Zipf) (indexed, error) {
+	var (
+		out       indexed
+		phrases   [][]string
+		words     int
+		segments  int
+		indexTime time.Duration
+	)
 	began := time.Now()
 	base := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	for i := 0; i < n; i++ {
@@ -142,56 +190,54 @@ func run(ctx context.Context, dbArg, dir string, n, nq int) error {
 			Language: "ar", ASRKey: store.ASRKey(fmt.Sprint(i), "bench", "ar", ""), CreatedAt: base.Add(time.Duration(i) * time.Hour)}
 		j.DedupKey = store.DedupKey(j.ASRKey, "", "")
 		if err := st.PutTranscript(ctx, j.ASRKey, t); err != nil {
-			return err
+			return out, err
 		}
 		if err := st.CreateJob(ctx, j); err != nil {
-			return err
+			return out, err
 		}
 		if _, err := st.StartJob(ctx, j.ID); err != nil {
-			return err
+			return out, err
 		}
 		if err := st.FinishJob(ctx, j.ID, t.Duration, 0); err != nil {
-			return err
+			return out, err
 		}
 		t0 := time.Now()
 		if err := st.IndexJob(ctx, j.ID); err != nil {
-			return err
+			return out, err
 		}
 		indexTime += time.Since(t0)
 		if (i+1)%100 == 0 {
 			fmt.Fprintf(os.Stderr, "%d/%d recordings indexed (%s)\n", i+1, n, time.Since(began).Round(time.Second))
 		}
 	}
-	if dialect == store.Postgres {
-		db.ExecContext(ctx, `ANALYZE ns_search_docs`)
-	}
-	bytes, err := size()
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "index size unavailable:", err)
-	}
-	fmt.Printf("backend %s: %d recordings, %d words, %d segments\n", dialect, n, words, segments)
-	fmt.Printf("index build (store.IndexJob): %.1f s (%.1f ms per one-hour recording); index size %.1f MiB\n",
-		indexTime.Seconds(), indexTime.Seconds()*1000/float64(n), float64(bytes)/(1<<20))
+	out = indexed{phrases: phrases, words: words, segments: segments, took: indexTime}
+	return out, nil
+}
 
-	measure := func(name string, qs []string) error {
-		var lat []time.Duration
-		hits := 0
-		for _, q := range qs {
-			t0 := time.Now()
-			h, _, err := st.Search(ctx, store.SearchParams{Query: store.ParseQuery(q), Limit: 20})
-			if err != nil {
-				return err
-			}
-			lat = append(lat, time.Since(t0))
-			if len(h) > 0 {
-				hits++
-			}
+// measure runs the queries qs and prints their latency percentiles and how
+// many found something.
+func measure(ctx context.Context, st *store.Store, name string, qs []string) error {
+	var lat []time.Duration
+	hits := 0
+	for _, q := range qs {
+		t0 := time.Now()
+		h, _, err := st.Search(ctx, store.SearchParams{Query: store.ParseQuery(q), Limit: 20})
+		if err != nil {
+			return err
 		}
-		slices.Sort(lat)
-		p := func(f float64) float64 { return float64(lat[int(f*float64(len(lat)-1))].Microseconds()) / 1000 }
-		fmt.Printf("%-22s %4d queries, %3d%% with hits: p50 %6.2f ms  p95 %6.2f ms  max %6.2f ms\n", name, len(qs), 100*hits/len(qs), p(0.5), p(0.95), p(1))
-		return nil
+		lat = append(lat, time.Since(t0))
+		if len(h) > 0 {
+			hits++
+		}
 	}
+	slices.Sort(lat)
+	p := func(f float64) float64 { return float64(lat[int(f*float64(len(lat)-1))].Microseconds()) / 1000 }
+	fmt.Printf("%-22s %4d queries, %3d%% with hits: p50 %6.2f ms  p95 %6.2f ms  max %6.2f ms\n", name, len(qs), 100*hits/len(qs), p(0.5), p(0.95), p(1))
+	return nil
+}
+
+// measureQueries times nq single words, nq rare words and nq phrases.
+func measureQueries(ctx context.Context, st *store.Store, rng *rand.Rand, phrases [][]string, nq int) error {
 	var singles, rare, triples []string
 	for i := 0; i < nq; i++ {
 		singles = append(singles, vocabulary[rng.IntN(len(vocabulary))])
@@ -199,16 +245,19 @@ func run(ctx context.Context, dbArg, dir string, n, nq int) error {
 		p := phrases[rng.IntN(len(phrases))]
 		triples = append(triples, `"`+strings.Join(p, " ")+`"`)
 	}
-	if err := measure("single word (uniform)", singles); err != nil {
+	if err := measure(ctx, st, "single word (uniform)", singles); err != nil {
 		return err
 	}
-	if err := measure("single rare word", rare); err != nil {
+	if err := measure(ctx, st, "single rare word", rare); err != nil {
 		return err
 	}
-	if err := measure("3-word phrase", triples); err != nil {
-		return err
-	}
+	return measure(ctx, st, "3-word phrase", triples)
 
+}
+
+// checkVariants prints whether spelling variants find exactly what the
+// canonical spelling finds.
+func checkVariants(ctx context.Context, st *store.Store) error {
 	// Spelling variants find exactly what the canonical spelling finds
 	// (the first 100 hits, compared by recording, segment and time).
 	variants := [][2]string{

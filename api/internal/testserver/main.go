@@ -5,7 +5,7 @@
 // machines without libwhisper too. It is an internal package main that only
 // tests build, so the product binary has no hidden fake-engine switch.
 //
-// Flags are serve's plus --steps and --step-delay (the engine's pace) and
+// Flags are serve's (cli.ServeFlags, bound the same way) plus --steps and --step-delay (the engine's pace) and
 // --spoken FILE (the text it "hears", one segment per line), so that browser
 // tests under api/ can also run the whole upload → align → play flow without
 // a real model, and --translated (its English for the translate task), for
@@ -28,6 +28,7 @@ import (
 
 	"github.com/newsscribe/newsscribe/api"
 	"github.com/newsscribe/newsscribe/audio"
+	"github.com/newsscribe/newsscribe/cmd/newsscribe/cli"
 	"github.com/newsscribe/newsscribe/pipeline"
 	"github.com/newsscribe/newsscribe/transcribe"
 	"github.com/newsscribe/newsscribe/transcribe/transcribetest"
@@ -45,9 +46,9 @@ func main() {
 }
 
 func run(ctx context.Context, args []string) error {
-	cfg := api.DefaultConfig()
+	cfg := cli.DefaultServeFlags()
 	fs := pflag.NewFlagSet("testserver", pflag.ContinueOnError)
-	cfg.Flags(fs)
+	cfg.Register(fs)
 	steps := fs.Int("steps", 10, "progress steps of the scripted engine")
 	stepDelay := fs.Duration("step-delay", 200*time.Millisecond, "pause before each step")
 	spokenFile := fs.String("spoken", "", "UTF-8 text the engine \"hears\": its words spread evenly over each clip (default: one word)")
@@ -55,7 +56,10 @@ func run(ctx context.Context, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if err := api.ApplyEnv(fs, os.Getenv); err != nil {
+	if err := cli.ApplyEnv(fs, os.Getenv); err != nil {
+		return err
+	}
+	if err := cfg.Validate(); err != nil {
 		return err
 	}
 	log := slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
@@ -93,7 +97,7 @@ func run(ctx context.Context, args []string) error {
 		}
 		model = cfg.Model
 	}
-	return api.Serve(ctx, cfg, api.Components{
+	return api.Serve(ctx, cfg.Config, api.Components{
 		Pipeline: pipeline.Config{Model: model, VAD: pipeline.VADOff, LoadEngine: func(context.Context, whisper.Config) (transcribe.Engine, io.Closer, error) {
 			return eng, nil, nil
 		}},

@@ -11,10 +11,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/newsscribe/newsscribe/internal/oneline"
 	"github.com/newsscribe/newsscribe/transcribe/whisper"
 )
 
@@ -65,7 +65,7 @@ func Run(ctx context.Context, args []string, in io.Reader, out, errw io.Writer) 
 	if err == nil {
 		return 0
 	}
-	fmt.Fprintln(errw, "newsscribe: "+oneLine(err.Error()))
+	fmt.Fprintln(errw, "newsscribe: "+oneline.Fold(err.Error()))
 	var ee *exitError
 	if errors.As(err, &ee) {
 		return ee.code
@@ -74,11 +74,6 @@ func Run(ctx context.Context, args []string, in io.Reader, out, errw io.Writer) 
 		return 130
 	}
 	return 1
-}
-
-// oneLine folds a message onto a single line.
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
 }
 
 // Version is set at build time with -ldflags "-X ...cli.Version=...".

@@ -14,6 +14,7 @@ import (
 
 	"github.com/newsscribe/newsscribe/audio"
 	"github.com/newsscribe/newsscribe/internal/atomicfile"
+	"github.com/newsscribe/newsscribe/internal/oneline"
 	"github.com/newsscribe/newsscribe/models"
 	"github.com/newsscribe/newsscribe/pipeline"
 	"github.com/newsscribe/newsscribe/transcribe"
@@ -116,7 +117,7 @@ func runTranscribe(ctx context.Context, s Streams, f transcribeFlags, inputs []s
 				return ctx.Err()
 			}
 			failed++
-			fmt.Fprintf(s.Err, "newsscribe: %s: %s\n", in, oneLine(err.Error()))
+			fmt.Fprintf(s.Err, "newsscribe: %s: %s\n", in, oneline.Fold(err.Error()))
 		}
 	}
 	if failed > 0 {

@@ -1,12 +1,11 @@
-package transcribe
+package whisper
 
 import (
 	"math"
 	"sort"
-)
 
-// SampleRate is the rate of the samples an Engine takes, in Hz.
-const SampleRate = 16000
+	"github.com/newsscribe/newsscribe/transcribe"
+)
 
 // Span is a stretch of the original audio, in seconds from its beginning.
 type Span struct {
@@ -21,9 +20,9 @@ const (
 	VADGap     = 0.1
 )
 
-// TimeMap maps times in speech-only audio (see SpeechOnly) back to the
+// timeMap maps times in speech-only audio (see speechOnly) back to the
 // original recording.
-type TimeMap struct {
+type timeMap struct {
 	chunks []chunk // in processed-time order
 }
 
@@ -31,21 +30,21 @@ type chunk struct {
 	proc, orig, length float64 // seconds
 }
 
-// SpeechOnly returns the samples of the speech spans, laid out as whisper.cpp
+// speechOnly returns the samples of the speech spans, laid out as whisper.cpp
 // lays them out, and the map from times in the result back to times in
 // samples. Spans are clipped to the samples and sorted; empty spans are
 // skipped. With no spans it returns no samples and a map that is the
 // identity.
-func SpeechOnly(samples []float32, spans []Span) ([]float32, *TimeMap) {
+func speechOnly(samples []float32, spans []Span) ([]float32, *timeMap) {
 	spans = append([]Span(nil), spans...)
 	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
-	gap := int(VADGap * SampleRate)
-	overlap := int(VADOverlap * SampleRate)
+	gap := int(VADGap * transcribe.SampleRate)
+	overlap := int(VADOverlap * transcribe.SampleRate)
 	var out []float32
-	tm := &TimeMap{}
+	tm := &timeMap{}
 	for i, sp := range spans {
-		from := clampInt(int(math.Round(sp.Start*SampleRate)), 0, len(samples))
-		to := int(math.Round(sp.End * SampleRate))
+		from := clampInt(int(math.Round(sp.Start*transcribe.SampleRate)), 0, len(samples))
+		to := int(math.Round(sp.End * transcribe.SampleRate))
 		if i < len(spans)-1 {
 			to += overlap
 		}
@@ -57,9 +56,9 @@ func SpeechOnly(samples []float32, spans []Span) ([]float32, *TimeMap) {
 			out = append(out, make([]float32, gap)...)
 		}
 		tm.chunks = append(tm.chunks, chunk{
-			proc:   float64(len(out)) / SampleRate,
-			orig:   float64(from) / SampleRate,
-			length: float64(to-from) / SampleRate,
+			proc:   float64(len(out)) / transcribe.SampleRate,
+			orig:   float64(from) / transcribe.SampleRate,
+			length: float64(to-from) / transcribe.SampleRate,
 		})
 		out = append(out, samples[from:to]...)
 	}
@@ -70,11 +69,11 @@ func clampInt(v, lo, hi int) int {
 	return min(max(v, lo), hi)
 }
 
-// Original maps t, seconds in the speech-only audio, to seconds in the
+// original maps t, seconds in the speech-only audio, to seconds in the
 // original. A time inside a speech chunk moves by the chunk's offset; a time
 // in the silence between two chunks maps to the end of the chunk before it.
 // A nil or empty map is the identity.
-func (m *TimeMap) Original(t float64) float64 {
+func (m *timeMap) original(t float64) float64 {
 	if m == nil || len(m.chunks) == 0 {
 		return t
 	}
@@ -86,15 +85,15 @@ func (m *TimeMap) Original(t float64) float64 {
 	return c.orig + math.Min(t-c.proc, c.length)
 }
 
-// MapSegments rewrites the times of raws (segments and their tokens) from the
+// mapSegments rewrites the times of raws (segments and their tokens) from the
 // speech-only audio to the original recording.
-func (m *TimeMap) MapSegments(raws []RawSegment) {
+func (m *timeMap) mapSegments(raws []rawSegment) {
 	for i := range raws {
 		r := &raws[i]
-		r.Start, r.End = m.Original(r.Start), m.Original(r.End)
+		r.Start, r.End = m.original(r.Start), m.original(r.End)
 		for j := range r.Tokens {
 			tok := &r.Tokens[j]
-			tok.Start, tok.End = m.Original(tok.Start), m.Original(tok.End)
+			tok.Start, tok.End = m.original(tok.Start), m.original(tok.End)
 		}
 	}
 }

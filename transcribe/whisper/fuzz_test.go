@@ -1,4 +1,4 @@
-package transcribe_test
+package whisper
 
 import (
 	"bytes"
@@ -17,11 +17,11 @@ func FuzzAssembleWords(f *testing.F) {
 	f.Add([]byte(" «| نعم| .|،"), byte('|'))
 	f.Add([]byte("\xff\xfe| \xd9"), byte('|'))
 	f.Fuzz(func(t *testing.T, data []byte, sep byte) {
-		var toks []transcribe.Token
+		var toks []token
 		for i, part := range bytes.Split(data, []byte{sep}) {
-			toks = append(toks, transcribe.Token{Text: string(part), Start: float64(i), End: float64(i) + 0.5, P: float64(len(part)%10) / 10})
+			toks = append(toks, token{Text: string(part), Start: float64(i), End: float64(i) + 0.5, P: float64(len(part)%10) / 10})
 		}
-		words := transcribe.AssembleWords(toks)
+		words := assembleWords(toks)
 		for _, w := range words {
 			if !utf8.ValidString(w.Word) || w.Word == "" || strings.ContainsAny(w.Word, " \t\n") {
 				t.Errorf("bad word %q", w.Word)
@@ -30,7 +30,7 @@ func FuzzAssembleWords(f *testing.F) {
 				t.Errorf("bad word %+v", w)
 			}
 		}
-		seg := transcribe.AssembleSegment(transcribe.RawSegment{Start: 0, End: float64(len(toks)), Text: string(data), Tokens: toks})
+		seg := assembleSegment(rawSegment{Start: 0, End: float64(len(toks)), Text: string(data), Tokens: toks})
 		if !utf8.ValidString(seg.Text) {
 			t.Errorf("invalid UTF-8 segment text %q", seg.Text)
 		}
@@ -40,6 +40,6 @@ func FuzzAssembleWords(f *testing.F) {
 				t.Errorf("write %s: %v", f, err)
 			}
 		}
-		transcribe.Hallucination(seg, 0)
+		hallucination(seg, 0)
 	})
 }

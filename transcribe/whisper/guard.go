@@ -1,14 +1,11 @@
-package transcribe
+package whisper
 
 import (
 	"strings"
 	"unicode"
-)
 
-// DefaultNoSpeechThreshold is the no_speech probability above which a segment
-// whose text is a known silence phrase is dropped. It is Whisper's own
-// default (OpenAI's no_speech_threshold and whisper.cpp's no_speech_thold).
-const DefaultNoSpeechThreshold = 0.6
+	"github.com/newsscribe/newsscribe/transcribe"
+)
 
 // silencePhrases are texts Whisper is known to produce for Arabic silence,
 // music or noise: credits and channel boilerplate from the subtitled videos it
@@ -47,16 +44,16 @@ const (
 	loopMinRepeats = 5
 )
 
-// Hallucination reports whether seg should be dropped and why. It drops:
+// hallucination reports whether seg should be dropped and why. It drops:
 //   - a segment with no words and no letters (empty or punctuation only);
 //   - a repetition loop (see loopMinRepeats), whatever its no_speech_prob;
 //   - a segment whose NoSpeechProb exceeds noSpeechThreshold and whose whole
 //     text is made of known silence phrases (silencePhrases).
 //
-// noSpeechThreshold ≤ 0 means DefaultNoSpeechThreshold.
-func Hallucination(seg Segment, noSpeechThreshold float64) (reason string, drop bool) {
+// noSpeechThreshold ≤ 0 means transcribe.DefaultNoSpeechThreshold.
+func hallucination(seg transcribe.Segment, noSpeechThreshold float64) (reason string, drop bool) {
 	if noSpeechThreshold <= 0 {
-		noSpeechThreshold = DefaultNoSpeechThreshold
+		noSpeechThreshold = transcribe.DefaultNoSpeechThreshold
 	}
 	norm := normalizeArabic(seg.Text)
 	if norm == "" {

@@ -1,16 +1,17 @@
-package transcribe
+package whisper
 
 import (
 	"math"
 	"strings"
 	"unicode"
-	"unicode/utf8"
+
+	"github.com/newsscribe/newsscribe/transcribe"
 )
 
-// Token is one decoded BPE token as an engine reports it. The pure-Go
-// assembly in this file turns tokens into words and segments so that it is
-// tested without cgo.
-type Token struct {
+// token is one decoded BPE token as whisper.cpp reports it. The assembly in
+// this file (pure Go, no build tag) turns tokens into words and segments so
+// that it is tested without libwhisper.
+type token struct {
 	// Text is the token's raw bytes. Whisper's byte-level BPE may split one
 	// UTF-8 encoded rune across tokens, so Text need not be valid UTF-8 on
 	// its own; it is joined with its neighbours before it is decoded.
@@ -24,24 +25,24 @@ type Token struct {
 	Special bool
 }
 
-// RawSegment is one segment as an engine reports it, before assembly.
-type RawSegment struct {
+// rawSegment is one segment as an engine reports it, before assembly.
+type rawSegment struct {
 	// Start and End are in seconds from the beginning of the original file.
 	Start, End float64
 	// Text is the engine's text for the segment (raw bytes; invalid UTF-8 is dropped).
 	Text string
 	// NoSpeechProb is the probability that the window holds no speech.
 	NoSpeechProb float64
-	Tokens       []Token
+	Tokens       []token
 }
 
-// IsSpecial reports whether tok is a control or timestamp token that carries
+// isSpecial reports whether tok is a control or timestamp token that carries
 // no text.
-func (tok Token) IsSpecial() bool {
+func (tok token) isSpecial() bool {
 	return tok.Special || (strings.HasPrefix(tok.Text, "[_") && strings.HasSuffix(tok.Text, "]"))
 }
 
-// AssembleWords groups tokens into whitespace-delimited words.
+// assembleWords groups tokens into whitespace-delimited words.
 //
 // A token whose text begins with a space starts a new word (and so does any
 // text after a space inside a token); any other token continues the current one (whisper splits Arabic words into several
@@ -58,7 +59,7 @@ func (tok Token) IsSpecial() bool {
 // uncertain sub-word token of a long Arabic word dominate, and unlike the
 // arithmetic mean it is the per-token normalisation of the word's joint
 // probability, the same measure as a segment's avg_logprob.
-func AssembleWords(tokens []Token) []Word {
+func assembleWords(tokens []token) []transcribe.Word {
 	type acc struct {
 		text       []byte
 		start, end float64
@@ -68,7 +69,7 @@ func AssembleWords(tokens []Token) []Word {
 	var words []acc
 	startNew := true
 	for _, tok := range tokens {
-		if tok.IsSpecial() || tok.Text == "" {
+		if tok.isSpecial() || tok.Text == "" {
 			continue
 		}
 		lp := math.Log(math.Max(math.Min(tok.P, 1), 1e-10))
@@ -92,14 +93,14 @@ func AssembleWords(tokens []Token) []Word {
 			startNew = true
 		}
 	}
-	out := make([]Word, 0, len(words))
+	out := make([]transcribe.Word, 0, len(words))
 	pendingPrefix := ""
 	for _, w := range words {
 		text := strings.TrimSpace(strings.ToValidUTF8(string(w.text), ""))
 		if text == "" {
 			continue
 		}
-		word := Word{
+		word := transcribe.Word{
 			Word:        text,
 			Start:       w.start,
 			End:         math.Max(w.end, w.start),
@@ -139,21 +140,21 @@ func isPunct(s string) bool {
 	return true
 }
 
-// AssembleSegment turns one engine segment into a Segment with words.
+// assembleSegment turns one engine segment into a transcribe.Segment with words.
 // AvgLogprob is the mean log probability of the text tokens (0 when there
 // are none). Word times are clamped into the segment's span.
-func AssembleSegment(raw RawSegment) Segment {
-	seg := Segment{
+func assembleSegment(raw rawSegment) transcribe.Segment {
+	seg := transcribe.Segment{
 		Start:        raw.Start,
 		End:          math.Max(raw.End, raw.Start),
 		Text:         strings.TrimSpace(strings.ToValidUTF8(raw.Text, "")),
 		NoSpeechProb: raw.NoSpeechProb,
-		Words:        AssembleWords(raw.Tokens),
+		Words:        assembleWords(raw.Tokens),
 	}
 	var sum float64
 	var n int
 	for _, tok := range raw.Tokens {
-		if tok.IsSpecial() || tok.Text == "" {
+		if tok.isSpecial() || tok.Text == "" {
 			continue
 		}
 		sum += math.Log(math.Max(tok.P, 1e-10))
@@ -181,21 +182,21 @@ func clamp(v, lo, hi float64) float64 {
 	return math.Min(math.Max(v, lo), hi)
 }
 
-// Assemble builds a Transcript from an engine's raw segments: each segment is
-// assembled (AssembleSegment), hallucinations are dropped (see Hallucination;
+// assemble builds a transcribe.Transcript from an engine's raw segments: each segment is
+// assembled (assembleSegment), hallucinations are dropped (see hallucination;
 // noSpeechThreshold ≤ 0 means DefaultNoSpeechThreshold), segments are numbered
 // from 0 and Text is their texts joined by spaces. duration is in seconds.
-func Assemble(raws []RawSegment, language string, duration, noSpeechThreshold float64) *Transcript {
-	t := &Transcript{Language: language, Duration: duration, Segments: []Segment{}}
+func assemble(raws []rawSegment, language string, duration, noSpeechThreshold float64) *transcribe.Transcript {
+	t := &transcribe.Transcript{Language: language, Duration: duration, Segments: []transcribe.Segment{}}
 	texts := make([]string, 0, len(raws))
 	for _, raw := range raws {
-		seg := AssembleSegment(raw)
-		if _, drop := Hallucination(seg, noSpeechThreshold); drop {
+		seg := assembleSegment(raw)
+		if _, drop := hallucination(seg, noSpeechThreshold); drop {
 			continue
 		}
 		seg.ID = len(t.Segments)
 		if seg.Words == nil {
-			seg.Words = []Word{}
+			seg.Words = []transcribe.Word{}
 		}
 		t.Segments = append(t.Segments, seg)
 		texts = append(texts, seg.Text)
@@ -203,6 +204,3 @@ func Assemble(raws []RawSegment, language string, duration, noSpeechThreshold fl
 	t.Text = strings.Join(texts, " ")
 	return t
 }
-
-// runeLen is the number of characters of s, counted in runes.
-func runeLen(s string) int { return utf8.RuneCountInString(s) }

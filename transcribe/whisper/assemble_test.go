@@ -1,4 +1,4 @@
-package transcribe_test
+package whisper
 
 import (
 	"math"
@@ -15,12 +15,12 @@ func TestAssembleWords(t *testing.T) {
 	ya1, ya2 := splitBytes("يس", 1) // first byte of ي | rest of ي + س
 	tests := []struct {
 		name   string
-		tokens []transcribe.Token
+		tokens []token
 		want   []transcribe.Word
 	}{
 		{
 			name: "arabic sub-word tokens join into words",
-			tokens: []transcribe.Token{
+			tokens: []token{
 				{Text: "[_BEG_]", Special: true},
 				{Text: " قال", Start: 0.0, End: 0.4, P: 0.9},
 				{Text: " ال", Start: 0.4, End: 0.6, P: 0.8},
@@ -36,7 +36,7 @@ func TestAssembleWords(t *testing.T) {
 		},
 		{
 			name: "punctuation attaches to the previous word",
-			tokens: []transcribe.Token{
+			tokens: []token{
 				{Text: " شكرا", Start: 1, End: 1.5, P: 1},
 				{Text: " .", Start: 1.5, End: 1.6, P: 1},
 				{Text: "،", Start: 1.6, End: 1.7, P: 1},
@@ -45,7 +45,7 @@ func TestAssembleWords(t *testing.T) {
 		},
 		{
 			name: "leading punctuation goes to the next word",
-			tokens: []transcribe.Token{
+			tokens: []token{
 				{Text: " «", Start: 2, End: 2.1, P: 1},
 				{Text: " نعم", Start: 2.1, End: 2.5, P: 1},
 			},
@@ -53,7 +53,7 @@ func TestAssembleWords(t *testing.T) {
 		},
 		{
 			name: "bytes that never complete a rune are dropped",
-			tokens: []transcribe.Token{
+			tokens: []token{
 				{Text: " نعم" + ya1, Start: 0, End: 1, P: 1},
 				{Text: " لا", Start: 1, End: 2, P: 1},
 			},
@@ -64,12 +64,12 @@ func TestAssembleWords(t *testing.T) {
 		},
 		{
 			name:   "only special tokens",
-			tokens: []transcribe.Token{{Text: "[_SOT_]"}, {Text: "[_EOT_]"}},
+			tokens: []token{{Text: "[_SOT_]"}, {Text: "[_EOT_]"}},
 			want:   []transcribe.Word{},
 		},
 		{
 			name:   "first token without a space starts a word",
-			tokens: []transcribe.Token{{Text: "Hello", Start: 0, End: 0.5, P: 0.25}, {Text: " world", Start: 0.5, End: 1, P: 1}},
+			tokens: []token{{Text: "Hello", Start: 0, End: 0.5, P: 0.25}, {Text: " world", Start: 0.5, End: 1, P: 1}},
 			want: []transcribe.Word{
 				{Word: "Hello", Start: 0, End: 0.5, Probability: 0.25},
 				{Word: "world", Start: 0.5, End: 1, Probability: 1},
@@ -78,7 +78,7 @@ func TestAssembleWords(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := transcribe.AssembleWords(tt.tokens)
+			got := assembleWords(tt.tokens)
 			if len(got) != len(tt.want) {
 				t.Fatalf("got %d words %+v, want %d %+v", len(got), got, len(tt.want), tt.want)
 			}
@@ -95,15 +95,15 @@ func TestAssembleWords(t *testing.T) {
 func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
 
 func TestAssembleSegment(t *testing.T) {
-	raw := transcribe.RawSegment{
+	raw := rawSegment{
 		Start: 1, End: 2, Text: " نعم لا ", NoSpeechProb: 0.1,
-		Tokens: []transcribe.Token{
+		Tokens: []token{
 			{Text: "[_TT_50]", Special: true, P: 0.01},
 			{Text: " نعم", Start: 0.5, End: 1.5, P: math.Exp(-1)},
 			{Text: " لا", Start: 1.5, End: 2.5, P: math.Exp(-3)},
 		},
 	}
-	got := transcribe.AssembleSegment(raw)
+	got := assembleSegment(raw)
 	want := transcribe.Segment{
 		Start: 1, End: 2, Text: "نعم لا", NoSpeechProb: 0.1, AvgLogprob: -2,
 		Words: []transcribe.Word{
@@ -121,12 +121,12 @@ func TestAssembleSegment(t *testing.T) {
 }
 
 func TestAssembleDropsHallucinationsAndNumbers(t *testing.T) {
-	raws := []transcribe.RawSegment{
+	raws := []rawSegment{
 		{Start: 0, End: 2, Text: " بسم الله", NoSpeechProb: 0.05},
 		{Start: 2, End: 30, Text: " ترجمة نانسي قنقر", NoSpeechProb: 0.9},
 		{Start: 30, End: 32, Text: " والسلام", NoSpeechProb: 0.1},
 	}
-	tr := transcribe.Assemble(raws, "ar", 32, 0)
+	tr := assemble(raws, "ar", 32, 0)
 	if got, want := tr.Text, "بسم الله والسلام"; got != want {
 		t.Errorf("Text: got %q, want %q", got, want)
 	}
