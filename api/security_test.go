@@ -3,11 +3,14 @@ package api_test
 import (
 	"bufio"
 	"bytes"
+	"context"
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"net"
 	"net/http"
 	"net/url"
@@ -22,6 +25,8 @@ import (
 
 	"github.com/newsscribe/newsscribe/api/jobs"
 	"github.com/newsscribe/newsscribe/api/store"
+	"github.com/newsscribe/newsscribe/audio"
+	"github.com/newsscribe/newsscribe/internal/movtest"
 )
 
 // needFFmpeg skips a test that needs ffmpeg when it is absent.
@@ -34,10 +39,16 @@ func needFFmpeg(t *testing.T) {
 
 // mp3Tone is a real MP3 of a 440 Hz tone lasting seconds, made by ffmpeg.
 func mp3Tone(t *testing.T, seconds string) []byte {
+	return lavfiTone(t, "tone.mp3", "sine=f=440:d="+seconds, "-ac", "1", "-c:a", "libmp3lame", "-b:a", "64k")
+}
+
+// lavfiTone is the file named name that ffmpeg makes of the lavfi source
+// src with the output options opts.
+func lavfiTone(t *testing.T, name, src string, opts ...string) []byte {
 	t.Helper()
-	p := filepath.Join(t.TempDir(), "tone.mp3")
-	out, err := exec.Command("ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-f", "lavfi", "-i", "sine=f=440:d="+seconds,
-		"-ac", "1", "-c:a", "libmp3lame", "-b:a", "64k", p).CombinedOutput()
+	p := filepath.Join(t.TempDir(), name)
+	args := append([]string{"-nostdin", "-loglevel", "error", "-y", "-f", "lavfi", "-i", src}, opts...)
+	out, err := exec.Command("ffmpeg", append(args, p)...).CombinedOutput()
 	if err != nil {
 		t.Fatalf("ffmpeg: %v %s", err, out)
 	}
@@ -87,16 +98,11 @@ func TestPolyglotUploadRefused(t *testing.T) {
 		r.status, a.header.Get("Content-Type"), a.header.Get("X-Content-Type-Options"))
 }
 
-// TestAudioServedAsDecoded: the recording is served with the media type of
-// the format package audio decoded it as, never sniffed by net/http — also
-// when the stored upload is a polyglot left by an older version (then it is
-// a download of application/octet-stream) — with nosniff and a script-free
-// CSP on every response.
-func TestAudioServedAsDecoded(t *testing.T) {
-	needFFmpeg(t)
-	ts := newServer(t, serverOpts{web: true})
-	id := publishedArticle(t, ts)
-	r := ts.upload(t, "/v1/articles/"+id+"/audio", wav(2, 440), nil)
+// uploadDone uploads file to path, waits for the job to finish and returns
+// it with the SHA-256 under which the upload is stored.
+func uploadDone(t *testing.T, ts *testServer, path string, file []byte) (jobView, string) {
+	t.Helper()
+	r := ts.upload(t, path, file, nil)
 	if r.status != 202 {
 		t.Fatalf("upload: %d %s", r.status, r.body)
 	}
@@ -109,8 +115,21 @@ func TestAudioServedAsDecoded(t *testing.T) {
 		AudioSHA256 string `json:"audio_sha256"`
 	}
 	ts.do(t, "GET", "/v1/transcriptions/"+j.ID, nil, "").json(t, &full)
-	play := ts.store.Blobs.PlayPath(full.AudioSHA256)
-	orig := ts.store.Blobs.AudioPath(full.AudioSHA256)
+	return j, full.AudioSHA256
+}
+
+// TestAudioServedAsDecoded: the recording is served with the media type of
+// the format package audio decoded it as, never sniffed by net/http — also
+// when the stored upload is a polyglot left by an older version (then it is
+// a download of application/octet-stream) — with nosniff and a script-free
+// CSP on every response.
+func TestAudioServedAsDecoded(t *testing.T) {
+	needFFmpeg(t)
+	ts := newServer(t, serverOpts{web: true})
+	id := publishedArticle(t, ts)
+	j, sha := uploadDone(t, ts, "/v1/articles/"+id+"/audio", wav(2, 440))
+	play := ts.store.Blobs.PlayPath(sha)
+	orig := ts.store.Blobs.AudioPath(sha)
 	paths := []string{"/v1/transcriptions/" + j.ID + "/audio", "/v1/articles/" + id + "/audio", "/embed/articles/" + id + "/audio"}
 
 	check := func(t *testing.T, wantType, wantDisposition string) {
@@ -722,5 +741,105 @@ func TestMarkupEscapedInHTML(t *testing.T) {
 	csp := page.header.Get("Content-Security-Policy")
 	if !strings.Contains(csp, "frame-ancestors 'self'") || strings.Contains(csp, "'unsafe-inline'") && strings.Contains(csp, "script-src 'unsafe-inline'") {
 		t.Errorf("newsroom page CSP %q, want frame-ancestors 'self' and no inline script", csp)
+	}
+}
+
+// movTone is a 3 s QuickTime file of a freq Hz tone (16 kHz mono PCM,
+// index at the end), made by ffmpeg. Two of them have the same chunk
+// offsets, so one's index can read the other's samples.
+func movTone(t *testing.T, freq int) []byte {
+	return lavfiTone(t, "tone.mov", fmt.Sprintf("sine=f=%d:d=3:r=16000", freq), "-ac", "1", "-c:a", "pcm_s16le", "-f", "mov")
+}
+
+// goertzel is the amplitude of the freq Hz component of 16 kHz samples.
+func goertzel(x []float32, freq float64) float64 {
+	w := 2 * math.Pi * freq / 16000
+	var s1, s2 float64
+	for _, v := range x {
+		s1, s2 = float64(v)+2*math.Cos(w)*s1-s2, s1
+	}
+	return 2 * math.Sqrt(s1*s1+s2*s2-2*math.Cos(w)*s1*s2) / float64(len(x))
+}
+
+// TestUploadNeverReadsAnotherUpload (issue 9, what holds: external MP4
+// data references ignored): an upload whose track data is an alias to
+// another user's stored upload (../<sha[:2]>/<sha> beside its own blob, the
+// sha from that user's transcription) must never publish that upload's
+// audio. The test first runs ffmpeg on the carrier, stored where the server
+// keeps uploads, with -enable_drefs 1 to prove it reads the secret; the
+// server then refuses the carrier with a 4xx and queues nothing (it decodes
+// to no audio), or serves no 1 kHz tone for it. With the sandbox's flag
+// flipped to 1 the public embed serves the other upload's tone.
+func TestUploadNeverReadsAnotherUpload(t *testing.T) {
+	needFFmpeg(t)
+	ts := newServer(t, serverOpts{web: true})
+	_, sha := uploadDone(t, ts, "/v1/transcriptions", movTone(t, 1000))
+
+	carrier, err := movtest.ExternalData(movTone(t, 300),
+		movtest.Alias{Path: "/Volumes/x/" + sha[:2] + "/" + sha, FromLevels: 2, ToLevels: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The carrier is a working exploit once ffmpeg follows references,
+	// stored where the server would keep it (then removed again).
+	stored := ts.store.Blobs.AudioPath(fmt.Sprintf("%x", sha256.Sum256(carrier)))
+	if err := os.MkdirAll(filepath.Dir(stored), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(stored, carrier, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	direct := filepath.Join(t.TempDir(), "direct.wav")
+	out, err := exec.Command("ffmpeg", "-nostdin", "-loglevel", "error", "-f", "mov", "-enable_drefs", "1",
+		"-i", "file:"+stored, "-ar", "16000", "-ac", "1", direct).CombinedOutput()
+	if err != nil {
+		t.Fatalf("ffmpeg: %v %s", err, out)
+	}
+	if err := os.Remove(stored); err != nil {
+		t.Fatal(err)
+	}
+	clip, err := audio.DecodeFile(context.Background(), direct, audio.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := goertzel(clip.Samples, 1000); a < 0.1 {
+		t.Fatalf("the carrier is no exploit: ffmpeg -enable_drefs 1 reads amplitude %.4f at 1 kHz", a)
+	} else {
+		t.Logf("ffmpeg -enable_drefs 1 on the stored carrier: amplitude %.4f at 1 kHz (secret), %.4f at 300 Hz", a, goertzel(clip.Samples, 300))
+	}
+
+	// The server decodes the carrier as what it holds itself: nothing.
+	// Refused before any job is queued, or (were it ever accepted) never
+	// transcribed nor published as the other upload's audio.
+	id := publishedArticle(t, ts)
+	r := ts.upload(t, "/v1/articles/"+id+"/audio", carrier, nil)
+	if r.status != 202 {
+		if r.status < 400 || r.status >= 500 {
+			t.Fatalf("carrier upload: %d %s, want 202 or a 4xx", r.status, r.body)
+		}
+		t.Logf("carrier refused: %d %s", r.status, r.body)
+		if n := listed(t, ts); n != 1 {
+			t.Errorf("%d jobs, want only the secret's", n)
+		}
+		return
+	}
+	var j jobView
+	r.json(t, &j)
+	j = ts.waitJob(t, j.ID)
+	t.Logf("carrier job: %s %+v", j.Status, j.Error)
+	for _, p := range []string{"/v1/transcriptions/" + j.ID + "/audio", "/embed/articles/" + id + "/audio"} {
+		a := ts.do(t, "GET", p, nil, "")
+		if a.status != 200 {
+			t.Logf("%s: %d", p, a.status)
+			continue
+		}
+		clip, err := audio.Decode(context.Background(), bytes.NewReader(a.body), audio.Options{})
+		if err != nil {
+			t.Logf("%s: %s, %d bytes: %v", p, a.header.Get("Content-Type"), len(a.body), err)
+			continue
+		}
+		if amp := goertzel(clip.Samples, 1000); amp > 0.01 {
+			t.Errorf("%s serves the other upload's audio: amplitude %.4f at 1 kHz", p, amp)
+		}
 	}
 }
