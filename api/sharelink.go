@@ -7,7 +7,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"github.com/newsscribe/newsscribe/api/web"
+	"github.com/newsscribe/newsscribe/internal/publicurl"
 )
 
 // Signer signs share links (package api/share's Signer).
@@ -37,5 +37,5 @@ func (s *server) createShare(c *gin.Context) {
 		return
 	}
 	tok, exp := s.Share.Sign(j.ID, time.Now())
-	c.JSON(http.StatusCreated, shareJSON{Object: "share", URL: web.Options{PublicURL: s.PublicURL, TrustProxy: s.TrustProxy}.Root(c.Request) + "/share/" + url.PathEscape(tok), Token: tok, ExpiresAt: exp.UTC()})
+	c.JSON(http.StatusCreated, shareJSON{Object: "share", URL: publicurl.Root(c.Request, s.PublicURL, s.TrustProxy) + "/share/" + url.PathEscape(tok), Token: tok, ExpiresAt: exp.UTC()})
 }

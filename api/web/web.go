@@ -31,6 +31,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/newsscribe/newsscribe/api/store"
+	"github.com/newsscribe/newsscribe/internal/publicurl"
 )
 
 //go:embed static templates
@@ -89,9 +90,7 @@ type Options struct {
 func Mount(r gin.IRouter, src Source, opts Options) {
 	h := newHandler(src, basePath(r))
 	h.opts = opts
-	if u, err := url.Parse(opts.PublicURL); err == nil && u.Host != "" {
-		h.publicPath = strings.TrimSuffix(u.EscapedPath(), "/")
-	}
+	h.publicPath = publicurl.Path(opts.PublicURL)
 	get := func(p string, f gin.HandlerFunc) {
 		r.GET(p, f)
 		r.HEAD(p, f)
@@ -563,38 +562,10 @@ func clock(sec float64) string {
 	return fmt.Sprintf("%d:%02d", m, s)
 }
 
-// Origin is the scheme and host readers reach the server by: PublicURL's;
-// without one, the request's Host (and X-Forwarded-Proto and
-// X-Forwarded-Host only with TrustProxy).
-func (o Options) Origin(r *http.Request) string {
-	if u, err := url.Parse(o.PublicURL); err == nil && u.Host != "" {
-		return u.Scheme + "://" + u.Host
-	}
-	scheme, host := "http", r.Host
-	if r.TLS != nil {
-		scheme = "https"
-	}
-	if o.TrustProxy {
-		if p := r.Header.Get("X-Forwarded-Proto"); p == "https" || p == "http" {
-			scheme = p
-		}
-		if fh, _, _ := strings.Cut(r.Header.Get("X-Forwarded-Host"), ","); strings.TrimSpace(fh) != "" {
-			host = strings.TrimSpace(fh)
-		}
-	}
-	return scheme + "://" + host
-}
-
-// Root is the absolute URL of the server's root without its trailing
-// slash: Origin and PublicURL's path.
-func (o Options) Root(r *http.Request) string {
-	root := o.Origin(r)
-	if u, err := url.Parse(o.PublicURL); err == nil && u.Host != "" {
-		root += strings.TrimSuffix(u.EscapedPath(), "/")
-	}
-	return root
-}
-
 // origin and root are the handler's Options' Origin and Root.
-func (h *handler) origin(r *http.Request) string { return h.opts.Origin(r) }
-func (h *handler) root(r *http.Request) string   { return h.opts.Root(r) }
+func (h *handler) origin(r *http.Request) string {
+	return publicurl.Origin(r, h.opts.PublicURL, h.opts.TrustProxy)
+}
+func (h *handler) root(r *http.Request) string {
+	return publicurl.Root(r, h.opts.PublicURL, h.opts.TrustProxy)
+}
