@@ -169,7 +169,7 @@ func ProbeMedia(ctx context.Context, path string, opts Options) (Media, error) {
 	m := Media{Duration: sec(v.Format.Duration)}
 	for _, s := range v.Streams {
 		m.Streams = append(m.Streams, Stream{Type: s.CodecType, Codec: s.CodecName, Width: s.Width, Height: s.Height,
-			Picture: s.CodecType == "video" && s.Disposition.AttachedPic == 0 && s.Width > 0 && s.Height > 0,
+			Picture:  s.CodecType == "video" && s.Disposition.AttachedPic == 0 && s.Width > 0 && s.Height > 0,
 			Duration: sec(s.Duration)})
 	}
 	return m, nil
