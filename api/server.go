@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"net"
 	"net/http"
@@ -34,6 +35,9 @@ type Components struct {
 	Pipeline pipeline.Config
 	// Mount adds public routes (the web page) to the router; may be nil.
 	Mount func(r *gin.Engine, st *store.Store)
+	// ClipFonts are the caption fonts of clip jobs (web.CaptionFonts in
+	// the serve command); nil fails video clips that need them.
+	ClipFonts fs.FS
 	// Logger receives JSON logs. Defaults to JSON on stderr-less discard.
 	Logger *slog.Logger
 }
@@ -69,7 +73,7 @@ func Serve(ctx context.Context, cfg Config, comps Components) error {
 	}
 	dec := AudioDecoder{Pipeline: p}
 	hub := NewSegmentHub()
-	worker := &jobs.Worker{Pipeline: p, Decoder: dec, FFmpegPath: cfg.FFmpegPath, Logger: log, Segments: hub}
+	worker := &jobs.Worker{Pipeline: p, Decoder: dec, FFmpegPath: cfg.FFmpegPath, Logger: log, Segments: hub, ClipFonts: comps.ClipFonts}
 	q, err := jobs.Open(ctx, jobs.Config{
 		Database: cfg.Database, DataDir: cfg.DataDir, Workers: cfg.Workers, MaxAttempts: cfg.MaxAttempts,
 		JobTimeout: cfg.JobTimeout, RescueAfter: cfg.RescueAfter, Logger: log.With("component", "river"),

@@ -27,6 +27,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/newsscribe/newsscribe/api"
+	"github.com/newsscribe/newsscribe/api/web"
 	"github.com/newsscribe/newsscribe/audio"
 	"github.com/newsscribe/newsscribe/pipeline"
 	"github.com/newsscribe/newsscribe/transcribe"
@@ -97,7 +98,8 @@ func run(ctx context.Context, args []string) error {
 		Pipeline: pipeline.Config{Model: model, VAD: pipeline.VADOff, LoadEngine: func(context.Context, whisper.Config) (transcribe.Engine, io.Closer, error) {
 			return eng, nil, nil
 		}},
-		Logger: log,
+		ClipFonts: web.CaptionFonts(),
+		Logger:    log,
 	})
 }
 

@@ -72,8 +72,9 @@ func runServe(ctx context.Context, s Streams, cfg api.Config, available bool) er
 	err := api.Serve(ctx, cfg, api.Components{
 		Pipeline: pcfg,
 		// The newsroom page and the embed of published articles.
-		Mount:  func(r *gin.Engine, st *store.Store) { web.Register(r, st) },
-		Logger: log,
+		Mount:     func(r *gin.Engine, st *store.Store) { web.Register(r, st) },
+		ClipFonts: web.CaptionFonts(),
+		Logger:    log,
 	})
 	return modelFlagError(err)
 }
