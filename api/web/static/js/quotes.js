@@ -98,14 +98,16 @@ const span = (a, b) => `${clock(a)}–${clock(b)}`;
 
 /**
  * QuoteList draws the summary and the quotes of an aligned article. audio is
- * the page's <audio>; announce(text) tells screen readers what happened.
+ * the page's <audio>; announce(text) tells screen readers what happened;
+ * onClip(q), when given, makes a clip of a quote that has a time («مقطع»).
  */
 export class QuoteList {
-  constructor({ chars, quotes, audio, summaryEl, listEl, announce }) {
+  constructor({ chars, quotes, audio, summaryEl, listEl, announce, onClip = null }) {
     this.chars = chars;
     this.quotes = quotes;
     this.audio = audio;
     this.announce = announce;
+    this.onClip = onClip;
     this.items = []; // {el, start, end} of playable quotes, for the Follower
     this.drawSummary(summaryEl);
     this.drawList(listEl);
@@ -168,12 +170,21 @@ export class QuoteList {
           onclick: () => seek(this.audio, p.start, { stopAt: p.end }),
         }, `المقطع ${k + 1}: `, el('time', { dir: 'ltr' }, span(p.start, p.end)))))));
     }
+    const tools = el('div', { class: 'quote-tools' });
     if (timed && (q.check?.differences || []).length) {
-      li.append(el('div', { class: 'quote-tools' }, el('button', {
+      tools.append(el('button', {
         type: 'button', class: 'btn small copy-said',
         onclick: (e) => this.copy(e.currentTarget, spokenWording(this.chars, q)),
-      }, 'انسخ ما قيل')));
+      }, 'انسخ ما قيل'));
     }
+    if (timed && this.onClip) {
+      tools.append(' ', el('button', {
+        type: 'button', class: 'btn small quote-clip', 'aria-haspopup': 'dialog',
+        'aria-label': `مقطع للنشر من الاقتباس ${i + 1} (${span(q.start, q.end)})`,
+        onclick: () => this.onClip(q),
+      }, 'مقطع'));
+    }
+    if (tools.childNodes.length) li.append(tools);
     return li;
   }
 
