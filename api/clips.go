@@ -3,11 +3,9 @@ package api
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 	"net/http"
 	"os"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -176,16 +174,7 @@ func clockParam(raw json.RawMessage) (float64, error) {
 	if err := json.Unmarshal(raw, &str); err != nil {
 		return 0, errors.New("want seconds (83.2) or a \"m:ss\" string")
 	}
-	total := 0.0
-	parts := strings.Split(strings.TrimSpace(str), ":")
-	for i, p := range parts {
-		v, err := strconv.ParseFloat(p, 64)
-		if err != nil || v < 0 || len(parts) > 3 || (i > 0 && v >= 60) {
-			return 0, fmt.Errorf("%q: want seconds (83.2) or m:ss (1:23.2)", str)
-		}
-		total = total*60 + v
-	}
-	return total, nil
+	return clip.ParseClock(str)
 }
 
 func (s *server) listClips(c *gin.Context) {

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/newsscribe/newsscribe/transcribe"
@@ -223,6 +224,24 @@ func Snap(words []Word, from, to float64) (start, end float64, in []Word, err er
 		start, end = math.Min(start, w.Start), math.Max(end, w.End)
 	}
 	return start, end, in, nil
+}
+
+// ParseClock reads a time as seconds ("83.2") or [h:]m:ss[.f] ("1:23.2",
+// "1:02:03").
+func ParseClock(s string) (float64, error) {
+	parts := strings.Split(strings.TrimSpace(s), ":")
+	if len(parts) > 3 {
+		return 0, fmt.Errorf("%q: want seconds (83.2) or m:ss (1:23.2)", s)
+	}
+	total := 0.0
+	for i, p := range parts {
+		v, err := strconv.ParseFloat(p, 64)
+		if err != nil || v < 0 || math.IsInf(v, 0) || (i > 0 && v >= 60) {
+			return 0, fmt.Errorf("%q: want seconds (83.2) or m:ss (1:23.2)", s)
+		}
+		total = total*60 + v
+	}
+	return total, nil
 }
 
 // Clock is sec as m:ss.t.

@@ -35,22 +35,7 @@ const wordSeconds = 0.5
 
 // testTranscript times the words of speech back to back from 0.2 s, a
 // 0.3 s pause between segments.
-func testTranscript() *transcribe.Transcript {
-	t := &transcribe.Transcript{Language: "ar"}
-	at := 0.2
-	for i, line := range speech {
-		s := transcribe.Segment{ID: i, Start: at, Text: line}
-		for _, w := range strings.Fields(line) {
-			s.Words = append(s.Words, transcribe.Word{Word: w, Start: at, End: at + wordSeconds - 0.05, Probability: 0.9})
-			at += wordSeconds
-		}
-		s.End = at
-		at += 0.3
-		t.Segments = append(t.Segments, s)
-	}
-	t.Duration = at
-	return t
-}
+func testTranscript() *transcribe.Transcript { return longTranscript(0) }
 
 // recording writes a WAV at least seconds long: the espeak-ng Arabic clip
 // of testdata, repeated.
@@ -384,15 +369,16 @@ func BenchmarkVertical30s(b *testing.B) {
 	b.ReportMetric(clipSeconds/float64(b.N), "clip-s/op")
 }
 
-// longTranscript repeats speech until it covers seconds.
+// longTranscript says speech once, then again until it covers seconds:
+// words back to back from 0.2 s, 0.3 s pauses between segments.
 func longTranscript(seconds float64) *transcribe.Transcript {
 	t := &transcribe.Transcript{Language: "ar"}
 	at := 0.2
-	for i := 0; at < seconds; i++ {
+	for i := 0; i < len(speech) || at < seconds; i++ {
 		line := speech[i%len(speech)]
 		s := transcribe.Segment{ID: i, Start: at, Text: line}
 		for _, w := range strings.Fields(line) {
-			s.Words = append(s.Words, transcribe.Word{Word: w, Start: at, End: at + wordSeconds - 0.05})
+			s.Words = append(s.Words, transcribe.Word{Word: w, Start: at, End: at + wordSeconds - 0.05, Probability: 0.9})
 			at += wordSeconds
 		}
 		s.End = at
@@ -401,38 +387,4 @@ func longTranscript(seconds float64) *transcribe.Transcript {
 	}
 	t.Duration = at
 	return t
-}
-
-// TestMakeSoftSubtitles: soft captions are a mov_text track beside the
-// picture and the sound.
-func TestMakeSoftSubtitles(t *testing.T) {
-	needFFmpeg(t)
-	dir := t.TempDir()
-	src := recording(t, dir, 12)
-	dst := filepath.Join(dir, "soft.mp4")
-	if _, err := clip.Make(context.Background(), src, clip.Spec{From: 1, To: 5, Format: clip.MP4, Aspect: clip.Vertical,
-		Captions: clip.Soft, Words: clip.TranscriptWords(testTranscript())}, dst, options(t), nil); err != nil {
-		t.Fatal(err)
-	}
-	m, err := audio.ProbeMedia(context.Background(), dst, audio.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, s := range m.Streams {
-		got = append(got, s.Type+"/"+s.Codec)
-	}
-	if strings.Join(got, " ") != "video/h264 audio/aac subtitle/mov_text" {
-		t.Errorf("streams %q, want video/h264 audio/aac subtitle/mov_text", got)
-	}
-}
-
-// TestTranscriptWordsWithoutWordTimes: a transcript with segment times only
-// (a translation) still gives timed words, spread over each segment.
-func TestTranscriptWordsWithoutWordTimes(t *testing.T) {
-	tr := &transcribe.Transcript{Segments: []transcribe.Segment{{Start: 2, End: 4, Text: "The minister announced a plan"}}}
-	w := clip.TranscriptWords(tr)
-	if len(w) != 5 || w[0].Start != 2 || math.Abs(w[4].End-4) > 1e-9 || !w[0].Break || w[1].Break {
-		t.Errorf("got %+v, want 5 words over 2–4 s, the first starting a caption", w)
-	}
 }

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -128,10 +127,10 @@ func runClip(ctx context.Context, s Streams, inputPath, recording string, f clip
 		if f.from == "" || f.to == "" {
 			return errors.New("give both --from and --to")
 		}
-		if spec.From, err = parseClock(f.from); err != nil {
+		if spec.From, err = clip.ParseClock(f.from); err != nil {
 			return fmt.Errorf("--from: %w", err)
 		}
-		if spec.To, err = parseClock(f.to); err != nil {
+		if spec.To, err = clip.ParseClock(f.to); err != nil {
 			return fmt.Errorf("--to: %w", err)
 		}
 	}
@@ -169,21 +168,4 @@ func readClipInput(path string) (*clipInput, error) {
 		return nil, fmt.Errorf("%s is not a transcript or aligned article JSON: %w", path, err)
 	}
 	return &in, nil
-}
-
-// parseClock reads seconds ("83.2") or [h:]m:ss[.f] ("1:23.2").
-func parseClock(s string) (float64, error) {
-	parts := strings.Split(strings.TrimSpace(s), ":")
-	if len(parts) > 3 {
-		return 0, fmt.Errorf("%q: want seconds or m:ss", s)
-	}
-	total := 0.0
-	for i, p := range parts {
-		v, err := strconv.ParseFloat(p, 64)
-		if err != nil || v < 0 || (i > 0 && v >= 60) {
-			return 0, fmt.Errorf("%q: want seconds or m:ss", s)
-		}
-		total = total*60 + v
-	}
-	return total, nil
 }

@@ -85,7 +85,7 @@ func TestClipCommandErrors(t *testing.T) {
 		{"no span", []string{tp, "r.wav"}, "give --quote N, or --from and --to"},
 		{"both", []string{aligned, "r.wav", "--quote", "1", "--from", "1"}, "give --quote N, or --from and --to"},
 		{"only from", []string{tp, "r.wav", "--from", "1"}, "give both --from and --to"},
-		{"bad time", []string{tp, "r.wav", "--from", "1:75", "--to", "2"}, "--from: \"1:75\": want seconds or m:ss"},
+		{"bad time", []string{tp, "r.wav", "--from", "1:75", "--to", "2"}, "--from: \"1:75\": want seconds (83.2) or m:ss (1:23.2)"},
 		{"reversed", []string{tp, "r.wav", "--from", "3", "--to", "2"}, "want 0 ≤ from < to"},
 		{"format", []string{tp, "r.wav", "--from", "1", "--to", "2", "--format", "wav"}, "want mp3, m4a or mp4"},
 		{"aspect", []string{tp, "r.wav", "--from", "1", "--to", "2", "--aspect", "4:3"}, "want 16:9, 1:1 or 9:16"},
