@@ -99,10 +99,13 @@ export class ClipMaker {
     const p = $('clip-progress');
     p.hidden = clip.status === 'done' || clip.status === 'failed';
     p.value = clip.progress;
-    const said = clip.status === 'done'
-      ? `${STATUS.done}: ${clockPrecise(clip.start)}–${clockPrecise(clip.end)} (${clip.duration.toFixed(1)} ث، ${bytes(clip.bytes)})`
-      : `${STATUS[clip.status] || clip.status} ${clip.progress}%`;
-    $('clip-status').textContent = said;
+    // Times and sizes are isolated left to right, so that «0:02.9–0:08.2»
+    // keeps its order inside the Arabic line.
+    const ltr = (t) => el('bdi', { dir: 'ltr' }, t);
+    $('clip-status').replaceChildren(...(clip.status === 'done'
+      ? [`${STATUS.done}: `, ltr(`${clockPrecise(clip.start)}–${clockPrecise(clip.end)}`),
+        ` (${clip.duration.toFixed(1)} ث، `, ltr(bytes(clip.bytes)), ')']
+      : [`${STATUS[clip.status] || clip.status} `, ltr(`${clip.progress}%`)]));
     if (clip.status === 'done' || clip.status === 'failed') this.announce?.(`المقطع ${STATUS[clip.status]}`);
   }
 
