@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsscribe/newsscribe/api/store"
 	"github.com/newsscribe/newsscribe/audio"
 )
 
@@ -184,5 +185,46 @@ func TestClipRequestErrors(t *testing.T) {
 	ts.do(t, "GET", base, nil, "").json(t, &list)
 	if len(list.Data) != 0 {
 		t.Errorf("%d clips stored after refused requests, want 0", len(list.Data))
+	}
+}
+
+// TestClipsRecoveredOnStart: a clip stored but never queued (the server
+// died between the two) is made after the next start, and deleting the job
+// deletes the clip's file.
+func TestClipsRecoveredOnStart(t *testing.T) {
+	if _, err := exec.LookPath("ffmpeg"); err != nil {
+		t.Skip("skipping: ffmpeg not installed (make deps)")
+	}
+	ts := newServer(t, serverOpts{})
+	var j jobView
+	ts.upload(t, "/v1/transcriptions", wav(4, 220), map[string]string{"language": "ar"}).json(t, &j)
+	if j = ts.waitJob(t, j.ID); j.Status != "done" {
+		t.Fatalf("job %s", j.Status)
+	}
+	ctx := context.Background()
+	c := &store.Clip{JobID: j.ID, From: 0.5, To: 2, Format: "mp3", Captions: "none"}
+	if err := ts.store.CreateClip(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	sctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	if err := ts.queue.Stop(sctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := ts.queue.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := ts.waitClip(t, j.ID, c.ID); got.Status != "done" {
+		t.Fatalf("recovered clip %s: %+v", got.Status, got.Error)
+	}
+	path := ts.store.Blobs.ClipPath(c.ID, ".mp3")
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("clip file: %v", err)
+	}
+	if r := ts.do(t, "DELETE", "/v1/transcriptions/"+j.ID, nil, ""); r.status >= 300 {
+		t.Fatalf("DELETE job: %d %s", r.status, r.body)
+	}
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Errorf("clip file after the job was deleted: %v, want it gone", err)
 	}
 }

@@ -341,6 +341,17 @@ func (q *Queue) Start(ctx context.Context) error {
 			return err
 		}
 	}
+	// Clips: enqueuing is idempotent (unique by args), so every unfinished
+	// clip is offered again; one whose queue job exists is left alone.
+	clips, err := q.store.UnfinishedClips(ctx)
+	if err != nil {
+		return fmt.Errorf("recover clips: %w", err)
+	}
+	for _, id := range clips {
+		if err := q.EnqueueClip(ctx, id); err != nil {
+			return err
+		}
+	}
 	return q.backend.start(ctx)
 }
 
