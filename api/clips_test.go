@@ -57,7 +57,18 @@ func TestClips(t *testing.T) {
 	if _, err := exec.LookPath("ffmpeg"); err != nil {
 		t.Skip("skipping: ffmpeg not installed (make deps)")
 	}
-	ts := newServer(t, serverOpts{})
+	testClips(t, newServer(t, serverOpts{}))
+}
+
+// TestClipsPostgres is TestClips with the queue and tables in PostgreSQL.
+func TestClipsPostgres(t *testing.T) {
+	if _, err := exec.LookPath("ffmpeg"); err != nil {
+		t.Skip("skipping: ffmpeg not installed (make deps)")
+	}
+	testClips(t, newServer(t, serverOpts{database: postgresURL(t)}))
+}
+
+func testClips(t *testing.T, ts *testServer) {
 	var j jobView
 	ts.upload(t, "/v1/transcriptions", wav(6, 220), map[string]string{"language": "ar", "article": article}).json(t, &j)
 	if j = ts.waitJob(t, j.ID); j.Status != "done" {
