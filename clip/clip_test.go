@@ -215,7 +215,9 @@ func TestMakeVideoOCR(t *testing.T) {
 	src := recording(t, dir, 12)
 	tr := testTranscript()
 	words := clip.TranscriptWords(tr)
-	card := clip.CardText{Title: "وزير النقل يعلن خطة جديدة لتحسين الخدمات", Speaker: "وزير النقل"}
+	// The card's words are not the caption's, so that only the caption can
+	// give the OCR the caption's words.
+	card := clip.CardText{Title: "مؤتمر صحفي في العاصمة بعد اجتماع مجلس الوزراء", Speaker: "المتحدث الرسمي"}
 	upload := filepath.Join(dir, "upload.mp4")
 	if _, err := clip.Make(context.Background(), src, clip.Spec{From: 0, To: 12, Format: clip.MP4, Aspect: clip.Landscape, Captions: clip.None, Words: words, Card: card}, upload, options(t), nil); err != nil {
 		t.Fatal(err)
@@ -228,19 +230,22 @@ func TestMakeVideoOCR(t *testing.T) {
 		name      string
 		src       string
 		aspect    clip.Aspect
+		captions  clip.Captions
 		highlight bool
 		w, h      int
 		video     bool
 	}{
-		{"9x16", src, clip.Vertical, false, 720, 1280, false},
-		{"1x1-highlight", src, clip.Square, true, 1080, 1080, false},
-		{"16x9-video", upload, clip.Landscape, false, 1280, 720, true},
+		{"9x16", src, clip.Vertical, clip.Burn, false, 720, 1280, false},
+		{"1x1-highlight", src, clip.Square, clip.Burn, true, 1080, 1080, false},
+		{"16x9-video", upload, clip.Landscape, clip.Burn, false, 1280, 720, true},
+		// The control: without captions the OCR must not find them.
+		{"9x16-no-captions", src, clip.Vertical, clip.None, false, 720, 1280, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dst := filepath.Join(dir, tt.name+".mp4")
 			res, err := clip.Make(context.Background(), tt.src, clip.Spec{From: 1, To: 9, Format: clip.MP4, Aspect: tt.aspect,
-				Captions: clip.Burn, Highlight: tt.highlight, Words: words, Card: card}, dst, options(t), nil)
+				Captions: tt.captions, Highlight: tt.highlight, Words: words, Card: card}, dst, options(t), nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -274,8 +279,13 @@ func TestMakeVideoOCR(t *testing.T) {
 			got := ocr(t, frame)
 			recall := inOrderRecall(want, got)
 			t.Logf("%s: caption %q; OCR %q; recall %.0f %% (%d words)", tt.name, strings.Join(want, " "), strings.Join(strings.Fields(got), " "), 100*recall, len(want))
-			if len(want) == 0 || recall < 0.8 {
+			switch {
+			case len(want) == 0:
+				t.Errorf("no caption is shown at %.2f s", mid)
+			case tt.captions == clip.Burn && recall < 0.8:
 				t.Errorf("OCR recall of the caption %.0f %%, want ≥ 80 %%", 100*recall)
+			case tt.captions == clip.None && recall >= 0.5:
+				t.Errorf("OCR found %.0f %% of a caption that is not drawn: the check cannot tell", 100*recall)
 			}
 		})
 	}
