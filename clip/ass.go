@@ -4,13 +4,32 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
 // CaptionFont is the font family captions are set in: Noto Naskh Arabic,
 // the face the newsroom page ships (its files are handed to libass as the
-// fonts directory, see Options.Fonts).
-const CaptionFont = "Noto Naskh Arabic"
+// fonts directory, see Options.Fonts). Text without Arabic letters (an
+// English translation) is set in LatinFont, the page's Latin face, whose
+// word spaces are a Latin text's.
+const (
+	CaptionFont = "Noto Naskh Arabic"
+	LatinFont   = "Noto Serif"
+)
+
+// fontFor is the family for text: CaptionFont when it has an Arabic
+// letter, else LatinFont.
+func fontFor(texts ...string) string {
+	for _, t := range texts {
+		for _, r := range t {
+			if unicode.Is(unicode.Arabic, r) {
+				return CaptionFont
+			}
+		}
+	}
+	return LatinFont
+}
 
 // Cue is one caption: at most two lines, shown from Start to End (seconds
 // from the clip's start), with its words' own times for the current-word
@@ -155,12 +174,24 @@ func WriteASS(w io.Writer, cues []Cue, a Aspect, highlight bool, card CardText, 
 	fmt.Fprintf(&b, "[Script Info]\nScriptType: v4.00+\nPlayResX: %d\nPlayResY: %d\nWrapStyle: 2\nScaledBorderAndShadow: yes\n\n", width, height)
 	b.WriteString("[V4+ Styles]\nFormat: Name, Fontname, Fontsize, PrimaryColour, SecondaryColour, OutlineColour, BackColour, Bold, Italic, Underline, StrikeOut, ScaleX, ScaleY, Spacing, Angle, BorderStyle, Outline, Shadow, Alignment, MarginL, MarginR, MarginV, Encoding\n")
 	margin := height / 10
+	var said []string
+	for _, c := range cues {
+		for _, l := range c.Lines {
+			for _, w := range l {
+				said = append(said, w.Text)
+			}
+		}
+	}
+	font := fontFor(said...)
+	if len(said) == 0 {
+		font = fontFor(card.Title, card.Speaker)
+	}
 	fmt.Fprintf(&b, "Style: Caption,%s,%d,%s,%s,%s,%s,-1,0,0,0,100,100,0,0,3,%d,0,2,%d,%d,%d,-1\n",
-		CaptionFont, size, assWhite, assWhite, assBox, assBox, size/6, width/20, width/20, margin)
+		font, size, assWhite, assWhite, assBox, assBox, size/6, width/20, width/20, margin)
 	fmt.Fprintf(&b, "Style: Title,%s,%d,%s,%s,&H00000000,&H00000000,-1,0,0,0,100,100,0,0,1,0,0,8,%d,%d,%d,-1\n",
-		CaptionFont, size*5/4, assWhite, assWhite, width/16, width/16, height/12)
+		fontFor(card.Title), size*5/4, assWhite, assWhite, width/16, width/16, height/12)
 	fmt.Fprintf(&b, "Style: Speaker,%s,%d,%s,%s,&H00000000,&H00000000,0,0,0,0,100,100,0,0,1,0,0,8,%d,%d,%d,-1\n",
-		CaptionFont, size, assSubdued, assSubdued, width/16, width/16, height/12+size*4)
+		fontFor(card.Speaker), size, assSubdued, assSubdued, width/16, width/16, height/12+size*4)
 	b.WriteString("\n[Events]\nFormat: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text\n")
 	event := func(style string, start, end float64, text string) {
 		fmt.Fprintf(&b, "Dialogue: 0,%s,%s,%s,,0,0,0,,%s\n", assTime(start), assTime(end), style, text)

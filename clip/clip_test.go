@@ -153,6 +153,16 @@ func TestWriteASS(t *testing.T) {
 			t.Errorf("script lacks %q:\n%s", want, s)
 		}
 	}
+	var en bytes.Buffer
+	if err := clip.WriteASS(&en, clip.Cues(clip.TranscriptWords(&transcribe.Transcript{Segments: []transcribe.Segment{{Start: 0, End: 2, Text: "The minister spoke"}}}), 42), clip.Landscape, false, clip.CardText{}, 2); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(en.String(), "Style: Caption,Noto Serif,") {
+		t.Errorf("English captions not set in Noto Serif:\n%s", en.String())
+	}
+	if !strings.Contains(s, "Style: Caption,Noto Naskh Arabic,") {
+		t.Errorf("Arabic captions not set in Noto Naskh Arabic")
+	}
 	if n := strings.Count(hl.String(), "Dialogue: 0,"); n != 8 {
 		t.Errorf("highlighted script has %d events, want one per word (8)", n)
 	}
@@ -401,4 +411,56 @@ func longTranscript(seconds float64) *transcribe.Transcript {
 	}
 	t.Duration = at
 	return t
+}
+
+// TestMakeVideoEnglishOCR: captions from an English transcript (a
+// translation with segment times only) are burned and read back too; the
+// Latin glyphs come from the Noto Serif the binary ships beside the Naskh.
+func TestMakeVideoEnglishOCR(t *testing.T) {
+	needFFmpeg(t)
+	if _, err := exec.LookPath("tesseract"); err != nil {
+		t.Skip("skipping: tesseract not installed (Debian tesseract-ocr)")
+	}
+	dir := t.TempDir()
+	src := recording(t, dir, 12)
+	tr := &transcribe.Transcript{Language: "en", Segments: []transcribe.Segment{
+		{Start: 0.5, End: 4.5, Text: "The minister announced a new plan to improve public services"},
+		{Start: 5, End: 9, Text: "The government will build new roads in the largest cities"},
+	}}
+	dst := filepath.Join(dir, "en.mp4")
+	res, err := clip.Make(context.Background(), src, clip.Spec{From: 0.5, To: 4.5, Format: clip.MP4, Aspect: clip.Landscape,
+		Captions: clip.Burn, Words: clip.TranscriptWords(tr)}, dst, options(t), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	frame := filepath.Join(transcribetest.RepoRoot(), "artifacts", "clips", "frame-16x9-english.png")
+	os.Remove(frame)
+	if err := audio.ExtractFrame(context.Background(), dst, res.Duration/2, frame, audio.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("tesseract", frame, "-", "-l", "eng").Output()
+	if err != nil {
+		t.Fatalf("tesseract: %v", err)
+	}
+	want := strings.Fields(strings.ToLower(tr.Segments[0].Text))
+	got := strings.Fields(strings.ToLower(string(out)))
+	// In-order recall by longest common subsequence, as for Arabic.
+	lcs := make([][]int, len(want)+1)
+	for i := range lcs {
+		lcs[i] = make([]int, len(got)+1)
+	}
+	for i := len(want) - 1; i >= 0; i-- {
+		for j := len(got) - 1; j >= 0; j-- {
+			if want[i] == strings.Trim(got[j], ".,;:") {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
+	recall := float64(lcs[0][0]) / float64(len(want))
+	t.Logf("OCR %q; recall %.0f %%", strings.Join(got, " "), 100*recall)
+	if recall < 0.8 {
+		t.Errorf("English caption recall %.0f %%, want ≥ 80 %%", 100*recall)
+	}
 }
