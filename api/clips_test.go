@@ -75,6 +75,15 @@ func testClips(t *testing.T, ts *testServer) {
 		t.Fatalf("job %s: %+v", j.Status, j.Error)
 	}
 	base := "/v1/transcriptions/" + j.ID + "/clips"
+	var withLinks struct {
+		Links struct {
+			Clips string `json:"clips"`
+		} `json:"links"`
+	}
+	ts.do(t, "GET", "/v1/transcriptions/"+j.ID, nil, "").json(t, &withLinks)
+	if withLinks.Links.Clips != base {
+		t.Errorf("job links.clips = %q, want %q", withLinks.Links.Clips, base)
+	}
 	tests := []struct {
 		name, body  string
 		contentType string
