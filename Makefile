@@ -12,6 +12,10 @@ APT_PACKAGES := ffmpeg espeak-ng sox pkg-config postgresql chromium
 # (DOCX → PDF), poppler (PDF → PNG, text, page count), pandoc (DOCX → text),
 # and the Noto fonts (Noto Naskh Arabic) they are set in.
 APT_PACKAGES += pandoc libreoffice-writer-nogui poppler-utils fonts-noto-core
+# Clips (issue 15): Tesseract's Arabic model reads burned captions back in
+# clip/clip_test.go. Captions use the Noto Naskh WOFF2 the binary ships, so no
+# system font package is needed.
+APT_PACKAGES += tesseract-ocr tesseract-ocr-ara
 # Node.js runs the browser test (api/web/e2e); installed from Debian only on a
 # machine that lacks npm, so a newer Node already present is left alone.
 NODE_PACKAGES := $(if $(shell command -v npm 2>/dev/null),,nodejs npm)
@@ -124,6 +128,12 @@ BENCH_AUDIO_DIR ?= $(CURDIR)/bin/bench-audio
 bench-audio: build-noengine
 	mkdir -p $(BENCH_AUDIO_DIR)
 	$(GO) run ./audio/internal/benchaudio -bin $(BIN) -dir $(BENCH_AUDIO_DIR) -n 7
+
+## bench-video-clip: time to make a 30-second 9:16 card with burned, highlighted
+## captions, per second of clip (s/clip-s; below 1 is faster than real time)
+.PHONY: bench-video-clip
+bench-video-clip:
+	$(GO) test -run '^$$' -bench Vertical30s -benchtime 3x ./clip
 
 ## eval-align: the aligner's evaluation table (recall, false alarms, timing error; newsscribe vs a difflib baseline)
 .PHONY: eval-align

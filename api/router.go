@@ -30,6 +30,8 @@ type Queue interface {
 	Enqueue(ctx context.Context, jobID string) error
 	// Cancel cancels a queued or running queue job by its queue id.
 	Cancel(ctx context.Context, riverID int64) error
+	// EnqueueClip puts a stored clip on the queue.
+	EnqueueClip(ctx context.Context, clipID string) error
 }
 
 // Prober checks an upload before it is accepted: it returns the audio
@@ -185,6 +187,12 @@ func NewRouter(d Deps) *gin.Engine {
 	v1.DELETE("/transcriptions/:id/article", s.detachArticle)
 	v1.GET("/search", s.search)
 	v1.POST("/imports", s.idempotency(), s.importTranscript)
+
+	// Clips (issue 15): audio clips and captioned videos of a done job.
+	v1.POST("/transcriptions/:id/clips", s.idempotency(), s.createClip)
+	v1.GET("/transcriptions/:id/clips", s.listClips)
+	v1.GET("/transcriptions/:id/clips/:clip_id", s.getClip)
+	v1.GET("/transcriptions/:id/clips/:clip_id/file", s.getClipFile)
 
 	// Public routes outside /v1 and its keys: the serve command mounts the
 	// newsroom page and the embed (web.Register with the store as its

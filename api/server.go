@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"net"
 	"net/http"
@@ -36,6 +37,9 @@ type Components struct {
 	// Mount adds public routes (the web page and the share links signed by
 	// sh) to the router; may be nil.
 	Mount func(r *gin.Engine, st *store.Store, sh *share.Signer)
+	// ClipFonts are the caption fonts of clip jobs (web.CaptionFonts in
+	// the serve command); nil fails video clips that need them.
+	ClipFonts fs.FS
 	// Logger receives JSON logs. Defaults to JSON on stderr-less discard.
 	Logger *slog.Logger
 }
@@ -127,7 +131,7 @@ func newService(ctx context.Context, cfg Config, comps Components, log *slog.Log
 	}
 	dec := AudioDecoder{Pipeline: p}
 	hub := NewSegmentHub()
-	worker := &jobs.Worker{Pipeline: p, Decoder: dec, FFmpegPath: cfg.FFmpegPath, Logger: log, Segments: hub}
+	worker := &jobs.Worker{Pipeline: p, Decoder: dec, FFmpegPath: cfg.FFmpegPath, Logger: log, Segments: hub, ClipFonts: comps.ClipFonts}
 	q, err := jobs.Open(ctx, jobs.Config{
 		Database: cfg.Database, DataDir: cfg.DataDir, Workers: cfg.Workers, MaxAttempts: cfg.MaxAttempts,
 		JobTimeout: cfg.JobTimeout, RescueAfter: cfg.RescueAfter, Logger: log.With("component", "river"),

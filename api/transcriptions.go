@@ -51,6 +51,8 @@ type jobLinks struct {
 	Transcript string `json:"transcript"`
 	Alignment  string `json:"alignment,omitempty"`
 	Audio      string `json:"audio"`
+	// Clips lists the job's clips (POST there makes one).
+	Clips string `json:"clips"`
 }
 
 func toJobJSON(j *store.Job) jobJSON {
@@ -69,6 +71,7 @@ func toJobJSON(j *store.Job) jobJSON {
 	if j.HasArticle() {
 		out.Links.Alignment = "/v1/transcriptions/" + j.ID + "/alignment"
 	}
+	out.Links.Clips = "/v1/transcriptions/" + j.ID + "/clips"
 	if j.Status == store.StatusFailed {
 		out.Error = &errorBody{Code: j.ErrorCode, Type: jobErrorType(j.ErrorCode), Message: j.ErrorMessage}
 	}

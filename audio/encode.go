@@ -29,13 +29,13 @@ type Encoding struct {
 	// the background of an audiogram video.
 	Images []string
 	// Files are further local files the filter graph may name, by absolute
-	// path: a subtitle file for the ass or subtitles filter (filename=), a
+	// path: a subtitle file for the ass filter (filename=), a
 	// fonts directory (fontsdir=), a font or text file for drawtext
 	// (fontfile=, textfile=). A filter option naming any other path is
 	// refused.
 	Files []string
 	// Filter is a -filter_complex graph over the inputs' streams. Only the
-	// filters of allowedFilters may appear; subtitles, ass and drawtext take
+	// filters of allowedFilters may appear; ass and drawtext take
 	// their options by name (filename=…), not by position.
 	Filter string
 	// Output are ffmpeg output options (codecs, bit rates, -map, -movflags,
@@ -43,6 +43,14 @@ type Encoding struct {
 	Output []string
 	// Format is the output muxer, one of allowedMuxers ("mp3", "mp4", …).
 	Format string
+	// Subtitles is a local ASS subtitle file read as an input stream after
+	// Images (demuxer forced to "ass", "file" protocol only): soft subtitles
+	// muxed as a track (-map N:s -c:s mov_text). Empty for none.
+	Subtitles string
+	// Progress, when set, receives how many seconds of output ffmpeg has
+	// written, as it goes (ffmpeg's -progress on stdout; RunFile only, since
+	// Run's stdout is the output).
+	Progress func(seconds float64)
 }
 
 // EncodeMP3 writes the browser rendition of the recording at src to w: MP3,
@@ -62,6 +70,9 @@ func EncodeMP3(ctx context.Context, src string, w io.Writer, opts Options) error
 // Muxers that must seek back into their output (MP4 with +faststart) need
 // RunFile.
 func (e Encoding) Run(ctx context.Context, w io.Writer, opts Options) error {
+	if e.Progress != nil {
+		return errors.New("audio: encode: Progress needs RunFile (stdout is the output)")
+	}
 	inputs, output, format, err := e.commandLine()
 	if err != nil {
 		return err
@@ -85,7 +96,12 @@ func (e Encoding) RunFile(ctx context.Context, path string, opts Options) error 
 	if _, err := os.Lstat(abs); err == nil {
 		return fmt.Errorf("audio: encode: output %s exists", filepath.Base(abs))
 	}
-	err = runFFmpeg(ctx, opts, inputs, append(output, "-n", "file:"+abs), nil, nil, format)
+	var stdout io.Writer
+	if e.Progress != nil {
+		output = append([]string{"-progress", "pipe:1"}, output...)
+		stdout = &progressWriter{report: e.Progress}
+	}
+	err = runFFmpeg(ctx, opts, inputs, append(output, "-n", "file:"+abs), nil, stdout, format)
 	if err != nil {
 		os.Remove(abs)
 	}
@@ -114,6 +130,16 @@ func (e Encoding) commandLine() ([]ffInput, []string, string, error) {
 	inputs := []ffInput{src}
 	for _, p := range e.Images {
 		in, err := imageInput(p)
+		if err != nil {
+			return nil, nil, "", err
+		}
+		inputs = append(inputs, in)
+	}
+	if e.Subtitles != "" {
+		if !filepath.IsAbs(e.Subtitles) {
+			return nil, nil, "", fmt.Errorf("audio: encode: subtitles %q: want an absolute path", e.Subtitles)
+		}
+		in, err := fileInput("ass", e.Subtitles)
 		if err != nil {
 			return nil, nil, "", err
 		}
@@ -169,6 +195,7 @@ func imageInput(path string) (ffInput, error) {
 var allowedMuxers = map[string]bool{
 	"mp3": true, "wav": true, "flac": true, "ogg": true, "opus": true, "adts": true, "ipod": true,
 	"mp4": true, "mov": true, "webm": true, "matroska": true,
+	"null": true, // measuring passes (loudnorm's first pass): writes nothing
 }
 
 // outputOptions are the output options an Encoding may pass, with the
@@ -180,6 +207,7 @@ var outputOptions = map[string]int{
 	"-ac": 1, "-ar": 1, "-sample_fmt": 1, "-application": 1, "-vbr": 1, "-compression_level": 1,
 	"-crf": 1, "-preset": 1, "-tune": 1, "-profile:v": 1, "-level": 1, "-pix_fmt": 1,
 	"-movflags": 1, "-fflags": 1, "-flags:a": 1, "-flags:v": 1, "-frame_size": 1,
+	"-c:s": 1, "-metadata:s:s:0": 1, "-metadata:s:a:0": 1,
 }
 
 // checkOutputOptions returns opts if every option is allowed and has its value.
@@ -209,7 +237,11 @@ func checkOutputOptions(opts []string) ([]string, error) {
 // fading, levels, mixing, drawing waveforms, scaling and compositing, and
 // burning subtitles. Filters that read or write files or sockets (movie,
 // amovie, sendcmd, zmq, lut3d, metadata with file=, the stats-file filters,
-// ladspa, …) are absent on purpose.
+// ladspa, …) are absent on purpose. So is subtitles: it opens its file with
+// avformat_open_input — libavformat's protocol layer with no whitelist of
+// ours and a probed demuxer, and it loads fonts attached to that file —
+// while ass hands the path to libass, which reads one local file with
+// fopen (and fonts only from the declared fontsdir and fontconfig).
 var allowedFilters = map[string]bool{
 	// audio
 	"atrim": true, "asetpts": true, "afade": true, "acrossfade": true, "aformat": true, "aresample": true,
@@ -224,16 +256,15 @@ var allowedFilters = map[string]bool{
 	"color": true, "drawbox": true, "hstack": true, "vstack": true, "tpad": true, "loop": true,
 	"colorchannelmixer": true, "boxblur": true, "eq": true,
 	// text, by declared files only (fileOptions)
-	"ass": true, "subtitles": true, "drawtext": true,
+	"ass": true, "drawtext": true,
 }
 
 // fileOptions are the options of the text filters that name a local file;
 // their values must be among Encoding.Files. These filters take no
 // positional options, since a position can be a file too.
 var fileOptions = map[string]map[string]bool{
-	"ass":       {"filename": true, "f": true, "fontsdir": true},
-	"subtitles": {"filename": true, "f": true, "fontsdir": true},
-	"drawtext":  {"fontfile": true, "textfile": true},
+	"ass":      {"filename": true, "f": true, "fontsdir": true},
+	"drawtext": {"fontfile": true, "textfile": true},
 }
 
 // skipLabels skips the white space and [labels] at the start of p.

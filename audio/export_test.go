@@ -1,5 +1,7 @@
 package audio
 
+import "io"
+
 // Hooks for the external tests.
 var (
 	FFmpegArgs      = ffmpegArgs
@@ -13,6 +15,8 @@ var (
 	CheckOutputOptions = checkOutputOptions
 	Dot                = dot
 	DotGeneric         = dotGeneric
+	ParseLoudnorm      = parseLoudnorm
+	NewProgressWriter  = func(report func(float64)) io.Writer { return &progressWriter{report: report} }
 	Sniff              = func(b []byte) (format, demuxer string, err error) {
 		c, err := sniff(b)
 		return c.format, c.demuxer, err

@@ -29,8 +29,10 @@ import (
 //     (file:/absolute/path), so nothing an input says can open another URL
 //     or the network; MP4's external data references are off (-enable_drefs 0);
 //   - filters and output options are checked against allow-lists
-//     (encode.go): no filter that opens files or sockets, except subtitles
-//     and fonts by a path the caller declared;
+//     (encode.go): no filter that opens files or sockets, except the ass
+//     filter's subtitle file and fonts directory by a path the caller
+//     declared (libass reads those itself, never through a protocol); a
+//     soft-subtitle track is one more input under the same rules;
 //   - stderr is kept up to ffmpegStderrCap bytes and reduced to one line;
 //   - the process is killed when the context is cancelled (and reaped within
 //     WaitDelay), or when a streaming decoder is closed early.
@@ -130,24 +132,32 @@ func lookFFprobe(opts Options) (string, error) {
 // is one of the package's errors, classified from stderr (format names the
 // input for messages).
 func runFFmpeg(ctx context.Context, opts Options, inputs []ffInput, output []string, stdin io.Reader, stdout io.Writer, format string) error {
+	_, err := runFFmpegStderr(ctx, opts, inputs, output, stdin, stdout, format)
+	return err
+}
+
+// runFFmpegStderr is runFFmpeg that also returns what ffmpeg wrote on
+// stderr (its head and tail, ffmpegStderrCap bytes at most), for the runs
+// whose result is printed there (loudnorm's measures).
+func runFFmpegStderr(ctx context.Context, opts Options, inputs []ffInput, output []string, stdin io.Reader, stdout io.Writer, format string) (string, error) {
 	exe, err := lookFFmpeg(opts)
 	if err != nil {
-		return err
+		return "", err
 	}
 	cmd, errBuf := sandboxCmd(ctx, exe, commandLine(inputs, output))
 	cmd.Stdin, cmd.Stdout = stdin, stdout
 	err = cmd.Run()
 	switch {
 	case ctx.Err() != nil:
-		return ctx.Err()
+		return "", ctx.Err()
 	case err == nil:
-		return nil
+		return errBuf.String(), nil
 	}
 	var ee *exec.ExitError
 	if errors.As(err, &ee) || errors.Is(err, exec.ErrWaitDelay) {
-		return classifyFFmpeg(errBuf.String(), format, -1)
+		return "", classifyFFmpeg(errBuf.String(), format, -1)
 	}
-	return fmt.Errorf("audio: ffmpeg: %w", err)
+	return "", fmt.Errorf("audio: ffmpeg: %w", err)
 }
 
 // recording opens the local file at path as an ffmpeg input: its container

@@ -128,7 +128,7 @@ func redact(dsn string) string {
 // backend hides river's transaction type parameter (*sql.Tx for SQLite,
 // pgx.Tx for PostgreSQL).
 type backend interface {
-	insert(ctx context.Context, args Args, opts *river.InsertOpts) (int64, error)
+	insert(ctx context.Context, args river.JobArgs, opts *river.InsertOpts) (int64, error)
 	cancel(ctx context.Context, riverID int64) error
 	start(ctx context.Context) error
 	stop(ctx context.Context) error
@@ -139,7 +139,7 @@ type riverBackend[TTx any] struct {
 	client *river.Client[TTx]
 }
 
-func (b *riverBackend[TTx]) insert(ctx context.Context, args Args, opts *river.InsertOpts) (int64, error) {
+func (b *riverBackend[TTx]) insert(ctx context.Context, args river.JobArgs, opts *river.InsertOpts) (int64, error) {
 	res, err := b.client.Insert(ctx, args, opts)
 	if err != nil {
 		return 0, err
@@ -184,6 +184,7 @@ func Open(ctx context.Context, cfg Config, blobs *store.Blobs, w *Worker) (*Queu
 	q := &Queue{cfg: cfg, worker: w}
 	workers := river.NewWorkers()
 	river.AddWorker(workers, river.Worker[Args](w))
+	river.AddWorker(workers, river.Worker[ClipArgs](&clipWorker{w: w}))
 	rcfg := &river.Config{
 		Queues:               map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Workers}},
 		Workers:              workers,
@@ -319,6 +320,18 @@ func (q *Queue) Enqueue(ctx context.Context, jobID string) error {
 	return nil
 }
 
+// EnqueueClip puts clip id (stored queued) on the queue. Clips are not
+// retried: the same recording and options fail the same way again.
+func (q *Queue) EnqueueClip(ctx context.Context, clipID string) error {
+	if _, err := q.backend.insert(ctx, ClipArgs{ClipID: clipID}, &river.InsertOpts{
+		MaxAttempts: 1,
+		UniqueOpts:  river.UniqueOpts{ByArgs: true},
+	}); err != nil {
+		return fmt.Errorf("enqueue clip: %w", err)
+	}
+	return nil
+}
+
 // Cancel asks river to cancel a job: removed from the queue if waiting, its
 // context cancelled (reaching the engine) if running.
 func (q *Queue) Cancel(ctx context.Context, riverID int64) error {
@@ -360,6 +373,17 @@ func (q *Queue) Start(ctx context.Context) error {
 	}
 	for _, j := range lost {
 		if err := q.Enqueue(ctx, j.ID); err != nil {
+			return err
+		}
+	}
+	// Clips: enqueuing is idempotent (unique by args), so every unfinished
+	// clip is offered again; one whose queue job exists is left alone.
+	clips, err := q.store.UnfinishedClips(ctx)
+	if err != nil {
+		return fmt.Errorf("recover clips: %w", err)
+	}
+	for _, id := range clips {
+		if err := q.EnqueueClip(ctx, id); err != nil {
 			return err
 		}
 	}

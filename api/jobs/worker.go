@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -78,6 +79,10 @@ type Worker struct {
 	Logger *slog.Logger
 	// ProgressEvery throttles progress writes. Defaults to 1 second.
 	ProgressEvery time.Duration
+	// ClipFonts are the caption fonts of clip jobs (clip.Options.Fonts;
+	// the serve command gives web.CaptionFonts). Without them, video
+	// clips with captions or a card fail.
+	ClipFonts fs.FS
 
 	store *store.Store
 
@@ -328,6 +333,13 @@ func (w *Worker) align(ctx context.Context, j *store.Job, t *transcribe.Transcri
 // progress returns a ProgressFunc that persists at most once per
 // ProgressEvery (and always 100).
 func (w *Worker) progress(ctx context.Context, id string) transcribe.ProgressFunc {
+	return w.throttled(ctx, func(ctx context.Context, p int) error { return w.store.SetProgress(ctx, id, p) })
+}
+
+// throttled returns a ProgressFunc that calls set at most once per
+// ProgressEvery (and always for 100, written as 99: 100 is written with the
+// final state), never with a smaller value than before.
+func (w *Worker) throttled(ctx context.Context, set func(context.Context, int) error) transcribe.ProgressFunc {
 	every := w.ProgressEvery
 	if every <= 0 {
 		every = time.Second
@@ -347,8 +359,8 @@ func (w *Worker) progress(ctx context.Context, id string) transcribe.ProgressFun
 		if p > 99 {
 			p = 99 // 100 is written with the final state
 		}
-		if err := w.store.SetProgress(context.WithoutCancel(ctx), id, p); err != nil {
-			w.logger().Warn("progress not saved", "job", id, "error", err)
+		if err := set(context.WithoutCancel(ctx), p); err != nil {
+			w.logger().Warn("progress not saved", "error", err)
 		}
 	}
 }

@@ -130,6 +130,10 @@ func (s *Store) DeleteJob(ctx context.Context, id string) error {
 	if err := s.DeleteJobIndex(ctx, id); err != nil {
 		return err
 	}
+	clips, err := s.Clips(ctx, id)
+	if err != nil {
+		return err
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -141,6 +145,7 @@ func (s *Store) DeleteJob(ctx context.Context, id string) error {
 		args []any
 	}{
 		{`DELETE FROM ns_revisions WHERE job_id = ?`, []any{id}},
+		{`DELETE FROM ns_clips WHERE job_id = ?`, []any{id}},
 		{`DELETE FROM ns_alignments WHERE job_id = ?`, []any{id}},
 		{`UPDATE ns_articles SET job_id = NULL, updated_at = ? WHERE job_id = ?`, []any{now, id}},
 		{`DELETE FROM ns_jobs WHERE id = ?`, []any{id}},
@@ -160,6 +165,11 @@ func (s *Store) DeleteJob(ctx context.Context, id string) error {
 	if j.ArticleID != "" {
 		if err := s.IndexArticle(ctx, j.ArticleID); err != nil {
 			return err
+		}
+	}
+	for _, c := range clips { // a clip still being made fails when its job is gone
+		if err := os.Remove(s.Blobs.ClipPath(c.ID, "."+c.Format)); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("delete clip: %w", err)
 		}
 	}
 	if others == 0 && j.AudioSHA256 != "" {

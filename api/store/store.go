@@ -131,6 +131,29 @@ var schema = []string{
 		location TEXT NOT NULL DEFAULT '',
 		created_at BIGINT NOT NULL
 	)`,
+	// Publishable clips of a job's recording (clips.go); files in Blobs.
+	`CREATE TABLE IF NOT EXISTS ns_clips (
+		id TEXT PRIMARY KEY,
+		job_id TEXT NOT NULL,
+		status TEXT NOT NULL,
+		progress INTEGER NOT NULL DEFAULT 0,
+		quote INTEGER,
+		from_s DOUBLE PRECISION NOT NULL DEFAULT 0,
+		to_s DOUBLE PRECISION NOT NULL DEFAULT 0,
+		start_s DOUBLE PRECISION NOT NULL DEFAULT 0,
+		end_s DOUBLE PRECISION NOT NULL DEFAULT 0,
+		duration DOUBLE PRECISION NOT NULL DEFAULT 0,
+		format TEXT NOT NULL,
+		aspect TEXT NOT NULL DEFAULT '',
+		captions TEXT NOT NULL DEFAULT '',
+		highlight INTEGER NOT NULL DEFAULT 0,
+		bytes BIGINT NOT NULL DEFAULT 0,
+		error_code TEXT NOT NULL DEFAULT '',
+		error_message TEXT NOT NULL DEFAULT '',
+		created_at BIGINT NOT NULL,
+		finished_at BIGINT
+	)`,
+	`CREATE INDEX IF NOT EXISTS ns_clips_job ON ns_clips (job_id, created_at)`,
 }
 
 // addedColumns are columns added to a table after its first release; a

@@ -85,7 +85,7 @@ func TestBrowserFlow(t *testing.T) {
 	})
 
 	shots := filepath.Join(root, "artifacts", "screenshots")
-	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), 6*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, node, filepath.Join("e2e", "run.mjs"))
 	cmd.Env = append(os.Environ(),
@@ -105,7 +105,7 @@ func TestBrowserFlow(t *testing.T) {
 	}
 	for _, name := range []string{"newsroom.png", "article.png", "article-phone.png", "embed.png",
 		"newsroom-desktop.png", "newsroom-phone.png", "article-desktop.png", "article-phone.png",
-		"search-desktop.png", "search-phone.png", "embed-desktop.png", "embed-phone.png", "keys-help-desktop.png"} {
+		"search-desktop.png", "search-phone.png", "embed-desktop.png", "embed-phone.png", "keys-help-desktop.png", "clip-dialog.png"} {
 		b, err := os.ReadFile(filepath.Join(shots, name))
 		if err != nil || !bytes.HasPrefix(b, []byte("\x89PNG\r\n\x1a\n")) {
 			t.Errorf("screenshot %s: missing or not a PNG (%v)", name, err)
@@ -225,6 +225,8 @@ func startServer(t *testing.T, dataDir string, eng transcribe.Engine) string {
 				web.Register(r, st)
 				web.RegisterShare(r, st, sh)
 			},
+			// Clips burn captions in the fonts the binary ships, as serve does.
+			ClipFonts: web.CaptionFonts(),
 		})
 	}()
 	t.Cleanup(func() {

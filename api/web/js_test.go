@@ -31,7 +31,7 @@ func TestJavaScriptUnits(t *testing.T) {
 
 // TestPageKnowsOnlyServerErrorCodes keeps the page from guessing: every
 // error code util.js explains is one the server writes (abort, writeError,
-// the worker's FailJob, the audio error mapping), or one of the two the page
+// the workers' FailJob and FailClip, the audio error mapping), or one of the two the page
 // makes itself. A code the server writes and util.js does not list is fine:
 // the page falls back on its HTTP status.
 func TestPageKnowsOnlyServerErrorCodes(t *testing.T) {
@@ -48,7 +48,7 @@ func TestPageKnowsOnlyServerErrorCodes(t *testing.T) {
 		t.Fatal("BY_CODE lists no codes")
 	}
 	emitted := map[string]bool{"network": true, "aborted": true} // made by api.js
-	written := regexp.MustCompile(`(abort\(c, [^,]+, |abortParam\(c, [^,]+, |code = [^"\n]*|FailJob\([^,]+, [^,]+, |writeError\(c, [^,]+, |Code: )"([a-z_]+)"`)
+	written := regexp.MustCompile(`(abort\(c, [^,]+, |abortParam\(c, [^,]+, |code = [^"\n]*|(?:FailJob|FailClip)\([^,]+, [^,]+, |writeError\(c, [^,]+, |Code: )"([a-z_]+)"`)
 	err = filepath.WalkDir("..", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
 			return err

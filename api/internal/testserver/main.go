@@ -27,6 +27,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/newsscribe/newsscribe/api"
+	"github.com/newsscribe/newsscribe/api/web"
 	"github.com/newsscribe/newsscribe/audio"
 	"github.com/newsscribe/newsscribe/cmd/newsscribe/cli"
 	"github.com/newsscribe/newsscribe/pipeline"
@@ -101,7 +102,8 @@ func run(ctx context.Context, args []string) error {
 		Pipeline: pipeline.Config{Model: model, VAD: pipeline.VADOff, LoadEngine: func(context.Context, whisper.Config) (transcribe.Engine, io.Closer, error) {
 			return eng, nil, nil
 		}},
-		Logger: log,
+		ClipFonts: web.CaptionFonts(),
+		Logger:    log,
 	})
 }
 

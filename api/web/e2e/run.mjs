@@ -220,6 +220,63 @@ try {
   await axe(page, 'aligned article');
   await shots(page, 'article');
 
+  // «مقطع»: a 9:16 captioned video of the first quote, made on the server's
+  // queue, must play to its end in the dialog's preview; then an MP3 of
+  // words selected in the transcript.
+  await page.locator('.quote-clip').first().click();
+  await page.waitForSelector('#clip-dialog[open]', { timeout: 3000 }).catch(() => { throw new Error('«مقطع» did not open the clip dialog'); });
+  await page.selectOption('#clip-format', 'mp4');
+  await page.selectOption('#clip-aspect', '9:16');
+  await page.selectOption('#clip-captions', 'burn');
+  await page.check('#clip-highlight');
+  await page.click('#clip-make');
+  await page.locator('#clip-preview video').waitFor({ timeout: 120000 }).catch(async () => {
+    throw new Error(`no clip preview: ${await page.locator('#clip-dialog').innerText()}`);
+  });
+  const played = await page.evaluate(() => new Promise((resolve, reject) => {
+    const v = document.querySelector('#clip-preview video');
+    v.muted = true;
+    const t = setTimeout(() => reject(new Error(`the clip did not reach ended: currentTime ${v.currentTime}, readyState ${v.readyState}, error ${v.error?.code}`)), 60000);
+    v.addEventListener('ended', () => { clearTimeout(t); resolve({ duration: v.duration, w: v.videoWidth, h: v.videoHeight }); }, { once: true });
+    v.play().catch(reject);
+  }));
+  check(played.w === 720 && played.h === 1280, `the clip is ${played.w}×${played.h}, want 720×1280`);
+  const clipStatus = await page.locator('#clip-status').innerText();
+  step(`clip of quote 1 played to ended in headless Chromium: ${played.duration.toFixed(2)} s, ${played.w}×${played.h}; status «${clipStatus}»`);
+  await page.evaluate(() => new Promise((resolve) => {
+    const v = document.querySelector('#clip-preview video');
+    v.addEventListener('seeked', resolve, { once: true });
+    v.currentTime = v.duration / 2;
+  }));
+  await axe(page, 'clip dialog');
+  await page.screenshot({ path: join(SHOTS, 'clip-dialog.png') });
+  await page.click('#clip-close');
+  await page.evaluate(() => {
+    const words = document.querySelectorAll('#transcript .tw');
+    const r = document.createRange();
+    r.setStartBefore(words[1]);
+    r.setEndAfter(words[Math.min(5, words.length - 1)]);
+    const sel = window.getSelection();
+    sel.removeAllRanges();
+    sel.addRange(r);
+  });
+  await page.click('#clip-sel-btn');
+  await page.waitForSelector('#clip-dialog[open]', { timeout: 3000 }).catch(() => { throw new Error('«مقطع من الكلمات المحددة» did not open the clip dialog'); });
+  await page.selectOption('#clip-format', 'mp3');
+  check(await page.locator('#clip-aspect-field').isHidden(), 'an MP3 clip still offers an aspect');
+  await page.click('#clip-make');
+  await page.locator('#clip-preview audio').waitFor({ timeout: 60000 }).catch(async () => {
+    throw new Error(`no MP3 preview: ${await page.locator('#clip-dialog').innerText()}`);
+  });
+  const mp3 = await page.evaluate(() => new Promise((resolve) => {
+    const a = document.querySelector('#clip-preview audio');
+    if (a.readyState >= 1) resolve(a.duration);
+    else a.addEventListener('loadedmetadata', () => resolve(a.duration), { once: true });
+  }));
+  check(mp3 > 0.3, `the MP3 clip of the selection lasts ${mp3}s`);
+  step(`MP3 clip of the selected words: ${mp3.toFixed(2)} s`);
+  await page.click('#clip-close');
+
   // Transcriber's keys: L jumps 5 s forward, ? opens the help, Esc closes it.
   await page.evaluate(() => { const a = document.getElementById('player'); a.pause(); a.currentTime = 2; document.activeElement?.blur(); });
   await page.keyboard.press('KeyL');

@@ -51,6 +51,7 @@ func New(s Streams) *cobra.Command {
 		newTranscribeCmd(s),
 		newAudioCmd(s),
 		newAlignCmd(s),
+		newClipCmd(s),
 		newServeCmd(s),
 	)
 	return root

@@ -215,7 +215,8 @@ func runServe(ctx context.Context, s Streams, f ServeFlags, available bool) erro
 			web.Mount(r, st, web.Options{PublicURL: publicURL, TrustProxy: f.TrustProxy})
 			web.RegisterShare(r, st, sh)
 		},
-		Logger: f.Logger(s.Err),
+		ClipFonts: web.CaptionFonts(),
+		Logger:    f.Logger(s.Err),
 	})
 	return modelFlagError(err)
 }

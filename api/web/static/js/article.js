@@ -66,7 +66,7 @@ function indexOfChars(hay, needle, from) {
  * renderArticle draws al into the given containers and returns a handle with
  * destroy(). body is the article text that al's char offsets refer to.
  */
-export function renderArticle({ body, alignment: al, textEl, quotesEl, summaryEl, unmatchedEl, audio, follow, announce, share = null }) {
+export function renderArticle({ body, alignment: al, textEl, quotesEl, summaryEl, unmatchedEl, audio, follow, announce, share = null, onClip = null }) {
   const chars = Array.from(body || reconstructBody(al));
   const sentences = [...(al.sentences || [])].sort((a, b) => a.char_start - b.char_start);
   const words = [...(al.words || [])].sort((a, b) => a.char_start - b.char_start);
@@ -123,7 +123,10 @@ export function renderArticle({ body, alignment: al, textEl, quotesEl, summaryEl
   textEl.replaceChildren(frag);
 
   // The quotes, each with its verdict and the evidence.
-  const ql = new QuoteList({ chars, quotes, audio, summaryEl, listEl: quotesEl, announce, share });
+  // onClip gets the quote's index in the alignment's quotes (what the API's
+  // clip request names), not its place in the sorted list.
+  const ql = new QuoteList({ chars, quotes, audio, summaryEl, listEl: quotesEl, announce, share,
+    onClip: onClip && ((q) => onClip(al.quotes.indexOf(q), q)) });
   const quoteItems = ql.items;
 
   // Speech the article left out, each playable on its own.

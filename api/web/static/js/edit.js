@@ -5,7 +5,7 @@
 // every revision (history and revert), keeps the times of corrected words
 // and re-aligns the article without speech recognition.
 import { clock, el, showError, stamp } from './util.js';
-import { segmentWords } from './transcript.js';
+import { segmentWords, selectedSpan } from './transcript.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -122,12 +122,7 @@ export class TranscriptEditor {
    * (or, with nothing selected, of the paragraph being played).
    */
   async nameSelection(span = null) {
-    let range = span;
-    if (!range) {
-      const sel = window.getSelection();
-      const words = [...$('transcript').querySelectorAll('.tw')].filter((w) => sel && !sel.isCollapsed && sel.containsNode(w, true));
-      if (words.length) range = { start: Number(words[0].dataset.start), end: Number(words[words.length - 1].dataset.end) };
-    }
+    let range = span || selectedSpan($('transcript'));
     if (!range) {
       const para = $('transcript').querySelector('.para.current') || $('transcript').querySelector('.para');
       if (!para) return;

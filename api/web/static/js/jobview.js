@@ -7,6 +7,8 @@ import { jobName } from './jobs.js';
 import { TranscriptView } from './transcript.js';
 import { seek } from './player.js';
 import { summaryText, verdictOf } from './quotes.js';
+import { ClipMaker, spanLabel } from './clips.js';
+import { selectedSpan } from './transcript.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -22,6 +24,17 @@ export class JobView {
     this.base = base;
     this.cur = null; // { job, article, alignment, tr, handle, transcript, audioURL }
     this.editor = null; // set by app.js: the transcript editor
+    this.clips = new ClipMaker({ api, announce: (t) => announce.say(t) });
+    // «مقطع» on the words selected in the transcript.
+    $('clip-sel-btn').addEventListener('click', () => {
+      const sp = selectedSpan($('transcript'));
+      if (!this.cur) return;
+      if (!sp) {
+        $('view-status').textContent = 'حدّد كلمات من «ما قيل» أولًا ثم اضغط «مقطع من الكلمات المحددة».';
+        return;
+      }
+      this.clips.open(this.cur.job, { from: sp.start, to: sp.end }, `الكلمات المحددة، ${spanLabel(sp.start, sp.end)}`);
+    });
     this.initEdit();
     this.initAttach();
   }
@@ -108,6 +121,7 @@ export class JobView {
       body, alignment, audio, follow: $('follow'), share,
       textEl: $('article-text'), quotesEl: $('quotes-list'), summaryEl: $('quote-summary'), unmatchedEl: $('unmatched-list'),
       announce: (t) => this.announce.say(t),
+      onClip: (i, q) => this.clips.open(job, { quote: i }, `الاقتباس ${i + 1}، ${spanLabel(q.start, q.end)}`),
     });
     this.loadEnglish(job);
   }

@@ -98,15 +98,17 @@ const span = (a, b) => `${clock(a)}–${clock(b)}`;
 
 /**
  * QuoteList draws the summary and the quotes of an aligned article. audio is
- * the page's <audio>; announce(text) tells screen readers what happened.
+ * the page's <audio>; announce(text) tells screen readers what happened;
+ * onClip(q), when given, makes a clip of a quote that has a time («مقطع»).
  */
 export class QuoteList {
-  constructor({ chars, quotes, audio, summaryEl, listEl, announce, share = null }) {
+  constructor({ chars, quotes, audio, summaryEl, listEl, announce, share = null, onClip = null }) {
     this.chars = chars;
     this.share = share; // share({t, quote}) copies a link to that moment
     this.quotes = quotes;
     this.audio = audio;
     this.announce = announce;
+    this.onClip = onClip;
     this.items = []; // {el, start, end} of playable quotes, for the Follower
     this.drawSummary(summaryEl);
     this.drawList(listEl);
@@ -181,6 +183,13 @@ export class QuoteList {
         type: 'button', class: 'btn small copy-moment', 'aria-label': `نسخ رابط هذه اللحظة: الاقتباس ${i + 1}`,
         onclick: (e) => this.share(e.currentTarget, { t: q.start, quote: i + 1 }),
       }, 'نسخ رابط هذه اللحظة'));
+    }
+    if (timed && this.onClip) {
+      tools.append(' ', el('button', {
+        type: 'button', class: 'btn small quote-clip', 'aria-haspopup': 'dialog',
+        'aria-label': `مقطع للنشر من الاقتباس ${i + 1} (${span(q.start, q.end)})`,
+        onclick: () => this.onClip(q),
+      }, 'مقطع'));
     }
     if (tools.childNodes.length) li.append(tools);
     return li;

@@ -40,6 +40,18 @@ export function segmentWords(s) {
 }
 
 /**
+ * selectedSpan is the time of the words of box (.tw) the page's selection
+ * touches, { start, end } in seconds, or null when none is selected.
+ */
+export function selectedSpan(box) {
+  const sel = window.getSelection();
+  if (!sel || sel.isCollapsed) return null;
+  const words = [...box.querySelectorAll('.tw')].filter((w) => sel.containsNode(w, true));
+  if (!words.length) return null;
+  return { start: Number(words[0].dataset.start), end: Number(words[words.length - 1].dataset.end) };
+}
+
+/**
  * TranscriptView draws transcript tr into box and follows audio. Every word
  * is a <span class="tw"> with data-seg and data-i (its segment and index
  * there) and its times, so that editing can address it.

@@ -66,6 +66,8 @@ const BY_CODE = {
   bad_transcript: 'badTranscript',
   missing_transcript: 'badTranscript',
   internal: 'server',
+  no_speech: 'noSpeech',
+  clip_failed: 'clipFailed',
   network: 'network',
   aborted: 'aborted',
 };
@@ -92,6 +94,8 @@ const WORDS = {
   badQuery: ['اكتب كلمة واحدة على الأقل للبحث؛ ضع العبارة بين علامتي تنصيص «…».', 'Type at least one word to search; put a phrase in quotes.'],
   badEdit: ['تعذّر حفظ هذا التصحيح كما هو. راجع النص المصحَّح ثم أعد المحاولة.', 'This correction could not be saved as it is: check the corrected text and try again.'],
   badTranscript: ['ملف التفريغ غير صالح: يجب أن يكون SRT أو WebVTT أو JSON. رسالة الخادم تذكر السطر الخاطئ.', 'The transcript file is not valid SRT, WebVTT or JSON; the server message names the wrong line.'],
+  noSpeech: ['لم يُقل أي كلام في هذا المقطع من التسجيل، فلا شيء يُقطع. اختر كلمات أخرى من «ما قيل».', 'No words were said in that span of the recording, so there is nothing to cut: pick other words.'],
+  clipFailed: ['تعذّر إعداد المقطع من هذا التسجيل. رسالة الخادم تذكر السبب.', 'The clip could not be made from this recording; the server message says why.'],
   server: ['حدث خطأ في الخادم. أعد المحاولة، وإن تكرر فأبلغ الدعم التقني.', 'The server had a problem: try again, and tell technical support if it persists.'],
 };
 

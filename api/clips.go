@@ -1,0 +1,258 @@
+package api
+
+import (
+	"encoding/json"
+	"errors"
+	"net/http"
+	"os"
+	"strconv"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/newsscribe/newsscribe/api/jobs"
+	"github.com/newsscribe/newsscribe/api/store"
+	"github.com/newsscribe/newsscribe/clip"
+)
+
+// clipRequest is the body of POST /v1/transcriptions/{id}/clips: a
+// quotation (index in the alignment's quotes) or a span.
+type clipRequest struct {
+	Quote *int `json:"quote"`
+	// From and To are seconds (83.2) or "m:ss" strings ("1:23.2").
+	From      json.RawMessage `json:"from"`
+	To        json.RawMessage `json:"to"`
+	Format    string          `json:"format"`
+	Aspect    string          `json:"aspect"`
+	Captions  string          `json:"captions"`
+	Highlight bool            `json:"highlight"`
+}
+
+// clipJSON is a clip as the API shows it.
+type clipJSON struct {
+	ID              string  `json:"id"`
+	Object          string  `json:"object"`
+	TranscriptionID string  `json:"transcription_id"`
+	Status          string  `json:"status"`
+	Progress        int     `json:"progress"`
+	Quote           *int    `json:"quote"`
+	From            float64 `json:"from"`
+	To              float64 `json:"to"`
+	// Start, End and Duration are the span cut, snapped to words (seconds;
+	// set when done).
+	Start       float64    `json:"start"`
+	End         float64    `json:"end"`
+	Duration    float64    `json:"duration"`
+	Format      string     `json:"format"`
+	Aspect      string     `json:"aspect,omitempty"`
+	Captions    string     `json:"captions"`
+	Highlight   bool       `json:"highlight"`
+	Bytes       int64      `json:"bytes"`
+	ContentType string     `json:"content_type"`
+	URL         string     `json:"url"`
+	Error       *errorBody `json:"error,omitempty"`
+	CreatedAt   time.Time  `json:"created_at"`
+	FinishedAt  *time.Time `json:"finished_at"`
+}
+
+func toClipJSON(c *store.Clip) clipJSON {
+	out := clipJSON{ID: c.ID, Object: "transcription.clip", TranscriptionID: c.JobID, Status: c.Status,
+		Progress: c.Progress, Quote: c.Quote, From: c.From, To: c.To, Start: c.Start, End: c.End,
+		Duration: c.Duration, Format: c.Format, Aspect: c.Aspect, Captions: c.Captions, Highlight: c.Highlight,
+		Bytes: c.Bytes, ContentType: clip.Format(c.Format).ContentType(),
+		URL:       "/v1/transcriptions/" + c.JobID + "/clips/" + c.ID + "/file",
+		CreatedAt: c.CreatedAt, FinishedAt: c.FinishedAt}
+	if c.Status == store.StatusFailed {
+		out.Error = &errorBody{Code: c.ErrorCode, Message: c.ErrorMessage, Type: "server_error"}
+	}
+	return out
+}
+
+// createClip checks the request against the done job — format, aspect,
+// captions, the quotation or span, that words were said in it — and only
+// then stores the clip and queues it: 202 with the clip.
+func (s *server) createClip(c *gin.Context) {
+	j := s.doneJob(c)
+	if j == nil {
+		return
+	}
+	var in clipRequest
+	if !bindJSON(c, &in, 64<<10, "clip request") {
+		return
+	}
+	format, err := clip.ParseFormat(in.Format)
+	if err != nil {
+		abortParam(c, http.StatusBadRequest, "invalid_value", "format", err.Error())
+		return
+	}
+	cl := &store.Clip{JobID: j.ID, Format: string(format), Highlight: in.Highlight}
+	if format.Video() {
+		a, err := clip.ParseAspect(in.Aspect)
+		if err != nil {
+			abortParam(c, http.StatusBadRequest, "invalid_value", "aspect", err.Error())
+			return
+		}
+		cl.Aspect = string(a)
+	} else if in.Aspect != "" {
+		abortParam(c, http.StatusBadRequest, "invalid_value", "aspect", "aspect is for mp4 clips; an "+string(format)+" clip has no picture")
+		return
+	}
+	capt, err := clip.ParseCaptions(in.Captions, format)
+	if err != nil {
+		abortParam(c, http.StatusBadRequest, "invalid_value", "captions", err.Error())
+		return
+	}
+	cl.Captions = string(capt)
+	hasSpan := len(in.From) > 0 || len(in.To) > 0
+	switch {
+	case in.Quote != nil && hasSpan:
+		abortParam(c, http.StatusBadRequest, "invalid_value", "quote", "give quote, or from and to, not both")
+		return
+	case in.Quote != nil:
+		cl.Quote = in.Quote
+	case len(in.From) == 0 || len(in.To) == 0:
+		abortParam(c, http.StatusBadRequest, "missing_parameter", "from", "give quote (an index into the alignment's quotes), or from and to (seconds or m:ss)")
+		return
+	default:
+		if cl.From, err = clockParam(in.From); err != nil {
+			abortParam(c, http.StatusBadRequest, "invalid_value", "from", "from: "+err.Error())
+			return
+		}
+		if cl.To, err = clockParam(in.To); err != nil {
+			abortParam(c, http.StatusBadRequest, "invalid_value", "to", "to: "+err.Error())
+			return
+		}
+	}
+	ctx := c.Request.Context()
+	spec, err := jobs.ClipSpec(ctx, s.Store, j, cl)
+	switch {
+	case errors.Is(err, jobs.ErrNoAlignment):
+		abortParam(c, http.StatusBadRequest, "no_article", "quote", err.Error())
+		return
+	case errors.Is(err, clip.ErrNoWords):
+		abortParam(c, http.StatusBadRequest, "no_speech", "from", err.Error())
+		return
+	case err != nil && cl.Quote != nil:
+		abortParam(c, http.StatusBadRequest, "invalid_value", "quote", err.Error())
+		return
+	case err != nil:
+		abortParam(c, http.StatusBadRequest, "invalid_value", "from", err.Error())
+		return
+	}
+	// The span must hold words before a job exists for it.
+	if _, _, _, err := clip.Snap(spec.Words, spec.From, spec.To); err != nil {
+		param := "from"
+		if cl.Quote != nil {
+			param = "quote"
+		}
+		abortParam(c, http.StatusBadRequest, "no_speech", param, err.Error())
+		return
+	}
+	if err := s.Store.CreateClip(ctx, cl); err != nil {
+		s.internal(c, err)
+		return
+	}
+	if err := s.Queue.EnqueueClip(ctx, cl.ID); err != nil {
+		_ = s.Store.FailClip(ctx, cl.ID, "internal", "the clip could not be queued")
+		s.internal(c, err)
+		return
+	}
+	c.Header("Location", "/v1/transcriptions/"+j.ID+"/clips/"+cl.ID)
+	c.JSON(http.StatusAccepted, toClipJSON(cl))
+}
+
+// clockParam reads a JSON number of seconds or a "m:ss" string.
+func clockParam(raw json.RawMessage) (float64, error) {
+	var sec float64
+	if err := json.Unmarshal(raw, &sec); err == nil {
+		if sec < 0 {
+			return 0, errors.New("want a time ≥ 0")
+		}
+		return sec, nil
+	}
+	var str string
+	if err := json.Unmarshal(raw, &str); err != nil {
+		return 0, errors.New("want seconds (83.2) or a \"m:ss\" string")
+	}
+	return clip.ParseClock(str)
+}
+
+func (s *server) listClips(c *gin.Context) {
+	j := s.job(c)
+	if j == nil {
+		return
+	}
+	clips, err := s.Store.Clips(c.Request.Context(), j.ID)
+	if err != nil {
+		s.internal(c, err)
+		return
+	}
+	out := make([]clipJSON, len(clips))
+	for i, cl := range clips {
+		out[i] = toClipJSON(cl)
+	}
+	c.JSON(http.StatusOK, gin.H{"object": "list", "data": out})
+}
+
+// clip loads the :clip_id clip of the :id job, answering 404 itself.
+func (s *server) clip(c *gin.Context) *store.Clip {
+	j := s.job(c)
+	if j == nil {
+		return nil
+	}
+	id := c.Param("clip_id")
+	cl, err := s.Store.Clip(c.Request.Context(), j.ID, id)
+	if errors.Is(err, store.ErrNotFound) {
+		abort(c, http.StatusNotFound, "not_found", "no clip with id "+strconv.Quote(id)+" on this transcription")
+		return nil
+	}
+	if err != nil {
+		s.internal(c, err)
+		return nil
+	}
+	return cl
+}
+
+func (s *server) getClip(c *gin.Context) {
+	if cl := s.clip(c); cl != nil {
+		c.JSON(http.StatusOK, toClipJSON(cl))
+	}
+}
+
+// getClipFile serves a done clip (Range requests supported, so players
+// seek), typed by its format, as an attachment named by its id; the router
+// adds nosniff.
+func (s *server) getClipFile(c *gin.Context) {
+	cl := s.clip(c)
+	if cl == nil {
+		return
+	}
+	if cl.Status != store.StatusDone {
+		msg := "clip is " + cl.Status + "; its file exists once it is done"
+		if cl.Status == store.StatusFailed {
+			msg = "clip failed: " + cl.ErrorMessage
+		}
+		abort(c, http.StatusConflict, "not_done", msg)
+		return
+	}
+	f := clip.Format(cl.Format)
+	file, err := os.Open(s.Store.Blobs.ClipPath(cl.ID, f.Extension()))
+	if errors.Is(err, os.ErrNotExist) {
+		abort(c, http.StatusNotFound, "no_file", "the clip's file is no longer stored; make the clip again")
+		return
+	}
+	if err != nil {
+		s.internal(c, err)
+		return
+	}
+	defer file.Close()
+	fi, err := file.Stat()
+	if err != nil {
+		s.internal(c, err)
+		return
+	}
+	c.Header("Content-Type", f.ContentType())
+	c.Header("Content-Disposition", `attachment; filename="`+cl.ID+f.Extension()+`"`)
+	c.Header("Cache-Control", "private, max-age=86400")
+	http.ServeContent(c.Writer, c.Request, "", fi.ModTime(), file)
+}
