@@ -64,6 +64,18 @@ type Config struct {
 	FFmpegPath string
 	// LogLevel is debug, info, warn or error. Defaults to info.
 	LogLevel string
+	// WebhookURL receives the events of every job (Standard Webhooks);
+	// empty sends only to the callback_url of a job or article.
+	WebhookURL string
+	// WebhookSecret signs deliveries: "whsec_" + base64 of 16 or more bytes.
+	// Empty sends them unsigned.
+	WebhookSecret string
+	// WebhookAllowPrivate lets webhooks reach loopback, private and
+	// link-local addresses. Off by default.
+	WebhookAllowPrivate bool
+	// WebhookRetry is the delay before each retry of an undelivered event.
+	// Defaults to jobs.DefaultWebhookRetry (5s, 5m, 30m, 2h, 5h, 10h, 10h).
+	WebhookRetry []time.Duration
 }
 
 // DefaultConfig returns the defaults stated on Config's fields.
@@ -108,6 +120,9 @@ func (c Config) Validate() error {
 	case c.Database != "" && !jobs.IsPostgres(c.Database):
 		return errors.New("--database: want a postgres:// URL, or nothing for SQLite in the data directory")
 	}
+	if err := c.validateWebhooks(); err != nil {
+		return err
+	}
 	switch c.LogLevel {
 	case "debug", "info", "warn", "error":
 	default:
@@ -135,6 +150,10 @@ func (c *Config) Flags(fs *pflag.FlagSet) {
 	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", c.ShutdownTimeout, "how long shutdown waits for requests and jobs")
 	fs.StringVar(&c.FFmpegPath, "ffmpeg", c.FFmpegPath, "ffmpeg executable")
 	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error")
+	fs.StringVar(&c.WebhookURL, "webhook-url", c.WebhookURL, "URL that receives every job's events (transcription.done, transcription.failed, article.aligned)")
+	fs.StringVar(&c.WebhookSecret, "webhook-secret", c.WebhookSecret, "whsec_… secret that signs webhooks (Standard Webhooks); empty: unsigned")
+	fs.BoolVar(&c.WebhookAllowPrivate, "webhook-allow-private", c.WebhookAllowPrivate, "let webhooks reach loopback, private and link-local addresses")
+	fs.DurationSliceVar(&c.WebhookRetry, "webhook-retry", c.WebhookRetry, "delays before each retry of an undelivered webhook (default 5s,5m,30m,2h,5h,10h,10h)")
 }
 
 // ApplyEnv sets every flag not given on the command line from its

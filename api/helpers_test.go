@@ -112,6 +112,8 @@ type serverOpts struct {
 	result func(samples []float32, opts transcribe.Options) (*transcribe.Transcript, error)
 	// web mounts the newsroom page and the embed, as serve does.
 	web bool
+	// webhooks configures event notifications.
+	webhooks jobs.WebhookConfig
 }
 
 func newServer(t testing.TB, o serverOpts) *testServer {
@@ -135,7 +137,7 @@ func newServer(t testing.TB, o serverOpts) *testServer {
 	}
 	w := &jobs.Worker{Pipeline: p, Decoder: dec, ProgressEvery: time.Millisecond, Logger: quiet, Segments: hub}
 	ctx := context.Background()
-	q, err := jobs.Open(ctx, jobs.Config{Database: o.database, DataDir: dir, Workers: o.workers, JobTimeout: time.Minute, Logger: quiet}, blobs, w)
+	q, err := jobs.Open(ctx, jobs.Config{Database: o.database, DataDir: dir, Workers: o.workers, JobTimeout: time.Minute, Logger: quiet, Webhooks: o.webhooks}, blobs, w)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,7 +154,7 @@ func newServer(t testing.TB, o serverOpts) *testServer {
 	deps := api.Deps{
 		Store: q.Store(), Queue: q, Prober: dec, Aligner: p,
 		EngineReady: p.Ready, Segments: hub, Metrics: m, APIKeys: o.keys, MaxUpload: o.maxUpload, MaxQueue: o.maxQueue,
-		DefaultModel: "test-model", Logger: quiet,
+		DefaultModel: "test-model", Logger: quiet, Webhooks: q,
 	}
 	if o.web {
 		deps.Mount = func(r *gin.Engine) { web.Register(r, q.Store()) }

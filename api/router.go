@@ -87,6 +87,9 @@ type Deps struct {
 	DefaultModel string
 	// Logger defaults to slog.Default().
 	Logger *slog.Logger
+	// Webhooks validates callback URLs and queues events; nil refuses
+	// callback_url.
+	Webhooks Webhooks
 	// Mount, when set, is called with the router to add more routes (the web
 	// page); they are public.
 	Mount func(r *gin.Engine)
@@ -147,6 +150,7 @@ func NewRouter(d Deps) *gin.Engine {
 	v1.GET("/transcriptions/:id/transcript", s.getTranscript)
 	v1.GET("/transcriptions/:id/alignment", s.getAlignment)
 	v1.GET("/transcriptions/:id/audio", s.getJobAudio)
+	v1.GET("/transcriptions/:id/webhooks", s.listWebhooks)
 	v1.POST("/audio/transcriptions", s.openaiAudio(store.TaskTranscribe))
 	v1.POST("/audio/translations", s.openaiAudio(store.TaskTranslate))
 	v1.GET("/models", s.listModels)

@@ -73,6 +73,7 @@ func Serve(ctx context.Context, cfg Config, comps Components) error {
 	q, err := jobs.Open(ctx, jobs.Config{
 		Database: cfg.Database, DataDir: cfg.DataDir, Workers: cfg.Workers, MaxAttempts: cfg.MaxAttempts,
 		JobTimeout: cfg.JobTimeout, RescueAfter: cfg.RescueAfter, Logger: log.With("component", "river"),
+		Webhooks: cfg.webhookConfig(),
 	}, blobs, worker)
 	if err != nil {
 		return fmt.Errorf("open job queue: %w", err)
@@ -85,6 +86,7 @@ func Serve(ctx context.Context, cfg Config, comps Components) error {
 		Store: st, Queue: q, Prober: dec, Aligner: p,
 		EngineReady: p.Ready, Segments: hub, Metrics: metrics, APIKeys: cfg.APIKeys,
 		MaxUpload: cfg.MaxUpload, MaxQueue: cfg.MaxQueue, DefaultModel: PublicModelName(p.Model()), Logger: log,
+		Webhooks: q,
 	}
 	if comps.Mount != nil {
 		deps.Mount = func(r *gin.Engine) { comps.Mount(r, st) }

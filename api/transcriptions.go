@@ -80,6 +80,11 @@ func (s *server) createTranscription(c *gin.Context) {
 	if !ok {
 		return
 	}
+	cb, ok := s.parseCallback(c, u.field("callback_url"))
+	if !ok {
+		return
+	}
+	s.withCallback(&r, cb)
 	articleID, articleText := u.field("article_id"), u.field("article")
 	if articleID != "" {
 		if _, err := s.Store.Article(c.Request.Context(), articleID); errors.Is(err, store.ErrNotFound) {
@@ -106,6 +111,9 @@ func (s *server) createTranscription(c *gin.Context) {
 		_ = s.Store.DeleteArticle(c.Request.Context(), created)
 	}
 	s.answerSubmit(c, j, isNew, err)
+	if err == nil && !isNew {
+		s.joinedCallback(c.Request.Context(), j, cb)
+	}
 	if err == nil && articleID != "" {
 		if err := s.Store.SetArticleJob(c.Request.Context(), articleID, j.ID); err != nil {
 			s.log.Error("attach job to article", "error", err)

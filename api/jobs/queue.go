@@ -59,6 +59,8 @@ type Config struct {
 	RescueAfter time.Duration
 	// Logger receives river's logs. Defaults to slog.Default().
 	Logger *slog.Logger
+	// Webhooks configures event notifications (webhook.go).
+	Webhooks WebhookConfig
 }
 
 func (c *Config) setDefaults() {
@@ -77,6 +79,7 @@ func (c *Config) setDefaults() {
 	if c.Logger == nil {
 		c.Logger = slog.Default()
 	}
+	c.Webhooks.setDefaults()
 }
 
 // Validate reports the first invalid setting.
@@ -110,7 +113,7 @@ func redact(dsn string) string {
 // backend hides river's transaction type parameter (*sql.Tx for SQLite,
 // pgx.Tx for PostgreSQL).
 type backend interface {
-	insert(ctx context.Context, args Args, opts *river.InsertOpts) (int64, error)
+	insert(ctx context.Context, args river.JobArgs, opts *river.InsertOpts) (int64, error)
 	cancel(ctx context.Context, riverID int64) error
 	start(ctx context.Context) error
 	stop(ctx context.Context) error
@@ -121,7 +124,7 @@ type riverBackend[TTx any] struct {
 	client *river.Client[TTx]
 }
 
-func (b *riverBackend[TTx]) insert(ctx context.Context, args Args, opts *river.InsertOpts) (int64, error) {
+func (b *riverBackend[TTx]) insert(ctx context.Context, args river.JobArgs, opts *river.InsertOpts) (int64, error) {
 	res, err := b.client.Insert(ctx, args, opts)
 	if err != nil {
 		return 0, err
@@ -161,8 +164,13 @@ func Open(ctx context.Context, cfg Config, blobs *store.Blobs, w *Worker) (*Queu
 	q := &Queue{cfg: cfg, worker: w}
 	workers := river.NewWorkers()
 	river.AddWorker(workers, river.Worker[Args](w))
+	hooks := &webhookWorker{cfg: cfg.Webhooks, client: cfg.Webhooks.Policy.Client(), log: cfg.Logger}
+	river.AddWorker(workers, river.Worker[WebhookArgs](hooks))
 	rcfg := &river.Config{
-		Queues:               map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Workers}},
+		Queues: map[string]river.QueueConfig{
+			river.QueueDefault: {MaxWorkers: cfg.Workers},
+			WebhookQueue:       {MaxWorkers: cfg.Webhooks.Workers},
+		},
 		Workers:              workers,
 		MaxAttempts:          cfg.MaxAttempts,
 		JobTimeout:           cfg.JobTimeout,
@@ -186,6 +194,8 @@ func Open(ctx context.Context, cfg Config, blobs *store.Blobs, w *Worker) (*Queu
 		return nil, err
 	}
 	w.store = q.store
+	w.notifier = q
+	hooks.store = q.store
 	return q, nil
 }
 

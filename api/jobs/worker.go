@@ -79,6 +79,8 @@ type Worker struct {
 	ProgressEvery time.Duration
 
 	store *store.Store
+	// notifier queues webhook events (the Queue, set by Open).
+	notifier notifier
 
 	// running holds the cancel function of each job this process is working,
 	// by river job id, so that a DELETE served by this process reaches the
@@ -146,7 +148,9 @@ func (w *Worker) Work(ctx context.Context, job *river.Job[Args]) error {
 	}
 	if !ok {
 		log.Info("job no longer wanted", "status", j.Status)
-		return nil
+		// A run rescued after the job finished (its server died before
+		// river heard): its events may not have been queued yet.
+		return w.notifyFinal(ctx, j)
 	}
 	log.Info("job started", "runs", j.Runs+1)
 	began := time.Now()
@@ -164,7 +168,8 @@ func (w *Worker) Work(ctx context.Context, job *river.Job[Args]) error {
 			w.Observer.Finished(store.StatusDone)
 		}
 		log.Info("job done", "audio_seconds", duration, "seconds", time.Since(began).Seconds())
-		return nil
+		j.Status = store.StatusDone
+		return w.notifyFinal(context.WithoutCancel(ctx), j)
 	}
 	return w.fail(ctx, job, err, log)
 }
@@ -186,7 +191,7 @@ func (w *Worker) fail(ctx context.Context, job *river.Job[Args], err error, log 
 	case errors.Is(ctx.Err(), context.DeadlineExceeded):
 		log.Warn("job timed out")
 		_ = st(w).FailJob(bg, id, "timeout", "the job took longer than the server's per-job timeout")
-		w.finished(store.StatusFailed)
+		w.failed(bg, id, log)
 		return river.JobCancel(err)
 	case ctx.Err() != nil:
 		// The server is shutting down: back to the queue, without using up an attempt.
@@ -196,7 +201,7 @@ func (w *Worker) fail(ctx context.Context, job *river.Job[Args], err error, log 
 	case errors.As(err, &in):
 		log.Info("job failed: bad input", "error", err)
 		_ = st(w).FailJob(bg, id, in.Code, err.Error())
-		w.finished(store.StatusFailed)
+		w.failed(bg, id, log)
 		return river.JobCancel(err)
 	case errors.As(err, &opt):
 		// A request the API should have refused (an older server accepted
@@ -204,12 +209,12 @@ func (w *Worker) fail(ctx context.Context, job *river.Job[Args], err error, log 
 		// same options cannot help.
 		log.Info("job failed: bad option", "option", opt.Option, "error", err)
 		_ = st(w).FailJob(bg, id, "bad_request", err.Error())
-		w.finished(store.StatusFailed)
+		w.failed(bg, id, log)
 		return river.JobCancel(err)
 	case job.Attempt >= job.MaxAttempts:
 		log.Error("job failed", "error", err)
 		_ = st(w).FailJob(bg, id, "internal", err.Error())
-		w.finished(store.StatusFailed)
+		w.failed(bg, id, log)
 		return river.JobCancel(err)
 	default:
 		log.Warn("job failed; will retry", "error", err)
