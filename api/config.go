@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/newsscribe/newsscribe/api/blob/s3blob"
 	"github.com/newsscribe/newsscribe/api/jobs"
 )
 
@@ -64,6 +65,12 @@ type Config struct {
 	FFmpegPath string
 	// LogLevel is debug, info, warn or error. Defaults to info.
 	LogLevel string
+	// BlobStore is where uploads and renditions are kept: empty for
+	// DataDir/blobs, or s3://bucket/prefix?endpoint=…&region=… for an
+	// S3-compatible bucket shared by several servers (credentials from the
+	// AWS_* environment variables); DataDir/blobs is then only this server's
+	// scratch directory.
+	BlobStore string
 	// WebhookURL receives the events of every job (Standard Webhooks);
 	// empty sends only to the callback_url of a job or article.
 	WebhookURL string
@@ -120,6 +127,11 @@ func (c Config) Validate() error {
 	case c.Database != "" && !jobs.IsPostgres(c.Database):
 		return errors.New("--database: want a postgres:// URL, or nothing for SQLite in the data directory")
 	}
+	if c.BlobStore != "" {
+		if _, err := s3blob.ParseURL(c.BlobStore); err != nil {
+			return fmt.Errorf("--blob-store: %w", err)
+		}
+	}
 	if err := c.validateWebhooks(); err != nil {
 		return err
 	}
@@ -150,6 +162,7 @@ func (c *Config) Flags(fs *pflag.FlagSet) {
 	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", c.ShutdownTimeout, "how long shutdown waits for requests and jobs")
 	fs.StringVar(&c.FFmpegPath, "ffmpeg", c.FFmpegPath, "ffmpeg executable")
 	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error")
+	fs.StringVar(&c.BlobStore, "blob-store", c.BlobStore, "s3://bucket/prefix?endpoint=…&region=… to keep uploads in a bucket shared by all servers (default: --data-dir/blobs)")
 	fs.StringVar(&c.WebhookURL, "webhook-url", c.WebhookURL, "URL that receives every job's events (transcription.done, transcription.failed, article.aligned)")
 	fs.StringVar(&c.WebhookSecret, "webhook-secret", c.WebhookSecret, "whsec_… secret that signs webhooks (Standard Webhooks); empty: unsigned")
 	fs.BoolVar(&c.WebhookAllowPrivate, "webhook-allow-private", c.WebhookAllowPrivate, "let webhooks reach loopback, private and link-local addresses")

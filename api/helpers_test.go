@@ -19,6 +19,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/newsscribe/newsscribe/api"
+	"github.com/newsscribe/newsscribe/api/blob"
 	"github.com/newsscribe/newsscribe/api/jobs"
 	"github.com/newsscribe/newsscribe/api/store"
 	"github.com/newsscribe/newsscribe/api/web"
@@ -114,12 +115,17 @@ type serverOpts struct {
 	web bool
 	// webhooks configures event notifications.
 	webhooks jobs.WebhookConfig
+	// blobs, when set, keeps uploads there (the temp dir is the scratch).
+	blobs blob.Store
 }
 
 func newServer(t testing.TB, o serverOpts) *testServer {
 	t.Helper()
 	dir := t.TempDir()
 	blobs, err := store.NewBlobs(dir)
+	if o.blobs != nil {
+		blobs, err = store.NewRemoteBlobs(dir, o.blobs)
+	}
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/newsscribe/newsscribe/api/blob/s3blob"
 	"github.com/newsscribe/newsscribe/api/jobs"
 	"github.com/newsscribe/newsscribe/api/store"
 	"github.com/newsscribe/newsscribe/audio"
@@ -63,7 +64,7 @@ func Serve(ctx context.Context, cfg Config, comps Components) error {
 	if models.VADMissing {
 		log.Warn("VAD model not downloaded: transcribing without voice activity detection", "vad_model", pcfg.VADModel)
 	}
-	blobs, err := store.NewBlobs(filepath.Join(cfg.DataDir, "blobs"))
+	blobs, err := openBlobs(ctx, cfg)
 	if err != nil {
 		return err
 	}
@@ -168,4 +169,25 @@ func PublicModelName(model string) string {
 		return model
 	}
 	return strings.TrimSuffix(filepath.Base(model), ".bin")
+}
+
+// openBlobs opens the blob store of cfg: DataDir/blobs, or the bucket of
+// --blob-store with DataDir/blobs as this server's scratch directory.
+func openBlobs(ctx context.Context, cfg Config) (*store.Blobs, error) {
+	dir := filepath.Join(cfg.DataDir, "blobs")
+	if cfg.BlobStore == "" {
+		return store.NewBlobs(dir)
+	}
+	bc, err := s3blob.ParseURL(cfg.BlobStore)
+	if err != nil {
+		return nil, fmt.Errorf("--blob-store: %w", err)
+	}
+	st, err := s3blob.New(ctx, bc)
+	if err != nil {
+		return nil, err
+	}
+	if err := st.Check(ctx); err != nil {
+		return nil, err
+	}
+	return store.NewRemoteBlobs(dir, st)
 }

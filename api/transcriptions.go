@@ -5,12 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"os"
 	"strconv"
 	"time"
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/newsscribe/newsscribe/api/blob"
 	"github.com/newsscribe/newsscribe/api/store"
 	"github.com/newsscribe/newsscribe/audio"
 )
@@ -379,16 +379,20 @@ func (s *server) getJobAudio(c *gin.Context) {
 // as (never sniffed by net/http, which would call a polyglot upload
 // text/html); the router adds nosniff and a script-free CSP.
 func (s *server) serveAudio(c *gin.Context, j *store.Job) {
-	path, format := s.Store.Blobs.PlayPath(j.AudioSHA256), "mp3"
-	f, err := os.Open(path)
-	if errors.Is(err, os.ErrNotExist) {
-		path = s.Store.Blobs.AudioPath(j.AudioSHA256)
-		if format, err = audio.SniffFile(path); err != nil {
-			format = ""
+	ctx, blobs := c.Request.Context(), s.Store.Blobs
+	f, modTime, closeFile, err := blobs.Open(ctx, store.PlayKey(j.AudioSHA256))
+	format := "mp3"
+	if errors.Is(err, blob.ErrNotFound) {
+		// The upload itself, typed by sniffing a local copy.
+		var path string
+		if path, err = blobs.Fetch(ctx, store.AudioKey(j.AudioSHA256)); err == nil {
+			if format, err = audio.SniffFile(path); err != nil {
+				format = ""
+			}
+			f, modTime, closeFile, err = blobs.Open(ctx, store.AudioKey(j.AudioSHA256))
 		}
-		f, err = os.Open(path)
 	}
-	if errors.Is(err, os.ErrNotExist) {
+	if errors.Is(err, blob.ErrNotFound) {
 		abort(c, http.StatusNotFound, "no_audio", "the recording of this job is no longer stored")
 		return
 	}
@@ -396,12 +400,7 @@ func (s *server) serveAudio(c *gin.Context, j *store.Job) {
 		s.internal(c, err)
 		return
 	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		s.internal(c, err)
-		return
-	}
+	defer closeFile()
 	disposition := "inline"
 	if format == "" {
 		disposition = "attachment" // not audio we know: never shown inline
@@ -409,7 +408,7 @@ func (s *server) serveAudio(c *gin.Context, j *store.Job) {
 	c.Header("Content-Type", audio.ContentType(format))
 	c.Header("Cache-Control", "private, max-age=86400")
 	c.Header("Content-Disposition", fmt.Sprintf(`%s; filename="%s%s"`, disposition, j.ID, audioExt(format)))
-	http.ServeContent(c.Writer, c.Request, "", fi.ModTime(), f)
+	http.ServeContent(c.Writer, c.Request, "", modTime, f)
 }
 
 // audioExt is the file name extension for a recording of format.

@@ -6,7 +6,6 @@ import (
 	"io"
 	"mime"
 	"net/http"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -77,7 +76,7 @@ func (s *server) readForm(c *gin.Context, fileRequired bool) *upload {
 		name := p.FormName()
 		switch {
 		case name == "file" && !u.hasFile:
-			sha, n, err := s.Store.Blobs.Put(p)
+			sha, n, err := s.Store.Blobs.PutContext(c.Request.Context(), p)
 			if err != nil {
 				s.uploadError(c, err)
 				return nil
@@ -129,7 +128,9 @@ func (s *server) readForm(c *gin.Context, fileRequired bool) *upload {
 		var in *jobs.InputError
 		if errors.As(err, &in) {
 			// Bad audio is never referenced by a job: drop it.
-			os.Remove(s.Store.Blobs.AudioPath(u.sha))
+			if err := s.Store.Blobs.Delete(c.Request.Context(), store.AudioKey(u.sha)); err != nil {
+				s.log.Warn("bad upload not deleted", "error", err)
+			}
 			abort(c, in.Status, in.Code, in.Error())
 			return nil
 		}

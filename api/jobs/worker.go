@@ -234,10 +234,13 @@ func (w *Worker) finished(status string) {
 // run does the work and returns the audio duration and real-time factor.
 func (w *Worker) run(ctx context.Context, j *store.Job) (duration, rtf float64, err error) {
 	s := w.store
-	audioPath := s.Blobs.AudioPath(j.AudioSHA256)
 	t, err := s.Transcript(ctx, j.ASRKey)
 	switch {
 	case errors.Is(err, store.ErrNotFound):
+		audioPath, err := s.Blobs.Fetch(ctx, store.AudioKey(j.AudioSHA256))
+		if err != nil {
+			return 0, 0, fmt.Errorf("fetch upload: %w", err)
+		}
 		if t, duration, rtf, err = w.recognize(ctx, j, audioPath); err != nil {
 			return 0, 0, err
 		}
@@ -246,7 +249,7 @@ func (w *Worker) run(ctx context.Context, j *store.Job) (duration, rtf float64, 
 	default:
 		duration = t.Duration
 	}
-	if err := w.rendition(ctx, audioPath, s.Blobs.PlayPath(j.AudioSHA256)); err != nil {
+	if err := w.browserRendition(ctx, j.AudioSHA256); err != nil {
 		// The transcript is the product; a missing rendition only means the
 		// audio endpoints fall back to the original upload.
 		w.logger().Warn("browser rendition failed", "job", j.ID, "error", err)
@@ -355,6 +358,23 @@ func (w *Worker) progress(ctx context.Context, id string) transcribe.ProgressFun
 			w.logger().Warn("progress not saved", "job", id, "error", err)
 		}
 	}
+}
+
+// browserRendition makes the MP3 rendition of the upload sha unless the
+// blob store has it, and stores it there.
+func (w *Worker) browserRendition(ctx context.Context, sha string) error {
+	b := w.store.Blobs
+	if ok, err := b.Has(ctx, store.PlayKey(sha)); err != nil || ok {
+		return err
+	}
+	src, err := b.Fetch(ctx, store.AudioKey(sha))
+	if err != nil {
+		return err
+	}
+	if err := w.rendition(ctx, src, b.PlayPath(sha)); err != nil {
+		return err
+	}
+	return b.Publish(ctx, store.PlayKey(sha))
 }
 
 // rendition writes an MP3 of src to dst, atomically (atomicfile), unless it

@@ -52,9 +52,11 @@ func (s *Store) EmbedArticle(ctx context.Context, id string) (*web.EmbedArticle,
 	// The MP3 rendition the worker made for browsers; the upload itself only
 	// when there is none, typed by the format package audio decoded it as
 	// (as the /v1 audio route does) — never by net/http's sniffing.
-	if p := s.Blobs.PlayPath(j.AudioSHA256); isFile(p) {
+	// With a remote blob store the file is fetched into the local directory
+	// once, then served from there.
+	if p, err := s.Blobs.Fetch(ctx, PlayKey(j.AudioSHA256)); err == nil && isFile(p) {
 		out.AudioPath, out.AudioType = p, "audio/mpeg"
-	} else if p := s.Blobs.AudioPath(j.AudioSHA256); isFile(p) {
+	} else if p, err := s.Blobs.Fetch(ctx, AudioKey(j.AudioSHA256)); err == nil && isFile(p) {
 		out.AudioPath, out.AudioType = p, uploadType(p)
 	}
 	return out, nil

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -163,8 +162,8 @@ func (s *Store) DeleteJob(ctx context.Context, id string) error {
 		}
 	}
 	if others == 0 && j.AudioSHA256 != "" {
-		for _, p := range []string{s.Blobs.AudioPath(j.AudioSHA256), s.Blobs.PlayPath(j.AudioSHA256)} {
-			if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
+		for _, k := range []string{AudioKey(j.AudioSHA256), PlayKey(j.AudioSHA256)} {
+			if err := s.Blobs.Delete(ctx, k); err != nil {
 				return fmt.Errorf("delete recording: %w", err)
 			}
 		}
