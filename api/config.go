@@ -23,7 +23,8 @@ type Config struct {
 	Listen string
 	// DataDir holds the SQLite database and the uploads (blobs/). With
 	// PostgreSQL, every server sharing the queue must see the same DataDir
-	// (a shared file system). Defaults to $HOME/.local/share/newsscribe.
+	// (a shared file system) unless BlobStore is a bucket. Defaults to
+	// $HOME/.local/share/newsscribe.
 	DataDir string
 	// Database is empty for the embedded SQLite database in DataDir, or a
 	// postgres:// URL for a queue shared by several servers.
