@@ -8,39 +8,16 @@ import (
 	"testing"
 
 	"github.com/newsscribe/newsscribe/api/blob"
+	"github.com/newsscribe/newsscribe/api/blob/blobtest"
 	"github.com/newsscribe/newsscribe/api/blob/fileblob"
-	"github.com/newsscribe/newsscribe/api/blob/s3blob"
 	"github.com/newsscribe/newsscribe/api/store"
 )
-
-// s3Store opens the bucket of NEWSSCRIBE_TEST_S3 under a prefix of its own
-// for the test, or skips with the reason.
-func s3Store(t *testing.T) *s3blob.Store {
-	t.Helper()
-	raw := os.Getenv("NEWSSCRIBE_TEST_S3")
-	if raw == "" {
-		t.Skip("NEWSSCRIBE_TEST_S3 not set (export NEWSSCRIBE_TEST_S3=$(.ci/seaweedfs)): S3 blob store not tested")
-	}
-	cfg, err := s3blob.ParseURL(raw)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg.Prefix += store.NewID("api-") + "/"
-	s, err := s3blob.New(context.Background(), cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := s.Check(context.Background()); err != nil {
-		t.Fatalf("NEWSSCRIBE_TEST_S3 is set but the bucket is unreachable: %v", err)
-	}
-	return s
-}
 
 // TestS3BlobStore runs a job with its blobs in a real S3 server: the upload
 // is in the bucket; a server whose scratch directory lacks it (another
 // machine) fetches it to transcribe; the rendition is published; the audio
 // endpoint serves Range requests from the bucket; DELETE removes both.
-func TestS3BlobStore(t *testing.T) { testSharedBlobs(t, s3Store(t)) }
+func TestS3BlobStore(t *testing.T) { testSharedBlobs(t, blobtest.S3(t, store.NewID("api-"))) }
 
 // TestSharedBlobStore is TestS3BlobStore with the local-directory backend
 // as the shared store (a directory apart from the server's scratch).
