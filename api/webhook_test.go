@@ -106,7 +106,12 @@ func failShort(samples []float32, opts transcribe.Options) (*transcribe.Transcri
 // once at both the server-wide URL and the job's callback_url, signed so
 // that the Standard Webhooks reference library (npm standardwebhooks)
 // verifies every delivery; the delivery log shows the refused attempts.
-func TestWebhookDeliveredOnceVerified(t *testing.T) {
+func TestWebhookDeliveredOnceVerified(t *testing.T) { testWebhookDelivered(t, "") }
+
+// TestWebhookDeliveredOncePostgres is the same on a PostgreSQL queue.
+func TestWebhookDeliveredOncePostgres(t *testing.T) { testWebhookDelivered(t, postgresURL(t)) }
+
+func testWebhookDelivered(t *testing.T, database string) {
 	if testing.Short() {
 		t.Skip("waits for a receiver that is down for 10 s")
 	}
@@ -115,7 +120,7 @@ func TestWebhookDeliveredOnceVerified(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts := newServer(t, serverOpts{result: failShort, webhooks: jobs.WebhookConfig{
+	ts := newServer(t, serverOpts{database: database, result: failShort, webhooks: jobs.WebhookConfig{
 		URL: "http://" + rcv.addr + "/all", Secret: key,
 		Policy: webhook.Policy{AllowPrivate: true, Timeout: 2 * time.Second},
 		Retry:  []time.Duration{time.Second, 2 * time.Second, 3 * time.Second, 4 * time.Second, 5 * time.Second, 5 * time.Second, 5 * time.Second, 5 * time.Second},
