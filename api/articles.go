@@ -266,10 +266,10 @@ func (s *server) uploadArticleAudio(c *gin.Context) {
 	}
 	s.withCallback(&r, cb)
 	j, created, err := s.submit(c, u, r, a.ID, "")
-	s.answerSubmit(c, j, created, err)
 	if err == nil && !created {
 		s.joinedCallback(c.Request.Context(), j, cb)
 	}
+	s.answerSubmit(c, j, created, err)
 	if err == nil {
 		if err := s.Store.SetArticleJob(c.Request.Context(), a.ID, j.ID); err != nil {
 			s.log.Error("attach job to article", "error", err)

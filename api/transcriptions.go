@@ -110,10 +110,10 @@ func (s *server) createTranscription(c *gin.Context) {
 	if err != nil && created != "" {
 		_ = s.Store.DeleteArticle(c.Request.Context(), created)
 	}
-	s.answerSubmit(c, j, isNew, err)
 	if err == nil && !isNew {
 		s.joinedCallback(c.Request.Context(), j, cb)
 	}
+	s.answerSubmit(c, j, isNew, err)
 	if err == nil && articleID != "" {
 		if err := s.Store.SetArticleJob(c.Request.Context(), articleID, j.ID); err != nil {
 			s.log.Error("attach job to article", "error", err)

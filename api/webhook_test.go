@@ -331,3 +331,40 @@ func TestCallbackURLRefused(t *testing.T) {
 		t.Errorf("public callback: got %d %s, want 202", r.status, r.body)
 	}
 }
+
+// TestWebhookJoinedDoneJob: an identical request joining a job that is
+// already done gets that job's events at its own callback_url (the first
+// request's receiver gets nothing twice), and an article's callback_url
+// receives the events of its recordings.
+func TestWebhookJoinedDoneJob(t *testing.T) {
+	rcv := newReceiver(t)
+	rcv.up(t)
+	ts := newServer(t, serverOpts{webhooks: jobs.WebhookConfig{Policy: webhook.Policy{AllowPrivate: true}}})
+	base := "http://" + rcv.addr
+	r := ts.do(t, "POST", "/v1/articles", strings.NewReader(fmt.Sprintf(`{"title":"t","body":%q,"callback_url":%q}`, article, base+"/article")), "application/json")
+	if r.status != http.StatusCreated {
+		t.Fatalf("article: %d %s", r.status, r.body)
+	}
+	var a struct{ ID string }
+	r.json(t, &a)
+	r = ts.upload(t, "/v1/articles/"+a.ID+"/audio", wav(2, 440), map[string]string{"callback_url": base + "/first"})
+	var j jobView
+	r.json(t, &j)
+	ts.waitJob(t, j.ID)
+	r = ts.upload(t, "/v1/articles/"+a.ID+"/audio", wav(2, 440), map[string]string{"callback_url": base + "/second"})
+	if r.status != http.StatusOK {
+		t.Fatalf("identical request: %d %s, want 200 (joined the done job)", r.status, r.body)
+	}
+	waitWebhooksIdle(t, ts)
+	count := map[string]int{}
+	for _, d := range rcv.deliveries() {
+		count[d.path+" "+eventType(t, d.body)]++
+	}
+	for _, p := range []string{"/article", "/first", "/second"} {
+		for _, e := range []string{"transcription.done", "article.aligned"} {
+			if count[p+" "+e] != 1 {
+				t.Errorf("%s %s delivered %d times, want 1 (all: %v)", p, e, count[p+" "+e], count)
+			}
+		}
+	}
+}
