@@ -112,7 +112,9 @@ func New(ctx context.Context, c Config) (*Store, error) {
 	})
 	tm := transfermanager.New(client, func(o *transfermanager.Options) {
 		o.PartSizeBytes = c.PartSize
+		o.MultipartUploadThreshold = c.PartSize
 		o.Concurrency = c.Concurrency
+		o.RequestChecksumCalculation = aws.RequestChecksumCalculationWhenRequired
 	})
 	return &Store{cfg: c, client: client, tm: tm}, nil
 }
