@@ -96,6 +96,7 @@ type testServer struct {
 	engine *transcribetest.Scripted
 	queue  *jobs.Queue
 	store  *store.Store
+	worker *jobs.Worker
 	dir    string
 }
 
@@ -167,7 +168,7 @@ func newServer(t testing.TB, o serverOpts) *testServer {
 	}
 	r := api.NewRouter(deps)
 	srv := httptest.NewServer(r)
-	ts := &testServer{Server: srv, engine: eng, queue: q, store: q.Store(), dir: dir}
+	ts := &testServer{Server: srv, engine: eng, queue: q, store: q.Store(), worker: w, dir: dir}
 	t.Cleanup(func() {
 		srv.Close()
 		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)

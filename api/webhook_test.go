@@ -17,6 +17,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/rivertype"
+
 	"github.com/newsscribe/newsscribe/api/jobs"
 	"github.com/newsscribe/newsscribe/api/webhook"
 	"github.com/newsscribe/newsscribe/transcribe"
@@ -366,5 +369,43 @@ func TestWebhookJoinedDoneJob(t *testing.T) {
 				t.Errorf("%s %s delivered %d times, want 1 (all: %v)", p, e, count[p+" "+e], count)
 			}
 		}
+	}
+}
+
+// TestWebhookRescuedRunQueuesEvents: a server that died after marking a job
+// done but before queueing its events leaves the river job running; the
+// rescued run finds the job done and queues them then.
+func TestWebhookRescuedRunQueuesEvents(t *testing.T) {
+	rcv := newReceiver(t)
+	rcv.up(t)
+	ts := newServer(t, serverOpts{webhooks: jobs.WebhookConfig{Policy: webhook.Policy{AllowPrivate: true}}})
+	r := ts.upload(t, "/v1/transcriptions", wav(2, 440), map[string]string{"article": article})
+	var j jobView
+	r.json(t, &j)
+	ts.waitJob(t, j.ID)
+	waitWebhooksIdle(t, ts)
+	if n := len(rcv.deliveries()); n != 0 {
+		t.Fatalf("%d deliveries before any receiver was configured", n)
+	}
+	// The events' receiver, as if the job had been done without them queued.
+	ctx := context.Background()
+	if err := ts.store.AddCallback(ctx, j.ID, "http://"+rcv.addr+"/rescued"); err != nil {
+		t.Fatal(err)
+	}
+	row, err := ts.store.Job(ctx, j.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rescued := &river.Job[jobs.Args]{JobRow: &rivertype.JobRow{ID: row.RiverID, Attempt: 2, MaxAttempts: 3}, Args: jobs.Args{JobID: j.ID}}
+	if err := ts.worker.Work(ctx, rescued); err != nil {
+		t.Fatal(err)
+	}
+	waitWebhooksIdle(t, ts)
+	count := map[string]int{}
+	for _, d := range rcv.deliveries() {
+		count[eventType(t, d.body)]++
+	}
+	if count["transcription.done"] != 1 || count["article.aligned"] != 1 || len(count) != 2 {
+		t.Errorf("after the rescued run: %v, want transcription.done and article.aligned once each", count)
 	}
 }
