@@ -82,17 +82,7 @@ func (s *server) joinedCallback(ctx context.Context, j *store.Job, url string) {
 	if err != nil {
 		return
 	}
-	var events []string
-	switch cur.Status {
-	case store.StatusDone:
-		events = []string{jobs.EventDone}
-		if cur.HasArticle() {
-			events = append(events, jobs.EventAligned)
-		}
-	case store.StatusFailed:
-		events = []string{jobs.EventFailed}
-	}
-	for _, e := range events {
+	for _, e := range jobs.FinalEvents(cur) {
 		if err := s.Webhooks.Notify(ctx, cur.ID, e); err != nil && !errors.Is(err, store.ErrNotFound) {
 			s.log.Error("queue webhook", "job", cur.ID, "event", e, "error", err)
 		}

@@ -332,20 +332,25 @@ func (w *Worker) notifyFinal(ctx context.Context, j *store.Job) error {
 	if w.notifier == nil {
 		return nil
 	}
-	var events []string
-	switch j.Status {
-	case store.StatusDone:
-		events = append(events, EventDone)
-		if j.HasArticle() {
-			events = append(events, EventAligned)
-		}
-	case store.StatusFailed:
-		events = append(events, EventFailed)
-	}
-	for _, e := range events {
+	for _, e := range FinalEvents(j) {
 		if err := w.notifier.Notify(ctx, j.ID, e); err != nil && !errors.Is(err, store.ErrNotFound) {
 			return err
 		}
+	}
+	return nil
+}
+
+// FinalEvents are the events of a job in its final state: done (and
+// article.aligned when it has an article) or failed; none otherwise.
+func FinalEvents(j *store.Job) []string {
+	switch j.Status {
+	case store.StatusDone:
+		if j.HasArticle() {
+			return []string{EventDone, EventAligned}
+		}
+		return []string{EventDone}
+	case store.StatusFailed:
+		return []string{EventFailed}
 	}
 	return nil
 }
