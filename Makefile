@@ -21,6 +21,7 @@ APT_PACKAGES += tesseract-ocr tesseract-ocr-ara
 NODE_PACKAGES := $(if $(shell command -v npm 2>/dev/null),,nodejs npm)
 E2E_DIR      := api/web/e2e
 OPENAI_NODE_DIR := api/openaitest/node
+WEBHOOK_NODE_DIR := api/webhook/verify
 
 # Where to find libwhisper: an explicit prefix, else pkg-config. The Go
 # bindings name the libraries (-lwhisper -lggml -lggml-base -lggml-cpu, and
@@ -40,7 +41,7 @@ ifeq ($(HAVE_WHISPER),yes)
   TAGS ?= whisper
 endif
 
-.PHONY: all build build-noengine check-whisper deps test lint bench bench-audio bench-asr bench-clip clean e2e-deps openai-deps
+.PHONY: all build build-noengine check-whisper deps test lint bench bench-audio bench-asr bench-clip clean e2e-deps openai-deps webhook-deps
 
 all: build
 
@@ -67,7 +68,7 @@ deps:
 
 ## test: formatting, vet and the race-enabled test suite (with the browser test
 ## when Node and Chromium are present)
-test: lint e2e-deps openai-deps
+test: lint e2e-deps openai-deps webhook-deps
 	$(GO) test -race -tags '$(TAGS)' ./...
 
 ## lint: gofmt check and go vet
@@ -94,6 +95,16 @@ openai-deps:
 	elif [ ! -f $(OPENAI_NODE_DIR)/node_modules/.package-lock.json ] || \
 	     [ $(OPENAI_NODE_DIR)/package-lock.json -nt $(OPENAI_NODE_DIR)/node_modules/.package-lock.json ]; then \
 	  npm ci --prefix $(OPENAI_NODE_DIR) --no-audit --no-fund; \
+	fi
+
+## webhook-deps: the Standard Webhooks reference library (standardwebhooks,
+## pinned by the lock file) that verifies signatures in api/webhook_test.go
+webhook-deps:
+	@if ! command -v npm >/dev/null 2>&1; then \
+	  echo "make: npm not found; the webhook signature test will skip (make deps installs it)"; \
+	elif [ ! -f $(WEBHOOK_NODE_DIR)/node_modules/.package-lock.json ] || \
+	     [ $(WEBHOOK_NODE_DIR)/package-lock.json -nt $(WEBHOOK_NODE_DIR)/node_modules/.package-lock.json ]; then \
+	  npm ci --prefix $(WEBHOOK_NODE_DIR) --no-audit --no-fund; \
 	fi
 
 ## bench: all Go benchmarks

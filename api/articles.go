@@ -36,6 +36,9 @@ type articleInput struct {
 	URL         *string    `json:"url"`
 	PublishedAt *time.Time `json:"published_at"`
 	Published   *bool      `json:"published"`
+	// CallbackURL receives the events of every recording of the article
+	// (webhooks.go); "" removes it.
+	CallbackURL *string `json:"callback_url"`
 }
 
 func toArticleJSON(a *store.Article) articleJSON {
@@ -86,7 +89,14 @@ func (s *server) createArticle(c *gin.Context) {
 		abort(c, http.StatusBadRequest, "bad_request", "body (the article text) is required")
 		return
 	}
+	saveCallback, ok := s.articleCallback(c, in)
+	if !ok {
+		return
+	}
 	err := s.Store.CreateArticle(c.Request.Context(), a)
+	if err == nil {
+		err = saveCallback(a.ID)
+	}
 	if errors.Is(err, store.ErrConflict) {
 		abort(c, http.StatusConflict, "conflict", "an article with external_id "+strconv.Quote(a.ExternalID)+" exists")
 		return
@@ -156,8 +166,16 @@ func (s *server) updateArticle(c *gin.Context) {
 		abort(c, http.StatusBadRequest, "bad_request", "body (the article text) must not be empty")
 		return
 	}
+	saveCallback, ok := s.articleCallback(c, in)
+	if !ok {
+		return
+	}
 	ctx := c.Request.Context()
-	if err := s.Store.UpdateArticle(ctx, a); errors.Is(err, store.ErrConflict) {
+	err := s.Store.UpdateArticle(ctx, a)
+	if err == nil {
+		err = saveCallback(a.ID)
+	}
+	if errors.Is(err, store.ErrConflict) {
 		abort(c, http.StatusConflict, "conflict", "an article with external_id "+strconv.Quote(a.ExternalID)+" exists")
 		return
 	} else if err != nil {
@@ -232,7 +250,15 @@ func (s *server) uploadArticleAudio(c *gin.Context) {
 	if !ok {
 		return
 	}
+	cb, ok := s.parseCallback(c, u.field("callback_url"))
+	if !ok {
+		return
+	}
+	s.withCallback(&r, cb)
 	j, created, err := s.submit(c, u, r, a.ID, "")
+	if err == nil && !created {
+		s.joinedCallback(c.Request.Context(), j, cb)
+	}
 	s.answerSubmit(c, j, created, err)
 	if err == nil {
 		if err := s.Store.SetArticleJob(c.Request.Context(), a.ID, j.ID); err != nil {

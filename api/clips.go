@@ -4,12 +4,12 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
-	"os"
 	"strconv"
 	"time"
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/newsscribe/newsscribe/api/blob"
 	"github.com/newsscribe/newsscribe/api/jobs"
 	"github.com/newsscribe/newsscribe/api/store"
 	"github.com/newsscribe/newsscribe/clip"
@@ -236,8 +236,8 @@ func (s *server) getClipFile(c *gin.Context) {
 		return
 	}
 	f := clip.Format(cl.Format)
-	file, err := os.Open(s.Store.Blobs.ClipPath(cl.ID, f.Extension()))
-	if errors.Is(err, os.ErrNotExist) {
+	file, mod, closeFile, err := s.Store.Blobs.Open(c.Request.Context(), store.ClipKey(cl.ID, f.Extension()))
+	if errors.Is(err, blob.ErrNotFound) {
 		abort(c, http.StatusNotFound, "no_file", "the clip's file is no longer stored; make the clip again")
 		return
 	}
@@ -245,14 +245,9 @@ func (s *server) getClipFile(c *gin.Context) {
 		s.internal(c, err)
 		return
 	}
-	defer file.Close()
-	fi, err := file.Stat()
-	if err != nil {
-		s.internal(c, err)
-		return
-	}
+	defer closeFile()
 	c.Header("Content-Type", f.ContentType())
 	c.Header("Content-Disposition", `attachment; filename="`+cl.ID+f.Extension()+`"`)
 	c.Header("Cache-Control", "private, max-age=86400")
-	http.ServeContent(c.Writer, c.Request, "", fi.ModTime(), file)
+	http.ServeContent(c.Writer, c.Request, "", mod, file)
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/newsscribe/newsscribe/api/blob/s3blob"
 	"github.com/newsscribe/newsscribe/api/jobs"
 	"github.com/newsscribe/newsscribe/api/share"
 	"github.com/newsscribe/newsscribe/audio"
@@ -41,7 +42,8 @@ type Config struct {
 	Listen string
 	// DataDir holds the SQLite database and the uploads (blobs/). With
 	// PostgreSQL, every server sharing the queue must see the same DataDir
-	// (a shared file system). Defaults to DefaultDataDir().
+	// (a shared file system) unless BlobStore is a bucket. Defaults to
+	// DefaultDataDir().
 	DataDir string
 	// Database is empty for the embedded SQLite database in DataDir, or a
 	// postgres:// URL for a queue shared by several servers.
@@ -100,6 +102,24 @@ type Config struct {
 	ShareSecret string
 	// ShareTTL is how long a share link works. Defaults to 7 days.
 	ShareTTL time.Duration
+	// BlobStore is where uploads and renditions are kept: empty for
+	// DataDir/blobs, or s3://bucket/prefix?endpoint=…&region=… for an
+	// S3-compatible bucket shared by several servers (credentials from the
+	// AWS_* environment variables); DataDir/blobs is then only this server's
+	// scratch directory.
+	BlobStore string
+	// WebhookURL receives the events of every job (Standard Webhooks);
+	// empty sends only to the callback_url of a job or article.
+	WebhookURL string
+	// WebhookSecret signs deliveries: "whsec_" + base64 of 16 or more bytes.
+	// Empty sends them unsigned.
+	WebhookSecret string
+	// WebhookAllowPrivate lets webhooks reach loopback, private and
+	// link-local addresses. Off by default.
+	WebhookAllowPrivate bool
+	// WebhookRetry is the delay before each retry of an undelivered event.
+	// Defaults to jobs.DefaultWebhookRetry (5s, 5m, 30m, 2h, 5h, 10h, 10h).
+	WebhookRetry []time.Duration
 }
 
 // DefaultDataDir is Config.DataDir's default: $HOME/.local/share/newsscribe.
@@ -164,6 +184,14 @@ func (c Config) Validate() error {
 		if _, err := ParsePublicURL(c.PublicURL); err != nil {
 			return fmt.Errorf("--public-url: %w", err)
 		}
+	}
+	if c.BlobStore != "" {
+		if _, err := s3blob.ParseURL(c.BlobStore); err != nil {
+			return fmt.Errorf("--blob-store: %w", err)
+		}
+	}
+	if err := c.validateWebhooks(); err != nil {
+		return err
 	}
 	return nil
 }

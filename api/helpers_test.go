@@ -19,6 +19,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/newsscribe/newsscribe/api"
+	"github.com/newsscribe/newsscribe/api/blob"
 	"github.com/newsscribe/newsscribe/api/jobs"
 	"github.com/newsscribe/newsscribe/api/share"
 	"github.com/newsscribe/newsscribe/api/store"
@@ -96,6 +97,7 @@ type testServer struct {
 	engine *transcribetest.Scripted
 	queue  *jobs.Queue
 	store  *store.Store
+	worker *jobs.Worker
 	dir    string
 }
 
@@ -124,6 +126,10 @@ type serverOpts struct {
 	log io.Writer
 	// shareTTL is the lifetime of share links; 0 for share.DefaultTTL.
 	shareTTL time.Duration
+	// webhooks configures event notifications.
+	webhooks jobs.WebhookConfig
+	// blobs, when set, keeps uploads there (the temp dir is the scratch).
+	blobs blob.Store
 }
 
 // shareSecret signs the test servers' share links.
@@ -136,6 +142,9 @@ func newServer(t testing.TB, o serverOpts) *testServer {
 		dir = t.TempDir()
 	}
 	blobs, err := store.NewBlobs(dir)
+	if o.blobs != nil {
+		blobs, err = store.NewRemoteBlobs(dir, o.blobs)
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,7 +165,7 @@ func newServer(t testing.TB, o serverOpts) *testServer {
 	}
 	w := &jobs.Worker{Pipeline: p, Decoder: dec, ProgressEvery: time.Millisecond, Logger: quiet, Segments: hub, ClipFonts: web.CaptionFonts()}
 	ctx := context.Background()
-	q, err := jobs.Open(ctx, jobs.Config{Database: o.database, DataDir: dir, Workers: o.workers, JobTimeout: time.Minute, Logger: quiet}, blobs, w)
+	q, err := jobs.Open(ctx, jobs.Config{Database: o.database, DataDir: dir, Workers: o.workers, JobTimeout: time.Minute, Logger: quiet, Webhooks: o.webhooks}, blobs, w)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -173,7 +182,7 @@ func newServer(t testing.TB, o serverOpts) *testServer {
 	deps := api.Deps{
 		Store: q.Store(), Queue: q, Prober: dec, Aligner: p,
 		EngineReady: p.Ready, Segments: hub, Metrics: m, APIKeys: o.keys, MaxUpload: o.maxUpload, MaxQueue: o.maxQueue,
-		DefaultModel: "test-model", Logger: quiet,
+		DefaultModel: "test-model", Logger: quiet, Webhooks: q,
 		PublicMetrics: o.publicMetrics, BodyIdleTimeout: o.bodyIdle, MinUploadRate: o.minRate, PublicURL: o.publicURL,
 	}
 	sh, err := share.New([]byte(shareSecret), o.shareTTL)
@@ -189,7 +198,7 @@ func newServer(t testing.TB, o serverOpts) *testServer {
 	}
 	r := api.NewRouter(deps)
 	srv := httptest.NewServer(r)
-	ts := &testServer{Server: srv, engine: eng, queue: q, store: q.Store(), dir: dir}
+	ts := &testServer{Server: srv, engine: eng, queue: q, store: q.Store(), worker: w, dir: dir}
 	t.Cleanup(func() {
 		srv.Close()
 		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)

@@ -81,6 +81,9 @@ type Deps struct {
 	// Share signs the links of POST /v1/transcriptions/{id}/share; nil
 	// answers that endpoint 503.
 	Share Signer
+	// Webhooks validates callback URLs and queues events; nil refuses
+	// callback_url.
+	Webhooks Webhooks
 	// Mount, when set, is called with the router to add more routes (the web
 	// page); they are public.
 	Mount func(r *gin.Engine)
@@ -164,6 +167,7 @@ func NewRouter(d Deps) *gin.Engine {
 	v1.POST("/transcriptions/:id/share", s.createShare)
 	v1.GET("/transcriptions/:id/alignment", s.getAlignment)
 	v1.GET("/transcriptions/:id/audio", s.getJobAudio)
+	v1.GET("/transcriptions/:id/webhooks", s.listWebhooks)
 	v1.POST("/audio/transcriptions", s.openaiAudio(store.TaskTranscribe))
 	v1.POST("/audio/translations", s.openaiAudio(store.TaskTranslate))
 	v1.GET("/models", s.listModels)

@@ -15,6 +15,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/newsscribe/newsscribe/api/blob/s3blob"
 	"github.com/newsscribe/newsscribe/api/jobs"
 	"github.com/newsscribe/newsscribe/api/share"
 	"github.com/newsscribe/newsscribe/api/store"
@@ -125,7 +126,7 @@ func newService(ctx context.Context, cfg Config, comps Components, log *slog.Log
 			return nil, fmt.Errorf("--share-secret: %w", err)
 		}
 	}
-	blobs, err := store.NewBlobs(filepath.Join(cfg.DataDir, "blobs"))
+	blobs, err := openBlobs(ctx, cfg)
 	if err != nil {
 		return nil, err
 	}
@@ -135,6 +136,7 @@ func newService(ctx context.Context, cfg Config, comps Components, log *slog.Log
 	q, err := jobs.Open(ctx, jobs.Config{
 		Database: cfg.Database, DataDir: cfg.DataDir, Workers: cfg.Workers, MaxAttempts: cfg.MaxAttempts,
 		JobTimeout: cfg.JobTimeout, RescueAfter: cfg.RescueAfter, Logger: log.With("component", "river"),
+		Webhooks: cfg.webhookConfig(),
 	}, blobs, worker)
 	if err != nil {
 		return nil, fmt.Errorf("open job queue: %w", err)
@@ -147,7 +149,7 @@ func newService(ctx context.Context, cfg Config, comps Components, log *slog.Log
 		EngineReady: p.Ready, Segments: hub, Metrics: metrics, APIKeys: cfg.APIKeys,
 		MaxUpload: cfg.MaxUpload, MaxQueue: cfg.MaxQueue, DefaultModel: PublicModelName(p.Model()), Logger: log,
 		PublicMetrics: cfg.PublicMetrics, BodyIdleTimeout: cfg.BodyIdleTimeout, MinUploadRate: cfg.MinUploadRate,
-		TrustProxy: cfg.TrustProxy,
+		TrustProxy: cfg.TrustProxy, Webhooks: q,
 	}
 	if cfg.MinUploadRate == 0 {
 		deps.MinUploadRate = -1 // off, where Deps' zero is the default
@@ -229,4 +231,25 @@ func PublicModelName(model string) string {
 		return model
 	}
 	return strings.TrimSuffix(filepath.Base(model), ".bin")
+}
+
+// openBlobs opens the blob store of cfg: DataDir/blobs, or the bucket of
+// --blob-store with DataDir/blobs as this server's scratch directory.
+func openBlobs(ctx context.Context, cfg Config) (*store.Blobs, error) {
+	dir := filepath.Join(cfg.DataDir, "blobs")
+	if cfg.BlobStore == "" {
+		return store.NewBlobs(dir)
+	}
+	bc, err := s3blob.ParseURL(cfg.BlobStore)
+	if err != nil {
+		return nil, fmt.Errorf("--blob-store: %w", err)
+	}
+	st, err := s3blob.New(ctx, bc)
+	if err != nil {
+		return nil, err
+	}
+	if err := st.Check(ctx); err != nil {
+		return nil, err
+	}
+	return store.NewRemoteBlobs(dir, st)
 }

@@ -284,6 +284,7 @@ func (s *server) alignJob(c *gin.Context, j *store.Job, t *transcribe.Transcript
 	if err := s.Store.PutAlignment(ctx, j.ID, b); err != nil {
 		return err
 	}
+	s.notifyAligned(ctx, j.ID)
 	if j.ArticleID != "" {
 		return s.Store.IndexArticle(ctx, j.ArticleID)
 	}

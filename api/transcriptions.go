@@ -5,12 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"os"
 	"strconv"
 	"time"
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/newsscribe/newsscribe/api/blob"
 	"github.com/newsscribe/newsscribe/api/store"
 	"github.com/newsscribe/newsscribe/audio"
 	"github.com/newsscribe/newsscribe/transcribe"
@@ -90,6 +90,11 @@ func (s *server) createTranscription(c *gin.Context) {
 	if !ok {
 		return
 	}
+	cb, ok := s.parseCallback(c, u.field("callback_url"))
+	if !ok {
+		return
+	}
+	s.withCallback(&r, cb)
 	articleID, articleText := u.field("article_id"), u.field("article")
 	if articleID != "" {
 		if _, err := s.Store.Article(c.Request.Context(), articleID); errors.Is(err, store.ErrNotFound) {
@@ -114,6 +119,9 @@ func (s *server) createTranscription(c *gin.Context) {
 	j, isNew, err := s.submit(c, u, r, articleID, articleText)
 	if err != nil && created != "" {
 		_ = s.Store.DeleteArticle(c.Request.Context(), created)
+	}
+	if err == nil && !isNew {
+		s.joinedCallback(c.Request.Context(), j, cb)
 	}
 	s.answerSubmit(c, j, isNew, err)
 	if err == nil && articleID != "" {
@@ -413,16 +421,20 @@ func (s *server) getJobAudio(c *gin.Context) {
 // as (never sniffed by net/http, which would call a polyglot upload
 // text/html); the router adds nosniff and a script-free CSP.
 func (s *server) serveAudio(c *gin.Context, j *store.Job) {
-	path, format := s.Store.Blobs.PlayPath(j.AudioSHA256), "mp3"
-	f, err := os.Open(path)
-	if errors.Is(err, os.ErrNotExist) {
-		path = s.Store.Blobs.AudioPath(j.AudioSHA256)
-		if format, err = audio.SniffFile(path); err != nil {
-			format = ""
+	ctx, blobs := c.Request.Context(), s.Store.Blobs
+	f, modTime, closeFile, err := blobs.Open(ctx, store.PlayKey(j.AudioSHA256))
+	format := "mp3"
+	if errors.Is(err, blob.ErrNotFound) {
+		// The upload itself, typed by sniffing a local copy.
+		var path string
+		if path, err = blobs.Fetch(ctx, store.AudioKey(j.AudioSHA256)); err == nil {
+			if format, err = audio.SniffFile(path); err != nil {
+				format = ""
+			}
+			f, modTime, closeFile, err = blobs.Open(ctx, store.AudioKey(j.AudioSHA256))
 		}
-		f, err = os.Open(path)
 	}
-	if errors.Is(err, os.ErrNotExist) {
+	if errors.Is(err, blob.ErrNotFound) {
 		abort(c, http.StatusNotFound, "no_audio", "the recording of this job is no longer stored")
 		return
 	}
@@ -430,12 +442,7 @@ func (s *server) serveAudio(c *gin.Context, j *store.Job) {
 		s.internal(c, err)
 		return
 	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		s.internal(c, err)
-		return
-	}
+	defer closeFile()
 	disposition := "inline"
 	if format == "" {
 		disposition = "attachment" // not audio we know: never shown inline
@@ -443,7 +450,7 @@ func (s *server) serveAudio(c *gin.Context, j *store.Job) {
 	c.Header("Content-Type", audio.ContentType(format))
 	c.Header("Cache-Control", "private, max-age=86400")
 	c.Header("Content-Disposition", fmt.Sprintf(`%s; filename="%s%s"`, disposition, j.ID, audioExt(format)))
-	http.ServeContent(c.Writer, c.Request, "", fi.ModTime(), f)
+	http.ServeContent(c.Writer, c.Request, "", modTime, f)
 }
 
 // audioExt is the file name extension for a recording of format.

@@ -7,7 +7,6 @@ import (
 	"mime"
 	"net/http"
 	"net/textproto"
-	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -109,7 +108,7 @@ func (s *server) readForm(c *gin.Context, fileRequired bool, doc string) *upload
 				abortParam(c, http.StatusBadRequest, "bad_filename", "file", err.Error())
 				return nil
 			}
-			sha, n, err := s.Store.Blobs.Put(p)
+			sha, n, err := s.Store.Blobs.PutContext(c.Request.Context(), p)
 			if err != nil {
 				s.uploadError(c, err)
 				return nil
@@ -165,7 +164,9 @@ func (s *server) readForm(c *gin.Context, fileRequired bool, doc string) *upload
 		var in *jobs.InputError
 		if errors.As(err, &in) {
 			// Bad audio is never referenced by a job: drop it.
-			os.Remove(s.Store.Blobs.AudioPath(u.sha))
+			if err := s.Store.Blobs.Delete(c.Request.Context(), store.AudioKey(u.sha)); err != nil {
+				s.log.Warn("bad upload not deleted", "error", err)
+			}
 			abort(c, in.Status, in.Code, in.Error())
 			return nil
 		}

@@ -93,11 +93,19 @@ func (cw *clipWorker) make(ctx context.Context, c *store.Clip) (clip.Result, err
 	if _, err := st.Blobs.ClipsDir(); err != nil {
 		return clip.Result{}, err
 	}
-	dst := st.Blobs.ClipPath(c.ID, spec.Format.Extension())
+	src, err := st.Blobs.Fetch(ctx, store.AudioKey(j.AudioSHA256)) // a local copy, from a bucket if need be
+	if err != nil {
+		return clip.Result{}, fmt.Errorf("recording: %w", err)
+	}
+	ext := spec.Format.Extension()
 	set := w.throttled(ctx, func(ctx context.Context, p int) error { return st.SetClipProgress(ctx, c.ID, p) })
-	return clip.Make(ctx, st.Blobs.AudioPath(j.AudioSHA256), spec, dst,
+	res, err := clip.Make(ctx, src, spec, st.Blobs.ClipPath(c.ID, ext),
 		clip.Options{Audio: audio.Options{FFmpegPath: w.FFmpegPath}, Fonts: w.ClipFonts, TempDir: filepath.Join(st.Blobs.Dir, "tmp")},
 		func(p int) { set(p) })
+	if err != nil {
+		return res, err
+	}
+	return res, st.Blobs.Publish(ctx, store.ClipKey(c.ID, ext))
 }
 
 // ClipSpec is the clip c of job j as package clip wants it: the words of

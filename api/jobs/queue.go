@@ -77,6 +77,8 @@ type Config struct {
 	RescueAfter time.Duration
 	// Logger receives river's logs. Defaults to slog.Default().
 	Logger *slog.Logger
+	// Webhooks configures event notifications (webhook.go).
+	Webhooks WebhookConfig
 }
 
 func (c *Config) setDefaults() {
@@ -95,6 +97,7 @@ func (c *Config) setDefaults() {
 	if c.Logger == nil {
 		c.Logger = slog.Default()
 	}
+	c.Webhooks.setDefaults()
 }
 
 // Validate reports the first invalid setting.
@@ -185,8 +188,13 @@ func Open(ctx context.Context, cfg Config, blobs *store.Blobs, w *Worker) (*Queu
 	workers := river.NewWorkers()
 	river.AddWorker(workers, river.Worker[Args](w))
 	river.AddWorker(workers, river.Worker[ClipArgs](&clipWorker{w: w}))
+	hooks := &webhookWorker{cfg: cfg.Webhooks, client: cfg.Webhooks.Policy.Client(), log: cfg.Logger}
+	river.AddWorker(workers, river.Worker[WebhookArgs](hooks))
 	rcfg := &river.Config{
-		Queues:               map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Workers}},
+		Queues: map[string]river.QueueConfig{
+			river.QueueDefault: {MaxWorkers: cfg.Workers},
+			WebhookQueue:       {MaxWorkers: cfg.Webhooks.Workers},
+		},
 		Workers:              workers,
 		MaxAttempts:          cfg.MaxAttempts,
 		JobTimeout:           cfg.JobTimeout,
@@ -222,6 +230,8 @@ func Open(ctx context.Context, cfg Config, blobs *store.Blobs, w *Worker) (*Queu
 		cfg.Logger.Info("removed temporary files left by a previous run", "files", n)
 	}
 	w.store = q.store
+	w.notifier = q
+	hooks.store = q.store
 	return q, nil
 }
 

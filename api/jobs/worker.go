@@ -85,6 +85,8 @@ type Worker struct {
 	ClipFonts fs.FS
 
 	store *store.Store
+	// notifier queues webhook events (the Queue, set by Open).
+	notifier notifier
 
 	// running holds the cancel function of each job this process is working,
 	// by river job id, so that a DELETE served by this process reaches the
@@ -152,7 +154,9 @@ func (w *Worker) Work(ctx context.Context, job *river.Job[Args]) error {
 	}
 	if !ok {
 		log.Info("job no longer wanted", "status", j.Status)
-		return nil
+		// A run rescued after the job finished (its server died before
+		// river heard): its events may not have been queued yet.
+		return w.notifyFinal(ctx, j)
 	}
 	log.Info("job started", "runs", j.Runs+1)
 	began := time.Now()
@@ -170,7 +174,8 @@ func (w *Worker) Work(ctx context.Context, job *river.Job[Args]) error {
 			w.Observer.Finished(store.StatusDone)
 		}
 		log.Info("job done", "audio_seconds", duration, "seconds", time.Since(began).Seconds())
-		return nil
+		j.Status = store.StatusDone
+		return w.notifyFinal(context.WithoutCancel(ctx), j)
 	}
 	return w.fail(ctx, job, err, log)
 }
@@ -192,7 +197,7 @@ func (w *Worker) fail(ctx context.Context, job *river.Job[Args], err error, log 
 	case errors.Is(ctx.Err(), context.DeadlineExceeded):
 		log.Warn("job timed out")
 		_ = st(w).FailJob(bg, id, "timeout", "the job took longer than the server's per-job timeout")
-		w.finished(store.StatusFailed)
+		w.failed(bg, id, log)
 		return river.JobCancel(err)
 	case ctx.Err() != nil:
 		// The server is shutting down: back to the queue, without using up an attempt.
@@ -202,7 +207,7 @@ func (w *Worker) fail(ctx context.Context, job *river.Job[Args], err error, log 
 	case errors.As(err, &in):
 		log.Info("job failed: bad input", "error", err)
 		_ = st(w).FailJob(bg, id, in.Code, err.Error())
-		w.finished(store.StatusFailed)
+		w.failed(bg, id, log)
 		return river.JobCancel(err)
 	case errors.As(err, &opt):
 		// A request the API should have refused (an older server accepted
@@ -210,12 +215,12 @@ func (w *Worker) fail(ctx context.Context, job *river.Job[Args], err error, log 
 		// same options cannot help.
 		log.Info("job failed: bad option", "option", opt.Option, "error", err)
 		_ = st(w).FailJob(bg, id, "bad_request", err.Error())
-		w.finished(store.StatusFailed)
+		w.failed(bg, id, log)
 		return river.JobCancel(err)
 	case job.Attempt >= job.MaxAttempts:
 		log.Error("job failed", "error", err)
 		_ = st(w).FailJob(bg, id, "internal", err.Error())
-		w.finished(store.StatusFailed)
+		w.failed(bg, id, log)
 		return river.JobCancel(err)
 	default:
 		log.Warn("job failed; will retry", "error", err)
@@ -235,10 +240,13 @@ func (w *Worker) finished(status string) {
 // run does the work and returns the audio duration and real-time factor.
 func (w *Worker) run(ctx context.Context, j *store.Job) (duration, rtf float64, err error) {
 	s := w.store
-	audioPath := s.Blobs.AudioPath(j.AudioSHA256)
 	t, err := s.Transcript(ctx, j.ASRKey)
 	switch {
 	case errors.Is(err, store.ErrNotFound):
+		audioPath, err := s.Blobs.Fetch(ctx, store.AudioKey(j.AudioSHA256))
+		if err != nil {
+			return 0, 0, fmt.Errorf("fetch upload: %w", err)
+		}
 		if t, duration, rtf, err = w.recognize(ctx, j, audioPath); err != nil {
 			return 0, 0, err
 		}
@@ -247,7 +255,7 @@ func (w *Worker) run(ctx context.Context, j *store.Job) (duration, rtf float64, 
 	default:
 		duration = t.Duration
 	}
-	if err := w.rendition(ctx, audioPath, s.Blobs.PlayPath(j.AudioSHA256)); err != nil {
+	if err := w.browserRendition(ctx, j.AudioSHA256); err != nil {
 		// The transcript is the product; a missing rendition only means the
 		// audio endpoints fall back to the original upload.
 		w.logger().Warn("browser rendition failed", "job", j.ID, "error", err)
@@ -363,6 +371,23 @@ func (w *Worker) throttled(ctx context.Context, set func(context.Context, int) e
 			w.logger().Warn("progress not saved", "error", err)
 		}
 	}
+}
+
+// browserRendition makes the MP3 rendition of the upload sha unless the
+// blob store has it, and stores it there.
+func (w *Worker) browserRendition(ctx context.Context, sha string) error {
+	b := w.store.Blobs
+	if ok, err := b.Has(ctx, store.PlayKey(sha)); err != nil || ok {
+		return err
+	}
+	src, err := b.Fetch(ctx, store.AudioKey(sha))
+	if err != nil {
+		return err
+	}
+	if err := w.rendition(ctx, src, b.PlayPath(sha)); err != nil {
+		return err
+	}
+	return b.Publish(ctx, store.PlayKey(sha))
 }
 
 // rendition writes an MP3 of src to dst, atomically (atomicfile), unless it

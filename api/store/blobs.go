@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -11,31 +12,60 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/newsscribe/newsscribe/api/blob"
+	"github.com/newsscribe/newsscribe/api/blob/fileblob"
 	"github.com/newsscribe/newsscribe/internal/atomicfile"
 )
 
-// Blobs stores uploaded audio by the SHA-256 of its bytes under Dir:
+// Blobs stores uploaded audio by the SHA-256 of its bytes: key
 // audio/ab/abcdef… for the original upload and play/ab/abcdef….mp3 for the
-// browser-playable rendition. Client file names are never used as paths.
-// Several machines sharing one queue must share Dir (a network file system
-// or a bucket mounted as one).
+// browser-playable rendition. Client file names are never used as keys.
+//
+// Every blob goes through a blob.Store: by default the local directory Dir
+// itself (fileblob), or a shared bucket (s3blob) given to NewRemoteBlobs,
+// with Dir as this server's scratch directory: uploads are written there
+// first (hashed, probed), and blobs ffmpeg must read are fetched into it
+// (Fetch). Several servers sharing one queue share the bucket; each has its
+// own Dir.
 type Blobs struct {
-	// Dir is the root directory; it is created if missing.
+	// Dir is the local directory: the blobs (local store) or the scratch
+	// cache (remote store).
 	Dir string
+	// local is the store rooted at Dir; remote is nil for the local store.
+	local  *fileblob.Store
+	remote blob.Store
 }
 
-// NewBlobs returns a Blobs rooted at dir, creating its directories.
+// NewBlobs returns the local Blobs rooted at dir, creating its directories.
 func NewBlobs(dir string) (*Blobs, error) {
-	for _, d := range []string{"audio", "play", "tmp"} {
-		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
-			return nil, fmt.Errorf("create blob directory: %w", err)
-		}
+	local, err := fileblob.New(dir)
+	if err != nil {
+		return nil, err
 	}
-	return &Blobs{Dir: dir}, nil
+	return &Blobs{Dir: dir, local: local}, nil
+}
+
+// NewRemoteBlobs returns Blobs kept in remote, with scratch as the local
+// directory for uploads in progress and fetched copies.
+func NewRemoteBlobs(scratch string, remote blob.Store) (*Blobs, error) {
+	b, err := NewBlobs(scratch)
+	if err != nil {
+		return nil, err
+	}
+	b.remote = remote
+	return b, nil
+}
+
+// Store is where blobs are kept (the local directory or the bucket).
+func (b *Blobs) Store() blob.Store {
+	if b.remote != nil {
+		return b.remote
+	}
+	return b.local
 }
 
 // validSHA reports whether s is a lower-case hex SHA-256, so that it is safe
-// to use as a file name.
+// to use in a key.
 func validSHA(s string) bool {
 	if len(s) != 64 {
 		return false
@@ -48,40 +78,54 @@ func validSHA(s string) bool {
 	return true
 }
 
-// AudioPath is the path of the original upload with the given SHA-256.
-func (b *Blobs) AudioPath(sha string) string {
+// AudioKey is the key of the original upload with the given SHA-256 ("" —
+// an invalid key — for anything but a hash).
+func AudioKey(sha string) string {
 	if !validSHA(sha) {
-		return filepath.Join(b.Dir, "audio", "invalid")
+		return ""
 	}
-	return filepath.Join(b.Dir, "audio", sha[:2], sha)
+	return "audio/" + sha[:2] + "/" + sha
 }
 
-// PlayPath is the path of the browser-playable MP3 rendition.
-func (b *Blobs) PlayPath(sha string) string {
+// PlayKey is the key of the browser-playable MP3 rendition.
+func PlayKey(sha string) string {
 	if !validSHA(sha) {
-		return filepath.Join(b.Dir, "play", "invalid")
+		return ""
 	}
-	return filepath.Join(b.Dir, "play", sha[:2], sha+".mp3")
+	return "play/" + sha[:2] + "/" + sha + ".mp3"
 }
 
-// TempFile creates a temporary file in the blob directory (same file system
-// as the final place, so that Rename is atomic); atomicfile.Commit moves it
+// AudioPath is the local path of the original upload (see Fetch).
+func (b *Blobs) AudioPath(sha string) string { return b.local.Path(AudioKey(sha)) }
+
+// PlayPath is the local path of the browser-playable MP3 rendition.
+func (b *Blobs) PlayPath(sha string) string { return b.local.Path(PlayKey(sha)) }
+
+// TempFile creates a temporary file in the local directory (same file system
+// as the local blobs, so that Rename is atomic); atomicfile.Commit moves it
 // into place.
 func (b *Blobs) TempFile(pattern string) (*os.File, error) {
-	return atomicfile.Create(filepath.Join(b.Dir, "tmp"), pattern)
+	return b.local.TempFile(pattern)
 }
 
-// Put streams r to disk while hashing it and stores it under its SHA-256.
-// It returns the hash and the number of bytes. An error from r (such as
-// http.MaxBytesError) is returned wrapped and nothing is stored.
+// Put is PutContext without a deadline.
 func (b *Blobs) Put(r io.Reader) (sha string, n int64, err error) {
+	return b.PutContext(context.Background(), r)
+}
+
+// PutContext streams r to the local directory while hashing it, stores it
+// under its SHA-256 and, with a remote store, uploads it there (streamed
+// from the file; the local copy stays as this server's cache). It returns
+// the hash and the number of bytes. An error from r (such as
+// http.MaxBytesError) is returned wrapped and nothing is stored.
+func (b *Blobs) PutContext(ctx context.Context, r io.Reader) (sha string, n int64, err error) {
 	committed := false
 	f, err := b.TempFile("upload-*")
 	if err != nil {
 		return "", 0, fmt.Errorf("store upload: %w", err)
 	}
 	defer func() {
-		if err != nil || !committed {
+		if !committed {
 			atomicfile.Discard(f)
 		}
 	}()
@@ -91,18 +135,18 @@ func (b *Blobs) Put(r io.Reader) (sha string, n int64, err error) {
 		return "", n, fmt.Errorf("read upload: %w", err)
 	}
 	sha = hex.EncodeToString(h.Sum(nil))
-	dst := b.AudioPath(sha)
-	if _, statErr := os.Stat(dst); statErr == nil {
-		// Same bytes already stored: keep the existing file.
-		return sha, n, nil
+	key := AudioKey(sha)
+	if _, statErr := os.Stat(b.local.Path(key)); statErr == nil {
+		// Same bytes already here: keep the existing file.
+	} else {
+		if err = b.local.PutFile(ctx, key, f.Name()); err != nil {
+			return "", n, fmt.Errorf("store upload: %w", err)
+		}
+		committed = true
 	}
-	if err = atomicfile.MkdirAll(filepath.Dir(dst)); err != nil {
-		return "", n, fmt.Errorf("store upload: %w", err)
+	if err := b.Publish(ctx, key); err != nil {
+		return "", n, err
 	}
-	if err = atomicfile.Commit(f, dst); err != nil {
-		return "", n, fmt.Errorf("store upload: %w", err)
-	}
-	committed = true
 	return sha, n, nil
 }
 
@@ -147,7 +191,96 @@ func (b *Blobs) SweepTemp(olderThan time.Duration) (int, error) {
 	return removed, nil
 }
 
-// Writable checks that a file can be created in the blob directory.
+// Publish copies the local file of key to the remote store unless it is
+// there already; a no-op for the local store, where the file is the blob.
+func (b *Blobs) Publish(ctx context.Context, key string) error {
+	if b.remote == nil {
+		return nil
+	}
+	if _, err := b.remote.Stat(ctx, key); err == nil {
+		return nil
+	}
+	f, err := os.Open(b.local.Path(key))
+	if err != nil {
+		return fmt.Errorf("publish %s: %w", key, err)
+	}
+	defer f.Close()
+	if err := b.remote.Put(ctx, key, f); err != nil {
+		return fmt.Errorf("publish %s: %w", key, err)
+	}
+	return nil
+}
+
+// Fetch returns a local file of key, downloading it from the remote store
+// into the local directory when this server has no copy (ffmpeg and the
+// decoder read files). The error wraps blob.ErrNotFound when the blob is
+// stored nowhere.
+func (b *Blobs) Fetch(ctx context.Context, key string) (string, error) {
+	p := b.local.Path(key)
+	if _, err := os.Stat(p); err == nil {
+		return p, nil
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return "", err
+	}
+	if b.remote == nil {
+		return "", fmt.Errorf("%s: %w", key, blob.ErrNotFound)
+	}
+	rc, err := blob.Open(ctx, b.remote, key)
+	if err != nil {
+		return "", err
+	}
+	defer rc.Close()
+	if err := b.local.Put(ctx, key, rc); err != nil {
+		return "", fmt.Errorf("fetch %s: %w", key, err)
+	}
+	return p, nil
+}
+
+// Has reports whether key is stored (in the remote store when there is one).
+func (b *Blobs) Has(ctx context.Context, key string) (bool, error) {
+	_, err := b.Store().Stat(ctx, key)
+	if errors.Is(err, blob.ErrNotFound) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+// Open returns key for reading with seeks (http.ServeContent): the local
+// copy when there is one, else ranged reads of the remote blob, so a player
+// seeking in a long recording fetches only what it plays. The error wraps
+// blob.ErrNotFound when it is stored nowhere.
+func (b *Blobs) Open(ctx context.Context, key string) (io.ReadSeeker, time.Time, func() error, error) {
+	if f, err := os.Open(b.local.Path(key)); err == nil {
+		fi, err := f.Stat()
+		if err != nil {
+			f.Close()
+			return nil, time.Time{}, nil, err
+		}
+		return f, fi.ModTime(), f.Close, nil
+	}
+	if b.remote == nil {
+		return nil, time.Time{}, nil, fmt.Errorf("%s: %w", key, blob.ErrNotFound)
+	}
+	info, err := b.remote.Stat(ctx, key)
+	if err != nil {
+		return nil, time.Time{}, nil, err
+	}
+	r := io.NewSectionReader(blob.NewReaderAt(ctx, b.remote, key, info.Size), 0, info.Size)
+	return r, info.ModTime, func() error { return nil }, nil
+}
+
+// Delete removes the blob of key from the store and the local directory.
+func (b *Blobs) Delete(ctx context.Context, key string) error {
+	if b.remote != nil {
+		if err := b.remote.Delete(ctx, key); err != nil {
+			return err
+		}
+	}
+	return b.local.Delete(ctx, key)
+}
+
+// Writable checks that a file can be created in the local directory and,
+// with a remote store, that the store answers.
 func (b *Blobs) Writable() error {
 	f, err := b.TempFile("probe-*")
 	if err != nil {
@@ -157,5 +290,15 @@ func (b *Blobs) Writable() error {
 	_, werr := f.Write([]byte("ok"))
 	cerr := f.Close()
 	os.Remove(name)
-	return errors.Join(werr, cerr)
+	if err := errors.Join(werr, cerr); err != nil {
+		return err
+	}
+	if b.remote != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		if _, err := b.remote.Stat(ctx, "probe/readyz"); err != nil && !errors.Is(err, blob.ErrNotFound) {
+			return fmt.Errorf("blob store: %w", err)
+		}
+	}
+	return nil
 }

@@ -155,18 +155,22 @@ func (s *Store) FailClip(ctx context.Context, id, code, message string) error {
 	return err
 }
 
-// ClipPath is where the file of clip id with extension ext (".mp4") is
-// kept: clips/<id>.<ext> under Dir. An id that is not a store id gives a
-// path that never exists.
-func (b *Blobs) ClipPath(id, ext string) string {
+// ClipKey is the blob key of the file of clip id with extension ext
+// (".mp4"): clips/<id><ext>. An id that is not a store id gives "", an
+// invalid key that is never stored.
+func ClipKey(id, ext string) string {
 	rest, ok := strings.CutPrefix(id, "clip_")
 	if !ok || rest == "" || strings.ContainsFunc(rest, func(r rune) bool {
 		return !(r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z')
 	}) || strings.ContainsAny(ext, `/\`) {
-		return filepath.Join(b.Dir, "clips", "invalid")
+		return ""
 	}
-	return filepath.Join(b.Dir, "clips", id+ext)
+	return "clips/" + id + ext
 }
+
+// ClipPath is the local path of ClipKey(id, ext), where the worker writes
+// the clip before Publish copies it to a remote store.
+func (b *Blobs) ClipPath(id, ext string) string { return b.local.Path(ClipKey(id, ext)) }
 
 // ClipsDir is the directory clip files are written in (created if
 // missing): the same file system as the blobs, so a finished clip is

@@ -59,7 +59,7 @@ func (s *Store) EmbedArticle(ctx context.Context, id string) (*EmbedArticle, err
 	if out.Alignment, err = s.storedAlignment(ctx, j.ID); err != nil {
 		return nil, fmt.Errorf("embed article: %w", err)
 	}
-	out.AudioPath, out.AudioType = s.playable(j)
+	out.AudioPath, out.AudioType = s.playable(ctx, j)
 	return out, nil
 }
 
@@ -78,11 +78,13 @@ func (s *Store) storedAlignment(ctx context.Context, id string) (json.RawMessage
 // playable is the MP3 rendition the worker made of j's recording for
 // browsers; the upload itself only when there is none, typed by the format
 // package audio decoded it as (as the /v1 audio route does) — never by
-// net/http's sniffing. Both are "" when neither is on disk.
-func (s *Store) playable(j *Job) (path, ctype string) {
-	if p := s.Blobs.PlayPath(j.AudioSHA256); isFile(p) {
+// net/http's sniffing. Both are "" when neither is stored.
+func (s *Store) playable(ctx context.Context, j *Job) (path, ctype string) {
+	// With a remote blob store the file is fetched into the local directory
+	// once, then served from there.
+	if p, err := s.Blobs.Fetch(ctx, PlayKey(j.AudioSHA256)); err == nil && isFile(p) {
 		return p, "audio/mpeg"
-	} else if p := s.Blobs.AudioPath(j.AudioSHA256); isFile(p) {
+	} else if p, err := s.Blobs.Fetch(ctx, AudioKey(j.AudioSHA256)); err == nil && isFile(p) {
 		return p, uploadType(p)
 	}
 	return "", ""
@@ -128,7 +130,7 @@ func (s *Store) ShareJob(ctx context.Context, id string) (*EmbedArticle, error) 
 			return nil, fmt.Errorf("share job transcript: %w", err)
 		}
 	}
-	out.AudioPath, out.AudioType = s.playable(j)
+	out.AudioPath, out.AudioType = s.playable(ctx, j)
 	return out, nil
 }
 

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -168,13 +167,13 @@ func (s *Store) DeleteJob(ctx context.Context, id string) error {
 		}
 	}
 	for _, c := range clips { // a clip still being made fails when its job is gone
-		if err := os.Remove(s.Blobs.ClipPath(c.ID, "."+c.Format)); err != nil && !errors.Is(err, os.ErrNotExist) {
+		if err := s.Blobs.Delete(ctx, ClipKey(c.ID, "."+c.Format)); err != nil {
 			return fmt.Errorf("delete clip: %w", err)
 		}
 	}
 	if others == 0 && j.AudioSHA256 != "" {
-		for _, p := range []string{s.Blobs.AudioPath(j.AudioSHA256), s.Blobs.PlayPath(j.AudioSHA256)} {
-			if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
+		for _, k := range []string{AudioKey(j.AudioSHA256), PlayKey(j.AudioSHA256)} {
+			if err := s.Blobs.Delete(ctx, k); err != nil {
 				return fmt.Errorf("delete recording: %w", err)
 			}
 		}

@@ -174,6 +174,9 @@ func (s *Store) Migrate(ctx context.Context) error {
 	if err := s.migrateSearch(ctx); err != nil {
 		return fmt.Errorf("create search index: %w", err)
 	}
+	if err := s.migrateWebhooks(ctx); err != nil {
+		return err
+	}
 	for _, c := range addedColumns {
 		q := "ALTER TABLE " + c[0] + " ADD COLUMN " + c[1] + " " + c[2]
 		if s.dialect == Postgres {

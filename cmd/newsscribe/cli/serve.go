@@ -79,6 +79,11 @@ func (f *ServeFlags) Register(fs *pflag.FlagSet) {
 	fs.Var((*byteSize)(&c.MinUploadRate), "min-upload-rate", "slowest mean upload rate per second after the first --body-idle-timeout (bytes, or with KiB/MiB; 0: no rate check)")
 	fs.StringVar(&c.ShareSecret, "share-secret", c.ShareSecret, "secret (16+ bytes) signing share links of unpublished jobs; the same on every server (default: random, kept in --data-dir/share.key)")
 	fs.DurationVar(&c.ShareTTL, "share-ttl", c.ShareTTL, "how long a share link works")
+	fs.StringVar(&c.BlobStore, "blob-store", c.BlobStore, "s3://bucket/prefix?endpoint=…&region=… to keep uploads in a bucket shared by all servers (default: --data-dir/blobs)")
+	fs.StringVar(&c.WebhookURL, "webhook-url", c.WebhookURL, "URL that receives every job's events (transcription.done, transcription.failed, article.aligned)")
+	fs.StringVar(&c.WebhookSecret, "webhook-secret", c.WebhookSecret, "whsec_… secret that signs webhooks (Standard Webhooks); empty: unsigned")
+	fs.BoolVar(&c.WebhookAllowPrivate, "webhook-allow-private", c.WebhookAllowPrivate, "let webhooks reach loopback, private and link-local addresses")
+	fs.DurationSliceVar(&c.WebhookRetry, "webhook-retry", c.WebhookRetry, "delays before each retry of an undelivered webhook (default 5s,5m,30m,2h,5h,10h,10h)")
 }
 
 // logLevels are the accepted --log-level values.

@@ -62,6 +62,16 @@ func TestServeFlagsAndEnv(t *testing.T) {
 		}, ""},
 		{"short share secret", []string{"--share-secret", "abc"}, nil, nil, "--share-secret"},
 		{"zero share ttl", []string{"--share-ttl", "0s"}, nil, nil, "--share-ttl"},
+		{"webhooks from env", nil, map[string]string{
+			"NEWSSCRIBE_WEBHOOK_URL": "https://cms.example/hook", "NEWSSCRIBE_WEBHOOK_RETRY": "1s, 1m",
+			"NEWSSCRIBE_WEBHOOK_SECRET": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "NEWSSCRIBE_BLOB_STORE": "s3://b/p?region=eu-west-3",
+		}, func(c cli.ServeFlags) bool {
+			return c.WebhookURL == "https://cms.example/hook" && len(c.WebhookRetry) == 2 && c.WebhookRetry[1] == time.Minute &&
+				c.BlobStore == "s3://b/p?region=eu-west-3"
+		}, ""},
+		{"bad webhook secret", []string{"--webhook-secret", "hunter2"}, nil, nil, "--webhook-secret"},
+		{"bad webhook url", []string{"--webhook-url", "cms.example/hook"}, nil, nil, "--webhook-url"},
+		{"bad blob store", []string{"--blob-store", "/mnt/bucket"}, nil, nil, "--blob-store"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
