@@ -284,6 +284,14 @@ func (p *Pipeline) RecognizeAt(ctx context.Context, samples []float32, offset fl
 	if e == nil {
 		return nil, ErrNotLoaded
 	}
+	if seg := opts.OnSegment; seg != nil && offset != 0 {
+		opts.OnSegment = func(s transcribe.Segment) {
+			s.Words = append([]transcribe.Word(nil), s.Words...) // the engine's own are shifted later
+			one := transcribe.Transcript{Segments: []transcribe.Segment{s}}
+			shift(&one, offset)
+			seg(one.Segments[0])
+		}
+	}
 	t, err := e.Transcribe(ctx, samples, opts, progress)
 	if err != nil {
 		return nil, err

@@ -24,7 +24,7 @@ type Blobs struct {
 
 // NewBlobs returns a Blobs rooted at dir, creating its directories.
 func NewBlobs(dir string) (*Blobs, error) {
-	for _, d := range []string{"audio", "play", "tmp"} {
+	for _, d := range []string{"audio", "play", "pcm", "tmp"} {
 		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
 			return nil, fmt.Errorf("create blob directory: %w", err)
 		}
@@ -60,6 +60,55 @@ func (b *Blobs) PlayPath(sha string) string {
 		return filepath.Join(b.Dir, "play", "invalid")
 	}
 	return filepath.Join(b.Dir, "play", sha[:2], sha+".mp3")
+}
+
+// PCMPath is the path of the recording's PCM copy: 16 kHz mono signed
+// 16-bit little-endian samples, no header (pcm/ab/abcdef….s16).
+func (b *Blobs) PCMPath(sha string) string {
+	if !validSHA(sha) {
+		return filepath.Join(b.Dir, "pcm", "invalid")
+	}
+	return filepath.Join(b.Dir, "pcm", sha[:2], sha+".s16")
+}
+
+// HasPCM reports whether the PCM copy of the upload sha is stored.
+func (b *Blobs) HasPCM(sha string) bool {
+	_, err := os.Stat(b.PCMPath(sha))
+	return err == nil
+}
+
+// PutPCM stores the PCM copy of the upload sha, written by write, atomically:
+// a crash leaves either no copy or the whole one.
+func (b *Blobs) PutPCM(sha string, write func(w io.Writer) error) error {
+	dst := b.PCMPath(sha)
+	if err := atomicfile.MkdirAll(filepath.Dir(dst)); err != nil {
+		return fmt.Errorf("store pcm: %w", err)
+	}
+	f, err := b.TempFile("pcm-*")
+	if err != nil {
+		return fmt.Errorf("store pcm: %w", err)
+	}
+	if err := write(f); err != nil {
+		atomicfile.Discard(f)
+		return err
+	}
+	if err := atomicfile.Commit(f, dst); err != nil {
+		return fmt.Errorf("store pcm: %w", err)
+	}
+	return nil
+}
+
+// ReadPCM opens length bytes of the PCM copy of sha from offset (a range
+// read: a chunk's samples, not the whole recording).
+func (b *Blobs) ReadPCM(sha string, offset, length int64) (io.ReadCloser, error) {
+	f, err := os.Open(b.PCMPath(sha))
+	if err != nil {
+		return nil, fmt.Errorf("read pcm: %w", err)
+	}
+	return struct {
+		io.Reader
+		io.Closer
+	}{io.NewSectionReader(f, offset, length), f}, nil
 }
 
 // TempFile creates a temporary file in the blob directory (same file system

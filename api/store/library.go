@@ -142,6 +142,7 @@ func (s *Store) DeleteJob(ctx context.Context, id string) error {
 	}{
 		{`DELETE FROM ns_revisions WHERE job_id = ?`, []any{id}},
 		{`DELETE FROM ns_alignments WHERE job_id = ?`, []any{id}},
+		{`DELETE FROM ns_chunks WHERE job_id = ?`, []any{id}},
 		{`UPDATE ns_articles SET job_id = NULL, updated_at = ? WHERE job_id = ?`, []any{now, id}},
 		{`DELETE FROM ns_jobs WHERE id = ?`, []any{id}},
 		{`DELETE FROM ns_transcripts WHERE asr_key = ? AND NOT EXISTS (SELECT 1 FROM ns_jobs WHERE asr_key = ?)`, []any{j.ASRKey, j.ASRKey}},
@@ -163,7 +164,7 @@ func (s *Store) DeleteJob(ctx context.Context, id string) error {
 		}
 	}
 	if others == 0 && j.AudioSHA256 != "" {
-		for _, p := range []string{s.Blobs.AudioPath(j.AudioSHA256), s.Blobs.PlayPath(j.AudioSHA256)} {
+		for _, p := range []string{s.Blobs.AudioPath(j.AudioSHA256), s.Blobs.PlayPath(j.AudioSHA256), s.Blobs.PCMPath(j.AudioSHA256)} {
 			if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
 				return fmt.Errorf("delete recording: %w", err)
 			}
