@@ -38,6 +38,13 @@ type Config struct {
 	// Workers is the number of jobs transcribed at once by this server
 	// (one whisper state each). Defaults to 1.
 	Workers int
+	// Threads is the CPU threads of one chunk's recognition. Defaults to 0:
+	// the number of CPUs divided by Workers (at least 1, at most 8).
+	Threads int
+	// ChunkLength is the target length of the chunks a recording is cut
+	// into at pauses; each chunk is its own unit of work on the queue.
+	// Defaults to 3 minutes.
+	ChunkLength time.Duration
 	// MaxUpload is the largest upload in bytes. Defaults to 1 GiB.
 	MaxUpload int64
 	// MaxDuration is the longest accepted recording. Defaults to 4 hours.
@@ -73,6 +80,7 @@ func DefaultConfig() Config {
 		Listen:          ":8080",
 		DataDir:         filepath.Join(home, ".local", "share", "newsscribe"),
 		Workers:         1,
+		ChunkLength:     3 * time.Minute,
 		MaxUpload:       1 << 30,
 		MaxDuration:     4 * time.Hour,
 		MaxQueue:        1000,
@@ -93,6 +101,10 @@ func (c Config) Validate() error {
 		return errors.New("--data-dir: a directory is required")
 	case c.Workers < 1:
 		return fmt.Errorf("--workers: must be at least 1, got %d", c.Workers)
+	case c.Threads < 0:
+		return fmt.Errorf("--threads: must not be negative, got %d", c.Threads)
+	case c.ChunkLength < 10*time.Second:
+		return fmt.Errorf("--chunk-length: must be at least 10s, got %s", c.ChunkLength)
 	case c.MaxUpload < 1:
 		return fmt.Errorf("--max-upload: must be positive, got %d", c.MaxUpload)
 	case c.MaxDuration < 0:
@@ -124,7 +136,9 @@ func (c *Config) Flags(fs *pflag.FlagSet) {
 	fs.StringVar(&c.Model, "model", c.Model, "Whisper model: a name (see newsscribe models list) or a ggml file")
 	fs.StringVar(&c.VADModel, "vad-model", c.VADModel, "Silero VAD model: a name or a ggml file (absent: no VAD)")
 	fs.StringVar(&c.ModelsDir, "models-dir", c.ModelsDir, "directory of named models (default $NEWSSCRIBE_MODELS_DIR or the user cache directory)")
-	fs.IntVar(&c.Workers, "workers", c.Workers, "jobs transcribed at once by this server")
+	fs.IntVar(&c.Workers, "workers", c.Workers, "chunks of recordings transcribed at once by this server (one whisper state each)")
+	fs.IntVar(&c.Threads, "threads", c.Threads, "CPU threads of each chunk's recognition (0: CPUs / workers)")
+	fs.DurationVar(&c.ChunkLength, "chunk-length", c.ChunkLength, "target length of the chunks a recording is cut into at pauses")
 	fs.Var((*byteSize)(&c.MaxUpload), "max-upload", "largest upload (bytes, or with KiB/MiB/GiB)")
 	fs.DurationVar(&c.MaxDuration, "max-duration", c.MaxDuration, "longest accepted recording (0: no limit)")
 	fs.IntVar(&c.MaxQueue, "max-queue", c.MaxQueue, "most jobs queued or running; more are refused with 429")

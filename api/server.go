@@ -55,6 +55,7 @@ func Serve(ctx context.Context, cfg Config, comps Components) error {
 	pcfg := comps.Pipeline
 	pcfg.Audio = audio.Options{MaxDuration: cfg.MaxDuration, FFmpegPath: cfg.FFmpegPath}
 	pcfg.Contexts = cfg.Workers
+	pcfg.Threads = cfg.Threads
 	p := pipeline.New(pcfg)
 	models, err := p.Resolve()
 	if err != nil {
@@ -69,7 +70,7 @@ func Serve(ctx context.Context, cfg Config, comps Components) error {
 	}
 	dec := AudioDecoder{Pipeline: p}
 	hub := NewSegmentHub()
-	worker := &jobs.Worker{Pipeline: p, Decoder: dec, FFmpegPath: cfg.FFmpegPath, Logger: log, Segments: hub}
+	worker := &jobs.Worker{Pipeline: p, Decoder: dec, FFmpegPath: cfg.FFmpegPath, Logger: log, Segments: hub, ChunkLength: cfg.ChunkLength}
 	q, err := jobs.Open(ctx, jobs.Config{
 		Database: cfg.Database, DataDir: cfg.DataDir, Workers: cfg.Workers, MaxAttempts: cfg.MaxAttempts,
 		JobTimeout: cfg.JobTimeout, RescueAfter: cfg.RescueAfter, Logger: log.With("component", "river"),

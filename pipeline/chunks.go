@@ -305,6 +305,30 @@ func ReadChunk(r io.Reader, c Chunk) ([]float32, error) {
 	return out, nil
 }
 
+// NewPCMReader returns a SampleReader of PCM16 bytes (a stored copy).
+func NewPCMReader(r io.Reader) SampleReader { return &pcmReader{r: r, raw: make([]byte, 64<<10)} }
+
+type pcmReader struct {
+	r   io.Reader
+	raw []byte
+}
+
+func (p *pcmReader) Read(dst []float32) (int, error) {
+	want := min(len(p.raw), 2*len(dst))
+	if want == 0 {
+		return 0, nil
+	}
+	k, err := io.ReadFull(p.r, p.raw[:want])
+	n := audio.DecodePCM16(dst, p.raw[:k-k%2])
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		err = io.EOF
+	}
+	if n > 0 && errors.Is(err, io.EOF) {
+		err = nil
+	}
+	return n, err
+}
+
 // Stitch joins the transcripts of a recording's chunks, in chunk order, into
 // the recording's transcript of duration seconds: segments renumbered, times
 // kept within their chunk and monotonic across chunks (a word is never before

@@ -264,6 +264,9 @@ func (p *Pipeline) Probe(ctx context.Context, path string) (float64, error) {
 	return float64(n) / audio.SampleRate, nil
 }
 
+// AudioOptions are the decoder's options (MaxDuration, FFmpegPath).
+func (p *Pipeline) AudioOptions() audio.Options { return p.cfg.Audio }
+
 // MaxDuration is the longest recording Decode and Probe accept (0: no limit).
 func (p *Pipeline) MaxDuration() time.Duration { return p.cfg.Audio.MaxDuration }
 

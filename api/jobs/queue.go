@@ -110,7 +110,7 @@ func redact(dsn string) string {
 // backend hides river's transaction type parameter (*sql.Tx for SQLite,
 // pgx.Tx for PostgreSQL).
 type backend interface {
-	insert(ctx context.Context, args Args, opts *river.InsertOpts) (int64, error)
+	insert(ctx context.Context, args river.JobArgs, opts *river.InsertOpts) (int64, error)
 	cancel(ctx context.Context, riverID int64) error
 	start(ctx context.Context) error
 	stop(ctx context.Context) error
@@ -121,7 +121,7 @@ type riverBackend[TTx any] struct {
 	client *river.Client[TTx]
 }
 
-func (b *riverBackend[TTx]) insert(ctx context.Context, args Args, opts *river.InsertOpts) (int64, error) {
+func (b *riverBackend[TTx]) insert(ctx context.Context, args river.JobArgs, opts *river.InsertOpts) (int64, error) {
 	res, err := b.client.Insert(ctx, args, opts)
 	if err != nil {
 		return 0, err
@@ -161,6 +161,8 @@ func Open(ctx context.Context, cfg Config, blobs *store.Blobs, w *Worker) (*Queu
 	q := &Queue{cfg: cfg, worker: w}
 	workers := river.NewWorkers()
 	river.AddWorker(workers, river.Worker[Args](w))
+	river.AddWorker(workers, river.Worker[ChunkArgs](&chunkWorker{w: w}))
+	river.AddWorker(workers, river.Worker[StitchArgs](&stitchWorker{w: w}))
 	rcfg := &river.Config{
 		Queues:               map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Workers}},
 		Workers:              workers,
@@ -185,7 +187,7 @@ func Open(ctx context.Context, cfg Config, blobs *store.Blobs, w *Worker) (*Queu
 		q.Close()
 		return nil, err
 	}
-	w.store = q.store
+	w.store, w.queue = q.store, q
 	return q, nil
 }
 
@@ -284,11 +286,49 @@ func (q *Queue) Enqueue(ctx context.Context, jobID string) error {
 	return nil
 }
 
-// Cancel asks river to cancel a job: removed from the queue if waiting, its
-// context cancelled (reaching the engine) if running.
+// enqueue puts a chunk or stitch step on the queue (idempotent, as Enqueue)
+// and returns river's id.
+func (q *Queue) enqueue(ctx context.Context, args river.JobArgs) (int64, error) {
+	rid, err := q.backend.insert(ctx, args, &river.InsertOpts{
+		MaxAttempts: q.cfg.MaxAttempts,
+		UniqueOpts:  river.UniqueOpts{ByArgs: true},
+	})
+	if err != nil {
+		return 0, fmt.Errorf("enqueue %s: %w", args.Kind(), err)
+	}
+	return rid, nil
+}
+
+// cancelParts cancels the chunks of job id still queued or running,
+// wherever they run.
+func (q *Queue) cancelParts(ctx context.Context, id string) error {
+	ids, err := q.store.JobRiverIDs(ctx, id)
+	if err != nil {
+		return fmt.Errorf("cancel chunks: %w", err)
+	}
+	var errs []error
+	for _, rid := range ids {
+		if err := q.backend.cancel(ctx, rid); err != nil {
+			errs = append(errs, err)
+		}
+		if q.worker != nil {
+			q.worker.cancelLocal(rid)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Cancel asks river to cancel a job and every chunk of it: removed from the
+// queue if waiting, their contexts cancelled (reaching the engine) if
+// running. riverID is the job's (its prepare step's) queue id.
 func (q *Queue) Cancel(ctx context.Context, riverID int64) error {
 	if riverID == 0 {
 		return nil
+	}
+	if id, err := q.store.JobByRiverID(ctx, riverID); err == nil {
+		if err := q.cancelParts(ctx, id); err != nil {
+			return fmt.Errorf("cancel: %w", err)
+		}
 	}
 	// River marks the job cancelled (and, for a job running on another
 	// process, cancels it at that process's next poll); a job running here is

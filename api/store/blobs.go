@@ -77,6 +77,15 @@ func (b *Blobs) HasPCM(sha string) bool {
 	return err == nil
 }
 
+// StatPCM returns the size in bytes of the PCM copy of sha.
+func (b *Blobs) StatPCM(sha string) (int64, error) {
+	fi, err := os.Stat(b.PCMPath(sha))
+	if err != nil {
+		return 0, fmt.Errorf("pcm: %w", err)
+	}
+	return fi.Size(), nil
+}
+
 // PutPCM stores the PCM copy of the upload sha, written by write, atomically:
 // a crash leaves either no copy or the whole one.
 func (b *Blobs) PutPCM(sha string, write func(w io.Writer) error) error {

@@ -392,6 +392,7 @@ func (e *Engine) Transcribe(ctx context.Context, samples []float32, opts transcr
 		cprompt := C.CString(opts.Prompt)
 		defer C.free(unsafe.Pointer(cprompt))
 		params.initial_prompt = cprompt
+		params.carry_initial_prompt = C.bool(opts.CarryPrompt)
 	}
 	params.translate = C.bool(opts.Translate)
 	params.vad = false // done above, see the package comment
