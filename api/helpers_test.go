@@ -112,6 +112,10 @@ type serverOpts struct {
 	result func(samples []float32, opts transcribe.Options) (*transcribe.Transcript, error)
 	// web mounts the newsroom page and the embed, as serve does.
 	web bool
+	// chunkLength is the worker's target chunk length (0: the default).
+	chunkLength time.Duration
+	// steps is the scripted engine's progress steps (0: 4).
+	steps int
 }
 
 func newServer(t testing.TB, o serverOpts) *testServer {
@@ -125,7 +129,7 @@ func newServer(t testing.TB, o serverOpts) *testServer {
 	if o.result != nil {
 		result = o.result
 	}
-	eng := &transcribetest.Scripted{Result: result, Steps: 4, StepDelay: o.stepDelay}
+	eng := &transcribetest.Scripted{Result: result, Steps: max(o.steps, 4), StepDelay: o.stepDelay}
 	hub := api.NewSegmentHub()
 	p := scriptedPipeline(t, eng, audio.Options{MaxDuration: time.Duration(o.maxSeconds * float64(time.Second))})
 	dec := api.AudioDecoder{Pipeline: p}
@@ -133,7 +137,7 @@ func newServer(t testing.TB, o serverOpts) *testServer {
 	if os.Getenv("NS_TEST_LOG") != "" {
 		quiet = slog.New(slog.NewTextHandler(os.Stderr, nil))
 	}
-	w := &jobs.Worker{Pipeline: p, Decoder: dec, ProgressEvery: time.Millisecond, Logger: quiet, Segments: hub}
+	w := &jobs.Worker{Pipeline: p, Decoder: dec, ProgressEvery: time.Millisecond, Logger: quiet, Segments: hub, ChunkLength: o.chunkLength}
 	ctx := context.Background()
 	q, err := jobs.Open(ctx, jobs.Config{Database: o.database, DataDir: dir, Workers: o.workers, JobTimeout: time.Minute, Logger: quiet}, blobs, w)
 	if err != nil {

@@ -129,7 +129,9 @@ func (w *Worker) plan(ctx context.Context, j *store.Job) (pipeline.Plan, error) 
 }
 
 // live reports whether job j still wants work done (queued or running).
-func live(j *store.Job) bool { return j.Status == store.StatusQueued || j.Status == store.StatusRunning }
+func live(j *store.Job) bool {
+	return j.Status == store.StatusQueued || j.Status == store.StatusRunning
+}
 
 // chunkWorker recognises one chunk.
 type chunkWorker struct {
