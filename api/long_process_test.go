@@ -1,0 +1,224 @@
+package api_test
+
+import (
+	"bufio"
+	"database/sql"
+	"encoding/binary"
+	"fmt"
+	"io"
+	"math"
+	"mime/multipart"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/newsscribe/newsscribe/transcribe"
+)
+
+// writeSpeechWAV writes speechWAV(seconds) to a file in dir, streamed, and
+// returns its path.
+func writeSpeechWAV(t *testing.T, dir string, seconds float64) string {
+	t.Helper()
+	path := filepath.Join(dir, fmt.Sprintf("speech-%.0fs.wav", seconds))
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	w := bufio.NewWriterSize(f, 1<<20)
+	n := int(seconds * 16000)
+	w.WriteString("RIFF")
+	binary.Write(w, binary.LittleEndian, uint32(36+2*n))
+	w.WriteString("WAVEfmt ")
+	for _, v := range []any{uint32(16), uint16(1), uint16(1), uint32(16000), uint32(32000), uint16(2), uint16(16)} {
+		binary.Write(w, binary.LittleEndian, v)
+	}
+	w.WriteString("data")
+	binary.Write(w, binary.LittleEndian, uint32(2*n))
+	var b [2]byte
+	for i := 0; i < n; i++ {
+		v := 0.0
+		if i%(4*16000) < 3*16000 {
+			v = 8000 * math.Sin(2*math.Pi*220*float64(i)/16000)
+		}
+		binary.LittleEndian.PutUint16(b[:], uint16(int16(v)))
+		w.Write(b[:])
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// uploadFile posts the file at path to /v1/transcriptions, streamed, and
+// returns the job.
+func uploadFile(t *testing.T, p *proc, path string) jobView {
+	t.Helper()
+	pr, pw := io.Pipe()
+	mw := multipart.NewWriter(pw)
+	go func() {
+		f, err := os.Open(path)
+		if err != nil {
+			pw.CloseWithError(err)
+			return
+		}
+		defer f.Close()
+		part, err := mw.CreateFormFile("file", filepath.Base(path))
+		if err == nil {
+			_, err = io.Copy(part, f)
+		}
+		if err == nil {
+			err = mw.Close()
+		}
+		pw.CloseWithError(err)
+	}()
+	r := p.do(t, "POST", "/v1/transcriptions", pr, mw.FormDataContentType())
+	if r.status != http.StatusAccepted {
+		t.Fatalf("upload: got %d %s", r.status, r.body)
+	}
+	var j jobView
+	r.json(t, &j)
+	return j
+}
+
+func countLines(t *testing.T, path string) int {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil && !os.IsNotExist(err) {
+		t.Fatal(err)
+	}
+	return strings.Count(string(b), "\n")
+}
+
+// TestKill9ChunkedJobResumes: kill -9 of the server at ~60 % of a 10-minute
+// job cut into 1-minute chunks on 2 workers; after a restart the job
+// completes, every chunk not finished at the kill is recognised exactly once
+// more, and no finished chunk is recognised again: recognitions ≤ chunks +
+// chunks in flight at the kill.
+func TestKill9ChunkedJobResumes(t *testing.T) {
+	dir := t.TempDir()
+	spokenFile := filepath.Join(dir, "spoken.txt")
+	os.WriteFile(spokenFile, []byte(spoken), 0o644)
+	calls := filepath.Join(dir, "calls.txt")
+	wavPath := writeSpeechWAV(t, t.TempDir(), 600)
+	args := []string{"--data-dir", dir, "--steps", "10", "--step-delay", "100ms", "--chunk-length", "60s",
+		"--workers", "2", "--calls", calls, "--spoken", spokenFile}
+	p := startProc(t, args...)
+	p.waitReady(t)
+	j := uploadFile(t, p, wavPath)
+	for deadline := time.Now().Add(60 * time.Second); ; {
+		var cur chunkedJob
+		p.do(t, "GET", "/v1/transcriptions/"+j.ID, nil, "").json(t, &cur)
+		if cur.Status == "done" {
+			t.Fatal("job finished before the kill")
+		}
+		if cur.Progress >= 60 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("job at %d%% after 60 s", cur.Progress)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if err := p.cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	<-p.done
+	p.cmd.Wait()
+	// What the dead server left: chunks stored, recognitions begun.
+	db, err := sql.Open("sqlite", "file:"+filepath.Join(dir, "newsscribe.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doneAtKill, total int
+	if err := db.QueryRow(`SELECT COUNT(*), SUM(CASE WHEN status = 'done' THEN 1 ELSE 0 END) FROM ns_chunks WHERE job_id = ?`, j.ID).Scan(&total, &doneAtKill); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	begunAtKill := countLines(t, calls)
+	inFlight := begunAtKill - doneAtKill
+
+	p2 := startProc(t, args...)
+	got := p2.waitJobFor(t, j.ID, 120*time.Second)
+	if got.Status != "done" {
+		t.Fatalf("after restart: %+v, want done", got)
+	}
+	recognitions := countLines(t, calls)
+	t.Logf("10-minute job, %d chunks: kill -9 with %d done and %d in flight; %d recognitions in all (%d after the restart)",
+		total, doneAtKill, inFlight, recognitions, recognitions-begunAtKill)
+	if recognitions > total+inFlight {
+		t.Errorf("%d recognitions, want ≤ chunks + in flight = %d + %d", recognitions, total, inFlight)
+	}
+	if after := recognitions - begunAtKill; after != total-doneAtKill {
+		t.Errorf("%d recognitions after the restart, want %d (the chunks not finished at the kill, once each)", after, total-doneAtKill)
+	}
+	var tr transcribe.Transcript
+	p2.do(t, "GET", "/v1/transcriptions/"+j.ID+"/transcript", nil, "").json(t, &tr)
+	n, last := 0, 0.0
+	for _, s := range tr.Segments {
+		for _, w := range s.Words {
+			if w.Start < last {
+				t.Fatalf("word %q at %.2f before %.2f", w.Word, w.Start, last)
+			}
+			last = w.End
+			n++
+		}
+	}
+	if want := total * len(strings.Fields(spoken)); n != want {
+		t.Errorf("%d words after the restart, want %d", n, want)
+	}
+}
+
+// vmHWM is the peak resident set of process pid, in KiB.
+func vmHWM(t *testing.T, pid int) int {
+	t.Helper()
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if f := strings.Fields(l); len(f) >= 2 && f[0] == "VmHWM:" {
+			n, _ := strconv.Atoi(f[1])
+			return n
+		}
+	}
+	t.Fatal("no VmHWM in /proc status")
+	return 0
+}
+
+// TestMeasureLongRecordingRSS (NEWSSCRIBE_MEASURE=1): the server's peak RSS
+// for a whole 2-hour job (upload, PCM copy, VAD, 40 chunks, stitch,
+// alignment-free finish) is within 1.15× of a 10-minute job's.
+func TestMeasureLongRecordingRSS(t *testing.T) {
+	if os.Getenv("NEWSSCRIBE_MEASURE") == "" {
+		t.Skip("measurement: set NEWSSCRIBE_MEASURE=1")
+	}
+	peak := map[float64]int{}
+	for _, secs := range []float64{600, 7200} {
+		dir := t.TempDir()
+		wavPath := writeSpeechWAV(t, t.TempDir(), secs)
+		p := startProc(t, "--data-dir", dir, "--steps", "2", "--step-delay", "1ms", "--workers", "1")
+		p.waitReady(t)
+		began := time.Now()
+		j := uploadFile(t, p, wavPath)
+		if got := p.waitJobFor(t, j.ID, 20*time.Minute); got.Status != "done" {
+			t.Fatalf("%.0f s job: %+v", secs, got)
+		}
+		peak[secs] = vmHWM(t, p.cmd.Process.Pid)
+		var cj chunkedJob
+		p.do(t, "GET", "/v1/transcriptions/"+j.ID, nil, "").json(t, &cj)
+		t.Logf("%4.0f min recording: %d chunks, peak RSS %.1f MiB, %.0f s", secs/60, cj.Chunks.Total, float64(peak[secs])/1024, time.Since(began).Seconds())
+		p.cmd.Process.Kill()
+		os.Remove(wavPath)
+	}
+	ratio := float64(peak[7200]) / float64(peak[600])
+	t.Logf("peak RSS 2 h / 10 min = %.3f", ratio)
+	if ratio > 1.15 {
+		t.Errorf("peak RSS of a 2-hour job is %.2f× a 10-minute job's, want ≤ 1.15", ratio)
+	}
+}
