@@ -180,6 +180,7 @@ func (w *Worker) recognizeChunk(ctx context.Context, j *store.Job, idx int, log 
 		return err
 	}
 	if begin {
+		log.Info("chunk started")
 		r, err := st.Blobs.ReadPCM(j.AudioSHA256, 2*ch.Start, 2*(ch.End-ch.Start))
 		if err != nil {
 			return err
