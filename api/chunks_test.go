@@ -167,7 +167,7 @@ func TestJobEvents(t *testing.T) {
 	if len(events) < 3 {
 		t.Fatalf("events %v, want progress, chunks and done", events)
 	}
-	lastChunk, total, progress := -1, 0, -1
+	lastChunk, total, progress, sawETA := -1, 0, -1, false
 	for i, ev := range events {
 		switch ev.name {
 		case "progress":
@@ -179,6 +179,16 @@ func TestJobEvents(t *testing.T) {
 				t.Errorf("progress went back from %d to %d", progress, v.Progress)
 			}
 			progress = v.Progress
+			var eta struct {
+				ETA *float64 `json:"eta_seconds"`
+			}
+			json.Unmarshal([]byte(ev.data), &eta)
+			if eta.ETA != nil {
+				sawETA = true
+				if *eta.ETA < 0 {
+					t.Errorf("eta_seconds %v", *eta.ETA)
+				}
+			}
 		case "chunk":
 			var c struct{ Done, Total int }
 			if err := json.Unmarshal([]byte(ev.data), &c); err != nil || c.Total == 0 {
@@ -209,6 +219,9 @@ func TestJobEvents(t *testing.T) {
 	}
 	if progress <= 0 {
 		t.Errorf("no progress event above 0%% (last %d)", progress)
+	}
+	if !sawETA {
+		t.Error("no progress event carried eta_seconds")
 	}
 	// A finished job gets its final event at once.
 	again := readEvents(t, ts.URL+"/v1/transcriptions/"+j.ID+"/events")
