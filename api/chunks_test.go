@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"encoding/binary"
 	"encoding/json"
 	"math"
 	"net/http"
@@ -19,24 +18,16 @@ import (
 // speechWAV is a 16 kHz 16-bit WAV of seconds: 3 s of tone then 1 s of
 // silence, over and over, so that the recording has pauses to cut at.
 func speechWAV(seconds float64) []byte {
-	n := int(seconds * 16000)
 	var b bytes.Buffer
-	b.WriteString("RIFF")
-	binary.Write(&b, binary.LittleEndian, uint32(36+2*n))
-	b.WriteString("WAVEfmt ")
-	for _, v := range []any{uint32(16), uint16(1), uint16(1), uint32(16000), uint32(32000), uint16(2), uint16(16)} {
-		binary.Write(&b, binary.LittleEndian, v)
-	}
-	b.WriteString("data")
-	binary.Write(&b, binary.LittleEndian, uint32(2*n))
-	for i := 0; i < n; i++ {
-		v := 0.0
-		if i%(4*16000) < 3*16000 {
-			v = 8000 * math.Sin(2*math.Pi*220*float64(i)/16000)
-		}
-		binary.Write(&b, binary.LittleEndian, int16(v))
-	}
+	writeWAV(&b, int(seconds*16000), speechSample)
 	return b.Bytes()
+}
+
+func speechSample(i int) int16 {
+	if i%(4*16000) >= 3*16000 {
+		return 0
+	}
+	return int16(8000 * math.Sin(2*math.Pi*220*float64(i)/16000))
 }
 
 // namesArticle names a speaker and a city outside its quotation.

@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/binary"
@@ -40,20 +41,28 @@ func TestMain(m *testing.M) {
 
 // wav returns a 16 kHz mono 16-bit WAV of a tone lasting seconds.
 func wav(seconds float64, freq float64) []byte {
-	n := int(seconds * 16000)
 	var b bytes.Buffer
-	b.WriteString("RIFF")
-	binary.Write(&b, binary.LittleEndian, uint32(36+2*n))
-	b.WriteString("WAVEfmt ")
-	for _, v := range []any{uint32(16), uint16(1), uint16(1), uint32(16000), uint32(32000), uint16(2), uint16(16)} {
-		binary.Write(&b, binary.LittleEndian, v)
-	}
-	b.WriteString("data")
-	binary.Write(&b, binary.LittleEndian, uint32(2*n))
-	for i := 0; i < n; i++ {
-		binary.Write(&b, binary.LittleEndian, int16(8000*math.Sin(2*math.Pi*freq*float64(i)/16000)))
-	}
+	writeWAV(&b, int(seconds*16000), func(i int) int16 { return int16(8000 * math.Sin(2*math.Pi*freq*float64(i)/16000)) })
 	return b.Bytes()
+}
+
+// writeWAV writes a 16 kHz mono 16-bit WAV of n samples, sample(i) each.
+func writeWAV(w io.Writer, n int, sample func(i int) int16) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.WriteString("RIFF")
+	binary.Write(bw, binary.LittleEndian, uint32(36+2*n))
+	bw.WriteString("WAVEfmt ")
+	for _, v := range []any{uint32(16), uint16(1), uint16(1), uint32(16000), uint32(32000), uint16(2), uint16(16)} {
+		binary.Write(bw, binary.LittleEndian, v)
+	}
+	bw.WriteString("data")
+	binary.Write(bw, binary.LittleEndian, uint32(2*n))
+	var b [2]byte
+	for i := 0; i < n; i++ {
+		binary.LittleEndian.PutUint16(b[:], uint16(sample(i)))
+		bw.Write(b[:])
+	}
+	return bw.Flush()
 }
 
 // spoken is what the scripted engine "hears": one sentence, its words

@@ -1,12 +1,9 @@
 package api_test
 
 import (
-	"bufio"
 	"database/sql"
-	"encoding/binary"
 	"fmt"
 	"io"
-	"math"
 	"mime/multipart"
 	"net/http"
 	"os"
@@ -30,26 +27,7 @@ func writeSpeechWAV(t *testing.T, dir string, seconds float64) string {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	w := bufio.NewWriterSize(f, 1<<20)
-	n := int(seconds * 16000)
-	w.WriteString("RIFF")
-	binary.Write(w, binary.LittleEndian, uint32(36+2*n))
-	w.WriteString("WAVEfmt ")
-	for _, v := range []any{uint32(16), uint16(1), uint16(1), uint32(16000), uint32(32000), uint16(2), uint16(16)} {
-		binary.Write(w, binary.LittleEndian, v)
-	}
-	w.WriteString("data")
-	binary.Write(w, binary.LittleEndian, uint32(2*n))
-	var b [2]byte
-	for i := 0; i < n; i++ {
-		v := 0.0
-		if i%(4*16000) < 3*16000 {
-			v = 8000 * math.Sin(2*math.Pi*220*float64(i)/16000)
-		}
-		binary.LittleEndian.PutUint16(b[:], uint16(int16(v)))
-		w.Write(b[:])
-	}
-	if err := w.Flush(); err != nil {
+	if err := writeWAV(f, int(seconds*16000), speechSample); err != nil {
 		t.Fatal(err)
 	}
 	return path

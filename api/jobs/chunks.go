@@ -146,11 +146,7 @@ func (c *chunkWorker) Work(ctx context.Context, job *river.Job[ChunkArgs]) error
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	defer w.track(job.ID, cancel)()
-	st := w.store
-	j, err := st.Job(ctx, id)
-	if errors.Is(err, store.ErrNotFound) {
-		return river.JobCancel(fmt.Errorf("job %s: no such job", id))
-	}
+	j, err := w.loadJob(ctx, id)
 	if err != nil {
 		return err
 	}
@@ -229,11 +225,7 @@ type stitchWorker struct {
 func (s *stitchWorker) Work(ctx context.Context, job *river.Job[StitchArgs]) error {
 	w, id := s.w, job.Args.JobID
 	log := w.logger().With("job", id, "step", "stitch", "attempt", job.Attempt)
-	st := w.store
-	j, err := st.Job(ctx, id)
-	if errors.Is(err, store.ErrNotFound) {
-		return river.JobCancel(fmt.Errorf("job %s: no such job", id))
-	}
+	j, err := w.loadJob(ctx, id)
 	if err != nil {
 		return err
 	}

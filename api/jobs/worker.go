@@ -143,6 +143,16 @@ func (w *Worker) logger() *slog.Logger {
 	return slog.Default()
 }
 
+// loadJob reads job id for a step of its work; a job deleted meanwhile
+// cancels the step for good.
+func (w *Worker) loadJob(ctx context.Context, id string) (*store.Job, error) {
+	j, err := w.store.Job(ctx, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, river.JobCancel(fmt.Errorf("job %s: no such job", id))
+	}
+	return j, err
+}
+
 // Work implements river.Worker.
 func (w *Worker) Work(ctx context.Context, job *river.Job[Args]) error {
 	id := job.Args.JobID
@@ -151,10 +161,7 @@ func (w *Worker) Work(ctx context.Context, job *river.Job[Args]) error {
 	defer cancel(nil)
 	defer w.track(job.ID, cancel)()
 	st := w.store
-	j, err := st.Job(ctx, id)
-	if errors.Is(err, store.ErrNotFound) {
-		return river.JobCancel(fmt.Errorf("job %s: no such job", id))
-	}
+	j, err := w.loadJob(ctx, id)
 	if err != nil {
 		return err
 	}
