@@ -200,3 +200,58 @@ func TestMeasureLongRecordingRSS(t *testing.T) {
 		t.Errorf("peak RSS of a 2-hour job is %.2f× a 10-minute job's, want ≤ 1.15", ratio)
 	}
 }
+
+// chunkServers returns how many chunks of job id each process recognised.
+func chunkServers(ps []*proc, id string) []int {
+	out := make([]int, len(ps))
+	for i, p := range ps {
+		for _, s := range p.started() {
+			if s == id {
+				out[i]++
+			}
+		}
+	}
+	return out
+}
+
+// TestTwoServersShareOneRecording: two servers on one PostgreSQL queue, one
+// worker each, share the chunks of one 10-minute recording (uploaded to one
+// of them); each recognises some, none twice. With the scripted engine
+// (paced by sleeps, not CPU) the wall time is compared with one server's:
+// it shows the queue spreading one recording, not the CPU speed-up.
+func TestTwoServersShareOneRecording(t *testing.T) {
+	wavPath := writeSpeechWAV(t, t.TempDir(), 600)
+	args := []string{"--steps", "10", "--step-delay", "100ms", "--chunk-length", "60s", "--workers", "1"}
+	run := func(n int) (time.Duration, []int, int) {
+		shared, dsn := t.TempDir(), postgresURL(t) // a fresh queue: no dedup with the other run
+		var ps []*proc
+		for range n {
+			p := startProc(t, append([]string{"--data-dir", shared, "--database", dsn}, args...)...)
+			p.waitReady(t)
+			ps = append(ps, p)
+		}
+		began := time.Now()
+		j := uploadFile(t, ps[0], wavPath)
+		if got := ps[0].waitJobFor(t, j.ID, 3*time.Minute); got.Status != "done" {
+			t.Fatalf("%d servers: %+v", n, got)
+		}
+		wall := time.Since(began)
+		var cj chunkedJob
+		ps[0].do(t, "GET", "/v1/transcriptions/"+j.ID, nil, "").json(t, &cj)
+		per := chunkServers(ps, j.ID)
+		for _, p := range ps {
+			p.cmd.Process.Kill()
+		}
+		return wall, per, cj.Chunks.Total
+	}
+	one, _, _ := run(1)
+	two, per, total := run(2)
+	t.Logf("10-minute recording, %d chunks: one server %.1f s, two servers %.1f s (%.2f×); chunks per server %v",
+		total, one.Seconds(), two.Seconds(), two.Seconds()/one.Seconds(), per)
+	if per[0] == 0 || per[1] == 0 {
+		t.Errorf("chunks per server %v: one recording was not shared", per)
+	}
+	if per[0]+per[1] != total {
+		t.Errorf("%v recognitions for %d chunks", per, total)
+	}
+}
