@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"math"
 	"net/http"
 	"strings"
@@ -285,4 +286,62 @@ func TestCancelStopsEveryChunk(t *testing.T) {
 		t.Errorf("events after cancel: %v", ev)
 	}
 	t.Logf("cancelled with %d of %d chunks done; %d recognitions begun", after.Done, after.Total, after.Recognitions)
+}
+
+// segmentsEvery2s hears one segment every 2 s of its clip, «جزء i من n»:
+// chunks of different lengths say different things.
+func segmentsEvery2s(samples []float32, _ transcribe.Options) (*transcribe.Transcript, error) {
+	d := float64(len(samples)) / 16000
+	n := max(int(d/2), 1)
+	t := &transcribe.Transcript{Language: "ar", Duration: d}
+	var texts []string
+	for i := range n {
+		x := fmt.Sprintf("جزء %d من %d", i+1, n)
+		seg := transcribe.Segment{ID: i, Start: d * float64(i) / float64(n), End: d * float64(i+1) / float64(n), Text: x}
+		seg.Words = []transcribe.Word{{Word: "جزء", Start: seg.Start, End: seg.End, Probability: 0.9}}
+		t.Segments = append(t.Segments, seg)
+		texts = append(texts, x)
+	}
+	t.Text = strings.Join(texts, " ")
+	return t, nil
+}
+
+// TestOpenAIStreamChunked: stream=true over a recording cut into chunks
+// gives one delta per segment of the stitched transcript, in order, adding
+// up to its text — chunks run one after the other (live) or two at once
+// (out of order, the rest filled in from the stitched transcript).
+func TestOpenAIStreamChunked(t *testing.T) {
+	for _, workers := range []int{1, 2} {
+		t.Run(fmt.Sprintf("workers=%d", workers), func(t *testing.T) {
+			ts := newServer(t, serverOpts{chunkLength: 10 * time.Second, workers: workers, stepDelay: 20 * time.Millisecond, result: segmentsEvery2s})
+			body, ct := form(t, speechWAV(35), map[string]string{"stream": "true", "model": "gpt-4o-mini-transcribe"})
+			res, err := http.Post(ts.URL+"/v1/audio/transcriptions", ct, body)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer res.Body.Close()
+			var deltas []string
+			done := ""
+			sse(t, res.Body, func(ev map[string]any) {
+				switch ev["type"] {
+				case "transcript.text.delta":
+					deltas = append(deltas, ev["delta"].(string))
+				case "transcript.text.done":
+					done = ev["text"].(string)
+				}
+			})
+			var list struct{ Data []chunkedJob }
+			ts.do(t, "GET", "/v1/transcriptions", nil, "").json(t, &list)
+			var cj chunkedJob
+			ts.do(t, "GET", "/v1/transcriptions/"+list.Data[0].ID, nil, "").json(t, &cj)
+			if cj.Chunks == nil || cj.Chunks.Total < 3 {
+				t.Fatalf("chunks %+v, want ≥ 3", cj.Chunks)
+			}
+			var tr transcribe.Transcript
+			ts.do(t, "GET", "/v1/transcriptions/"+cj.ID+"/transcript", nil, "").json(t, &tr)
+			if len(deltas) != len(tr.Segments) || strings.Join(deltas, "") != done || done != tr.Text {
+				t.Errorf("%d deltas %q for %d segments, done %q: deltas must add up to the text %q", len(deltas), deltas, len(tr.Segments), done, tr.Text)
+			}
+		})
+	}
 }

@@ -329,6 +329,18 @@ func (p *pcmReader) Read(dst []float32) (int, error) {
 	return n, err
 }
 
+// Kept counts the segments of a chunk's transcript that Stitch keeps with
+// noSpeech (those the hallucination guards do not drop).
+func Kept(t *transcribe.Transcript, noSpeech float64) int {
+	n := 0
+	for _, s := range t.Segments {
+		if _, drop := transcribe.Hallucination(s, noSpeech); !drop {
+			n++
+		}
+	}
+	return n
+}
+
 // Stitch joins the transcripts of a recording's chunks, in chunk order, into
 // the recording's transcript of duration seconds: segments renumbered, times
 // kept within their chunk and monotonic across chunks (a word is never before

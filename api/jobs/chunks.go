@@ -191,14 +191,29 @@ func (w *Worker) recognizeChunk(ctx context.Context, j *store.Job, idx int, log 
 		if err != nil {
 			return err
 		}
+		opts := w.options(j, article)
+		if opts.OnSegment != nil {
+			// Streamed segments carry their ids in the stitched transcript,
+			// known once every chunk before this one is done; otherwise the
+			// stream gets them from the stitched transcript at the end.
+			base, ok, err := st.SegmentsBefore(ctx, j.ID, idx)
+			if err != nil {
+				return err
+			}
+			if on := opts.OnSegment; ok {
+				opts.OnSegment = func(s transcribe.Segment) { s.ID += base; on(s) }
+			} else {
+				opts.OnSegment = nil
+			}
+		}
 		began := time.Now()
-		t, err := w.Pipeline.RecognizeAt(ctx, samples, pc.Offset(), w.options(j, article), w.progress(ctx, j.ID, idx))
+		t, err := w.Pipeline.RecognizeAt(ctx, samples, pc.Offset(), opts, w.progress(ctx, j.ID, idx))
 		if err != nil {
 			return fmt.Errorf("transcribe: %w", err)
 		}
 		log.Info("chunk recognised", "audio_seconds", ch.Seconds(), "seconds", time.Since(began).Seconds())
 		// Stored at once: a crash from now on never recognises it again.
-		if _, err := st.FinishChunk(context.WithoutCancel(ctx), j.ID, idx, t); err != nil {
+		if _, err := st.FinishChunk(context.WithoutCancel(ctx), j.ID, idx, t, pipeline.Kept(t, transcribe.DefaultNoSpeechThreshold)); err != nil {
 			return err
 		}
 	}

@@ -146,21 +146,33 @@ func (s *Store) updateJobProgress(ctx context.Context, jobID string) error {
 }
 
 // FinishChunk stores a chunk's transcript and marks it done, once: a chunk
-// finished by another worker keeps its first transcript. It reports how
-// many chunks of the job are not done yet.
-func (s *Store) FinishChunk(ctx context.Context, jobID string, index int, t *transcribe.Transcript) (remaining int, err error) {
+// finished by another worker keeps its first transcript. segments is how
+// many of its segments the stitched transcript will hold (see
+// SegmentsBefore). It reports how many chunks of the job are not done yet.
+func (s *Store) FinishChunk(ctx context.Context, jobID string, index int, t *transcribe.Transcript, segments int) (remaining int, err error) {
 	b, err := json.Marshal(t)
 	if err != nil {
 		return 0, err
 	}
-	if _, err := s.exec(ctx, `UPDATE ns_chunks SET status = ?, progress = 100, transcript = ?, finished_at = ?
-		WHERE job_id = ? AND idx = ? AND status = ?`, ChunkDone, string(b), millis(time.Now()), jobID, index, ChunkPending); err != nil {
+	if _, err := s.exec(ctx, `UPDATE ns_chunks SET status = ?, progress = 100, transcript = ?, segments = ?, finished_at = ?
+		WHERE job_id = ? AND idx = ? AND status = ?`, ChunkDone, string(b), segments, millis(time.Now()), jobID, index, ChunkPending); err != nil {
 		return 0, fmt.Errorf("store chunk: %w", err)
 	}
 	if err := s.updateJobProgress(ctx, jobID); err != nil {
 		return 0, err
 	}
 	return s.PendingChunks(ctx, jobID)
+}
+
+// SegmentsBefore returns how many segments the chunks before index hold
+// in the stitched transcript, so that a chunk's segments streamed live can
+// carry their final ids; ok is false while one of those chunks is not done.
+func (s *Store) SegmentsBefore(ctx context.Context, jobID string, index int) (n int, ok bool, err error) {
+	var done int
+	var sum sql.NullInt64
+	err = s.queryRow(ctx, `SELECT COUNT(*), SUM(segments) FROM ns_chunks WHERE job_id = ? AND idx < ? AND status = ?`,
+		jobID, index, ChunkDone).Scan(&done, &sum)
+	return int(sum.Int64), err == nil && done == index, err
 }
 
 // PendingChunks counts a job's chunks that are not done.

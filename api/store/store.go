@@ -134,6 +134,7 @@ var schema = []string{
 		status TEXT NOT NULL,
 		progress INTEGER NOT NULL DEFAULT 0,
 		recognitions INTEGER NOT NULL DEFAULT 0,
+		segments INTEGER NOT NULL DEFAULT 0,
 		transcript TEXT,
 		started_at BIGINT,
 		finished_at BIGINT,
