@@ -228,8 +228,12 @@ func TestJobEvents(t *testing.T) {
 // TestCancelStopsEveryChunk: DELETE of a job whose chunks are running on
 // two workers and queued stops all of them: afterwards no chunk job of it is
 // queued or running, no chunk finishes, and the events stream says canceled.
-func TestCancelStopsEveryChunk(t *testing.T) {
-	ts := newServer(t, serverOpts{chunkLength: 10 * time.Second, stepDelay: 100 * time.Millisecond, steps: 10, workers: 2})
+func TestCancelStopsEveryChunk(t *testing.T) { testCancelStopsEveryChunk(t, "") }
+
+func TestCancelStopsEveryChunkPostgres(t *testing.T) { testCancelStopsEveryChunk(t, postgresURL(t)) }
+
+func testCancelStopsEveryChunk(t *testing.T, dsn string) {
+	ts := newServer(t, serverOpts{database: dsn, chunkLength: 10 * time.Second, stepDelay: 100 * time.Millisecond, steps: 10, workers: 2})
 	r := ts.upload(t, "/v1/transcriptions", speechWAV(80), nil)
 	var j jobView
 	r.json(t, &j)
