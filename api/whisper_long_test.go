@@ -17,6 +17,76 @@ import (
 // chunkStarts counts the chunk recognitions a process logged.
 func chunkStarts(p *proc) int { return len(p.started()) }
 
+// tenMinutesOfJFK writes 10 minutes of jfk.wav said over and over with 2 s
+// pauses to a WAV file and returns its path.
+func tenMinutesOfJFK(t *testing.T) string {
+	t.Helper()
+	clip, err := audio.DecodeFile(t.Context(), sharedWhisper(t, "jfk.wav"), audio.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rec []float32
+	for len(rec) < 600*transcribe.SampleRate {
+		rec = append(rec, clip.Samples...)
+		rec = append(rec, make([]float32, 2*transcribe.SampleRate)...)
+	}
+	path := filepath.Join(t.TempDir(), "ten-minutes.wav")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := audio.WriteWAV(f, rec[:600*transcribe.SampleRate]); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestMeasureWhisperTwoServers (NEWSSCRIBE_MEASURE=1): the product binary
+// with whisper.cpp (tiny stub model, Silero VAD), one 10-minute recording,
+// --threads 1 --workers 1: one server alone, then two servers on one
+// PostgreSQL queue sharing a data directory (the bucket's stand-in on one
+// machine). Reports the wall-time ratio; issue 13 asks ≤ 0.6.
+func TestMeasureWhisperTwoServers(t *testing.T) {
+	if os.Getenv("NEWSSCRIBE_MEASURE") == "" {
+		t.Skip("measurement: set NEWSSCRIBE_MEASURE=1")
+	}
+	model := sharedWhisper(t, "for-tests-ggml-tiny.bin")
+	vad := sharedWhisper(t, "for-tests-silero-v6.2.0-ggml.bin")
+	bin := newsscribeBinary(t)
+	wavPath := tenMinutesOfJFK(t)
+	run := func(n int) (time.Duration, []int) {
+		shared, dsn := t.TempDir(), postgresURL(t)
+		var ps []*proc
+		for range n {
+			p := startBinary(t, []string{bin, "serve"}, "--data-dir", shared, "--database", dsn, "--model", model,
+				"--vad-model", vad, "--chunk-length", "60s", "--workers", "1", "--threads", "1")
+			p.waitReady(t)
+			ps = append(ps, p)
+		}
+		began := time.Now()
+		j := uploadFile(t, ps[0], wavPath)
+		if got := ps[0].waitJobFor(t, j.ID, 30*time.Minute); got.Status != "done" {
+			t.Fatalf("%d servers: %+v", n, got)
+		}
+		wall := time.Since(began)
+		per := chunkServers(ps, j.ID)
+		for _, p := range ps {
+			p.cmd.Process.Kill()
+		}
+		return wall, per
+	}
+	one, _ := run(1)
+	two, per := run(2)
+	t.Logf("whisper tiny stub + Silero, 10 min, --threads 1: one server %.1f s, two servers %.1f s: %.2f×; chunks per server %v (load %s)",
+		one.Seconds(), two.Seconds(), two.Seconds()/one.Seconds(), per, loadavg())
+}
+
+func loadavg() string {
+	b, _ := os.ReadFile("/proc/loadavg")
+	return string(b[:min(len(b), 14)])
+}
+
 // TestMeasureWhisperKill9Chunked (NEWSSCRIBE_MEASURE=1): the product binary
 // with whisper.cpp (tiny stub model) and the real Silero VAD, a 10-minute
 // recording (jfk.wav with pauses) cut into 1-minute chunks on 2 workers ×
@@ -29,25 +99,7 @@ func TestMeasureWhisperKill9Chunked(t *testing.T) {
 	model := sharedWhisper(t, "for-tests-ggml-tiny.bin")
 	vad := sharedWhisper(t, "for-tests-silero-v6.2.0-ggml.bin")
 	bin := newsscribeBinary(t)
-	clip, err := audio.DecodeFile(t.Context(), sharedWhisper(t, "jfk.wav"), audio.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var rec []float32
-	for len(rec) < 600*transcribe.SampleRate {
-		rec = append(rec, clip.Samples...)
-		rec = append(rec, make([]float32, 2*transcribe.SampleRate)...)
-	}
-	rec = rec[:600*transcribe.SampleRate]
-	wavPath := filepath.Join(t.TempDir(), "ten-minutes.wav")
-	f, err := os.Create(wavPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := audio.WriteWAV(f, rec); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
+	wavPath := tenMinutesOfJFK(t)
 	dir := t.TempDir()
 	args := []string{"--data-dir", dir, "--model", model, "--vad-model", vad, "--chunk-length", "60s", "--workers", "2", "--threads", "1"}
 	p := startBinary(t, []string{bin, "serve"}, args...)
