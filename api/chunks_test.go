@@ -349,3 +349,36 @@ func TestOpenAIStreamChunked(t *testing.T) {
 		})
 	}
 }
+
+// TestShortJobNotStuckBehindLong: a short recording submitted while a long
+// one's chunks fill the queue is done before the long one: its chunk is
+// worked before the long recording's later chunks.
+func TestShortJobNotStuckBehindLong(t *testing.T) {
+	ts := newServer(t, serverOpts{chunkLength: 10 * time.Second, stepDelay: 30 * time.Millisecond, steps: 4, workers: 1})
+	var long, short jobView
+	ts.upload(t, "/v1/transcriptions", speechWAV(120), nil).json(t, &long)
+	ctx := context.Background()
+	for deadline := time.Now().Add(30 * time.Second); ; {
+		p, err := ts.store.ChunkProgress(ctx, long.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Total > 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("long recording not cut into chunks in 30 s")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	ts.upload(t, "/v1/transcriptions", speechWAV(8), nil).json(t, &short)
+	if got := ts.waitJob(t, short.ID); got.Status != "done" {
+		t.Fatalf("short job %+v", got)
+	}
+	p, _ := ts.store.ChunkProgress(ctx, long.ID)
+	if p.Done >= p.Total {
+		t.Errorf("the short job finished after all %d chunks of the long one", p.Total)
+	}
+	t.Logf("short job done with %d of %d chunks of the long one done", p.Done, p.Total)
+	ts.waitJob(t, long.ID)
+}

@@ -291,12 +291,32 @@ func (q *Queue) Enqueue(ctx context.Context, jobID string) error {
 func (q *Queue) enqueue(ctx context.Context, args river.JobArgs) (int64, error) {
 	rid, err := q.backend.insert(ctx, args, &river.InsertOpts{
 		MaxAttempts: q.cfg.MaxAttempts,
+		Priority:    priority(args),
 		UniqueOpts:  river.UniqueOpts{ByArgs: true},
 	})
 	if err != nil {
 		return 0, fmt.Errorf("enqueue %s: %w", args.Kind(), err)
 	}
 	return rid, nil
+}
+
+// priority orders the queue's work (river: 1 first, 4 last; first in,
+// first out within one): prepare steps (1, river's default) and stitch steps
+// (1) before any chunk, a recording's first chunk (2), its next three (3),
+// then the rest (4). So a short recording submitted behind a four-hour one
+// waits for the chunks in flight, not for the hours of chunks queued before
+// it, and every recording shows progress soon.
+func priority(args river.JobArgs) int {
+	c, ok := args.(ChunkArgs)
+	switch {
+	case !ok:
+		return 1
+	case c.Index == 0:
+		return 2
+	case c.Index < 4:
+		return 3
+	}
+	return 4
 }
 
 // cancelParts cancels the chunks of job id still queued or running,
