@@ -89,35 +89,8 @@ func TestKill9ChunkedJobResumes(t *testing.T) {
 	p := startProc(t, args...)
 	p.waitReady(t)
 	j := uploadFile(t, p, wavPath)
-	for deadline := time.Now().Add(60 * time.Second); ; {
-		var cur chunkedJob
-		p.do(t, "GET", "/v1/transcriptions/"+j.ID, nil, "").json(t, &cur)
-		if cur.Status == "done" {
-			t.Fatal("job finished before the kill")
-		}
-		if cur.Progress >= 60 {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("job at %d%% after 60 s", cur.Progress)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	if err := p.cmd.Process.Signal(syscall.SIGKILL); err != nil {
-		t.Fatal(err)
-	}
-	<-p.done
-	p.cmd.Wait()
-	// What the dead server left: chunks stored, recognitions begun.
-	db, err := sql.Open("sqlite", "file:"+filepath.Join(dir, "newsscribe.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var doneAtKill, total int
-	if err := db.QueryRow(`SELECT COUNT(*), SUM(CASE WHEN status = 'done' THEN 1 ELSE 0 END) FROM ns_chunks WHERE job_id = ?`, j.ID).Scan(&total, &doneAtKill); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
+	killAt(t, p, j.ID, 60, time.Minute)
+	total, doneAtKill := chunkCounts(t, dir, j.ID)
 	begunAtKill := countLines(t, calls)
 	inFlight := begunAtKill - doneAtKill
 
@@ -150,6 +123,73 @@ func TestKill9ChunkedJobResumes(t *testing.T) {
 	if want := total * len(strings.Fields(spoken)); n != want {
 		t.Errorf("%d words after the restart, want %d", n, want)
 	}
+}
+
+// killAt sends SIGKILL to p once job id is at pct percent (failing if it
+// finishes first or takes longer than d) and waits for the process to end.
+func killAt(t *testing.T, p *proc, id string, pct int, d time.Duration) {
+	t.Helper()
+	for deadline := time.Now().Add(d); ; {
+		var cur chunkedJob
+		p.do(t, "GET", "/v1/transcriptions/"+id, nil, "").json(t, &cur)
+		if cur.Status == "done" {
+			t.Fatal("job finished before the kill")
+		}
+		if cur.Progress >= pct {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("job at %d%% after %s", cur.Progress, d)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if err := p.cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	<-p.done
+	p.cmd.Wait()
+}
+
+// chunkCounts reads, from the SQLite database in dir of a stopped server,
+// how many chunks job id has and how many are done.
+func chunkCounts(t *testing.T, dir, id string) (total, done int) {
+	t.Helper()
+	db, err := sql.Open("sqlite", "file:"+filepath.Join(dir, "newsscribe.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.QueryRow(`SELECT COUNT(*), SUM(CASE WHEN status = 'done' THEN 1 ELSE 0 END) FROM ns_chunks WHERE job_id = ?`, id).Scan(&total, &done); err != nil {
+		t.Fatal(err)
+	}
+	return total, done
+}
+
+// shareRecording uploads wavPath to the first of n servers made by start
+// (all on one fresh PostgreSQL queue and one data directory) and returns
+// the wall time to done, the chunks each server recognised and the total.
+func shareRecording(t *testing.T, n int, wavPath string, start func(shared, dsn string) *proc) (time.Duration, []int, int) {
+	t.Helper()
+	shared, dsn := t.TempDir(), postgresURL(t) // a fresh queue: no dedup with another run
+	var ps []*proc
+	for range n {
+		p := start(shared, dsn)
+		p.waitReady(t)
+		ps = append(ps, p)
+	}
+	began := time.Now()
+	j := uploadFile(t, ps[0], wavPath)
+	if got := ps[0].waitJobFor(t, j.ID, 30*time.Minute); got.Status != "done" {
+		t.Fatalf("%d servers: %+v", n, got)
+	}
+	wall := time.Since(began)
+	var cj chunkedJob
+	ps[0].do(t, "GET", "/v1/transcriptions/"+j.ID, nil, "").json(t, &cj)
+	per := chunkServers(ps, j.ID)
+	for _, p := range ps {
+		p.cmd.Process.Kill()
+	}
+	return wall, per, cj.Chunks.Total
 }
 
 // vmHWM is the peak resident set of process pid, in KiB.
@@ -223,26 +263,9 @@ func TestTwoServersShareOneRecording(t *testing.T) {
 	wavPath := writeSpeechWAV(t, t.TempDir(), 600)
 	args := []string{"--steps", "10", "--step-delay", "100ms", "--chunk-length", "60s", "--workers", "1"}
 	run := func(n int) (time.Duration, []int, int) {
-		shared, dsn := t.TempDir(), postgresURL(t) // a fresh queue: no dedup with the other run
-		var ps []*proc
-		for range n {
-			p := startProc(t, append([]string{"--data-dir", shared, "--database", dsn}, args...)...)
-			p.waitReady(t)
-			ps = append(ps, p)
-		}
-		began := time.Now()
-		j := uploadFile(t, ps[0], wavPath)
-		if got := ps[0].waitJobFor(t, j.ID, 3*time.Minute); got.Status != "done" {
-			t.Fatalf("%d servers: %+v", n, got)
-		}
-		wall := time.Since(began)
-		var cj chunkedJob
-		ps[0].do(t, "GET", "/v1/transcriptions/"+j.ID, nil, "").json(t, &cj)
-		per := chunkServers(ps, j.ID)
-		for _, p := range ps {
-			p.cmd.Process.Kill()
-		}
-		return wall, per, cj.Chunks.Total
+		return shareRecording(t, n, wavPath, func(shared, dsn string) *proc {
+			return startProc(t, append([]string{"--data-dir", shared, "--database", dsn}, args...)...)
+		})
 	}
 	one, _, _ := run(1)
 	two, per, total := run(2)

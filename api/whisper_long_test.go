@@ -3,10 +3,8 @@
 package api_test
 
 import (
-	"database/sql"
 	"os"
 	"path/filepath"
-	"syscall"
 	"testing"
 	"time"
 
@@ -56,24 +54,10 @@ func TestMeasureWhisperTwoServers(t *testing.T) {
 	bin := newsscribeBinary(t)
 	wavPath := tenMinutesOfJFK(t)
 	run := func(n int) (time.Duration, []int) {
-		shared, dsn := t.TempDir(), postgresURL(t)
-		var ps []*proc
-		for range n {
-			p := startBinary(t, []string{bin, "serve"}, "--data-dir", shared, "--database", dsn, "--model", model,
+		wall, per, _ := shareRecording(t, n, wavPath, func(shared, dsn string) *proc {
+			return startBinary(t, []string{bin, "serve"}, "--data-dir", shared, "--database", dsn, "--model", model,
 				"--vad-model", vad, "--chunk-length", "60s", "--workers", "1", "--threads", "1")
-			p.waitReady(t)
-			ps = append(ps, p)
-		}
-		began := time.Now()
-		j := uploadFile(t, ps[0], wavPath)
-		if got := ps[0].waitJobFor(t, j.ID, 30*time.Minute); got.Status != "done" {
-			t.Fatalf("%d servers: %+v", n, got)
-		}
-		wall := time.Since(began)
-		per := chunkServers(ps, j.ID)
-		for _, p := range ps {
-			p.cmd.Process.Kill()
-		}
+		})
 		return wall, per
 	}
 	one, _ := run(1)
@@ -106,33 +90,9 @@ func TestMeasureWhisperKill9Chunked(t *testing.T) {
 	p.waitReady(t)
 	began := time.Now()
 	j := uploadFile(t, p, wavPath)
-	for deadline := time.Now().Add(20 * time.Minute); ; {
-		var cur chunkedJob
-		p.do(t, "GET", "/v1/transcriptions/"+j.ID, nil, "").json(t, &cur)
-		if cur.Status == "done" {
-			t.Fatal("job finished before the kill")
-		}
-		if cur.Progress >= 60 {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("job at %d%% after 20 min", cur.Progress)
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
-	p.cmd.Process.Signal(syscall.SIGKILL)
-	<-p.done
-	p.cmd.Wait()
+	killAt(t, p, j.ID, 60, 20*time.Minute)
 	killedAt := time.Since(began)
-	db, err := sql.Open("sqlite", "file:"+filepath.Join(dir, "newsscribe.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var total, done int
-	if err := db.QueryRow(`SELECT COUNT(*), SUM(CASE WHEN status = 'done' THEN 1 ELSE 0 END) FROM ns_chunks WHERE job_id = ?`, j.ID).Scan(&total, &done); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
+	total, done := chunkCounts(t, dir, j.ID)
 	begun := chunkStarts(p)
 	inFlight := begun - done
 	p2 := startBinary(t, []string{bin, "serve"}, args...)
