@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"path/filepath"
 	"strings"
@@ -36,13 +37,29 @@ func (d AudioDecoder) Probe(ctx context.Context, path string) (float64, error) {
 	return seconds, nil
 }
 
-// Decode implements jobs.Decoder.
-func (d AudioDecoder) Decode(ctx context.Context, path string) (*audio.Clip, error) {
-	clip, err := d.Pipeline.DecodeFile(ctx, path)
+// Open implements jobs.Decoder: a stream of the upload whose errors, when
+// opening and while reading, are classified as Probe's.
+func (d AudioDecoder) Open(ctx context.Context, path string) (jobs.Stream, error) {
+	dec, err := audio.OpenFile(ctx, path, d.Pipeline.AudioOptions())
 	if err != nil {
 		return nil, d.classify(err, path)
 	}
-	return clip, nil
+	return &classified{Decoder: dec, d: d, path: path}, nil
+}
+
+// classified is a decoder whose read errors are classified.
+type classified struct {
+	*audio.Decoder
+	d    AudioDecoder
+	path string
+}
+
+func (c *classified) Read(p []float32) (int, error) {
+	n, err := c.Decoder.Read(p)
+	if err != nil && err != io.EOF {
+		err = c.d.classify(err, c.path)
+	}
+	return n, err
 }
 
 // classify maps package audio's errors to the API's answers. Problems of the

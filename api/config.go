@@ -13,6 +13,7 @@ import (
 	"github.com/newsscribe/newsscribe/api/jobs"
 	"github.com/newsscribe/newsscribe/api/share"
 	"github.com/newsscribe/newsscribe/audio"
+	"github.com/newsscribe/newsscribe/pipeline"
 )
 
 // Defaults of Config (and of Deps where they share a field), each stated
@@ -51,6 +52,13 @@ type Config struct {
 	// Workers is the number of jobs transcribed at once by this server
 	// (one whisper state each). Defaults to jobs.DefaultWorkers.
 	Workers int
+	// Threads is the CPU threads of one chunk's recognition. Defaults to 0:
+	// the number of CPUs divided by Workers (at least 1, at most 8).
+	Threads int
+	// ChunkLength is the target length of the chunks a recording is cut
+	// into at pauses; each chunk is its own unit of work on the queue.
+	// Defaults to pipeline.DefaultChunkLength.
+	ChunkLength time.Duration
 	// MaxUpload is the largest upload in bytes. Defaults to DefaultMaxUpload.
 	MaxUpload int64
 	// MaxDuration is the longest accepted recording; 0 means no limit.
@@ -134,6 +142,7 @@ func DefaultConfig() Config {
 		Listen:          DefaultListen,
 		DataDir:         DefaultDataDir(),
 		Workers:         jobs.DefaultWorkers,
+		ChunkLength:     pipeline.DefaultChunkLength,
 		MaxUpload:       DefaultMaxUpload,
 		MaxDuration:     DefaultMaxDuration,
 		MaxQueue:        DefaultMaxQueue,
@@ -157,6 +166,10 @@ func (c Config) Validate() error {
 		return errors.New("--data-dir: a directory is required")
 	case c.Workers < 1:
 		return fmt.Errorf("--workers: must be at least 1, got %d", c.Workers)
+	case c.Threads < 0:
+		return fmt.Errorf("--threads: must not be negative, got %d", c.Threads)
+	case c.ChunkLength < 10*time.Second:
+		return fmt.Errorf("--chunk-length: must be at least 10s, got %s", c.ChunkLength)
 	case c.MaxUpload < 1:
 		return fmt.Errorf("--max-upload: must be positive, got %d", c.MaxUpload)
 	case c.MaxDuration < 0:

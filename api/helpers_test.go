@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/binary"
@@ -42,20 +43,28 @@ func TestMain(m *testing.M) {
 
 // wav returns a 16 kHz mono 16-bit WAV of a tone lasting seconds.
 func wav(seconds float64, freq float64) []byte {
-	n := int(seconds * 16000)
 	var b bytes.Buffer
-	b.WriteString("RIFF")
-	binary.Write(&b, binary.LittleEndian, uint32(36+2*n))
-	b.WriteString("WAVEfmt ")
-	for _, v := range []any{uint32(16), uint16(1), uint16(1), uint32(16000), uint32(32000), uint16(2), uint16(16)} {
-		binary.Write(&b, binary.LittleEndian, v)
-	}
-	b.WriteString("data")
-	binary.Write(&b, binary.LittleEndian, uint32(2*n))
-	for i := 0; i < n; i++ {
-		binary.Write(&b, binary.LittleEndian, int16(8000*math.Sin(2*math.Pi*freq*float64(i)/16000)))
-	}
+	writeWAV(&b, int(seconds*16000), func(i int) int16 { return int16(8000 * math.Sin(2*math.Pi*freq*float64(i)/16000)) })
 	return b.Bytes()
+}
+
+// writeWAV writes a 16 kHz mono 16-bit WAV of n samples, sample(i) each.
+func writeWAV(w io.Writer, n int, sample func(i int) int16) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.WriteString("RIFF")
+	binary.Write(bw, binary.LittleEndian, uint32(36+2*n))
+	bw.WriteString("WAVEfmt ")
+	for _, v := range []any{uint32(16), uint16(1), uint16(1), uint32(16000), uint32(32000), uint16(2), uint16(16)} {
+		binary.Write(bw, binary.LittleEndian, v)
+	}
+	bw.WriteString("data")
+	binary.Write(bw, binary.LittleEndian, uint32(2*n))
+	var b [2]byte
+	for i := 0; i < n; i++ {
+		binary.LittleEndian.PutUint16(b[:], uint16(sample(i)))
+		bw.Write(b[:])
+	}
+	return bw.Flush()
 }
 
 // spoken is what the scripted engine "hears": one sentence, its words
@@ -130,6 +139,10 @@ type serverOpts struct {
 	webhooks jobs.WebhookConfig
 	// blobs, when set, keeps uploads there (the temp dir is the scratch).
 	blobs blob.Store
+	// chunkLength is the worker's target chunk length (0: the default).
+	chunkLength time.Duration
+	// steps is the scripted engine's progress steps (0: 4).
+	steps int
 }
 
 // shareSecret signs the test servers' share links.
@@ -152,7 +165,7 @@ func newServer(t testing.TB, o serverOpts) *testServer {
 	if o.result != nil {
 		result = o.result
 	}
-	eng := &transcribetest.Scripted{Result: result, Steps: 4, StepDelay: o.stepDelay}
+	eng := &transcribetest.Scripted{Result: result, Steps: max(o.steps, 4), StepDelay: o.stepDelay}
 	hub := api.NewSegmentHub()
 	p := scriptedPipeline(t, eng, audio.Options{MaxDuration: time.Duration(o.maxSeconds * float64(time.Second))})
 	dec := api.AudioDecoder{Pipeline: p}
@@ -163,7 +176,7 @@ func newServer(t testing.TB, o serverOpts) *testServer {
 	if o.log != nil {
 		quiet = slog.New(slog.NewJSONHandler(o.log, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	}
-	w := &jobs.Worker{Pipeline: p, Decoder: dec, ProgressEvery: time.Millisecond, Logger: quiet, Segments: hub, ClipFonts: web.CaptionFonts()}
+	w := &jobs.Worker{Pipeline: p, Decoder: dec, ProgressEvery: time.Millisecond, Logger: quiet, Segments: hub, ClipFonts: web.CaptionFonts(), ChunkLength: o.chunkLength}
 	ctx := context.Background()
 	q, err := jobs.Open(ctx, jobs.Config{Database: o.database, DataDir: dir, Workers: o.workers, JobTimeout: time.Minute, Logger: quiet, Webhooks: o.webhooks}, blobs, w)
 	if err != nil {

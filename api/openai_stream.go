@@ -55,10 +55,12 @@ func (s *server) streamJob(c *gin.Context, j *store.Job, created bool, live <-ch
 			s.cancelAbandoned(ctx, j, created)
 			return
 		case sg := <-live:
-			// A job retried after a transient failure decodes again from
-			// its first segment: those already sent are skipped.
-			if sg.ID >= next {
-				next = sg.ID + 1
+			// Only the next segment is sent live: a job retried after a
+			// transient failure decodes again from its first segment, and
+			// chunks of a long recording recognised in parallel arrive out
+			// of order; what is skipped comes from the final transcript.
+			if sg.ID == next {
+				next++
 				delta(sg.Text)
 			}
 			continue
@@ -91,8 +93,8 @@ func (s *server) streamJob(c *gin.Context, j *store.Job, created bool, live <-ch
 			return
 		}
 		for len(live) > 0 { // segments decoded before "done" was seen
-			if sg := <-live; sg.ID >= next {
-				next = sg.ID + 1
+			if sg := <-live; sg.ID == next {
+				next++
 				delta(sg.Text)
 			}
 		}

@@ -149,13 +149,15 @@ func (p *proc) logged(msg string) bool {
 	return false
 }
 
-// started returns the job ids this process logged as started.
+// started returns the job ids of the recognitions this process logged as
+// started (one per chunk of a job's recording; these tests' recordings are
+// one chunk each).
 func (p *proc) started() []string {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	var ids []string
 	for _, m := range p.logs {
-		if m["msg"] == "job started" {
+		if m["msg"] == "chunk started" {
 			ids = append(ids, m["job"].(string))
 		}
 	}

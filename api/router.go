@@ -168,6 +168,7 @@ func NewRouter(d Deps) *gin.Engine {
 	v1.GET("/transcriptions/:id/alignment", s.getAlignment)
 	v1.GET("/transcriptions/:id/audio", s.getJobAudio)
 	v1.GET("/transcriptions/:id/webhooks", s.listWebhooks)
+	v1.GET("/transcriptions/:id/events", s.jobEvents)
 	v1.POST("/audio/transcriptions", s.openaiAudio(store.TaskTranscribe))
 	v1.POST("/audio/translations", s.openaiAudio(store.TaskTranslate))
 	v1.GET("/models", s.listModels)

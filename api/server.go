@@ -106,6 +106,7 @@ func newService(ctx context.Context, cfg Config, comps Components, log *slog.Log
 	pcfg := comps.Pipeline
 	pcfg.Audio = audio.Options{MaxDuration: cfg.MaxDuration, FFmpegPath: cfg.FFmpegPath}
 	pcfg.Contexts = cfg.Workers
+	pcfg.Threads = cfg.Threads
 	p := pipeline.New(pcfg)
 	models, err := p.Resolve()
 	if err != nil {
@@ -132,7 +133,7 @@ func newService(ctx context.Context, cfg Config, comps Components, log *slog.Log
 	}
 	dec := AudioDecoder{Pipeline: p}
 	hub := NewSegmentHub()
-	worker := &jobs.Worker{Pipeline: p, Decoder: dec, FFmpegPath: cfg.FFmpegPath, Logger: log, Segments: hub, ClipFonts: comps.ClipFonts}
+	worker := &jobs.Worker{Pipeline: p, Decoder: dec, FFmpegPath: cfg.FFmpegPath, Logger: log, Segments: hub, ClipFonts: comps.ClipFonts, ChunkLength: cfg.ChunkLength}
 	q, err := jobs.Open(ctx, jobs.Config{
 		Database: cfg.Database, DataDir: cfg.DataDir, Workers: cfg.Workers, MaxAttempts: cfg.MaxAttempts,
 		JobTimeout: cfg.JobTimeout, RescueAfter: cfg.RescueAfter, Logger: log.With("component", "river"),

@@ -43,7 +43,13 @@ type jobJSON struct {
 	StartedAt  *time.Time `json:"started_at"`
 	FinishedAt *time.Time `json:"finished_at"`
 	Error      *errorBody `json:"error,omitempty"`
-	Links      jobLinks   `json:"links"`
+	// Chunks counts the parts of the recording recognised so far; absent
+	// before the recording is cut (and for a transcript reused as it is).
+	Chunks *chunksJSON `json:"chunks,omitempty"`
+	// ETASeconds estimates the time left of a running job from the rate
+	// measured since its first chunk began; absent until there is one.
+	ETASeconds *float64 `json:"eta_seconds,omitempty"`
+	Links      jobLinks `json:"links"`
 }
 
 type jobLinks struct {
@@ -174,7 +180,12 @@ func (s *server) job(c *gin.Context) *store.Job {
 
 func (s *server) getTranscription(c *gin.Context) {
 	if j := s.job(c); j != nil {
-		c.JSON(http.StatusOK, toJobJSON(j))
+		out := toJobJSON(j)
+		if err := s.withProgress(c.Request.Context(), j, &out); err != nil {
+			s.internal(c, err)
+			return
+		}
+		c.JSON(http.StatusOK, out)
 	}
 }
 

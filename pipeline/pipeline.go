@@ -264,6 +264,9 @@ func (p *Pipeline) Probe(ctx context.Context, path string) (float64, error) {
 	return float64(n) / audio.SampleRate, nil
 }
 
+// AudioOptions are the decoder's options (MaxDuration, FFmpegPath).
+func (p *Pipeline) AudioOptions() audio.Options { return p.cfg.Audio }
+
 // MaxDuration is the longest recording Decode and Probe accept (0: no limit).
 func (p *Pipeline) MaxDuration() time.Duration { return p.cfg.Audio.MaxDuration }
 
@@ -283,6 +286,14 @@ func (p *Pipeline) RecognizeAt(ctx context.Context, samples []float32, offset fl
 	p.mu.Unlock()
 	if e == nil {
 		return nil, ErrNotLoaded
+	}
+	if seg := opts.OnSegment; seg != nil && offset != 0 {
+		opts.OnSegment = func(s transcribe.Segment) {
+			s.Words = append([]transcribe.Word(nil), s.Words...) // the engine's own are shifted later
+			one := transcribe.Transcript{Segments: []transcribe.Segment{s}}
+			shift(&one, offset)
+			seg(one.Segments[0])
+		}
 	}
 	t, err := e.Transcribe(ctx, samples, opts, progress)
 	if err != nil {

@@ -90,6 +90,11 @@ type Options struct {
 	// quotation check's evidence, and a prompt holding the quotations would
 	// bias Whisper towards "hearing" them.
 	Prompt string
+	// CarryPrompt repeats Prompt before every 30-second window (whisper.cpp's
+	// carry_initial_prompt) instead of only the first, where the previous
+	// window's text follows it. Chunks of a long recording set it: each
+	// window then sees the article's names. Defaults to false.
+	CarryPrompt bool
 	// NoSpeechThreshold is the no_speech probability above which a segment
 	// may be dropped as silence. Defaults to DefaultNoSpeechThreshold.
 	NoSpeechThreshold float32

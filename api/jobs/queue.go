@@ -190,6 +190,8 @@ func Open(ctx context.Context, cfg Config, blobs *store.Blobs, w *Worker) (*Queu
 	river.AddWorker(workers, river.Worker[ClipArgs](&clipWorker{w: w}))
 	hooks := &webhookWorker{cfg: cfg.Webhooks, client: cfg.Webhooks.Policy.Client(), log: cfg.Logger}
 	river.AddWorker(workers, river.Worker[WebhookArgs](hooks))
+	river.AddWorker(workers, river.Worker[ChunkArgs](&chunkWorker{w: w}))
+	river.AddWorker(workers, river.Worker[StitchArgs](&stitchWorker{w: w}))
 	rcfg := &river.Config{
 		Queues: map[string]river.QueueConfig{
 			river.QueueDefault: {MaxWorkers: cfg.Workers},
@@ -229,7 +231,7 @@ func Open(ctx context.Context, cfg Config, blobs *store.Blobs, w *Worker) (*Queu
 	} else if n > 0 {
 		cfg.Logger.Info("removed temporary files left by a previous run", "files", n)
 	}
-	w.store = q.store
+	w.store, w.queue = q.store, q
 	w.notifier = q
 	hooks.store = q.store
 	return q, nil
@@ -342,11 +344,69 @@ func (q *Queue) EnqueueClip(ctx context.Context, clipID string) error {
 	return nil
 }
 
-// Cancel asks river to cancel a job: removed from the queue if waiting, its
-// context cancelled (reaching the engine) if running.
+// enqueue puts a chunk or stitch step on the queue (idempotent, as Enqueue)
+// and returns river's id.
+func (q *Queue) enqueue(ctx context.Context, args river.JobArgs) (int64, error) {
+	rid, err := q.backend.insert(ctx, args, &river.InsertOpts{
+		MaxAttempts: q.cfg.MaxAttempts,
+		Priority:    priority(args),
+		UniqueOpts:  river.UniqueOpts{ByArgs: true},
+	})
+	if err != nil {
+		return 0, fmt.Errorf("enqueue %s: %w", args.Kind(), err)
+	}
+	return rid, nil
+}
+
+// priority orders the queue's work (river: 1 first, 4 last; first in,
+// first out within one): prepare steps (1, river's default) and stitch steps
+// (1) before any chunk, a recording's first chunk (2), its next three (3),
+// then the rest (4). So a short recording submitted behind a four-hour one
+// waits for the chunks in flight, not for the hours of chunks queued before
+// it, and every recording shows progress soon.
+func priority(args river.JobArgs) int {
+	c, ok := args.(ChunkArgs)
+	switch {
+	case !ok:
+		return 1
+	case c.Index == 0:
+		return 2
+	case c.Index < 4:
+		return 3
+	}
+	return 4
+}
+
+// cancelParts cancels the chunks of job id still queued or running,
+// wherever they run.
+func (q *Queue) cancelParts(ctx context.Context, id string) error {
+	ids, err := q.store.JobRiverIDs(ctx, id)
+	if err != nil {
+		return fmt.Errorf("cancel chunks: %w", err)
+	}
+	var errs []error
+	for _, rid := range ids {
+		if err := q.backend.cancel(ctx, rid); err != nil {
+			errs = append(errs, err)
+		}
+		if q.worker != nil {
+			q.worker.cancelLocal(rid)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Cancel asks river to cancel a job and every chunk of it: removed from the
+// queue if waiting, their contexts cancelled (reaching the engine) if
+// running. riverID is the job's (its prepare step's) queue id.
 func (q *Queue) Cancel(ctx context.Context, riverID int64) error {
 	if riverID == 0 {
 		return nil
+	}
+	if id, err := q.store.JobByRiverID(ctx, riverID); err == nil {
+		if err := q.cancelParts(ctx, id); err != nil {
+			return fmt.Errorf("cancel: %w", err)
+		}
 	}
 	// River marks the job cancelled (and, for a job running on another
 	// process, cancels it at that process's next poll); a job running here is

@@ -19,13 +19,20 @@ import (
 	"github.com/newsscribe/newsscribe/internal/atomicfile"
 	"github.com/newsscribe/newsscribe/pipeline"
 	"github.com/newsscribe/newsscribe/transcribe"
+	"github.com/newsscribe/newsscribe/transcribe/prompt"
 )
 
-// Decoder turns a stored upload into 16 kHz mono samples with the source's
-// audio.Info (the API's decodes through package pipeline). Errors caused by
-// the upload itself are returned as *InputError.
+// Decoder opens a stored upload as a stream of 16 kHz mono samples (the
+// API's decodes through package pipeline). Errors caused by the upload
+// itself, from Open or from the stream's Read, are *InputError.
 type Decoder interface {
-	Decode(ctx context.Context, path string) (*audio.Clip, error)
+	Open(ctx context.Context, path string) (Stream, error)
+}
+
+// Stream is an open recording: 16 kHz mono float32, io.EOF at its end.
+type Stream interface {
+	Read(p []float32) (int, error)
+	Close() error
 }
 
 // Observer receives measurements of finished work (Prometheus metrics).
@@ -55,11 +62,18 @@ type SegmentSink interface {
 	Segment(jobID string, s transcribe.Segment)
 }
 
-// Worker runs one transcription job through the pipeline — decode,
-// recognise (or reuse the transcript of the same audio, model and options),
-// make the browser rendition, align to the article — and keeps what is the
-// queue's: the transcript cache, persistence, progress throttling and the
-// mapping of failures onto river's retry, cancel and snooze.
+// Worker runs transcription jobs through the pipeline in three kinds of
+// queue work. The prepare step (Args) reuses the transcript of the same
+// audio, model and options when there is one; otherwise it decodes the
+// upload once into a PCM16 copy beside it, finds the pauses with the VAD
+// while doing so, stores the chunk plan and enqueues one chunk job
+// (ChunkArgs) per chunk. Any worker of any server recognises a chunk from
+// its range of the copy and stores its segments at once; the last chunk to
+// finish enqueues the stitch step (StitchArgs), which joins the chunks,
+// applies the guards, makes the browser rendition, aligns to the article
+// and marks the job done. The Worker keeps what is the queue's: the
+// transcript cache, persistence, progress throttling and the mapping of
+// failures onto river's retry, cancel and snooze.
 type Worker struct {
 	river.WorkerDefaults[Args]
 
@@ -79,12 +93,17 @@ type Worker struct {
 	Logger *slog.Logger
 	// ProgressEvery throttles progress writes. Defaults to 1 second.
 	ProgressEvery time.Duration
+	// ChunkLength is the target length of a chunk. Defaults to
+	// pipeline.DefaultChunkLength (3 minutes).
+	ChunkLength time.Duration
+
 	// ClipFonts are the caption fonts of clip jobs (clip.Options.Fonts;
 	// the serve command gives web.CaptionFonts). Without them, video
 	// clips with captions or a card fail.
 	ClipFonts fs.FS
 
 	store *store.Store
+	queue *Queue
 	// notifier queues webhook events (the Queue, set by Open).
 	notifier notifier
 
@@ -133,6 +152,16 @@ func (w *Worker) logger() *slog.Logger {
 	return slog.Default()
 }
 
+// loadJob reads job id for a step of its work; a job deleted meanwhile
+// cancels the step for good.
+func (w *Worker) loadJob(ctx context.Context, id string) (*store.Job, error) {
+	j, err := w.store.Job(ctx, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, river.JobCancel(fmt.Errorf("job %s: no such job", id))
+	}
+	return j, err
+}
+
 // Work implements river.Worker.
 func (w *Worker) Work(ctx context.Context, job *river.Job[Args]) error {
 	id := job.Args.JobID
@@ -141,10 +170,7 @@ func (w *Worker) Work(ctx context.Context, job *river.Job[Args]) error {
 	defer cancel(nil)
 	defer w.track(job.ID, cancel)()
 	st := w.store
-	j, err := st.Job(ctx, id)
-	if errors.Is(err, store.ErrNotFound) {
-		return river.JobCancel(fmt.Errorf("job %s: no such job", id))
-	}
+	j, err := w.loadJob(ctx, id)
 	if err != nil {
 		return err
 	}
@@ -159,31 +185,56 @@ func (w *Worker) Work(ctx context.Context, job *river.Job[Args]) error {
 		return w.notifyFinal(ctx, j)
 	}
 	log.Info("job started", "runs", j.Runs+1)
-	began := time.Now()
-	duration, rtf, err := w.run(ctx, j)
-	if err == nil {
-		if err := st.FinishJob(context.WithoutCancel(ctx), id, duration, rtf); err != nil {
-			return err
-		}
-		// Searchable once done; a failure here only delays search until
-		// the next correction or article edit re-indexes the job.
-		if err := st.IndexJob(context.WithoutCancel(ctx), id); err != nil {
-			log.Warn("search index not updated", "error", err)
-		}
-		if w.Observer != nil {
-			w.Observer.Finished(store.StatusDone)
-		}
-		log.Info("job done", "audio_seconds", duration, "seconds", time.Since(began).Seconds())
-		j.Status = store.StatusDone
-		return w.notifyFinal(context.WithoutCancel(ctx), j)
+	if err := w.prepare(ctx, j, log); err != nil {
+		return w.fail(ctx, attempt{id: id, n: job.Attempt, max: job.MaxAttempts}, err, log)
 	}
-	return w.fail(ctx, job, err, log)
+	return nil
+}
+
+// finish completes job j with its transcript t: the rendition, the
+// alignment, the done state and the search index.
+func (w *Worker) finish(ctx context.Context, j *store.Job, t *transcribe.Transcript, duration, rtf float64, log *slog.Logger) error {
+	st := w.store
+	if err := w.complete(ctx, j, t); err != nil {
+		return err
+	}
+	if err := st.FinishJob(context.WithoutCancel(ctx), j.ID, duration, rtf); err != nil {
+		return err
+	}
+	// Searchable once done; a failure here only delays search until
+	// the next correction or article edit re-indexes the job.
+	if err := st.IndexJob(context.WithoutCancel(ctx), j.ID); err != nil {
+		log.Warn("search index not updated", "error", err)
+	}
+	if w.Observer != nil {
+		w.Observer.Finished(store.StatusDone)
+	}
+	log.Info("job done", "audio_seconds", duration)
+	j.Status = store.StatusDone
+	return w.notifyFinal(context.WithoutCancel(ctx), j)
+}
+
+// attempt is the queue work being failed: its job and river's attempt
+// count. part is true for a chunk or the stitch step, which share the job
+// with other work: a retry or a shutdown leaves the job's state alone, and
+// a final failure stops the job's other chunks too.
+type attempt struct {
+	id     string
+	n, max int
+	part   bool
 }
 
 // fail records err on the job and tells river what to do with it.
-func (w *Worker) fail(ctx context.Context, job *river.Job[Args], err error, log *slog.Logger) error {
-	id := job.Args.JobID
+func (w *Worker) fail(ctx context.Context, a attempt, err error, log *slog.Logger) error {
+	id := a.id
 	bg := context.WithoutCancel(ctx)
+	if a.part {
+		defer func() {
+			if j, jerr := w.store.Job(bg, id); jerr == nil && j.Status == store.StatusFailed && w.queue != nil {
+				_ = w.queue.cancelParts(bg, id)
+			}
+		}()
+	}
 	var (
 		in  *InputError
 		opt *transcribe.OptionError
@@ -202,7 +253,9 @@ func (w *Worker) fail(ctx context.Context, job *river.Job[Args], err error, log 
 	case ctx.Err() != nil:
 		// The server is shutting down: back to the queue, without using up an attempt.
 		log.Info("job interrupted by shutdown; it will resume")
-		_ = st(w).RequeueJob(bg, id, "")
+		if !a.part {
+			_ = st(w).RequeueJob(bg, id, "")
+		}
 		return river.JobSnooze(time.Second)
 	case errors.As(err, &in):
 		log.Info("job failed: bad input", "error", err)
@@ -217,14 +270,16 @@ func (w *Worker) fail(ctx context.Context, job *river.Job[Args], err error, log 
 		_ = st(w).FailJob(bg, id, "bad_request", err.Error())
 		w.failed(bg, id, log)
 		return river.JobCancel(err)
-	case job.Attempt >= job.MaxAttempts:
+	case a.n >= a.max:
 		log.Error("job failed", "error", err)
 		_ = st(w).FailJob(bg, id, "internal", err.Error())
 		w.failed(bg, id, log)
 		return river.JobCancel(err)
 	default:
 		log.Warn("job failed; will retry", "error", err)
-		_ = st(w).RequeueJob(bg, id, err.Error())
+		if !a.part {
+			_ = st(w).RequeueJob(bg, id, err.Error())
+		}
 		return err
 	}
 }
@@ -237,24 +292,9 @@ func (w *Worker) finished(status string) {
 	}
 }
 
-// run does the work and returns the audio duration and real-time factor.
-func (w *Worker) run(ctx context.Context, j *store.Job) (duration, rtf float64, err error) {
-	s := w.store
-	t, err := s.Transcript(ctx, j.ASRKey)
-	switch {
-	case errors.Is(err, store.ErrNotFound):
-		audioPath, err := s.Blobs.Fetch(ctx, store.AudioKey(j.AudioSHA256))
-		if err != nil {
-			return 0, 0, fmt.Errorf("fetch upload: %w", err)
-		}
-		if t, duration, rtf, err = w.recognize(ctx, j, audioPath); err != nil {
-			return 0, 0, err
-		}
-	case err != nil:
-		return 0, 0, err
-	default:
-		duration = t.Duration
-	}
+// complete makes the browser rendition of job j's upload and aligns t to
+// its article.
+func (w *Worker) complete(ctx context.Context, j *store.Job, t *transcribe.Transcript) error {
 	if err := w.browserRendition(ctx, j.AudioSHA256); err != nil {
 		// The transcript is the product; a missing rendition only means the
 		// audio endpoints fall back to the original upload.
@@ -262,20 +302,24 @@ func (w *Worker) run(ctx context.Context, j *store.Job) (duration, rtf float64, 
 	}
 	if j.HasArticle() {
 		if err := w.align(ctx, j, t); err != nil {
-			return 0, 0, err
+			return err
 		}
 	}
-	return duration, rtf, nil
+	return nil
 }
 
-// options are the recognition options of job j.
-func (w *Worker) options(j *store.Job) transcribe.Options {
+// options are the recognition options of job j, whose article (when it
+// has one) is article. The prompt is the article's names and rare words
+// (package prompt: never its quotations), then the user's own prompt,
+// repeated before every 30-second window of every chunk.
+func (w *Worker) options(j *store.Job, article string) transcribe.Options {
 	o := transcribe.Options{
 		Language:    j.Language,
-		Prompt:      j.Prompt,
+		Prompt:      prompt.Build(article, j.Prompt),
 		Translate:   j.Task == store.TaskTranslate,
 		Temperature: float32(j.Temperature),
 	}
+	o.CarryPrompt = o.Prompt != ""
 	if w.Segments != nil {
 		id := j.ID
 		o.OnSegment = func(s transcribe.Segment) { w.Segments.Segment(id, s) }
@@ -283,49 +327,12 @@ func (w *Worker) options(j *store.Job) transcribe.Options {
 	return o
 }
 
-// recognize decodes the upload and recognises it, records the duration
-// (seconds) as soon as it is known and keeps the transcript under the job's
-// ASR key.
-func (w *Worker) recognize(ctx context.Context, j *store.Job, audioPath string) (t *transcribe.Transcript, duration, rtf float64, err error) {
-	if !w.Pipeline.Ready() {
-		return nil, 0, 0, pipeline.ErrNotLoaded
-	}
-	clip, err := w.Decoder.Decode(ctx, audioPath)
-	if err != nil {
-		return nil, 0, 0, fmt.Errorf("decode: %w", err)
-	}
-	duration = clip.Duration()
-	if err := w.store.SetDuration(ctx, j.ID, duration); err != nil {
-		return nil, 0, 0, err
-	}
-	began := time.Now()
-	t, err = w.Pipeline.Recognize(ctx, clip.Samples, w.options(j), w.progress(ctx, j.ID))
-	clip = nil // the samples are the job's largest allocation
-	if err != nil {
-		return nil, 0, 0, fmt.Errorf("transcribe: %w", err)
-	}
-	if duration > 0 {
-		rtf = time.Since(began).Seconds() / duration
-	}
-	if err := w.store.PutTranscript(ctx, j.ASRKey, t); err != nil {
-		return nil, 0, 0, err
-	}
-	if w.Observer != nil {
-		w.Observer.Transcribed(duration, rtf)
-	}
-	return t, duration, rtf, nil
-}
-
 // align aligns t to the job's article — the article's current body when
 // the job belongs to one — and stores the result.
 func (w *Worker) align(ctx context.Context, j *store.Job, t *transcribe.Transcript) error {
-	text := j.ArticleText
-	if j.ArticleID != "" {
-		a, err := w.store.Article(ctx, j.ArticleID)
-		if err != nil {
-			return fmt.Errorf("article %s: %w", j.ArticleID, err)
-		}
-		text = a.Body
+	text, err := w.article(ctx, j)
+	if err != nil {
+		return err
 	}
 	res, err := w.Pipeline.Align(t, text)
 	if err != nil {
@@ -338,10 +345,24 @@ func (w *Worker) align(ctx context.Context, j *store.Job, t *transcribe.Transcri
 	return w.store.PutAlignment(ctx, j.ID, b)
 }
 
-// progress returns a ProgressFunc that persists at most once per
-// ProgressEvery (and always 100).
-func (w *Worker) progress(ctx context.Context, id string) transcribe.ProgressFunc {
-	return w.throttled(ctx, func(ctx context.Context, p int) error { return w.store.SetProgress(ctx, id, p) })
+// article is the text of job j's article: its article's current body when
+// it belongs to one; empty without an article.
+func (w *Worker) article(ctx context.Context, j *store.Job) (string, error) {
+	if j.ArticleID == "" {
+		return j.ArticleText, nil
+	}
+	a, err := w.store.Article(ctx, j.ArticleID)
+	if err != nil {
+		return "", fmt.Errorf("article %s: %w", j.ArticleID, err)
+	}
+	return a.Body, nil
+}
+
+// progress returns a ProgressFunc for chunk index of job id that persists
+// at most once per ProgressEvery (the chunk's and the job's progress; 100
+// is written when the chunk is stored).
+func (w *Worker) progress(ctx context.Context, id string, index int) transcribe.ProgressFunc {
+	return w.throttled(ctx, func(ctx context.Context, p int) error { return w.store.SetChunkProgress(ctx, id, index, p) })
 }
 
 // throttled returns a ProgressFunc that calls set at most once per

@@ -101,6 +101,75 @@ func (b *Blobs) AudioPath(sha string) string { return b.local.Path(AudioKey(sha)
 // PlayPath is the local path of the browser-playable MP3 rendition.
 func (b *Blobs) PlayPath(sha string) string { return b.local.Path(PlayKey(sha)) }
 
+// PCMKey is the key of the recording's PCM copy: 16 kHz mono signed 16-bit
+// little-endian samples, no header (pcm/ab/abcdef….s16), written once after
+// decoding so that any server reads any chunk's range of it.
+func PCMKey(sha string) string {
+	if !validSHA(sha) {
+		return ""
+	}
+	return "pcm/" + sha[:2] + "/" + sha + ".s16"
+}
+
+// PCMPath is the local path of the PCM copy (see PCMKey).
+func (b *Blobs) PCMPath(sha string) string { return b.local.Path(PCMKey(sha)) }
+
+// HasPCM reports whether the PCM copy of the upload sha is stored.
+func (b *Blobs) HasPCM(ctx context.Context, sha string) (bool, error) {
+	return b.Has(ctx, PCMKey(sha))
+}
+
+// StatPCM returns the size in bytes of the PCM copy of sha.
+func (b *Blobs) StatPCM(ctx context.Context, sha string) (int64, error) {
+	info, err := b.Store().Stat(ctx, PCMKey(sha))
+	if err != nil {
+		return 0, fmt.Errorf("pcm: %w", err)
+	}
+	return info.Size, nil
+}
+
+// PutPCM stores the PCM copy of the upload sha, written by write: to the
+// local directory atomically (a crash leaves either no copy or the whole
+// one), then to the remote store when there is one.
+func (b *Blobs) PutPCM(ctx context.Context, sha string, write func(w io.Writer) error) error {
+	key := PCMKey(sha)
+	f, err := b.TempFile("pcm-*")
+	if err != nil {
+		return fmt.Errorf("store pcm: %w", err)
+	}
+	if err := write(f); err != nil {
+		atomicfile.Discard(f)
+		return err
+	}
+	dst := b.local.Path(key)
+	if err := atomicfile.MkdirAll(filepath.Dir(dst)); err != nil {
+		atomicfile.Discard(f)
+		return fmt.Errorf("store pcm: %w", err)
+	}
+	if err := atomicfile.Commit(f, dst); err != nil {
+		return fmt.Errorf("store pcm: %w", err)
+	}
+	return b.Publish(ctx, key)
+}
+
+// ReadPCM opens length bytes of the PCM copy of sha from offset: a chunk's
+// samples, never the whole recording — from the local copy when this
+// server has one, else a range read of the remote blob.
+func (b *Blobs) ReadPCM(ctx context.Context, sha string, offset, length int64) (io.ReadCloser, error) {
+	key := PCMKey(sha)
+	if f, err := os.Open(b.local.Path(key)); err == nil {
+		return struct {
+			io.Reader
+			io.Closer
+		}{io.NewSectionReader(f, offset, length), f}, nil
+	}
+	r, err := b.Store().OpenRange(ctx, key, offset, length)
+	if err != nil {
+		return nil, fmt.Errorf("read pcm: %w", err)
+	}
+	return r, nil
+}
+
 // TempFile creates a temporary file in the local directory (same file system
 // as the local blobs, so that Rename is atomic); atomicfile.Commit moves it
 // into place.

@@ -264,11 +264,13 @@ func (s *Store) SetDuration(ctx context.Context, id string, seconds float64) err
 	return err
 }
 
-// FinishJob marks a running job done.
+// FinishJob marks a running job done. A queued one too: the prepare step
+// of a chunked job may be waiting to be retried while its chunks and the
+// stitch step finish; a canceled or failed job stays so.
 func (s *Store) FinishJob(ctx context.Context, id string, duration, rtf float64) error {
 	_, err := s.exec(ctx, `UPDATE ns_jobs SET status = ?, progress = 100, duration = ?, rtf = ?, finished_at = ?,
-		error_code = '', error_message = '' WHERE id = ? AND status = ?`,
-		StatusDone, duration, rtf, millis(time.Now()), id, StatusRunning)
+		error_code = '', error_message = '' WHERE id = ? AND status IN (?, ?)`,
+		StatusDone, duration, rtf, millis(time.Now()), id, StatusRunning, StatusQueued)
 	return err
 }
 

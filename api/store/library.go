@@ -146,6 +146,7 @@ func (s *Store) DeleteJob(ctx context.Context, id string) error {
 		{`DELETE FROM ns_revisions WHERE job_id = ?`, []any{id}},
 		{`DELETE FROM ns_clips WHERE job_id = ?`, []any{id}},
 		{`DELETE FROM ns_alignments WHERE job_id = ?`, []any{id}},
+		{`DELETE FROM ns_chunks WHERE job_id = ?`, []any{id}},
 		{`UPDATE ns_articles SET job_id = NULL, updated_at = ? WHERE job_id = ?`, []any{now, id}},
 		{`DELETE FROM ns_jobs WHERE id = ?`, []any{id}},
 		{`DELETE FROM ns_transcripts WHERE asr_key = ? AND NOT EXISTS (SELECT 1 FROM ns_jobs WHERE asr_key = ?)`, []any{j.ASRKey, j.ASRKey}},
@@ -172,7 +173,7 @@ func (s *Store) DeleteJob(ctx context.Context, id string) error {
 		}
 	}
 	if others == 0 && j.AudioSHA256 != "" {
-		for _, k := range []string{AudioKey(j.AudioSHA256), PlayKey(j.AudioSHA256)} {
+		for _, k := range []string{AudioKey(j.AudioSHA256), PlayKey(j.AudioSHA256), PCMKey(j.AudioSHA256)} {
 			if err := s.Blobs.Delete(ctx, k); err != nil {
 				return fmt.Errorf("delete recording: %w", err)
 			}

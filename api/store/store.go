@@ -123,6 +123,23 @@ var schema = []string{
 		created_at BIGINT NOT NULL,
 		PRIMARY KEY (job_id, revision)
 	)`,
+	// The chunks of a job's recording (chunks.go): samples of the stored
+	// PCM copy, the chunk's transcript once recognised (absolute times).
+	`CREATE TABLE IF NOT EXISTS ns_chunks (
+		job_id TEXT NOT NULL,
+		idx INTEGER NOT NULL,
+		start_sample BIGINT NOT NULL,
+		end_sample BIGINT NOT NULL,
+		river_id BIGINT,
+		status TEXT NOT NULL,
+		progress INTEGER NOT NULL DEFAULT 0,
+		recognitions INTEGER NOT NULL DEFAULT 0,
+		segments INTEGER NOT NULL DEFAULT 0,
+		transcript TEXT,
+		started_at BIGINT,
+		finished_at BIGINT,
+		PRIMARY KEY (job_id, idx)
+	)`,
 	// Answers to requests sent with an Idempotency-Key (idempotency.go).
 	`CREATE TABLE IF NOT EXISTS ns_idempotency (
 		idem_key TEXT PRIMARY KEY,

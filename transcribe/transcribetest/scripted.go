@@ -28,6 +28,7 @@ type Scripted struct {
 
 	mu    sync.Mutex
 	calls int
+	opts  []transcribe.Options
 }
 
 var _ transcribe.Engine = (*Scripted)(nil)
@@ -36,6 +37,9 @@ var _ transcribe.Engine = (*Scripted)(nil)
 func (s *Scripted) Transcribe(ctx context.Context, samples []float32, opts transcribe.Options, progress transcribe.ProgressFunc) (*transcribe.Transcript, error) {
 	s.mu.Lock()
 	s.calls++
+	o := opts
+	o.OnSegment = nil
+	s.opts = append(s.opts, o)
 	s.mu.Unlock()
 	steps := s.Steps
 	if steps <= 0 {
@@ -96,4 +100,12 @@ func (s *Scripted) Calls() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.calls
+}
+
+// Options returns the options of every call so far, in call order
+// (OnSegment cleared).
+func (s *Scripted) Options() []transcribe.Options {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]transcribe.Options(nil), s.opts...)
 }

@@ -191,7 +191,7 @@ func assemble(raws []rawSegment, language string, duration, noSpeechThreshold fl
 	texts := make([]string, 0, len(raws))
 	for _, raw := range raws {
 		seg := assembleSegment(raw)
-		if _, drop := hallucination(seg, noSpeechThreshold); drop {
+		if _, drop := Hallucination(seg, noSpeechThreshold); drop {
 			continue
 		}
 		seg.ID = len(t.Segments)

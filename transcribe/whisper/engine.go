@@ -442,6 +442,7 @@ func fullParams(opts transcribe.Options, lang string, threads int, noSpeech floa
 	if opts.Prompt != "" {
 		cprompt = C.CString(opts.Prompt)
 		params.initial_prompt = cprompt
+		params.carry_initial_prompt = C.bool(opts.CarryPrompt)
 	}
 	params.translate = C.bool(opts.Translate)
 	params.vad = false // done by the engine itself, see the package comment

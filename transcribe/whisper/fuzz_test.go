@@ -40,6 +40,6 @@ func FuzzAssembleWords(f *testing.F) {
 				t.Errorf("write %s: %v", f, err)
 			}
 		}
-		hallucination(seg, 0)
+		Hallucination(seg, 0)
 	})
 }

@@ -44,14 +44,16 @@ const (
 	loopMinRepeats = 5
 )
 
-// hallucination reports whether seg should be dropped and why. It drops:
+// Hallucination reports whether seg should be dropped and why (the engine
+// applies it to each window; pipeline.Stitch to the chunks of a long
+// recording). It drops:
 //   - a segment with no words and no letters (empty or punctuation only);
 //   - a repetition loop (see loopMinRepeats), whatever its no_speech_prob;
 //   - a segment whose NoSpeechProb exceeds noSpeechThreshold and whose whole
 //     text is made of known silence phrases (silencePhrases).
 //
 // noSpeechThreshold ≤ 0 means transcribe.DefaultNoSpeechThreshold.
-func hallucination(seg transcribe.Segment, noSpeechThreshold float64) (reason string, drop bool) {
+func Hallucination(seg transcribe.Segment, noSpeechThreshold float64) (reason string, drop bool) {
 	if noSpeechThreshold <= 0 {
 		noSpeechThreshold = transcribe.DefaultNoSpeechThreshold
 	}

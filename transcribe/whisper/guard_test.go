@@ -30,7 +30,7 @@ func TestHallucination(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			reason, got := hallucination(transcribe.Segment{Text: tt.text, NoSpeechProb: tt.noSpeech}, 0)
+			reason, got := Hallucination(transcribe.Segment{Text: tt.text, NoSpeechProb: tt.noSpeech}, 0)
 			if got != tt.want {
 				t.Errorf("Hallucination(%q, %v) = %v (%s), want %v", tt.text, tt.noSpeech, got, reason, tt.want)
 			}
@@ -40,10 +40,10 @@ func TestHallucination(t *testing.T) {
 
 func TestHallucinationThreshold(t *testing.T) {
 	seg := transcribe.Segment{Text: "اشتركوا في القناة", NoSpeechProb: 0.5}
-	if _, drop := hallucination(seg, 0.4); !drop {
+	if _, drop := Hallucination(seg, 0.4); !drop {
 		t.Errorf("threshold 0.4, no_speech 0.5: got kept, want dropped")
 	}
-	if _, drop := hallucination(seg, 0); drop {
+	if _, drop := Hallucination(seg, 0); drop {
 		t.Errorf("default threshold %v, no_speech 0.5: got dropped, want kept", transcribe.DefaultNoSpeechThreshold)
 	}
 }

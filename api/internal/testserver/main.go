@@ -5,7 +5,9 @@
 // machines without libwhisper too. It is an internal package main that only
 // tests build, so the product binary has no hidden fake-engine switch.
 //
-// Flags are serve's (cli.ServeFlags, bound the same way) plus --steps and --step-delay (the engine's pace) and
+// Flags are serve's (cli.ServeFlags, bound the same way) plus --steps and
+// --step-delay (the engine's pace), --calls FILE (a line per recognition
+// begun, for counting them across a kill -9) and
 // --spoken FILE (the text it "hears", one segment per line), so that browser
 // tests under api/ can also run the whole upload → align → play flow without
 // a real model, and --translated (its English for the translate task), for
@@ -54,6 +56,7 @@ func run(ctx context.Context, args []string) error {
 	stepDelay := fs.Duration("step-delay", 200*time.Millisecond, "pause before each step")
 	spokenFile := fs.String("spoken", "", "UTF-8 text the engine \"hears\": its words spread evenly over each clip (default: one word)")
 	translated := fs.String("translated", "The minister opened the new school.", "English text the engine returns for the translate task")
+	callsFile := fs.String("calls", "", "append one line per recognition to this file (counts recognitions across restarts)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -71,6 +74,15 @@ func run(ctx context.Context, args []string) error {
 			return err
 		}
 		spoken = string(b)
+	}
+	var calls *os.File
+	if *callsFile != "" {
+		f, err := os.OpenFile(*callsFile, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		calls = f
 	}
 	eng := &transcribetest.Scripted{Steps: *steps, StepDelay: *stepDelay, Result: func(s []float32, o transcribe.Options) (*transcribe.Transcript, error) {
 		if o.Translate {
@@ -100,11 +112,26 @@ func run(ctx context.Context, args []string) error {
 	}
 	return api.Serve(ctx, cfg.Config, api.Components{
 		Pipeline: pipeline.Config{Model: model, VAD: pipeline.VADOff, LoadEngine: func(context.Context, whisper.Config) (transcribe.Engine, io.Closer, error) {
+			if calls != nil {
+				return counted{eng, calls}, nil, nil
+			}
 			return eng, nil, nil
 		}},
 		ClipFonts: web.CaptionFonts(),
 		Logger:    log,
 	})
+}
+
+// counted is an engine that appends a line to f each time a recognition
+// begins (O_APPEND, so lines survive a kill -9 of the process).
+type counted struct {
+	transcribe.Engine
+	f *os.File
+}
+
+func (c counted) Transcribe(ctx context.Context, samples []float32, opts transcribe.Options, progress transcribe.ProgressFunc) (*transcribe.Transcript, error) {
+	fmt.Fprintf(c.f, "%d\n", len(samples))
+	return c.Engine.Transcribe(ctx, samples, opts, progress)
 }
 
 // spread makes a transcript of text whose words share duration d evenly,
