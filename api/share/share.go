@@ -120,6 +120,11 @@ func LoadKey(dir string) ([]byte, error) {
 	if !errors.Is(err, os.ErrNotExist) {
 		return nil, fmt.Errorf("share key: %w", err)
 	}
+	// The data directory may not exist yet: the key is the first file of
+	// a new one.
+	if err := atomicfile.MkdirAll(dir); err != nil {
+		return nil, fmt.Errorf("share key: %w", err)
+	}
 	key := make([]byte, 32)
 	if _, err := rand.Read(key); err != nil {
 		return nil, fmt.Errorf("share key: %w", err)

@@ -60,7 +60,8 @@ func TestSignVerify(t *testing.T) {
 // TestLoadKey: the generated secret is kept (owner-only) and read back, so
 // links survive a restart.
 func TestLoadKey(t *testing.T) {
-	dir := t.TempDir()
+	// A new data directory: the key is made before anything else creates it.
+	dir := filepath.Join(t.TempDir(), "new", "data")
 	k1, err := share.LoadKey(dir)
 	if err != nil {
 		t.Fatal(err)

@@ -247,6 +247,7 @@ func startServer(t *testing.T, dataDir string, eng transcribe.Engine) string {
 		}
 		select {
 		case err := <-done:
+			done <- err // for the cleanup, which waits for it
 			t.Fatalf("server stopped before it was ready: %v", err)
 		default:
 		}
