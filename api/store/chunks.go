@@ -275,20 +275,7 @@ func (s *Store) ChunkProgress(ctx context.Context, jobID string) (ChunkProgress,
 
 // JobRiverIDs returns the queue ids of a job's chunks, for cancelling them.
 func (s *Store) JobRiverIDs(ctx context.Context, jobID string) ([]int64, error) {
-	rows, err := s.query(ctx, `SELECT river_id FROM ns_chunks WHERE job_id = ? AND river_id IS NOT NULL AND status = ?`, jobID, ChunkPending)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return column[int64](ctx, s, `SELECT river_id FROM ns_chunks WHERE job_id = ? AND river_id IS NOT NULL AND status = ?`, jobID, ChunkPending)
 }
 
 // JobByRiverID returns the id of the job whose first queue entry is riverID.

@@ -111,20 +111,7 @@ func (s *Store) Clips(ctx context.Context, jobID string) ([]*Clip, error) {
 // queue makes sure each has its queue job (a crash between storing a clip
 // and queuing it leaves none).
 func (s *Store) UnfinishedClips(ctx context.Context) ([]string, error) {
-	rows, err := s.query(ctx, `SELECT id FROM ns_clips WHERE status IN (?, ?)`, StatusQueued, StatusRunning)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []string
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return column[string](ctx, s, `SELECT id FROM ns_clips WHERE status IN (?, ?)`, StatusQueued, StatusRunning)
 }
 
 // StartClip marks a queued (or interrupted running) clip running.

@@ -238,6 +238,24 @@ func (s *Store) query(ctx context.Context, query string, args ...any) (*sql.Rows
 	return s.db.QueryContext(ctx, s.q(query), args...)
 }
 
+// column runs a query of one column and returns its values in order.
+func column[T any](ctx context.Context, s *Store, query string, args ...any) ([]T, error) {
+	rows, err := s.query(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		var v T
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
 // Ping checks the database answers.
 func (s *Store) Ping(ctx context.Context) error { return s.db.PingContext(ctx) }
 

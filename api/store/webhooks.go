@@ -70,20 +70,7 @@ func (s *Store) SetCallback(ctx context.Context, ownerID, url string) error {
 
 // Callbacks returns the callback URLs of a job or an article, oldest first.
 func (s *Store) Callbacks(ctx context.Context, ownerID string) ([]string, error) {
-	rows, err := s.query(ctx, `SELECT url FROM ns_callbacks WHERE owner_id = ? ORDER BY created_at, url`, ownerID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var u string
-		if err := rows.Scan(&u); err != nil {
-			return nil, err
-		}
-		out = append(out, u)
-	}
-	return out, rows.Err()
+	return column[string](ctx, s, `SELECT url FROM ns_callbacks WHERE owner_id = ? ORDER BY created_at, url`, ownerID)
 }
 
 // AlignmentVersion returns a job's stored alignment and when it was
