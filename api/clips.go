@@ -26,6 +26,9 @@ type clipRequest struct {
 	Aspect    string          `json:"aspect"`
 	Captions  string          `json:"captions"`
 	Highlight bool            `json:"highlight"`
+	// Language of the captions: "ar" (default, the words said) or "en",
+	// the job's English machine translation (POST …/translation first).
+	Language string `json:"language"`
 }
 
 // clipJSON is a clip as the API shows it.
@@ -47,6 +50,7 @@ type clipJSON struct {
 	Aspect      string     `json:"aspect,omitempty"`
 	Captions    string     `json:"captions"`
 	Highlight   bool       `json:"highlight"`
+	Language    string     `json:"language"`
 	Bytes       int64      `json:"bytes"`
 	ContentType string     `json:"content_type"`
 	URL         string     `json:"url"`
@@ -59,13 +63,21 @@ func toClipJSON(c *store.Clip) clipJSON {
 	out := clipJSON{ID: c.ID, Object: "transcription.clip", TranscriptionID: c.JobID, Status: c.Status,
 		Progress: c.Progress, Quote: c.Quote, From: c.From, To: c.To, Start: c.Start, End: c.End,
 		Duration: c.Duration, Format: c.Format, Aspect: c.Aspect, Captions: c.Captions, Highlight: c.Highlight,
-		Bytes: c.Bytes, ContentType: clip.Format(c.Format).ContentType(),
+		Language: captionLanguage(c.CaptionLang), Bytes: c.Bytes, ContentType: clip.Format(c.Format).ContentType(),
 		URL:       "/v1/transcriptions/" + c.JobID + "/clips/" + c.ID + "/file",
 		CreatedAt: c.CreatedAt, FinishedAt: c.FinishedAt}
 	if c.Status == store.StatusFailed {
 		out.Error = &errorBody{Code: c.ErrorCode, Message: c.ErrorMessage, Type: "server_error"}
 	}
 	return out
+}
+
+// captionLanguage is a clip's caption language as the API names it.
+func captionLanguage(lang string) string {
+	if lang == "" {
+		return "ar"
+	}
+	return lang
 }
 
 // createClip checks the request against the done job — format, aspect,
@@ -103,6 +115,18 @@ func (s *server) createClip(c *gin.Context) {
 		return
 	}
 	cl.Captions = string(capt)
+	switch in.Language {
+	case "", "ar":
+	case "en":
+		if capt == clip.None {
+			abortParam(c, http.StatusBadRequest, "invalid_value", "language", "language en is for captions; this clip has none")
+			return
+		}
+		cl.CaptionLang = "en"
+	default:
+		abortParam(c, http.StatusBadRequest, "invalid_value", "language", "language must be ar (the words said) or en (the English machine translation)")
+		return
+	}
 	hasSpan := len(in.From) > 0 || len(in.To) > 0
 	switch {
 	case in.Quote != nil && hasSpan:
@@ -128,6 +152,9 @@ func (s *server) createClip(c *gin.Context) {
 	switch {
 	case errors.Is(err, jobs.ErrNoAlignment):
 		abortParam(c, http.StatusBadRequest, "no_article", "quote", err.Error())
+		return
+	case errors.Is(err, jobs.ErrNoTranslation):
+		abortParam(c, http.StatusBadRequest, "no_translation", "language", err.Error())
 		return
 	case errors.Is(err, clip.ErrNoWords):
 		abortParam(c, http.StatusBadRequest, "no_speech", "from", err.Error())

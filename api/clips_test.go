@@ -26,6 +26,7 @@ type clipView struct {
 	Format      string  `json:"format"`
 	Aspect      string  `json:"aspect"`
 	Captions    string  `json:"captions"`
+	Language    string  `json:"language"`
 	Bytes       int64   `json:"bytes"`
 	ContentType string  `json:"content_type"`
 	URL         string  `json:"url"`
@@ -246,5 +247,67 @@ func TestClipsRecoveredOnStart(t *testing.T) {
 	}
 	if _, err := os.Stat(path); !os.IsNotExist(err) {
 		t.Errorf("clip file after the job was deleted: %v, want it gone", err)
+	}
+}
+
+// TestClipEnglishCaptions (issue 15 §3): a clip's captions can be the job's
+// English machine translation — refused with no_translation before one
+// exists, then made: the soft subtitle track of the MP4 says the English
+// words, none of the Arabic, while the cut is the recording's span.
+func TestClipEnglishCaptions(t *testing.T) {
+	if _, err := exec.LookPath("ffmpeg"); err != nil {
+		t.Skip("skipping: ffmpeg not installed (make deps)")
+	}
+	ts := newServer(t, serverOpts{result: bilingual})
+	var j jobView
+	ts.upload(t, "/v1/transcriptions", wav(6, 220), map[string]string{"language": "ar"}).json(t, &j)
+	if j = ts.waitJob(t, j.ID); j.Status != "done" {
+		t.Fatalf("job %s: %+v", j.Status, j.Error)
+	}
+	base := "/v1/transcriptions/" + j.ID + "/clips"
+	body := `{"from":0,"to":6,"format":"mp4","captions":"soft","language":"en"}`
+	for _, tt := range []struct{ name, body, param string }{
+		{"no translation yet", body, "no_translation"},
+		{"unknown language", `{"from":0,"to":6,"format":"mp4","language":"fr"}`, "invalid_value"},
+		{"no captions to translate", `{"from":0,"to":6,"format":"mp3","language":"en"}`, "invalid_value"},
+	} {
+		r := ts.do(t, "POST", base, strings.NewReader(tt.body), "application/json")
+		if r.status != 400 || !strings.Contains(string(r.body), tt.param) || !strings.Contains(string(r.body), `"param":"language"`) {
+			t.Errorf("%s: got %d %s, want 400 %s on language", tt.name, r.status, r.body, tt.param)
+		}
+	}
+
+	r := ts.do(t, "POST", "/v1/transcriptions/"+j.ID+"/translation", nil, "")
+	var tj jobView
+	r.json(t, &tj)
+	if done := ts.waitJob(t, tj.ID); done.Status != "done" {
+		t.Fatalf("translation job: %+v", done)
+	}
+	r = ts.do(t, "POST", base, strings.NewReader(body), "application/json")
+	if r.status != 202 {
+		t.Fatalf("POST: %d %s, want 202", r.status, r.body)
+	}
+	var c clipView
+	r.json(t, &c)
+	if c = ts.waitClip(t, j.ID, c.ID); c.Status != "done" || c.Language != "en" {
+		t.Fatalf("clip %s (language %q): %+v", c.Status, c.Language, c.Error)
+	}
+	f := ts.do(t, "GET", c.URL, nil, "")
+	clipPath := filepath.Join(t.TempDir(), "clip.mp4")
+	if err := os.WriteFile(clipPath, f.body, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("ffmpeg", "-v", "error", "-i", clipPath, "-map", "0:s:0", "-f", "srt", "-").Output()
+	if err != nil {
+		t.Fatalf("reading the subtitle track: %v", err)
+	}
+	subs := string(out)
+	for _, w := range []string{"president", "government", "citizens"} {
+		if !strings.Contains(subs, w) {
+			t.Errorf("subtitles lack %q:\n%s", w, subs)
+		}
+	}
+	if strings.ContainsFunc(subs, func(r rune) bool { return r >= 0x0600 && r <= 0x06FF }) {
+		t.Errorf("English subtitles carry Arabic letters:\n%s", subs)
 	}
 }

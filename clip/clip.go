@@ -211,11 +211,7 @@ func QuoteSpan(r *align.Result, i int) (Quote, error) {
 // starts before to, and words are those words. A span with no word in it
 // is ErrNoWords.
 func Snap(words []Word, from, to float64) (start, end float64, in []Word, err error) {
-	for _, w := range words {
-		if w.End > from && w.Start < to {
-			in = append(in, w)
-		}
-	}
+	in = within(words, from, to)
 	if len(in) == 0 {
 		return 0, 0, nil, fmt.Errorf("%w between %s and %s", ErrNoWords, Clock(from), Clock(to))
 	}
@@ -224,6 +220,17 @@ func Snap(words []Word, from, to float64) (start, end float64, in []Word, err er
 		start, end = math.Min(start, w.Start), math.Max(end, w.End)
 	}
 	return start, end, in, nil
+}
+
+// within returns the words said at least partly between from and to.
+func within(words []Word, from, to float64) []Word {
+	var in []Word
+	for _, w := range words {
+		if w.End > from && w.Start < to {
+			in = append(in, w)
+		}
+	}
+	return in
 }
 
 // ParseClock reads a time as seconds ("83.2") or [h:]m:ss[.f] ("1:23.2",

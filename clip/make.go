@@ -42,6 +42,10 @@ type Spec struct {
 	// Words are the recording's words with their times: what the cut snaps
 	// to and what the captions say.
 	Words []Word
+	// CaptionWords, when not nil, are what the captions say instead of
+	// Words (an English machine translation with its segment times); the
+	// cut still snaps to Words, the words said.
+	CaptionWords []Word
 	// Card is the title and speaker of the card drawn when the recording
 	// has no picture.
 	Card CardText
@@ -110,6 +114,9 @@ func Make(ctx context.Context, src string, spec Spec, dst string, opts Options, 
 	start, end, words, err := Snap(spec.Words, spec.From, spec.To)
 	if err != nil {
 		return Result{}, err
+	}
+	if spec.CaptionWords != nil {
+		words = within(spec.CaptionWords, start, end)
 	}
 	dur := end - start
 	res := Result{Start: start, End: end, Duration: dur}

@@ -127,6 +127,19 @@ func ClipSpec(ctx context.Context, st *store.Store, j *store.Job, c *store.Clip)
 		return clip.Spec{}, fmt.Errorf("transcript: %w", err)
 	}
 	spec.Words = clip.TranscriptWords(t)
+	if c.CaptionLang == "en" {
+		en, err := st.Transcript(ctx, store.TranslationKey(j))
+		if errors.Is(err, store.ErrNotFound) {
+			return clip.Spec{}, ErrNoTranslation
+		}
+		if err != nil {
+			return clip.Spec{}, fmt.Errorf("translation: %w", err)
+		}
+		spec.CaptionWords = clip.TranscriptWords(en)
+		if spec.CaptionWords == nil {
+			spec.CaptionWords = []clip.Word{} // a silent translation: no captions, never Arabic ones
+		}
+	}
 	if c.Quote != nil {
 		b, err := st.Alignment(ctx, j.ID)
 		if errors.Is(err, store.ErrNotFound) {
@@ -155,6 +168,9 @@ func ClipSpec(ctx context.Context, st *store.Store, j *store.Job, c *store.Clip)
 	}
 	return spec, spec.Validate()
 }
+
+// ErrNoTranslation: English captions for a job with no translation yet.
+var ErrNoTranslation = errors.New("this recording has no English translation yet: POST its /translation first, then make the clip")
 
 // ErrNoAlignment: a quotation clip of a job without an article.
 var ErrNoAlignment = errors.New("this job has no article, so it has no quotations: give from and to")

@@ -28,6 +28,9 @@ type Clip struct {
 	Format, Aspect       string
 	Captions             string
 	Highlight            bool
+	// CaptionLang is "en" for captions from the job's English machine
+	// translation; "" for the words said.
+	CaptionLang string
 	// Bytes is the file's size (set when done).
 	Bytes                   int64
 	ErrorCode, ErrorMessage string
@@ -36,7 +39,7 @@ type Clip struct {
 }
 
 const clipCols = `id, job_id, status, progress, quote, from_s, to_s, start_s, end_s, duration, format, aspect,
-	captions, highlight, bytes, error_code, error_message, created_at, finished_at`
+	captions, highlight, caption_lang, bytes, error_code, error_message, created_at, finished_at`
 
 func scanClip(r interface{ Scan(...any) error }) (*Clip, error) {
 	var (
@@ -47,7 +50,7 @@ func scanClip(r interface{ Scan(...any) error }) (*Clip, error) {
 		finished  sql.NullInt64
 	)
 	err := r.Scan(&c.ID, &c.JobID, &c.Status, &c.Progress, &quote, &c.From, &c.To, &c.Start, &c.End, &c.Duration,
-		&c.Format, &c.Aspect, &c.Captions, &highlight, &c.Bytes, &c.ErrorCode, &c.ErrorMessage, &created, &finished)
+		&c.Format, &c.Aspect, &c.Captions, &highlight, &c.CaptionLang, &c.Bytes, &c.ErrorCode, &c.ErrorMessage, &created, &finished)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	}
@@ -74,8 +77,8 @@ func (s *Store) CreateClip(ctx context.Context, c *Clip) error {
 		quote = *c.Quote
 	}
 	_, err := s.exec(ctx, `INSERT INTO ns_clips (id, job_id, status, progress, quote, from_s, to_s, format, aspect,
-		captions, highlight, created_at) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		c.ID, c.JobID, c.Status, quote, c.From, c.To, c.Format, c.Aspect, c.Captions, boolInt(c.Highlight), millis(c.CreatedAt))
+		captions, highlight, caption_lang, created_at) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		c.ID, c.JobID, c.Status, quote, c.From, c.To, c.Format, c.Aspect, c.Captions, boolInt(c.Highlight), c.CaptionLang, millis(c.CreatedAt))
 	return err
 }
 

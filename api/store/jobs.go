@@ -104,6 +104,15 @@ func ASRKeyWith(audioSHA, model, language, prompt, task string, temperature floa
 	return hex.EncodeToString(h.Sum(nil))
 }
 
+// TranslationKey is the ASR key of the English machine translation of job
+// j's recording: Whisper's translate task over the same audio, model,
+// language and temperature, without the prompt (an Arabic prompt pulls the
+// output back towards Arabic). The translation is kept there, beside the
+// transcript.
+func TranslationKey(j *Job) string {
+	return ASRKeyWith(j.AudioSHA256, j.Model, j.Language, "", TaskTranslate, j.Temperature)
+}
+
 // DedupKey hashes what determines a job's whole result.
 func DedupKey(asrKey, articleID, articleText string) string {
 	h := sha256.New()

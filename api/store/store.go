@@ -164,6 +164,7 @@ var schema = []string{
 		aspect TEXT NOT NULL DEFAULT '',
 		captions TEXT NOT NULL DEFAULT '',
 		highlight INTEGER NOT NULL DEFAULT 0,
+		caption_lang TEXT NOT NULL DEFAULT '',
 		bytes BIGINT NOT NULL DEFAULT 0,
 		error_code TEXT NOT NULL DEFAULT '',
 		error_message TEXT NOT NULL DEFAULT '',
