@@ -42,7 +42,7 @@ export class ClipMaker {
   // syncFields hides what an audio clip does not have (a picture, captions).
   syncFields() {
     const video = $('clip-format').value === 'mp4';
-    for (const id of ['clip-aspect-field', 'clip-captions-field', 'clip-highlight-field']) $(id).hidden = !video;
+    for (const id of ['clip-aspect-field', 'clip-captions-field', 'clip-language-field', 'clip-highlight-field']) $(id).hidden = !video;
   }
 
   reset() {
@@ -67,6 +67,9 @@ export class ClipMaker {
       body.aspect = $('clip-aspect').value;
       body.captions = $('clip-captions').value;
       body.highlight = $('clip-highlight').checked;
+      // English captions come from the machine translation (the server says
+      // no_translation until one is made).
+      if (body.captions !== 'none' && $('clip-language').value === 'en') body.language = 'en';
     }
     $('clip-make').disabled = true;
     const base = `/transcriptions/${api.id(job.id)}/clips`;
