@@ -13,7 +13,7 @@ APT_PACKAGES := ffmpeg espeak-ng sox pkg-config postgresql chromium
 # and the Noto fonts (Noto Naskh Arabic) they are set in.
 APT_PACKAGES += pandoc libreoffice-writer-nogui poppler-utils fonts-noto-core
 # Clips (issue 15): Tesseract's Arabic model reads burned captions back in
-# clip/clip_test.go. Captions use the Noto Naskh WOFF2 the binary ships, so no
+# transcribe/clip/clip_test.go. Captions use the Noto Naskh WOFF2 the binary ships, so no
 # system font package is needed.
 APT_PACKAGES += tesseract-ocr tesseract-ocr-ara
 # Node.js runs the browser test (api/web/e2e); installed from Debian only on a
@@ -144,7 +144,7 @@ bench-audio: build-noengine
 ## captions, per second of clip (s/clip-s; below 1 is faster than real time)
 .PHONY: bench-video-clip
 bench-video-clip:
-	$(GO) test -run '^$$' -bench Vertical30s -benchtime 3x ./clip
+	$(GO) test -run '^$$' -bench Vertical30s -benchtime 3x ./transcribe/clip
 
 ## eval-align: the aligner's evaluation table (recall, false alarms, timing error; newsscribe vs a difflib baseline)
 .PHONY: eval-align

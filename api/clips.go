@@ -12,7 +12,7 @@ import (
 	"github.com/newsscribe/newsscribe/api/blob"
 	"github.com/newsscribe/newsscribe/api/jobs"
 	"github.com/newsscribe/newsscribe/api/store"
-	"github.com/newsscribe/newsscribe/clip"
+	"github.com/newsscribe/newsscribe/transcribe/clip"
 )
 
 // clipRequest is the body of POST /v1/transcriptions/{id}/clips: a

@@ -12,9 +12,9 @@ import (
 
 	"github.com/newsscribe/newsscribe/api/store"
 	"github.com/newsscribe/newsscribe/audio"
-	"github.com/newsscribe/newsscribe/clip"
 	"github.com/newsscribe/newsscribe/transcribe"
 	"github.com/newsscribe/newsscribe/transcribe/align"
+	"github.com/newsscribe/newsscribe/transcribe/clip"
 )
 
 // ClipArgs are a clip job's arguments: the clip's id; the rest is in the

@@ -14,9 +14,9 @@ import (
 
 	"github.com/newsscribe/newsscribe/api/web"
 	"github.com/newsscribe/newsscribe/audio"
-	"github.com/newsscribe/newsscribe/clip"
 	"github.com/newsscribe/newsscribe/transcribe"
 	"github.com/newsscribe/newsscribe/transcribe/align/arabic"
+	"github.com/newsscribe/newsscribe/transcribe/clip"
 	"github.com/newsscribe/newsscribe/transcribe/transcribetest"
 )
 
