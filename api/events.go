@@ -2,9 +2,7 @@ package api
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
-	"net/http"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -58,22 +56,8 @@ func (s *server) jobEvents(c *gin.Context) {
 		return
 	}
 	ctx := c.Request.Context()
-	h := c.Writer.Header()
-	h.Set("Content-Type", "text/event-stream")
-	h.Set("Cache-Control", "no-store")
-	h.Set("X-Accel-Buffering", "no")
-	c.Status(http.StatusOK)
-	send := func(event string, v any) bool {
-		b, err := json.Marshal(v)
-		if err != nil {
-			return false
-		}
-		if _, err := fmt.Fprintf(c.Writer, "event: %s\ndata: %s\n\n", event, b); err != nil {
-			return false
-		}
-		c.Writer.Flush()
-		return true
-	}
+	startEvents(c)
+	send := func(event string, v any) bool { return sendEvent(c, event, v) == nil }
 	var (
 		lastStatus   string
 		lastProgress = -1

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"bytes"
 	"encoding/json"
 	"net/http"
 	"strconv"
@@ -31,11 +32,7 @@ type streamEvent struct {
 // created, as in the synchronous answer.
 func (s *server) streamJob(c *gin.Context, j *store.Job, created bool, live <-chan transcribe.Segment) {
 	ctx := c.Request.Context()
-	c.Header("Content-Type", "text/event-stream; charset=utf-8")
-	c.Header("Cache-Control", "no-cache")
-	c.Header("X-Accel-Buffering", "no")
-	c.Status(http.StatusOK)
-	c.Writer.Flush()
+	startEvents(c)
 	next, sent := 0, 0 // next segment id expected; deltas sent
 	delta := func(text string) {
 		if text == "" {
@@ -108,12 +105,39 @@ func (s *server) streamJob(c *gin.Context, j *store.Job, created bool, live <-ch
 	}
 }
 
-func writeEvent(c *gin.Context, v any) {
-	b, _ := json.Marshal(v)
-	c.Writer.WriteString("data: ")
-	c.Writer.Write(b)
-	c.Writer.WriteString("\n\n")
+// writeEvent sends v as an unnamed event (OpenAI's streams name the type
+// inside the data).
+func writeEvent(c *gin.Context, v any) { _ = sendEvent(c, "", v) }
+
+// startEvents answers 200 with a Server-Sent Events stream that proxies
+// neither cache nor buffer.
+func startEvents(c *gin.Context) {
+	c.Header("Content-Type", "text/event-stream; charset=utf-8")
+	c.Header("Cache-Control", "no-store")
+	c.Header("X-Accel-Buffering", "no")
+	c.Status(http.StatusOK)
 	c.Writer.Flush()
+}
+
+// sendEvent writes one event, named when event is not empty, with v as its
+// JSON data, and flushes it; an error means the client is gone.
+func sendEvent(c *gin.Context, event string, v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if event != "" {
+		buf.WriteString("event: " + event + "\n")
+	}
+	buf.WriteString("data: ")
+	buf.Write(b)
+	buf.WriteString("\n\n")
+	if _, err := c.Writer.Write(buf.Bytes()); err != nil {
+		return err
+	}
+	c.Writer.Flush()
+	return nil
 }
 
 // writeError sends an error event: the SDKs' stream iterators raise a data
