@@ -8,12 +8,12 @@ GO           ?= go
 BIN          ?= bin/newsscribe
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := ffmpeg espeak-ng sox pkg-config postgresql chromium
-# Word documents (transcribe/docx) are checked by rendering them: LibreOffice
+# Word documents (export/docx) are checked by rendering them: LibreOffice
 # (DOCX → PDF), poppler (PDF → PNG, text, page count), pandoc (DOCX → text),
 # and the Noto fonts (Noto Naskh Arabic) they are set in.
 APT_PACKAGES += pandoc libreoffice-writer-nogui poppler-utils fonts-noto-core
 # Clips (issue 15): Tesseract's Arabic model reads burned captions back in
-# transcribe/clip/clip_test.go. Captions use the Noto Naskh WOFF2 the binary ships, so no
+# clip/clip_test.go. Captions use the Noto Naskh WOFF2 the binary ships, so no
 # system font package is needed.
 APT_PACKAGES += tesseract-ocr tesseract-ocr-ara
 # Node.js runs the browser test (api/web/e2e); installed from Debian only on a
@@ -21,7 +21,7 @@ APT_PACKAGES += tesseract-ocr tesseract-ocr-ara
 NODE_PACKAGES := $(if $(shell command -v npm 2>/dev/null),,nodejs npm)
 E2E_DIR      := api/web/e2e
 OPENAI_NODE_DIR := api/openaitest/node
-WEBHOOK_NODE_DIR := api/webhook/verify
+WEBHOOK_NODE_DIR := webhook/verify
 
 # Where to find libwhisper: an explicit prefix, else pkg-config. The Go
 # bindings name the libraries (-lwhisper -lggml -lggml-base -lggml-cpu, and
@@ -144,14 +144,14 @@ bench-audio: build-noengine
 ## captions, per second of clip (s/clip-s; below 1 is faster than real time)
 .PHONY: bench-video-clip
 bench-video-clip:
-	$(GO) test -run '^$$' -bench Vertical30s -benchtime 3x ./transcribe/clip
+	$(GO) test -run '^$$' -bench Vertical30s -benchtime 3x ./clip
 
 ## eval-align: the aligner's evaluation table (recall, false alarms, timing error; newsscribe vs a difflib baseline)
 .PHONY: eval-align
 eval-align:
-	$(GO) run ./transcribe/align/eval/cmd/evalalign -dir transcribe/align/testdata/eval -shared ../shared/articles
+	$(GO) run ./align/eval/cmd/evalalign -dir align/testdata/eval -shared ../shared/articles
 
 ## eval-quotes: the quote check's evaluation table (verdict accuracy, false accusations, misquotes found, speakers)
 .PHONY: eval-quotes
 eval-quotes:
-	$(GO) run ./transcribe/align/eval/cmd/evalquotes -dir transcribe/align/testdata/eval -shared ../shared/articles
+	$(GO) run ./align/eval/cmd/evalquotes -dir align/testdata/eval -shared ../shared/articles

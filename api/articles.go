@@ -9,7 +9,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"github.com/newsscribe/newsscribe/api/store"
+	"github.com/newsscribe/newsscribe/store"
 )
 
 // articleJSON is an article as the API shows and accepts it.

@@ -9,22 +9,22 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/newsscribe/newsscribe/api/jobs"
 	"github.com/newsscribe/newsscribe/audio"
 	"github.com/newsscribe/newsscribe/pipeline"
+	"github.com/newsscribe/newsscribe/queue"
 )
 
 // AudioDecoder validates and decodes stored uploads through the pipeline.
-// It implements Prober and jobs.Decoder, and turns package audio's errors
-// into *jobs.InputError with the HTTP status the API answers with.
+// It implements Prober and queue.Decoder, and turns package audio's errors
+// into *queue.InputError with the HTTP status the API answers with.
 type AudioDecoder struct {
 	// Pipeline decodes, with its audio.Options (MaxDuration, FFmpegPath).
 	Pipeline *pipeline.Pipeline
 }
 
 var (
-	_ Prober       = AudioDecoder{}
-	_ jobs.Decoder = AudioDecoder{}
+	_ Prober        = AudioDecoder{}
+	_ queue.Decoder = AudioDecoder{}
 )
 
 // Probe implements Prober with pipeline.Probe: a too-long, empty or
@@ -37,9 +37,9 @@ func (d AudioDecoder) Probe(ctx context.Context, path string) (float64, error) {
 	return seconds, nil
 }
 
-// Open implements jobs.Decoder: a stream of the upload whose errors, when
+// Open implements queue.Decoder: a stream of the upload whose errors, when
 // opening and while reading, are classified as Probe's.
-func (d AudioDecoder) Open(ctx context.Context, path string) (jobs.Stream, error) {
+func (d AudioDecoder) Open(ctx context.Context, path string) (queue.Stream, error) {
 	dec, err := audio.OpenFile(ctx, path, d.Pipeline.AudioOptions())
 	if err != nil {
 		return nil, d.classify(err, path)
@@ -95,5 +95,5 @@ func (d AudioDecoder) classify(err error, path string) error {
 	if code == "too_long" {
 		msg += fmt.Sprintf(" of %s", d.Pipeline.MaxDuration())
 	}
-	return &jobs.InputError{Status: status, Code: code, Err: fmt.Errorf("%s", msg)}
+	return &queue.InputError{Status: status, Code: code, Err: fmt.Errorf("%s", msg)}
 }

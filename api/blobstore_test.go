@@ -7,10 +7,10 @@ import (
 	"os"
 	"testing"
 
-	"github.com/newsscribe/newsscribe/api/blob"
-	"github.com/newsscribe/newsscribe/api/blob/blobtest"
-	"github.com/newsscribe/newsscribe/api/blob/fileblob"
-	"github.com/newsscribe/newsscribe/api/store"
+	"github.com/newsscribe/newsscribe/blob"
+	"github.com/newsscribe/newsscribe/blob/blobtest"
+	"github.com/newsscribe/newsscribe/blob/fileblob"
+	"github.com/newsscribe/newsscribe/store"
 )
 
 // TestS3BlobStore runs a job with its blobs in a real S3 server: the upload

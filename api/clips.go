@@ -9,10 +9,10 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"github.com/newsscribe/newsscribe/api/blob"
-	"github.com/newsscribe/newsscribe/api/jobs"
-	"github.com/newsscribe/newsscribe/api/store"
-	"github.com/newsscribe/newsscribe/transcribe/clip"
+	"github.com/newsscribe/newsscribe/blob"
+	"github.com/newsscribe/newsscribe/clip"
+	"github.com/newsscribe/newsscribe/queue"
+	"github.com/newsscribe/newsscribe/store"
 )
 
 // clipRequest is the body of POST /v1/transcriptions/{id}/clips: a
@@ -148,12 +148,12 @@ func (s *server) createClip(c *gin.Context) {
 		}
 	}
 	ctx := c.Request.Context()
-	spec, err := jobs.ClipSpec(ctx, s.Store, j, cl)
+	spec, err := queue.ClipSpec(ctx, s.Store, j, cl)
 	switch {
-	case errors.Is(err, jobs.ErrNoAlignment):
+	case errors.Is(err, queue.ErrNoAlignment):
 		abortParam(c, http.StatusBadRequest, "no_article", "quote", err.Error())
 		return
-	case errors.Is(err, jobs.ErrNoTranslation):
+	case errors.Is(err, queue.ErrNoTranslation):
 		abortParam(c, http.StatusBadRequest, "no_translation", "language", err.Error())
 		return
 	case errors.Is(err, clip.ErrNoWords):

@@ -10,8 +10,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/newsscribe/newsscribe/api/store"
 	"github.com/newsscribe/newsscribe/audio"
+	"github.com/newsscribe/newsscribe/store"
 )
 
 type clipView struct {

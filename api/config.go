@@ -9,11 +9,11 @@ import (
 	"strings"
 	"time"
 
-	"github.com/newsscribe/newsscribe/api/blob/s3blob"
-	"github.com/newsscribe/newsscribe/api/jobs"
-	"github.com/newsscribe/newsscribe/api/share"
 	"github.com/newsscribe/newsscribe/audio"
+	"github.com/newsscribe/newsscribe/blob/s3blob"
 	"github.com/newsscribe/newsscribe/pipeline"
+	"github.com/newsscribe/newsscribe/queue"
+	"github.com/newsscribe/newsscribe/share"
 )
 
 // Defaults of Config (and of Deps where they share a field), each stated
@@ -50,7 +50,7 @@ type Config struct {
 	// postgres:// URL for a queue shared by several servers.
 	Database string
 	// Workers is the number of jobs transcribed at once by this server
-	// (one whisper state each). Defaults to jobs.DefaultWorkers.
+	// (one whisper state each). Defaults to queue.DefaultWorkers.
 	Workers int
 	// Threads is the CPU threads of one chunk's recognition. Defaults to 0:
 	// the number of CPUs divided by Workers (at least 1, at most 8).
@@ -68,13 +68,13 @@ type Config struct {
 	// Defaults to DefaultMaxQueue.
 	MaxQueue int
 	// JobTimeout cancels a job running longer. Defaults to
-	// jobs.DefaultJobTimeout.
+	// queue.DefaultJobTimeout.
 	JobTimeout time.Duration
 	// RescueAfter is when a job left running by a dead server is run again.
-	// Must exceed JobTimeout. Zero means JobTimeout + jobs.DefaultRescueMargin.
+	// Must exceed JobTimeout. Zero means JobTimeout + queue.DefaultRescueMargin.
 	RescueAfter time.Duration
 	// MaxAttempts is how often a job is tried on transient failures.
-	// Defaults to jobs.DefaultMaxAttempts.
+	// Defaults to queue.DefaultMaxAttempts.
 	MaxAttempts int
 	// APIKeys, when not empty, are required as `Authorization: Bearer KEY`
 	// on /v1; an entry "NAME:KEY" names its key.
@@ -126,7 +126,7 @@ type Config struct {
 	// link-local addresses. Off by default.
 	WebhookAllowPrivate bool
 	// WebhookRetry is the delay before each retry of an undelivered event.
-	// Defaults to jobs.DefaultWebhookRetry (5s, 5m, 30m, 2h, 5h, 10h, 10h).
+	// Defaults to queue.DefaultWebhookRetry (5s, 5m, 30m, 2h, 5h, 10h, 10h).
 	WebhookRetry []time.Duration
 }
 
@@ -141,13 +141,13 @@ func DefaultConfig() Config {
 	return Config{
 		Listen:          DefaultListen,
 		DataDir:         DefaultDataDir(),
-		Workers:         jobs.DefaultWorkers,
+		Workers:         queue.DefaultWorkers,
 		ChunkLength:     pipeline.DefaultChunkLength,
 		MaxUpload:       DefaultMaxUpload,
 		MaxDuration:     DefaultMaxDuration,
 		MaxQueue:        DefaultMaxQueue,
-		JobTimeout:      jobs.DefaultJobTimeout,
-		MaxAttempts:     jobs.DefaultMaxAttempts,
+		JobTimeout:      queue.DefaultJobTimeout,
+		MaxAttempts:     queue.DefaultMaxAttempts,
 		ShutdownTimeout: DefaultShutdownTimeout,
 		FFmpegPath:      audio.DefaultFFmpeg,
 		BodyIdleTimeout: DefaultBodyIdleTimeout,
@@ -190,7 +190,7 @@ func (c Config) Validate() error {
 		return fmt.Errorf("--share-secret: want at least %d bytes, got %d", share.MinSecret, len(c.ShareSecret))
 	case c.ShareTTL <= 0:
 		return fmt.Errorf("--share-ttl: must be positive, got %s", c.ShareTTL)
-	case c.Database != "" && !jobs.IsPostgres(c.Database):
+	case c.Database != "" && !queue.IsPostgres(c.Database):
 		return errors.New("--database: want a postgres:// URL, or nothing for SQLite in the data directory")
 	}
 	if c.PublicURL != "" {

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/newsscribe/newsscribe/transcribe/align"
-	"github.com/newsscribe/newsscribe/transcribe/docx"
+	"github.com/newsscribe/newsscribe/align"
+	"github.com/newsscribe/newsscribe/export/docx"
 )
 
 // TestDOCXDownloads: the transcript and the quotation check download as

@@ -7,7 +7,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"github.com/newsscribe/newsscribe/api/store"
+	"github.com/newsscribe/newsscribe/store"
 )
 
 // chunksJSON is how far a chunked recognition is: parts done of total.

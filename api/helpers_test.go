@@ -20,13 +20,13 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/newsscribe/newsscribe/api"
-	"github.com/newsscribe/newsscribe/api/blob"
-	"github.com/newsscribe/newsscribe/api/jobs"
-	"github.com/newsscribe/newsscribe/api/share"
-	"github.com/newsscribe/newsscribe/api/store"
 	"github.com/newsscribe/newsscribe/api/web"
 	"github.com/newsscribe/newsscribe/audio"
+	"github.com/newsscribe/newsscribe/blob"
 	"github.com/newsscribe/newsscribe/pipeline"
+	"github.com/newsscribe/newsscribe/queue"
+	"github.com/newsscribe/newsscribe/share"
+	"github.com/newsscribe/newsscribe/store"
 	"github.com/newsscribe/newsscribe/transcribe"
 	"github.com/newsscribe/newsscribe/transcribe/transcribetest"
 	"github.com/newsscribe/newsscribe/transcribe/whisper"
@@ -104,9 +104,9 @@ func scriptedPipeline(t testing.TB, eng transcribe.Engine, opts audio.Options) *
 type testServer struct {
 	*httptest.Server
 	engine *transcribetest.Scripted
-	queue  *jobs.Queue
+	queue  *queue.Queue
 	store  *store.Store
-	worker *jobs.Worker
+	worker *queue.Worker
 	dir    string
 }
 
@@ -136,7 +136,7 @@ type serverOpts struct {
 	// shareTTL is the lifetime of share links; 0 for share.DefaultTTL.
 	shareTTL time.Duration
 	// webhooks configures event notifications.
-	webhooks jobs.WebhookConfig
+	webhooks queue.WebhookConfig
 	// blobs, when set, keeps uploads there (the temp dir is the scratch).
 	blobs blob.Store
 	// chunkLength is the worker's target chunk length (0: the default).
@@ -176,9 +176,9 @@ func newServer(t testing.TB, o serverOpts) *testServer {
 	if o.log != nil {
 		quiet = slog.New(slog.NewJSONHandler(o.log, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	}
-	w := &jobs.Worker{Pipeline: p, Decoder: dec, ProgressEvery: time.Millisecond, Logger: quiet, Segments: hub, ClipFonts: web.CaptionFonts(), ChunkLength: o.chunkLength}
+	w := &queue.Worker{Pipeline: p, Decoder: dec, ProgressEvery: time.Millisecond, Logger: quiet, Segments: hub, ClipFonts: web.CaptionFonts(), ChunkLength: o.chunkLength}
 	ctx := context.Background()
-	q, err := jobs.Open(ctx, jobs.Config{Database: o.database, DataDir: dir, Workers: o.workers, JobTimeout: time.Minute, Logger: quiet, Webhooks: o.webhooks}, blobs, w)
+	q, err := queue.Open(ctx, queue.Config{Database: o.database, DataDir: dir, Workers: o.workers, JobTimeout: time.Minute, Logger: quiet, Webhooks: o.webhooks}, blobs, w)
 	if err != nil {
 		t.Fatal(err)
 	}

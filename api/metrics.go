@@ -9,8 +9,8 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
-	"github.com/newsscribe/newsscribe/api/jobs"
-	"github.com/newsscribe/newsscribe/api/store"
+	"github.com/newsscribe/newsscribe/queue"
+	"github.com/newsscribe/newsscribe/store"
 )
 
 // Metrics are the service's Prometheus metrics, on their own registry (no
@@ -24,7 +24,7 @@ type Metrics struct {
 	finished     *prometheus.CounterVec
 }
 
-var _ jobs.Observer = (*Metrics)(nil)
+var _ queue.Observer = (*Metrics)(nil)
 
 // NewMetrics creates the metrics; jobs by state and queue depth are read
 // from st at scrape time, so they are right on every machine sharing a queue.
@@ -60,7 +60,7 @@ func (m *Metrics) Handler() http.Handler {
 	return promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{})
 }
 
-// Transcribed implements jobs.Observer.
+// Transcribed implements queue.Observer.
 func (m *Metrics) Transcribed(audioSeconds, rtf float64) {
 	m.audioSeconds.Add(audioSeconds)
 	if rtf > 0 {
@@ -68,7 +68,7 @@ func (m *Metrics) Transcribed(audioSeconds, rtf float64) {
 	}
 }
 
-// Finished implements jobs.Observer.
+// Finished implements queue.Observer.
 func (m *Metrics) Finished(status string) { m.finished.WithLabelValues(status).Inc() }
 
 var (

@@ -17,11 +17,11 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"github.com/newsscribe/newsscribe/api/store"
+	"github.com/newsscribe/newsscribe/align"
 	"github.com/newsscribe/newsscribe/internal/oneline"
 	"github.com/newsscribe/newsscribe/pipeline"
+	"github.com/newsscribe/newsscribe/store"
 	"github.com/newsscribe/newsscribe/transcribe"
-	"github.com/newsscribe/newsscribe/transcribe/align"
 )
 
 // Queue is what the handlers need from the job queue.

@@ -9,7 +9,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"github.com/newsscribe/newsscribe/api/store"
+	"github.com/newsscribe/newsscribe/store"
 )
 
 // searchHitJSON is one result of GET /v1/search.

@@ -23,10 +23,10 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/newsscribe/newsscribe/api/jobs"
-	"github.com/newsscribe/newsscribe/api/store"
 	"github.com/newsscribe/newsscribe/audio"
 	"github.com/newsscribe/newsscribe/internal/movtest"
+	"github.com/newsscribe/newsscribe/queue"
+	"github.com/newsscribe/newsscribe/store"
 )
 
 // needFFmpeg skips a test that needs ffmpeg when it is absent.
@@ -481,11 +481,11 @@ func TestSweepTempAge(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	then := time.Now().Add(-2 * jobs.StaleTempAge)
+	then := time.Now().Add(-2 * queue.StaleTempAge)
 	if err := os.Chtimes(old, then, then); err != nil {
 		t.Fatal(err)
 	}
-	n, err := blobs.SweepTemp(jobs.StaleTempAge)
+	n, err := blobs.SweepTemp(queue.StaleTempAge)
 	if err != nil || n != 1 {
 		t.Fatalf("SweepTemp = %d, %v; want 1 file", n, err)
 	}

@@ -3,7 +3,7 @@ package api
 import (
 	"sync"
 
-	"github.com/newsscribe/newsscribe/api/jobs"
+	"github.com/newsscribe/newsscribe/queue"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
 
@@ -18,7 +18,7 @@ type SegmentHub struct {
 	subs map[string]map[chan transcribe.Segment]struct{}
 }
 
-var _ jobs.SegmentSink = (*SegmentHub)(nil)
+var _ queue.SegmentSink = (*SegmentHub)(nil)
 
 // segmentBuffer is how many segments a slow subscriber may fall behind
 // before later ones are dropped for it (it fills them in from the final
@@ -30,7 +30,7 @@ func NewSegmentHub() *SegmentHub {
 	return &SegmentHub{subs: map[string]map[chan transcribe.Segment]struct{}{}}
 }
 
-// Segment implements jobs.SegmentSink. It never blocks.
+// Segment implements queue.SegmentSink. It never blocks.
 func (h *SegmentHub) Segment(jobID string, s transcribe.Segment) {
 	h.mu.Lock()
 	defer h.mu.Unlock()

@@ -15,12 +15,12 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"github.com/newsscribe/newsscribe/api/blob/s3blob"
-	"github.com/newsscribe/newsscribe/api/jobs"
-	"github.com/newsscribe/newsscribe/api/share"
-	"github.com/newsscribe/newsscribe/api/store"
 	"github.com/newsscribe/newsscribe/audio"
+	"github.com/newsscribe/newsscribe/blob/s3blob"
 	"github.com/newsscribe/newsscribe/pipeline"
+	"github.com/newsscribe/newsscribe/queue"
+	"github.com/newsscribe/newsscribe/share"
+	"github.com/newsscribe/newsscribe/store"
 )
 
 // Components are the parts Serve is built from; the serve command wires the
@@ -93,7 +93,7 @@ func Serve(ctx context.Context, cfg Config, comps Components) error {
 // the HTTP server with the router.
 type service struct {
 	pipeline *pipeline.Pipeline
-	queue    *jobs.Queue
+	queue    *queue.Queue
 	srv      *http.Server
 	log      *slog.Logger
 	// started is set once the engine is loaded and the queue works jobs.
@@ -133,8 +133,8 @@ func newService(ctx context.Context, cfg Config, comps Components, log *slog.Log
 	}
 	dec := AudioDecoder{Pipeline: p}
 	hub := NewSegmentHub()
-	worker := &jobs.Worker{Pipeline: p, Decoder: dec, FFmpegPath: cfg.FFmpegPath, Logger: log, Segments: hub, ClipFonts: comps.ClipFonts, ChunkLength: cfg.ChunkLength}
-	q, err := jobs.Open(ctx, jobs.Config{
+	worker := &queue.Worker{Pipeline: p, Decoder: dec, FFmpegPath: cfg.FFmpegPath, Logger: log, Segments: hub, ClipFonts: comps.ClipFonts, ChunkLength: cfg.ChunkLength}
+	q, err := queue.Open(ctx, queue.Config{
 		Database: cfg.Database, DataDir: cfg.DataDir, Workers: cfg.Workers, MaxAttempts: cfg.MaxAttempts,
 		JobTimeout: cfg.JobTimeout, RescueAfter: cfg.RescueAfter, Logger: log.With("component", "river"),
 		Webhooks: cfg.webhookConfig(),

@@ -10,7 +10,7 @@ import (
 	"github.com/newsscribe/newsscribe/internal/publicurl"
 )
 
-// Signer signs share links (package api/share's Signer).
+// Signer signs share links (package share's Signer).
 type Signer interface {
 	Sign(id string, now time.Time) (token string, expires time.Time)
 }

@@ -12,9 +12,9 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"github.com/newsscribe/newsscribe/api/store"
 	"github.com/newsscribe/newsscribe/internal/bytesize"
 	"github.com/newsscribe/newsscribe/internal/oneline"
+	"github.com/newsscribe/newsscribe/store"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
 

@@ -16,10 +16,10 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"github.com/newsscribe/newsscribe/api/jobs"
-	"github.com/newsscribe/newsscribe/api/store"
 	"github.com/newsscribe/newsscribe/internal/bytesize"
 	"github.com/newsscribe/newsscribe/internal/oneline"
+	"github.com/newsscribe/newsscribe/queue"
+	"github.com/newsscribe/newsscribe/store"
 )
 
 // Limits of a multipart form besides its file (issue 9: sixty 4 MiB fields
@@ -161,7 +161,7 @@ func (s *server) readForm(c *gin.Context, fileRequired bool, doc string) *upload
 	}
 	d, err := s.Prober.Probe(c.Request.Context(), s.Store.Blobs.AudioPath(u.sha))
 	if err != nil {
-		var in *jobs.InputError
+		var in *queue.InputError
 		if errors.As(err, &in) {
 			// Bad audio is never referenced by a job: drop it.
 			if err := s.Store.Blobs.Delete(c.Request.Context(), store.AudioKey(u.sha)); err != nil {

@@ -20,9 +20,9 @@ import (
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/rivertype"
 
-	"github.com/newsscribe/newsscribe/api/jobs"
-	"github.com/newsscribe/newsscribe/api/webhook"
+	"github.com/newsscribe/newsscribe/queue"
 	"github.com/newsscribe/newsscribe/transcribe"
+	"github.com/newsscribe/newsscribe/webhook"
 )
 
 // testSecret is a Standard Webhooks secret (whsec_ + base64 of 24 bytes).
@@ -123,7 +123,7 @@ func testWebhookDelivered(t *testing.T, database string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts := newServer(t, serverOpts{database: database, result: failShort, webhooks: jobs.WebhookConfig{
+	ts := newServer(t, serverOpts{database: database, result: failShort, webhooks: queue.WebhookConfig{
 		URL: "http://" + rcv.addr + "/all", Secret: key,
 		Policy: webhook.Policy{AllowPrivate: true, Timeout: 2 * time.Second},
 		Retry:  []time.Duration{time.Second, 2 * time.Second, 3 * time.Second, 4 * time.Second, 5 * time.Second, 5 * time.Second, 5 * time.Second, 5 * time.Second},
@@ -168,9 +168,9 @@ func testWebhookDelivered(t *testing.T, database string) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		events := []string{jobs.EventFailed}
+		events := []string{queue.EventFailed}
 		if j.Status == "done" {
-			events = []string{jobs.EventDone, jobs.EventAligned}
+			events = []string{queue.EventDone, queue.EventAligned}
 		}
 		for _, e := range events {
 			if err := ts.queue.Notify(context.Background(), id, e); err != nil {
@@ -342,7 +342,7 @@ func TestCallbackURLRefused(t *testing.T) {
 func TestWebhookJoinedDoneJob(t *testing.T) {
 	rcv := newReceiver(t)
 	rcv.up(t)
-	ts := newServer(t, serverOpts{webhooks: jobs.WebhookConfig{Policy: webhook.Policy{AllowPrivate: true}}})
+	ts := newServer(t, serverOpts{webhooks: queue.WebhookConfig{Policy: webhook.Policy{AllowPrivate: true}}})
 	base := "http://" + rcv.addr
 	r := ts.do(t, "POST", "/v1/articles", strings.NewReader(fmt.Sprintf(`{"title":"t","body":%q,"callback_url":%q}`, article, base+"/article")), "application/json")
 	if r.status != http.StatusCreated {
@@ -378,7 +378,7 @@ func TestWebhookJoinedDoneJob(t *testing.T) {
 func TestWebhookRescuedRunQueuesEvents(t *testing.T) {
 	rcv := newReceiver(t)
 	rcv.up(t)
-	ts := newServer(t, serverOpts{webhooks: jobs.WebhookConfig{Policy: webhook.Policy{AllowPrivate: true}}})
+	ts := newServer(t, serverOpts{webhooks: queue.WebhookConfig{Policy: webhook.Policy{AllowPrivate: true}}})
 	r := ts.upload(t, "/v1/transcriptions", wav(2, 440), map[string]string{"article": article})
 	var j jobView
 	r.json(t, &j)
@@ -396,7 +396,7 @@ func TestWebhookRescuedRunQueuesEvents(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rescued := &river.Job[jobs.Args]{JobRow: &rivertype.JobRow{ID: row.RiverID, Attempt: 2, MaxAttempts: 3}, Args: jobs.Args{JobID: j.ID}}
+	rescued := &river.Job[queue.Args]{JobRow: &rivertype.JobRow{ID: row.RiverID, Attempt: 2, MaxAttempts: 3}, Args: queue.Args{JobID: j.ID}}
 	if err := ts.worker.Work(ctx, rescued); err != nil {
 		t.Fatal(err)
 	}

@@ -10,17 +10,17 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"github.com/newsscribe/newsscribe/api/jobs"
-	"github.com/newsscribe/newsscribe/api/store"
-	"github.com/newsscribe/newsscribe/api/webhook"
+	"github.com/newsscribe/newsscribe/queue"
+	"github.com/newsscribe/newsscribe/store"
+	"github.com/newsscribe/newsscribe/webhook"
 )
 
 // Webhooks is what the handlers need for event notifications;
-// *jobs.Queue is one.
+// *queue.Queue is one.
 type Webhooks interface {
 	// CheckCallback validates a callback URL before any work is queued.
 	CheckCallback(ctx context.Context, url string) error
-	// Notify queues an event (jobs.EventDone, …) of a job for its receivers.
+	// Notify queues an event (queue.EventDone, …) of a job for its receivers.
 	Notify(ctx context.Context, jobID, event string) error
 }
 
@@ -82,7 +82,7 @@ func (s *server) joinedCallback(ctx context.Context, j *store.Job, url string) {
 	if err != nil {
 		return
 	}
-	for _, e := range jobs.FinalEvents(cur) {
+	for _, e := range queue.FinalEvents(cur) {
 		if err := s.Webhooks.Notify(ctx, cur.ID, e); err != nil && !errors.Is(err, store.ErrNotFound) {
 			s.log.Error("queue webhook", "job", cur.ID, "event", e, "error", err)
 		}
@@ -94,8 +94,8 @@ func (s *server) notifyAligned(ctx context.Context, jobID string) {
 	if s.Webhooks == nil {
 		return
 	}
-	if err := s.Webhooks.Notify(ctx, jobID, jobs.EventAligned); err != nil {
-		s.log.Error("queue webhook", "job", jobID, "event", jobs.EventAligned, "error", err)
+	if err := s.Webhooks.Notify(ctx, jobID, queue.EventAligned); err != nil {
+		s.log.Error("queue webhook", "job", jobID, "event", queue.EventAligned, "error", err)
 	}
 }
 
@@ -171,12 +171,12 @@ func (c Config) validateWebhooks() error {
 }
 
 // webhookConfig is the queue's webhook configuration from c (validated).
-func (c Config) webhookConfig() jobs.WebhookConfig {
+func (c Config) webhookConfig() queue.WebhookConfig {
 	var key []byte
 	if c.WebhookSecret != "" {
 		key, _ = webhook.ParseSecret(c.WebhookSecret)
 	}
-	return jobs.WebhookConfig{
+	return queue.WebhookConfig{
 		URL: c.WebhookURL, Secret: key, Retry: c.WebhookRetry,
 		Policy: webhook.Policy{AllowPrivate: c.WebhookAllowPrivate},
 	}

@@ -19,10 +19,10 @@ import (
 	"sync"
 	"time"
 
+	"github.com/newsscribe/newsscribe/align"
 	"github.com/newsscribe/newsscribe/audio"
 	"github.com/newsscribe/newsscribe/models"
 	"github.com/newsscribe/newsscribe/transcribe"
-	"github.com/newsscribe/newsscribe/transcribe/align"
 	"github.com/newsscribe/newsscribe/transcribe/whisper"
 )
 

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/newsscribe/newsscribe/transcribe/docx"
+	"github.com/newsscribe/newsscribe/export/docx"
 )
 
 // DocumentInfo is the title block of a transcript or report exported as a

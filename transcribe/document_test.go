@@ -8,8 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsscribe/newsscribe/export/docx"
 	"github.com/newsscribe/newsscribe/transcribe"
-	"github.com/newsscribe/newsscribe/transcribe/docx"
 )
 
 // TestWriteDOCXGolden writes testdata/BASE.json as a Word document and

@@ -20,11 +20,11 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/newsscribe/newsscribe/api"
-	"github.com/newsscribe/newsscribe/api/share"
-	"github.com/newsscribe/newsscribe/api/store"
 	"github.com/newsscribe/newsscribe/api/web"
 	"github.com/newsscribe/newsscribe/audio"
 	"github.com/newsscribe/newsscribe/pipeline"
+	"github.com/newsscribe/newsscribe/share"
+	"github.com/newsscribe/newsscribe/store"
 	"github.com/newsscribe/newsscribe/transcribe"
 	"github.com/newsscribe/newsscribe/transcribe/transcribetest"
 	"github.com/newsscribe/newsscribe/transcribe/whisper"

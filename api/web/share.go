@@ -10,11 +10,11 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"github.com/newsscribe/newsscribe/api/store"
+	"github.com/newsscribe/newsscribe/store"
 )
 
 // Verifier checks a share token and returns the job id it opens (package
-// api/share's Signer); its errors are shown to the person who followed the
+// share's Signer); its errors are shown to the person who followed the
 // link.
 type Verifier interface {
 	Verify(token string, now time.Time) (string, error)

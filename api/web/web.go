@@ -30,8 +30,8 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"github.com/newsscribe/newsscribe/api/store"
 	"github.com/newsscribe/newsscribe/internal/publicurl"
+	"github.com/newsscribe/newsscribe/store"
 )
 
 //go:embed static templates
@@ -286,7 +286,7 @@ type quoteCheck struct {
 	Speaker     *string           `json:"speaker"`
 }
 
-// Verdicts of the quote check (transcribe/align).
+// Verdicts of the quote check (align).
 const (
 	verdictVerbatim = "verbatim"
 	verdictMinor    = "minor"

@@ -17,8 +17,8 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"github.com/newsscribe/newsscribe/api/store"
 	"github.com/newsscribe/newsscribe/api/web"
+	"github.com/newsscribe/newsscribe/store"
 )
 
 // fakeSource serves articles from a map; an article absent from the map, or

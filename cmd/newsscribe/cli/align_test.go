@@ -9,9 +9,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newsscribe/newsscribe/align"
 	"github.com/newsscribe/newsscribe/cmd/newsscribe/cli"
 	"github.com/newsscribe/newsscribe/transcribe"
-	"github.com/newsscribe/newsscribe/transcribe/align"
 )
 
 const alignArticle = "قالت الوزيرة: “نحن نعول على انخراط الأسر والأطر الصحية، فالوقاية خير من العلاج”.\n"

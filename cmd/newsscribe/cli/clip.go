@@ -11,11 +11,11 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/newsscribe/newsscribe/align"
 	"github.com/newsscribe/newsscribe/api/web"
 	"github.com/newsscribe/newsscribe/audio"
+	"github.com/newsscribe/newsscribe/clip"
 	"github.com/newsscribe/newsscribe/transcribe"
-	"github.com/newsscribe/newsscribe/transcribe/align"
-	"github.com/newsscribe/newsscribe/transcribe/clip"
 )
 
 // clipFlags are the flags of `newsscribe clip`.

@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/newsscribe/newsscribe/cmd/newsscribe/cli"
-	"github.com/newsscribe/newsscribe/transcribe/docx"
+	"github.com/newsscribe/newsscribe/export/docx"
 )
 
 // TestAlignDOCX: align --format docx writes the check as a Word document

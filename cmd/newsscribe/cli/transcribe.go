@@ -12,13 +12,13 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/newsscribe/newsscribe/align"
 	"github.com/newsscribe/newsscribe/audio"
 	"github.com/newsscribe/newsscribe/internal/atomicfile"
 	"github.com/newsscribe/newsscribe/internal/oneline"
 	"github.com/newsscribe/newsscribe/models"
 	"github.com/newsscribe/newsscribe/pipeline"
 	"github.com/newsscribe/newsscribe/transcribe"
-	"github.com/newsscribe/newsscribe/transcribe/align"
 	"github.com/newsscribe/newsscribe/transcribe/whisper"
 )
 

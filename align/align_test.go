@@ -1,0 +1,529 @@
+package align_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/newsscribe/newsscribe/align"
+	"github.com/newsscribe/newsscribe/align/arabic"
+	"github.com/newsscribe/newsscribe/transcribe"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+const (
+	quote1 = "إن هذا البرنامج يشمل 59 مركزا صحيا في المرحلة الأولى، وسيمتد ليشمل جميع الجهات قبل نهاية سنة 2025"
+	quote2 = "نحن نعول على انخراط الأسر والأطر الصحية، فالوقاية خير من العلاج"
+	aside  = "السلام عليكم ورحمة الله وبركاته شكرا لكم على الحضور"
+)
+
+func article(t testing.TB) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", "article.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// speaker builds a transcript word by word: 0.35 s a word, 0.05 s apart,
+// 0.6 s between passages.
+type speaker struct {
+	words []transcribe.Word
+	t     float64
+}
+
+func (s *speaker) say(text string) *speaker {
+	for _, tok := range arabic.Tokenize(text) {
+		s.words = append(s.words, transcribe.Word{Word: tok.Text, Start: s.t, End: s.t + 0.35, Probability: 0.9})
+		s.t += 0.4
+	}
+	s.t += 0.6
+	return s
+}
+
+// natural says text at a steady pace, each word taking time by its length
+// (57 ms a letter and two), the recogniser sure of it.
+func (s *speaker) natural(text string) *speaker {
+	for _, tok := range arabic.Tokenize(text) {
+		s.heard(tok.Text, 0.95, 0.057*float64(utf8.RuneCountInString(tok.Text)+2))
+	}
+	return s
+}
+
+// heard adds one recognised word with probability p lasting dur seconds.
+func (s *speaker) heard(word string, p, dur float64) *speaker {
+	s.words = append(s.words, transcribe.Word{Word: word, Start: s.t, End: s.t + dur, Probability: p})
+	s.t += dur + 0.06
+	return s
+}
+
+// pause adds silence, in seconds.
+func (s *speaker) pause(d float64) *speaker { s.t += d; return s }
+
+func (s *speaker) transcript() *transcribe.Transcript {
+	t := &transcribe.Transcript{Language: "ar", Duration: s.t}
+	for i := 0; i < len(s.words); i += 10 {
+		ws := s.words[i:min(i+10, len(s.words))]
+		t.Segments = append(t.Segments, transcribe.Segment{ID: len(t.Segments), Start: ws[0].Start, End: ws[len(ws)-1].End, Words: ws})
+	}
+	return t
+}
+
+func mustAlign(t *testing.T, tr *transcribe.Transcript, art string) *align.Result {
+	t.Helper()
+	r, err := align.Align(tr, art, align.Options{})
+	if err != nil {
+		t.Fatalf("Align: %v", err)
+	}
+	checkInvariants(t, r, art)
+	return r
+}
+
+// wordsOf returns the result words inside the article text frag.
+func wordsOf(t *testing.T, r *align.Result, art, frag string) []align.TimedWord {
+	t.Helper()
+	i := strings.Index(art, frag)
+	if i < 0 {
+		t.Fatalf("%q not in the article", frag)
+	}
+	start := len([]rune(art[:i]))
+	end := start + len([]rune(frag))
+	var out []align.TimedWord
+	for _, w := range r.Words {
+		if w.CharStart >= start && w.CharEnd <= end {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+func TestAlignRequirements(t *testing.T) {
+	art := article(t)
+	narration := "عن إطلاق برنامج وطني جديد للتلقيح يستهدف الأطفال دون سن الخامسة"
+	tests := []struct {
+		name  string
+		s     *speaker
+		check func(t *testing.T, r *align.Result)
+	}{
+		{
+			name: "unspoken narration stays missing",
+			s:    new(speaker).say(aside).say(quote1),
+			check: func(t *testing.T, r *align.Result) {
+				for _, w := range wordsOf(t, r, art, narration) {
+					if w.Status != align.StatusMissing || w.Start != nil {
+						t.Errorf("narration word %q: got %s at %v, want missing", w.Text, w.Status, w.Start)
+					}
+				}
+				if got := r.Quotes[0].Status; got != align.StatusSpoken {
+					t.Errorf("quote 1: got %s, want spoken", got)
+				}
+				if got := r.Quotes[1].Status; got != align.StatusNotInAudio {
+					t.Errorf("quote 2: got %s, want not_in_audio", got)
+				}
+			},
+		},
+		{
+			name: "quotes out of order",
+			s:    new(speaker).say(quote2).say(aside).say(quote1),
+			check: func(t *testing.T, r *align.Result) {
+				q1, q2 := r.Quotes[0], r.Quotes[1]
+				if q1.Status != align.StatusSpoken || q2.Status != align.StatusSpoken {
+					t.Fatalf("got quote statuses %s, %s; want spoken, spoken", q1.Status, q2.Status)
+				}
+				if !(*q2.End < *q1.Start) {
+					t.Errorf("got quote 2 at %.2f–%.2f and quote 1 at %.2f–%.2f, want quote 2 first", *q2.Start, *q2.End, *q1.Start, *q1.End)
+				}
+			},
+		},
+		{
+			name: "a sentence said twice maps to the better occurrence",
+			s: new(speaker).
+				say("نحن نعول علي انخراط الاسر والاطر الصحيه كلام اخر هنا فالوقايه").
+				pause(5).say(quote2),
+			check: func(t *testing.T, r *align.Result) {
+				ws := wordsOf(t, r, art, quote2)
+				if ws[0].Start == nil || *ws[0].Start < 5 {
+					t.Errorf("got the quotation's first word at %v, want the second, cleaner occurrence (after 5 s)", ws[0].Start)
+				}
+				for _, w := range ws {
+					if w.Status != align.StatusMatched {
+						t.Errorf("word %q: got %s, want matched", w.Text, w.Status)
+					}
+				}
+			},
+		},
+		{
+			name: "split clitics, hamza, numbers in words and a misrecognised word",
+			s: new(speaker).say("وقالت الوزيرة ان هاذا البرنامج يشمل التاسعة والخمسين مركزا صحيا في المرحله الاولى و سيمتد ليشمل جميع الجهات قبل نهاية سنة ألفين وخمسة وعشرين").
+				say(aside),
+			check: func(t *testing.T, r *align.Result) {
+				ws := wordsOf(t, r, art, quote1)
+				for _, w := range ws {
+					// «هاذا» is a near miss of «هذا», «و سيمتد» a split
+					// clitic, «ألفين وخمسة وعشرين» is 2025.
+					if w.Status != align.StatusMatched {
+						t.Errorf("word %q: got %s, want matched", w.Text, w.Status)
+					}
+				}
+				if ws[4].Text != "59" || ws[4].Start == nil || *ws[4].Start < 2.3 || *ws[4].Start > 2.5 {
+					t.Errorf("got %q at %v, want 59 at the start of «التاسعة» (2.4 s)", ws[4].Text, ws[4].Start)
+				}
+			},
+		},
+		{
+			name: "interpolation only between matched neighbours",
+			s:    new(speaker).say("نحن نعول على برتقال الأسر والأطر الصحية فالوقاية خير من العلاج"),
+			check: func(t *testing.T, r *align.Result) {
+				ws := wordsOf(t, r, art, quote2)
+				if ws[3].Text != "انخراط" || ws[3].Status != align.StatusInterpolated {
+					t.Errorf("got %q %s, want «انخراط» interpolated", ws[3].Text, ws[3].Status)
+				}
+				if ws[3].Start == nil || *ws[3].Start < 1.1 || *ws[3].Start > 1.3 {
+					t.Errorf("got «انخراط» at %v, want the time of «برتقال» (1.2 s)", ws[3].Start)
+				}
+				before := wordsOf(t, r, art, "وتابعت")
+				if before[0].Start != nil {
+					t.Errorf("got «وتابعت» at %v, want no time: it is outside the passage", before[0].Start)
+				}
+			},
+		},
+		{
+			name: "unreported speech is listed",
+			s:    new(speaker).say(aside).say(quote2).say("وهذا أمر نعتز به كثيرا"),
+			check: func(t *testing.T, r *align.Result) {
+				if len(r.Unmatched) != 2 {
+					t.Fatalf("got %d unmatched spans %+v, want 2", len(r.Unmatched), r.Unmatched)
+				}
+				if !strings.HasPrefix(r.Unmatched[0].Text, "السلام عليكم") || r.Unmatched[0].Start != 0 {
+					t.Errorf("got first unmatched span %+v, want the greeting at 0 s", r.Unmatched[0])
+				}
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.check(t, mustAlign(t, tt.s.transcript(), art))
+		})
+	}
+}
+
+func TestArticleModel(t *testing.T) {
+	art := article(t)
+	a := align.ParseArticle(art)
+	var prose []bool
+	for _, p := range a.Paragraphs {
+		prose = append(prose, p.Prose)
+	}
+	want := []bool{false, true, false, false, true, true, true, true, false}
+	if len(prose) != len(want) {
+		t.Fatalf("got %d paragraphs %v, want %d", len(prose), prose, len(want))
+	}
+	for i := range want {
+		if prose[i] != want[i] {
+			t.Errorf("paragraph %d: got prose=%v, want %v", i, prose[i], want[i])
+		}
+	}
+	runes := []rune(art)
+	if len(a.Quotes) != 2 {
+		t.Fatalf("got %d quotes, want 2", len(a.Quotes))
+	}
+	for i, q := range []string{quote1, quote2} {
+		if got := string(runes[a.Quotes[i].CharStart:a.Quotes[i].CharEnd]); got != q {
+			t.Errorf("quote %d: got %q, want %q", i, got, q)
+		}
+	}
+	for i, s := range a.Sentences {
+		if text := string(runes[s.CharStart:s.CharEnd]); strings.TrimSpace(text) != text || text == "" {
+			t.Errorf("sentence %d: got %q, want trimmed, non-empty text", i, text)
+		}
+	}
+	// Sentences of the quote-opening paragraph: one, ending with ”.
+	last := a.Sentences[len(a.Sentences)-2]
+	if got := string(runes[last.CharStart:last.CharEnd]); !strings.HasSuffix(got, "العلاج”.") {
+		t.Errorf("got sentence %q, want it to end with the closing quotation mark and the full stop", got)
+	}
+}
+
+func TestParseArticleQuotesSpanSentences(t *testing.T) {
+	text := "قال الوزير: «هذه جملة أولى. وهذه جملة ثانية؟ نعم» ثم غادر.\nسطر “مفتوح لم يغلق"
+	a := align.ParseArticle(text)
+	if len(a.Quotes) != 2 {
+		t.Fatalf("got %d quotes, want 2", len(a.Quotes))
+	}
+	if len(a.Sentences) != 4 {
+		t.Errorf("got %d sentences, want 4", len(a.Sentences))
+	}
+	runes := []rune(text)
+	if got, want := string(runes[a.Quotes[0].CharStart:a.Quotes[0].CharEnd]), "هذه جملة أولى. وهذه جملة ثانية؟ نعم"; got != want {
+		t.Errorf("got quote %q, want %q", got, want)
+	}
+	if got, want := string(runes[a.Quotes[1].CharStart:a.Quotes[1].CharEnd]), "مفتوح لم يغلق"; got != want {
+		t.Errorf("got unclosed quote %q, want %q (closed by the end of its paragraph)", got, want)
+	}
+}
+
+func TestAlignErrors(t *testing.T) {
+	tr := new(speaker).say(quote2).transcript()
+	tests := []struct {
+		name    string
+		tr      *transcribe.Transcript
+		article string
+		opts    align.Options
+		want    error
+	}{
+		{"nil transcript", nil, "نص", align.Options{}, align.ErrNoTranscript},
+		{"not utf-8", tr, "\xff\xfe\x00", align.Options{}, align.ErrNotUTF8},
+		{"bad options", tr, "نص", align.Options{MinSimilarity: 2}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := align.Align(tt.tr, tt.article, tt.opts)
+			if err == nil {
+				t.Fatal("got no error")
+			}
+			if tt.want != nil && !errors.Is(err, tt.want) {
+				t.Errorf("got %v, want %v", err, tt.want)
+			}
+			if strings.Contains(err.Error(), "\n") {
+				t.Errorf("error %q is not one line", err)
+			}
+		})
+	}
+}
+
+func TestEmptyInputs(t *testing.T) {
+	r := mustAlign(t, &transcribe.Transcript{}, article(t))
+	for _, w := range r.Words {
+		if w.Status != align.StatusMissing {
+			t.Fatalf("got %s for %q with an empty transcript, want missing", w.Status, w.Text)
+		}
+	}
+	r = mustAlign(t, new(speaker).say(quote1).transcript(), "")
+	if len(r.Words) != 0 || len(r.Unmatched) != 1 {
+		t.Errorf("got %d words and %d unmatched spans for an empty article, want 0 and 1", len(r.Words), len(r.Unmatched))
+	}
+}
+
+func TestParseFormat(t *testing.T) {
+	for _, s := range []string{"json", "SRT", " vtt", "html", "Report"} {
+		if _, err := align.ParseFormat(s); err != nil {
+			t.Errorf("ParseFormat(%q): %v", s, err)
+		}
+	}
+	if _, err := align.ParseFormat("txt"); !errors.Is(err, align.ErrUnknownFormat) {
+		t.Errorf("ParseFormat(txt): got %v, want ErrUnknownFormat", err)
+	}
+}
+
+// TestGolden checks every writer against testdata/golden; run with -update
+// to rewrite the files after an intended change.
+func TestGolden(t *testing.T) {
+	art := article(t)
+	tr := new(speaker).say(aside).say(quote2).say("وكما قلت").say(quote1).transcript()
+	r := mustAlign(t, tr, art)
+	for _, f := range []align.Format{align.FormatJSON, align.FormatSRT, align.FormatVTT, align.FormatHTML, align.FormatReport} {
+		t.Run(string(f), func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := align.Write(&buf, r, f); err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join("testdata", "golden", "fixture."+string(f))
+			if *update {
+				if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if !bytes.Equal(buf.Bytes(), want) {
+				t.Errorf("%s output differs from %s (run go test -update after an intended change):\n%s", f, path, buf.String())
+			}
+		})
+	}
+	// The JSON reads back to the same result.
+	var buf bytes.Buffer
+	if err := align.Write(&buf, r, align.FormatJSON); err != nil {
+		t.Fatal(err)
+	}
+	var back align.Result
+	if err := json.Unmarshal(buf.Bytes(), &back); err != nil {
+		t.Fatal(err)
+	}
+	if len(back.Words) != len(r.Words) || len(back.Quotes) != len(r.Quotes) {
+		t.Errorf("JSON round trip: got %d words %d quotes, want %d and %d", len(back.Words), len(back.Quotes), len(r.Words), len(r.Quotes))
+	}
+}
+
+func TestCuesAreRightToLeft(t *testing.T) {
+	r := mustAlign(t, new(speaker).say(quote2).transcript(), article(t))
+	for _, f := range []align.Format{align.FormatSRT, align.FormatVTT} {
+		var buf bytes.Buffer
+		if err := align.Write(&buf, r, f); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(buf.String(), "\u202B“نحن") || !strings.Contains(buf.String(), "\u202C\n") {
+			t.Errorf("%s: got %q, want cue lines wrapped in RLE … PDF", f, buf.String())
+		}
+	}
+}
+
+// TestCuesFitTheScreen: long article sentences (the issue saw 520
+// characters on one line) are split into cues of at most two lines of 42
+// characters, by the words' times, in time order with no two cues on screen
+// at once; the cues hold every word said, and no narration around a
+// quotation that was not said.
+func TestCuesFitTheScreen(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("testdata", "eval", "long-quotes.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	art := string(b)
+	a := align.ParseArticle(art)
+	runes := []rune(art)
+	s := new(speaker)
+	for i := len(a.Quotes) - 1; i >= 0; i-- { // in another order than printed
+		s.say(string(runes[a.Quotes[i].CharStart:a.Quotes[i].CharEnd])).pause(2)
+	}
+	r := mustAlign(t, s.transcript(), art)
+	longest := 0
+	for _, s := range r.Sentences {
+		if s.Status != align.StatusNotInAudio {
+			longest = max(longest, utf8.RuneCountInString(s.Text))
+		}
+	}
+	if longest <= 2*transcribe.SubtitleLineLength {
+		t.Fatalf("the longest sentence said has %d characters: the test needs one longer than a cue", longest)
+	}
+	align.CheckCues(t, r) // numbers, time order, 2 × 42
+	for _, f := range []align.Format{align.FormatSRT, align.FormatVTT} {
+		t.Run(string(f), func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := align.Write(&buf, r, f); err != nil {
+				t.Fatal(err)
+			}
+			cues, err := align.ParseCues(buf.String())
+			if err != nil {
+				t.Fatal(err)
+			}
+			var said []string
+			for _, c := range cues {
+				for _, l := range c.Lines {
+					said = append(said, strings.Fields(l)...)
+				}
+			}
+			if len(cues) < 2*len(a.Quotes) {
+				t.Errorf("got %d cues for %d long quotations, want them split", len(cues), len(a.Quotes))
+			}
+			// Every word said is shown, and only the sentences' words.
+			printed := map[string]bool{}
+			for _, s := range r.Sentences {
+				for _, f := range strings.Fields(s.Text) {
+					printed[f] = true
+				}
+			}
+			shown := map[string]bool{}
+			for _, f := range said {
+				shown[f] = true
+				if !printed[f] {
+					t.Errorf("got %q in a cue, want only the words of the article's sentences", f)
+				}
+			}
+			for _, w := range r.Words {
+				if w.Start == nil {
+					continue
+				}
+				if !slices.ContainsFunc(said, func(f string) bool { return strings.Contains(f, w.Text) }) {
+					t.Errorf("word %q said at %.2f s is in no cue", w.Text, *w.Start)
+				}
+			}
+		})
+	}
+}
+
+func TestHTMLEscapes(t *testing.T) {
+	art := "قال المدير: “<script>alert(1)</script> هذا نص & رمز”."
+	r := mustAlign(t, new(speaker).say("script alert 1 script هذا نص رمز").transcript(), art)
+	var buf bytes.Buffer
+	if err := align.Write(&buf, r, align.FormatHTML); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(buf.String(), "<script>") {
+		t.Errorf("got an unescaped <script> in the page")
+	}
+	if !strings.Contains(buf.String(), `dir="rtl"`) || !strings.Contains(buf.String(), `lang="ar"`) {
+		t.Errorf("got a page without dir=rtl lang=ar")
+	}
+}
+
+// checkInvariants verifies what every result must satisfy.
+func checkInvariants(t testing.TB, r *align.Result, art string) {
+	t.Helper()
+	a := align.ParseArticle(art)
+	if len(r.Words) != len(a.Words) {
+		t.Fatalf("got %d words, want the article's %d", len(r.Words), len(a.Words))
+	}
+	runes := []rune(art)
+	prevEnd := 0
+	for i, w := range r.Words {
+		if w.CharStart < prevEnd || w.CharEnd <= w.CharStart || w.CharEnd > len(runes) {
+			t.Fatalf("word %d has offsets [%d,%d) after %d in %d runes", i, w.CharStart, w.CharEnd, prevEnd, len(runes))
+		}
+		prevEnd = w.CharEnd
+		if string(runes[w.CharStart:w.CharEnd]) != w.Text {
+			t.Fatalf("word %d: text %q does not match its offsets", i, w.Text)
+		}
+		switch w.Status {
+		case align.StatusMissing:
+			if w.Start != nil || w.End != nil {
+				t.Fatalf("missing word %d has a time", i)
+			}
+		case align.StatusMatched, align.StatusInterpolated:
+			if w.Start == nil || w.End == nil || *w.End < *w.Start {
+				t.Fatalf("word %d (%s) has times %v–%v", i, w.Status, w.Start, w.End)
+			}
+		default:
+			t.Fatalf("word %d has status %q", i, w.Status)
+		}
+	}
+	quotes := make([]align.TimedSpan, len(r.Quotes))
+	for i, q := range r.Quotes {
+		quotes[i] = q.TimedSpan
+	}
+	for _, ps := range [][]align.TimedSpan{passages(r.Sentences), quotes} {
+		for i, p := range ps {
+			if p.CharStart < 0 || p.CharEnd > len(runes) || p.CharStart > p.CharEnd || string(runes[p.CharStart:p.CharEnd]) != p.Text {
+				t.Fatalf("passage %d has bad offsets [%d,%d)", i, p.CharStart, p.CharEnd)
+			}
+			if p.Coverage < 0 || p.Coverage > 1 {
+				t.Fatalf("passage %d has coverage %g", i, p.Coverage)
+			}
+			if (p.Start == nil) != (p.Status == align.StatusNotInAudio) {
+				t.Fatalf("passage %d: status %s with start %v", i, p.Status, p.Start)
+			}
+		}
+	}
+	for i, u := range r.Unmatched {
+		if u.End < u.Start || u.Text == "" {
+			t.Fatalf("unmatched span %d: %+v", i, u)
+		}
+	}
+}
+
+func passages(ss []align.TimedSentence) []align.TimedSpan {
+	out := make([]align.TimedSpan, len(ss))
+	for i, s := range ss {
+		out[i] = s.TimedSpan
+	}
+	return out
+}

@@ -1,0 +1,283 @@
+package align
+
+import (
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/newsscribe/newsscribe/align/arabic"
+)
+
+// compare fills the ops of each stretch of article units [lo, hi), one
+// segment of quotation q: the aligner's matched pairs, and between and
+// around them a small alignment of the words it left unmatched with the
+// speech there, so that every article unit of the segment is in one
+// stretch's ops.
+func (al *aligner) compare(sts []stretch, lo, hi int32, q int, tArt []int32) {
+	for k := range sts {
+		s := &sts[k]
+		for i, m := range s.pairs {
+			if i > 0 {
+				p := s.pairs[i-1]
+				ops, _ := al.gapDP(units(p.a+1, m.a), units(p.thi, max(m.tlo, p.thi)), false, false)
+				s.ops = append(s.ops, ops...)
+			}
+			s.ops = append(s.ops, op{a: m.a, t: m.tlo, sim: float64(m.sim)})
+		}
+	}
+	// Before the first stretch and after the last.
+	first, last := &sts[0], &sts[len(sts)-1]
+	f := first.first()
+	lead, _ := al.gapDP(al.edgeUnits(lo, f.a, false), al.around(f.tlo, -1, int(f.a-lo)+2, tArt), true, false)
+	first.ops = append(append(al.added(lo, f.a-min(f.a-lo, maxEdgeDP)), lead...), first.ops...)
+	l := last.last()
+	trail, _ := al.gapDP(al.edgeUnits(l.a+1, hi, true), al.around(l.thi-1, 1, int(hi-l.a)+1, tArt), false, true)
+	last.ops = append(append(last.ops, trail...), al.added(l.a+1+min(hi-l.a-1, maxEdgeDP), hi)...)
+	// Between two stretches: the unmatched units go to the end of one and
+	// the start of the next, where they fit best.
+	for k := 0; k+1 < len(sts); k++ {
+		a, b := sts[k].last(), sts[k+1].first()
+		between := units(a.a+1, b.a)
+		if len(between) > maxEdgeDP {
+			sts[k].ops = append(sts[k].ops, al.added(a.a+1, b.a)...)
+			continue
+		}
+		after := al.around(a.thi-1, 1, len(between)+2, tArt)
+		before := al.around(b.tlo, -1, len(between)+2, tArt)
+		var bestA, bestB []op
+		best := math.Inf(-1)
+		for cut := 0; cut <= len(between); cut++ {
+			x, sx := al.gapDP(between[:cut], after, false, true)
+			y, sy := al.gapDP(between[cut:], before, true, false)
+			if sx+sy > best {
+				best, bestA, bestB = sx+sy, x, y
+			}
+		}
+		sts[k].ops = append(sts[k].ops, bestA...)
+		sts[k+1].ops = append(bestB, sts[k+1].ops...)
+	}
+	for k := range sts {
+		for i, o := range sts[k].ops {
+			if o.a >= 0 && o.t >= 0 && o.sim < spellingWord && (arabicNum(al.au[o.a].w.Key) || arabicNum(al.tu[o.t].w.Key)) {
+				sts[k].ops[i].sim = max(o.sim, al.spelledSim(o.a, o.t))
+			}
+		}
+	}
+}
+
+// spelledSim is the similarity of the words of article unit a and
+// transcript unit t as spelt, for a number on one side: the matching key
+// makes «ثلاثين» «#30», which nothing but a number matches, so a misspelt
+// «ثلاذين» would be another word, not a spelling of it.
+func (al *aligner) spelledSim(a, t int32) float64 {
+	var pa, pt []string
+	for wi := al.au[a].lo; wi < al.au[a].hi; wi++ {
+		pa = append(pa, arabic.Key(al.art.Words[al.aw[wi]].Text))
+	}
+	for wi := al.tu[t].lo; wi < al.tu[t].hi; wi++ {
+		pt = append(pt, arabic.Key(al.tw[wi].text))
+	}
+	x, y := arabic.NewWord(strings.Join(pa, "")), arabic.NewWord(strings.Join(pt, ""))
+	return arabic.Similarity(&x, &y)
+}
+
+// units lists the indices [lo, hi).
+func units(lo, hi int32) []int32 {
+	out := make([]int32, 0, max(hi-lo, 0))
+	for i := lo; i < hi; i++ {
+		out = append(out, i)
+	}
+	return out
+}
+
+// edgeUnits lists article units [lo, hi), at most maxEdgeDP of them: those
+// next to hi (tail false) or to lo (tail true).
+func (al *aligner) edgeUnits(lo, hi int32, tail bool) []int32 {
+	if hi-lo > maxEdgeDP {
+		if tail {
+			hi = lo + maxEdgeDP
+		} else {
+			lo = hi - maxEdgeDP
+		}
+	}
+	return units(lo, hi)
+}
+
+// added returns ops for article units [lo, hi) said nowhere.
+func (al *aligner) added(lo, hi int32) []op {
+	var out []op
+	for a := lo; a < hi; a++ {
+		out = append(out, op{a: a, t: -1})
+	}
+	return out
+}
+
+// around lists up to n transcript units next to unit t (before it for step
+// -1, after it for step 1), nearest last for step -1 so the list stays in
+// time order, stopping at a unit matched to an article word.
+func (al *aligner) around(t int32, step, n int, tArt []int32) []int32 {
+	var out []int32
+	prev := t
+	for x := t + int32(step); x >= 0 && int(x) < len(al.tu) && len(out) < n && tArt[x] < 0; x += int32(step) {
+		// Not across a pause: what was said before it is another sentence.
+		if a, b := min(prev, x), max(prev, x); al.tStart(b)-al.tEnd(a) > maxEdgePause+0.1 {
+			break
+		}
+		out = append(out, x)
+		prev = x
+	}
+	if step < 0 {
+		slices.Reverse(out)
+	}
+	return out
+}
+
+// Scores of gapDP.
+const (
+	gapSkip       = -0.5  // a word of one text not in the other
+	gapFree       = -0.05 // a filler or a lone proclitic
+	gapSubstitute = -0.45 // above gapSkip: a word said in the place of a printed one pairs with it
+)
+
+// gapDP aligns article units as to transcript units ts (both in order)
+// word by word — pairs, article words not said, words said and not
+// printed — and returns the steps and their score. With freeStart
+// (freeEnd) the speech before (after) the article words costs nothing and
+// gives no step. It is quadratic, for the short runs between and around
+// the aligner's matches.
+func (al *aligner) gapDP(as, ts []int32, freeStart, freeEnd bool) ([]op, float64) {
+	n, m := len(ts), len(as)
+	if n == 0 && m == 0 {
+		return nil, 0
+	}
+	w := m + 1
+	h := make([]float64, (n+1)*w)
+	mv := make([]uint8, (n+1)*w) // 1 pair, 2 speech only, 3 article only
+	skipT := func(i, j int) float64 {
+		if freeStart && j == 0 || freeEnd && j == m {
+			return 0
+		}
+		if al.ignorable(ts[i-1]) {
+			return gapFree
+		}
+		return gapSkip
+	}
+	skipA := func(j int) float64 {
+		if al.au[as[j-1]].clitic {
+			return gapFree
+		}
+		return gapSkip
+	}
+	for i := 0; i <= n; i++ {
+		for j := 0; j <= m; j++ {
+			c := i*w + j
+			if i == 0 && j == 0 {
+				continue
+			}
+			best, move := math.Inf(-1), uint8(0)
+			if i > 0 && j > 0 {
+				s := arabic.Similarity(&al.tu[ts[i-1]].w, &al.au[as[j-1]].w)
+				v := gapSubstitute
+				switch {
+				case s >= spellingWord:
+					v = 2*s - 1
+				case al.ignorable(ts[i-1]):
+					v = math.Inf(-1) // a filler is no word said in a printed one's place
+				}
+				best, move = h[c-w-1]+v, 1
+			}
+			if i > 0 {
+				if v := h[c-w] + skipT(i, j); v > best {
+					best, move = v, 2
+				}
+			}
+			if j > 0 {
+				if v := h[c-1] + skipA(j); v > best {
+					best, move = v, 3
+				}
+			}
+			h[c], mv[c] = best, move
+		}
+	}
+	var out []op
+	for i, j := n, m; i > 0 || j > 0; {
+		switch mv[i*w+j] {
+		case 1:
+			out = append(out, op{a: as[j-1], t: ts[i-1], sim: arabic.Similarity(&al.tu[ts[i-1]].w, &al.au[as[j-1]].w)})
+			i, j = i-1, j-1
+		case 2:
+			if !(freeStart && j == 0 || freeEnd && j == m) {
+				out = append(out, op{a: -1, t: ts[i-1]})
+			}
+			i--
+		default:
+			out = append(out, op{a: as[j-1], t: -1})
+			j--
+		}
+	}
+	slices.Reverse(out)
+	return out, h[n*w+m]
+}
+
+// part is the stretch of speech and of the article that s covers.
+func (al *aligner) part(s stretch) (Part, bool) {
+	t0, t1, a0, a1 := int32(-1), int32(-1), int32(-1), int32(-1)
+	for _, o := range s.ops {
+		if o.t >= 0 && (t0 < 0 || o.t < t0) {
+			t0 = o.t
+		}
+		if o.t >= 0 && o.t > t1 {
+			t1 = o.t
+		}
+		if o.a >= 0 && a0 < 0 {
+			a0 = o.a
+		}
+		if o.a >= 0 {
+			a1 = o.a
+		}
+	}
+	if t0 < 0 || a0 < 0 {
+		return Part{}, false
+	}
+	t1 = max(t1, s.last().thi-1)
+	cs, _ := al.chars(a0)
+	_, ce := al.chars(a1)
+	return Part{Start: round3(al.tStart(t0)), End: round3(al.tEnd(t1)), CharStart: cs, CharEnd: ce}, true
+}
+
+// chars returns the rune offsets of article unit a.
+func (al *aligner) chars(a int32) (int, int) {
+	u := al.au[a]
+	return al.art.Words[al.aw[u.lo]].Start, al.art.Words[al.aw[u.hi-1]].End
+}
+
+func (al *aligner) tStart(t int32) float64 { return al.tw[al.tu[t].lo].start }
+func (al *aligner) tEnd(t int32) float64   { return al.tw[al.tu[t].hi-1].end }
+
+// prob is the recogniser's probability of transcript unit t: the least of
+// its words'.
+func (al *aligner) prob(t int32) float64 {
+	p := 1.0
+	for wi := al.tu[t].lo; wi < al.tu[t].hi; wi++ {
+		x := al.tw[wi].prob
+		if x < 0 {
+			x = unknownProb
+		}
+		p = min(p, x)
+	}
+	return p
+}
+
+// spoken is the recognised text of transcript units ts.
+func (al *aligner) spoken(ts []int32) string {
+	var b strings.Builder
+	for _, t := range ts {
+		for wi := al.tu[t].lo; wi < al.tu[t].hi; wi++ {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(al.tw[wi].text)
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,399 @@
+package align
+
+import (
+	"math"
+	"slices"
+
+	"github.com/newsscribe/newsscribe/align/arabic"
+)
+
+// differences turns the ops of a stretch into differences, grouping runs of
+// the same kind, weighing each (see the confidence functions) and leaving
+// out those less sure than minReport.
+func (al *aligner) differences(s stretch, q int) []Difference {
+	runes := al.runes
+	var out []Difference
+	ops := s.ops
+	rate := al.speechRate(ops)
+	kind := func(o op) string {
+		switch {
+		case o.a >= 0 && o.t >= 0 && o.sim >= sameWord:
+			return ""
+		case o.a >= 0 && o.t >= 0 && o.sim >= spellingWord:
+			return DiffSpelling
+		case o.a >= 0 && o.t >= 0:
+			return DiffChanged
+		case o.a >= 0:
+			if al.au[o.a].clitic {
+				return ""
+			}
+			return DiffAdded
+		case al.ignorable(o.t):
+			return ""
+		}
+		return DiffOmitted
+	}
+	for i := 0; i < len(ops); {
+		k := kind(ops[i])
+		if k == "" {
+			i++
+			continue
+		}
+		j := i + 1
+		for k != DiffSpelling && j < len(ops) && kind(ops[j]) == k {
+			j++
+		}
+		if d, ok := al.difference(k, ops, i, j, runes, rate); ok && d.Confidence >= minReport {
+			out = append(out, d)
+		}
+		i = j
+	}
+	return out
+}
+
+// difference builds the difference of kind k from ops[i:j].
+func (al *aligner) difference(k string, ops []op, i, j int, runes []rune, rate float64) (Difference, bool) {
+	var as, ts []int32
+	for _, o := range ops[i:j] {
+		if o.a >= 0 {
+			as = append(as, o.a)
+		}
+		if o.t >= 0 && !(k == DiffOmitted && al.ignorable(o.t)) {
+			ts = append(ts, o.t)
+		}
+	}
+	d := Difference{Kind: k}
+	if len(as) > 0 {
+		d.CharStart, _ = al.chars(as[0])
+		_, d.CharEnd = al.chars(as[len(as)-1])
+		d.Article = string(runes[d.CharStart:d.CharEnd])
+	} else {
+		// Omitted: the place in the quotation, after the previous printed word.
+		d.CharStart, d.CharEnd = -1, -1
+		for x := i - 1; x >= 0 && d.CharStart < 0; x-- {
+			if ops[x].a >= 0 {
+				_, d.CharStart = al.chars(ops[x].a)
+			}
+		}
+		for x := j; x < len(ops) && d.CharStart < 0; x++ {
+			if ops[x].a >= 0 {
+				d.CharStart, _ = al.chars(ops[x].a)
+			}
+		}
+		if d.CharStart < 0 {
+			return d, false
+		}
+		d.CharEnd = d.CharStart
+	}
+	if len(ts) > 0 {
+		d.Spoken = al.spoken(ts)
+		d.Start, d.End = round3(al.tStart(ts[0])), round3(al.tEnd(ts[len(ts)-1]))
+	}
+	switch k {
+	case DiffSpelling:
+		d.Confidence = 0.9 * al.prob(ts[0])
+		if d.Confidence < MinAlteredConfidence {
+			return d, false // as likely the recogniser's spelling
+		}
+	case DiffChanged:
+		// Word by word: a run is changed when any of its words is; a
+		// misheard word beside a changed one must not dilute it.
+		for _, o := range ops[i:j] {
+			a, t := []int32{o.a}, []int32{o.t}
+			d.Confidence = max(d.Confidence, posterior(al.prob(o.t), simFactor(o.sim)*al.durationFactor(a, t, rate)*al.numberFactor(a, t)))
+		}
+	case DiffOmitted:
+		d.Confidence = omittedConfidence(len(ts), al.content(ts), al.meanProb(ts)) * al.room(ops, i, j, -len(ts))
+	case DiffAdded:
+		prev, next := al.neighbours(ops, i, j)
+		d.Confidence = al.addedConfidence(as, prev, next) * al.room(ops, i, j, len(as)) * al.edgeDoubt(ops, i, j, prev, next)
+		switch {
+		case prev >= 0:
+			d.Start = round3(al.tEnd(prev))
+		case next >= 0:
+			d.Start = round3(al.tStart(next))
+		}
+		d.End = d.Start
+		if prev >= 0 && next >= 0 && al.tStart(next) > al.tEnd(prev) {
+			d.End = round3(al.tStart(next))
+		}
+	}
+	d.Confidence = round3(d.Confidence)
+	return d, true
+}
+
+// changePrior is the prior probability that a printed word differing from
+// the one recognised was changed by the journalist rather than misheard.
+const changePrior = 0.25
+
+// posterior is the probability that a changed word is real, from the
+// recogniser's probability p that it heard the spoken word right and the
+// likelihood ratio lr of the other evidence (similarity, duration, number).
+func posterior(p, lr float64) float64 {
+	p = min(max(p, 0.01), 0.99)
+	odds := changePrior / (1 - changePrior) * p / (1 - p) * lr
+	return odds / (1 + odds)
+}
+
+// simFactor lowers the confidence of a changed word by how much the two
+// words resemble each other: 1 below similarity 0.3, 0.5 at spellingWord.
+func simFactor(sim float64) float64 {
+	if sim <= 0.3 {
+		return 1
+	}
+	return 1 - 0.5*min(1, (sim-0.3)/(spellingWord-0.3))
+}
+
+// omittedConfidence: one short word said and not printed is as likely a
+// word the recogniser made up; a word of four letters or more, or two or
+// more words, with the recogniser sure of them, are a cut.
+func omittedConfidence(n int, content bool, p float64) float64 {
+	base := 0.9
+	switch {
+	case n == 1 && content:
+		base = 0.6
+	case n == 1:
+		base = 0.35
+	case n == 2:
+		base = 0.7
+	}
+	return base * (0.6 + 0.4*p)
+}
+
+// content reports whether transcript units ts hold a word of four letters or more.
+func (al *aligner) content(ts []int32) bool {
+	for _, t := range ts {
+		if al.tu[t].runes >= 4 {
+			return true
+		}
+	}
+	return false
+}
+
+// neighbours returns the transcript units said right before and after
+// ops[i:j] (-1 when none): from the stretch, else the speech next to it.
+func (al *aligner) neighbours(ops []op, i, j int) (int32, int32) {
+	prev, next := int32(-1), int32(-1)
+	// Only words paired with printed ones: the speech between them (fillers,
+	// words the recogniser made up) is room where the words may have been said.
+	// A word said in another printed word's place may be the one these were
+	// said in: only words said as printed anchor.
+	anchor := func(o op) bool { return o.a >= 0 && o.t >= 0 && o.sim >= spellingWord }
+	for x := i - 1; x >= 0 && prev < 0; x-- {
+		if anchor(ops[x]) {
+			prev = ops[x].t
+		}
+	}
+	for x := j; x < len(ops) && next < 0; x++ {
+		if anchor(ops[x]) {
+			next = ops[x].t
+		}
+	}
+	if prev < 0 && next > 0 {
+		prev = next - 1
+	}
+	if next < 0 && prev >= 0 && int(prev)+1 < len(al.tu) {
+		next = prev + 1
+	}
+	return prev, next
+}
+
+// strongAnchor is a printed word the recogniser heard as printed and was
+// sure of.
+func (al *aligner) strongAnchor(o op) bool {
+	return o.a >= 0 && o.t >= 0 && o.sim >= sameWord && al.prob(o.t) >= MinAlteredConfidence
+}
+
+// room weighs n printed words taken for added, ops[i:j] (n > 0), or -n
+// words said taken for omitted (n < 0), by the count of words printed and
+// said between the sure anchors around them: when the speech there holds
+// as many words as the print (the recogniser paired a printed word with an
+// unsure like word said next to it, and misheard the other), nothing was
+// added or left out. It is the share of the words that the other side has
+// no word for, 0 to 1.
+func (al *aligner) room(ops []op, i, j, n int) float64 {
+	lo, hi := i, j
+	for lo > 0 && !al.strongAnchor(ops[lo-1]) {
+		lo--
+	}
+	for hi < len(ops) && !al.strongAnchor(ops[hi]) {
+		hi++
+	}
+	printed, said := 0, 0
+	for _, o := range ops[lo:hi] {
+		if o.a >= 0 && !al.au[o.a].clitic {
+			printed++
+		}
+		if o.t >= 0 && !al.ignorable(o.t) {
+			said++
+		}
+	}
+	if n < 0 {
+		printed, said, n = said, printed, -n
+	}
+	return min(1, float64(max(0, printed-said))/float64(n))
+}
+
+// edgeDoubt lowers added words at a stretch's edge, ops[i:j] with no word
+// said as printed on one side, below MinAlteredConfidence (to 0.8 of it)
+// unless the speech went on right there with a word the recogniser was
+// sure of: a recogniser drops the last or first words before a pause, or
+// mumbles them.
+func (al *aligner) edgeDoubt(ops []op, i, j int, prev, next int32) float64 {
+	anchored := func(x int) bool { o := ops[x]; return o.a >= 0 && o.t >= 0 && o.sim >= spellingWord }
+	after, before := false, false
+	for x := j; x < len(ops) && !after; x++ {
+		after = anchored(x)
+	}
+	for x := i - 1; x >= 0 && !before; x-- {
+		before = anchored(x)
+	}
+	if after && before {
+		return 1
+	}
+	sure := func(t int32) bool { return t >= 0 && int(t) < len(al.tu) && al.prob(t) >= MinAlteredConfidence }
+	switch {
+	case !after && sure(next) && prev >= 0 && al.tStart(next)-al.tEnd(prev) <= maxEdgePause,
+		!before && sure(prev) && next >= 0 && al.tStart(next)-al.tEnd(prev) <= maxEdgePause:
+		return 1
+	}
+	return 0.8
+}
+
+// addedConfidence weighs printed words never recognised: words the
+// recogniser dropped leave a silence where they were said; words a
+// journalist added have no time at all. At a quotation's edge, or where the
+// speaker paused, the silence says nothing, and two words or more are
+// needed.
+func (al *aligner) addedConfidence(as []int32, prev, next int32) float64 {
+	n := len(as)
+	base := 0.9
+	switch n {
+	case 1:
+		base = 0.6
+	case 2:
+		base = 0.75
+	}
+	if prev < 0 || next < 0 {
+		return edgeAdded(n)
+	}
+	gap := al.tStart(next) - al.tEnd(prev) // the silence between them:
+	for t := prev + 1; t < next; t++ {
+		gap -= al.tEnd(t) - al.tStart(t)
+	}
+	need := 0.0 // the time the words take to say, seconds
+	for _, a := range as {
+		need += 0.1 + 0.06*float64(al.au[a].runes)
+	}
+	if gap > maxWordGap*float64(n)+1 {
+		return edgeAdded(n) // a pause, not a dropped word
+	}
+	r := gap / need
+	switch {
+	case r >= 0.7:
+		return 0.15
+	case r <= 0.25:
+		return base
+	}
+	return base + (0.15-base)*(r-0.25)/0.45
+}
+
+func edgeAdded(n int) float64 {
+	if n >= 2 {
+		return MinAlteredConfidence
+	}
+	return 0.2
+}
+
+// meanProb is the mean recogniser probability of transcript units ts.
+func (al *aligner) meanProb(ts []int32) float64 {
+	if len(ts) == 0 {
+		return unknownProb
+	}
+	s := 0.0
+	for _, t := range ts {
+		s += al.prob(t)
+	}
+	return math.Min(1, s/float64(len(ts)))
+}
+
+// speechRate is the speaker's time per letter in a stretch, seconds: the
+// median over the words said as printed of duration / (letters + 2); 0
+// when too few words tell.
+func (al *aligner) speechRate(ops []op) float64 {
+	var rs []float64
+	for _, o := range ops {
+		if o.a >= 0 && o.t >= 0 && o.sim >= sameWord {
+			rs = append(rs, (al.tEnd(o.t)-al.tStart(o.t))/float64(al.tu[o.t].runes+2))
+		}
+	}
+	if len(rs) < 4 {
+		return 0
+	}
+	slices.Sort(rs)
+	return rs[len(rs)/2]
+}
+
+// durationFactor weighs the time a changed word took to say: when it fits
+// the printed word's length better than the recognised word's, the
+// recogniser more likely misheard the printed word: 0.3 when it fits far
+// better (a length ratio the speaker's pace varies by rarely), 0.55 much
+// better, 0.8 somewhat; when it fits the recognised word's length much
+// better, the recogniser heard what was said: 1.5, or 2 when far better;
+// otherwise 1.
+func (al *aligner) durationFactor(as, ts []int32, rate float64) float64 {
+	if rate <= 0 || len(as) != 1 || len(ts) != 1 {
+		return 1
+	}
+	d := al.tEnd(ts[0]) - al.tStart(ts[0])
+	if d <= 0 {
+		return 1
+	}
+	fit := func(runes int32) float64 { return math.Abs(math.Log(d / (rate * float64(runes+2)))) }
+	switch adv := fit(al.tu[ts[0]].runes) - fit(al.au[as[0]].runes); {
+	case adv > 0.45: // the time fits the printed word's length by far
+		return 0.3
+	case adv > 0.3:
+		return 0.55
+	case adv > 0.15:
+		return 0.8
+	case adv < -0.45: // the time fits the recognised word by far: it was said
+		return 2
+	case adv < -0.3:
+		return 1.5
+	}
+	return 1
+}
+
+// numberFactor lowers the confidence of a changed number whose spoken
+// words are all words of the printed one («ثلاثة آلاف» heard as «آلاف»):
+// the recogniser lost a word of it (0.3); otherwise 1.
+func (al *aligner) numberFactor(as, ts []int32) float64 {
+	if len(as) != 1 || !arabicNum(al.au[as[0]].w.Key) {
+		return 1
+	}
+	printed := map[string]bool{}
+	u := al.au[as[0]]
+	for wi := u.lo; wi < u.hi; wi++ {
+		printed[al.art.Words[al.aw[wi]].Key] = true
+	}
+	values := map[int]bool{} // of the printed number's words one by one
+	for k := range printed {
+		if v, n := arabic.ParseNumber([]string{k}); n == 1 {
+			values[v] = true
+		}
+	}
+	for _, t := range ts {
+		if u := al.tu[t]; u.hi-u.lo == 1 {
+			if v, ok := arabic.DigitValue(arabic.Key(al.tw[u.lo].text)); ok && values[v] {
+				continue // «آلاف» written 1000
+			}
+		}
+		for wi := al.tu[t].lo; wi < al.tu[t].hi; wi++ {
+			if !printed[arabic.Key(al.tw[wi].text)] {
+				return 1
+			}
+		}
+	}
+	return 0.3
+}
