@@ -11,6 +11,7 @@ import (
 
 	"github.com/newsscribe/newsscribe/audio"
 	"github.com/newsscribe/newsscribe/blob/s3blob"
+	"github.com/newsscribe/newsscribe/live"
 	"github.com/newsscribe/newsscribe/pipeline"
 	"github.com/newsscribe/newsscribe/queue"
 	"github.com/newsscribe/newsscribe/share"
@@ -128,6 +129,11 @@ type Config struct {
 	// WebhookRetry is the delay before each retry of an undelivered event.
 	// Defaults to queue.DefaultWebhookRetry (5s, 5m, 30m, 2h, 5h, 10h, 10h).
 	WebhookRetry []time.Duration
+	// Live configures live sessions (package live); its recordings are
+	// kept in DataDir/live, its longest session is MaxDuration, its passes
+	// use Threads unless Live.Window.Threads says otherwise. Defaults to
+	// live.DefaultSessions sessions and no stream source allowed.
+	Live live.Config
 }
 
 // DefaultDataDir is Config.DataDir's default: $HOME/.local/share/newsscribe.
@@ -153,6 +159,7 @@ func DefaultConfig() Config {
 		BodyIdleTimeout: DefaultBodyIdleTimeout,
 		MinUploadRate:   DefaultMinUploadRate,
 		ShareTTL:        share.DefaultTTL,
+		Live:            live.Config{Sessions: live.DefaultSessions},
 	}
 }
 
@@ -206,7 +213,7 @@ func (c Config) Validate() error {
 	if err := c.validateWebhooks(); err != nil {
 		return err
 	}
-	return nil
+	return c.Live.Validate()
 }
 
 // Defaults of the slow-body guard (Config.BodyIdleTimeout, MinUploadRate).

@@ -13,16 +13,19 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/newsscribe/newsscribe/align"
 	"github.com/newsscribe/newsscribe/api"
 	"github.com/newsscribe/newsscribe/api/web"
 	"github.com/newsscribe/newsscribe/audio"
 	"github.com/newsscribe/newsscribe/blob"
+	"github.com/newsscribe/newsscribe/live"
 	"github.com/newsscribe/newsscribe/pipeline"
 	"github.com/newsscribe/newsscribe/queue"
 	"github.com/newsscribe/newsscribe/share"
@@ -143,6 +146,9 @@ type serverOpts struct {
 	chunkLength time.Duration
 	// steps is the scripted engine's progress steps (0: 4).
 	steps int
+	// live, when set, runs live sessions (recordings in the data dir's
+	// live/), recognised by the same scripted engine.
+	live *live.Config
 }
 
 // shareSecret signs the test servers' share links.
@@ -208,6 +214,20 @@ func newServer(t testing.TB, o serverOpts) *testServer {
 			web.Mount(r, q.Store(), web.Options{PublicURL: o.publicURL})
 			web.RegisterShare(r, q.Store(), sh)
 		}
+	}
+	if o.live != nil {
+		lc := *o.live
+		lc.Dir = filepath.Join(dir, "live")
+		lm, err := live.NewManager(lc, live.Deps{Engine: p, Ready: p.Ready, Check: live.AlignChecker(align.Options{}), Logger: quiet})
+		if err != nil {
+			t.Fatal(err)
+		}
+		deps.Live = lm
+		t.Cleanup(func() {
+			sctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+			defer cancel()
+			lm.Close(sctx)
+		})
 	}
 	r := api.NewRouter(deps)
 	srv := httptest.NewServer(r)

@@ -19,6 +19,7 @@ import (
 
 	"github.com/newsscribe/newsscribe/align"
 	"github.com/newsscribe/newsscribe/internal/oneline"
+	"github.com/newsscribe/newsscribe/live"
 	"github.com/newsscribe/newsscribe/pipeline"
 	"github.com/newsscribe/newsscribe/store"
 	"github.com/newsscribe/newsscribe/transcribe"
@@ -102,6 +103,8 @@ type Deps struct {
 	// DefaultMinUploadRate; a negative MinUploadRate turns the rate off.
 	BodyIdleTimeout time.Duration
 	MinUploadRate   int64
+	// Live runs the live sessions (live.go); nil answers their routes 503.
+	Live *live.Manager
 }
 
 type server struct {
@@ -198,6 +201,9 @@ func NewRouter(d Deps) *gin.Engine {
 	v1.GET("/transcriptions/:id/clips", s.listClips)
 	v1.GET("/transcriptions/:id/clips/:clip_id", s.getClip)
 	v1.GET("/transcriptions/:id/clips/:clip_id/file", s.getClipFile)
+
+	// Live sessions (issue 23): a speech transcribed while it is given.
+	s.liveRoutes(r, v1)
 
 	// Public routes outside /v1 and its keys: the serve command mounts the
 	// newsroom page and the embed (web.Register with the store as its

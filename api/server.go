@@ -17,6 +17,7 @@ import (
 
 	"github.com/newsscribe/newsscribe/audio"
 	"github.com/newsscribe/newsscribe/blob/s3blob"
+	"github.com/newsscribe/newsscribe/live"
 	"github.com/newsscribe/newsscribe/pipeline"
 	"github.com/newsscribe/newsscribe/queue"
 	"github.com/newsscribe/newsscribe/share"
@@ -98,6 +99,7 @@ type service struct {
 	log      *slog.Logger
 	// started is set once the engine is loaded and the queue works jobs.
 	started atomic.Bool
+	live    *live.Manager
 }
 
 // newService resolves the models (an absent one is an error now), opens the
@@ -105,7 +107,7 @@ type service struct {
 func newService(ctx context.Context, cfg Config, comps Components, log *slog.Logger) (*service, error) {
 	pcfg := comps.Pipeline
 	pcfg.Audio = audio.Options{MaxDuration: cfg.MaxDuration, FFmpegPath: cfg.FFmpegPath}
-	pcfg.Contexts = cfg.Workers
+	pcfg.Contexts = cfg.Workers + cfg.Live.Sessions // a whisper state for each live session too
 	pcfg.Threads = cfg.Threads
 	p := pipeline.New(pcfg)
 	models, err := p.Resolve()
@@ -158,6 +160,9 @@ func newService(ctx context.Context, cfg Config, comps Components, log *slog.Log
 	if cfg.PublicURL != "" {
 		deps.PublicURL, _ = ParsePublicURL(cfg.PublicURL) // Validate checked it
 	}
+	if deps.Live, err = newLive(cfg, p, pcfg, log); err != nil {
+		return nil, err
+	}
 	if comps.Mount != nil {
 		deps.Share = sh
 		deps.Mount = func(r *gin.Engine) { comps.Mount(r, st, sh) }
@@ -168,7 +173,7 @@ func newService(ctx context.Context, cfg Config, comps Components, log *slog.Log
 		IdleTimeout:       2 * time.Minute,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
-	return &service{pipeline: p, queue: q, srv: srv, log: log}, nil
+	return &service{pipeline: p, queue: q, srv: srv, log: log, live: deps.Live}, nil
 }
 
 // start loads the engine and then starts the queue, in the background so
@@ -190,6 +195,7 @@ func (s *service) start(ctx context.Context, cancel context.CancelCauseFunc) <-c
 		}
 		s.started.Store(true)
 		s.log.Info("ready", "model_load_seconds", time.Since(began).Seconds())
+		s.recoverLive(ctx)
 	}()
 	return loaded
 }
@@ -202,6 +208,7 @@ func (s *service) shutdown(timeout time.Duration, loaded <-chan struct{}) {
 	log.Info("shutting down", "timeout", timeout.String())
 	sctx, scancel := context.WithTimeout(context.Background(), timeout)
 	defer scancel()
+	s.closeLive(sctx)
 	if err := s.srv.Shutdown(sctx); err != nil {
 		log.Warn("http shutdown", "error", err)
 	}

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -235,7 +236,11 @@ func partError(err error) string {
 // submit creates (or joins) the job for an upload with the validated
 // parameters r. It returns the job and whether it is new.
 func (s *server) submit(c *gin.Context, u *upload, r asrRequest, articleID, articleText string) (*store.Job, bool, error) {
-	ctx := c.Request.Context()
+	return s.submitContext(c.Request.Context(), u, r, articleID, articleText)
+}
+
+// submitContext is submit outside a request (a live session's recording).
+func (s *server) submitContext(ctx context.Context, u *upload, r asrRequest, articleID, articleText string) (*store.Job, bool, error) {
 	asr := store.ASRKeyWith(u.sha, r.Model, r.Language, r.Prompt, r.Task, r.Temperature)
 	dedup := store.DedupKey(asr, articleID, articleText)
 	if j, err := s.Store.JobByDedupKey(ctx, dedup); err == nil {

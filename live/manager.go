@@ -28,8 +28,8 @@ type Config struct {
 	// (and one whisper state). 0 turns live mode off. The serve command's
 	// default is DefaultSessions.
 	Sessions int
-	// Dir keeps the recordings of running sessions (the serve command: the
-	// data directory's live/). Required when Sessions > 0.
+	// Dir keeps the recordings of running sessions (the server: the data
+	// directory's live/). Required by NewManager when Sessions > 0.
 	Dir string
 	// Sources are the streams a session may read.
 	Sources Sources
@@ -67,11 +67,8 @@ func (c Config) linger() time.Duration {
 // Validate reports the first setting that cannot work, naming the serve
 // command's flag.
 func (c Config) Validate() error {
-	switch {
-	case c.Sessions < 0:
+	if c.Sessions < 0 {
 		return fmt.Errorf("--live-sessions: must not be negative, got %d", c.Sessions)
-	case c.Sessions > 0 && c.Dir == "":
-		return errors.New("live: a directory for the recordings is required")
 	}
 	if err := c.Window.Validate(); err != nil {
 		return fmt.Errorf("--live-%w", err)
@@ -149,6 +146,9 @@ func NewManager(cfg Config, deps Deps) (*Manager, error) {
 	if deps.Engine == nil {
 		return nil, errors.New("live: an engine is required")
 	}
+	if cfg.Sessions > 0 && cfg.Dir == "" {
+		return nil, errors.New("live: a directory for the recordings is required")
+	}
 	if deps.Logger == nil {
 		deps.Logger = slog.New(slog.DiscardHandler)
 	}
@@ -210,7 +210,7 @@ func (m *Manager) Start(ctx context.Context, req Request) (*Session, error) {
 		m.mu.Unlock()
 	}()
 
-	var st *stream
+	var st *Stream
 	source := "browser"
 	if !req.Browser {
 		var err error

@@ -10,7 +10,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -20,6 +19,7 @@ import (
 	"github.com/newsscribe/newsscribe/align"
 	"github.com/newsscribe/newsscribe/audio"
 	"github.com/newsscribe/newsscribe/live"
+	"github.com/newsscribe/newsscribe/live/livetest"
 	"github.com/newsscribe/newsscribe/pipeline"
 	"github.com/newsscribe/newsscribe/transcribe"
 	"github.com/newsscribe/newsscribe/transcribe/transcribetest"
@@ -205,87 +205,8 @@ func TestBrowserFramesResume(t *testing.T) {
 	}
 }
 
-// hlsServer makes HLS segments of a recording with ffmpeg (AAC in
-// MPEG-TS, 1 s segments) and serves its playlist as a live server does:
-// each segment appears when its audio has "happened" (at speed× real
-// time), #EXT-X-ENDLIST only after the last; stopAfter > 0 stops adding
-// segments after that many (a stalled stream).
 func hlsServer(t *testing.T, samples []float32, playlistType string, speed float64, stopAfter int) *httptest.Server {
-	t.Helper()
-	ff, err := exec.LookPath("ffmpeg")
-	if err != nil {
-		t.Skip("ffmpeg not found (make deps installs it)")
-	}
-	dir := t.TempDir()
-	var wav bytes.Buffer
-	if err := audio.WriteWAV(&wav, samples); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "in.wav"), wav.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(ff, "-nostdin", "-hide_banner", "-loglevel", "error", "-i", "in.wav",
-		"-c:a", "aac", "-b:a", "64k", "-f", "hls", "-hls_time", "1", "-hls_list_size", "0",
-		"-hls_segment_filename", "seg%03d.ts", "out.m3u8")
-	cmd.Dir = dir
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("ffmpeg: %v: %s", err, out)
-	}
-	b, err := os.ReadFile(filepath.Join(dir, "out.m3u8"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var header []string
-	type seg struct {
-		inf, uri string
-		end      float64
-	}
-	var segs []seg
-	var at float64
-	lines := strings.Split(string(b), "\n")
-	for i := 0; i < len(lines); i++ {
-		l := strings.TrimSpace(lines[i])
-		switch {
-		case strings.HasPrefix(l, "#EXTINF:"):
-			var d float64
-			fmt.Sscanf(strings.TrimPrefix(l, "#EXTINF:"), "%f", &d)
-			at += d
-			segs = append(segs, seg{inf: l, uri: strings.TrimSpace(lines[i+1]), end: at})
-			i++
-		case l == "#EXT-X-ENDLIST", l == "", strings.HasPrefix(l, "#EXT-X-PLAYLIST-TYPE"):
-		default:
-			header = append(header, l)
-		}
-	}
-	start := time.Now()
-	mux := http.NewServeMux()
-	mux.HandleFunc("/live/out.m3u8", func(w http.ResponseWriter, r *http.Request) {
-		now := time.Since(start).Seconds() * speed
-		var b strings.Builder
-		for _, h := range header {
-			b.WriteString(h + "\n")
-		}
-		if playlistType != "" {
-			b.WriteString("#EXT-X-PLAYLIST-TYPE:" + playlistType + "\n")
-		}
-		n := 0
-		for _, s := range segs {
-			if s.end > now+1 || (stopAfter > 0 && n == stopAfter) {
-				break
-			}
-			b.WriteString(s.inf + "\n" + s.uri + "\n")
-			n++
-		}
-		if n == len(segs) {
-			b.WriteString("#EXT-X-ENDLIST\n")
-		}
-		w.Header().Set("Content-Type", "application/vnd.apple.mpegurl")
-		io.WriteString(w, b.String())
-	})
-	mux.Handle("/live/", http.StripPrefix("/live/", http.FileServer(http.Dir(dir))))
-	srv := httptest.NewServer(mux)
-	t.Cleanup(srv.Close)
-	return srv
+	return livetest.HLSServer(t, samples, livetest.HLS{Type: playlistType, Speed: speed, StopAfter: stopAfter})
 }
 
 func loopback(srv *httptest.Server) live.Sources {

@@ -185,8 +185,8 @@ func (s Sources) client() *http.Client {
 	return c
 }
 
-// stream is a checked, opened source URL.
-type stream struct {
+// Stream is a checked, opened source URL (Sources.Open).
+type Stream struct {
 	src    Sources
 	u      *url.URL
 	client *http.Client
@@ -211,7 +211,7 @@ const openTimeout = 15 * time.Second
 // packed audio; not encrypted, not fragmented MP4), a continuous stream
 // must answer 200 and start with something that is not text. Errors are
 // *NotAllowedError, *SourceError or a plain one-line error for a bad URL.
-func (s Sources) Open(ctx context.Context, raw string, log *slog.Logger) (*stream, error) {
+func (s Sources) Open(ctx context.Context, raw string, log *slog.Logger) (*Stream, error) {
 	u, err := s.CheckURL(raw)
 	if err != nil {
 		return nil, err
@@ -219,7 +219,7 @@ func (s Sources) Open(ctx context.Context, raw string, log *slog.Logger) (*strea
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	st := &stream{src: s, u: u, client: s.client(), log: log}
+	st := &Stream{src: s, u: u, client: s.client(), log: log}
 	octx, cancel := context.WithTimeout(ctx, openTimeout)
 	defer cancel()
 	resp, err := st.get(octx, u)
@@ -317,7 +317,7 @@ func supported(p *playlist) error {
 
 // get fetches u; a status other than 200 is a *SourceError (unreachable).
 // The body is the caller's to watch (newIdleReader).
-func (st *stream) get(ctx context.Context, u *url.URL) (*http.Response, error) {
+func (st *Stream) get(ctx context.Context, u *url.URL) (*http.Response, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
 		return nil, &SourceError{Unreachable: true, Reason: "bad URL", Err: err}
@@ -364,7 +364,7 @@ func stripURL(err error) error {
 }
 
 // playlist fetches and parses the playlist at u.
-func (st *stream) playlist(ctx context.Context, u *url.URL) (*playlist, error) {
+func (st *Stream) playlist(ctx context.Context, u *url.URL) (*playlist, error) {
 	ctx, cancel := context.WithTimeout(ctx, st.src.stall())
 	defer cancel()
 	resp, err := st.get(ctx, u)
@@ -380,7 +380,7 @@ func (st *stream) playlist(ctx context.Context, u *url.URL) (*playlist, error) {
 }
 
 // Close releases the first answer of a stream that will not Run.
-func (st *stream) Close() {
+func (st *Stream) Close() {
 	if st.resp != nil {
 		st.resp.Body.Close()
 		st.resp = nil
@@ -391,7 +391,7 @@ func (st *stream) Close() {
 // ends (nil), ctx is done (nil), write fails, or the stream fails for good:
 // after a stall or a dropped connection it is opened again up to
 // Sources.Reconnects times (the audio sent meanwhile is lost: it is live).
-func (st *stream) Run(ctx context.Context, write func([]float32) error) error {
+func (st *Stream) Run(ctx context.Context, write func([]float32) error) error {
 	var err error
 	for attempt := 0; ; attempt++ {
 		var progressed bool
@@ -443,7 +443,7 @@ func (e *writeError) Error() string { return e.err.Error() }
 // decode runs package audio's decoder (ffmpeg in its sandbox, reading r
 // from a pipe) and writes its samples until r ends. progressed reports
 // whether any audio came out.
-func (st *stream) decode(ctx context.Context, r io.Reader, write func([]float32) error) (progressed bool, err error) {
+func (st *Stream) decode(ctx context.Context, r io.Reader, write func([]float32) error) (progressed bool, err error) {
 	dec, err := audio.NewStreamDecoder(ctx, r, audio.Options{FFmpegPath: st.src.FFmpegPath})
 	if err != nil {
 		return false, err
@@ -469,7 +469,7 @@ func (st *stream) decode(ctx context.Context, r io.Reader, write func([]float32)
 
 // runContinuous decodes an Icecast or plain HTTP audio stream from the
 // answer open (or the reconnection) got.
-func (st *stream) runContinuous(ctx context.Context, write func([]float32) error) (bool, error) {
+func (st *Stream) runContinuous(ctx context.Context, write func([]float32) error) (bool, error) {
 	resp := st.resp
 	st.resp = nil
 	if resp == nil {
@@ -543,7 +543,7 @@ func (ir *idleReader) Read(p []byte) (int, error) {
 // when it has nothing new. A live playlist is joined at its last segment;
 // an EVENT or VOD playlist (or one that has ended) is read from its first.
 // It ends at #EXT-X-ENDLIST.
-func (st *stream) runHLS(ctx context.Context, write func([]float32) error) (bool, error) {
+func (st *Stream) runHLS(ctx context.Context, write func([]float32) error) (bool, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	pr, pw := io.Pipe()
@@ -576,7 +576,7 @@ func (st *stream) runHLS(ctx context.Context, write func([]float32) error) (bool
 // fetchSegments writes the segments of the media playlist to w in order
 // until the playlist ends (nil) or no new segment appears for the stall
 // time (ErrStalled).
-func (st *stream) fetchSegments(ctx context.Context, w io.Writer) error {
+func (st *Stream) fetchSegments(ctx context.Context, w io.Writer) error {
 	var next int64 = -1
 	lastNew := time.Now()
 	for {
@@ -635,7 +635,7 @@ func (st *stream) fetchSegments(ctx context.Context, w io.Writer) error {
 
 // segment copies one segment to w, trying three times; a segment that
 // cannot be fetched is skipped (its audio is lost, the stream goes on).
-func (st *stream) segment(ctx context.Context, sg segment, w io.Writer) error {
+func (st *Stream) segment(ctx context.Context, sg segment, w io.Writer) error {
 	u, err := resolve(st.hls, sg.uri)
 	if err != nil {
 		return &SourceError{Reason: "bad HLS playlist", Err: err}

@@ -1,0 +1,53 @@
+package api
+
+import (
+	"context"
+	"log/slog"
+	"path/filepath"
+
+	"github.com/newsscribe/newsscribe/live"
+	"github.com/newsscribe/newsscribe/pipeline"
+)
+
+// newLive builds the live sessions' manager of a server (nil when
+// cfg.Live.Sessions is 0): recordings in DataDir/live, the server's
+// pipeline for recognition and VAD, its aligner's check for quotations.
+func newLive(cfg Config, p *pipeline.Pipeline, pcfg pipeline.Config, log *slog.Logger) (*live.Manager, error) {
+	lc := cfg.Live
+	if lc.Sessions == 0 {
+		return nil, nil
+	}
+	lc.Dir = filepath.Join(cfg.DataDir, "live")
+	lc.MaxDuration = cfg.MaxDuration
+	lc.Sources.FFmpegPath = cfg.FFmpegPath
+	if lc.Window.Threads == 0 {
+		lc.Window.Threads = cfg.Threads
+	}
+	return live.NewManager(lc, live.Deps{Engine: p, Ready: p.Ready, Check: live.AlignChecker(pcfg.Align), Logger: log.With("component", "live")})
+}
+
+// recoverLive hands the queue the recordings of live sessions an earlier
+// run left (the server stopped before their hand-over).
+func (s *service) recoverLive(ctx context.Context) {
+	if s.live == nil {
+		return
+	}
+	jobs, err := s.live.Recover(ctx)
+	if err != nil {
+		s.log.Error("live recordings of an earlier run not transcribed; they stay in the data directory's live/", "error", err)
+	}
+	if len(jobs) > 0 {
+		s.log.Info("live recordings of an earlier run queued", "transcriptions", jobs)
+	}
+}
+
+// closeLive stops the live sessions at shutdown: each one's recording is
+// handed to the queue (or kept for the next start).
+func (s *service) closeLive(ctx context.Context) {
+	if s.live == nil {
+		return
+	}
+	if err := s.live.Close(ctx); err != nil {
+		s.log.Warn("live sessions still finishing at shutdown; their recordings are kept for the next start", "error", err)
+	}
+}
