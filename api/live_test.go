@@ -102,7 +102,9 @@ type liveView struct {
 	} `json:"links"`
 }
 
-func wsURL(ts *testServer, path string) string { return "ws" + strings.TrimPrefix(ts.URL, "http") + path }
+func wsURL(ts *testServer, path string) string {
+	return "ws" + strings.TrimPrefix(ts.URL, "http") + path
+}
 
 // TestLiveBrowserSession is a session from the browser's microphone, end
 // to end over HTTP: the audio WebSocket dropped mid-speech and resumed
