@@ -86,6 +86,7 @@ func (f *ServeFlags) Register(fs *pflag.FlagSet) {
 	fs.StringVar(&c.WebhookSecret, "webhook-secret", c.WebhookSecret, "whsec_… secret that signs webhooks (Standard Webhooks); empty: unsigned")
 	fs.BoolVar(&c.WebhookAllowPrivate, "webhook-allow-private", c.WebhookAllowPrivate, "let webhooks reach loopback, private and link-local addresses")
 	fs.DurationSliceVar(&c.WebhookRetry, "webhook-retry", c.WebhookRetry, "delays before each retry of an undelivered webhook (default 5s,5m,30m,2h,5h,10h,10h)")
+	registerLiveFlags(fs, &c.Live)
 }
 
 // logLevels are the accepted --log-level values.
