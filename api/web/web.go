@@ -128,7 +128,7 @@ type handler struct {
 	publicPath string
 	files      map[string]asset // by path under static/, e.g. "js/app.js"
 	page       asset
-	livePage   asset // the live page (live.html), drawn once like page
+	livePage   asset              // the live page (live.html), drawn once like page
 	tmpl       *template.Template // index.html and embed.html
 }
 
