@@ -216,6 +216,27 @@ func TestRecognizerPrompt(t *testing.T) {
 	}
 }
 
+// TestRecognizerAudioContext: with Window.AudioContext the encoder reads
+// only the window's length (20 ms frames, plus 64), never more than 1500.
+func TestRecognizerAudioContext(t *testing.T) {
+	spans, length := speech(8, 8, 0.5, 0)
+	for _, on := range []bool{false, true} {
+		e := newCodedEngine(t)
+		r := live.NewRecognizer(e, live.Window{AudioContext: on}, transcribe.Options{})
+		feed(t, r, transcribetest.CodedAudio(length, spans))
+		opts, windows := e.scripted.Options(), e.passes()
+		for i, o := range opts {
+			want := 0
+			if on {
+				want = min(windows[i]/320+64, 1500)
+			}
+			if o.AudioContext != want {
+				t.Errorf("AudioContext %v, pass %d over %d samples: audio_ctx %d, want %d", on, i, windows[i], o.AudioContext, want)
+			}
+		}
+	}
+}
+
 func TestWindowValidate(t *testing.T) {
 	for _, w := range []live.Window{
 		{Step: time.Millisecond},

@@ -32,6 +32,7 @@ func registerLiveFlags(fs *pflag.FlagSet, c *live.Config) {
 	fs.IntVar(&c.Window.Threads, "live-threads", c.Window.Threads, "CPU threads of each live recognition pass (0: --threads)")
 	fs.DurationVar(&c.Window.Step, "live-step", c.Window.Step, "new audio between two live recognition passes (0: 1s)")
 	fs.IntVar(&c.Window.Agreement, "live-agreement", c.Window.Agreement, "passes that must agree before a live word is final (0: 2)")
+	fs.BoolVar(&c.Window.AudioContext, "live-audio-ctx", c.Window.AudioContext, "encode only the live window's length of audio, not Whisper's 30 s: faster passes, less accurate")
 }
 
 func newLiveCmd(s Streams) *cobra.Command {
@@ -42,7 +43,7 @@ type liveFlags struct {
 	model, vadModel, modelsDir, language, prompt, article, record, ffmpeg string
 	threads, agreement                                                    int
 	step                                                                  time.Duration
-	allowPrivate, noVAD, verbose                                          bool
+	allowPrivate, noVAD, verbose, audioCtx                                bool
 }
 
 // liveCmd is the live command; load is the pipeline's engine loader (nil:
@@ -84,6 +85,7 @@ With --article, the article's names and rare words prompt the recognition
 	fl.IntVar(&f.agreement, "agreement", 2, "passes that must agree before a word is final")
 	fl.DurationVar(&f.step, "step", time.Second, "new audio between two passes")
 	fl.BoolVar(&f.allowPrivate, "allow-private", false, "let the stream come from loopback or a private network")
+	fl.BoolVar(&f.audioCtx, "audio-ctx", false, "encode only the window's length of audio, not Whisper's 30 s: faster, less accurate")
 	fl.BoolVar(&f.noVAD, "no-vad", false, "do not use the VAD model (speech is told from silence by loudness)")
 	fl.BoolVar(&f.verbose, "verbose", false, "show whisper.cpp's own log on stderr")
 	return cmd
@@ -96,7 +98,7 @@ func runLive(ctx context.Context, s Streams, f liveFlags, rawURL string, load pi
 	if _, known := transcribe.Languages[f.language]; !known {
 		return fmt.Errorf("--language: unknown language %q; want an ISO 639-1 code Whisper knows, e.g. ar", f.language)
 	}
-	w := live.Window{Step: f.step, Agreement: f.agreement, Threads: f.threads}
+	w := live.Window{Step: f.step, Agreement: f.agreement, Threads: f.threads, AudioContext: f.audioCtx}
 	if err := w.Validate(); err != nil {
 		return err
 	}

@@ -1,0 +1,250 @@
+//go:build whisper
+
+package live_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"path/filepath"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/newsscribe/newsscribe/live"
+	"github.com/newsscribe/newsscribe/pipeline"
+	"github.com/newsscribe/newsscribe/transcribe"
+	"github.com/newsscribe/newsscribe/transcribe/transcribetest"
+	"github.com/newsscribe/newsscribe/transcribe/whisper"
+)
+
+// benchEngine spends what a live session's engine spends — whisper.cpp
+// passes over the window (the shared stub models: real architecture and
+// compute, no trained weights) and Silero VAD over the new audio — and takes
+// the words and the speech/silence decisions from the tone script, since
+// the stubs recognise nothing. Its passes decode almost no tokens, where a
+// real model decodes ~1.5 tokens a word: the figures are a floor on
+// the decoder's share (the encoder's 30-second window dominates a pass).
+type benchEngine struct {
+	real, script *pipeline.Pipeline
+	stats        *passStats
+}
+
+// passStats counts the passes and their wall time.
+type passStats struct {
+	mu      sync.Mutex
+	n       int
+	seconds float64
+}
+
+func (e benchEngine) Recognize(ctx context.Context, samples []float32, opts transcribe.Options, p transcribe.ProgressFunc) (*transcribe.Transcript, error) {
+	began := time.Now()
+	if _, err := e.real.Recognize(ctx, samples, opts, nil); err != nil {
+		return nil, err
+	}
+	e.stats.mu.Lock()
+	e.stats.n++
+	e.stats.seconds += time.Since(began).Seconds()
+	e.stats.mu.Unlock()
+	return e.script.Recognize(ctx, samples, opts, p)
+}
+
+func (e benchEngine) Speech(ctx context.Context, samples []float32) ([]whisper.Span, error) {
+	if _, err := e.real.Speech(ctx, samples); err != nil {
+		return nil, err
+	}
+	return e.script.Speech(ctx, samples)
+}
+
+func newBenchEngine(b *testing.B, model string, threads, contexts int) benchEngine {
+	b.Helper()
+	dir := transcribetest.Shared(b, "whisper", "for-tests-ggml-"+model+".bin", "for-tests-silero-v6.2.0-ggml.bin")
+	real := pipeline.New(pipeline.Config{Model: filepath.Join(dir, "for-tests-ggml-"+model+".bin"),
+		VADModel: filepath.Join(dir, "for-tests-silero-v6.2.0-ggml.bin"), VAD: pipeline.VADRequired,
+		Threads: threads, Contexts: contexts})
+	if err := real.Load(context.Background()); err != nil {
+		b.Skipf("whisper.cpp engine: %v", err)
+	}
+	b.Cleanup(func() { real.Close() })
+	eng := &transcribetest.Scripted{Steps: 1, Result: transcribetest.Tones(nil)}
+	model2, _ := transcribetest.TinyModel(b.TempDir())
+	script := pipeline.New(pipeline.Config{Model: model2, VAD: pipeline.VADOff,
+		LoadEngine: func(context.Context, whisper.Config) (transcribe.Engine, io.Closer, error) { return eng, nil, nil }})
+	if err := script.Load(context.Background()); err != nil {
+		b.Fatal(err)
+	}
+	return benchEngine{real: real, script: script, stats: &passStats{}}
+}
+
+// benchSpeech is 64 tone words of 0.35 s, 0.2 s apart, with a one-second
+// pause every eight words (a speaker's breath): 43 s.
+func benchSpeech() ([]float32, []whisper.Span) {
+	var spans []whisper.Span
+	t := 0.5
+	for k := range 64 {
+		if k > 0 && k%8 == 0 {
+			t += 1
+		}
+		spans = append(spans, whisper.Span{Start: t, End: t + 0.35})
+		t += 0.55
+	}
+	return transcribetest.ToneAudio(t+1, spans), spans
+}
+
+type liveRun struct {
+	lags        []float64 // seconds from a word's end being sent to it being final
+	early, late []float64 // the lags of the first and second half of the words
+	cpu         float64   // CPU seconds of the process
+	audio       float64   // seconds of audio sent, all sessions
+	missing     int       // words never final
+}
+
+func cpuSeconds() float64 {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
+}
+
+// runLive sends the speech into n browser sessions at once, in real time
+// (a 100 ms frame every 100 ms), and times each word from the moment its
+// last frame was sent to the moment it is final in the session's state —
+// what the SSE stream then writes to the page.
+func runLive(b *testing.B, eng live.Engine, n int, w live.Window) liveRun {
+	b.Helper()
+	m, err := live.NewManager(live.Config{Sessions: n, Dir: b.TempDir(), Window: w}, live.Deps{Engine: eng})
+	if err != nil {
+		b.Fatal(err)
+	}
+	m.Attach(&recorder{})
+	defer func() {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		m.Close(ctx)
+	}()
+	speech, spans := benchSpeech()
+	var (
+		mu  sync.Mutex
+		run liveRun
+		wg  sync.WaitGroup
+	)
+	cpu0 := cpuSeconds()
+	for range n {
+		s, err := m.Start(context.Background(), live.Request{Browser: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			t0 := time.Now()
+			done := make(chan struct{})
+			go func() { // the watcher
+				defer close(done)
+				seen := 0
+				for {
+					snap := s.Snapshot(seen)
+					now := time.Since(t0).Seconds()
+					for _, fw := range snap.Finals {
+						k := seen
+						seen++
+						if k >= len(spans) || fw.Word != transcribetest.ToneWord(k) {
+							continue
+						}
+						lag := now - spans[k].End
+						mu.Lock()
+						run.lags = append(run.lags, lag)
+						if k < len(spans)/2 {
+							run.early = append(run.early, lag)
+						} else {
+							run.late = append(run.late, lag)
+						}
+						mu.Unlock()
+					}
+					if !snap.Info.Status.Active() {
+						return
+					}
+					<-snap.Changed
+				}
+			}()
+			const frame = transcribe.SampleRate / 10
+			for i, seq := 0, uint64(0); i < len(speech); i, seq = i+frame, seq+1 {
+				time.Sleep(time.Until(t0.Add(time.Duration(seq+1) * 100 * time.Millisecond)))
+				if _, err := s.Frame(live.Frame{Seq: seq, Samples: speech[i:min(i+frame, len(speech))]}); err != nil {
+					b.Error(err)
+					return
+				}
+			}
+			// Two seconds of the room after the speech, then stop.
+			time.Sleep(2 * time.Second)
+			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+			defer cancel()
+			info, _ := s.Stop(ctx)
+			<-done
+			mu.Lock()
+			run.audio += info.AudioSeconds
+			run.missing += len(spans) - info.FinalWords
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	run.cpu = cpuSeconds() - cpu0
+	return run
+}
+
+func report(b *testing.B, r liveRun, eng benchEngine) {
+	eng.stats.mu.Lock()
+	if eng.stats.n > 0 {
+		b.ReportMetric(eng.stats.seconds/float64(eng.stats.n), "s/pass")
+		b.ReportMetric(float64(eng.stats.n)/r.audio, "passes/audio-s")
+	}
+	eng.stats.n, eng.stats.seconds = 0, 0
+	eng.stats.mu.Unlock()
+	b.ReportMetric(live.Percentile(r.lags, 0.5), "lag-p50-s")
+	b.ReportMetric(live.Percentile(r.lags, 0.95), "lag-p95-s")
+	b.ReportMetric(live.Percentile(r.early, 0.95), "lag-p95-first-half-s")
+	b.ReportMetric(live.Percentile(r.late, 0.95), "lag-p95-second-half-s")
+	b.ReportMetric(r.cpu/r.audio, "cpu-s/audio-s")
+	b.ReportMetric(float64(r.missing), "words-missing")
+}
+
+// BenchmarkLiveLag is one live session with whisper.cpp: the lag from a
+// word spoken to its final caption, p50 and p95, and the CPU it costs, for
+// the tiny and base stubs at 1 and 2 threads. Run it alone on the machine:
+//
+//	go test -tags whisper ./live -run '^$' -bench LiveLag -benchtime 1x
+func BenchmarkLiveLag(b *testing.B) {
+	for _, model := range []string{"tiny", "base"} {
+		for _, threads := range []int{1, 2} {
+			for _, short := range []bool{false, true} {
+				name := fmt.Sprintf("%s/threads=%d", model, threads)
+				if short {
+					name += "/audio-ctx"
+				}
+				b.Run(name, func(b *testing.B) {
+					eng := newBenchEngine(b, model, threads, 1)
+					for range b.N {
+						report(b, runLive(b, eng, 1, live.Window{Threads: threads, AudioContext: short}), eng)
+					}
+				})
+			}
+		}
+	}
+}
+
+// BenchmarkLiveSessions runs N sessions at once (one thread each) to find
+// how many the machine keeps in real time: the lag of the second half of
+// the speech stays near the first half's while it does, and grows once
+// the passes fall behind the audio.
+func BenchmarkLiveSessions(b *testing.B) {
+	for _, model := range []string{"tiny", "base"} {
+		for _, n := range []int{1, 2, 3, 4} {
+			b.Run(fmt.Sprintf("%s/sessions=%d", model, n), func(b *testing.B) {
+				eng := newBenchEngine(b, model, 1, n)
+				for range b.N {
+					report(b, runLive(b, eng, n, live.Window{Threads: 1}), eng)
+				}
+			})
+		}
+	}
+}
