@@ -223,16 +223,19 @@ func newServer(t testing.TB, o serverOpts) *testServer {
 			t.Fatal(err)
 		}
 		deps.Live = lm
-		t.Cleanup(func() {
-			sctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-			defer cancel()
-			lm.Close(sctx)
-		})
 	}
 	r := api.NewRouter(deps)
 	srv := httptest.NewServer(r)
 	ts := &testServer{Server: srv, engine: eng, queue: q, store: q.Store(), worker: w, dir: dir}
 	t.Cleanup(func() {
+		if deps.Live != nil {
+			// Sessions end first, so that their event streams end and
+			// the server can close.
+			sctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+			lm := deps.Live
+			lm.Close(sctx)
+			cancel()
+		}
 		srv.Close()
 		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
