@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"path/filepath"
+	"time"
 
 	"github.com/newsscribe/newsscribe/live"
 	"github.com/newsscribe/newsscribe/pipeline"
@@ -26,19 +27,30 @@ func newLive(cfg Config, p *pipeline.Pipeline, pcfg pipeline.Config, log *slog.L
 	return live.NewManager(lc, live.Deps{Engine: p, Ready: p.Ready, Check: live.AlignChecker(pcfg.Align), Logger: log.With("component", "live")})
 }
 
-// recoverLive hands the queue the recordings of live sessions an earlier
-// run left (the server stopped before their hand-over).
+// recoverLive hands the queue the recordings of live sessions that a
+// server which stopped (or died) left in the data directory: at start, and
+// every live.RecoverAge after, those untouched for live.RecoverAge (with a
+// shared data directory, another server's running session is not taken).
 func (s *service) recoverLive(ctx context.Context) {
 	if s.live == nil {
 		return
 	}
-	jobs, err := s.live.Recover(ctx)
-	if err != nil {
-		s.log.Error("live recordings of an earlier run not transcribed; they stay in the data directory's live/", "error", err)
-	}
-	if len(jobs) > 0 {
-		s.log.Info("live recordings of an earlier run queued", "transcriptions", jobs)
-	}
+	go func() {
+		for {
+			jobs, err := s.live.Recover(ctx, live.RecoverAge)
+			if err != nil && ctx.Err() == nil {
+				s.log.Error("live recordings of an earlier run not transcribed; they stay in the data directory's live/", "error", err)
+			}
+			if len(jobs) > 0 {
+				s.log.Info("live recordings of an earlier run queued", "transcriptions", jobs)
+			}
+			select {
+			case <-ctx.Done():
+				return
+			case <-time.After(live.RecoverAge):
+			}
+		}
+	}()
 }
 
 // closeLive stops the live sessions at shutdown: each one's recording is

@@ -18,7 +18,6 @@ import (
 	"github.com/newsscribe/newsscribe/queue"
 	"github.com/newsscribe/newsscribe/transcribe"
 	"github.com/newsscribe/newsscribe/transcribe/transcribetest"
-	"github.com/newsscribe/newsscribe/transcribe/whisper"
 	"github.com/newsscribe/newsscribe/webhook"
 )
 
@@ -28,19 +27,11 @@ var liveWords = strings.Fields("قال الوزير إن الحكومة ستعم
 
 const liveDraft = "الرباط – قال الوزير إن «الحكومة ستعمل على تحسين الخدمات الصحية في المدن» خلال العام المقبل، وأضاف «سنبني مستشفى جديدا في كل جهة من جهات المملكة»."
 
-// liveSpeech is tone-coded speech of the words (0.35 s each, 0.2 s apart,
+// liveSpeech is tone-coded speech of n words (0.35 s each, 0.2 s apart,
 // a second's pause every four).
 func liveSpeech(n int) []float32 {
-	var spans []whisper.Span
-	t := 0.5
-	for k := range n {
-		if k > 0 && k%4 == 0 {
-			t += 1
-		}
-		spans = append(spans, whisper.Span{Start: t, End: t + 0.35})
-		t += 0.55
-	}
-	return transcribetest.ToneAudio(t+1.5, spans)
+	samples, _ := transcribetest.ToneSpeech(n, 4, 0.5)
+	return samples
 }
 
 // liveEvent is one server-sent event.

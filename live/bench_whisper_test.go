@@ -77,21 +77,6 @@ func newBenchEngine(b *testing.B, model string, threads, contexts int) benchEngi
 	return benchEngine{real: real, script: script, stats: &passStats{}}
 }
 
-// benchSpeech is 64 tone words of 0.35 s, 0.2 s apart, with a one-second
-// pause every eight words (a speaker's breath): 43 s.
-func benchSpeech() ([]float32, []whisper.Span) {
-	var spans []whisper.Span
-	t := 0.5
-	for k := range 64 {
-		if k > 0 && k%8 == 0 {
-			t += 1
-		}
-		spans = append(spans, whisper.Span{Start: t, End: t + 0.35})
-		t += 0.55
-	}
-	return transcribetest.ToneAudio(t+1, spans), spans
-}
-
 type liveRun struct {
 	lags        []float64 // seconds from a word's end being sent to it being final
 	early, late []float64 // the lags of the first and second half of the words
@@ -122,7 +107,8 @@ func runLive(b *testing.B, eng live.Engine, n int, w live.Window) liveRun {
 		defer cancel()
 		m.Close(ctx)
 	}()
-	speech, spans := benchSpeech()
+	// 64 words with a breath every eight: 43 s.
+	speech, spans := transcribetest.ToneSpeech(64, 8, 0.5)
 	var (
 		mu  sync.Mutex
 		run liveRun

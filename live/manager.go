@@ -408,9 +408,13 @@ func (m *Manager) Close(ctx context.Context) error {
 }
 
 // Recover hands to the queue the recordings that sessions of an earlier
-// run left in Config.Dir (the server stopped before their hand-over). It
-// returns the jobs made.
-func (m *Manager) Recover(ctx context.Context) ([]string, error) {
+// run left in Config.Dir (the server stopped before their hand-over), those
+// whose files have not changed for olderThan: servers that share a data
+// directory (PostgreSQL) must not take each other's running sessions, and a
+// running session writes its recording ten times a second (a browser that
+// lost its connection stops it for at most Config.Reconnect). It returns
+// the jobs made.
+func (m *Manager) Recover(ctx context.Context, olderThan time.Duration) ([]string, error) {
 	if m.cfg.Dir == "" {
 		return nil, nil
 	}
@@ -422,7 +426,7 @@ func (m *Manager) Recover(ctx context.Context) ([]string, error) {
 	var errs []error
 	for _, mp := range metas {
 		id := strings.TrimSuffix(filepath.Base(mp), ".json")
-		if _, running := m.Get(id); running {
+		if _, running := m.Get(id); running || !untouched(mp, olderThan) {
 			continue
 		}
 		jobID, err := m.recoverOne(mp)
@@ -437,6 +441,21 @@ func (m *Manager) Recover(ctx context.Context) ([]string, error) {
 	}
 	return jobs, errors.Join(errs...)
 }
+
+// untouched reports whether a recording's files (its .json and .pcm) have
+// not changed for d.
+func untouched(metaFile string, d time.Duration) bool {
+	for _, p := range []string{metaFile, strings.TrimSuffix(metaFile, ".json") + ".pcm"} {
+		if st, err := os.Stat(p); err == nil && time.Since(st.ModTime()) < d {
+			return false
+		}
+	}
+	return true
+}
+
+// RecoverAge is how long a recording left in Config.Dir must be untouched
+// before a server hands it to the queue (Recover).
+const RecoverAge = 10 * time.Minute
 
 func (m *Manager) recoverOne(metaFile string) (string, error) {
 	b, err := os.ReadFile(metaFile)

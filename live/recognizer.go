@@ -209,8 +209,17 @@ func (r *Recognizer) step(ctx context.Context, final bool) (Update, error) {
 	}
 	win := append([]float32(nil), r.buf...)
 	start, total, article := r.start, r.total, r.article
+	last := r.last
 	r.last = total
 	r.mu.Unlock()
+	// A step that fails (a pass cancelled by the session's stop, say)
+	// leaves its audio new for the next step, which hears it again.
+	failed := func(err error) (Update, error) {
+		r.mu.Lock()
+		r.last = min(r.last, last)
+		r.mu.Unlock()
+		return Update{Tentative: r.tentative}, err
+	}
 	up := Update{Heard: sec(total)}
 	if len(win) == 0 {
 		up.Tentative = r.tentative
@@ -221,7 +230,7 @@ func (r *Recognizer) step(ctx context.Context, final bool) (Update, error) {
 	from := max(len(win)-int(fresh)-transcribe.SampleRate/2, 0)
 	spans, err := r.engine.Speech(ctx, win[from:])
 	if err != nil {
-		return up, fmt.Errorf("vad: %w", err)
+		return failed(fmt.Errorf("vad: %w", err))
 	}
 	newFrom := sec(total - fresh)
 	spoke := false
@@ -233,39 +242,43 @@ func (r *Recognizer) step(ctx context.Context, final bool) (Update, error) {
 		r.lastSpeech = max(r.lastSpeech, end)
 	}
 	paused := sec(total)-r.lastSpeech >= r.w.Pause.Seconds()
+	if spoke {
+		r.pending = true // until a pause, or the end, makes it final
+	}
 
+	// pass runs a recognition pass over the window and lets the agreement
+	// decide what it makes final.
+	pass := func() error {
+		hyp, err := r.pass(ctx, win, start, article)
+		if err != nil {
+			return err
+		}
+		up.Passed = true
+		up.Final = r.agree.Insert(hyp)
+		return nil
+	}
 	switch {
 	case final:
-		if r.pending || spoke {
-			hyp, err := r.pass(ctx, win, start, article)
-			if err != nil {
-				return up, err
+		if r.pending {
+			if err := pass(); err != nil {
+				return failed(err)
 			}
-			up.Passed = true
-			up.Final = r.agree.Insert(hyp)
 		}
 		up.Final = append(up.Final, r.agree.CommitAll()...)
 		r.pending = false
 	case spoke && !paused:
-		hyp, err := r.pass(ctx, win, start, article)
-		if err != nil {
-			return up, err
+		if err := pass(); err != nil {
+			return failed(err)
 		}
-		up.Passed = true
-		up.Final = r.agree.Insert(hyp)
-		r.pending = true
 	case !paused:
 		// A gap shorter than a pause: wait for more.
 	case r.pending:
 		// The speaker paused after speech the window holds: one more pass,
 		// which hears the pause, and what it says is final (the audio it
 		// heard will not change, so another pass would say the same).
-		hyp, err := r.pass(ctx, win, start, article)
-		if err != nil {
-			return up, err
+		if err := pass(); err != nil {
+			return failed(err)
 		}
-		up.Passed = true
-		up.Final = r.agree.Insert(hyp)
 		up.Final = append(up.Final, r.agree.CommitAll()...)
 		r.pending = false
 		cutAt := r.lastSpeech

@@ -237,6 +237,30 @@ func TestRecognizerAudioContext(t *testing.T) {
 	}
 }
 
+// TestRecognizerFlushAfterCancelledPass: a session stopped while a pass
+// runs cancels that pass; the last pass (Flush) still hears its audio and
+// makes its words final.
+func TestRecognizerFlushAfterCancelledPass(t *testing.T) {
+	spans, _ := speech(6, 6, 0.5, 0)
+	samples := transcribetest.CodedAudio(spans[len(spans)-1].End+0.1, spans)
+	e := newCodedEngine(t)
+	e.scripted.StepDelay = 300 * time.Millisecond
+	r := live.NewRecognizer(e, live.Window{}, transcribe.Options{})
+	r.Push(samples)
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	if _, err := r.Step(ctx); err == nil {
+		t.Fatal("the step's pass was not cancelled")
+	}
+	up, err := r.Flush(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(up.Final); got != len(spans) {
+		t.Fatalf("%d words final after the stop, want %d: %s", got, len(spans), text(up.Final))
+	}
+}
+
 func TestWindowValidate(t *testing.T) {
 	for _, w := range []live.Window{
 		{Step: time.Millisecond},

@@ -97,21 +97,6 @@ func newManager(t testing.TB, cfg live.Config, check live.Checker) (*live.Manage
 	return m, rec
 }
 
-// tones lays out the vocabulary's words (0.35 s each, 0.2 s apart, a
-// second's pause every four) and returns their spans and the length.
-func tones(n int) ([]whisper.Span, float64) {
-	var spans []whisper.Span
-	t := 0.5
-	for k := range n {
-		if k > 0 && k%4 == 0 {
-			t += 1
-		}
-		spans = append(spans, whisper.Span{Start: t, End: t + 0.35})
-		t += 0.55
-	}
-	return spans, t + 1.5
-}
-
 func wait(t *testing.T, s *live.Session, d time.Duration) live.Info {
 	t.Helper()
 	select {
@@ -136,8 +121,7 @@ func TestBrowserFramesResume(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	spans, length := tones(12)
-	samples := transcribetest.ToneAudio(length, spans)
+	samples, _ := transcribetest.ToneSpeech(12, 4, 0.5)
 	const frame = 1600
 	var frames [][]float32
 	for i := 0; i < len(samples); i += frame {
@@ -218,8 +202,8 @@ func loopback(srv *httptest.Server) live.Sources {
 // fed from a pipe) and hears every word once; at #EXT-X-ENDLIST the
 // session ends and its recording is handed over.
 func TestHLSSource(t *testing.T) {
-	spans, length := tones(12)
-	samples := transcribetest.ToneAudio(length, spans)
+	samples, spans := transcribetest.ToneSpeech(12, 4, 0.5)
+	length := float64(len(samples)) / transcribe.SampleRate
 	srv := hlsServer(t, samples, "EVENT", 3, 0)
 	m, rec := newManager(t, live.Config{Sources: loopback(srv)}, nil)
 	s, err := m.Start(context.Background(), live.Request{SourceURL: srv.URL + "/live/out.m3u8"})
@@ -243,11 +227,12 @@ func TestHLSSource(t *testing.T) {
 	}
 }
 
-// TestHLSStall stops a live playlist after three segments: the session
-// reconnects once, then ends with what it recorded, handed over.
+// TestHLSStall stops a playlist after three segments: the session
+// reconnects once (and feeds no segment twice: an EVENT playlist still
+// lists them all), then ends with what it recorded, handed over.
 func TestHLSStall(t *testing.T) {
-	spans, length := tones(12)
-	srv := hlsServer(t, transcribetest.ToneAudio(length, spans), "", 20, 3)
+	samples, _ := transcribetest.ToneSpeech(12, 4, 0.5)
+	srv := hlsServer(t, samples, "EVENT", 20, 3)
 	m, rec := newManager(t, live.Config{Sources: loopback(srv)}, nil)
 	s, err := m.Start(context.Background(), live.Request{SourceURL: srv.URL + "/live/out.m3u8"})
 	if err != nil {
@@ -259,6 +244,16 @@ func TestHLSStall(t *testing.T) {
 	}
 	if len(rec.recs) != 1 || rec.recs[0].Samples == 0 {
 		t.Fatalf("recordings handed over: %d, want the stalled one", len(rec.recs))
+	}
+	if got := float64(rec.recs[0].Samples) / transcribe.SampleRate; got > 3.6 {
+		t.Errorf("recorded %.2f s of three 1-second segments: a segment was fed twice", got)
+	}
+	seen := map[string]bool{}
+	for _, w := range s.Snapshot(0).Finals {
+		if seen[w.Word] {
+			t.Errorf("%s heard twice: %s", w.Word, finalText(s))
+		}
+		seen[w.Word] = true
 	}
 }
 
@@ -403,8 +398,8 @@ func TestRecover(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, _, detach, _ := s.Attach()
-	spans, length := tones(4)
-	if _, err := s.Frame(live.Frame{Seq: 0, Samples: transcribetest.ToneAudio(length, spans)[:16000]}); err != nil {
+	samples, _ := transcribetest.ToneSpeech(4, 4, 0.5)
+	if _, err := s.Frame(live.Frame{Seq: 0, Samples: samples[:16000]}); err != nil {
 		t.Fatal(err)
 	}
 	detach()
@@ -416,7 +411,10 @@ func TestRecover(t *testing.T) {
 	}
 
 	m2, rec2 := newManager(t, live.Config{Dir: dir}, nil)
-	jobs, err := m2.Recover(context.Background())
+	if jobs, _ := m2.Recover(context.Background(), time.Hour); len(jobs) != 0 {
+		t.Fatalf("a recording changed a moment ago was taken: %v (it may be another server's running session)", jobs)
+	}
+	jobs, err := m2.Recover(context.Background(), 0)
 	if err != nil || len(jobs) != 1 {
 		t.Fatalf("recover: %v, %v; want one job", jobs, err)
 	}
@@ -442,8 +440,7 @@ func TestLiveQuoteCheck(t *testing.T) {
 	}
 	_, _, detach, _ := s.Attach()
 	defer detach()
-	spans, length := tones(len(vocabulary))
-	samples := transcribetest.ToneAudio(length, spans)
+	samples, _ := transcribetest.ToneSpeech(len(vocabulary), 4, 0.5)
 	for i, seq := 0, uint64(0); i < len(samples); i, seq = i+1600, seq+1 {
 		if _, err := s.Frame(live.Frame{Seq: seq, Samples: samples[i:min(i+1600, len(samples))]}); err != nil {
 			t.Fatal(err)

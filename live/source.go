@@ -196,6 +196,10 @@ type Stream struct {
 	// answer of a continuous stream (resp, its body not yet consumed).
 	hls  *url.URL
 	resp *http.Response
+	// next is the media sequence number of the next HLS segment to fetch
+	// (-1 before the first playlist), kept across reconnections so that a
+	// segment is never fed twice.
+	next int64
 }
 
 // sniffBytes is how much of a continuous stream is looked at before the
@@ -219,7 +223,7 @@ func (s Sources) Open(ctx context.Context, raw string, log *slog.Logger) (*Strea
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	st := &Stream{src: s, u: u, client: s.client(), log: log}
+	st := &Stream{src: s, u: u, client: s.client(), log: log, next: -1}
 	octx, cancel := context.WithTimeout(ctx, openTimeout)
 	defer cancel()
 	resp, err := st.get(octx, u)
@@ -577,7 +581,6 @@ func (st *Stream) runHLS(ctx context.Context, write func([]float32) error) (bool
 // until the playlist ends (nil) or no new segment appears for the stall
 // time (ErrStalled).
 func (st *Stream) fetchSegments(ctx context.Context, w io.Writer) error {
-	var next int64 = -1
 	lastNew := time.Now()
 	for {
 		p, err := st.playlist(ctx, st.hls)
@@ -594,20 +597,20 @@ func (st *Stream) fetchSegments(ctx context.Context, w io.Writer) error {
 			if err := supported(p); err != nil {
 				return err
 			}
-			if next < 0 {
-				next = p.sequence
+			if st.next < 0 {
+				st.next = p.sequence
 				if !p.complete && !p.ended && len(p.segments) > 0 {
-					next = p.segments[len(p.segments)-1].seq
+					st.next = p.segments[len(p.segments)-1].seq
 				}
 			}
 			for _, sg := range p.segments {
-				if sg.seq < next {
+				if sg.seq < st.next {
 					continue
 				}
 				if err := st.segment(ctx, sg, w); err != nil {
 					return err
 				}
-				next = sg.seq + 1
+				st.next = sg.seq + 1
 				lastNew = time.Now()
 			}
 			if p.ended {

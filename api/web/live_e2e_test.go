@@ -21,7 +21,6 @@ import (
 	"github.com/newsscribe/newsscribe/audio"
 	"github.com/newsscribe/newsscribe/transcribe"
 	"github.com/newsscribe/newsscribe/transcribe/transcribetest"
-	"github.com/newsscribe/newsscribe/transcribe/whisper"
 )
 
 // liveVocabulary is what the tone engine hears for tones 0, 1, 2….
@@ -55,13 +54,9 @@ func TestLiveBrowser(t *testing.T) {
 	root, _ := filepath.Abs(filepath.Join("..", ".."))
 	dir := t.TempDir()
 
-	var spans []whisper.Span
-	for k := range liveVocabulary {
-		at := 1.5 + float64(k)*0.55 + float64(k/4)
-		spans = append(spans, whisper.Span{Start: at, End: at + 0.35})
-	}
+	samples, _ := transcribetest.ToneSpeech(len(liveVocabulary), 4, 1.5)
 	var wav bytes.Buffer
-	if err := audio.WriteWAV(&wav, transcribetest.ToneAudio(spans[len(spans)-1].End+1, spans)); err != nil {
+	if err := audio.WriteWAV(&wav, samples); err != nil {
 		t.Fatal(err)
 	}
 	speech := filepath.Join(dir, "speech.wav")

@@ -45,6 +45,23 @@ func ToneAudio(length float64, words []whisper.Span) []float32 {
 	return out
 }
 
+// ToneSpeech lays out n tone-coded words as a speaker says them: from
+// lead seconds on, each word 0.35 s long and 0.2 s after the last, with a
+// one-second pause after every perPause words; it returns the samples (one
+// second of silence after the last word) and the words' spans.
+func ToneSpeech(n, perPause int, lead float64) ([]float32, []whisper.Span) {
+	var spans []whisper.Span
+	t := lead
+	for k := range n {
+		if k > 0 && perPause > 0 && k%perPause == 0 {
+			t += 1
+		}
+		spans = append(spans, whisper.Span{Start: t, End: t + 0.35})
+		t += 0.55
+	}
+	return ToneAudio(t+1, spans), spans
+}
+
 // Tones is a Scripted.Result that hears tone-coded audio: each burst of
 // tone is word k of vocabulary (or ToneWord(k) past its end), timed from
 // the burst's first to its last 10 ms step louder than −30 dBFS, in

@@ -12,7 +12,6 @@ import (
 	"github.com/newsscribe/newsscribe/cmd/newsscribe/cli"
 	"github.com/newsscribe/newsscribe/live/livetest"
 	"github.com/newsscribe/newsscribe/transcribe/transcribetest"
-	"github.com/newsscribe/newsscribe/transcribe/whisper"
 )
 
 // TestLiveCommand follows an HLS stream served on loopback and prints the
@@ -21,13 +20,9 @@ import (
 // --allow-private; an existing --record file is never overwritten.
 func TestLiveCommand(t *testing.T) {
 	words := strings.Fields("قال الوزير إن الحكومة ستعمل على تحسين الخدمات")
-	var spans []whisper.Span
-	for k := range words {
-		at := 0.5 + float64(k)*0.55 + float64(k/4)
-		spans = append(spans, whisper.Span{Start: at, End: at + 0.35})
-	}
-	length := spans[len(spans)-1].End + 1.5
-	srv := livetest.HLSServer(t, transcribetest.ToneAudio(length, spans), livetest.HLS{Type: "EVENT", Speed: 4})
+	samples, _ := transcribetest.ToneSpeech(len(words), 4, 0.5)
+	length := float64(len(samples)) / audio.SampleRate
+	srv := livetest.HLSServer(t, samples, livetest.HLS{Type: "EVENT", Speed: 4})
 	dir := t.TempDir()
 	model := tinyModel(t, dir)
 	rec := filepath.Join(dir, "speech.wav")
