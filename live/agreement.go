@@ -146,6 +146,21 @@ func (a *Agreement) CommitBefore(t float64) []transcribe.Word {
 	return out
 }
 
+// CommitUntil makes final the newest hypothesis's words that end by t
+// (seconds), keeping the rest tentative: the speaker paused at t, and the
+// audio before a pause no longer changes.
+func (a *Agreement) CommitUntil(t float64) []transcribe.Word {
+	if len(a.hyps) == 0 {
+		return nil
+	}
+	newest := a.hyps[len(a.hyps)-1]
+	k := 0
+	for k < len(newest) && newest[k].End <= t {
+		k++
+	}
+	return a.commit(k)
+}
+
 // Drop forgets the hypotheses (not the finals): the window was cut, so the
 // next pass starts afresh.
 func (a *Agreement) Drop() {

@@ -74,11 +74,21 @@ func newBenchEngine(b *testing.B, model string, threads, contexts int) benchEngi
 	if err := script.Load(context.Background()); err != nil {
 		b.Fatal(err)
 	}
+	// Warm up: the first pass allocates the state's buffers and the first
+	// VAD call loads Silero, which a server does once, not per session.
+	warm, _ := transcribetest.ToneSpeech(4, 4, 0.5)
+	if _, err := real.Recognize(context.Background(), warm, transcribe.Options{DisableVAD: true, TemperatureInc: -1, Threads: threads}, nil); err != nil {
+		b.Fatal(err)
+	}
+	if _, err := real.Speech(context.Background(), warm); err != nil {
+		b.Fatal(err)
+	}
 	return benchEngine{real: real, script: script, stats: &passStats{}}
 }
 
 type liveRun struct {
 	lags        []float64 // seconds from a word's end being sent to it being final
+	worst       []string  // the slowest words, "k@t:lag"
 	early, late []float64 // the lags of the first and second half of the words
 	cpu         float64   // CPU seconds of the process
 	audio       float64   // seconds of audio sent, all sessions
@@ -140,6 +150,9 @@ func runLive(b *testing.B, eng live.Engine, n int, w live.Window) liveRun {
 						lag := now - spans[k].End
 						mu.Lock()
 						run.lags = append(run.lags, lag)
+						if lag > 4 {
+							run.worst = append(run.worst, fmt.Sprintf("%d@%.1f:%.1f", k, spans[k].End, lag))
+						}
 						if k < len(spans)/2 {
 							run.early = append(run.early, lag)
 						} else {
@@ -179,6 +192,9 @@ func runLive(b *testing.B, eng live.Engine, n int, w live.Window) liveRun {
 }
 
 func report(b *testing.B, r liveRun, eng benchEngine) {
+	if len(r.worst) > 0 {
+		b.Logf("words final more than 4 s after they were said (word@end:lag): %v", r.worst)
+	}
 	eng.stats.mu.Lock()
 	if eng.stats.n > 0 {
 		b.ReportMetric(eng.stats.seconds/float64(eng.stats.n), "s/pass")
@@ -218,19 +234,60 @@ func BenchmarkLiveLag(b *testing.B) {
 	}
 }
 
+// BenchmarkLivePass is one recognition pass over a 10-second window, as a
+// live session runs it: its wall time and CPU time, for the tiny and base
+// stubs at 1 and 2 threads, over Whisper's whole 30 s or the window only
+// (audio-ctx). A session runs at most one pass a second of speech.
+func BenchmarkLivePass(b *testing.B) {
+	speech, _ := transcribetest.ToneSpeech(16, 4, 0.5)
+	win := speech[:10*transcribe.SampleRate]
+	for _, model := range []string{"tiny", "base"} {
+		for _, threads := range []int{1, 2} {
+			for _, ctxFrames := range []int{0, 10*50 + 64} {
+				name := fmt.Sprintf("%s/threads=%d/whole", model, threads)
+				if ctxFrames > 0 {
+					name = fmt.Sprintf("%s/threads=%d/audio-ctx", model, threads)
+				}
+				b.Run(name, func(b *testing.B) {
+					eng := newBenchEngine(b, model, threads, 1)
+					opts := transcribe.Options{Language: "ar", Threads: threads, DisableVAD: true, TemperatureInc: -1, AudioContext: ctxFrames}
+					eng.real.Recognize(context.Background(), win, opts, nil) // warm up
+					cpu0 := cpuSeconds()
+					b.ResetTimer()
+					for range b.N {
+						if _, err := eng.real.Recognize(context.Background(), win, opts, nil); err != nil {
+							b.Fatal(err)
+						}
+					}
+					b.ReportMetric((cpuSeconds()-cpu0)/float64(b.N), "cpu-s/pass")
+				})
+			}
+		}
+	}
+}
+
 // BenchmarkLiveSessions runs N sessions at once (one thread each) to find
 // how many the machine keeps in real time: the lag of the second half of
 // the speech stays near the first half's while it does, and grows once
 // the passes fall behind the audio.
 func BenchmarkLiveSessions(b *testing.B) {
 	for _, model := range []string{"tiny", "base"} {
-		for _, n := range []int{1, 2, 3, 4} {
-			b.Run(fmt.Sprintf("%s/sessions=%d", model, n), func(b *testing.B) {
-				eng := newBenchEngine(b, model, 1, n)
-				for range b.N {
-					report(b, runLive(b, eng, n, live.Window{Threads: 1}), eng)
+		for _, short := range []bool{false, true} {
+			for _, n := range []int{1, 2, 3, 4} {
+				if !short && n > 2 {
+					continue // whole-window passes fall behind with two already
 				}
-			})
+				name := fmt.Sprintf("%s/sessions=%d", model, n)
+				if short {
+					name += "/audio-ctx"
+				}
+				b.Run(name, func(b *testing.B) {
+					eng := newBenchEngine(b, model, 1, n)
+					for range b.N {
+						report(b, runLive(b, eng, n, live.Window{Threads: 1, AudioContext: short}), eng)
+					}
+				})
+			}
 		}
 	}
 }

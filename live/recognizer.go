@@ -234,10 +234,16 @@ func (r *Recognizer) step(ctx context.Context, final bool) (Update, error) {
 	}
 	newFrom := sec(total - fresh)
 	spoke := false
+	// pauseAt is where the speech before the latest pause (in the new
+	// audio) ended, when the speaker went on after it; -1 when none.
+	pauseAt := -1.0
 	for _, s := range spans {
-		end := sec(start+int64(from)) + s.End
+		begin, end := sec(start+int64(from))+s.Start, sec(start+int64(from))+s.End
 		if end > newFrom {
 			spoke = true
+		}
+		if r.lastSpeech >= 0 && begin-r.lastSpeech >= r.w.Pause.Seconds() {
+			pauseAt = r.lastSpeech
 		}
 		r.lastSpeech = max(r.lastSpeech, end)
 	}
@@ -269,6 +275,19 @@ func (r *Recognizer) step(ctx context.Context, final bool) (Update, error) {
 	case spoke && !paused:
 		if err := pass(); err != nil {
 			return failed(err)
+		}
+		if pauseAt >= 0 {
+			// The speaker paused and went on since the last step (passes
+			// slower than the speech): what this pass heard before the
+			// pause is final, as at any pause, and the window starts anew
+			// at it.
+			closed := r.agree.CommitUntil(pauseAt + pauseSlack)
+			up.Final = append(up.Final, closed...)
+			cutAt := pauseAt
+			if len(closed) > 0 {
+				cutAt = max(cutAt, closed[len(closed)-1].End)
+			}
+			r.cut(int64(cutAt*transcribe.SampleRate), total)
 		}
 	case !paused:
 		// A gap shorter than a pause: wait for more.
@@ -385,6 +404,11 @@ func (r *Recognizer) pass(ctx context.Context, win []float32, start int64, artic
 	}
 	return hyp, nil
 }
+
+// pauseSlack is how far a word may end past the VAD's end of speech and
+// still be before the pause (word times and VAD edges differ by tens of
+// milliseconds).
+const pauseSlack = 0.15
 
 // audioContext is the encoder context for n samples: one 20 ms frame per
 // 320 samples, and 64 frames (1.28 s) more so that the window's last words

@@ -148,6 +148,46 @@ func TestRecognizerFinalsInOrderOnce(t *testing.T) {
 	}
 }
 
+// TestRecognizerSlowPasses: when passes take longer than the speaker's
+// runs between pauses (a step only every 5 s of audio here), the words
+// before a pause are final at the first pass that hears the pause, not a
+// pass later.
+func TestRecognizerSlowPasses(t *testing.T) {
+	spans, length := speech(24, 4, 0.5, 1)
+	samples := transcribetest.CodedAudio(length, spans)
+	e := newCodedEngine(t)
+	r := live.NewRecognizer(e, live.Window{}, transcribe.Options{})
+	const every = 5 * transcribe.SampleRate
+	at := map[string]float64{}
+	for i := 0; i < len(samples); i += every {
+		j := min(i+every, len(samples))
+		r.Push(samples[i:j])
+		u, err := r.Step(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range u.Final {
+			at[w.Word] = float64(j) / transcribe.SampleRate
+		}
+	}
+	u, _ := r.Flush(context.Background())
+	for _, w := range u.Final {
+		at[w.Word] = length
+	}
+	if got := len(r.Finals()); got != len(spans) {
+		t.Fatalf("%d finals, want %d", got, len(spans))
+	}
+	for k := range spans {
+		// The first step that hears the pause after the word's run.
+		runEnd := spans[min(k/4*4+3, len(spans)-1)].End
+		due := math.Ceil((runEnd+0.8)/5) * 5
+		w := transcribetest.CodedWord(k)
+		if at[w] > due+0.001 {
+			t.Errorf("%s final at %.1f s; the pause after it was heard at the step at %.0f s", w, at[w], due)
+		}
+	}
+}
+
 func TestRecognizerGatesSilence(t *testing.T) {
 	// 10 words, 60 s of silence, 10 words: the silence costs no pass.
 	first, _ := speech(10, 10, 0.5, 0)
