@@ -10,9 +10,11 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -463,5 +465,56 @@ func TestLiveQuoteCheck(t *testing.T) {
 		case <-snap.Changed:
 		case <-time.After(time.Second):
 		}
+	}
+}
+
+// TestIcecastSource reads a continuous MP3 stream (as Icecast serves one:
+// no length, sent as it is produced) from loopback: every word is heard,
+// the stream's end ends the session, and the first answer — checked
+// before the session starts — is the one read (one request, no
+// reconnection).
+func TestIcecastSource(t *testing.T) {
+	ff, err := exec.LookPath("ffmpeg")
+	if err != nil {
+		t.Skip("ffmpeg not found (make deps installs it)")
+	}
+	samples, _ := transcribetest.ToneSpeech(8, 4, 0.5)
+	dir := t.TempDir()
+	var wav bytes.Buffer
+	audio.WriteWAV(&wav, samples)
+	os.WriteFile(filepath.Join(dir, "in.wav"), wav.Bytes(), 0o644)
+	cmd := exec.Command(ff, "-nostdin", "-loglevel", "error", "-i", filepath.Join(dir, "in.wav"), "-c:a", "libmp3lame", "-b:a", "64k", filepath.Join(dir, "out.mp3"))
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("ffmpeg: %v %s", err, out)
+	}
+	mp3, _ := os.ReadFile(filepath.Join(dir, "out.mp3"))
+	var requests atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		requests.Add(1)
+		w.Header().Set("Content-Type", "audio/mpeg")
+		for i := 0; i < len(mp3); i += 4096 {
+			w.Write(mp3[i:min(i+4096, len(mp3))])
+			w.(http.Flusher).Flush()
+			time.Sleep(20 * time.Millisecond)
+		}
+	}))
+	defer srv.Close()
+	m, rec := newManager(t, live.Config{Sources: loopback(srv)}, nil)
+	s, err := m.Start(context.Background(), live.Request{SourceURL: srv.URL + "/stream.mp3"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := wait(t, s, time.Minute)
+	if info.Status != live.StatusEnded || !strings.Contains(info.Error, "ended") {
+		t.Fatalf("session %+v, want ended with the stream", info)
+	}
+	if got, want := finalText(s), strings.Join(vocabulary[:8], " "); got != want {
+		t.Errorf("finals %q, want %q", got, want)
+	}
+	if n := requests.Load(); n != 1 {
+		t.Errorf("%d requests to the stream, want 1 (the first answer lost)", n)
+	}
+	if len(rec.recs) != 1 {
+		t.Errorf("%d recordings handed over, want 1", len(rec.recs))
 	}
 }

@@ -194,8 +194,9 @@ type Stream struct {
 
 	// Set by Open: the media playlist of an HLS stream (hls), or the first
 	// answer of a continuous stream (resp, its body not yet consumed).
-	hls  *url.URL
-	resp *http.Response
+	hls    *url.URL
+	resp   *http.Response
+	cancel context.CancelFunc // ends resp's request
 	// next is the media sequence number of the next HLS segment to fetch
 	// (-1 before the first playlist), kept across reconnections so that a
 	// segment is never fed twice.
@@ -224,9 +225,27 @@ func (s Sources) Open(ctx context.Context, raw string, log *slog.Logger) (*Strea
 		log = slog.New(slog.DiscardHandler)
 	}
 	st := &Stream{src: s, u: u, client: s.client(), log: log, next: -1}
-	octx, cancel := context.WithTimeout(ctx, openTimeout)
-	defer cancel()
+	// The first answer's body outlives Open (Run reads a continuous stream
+	// from it), so its context is the stream's own: cancelled by Close or
+	// when Run ends, and here if ctx is done or the answer and its first
+	// bytes take longer than openTimeout.
+	octx, cancel := context.WithCancel(context.Background())
+	st.cancel = cancel
+	var timedOut atomic.Bool
+	timer := time.AfterFunc(openTimeout, func() { timedOut.Store(true); cancel() })
+	unwatch := context.AfterFunc(ctx, cancel)
+	opened := false
+	defer func() {
+		timer.Stop()
+		unwatch()
+		if !opened {
+			cancel()
+		}
+	}()
 	resp, err := st.get(octx, u)
+	if err != nil && timedOut.Load() {
+		return nil, &SourceError{Unreachable: true, Reason: fmt.Sprintf("%s sent no answer within %s", u.Host, openTimeout)}
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -259,7 +278,7 @@ func (s Sources) Open(ctx context.Context, raw string, log *slog.Logger) (*Strea
 			return nil, err
 		}
 		st.hls = media
-		return st, nil
+		return st, nil // Run fetches the rest with its own context
 	}
 	if looksLikeText(head) {
 		resp.Body.Close()
@@ -268,6 +287,7 @@ func (s Sources) Open(ctx context.Context, raw string, log *slog.Logger) (*Strea
 	// Hand over the bytes peeked as well: the body is read through br.
 	st.resp = resp
 	st.resp.Body = readCloser{br, resp.Body}
+	opened = true
 	return st, nil
 }
 
@@ -389,6 +409,9 @@ func (st *Stream) Close() {
 		st.resp.Body.Close()
 		st.resp = nil
 	}
+	if st.cancel != nil {
+		st.cancel()
+	}
 }
 
 // Run decodes the stream and hands its samples to write until the stream
@@ -396,6 +419,8 @@ func (st *Stream) Close() {
 // after a stall or a dropped connection it is opened again up to
 // Sources.Reconnects times (the audio sent meanwhile is lost: it is live).
 func (st *Stream) Run(ctx context.Context, write func([]float32) error) error {
+	defer st.Close()
+	defer context.AfterFunc(ctx, st.Close)()
 	var err error
 	for attempt := 0; ; attempt++ {
 		var progressed bool
@@ -427,14 +452,6 @@ func (st *Stream) Run(ctx context.Context, write func([]float32) error) error {
 		case <-ctx.Done():
 			return nil
 		case <-time.After(wait):
-		}
-		if st.hls == nil {
-			resp, gerr := st.get(ctx, st.u)
-			if gerr != nil {
-				err = gerr
-				continue
-			}
-			st.resp = resp
 		}
 	}
 }
@@ -474,18 +491,20 @@ func (st *Stream) decode(ctx context.Context, r io.Reader, write func([]float32)
 // runContinuous decodes an Icecast or plain HTTP audio stream from the
 // answer open (or the reconnection) got.
 func (st *Stream) runContinuous(ctx context.Context, write func([]float32) error) (bool, error) {
-	resp := st.resp
+	// The answer Open (or a reconnection) got, and what ends its request.
+	resp, cancelBody := st.resp, st.cancel
 	st.resp = nil
 	if resp == nil {
-		r, err := st.get(ctx, st.u)
+		rctx, c := context.WithCancel(ctx)
+		r, err := st.get(rctx, st.u)
 		if err != nil {
+			c()
 			return false, err
 		}
-		resp = r
+		resp, cancelBody = r, c
 	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	body := newIdleReader(resp.Body, st.src.stall(), cancel)
+	defer cancelBody()
+	body := newIdleReader(resp.Body, st.src.stall(), cancelBody)
 	defer resp.Body.Close()
 	progressed, err := st.decode(ctx, body, write)
 	switch {
