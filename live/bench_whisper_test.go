@@ -117,8 +117,10 @@ func runLive(b *testing.B, eng live.Engine, n int, w live.Window) liveRun {
 		defer cancel()
 		m.Close(ctx)
 	}()
-	// 64 words with a breath every eight: 43 s.
+	// 64 words with a breath every eight (43 s), then the room goes on
+	// for 3 s more, as a live microphone does.
 	speech, spans := transcribetest.ToneSpeech(64, 8, 0.5)
+	speech = append(speech, make([]float32, 3*transcribe.SampleRate)...)
 	var (
 		mu  sync.Mutex
 		run liveRun
@@ -174,8 +176,6 @@ func runLive(b *testing.B, eng live.Engine, n int, w live.Window) liveRun {
 					return
 				}
 			}
-			// Two seconds of the room after the speech, then stop.
-			time.Sleep(2 * time.Second)
 			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 			defer cancel()
 			info, _ := s.Stop(ctx)
