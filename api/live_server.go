@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"path/filepath"
+	"runtime"
 	"time"
 
 	"github.com/newsscribe/newsscribe/live"
@@ -22,9 +23,19 @@ func newLive(cfg Config, p *pipeline.Pipeline, pcfg pipeline.Config, log *slog.L
 	lc.MaxDuration = cfg.MaxDuration
 	lc.Sources.FFmpegPath = cfg.FFmpegPath
 	if lc.Window.Threads == 0 {
-		lc.Window.Threads = cfg.Threads
+		lc.Window.Threads = threadsPerWorker(cfg)
 	}
 	return live.NewManager(lc, live.Deps{Engine: p, Ready: p.Ready, Check: live.AlignChecker(pcfg.Align), Logger: log.With("component", "live")})
+}
+
+// threadsPerWorker is Config.Threads, or its default: the CPUs divided by
+// the workers (1–8). It is set on the pipeline explicitly because the
+// engine's own default divides by its states, which live sessions add to.
+func threadsPerWorker(cfg Config) int {
+	if cfg.Threads > 0 {
+		return cfg.Threads
+	}
+	return min(max(runtime.NumCPU()/max(cfg.Workers, 1), 1), 8)
 }
 
 // recoverLive hands the queue the recordings of live sessions that a

@@ -108,7 +108,7 @@ func newService(ctx context.Context, cfg Config, comps Components, log *slog.Log
 	pcfg := comps.Pipeline
 	pcfg.Audio = audio.Options{MaxDuration: cfg.MaxDuration, FFmpegPath: cfg.FFmpegPath}
 	pcfg.Contexts = cfg.Workers + cfg.Live.Sessions // a whisper state for each live session too
-	pcfg.Threads = cfg.Threads
+	pcfg.Threads = threadsPerWorker(cfg)
 	p := pipeline.New(pcfg)
 	models, err := p.Resolve()
 	if err != nil {
