@@ -75,17 +75,19 @@ func (w Window) withDefaults() Window {
 // Validate reports a window that cannot work.
 func (w Window) Validate() error {
 	w = w.withDefaults()
+	// Messages start with the setting's name, which the serve and live
+	// commands' flags share (--live-step, --step).
 	switch {
 	case w.Step < 100*time.Millisecond || w.Step > 10*time.Second:
-		return fmt.Errorf("live step %s: want 100ms to 10s", w.Step)
+		return fmt.Errorf("step: want 100ms to 10s, got %s", w.Step)
 	case w.Agreement > 5:
-		return fmt.Errorf("live agreement %d: want 2 to 5 passes", w.Agreement)
+		return fmt.Errorf("agreement: want 2 to 5 passes, got %d", w.Agreement)
 	case w.Max > 28*time.Second:
-		return fmt.Errorf("live window %s: want at most 28s (Whisper hears 30 s at once)", w.Max)
+		return fmt.Errorf("window: want at most 28s (Whisper hears 30 s at once), got %s", w.Max)
 	case w.Trim >= w.Max:
-		return fmt.Errorf("live trim %s must be shorter than the window %s", w.Trim, w.Max)
+		return fmt.Errorf("trim: %s must be shorter than the window %s", w.Trim, w.Max)
 	case w.Threads < 0:
-		return fmt.Errorf("live threads %d: must not be negative", w.Threads)
+		return fmt.Errorf("threads: must not be negative, got %d", w.Threads)
 	}
 	return nil
 }

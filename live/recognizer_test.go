@@ -302,15 +302,22 @@ func TestRecognizerFlushAfterCancelledPass(t *testing.T) {
 }
 
 func TestWindowValidate(t *testing.T) {
-	for _, w := range []live.Window{
-		{Step: time.Millisecond},
-		{Agreement: 9},
-		{Max: 40 * time.Second},
-		{Trim: 20 * time.Second, Max: 20 * time.Second},
-		{Threads: -1},
+	for _, tc := range []struct {
+		w    live.Window
+		flag string // the setting the message names
+	}{
+		{live.Window{Step: time.Millisecond}, "step"},
+		{live.Window{Agreement: 9}, "agreement"},
+		{live.Window{Max: 40 * time.Second}, "window"},
+		{live.Window{Trim: 20 * time.Second, Max: 20 * time.Second}, "trim"},
+		{live.Window{Threads: -1}, "threads"},
 	} {
-		if err := w.Validate(); err == nil {
-			t.Errorf("%+v: valid, want an error", w)
+		err := tc.w.Validate()
+		if err == nil || !strings.HasPrefix(err.Error(), tc.flag+": ") {
+			t.Errorf("%+v: %v, want an error about %s", tc.w, err, tc.flag)
+		}
+		if err := (live.Config{Window: tc.w}).Validate(); err == nil || !strings.HasPrefix(err.Error(), "--live-"+tc.flag+": ") {
+			t.Errorf("%+v: %v, want an error naming --live-%s", tc.w, err, tc.flag)
 		}
 	}
 	if err := (live.Window{}).Validate(); err != nil {

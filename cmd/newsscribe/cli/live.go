@@ -100,7 +100,7 @@ func runLive(ctx context.Context, s Streams, f liveFlags, rawURL string, load pi
 	}
 	w := live.Window{Step: f.step, Agreement: f.agreement, Threads: f.threads, AudioContext: f.audioCtx}
 	if err := w.Validate(); err != nil {
-		return err
+		return fmt.Errorf("--%w", err)
 	}
 	u, err := url.Parse(rawURL)
 	if err != nil || u.Host == "" {
