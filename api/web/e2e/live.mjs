@@ -134,6 +134,16 @@ try {
   await shots(page, 'live-session');
   await shots(watcher, 'live-watcher');
 
+  // The journalist's page is reloaded: it offers to take the microphone up
+  // again, and goes on where the server stands (the fake microphone's file
+  // starts with 1.5 s of silence, so what it sends now is silence).
+  await page.reload();
+  await page.waitForSelector('#resume:not([hidden])', { timeout: 15000 });
+  await page.click('#resume');
+  await page.waitForFunction(() => /الإرسال متصل/.test(document.getElementById('live-state').textContent), null, { timeout: 15000 });
+  check(await page.isHidden('#resume'), 'the resume button is still shown after resuming');
+  step('reloaded page took the microphone up again');
+
   // Stop: the session becomes an ordinary job.
   await page.click('#stop');
   await page.waitForSelector('#job-link:not([hidden])', { timeout: 60000 });

@@ -53,3 +53,18 @@ test('AudioLink resends what was not stored after a drop', async () => {
   assert.equal(states.at(-1).pending, 0);
   link.close();
 });
+
+test('AudioLink takes up a session where the server stands (a reloaded page)', () => {
+  globalThis.WebSocket = FakeSocket;
+  FakeSocket.all = [];
+  const link = new AudioLink('ws://x/audio');
+  const frame = new Float32Array(FRAME);
+  link.push(frame); // captured before the server said where it stands
+  link.push(frame);
+  link.start();
+  const ws = FakeSocket.all[0];
+  ws.hello(57); // the session already holds 57 frames from before the reload
+  link.push(frame);
+  assert.deepEqual(ws.sent, [57n, 58n, 59n], 'numbered on from the server\'s next, none lost');
+  link.close();
+});

@@ -36,7 +36,11 @@ export class AudioLink {
     this.onState = onState;
     this.onEnd = onEnd;
     this.frames = new Map(); // seq → bytes, until acknowledged
-    this.seq = 0; // the next frame's number
+    // The next frame's number: the first hello says where this link starts
+    // (0 for a new session; further on when a reloaded page takes up a
+    // session again). Samples captured before it wait in early.
+    this.seq = null;
+    this.early = [];
     this.acked = 0; // every frame below is stored
     this.ws = null;
     this.ready = false; // the open socket's hello arrived
@@ -59,6 +63,10 @@ export class AudioLink {
       let m;
       try { m = JSON.parse(e.data); } catch { return; }
       if (m.type === 'hello' || m.type === 'ack') {
+        if (this.seq === null) {
+          this.seq = this.acked = m.next;
+          for (const f of this.early.splice(0)) this.queue(f);
+        }
         this.ack(m.next);
         if (m.type === 'hello') {
           this.retry = 500;
@@ -90,16 +98,22 @@ export class AudioLink {
 
   /** push queues 16 kHz samples (one frame) and sends them when connected. */
   push(samples) {
-    const b = frameBytes(this.seq, samples);
-    this.frames.set(this.seq, b);
-    this.seq++;
+    if (this.seq === null) { this.early.push(samples); this.report(); return; }
+    this.queue(samples);
     // Before hello, hello's resend sends it.
-    if (this.ready && this.ws.readyState === WebSocket.OPEN) this.ws.send(b);
+    if (this.ready && this.ws.readyState === WebSocket.OPEN) this.ws.send(this.frames.get(this.seq - 1));
     this.report();
   }
 
+  queue(samples) {
+    const b = frameBytes(this.seq, samples);
+    this.frames.set(this.seq, b);
+    this.seq++;
+  }
+
   report() {
-    this.onState({ connected: this.ready, pending: this.seq - this.acked, dials: this.dials, sent: this.seq, acked: this.acked });
+    const sent = (this.seq ?? 0) + this.early.length;
+    this.onState({ connected: this.ready, pending: sent - this.acked, dials: this.dials, sent, acked: this.acked });
   }
 
   /** drop closes the socket as a network failure would (for a test). */

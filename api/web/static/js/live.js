@@ -126,16 +126,10 @@ class LivePage {
       }
       const s = await this.api.request('POST', '/live', body);
       if (cap) {
-        const proto = location.protocol === 'https:' ? 'wss' : 'ws';
-        link = new AudioLink(`${proto}://${location.host}${this.base}/v1/live/${encodeURIComponent(s.id)}/audio?token=${encodeURIComponent(s.audio_token)}`, {
-          onState: (st) => this.view?.linkState(st),
-          onEnd: () => this.stopCapture(s.id),
-        });
+        link = this.connect(s.id, s.audio_token, cap);
         for (const f of early.splice(0)) link.push(f);
-        link.start();
-        this.links.set(s.id, { link, stop: () => cap.stop() });
       }
-      this.owned(s.id, true);
+      this.owned(s.id, { token: s.audio_token || '', kind });
       location.hash = `#${s.id}`;
     } catch (e) {
       cap?.stop();
@@ -153,13 +147,41 @@ class LivePage {
     }
   }
 
-  /** owned remembers (for this tab) that this page started session id. */
-  owned(id, set) {
+  /** connect sends capture cap's frames to session id's audio socket. */
+  connect(id, token, cap) {
+    const proto = location.protocol === 'https:' ? 'wss' : 'ws';
+    const link = new AudioLink(`${proto}://${location.host}${this.base}/v1/live/${encodeURIComponent(id)}/audio?token=${encodeURIComponent(token)}`, {
+      onState: (st) => this.view?.linkState(st),
+      onEnd: () => this.stopCapture(id),
+    });
+    link.start();
+    this.links.set(id, { link, stop: () => cap.stop() });
+    return link;
+  }
+
+  /**
+   * resume takes up session id's microphone (or tab) again after this tab
+   * was reloaded: the server's hello says from which frame to go on.
+   */
+  async resume(id) {
+    const rec = this.owned(id);
+    let link = null;
+    const early = [];
+    const cap = await capture(rec.kind, this.base, (f) => (link ? link.push(f) : early.push(f)));
+    link = this.connect(id, rec.token, cap);
+    for (const f of early.splice(0)) link.push(f);
+  }
+
+  /**
+   * owned returns what this tab keeps of a session it started ({token,
+   * kind}), or null; with rec, it keeps rec.
+   */
+  owned(id, rec) {
     const k = `newsscribe.live.${id}`;
     try {
-      if (set) sessionStorage.setItem(k, '1');
-      return sessionStorage.getItem(k) === '1';
-    } catch { return set; }
+      if (rec) sessionStorage.setItem(k, JSON.stringify(rec));
+      return JSON.parse(sessionStorage.getItem(k) || 'null');
+    } catch { return rec || null; }
   }
 
   stopCapture(id) {
@@ -196,7 +218,8 @@ class SessionView {
     this.draftVersion = null; // the version the textarea holds, from the events
     this.draftText = '';
     this.dirty = false;
-    this.owner = page.owned(id, false);
+    this.mine = page.owned(id); // {token, kind} when this tab started it
+    this.owner = !!this.mine;
     this.ctl = new AbortController();
     this.audio = d.getElementById('caption-audio');
     this.draft = d.getElementById('draft');
@@ -210,6 +233,10 @@ class SessionView {
     this.stopBtn.hidden = !this.owner;
     this.onStop = () => this.stop();
     this.stopBtn.addEventListener('click', this.onStop);
+    this.resumeBtn = d.getElementById('resume');
+    this.resumeBtn.hidden = true;
+    this.onResume = () => this.resume();
+    this.resumeBtn.addEventListener('click', this.onResume);
     d.getElementById('job-link').hidden = true;
     d.getElementById('live-h').textContent = this.owner ? 'جلستك المباشرة' : 'متابعة جلسة مباشرة';
     this.follow();
@@ -219,6 +246,7 @@ class SessionView {
     this.ctl.abort();
     this.draft.removeEventListener('input', this.onInput);
     this.stopBtn.removeEventListener('click', this.onStop);
+    this.resumeBtn.removeEventListener('click', this.onResume);
     clearTimeout(this.saveTimer);
   }
 
@@ -283,6 +311,9 @@ class SessionView {
       if (this.link.pending > 5) parts.push(`${this.link.pending} إطارًا بانتظار التأكيد`);
     }
     this.stateNode.textContent = parts.join(' · ');
+    // This tab started the session from its microphone (or a tab) but no
+    // longer sends (it was reloaded): offer to take it up again.
+    this.resumeBtn.hidden = !(this.mine && this.mine.kind !== 'url' && ACTIVE.has(s.status) && s.status !== 'stopping' && !this.page.links.has(this.id));
     this.stateNode.dataset.status = s.status;
     if (s.error && !ACTIVE.has(s.status)) this.stateNode.textContent += ` — ${s.error}`;
   }
@@ -394,6 +425,19 @@ class SessionView {
       }
       return li;
     }));
+  }
+
+  async resume() {
+    this.resumeBtn.disabled = true;
+    try {
+      await this.page.resume(this.id);
+      this.resumeBtn.hidden = true;
+    } catch (e) {
+      this.errNode.replaceChildren(el('p', { class: 'err-ar' }, 'لم يُسمح باستعمال الميكروفون. اسمح به في المتصفح ثم أعد المحاولة.'));
+      this.errNode.hidden = false;
+    } finally {
+      this.resumeBtn.disabled = false;
+    }
   }
 
   async stop() {
