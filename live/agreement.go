@@ -133,16 +133,8 @@ func (a *Agreement) CommitAll() []transcribe.Word {
 // CommitBefore makes final the tentative words that end by t (seconds), and
 // drops the rest: the window is being cut at t.
 func (a *Agreement) CommitBefore(t float64) []transcribe.Word {
-	if len(a.hyps) == 0 {
-		return nil
-	}
-	newest := a.hyps[len(a.hyps)-1]
-	k := 0
-	for k < len(newest) && newest[k].End <= t {
-		k++
-	}
-	out := a.commit(k)
-	a.hyps = nil
+	out := a.CommitUntil(t)
+	a.Drop()
 	return out
 }
 
