@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -38,9 +39,9 @@ func TestCheckVerdicts(t *testing.T) {
 		name  string
 		s     *speaker
 		quote int
-		want  string
-		kind  string // a difference of this kind is expected
-		frag  string // … at these article characters
+		want  align.Verdict
+		kind  align.DiffKind // a difference of this kind is expected
+		frag  string         // … at these article characters
 	}{
 		{"verbatim", new(speaker).say(greeting).say(q[0]), 0, align.VerdictVerbatim, "", ""},
 		{"fillers left out", new(speaker).say("نحن يعني نعمل على إصلاح شبكة الماء آه الصالح للشرب في جميع الأحياء قبل نهاية السنة المقبلة"), 1, align.VerdictVerbatim, "", ""},
@@ -105,7 +106,7 @@ func TestCheckBadInput(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			r := mustAlign(t, tr, tt.article)
 			for i, q := range r.Quotes {
-				if v := q.Check.Verdict; v == "" || align.VerdictLabel[v] == "" {
+				if v := q.Check.Verdict; v == "" || !slices.Contains(align.Verdicts, v) {
 					t.Fatalf("quotation %d: got verdict %q", i, q.Check.Verdict)
 				}
 				if q.Check.Parts == nil || q.Check.Differences == nil {
@@ -230,7 +231,7 @@ func TestCheckReportAndPage(t *testing.T) {
 	if err := align.Write(&page, r, align.FormatHTML); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"الحكم: محرف (altered)", "المتحدث: محمد العلوي", "المشاريع", "الأوراش"} {
+	for _, want := range []string{"الحكم: " + align.VerdictAltered.Label().Arabic + " (altered)", "المتحدث: محمد العلوي", "المشاريع", "الأوراش"} {
 		if !strings.Contains(report.String(), want) {
 			t.Errorf("report: got %q, want %q in it", report.String(), want)
 		}
@@ -240,8 +241,8 @@ func TestCheckReportAndPage(t *testing.T) {
 			t.Errorf("page: got no %q", want)
 		}
 	}
-	if i := strings.Index(page.String(), `class="q altered" aria-label="`); i < 0 || !strings.Contains(page.String()[i:i+200], "محرف") {
-		t.Errorf("page: the altered quotation's screen-reader name does not say محرف")
+	if i := strings.Index(page.String(), `class="q altered" aria-label="`); i < 0 || !strings.Contains(page.String()[i:i+300], align.VerdictAltered.Label().Arabic) {
+		t.Errorf("page: the altered quotation's screen-reader name does not say %s", align.VerdictAltered.Label().Arabic)
 	}
 }
 

@@ -10,7 +10,7 @@ import (
 )
 
 // verdictColor marks the verdicts an editor must act on.
-var verdictColor = map[string]string{
+var verdictColor = map[Verdict]string{
 	VerdictAltered:  "B00020",
 	VerdictStitched: "B00020",
 	VerdictNotSaid:  "B00020",
@@ -34,7 +34,7 @@ func ReportDocument(r *Result, info transcribe.DocumentInfo) *docx.Document {
 		d.Paragraphs = append(d.Paragraphs,
 			docx.Paragraph{Style: docx.Heading, Runs: []docx.Run{
 				{Text: fmt.Sprintf("%d. ", i+1)},
-				{Text: VerdictLabel[c.Verdict], Color: verdictColor[c.Verdict]},
+				{Text: c.Verdict.Label().Arabic, Color: verdictColor[c.Verdict]},
 			}},
 			docx.P(docx.Quote, "«"+strings.Join(strings.Fields(q.Text), " ")+"»"))
 		if c.Speaker != nil {
@@ -51,7 +51,7 @@ func ReportDocument(r *Result, info transcribe.DocumentInfo) *docx.Document {
 		}
 		for _, df := range c.Differences {
 			d.Paragraphs = append(d.Paragraphs, docx.Paragraph{Style: docx.Note, Runs: []docx.Run{
-				{Text: "• " + DiffLabel[df.Kind] + ": ", Bold: true},
+				{Text: "• " + df.Kind.Label().Arabic + ": ", Bold: true},
 				{Text: diffText(df)},
 				{Text: fmt.Sprintf(" · ثقة %.2f", df.Confidence), Color: "666666"},
 			}})

@@ -51,7 +51,7 @@ func TestReportDOCXGolden(t *testing.T) {
 		t.Errorf("docx parts differ from %s (run go test -update after an intended change):\n%s", path, got)
 	}
 	doc := parts["word/document.xml"]
-	for _, w := range []string{align.VerdictLabel[align.VerdictAltered], "كلمة مبدلة", "«جميع»", "«كل»", "2 ديسمبر 2026", docInfo.Title} {
+	for _, w := range []string{align.VerdictAltered.Label().Arabic, align.DiffChanged.Label().Arabic, "«جميع»", "«كل»", "2 ديسمبر 2026", docInfo.Title} {
 		if !strings.Contains(doc, w) {
 			t.Errorf("document.xml lacks %q", w)
 		}

@@ -241,7 +241,7 @@ func parseCues(out string) ([]testCue, error) {
 // article prints.
 func checkChecks(t *testing.T, r *Result, runes []rune) {
 	t.Helper()
-	kinds := map[string]bool{DiffSpelling: true, DiffChanged: true, DiffAdded: true, DiffOmitted: true}
+	kinds := map[DiffKind]bool{DiffSpelling: true, DiffChanged: true, DiffAdded: true, DiffOmitted: true}
 	for i, q := range r.Quotes {
 		c := q.Check
 		if c.Speaker != nil {

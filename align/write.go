@@ -345,7 +345,7 @@ func writeHTML(w io.Writer, r *Result) error {
 // quoteHTML is quotation i of the page with its check.
 func quoteHTML(i int, q TimedQuote) htmlQuote {
 	c := q.Check
-	hq := htmlQuote{N: i + 1, Text: q.Text, Status: q.Status, Label: VerdictLabel[c.Verdict], Coverage: int(math.Round(q.Coverage * 100)), Verdict: c.Verdict}
+	hq := htmlQuote{N: i + 1, Text: q.Text, Status: q.Status, Label: c.Verdict.Label().Arabic, Coverage: int(math.Round(q.Coverage * 100)), Verdict: string(c.Verdict)}
 	if len(c.Parts) > 0 {
 		var ts []string
 		for _, p := range c.Parts {
@@ -359,7 +359,7 @@ func quoteHTML(i int, q TimedQuote) htmlQuote {
 		hq.Aria += "، " + hq.Speaker
 	}
 	for _, d := range c.Differences {
-		hq.Diffs = append(hq.Diffs, htmlDiff{Kind: d.Kind, Label: DiffLabel[d.Kind], Article: d.Article, Spoken: d.Spoken, Time: short(d.Start), Confidence: int(math.Round(d.Confidence * 100))})
+		hq.Diffs = append(hq.Diffs, htmlDiff{Kind: string(d.Kind), Label: d.Kind.Label().Arabic, Article: d.Article, Spoken: d.Spoken, Time: short(d.Start), Confidence: int(math.Round(d.Confidence * 100))})
 	}
 	return hq
 }

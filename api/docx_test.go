@@ -29,7 +29,7 @@ func TestDOCXDownloads(t *testing.T) {
 		want []string
 	}{
 		{"/transcript?format=docx", []string{"الحكومة ستواصل العمل", "تفريغ التسجيل"}},
-		{"/alignment?format=docx", []string{"فحص الاقتباسات", align.VerdictLabel[align.VerdictVerbatim]}},
+		{"/alignment?format=docx", []string{"فحص الاقتباسات", align.VerdictVerbatim.Label().Arabic}},
 	} {
 		t.Run(tc.path, func(t *testing.T) {
 			r := ts.do(t, "GET", "/v1/transcriptions/"+j.ID+tc.path, nil, "")

@@ -309,7 +309,7 @@ func alignedData(j *store.Job, r *align.Result) alignedEvent {
 		e.Sentences[s.Status]++
 	}
 	for _, q := range r.Quotes {
-		e.Verdicts[q.Check.Verdict]++
+		e.Verdicts[string(q.Check.Verdict)]++
 	}
 	return e
 }
