@@ -30,6 +30,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/newsscribe/newsscribe/align"
 	"github.com/newsscribe/newsscribe/internal/publicurl"
 	"github.com/newsscribe/newsscribe/store"
 )
@@ -133,6 +134,11 @@ type handler struct {
 type indexView struct {
 	// Base is the prefix the router is mounted under, "" for the root.
 	Base string
+	// Vocabulary is the quote check's verdicts and kinds of difference with
+	// their labels (align.Labels), written into the page as JSON
+	// (<script type="application/json" id="vocabulary">) so that the page
+	// shows the words the report and the documents use and keeps no copy.
+	Vocabulary align.Vocabulary
 }
 
 func newHandler(src Source, base string) *handler {
@@ -158,7 +164,7 @@ func newHandler(src Source, base string) *handler {
 		"clock": clock,
 	}).ParseFS(assets, "templates/*.html"))
 	var page bytes.Buffer
-	if err := h.tmpl.ExecuteTemplate(&page, "index.html", indexView{Base: base}); err != nil {
+	if err := h.tmpl.ExecuteTemplate(&page, "index.html", indexView{Base: base, Vocabulary: align.Labels()}); err != nil {
 		panic(fmt.Sprintf("web: newsroom page template: %v", err))
 	}
 	h.page = newAsset("index.html", page.Bytes())

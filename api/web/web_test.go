@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -17,6 +18,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/newsscribe/newsscribe/align"
 	"github.com/newsscribe/newsscribe/api/web"
 	"github.com/newsscribe/newsscribe/store"
 )
@@ -126,6 +128,31 @@ func TestIndex(t *testing.T) {
 	res, _ = get(t, srv.URL+"/", map[string]string{"If-None-Match": etag})
 	if res.StatusCode != http.StatusNotModified {
 		t.Errorf("revalidation: got status %d, want 304", res.StatusCode)
+	}
+}
+
+// TestIndexVocabulary: the page carries the quote check's labels as the
+// server writes them (align.Labels), for its scripts to read instead of
+// keeping their own copy.
+func TestIndexVocabulary(t *testing.T) {
+	srv, _ := newServer(t, "")
+	_, body := get(t, srv.URL+"/", nil)
+	const open = `<script type="application/json" id="vocabulary">`
+	i := strings.Index(body, open)
+	if i < 0 {
+		t.Fatal("page has no vocabulary script")
+	}
+	rest := body[i+len(open):]
+	raw := rest[:strings.Index(rest, "</script>")]
+	var got align.Vocabulary
+	if err := json.Unmarshal([]byte(raw), &got); err != nil {
+		t.Fatalf("vocabulary %q: %v", raw, err)
+	}
+	if want := align.Labels(); !reflect.DeepEqual(got, want) {
+		t.Errorf("got vocabulary %+v, want %+v", got, want)
+	}
+	if len(got.Verdicts) != 6 || got.Verdicts[3].ID != string(align.VerdictStitched) || got.Verdicts[3].Arabic != align.VerdictStitched.Label().Arabic {
+		t.Errorf("got verdicts %+v, want the six verdicts in align.Verdicts' order", got.Verdicts)
 	}
 }
 
