@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/newsscribe/newsscribe/align"
+	"github.com/newsscribe/newsscribe/export"
 )
 
 // checkArticle has three speakers, reporting clauses before and after the
@@ -134,7 +135,7 @@ func TestCheckWholeArticleQuote(t *testing.T) {
 func TestReportOldAlignment(t *testing.T) {
 	r := &align.Result{Quotes: []align.TimedQuote{{TimedSpan: align.TimedSpan{Text: "نعم", Status: align.StatusSpoken}}}}
 	var b strings.Builder
-	if err := align.Write(&b, r, align.FormatReport); err != nil {
+	if err := export.WriteAlignment(&b, r, export.FormatReport, export.DocumentInfo{}); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(b.String(), "1 لم يفحص") || !strings.Contains(b.String(), "أعد المحاذاة") {
@@ -225,10 +226,10 @@ func TestCheckReportAndPage(t *testing.T) {
 		t.Fatalf("got %s, want altered", v)
 	}
 	var report, page strings.Builder
-	if err := align.Write(&report, r, align.FormatReport); err != nil {
+	if err := export.WriteAlignment(&report, r, export.FormatReport, export.DocumentInfo{}); err != nil {
 		t.Fatal(err)
 	}
-	if err := align.Write(&page, r, align.FormatHTML); err != nil {
+	if err := export.WriteAlignment(&page, r, export.FormatHTML, export.DocumentInfo{}); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"الحكم: " + align.VerdictAltered.Label().Arabic + " (altered)", "المتحدث: محمد العلوي", "المشاريع", "الأوراش"} {

@@ -1,5 +1,10 @@
 package align
 
+import (
+	"fmt"
+	"strings"
+)
+
 // Verdict is the outcome of a quotation's check: was it said as printed?
 // The values are the API's, stored in every aligned article.
 type Verdict string
@@ -126,4 +131,27 @@ func Labels() Vocabulary {
 		v.Differences = append(v.Differences, Term{ID: string(k), Label: k.Label()})
 	}
 	return v
+}
+
+// Summary is the one line a journalist reads first: «5 اقتباسات: 3 مطابقة،
+// 1 محرّف، 1 غير موجود» (the labels' summary forms, Label.One and Many).
+func Summary(r *Result) string {
+	count := map[Verdict]int{}
+	for _, q := range r.Quotes {
+		count[q.Check.Verdict]++
+	}
+	var parts []string
+	for _, v := range Verdicts {
+		switch n := count[v]; {
+		case n == 1:
+			parts = append(parts, "1 "+v.Label().One)
+		case n > 1:
+			parts = append(parts, fmt.Sprintf("%d %s", n, v.Label().Many))
+		}
+	}
+	s := fmt.Sprintf("%d اقتباسات", len(r.Quotes))
+	if len(parts) > 0 {
+		s += ": " + strings.Join(parts, "، ")
+	}
+	return s
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/newsscribe/newsscribe/export"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
 
@@ -79,7 +80,7 @@ func TestQuoteCheckEndpoints(t *testing.T) {
 		t.Fatalf("alignment srt: got %d %q", r.status, r.body)
 	}
 	for _, l := range strings.Split(string(r.body), "\n") {
-		if n := utf8.RuneCountInString(strings.Trim(l, "\u202B\u202C")); n > transcribe.SubtitleLineLength {
+		if n := utf8.RuneCountInString(strings.Trim(l, "\u202B\u202C")); n > export.SubtitleLineLength {
 			t.Errorf("alignment srt: got a line of %d characters %q", n, l)
 		}
 	}

@@ -27,7 +27,7 @@ var layers = map[string]int{
 
 	"transcribe/whisper": 3, "align": 3, "blob/blobtest": 3,
 
-	"align/prompt": 4, "align/eval": 4, "clip": 4, "transcribe/transcribetest": 4,
+	"align/prompt": 4, "align/eval": 4, "align/aligntest": 4, "clip": 4, "transcribe/transcribetest": 4, "export": 4,
 
 	"pipeline": 5, "store": 5, "align/eval/cmd/evalalign": 5, "align/eval/cmd/evalquotes": 5,
 

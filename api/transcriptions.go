@@ -12,6 +12,7 @@ import (
 
 	"github.com/newsscribe/newsscribe/audio"
 	"github.com/newsscribe/newsscribe/blob"
+	"github.com/newsscribe/newsscribe/export"
 	"github.com/newsscribe/newsscribe/export/docx"
 	"github.com/newsscribe/newsscribe/store"
 	"github.com/newsscribe/newsscribe/transcribe"
@@ -350,7 +351,7 @@ func (s *server) getTranscript(c *gin.Context) {
 	}
 	var buf bytes.Buffer
 	if format == "docx" {
-		err = transcribe.WriteDocument(&buf, t, transcribe.FormatDOCX, s.documentInfo(c, j))
+		err = export.WriteTranscript(&buf, t, transcribe.FormatDOCX, s.documentInfo(c, j))
 	} else {
 		err = writeTranscript(&buf, t, format)
 	}

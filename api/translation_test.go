@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newsscribe/newsscribe/export"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
 
@@ -65,10 +66,10 @@ func TestTranslation(t *testing.T) {
 	}
 
 	for _, tc := range []struct{ format, want string }{
-		{"srt", "[" + transcribe.MachineTranslationLabel + "]"},
-		{"vtt", "NOTE " + transcribe.MachineTranslationLabel},
+		{"srt", "[" + export.MachineTranslationLabel + "]"},
+		{"vtt", "NOTE " + export.MachineTranslationLabel},
 		{"json", `"machine_translation": true`},
-		{"txt", transcribe.MachineTranslationLabel},
+		{"txt", export.MachineTranslationLabel},
 	} {
 		r := ts.do(t, "GET", path+"?lang=en&format="+tc.format, nil, "")
 		if r.status != 200 || !strings.Contains(string(r.body), tc.want) || !strings.Contains(string(r.body), "improve services") {

@@ -2,10 +2,14 @@ package transcribe_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/newsscribe/newsscribe/export"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
 
@@ -59,7 +63,7 @@ func TestReadOwnOutput(t *testing.T) {
 	tr := loadTranscript(t, "news_speakers.json")
 	for _, f := range []transcribe.Format{transcribe.FormatJSON, transcribe.FormatSRT, transcribe.FormatVTT} {
 		var buf bytes.Buffer
-		if err := transcribe.Write(&buf, tr, f); err != nil {
+		if err := export.WriteTranscript(&buf, tr, f, export.DocumentInfo{}); err != nil {
 			t.Fatal(err)
 		}
 		back, err := transcribe.Read(&buf, f)
@@ -133,4 +137,40 @@ func FuzzRead(f *testing.F) {
 			}
 		}
 	})
+}
+
+func loadTranscript(t *testing.T, name string) *transcribe.Transcript {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tr transcribe.Transcript
+	if err := json.Unmarshal(b, &tr); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return &tr
+}
+
+func TestParseFormat(t *testing.T) {
+	tests := []struct {
+		in      string
+		want    transcribe.Format
+		wantErr bool
+	}{
+		{"json", transcribe.FormatJSON, false},
+		{"SRT", transcribe.FormatSRT, false},
+		{"webvtt", transcribe.FormatVTT, false},
+		{"text", transcribe.FormatText, false},
+		{"DOCX", transcribe.FormatDOCX, false},
+		{"doc", "", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := transcribe.ParseFormat(tt.in)
+			if got != tt.want || (err != nil) != tt.wantErr {
+				t.Errorf("ParseFormat(%q) = %q, %v; want %q, error %v", tt.in, got, err, tt.want, tt.wantErr)
+			}
+		})
+	}
 }

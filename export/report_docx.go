@@ -1,34 +1,28 @@
-package align
+package export
 
 import (
 	"fmt"
-	"io"
 	"strings"
 
+	"github.com/newsscribe/newsscribe/align"
 	"github.com/newsscribe/newsscribe/export/docx"
-	"github.com/newsscribe/newsscribe/transcribe"
 )
 
 // verdictColor marks the verdicts an editor must act on.
-var verdictColor = map[Verdict]string{
-	VerdictAltered:  "B00020",
-	VerdictStitched: "B00020",
-	VerdictNotSaid:  "B00020",
-	VerdictUnclear:  "8A5A00",
+var verdictColor = map[align.Verdict]string{
+	align.VerdictAltered:  "B00020",
+	align.VerdictStitched: "B00020",
+	align.VerdictNotSaid:  "B00020",
+	align.VerdictUnclear:  "8A5A00",
 }
 
-// WriteDOCX writes the quotation check of r as a Word document: the
+// ReportDocument lays the quotation check of r out as a Word document: the
 // article's title and date, the summary line, then each quotation with its
 // verdict, speaker, the times it was said and every difference (what was
 // printed, what was said, when, how sure), right to left.
-func WriteDOCX(w io.Writer, r *Result, info transcribe.DocumentInfo) error {
-	return WriteDocument(w, r, FormatDOCX, info)
-}
-
-// ReportDocument lays the check of r out as a docx.Document (see WriteDOCX).
-func ReportDocument(r *Result, info transcribe.DocumentInfo) *docx.Document {
+func ReportDocument(r *align.Result, info DocumentInfo) *docx.Document {
 	d := &docx.Document{Title: info.Title, Date: info.Date, Subtitle: "فحص الاقتباسات"}
-	d.Paragraphs = append(d.Paragraphs, docx.Paragraph{Runs: []docx.Run{{Text: Summary(r), Bold: true}}})
+	d.Paragraphs = append(d.Paragraphs, docx.Paragraph{Runs: []docx.Run{{Text: align.Summary(r), Bold: true}}})
 	for i, q := range r.Quotes {
 		c := q.Check
 		d.Paragraphs = append(d.Paragraphs,

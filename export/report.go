@@ -1,39 +1,17 @@
-package align
+package export
 
 import (
 	"fmt"
+	"github.com/newsscribe/newsscribe/align"
 	"io"
 	"strings"
 )
 
-// Summary is the one line a journalist reads first: «5 اقتباسات: 3 مطابقة،
-// 1 محرّف، 1 غير موجود» (the labels' summary forms, Label.One and Many).
-func Summary(r *Result) string {
-	count := map[Verdict]int{}
-	for _, q := range r.Quotes {
-		count[q.Check.Verdict]++
-	}
-	var parts []string
-	for _, v := range Verdicts {
-		switch n := count[v]; {
-		case n == 1:
-			parts = append(parts, "1 "+v.Label().One)
-		case n > 1:
-			parts = append(parts, fmt.Sprintf("%d %s", n, v.Label().Many))
-		}
-	}
-	s := fmt.Sprintf("%d اقتباسات", len(r.Quotes))
-	if len(parts) > 0 {
-		s += ": " + strings.Join(parts, "، ")
-	}
-	return s
-}
-
 // writeReport writes the plain-text check of every quotation: verdict,
 // times, speaker and each difference, for the terminal.
-func writeReport(w io.Writer, r *Result) error {
+func writeReport(w io.Writer, r *align.Result) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "فحص الاقتباسات — %s\n", Summary(r))
+	fmt.Fprintf(&b, "فحص الاقتباسات — %s\n", align.Summary(r))
 	for i, q := range r.Quotes {
 		c := q.Check
 		fmt.Fprintf(&b, "\n%d. «%s»\n", i+1, strings.Join(strings.Fields(q.Text), " "))
@@ -53,12 +31,12 @@ func writeReport(w io.Writer, r *Result) error {
 }
 
 // diffText says what was printed and what was said, and when.
-func diffText(d Difference) string {
+func diffText(d align.Difference) string {
 	at := short(d.Start)
 	switch d.Kind {
-	case DiffAdded:
+	case align.DiffAdded:
 		return fmt.Sprintf("المقال «%s»، لم يقل (عند %s)", d.Article, at)
-	case DiffOmitted:
+	case align.DiffOmitted:
 		return fmt.Sprintf("قيل «%s» في %s، غائب عن المقال", d.Spoken, at)
 	}
 	return fmt.Sprintf("المقال «%s»، قيل «%s» في %s", d.Article, d.Spoken, at)
