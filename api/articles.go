@@ -9,6 +9,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/newsscribe/newsscribe/internal/errcode"
 	"github.com/newsscribe/newsscribe/store"
 )
 
@@ -86,7 +87,7 @@ func (s *server) createArticle(c *gin.Context) {
 	a := &store.Article{ID: store.NewID("art_")}
 	in.apply(a)
 	if strings.TrimSpace(a.Body) == "" {
-		abort(c, http.StatusBadRequest, "bad_request", "body (the article text) is required")
+		abort(c, http.StatusBadRequest, errcode.BadRequest, "body (the article text) is required")
 		return
 	}
 	saveCallback, ok := s.articleCallback(c, in)
@@ -98,7 +99,7 @@ func (s *server) createArticle(c *gin.Context) {
 		err = saveCallback(a.ID)
 	}
 	if errors.Is(err, store.ErrConflict) {
-		abort(c, http.StatusConflict, "conflict", "an article with external_id "+strconv.Quote(a.ExternalID)+" exists")
+		abort(c, http.StatusConflict, errcode.Conflict, "an article with external_id "+strconv.Quote(a.ExternalID)+" exists")
 		return
 	}
 	if err != nil {
@@ -116,7 +117,7 @@ func (s *server) article(c *gin.Context) *store.Article {
 	id := c.Param("id")
 	a, err := s.Store.Article(c.Request.Context(), id)
 	if errors.Is(err, store.ErrNotFound) {
-		abort(c, http.StatusNotFound, "not_found", "no article with id "+strconv.Quote(id))
+		abort(c, http.StatusNotFound, errcode.NotFound, "no article with id "+strconv.Quote(id))
 		return nil
 	}
 	if err != nil {
@@ -163,7 +164,7 @@ func (s *server) updateArticle(c *gin.Context) {
 	oldBody := a.Body
 	in.apply(a)
 	if strings.TrimSpace(a.Body) == "" {
-		abort(c, http.StatusBadRequest, "bad_request", "body (the article text) must not be empty")
+		abort(c, http.StatusBadRequest, errcode.BadRequest, "body (the article text) must not be empty")
 		return
 	}
 	saveCallback, ok := s.articleCallback(c, in)
@@ -176,7 +177,7 @@ func (s *server) updateArticle(c *gin.Context) {
 		err = saveCallback(a.ID)
 	}
 	if errors.Is(err, store.ErrConflict) {
-		abort(c, http.StatusConflict, "conflict", "an article with external_id "+strconv.Quote(a.ExternalID)+" exists")
+		abort(c, http.StatusConflict, errcode.Conflict, "an article with external_id "+strconv.Quote(a.ExternalID)+" exists")
 		return
 	} else if err != nil {
 		s.internal(c, err)
@@ -224,7 +225,7 @@ func (s *server) realign(c *gin.Context, a *store.Article) error {
 func (s *server) deleteArticle(c *gin.Context) {
 	err := s.Store.DeleteArticle(c.Request.Context(), c.Param("id"))
 	if errors.Is(err, store.ErrNotFound) {
-		abort(c, http.StatusNotFound, "not_found", "no article with id "+strconv.Quote(c.Param("id")))
+		abort(c, http.StatusNotFound, errcode.NotFound, "no article with id "+strconv.Quote(c.Param("id")))
 		return
 	}
 	if err != nil {
@@ -274,12 +275,12 @@ func (s *server) articleJob(c *gin.Context) *store.Job {
 		return nil
 	}
 	if a.JobID == "" {
-		abort(c, http.StatusNotFound, "no_recording", "no recording has been uploaded for this article")
+		abort(c, http.StatusNotFound, errcode.NoRecording, "no recording has been uploaded for this article")
 		return nil
 	}
 	j, err := s.Store.Job(c.Request.Context(), a.JobID)
 	if errors.Is(err, store.ErrNotFound) {
-		abort(c, http.StatusNotFound, "no_recording", "no recording has been uploaded for this article")
+		abort(c, http.StatusNotFound, errcode.NoRecording, "no recording has been uploaded for this article")
 		return nil
 	}
 	if err != nil {

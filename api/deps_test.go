@@ -18,7 +18,7 @@ import (
 // queue, HTTP, and the command on top. A new package must be ranked here
 // before it can be built into the product.
 var layers = map[string]int{
-	"internal/atomicfile": 0, "internal/bytesize": 0, "internal/oneline": 0,
+	"internal/atomicfile": 0, "internal/bytesize": 0, "internal/errcode": 0, "internal/oneline": 0,
 	"internal/publicurl": 0, "internal/movtest": 0,
 
 	"align/arabic": 1, "export/docx": 1, "blob": 1, "share": 1, "webhook": 1,

@@ -11,6 +11,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/newsscribe/newsscribe/internal/errcode"
 	"github.com/newsscribe/newsscribe/store"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
@@ -22,9 +23,9 @@ func (s *server) deleteFinishedJob(c *gin.Context, j *store.Job) {
 	err := s.Store.DeleteJob(c.Request.Context(), j.ID)
 	switch {
 	case errors.Is(err, store.ErrNotFound):
-		abort(c, http.StatusNotFound, "not_found", "no transcription job with id "+strconv.Quote(j.ID))
+		abort(c, http.StatusNotFound, errcode.NotFound, "no transcription job with id "+strconv.Quote(j.ID))
 	case errors.Is(err, store.ErrConflict):
-		abort(c, http.StatusConflict, "not_finished", "the job started again; cancel it first")
+		abort(c, http.StatusConflict, errcode.NotFinished, "the job started again; cancel it first")
 	case err != nil:
 		s.internal(c, err)
 	default:
@@ -48,13 +49,13 @@ func (s *server) attachArticle(c *gin.Context) {
 		return
 	}
 	if (in.ArticleID == "") == (strings.TrimSpace(in.Article) == "") {
-		abort(c, http.StatusBadRequest, "bad_request", `send {"article_id": "art_…"} or {"article": "the article text"}, one of them`)
+		abort(c, http.StatusBadRequest, errcode.BadRequest, `send {"article_id": "art_…"} or {"article": "the article text"}, one of them`)
 		return
 	}
 	ctx := c.Request.Context()
 	if in.ArticleID != "" {
 		if _, err := s.Store.Article(ctx, in.ArticleID); errors.Is(err, store.ErrNotFound) {
-			abort(c, http.StatusNotFound, "not_found", "no article with id "+strconv.Quote(in.ArticleID))
+			abort(c, http.StatusNotFound, errcode.NotFound, "no article with id "+strconv.Quote(in.ArticleID))
 			return
 		} else if err != nil {
 			s.internal(c, err)
@@ -76,7 +77,7 @@ func (s *server) setJobArticle(c *gin.Context, j *store.Job, articleID, text str
 	ctx := c.Request.Context()
 	old := j.ArticleID
 	if err := s.Store.SetJobArticle(ctx, j, articleID, text); errors.Is(err, store.ErrConflict) {
-		abort(c, http.StatusConflict, "conflict", "another job already aligns this recording to that article")
+		abort(c, http.StatusConflict, errcode.Conflict, "another job already aligns this recording to that article")
 		return
 	} else if err != nil {
 		s.internal(c, err)
@@ -142,7 +143,7 @@ func (s *server) importTranscript(c *gin.Context) {
 	}
 	raw := u.field("transcript")
 	if strings.TrimSpace(raw) == "" {
-		abort(c, http.StatusBadRequest, "missing_transcript", "the form part named transcript (an SRT, WebVTT, verbose_json or JSON file) is required")
+		abort(c, http.StatusBadRequest, errcode.MissingTranscript, "the form part named transcript (an SRT, WebVTT, verbose_json or JSON file) is required")
 		return
 	}
 	var f transcribe.Format
@@ -153,14 +154,14 @@ func (s *server) importTranscript(c *gin.Context) {
 	default:
 		var err error
 		if f, err = transcribe.ParseFormat(v); err != nil || f == transcribe.FormatText {
-			abort(c, http.StatusBadRequest, "bad_format", "format must be srt, vtt, verbose_json or json (or empty to detect it)")
+			abort(c, http.StatusBadRequest, errcode.BadFormat, "format must be srt, vtt, verbose_json or json (or empty to detect it)")
 			return
 		}
 	}
 	t, err := transcribe.Read(strings.NewReader(raw), f)
 	var re *transcribe.ReadError
 	if errors.As(err, &re) {
-		abort(c, http.StatusUnprocessableEntity, "bad_transcript", re.Error())
+		abort(c, http.StatusUnprocessableEntity, errcode.BadTranscript, re.Error())
 		return
 	} else if err != nil {
 		s.internal(c, err)
@@ -175,7 +176,7 @@ func (s *server) importTranscript(c *gin.Context) {
 	articleID, articleText := u.field("article_id"), u.field("article")
 	if articleID != "" {
 		if _, err := s.Store.Article(ctx, articleID); errors.Is(err, store.ErrNotFound) {
-			abort(c, http.StatusNotFound, "not_found", "no article with id "+strconv.Quote(articleID))
+			abort(c, http.StatusNotFound, errcode.NotFound, "no article with id "+strconv.Quote(articleID))
 			return
 		} else if err != nil {
 			s.internal(c, err)
@@ -217,7 +218,7 @@ func (s *server) importTranscript(c *gin.Context) {
 			_ = s.Store.DeleteArticle(ctx, created) // nothing is left behind
 		}
 		if errors.Is(err, store.ErrConflict) {
-			abort(c, http.StatusConflict, "conflict", "this transcript was already imported with that article")
+			abort(c, http.StatusConflict, errcode.Conflict, "this transcript was already imported with that article")
 			return
 		}
 		s.internal(c, err)
@@ -238,7 +239,7 @@ func (s *server) finishImport(c *gin.Context, j *store.Job, t *transcribe.Transc
 	}
 	if j.HasArticle() {
 		if err := s.alignJob(c, j, t); err != nil {
-			_ = s.Store.FailJob(ctx, j.ID, "internal", err.Error())
+			_ = s.Store.FailJob(ctx, j.ID, errcode.Internal, err.Error())
 			return err
 		}
 	}
@@ -268,7 +269,7 @@ func (s *server) storeFormArticle(c *gin.Context, u *upload, body string) (*stor
 	if v := u.field("published"); v != "" {
 		b, err := strconv.ParseBool(v)
 		if err != nil {
-			abort(c, http.StatusBadRequest, "bad_request", "published must be true or false")
+			abort(c, http.StatusBadRequest, errcode.BadRequest, "published must be true or false")
 			return nil, false
 		}
 		a.Published = b

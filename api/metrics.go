@@ -69,7 +69,7 @@ func (m *Metrics) Transcribed(audioSeconds, rtf float64) {
 }
 
 // Finished implements queue.Observer.
-func (m *Metrics) Finished(status string) { m.finished.WithLabelValues(status).Inc() }
+func (m *Metrics) Finished(status store.Status) { m.finished.WithLabelValues(string(status)).Inc() }
 
 var (
 	jobsDesc  = prometheus.NewDesc("newsscribe_jobs", "Jobs by state (whole queue).", []string{"status"}, nil)
@@ -89,7 +89,7 @@ func (c *stateCollector) Collect(ch chan<- prometheus.Metric) {
 		return
 	}
 	for st, n := range counts {
-		ch <- prometheus.MustNewConstMetric(jobsDesc, prometheus.GaugeValue, float64(n), st)
+		ch <- prometheus.MustNewConstMetric(jobsDesc, prometheus.GaugeValue, float64(n), string(st))
 	}
 	ch <- prometheus.MustNewConstMetric(depthDesc, prometheus.GaugeValue, float64(counts[store.StatusQueued]))
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/newsscribe/newsscribe/internal/errcode"
 	"github.com/newsscribe/newsscribe/store"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
@@ -87,7 +88,7 @@ func parseOpenAIForm(c *gin.Context, u *upload, task string) (openaiForm, bool) 
 	switch f.format {
 	case "json", "text", "srt", "vtt", "verbose_json":
 	default:
-		abortParam(c, http.StatusBadRequest, "bad_format", "response_format", fmt.Sprintf("response_format %q is not supported: send one of json, text, srt, vtt, verbose_json", f.format))
+		abortParam(c, http.StatusBadRequest, errcode.BadFormat, "response_format", fmt.Sprintf("response_format %q is not supported: send one of json, text, srt, vtt, verbose_json", f.format))
 		return f, false
 	}
 	for _, g := range append(u.fields["timestamp_granularities[]"], u.fields["timestamp_granularities"]...) {
@@ -97,7 +98,7 @@ func parseOpenAIForm(c *gin.Context, u *upload, task string) (openaiForm, bool) 
 		case "segment":
 			f.segments = true
 		default:
-			abortParam(c, http.StatusBadRequest, "invalid_value", "timestamp_granularities[]", fmt.Sprintf("timestamp_granularities[] %q is not supported: send word, segment or both", g))
+			abortParam(c, http.StatusBadRequest, errcode.InvalidValue, "timestamp_granularities[]", fmt.Sprintf("timestamp_granularities[] %q is not supported: send word, segment or both", g))
 			return f, false
 		}
 	}
@@ -109,11 +110,11 @@ func parseOpenAIForm(c *gin.Context, u *upload, task string) (openaiForm, bool) 
 		return f, false
 	}
 	if f.stream && task == store.TaskTranslate {
-		abortParam(c, http.StatusBadRequest, "invalid_value", "stream", "stream=true is supported by /v1/audio/transcriptions only, as in OpenAI's API; leave it out for translations")
+		abortParam(c, http.StatusBadRequest, errcode.InvalidValue, "stream", "stream=true is supported by /v1/audio/transcriptions only, as in OpenAI's API; leave it out for translations")
 		return f, false
 	}
 	if f.stream && f.format != "json" && f.format != "text" {
-		abortParam(c, http.StatusBadRequest, "invalid_value", "stream", fmt.Sprintf("stream=true sends transcript.text events and needs response_format json or text, not %s", f.format))
+		abortParam(c, http.StatusBadRequest, errcode.InvalidValue, "stream", fmt.Sprintf("stream=true sends transcript.text events and needs response_format json or text, not %s", f.format))
 		return f, false
 	}
 	return f, true
@@ -127,20 +128,21 @@ func jobFailed(c *gin.Context, j *store.Job) bool {
 		abort(c, failedStatus(j.ErrorCode), j.ErrorCode, j.ErrorMessage)
 		return true
 	case store.StatusCanceled:
-		abort(c, http.StatusConflict, "canceled", "the transcription was canceled")
+		abort(c, http.StatusConflict, errcode.Canceled, "the transcription was canceled")
 		return true
 	}
 	return false
 }
 
-// failedStatus is the HTTP status of a failed job's error code.
-func failedStatus(code string) int {
+// failedStatus is the HTTP status of a failed job's error code, and of an
+// upload refused for the same reason before a job exists.
+func failedStatus(code errcode.Code) int {
 	switch code {
-	case "not_audio", "unsupported":
+	case errcode.NotAudio, "unsupported":
 		return http.StatusUnsupportedMediaType
-	case "corrupt", "too_long", "empty":
+	case errcode.Corrupt, "too_long", "empty":
 		return http.StatusUnprocessableEntity
-	case "bad_request":
+	case errcode.BadRequest:
 		return http.StatusBadRequest
 	}
 	return http.StatusInternalServerError

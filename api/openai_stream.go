@@ -9,6 +9,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/newsscribe/newsscribe/internal/errcode"
 	"github.com/newsscribe/newsscribe/internal/oneline"
 	"github.com/newsscribe/newsscribe/store"
 	"github.com/newsscribe/newsscribe/transcribe"
@@ -67,7 +68,7 @@ func (s *server) streamJob(c *gin.Context, j *store.Job, created bool, live <-ch
 		if err != nil {
 			if ctx.Err() == nil {
 				s.log.Error("stream: read job", "job", j.ID, "error", err)
-				writeError(c, http.StatusInternalServerError, "internal", "internal error; the server log has details")
+				writeError(c, http.StatusInternalServerError, errcode.Internal, "internal error; the server log has details")
 			}
 			s.cancelAbandoned(ctx, j, created)
 			return
@@ -77,7 +78,7 @@ func (s *server) streamJob(c *gin.Context, j *store.Job, created bool, live <-ch
 			writeError(c, failedStatus(cur.ErrorCode), cur.ErrorCode, cur.ErrorMessage)
 			return
 		case store.StatusCanceled:
-			writeError(c, http.StatusConflict, "canceled", "the transcription was canceled")
+			writeError(c, http.StatusConflict, errcode.Canceled, "the transcription was canceled")
 			return
 		case store.StatusDone:
 		default:
@@ -86,7 +87,7 @@ func (s *server) streamJob(c *gin.Context, j *store.Job, created bool, live <-ch
 		t, err := s.Store.Transcript(ctx, cur.ASRKey)
 		if err != nil {
 			s.log.Error("stream: read transcript", "job", j.ID, "error", err)
-			writeError(c, http.StatusInternalServerError, "internal", "internal error; the server log has details")
+			writeError(c, http.StatusInternalServerError, errcode.Internal, "internal error; the server log has details")
 			return
 		}
 		for len(live) > 0 { // segments decoded before "done" was seen
@@ -142,7 +143,7 @@ func sendEvent(c *gin.Context, event string, v any) error {
 
 // writeError sends an error event: the SDKs' stream iterators raise a data
 // object with an "error" member as an API error.
-func writeError(c *gin.Context, status int, code, message string) {
+func writeError(c *gin.Context, status int, code errcode.Code, message string) {
 	writeEvent(c, apiError{errorBody{Code: code, Type: errorType(status), Message: oneline.Fold(message)}})
 }
 
@@ -178,5 +179,5 @@ func (s *server) getModel(c *gin.Context) {
 			return
 		}
 	}
-	abortParam(c, http.StatusNotFound, "model_not_found", "model", "no model "+strconv.Quote(id)+" on this server: GET /v1/models lists the ones it has")
+	abortParam(c, http.StatusNotFound, errcode.ModelNotFound, "model", "no model "+strconv.Quote(id)+" on this server: GET /v1/models lists the ones it has")
 }

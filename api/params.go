@@ -10,6 +10,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/newsscribe/newsscribe/internal/errcode"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
 
@@ -55,7 +56,7 @@ func (s *server) modelName(m string) (string, bool) {
 func (s *server) parseASR(c *gin.Context, u *upload, task string) (asrRequest, bool) {
 	r := asrRequest{Task: task}
 	bad := func(param, msg string) (asrRequest, bool) {
-		abortParam(c, http.StatusBadRequest, "invalid_value", param, msg)
+		abortParam(c, http.StatusBadRequest, errcode.InvalidValue, param, msg)
 		return asrRequest{}, false
 	}
 	for name, vs := range u.fields {
@@ -67,7 +68,7 @@ func (s *server) parseASR(c *gin.Context, u *upload, task string) (asrRequest, b
 	}
 	model, ok := s.modelName(u.field("model"))
 	if !ok {
-		abortParam(c, http.StatusBadRequest, "unknown_model", "model", fmt.Sprintf(
+		abortParam(c, http.StatusBadRequest, errcode.UnknownModel, "model", fmt.Sprintf(
 			"this server transcribes with model %q only (GET /v1/models lists it and its aliases %s); leave model empty or send one of those",
 			s.DefaultModel, strings.Join(openaiModels, ", ")))
 		return asrRequest{}, false
@@ -104,7 +105,7 @@ func boolField(c *gin.Context, u *upload, name string) (v, ok bool) {
 	}
 	v, err := strconv.ParseBool(s)
 	if err != nil {
-		abortParam(c, http.StatusBadRequest, "invalid_value", name, fmt.Sprintf("%s must be true or false, not %q", name, s))
+		abortParam(c, http.StatusBadRequest, errcode.InvalidValue, name, fmt.Sprintf("%s must be true or false, not %q", name, s))
 		return false, false
 	}
 	return v, true

@@ -18,6 +18,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/newsscribe/newsscribe/align"
+	"github.com/newsscribe/newsscribe/internal/errcode"
 	"github.com/newsscribe/newsscribe/internal/oneline"
 	"github.com/newsscribe/newsscribe/pipeline"
 	"github.com/newsscribe/newsscribe/store"
@@ -139,9 +140,9 @@ func NewRouter(d Deps) *gin.Engine {
 	_ = r.SetTrustedProxies(nil)
 	r.Use(s.recoverer(), s.accessLog(), secureHeaders(), s.bodyDeadline())
 	r.HandleMethodNotAllowed = true
-	r.NoRoute(func(c *gin.Context) { abort(c, http.StatusNotFound, "not_found", "no such endpoint") })
+	r.NoRoute(func(c *gin.Context) { abort(c, http.StatusNotFound, errcode.NotFound, "no such endpoint") })
 	r.NoMethod(func(c *gin.Context) {
-		abort(c, http.StatusMethodNotAllowed, "method_not_allowed", "method not allowed on this endpoint")
+		abort(c, http.StatusMethodNotAllowed, errcode.MethodNotAllowed, "method not allowed on this endpoint")
 	})
 
 	r.GET("/healthz", s.healthz)
@@ -221,8 +222,8 @@ type errorBody struct {
 	// client can fix, authentication_error, rate_limit_error, server_error.
 	Type string `json:"type"`
 	// Param names the request parameter at fault; null when none is.
-	Param *string `json:"param"`
-	Code  string  `json:"code"`
+	Param *string      `json:"param"`
+	Code  errcode.Code `json:"code"`
 }
 
 // errorType is OpenAI's error type for an HTTP status.
@@ -240,23 +241,23 @@ func errorType(status int) string {
 
 // abort answers with the JSON error envelope. message must be one line and
 // must not contain internal paths.
-func abort(c *gin.Context, status int, code, message string) {
+func abort(c *gin.Context, status int, code errcode.Code, message string) {
 	c.AbortWithStatusJSON(status, apiError{errorBody{Code: code, Type: errorType(status), Message: oneline.Fold(message)}})
 }
 
 // abortParam is abort for an error caused by one request parameter.
-func abortParam(c *gin.Context, status int, code, param, message string) {
+func abortParam(c *gin.Context, status int, code errcode.Code, param, message string) {
 	c.AbortWithStatusJSON(status, apiError{errorBody{Code: code, Type: errorType(status), Param: &param, Message: oneline.Fold(message)}})
 }
 
 // internal logs err and answers 500 without its details.
 func (s *server) internal(c *gin.Context, err error) {
 	if errors.Is(err, context.Canceled) {
-		abort(c, 499, "canceled", "request canceled")
+		abort(c, 499, errcode.Canceled, "request canceled")
 		return
 	}
 	s.log.Error("internal error", "method", c.Request.Method, "path", c.FullPath(), "error", err)
-	abort(c, http.StatusInternalServerError, "internal", "internal error; the server log has details")
+	abort(c, http.StatusInternalServerError, errcode.Internal, "internal error; the server log has details")
 }
 
 func (s *server) recoverer() gin.HandlerFunc {
@@ -267,7 +268,7 @@ func (s *server) recoverer() gin.HandlerFunc {
 					panic(v)
 				}
 				s.log.Error("panic in handler", "path", c.FullPath(), "panic", v)
-				abort(c, http.StatusInternalServerError, "internal", "internal error; the server log has details")
+				abort(c, http.StatusInternalServerError, errcode.Internal, "internal error; the server log has details")
 			}
 		}()
 		c.Next()
@@ -308,7 +309,7 @@ func (s *server) auth() gin.HandlerFunc {
 		tok, ok := strings.CutPrefix(h, "Bearer ")
 		if !ok || tok == "" {
 			c.Header("WWW-Authenticate", `Bearer realm="newsscribe"`)
-			abort(c, http.StatusUnauthorized, "unauthorized", "missing API key: send Authorization: Bearer <key>")
+			abort(c, http.StatusUnauthorized, errcode.Unauthorized, "missing API key: send Authorization: Bearer <key>")
 			return
 		}
 		for _, k := range keys {
@@ -318,7 +319,7 @@ func (s *server) auth() gin.HandlerFunc {
 			}
 		}
 		c.Header("WWW-Authenticate", `Bearer realm="newsscribe", error="invalid_token"`)
-		abort(c, http.StatusUnauthorized, "unauthorized", "invalid API key")
+		abort(c, http.StatusUnauthorized, errcode.Unauthorized, "invalid API key")
 	}
 }
 

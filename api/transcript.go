@@ -13,6 +13,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/newsscribe/newsscribe/internal/bytesize"
+	"github.com/newsscribe/newsscribe/internal/errcode"
 	"github.com/newsscribe/newsscribe/internal/oneline"
 	"github.com/newsscribe/newsscribe/store"
 	"github.com/newsscribe/newsscribe/transcribe"
@@ -102,12 +103,12 @@ func baseRevision(c *gin.Context, body *int) (int, bool) {
 	if im := strings.TrimSpace(c.GetHeader("If-Match")); im != "" {
 		n, err := strconv.Atoi(strings.Trim(strings.TrimPrefix(im, "W/"), `"`))
 		if err != nil || n < 0 {
-			abort(c, http.StatusBadRequest, "bad_request", `If-Match must be the transcript's ETag, a revision number in quotes ("3")`)
+			abort(c, http.StatusBadRequest, errcode.BadRequest, `If-Match must be the transcript's ETag, a revision number in quotes ("3")`)
 			return 0, false
 		}
 		return n, true
 	}
-	abort(c, http.StatusPreconditionRequired, "base_revision_required",
+	abort(c, http.StatusPreconditionRequired, errcode.BaseRevisionRequired,
 		`send the revision the edit is based on: base_revision in the body or If-Match: "N" (the ETag of the transcript)`)
 	return 0, false
 }
@@ -139,7 +140,7 @@ func (s *server) patchTranscript(c *gin.Context) {
 		return
 	}
 	if len(in.Edits) == 0 && len(in.Speakers) == 0 && len(in.RenameSpeakers) == 0 {
-		abort(c, http.StatusBadRequest, "bad_request", "the edit changes nothing: send edits, speakers or rename_speakers")
+		abort(c, http.StatusBadRequest, errcode.BadRequest, "the edit changes nothing: send edits, speakers or rename_speakers")
 		return
 	}
 	ctx := c.Request.Context()
@@ -168,7 +169,7 @@ func (s *server) patchTranscript(c *gin.Context) {
 				we.To = segmentWordCount(t.Segments[e.Segment])
 			}
 		case e.From == nil || e.To == nil:
-			abort(c, http.StatusBadRequest, "bad_edit", fmt.Sprintf("edit %d: send both from and to (word indexes, to exclusive), or neither to replace the segment", i))
+			abort(c, http.StatusBadRequest, errcode.BadEdit, fmt.Sprintf("edit %d: send both from and to (word indexes, to exclusive), or neither to replace the segment", i))
 			return
 		default:
 			we.From, we.To = *e.From, *e.To
@@ -178,7 +179,7 @@ func (s *server) patchTranscript(c *gin.Context) {
 	t, err = transcribe.Edit(t, edits)
 	var ee *transcribe.EditError
 	if errors.As(err, &ee) {
-		abort(c, http.StatusUnprocessableEntity, "bad_edit", ee.Error())
+		abort(c, http.StatusUnprocessableEntity, errcode.BadEdit, ee.Error())
 		return
 	} else if err != nil {
 		s.internal(c, err)
@@ -188,7 +189,7 @@ func (s *server) patchTranscript(c *gin.Context) {
 	for i, sp := range in.Speakers {
 		name := oneline.Fold(sp.Speaker)
 		if !(sp.End > sp.Start) || utf8.RuneCountInString(name) > maxSpeakerName {
-			abort(c, http.StatusUnprocessableEntity, "bad_speaker", fmt.Sprintf("speakers[%d]: end must be after start and the name at most %d characters", i, maxSpeakerName))
+			abort(c, http.StatusUnprocessableEntity, errcode.BadSpeaker, fmt.Sprintf("speakers[%d]: end must be after start and the name at most %d characters", i, maxSpeakerName))
 			return
 		}
 		spans = append(spans, transcribe.SpeakerSpan{Start: sp.Start, End: sp.End, Speaker: name})
@@ -199,7 +200,7 @@ func (s *server) patchTranscript(c *gin.Context) {
 	for i, rn := range in.RenameSpeakers {
 		to := oneline.Fold(rn.To)
 		if rn.From == "" || utf8.RuneCountInString(to) > maxSpeakerName {
-			abort(c, http.StatusUnprocessableEntity, "bad_speaker", fmt.Sprintf("rename_speakers[%d]: from is required and to at most %d characters", i, maxSpeakerName))
+			abort(c, http.StatusUnprocessableEntity, errcode.BadSpeaker, fmt.Sprintf("rename_speakers[%d]: from is required and to at most %d characters", i, maxSpeakerName))
 			return
 		}
 		t = transcribe.RenameSpeaker(t, rn.From, to)
@@ -301,7 +302,7 @@ func (s *server) conflict(c *gin.Context, j *store.Job, cur int) {
 	}
 	setRevisionHeaders(c, cur)
 	c.AbortWithStatusJSON(http.StatusConflict, gin.H{
-		"error": errorBody{Code: "conflict", Message: fmt.Sprintf("the transcript was changed (it is at revision %d); "+
+		"error": errorBody{Code: errcode.Conflict, Message: fmt.Sprintf("the transcript was changed (it is at revision %d); "+
 			"re-apply the edit to the current revision and send its number as base_revision", cur)},
 		"current": toRevisionJSON(r, cur),
 	})
@@ -339,12 +340,12 @@ func (s *server) listRevisions(c *gin.Context) {
 func (s *server) revisionParam(c *gin.Context, j *store.Job, v string) *store.Revision {
 	n, err := strconv.Atoi(v)
 	if err != nil || n < 0 {
-		abort(c, http.StatusBadRequest, "bad_request", "revision must be a non-negative integer")
+		abort(c, http.StatusBadRequest, errcode.BadRequest, "revision must be a non-negative integer")
 		return nil
 	}
 	r, err := s.Store.TranscriptRevision(c.Request.Context(), j, n)
 	if errors.Is(err, store.ErrNotFound) {
-		abort(c, http.StatusNotFound, "not_found", fmt.Sprintf("the transcript has no revision %d", n))
+		abort(c, http.StatusNotFound, errcode.NotFound, fmt.Sprintf("the transcript has no revision %d", n))
 		return nil
 	}
 	if err != nil {
@@ -388,7 +389,7 @@ func (s *server) revertTranscript(c *gin.Context) {
 		return
 	}
 	if in.Revision == nil {
-		abort(c, http.StatusBadRequest, "bad_request", `send {"revision": N, "base_revision": M}: the revision to restore and the current one`)
+		abort(c, http.StatusBadRequest, errcode.BadRequest, `send {"revision": N, "base_revision": M}: the revision to restore and the current one`)
 		return
 	}
 	base, ok := baseRevision(c, in.BaseRevision)
@@ -429,13 +430,13 @@ func bindJSON(c *gin.Context, v any, limit int64, what string) bool {
 	if err := dec.Decode(v); err != nil {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
-			abort(c, http.StatusRequestEntityTooLarge, "too_large", fmt.Sprintf("the %s is larger than %s", what, bytesize.Format(limit)))
+			abort(c, http.StatusRequestEntityTooLarge, errcode.TooLarge, fmt.Sprintf("the %s is larger than %s", what, bytesize.Format(limit)))
 			return false
 		}
 		if slowBody(c, err) {
 			return false
 		}
-		abort(c, http.StatusBadRequest, "bad_request", "invalid "+what+" JSON: "+err.Error())
+		abort(c, http.StatusBadRequest, errcode.BadRequest, "invalid "+what+" JSON: "+err.Error())
 		return false
 	}
 	return true

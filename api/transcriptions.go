@@ -14,16 +14,17 @@ import (
 	"github.com/newsscribe/newsscribe/blob"
 	"github.com/newsscribe/newsscribe/export"
 	"github.com/newsscribe/newsscribe/export/docx"
+	"github.com/newsscribe/newsscribe/internal/errcode"
 	"github.com/newsscribe/newsscribe/store"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
 
 // jobJSON is a job as the API shows it.
 type jobJSON struct {
-	ID       string `json:"id"`
-	Object   string `json:"object"`
-	Status   string `json:"status"`
-	Progress int    `json:"progress"`
+	ID       string       `json:"id"`
+	Object   string       `json:"object"`
+	Status   store.Status `json:"status"`
+	Progress int          `json:"progress"`
 	// AudioDuration is in seconds; 0 until known.
 	AudioDuration float64 `json:"audio_duration"`
 	RTF           float64 `json:"rtf,omitempty"`
@@ -105,7 +106,7 @@ func (s *server) createTranscription(c *gin.Context) {
 	articleID, articleText := u.field("article_id"), u.field("article")
 	if articleID != "" {
 		if _, err := s.Store.Article(c.Request.Context(), articleID); errors.Is(err, store.ErrNotFound) {
-			abort(c, http.StatusNotFound, "not_found", "no article with id "+strconv.Quote(articleID))
+			abort(c, http.StatusNotFound, errcode.NotFound, "no article with id "+strconv.Quote(articleID))
 			return
 		} else if err != nil {
 			s.internal(c, err)
@@ -169,7 +170,7 @@ func (s *server) job(c *gin.Context) *store.Job {
 	id := c.Param("id")
 	j, err := s.Store.Job(c.Request.Context(), id)
 	if errors.Is(err, store.ErrNotFound) {
-		abort(c, http.StatusNotFound, "not_found", "no transcription job with id "+strconv.Quote(id))
+		abort(c, http.StatusNotFound, errcode.NotFound, "no transcription job with id "+strconv.Quote(id))
 		return nil
 	}
 	if err != nil {
@@ -196,13 +197,13 @@ func paging(c *gin.Context) (limit, offset int, ok bool) {
 	var err error
 	if v := c.Query("limit"); v != "" {
 		if limit, err = strconv.Atoi(v); err != nil || limit < 1 || limit > 100 {
-			abort(c, http.StatusBadRequest, "bad_request", "limit must be an integer from 1 to 100")
+			abort(c, http.StatusBadRequest, errcode.BadRequest, "limit must be an integer from 1 to 100")
 			return 0, 0, false
 		}
 	}
 	if v := c.Query("offset"); v != "" {
 		if offset, err = strconv.Atoi(v); err != nil || offset < 0 {
-			abort(c, http.StatusBadRequest, "bad_request", "offset must be a non-negative integer")
+			abort(c, http.StatusBadRequest, errcode.BadRequest, "offset must be a non-negative integer")
 			return 0, 0, false
 		}
 	}
@@ -214,11 +215,11 @@ func (s *server) listTranscriptions(c *gin.Context) {
 	if !ok {
 		return
 	}
-	status := c.Query("status")
+	status := store.Status(c.Query("status"))
 	switch status {
 	case "", store.StatusQueued, store.StatusRunning, store.StatusDone, store.StatusFailed, store.StatusCanceled:
 	default:
-		abort(c, http.StatusBadRequest, "bad_request", "status must be one of queued, running, done, failed, canceled")
+		abort(c, http.StatusBadRequest, errcode.BadRequest, "status must be one of queued, running, done, failed, canceled")
 		return
 	}
 	// The library: article titles, q over file names and titles, and a
@@ -226,7 +227,7 @@ func (s *server) listTranscriptions(c *gin.Context) {
 	page, err := s.Store.Library(c.Request.Context(), store.LibraryParams{Status: status, Query: c.Query("q"),
 		Limit: limit, Offset: offset, Cursor: c.Query("cursor")})
 	if errors.Is(err, store.ErrBadCursor) {
-		abort(c, http.StatusBadRequest, "bad_cursor", "cursor must be the next_cursor of a previous answer")
+		abort(c, http.StatusBadRequest, errcode.BadCursor, "cursor must be the next_cursor of a previous answer")
 		return
 	}
 	if err != nil {
@@ -277,9 +278,9 @@ func (s *server) cancelTranscription(c *gin.Context) {
 
 // jobErrorType is the OpenAI error type of a failed job's error code: the
 // upload's fault, or the server's.
-func jobErrorType(code string) string {
+func jobErrorType(code errcode.Code) string {
 	switch code {
-	case "internal", "timeout":
+	case errcode.Internal, "timeout":
 		return "server_error"
 	}
 	return "invalid_request_error"
@@ -287,14 +288,14 @@ func jobErrorType(code string) string {
 
 // notDone answers 409 for a job without a result yet (or ever).
 func notDone(c *gin.Context, j *store.Job) {
-	msg := "job is " + j.Status + "; the result exists once it is done"
+	msg := "job is " + string(j.Status) + "; the result exists once it is done"
 	switch j.Status {
 	case store.StatusFailed:
 		msg = "job failed: " + j.ErrorMessage
 	case store.StatusCanceled:
 		msg = "job was canceled before it finished, so it has no result; submit the recording again"
 	}
-	abort(c, http.StatusConflict, "not_done", msg)
+	abort(c, http.StatusConflict, errcode.NotDone, msg)
 }
 
 var contentTypes = map[string]string{
@@ -317,7 +318,7 @@ func (s *server) getTranscript(c *gin.Context) {
 	}
 	format := c.DefaultQuery("format", "json")
 	if _, ok := contentTypes[format]; !ok || format == "html" || format == "text" || format == "report" {
-		abort(c, http.StatusBadRequest, "bad_format", "format must be one of json, srt, vtt, txt, docx")
+		abort(c, http.StatusBadRequest, errcode.BadFormat, "format must be one of json, srt, vtt, txt, docx")
 		return
 	}
 	var (
@@ -346,7 +347,7 @@ func (s *server) getTranscript(c *gin.Context) {
 		}
 		setRevisionHeaders(c, rev)
 	default:
-		abort(c, http.StatusBadRequest, "bad_lang", "lang must be en (the English machine translation) or omitted (the transcript as spoken)")
+		abort(c, http.StatusBadRequest, errcode.BadLang, "lang must be en (the English machine translation) or omitted (the transcript as spoken)")
 		return
 	}
 	var buf bytes.Buffer
@@ -383,7 +384,7 @@ func (s *server) getAlignment(c *gin.Context) {
 		return
 	}
 	if !j.HasArticle() {
-		abort(c, http.StatusNotFound, "no_article", "this job was submitted without an article; there is no alignment")
+		abort(c, http.StatusNotFound, errcode.NoArticle, "this job was submitted without an article; there is no alignment")
 		return
 	}
 	s.writeAlignment(c, j)
@@ -392,7 +393,7 @@ func (s *server) getAlignment(c *gin.Context) {
 func (s *server) writeAlignment(c *gin.Context, j *store.Job) {
 	format := c.DefaultQuery("format", "json")
 	if _, ok := contentTypes[format]; !ok || format == "txt" || format == "text" {
-		abort(c, http.StatusBadRequest, "bad_format", "format must be one of json, srt, vtt, html, report, docx")
+		abort(c, http.StatusBadRequest, errcode.BadFormat, "format must be one of json, srt, vtt, html, report, docx")
 		return
 	}
 	if j.Status != store.StatusDone {
@@ -447,7 +448,7 @@ func (s *server) serveAudio(c *gin.Context, j *store.Job) {
 		}
 	}
 	if errors.Is(err, blob.ErrNotFound) {
-		abort(c, http.StatusNotFound, "no_audio", "the recording of this job is no longer stored")
+		abort(c, http.StatusNotFound, errcode.NoAudio, "the recording of this job is no longer stored")
 		return
 	}
 	if err != nil {

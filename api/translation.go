@@ -6,6 +6,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/newsscribe/newsscribe/internal/errcode"
 	"github.com/newsscribe/newsscribe/store"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
@@ -28,7 +29,7 @@ func (s *server) createTranslation(c *gin.Context) {
 		return
 	}
 	if j.Task == store.TaskTranslate {
-		abort(c, http.StatusBadRequest, "already_translation", "this job is a translation already; its transcript is the English text")
+		abort(c, http.StatusBadRequest, errcode.AlreadyTranslation, "this job is a translation already; its transcript is the English text")
 		return
 	}
 	u := &upload{sha: j.AudioSHA256, size: j.AudioBytes, filename: j.Filename, duration: j.Duration, hasFile: true}
@@ -47,7 +48,7 @@ func (s *server) translation(c *gin.Context, j *store.Job) *transcribe.Transcrip
 		case jerr == nil:
 			notDone(c, tj)
 		case errors.Is(jerr, store.ErrNotFound):
-			abort(c, http.StatusNotFound, "no_translation",
+			abort(c, http.StatusNotFound, errcode.NoTranslation,
 				"this recording has no English translation yet: POST /v1/transcriptions/"+j.ID+"/translation to make one")
 		default:
 			s.internal(c, jerr)

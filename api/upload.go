@@ -17,6 +17,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/newsscribe/newsscribe/internal/bytesize"
+	"github.com/newsscribe/newsscribe/internal/errcode"
 	"github.com/newsscribe/newsscribe/internal/oneline"
 	"github.com/newsscribe/newsscribe/queue"
 	"github.com/newsscribe/newsscribe/store"
@@ -70,18 +71,18 @@ func (s *server) readForm(c *gin.Context, fileRequired bool, doc string) *upload
 	ct := c.GetHeader("Content-Type")
 	mt, _, err := mime.ParseMediaType(ct)
 	if err != nil || mt != "multipart/form-data" {
-		abort(c, http.StatusBadRequest, "bad_request", "send the recording as multipart/form-data with a part named file")
+		abort(c, http.StatusBadRequest, errcode.BadRequest, "send the recording as multipart/form-data with a part named file")
 		return nil
 	}
 	if c.Request.ContentLength > s.MaxUpload {
 		c.Header("Connection", "close")
-		abort(c, http.StatusRequestEntityTooLarge, "too_large", fmt.Sprintf("upload is larger than the %s limit", bytesize.Format(s.MaxUpload)))
+		abort(c, http.StatusRequestEntityTooLarge, errcode.TooLarge, fmt.Sprintf("upload is larger than the %s limit", bytesize.Format(s.MaxUpload)))
 		return nil
 	}
 	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, s.MaxUpload)
 	mr, err := c.Request.MultipartReader()
 	if err != nil {
-		abort(c, http.StatusBadRequest, "bad_request", "malformed multipart body")
+		abort(c, http.StatusBadRequest, errcode.BadRequest, "malformed multipart body")
 		return nil
 	}
 	u := &upload{fields: map[string][]string{}}
@@ -97,7 +98,7 @@ func (s *server) readForm(c *gin.Context, fileRequired bool, doc string) *upload
 		}
 		if parts++; parts > maxFormParts {
 			c.Header("Connection", "close")
-			abort(c, http.StatusRequestEntityTooLarge, "too_many_parts", fmt.Sprintf("the form has more than %d parts", maxFormParts))
+			abort(c, http.StatusRequestEntityTooLarge, errcode.TooManyParts, fmt.Sprintf("the form has more than %d parts", maxFormParts))
 			return nil
 		}
 		name := p.FormName()
@@ -105,7 +106,7 @@ func (s *server) readForm(c *gin.Context, fileRequired bool, doc string) *upload
 		case name == "file" && !u.hasFile:
 			// Display only; never used as a path.
 			if u.filename, err = displayName(p.FileName()); err != nil {
-				abortParam(c, http.StatusBadRequest, "bad_filename", "file", err.Error())
+				abortParam(c, http.StatusBadRequest, errcode.BadFilename, "file", err.Error())
 				return nil
 			}
 			sha, n, err := s.Store.Blobs.PutContext(c.Request.Context(), p)
@@ -130,7 +131,7 @@ func (s *server) readForm(c *gin.Context, fileRequired bool, doc string) *upload
 			}
 			if len(b) > limit {
 				c.Header("Connection", "close")
-				abort(c, http.StatusRequestEntityTooLarge, "too_large", what)
+				abort(c, http.StatusRequestEntityTooLarge, errcode.TooLarge, what)
 				return nil
 			}
 			if !isDoc {
@@ -149,14 +150,14 @@ func (s *server) readForm(c *gin.Context, fileRequired bool, doc string) *upload
 		return nil
 	}
 	if !u.hasFile && fileRequired {
-		abort(c, http.StatusBadRequest, "missing_file", "the form part named file (the recording) is required")
+		abort(c, http.StatusBadRequest, errcode.MissingFile, "the form part named file (the recording) is required")
 		return nil
 	}
 	if !u.hasFile {
 		return u
 	}
 	if u.size == 0 {
-		abort(c, http.StatusUnprocessableEntity, "empty", "the uploaded file is empty")
+		abort(c, http.StatusUnprocessableEntity, errcode.Empty, "the uploaded file is empty")
 		return nil
 	}
 	d, err := s.Prober.Probe(c.Request.Context(), s.Store.Blobs.AudioPath(u.sha))
@@ -167,7 +168,7 @@ func (s *server) readForm(c *gin.Context, fileRequired bool, doc string) *upload
 			if err := s.Store.Blobs.Delete(c.Request.Context(), store.AudioKey(u.sha)); err != nil {
 				s.log.Warn("bad upload not deleted", "error", err)
 			}
-			abort(c, in.Status, in.Code, in.Error())
+			abort(c, failedStatus(in.Code), in.Code, in.Error())
 			return nil
 		}
 		s.internal(c, fmt.Errorf("probe upload: %w", err))
@@ -208,13 +209,13 @@ func (s *server) uploadError(c *gin.Context, err error) {
 	switch {
 	case errors.As(err, &mbe):
 		c.Header("Connection", "close")
-		abort(c, http.StatusRequestEntityTooLarge, "too_large", fmt.Sprintf("upload is larger than the %s limit", bytesize.Format(s.MaxUpload)))
+		abort(c, http.StatusRequestEntityTooLarge, errcode.TooLarge, fmt.Sprintf("upload is larger than the %s limit", bytesize.Format(s.MaxUpload)))
 	case slowBody(c, err):
 	case errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT):
 		s.log.Error("upload refused: storage full", "error", err)
-		abort(c, http.StatusInsufficientStorage, "storage_full", "the server's storage is full; nothing was stored — retry later or tell its operator")
+		abort(c, http.StatusInsufficientStorage, errcode.StorageFull, "the server's storage is full; nothing was stored — retry later or tell its operator")
 	case errors.Is(err, io.ErrUnexpectedEOF), errors.As(err, &perr), strings.Contains(err.Error(), "multipart"):
-		abort(c, http.StatusBadRequest, "bad_request", "malformed or truncated multipart body: "+partError(err))
+		abort(c, http.StatusBadRequest, errcode.BadRequest, "malformed or truncated multipart body: "+partError(err))
 	default:
 		s.internal(c, err)
 	}
@@ -287,5 +288,5 @@ var (
 // queueFull answers 429 with a Retry-After.
 func (s *server) queueFull(c *gin.Context) {
 	c.Header("Retry-After", "60")
-	abort(c, http.StatusTooManyRequests, "queue_full", fmt.Sprintf("the queue holds its maximum of %d jobs; retry later", s.MaxQueue))
+	abort(c, http.StatusTooManyRequests, errcode.QueueFull, fmt.Sprintf("the queue holds its maximum of %d jobs; retry later", s.MaxQueue))
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/newsscribe/newsscribe/internal/errcode"
 	"github.com/newsscribe/newsscribe/queue"
 	"github.com/newsscribe/newsscribe/store"
 	"github.com/newsscribe/newsscribe/webhook"
@@ -35,15 +36,15 @@ func (s *server) parseCallback(c *gin.Context, raw string) (string, bool) {
 		return "", true
 	}
 	if s.Webhooks == nil {
-		abortParam(c, http.StatusBadRequest, "invalid_value", "callback_url", "callback_url: this server does not send webhooks")
+		abortParam(c, http.StatusBadRequest, errcode.InvalidValue, "callback_url", "callback_url: this server does not send webhooks")
 		return "", false
 	}
 	if len(raw) > maxCallbackURL {
-		abortParam(c, http.StatusBadRequest, "invalid_value", "callback_url", "callback_url: longer than 2048 bytes")
+		abortParam(c, http.StatusBadRequest, errcode.InvalidValue, "callback_url", "callback_url: longer than 2048 bytes")
 		return "", false
 	}
 	if err := s.Webhooks.CheckCallback(c.Request.Context(), raw); err != nil {
-		abortParam(c, http.StatusBadRequest, "invalid_value", "callback_url", err.Error())
+		abortParam(c, http.StatusBadRequest, errcode.InvalidValue, "callback_url", err.Error())
 		return "", false
 	}
 	return raw, true

@@ -13,6 +13,7 @@ import (
 	"github.com/newsscribe/newsscribe/align"
 	"github.com/newsscribe/newsscribe/audio"
 	"github.com/newsscribe/newsscribe/clip"
+	"github.com/newsscribe/newsscribe/internal/errcode"
 	"github.com/newsscribe/newsscribe/store"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
@@ -73,7 +74,7 @@ func (cw *clipWorker) Work(ctx context.Context, job *river.Job[ClipArgs]) error 
 		// The same recording, words and options fail the same way again:
 		// no retry.
 		log.Warn("clip failed", "error", err)
-		_ = st.FailClip(bg, c.ID, "clip_failed", err.Error())
+		_ = st.FailClip(bg, c.ID, errcode.ClipFailed, err.Error())
 		return river.JobCancel(err)
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/riverqueue/river"
 
 	"github.com/newsscribe/newsscribe/align"
+	"github.com/newsscribe/newsscribe/internal/errcode"
 	"github.com/newsscribe/newsscribe/store"
 	"github.com/newsscribe/newsscribe/webhook"
 )
@@ -208,7 +209,7 @@ func (q *Queue) targets(ctx context.Context, j *store.Job) ([]string, error) {
 type jobEvent struct {
 	ID            string         `json:"id"`
 	Object        string         `json:"object"`
-	Status        string         `json:"status"`
+	Status        store.Status   `json:"status"`
 	AudioDuration float64        `json:"audio_duration"`
 	Model         string         `json:"model"`
 	Language      string         `json:"language"`
@@ -219,8 +220,8 @@ type jobEvent struct {
 }
 
 type eventError struct {
-	Code    string `json:"code"`
-	Message string `json:"message"`
+	Code    errcode.Code `json:"code"`
+	Message string       `json:"message"`
 }
 
 // alignedEvent is the data of article.aligned: the check's summary line

@@ -17,6 +17,7 @@ import (
 	"github.com/newsscribe/newsscribe/align/prompt"
 	"github.com/newsscribe/newsscribe/audio"
 	"github.com/newsscribe/newsscribe/internal/atomicfile"
+	"github.com/newsscribe/newsscribe/internal/errcode"
 	"github.com/newsscribe/newsscribe/pipeline"
 	"github.com/newsscribe/newsscribe/store"
 	"github.com/newsscribe/newsscribe/transcribe"
@@ -41,16 +42,15 @@ type Observer interface {
 	// real-time factor (processing seconds per audio second).
 	Transcribed(audioSeconds, rtf float64)
 	// Finished reports a job reaching a final state.
-	Finished(status string)
+	Finished(status store.Status)
 }
 
 // InputError is a failure caused by the upload itself — not audio, corrupt,
-// unsupported, too long — so retrying cannot help. Status is the HTTP status
-// the API answers with (415 or 422) and Code its error code.
+// unsupported, too long — so retrying cannot help. Code says which (the
+// job's error code; the API answers it with its own HTTP status).
 type InputError struct {
-	Status int
-	Code   string
-	Err    error
+	Code errcode.Code
+	Err  error
 }
 
 func (e *InputError) Error() string { return e.Err.Error() }
@@ -247,7 +247,7 @@ func (w *Worker) fail(ctx context.Context, a attempt, err error, log *slog.Logge
 		return river.JobCancel(err)
 	case errors.Is(ctx.Err(), context.DeadlineExceeded):
 		log.Warn("job timed out")
-		_ = st(w).FailJob(bg, id, "timeout", "the job took longer than the server's per-job timeout")
+		_ = st(w).FailJob(bg, id, errcode.Timeout, "the job took longer than the server's per-job timeout")
 		w.failed(bg, id, log)
 		return river.JobCancel(err)
 	case ctx.Err() != nil:
@@ -267,12 +267,12 @@ func (w *Worker) fail(ctx context.Context, a attempt, err error, log *slog.Logge
 		// it, or the engine knows less than the API's tables): retrying the
 		// same options cannot help.
 		log.Info("job failed: bad option", "option", opt.Option, "error", err)
-		_ = st(w).FailJob(bg, id, "bad_request", err.Error())
+		_ = st(w).FailJob(bg, id, errcode.BadRequest, err.Error())
 		w.failed(bg, id, log)
 		return river.JobCancel(err)
 	case a.n >= a.max:
 		log.Error("job failed", "error", err)
-		_ = st(w).FailJob(bg, id, "internal", err.Error())
+		_ = st(w).FailJob(bg, id, errcode.Internal, err.Error())
 		w.failed(bg, id, log)
 		return river.JobCancel(err)
 	default:
@@ -286,7 +286,7 @@ func (w *Worker) fail(ctx context.Context, a attempt, err error, log *slog.Logge
 
 func st(w *Worker) *store.Store { return w.store }
 
-func (w *Worker) finished(status string) {
+func (w *Worker) finished(status store.Status) {
 	if w.Observer != nil {
 		w.Observer.Finished(status)
 	}

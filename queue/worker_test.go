@@ -166,7 +166,9 @@ func (r *rig) waitFor(t *testing.T, id, what string, ok func(*store.Job) bool) *
 	}
 }
 
-func status(s string) func(*store.Job) bool { return func(j *store.Job) bool { return j.Status == s } }
+func status(s store.Status) func(*store.Job) bool {
+	return func(j *store.Job) bool { return j.Status == s }
+}
 
 // riverJob is river's row for a job: its state and how many attempts it used.
 func (r *rig) riverJob(t *testing.T, riverID int64) (state string, attempt int) {

@@ -12,24 +12,35 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/newsscribe/newsscribe/internal/errcode"
 	"github.com/newsscribe/newsscribe/internal/oneline"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
 
-// Job states, as the API reports them.
+// Status is the state of a job or a clip, as the API reports it.
+type Status string
+
+// Job and clip states: queued, then running, then one of the final three
+// (a clip is never canceled).
 const (
-	StatusQueued   = "queued"
-	StatusRunning  = "running"
-	StatusDone     = "done"
-	StatusFailed   = "failed"
-	StatusCanceled = "canceled"
+	StatusQueued   Status = "queued"
+	StatusRunning  Status = "running"
+	StatusDone     Status = "done"
+	StatusFailed   Status = "failed"
+	StatusCanceled Status = "canceled"
 )
+
+// Statuses are the states in their order.
+var Statuses = []Status{StatusQueued, StatusRunning, StatusDone, StatusFailed, StatusCanceled}
+
+// Final reports whether a job in state s is over (done, failed or canceled).
+func (s Status) Final() bool { return s == StatusDone || s == StatusFailed || s == StatusCanceled }
 
 // Job is one transcription request.
 type Job struct {
 	ID          string
 	RiverID     int64
-	Status      string
+	Status      Status
 	Progress    int
 	AudioSHA256 string
 	AudioBytes  int64
@@ -56,7 +67,7 @@ type Job struct {
 	Duration float64
 	// RTF is the real-time factor: processing seconds per audio second.
 	RTF          float64
-	ErrorCode    string
+	ErrorCode    errcode.Code
 	ErrorMessage string
 	// Runs counts how many times a worker started the job.
 	Runs       int
@@ -224,15 +235,15 @@ func (s *Store) ListJobs(ctx context.Context, status string, limit, offset int) 
 }
 
 // CountByStatus returns the number of jobs in each state.
-func (s *Store) CountByStatus(ctx context.Context) (map[string]int, error) {
+func (s *Store) CountByStatus(ctx context.Context) (map[Status]int, error) {
 	rows, err := s.query(ctx, `SELECT status, COUNT(*) FROM ns_jobs GROUP BY status`)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	m := map[string]int{StatusQueued: 0, StatusRunning: 0, StatusDone: 0, StatusFailed: 0, StatusCanceled: 0}
+	m := map[Status]int{StatusQueued: 0, StatusRunning: 0, StatusDone: 0, StatusFailed: 0, StatusCanceled: 0}
 	for rows.Next() {
-		var st string
+		var st Status
 		var n int
 		if err := rows.Scan(&st, &n); err != nil {
 			return nil, err
@@ -284,7 +295,7 @@ func (s *Store) FinishJob(ctx context.Context, id string, duration, rtf float64)
 }
 
 // FailJob marks a job failed with a one-line message.
-func (s *Store) FailJob(ctx context.Context, id, code, message string) error {
+func (s *Store) FailJob(ctx context.Context, id string, code errcode.Code, message string) error {
 	_, err := s.exec(ctx, `UPDATE ns_jobs SET status = ?, error_code = ?, error_message = ?, finished_at = ?
 		WHERE id = ? AND status IN (?, ?)`, StatusFailed, code, oneline.Fold(message), millis(time.Now()), id, StatusQueued, StatusRunning)
 	return err

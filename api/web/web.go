@@ -31,6 +31,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/newsscribe/newsscribe/align"
+	"github.com/newsscribe/newsscribe/internal/errcode"
 	"github.com/newsscribe/newsscribe/internal/publicurl"
 	"github.com/newsscribe/newsscribe/store"
 )
@@ -225,7 +226,7 @@ func (h *handler) static(c *gin.Context) {
 	p := strings.TrimPrefix(path.Clean("/"+c.Param("filepath")), "/")
 	a, ok := h.files[p]
 	if !ok {
-		writeError(c, http.StatusNotFound, "not_found", "no such file")
+		writeError(c, http.StatusNotFound, errcode.NotFound, "no such file")
 		return
 	}
 	serveAsset(c, a)
@@ -234,12 +235,12 @@ func (h *handler) static(c *gin.Context) {
 // apiError is the JSON error shape shared with the /v1 API.
 type apiError struct {
 	Error struct {
-		Code    string `json:"code"`
-		Message string `json:"message"`
+		Code    errcode.Code `json:"code"`
+		Message string       `json:"message"`
 	} `json:"error"`
 }
 
-func writeError(c *gin.Context, status int, code, msg string) {
+func writeError(c *gin.Context, status int, code errcode.Code, msg string) {
 	var e apiError
 	e.Error.Code, e.Error.Message = code, msg
 	c.AbortWithStatusJSON(status, e)
@@ -251,11 +252,11 @@ func (h *handler) article(c *gin.Context, id string) (*store.EmbedArticle, bool)
 	a, err := h.src.EmbedArticle(c.Request.Context(), id)
 	switch {
 	case errors.Is(err, store.ErrNotFound) || (err == nil && a == nil):
-		writeError(c, http.StatusNotFound, "not_found", "no published article with this id")
+		writeError(c, http.StatusNotFound, errcode.NotFound, "no published article with this id")
 		return nil, false
 	case err != nil:
 		_ = c.Error(fmt.Errorf("embed article %q: %w", id, err))
-		writeError(c, http.StatusInternalServerError, "internal", "the article could not be loaded; try again later")
+		writeError(c, http.StatusInternalServerError, errcode.Internal, "the article could not be loaded; try again later")
 		return nil, false
 	}
 	return a, true
@@ -361,7 +362,7 @@ func (h *handler) load(c *gin.Context) (*store.EmbedArticle, alignment, bool) {
 	al, err := parseAlignment(a.Alignment)
 	if err != nil {
 		_ = c.Error(fmt.Errorf("embed article %q: %w", id, err))
-		writeError(c, http.StatusInternalServerError, "internal", "the article's alignment could not be read")
+		writeError(c, http.StatusInternalServerError, errcode.Internal, "the article's alignment could not be read")
 		return nil, al, false
 	}
 	return a, al, true
@@ -411,19 +412,19 @@ func (h *handler) embedAudio(c *gin.Context) {
 // serveAudio serves a's recording with Range requests, cached as cache says.
 func (h *handler) serveAudio(c *gin.Context, a *store.EmbedArticle, cache string) {
 	if a.AudioPath == "" {
-		writeError(c, http.StatusNotFound, "no_audio", "this article has no recording")
+		writeError(c, http.StatusNotFound, errcode.NoAudio, "this article has no recording")
 		return
 	}
 	f, err := os.Open(a.AudioPath)
 	if err != nil {
 		_ = c.Error(fmt.Errorf("embed audio %q: %w", a.ID, err))
-		writeError(c, http.StatusNotFound, "no_audio", "this article's recording is not available")
+		writeError(c, http.StatusNotFound, errcode.NoAudio, "this article's recording is not available")
 		return
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil || st.IsDir() {
-		writeError(c, http.StatusNotFound, "no_audio", "this article's recording is not available")
+		writeError(c, http.StatusNotFound, errcode.NoAudio, "this article's recording is not available")
 		return
 	}
 	// The type the Source decoded the recording as; never left to sniffing
@@ -509,7 +510,7 @@ func (h *handler) render(c *gin.Context, a *store.EmbedArticle, al alignment, v 
 	var buf bytes.Buffer
 	if err := h.tmpl.ExecuteTemplate(&buf, "embed.html", v); err != nil {
 		_ = c.Error(fmt.Errorf("embed page %q: %w", a.ID, err))
-		writeError(c, http.StatusInternalServerError, "internal", "the embed could not be drawn")
+		writeError(c, http.StatusInternalServerError, errcode.Internal, "the embed could not be drawn")
 		return
 	}
 	hd := c.Writer.Header()
