@@ -14,6 +14,7 @@ import (
 	"github.com/newsscribe/newsscribe/pipeline"
 	"github.com/newsscribe/newsscribe/queue"
 	"github.com/newsscribe/newsscribe/share"
+	"github.com/newsscribe/newsscribe/store"
 )
 
 // Defaults of Config (and of Deps where they share a field), each stated
@@ -190,7 +191,7 @@ func (c Config) Validate() error {
 		return fmt.Errorf("--share-secret: want at least %d bytes, got %d", share.MinSecret, len(c.ShareSecret))
 	case c.ShareTTL <= 0:
 		return fmt.Errorf("--share-ttl: must be positive, got %s", c.ShareTTL)
-	case c.Database != "" && !queue.IsPostgres(c.Database):
+	case c.Database != "" && !store.IsPostgres(c.Database):
 		return errors.New("--database: want a postgres:// URL, or nothing for SQLite in the data directory")
 	}
 	if c.PublicURL != "" {

@@ -178,8 +178,13 @@ func newServer(t testing.TB, o serverOpts) *testServer {
 	}
 	w := &queue.Worker{Pipeline: p, Decoder: dec, ProgressEvery: time.Millisecond, Logger: quiet, Segments: hub, ClipFonts: web.CaptionFonts(), ChunkLength: o.chunkLength}
 	ctx := context.Background()
-	q, err := queue.Open(ctx, queue.Config{Database: o.database, DataDir: dir, Workers: o.workers, JobTimeout: time.Minute, Logger: quiet, Webhooks: o.webhooks}, blobs, w)
+	st, err := store.Open(ctx, store.Config{Database: o.database, DataDir: dir, Logger: quiet}, blobs)
 	if err != nil {
+		t.Fatal(err)
+	}
+	q, err := queue.Open(ctx, queue.Config{Workers: o.workers, JobTimeout: time.Minute, Logger: quiet, Webhooks: o.webhooks}, st, w)
+	if err != nil {
+		st.Close()
 		t.Fatal(err)
 	}
 	if err := p.Load(ctx); err != nil {
@@ -190,10 +195,10 @@ func newServer(t testing.TB, o serverOpts) *testServer {
 			t.Fatal(err)
 		}
 	}
-	m := api.NewMetrics(q.Store())
+	m := api.NewMetrics(st)
 	w.Observer = m
 	deps := api.Deps{
-		Store: q.Store(), Queue: q, Prober: dec, Aligner: p,
+		Store: st, Queue: q, Prober: dec, Aligner: p,
 		EngineReady: p.Ready, Segments: hub, Metrics: m, APIKeys: o.keys, MaxUpload: o.maxUpload, MaxQueue: o.maxQueue,
 		DefaultModel: "test-model", Logger: quiet, Webhooks: q,
 		PublicMetrics: o.publicMetrics, BodyIdleTimeout: o.bodyIdle, MinUploadRate: o.minRate, PublicURL: o.publicURL,
@@ -205,19 +210,19 @@ func newServer(t testing.TB, o serverOpts) *testServer {
 	deps.Share = sh
 	if o.web {
 		deps.Mount = func(r *gin.Engine) {
-			web.Mount(r, q.Store(), web.Options{PublicURL: o.publicURL})
-			web.RegisterShare(r, q.Store(), sh)
+			web.Mount(r, st, web.Options{PublicURL: o.publicURL})
+			web.RegisterShare(r, st, sh)
 		}
 	}
 	r := api.NewRouter(deps)
 	srv := httptest.NewServer(r)
-	ts := &testServer{Server: srv, engine: eng, queue: q, store: q.Store(), worker: w, dir: dir}
+	ts := &testServer{Server: srv, engine: eng, queue: q, store: st, worker: w, dir: dir}
 	t.Cleanup(func() {
 		srv.Close()
 		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
 		q.Stop(sctx)
-		q.Close()
+		st.Close()
 	})
 	return ts
 }

@@ -25,7 +25,6 @@ import (
 
 	"github.com/newsscribe/newsscribe/audio"
 	"github.com/newsscribe/newsscribe/internal/movtest"
-	"github.com/newsscribe/newsscribe/queue"
 	"github.com/newsscribe/newsscribe/store"
 )
 
@@ -481,11 +480,11 @@ func TestSweepTempAge(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	then := time.Now().Add(-2 * queue.StaleTempAge)
+	then := time.Now().Add(-2 * store.StaleTempAge)
 	if err := os.Chtimes(old, then, then); err != nil {
 		t.Fatal(err)
 	}
-	n, err := blobs.SweepTemp(queue.StaleTempAge)
+	n, err := blobs.SweepTemp(store.StaleTempAge)
 	if err != nil || n != 1 {
 		t.Fatalf("SweepTemp = %d, %v; want 1 file", n, err)
 	}

@@ -63,7 +63,7 @@ func Serve(ctx context.Context, cfg Config, comps Components) error {
 	if err != nil {
 		return err
 	}
-	defer svc.queue.Close()
+	defer svc.store.Close()
 	ln, err := net.Listen("tcp", cfg.Listen)
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
@@ -93,6 +93,7 @@ func Serve(ctx context.Context, cfg Config, comps Components) error {
 // the HTTP server with the router.
 type service struct {
 	pipeline *pipeline.Pipeline
+	store    *store.Store
 	queue    *queue.Queue
 	srv      *http.Server
 	log      *slog.Logger
@@ -134,15 +135,19 @@ func newService(ctx context.Context, cfg Config, comps Components, log *slog.Log
 	dec := AudioDecoder{Pipeline: p}
 	hub := NewSegmentHub()
 	worker := &queue.Worker{Pipeline: p, Decoder: dec, FFmpegPath: cfg.FFmpegPath, Logger: log, Segments: hub, ClipFonts: comps.ClipFonts, ChunkLength: cfg.ChunkLength}
+	st, err := store.Open(ctx, store.Config{Database: cfg.Database, DataDir: cfg.DataDir, Logger: log}, blobs)
+	if err != nil {
+		return nil, fmt.Errorf("open database: %w", err)
+	}
 	q, err := queue.Open(ctx, queue.Config{
-		Database: cfg.Database, DataDir: cfg.DataDir, Workers: cfg.Workers, MaxAttempts: cfg.MaxAttempts,
+		Workers: cfg.Workers, MaxAttempts: cfg.MaxAttempts,
 		JobTimeout: cfg.JobTimeout, RescueAfter: cfg.RescueAfter, Logger: log.With("component", "river"),
 		Webhooks: cfg.webhookConfig(),
-	}, blobs, worker)
+	}, st, worker)
 	if err != nil {
+		st.Close()
 		return nil, fmt.Errorf("open job queue: %w", err)
 	}
-	st := q.Store()
 	metrics := NewMetrics(st)
 	worker.Observer = metrics
 	deps := Deps{
@@ -168,7 +173,7 @@ func newService(ctx context.Context, cfg Config, comps Components, log *slog.Log
 		IdleTimeout:       2 * time.Minute,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
-	return &service{pipeline: p, queue: q, srv: srv, log: log}, nil
+	return &service{pipeline: p, store: st, queue: q, srv: srv, log: log}, nil
 }
 
 // start loads the engine and then starts the queue, in the background so

@@ -96,16 +96,21 @@ func newRig(t *testing.T, b backend, o rigOpts) *rig {
 	if timeout == 0 {
 		timeout = time.Minute
 	}
-	q, err := queue.Open(ctx, queue.Config{Database: b.database, DataDir: dir, MaxAttempts: o.maxAttempts, JobTimeout: timeout, Logger: quiet}, blobs, w)
+	st, err := store.Open(ctx, store.Config{Database: b.database, DataDir: dir, Logger: quiet}, blobs)
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := &rig{q: q, st: q.Store(), dir: dir, db: b, engine: o.engine}
+	q, err := queue.Open(ctx, queue.Config{MaxAttempts: o.maxAttempts, JobTimeout: timeout, Logger: quiet}, st, w)
+	if err != nil {
+		st.Close()
+		t.Fatal(err)
+	}
+	r := &rig{q: q, st: st, dir: dir, db: b, engine: o.engine}
 	t.Cleanup(func() {
 		if !r.stopped {
 			r.stop(t, 5*time.Second)
 		}
-		q.Close()
+		st.Close()
 	})
 	if err := q.Start(ctx); err != nil {
 		t.Fatal(err)
@@ -374,7 +379,7 @@ func TestWorkerShutdownRequeues(t *testing.T) {
 			}
 			// The next server on the same data directory resumes it, even
 			// though one attempt was allowed: a shutdown does not count.
-			r.q.Close()
+			r.st.Close()
 			r2 := newRig(t, b, rigOpts{engine: &transcribetest.Scripted{Result: spoken}, maxAttempts: 1, dir: r.dir})
 			r2.waitFor(t, j.ID, "done", status(store.StatusDone))
 			if n := r2.engine.Calls(); n != 1 {
