@@ -1,8 +1,6 @@
 package api
 
 import (
-	"encoding/json"
-	"fmt"
 	"io"
 	"strings"
 
@@ -24,28 +22,14 @@ func writeTranscript(w io.Writer, t *transcribe.Transcript, format string) error
 	return export.WriteTranscript(w, t, f, export.DocumentInfo{})
 }
 
-// writeAlignment renders a stored aligned article (align.Result JSON) with
-// package align's writers (json, srt, vtt, html, report).
-func writeAlignment(w io.Writer, alignment json.RawMessage, format string) error {
+// writeAlignment renders an aligned article with package export's writers
+// (json, srt, vtt, html, report, docx titled and dated by info).
+func writeAlignment(w io.Writer, r *align.Result, format string, info export.DocumentInfo) error {
 	f, err := export.ParseFormat(format)
 	if err != nil {
 		return err
 	}
-	var r align.Result
-	if err := json.Unmarshal(alignment, &r); err != nil {
-		return fmt.Errorf("read stored alignment: %w", err)
-	}
-	return export.WriteAlignment(w, &r, f, export.DocumentInfo{})
-}
-
-// writeAlignmentDOCX writes a stored aligned article's quotation check as
-// a Word document titled and dated by info.
-func writeAlignmentDOCX(w io.Writer, alignment json.RawMessage, info export.DocumentInfo) error {
-	var r align.Result
-	if err := json.Unmarshal(alignment, &r); err != nil {
-		return fmt.Errorf("read stored alignment: %w", err)
-	}
-	return export.WriteAlignment(w, &r, export.FormatDOCX, info)
+	return export.WriteAlignment(w, r, f, info)
 }
 
 // documentInfo is the title block of a job's Word documents: its

@@ -278,11 +278,7 @@ func (s *server) alignJob(c *gin.Context, j *store.Job, t *transcribe.Transcript
 	if err != nil {
 		return fmt.Errorf("align: %w", err)
 	}
-	b, err := json.Marshal(res)
-	if err != nil {
-		return err
-	}
-	if err := s.Store.PutAlignment(ctx, j.ID, b); err != nil {
+	if err := s.Store.PutAlignment(ctx, j.ID, res); err != nil {
 		return err
 	}
 	s.notifyAligned(ctx, j.ID)

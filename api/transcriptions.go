@@ -406,12 +406,7 @@ func (s *server) writeAlignment(c *gin.Context, j *store.Job) {
 		return
 	}
 	var buf bytes.Buffer
-	if format == "docx" {
-		err = writeAlignmentDOCX(&buf, a, s.documentInfo(c, j))
-	} else {
-		err = writeAlignment(&buf, a, format)
-	}
-	if err != nil {
+	if err := writeAlignment(&buf, a, format, s.documentInfo(c, j)); err != nil {
 		s.internal(c, err)
 		return
 	}

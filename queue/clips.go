@@ -2,7 +2,6 @@ package queue
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -10,7 +9,6 @@ import (
 
 	"github.com/riverqueue/river"
 
-	"github.com/newsscribe/newsscribe/align"
 	"github.com/newsscribe/newsscribe/audio"
 	"github.com/newsscribe/newsscribe/clip"
 	"github.com/newsscribe/newsscribe/internal/errcode"
@@ -142,18 +140,14 @@ func ClipSpec(ctx context.Context, st *store.Store, j *store.Job, c *store.Clip)
 		}
 	}
 	if c.Quote != nil {
-		b, err := st.Alignment(ctx, j.ID)
+		r, err := st.Alignment(ctx, j.ID)
 		if errors.Is(err, store.ErrNotFound) {
 			return clip.Spec{}, ErrNoAlignment
 		}
 		if err != nil {
-			return clip.Spec{}, err
-		}
-		var r align.Result
-		if err := json.Unmarshal(b, &r); err != nil {
 			return clip.Spec{}, fmt.Errorf("alignment: %w", err)
 		}
-		q, err := clip.QuoteSpan(&r, *c.Quote)
+		q, err := clip.QuoteSpan(r, *c.Quote)
 		if err != nil {
 			return clip.Spec{}, err
 		}

@@ -268,15 +268,11 @@ func (q *Queue) Notify(ctx context.Context, jobID, event string) error {
 		}
 		data = e
 	case EventAligned:
-		raw, at, err := q.store.AlignmentVersion(ctx, j.ID)
+		r, at, err := q.store.AlignmentVersion(ctx, j.ID)
 		if err != nil {
 			return fmt.Errorf("notify %s: %w", event, err)
 		}
-		var r align.Result
-		if err := json.Unmarshal(raw, &r); err != nil {
-			return fmt.Errorf("notify %s: %w", event, err)
-		}
-		data, version = alignedData(j, &r), strconv.FormatInt(at, 10)
+		data, version = alignedData(j, r), strconv.FormatInt(at, 10)
 	default:
 		return fmt.Errorf("notify: unknown event %q", event)
 	}

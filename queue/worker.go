@@ -2,7 +2,6 @@ package queue
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -338,11 +337,7 @@ func (w *Worker) align(ctx context.Context, j *store.Job, t *transcribe.Transcri
 	if err != nil {
 		return err
 	}
-	b, err := json.Marshal(res)
-	if err != nil {
-		return fmt.Errorf("align: %w", err)
-	}
-	return w.store.PutAlignment(ctx, j.ID, b)
+	return w.store.PutAlignment(ctx, j.ID, res)
 }
 
 // article is the text of job j's article: its article's current body when

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/newsscribe/newsscribe/align"
 	"github.com/newsscribe/newsscribe/internal/errcode"
 	"github.com/newsscribe/newsscribe/internal/oneline"
 	"github.com/newsscribe/newsscribe/transcribe"
@@ -371,8 +372,12 @@ func (s *Store) Transcript(ctx context.Context, asrKey string) (*transcribe.Tran
 }
 
 // PutAlignment stores (or replaces) a job's aligned article JSON.
-func (s *Store) PutAlignment(ctx context.Context, jobID string, alignment json.RawMessage) error {
-	_, err := s.exec(ctx, `INSERT INTO ns_alignments (job_id, alignment, updated_at) VALUES (?, ?, ?)
+func (s *Store) PutAlignment(ctx context.Context, jobID string, r *align.Result) error {
+	alignment, err := json.Marshal(r)
+	if err != nil {
+		return fmt.Errorf("store alignment: %w", err)
+	}
+	_, err = s.exec(ctx, `INSERT INTO ns_alignments (job_id, alignment, updated_at) VALUES (?, ?, ?)
 		ON CONFLICT (job_id) DO UPDATE SET alignment = excluded.alignment, updated_at = excluded.updated_at`,
 		jobID, string(alignment), millis(time.Now()))
 	if err != nil {
@@ -381,15 +386,18 @@ func (s *Store) PutAlignment(ctx context.Context, jobID string, alignment json.R
 	return nil
 }
 
-// Alignment returns a job's aligned article JSON, or ErrNotFound.
-func (s *Store) Alignment(ctx context.Context, jobID string) (json.RawMessage, error) {
-	var b string
-	err := s.queryRow(ctx, `SELECT alignment FROM ns_alignments WHERE job_id = ?`, jobID).Scan(&b)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, ErrNotFound
+// Alignment returns a job's aligned article, or ErrNotFound.
+func (s *Store) Alignment(ctx context.Context, jobID string) (*align.Result, error) {
+	r, _, err := s.AlignmentVersion(ctx, jobID)
+	return r, err
+}
+
+// readAlignment decodes a stored aligned article (align.Result's JSON, the
+// one declaration of its shape).
+func readAlignment(b string) (*align.Result, error) {
+	var r align.Result
+	if err := json.Unmarshal([]byte(b), &r); err != nil {
+		return nil, fmt.Errorf("read stored alignment: %w", err)
 	}
-	if err != nil {
-		return nil, err
-	}
-	return json.RawMessage(b), nil
+	return &r, nil
 }

@@ -83,12 +83,7 @@ func (s *sharer) page(c *gin.Context) {
 	if !ok {
 		return
 	}
-	al, err := parseAlignment(a.Alignment)
-	if err != nil {
-		_ = c.Error(fmt.Errorf("share job %q: %w", a.ID, err))
-		writeError(c, http.StatusInternalServerError, errcode.Internal, "the alignment could not be read")
-		return
-	}
+	al := alignment(a)
 	self := s.base + "/share/" + url.PathEscape(c.Param("token"))
 	v := embedView{Title: a.Title, Static: s.base + "/static", Lang: "ar", Share: true}
 	if a.AudioPath != "" {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -25,10 +26,13 @@ import (
 
 // fakeSource serves articles from a map; an article absent from the map, or
 // present but unpublished, is store.ErrNotFound, as the api store answers.
+// Alignments are stored as JSON and read back when asked for, as the store
+// does: a corrupt one is an error.
 type fakeSource struct {
-	articles  map[string]*store.EmbedArticle
-	published map[string]bool
-	fail      error // returned for id "broken"
+	articles   map[string]*store.EmbedArticle
+	alignments map[string]string // aligned article JSON by article id
+	published  map[string]bool
+	fail       error // returned for id "broken"
 }
 
 var _ web.Source = (*fakeSource)(nil)
@@ -42,6 +46,12 @@ func (f *fakeSource) EmbedArticle(ctx context.Context, id string) (*store.EmbedA
 		return nil, store.ErrNotFound
 	}
 	cp := *a
+	if raw, ok := f.alignments[id]; ok {
+		cp.Alignment = new(align.Result)
+		if err := json.Unmarshal([]byte(raw), cp.Alignment); err != nil {
+			return nil, fmt.Errorf("read stored alignment: %w", err)
+		}
+	}
 	return &cp, nil
 }
 
@@ -61,13 +71,14 @@ func newServer(t *testing.T, prefix string) (*httptest.Server, *fakeSource) {
 	src := &fakeSource{
 		articles: map[string]*store.EmbedArticle{
 			"a1": {ID: "a1", Title: "والي الأمن: “الأمن مسؤولية الجميع”", URL: "https://news.example/a1",
-				PublishedAt: time.Date(2026, 11, 28, 10, 0, 0, 0, time.UTC), Alignment: al, AudioPath: audio, AudioType: "audio/wav"},
-			"draft":   {ID: "draft", Title: "draft", Alignment: al, AudioPath: audio, AudioType: "audio/wav"},
+				PublishedAt: time.Date(2026, 11, 28, 10, 0, 0, 0, time.UTC), AudioPath: audio, AudioType: "audio/wav"},
+			"draft":   {ID: "draft", Title: "draft", AudioPath: audio, AudioType: "audio/wav"},
 			"silent":  {ID: "silent", Title: "no recording yet"},
-			"badjson": {ID: "badjson", Title: "bad", Alignment: json.RawMessage(`{"words": 7}`)},
+			"badjson": {ID: "badjson", Title: "bad"},
 		},
-		published: map[string]bool{"a1": true, "silent": true, "badjson": true},
-		fail:      errors.New("sqlite: database is locked at /secret/path/db.sqlite"),
+		alignments: map[string]string{"a1": string(al), "draft": string(al), "badjson": `{"words": 7}`},
+		published:  map[string]bool{"a1": true, "silent": true, "badjson": true},
+		fail:       errors.New("sqlite: database is locked at /secret/path/db.sqlite"),
 	}
 	r := gin.New()
 	var ir gin.IRouter = r
@@ -482,7 +493,8 @@ func TestEmbedListsOnlyWhatTheVerdictSupports(t *testing.T) {
 		q("قول مركب", "stitched", 10, ""),
 		q("قول غير واضح", "unclear", 13, ""),
 	}, ",") + `]}`
-	src.articles["checked"] = &store.EmbedArticle{ID: "checked", Title: "t", Alignment: json.RawMessage(al), AudioPath: src.articles["a1"].AudioPath}
+	src.articles["checked"] = &store.EmbedArticle{ID: "checked", Title: "t", AudioPath: src.articles["a1"].AudioPath}
+	src.alignments["checked"] = al
 	src.published["checked"] = true
 	_, body := get(t, srv.URL+"/embed/articles/checked", nil)
 	tests := []struct {
