@@ -12,7 +12,7 @@ import (
 	"github.com/newsscribe/newsscribe/blob"
 	"github.com/newsscribe/newsscribe/clip"
 	"github.com/newsscribe/newsscribe/internal/errcode"
-	"github.com/newsscribe/newsscribe/queue"
+	"github.com/newsscribe/newsscribe/newsroom"
 	"github.com/newsscribe/newsscribe/store"
 )
 
@@ -81,9 +81,9 @@ func captionLanguage(lang string) string {
 	return lang
 }
 
-// createClip checks the request against the done job — format, aspect,
-// captions, the quotation or span, that words were said in it — and only
-// then stores the clip and queues it: 202 with the clip.
+// createClip is POST /v1/transcriptions/{id}/clips: the newsroom checks
+// the request against the done job and only then stores the clip and
+// queues it: 202 with the clip.
 func (s *server) createClip(c *gin.Context) {
 	j := s.doneJob(c)
 	if j == nil {
@@ -93,96 +93,26 @@ func (s *server) createClip(c *gin.Context) {
 	if !bindJSON(c, &in, 64<<10, "clip request") {
 		return
 	}
-	format, err := clip.ParseFormat(in.Format)
-	if err != nil {
-		abortParam(c, http.StatusBadRequest, errcode.InvalidValue, "format", err.Error())
-		return
-	}
-	cl := &store.Clip{JobID: j.ID, Format: string(format), Highlight: in.Highlight}
-	if format.Video() {
-		a, err := clip.ParseAspect(in.Aspect)
+	r := newsroom.ClipRequest{Quote: in.Quote, Format: in.Format, Aspect: in.Aspect, Captions: in.Captions,
+		Language: in.Language, Highlight: in.Highlight}
+	for _, p := range []struct {
+		name string
+		raw  json.RawMessage
+		to   **float64
+	}{{"from", in.From, &r.From}, {"to", in.To, &r.To}} {
+		if len(p.raw) == 0 {
+			continue
+		}
+		sec, err := clockParam(p.raw)
 		if err != nil {
-			abortParam(c, http.StatusBadRequest, errcode.InvalidValue, "aspect", err.Error())
+			abortParam(c, http.StatusBadRequest, errcode.InvalidValue, p.name, p.name+": "+err.Error())
 			return
 		}
-		cl.Aspect = string(a)
-	} else if in.Aspect != "" {
-		abortParam(c, http.StatusBadRequest, errcode.InvalidValue, "aspect", "aspect is for mp4 clips; an "+string(format)+" clip has no picture")
-		return
+		*p.to = &sec
 	}
-	capt, err := clip.ParseCaptions(in.Captions, format)
+	cl, err := s.Newsroom.CreateClip(c.Request.Context(), j, r)
 	if err != nil {
-		abortParam(c, http.StatusBadRequest, errcode.InvalidValue, "captions", err.Error())
-		return
-	}
-	cl.Captions = string(capt)
-	switch in.Language {
-	case "", "ar":
-	case "en":
-		if capt == clip.None {
-			abortParam(c, http.StatusBadRequest, errcode.InvalidValue, "language", "language en is for captions; this clip has none")
-			return
-		}
-		cl.CaptionLang = "en"
-	default:
-		abortParam(c, http.StatusBadRequest, errcode.InvalidValue, "language", "language must be ar (the words said) or en (the English machine translation)")
-		return
-	}
-	hasSpan := len(in.From) > 0 || len(in.To) > 0
-	switch {
-	case in.Quote != nil && hasSpan:
-		abortParam(c, http.StatusBadRequest, errcode.InvalidValue, "quote", "give quote, or from and to, not both")
-		return
-	case in.Quote != nil:
-		cl.Quote = in.Quote
-	case len(in.From) == 0 || len(in.To) == 0:
-		abortParam(c, http.StatusBadRequest, errcode.MissingParameter, "from", "give quote (an index into the alignment's quotes), or from and to (seconds or m:ss)")
-		return
-	default:
-		if cl.From, err = clockParam(in.From); err != nil {
-			abortParam(c, http.StatusBadRequest, errcode.InvalidValue, "from", "from: "+err.Error())
-			return
-		}
-		if cl.To, err = clockParam(in.To); err != nil {
-			abortParam(c, http.StatusBadRequest, errcode.InvalidValue, "to", "to: "+err.Error())
-			return
-		}
-	}
-	ctx := c.Request.Context()
-	spec, err := queue.ClipSpec(ctx, s.Store, j, cl)
-	switch {
-	case errors.Is(err, queue.ErrNoAlignment):
-		abortParam(c, http.StatusBadRequest, errcode.NoArticle, "quote", err.Error())
-		return
-	case errors.Is(err, queue.ErrNoTranslation):
-		abortParam(c, http.StatusBadRequest, errcode.NoTranslation, "language", err.Error())
-		return
-	case errors.Is(err, clip.ErrNoWords):
-		abortParam(c, http.StatusBadRequest, errcode.NoSpeech, "from", err.Error())
-		return
-	case err != nil && cl.Quote != nil:
-		abortParam(c, http.StatusBadRequest, errcode.InvalidValue, "quote", err.Error())
-		return
-	case err != nil:
-		abortParam(c, http.StatusBadRequest, errcode.InvalidValue, "from", err.Error())
-		return
-	}
-	// The span must hold words before a job exists for it.
-	if _, _, _, err := clip.Snap(spec.Words, spec.From, spec.To); err != nil {
-		param := "from"
-		if cl.Quote != nil {
-			param = "quote"
-		}
-		abortParam(c, http.StatusBadRequest, errcode.NoSpeech, param, err.Error())
-		return
-	}
-	if err := s.Store.CreateClip(ctx, cl); err != nil {
-		s.internal(c, err)
-		return
-	}
-	if err := s.Queue.EnqueueClip(ctx, cl.ID); err != nil {
-		_ = s.Store.FailClip(ctx, cl.ID, errcode.Internal, "the clip could not be queued")
-		s.internal(c, err)
+		s.fail(c, err)
 		return
 	}
 	c.Header("Location", "/v1/transcriptions/"+j.ID+"/clips/"+cl.ID)

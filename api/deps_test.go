@@ -33,11 +33,11 @@ var layers = map[string]int{
 
 	"queue": 6, "api/web": 6, "store/internal/searchbench": 6,
 
-	"api": 7,
+	"newsroom": 7, "api": 8,
 
-	"cmd/newsscribe/cli": 8,
+	"cmd/newsscribe/cli": 9,
 
-	"cmd/newsscribe": 9, "api/internal/testserver": 9, "audio/internal/benchaudio": 9,
+	"cmd/newsscribe": 10, "api/internal/testserver": 10, "audio/internal/benchaudio": 10,
 }
 
 // TestDependenciesPointDown reads the imports of every product (non-test)

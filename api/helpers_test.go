@@ -23,6 +23,7 @@ import (
 	"github.com/newsscribe/newsscribe/api/web"
 	"github.com/newsscribe/newsscribe/audio"
 	"github.com/newsscribe/newsscribe/blob"
+	"github.com/newsscribe/newsscribe/newsroom"
 	"github.com/newsscribe/newsscribe/pipeline"
 	"github.com/newsscribe/newsscribe/queue"
 	"github.com/newsscribe/newsscribe/share"
@@ -168,7 +169,7 @@ func newServer(t testing.TB, o serverOpts) *testServer {
 	eng := &transcribetest.Scripted{Result: result, Steps: max(o.steps, 4), StepDelay: o.stepDelay}
 	hub := api.NewSegmentHub()
 	p := scriptedPipeline(t, eng, audio.Options{MaxDuration: time.Duration(o.maxSeconds * float64(time.Second))})
-	dec := api.AudioDecoder{Pipeline: p}
+	dec := newsroom.AudioDecoder{Pipeline: p}
 	quiet := slog.New(slog.DiscardHandler)
 	if os.Getenv("NS_TEST_LOG") != "" {
 		quiet = slog.New(slog.NewTextHandler(os.Stderr, nil))
@@ -187,6 +188,11 @@ func newServer(t testing.TB, o serverOpts) *testServer {
 		st.Close()
 		t.Fatal(err)
 	}
+	m := api.NewMetrics(st)
+	w.Observer = m
+	nr := newsroom.New(newsroom.Config{Store: st, Queue: q, Events: q, Aligner: p, Prober: dec, Observer: m,
+		MaxQueue: o.maxQueue, Logger: quiet})
+	w.Jobs = nr
 	if err := p.Load(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -195,12 +201,10 @@ func newServer(t testing.TB, o serverOpts) *testServer {
 			t.Fatal(err)
 		}
 	}
-	m := api.NewMetrics(st)
-	w.Observer = m
 	deps := api.Deps{
-		Store: st, Queue: q, Prober: dec, Aligner: p,
-		EngineReady: p.Ready, Segments: hub, Metrics: m, APIKeys: o.keys, MaxUpload: o.maxUpload, MaxQueue: o.maxQueue,
-		DefaultModel: "test-model", Logger: quiet, Webhooks: q,
+		Newsroom:    nr,
+		EngineReady: p.Ready, Segments: hub, Metrics: m, APIKeys: o.keys, MaxUpload: o.maxUpload,
+		DefaultModel: "test-model", Logger: quiet,
 		PublicMetrics: o.publicMetrics, BodyIdleTimeout: o.bodyIdle, MinUploadRate: o.minRate, PublicURL: o.publicURL,
 	}
 	sh, err := share.New([]byte(shareSecret), o.shareTTL)
@@ -225,6 +229,22 @@ func newServer(t testing.TB, o serverOpts) *testServer {
 		st.Close()
 	})
 	return ts
+}
+
+// newStore opens a store in a temporary directory: SQLite, no queue.
+func newStore(t testing.TB) *store.Store {
+	t.Helper()
+	dir := t.TempDir()
+	blobs, err := store.NewBlobs(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(context.Background(), store.Config{DataDir: dir, Logger: slog.New(slog.DiscardHandler)}, blobs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(st.Close)
+	return st
 }
 
 // form builds a multipart body; the "file" field, when present, is sent as a file.

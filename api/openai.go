@@ -2,15 +2,14 @@ package api
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"net/http"
 	"strings"
-	"time"
 
 	"github.com/gin-gonic/gin"
 
 	"github.com/newsscribe/newsscribe/internal/errcode"
+	"github.com/newsscribe/newsscribe/newsroom"
 	"github.com/newsscribe/newsscribe/store"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
@@ -36,16 +35,19 @@ func (s *server) openaiAudio(task string) gin.HandlerFunc {
 		if !ok {
 			return
 		}
+		sub := newsroom.Submission{Recognition: r,
+			Upload: newsroom.Upload{SHA256: u.sha, Size: u.size, Filename: u.filename, Duration: u.duration}}
 		var (
 			live  <-chan transcribe.Segment
 			unsub = func() {}
 		)
 		if f.stream && s.Segments != nil {
-			r.created = func(id string) { live, unsub = s.Segments.Subscribe(id) }
+			sub.Created = func(id string) { live, unsub = s.Segments.Subscribe(id) }
 		}
-		j, created, err := s.submit(c, u, r, "", "")
+		j, created, err := s.Newsroom.Submit(c.Request.Context(), sub)
 		defer unsub()
-		if s.submitFailed(c, err) {
+		if err != nil {
+			s.fail(c, err)
 			return
 		}
 		if f.stream {
@@ -53,9 +55,9 @@ func (s *server) openaiAudio(task string) gin.HandlerFunc {
 			return
 		}
 		ctx := c.Request.Context()
-		j, err = s.wait(ctx, j.ID)
+		j, err = s.Newsroom.Wait(ctx, j.ID)
 		if err != nil {
-			s.cancelAbandoned(ctx, j, created)
+			s.Newsroom.CancelAbandoned(ctx, j, created)
 			s.internal(c, err)
 			return
 		}
@@ -134,36 +136,6 @@ func jobFailed(c *gin.Context, j *store.Job) bool {
 	return false
 }
 
-// failedStatus is the HTTP status of a failed job's error code, and of an
-// upload refused for the same reason before a job exists.
-func failedStatus(code errcode.Code) int {
-	switch code {
-	case errcode.NotAudio, "unsupported":
-		return http.StatusUnsupportedMediaType
-	case errcode.Corrupt, "too_long", "empty":
-		return http.StatusUnprocessableEntity
-	case errcode.BadRequest:
-		return http.StatusBadRequest
-	}
-	return http.StatusInternalServerError
-}
-
-// cancelAbandoned cancels job j, if this request created it, once the
-// client has gone away (ctx is done).
-func (s *server) cancelAbandoned(ctx context.Context, j *store.Job, created bool) {
-	if !created || ctx.Err() == nil {
-		return
-	}
-	bg, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
-	defer cancel()
-	if ok, _ := s.Store.CancelJob(bg, j.ID); ok {
-		_ = s.Queue.Cancel(bg, j.RiverID)
-		if s.Metrics != nil {
-			s.Metrics.Finished(store.StatusCanceled)
-		}
-	}
-}
-
 // bidiMarks are the right-to-left embedding marks transcribe's subtitle
 // writers put around Arabic lines for players (see transcribe.bidiLine).
 // OpenAI's responses carry none, and clients compare or post-process the
@@ -187,27 +159,6 @@ func (s *server) writeOpenAI(c *gin.Context, t *transcribe.Transcript, f openaiF
 		c.Data(http.StatusOK, contentTypes[f.format], []byte(bidiMarks.Replace(buf.String())))
 	case "verbose_json":
 		c.JSON(http.StatusOK, verboseJSON(t, f.words, f.segments, task))
-	}
-}
-
-// wait polls the job until it reaches a final state or ctx is done.
-func (s *server) wait(ctx context.Context, id string) (*store.Job, error) {
-	tick := time.NewTicker(200 * time.Millisecond)
-	defer tick.Stop()
-	for {
-		j, err := s.Store.Job(ctx, id)
-		if err != nil {
-			return &store.Job{ID: id}, err
-		}
-		switch j.Status {
-		case store.StatusDone, store.StatusFailed, store.StatusCanceled:
-			return j, nil
-		}
-		select {
-		case <-ctx.Done():
-			return j, ctx.Err()
-		case <-tick.C:
-		}
 	}
 }
 

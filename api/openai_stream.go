@@ -50,7 +50,7 @@ func (s *server) streamJob(c *gin.Context, j *store.Job, created bool, live <-ch
 	for {
 		select {
 		case <-ctx.Done():
-			s.cancelAbandoned(ctx, j, created)
+			s.Newsroom.CancelAbandoned(ctx, j, created)
 			return
 		case sg := <-live:
 			// Only the next segment is sent live: a job retried after a
@@ -70,7 +70,7 @@ func (s *server) streamJob(c *gin.Context, j *store.Job, created bool, live <-ch
 				s.log.Error("stream: read job", "job", j.ID, "error", err)
 				writeError(c, http.StatusInternalServerError, errcode.Internal, "internal error; the server log has details")
 			}
-			s.cancelAbandoned(ctx, j, created)
+			s.Newsroom.CancelAbandoned(ctx, j, created)
 			return
 		}
 		switch cur.Status {

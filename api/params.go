@@ -11,24 +11,9 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/newsscribe/newsscribe/internal/errcode"
+	"github.com/newsscribe/newsscribe/newsroom"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
-
-// asrRequest are an upload's recognition parameters after validation.
-type asrRequest struct {
-	// Model is the server's model name (aliases resolved).
-	Model string
-	// Language is a code of transcribe.Languages or "auto". Defaults to "ar".
-	Language string
-	Prompt   string
-	// Task is store.TaskTranscribe or store.TaskTranslate.
-	Task string
-	// Temperature is in [0, 1].
-	Temperature float64
-	// created, when set, is called with the id of a new job before it is
-	// queued (the streaming answer subscribes to its segments there).
-	created func(jobID string)
-}
 
 // openaiModels are OpenAI's audio model names; they select this server's
 // model, so that OpenAI SDK clients work unchanged. GET /v1/models lists
@@ -50,14 +35,29 @@ func (s *server) modelName(m string) (string, bool) {
 	return "", false
 }
 
+// submission is the submission of upload u for task: its recognition
+// fields — model, language, prompt, temperature — validated before any job
+// exists, and its callback_url. It answers 400 itself (OpenAI's error
+// shape, naming the parameter) and returns false.
+func (s *server) submission(c *gin.Context, u *upload, task string) (newsroom.Submission, bool) {
+	r, ok := s.parseASR(c, u, task)
+	if !ok {
+		return newsroom.Submission{}, false
+	}
+	return newsroom.Submission{
+		Upload:      newsroom.Upload{SHA256: u.sha, Size: u.size, Filename: u.filename, Duration: u.duration},
+		Recognition: r, CallbackURL: u.field("callback_url"),
+	}, true
+}
+
 // parseASR validates the recognition fields of u — model, language, prompt,
 // temperature — for task, before any job exists. It answers 400 itself
 // (OpenAI's error shape, naming the parameter) and returns false.
-func (s *server) parseASR(c *gin.Context, u *upload, task string) (asrRequest, bool) {
-	r := asrRequest{Task: task}
-	bad := func(param, msg string) (asrRequest, bool) {
+func (s *server) parseASR(c *gin.Context, u *upload, task string) (newsroom.Recognition, bool) {
+	r := newsroom.Recognition{Task: task}
+	bad := func(param, msg string) (newsroom.Recognition, bool) {
 		abortParam(c, http.StatusBadRequest, errcode.InvalidValue, param, msg)
-		return asrRequest{}, false
+		return newsroom.Recognition{}, false
 	}
 	for name, vs := range u.fields {
 		for _, v := range vs {
@@ -71,7 +71,7 @@ func (s *server) parseASR(c *gin.Context, u *upload, task string) (asrRequest, b
 		abortParam(c, http.StatusBadRequest, errcode.UnknownModel, "model", fmt.Sprintf(
 			"this server transcribes with model %q only (GET /v1/models lists it and its aliases %s); leave model empty or send one of those",
 			s.DefaultModel, strings.Join(openaiModels, ", ")))
-		return asrRequest{}, false
+		return newsroom.Recognition{}, false
 	}
 	r.Model = model
 	r.Language = strings.ToLower(u.field("language"))

@@ -6,6 +6,7 @@
 package api
 
 import (
+	"cmp"
 	"context"
 	"crypto/subtle"
 	"errors"
@@ -17,48 +18,17 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"github.com/newsscribe/newsscribe/align"
 	"github.com/newsscribe/newsscribe/internal/errcode"
 	"github.com/newsscribe/newsscribe/internal/oneline"
-	"github.com/newsscribe/newsscribe/pipeline"
+	"github.com/newsscribe/newsscribe/newsroom"
 	"github.com/newsscribe/newsscribe/store"
-	"github.com/newsscribe/newsscribe/transcribe"
 )
-
-// Queue is what the handlers need from the job queue.
-type Queue interface {
-	// Enqueue puts a stored job on the queue.
-	Enqueue(ctx context.Context, jobID string) error
-	// Cancel cancels a queued or running queue job by its queue id.
-	Cancel(ctx context.Context, riverID int64) error
-	// EnqueueClip puts a stored clip on the queue.
-	EnqueueClip(ctx context.Context, clipID string) error
-}
-
-// Prober checks an upload before it is accepted: it returns the audio
-// duration in seconds (0 when unknown) or a *jobs.InputError for an upload
-// that is not usable audio (not audio, corrupt, unsupported, too long).
-type Prober interface {
-	Probe(ctx context.Context, path string) (seconds float64, err error)
-}
-
-// Aligner aligns a transcript to an article's text; *pipeline.Pipeline is
-// one, with the server's align.Options.
-type Aligner interface {
-	Align(t *transcribe.Transcript, article string) (*align.Result, error)
-}
 
 // Deps are the router's dependencies.
 type Deps struct {
-	// Store holds jobs, articles, transcripts and uploads. Required.
-	Store *store.Store
-	// Queue runs jobs. Required.
-	Queue Queue
-	// Prober validates uploads. Required.
-	Prober Prober
-	// Aligner re-aligns an article when its body is edited. Defaults to a
-	// pipeline with align's default options.
-	Aligner Aligner
+	// Newsroom runs the use cases; its store is what the handlers read.
+	// Required.
+	Newsroom *newsroom.Newsroom
 	// EngineReady reports whether the speech model is loaded (for /readyz).
 	EngineReady func() bool
 	// Segments delivers decoded segments to streaming requests (the same hub
@@ -72,9 +42,6 @@ type Deps struct {
 	// MaxUpload is the largest accepted request body in bytes. Defaults to
 	// DefaultMaxUpload.
 	MaxUpload int64
-	// MaxQueue is the most jobs queued or running at once; more answer 429.
-	// Defaults to DefaultMaxQueue.
-	MaxQueue int
 	// DefaultModel names the model jobs use when the request names none.
 	DefaultModel string
 	// Logger defaults to slog.Default().
@@ -82,9 +49,6 @@ type Deps struct {
 	// Share signs the links of POST /v1/transcriptions/{id}/share; nil
 	// answers that endpoint 503.
 	Share Signer
-	// Webhooks validates callback URLs and queues events; nil refuses
-	// callback_url.
-	Webhooks Webhooks
 	// Mount, when set, is called with the router to add more routes (the web
 	// page); they are public.
 	Mount func(r *gin.Engine)
@@ -107,34 +71,22 @@ type Deps struct {
 
 type server struct {
 	Deps
+	// Store is the newsroom's store, which the handlers read.
+	Store   *store.Store
 	log     *slog.Logger
 	started time.Time // the "created" time of GET /v1/models
 }
 
 // NewRouter returns the service's gin engine.
 func NewRouter(d Deps) *gin.Engine {
-	if d.MaxUpload <= 0 {
-		d.MaxUpload = DefaultMaxUpload
-	}
-	if d.MaxQueue <= 0 {
-		d.MaxQueue = DefaultMaxQueue
-	}
-	if d.Logger == nil {
-		d.Logger = slog.Default()
-	}
-	if d.Aligner == nil {
-		d.Aligner = pipeline.New(pipeline.Config{})
-	}
-	if d.BodyIdleTimeout <= 0 {
-		d.BodyIdleTimeout = DefaultBodyIdleTimeout
-	}
-	if d.MinUploadRate == 0 {
-		d.MinUploadRate = DefaultMinUploadRate
-	}
+	d.MaxUpload = cmp.Or(d.MaxUpload, DefaultMaxUpload)
+	d.Logger = cmp.Or(d.Logger, slog.Default())
+	d.BodyIdleTimeout = cmp.Or(d.BodyIdleTimeout, DefaultBodyIdleTimeout)
+	d.MinUploadRate = cmp.Or(d.MinUploadRate, DefaultMinUploadRate)
 	if d.EngineReady == nil {
 		d.EngineReady = func() bool { return false }
 	}
-	s := &server{Deps: d, log: d.Logger, started: time.Now()}
+	s := &server{Deps: d, Store: d.Newsroom.Store(), log: d.Logger, started: time.Now()}
 	r := gin.New()
 	// No proxy is trusted for client addresses unless configured in front.
 	_ = r.SetTrustedProxies(nil)

@@ -17,6 +17,7 @@ import (
 
 	"github.com/newsscribe/newsscribe/audio"
 	"github.com/newsscribe/newsscribe/blob/s3blob"
+	"github.com/newsscribe/newsscribe/newsroom"
 	"github.com/newsscribe/newsscribe/pipeline"
 	"github.com/newsscribe/newsscribe/queue"
 	"github.com/newsscribe/newsscribe/share"
@@ -132,7 +133,7 @@ func newService(ctx context.Context, cfg Config, comps Components, log *slog.Log
 	if err != nil {
 		return nil, err
 	}
-	dec := AudioDecoder{Pipeline: p}
+	dec := newsroom.AudioDecoder{Pipeline: p}
 	hub := NewSegmentHub()
 	worker := &queue.Worker{Pipeline: p, Decoder: dec, FFmpegPath: cfg.FFmpegPath, Logger: log, Segments: hub, ClipFonts: comps.ClipFonts, ChunkLength: cfg.ChunkLength}
 	st, err := store.Open(ctx, store.Config{Database: cfg.Database, DataDir: cfg.DataDir, Logger: log}, blobs)
@@ -150,12 +151,15 @@ func newService(ctx context.Context, cfg Config, comps Components, log *slog.Log
 	}
 	metrics := NewMetrics(st)
 	worker.Observer = metrics
+	nr := newsroom.New(newsroom.Config{Store: st, Queue: q, Events: q, Aligner: p, Prober: dec, Observer: metrics,
+		MaxQueue: cfg.MaxQueue, Logger: log})
+	worker.Jobs = nr
 	deps := Deps{
-		Store: st, Queue: q, Prober: dec, Aligner: p,
+		Newsroom:    nr,
 		EngineReady: p.Ready, Segments: hub, Metrics: metrics, APIKeys: cfg.APIKeys,
-		MaxUpload: cfg.MaxUpload, MaxQueue: cfg.MaxQueue, DefaultModel: PublicModelName(p.Model()), Logger: log,
+		MaxUpload: cfg.MaxUpload, DefaultModel: PublicModelName(p.Model()), Logger: log,
 		PublicMetrics: cfg.PublicMetrics, BodyIdleTimeout: cfg.BodyIdleTimeout, MinUploadRate: cfg.MinUploadRate,
-		TrustProxy: cfg.TrustProxy, Webhooks: q,
+		TrustProxy: cfg.TrustProxy,
 	}
 	if cfg.MinUploadRate == 0 {
 		deps.MinUploadRate = -1 // off, where Deps' zero is the default

@@ -89,72 +89,36 @@ func toJobJSON(j *store.Job) jobJSON {
 	return out
 }
 
+// createTranscription is POST /v1/transcriptions: a recording, its
+// recognition parameters and optionally its article (article_id, or
+// article with a title to store it, published) and a callback_url.
 func (s *server) createTranscription(c *gin.Context) {
 	u := s.readUpload(c)
 	if u == nil {
 		return
 	}
-	r, ok := s.parseASR(c, u, store.TaskTranscribe)
+	sub, ok := s.submission(c, u, store.TaskTranscribe)
 	if !ok {
 		return
 	}
-	cb, ok := s.parseCallback(c, u.field("callback_url"))
-	if !ok {
-		return
-	}
-	s.withCallback(&r, cb)
-	articleID, articleText := u.field("article_id"), u.field("article")
-	if articleID != "" {
-		if _, err := s.Store.Article(c.Request.Context(), articleID); errors.Is(err, store.ErrNotFound) {
-			abort(c, http.StatusNotFound, errcode.NotFound, "no article with id "+strconv.Quote(articleID))
-			return
-		} else if err != nil {
-			s.internal(c, err)
+	sub.ArticleID, sub.ArticleText, sub.Title = u.field("article_id"), u.field("article"), u.field("title")
+	if v := u.field("published"); v != "" && sub.ArticleID == "" && sub.ArticleText != "" && sub.Title != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			abort(c, http.StatusBadRequest, errcode.BadRequest, "published must be true or false")
 			return
 		}
-		articleText = "" // the article's body is read when aligning, so edits are seen
+		sub.Published = b
 	}
-	// An article sent with a title is stored as an article once the upload
-	// is accepted, so that a failed upload leaves no article behind.
-	created := ""
-	if articleID == "" && articleText != "" && u.field("title") != "" {
-		a, ok := s.storeFormArticle(c, u, articleText)
-		if !ok {
-			return
-		}
-		articleID, articleText, created = a.ID, "", a.ID
-	}
-	j, isNew, err := s.submit(c, u, r, articleID, articleText)
-	if err != nil && created != "" {
-		_ = s.Store.DeleteArticle(c.Request.Context(), created)
-	}
-	if err == nil && !isNew {
-		s.joinedCallback(c.Request.Context(), j, cb)
-	}
+	j, isNew, err := s.Newsroom.Submit(c.Request.Context(), sub)
 	s.answerSubmit(c, j, isNew, err)
-	if err == nil && articleID != "" {
-		if err := s.Store.SetArticleJob(c.Request.Context(), articleID, j.ID); err != nil {
-			s.log.Error("attach job to article", "error", err)
-		}
-	}
 }
 
-// submitFailed answers for a submit error (429 queue full, else 500) and
-// reports whether there was one.
-func (s *server) submitFailed(c *gin.Context, err error) bool {
-	switch {
-	case errors.Is(err, errQueueFull):
-		s.queueFull(c)
-		return true
-	case err != nil:
-		s.internal(c, err)
-		return true
-	}
-	return false
-}
-
+// answerSubmit answers a submission: 202 with a new or running job, 200
+// with a done one it joined, or the refusal.
 func (s *server) answerSubmit(c *gin.Context, j *store.Job, created bool, err error) {
-	if s.submitFailed(c, err) {
+	if err != nil {
+		s.fail(c, err)
 		return
 	}
 	c.Header("Location", "/v1/transcriptions/"+j.ID)
@@ -246,28 +210,27 @@ func (s *server) listTranscriptions(c *gin.Context) {
 	c.JSON(http.StatusOK, body)
 }
 
+// cancelTranscription is DELETE /v1/transcriptions/{id}: a queued or
+// running job is canceled (200 with it), a finished one deleted with its
+// recording, renditions, revisions, alignment and search entries (204).
 func (s *server) cancelTranscription(c *gin.Context) {
 	j := s.job(c)
 	if j == nil {
 		return
 	}
 	ctx := c.Request.Context()
-	ok, err := s.Store.CancelJob(ctx, j.ID)
+	ok, err := s.Newsroom.Cancel(ctx, j)
 	if err != nil {
 		s.internal(c, err)
 		return
 	}
 	if !ok {
-		// A finished job is deleted (library.go).
-		s.deleteFinishedJob(c, j)
+		if err := s.Newsroom.Delete(ctx, j); err != nil {
+			s.fail(c, err)
+			return
+		}
+		c.Status(http.StatusNoContent)
 		return
-	}
-	if err := s.Queue.Cancel(ctx, j.RiverID); err != nil {
-		s.internal(c, err)
-		return
-	}
-	if s.Metrics != nil {
-		s.Metrics.Finished(store.StatusCanceled)
 	}
 	if j, err = s.Store.Job(ctx, j.ID); err != nil {
 		s.internal(c, err)

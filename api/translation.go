@@ -11,14 +11,6 @@ import (
 	"github.com/newsscribe/newsscribe/transcribe"
 )
 
-// translationRequest is the translate task over job j's recording: the
-// same audio, model, language and temperature, without the prompt (an
-// Arabic prompt pulls Whisper's output back towards Arabic). Its ASR key
-// is where the English transcript is kept, beside the Arabic one.
-func translationRequest(j *store.Job) asrRequest {
-	return asrRequest{Model: j.Model, Language: j.Language, Task: store.TaskTranslate, Temperature: j.Temperature}
-}
-
 // createTranslation answers POST /v1/transcriptions/{id}/translation: it
 // queues Whisper's translate task over the job's recording as a job of its
 // own (or joins the one already made) and answers it, 202 while it runs,
@@ -28,12 +20,7 @@ func (s *server) createTranslation(c *gin.Context) {
 	if j == nil {
 		return
 	}
-	if j.Task == store.TaskTranslate {
-		abort(c, http.StatusBadRequest, errcode.AlreadyTranslation, "this job is a translation already; its transcript is the English text")
-		return
-	}
-	u := &upload{sha: j.AudioSHA256, size: j.AudioBytes, filename: j.Filename, duration: j.Duration, hasFile: true}
-	tj, isNew, err := s.submit(c, u, translationRequest(j), "", "")
+	tj, isNew, err := s.Newsroom.Translate(c.Request.Context(), j)
 	s.answerSubmit(c, tj, isNew, err)
 }
 

@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -19,8 +18,6 @@ import (
 	"github.com/newsscribe/newsscribe/internal/bytesize"
 	"github.com/newsscribe/newsscribe/internal/errcode"
 	"github.com/newsscribe/newsscribe/internal/oneline"
-	"github.com/newsscribe/newsscribe/queue"
-	"github.com/newsscribe/newsscribe/store"
 )
 
 // Limits of a multipart form besides its file (issue 9: sixty 4 MiB fields
@@ -160,18 +157,9 @@ func (s *server) readForm(c *gin.Context, fileRequired bool, doc string) *upload
 		abort(c, http.StatusUnprocessableEntity, errcode.Empty, "the uploaded file is empty")
 		return nil
 	}
-	d, err := s.Prober.Probe(c.Request.Context(), s.Store.Blobs.AudioPath(u.sha))
+	d, err := s.Newsroom.CheckUpload(c.Request.Context(), u.sha)
 	if err != nil {
-		var in *queue.InputError
-		if errors.As(err, &in) {
-			// Bad audio is never referenced by a job: drop it.
-			if err := s.Store.Blobs.Delete(c.Request.Context(), store.AudioKey(u.sha)); err != nil {
-				s.log.Warn("bad upload not deleted", "error", err)
-			}
-			abort(c, failedStatus(in.Code), in.Code, in.Error())
-			return nil
-		}
-		s.internal(c, fmt.Errorf("probe upload: %w", err))
+		s.fail(c, err)
 		return nil
 	}
 	u.duration = d
@@ -231,62 +219,4 @@ func partError(err error) string {
 		return "it ends before its closing boundary"
 	}
 	return "check its part headers and boundaries"
-}
-
-// submit creates (or joins) the job for an upload with the validated
-// parameters r. It returns the job and whether it is new.
-func (s *server) submit(c *gin.Context, u *upload, r asrRequest, articleID, articleText string) (*store.Job, bool, error) {
-	ctx := c.Request.Context()
-	asr := store.ASRKeyWith(u.sha, r.Model, r.Language, r.Prompt, r.Task, r.Temperature)
-	dedup := store.DedupKey(asr, articleID, articleText)
-	if j, err := s.Store.JobByDedupKey(ctx, dedup); err == nil {
-		return j, false, nil
-	} else if !errors.Is(err, store.ErrNotFound) {
-		return nil, false, err
-	}
-	pending, err := s.Store.Pending(ctx)
-	if err != nil {
-		return nil, false, err
-	}
-	if pending >= s.MaxQueue {
-		return nil, false, errQueueFull
-	}
-	j := &store.Job{
-		ID: store.NewID("tr_"), AudioSHA256: u.sha, AudioBytes: u.size, Filename: u.filename,
-		Model: r.Model, Language: r.Language, Prompt: r.Prompt, Task: r.Task, Temperature: r.Temperature, ASRKey: asr, DedupKey: dedup,
-		ArticleID: articleID, ArticleText: articleText, Duration: u.duration, CreatedAt: time.Now().UTC(),
-	}
-	if err := s.Store.CreateJob(ctx, j); errors.Is(err, store.ErrConflict) {
-		// An identical request created its job between our lookup and insert.
-		if j, err := s.Store.JobByDedupKey(ctx, dedup); err == nil {
-			return j, false, nil
-		}
-		return nil, false, err
-	} else if err != nil {
-		return nil, false, err
-	}
-	if u.duration > 0 {
-		_ = s.Store.SetDuration(ctx, j.ID, u.duration)
-	}
-	if r.created != nil {
-		r.created(j.ID)
-	}
-	if err := s.Queue.Enqueue(ctx, j.ID); err != nil {
-		// The row stays queued without a queue id; Queue.Start re-enqueues it.
-		return nil, false, err
-	}
-	if s.Metrics != nil {
-		s.Metrics.accepted.Inc()
-	}
-	return j, true, nil
-}
-
-var (
-	errQueueFull = errors.New("queue full")
-)
-
-// queueFull answers 429 with a Retry-After.
-func (s *server) queueFull(c *gin.Context) {
-	c.Header("Retry-After", "60")
-	abort(c, http.StatusTooManyRequests, errcode.QueueFull, fmt.Sprintf("the queue holds its maximum of %d jobs; retry later", s.MaxQueue))
 }

@@ -168,9 +168,9 @@ func testWebhookDelivered(t *testing.T, database string) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		events := []string{queue.EventFailed}
+		events := []queue.Event{queue.EventFailed}
 		if j.Status == "done" {
-			events = []string{queue.EventDone, queue.EventAligned}
+			events = []queue.Event{queue.EventDone, queue.EventAligned}
 		}
 		for _, e := range events {
 			if err := ts.queue.Notify(context.Background(), id, e); err != nil {

@@ -15,6 +15,7 @@ import (
 
 	"github.com/newsscribe/newsscribe/align/prompt"
 	"github.com/newsscribe/newsscribe/audio"
+	"github.com/newsscribe/newsscribe/clip"
 	"github.com/newsscribe/newsscribe/internal/atomicfile"
 	"github.com/newsscribe/newsscribe/internal/errcode"
 	"github.com/newsscribe/newsscribe/pipeline"
@@ -55,6 +56,19 @@ type InputError struct {
 func (e *InputError) Error() string { return e.Err.Error() }
 func (e *InputError) Unwrap() error { return e.Err }
 
+// Jobs is what the worker needs from the application layer (package
+// newsroom): the use cases that follow a recognition.
+type Jobs interface {
+	// Complete finishes job j whose transcript t is made (duration seconds
+	// of audio at real-time factor rtf): its alignment, done state, search
+	// index and final events. An error leaves the job to be retried.
+	Complete(ctx context.Context, j *store.Job, t *transcribe.Transcript, duration, rtf float64) error
+	// Finished queues the events of a job found in a final state.
+	Finished(ctx context.Context, j *store.Job) error
+	// ClipSpec is clip c of job j as package clip makes it.
+	ClipSpec(ctx context.Context, j *store.Job, c *store.Clip) (clip.Spec, error)
+}
+
 // SegmentSink receives the segments of a running recognition as the engine
 // decodes them, for streaming answers. Segment must not block for long.
 type SegmentSink interface {
@@ -76,9 +90,11 @@ type SegmentSink interface {
 type Worker struct {
 	river.WorkerDefaults[Args]
 
-	// Pipeline recognises and aligns; jobs wait until it is loaded (Ready).
-	// Required.
+	// Pipeline recognises; jobs wait until it is loaded (Ready). Required.
 	Pipeline *pipeline.Pipeline
+	// Jobs finishes jobs and describes clips (the newsroom). Required
+	// before Start.
+	Jobs Jobs
 	// Decoder decodes uploads. Required.
 	Decoder Decoder
 	// FFmpegPath makes the MP3 rendition for browsers. Defaults to
@@ -181,7 +197,7 @@ func (w *Worker) Work(ctx context.Context, job *river.Job[Args]) error {
 		log.Info("job no longer wanted", "status", j.Status)
 		// A run rescued after the job finished (its server died before
 		// river heard): its events may not have been queued yet.
-		return w.notifyFinal(ctx, j)
+		return w.Jobs.Finished(ctx, j)
 	}
 	log.Info("job started", "runs", j.Runs+1)
 	if err := w.prepare(ctx, j, log); err != nil {
@@ -190,27 +206,20 @@ func (w *Worker) Work(ctx context.Context, job *river.Job[Args]) error {
 	return nil
 }
 
-// finish completes job j with its transcript t: the rendition, the
-// alignment, the done state and the search index.
+// finish completes job j with its transcript t: the browser rendition,
+// then the newsroom's Complete (alignment, done state, search, events).
 func (w *Worker) finish(ctx context.Context, j *store.Job, t *transcribe.Transcript, duration, rtf float64, log *slog.Logger) error {
-	st := w.store
-	if err := w.complete(ctx, j, t); err != nil {
+	if err := w.browserRendition(ctx, j.AudioSHA256); err != nil {
+		// The transcript is the product; a missing rendition only means the
+		// audio endpoints fall back to the original upload.
+		log.Warn("browser rendition failed", "error", err)
+	}
+	if err := w.Jobs.Complete(ctx, j, t, duration, rtf); err != nil {
 		return err
 	}
-	if err := st.FinishJob(context.WithoutCancel(ctx), j.ID, duration, rtf); err != nil {
-		return err
-	}
-	// Searchable once done; a failure here only delays search until
-	// the next correction or article edit re-indexes the job.
-	if err := st.IndexJob(context.WithoutCancel(ctx), j.ID); err != nil {
-		log.Warn("search index not updated", "error", err)
-	}
-	if w.Observer != nil {
-		w.Observer.Finished(store.StatusDone)
-	}
+	w.finished(store.StatusDone)
 	log.Info("job done", "audio_seconds", duration)
-	j.Status = store.StatusDone
-	return w.notifyFinal(context.WithoutCancel(ctx), j)
+	return nil
 }
 
 // attempt is the queue work being failed: its job and river's attempt
@@ -291,22 +300,6 @@ func (w *Worker) finished(status store.Status) {
 	}
 }
 
-// complete makes the browser rendition of job j's upload and aligns t to
-// its article.
-func (w *Worker) complete(ctx context.Context, j *store.Job, t *transcribe.Transcript) error {
-	if err := w.browserRendition(ctx, j.AudioSHA256); err != nil {
-		// The transcript is the product; a missing rendition only means the
-		// audio endpoints fall back to the original upload.
-		w.logger().Warn("browser rendition failed", "job", j.ID, "error", err)
-	}
-	if j.HasArticle() {
-		if err := w.align(ctx, j, t); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // options are the recognition options of job j, whose article (when it
 // has one) is article. The prompt is the article's names and rare words
 // (package prompt: never its quotations), then the user's own prompt,
@@ -324,33 +317,6 @@ func (w *Worker) options(j *store.Job, article string) transcribe.Options {
 		o.OnSegment = func(s transcribe.Segment) { w.Segments.Segment(id, s) }
 	}
 	return o
-}
-
-// align aligns t to the job's article — the article's current body when
-// the job belongs to one — and stores the result.
-func (w *Worker) align(ctx context.Context, j *store.Job, t *transcribe.Transcript) error {
-	text, err := w.article(ctx, j)
-	if err != nil {
-		return err
-	}
-	res, err := w.Pipeline.Align(t, text)
-	if err != nil {
-		return err
-	}
-	return w.store.PutAlignment(ctx, j.ID, res)
-}
-
-// article is the text of job j's article: its article's current body when
-// it belongs to one; empty without an article.
-func (w *Worker) article(ctx context.Context, j *store.Job) (string, error) {
-	if j.ArticleID == "" {
-		return j.ArticleText, nil
-	}
-	a, err := w.store.Article(ctx, j.ArticleID)
-	if err != nil {
-		return "", fmt.Errorf("article %s: %w", j.ArticleID, err)
-	}
-	return a.Body, nil
 }
 
 // progress returns a ProgressFunc for chunk index of job id that persists

@@ -15,8 +15,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/newsscribe/newsscribe/api"
 	"github.com/newsscribe/newsscribe/audio"
+	"github.com/newsscribe/newsscribe/newsroom"
 	"github.com/newsscribe/newsscribe/pipeline"
 	"github.com/newsscribe/newsscribe/queue"
 	"github.com/newsscribe/newsscribe/store"
@@ -91,7 +91,7 @@ func newRig(t *testing.T, b backend, o rigOpts) *rig {
 	if os.Getenv("NS_TEST_LOG") != "" {
 		quiet = slog.New(slog.NewTextHandler(os.Stderr, nil))
 	}
-	w := &queue.Worker{Pipeline: p, Decoder: api.AudioDecoder{Pipeline: p}, ProgressEvery: time.Millisecond, Logger: quiet}
+	w := &queue.Worker{Pipeline: p, Decoder: newsroom.AudioDecoder{Pipeline: p}, ProgressEvery: time.Millisecond, Logger: quiet}
 	timeout := o.jobTimeout
 	if timeout == 0 {
 		timeout = time.Minute
@@ -105,6 +105,7 @@ func newRig(t *testing.T, b backend, o rigOpts) *rig {
 		st.Close()
 		t.Fatal(err)
 	}
+	w.Jobs = newsroom.New(newsroom.Config{Store: st, Queue: q, Events: q, Aligner: p, Logger: quiet})
 	r := &rig{q: q, st: st, dir: dir, db: b, engine: o.engine}
 	t.Cleanup(func() {
 		if !r.stopped {

@@ -401,3 +401,17 @@ func readAlignment(b string) (*align.Result, error) {
 	}
 	return &r, nil
 }
+
+// ArticleText is the text job j aligns to: its article's current body when
+// it belongs to one (edits made while it runs are seen), else the text it
+// was submitted with; "" without an article.
+func (s *Store) ArticleText(ctx context.Context, j *Job) (string, error) {
+	if j.ArticleID == "" {
+		return j.ArticleText, nil
+	}
+	a, err := s.Article(ctx, j.ArticleID)
+	if err != nil {
+		return "", fmt.Errorf("article %s: %w", j.ArticleID, err)
+	}
+	return a.Body, nil
+}

@@ -1,4 +1,4 @@
-package api
+package newsroom
 
 import (
 	"context"
@@ -16,8 +16,8 @@ import (
 
 // AudioDecoder validates and decodes stored uploads through the pipeline.
 // It implements Prober and queue.Decoder, and turns package audio's errors
-// into *queue.InputError with the job's error code (statusOf is the HTTP
-// status the API answers it with).
+// into *queue.InputError with the job's error code (the API answers an
+// upload refused so with its own HTTP status).
 type AudioDecoder struct {
 	// Pipeline decodes, with its audio.Options (MaxDuration, FFmpegPath).
 	Pipeline *pipeline.Pipeline
@@ -63,7 +63,7 @@ func (c *classified) Read(p []float32) (int, error) {
 	return n, err
 }
 
-// classify maps package audio's errors to the API's answers. Problems of the
+// classify maps package audio's errors to the error codes of bad input. Problems of the
 // server (ffmpeg missing, I/O) are passed on as they are: they are 500s and
 // transient for the queue. Messages never carry the stored file's path.
 func (d AudioDecoder) classify(err error, path string) error {
