@@ -3,8 +3,6 @@ package align_test
 import (
 	"errors"
 	"flag"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -15,20 +13,14 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
+// The fixture (testdata/article.txt) and what its speaker says.
 const (
-	quote1 = "إن هذا البرنامج يشمل 59 مركزا صحيا في المرحلة الأولى، وسيمتد ليشمل جميع الجهات قبل نهاية سنة 2025"
-	quote2 = "نحن نعول على انخراط الأسر والأطر الصحية، فالوقاية خير من العلاج"
-	aside  = "السلام عليكم ورحمة الله وبركاته شكرا لكم على الحضور"
+	quote1 = aligntest.Quote1
+	quote2 = aligntest.Quote2
+	aside  = aligntest.Aside
 )
 
-func article(t testing.TB) string {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", "article.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
-}
+func article(t testing.TB) string { return aligntest.Article(t) }
 
 // speaker builds a transcript word by word (aligntest.Speaker: 0.35 s a
 // word, 0.05 s apart, 0.6 s between passages).

@@ -5,7 +5,6 @@ package align
 // passage — is about passages, which the Result does not expose.
 
 import (
-	"os"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -15,13 +14,7 @@ import (
 )
 
 func FuzzAlign(f *testing.F) {
-	art, err := os.ReadFile("testdata/article.txt")
-	if err != nil {
-		f.Fatal(err)
-	}
-	for _, s := range aligntest.Seeds(string(art)) {
-		f.Add(s.Article, s.Speech, s.Timing)
-	}
+	aligntest.AddSeeds(f)
 	f.Fuzz(func(t *testing.T, article, speech string, timing []byte) {
 		if !utf8.ValidString(article) {
 			if _, err := Align(aligntest.Fuzzed(speech, timing), article, Options{}); err != ErrNotUTF8 {

@@ -17,22 +17,14 @@ import (
 	"github.com/newsscribe/newsscribe/transcribe"
 )
 
-// The fixture: the article of testdata/article.txt (a copy of the aligner's)
-// and what its speaker says.
+// The fixture (testdata/article.txt) and what its speaker says.
 const (
-	quote1 = "إن هذا البرنامج يشمل 59 مركزا صحيا في المرحلة الأولى، وسيمتد ليشمل جميع الجهات قبل نهاية سنة 2025"
-	quote2 = "نحن نعول على انخراط الأسر والأطر الصحية، فالوقاية خير من العلاج"
-	aside  = "السلام عليكم ورحمة الله وبركاته شكرا لكم على الحضور"
+	quote1 = aligntest.Quote1
+	quote2 = aligntest.Quote2
+	aside  = aligntest.Aside
 )
 
-func article(t testing.TB) string {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", "article.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
-}
+func article(t testing.TB) string { return aligntest.Article(t) }
 
 // mustAlign aligns tr to art with the aligner's defaults.
 func mustAlign(t testing.TB, tr *transcribe.Transcript, art string) *align.Result {

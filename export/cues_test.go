@@ -2,7 +2,6 @@ package export_test
 
 import (
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -15,13 +14,7 @@ import (
 // FuzzAlignCues aligns fuzzed articles and speech (the aligner's FuzzAlign
 // seeds) and checks the subtitles written of every result (checkCues).
 func FuzzAlignCues(f *testing.F) {
-	art, err := os.ReadFile("testdata/article.txt")
-	if err != nil {
-		f.Fatal(err)
-	}
-	for _, s := range aligntest.Seeds(string(art)) {
-		f.Add(s.Article, s.Speech, s.Timing)
-	}
+	aligntest.AddSeeds(f)
 	f.Fuzz(func(t *testing.T, article, speech string, timing []byte) {
 		if !utf8.ValidString(article) {
 			return

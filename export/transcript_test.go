@@ -131,3 +131,25 @@ func TestSubtitleLayout(t *testing.T) {
 		}
 	}
 }
+
+// TestReadOwnOutput: transcribe.Read reads back what WriteTranscript
+// writes, speakers included.
+func TestReadOwnOutput(t *testing.T) {
+	tr := loadTranscript(t, "news_speakers.json")
+	for _, f := range []transcribe.Format{transcribe.FormatJSON, transcribe.FormatSRT, transcribe.FormatVTT} {
+		var buf bytes.Buffer
+		if err := export.WriteTranscript(&buf, tr, f, export.DocumentInfo{}); err != nil {
+			t.Fatal(err)
+		}
+		back, err := transcribe.Read(&buf, f)
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		if back.Segments[0].Start != tr.Segments[0].Start || !strings.Contains(back.Text, "افتتاح المرحلة الأولى") {
+			t.Errorf("%s: got %q from %v", f, back.Text, back.Segments[0].Start)
+		}
+		if f != transcribe.FormatSRT && back.Segments[0].Speaker != "وزير النقل" {
+			t.Errorf("%s: speaker %q", f, back.Segments[0].Speaker)
+		}
+	}
+}

@@ -1,15 +1,10 @@
 package transcribe_test
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/newsscribe/newsscribe/export"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
 
@@ -55,27 +50,6 @@ func TestReadFormats(t *testing.T) {
 				t.Errorf("language %q, want ar", tr.Language)
 			}
 		})
-	}
-}
-
-// TestReadOwnOutput reads back what Write produces, speakers included.
-func TestReadOwnOutput(t *testing.T) {
-	tr := loadTranscript(t, "news_speakers.json")
-	for _, f := range []transcribe.Format{transcribe.FormatJSON, transcribe.FormatSRT, transcribe.FormatVTT} {
-		var buf bytes.Buffer
-		if err := export.WriteTranscript(&buf, tr, f, export.DocumentInfo{}); err != nil {
-			t.Fatal(err)
-		}
-		back, err := transcribe.Read(&buf, f)
-		if err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		if back.Segments[0].Start != tr.Segments[0].Start || !strings.Contains(back.Text, "افتتاح المرحلة الأولى") {
-			t.Errorf("%s: got %q from %v", f, back.Text, back.Segments[0].Start)
-		}
-		if f != transcribe.FormatSRT && back.Segments[0].Speaker != "وزير النقل" {
-			t.Errorf("%s: speaker %q", f, back.Segments[0].Speaker)
-		}
 	}
 }
 
@@ -137,19 +111,6 @@ func FuzzRead(f *testing.F) {
 			}
 		}
 	})
-}
-
-func loadTranscript(t *testing.T, name string) *transcribe.Transcript {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var tr transcribe.Transcript
-	if err := json.Unmarshal(b, &tr); err != nil {
-		t.Fatalf("%s: %v", name, err)
-	}
-	return &tr
 }
 
 func TestParseFormat(t *testing.T) {

@@ -4,7 +4,10 @@
 package aligntest
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
+	"testing"
 	"unicode/utf8"
 
 	"github.com/newsscribe/newsscribe/align/arabic"
@@ -90,6 +93,24 @@ type Seed struct {
 	Timing          []byte
 }
 
+// Article reads the fixture article, testdata/article.txt of the package
+// under test.
+func Article(t testing.TB) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", "article.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// AddSeeds adds Seeds around the fixture article to f.
+func AddSeeds(f *testing.F) {
+	for _, s := range Seeds(Article(f)) {
+		f.Add(s.Article, s.Speech, s.Timing)
+	}
+}
+
 // Seeds are the fuzz targets' seed corpus around article (the fixture's
 // text): quotations said, numbers, an empty article, ellipses, stray marks.
 func Seeds(article string) []Seed {
@@ -103,3 +124,12 @@ func Seeds(article string) []Seed {
 		{"«« »» «نعم» “لا «ربما» أبدا” \"", "نعم لا ربما أبدا", []byte{5}},
 	}
 }
+
+// The fixture article of the aligner's and the renderers' tests
+// (testdata/article.txt beside them): its two quotations, and a greeting
+// said before them that the article does not report.
+const (
+	Quote1 = "إن هذا البرنامج يشمل 59 مركزا صحيا في المرحلة الأولى، وسيمتد ليشمل جميع الجهات قبل نهاية سنة 2025"
+	Quote2 = "نحن نعول على انخراط الأسر والأطر الصحية، فالوقاية خير من العلاج"
+	Aside  = "السلام عليكم ورحمة الله وبركاته شكرا لكم على الحضور"
+)
