@@ -112,7 +112,7 @@ func testLifecycle(t *testing.T, ts *testServer) {
 	if list.Total != 2 || len(list.Data) != 1 || list.Data[0].ID != withArt.ID {
 		t.Errorf("list: got total %d, %d items (%v), want 2 total, newest first", list.Total, len(list.Data), list.Data)
 	}
-	if n := countFiles(t, filepath.Join(ts.dir, "audio")); n != 1 {
+	if n := countFiles(t, filepath.Join(ts.blobs, "audio")); n != 1 {
 		t.Fatalf("stored recordings: got %d, want 1", n)
 	}
 	// DELETE on a finished job deletes it; the upload it shares with
@@ -129,7 +129,7 @@ func testLifecycle(t *testing.T, ts *testServer) {
 	if r := ts.do(t, "DELETE", "/v1/transcriptions/"+withArt.ID, nil, ""); r.status != http.StatusNoContent {
 		t.Errorf("delete second job: got %d, want 204", r.status)
 	}
-	if n := countFiles(t, filepath.Join(ts.dir, "audio")) + countFiles(t, filepath.Join(ts.dir, "play")); n != 0 {
+	if n := countFiles(t, filepath.Join(ts.blobs, "audio")) + countFiles(t, filepath.Join(ts.blobs, "play")); n != 0 {
 		t.Errorf("the recording is still stored after its last job was deleted: %d files", n)
 	}
 }

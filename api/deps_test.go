@@ -35,9 +35,11 @@ var layers = map[string]int{
 
 	"newsroom": 7, "api": 8,
 
-	"cmd/newsscribe/cli": 9,
+	"server": 9,
 
-	"cmd/newsscribe": 10, "api/internal/testserver": 10, "audio/internal/benchaudio": 10,
+	"cmd/newsscribe/cli": 10,
+
+	"cmd/newsscribe": 11, "api/internal/testserver": 11, "audio/internal/benchaudio": 11,
 }
 
 // TestDependenciesPointDown reads the imports of every product (non-test)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"net/http"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -109,4 +110,14 @@ func boolField(c *gin.Context, u *upload, name string) (v, ok bool) {
 		return false, false
 	}
 	return v, true
+}
+
+// PublicModelName is the name clients see for the model configured as model:
+// a registry name as it is, a file path by its base name without ".bin", so
+// that responses never reveal the server's directories.
+func PublicModelName(model string) string {
+	if !strings.ContainsRune(model, filepath.Separator) && !strings.HasSuffix(model, ".bin") {
+		return model
+	}
+	return strings.TrimSuffix(filepath.Base(model), ".bin")
 }

@@ -24,7 +24,20 @@ import (
 	"github.com/newsscribe/newsscribe/store"
 )
 
-// Deps are the router's dependencies.
+// Defaults of Deps, each stated once here.
+const (
+	// DefaultMaxUpload is the largest accepted request body: 1 GiB.
+	DefaultMaxUpload int64 = 1 << 30
+	// DefaultBodyIdleTimeout ends a request whose body sends nothing for
+	// this long.
+	DefaultBodyIdleTimeout = 30 * time.Second
+	// DefaultMinUploadRate is the slowest mean rate of a request body, in
+	// bytes per second.
+	DefaultMinUploadRate = 1 << 10
+)
+
+// Deps are the router's dependencies. The zero value of every field but
+// Newsroom is its default.
 type Deps struct {
 	// Newsroom runs the use cases; its store is what the handlers read.
 	// Required.
@@ -52,7 +65,7 @@ type Deps struct {
 	// Mount, when set, is called with the router to add more routes (the web
 	// page); they are public.
 	Mount func(r *gin.Engine)
-	// PublicURL is Config.PublicURL (validated): its origin is trusted as
+	// PublicURL is the server's public URL (publicurl.Parse): its origin is trusted as
 	// the newsroom page's by the cross-site check, and it is the root of
 	// the share links the API returns.
 	PublicURL string
@@ -63,7 +76,8 @@ type Deps struct {
 	// APIKeys are set. Defaults to false.
 	PublicMetrics bool
 	// BodyIdleTimeout and MinUploadRate bound how slowly a request body may
-	// arrive (see Config). Default to DefaultBodyIdleTimeout and
+	// arrive: nothing for BodyIdleTimeout, or below MinUploadRate bytes per
+	// second after it, is 408. Default to DefaultBodyIdleTimeout and
 	// DefaultMinUploadRate; a negative MinUploadRate turns the rate off.
 	BodyIdleTimeout time.Duration
 	MinUploadRate   int64

@@ -417,7 +417,7 @@ func TestSlowBodyTimedOut(t *testing.T) {
 			if !strings.HasPrefix(status, "408") || !strings.Contains(body, "body_timeout") {
 				t.Fatalf("got %s %s, want 408 body_timeout", status, body)
 			}
-			if left, _ := filepath.Glob(filepath.Join(ts.dir, "tmp", "*")); len(left) != 0 {
+			if left, _ := filepath.Glob(filepath.Join(ts.blobs, "tmp", "*")); len(left) != 0 {
 				t.Errorf("temporary files left: %v", left)
 			}
 		})
@@ -445,9 +445,10 @@ func TestBodyDeadlineLifted(t *testing.T) {
 // not temporary stay.
 func TestStaleTempFilesSwept(t *testing.T) {
 	dir := t.TempDir()
-	stale := []string{filepath.Join(dir, "tmp", "upload-123456"), filepath.Join(dir, "tmp", "probe-9"),
-		filepath.Join(dir, "play", "ab", ".ab12.mp3.777.tmp")}
-	kept := filepath.Join(dir, "play", "ab", "ab12.mp3")
+	blobs := filepath.Join(dir, "blobs")
+	stale := []string{filepath.Join(blobs, "tmp", "upload-123456"), filepath.Join(blobs, "tmp", "probe-9"),
+		filepath.Join(blobs, "play", "ab", ".ab12.mp3.777.tmp")}
+	kept := filepath.Join(blobs, "play", "ab", "ab12.mp3")
 	for _, p := range append(stale, kept) {
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)

@@ -1,15 +1,10 @@
 package api
 
 import (
-	"fmt"
 	"net/http"
-	"net/url"
 	"time"
 
 	"github.com/gin-gonic/gin"
-
-	"github.com/newsscribe/newsscribe/queue"
-	"github.com/newsscribe/newsscribe/webhook"
 )
 
 // deliveryJSON is one delivery attempt as GET …/webhooks shows it.
@@ -46,37 +41,4 @@ func (s *server) listWebhooks(c *gin.Context) {
 		}
 	}
 	c.JSON(http.StatusOK, gin.H{"object": "list", "data": data})
-}
-
-// validateWebhooks checks the --webhook-* flags.
-func (c Config) validateWebhooks() error {
-	if c.WebhookSecret != "" {
-		if _, err := webhook.ParseSecret(c.WebhookSecret); err != nil {
-			return fmt.Errorf("--webhook-secret: %w", err)
-		}
-	}
-	if c.WebhookURL != "" {
-		u, err := url.Parse(c.WebhookURL)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return fmt.Errorf("--webhook-url: want an http:// or https:// URL, got %q", c.WebhookURL)
-		}
-	}
-	for _, d := range c.WebhookRetry {
-		if d <= 0 {
-			return fmt.Errorf("--webhook-retry: delays must be positive, got %s", d)
-		}
-	}
-	return nil
-}
-
-// webhookConfig is the queue's webhook configuration from c (validated).
-func (c Config) webhookConfig() queue.WebhookConfig {
-	var key []byte
-	if c.WebhookSecret != "" {
-		key, _ = webhook.ParseSecret(c.WebhookSecret)
-	}
-	return queue.WebhookConfig{
-		URL: c.WebhookURL, Secret: key, Retry: c.WebhookRetry,
-		Policy: webhook.Policy{AllowPrivate: c.WebhookAllowPrivate},
-	}
 }

@@ -34,7 +34,7 @@ type Args struct {
 func (Args) Kind() string { return "newsscribe_transcribe" }
 
 // Defaults of Config, each stated once here; the serve command's flags show
-// the same values (through api.DefaultConfig).
+// the same values (through server.DefaultConfig).
 const (
 	// DefaultWorkers is how many jobs one process runs at once.
 	DefaultWorkers = 1
