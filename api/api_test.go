@@ -19,10 +19,12 @@ import (
 )
 
 func TestTranscriptionLifecycle(t *testing.T) {
+	t.Parallel()
 	testLifecycle(t, newServer(t, serverOpts{}))
 }
 
 func TestTranscriptionLifecyclePostgres(t *testing.T) {
+	t.Parallel()
 	testLifecycle(t, newServer(t, serverOpts{database: postgresURL(t)}))
 }
 
@@ -147,6 +149,7 @@ func countFiles(t *testing.T, dir string) int {
 }
 
 func TestCancelRunningJob(t *testing.T) {
+	t.Parallel()
 	ts := newServer(t, serverOpts{stepDelay: 2 * time.Second})
 	var j jobView
 	ts.upload(t, "/v1/transcriptions", wav(0.5, 300), nil).json(t, &j)
@@ -201,6 +204,7 @@ func TestCancelRunningJob(t *testing.T) {
 }
 
 func TestQueueFull(t *testing.T) {
+	t.Parallel()
 	ts := newServer(t, serverOpts{maxQueue: 2, noStart: true})
 	for i := 0; i < 2; i++ {
 		if r := ts.upload(t, "/v1/transcriptions", wav(0.2, float64(200+i)), nil); r.status != 202 {
@@ -261,6 +265,7 @@ func assertError(t *testing.T, r resp, code string) {
 }
 
 func TestBadInputs(t *testing.T) {
+	t.Parallel()
 	ts := newServer(t, serverOpts{keys: []string{"k1", "k2"}, maxUpload: 200 << 10, maxSeconds: 3})
 	auth := []string{"Authorization", "Bearer k2"}
 	big := bytes.Repeat([]byte("x"), 400<<10)
@@ -344,10 +349,12 @@ func TestBadInputs(t *testing.T) {
 }
 
 func TestArticles(t *testing.T) {
+	t.Parallel()
 	testArticles(t, newServer(t, serverOpts{}))
 }
 
 func TestArticlesPostgres(t *testing.T) {
+	t.Parallel()
 	testArticles(t, newServer(t, serverOpts{database: postgresURL(t)}))
 }
 
@@ -433,6 +440,7 @@ func testArticles(t *testing.T, ts *testServer) {
 }
 
 func TestOpenAICompatible(t *testing.T) {
+	t.Parallel()
 	ts := newServer(t, serverOpts{})
 	tests := []struct {
 		name   string
@@ -513,6 +521,7 @@ func TestOpenAICompatible(t *testing.T) {
 }
 
 func TestHealthReadyMetrics(t *testing.T) {
+	t.Parallel()
 	ts := newServer(t, serverOpts{})
 	var j jobView
 	ts.upload(t, "/v1/transcriptions", wav(2, 440), nil).json(t, &j)
@@ -535,6 +544,7 @@ func TestHealthReadyMetrics(t *testing.T) {
 }
 
 func TestTransientFailureRetried(t *testing.T) {
+	t.Parallel()
 	ts := newServer(t, serverOpts{})
 	var calls atomic.Int32
 	ts.engine.Result = func(s []float32, o transcribe.Options) (*transcribe.Transcript, error) {
@@ -552,6 +562,7 @@ func TestTransientFailureRetried(t *testing.T) {
 }
 
 func TestFailingJobFailsAfterMaxAttempts(t *testing.T) {
+	t.Parallel()
 	ts := newServer(t, serverOpts{})
 	ts.engine.Result = func(s []float32, o transcribe.Options) (*transcribe.Transcript, error) {
 		return nil, errors.New("model exploded")
@@ -582,6 +593,7 @@ func TestFailingJobFailsAfterMaxAttempts(t *testing.T) {
 // times at once: all get the same job, and one job row exists, because a
 // unique index backs the dedup lookup against the race between them.
 func TestConcurrentIdenticalUploadsShareOneJob(t *testing.T) {
+	t.Parallel()
 	ts := newServer(t, serverOpts{noStart: true})
 	data := wav(0.5, 440)
 	const n = 8

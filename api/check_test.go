@@ -17,6 +17,7 @@ import (
 // alignment is served as the quotation check's report and as subtitles of
 // at most 2 × 42 characters.
 func TestQuoteCheckEndpoints(t *testing.T) {
+	t.Parallel()
 	var mu sync.Mutex
 	var got []transcribe.Options
 	ts := newServer(t, serverOpts{result: func(s []float32, o transcribe.Options) (*transcribe.Transcript, error) {

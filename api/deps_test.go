@@ -47,6 +47,7 @@ var layers = map[string]int{
 // storage knows nothing of the page or the queue, the queue nothing of HTTP,
 // the pipeline no HTTP, and nothing but the command imports api.
 func TestDependenciesPointDown(t *testing.T) {
+	t.Parallel()
 	const module = "github.com/newsscribe/newsscribe/"
 	root := ".."
 	fset := token.NewFileSet()

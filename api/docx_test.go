@@ -15,6 +15,7 @@ import (
 // the article's first line, right to left, holding the recognised words
 // and the check's verdict.
 func TestDOCXDownloads(t *testing.T) {
+	t.Parallel()
 	ts := newServer(t, serverOpts{})
 	r := ts.upload(t, "/v1/transcriptions", wav(1, 440), map[string]string{"language": "ar", "article": article})
 	if r.status != http.StatusAccepted {

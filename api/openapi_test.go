@@ -14,6 +14,7 @@ import (
 // TestOpenAPIMatchesRoutes checks that the document parses as OpenAPI 3 and
 // that every registered route is documented and every documented one exists.
 func TestOpenAPIMatchesRoutes(t *testing.T) {
+	t.Parallel()
 	var doc struct {
 		OpenAPI string                                `json:"openapi"`
 		Paths   map[string]map[string]json.RawMessage `json:"paths"`

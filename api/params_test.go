@@ -7,6 +7,7 @@ import (
 )
 
 func TestPublicModelName(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ name, model, want string }{
 		{"registry name", "large-v3-turbo-q5_0", "large-v3-turbo-q5_0"},
 		{"absolute path", "/srv/models/ggml-small.bin", "ggml-small"},

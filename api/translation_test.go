@@ -29,6 +29,7 @@ func bilingual(samples []float32, opts transcribe.Options) (*transcribe.Transcri
 // English text downloads beside the Arabic with ?lang=en in every format,
 // labelled machine translation, and the Arabic transcript is untouched.
 func TestTranslation(t *testing.T) {
+	t.Parallel()
 	ts := newServer(t, serverOpts{result: bilingual})
 	r := ts.upload(t, "/v1/transcriptions", wav(1, 440), map[string]string{"language": "ar"})
 	var j jobView
