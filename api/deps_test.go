@@ -31,7 +31,7 @@ var layers = map[string]int{
 
 	"pipeline": 5, "store": 5, "align/eval/cmd/evalalign": 5, "align/eval/cmd/evalquotes": 5,
 
-	"queue": 6, "api/web": 6, "store/internal/searchbench": 6,
+	"queue": 6, "api/web": 6, "api/openai": 6, "store/internal/searchbench": 6,
 
 	"newsroom": 7, "api": 8,
 

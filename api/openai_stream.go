@@ -9,18 +9,12 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/newsscribe/newsscribe/api/openai"
 	"github.com/newsscribe/newsscribe/internal/errcode"
 	"github.com/newsscribe/newsscribe/internal/oneline"
 	"github.com/newsscribe/newsscribe/store"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
-
-// streamEvent is one server-sent event of OpenAI's transcription stream.
-type streamEvent struct {
-	Type  string `json:"type"`
-	Delta string `json:"delta,omitempty"`
-	Text  string `json:"text,omitempty"`
-}
 
 // streamJob answers stream=true with OpenAI's server-sent events: a
 // "transcript.text.delta" for each segment as the worker decodes it (live
@@ -43,7 +37,7 @@ func (s *server) streamJob(c *gin.Context, j *store.Job, created bool, live <-ch
 			text = " " + text
 		}
 		sent++
-		writeEvent(c, streamEvent{Type: "transcript.text.delta", Delta: text})
+		writeEvent(c, openai.StreamEvent{Type: openai.EventDelta, Delta: text})
 	}
 	tick := time.NewTicker(200 * time.Millisecond)
 	defer tick.Stop()
@@ -101,7 +95,7 @@ func (s *server) streamJob(c *gin.Context, j *store.Job, created bool, live <-ch
 				delta(sg.Text)
 			}
 		}
-		writeEvent(c, streamEvent{Type: "transcript.text.done", Text: t.Text})
+		writeEvent(c, openai.StreamEvent{Type: openai.EventDone, Text: t.Text})
 		return
 	}
 }
@@ -147,33 +141,16 @@ func writeError(c *gin.Context, status int, code errcode.Code, message string) {
 	writeEvent(c, apiError{errorBody{Code: code, Type: errorType(status), Message: oneline.Fold(message)}})
 }
 
-// openaiModel is an entry of GET /v1/models.
-type openaiModel struct {
-	ID      string `json:"id"`
-	Object  string `json:"object"`
-	Created int64  `json:"created"`
-	OwnedBy string `json:"owned_by"`
-}
-
-// models are the server's model and OpenAI's names for it, in that order.
-func (s *server) models() []openaiModel {
-	out := []openaiModel{{ID: s.DefaultModel, Object: "model", Created: s.started.Unix(), OwnedBy: "newsscribe"}}
-	for _, a := range openaiModels {
-		out = append(out, openaiModel{ID: a, Object: "model", Created: s.started.Unix(), OwnedBy: "newsscribe"})
-	}
-	return out
-}
-
 // listModels is GET /v1/models: the one model this server runs, under its
 // own name and OpenAI's audio model names, which all select it.
 func (s *server) listModels(c *gin.Context) {
-	c.JSON(http.StatusOK, gin.H{"object": "list", "data": s.models()})
+	c.JSON(http.StatusOK, gin.H{"object": "list", "data": openai.Models(s.DefaultModel, s.started)})
 }
 
 // getModel is GET /v1/models/{id}.
 func (s *server) getModel(c *gin.Context) {
 	id := c.Param("id")
-	for _, m := range s.models() {
+	for _, m := range openai.Models(s.DefaultModel, s.started) {
 		if m.ID == id {
 			c.JSON(http.StatusOK, m)
 			return

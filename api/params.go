@@ -11,15 +11,11 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/newsscribe/newsscribe/api/openai"
 	"github.com/newsscribe/newsscribe/internal/errcode"
 	"github.com/newsscribe/newsscribe/newsroom"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
-
-// openaiModels are OpenAI's audio model names; they select this server's
-// model, so that OpenAI SDK clients work unchanged. GET /v1/models lists
-// them after the server's own model.
-var openaiModels = []string{"whisper-1", "gpt-4o-transcribe", "gpt-4o-mini-transcribe"}
 
 // modelName resolves a requested model to the server's, or reports false.
 // Accepted: empty, the server's name as /v1/models shows it (also with
@@ -28,7 +24,7 @@ func (s *server) modelName(m string) (string, bool) {
 	if m == "" || m == s.DefaultModel || m == s.DefaultModel+".bin" {
 		return s.DefaultModel, true
 	}
-	for _, a := range openaiModels {
+	for _, a := range openai.Aliases {
 		if m == a {
 			return s.DefaultModel, true
 		}
@@ -71,7 +67,7 @@ func (s *server) parseASR(c *gin.Context, u *upload, task string) (newsroom.Reco
 	if !ok {
 		abortParam(c, http.StatusBadRequest, errcode.UnknownModel, "model", fmt.Sprintf(
 			"this server transcribes with model %q only (GET /v1/models lists it and its aliases %s); leave model empty or send one of those",
-			s.DefaultModel, strings.Join(openaiModels, ", ")))
+			s.DefaultModel, strings.Join(openai.Aliases, ", ")))
 		return newsroom.Recognition{}, false
 	}
 	r.Model = model
