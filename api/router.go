@@ -46,7 +46,7 @@ type Deps struct {
 	EngineReady func() bool
 	// Segments delivers decoded segments to streaming requests (the same hub
 	// is the worker's SegmentSink); nil streams each transcript when done.
-	Segments *SegmentHub
+	Segments *newsroom.SegmentHub
 	// Metrics is registered on /metrics; nil disables the endpoint.
 	Metrics *Metrics
 	// APIKeys, when not empty, are the accepted bearer tokens for /v1; an

@@ -87,7 +87,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 		return nil, fmt.Errorf("open database: %w", err)
 	}
 	dec := newsroom.AudioDecoder{Pipeline: p}
-	hub := api.NewSegmentHub()
+	hub := newsroom.NewSegmentHub()
 	worker := &queue.Worker{Pipeline: p, Decoder: dec, FFmpegPath: cfg.FFmpegPath, Logger: log, Segments: hub,
 		ClipFonts: cfg.ClipFonts, ChunkLength: cfg.ChunkLength, ProgressEvery: cfg.ProgressEvery}
 	q, err := queue.Open(ctx, queue.Config{
