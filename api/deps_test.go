@@ -13,9 +13,10 @@ import (
 
 // layers ranks every package of the module: a product (non-test) file may
 // import only packages of a strictly lower rank. The ranks are the map of
-// docs/ARCHITECTURE.md: helpers at the bottom, then the media and text
-// libraries, the aligner and the renderers, the pipeline and storage, the
-// queue, HTTP, and the command on top. A new package must be ranked here
+// docs/ARCHITECTURE.md (the parts): helpers at the bottom, then the media
+// and text libraries, the aligner and the renderers, the pipeline and
+// storage, the queue, the newsroom (the use cases), HTTP, the composition
+// root (server), and the command on top. A new package must be ranked here
 // before it can be built into the product.
 var layers = map[string]int{
 	"internal/atomicfile": 0, "internal/bytesize": 0, "internal/errcode": 0, "internal/oneline": 0,
