@@ -21,7 +21,9 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/newsscribe/newsscribe/api"
 	"github.com/newsscribe/newsscribe/blob"
+	"github.com/newsscribe/newsscribe/newsroom"
 	"github.com/newsscribe/newsscribe/pipeline"
 	"github.com/newsscribe/newsscribe/queue"
 	"github.com/newsscribe/newsscribe/server"
@@ -220,6 +222,20 @@ func newServer(t testing.TB, o serverOpts) *testServer {
 		srv.Close()
 	})
 	return ts
+}
+
+// newHandlerServer serves the router over a newsroom without a queue or an
+// engine, for the tests about HTTP alone: no river, no ffmpeg. It takes
+// o's keys and metrics settings.
+func newHandlerServer(t testing.TB, o serverOpts) *testServer {
+	t.Helper()
+	st := newStore(t)
+	quiet := slog.New(slog.DiscardHandler)
+	r := api.NewRouter(api.Deps{Newsroom: newsroom.New(newsroom.Config{Store: st, Logger: quiet}), Metrics: api.NewMetrics(st),
+		APIKeys: o.keys, PublicMetrics: o.publicMetrics, Logger: quiet})
+	hs := httptest.NewServer(r)
+	t.Cleanup(hs.Close)
+	return &testServer{Server: hs, store: st}
 }
 
 // newStore opens a store in a temporary directory: SQLite, no queue.

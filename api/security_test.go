@@ -345,7 +345,7 @@ func TestCrossSiteRequests(t *testing.T) {
 // without a preflight — instead of decoding it.
 func TestJSONContentTypeRequired(t *testing.T) {
 	t.Parallel()
-	ts := newServer(t, serverOpts{})
+	ts := newHandlerServer(t, serverOpts{})
 	body := `{"title":"t","body":"b"}`
 	for _, ct := range []string{"text/plain", "application/x-www-form-urlencoded", ""} {
 		t.Run("POST articles as "+ct, func(t *testing.T) {
@@ -640,9 +640,9 @@ func TestDiskFull(t *testing.T) {
 // document need one too, unless --public-metrics says they are public.
 func TestMetricsNeedKey(t *testing.T) {
 	t.Parallel()
-	private := newServer(t, serverOpts{keys: []string{"k3y"}})
-	public := newServer(t, serverOpts{keys: []string{"k3y"}, publicMetrics: true})
-	open := newServer(t, serverOpts{})
+	private := newHandlerServer(t, serverOpts{keys: []string{"k3y"}})
+	public := newHandlerServer(t, serverOpts{keys: []string{"k3y"}, publicMetrics: true})
+	open := newHandlerServer(t, serverOpts{})
 	for _, p := range []string{"/metrics", "/v1/openapi.json"} {
 		for _, tt := range []struct {
 			name   string
