@@ -3,7 +3,6 @@ package api
 import (
 	"errors"
 	"net/http"
-	"strconv"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -74,15 +73,11 @@ func (s *server) createArticle(c *gin.Context) {
 	c.JSON(http.StatusCreated, toArticleJSON(a))
 }
 
+// article loads the article named by the :id parameter, answering 404 itself.
 func (s *server) article(c *gin.Context) *store.Article {
-	id := c.Param("id")
-	a, err := s.Store.Article(c.Request.Context(), id)
-	if errors.Is(err, store.ErrNotFound) {
-		abort(c, http.StatusNotFound, errcode.NotFound, "no article with id "+strconv.Quote(id))
-		return nil
-	}
+	a, err := s.Newsroom.Article(c.Request.Context(), c.Param("id"))
 	if err != nil {
-		s.internal(c, err)
+		s.fail(c, err)
 		return nil
 	}
 	return a

@@ -131,14 +131,9 @@ func (s *server) answerSubmit(c *gin.Context, j *store.Job, created bool, err er
 
 // job loads the job named by the :id parameter, answering 404 itself.
 func (s *server) job(c *gin.Context) *store.Job {
-	id := c.Param("id")
-	j, err := s.Store.Job(c.Request.Context(), id)
-	if errors.Is(err, store.ErrNotFound) {
-		abort(c, http.StatusNotFound, errcode.NotFound, "no transcription job with id "+strconv.Quote(id))
-		return nil
-	}
+	j, err := s.Newsroom.Job(c.Request.Context(), c.Param("id"))
 	if err != nil {
-		s.internal(c, err)
+		s.fail(c, err)
 		return nil
 	}
 	return j
