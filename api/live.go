@@ -15,8 +15,8 @@ import (
 	"github.com/coder/websocket"
 	"github.com/gin-gonic/gin"
 
+	"github.com/newsscribe/newsscribe/internal/errcode"
 	"github.com/newsscribe/newsscribe/live"
-	"github.com/newsscribe/newsscribe/store"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
 
@@ -49,9 +49,6 @@ func (s *server) liveRoutes(r *gin.Engine, v1 *gin.RouterGroup) {
 	v1.POST("/live/:id/stop", s.stopLive)
 	keyAuth := s.auth()
 	r.GET("/v1/live/:id/audio", func(c *gin.Context) { s.liveAudio(c, keyAuth) })
-	if s.Live != nil {
-		s.Live.Attach(s)
-	}
 }
 
 // liveJSON is a session as the API answers it.
@@ -84,24 +81,18 @@ func toLiveJSON(ss *live.Session, info live.Info) liveJSON {
 	return out
 }
 
-// liveOff answers 503 when this server runs no live sessions.
-func (s *server) liveOff(c *gin.Context) bool {
-	if s.Live.Enabled() {
-		return false
-	}
-	abort(c, http.StatusServiceUnavailable, "live_off", "live sessions are turned off on this server (--live-sessions 0)")
-	return true
-}
-
-// liveSession loads the session named by :id, answering 404 itself.
+// liveSession loads the session named by :id, answering 503 (live mode
+// off) or 404 itself.
 func (s *server) liveSession(c *gin.Context) *live.Session {
-	if s.liveOff(c) {
+	m := s.Newsroom.Live()
+	if !m.Enabled() {
+		abort(c, failedStatus(errcode.LiveOff), errcode.LiveOff, "live sessions are turned off on this server (--live-sessions 0)")
 		return nil
 	}
 	id := c.Param("id")
-	ss, ok := s.Live.Get(id)
+	ss, ok := m.Get(id)
 	if !ok {
-		abort(c, http.StatusNotFound, "not_found", "no live session with id "+strconv.Quote(id)+" on this server (sessions are kept 15 minutes after they end)")
+		abort(c, http.StatusNotFound, errcode.NotFound, fmt.Sprintf("no live session with id %q on this server (sessions are kept %s after they end)", id, m.Config().Linger))
 		return nil
 	}
 	return ss
@@ -128,20 +119,17 @@ type liveRequest struct {
 const maxLiveRequest = 256 << 10
 
 func (s *server) createLive(c *gin.Context) {
-	if s.liveOff(c) {
-		return
-	}
 	var in liveRequest
 	if !bindJSON(c, &in, maxLiveRequest, "live session") {
 		return
 	}
-	req, ok := s.parseLive(c, in)
+	req, ok := parseLive(c, in)
 	if !ok {
 		return
 	}
-	ss, err := s.Live.Start(c.Request.Context(), req)
+	ss, err := s.Newsroom.StartLive(c.Request.Context(), req)
 	if err != nil {
-		s.liveStartError(c, err)
+		s.fail(c, err)
 		return
 	}
 	out := toLiveJSON(ss, ss.Info())
@@ -152,10 +140,11 @@ func (s *server) createLive(c *gin.Context) {
 	c.JSON(http.StatusCreated, out)
 }
 
-// parseLive checks a start request before any session exists (400, 404).
-func (s *server) parseLive(c *gin.Context, in liveRequest) (live.Request, bool) {
+// parseLive checks a start request's fields before any session exists,
+// answering 400 itself.
+func parseLive(c *gin.Context, in liveRequest) (live.Request, bool) {
 	bad := func(param, msg string) (live.Request, bool) {
-		abortParam(c, http.StatusBadRequest, "invalid_value", param, msg)
+		abortParam(c, http.StatusBadRequest, errcode.InvalidValue, param, msg)
 		return live.Request{}, false
 	}
 	for name, v := range map[string]string{"source_url": in.SourceURL, "article": in.Article, "prompt": in.Prompt} {
@@ -163,7 +152,8 @@ func (s *server) parseLive(c *gin.Context, in liveRequest) (live.Request, bool) 
 			return bad(name, name+" is not valid UTF-8 text")
 		}
 	}
-	req := live.Request{SourceURL: strings.TrimSpace(in.SourceURL), Draft: in.Article, Prompt: strings.TrimSpace(in.Prompt)}
+	req := live.Request{SourceURL: strings.TrimSpace(in.SourceURL), Draft: in.Article, Prompt: strings.TrimSpace(in.Prompt),
+		ArticleID: in.ArticleID, Callback: in.CallbackURL}
 	switch {
 	case in.Source == "browser" && req.SourceURL == "":
 		req.Browser = true
@@ -188,58 +178,13 @@ func (s *server) parseLive(c *gin.Context, in liveRequest) (live.Request, bool) 
 	if len(req.Prompt) > transcribe.MaxPromptBytes {
 		return bad("prompt", fmt.Sprintf("prompt is longer than %d bytes (Whisper reads at most %d tokens of it)", transcribe.MaxPromptBytes, transcribe.MaxPromptTokens))
 	}
-	if in.ArticleID != "" {
-		a, err := s.Store.Article(c.Request.Context(), in.ArticleID)
-		if errors.Is(err, store.ErrNotFound) {
-			abort(c, http.StatusNotFound, "not_found", "no article with id "+strconv.Quote(in.ArticleID))
-			return live.Request{}, false
-		} else if err != nil {
-			s.internal(c, err)
-			return live.Request{}, false
-		}
-		req.ArticleID = a.ID
-		if req.Draft == "" {
-			req.Draft = a.Body
-		}
-	}
-	cb, ok := s.parseCallback(c, in.CallbackURL)
-	if !ok {
-		return live.Request{}, false
-	}
-	req.Callback = cb
 	return req, true
-}
-
-// liveStartError answers a failed start.
-func (s *server) liveStartError(c *gin.Context, err error) {
-	var na *live.NotAllowedError
-	var se *live.SourceError
-	switch {
-	case errors.Is(err, live.ErrFull):
-		c.Header("Retry-After", "60")
-		abort(c, http.StatusTooManyRequests, "live_full", err.Error())
-	case errors.Is(err, live.ErrNotReady):
-		c.Header("Retry-After", "10")
-		abort(c, http.StatusServiceUnavailable, "not_ready", err.Error())
-	case errors.Is(err, live.ErrDisabled):
-		abort(c, http.StatusServiceUnavailable, "live_off", err.Error())
-	case errors.As(err, &na):
-		abortParam(c, http.StatusForbidden, "source_not_allowed", "source_url", err.Error())
-	case errors.As(err, &se) && se.Unreachable:
-		abortParam(c, http.StatusBadGateway, "source_unreachable", "source_url", err.Error())
-	case errors.As(err, &se):
-		abortParam(c, http.StatusUnprocessableEntity, "source_unusable", "source_url", err.Error())
-	case strings.HasPrefix(err.Error(), "source_url:"):
-		abortParam(c, http.StatusBadRequest, "invalid_value", "source_url", err.Error())
-	default:
-		s.internal(c, err)
-	}
 }
 
 func (s *server) listLive(c *gin.Context) {
 	data := []liveJSON{}
-	if s.Live.Enabled() {
-		for _, ss := range s.Live.List() {
+	if m := s.Newsroom.Live(); m.Enabled() {
+		for _, ss := range m.List() {
 			data = append(data, toLiveJSON(ss, ss.Info()))
 		}
 	}
@@ -355,12 +300,12 @@ func (s *server) liveRecording(c *gin.Context) {
 	from, err1 := strconv.ParseFloat(c.Query("from"), 64)
 	to, err2 := strconv.ParseFloat(c.Query("to"), 64)
 	if err1 != nil || err2 != nil || from < 0 || to <= from || to-from > maxRecordingSpan {
-		abort(c, http.StatusBadRequest, "bad_request", fmt.Sprintf("from and to are seconds from the session's start, from < to, at most %.0f s apart", maxRecordingSpan))
+		abort(c, http.StatusBadRequest, errcode.BadRequest, fmt.Sprintf("from and to are seconds from the session's start, from < to, at most %.0f s apart", maxRecordingSpan))
 		return
 	}
 	b, err := ss.Audio(from, to)
 	if err != nil {
-		abort(c, http.StatusConflict, "not_live", "the session has ended and its recording went to its transcription job: "+err.Error())
+		abort(c, http.StatusConflict, errcode.NotLive, "the session has ended and its recording went to its transcription job: "+err.Error())
 		return
 	}
 	c.Header("Cache-Control", "no-store")
@@ -380,7 +325,7 @@ func (s *server) putLiveDraft(c *gin.Context) {
 		return
 	}
 	if !utf8.ValidString(in.Text) {
-		abortParam(c, http.StatusBadRequest, "invalid_value", "text", "text is not valid UTF-8")
+		abortParam(c, http.StatusBadRequest, errcode.InvalidValue, "text", "text is not valid UTF-8")
 		return
 	}
 	base := -1
@@ -390,11 +335,11 @@ func (s *server) putLiveDraft(c *gin.Context) {
 	v, err := ss.SetDraft(in.Text, base)
 	switch {
 	case errors.Is(err, live.ErrDraftConflict):
-		c.AbortWithStatusJSON(http.StatusConflict, gin.H{"error": errorBody{Code: "conflict", Type: errorType(http.StatusConflict),
+		c.AbortWithStatusJSON(http.StatusConflict, gin.H{"error": errorBody{Code: errcode.Conflict, Type: errorType(http.StatusConflict),
 			Message: fmt.Sprintf("the draft was changed meanwhile (now version %d); reload it and edit again", v)}, "version": v})
 		return
 	case errors.Is(err, live.ErrEnded):
-		abort(c, http.StatusConflict, "not_live", "the session has ended; edit the article instead")
+		abort(c, http.StatusConflict, errcode.NotLive, "the session has ended; edit the article instead")
 		return
 	case err != nil:
 		s.internal(c, err)
@@ -418,11 +363,11 @@ func (s *server) stopLive(c *gin.Context) {
 	defer cancel()
 	info, err := ss.Stop(ctx)
 	if err != nil {
-		abort(c, http.StatusGatewayTimeout, "timeout", "the session is still finishing; follow it at "+toLiveJSON(ss, info).Links.Self)
+		abort(c, http.StatusGatewayTimeout, errcode.Timeout, "the session is still finishing; follow it at "+toLiveJSON(ss, info).Links.Self)
 		return
 	}
 	if info.JobID == "" {
-		abort(c, http.StatusConflict, "live_failed", "the session ended without a transcription: "+info.Error)
+		abort(c, http.StatusConflict, errcode.LiveFailed, "the session ended without a transcription: "+info.Error)
 		return
 	}
 	j, err := s.Store.Job(c.Request.Context(), info.JobID)
@@ -445,12 +390,12 @@ func (s *server) liveAudio(c *gin.Context, keyAuth gin.HandlerFunc) {
 		return
 	}
 	if !ss.Browser() {
-		abort(c, http.StatusConflict, "not_browser", "this session reads a stream; it takes no audio from a browser")
+		abort(c, http.StatusConflict, errcode.NotBrowser, "this session reads a stream; it takes no audio from a browser")
 		return
 	}
 	if !ss.CheckToken(c.Query("token")) {
 		if len(s.APIKeys) == 0 || c.GetHeader("Authorization") == "" {
-			abort(c, http.StatusUnauthorized, "unauthorized", "the audio connection needs the session's audio_token (?token=…, from POST /v1/live) or an API key")
+			abort(c, http.StatusUnauthorized, errcode.Unauthorized, "the audio connection needs the session's audio_token (?token=…, from POST /v1/live) or an API key")
 			return
 		}
 		if keyAuth(c); c.IsAborted() {
@@ -525,56 +470,4 @@ func (s *server) liveAudio(c *gin.Context, keyAuth gin.HandlerFunc) {
 			return
 		}
 	}
-}
-
-// SubmitRecording is the live sessions' way into the queue (live.Jobs): the
-// recording is stored as an upload and submitted as one, with the article
-// (its body replaced by the final draft) or the draft's text, so that the
-// full chunked transcription, the alignment, the events and the webhooks
-// follow as for an upload.
-func (s *server) SubmitRecording(ctx context.Context, r live.Recording) (string, error) {
-	rc, err := r.Open()
-	if err != nil {
-		return "", err
-	}
-	sha, n, err := s.Store.Blobs.PutContext(ctx, rc)
-	rc.Close()
-	if err != nil {
-		return "", fmt.Errorf("store live recording: %w", err)
-	}
-	u := &upload{sha: sha, size: n, hasFile: true, duration: float64(r.Samples) / transcribe.SampleRate,
-		filename: "live " + r.CreatedAt.UTC().Format("2006-01-02 15:04") + ".wav"}
-	req := asrRequest{Model: s.DefaultModel, Language: r.Language, Prompt: r.Prompt, Task: store.TaskTranscribe}
-	s.withCallback(&req, r.Callback)
-	articleID, text := r.ArticleID, r.Draft
-	if articleID != "" {
-		a, err := s.Store.Article(ctx, articleID)
-		switch {
-		case errors.Is(err, store.ErrNotFound):
-			articleID = "" // deleted meanwhile: align to the draft as it stood
-		case err != nil:
-			return "", err
-		default:
-			text = ""
-			if strings.TrimSpace(r.Draft) != "" && a.Body != r.Draft {
-				a.Body = r.Draft
-				if err := s.Store.UpdateArticle(ctx, a); err != nil {
-					return "", fmt.Errorf("save the final draft: %w", err)
-				}
-				if err := s.Store.IndexArticle(ctx, a.ID); err != nil {
-					s.log.Error("search index not updated", "article", a.ID, "error", err)
-				}
-			}
-		}
-	}
-	j, _, err := s.submitContext(ctx, u, req, articleID, text)
-	if err != nil {
-		return "", err
-	}
-	if articleID != "" {
-		if err := s.Store.SetArticleJob(ctx, articleID, j.ID); err != nil {
-			s.log.Error("attach job to article", "error", err)
-		}
-	}
-	return j.ID, nil
 }

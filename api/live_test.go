@@ -346,6 +346,7 @@ func TestLiveRefusals(t *testing.T) {
 		{"outside the allow-list", `{"source_url":"http://evil.example.net/live.m3u8"}`, nil, 403, "source_not_allowed"},
 		{"unreachable", `{"source_url":"http://radio.example.com:1/x"}`, nil, 502, "source_unreachable"},
 		{"no source", `{}`, nil, 400, "invalid_value"},
+		{"not http", `{"source_url":"ftp://radio.example.com/x"}`, nil, 400, "invalid_value"},
 		{"both sources", `{"source":"browser","source_url":"http://radio.example.com/x"}`, nil, 400, "invalid_value"},
 		{"language auto", `{"source":"browser","language":"auto"}`, nil, 400, "invalid_value"},
 		{"unknown language", `{"source":"browser","language":"xx"}`, nil, 400, "invalid_value"},
@@ -370,10 +371,13 @@ func TestLiveRefusals(t *testing.T) {
 	if r.status != http.StatusTooManyRequests || r.header.Get("Retry-After") == "" {
 		t.Errorf("second session: %d %s, want 429 with Retry-After", r.status, r.body)
 	}
-	// A server without live sessions says so.
-	off := newServer(t, serverOpts{})
-	if r := off.do(t, "POST", "/v1/live", strings.NewReader(`{"source":"browser"}`), "application/json"); r.status != http.StatusServiceUnavailable {
-		t.Errorf("live off: %d %s, want 503", r.status, r.body)
+	// A server without live sessions (--live-sessions 0) says so.
+	off := newServer(t, serverOpts{live: &live.Config{Sessions: -1}})
+	if r := off.do(t, "POST", "/v1/live", strings.NewReader(`{"source":"browser"}`), "application/json"); r.status != http.StatusServiceUnavailable || !strings.Contains(string(r.body), `"live_off"`) {
+		t.Errorf("live off: %d %s, want 503 live_off", r.status, r.body)
+	}
+	if r := off.do(t, "GET", "/v1/live/ls_x", nil, ""); r.status != http.StatusServiceUnavailable {
+		t.Errorf("a session of a server without live sessions: %d %s, want 503", r.status, r.body)
 	}
 }
 

@@ -1,6 +1,7 @@
 package live
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"crypto/subtle"
@@ -20,56 +21,54 @@ import (
 	"github.com/newsscribe/newsscribe/transcribe"
 )
 
-// Config configures live sessions on one server. The zero value turns
-// live mode off (Sessions 0).
+// Config configures live sessions on one server. The zero value of every
+// field is its default (NewManager applies them).
 type Config struct {
 	// Sessions is the most live sessions this server runs at once; more get
 	// ErrFull. Each needs the speech engine for a pass every Window.Step
-	// (and one whisper state). 0 turns live mode off. The serve command's
-	// default is DefaultSessions.
+	// (and one whisper state). Defaults to DefaultSessions; a negative
+	// number turns live mode off.
 	Sessions int
 	// Dir keeps the recordings of running sessions (the server: the data
-	// directory's live/). Required by NewManager when Sessions > 0.
+	// directory's live/). Required by NewManager unless live mode is off.
 	Dir string
 	// Sources are the streams a session may read.
 	Sources Sources
 	// Window tunes the rolling recognition.
 	Window Window
-	// MaxDuration ends a session whose recording reaches it (0: no limit).
+	// MaxDuration ends a session whose recording reaches it (0 or
+	// negative: no limit).
 	MaxDuration time.Duration
 	// Reconnect is how long a browser session waits for an audio connection
-	// (the first, or one that dropped) before it stops. Defaults to 2 minutes.
+	// (the first, or one that dropped) before it stops. Defaults to
+	// DefaultReconnect.
 	Reconnect time.Duration
 	// Linger is how long an ended session stays visible (its state and job
-	// id) to watchers. Defaults to 15 minutes.
+	// id) to watchers. Defaults to DefaultLinger.
 	Linger time.Duration
 }
 
-// DefaultSessions is the serve command's default for Config.Sessions.
-const DefaultSessions = 1
+// Defaults of Config.
+const (
+	// DefaultSessions is Config.Sessions' default.
+	DefaultSessions = 1
+	// DefaultReconnect is Config.Reconnect's default.
+	DefaultReconnect = 2 * time.Minute
+	// DefaultLinger is Config.Linger's default.
+	DefaultLinger = 15 * time.Minute
+)
 
-func (c Config) maxDuration() time.Duration { return c.MaxDuration }
-
-func (c Config) reconnect() time.Duration {
-	if c.Reconnect > 0 {
-		return c.Reconnect
-	}
-	return 2 * time.Minute
-}
-
-func (c Config) linger() time.Duration {
-	if c.Linger > 0 {
-		return c.Linger
-	}
-	return 15 * time.Minute
+// withDefaults is c with every zero field set to its default.
+func (c Config) withDefaults() Config {
+	c.Sessions = cmp.Or(c.Sessions, DefaultSessions)
+	c.Reconnect = cmp.Or(c.Reconnect, DefaultReconnect)
+	c.Linger = cmp.Or(c.Linger, DefaultLinger)
+	return c
 }
 
 // Validate reports the first setting that cannot work, naming the serve
 // command's flag.
 func (c Config) Validate() error {
-	if c.Sessions < 0 {
-		return fmt.Errorf("--live-sessions: must not be negative, got %d", c.Sessions)
-	}
 	if err := c.Window.Validate(); err != nil {
 		return fmt.Errorf("--live-%w", err)
 	}
@@ -117,7 +116,7 @@ type Deps struct {
 var (
 	// ErrFull: Config.Sessions sessions are running.
 	ErrFull = errors.New("live: this server runs its maximum of live sessions; retry when one ends")
-	// ErrDisabled: live mode is off (Config.Sessions is 0).
+	// ErrDisabled: live mode is off (Config.Sessions is negative).
 	ErrDisabled = errors.New("live: live sessions are turned off on this server (--live-sessions 0)")
 	// ErrNotReady: the engine is still loading, or no job path is attached.
 	ErrNotReady = errors.New("live: the speech engine is not loaded yet; retry in a moment")
@@ -137,9 +136,10 @@ type Manager struct {
 	wg       sync.WaitGroup
 }
 
-// NewManager returns a manager; Attach gives it the job path before the
-// first session.
+// NewManager returns a manager of cfg with its defaults applied; Attach
+// gives it the job path before the first session.
 func NewManager(cfg Config, deps Deps) (*Manager, error) {
+	cfg = cfg.withDefaults()
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
@@ -155,7 +155,8 @@ func NewManager(cfg Config, deps Deps) (*Manager, error) {
 	return &Manager{cfg: cfg, deps: deps, log: deps.Logger, sessions: map[string]*Session{}}, nil
 }
 
-// Attach sets the path by which recordings become jobs.
+// Attach sets the path by which recordings become jobs; until then no
+// session starts (ErrNotReady).
 func (m *Manager) Attach(j Jobs) {
 	m.mu.Lock()
 	m.jobs = j
@@ -355,7 +356,7 @@ func (m *Manager) handOver(s *Session) {
 	s.mu.Unlock()
 	m.log.Info("live session ended", "session", s.id, "status", info.Status, "transcription", jobID,
 		"audio_seconds", info.AudioSeconds, "final_words", info.FinalWords, "error", info.Error)
-	time.AfterFunc(m.cfg.linger(), func() {
+	time.AfterFunc(m.cfg.Linger, func() {
 		m.mu.Lock()
 		delete(m.sessions, s.id)
 		m.mu.Unlock()
@@ -494,5 +495,5 @@ func newID(prefix string) string {
 	return prefix + hex.EncodeToString(b)
 }
 
-// Config is the manager's configuration.
+// Config is the manager's configuration, its defaults applied.
 func (m *Manager) Config() Config { return m.cfg }

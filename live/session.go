@@ -239,7 +239,7 @@ func (s *Session) writeLocked(samples []float32) error {
 	case s.wake <- struct{}{}:
 	default:
 	}
-	if max := s.m.cfg.maxDuration(); max > 0 && seconds(n) >= max.Seconds() {
+	if max := s.m.cfg.MaxDuration; max > 0 && seconds(n) >= max.Seconds() {
 		s.stop(fmt.Errorf("the session reached the longest recording this server takes (%s)", max))
 	}
 	return nil
@@ -310,7 +310,7 @@ func (s *Session) waitLocked() {
 	if s.ctx.Err() != nil {
 		return
 	}
-	d := s.m.cfg.reconnect()
+	d := s.m.cfg.Reconnect
 	s.grace = time.AfterFunc(d, func() {
 		s.in.Lock()
 		attached := s.attach != nil

@@ -360,7 +360,7 @@ func TestSessionsCap(t *testing.T) {
 	if _, err := m.Start(context.Background(), live.Request{Browser: true}); !errors.Is(err, live.ErrFull) {
 		t.Fatalf("second session: %v, want ErrFull", err)
 	}
-	off, err := live.NewManager(live.Config{}, live.Deps{Engine: toneEngine(t)})
+	off, err := live.NewManager(live.Config{Sessions: -1}, live.Deps{Engine: toneEngine(t)})
 	if err != nil {
 		t.Fatal(err)
 	}

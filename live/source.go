@@ -74,6 +74,12 @@ func (s Sources) Validate() error {
 	return nil
 }
 
+// URLError is a source URL that is not one: not http(s), no host, or a
+// user name in it.
+type URLError string
+
+func (e URLError) Error() string { return string(e) }
+
 // NotAllowedError is a source URL the operator has not allowed.
 type NotAllowedError struct {
 	Host string
@@ -119,13 +125,13 @@ func (s Sources) CheckURL(raw string) (*url.URL, error) {
 	u, err := url.Parse(strings.TrimSpace(raw))
 	switch {
 	case err != nil:
-		return nil, fmt.Errorf("source_url: not a URL: %q", clip(raw, 200))
+		return nil, URLError(fmt.Sprintf("source_url: not a URL: %q", clip(raw, 200)))
 	case u.Scheme != "http" && u.Scheme != "https":
-		return nil, fmt.Errorf("source_url: want an http:// or https:// URL (HLS .m3u8 or an Icecast/HTTP audio stream), got %q", clip(u.Redacted(), 200))
+		return nil, URLError(fmt.Sprintf("source_url: want an http:// or https:// URL (HLS .m3u8 or an Icecast/HTTP audio stream), got %q", clip(u.Redacted(), 200)))
 	case u.Hostname() == "":
-		return nil, fmt.Errorf("source_url: %q has no host", clip(u.Redacted(), 200))
+		return nil, URLError(fmt.Sprintf("source_url: %q has no host", clip(u.Redacted(), 200)))
 	case u.User != nil:
-		return nil, errors.New("source_url: user names and passwords in the URL are not allowed")
+		return nil, URLError("source_url: user names and passwords in the URL are not allowed")
 	}
 	if !s.allowed(u) {
 		return nil, &NotAllowedError{Host: u.Host, Why: "allow"}

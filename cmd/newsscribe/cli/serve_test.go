@@ -1,14 +1,15 @@
 package cli_test
 
 import (
+	"io"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/spf13/pflag"
 
-	"github.com/newsscribe/newsscribe/api"
 	"github.com/newsscribe/newsscribe/cmd/newsscribe/cli"
+	"github.com/newsscribe/newsscribe/internal/publicurl"
 	"github.com/newsscribe/newsscribe/models"
 	"github.com/newsscribe/newsscribe/pipeline"
 )
@@ -50,7 +51,7 @@ func TestServeFlagsAndEnv(t *testing.T) {
 		{"security env", nil, map[string]string{
 			"NEWSSCRIBE_PUBLIC_URL": "https://news.example.com/audio/", "NEWSSCRIBE_PUBLIC_METRICS": "true", "NEWSSCRIBE_MIN_UPLOAD_RATE": "0",
 		}, func(c cli.ServeFlags) bool {
-			u, err := api.ParsePublicURL(c.PublicURL)
+			u, err := publicurl.Parse(c.PublicURL)
 			return err == nil && u == "https://news.example.com/audio" && c.PublicMetrics && c.MinUploadRate == 0
 		}, ""},
 		{"public url without scheme", []string{"--public-url", "news.example.com"}, nil, nil, "--public-url"},
@@ -72,6 +73,17 @@ func TestServeFlagsAndEnv(t *testing.T) {
 		{"bad webhook secret", []string{"--webhook-secret", "hunter2"}, nil, nil, "--webhook-secret"},
 		{"bad webhook url", []string{"--webhook-url", "cms.example/hook"}, nil, nil, "--webhook-url"},
 		{"bad blob store", []string{"--blob-store", "/mnt/bucket"}, nil, nil, "--blob-store"},
+		{"live default", nil, nil, func(c cli.ServeFlags) bool {
+			return c.Live.Sessions == 1 && c.ServerConfig(io.Discard).Live.Sessions == 1
+		}, ""},
+		{"live off", []string{"--live-sessions", "0"}, nil, func(c cli.ServeFlags) bool {
+			return c.ServerConfig(io.Discard).Live.Sessions < 0 // a zero in server.Config is the default
+		}, ""},
+		{"live from env", nil, map[string]string{"NEWSSCRIBE_LIVE_SESSIONS": "3", "NEWSSCRIBE_LIVE_ALLOW": "radio.example.com, *.tv.example"}, func(c cli.ServeFlags) bool {
+			return c.Live.Sessions == 3 && strings.Join(c.Live.Sources.Allow, "|") == "radio.example.com|*.tv.example"
+		}, ""},
+		{"bad live step", []string{"--live-step", "50ms"}, nil, nil, "--live-step"},
+		{"bad live allow", []string{"--live-allow", "http://radio.example.com/x"}, nil, nil, "--live-allow"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -1,4 +1,4 @@
-package api
+package server
 
 import (
 	"context"
@@ -11,12 +11,13 @@ import (
 	"github.com/newsscribe/newsscribe/pipeline"
 )
 
-// newLive builds the live sessions' manager of a server (nil when
-// cfg.Live.Sessions is 0): recordings in DataDir/live, the server's
-// pipeline for recognition and VAD, its aligner's check for quotations.
-func newLive(cfg Config, p *pipeline.Pipeline, pcfg pipeline.Config, log *slog.Logger) (*live.Manager, error) {
+// newLive builds the live sessions' manager of cfg (nil when cfg.Live
+// turns live mode off): recordings in DataDir/live, sessions no longer than
+// MaxDuration, the server's pipeline for recognition and VAD, its aligner's
+// check for quotations. The newsroom attaches itself as the job path.
+func newLive(cfg Config, p *pipeline.Pipeline, log *slog.Logger) (*live.Manager, error) {
 	lc := cfg.Live
-	if lc.Sessions == 0 {
+	if lc.Sessions < 0 {
 		return nil, nil
 	}
 	lc.Dir = filepath.Join(cfg.DataDir, "live")
@@ -25,8 +26,11 @@ func newLive(cfg Config, p *pipeline.Pipeline, pcfg pipeline.Config, log *slog.L
 	if lc.Window.Threads == 0 {
 		lc.Window.Threads = threadsPerWorker(cfg)
 	}
-	return live.NewManager(lc, live.Deps{Engine: p, Ready: p.Ready, Check: live.AlignChecker(pcfg.Align), Logger: log.With("component", "live")})
+	return live.NewManager(lc, live.Deps{Engine: p, Ready: p.Ready, Check: live.AlignChecker(cfg.Pipeline.Align), Logger: log.With("component", "live")})
 }
+
+// liveStates is the whisper states live sessions need: one each.
+func liveStates(cfg Config) int { return max(cfg.Live.Sessions, 0) }
 
 // threadsPerWorker is Config.Threads, or its default: the CPUs divided by
 // the workers (1–8). It is set on the pipeline explicitly because the
@@ -39,10 +43,11 @@ func threadsPerWorker(cfg Config) int {
 }
 
 // recoverLive hands the queue the recordings of live sessions that a
-// server which stopped (or died) left in the data directory: at start, and
-// every live.RecoverAge after, those untouched for live.RecoverAge (with a
-// shared data directory, another server's running session is not taken).
-func (s *service) recoverLive(ctx context.Context) {
+// server which stopped (or died) left in the data directory: now, and
+// every live.RecoverAge after until ctx is done, those untouched for
+// live.RecoverAge (with a shared data directory, another server's running
+// session is not taken).
+func (s *Server) recoverLive(ctx context.Context) {
 	if s.live == nil {
 		return
 	}
@@ -64,13 +69,18 @@ func (s *service) recoverLive(ctx context.Context) {
 	}()
 }
 
-// closeLive stops the live sessions at shutdown: each one's recording is
-// handed to the queue (or kept for the next start).
-func (s *service) closeLive(ctx context.Context) {
+// EndLive ends the live sessions, waiting until ctx is done for each
+// one's recording to reach the queue (one that does not is kept for the
+// next start); no session starts afterwards. Run calls it before the HTTP
+// server shuts down, so that the sessions' event streams end; Stop calls
+// it too.
+func (s *Server) EndLive(ctx context.Context) error {
 	if s.live == nil {
-		return
+		return nil
 	}
-	if err := s.live.Close(ctx); err != nil {
+	err := s.live.Close(ctx)
+	if err != nil {
 		s.log.Warn("live sessions still finishing at shutdown; their recordings are kept for the next start", "error", err)
 	}
+	return err
 }
