@@ -125,7 +125,9 @@ try {
 
   // Hear a caption again from the buffer.
   await page.locator('#captions .caption').first().click();
-  await page.waitForFunction(() => { const a = document.getElementById('caption-audio'); return a.currentSrc && !a.paused || a.ended; }, null, { timeout: 10000 });
+  // paused turns false as soon as play() is called; the duration is known
+  // once the metadata has loaded (readyState 1).
+  await page.waitForFunction(() => { const a = document.getElementById('caption-audio'); return a.currentSrc && a.readyState >= 1 && (!a.paused || a.ended); }, null, { timeout: 10000 });
   const heard = await page.evaluate(() => document.getElementById('caption-audio').duration);
   check(heard > 0.3, `the caption's audio lasts ${heard} s`);
   step(`a caption plays from the buffer (${heard.toFixed(2)} s)`);
