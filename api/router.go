@@ -20,7 +20,6 @@ import (
 
 	"github.com/newsscribe/newsscribe/internal/errcode"
 	"github.com/newsscribe/newsscribe/internal/oneline"
-	"github.com/newsscribe/newsscribe/live"
 	"github.com/newsscribe/newsscribe/newsroom"
 	"github.com/newsscribe/newsscribe/store"
 )
@@ -82,8 +81,6 @@ type Deps struct {
 	// DefaultMinUploadRate; a negative MinUploadRate turns the rate off.
 	BodyIdleTimeout time.Duration
 	MinUploadRate   int64
-	// Live runs the live sessions (live.go); nil answers their routes 503.
-	Live *live.Manager
 }
 
 type server struct {
