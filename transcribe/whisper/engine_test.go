@@ -150,6 +150,29 @@ func TestTranscribe(t *testing.T) {
 	}
 }
 
+// TestDetectLanguage: with language auto the transcript carries the
+// language whisper.cpp detected and its probability, which the job records
+// (issue 22); a language given is not detected (probability 0).
+func TestDetectLanguage(t *testing.T) {
+	a := load(t)
+	e := newEngine(t, whisper.Config{ModelPath: a.tiny, Threads: 2})
+	opts := transcribe.Options{Language: "auto", DisableVAD: true, TemperatureInc: -1}
+	tr, err := e.Transcribe(context.Background(), a.jfk, opts, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := transcribe.Languages[tr.Language]; !ok || tr.LanguageProbability <= 0 || tr.LanguageProbability > 1 {
+		t.Errorf("auto: got language %q probability %v, want a known language with a probability in (0, 1]", tr.Language, tr.LanguageProbability)
+	}
+	opts.Language = "ar"
+	if tr, err = e.Transcribe(context.Background(), a.jfk, opts, nil); err != nil {
+		t.Fatal(err)
+	}
+	if tr.Language != "ar" || tr.LanguageProbability != 0 {
+		t.Errorf("ar: got language %q probability %v, want ar and 0 (not detected)", tr.Language, tr.LanguageProbability)
+	}
+}
+
 func TestUnknownLanguage(t *testing.T) {
 	a := load(t)
 	e := newEngine(t, whisper.Config{ModelPath: a.tiny})
