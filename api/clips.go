@@ -148,12 +148,15 @@ func (s *server) createClip(c *gin.Context) {
 		}
 	}
 	ctx := c.Request.Context()
-	spec, err := queue.ClipSpec(ctx, s.Store, j, cl)
+	spec, err := queue.ClipSpec(ctx, s.Store, j, cl, s.translationModelName())
 	switch {
 	case errors.Is(err, queue.ErrNoAlignment):
 		abortParam(c, http.StatusBadRequest, "no_article", "quote", err.Error())
 		return
 	case errors.Is(err, queue.ErrNoTranslation):
+		if _, ok := s.translationModel(c); !ok {
+			return // no model to make the translation with: say so first
+		}
 		abortParam(c, http.StatusBadRequest, "no_translation", "language", err.Error())
 		return
 	case errors.Is(err, clip.ErrNoWords):

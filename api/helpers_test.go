@@ -95,8 +95,15 @@ func scriptedPipeline(t testing.TB, eng transcribe.Engine, opts audio.Options) *
 	if err != nil {
 		t.Fatal(err)
 	}
+	return modelPipeline(t, eng, opts, model, "")
+}
+
+// modelPipeline is scriptedPipeline with the model files given (paths;
+// translation "" for the default) and an empty models directory, so that
+// a default model by name is never found on the machine running the test.
+func modelPipeline(t testing.TB, eng transcribe.Engine, opts audio.Options, model, translation string) *pipeline.Pipeline {
 	return pipeline.New(pipeline.Config{
-		Model: model, VAD: pipeline.VADOff, Audio: opts,
+		Model: model, TranslationModel: translation, ModelsDir: t.TempDir(), VAD: pipeline.VADOff, Audio: opts,
 		LoadEngine: func(context.Context, whisper.Config) (transcribe.Engine, io.Closer, error) { return eng, nil, nil },
 	})
 }
@@ -143,6 +150,13 @@ type serverOpts struct {
 	chunkLength time.Duration
 	// steps is the scripted engine's progress steps (0: 4).
 	steps int
+	// model and translationModel are model files (see
+	// transcribetest.ModelFile); empty model is a tiny-shaped one, empty
+	// translationModel the pipeline's default.
+	model, translationModel string
+	// detected and detectedP are the scripted engine's language detection.
+	detected  string
+	detectedP float64
 }
 
 // shareSecret signs the test servers' share links.
@@ -165,9 +179,19 @@ func newServer(t testing.TB, o serverOpts) *testServer {
 	if o.result != nil {
 		result = o.result
 	}
-	eng := &transcribetest.Scripted{Result: result, Steps: max(o.steps, 4), StepDelay: o.stepDelay}
+	eng := &transcribetest.Scripted{Result: result, Steps: max(o.steps, 4), StepDelay: o.stepDelay, Detected: o.detected, DetectedProbability: o.detectedP}
 	hub := api.NewSegmentHub()
-	p := scriptedPipeline(t, eng, audio.Options{MaxDuration: time.Duration(o.maxSeconds * float64(time.Second))})
+	aopts := audio.Options{MaxDuration: time.Duration(o.maxSeconds * float64(time.Second))}
+	p := scriptedPipeline(t, eng, aopts)
+	if o.model != "" || o.translationModel != "" {
+		model := o.model
+		if model == "" {
+			if model, err = transcribetest.TinyModel(t.TempDir()); err != nil {
+				t.Fatal(err)
+			}
+		}
+		p = modelPipeline(t, eng, aopts, model, o.translationModel)
+	}
 	dec := api.AudioDecoder{Pipeline: p}
 	quiet := slog.New(slog.DiscardHandler)
 	if os.Getenv("NS_TEST_LOG") != "" {
@@ -195,7 +219,7 @@ func newServer(t testing.TB, o serverOpts) *testServer {
 	deps := api.Deps{
 		Store: q.Store(), Queue: q, Prober: dec, Aligner: p,
 		EngineReady: p.Ready, Segments: hub, Metrics: m, APIKeys: o.keys, MaxUpload: o.maxUpload, MaxQueue: o.maxQueue,
-		DefaultModel: "test-model", Logger: quiet, Webhooks: q,
+		DefaultModel: "test-model", Translation: p, Logger: quiet, Webhooks: q,
 		PublicMetrics: o.publicMetrics, BodyIdleTimeout: o.bodyIdle, MinUploadRate: o.minRate, PublicURL: o.publicURL,
 	}
 	sh, err := share.New([]byte(shareSecret), o.shareTTL)

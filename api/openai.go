@@ -23,6 +23,13 @@ import (
 // the client goes away first, a job created for it is canceled.
 func (s *server) openaiAudio(task string) gin.HandlerFunc {
 	return func(c *gin.Context) {
+		if task == store.TaskTranslate {
+			// Before the upload is read: a translation that cannot be made
+			// costs the client no upload and the server no blob.
+			if _, ok := s.translationModel(c); !ok {
+				return
+			}
+		}
 		u := s.readUpload(c)
 		if u == nil {
 			return
@@ -138,8 +145,10 @@ func failedStatus(code string) int {
 	switch code {
 	case "not_audio", "unsupported":
 		return http.StatusUnsupportedMediaType
-	case "corrupt", "too_long", "empty":
+	case "corrupt", "too_long", "empty", "not_translated":
 		return http.StatusUnprocessableEntity
+	case "translation_model_unavailable":
+		return http.StatusConflict
 	case "bad_request":
 		return http.StatusBadRequest
 	}

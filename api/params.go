@@ -10,6 +10,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/newsscribe/newsscribe/store"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
 
@@ -66,6 +67,11 @@ func (s *server) parseASR(c *gin.Context, u *upload, task string) (asrRequest, b
 		}
 	}
 	model, ok := s.modelName(u.field("model"))
+	if task == store.TaskTranslate {
+		if model, ok = s.translateModelName(c, u.field("model")); !ok {
+			return asrRequest{}, false
+		}
+	}
 	if !ok {
 		abortParam(c, http.StatusBadRequest, "unknown_model", "model", fmt.Sprintf(
 			"this server transcribes with model %q only (GET /v1/models lists it and its aliases %s); leave model empty or send one of those",

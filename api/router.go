@@ -76,6 +76,9 @@ type Deps struct {
 	MaxQueue int
 	// DefaultModel names the model jobs use when the request names none.
 	DefaultModel string
+	// Translation names the model of the translate task and checks it can be
+	// used (*pipeline.Pipeline); nil refuses every translation with 409.
+	Translation Translator
 	// Logger defaults to slog.Default().
 	Logger *slog.Logger
 	// Share signs the links of POST /v1/transcriptions/{id}/share; nil

@@ -9,7 +9,6 @@ import (
 	"net"
 	"net/http"
 	"path/filepath"
-	"strings"
 	"sync/atomic"
 	"time"
 
@@ -17,6 +16,7 @@ import (
 
 	"github.com/newsscribe/newsscribe/audio"
 	"github.com/newsscribe/newsscribe/blob/s3blob"
+	"github.com/newsscribe/newsscribe/models"
 	"github.com/newsscribe/newsscribe/pipeline"
 	"github.com/newsscribe/newsscribe/queue"
 	"github.com/newsscribe/newsscribe/share"
@@ -112,6 +112,9 @@ func newService(ctx context.Context, cfg Config, comps Components, log *slog.Log
 	if err != nil {
 		return nil, err
 	}
+	if err := checkTranslationModel(p, log); err != nil {
+		return nil, err
+	}
 	if models.VADMissing {
 		log.Warn("VAD model not downloaded: transcribing without voice activity detection", "vad_model", pcfg.VADModel)
 	}
@@ -148,7 +151,7 @@ func newService(ctx context.Context, cfg Config, comps Components, log *slog.Log
 	deps := Deps{
 		Store: st, Queue: q, Prober: dec, Aligner: p,
 		EngineReady: p.Ready, Segments: hub, Metrics: metrics, APIKeys: cfg.APIKeys,
-		MaxUpload: cfg.MaxUpload, MaxQueue: cfg.MaxQueue, DefaultModel: PublicModelName(p.Model()), Logger: log,
+		MaxUpload: cfg.MaxUpload, MaxQueue: cfg.MaxQueue, DefaultModel: PublicModelName(p.Model()), Translation: p, Logger: log,
 		PublicMetrics: cfg.PublicMetrics, BodyIdleTimeout: cfg.BodyIdleTimeout, MinUploadRate: cfg.MinUploadRate,
 		TrustProxy: cfg.TrustProxy, Webhooks: q,
 	}
@@ -227,12 +230,7 @@ func dbKind(dsn string) string {
 // PublicModelName is the name clients see for the model configured as model:
 // a registry name as it is, a file path by its base name without ".bin", so
 // that responses never reveal the server's directories.
-func PublicModelName(model string) string {
-	if !strings.ContainsRune(model, filepath.Separator) && !strings.HasSuffix(model, ".bin") {
-		return model
-	}
-	return strings.TrimSuffix(filepath.Base(model), ".bin")
-}
+func PublicModelName(model string) string { return models.PublicName(model) }
 
 // openBlobs opens the blob store of cfg: DataDir/blobs, or the bucket of
 // --blob-store with DataDir/blobs as this server's scratch directory.

@@ -14,8 +14,9 @@ import (
 // same audio, model, language and temperature, without the prompt (an
 // Arabic prompt pulls Whisper's output back towards Arabic). Its ASR key
 // is where the English transcript is kept, beside the Arabic one.
-func translationRequest(j *store.Job) asrRequest {
-	return asrRequest{Model: j.Model, Language: j.Language, Task: store.TaskTranslate, Temperature: j.Temperature}
+// The model is the server's translation model, never the job's own.
+func translationRequest(j *store.Job, model string) asrRequest {
+	return asrRequest{Model: model, Language: j.Language, Task: store.TaskTranslate, Temperature: j.Temperature}
 }
 
 // createTranslation answers POST /v1/transcriptions/{id}/translation: it
@@ -31,15 +32,19 @@ func (s *server) createTranslation(c *gin.Context) {
 		abort(c, http.StatusBadRequest, "already_translation", "this job is a translation already; its transcript is the English text")
 		return
 	}
+	model, ok := s.translationModel(c)
+	if !ok {
+		return
+	}
 	u := &upload{sha: j.AudioSHA256, size: j.AudioBytes, filename: j.Filename, duration: j.Duration, hasFile: true}
-	tj, isNew, err := s.submit(c, u, translationRequest(j), "", "")
+	tj, isNew, err := s.submit(c, u, translationRequest(j, model), "", "")
 	s.answerSubmit(c, tj, isNew, err)
 }
 
 // translation returns the English machine translation of job j, marked
 // as such, or answers itself: 404 when none was asked for, 409 while it runs.
 func (s *server) translation(c *gin.Context, j *store.Job) *transcribe.Transcript {
-	key := store.TranslationKey(j)
+	key := store.TranslationKey(j, s.translationModelName())
 	t, err := s.Store.Transcript(c.Request.Context(), key)
 	if errors.Is(err, store.ErrNotFound) {
 		tj, jerr := s.Store.JobByDedupKey(c.Request.Context(), store.DedupKey(key, "", ""))

@@ -86,7 +86,7 @@ func (cw *clipWorker) make(ctx context.Context, c *store.Clip) (clip.Result, err
 	if err != nil {
 		return clip.Result{}, fmt.Errorf("job %s: %w", c.JobID, err)
 	}
-	spec, err := ClipSpec(ctx, st, j, c)
+	spec, err := ClipSpec(ctx, st, j, c, w.Pipeline.TranslationModelName())
 	if err != nil {
 		return clip.Result{}, err
 	}
@@ -112,10 +112,11 @@ func (cw *clipWorker) make(ctx context.Context, c *store.Clip) (clip.Result, err
 // the job's current transcript, the span (a quotation's, from the job's
 // alignment, or c's From and To), and the card's title (the article's) and
 // speaker (the quotation's, else whoever the transcript names at the
-// span's start). The API calls it to refuse a bad clip before queuing it;
-// the worker calls it again when it runs (a correction in between is
-// captioned).
-func ClipSpec(ctx context.Context, st *store.Store, j *store.Job, c *store.Clip) (clip.Spec, error) {
+// span's start). English captions are the translation made by
+// translationModel (the pipeline's translation model). The API calls it to
+// refuse a bad clip before queuing it; the worker calls it again when it
+// runs (a correction in between is captioned).
+func ClipSpec(ctx context.Context, st *store.Store, j *store.Job, c *store.Clip, translationModel string) (clip.Spec, error) {
 	format, err := clip.ParseFormat(c.Format)
 	if err != nil {
 		return clip.Spec{}, err
@@ -128,7 +129,7 @@ func ClipSpec(ctx context.Context, st *store.Store, j *store.Job, c *store.Clip)
 	}
 	spec.Words = clip.TranscriptWords(t)
 	if c.CaptionLang == "en" {
-		en, err := st.Transcript(ctx, store.TranslationKey(j))
+		en, err := st.Transcript(ctx, store.TranslationKey(j, translationModel))
 		if errors.Is(err, store.ErrNotFound) {
 			return clip.Spec{}, ErrNoTranslation
 		}

@@ -198,6 +198,11 @@ func (w *Worker) finish(ctx context.Context, j *store.Job, t *transcribe.Transcr
 	if err := w.complete(ctx, j, t); err != nil {
 		return err
 	}
+	if t.LanguageProbability > 0 {
+		if err := st.SetDetectedLanguage(ctx, j.ID, t.Language, t.LanguageProbability); err != nil {
+			return err
+		}
+	}
 	if err := st.FinishJob(context.WithoutCancel(ctx), j.ID, duration, rtf); err != nil {
 		return err
 	}
@@ -236,8 +241,9 @@ func (w *Worker) fail(ctx context.Context, a attempt, err error, log *slog.Logge
 		}()
 	}
 	var (
-		in  *InputError
-		opt *transcribe.OptionError
+		in    *InputError
+		opt   *transcribe.OptionError
+		final coded
 	)
 	switch {
 	case errors.Is(context.Cause(ctx), river.ErrJobCancelledRemotely), errors.Is(context.Cause(ctx), errCanceled):
@@ -270,6 +276,13 @@ func (w *Worker) fail(ctx context.Context, a attempt, err error, log *slog.Logge
 		_ = st(w).FailJob(bg, id, "bad_request", err.Error())
 		w.failed(bg, id, log)
 		return river.JobCancel(err)
+	case errors.As(err, &final):
+		// A translation that is not English, a translation model that
+		// cannot be used: the same work fails the same way again.
+		log.Info("job failed", "code", final.Code(), "error", final)
+		_ = st(w).FailJob(bg, id, final.Code(), final.Error())
+		w.failed(bg, id, log)
+		return river.JobCancel(err)
 	case a.n >= a.max:
 		log.Error("job failed", "error", err)
 		_ = st(w).FailJob(bg, id, "internal", err.Error())
@@ -285,6 +298,13 @@ func (w *Worker) fail(ctx context.Context, a attempt, err error, log *slog.Logge
 }
 
 func st(w *Worker) *store.Store { return w.store }
+
+// coded is a failure that ends a job at once with its own error code
+// (pipeline.UntranslatedError, pipeline.ModelError): retrying cannot help.
+type coded interface {
+	error
+	Code() string
+}
 
 func (w *Worker) finished(status string) {
 	if w.Observer != nil {
