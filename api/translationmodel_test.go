@@ -11,19 +11,10 @@ import (
 	"github.com/newsscribe/newsscribe/transcribe/transcribetest"
 )
 
-// shapedModel writes a tensorless model file of family's shape, which the
-// product identifies by its header as it does a real one.
+// shapedModel writes a header-only model file of a release's shape, which
+// the product identifies by its header as it does a real one.
 func shapedModel(t *testing.T, family string) string {
-	t.Helper()
-	f, ok := models.LookupFamily(family)
-	if !ok {
-		t.Fatalf("no family %s", family)
-	}
-	p, err := transcribetest.ModelFile(t.TempDir(), "ggml-"+family+".bin", f.Shape)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
+	return transcribetest.ReleaseModel(t, t.TempDir(), family)
 }
 
 // apiErr is the error envelope (OpenAI's shape).

@@ -17,16 +17,7 @@ import (
 
 // shaped writes a header-only model file of a release's shape.
 func shaped(t *testing.T, family string) string {
-	t.Helper()
-	f, ok := models.LookupFamily(family)
-	if !ok {
-		t.Fatalf("no family %s", family)
-	}
-	p, err := transcribetest.ModelFile(t.TempDir(), "ggml-"+family+".bin", f.Shape)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
+	return transcribetest.ReleaseModel(t, t.TempDir(), family)
 }
 
 // loads returns a loader of eng that records every model path it loads.

@@ -94,3 +94,18 @@ func stubVocabulary(path string) ([]byte, error) {
 	}
 	return io.ReadAll(f)
 }
+
+// ReleaseModel is ModelFile for the release named family ("large-v3-turbo",
+// "medium"), written into dir as ggml-FAMILY.bin; it fails t on error.
+func ReleaseModel(t testing.TB, dir, family string) string {
+	t.Helper()
+	f, ok := models.LookupFamily(family)
+	if !ok {
+		t.Fatalf("no Whisper release %q", family)
+	}
+	p, err := ModelFile(dir, "ggml-"+family+".bin", f.Shape)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}

@@ -13,20 +13,6 @@ import (
 	"github.com/newsscribe/newsscribe/transcribe/transcribetest"
 )
 
-// shapedModel writes a header-only model file of a release's shape.
-func shapedModel(t *testing.T, dir, family string) string {
-	t.Helper()
-	f, ok := models.LookupFamily(family)
-	if !ok {
-		t.Fatalf("no family %s", family)
-	}
-	p, err := transcribetest.ModelFile(dir, "ggml-"+family+".bin", f.Shape)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
-
 // writeTone writes seconds of a loud tone: speech, for the checks.
 func writeTone(t *testing.T, path string, seconds float64) {
 	t.Helper()
@@ -64,7 +50,7 @@ func translating(text string) *transcribetest.Scripted {
 // it is not downloaded; output that is not English is an error, not a file.
 func TestTranscribeTranslate(t *testing.T) {
 	dir := t.TempDir()
-	turbo, medium := shapedModel(t, dir, "large-v3-turbo"), shapedModel(t, dir, "medium")
+	turbo, medium := transcribetest.ReleaseModel(t, dir, "large-v3-turbo"), transcribetest.ReleaseModel(t, dir, "medium")
 	in := filepath.Join(dir, "talk.wav")
 	writeTone(t, in, 3)
 	out := filepath.Join(dir, "talk.json")
