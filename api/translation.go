@@ -6,18 +6,10 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/newsscribe/newsscribe/internal/errcode"
 	"github.com/newsscribe/newsscribe/store"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
-
-// translationRequest is the translate task over job j's recording: the
-// same audio, model, language and temperature, without the prompt (an
-// Arabic prompt pulls Whisper's output back towards Arabic). Its ASR key
-// is where the English transcript is kept, beside the Arabic one.
-// The model is the server's translation model, never the job's own.
-func translationRequest(j *store.Job, model string) asrRequest {
-	return asrRequest{Model: model, Language: j.Language, Task: store.TaskTranslate, Temperature: j.Temperature}
-}
 
 // createTranslation answers POST /v1/transcriptions/{id}/translation: it
 // queues Whisper's translate task over the job's recording as a job of its
@@ -28,23 +20,14 @@ func (s *server) createTranslation(c *gin.Context) {
 	if j == nil {
 		return
 	}
-	if j.Task == store.TaskTranslate {
-		abort(c, http.StatusBadRequest, "already_translation", "this job is a translation already; its transcript is the English text")
-		return
-	}
-	model, ok := s.translationModel(c)
-	if !ok {
-		return
-	}
-	u := &upload{sha: j.AudioSHA256, size: j.AudioBytes, filename: j.Filename, duration: j.Duration, hasFile: true}
-	tj, isNew, err := s.submit(c, u, translationRequest(j, model), "", "")
+	tj, isNew, err := s.Newsroom.Translate(c.Request.Context(), j)
 	s.answerSubmit(c, tj, isNew, err)
 }
 
 // translation returns the English machine translation of job j, marked
 // as such, or answers itself: 404 when none was asked for, 409 while it runs.
 func (s *server) translation(c *gin.Context, j *store.Job) *transcribe.Transcript {
-	key := store.TranslationKey(j, s.translationModelName())
+	key := s.Newsroom.TranslationKey(j)
 	t, err := s.Store.Transcript(c.Request.Context(), key)
 	if errors.Is(err, store.ErrNotFound) {
 		tj, jerr := s.Store.JobByDedupKey(c.Request.Context(), store.DedupKey(key, "", ""))
@@ -52,7 +35,7 @@ func (s *server) translation(c *gin.Context, j *store.Job) *transcribe.Transcrip
 		case jerr == nil:
 			notDone(c, tj)
 		case errors.Is(jerr, store.ErrNotFound):
-			abort(c, http.StatusNotFound, "no_translation",
+			abort(c, http.StatusNotFound, errcode.NoTranslation,
 				"this recording has no English translation yet: POST /v1/transcriptions/"+j.ID+"/translation to make one")
 		default:
 			s.internal(c, jerr)

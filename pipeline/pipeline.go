@@ -21,6 +21,7 @@ import (
 
 	"github.com/newsscribe/newsscribe/align"
 	"github.com/newsscribe/newsscribe/audio"
+	"github.com/newsscribe/newsscribe/internal/errcode"
 	"github.com/newsscribe/newsscribe/models"
 	"github.com/newsscribe/newsscribe/transcribe"
 	"github.com/newsscribe/newsscribe/transcribe/whisper"
@@ -112,13 +113,13 @@ func (e *ModelError) Error() string { return e.Err.Error() }
 func (e *ModelError) Unwrap() error { return e.Err }
 
 // Code is the error code of a job that failed on the model:
-// "translation_model_unavailable" for the translation model,
-// "model_unavailable" otherwise.
-func (e *ModelError) Code() string {
+// errcode.TranslationModelUnavailable for the translation model,
+// errcode.ModelUnavailable otherwise.
+func (e *ModelError) Code() errcode.Code {
 	if e.Translation {
-		return "translation_model_unavailable"
+		return errcode.TranslationModelUnavailable
 	}
-	return "model_unavailable"
+	return errcode.ModelUnavailable
 }
 
 // ErrNotLoaded is returned by Recognize before Load has succeeded.

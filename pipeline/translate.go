@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/newsscribe/newsscribe/internal/errcode"
 	"github.com/newsscribe/newsscribe/models"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
@@ -148,7 +149,7 @@ func (e *UntranslatedError) Error() string {
 func (e *UntranslatedError) Is(target error) bool { return target == ErrUntranslated }
 
 // Code is the error code a job failed by it carries.
-func (e *UntranslatedError) Code() string { return "not_translated" }
+func (e *UntranslatedError) Code() errcode.Code { return errcode.NotTranslated }
 
 // MinUntranslatedSpeech is how much speech, in seconds, a recording must
 // hold for an empty translation of it to be an error: Silero's VAD
