@@ -157,6 +157,12 @@ bench-audio: build-noengine
 bench-video-clip:
 	$(GO) test -run '^$$' -bench Vertical30s -benchtime 3x ./clip
 
+## bench-models: cost per minute of audio of each Whisper release's shape
+## (whisper.cpp stubs; wall and CPU seconds, 1 and 2 threads; README "Models")
+.PHONY: bench-models
+bench-models:
+	$(GO) test -tags whisper -run '^$$' -bench ModelShapes -benchtime 1x -timeout 60m ./transcribe/whisper
+
 ## eval-align: the aligner's evaluation table (recall, false alarms, timing error; newsscribe vs a difflib baseline)
 .PHONY: eval-align
 eval-align:

@@ -3,6 +3,7 @@ package api_test
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/base64"
 	"encoding/binary"
@@ -159,6 +160,15 @@ type serverOpts struct {
 	// live configures live sessions (recordings in the data dir's live/,
 	// recognised by the same scripted engine); nil: the server's default.
 	live *live.Config
+	// model and translationModel are model files (see
+	// transcribetest.ReleaseModel) in place of test-model.bin and the
+	// pipeline's default translation model; with either, the models
+	// directory is empty, so that a default model by name is never found
+	// on the machine running the test.
+	model, translationModel string
+	// detected and detectedP are the scripted engine's language detection.
+	detected  string
+	detectedP float64
 }
 
 // shareSecret signs the test servers' share links.
@@ -177,7 +187,8 @@ func newServer(t testing.TB, o serverOpts) *testServer {
 	if o.result != nil {
 		result = o.result
 	}
-	eng := &transcribetest.Scripted{Result: result, Steps: max(o.steps, 4), StepDelay: o.stepDelay}
+	eng := &transcribetest.Scripted{Result: result, Steps: max(o.steps, 4), StepDelay: o.stepDelay,
+		Detected: o.detected, DetectedProbability: o.detectedP}
 	quiet := slog.New(slog.DiscardHandler)
 	if os.Getenv("NS_TEST_LOG") != "" {
 		quiet = slog.New(slog.NewTextHandler(os.Stderr, nil))
@@ -196,6 +207,10 @@ func newServer(t testing.TB, o serverOpts) *testServer {
 	}
 	if o.live != nil {
 		cfg.Live = *o.live
+	}
+	if o.model != "" || o.translationModel != "" {
+		cfg.Pipeline.Model = cmp.Or(o.model, cfg.Pipeline.Model)
+		cfg.Pipeline.TranslationModel, cfg.Pipeline.ModelsDir = o.translationModel, t.TempDir()
 	}
 	if o.maxSeconds == 0 {
 		cfg.MaxDuration = -1 // no limit, where the serve command's default is 4 hours

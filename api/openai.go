@@ -23,6 +23,14 @@ import (
 // the client goes away first, a job created for it is canceled.
 func (s *server) openaiAudio(task string) gin.HandlerFunc {
 	return func(c *gin.Context) {
+		if task == store.TaskTranslate {
+			// Before the upload is read: a translation that cannot be made
+			// costs the client no upload and the server no blob.
+			if _, err := s.Newsroom.CheckTranslation(); err != nil {
+				s.fail(c, err)
+				return
+			}
+		}
 		u := s.readUpload(c)
 		if u == nil {
 			return

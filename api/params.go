@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"math"
 	"net/http"
-	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -13,7 +13,9 @@ import (
 
 	"github.com/newsscribe/newsscribe/api/openai"
 	"github.com/newsscribe/newsscribe/internal/errcode"
+	"github.com/newsscribe/newsscribe/models"
 	"github.com/newsscribe/newsscribe/newsroom"
+	"github.com/newsscribe/newsscribe/store"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
 
@@ -21,15 +23,16 @@ import (
 // Accepted: empty, the server's name as /v1/models shows it (also with
 // ".bin", the file name of a model given by path), and OpenAI's names.
 func (s *server) modelName(m string) (string, bool) {
-	if m == "" || m == s.DefaultModel || m == s.DefaultModel+".bin" {
+	if selects(m, s.DefaultModel) {
 		return s.DefaultModel, true
 	}
-	for _, a := range openai.Aliases {
-		if m == a {
-			return s.DefaultModel, true
-		}
-	}
 	return "", false
+}
+
+// selects reports whether a request's model field m selects the server's
+// model named model: empty, the name (also with ".bin"), or an OpenAI name.
+func selects(m, model string) bool {
+	return m == "" || m == model || m == model+".bin" || slices.Contains(openai.Aliases, m)
 }
 
 // submission is the submission of upload u for task: its recognition
@@ -64,6 +67,11 @@ func (s *server) parseASR(c *gin.Context, u *upload, task string) (newsroom.Reco
 		}
 	}
 	model, ok := s.modelName(u.field("model"))
+	if task == store.TaskTranslate {
+		if model, ok = s.translateModelName(c, u.field("model")); !ok {
+			return newsroom.Recognition{}, false
+		}
+	}
 	if !ok {
 		abortParam(c, http.StatusBadRequest, errcode.UnknownModel, "model", fmt.Sprintf(
 			"this server transcribes with model %q only (GET /v1/models lists it and its aliases %s); leave model empty or send one of those",
@@ -110,10 +118,5 @@ func boolField(c *gin.Context, u *upload, name string) (v, ok bool) {
 
 // PublicModelName is the name clients see for the model configured as model:
 // a registry name as it is, a file path by its base name without ".bin", so
-// that responses never reveal the server's directories.
-func PublicModelName(model string) string {
-	if !strings.ContainsRune(model, filepath.Separator) && !strings.HasSuffix(model, ".bin") {
-		return model
-	}
-	return strings.TrimSuffix(filepath.Base(model), ".bin")
-}
+// that responses never reveal the server's directories (models.PublicName).
+func PublicModelName(model string) string { return models.PublicName(model) }

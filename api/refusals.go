@@ -28,6 +28,12 @@ var codeStatus = map[errcode.Code]int{
 	errcode.BadEdit:            http.StatusUnprocessableEntity,
 	errcode.BadSpeaker:         http.StatusUnprocessableEntity,
 	errcode.BadTranscript:      http.StatusUnprocessableEntity,
+	// No translation model that can translate: refused before any upload
+	// is read or job exists (409), or a translate job failed on it.
+	errcode.TranslationUnavailable:      http.StatusConflict,
+	errcode.TranslationModelMissing:     http.StatusConflict,
+	errcode.TranslationModelUnusable:    http.StatusConflict,
+	errcode.TranslationModelUnavailable: http.StatusConflict,
 	// Uploads that are not usable audio, refused before a job exists or
 	// failing the job at once.
 	errcode.NotAudio:    http.StatusUnsupportedMediaType,
@@ -42,6 +48,8 @@ var codeStatus = map[errcode.Code]int{
 	errcode.SourceNotAllowed:  http.StatusForbidden,
 	errcode.SourceUnreachable: http.StatusBadGateway,
 	errcode.SourceUnusable:    http.StatusUnprocessableEntity,
+	// A translate job whose output is not English.
+	errcode.NotTranslated: http.StatusUnprocessableEntity,
 }
 
 // retryAfter is the Retry-After header, in seconds, of a refusal that

@@ -52,6 +52,8 @@ type jobJSON struct {
 	// measured since its first chunk began; absent until there is one.
 	ETASeconds *float64 `json:"eta_seconds,omitempty"`
 	Links      jobLinks `json:"links"`
+	// The language Whisper detected, with language auto (translationmodel.go).
+	languageView
 }
 
 type jobLinks struct {
@@ -86,6 +88,7 @@ func toJobJSON(j *store.Job) jobJSON {
 	if j.Status == store.StatusDone {
 		out.Progress = 100
 	}
+	out.languageView = detectedLanguage(j)
 	return out
 }
 

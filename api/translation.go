@@ -27,7 +27,7 @@ func (s *server) createTranslation(c *gin.Context) {
 // translation returns the English machine translation of job j, marked
 // as such, or answers itself: 404 when none was asked for, 409 while it runs.
 func (s *server) translation(c *gin.Context, j *store.Job) *transcribe.Transcript {
-	key := store.TranslationKey(j)
+	key := s.Newsroom.TranslationKey(j)
 	t, err := s.Store.Transcript(c.Request.Context(), key)
 	if errors.Is(err, store.ErrNotFound) {
 		tj, jerr := s.Store.JobByDedupKey(c.Request.Context(), store.DedupKey(key, "", ""))

@@ -28,7 +28,8 @@ type ClipRequest struct {
 // quotation or span, that words were said in it — and only then stores
 // the clip and queues it. Refusals name the parameter at fault:
 // errcode.InvalidValue, MissingParameter, NoArticle (a quotation of a job
-// without an article), NoTranslation, NoSpeech.
+// without an article), NoTranslation (or CheckTranslation's refusal when
+// no model could make one), NoSpeech.
 func (n *Newsroom) CreateClip(ctx context.Context, j *store.Job, r ClipRequest) (*store.Clip, error) {
 	format, err := clip.ParseFormat(r.Format)
 	if err != nil {
@@ -79,6 +80,9 @@ func (n *Newsroom) CreateClip(ctx context.Context, j *store.Job, r ClipRequest) 
 	case errors.Is(err, ErrNoAlignment):
 		return nil, refuse(errcode.NoArticle, "quote", err.Error())
 	case errors.Is(err, ErrNoTranslation):
+		if _, terr := n.CheckTranslation(); terr != nil {
+			return nil, terr // no model to make the translation with: say so first
+		}
 		return nil, refuse(errcode.NoTranslation, "language", err.Error())
 	case errors.Is(err, clip.ErrNoWords):
 		return nil, refuse(errcode.NoSpeech, "from", err.Error())
@@ -106,7 +110,8 @@ func (n *Newsroom) CreateClip(ctx context.Context, j *store.Job, r ClipRequest) 
 // the job's current transcript, the span (a quotation's, from the job's
 // alignment, or c's From and To), and the card's title (the article's) and
 // speaker (the quotation's, else whoever the transcript names at the
-// span's start). CreateClip calls it to refuse a bad clip before queuing
+// span's start). English captions are the translation made by the
+// translation model (TranslationKey). CreateClip calls it to refuse a bad clip before queuing
 // it; the clip worker calls it again when it runs (a correction in between is
 // captioned).
 func (n *Newsroom) ClipSpec(ctx context.Context, j *store.Job, c *store.Clip) (clip.Spec, error) {
@@ -123,7 +128,7 @@ func (n *Newsroom) ClipSpec(ctx context.Context, j *store.Job, c *store.Clip) (c
 	}
 	spec.Words = clip.TranscriptWords(t)
 	if c.CaptionLang == "en" {
-		en, err := st.Transcript(ctx, store.TranslationKey(j))
+		en, err := st.Transcript(ctx, n.TranslationKey(j))
 		if errors.Is(err, store.ErrNotFound) {
 			return clip.Spec{}, ErrNoTranslation
 		}

@@ -85,6 +85,10 @@ type Config struct {
 	// Prober checks uploads; nil accepts every upload as it is (its
 	// duration unknown).
 	Prober Prober
+	// Translation names the translation model and checks it can be used
+	// (*pipeline.Pipeline); nil refuses every translation
+	// (errcode.TranslationUnavailable).
+	Translation Translator
 	// Observer receives counts; may be nil.
 	Observer Observer
 	// MaxQueue is the most jobs queued or running at once; more are
@@ -224,8 +228,9 @@ func (n *Newsroom) Realign(ctx context.Context, j *store.Job, t *transcribe.Tran
 }
 
 // Complete finishes job j whose transcript t is made (duration seconds of
-// audio at real-time factor rtf): the alignment to its article, the done
-// state, the search index, then its final events. The queue's stitch step
+// audio at real-time factor rtf): the alignment to its article, the
+// language Whisper detected (language auto), the done state, the search
+// index, then its final events. The queue's stitch step
 // calls it; an error leaves the job to be retried.
 func (n *Newsroom) Complete(ctx context.Context, j *store.Job, t *transcribe.Transcript, duration, rtf float64) error {
 	if j.HasArticle() {
@@ -234,6 +239,13 @@ func (n *Newsroom) Complete(ctx context.Context, j *store.Job, t *transcribe.Tra
 		}
 	}
 	bg := context.WithoutCancel(ctx)
+	if t.LanguageProbability > 0 {
+		// Language auto: what Whisper heard, said on the job (a language
+		// other than the article's is a warning there).
+		if err := n.store.SetDetectedLanguage(bg, j.ID, t.Language, t.LanguageProbability); err != nil {
+			return err
+		}
+	}
 	if err := n.store.FinishJob(bg, j.ID, duration, rtf); err != nil {
 		return err
 	}

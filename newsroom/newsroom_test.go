@@ -75,8 +75,8 @@ func TestImportCorrectRealign(t *testing.T) {
 	if _, err := n.Import(ctx, newsroom.Import{Transcript: "not a transcript"}); !errors.As(err, &refusal) || refusal.Code != errcode.BadTranscript {
 		t.Errorf("bad import: got %v, want bad_transcript", err)
 	}
-	if _, _, err := n.Translate(ctx, j); !errors.Is(err, newsroom.ErrNoQueue) {
-		t.Errorf("translate without a queue: got %v, want ErrNoQueue", err)
+	if _, _, err := n.Translate(ctx, j); !errors.As(err, &refusal) || refusal.Code != errcode.TranslationUnavailable {
+		t.Errorf("translate without a translation model: got %v, want translation_unavailable", err)
 	}
 }
 

@@ -58,8 +58,17 @@ type Submission struct {
 // Submit creates the job of a submission and queues it, or joins the job
 // of an identical earlier one (same recording, parameters and article),
 // which gets the callback too. It returns the job and whether it is new.
-// Refusals: an invalid callback URL, an unknown article, a full queue.
+// The translate task is made by the translation model, whatever s names.
+// Refusals: a translation model that cannot be used (CheckTranslation), an
+// invalid callback URL, an unknown article, a full queue.
 func (n *Newsroom) Submit(ctx context.Context, s Submission) (*store.Job, bool, error) {
+	if s.Task == store.TaskTranslate {
+		model, err := n.CheckTranslation()
+		if err != nil {
+			return nil, false, err
+		}
+		s.Model = model
+	}
 	if err := n.CheckCallback(ctx, s.CallbackURL); err != nil {
 		return nil, false, err
 	}
@@ -200,17 +209,23 @@ func (n *Newsroom) joinedCallback(ctx context.Context, j *store.Job, url string)
 }
 
 // Translate queues Whisper's translate task over job j's recording as a
-// job of its own, or joins the one already made: the same audio, model,
-// language and temperature, without the prompt (an Arabic prompt pulls
-// Whisper's output back towards Arabic). Its transcript is kept under
-// store.TranslationKey(j), beside the Arabic one.
+// job of its own, or joins the one already made: the same audio, language
+// and temperature, without the prompt (an Arabic prompt pulls Whisper's
+// output back towards Arabic), made by the translation model — never the
+// job's own model, which may not translate (CheckTranslation refuses
+// before any job exists). Its transcript is kept under TranslationKey(j),
+// beside the Arabic one.
 func (n *Newsroom) Translate(ctx context.Context, j *store.Job) (*store.Job, bool, error) {
 	if j.Task == store.TaskTranslate {
 		return nil, false, refuse(errcode.AlreadyTranslation, "", "this job is a translation already; its transcript is the English text")
 	}
+	model, err := n.CheckTranslation()
+	if err != nil {
+		return nil, false, err
+	}
 	return n.submit(ctx, Submission{
 		Upload:      Upload{SHA256: j.AudioSHA256, Size: j.AudioBytes, Filename: j.Filename, Duration: j.Duration},
-		Recognition: Recognition{Model: j.Model, Language: j.Language, Task: store.TaskTranslate, Temperature: j.Temperature},
+		Recognition: Recognition{Model: model, Language: j.Language, Task: store.TaskTranslate, Temperature: j.Temperature},
 	}, "", "")
 }
 

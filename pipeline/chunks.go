@@ -352,14 +352,13 @@ func Stitch(plan Plan, parts []*transcribe.Transcript, noSpeech float64) (*trans
 		return nil, fmt.Errorf("stitch: %d transcripts for %d chunks", len(parts), len(plan.Chunks))
 	}
 	t := &transcribe.Transcript{Duration: plan.Duration(), Segments: []transcribe.Segment{}}
+	t.Language, t.LanguageProbability = stitchLanguage(plan, parts)
 	var (
 		texts []string
 		last  float64
 	)
 	for i, part := range parts {
-		if t.Language == "" {
-			t.Language = part.Language
-		}
+		t.MachineTranslation = t.MachineTranslation || part.MachineTranslation
 		lo := plan.Chunks[i].Offset()
 		hi := float64(plan.Chunks[i].End) / transcribe.SampleRate
 		clamp := func(v float64) float64 { return math.Min(math.Max(v, math.Max(lo, last)), hi) }
@@ -385,4 +384,34 @@ func Stitch(plan Plan, parts []*transcribe.Transcript, noSpeech float64) (*trans
 	}
 	t.Text = strings.Join(texts, " ")
 	return t, nil
+}
+
+// stitchLanguage is the language of a recording whose chunks were
+// recognised apart: the language the most audio was recognised in. When
+// the chunks detected their language (LanguageProbability > 0), its
+// probability is the duration-weighted mean over all chunks of each one's
+// probability of it, a chunk that detected another language counting 0:
+// a chunk of English in Arabic speech lowers it by its share.
+func stitchLanguage(plan Plan, parts []*transcribe.Transcript) (string, float64) {
+	seconds := map[string]float64{}
+	var best string
+	for i, part := range parts {
+		c := plan.Chunks[i]
+		seconds[part.Language] += float64(c.End-c.Start) / transcribe.SampleRate
+		if best == "" || seconds[part.Language] > seconds[best] {
+			best = part.Language
+		}
+	}
+	var p, total float64
+	for i, part := range parts {
+		d := float64(plan.Chunks[i].End-plan.Chunks[i].Start) / transcribe.SampleRate
+		total += d
+		if part.Language == best {
+			p += d * part.LanguageProbability
+		}
+	}
+	if total == 0 {
+		return best, 0
+	}
+	return best, p / total
 }

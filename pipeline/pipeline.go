@@ -21,6 +21,7 @@ import (
 
 	"github.com/newsscribe/newsscribe/align"
 	"github.com/newsscribe/newsscribe/audio"
+	"github.com/newsscribe/newsscribe/internal/errcode"
 	"github.com/newsscribe/newsscribe/models"
 	"github.com/newsscribe/newsscribe/transcribe"
 	"github.com/newsscribe/newsscribe/transcribe/whisper"
@@ -50,6 +51,13 @@ type Config struct {
 	// Model is the Whisper model: a registry name (see models.Lookup) or a
 	// file path. Defaults to models.DefaultModel.
 	Model string
+	// TranslationModel is the Whisper model of the translate task (a name
+	// or a path); it must be a release that translates (see
+	// models.ResolveTranslator). Defaults to Model when Model can
+	// translate, else models.DefaultTranslationModel: never a model that
+	// cannot. It need not be downloaded for the pipeline to work: only
+	// translations need it (ResolveTranslation).
+	TranslationModel string
 	// VADModel is the Silero VAD model, a name or a path. Defaults to
 	// models.VADModel.
 	VADModel string
@@ -81,6 +89,9 @@ type Resolved struct {
 	// Engine is the whisper configuration with ModelPath and VADModelPath
 	// (empty when VAD is not used) set.
 	Engine whisper.Config
+	// Family is the Whisper release the model is, when known (Known).
+	Family models.Family
+	Known  bool
 	// VADMissing is true when VADAuto found no downloaded VAD model, so the
 	// recordings are recognised without VAD.
 	VADMissing bool
@@ -91,6 +102,8 @@ type Resolved struct {
 type ModelError struct {
 	// VAD is true for the VAD model, false for the Whisper model.
 	VAD bool
+	// Translation is true for the translation model (Config.TranslationModel).
+	Translation bool
 	// Name is the name or path as configured.
 	Name string
 	Err  error
@@ -98,6 +111,16 @@ type ModelError struct {
 
 func (e *ModelError) Error() string { return e.Err.Error() }
 func (e *ModelError) Unwrap() error { return e.Err }
+
+// Code is the error code of a job that failed on the model:
+// errcode.TranslationModelUnavailable for the translation model,
+// errcode.ModelUnavailable otherwise.
+func (e *ModelError) Code() errcode.Code {
+	if e.Translation {
+		return errcode.TranslationModelUnavailable
+	}
+	return errcode.ModelUnavailable
+}
 
 // ErrNotLoaded is returned by Recognize before Load has succeeded.
 var ErrNotLoaded = errors.New("no speech engine loaded")
@@ -111,6 +134,14 @@ type Pipeline struct {
 	resolved *Resolved
 	engine   transcribe.Engine
 	closer   io.Closer
+
+	// The translation model (translate.go): its checked path once found,
+	// its engine once loaded (the main engine when the models are one).
+	// tload serialises loading it.
+	tload   sync.Mutex
+	tpath   string
+	tengine transcribe.Engine
+	tcloser io.Closer
 }
 
 // New returns a pipeline for cfg. It does no I/O: Resolve checks the model
@@ -163,6 +194,9 @@ func (p *Pipeline) Resolve() (Resolved, error) {
 		return Resolved{}, &ModelError{Name: c.Model, Err: err}
 	}
 	r.Engine.ModelPath = path
+	if r.Family, r.Known, err = models.Identify(c.Model, path); err != nil {
+		return Resolved{}, &ModelError{Name: c.Model, Err: err}
+	}
 	if c.VAD != VADOff {
 		switch path, err := models.Resolve(c.VADModel, c.ModelsDir); {
 		case err == nil:
@@ -203,14 +237,21 @@ func (p *Pipeline) Ready() bool {
 
 // Close frees the engine; the pipeline cannot recognise afterwards.
 func (p *Pipeline) Close() error {
+	p.tload.Lock()
 	p.mu.Lock()
-	closer := p.closer
+	closer, tcloser := p.closer, p.tcloser
 	p.engine, p.closer = nil, nil
+	p.tengine, p.tcloser = nil, nil
 	p.mu.Unlock()
-	if closer == nil {
-		return nil
+	p.tload.Unlock()
+	var err error
+	if tcloser != nil {
+		err = tcloser.Close()
 	}
-	return closer.Close()
+	if closer != nil {
+		err = errors.Join(err, closer.Close())
+	}
+	return err
 }
 
 // Decode reads a recording from r into 16 kHz mono samples with the
@@ -280,12 +321,17 @@ func (p *Pipeline) Recognize(ctx context.Context, samples []float32, opts transc
 // RecognizeAt recognises a range of a longer recording that starts offset
 // seconds into it: every segment and word time, and Duration (the range's
 // end), are seconds from the beginning of the whole recording.
+//
+// With opts.Translate the translation model does the work (loaded on first
+// use; a *ModelError if it cannot be used) and its output is checked
+// (checkTranslation): text that is not English fails with an
+// *UntranslatedError instead of being returned as a translation. An
+// English-only model asked for any language but English is an
+// *transcribe.OptionError.
 func (p *Pipeline) RecognizeAt(ctx context.Context, samples []float32, offset float64, opts transcribe.Options, progress transcribe.ProgressFunc) (*transcribe.Transcript, error) {
-	p.mu.Lock()
-	e := p.engine
-	p.mu.Unlock()
-	if e == nil {
-		return nil, ErrNotLoaded
+	e, err := p.engineFor(ctx, opts)
+	if err != nil {
+		return nil, err
 	}
 	if seg := opts.OnSegment; seg != nil && offset != 0 {
 		opts.OnSegment = func(s transcribe.Segment) {
@@ -298,6 +344,11 @@ func (p *Pipeline) RecognizeAt(ctx context.Context, samples []float32, offset fl
 	t, err := e.Transcribe(ctx, samples, opts, progress)
 	if err != nil {
 		return nil, err
+	}
+	if opts.Translate {
+		if err := p.checkTranslation(ctx, t, samples); err != nil {
+			return nil, err
+		}
 	}
 	if offset != 0 {
 		shift(t, offset)

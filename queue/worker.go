@@ -244,8 +244,9 @@ func (w *Worker) fail(ctx context.Context, a attempt, err error, log *slog.Logge
 		}()
 	}
 	var (
-		in  *InputError
-		opt *transcribe.OptionError
+		in    *InputError
+		opt   *transcribe.OptionError
+		final coded
 	)
 	switch {
 	case errors.Is(context.Cause(ctx), river.ErrJobCancelledRemotely), errors.Is(context.Cause(ctx), errCanceled):
@@ -278,6 +279,13 @@ func (w *Worker) fail(ctx context.Context, a attempt, err error, log *slog.Logge
 		_ = st(w).FailJob(bg, id, errcode.BadRequest, err.Error())
 		w.failed(bg, id, log)
 		return river.JobCancel(err)
+	case errors.As(err, &final):
+		// A translation that is not English, a translation model that
+		// cannot be used: the same work fails the same way again.
+		log.Info("job failed", "code", final.Code(), "error", final)
+		_ = st(w).FailJob(bg, id, final.Code(), final.Error())
+		w.failed(bg, id, log)
+		return river.JobCancel(err)
 	case a.n >= a.max:
 		log.Error("job failed", "error", err)
 		_ = st(w).FailJob(bg, id, errcode.Internal, err.Error())
@@ -293,6 +301,13 @@ func (w *Worker) fail(ctx context.Context, a attempt, err error, log *slog.Logge
 }
 
 func st(w *Worker) *store.Store { return w.store }
+
+// coded is a failure that ends a job at once with its own error code
+// (pipeline.UntranslatedError, pipeline.ModelError): retrying cannot help.
+type coded interface {
+	error
+	Code() errcode.Code
+}
 
 func (w *Worker) finished(status store.Status) {
 	if w.Observer != nil {

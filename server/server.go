@@ -25,6 +25,7 @@ import (
 	"github.com/newsscribe/newsscribe/blob/s3blob"
 	"github.com/newsscribe/newsscribe/internal/publicurl"
 	"github.com/newsscribe/newsscribe/live"
+	"github.com/newsscribe/newsscribe/models"
 	"github.com/newsscribe/newsscribe/newsroom"
 	"github.com/newsscribe/newsscribe/pipeline"
 	"github.com/newsscribe/newsscribe/queue"
@@ -50,9 +51,10 @@ type Server struct {
 	stopRecover context.CancelFunc
 }
 
-// New resolves the models (an absent one is an error now), opens the blob
-// store, the database and the queue, and builds the newsroom and the
-// router. Nothing listens and no job runs yet. Zero fields of cfg are their
+// New resolves the models (an absent one is an error now; an absent
+// translation model only turns translations off, one that cannot translate
+// is an error), opens the blob store, the database and the queue, and
+// builds the newsroom and the router. Nothing listens and no job runs yet. Zero fields of cfg are their
 // defaults; the rest must be valid.
 func New(ctx context.Context, cfg Config) (*Server, error) {
 	cfg = cfg.withDefaults()
@@ -67,6 +69,9 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	p := pipeline.New(pcfg)
 	models, err := p.Resolve()
 	if err != nil {
+		return nil, err
+	}
+	if err := checkTranslationModel(p, log); err != nil {
 		return nil, err
 	}
 	if models.VADMissing {
@@ -111,8 +116,8 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 		return nil, err
 	}
 	model := api.PublicModelName(p.Model())
-	nr := newsroom.New(newsroom.Config{Store: st, Queue: q, Events: q, Aligner: p, Prober: dec, Observer: metrics,
-		MaxQueue: cfg.MaxQueue, Model: model, Live: lm, Logger: log})
+	nr := newsroom.New(newsroom.Config{Store: st, Queue: q, Events: q, Aligner: p, Prober: dec, Translation: p,
+		Observer: metrics, MaxQueue: cfg.MaxQueue, Model: model, Live: lm, Logger: log})
 	worker.Jobs = nr
 	if lm != nil {
 		lm.Attach(nr)
@@ -290,4 +295,21 @@ func openBlobs(ctx context.Context, cfg Config) (*store.Blobs, error) {
 		return nil, err
 	}
 	return store.NewRemoteBlobs(dir, st)
+}
+
+// checkTranslationModel is the start's check of the translation model: one
+// that cannot translate is a configuration mistake and stops the server;
+// one not downloaded (or damaged) only turns translation off until it is
+// pulled, with a warning — each translation request then answers 409
+// saying what to do (newsroom.CheckTranslation).
+func checkTranslationModel(p *pipeline.Pipeline, log *slog.Logger) error {
+	model, err := p.CheckTranslation()
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, models.ErrCannotTranslate):
+		return fmt.Errorf("--translation-model: %w", err)
+	}
+	log.Warn("translation model not usable: translations are refused until it is", "translation_model", model, "error", err)
+	return nil
 }

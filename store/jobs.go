@@ -67,7 +67,14 @@ type Job struct {
 	// Duration is the audio's length in seconds (0 until decoded).
 	Duration float64
 	// RTF is the real-time factor: processing seconds per audio second.
-	RTF          float64
+	RTF float64
+	// DetectedLanguage is the language Whisper detected in the recording
+	// when Language is "auto", and LanguageProbability its probability
+	// (see transcribe.Transcript); empty and 0 until the job is done, and
+	// for a language given.
+	DetectedLanguage    string
+	LanguageProbability float64
+
 	ErrorCode    errcode.Code
 	ErrorMessage string
 	// Runs counts how many times a worker started the job.
@@ -117,12 +124,13 @@ func ASRKeyWith(audioSHA, model, language, prompt, task string, temperature floa
 }
 
 // TranslationKey is the ASR key of the English machine translation of job
-// j's recording: Whisper's translate task over the same audio, model,
-// language and temperature, without the prompt (an Arabic prompt pulls the
-// output back towards Arabic). The translation is kept there, beside the
-// transcript.
-func TranslationKey(j *Job) string {
-	return ASRKeyWith(j.AudioSHA256, j.Model, j.Language, "", TaskTranslate, j.Temperature)
+// j's recording by the translation model model: Whisper's translate task
+// over the same audio, language and temperature, without the prompt (an
+// Arabic prompt pulls the output back towards Arabic). The translation is
+// kept there, beside the transcript. The model is the translation model's,
+// not the job's: a model that cannot translate never makes one.
+func TranslationKey(j *Job, model string) string {
+	return ASRKeyWith(j.AudioSHA256, model, j.Language, "", TaskTranslate, j.Temperature)
 }
 
 // DedupKey hashes what determines a job's whole result.
@@ -136,7 +144,7 @@ func DedupKey(asrKey, articleID, articleText string) string {
 
 const jobCols = `id, river_id, status, progress, audio_sha256, audio_bytes, filename, model, language, prompt,
 	asr_key, dedup_key, article_id, article_text, duration, rtf, error_code, error_message, runs,
-	created_at, started_at, finished_at, task, temperature`
+	created_at, started_at, finished_at, task, temperature, detected_language, language_probability`
 
 type scanner interface{ Scan(dest ...any) error }
 
@@ -150,7 +158,8 @@ func scanJob(r scanner) (*Job, error) {
 	)
 	err := r.Scan(&j.ID, &riverID, &j.Status, &j.Progress, &j.AudioSHA256, &j.AudioBytes, &j.Filename, &j.Model,
 		&j.Language, &j.Prompt, &j.ASRKey, &j.DedupKey, &articleID, &artText, &j.Duration, &j.RTF,
-		&j.ErrorCode, &j.ErrorMessage, &j.Runs, &created, &started, &finished, &j.Task, &j.Temperature)
+		&j.ErrorCode, &j.ErrorMessage, &j.Runs, &created, &started, &finished, &j.Task, &j.Temperature,
+		&j.DetectedLanguage, &j.LanguageProbability)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	}
@@ -292,6 +301,13 @@ func (s *Store) FinishJob(ctx context.Context, id string, duration, rtf float64)
 	_, err := s.exec(ctx, `UPDATE ns_jobs SET status = ?, progress = 100, duration = ?, rtf = ?, finished_at = ?,
 		error_code = '', error_message = '' WHERE id = ? AND status IN (?, ?)`,
 		StatusDone, duration, rtf, millis(time.Now()), id, StatusRunning, StatusQueued)
+	return err
+}
+
+// SetDetectedLanguage records the language Whisper detected in job id's
+// recording and its probability (a job with language "auto").
+func (s *Store) SetDetectedLanguage(ctx context.Context, id, language string, probability float64) error {
+	_, err := s.exec(ctx, `UPDATE ns_jobs SET detected_language = ?, language_probability = ? WHERE id = ?`, language, probability, id)
 	return err
 }
 

@@ -87,7 +87,9 @@ var schema = []string{
 		started_at BIGINT,
 		finished_at BIGINT,
 		task TEXT NOT NULL DEFAULT 'transcribe',
-		temperature DOUBLE PRECISION NOT NULL DEFAULT 0
+		temperature DOUBLE PRECISION NOT NULL DEFAULT 0,
+		detected_language TEXT NOT NULL DEFAULT '',
+		language_probability DOUBLE PRECISION NOT NULL DEFAULT 0
 	)`,
 	`CREATE INDEX IF NOT EXISTS ns_jobs_dedup ON ns_jobs (dedup_key)`,
 	// At most one live (queued, running or done) job per request: two
@@ -185,6 +187,8 @@ var schema = []string{
 var addedColumns = [][3]string{
 	{"ns_jobs", "task", "TEXT NOT NULL DEFAULT 'transcribe'"},
 	{"ns_jobs", "temperature", "DOUBLE PRECISION NOT NULL DEFAULT 0"},
+	{"ns_jobs", "detected_language", "TEXT NOT NULL DEFAULT ''"},
+	{"ns_jobs", "language_probability", "DOUBLE PRECISION NOT NULL DEFAULT 0"},
 }
 
 // Migrate creates the API's tables if they do not exist and adds the

@@ -19,6 +19,10 @@ import (
 type Transcript struct {
 	// Language is the ISO 639-1 code of the spoken language ("ar").
 	Language string `json:"language"`
+	// LanguageProbability is the probability the recogniser gave Language
+	// when it detected it (Options.Language "auto"), in [0, 1]; omitted (0)
+	// when the language was given.
+	LanguageProbability float64 `json:"language_probability,omitempty"`
 	// Duration is the length of the whole input in seconds.
 	Duration float64 `json:"duration"`
 	// Text is the full text, the segments' texts joined by spaces.

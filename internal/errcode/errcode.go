@@ -70,6 +70,11 @@ const (
 const (
 	SourceUnreachable Code = "source_unreachable" // the stream could not be fetched
 	SourceUnusable    Code = "source_unusable"    // the stream sent no audio newsscribe reads
+	// The translation model (--translation-model): a translation is never
+	// made by another model instead.
+	TranslationUnavailable   Code = "translation_unavailable"    // a server without a translation model
+	TranslationModelMissing  Code = "translation_model_missing"  // the translation model is not downloaded
+	TranslationModelUnusable Code = "translation_model_unusable" // it cannot translate, or is damaged
 )
 
 // Codes of a failed job (the upload's fault: the job failed at once) and
@@ -84,6 +89,10 @@ const (
 	ClipFailed  Code = "clip_failed"  // a clip could not be made
 	StorageFull Code = "storage_full" // the server's disk is full
 	Internal    Code = "internal"     // the server's fault; its log has details
+	// Failures of a job no retry can mend.
+	NotTranslated               Code = "not_translated"                // translate output not English: non-Latin script, or no text for speech
+	ModelUnavailable            Code = "model_unavailable"             // the job's model could not be used when it ran
+	TranslationModelUnavailable Code = "translation_model_unavailable" // the translation model could not be used when it ran
 )
 
 // All are every code, for the tests that hold the page and the OpenAPI
@@ -97,4 +106,7 @@ var All = []Code{
 	NoAudio, NoFile, NoTranslation, NoSpeech, SharingOff, NotAudio, Unsupported, Corrupt, TooLong, Empty,
 	Timeout, ClipFailed, StorageFull, Internal,
 	SourceNotAllowed, NotBrowser, NotReady, LiveOff, LiveFull, NotLive, LiveFailed, SourceUnreachable, SourceUnusable,
+	NoAudio, NoFile, NoTranslation, NoSpeech, SharingOff, TranslationUnavailable, TranslationModelMissing,
+	TranslationModelUnusable, NotAudio, Unsupported, Corrupt, TooLong, Empty, NotTranslated, ModelUnavailable,
+	TranslationModelUnavailable, Timeout, ClipFailed, StorageFull, Internal,
 }

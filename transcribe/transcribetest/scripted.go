@@ -25,6 +25,12 @@ type Scripted struct {
 	Steps int
 	// StepDelay is the pause before each progress report. Defaults to 0.
 	StepDelay time.Duration
+	// Detected and DetectedProbability are what the engine reports when
+	// asked to detect the language (Options.Language "auto"), as whisper.cpp's
+	// language identification does: they replace the transcript's Language
+	// and LanguageProbability. Default to "ar" and 1.
+	Detected            string
+	DetectedProbability float64
 
 	mu    sync.Mutex
 	calls int
@@ -84,15 +90,32 @@ func (s *Scripted) Transcribe(ctx context.Context, samples []float32, opts trans
 	return s.result(samples, opts)
 }
 
+// detect sets t's language as detection would when opts asks for it.
+func (s *Scripted) detect(t *transcribe.Transcript, opts transcribe.Options) {
+	if opts.Language != "auto" {
+		return
+	}
+	t.Language, t.LanguageProbability = "ar", 1
+	if s.Detected != "" {
+		t.Language, t.LanguageProbability = s.Detected, s.DetectedProbability
+	}
+}
+
 func (s *Scripted) result(samples []float32, opts transcribe.Options) (*transcribe.Transcript, error) {
 	if s.Result == nil {
 		lang := opts.Language
 		if lang == "" {
 			lang = "ar"
 		}
-		return &transcribe.Transcript{Language: lang, Duration: float64(len(samples)) / transcribe.SampleRate, Segments: []transcribe.Segment{}}, nil
+		t := &transcribe.Transcript{Language: lang, Duration: float64(len(samples)) / transcribe.SampleRate, Segments: []transcribe.Segment{}}
+		s.detect(t, opts)
+		return t, nil
 	}
-	return s.Result(samples, opts)
+	t, err := s.Result(samples, opts)
+	if err == nil && t != nil {
+		s.detect(t, opts)
+	}
+	return t, err
 }
 
 // Calls reports how many times Transcribe has been called.

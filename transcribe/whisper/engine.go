@@ -321,6 +321,18 @@ func (e *Engine) Transcribe(ctx context.Context, samples []float32, opts transcr
 		report(100)
 		return assemble(nil, lang, duration, noSpeech), nil
 	}
+	var langProb float64
+	if lang == "auto" {
+		// Detected here rather than by whisper_full, which computes the
+		// same probabilities but keeps them to itself; whisper_full is then
+		// told the language, so the detection is not paid twice.
+		if lang, langProb, err = e.detectLanguage(s, input, threads); err != nil {
+			return nil, err
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+	}
 
 	params, free := fullParams(opts, lang, threads, noSpeech)
 	defer free()
@@ -335,14 +347,31 @@ func (e *Engine) Transcribe(ctx context.Context, samples []float32, opts transcr
 
 	raws := e.segments(s.state)
 	tmap.mapSegments(raws)
-	if lang == "auto" {
-		if id := int(C.whisper_full_lang_id_from_state(s.state)); id >= 0 {
-			lang = bindings.Whisper_lang_str(id)
-		}
-	}
 	t := assemble(raws, lang, duration, noSpeech)
+	t.LanguageProbability = langProb
 	report(100)
 	return t, nil
+}
+
+// detectLanguage is whisper.cpp's language identification on the first 30
+// seconds of samples (what whisper_full would look at): the language with
+// the highest probability, and that probability. It runs one encoder pass
+// and one decoder step.
+func (e *Engine) detectLanguage(s *slot, samples []float32, threads int) (string, float64, error) {
+	n := min(len(samples), 30*transcribe.SampleRate)
+	if rc := C.whisper_pcm_to_mel_with_state(e.wctx, s.state, (*C.float)(unsafe.Pointer(&samples[0])), C.int(n), C.int(threads)); rc != 0 {
+		return "", 0, fmt.Errorf("whisper: mel spectrogram for language detection failed with code %d", int(rc))
+	}
+	probs := make([]C.float, bindings.Whisper_lang_max_id()+1)
+	id := int(C.whisper_lang_auto_detect_with_state(e.wctx, s.state, 0, C.int(threads), &probs[0]))
+	if id < 0 {
+		return "", 0, fmt.Errorf("whisper: language detection failed with code %d", id)
+	}
+	p := float64(probs[id])
+	if math.IsNaN(p) {
+		p = 0
+	}
+	return bindings.Whisper_lang_str(id), p, nil
 }
 
 // settings are opts with the engine's defaults filled in: the language ("ar"

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -147,6 +148,42 @@ func TestTranscribe(t *testing.T) {
 			}
 			t.Logf("%s: language %s, %d segments, text %q", tt.name, tr.Language, len(tr.Segments), tr.Text)
 		})
+	}
+}
+
+// TestDetectLanguage: with language auto the transcript carries the
+// language whisper.cpp detected and its probability, which the job records
+// (issue 22); a language given is not detected (probability 0). A stub's
+// weights are whatever memory whisper.cpp's allocation gets — zero when it
+// is fresh from the system, leftovers of an earlier model in the same
+// process otherwise, which make the logits NaN — so the check runs in a
+// process of its own where large allocations are fresh (mapped) pages.
+func TestDetectLanguage(t *testing.T) {
+	if os.Getenv("NS_DETECT_LANGUAGE_CHILD") == "" {
+		load(t) // skips without the stub
+		cmd := exec.Command(os.Args[0], "-test.run=^TestDetectLanguage$", "-test.count=1", "-test.v")
+		cmd.Env = append(os.Environ(), "NS_DETECT_LANGUAGE_CHILD=1", "GLIBC_TUNABLES=glibc.malloc.mmap_threshold=1048576")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("%v:\n%s", err, out)
+		}
+		return
+	}
+	a := load(t)
+	e := newEngine(t, whisper.Config{ModelPath: a.tiny, Threads: 2})
+	opts := transcribe.Options{Language: "auto", DisableVAD: true, TemperatureInc: -1}
+	tr, err := e.Transcribe(context.Background(), a.jfk, opts, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := transcribe.Languages[tr.Language]; !ok || tr.LanguageProbability <= 0 || tr.LanguageProbability > 1 {
+		t.Errorf("auto: got language %q probability %v, want a known language with a probability in (0, 1]", tr.Language, tr.LanguageProbability)
+	}
+	opts.Language = "ar"
+	if tr, err = e.Transcribe(context.Background(), a.jfk, opts, nil); err != nil {
+		t.Fatal(err)
+	}
+	if tr.Language != "ar" || tr.LanguageProbability != 0 {
+		t.Errorf("ar: got language %q probability %v, want ar and 0 (not detected)", tr.Language, tr.LanguageProbability)
 	}
 }
 

@@ -9,6 +9,7 @@ import { action, nextRate } from '../static/js/keys.js';
 import { paragraphs } from '../static/js/transcript.js';
 import { sseParser } from '../static/js/events.js';
 import { pieces, spokenWording, summaryText, quoteCount, verdictOf, VERDICTS } from '../static/js/quotes.js';
+import { languageNote } from '../static/js/language.js';
 
 test('clock', () => {
   const cases = [
@@ -175,4 +176,12 @@ test('sseParser yields whole events across chunk boundaries', () => {
   const feed = sseParser();
   assert.deepEqual(feed(': hello\n\nevent: progress\ndata: {"progress":'), []);
   assert.deepEqual(feed('40}\r\n\r\ndata: a\ndata: b\n\n'), [{ event: 'progress', data: '{"progress":40}' }, { event: 'message', data: 'a\nb' }]);
+});
+
+test('languageNote says when Whisper heard another language than Arabic', () => {
+  const note = languageNote({ language: 'auto', detected_language: 'en', language_probability: 0.71, language_warning: 'Whisper detected English' });
+  assert.match(note, /الإنجليزية/);
+  assert.match(note, /0\.71/);
+  assert.equal(languageNote({ language: 'auto', detected_language: 'ar', language_probability: 0.98 }), '');
+  assert.equal(languageNote({ language: 'ar' }), '');
 });

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
@@ -36,14 +37,14 @@ func dirOrDefault(dir string) string {
 func newModelsListCmd(s Streams) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "list",
-		Short: "List the known models, their sizes and which are downloaded",
+		Short: "List the known models, their sizes, what each can do and which are downloaded",
 		Args:  cobra.NoArgs,
 	}
 	dir := modelsDirFlag(cmd)
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
 		d := dirOrDefault(*dir)
 		tw := tabwriter.NewWriter(s.Out, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "NAME\tSIZE\tDOWNLOADED\tNOTE")
+		fmt.Fprintln(tw, "NAME\tSIZE\tDOWNLOADED\tCAN DO\tARABIC\tSPEED\tNOTE")
 		for _, m := range models.All() {
 			have := "no"
 			if fi, err := os.Stat(models.Path(m, d)); err == nil {
@@ -52,13 +53,25 @@ func newModelsListCmd(s Streams) *cobra.Command {
 					have = "incomplete"
 				}
 			}
-			note := m.Note
-			if m.Name == models.DefaultModel {
-				note = "default; " + note
+			can, arabic, speed := "voice activity", "-", "-"
+			if f, ok := m.Family(); ok {
+				can, arabic, speed = f.Abilities(), string(f.Arabic), fmt.Sprintf("~%gx", f.Speed)
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", m.Name, models.FormatSize(m.Size), have, note)
+			var notes []string
+			switch m.Name {
+			case models.DefaultModel:
+				notes = append(notes, "default")
+			case models.DefaultTranslationModel:
+				notes = append(notes, "translation default")
+			}
+			if m.Note != "" {
+				notes = append(notes, m.Note)
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", m.Name, models.FormatSize(m.Size), have, can, arabic, speed, strings.Join(notes, "; "))
 		}
-		fmt.Fprintf(tw, "\nmodels directory: %s\n", d)
+		fmt.Fprintf(tw, "\nSPEED is OpenAI's, relative to large (English, on a GPU); on a CPU see README \"Models\".\n")
+		fmt.Fprintf(tw, "English-only models (tiny.en … medium.en) are not offered: they cannot hear Arabic and ignore the translate task.\n")
+		fmt.Fprintf(tw, "models directory: %s\n", d)
 		return tw.Flush()
 	}
 	return cmd
@@ -70,13 +83,14 @@ func newModelsPullCmd(s Streams) *cobra.Command {
 		Short: "Download models (resumable, verified) into the models directory",
 		Long: "Download models from the whisper.cpp repositories on Hugging Face into the models directory.\n" +
 			"An interrupted download resumes where it stopped; the file is verified against its published\n" +
-			"size and checksums before it is moved into place. `pull` without a name pulls the default\n" +
-			"model (" + models.DefaultModel + ") and the VAD model (" + models.VADModel + ").",
+			"size and checksums before it is moved into place. `pull` without a name pulls what serve\n" +
+			"uses by default: the model (" + models.DefaultModel + "), the translation model\n" +
+			"(" + models.DefaultTranslationModel + ", since " + models.DefaultModel + " cannot translate) and the VAD model (" + models.VADModel + ").",
 	}
 	dir := modelsDirFlag(cmd)
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		if len(args) == 0 {
-			args = []string{models.DefaultModel, models.VADModel}
+			args = []string{models.DefaultModel, models.DefaultTranslationModel, models.VADModel}
 		}
 		var list []models.Model
 		for _, name := range args {

@@ -30,9 +30,25 @@ func TestModelsList(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
-	for _, want := range []string{models.DefaultModel, models.VADModel, "large-v3", "default", dir} {
+	for _, want := range []string{models.DefaultModel, models.VADModel, "large-v3", "default", dir, "English-only"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("list output lacks %q:\n%s", want, out)
+		}
+	}
+	// Each Whisper model's abilities (issue 22): turbo cannot translate.
+	for _, tt := range []struct{ name, can, arabic, speed string }{
+		{models.DefaultModel, "multilingual, no translation", "high", "~8x"},
+		{models.DefaultTranslationModel, "multilingual, translates", "good", "~2x"},
+		{"small", "multilingual, translates", "fair", "~4x"},
+	} {
+		var line string
+		for _, l := range strings.Split(out, "\n") {
+			if f := strings.Fields(l); len(f) > 0 && f[0] == tt.name {
+				line = l
+			}
+		}
+		if !strings.Contains(line, tt.can) || !strings.Contains(line, " "+tt.arabic+" ") || !strings.Contains(line, tt.speed) {
+			t.Errorf("%s: got line %q, want %q, Arabic %s, speed %s", tt.name, line, tt.can, tt.arabic, tt.speed)
 		}
 	}
 }
@@ -102,7 +118,9 @@ func TestModelsPullFromMirror(t *testing.T) {
 }
 
 // TestModelsPullOfflineNamesEveryURL: `models pull` with no name, offline,
-// tries both models and names each one's URL on the configured mirror.
+// tries every model serve uses by default — the model, the translation
+// model and the VAD model — and names each one's URL on the configured
+// mirror.
 func TestModelsPullOfflineNamesEveryURL(t *testing.T) {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -115,7 +133,7 @@ func TestModelsPullOfflineNamesEveryURL(t *testing.T) {
 	if code == 0 {
 		t.Fatal("exit 0 while offline")
 	}
-	for _, name := range []string{models.DefaultModel, models.VADModel} {
+	for _, name := range []string{models.DefaultModel, models.DefaultTranslationModel, models.VADModel} {
 		m, _ := models.Lookup(name)
 		if want := mirror + "/" + m.Repo + "/resolve/main/" + m.File; !strings.Contains(errOut, want) {
 			t.Errorf("stderr lacks %s:\n%s", want, errOut)

@@ -32,6 +32,10 @@ type ServeFlags struct {
 	// Model is the Whisper model: a registry name or a ggml file path.
 	// Defaults to models.DefaultModel.
 	Model string
+	// TranslationModel is the model of the translate task (name or path);
+	// it must be one that translates. Empty selects Model when it can,
+	// else models.DefaultTranslationModel (pipeline.Config).
+	TranslationModel string
 	// VADModel is the Silero VAD model (name or path); empty turns voice
 	// activity detection off. Defaults to models.VADModel.
 	VADModel string
@@ -55,6 +59,7 @@ func (f *ServeFlags) Register(fs *pflag.FlagSet) {
 	fs.StringVar(&c.DataDir, "data-dir", c.DataDir, "directory for the SQLite database and uploads (shared by all servers with Postgres)")
 	fs.StringVar(&c.Database, "database", c.Database, "postgres://… URL of a queue shared by several servers (default: SQLite in --data-dir)")
 	fs.StringVar(&f.Model, "model", f.Model, "Whisper model: a name (see newsscribe models list) or a ggml file")
+	fs.StringVar(&f.TranslationModel, "translation-model", f.TranslationModel, "Whisper model that translates to English: a name or a ggml file (default: --model when it can translate, else "+models.DefaultTranslationModel+")")
 	fs.StringVar(&f.VADModel, "vad-model", f.VADModel, "Silero VAD model: a name or a ggml file (absent: no VAD)")
 	fs.StringVar(&f.ModelsDir, "models-dir", f.ModelsDir, "directory of named models (default $NEWSSCRIBE_MODELS_DIR or the user cache directory)")
 	fs.IntVar(&c.Workers, "workers", c.Workers, "chunks of recordings transcribed at once by this server (one whisper state each)")
@@ -104,7 +109,7 @@ func (f ServeFlags) Validate() error {
 // VAD off when --vad-model is empty. server.New fills in the audio options
 // and the number of whisper states from the server.Config.
 func (f ServeFlags) Pipeline() pipeline.Config {
-	p := pipeline.Config{Model: f.Model, VADModel: f.VADModel, ModelsDir: f.ModelsDir}
+	p := pipeline.Config{Model: f.Model, TranslationModel: f.TranslationModel, VADModel: f.VADModel, ModelsDir: f.ModelsDir}
 	if f.VADModel == "" {
 		p.VAD = pipeline.VADOff
 	}

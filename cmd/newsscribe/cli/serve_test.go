@@ -44,6 +44,15 @@ func TestServeFlagsAndEnv(t *testing.T) {
 			p := c.Pipeline()
 			return c.LogLevel == "debug" && p.Model == "/m/ggml-small.bin" && p.VAD == pipeline.VADOff && p.ModelsDir == "/m"
 		}, ""},
+		{"translation model", []string{"--translation-model", "/m/ggml-medium.bin"}, nil, func(c cli.ServeFlags) bool {
+			return c.Pipeline().TranslationModel == "/m/ggml-medium.bin"
+		}, ""},
+		{"translation model from env", nil, map[string]string{"NEWSSCRIBE_TRANSLATION_MODEL": "large-v3-q5_0"}, func(c cli.ServeFlags) bool {
+			return c.TranslationModel == "large-v3-q5_0" && pipeline.New(c.Pipeline()).TranslationModel() == "large-v3-q5_0"
+		}, ""},
+		{"translation model default", nil, nil, func(c cli.ServeFlags) bool {
+			return c.TranslationModel == "" && pipeline.New(c.Pipeline()).TranslationModel() == models.DefaultTranslationModel
+		}, ""},
 		{"bad log level", []string{"--log-level", "loud"}, nil, nil, "--log-level"},
 		{"security defaults", nil, nil, func(c cli.ServeFlags) bool {
 			return c.PublicURL == "" && !c.TrustProxy && !c.PublicMetrics && c.BodyIdleTimeout == 30*time.Second && c.MinUploadRate == 1024

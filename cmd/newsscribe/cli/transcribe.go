@@ -29,6 +29,7 @@ func newTranscribeCmd(s Streams) *cobra.Command {
 
 type transcribeFlags struct {
 	model, vadModel, modelsDir, language, prompt, format, out string
+	task, translationModel                                    string
 	article, title, date                                      string
 	threads, beamSize                                         int
 	vad, noVAD, verbose, noFallback                           bool
@@ -68,6 +69,8 @@ article left out.`,
 	fl.StringVar(&f.vadModel, "vad-model", models.VADModel, "VAD model name or path to a ggml Silero VAD file")
 	fl.StringVar(&f.modelsDir, "models-dir", "", "models directory (default $"+models.DirEnv+" or the user cache directory, newsscribe/models)")
 	fl.StringVar(&f.language, "language", "ar", "spoken language, ISO 639-1, or auto")
+	fl.StringVar(&f.task, "task", "transcribe", "transcribe (the words said) or translate (English, by --translation-model)")
+	fl.StringVar(&f.translationModel, "translation-model", "", "model for --task translate, one that translates (default: --model when it can, else "+models.DefaultTranslationModel+")")
 	fl.StringVar(&f.prompt, "prompt", "", "initial prompt: names and rare words the speech contains")
 	fl.StringVar(&f.format, "format", "json", "output format: json, srt, vtt, txt or docx (with --article: json, srt, vtt, html, report or docx)")
 	fl.StringVar(&f.title, "title", "", "docx: the document's title (default: the article's first line, else none)")
@@ -88,7 +91,11 @@ func runTranscribe(ctx context.Context, s Streams, f transcribeFlags, inputs []s
 	if !available {
 		return transcribe.ErrNoEngine
 	}
-	p := pipeline.New(f.pipelineConfig(load))
+	cfg, err := f.translateConfig(f.pipelineConfig(load))
+	if err != nil {
+		return err
+	}
+	p := pipeline.New(cfg)
 	write, ext, err := f.writer(p)
 	if err != nil {
 		return err
@@ -107,6 +114,7 @@ func runTranscribe(ctx context.Context, s Streams, f transcribeFlags, inputs []s
 		BeamSize:   f.beamSize,
 		Prompt:     f.prompt,
 		DisableVAD: f.noVAD,
+		Translate:  f.task == "translate",
 	}
 	if f.noFallback {
 		opts.TemperatureInc = -1
@@ -199,6 +207,8 @@ func modelFlagError(err error) error {
 		return err
 	case me.VAD:
 		return fmt.Errorf("--vad-model: %w", err)
+	case me.Translation:
+		return fmt.Errorf("--translation-model: %w", err)
 	default:
 		return fmt.Errorf("--model: %w", err)
 	}
@@ -268,8 +278,36 @@ func transcribeOne(ctx context.Context, s Streams, p *pipeline.Pipeline, opts tr
 		return err
 	}
 	bar.Set(100, "done")
+	if w := pipeline.LanguageWarning(t.Language, t.LanguageProbability); w != "" {
+		fmt.Fprintf(s.Err, "newsscribe: %s: %s\n", name, w)
+	}
 	if out == "-" {
 		return write(s.Out, t)
 	}
 	return atomicfile.Write(out, func(f *os.File) error { return write(f, t) })
+}
+
+// translateConfig checks --task and, for translate, makes the translation
+// model the only model loaded, after checking it is there and can
+// translate (pipeline.CheckTranslation: the same rule as the server's, and
+// an error naming the model and the command that downloads it, before any
+// input is read).
+func (f transcribeFlags) translateConfig(cfg pipeline.Config) (pipeline.Config, error) {
+	cfg.TranslationModel = f.translationModel
+	switch f.task {
+	case "transcribe":
+		return cfg, nil
+	case "translate":
+	default:
+		return cfg, fmt.Errorf("--task: want transcribe or translate, got %q", f.task)
+	}
+	if f.article != "" {
+		return cfg, errors.New("--task translate: the English translation cannot be aligned to the article; leave out --article")
+	}
+	if _, err := pipeline.New(cfg).CheckTranslation(); err != nil {
+		return cfg, modelFlagError(err)
+	}
+	tm := pipeline.New(cfg).TranslationModel()
+	cfg.Model, cfg.TranslationModel = tm, tm
+	return cfg, nil
 }

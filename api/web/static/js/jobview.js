@@ -9,6 +9,7 @@ import { seek } from './player.js';
 import { summaryText, verdictOf } from './quotes.js';
 import { ClipMaker, spanLabel } from './clips.js';
 import { selectedSpan } from './transcript.js';
+import { showLanguageNote } from './language.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -110,6 +111,7 @@ export class JobView {
       job.language ? `اللغة ${LANGUAGES[job.language] || job.language}` : '',
       tr.revision ? `التفريغ مصحَّح (المراجعة ${tr.revision})` : '',
     ].filter(Boolean).join(' · ');
+    showLanguageNote($('view-meta'), job);
     this.drawDownloads(job);
     this.drawPublish(article);
     this.drawAttach(job, article);
