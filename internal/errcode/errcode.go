@@ -106,7 +106,6 @@ var All = []Code{
 	NoAudio, NoFile, NoTranslation, NoSpeech, SharingOff, NotAudio, Unsupported, Corrupt, TooLong, Empty,
 	Timeout, ClipFailed, StorageFull, Internal,
 	SourceNotAllowed, NotBrowser, NotReady, LiveOff, LiveFull, NotLive, LiveFailed, SourceUnreachable, SourceUnusable,
-	NoAudio, NoFile, NoTranslation, NoSpeech, SharingOff, TranslationUnavailable, TranslationModelMissing,
-	TranslationModelUnusable, NotAudio, Unsupported, Corrupt, TooLong, Empty, NotTranslated, ModelUnavailable,
-	TranslationModelUnavailable, Timeout, ClipFailed, StorageFull, Internal,
+	TranslationUnavailable, TranslationModelMissing, TranslationModelUnusable, NotTranslated, ModelUnavailable,
+	TranslationModelUnavailable,
 }
