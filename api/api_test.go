@@ -167,14 +167,14 @@ func TestCancelRunningJob(t *testing.T) {
 		time.Sleep(20 * time.Millisecond)
 	}
 	began := time.Now()
-	r := ts.do(t, "DELETE", "/v1/transcriptions/"+j.ID, nil, "")
+	r := ts.do(t, "POST", "/v1/transcriptions/"+j.ID+"/cancel", nil, "")
 	if r.status != 200 {
-		t.Fatalf("DELETE: got %d %s", r.status, r.body)
+		t.Fatalf("cancel: got %d %s", r.status, r.body)
 	}
 	var cur jobView
 	ts.do(t, "GET", "/v1/transcriptions/"+j.ID, nil, "").json(t, &cur)
 	if cur.Status != "canceled" {
-		t.Fatalf("status after DELETE: got %s, want canceled", cur.Status)
+		t.Fatalf("status after cancel: got %s, want canceled", cur.Status)
 	}
 	// The engine's context is cancelled: river records the job cancelled
 	// once the worker returned, well before the engine's 8s of steps.

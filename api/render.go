@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -48,9 +47,9 @@ func writeAlignmentDOCX(w io.Writer, alignment json.RawMessage, info transcribe.
 }
 
 // documentInfo is the title block of a job's Word documents: its
-// article's title and publication date, else the first line of the
-// article text it was submitted with (or the recording's name) and the
-// day it was submitted.
+// article's title and publication date, else the headline of the article
+// text it was submitted with (align.Headline; or the recording's name) and
+// the day it was submitted.
 func (s *server) documentInfo(c *gin.Context, j *store.Job) transcribe.DocumentInfo {
 	info := transcribe.DocumentInfo{Title: j.Filename, Date: j.CreatedAt}
 	if j.ArticleID != "" {
@@ -62,11 +61,8 @@ func (s *server) documentInfo(c *gin.Context, j *store.Job) transcribe.DocumentI
 			return info
 		}
 	}
-	for _, l := range strings.Split(j.ArticleText, "\n") {
-		if l = strings.TrimSpace(l); l != "" {
-			info.Title = l
-			break
-		}
+	if h := align.Headline(j.ArticleText); h != "" {
+		info.Title = h
 	}
 	return info
 }

@@ -301,7 +301,7 @@ func (s *server) conflict(c *gin.Context, j *store.Job, cur int) {
 	}
 	setRevisionHeaders(c, cur)
 	c.AbortWithStatusJSON(http.StatusConflict, gin.H{
-		"error": errorBody{Code: "conflict", Message: fmt.Sprintf("the transcript was changed (it is at revision %d); "+
+		"error": errorBody{Code: "conflict", Type: errorType(http.StatusConflict), Message: fmt.Sprintf("the transcript was changed (it is at revision %d); "+
 			"re-apply the edit to the current revision and send its number as base_revision", cur)},
 		"current": toRevisionJSON(r, cur),
 	})

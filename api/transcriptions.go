@@ -244,34 +244,62 @@ func (s *server) listTranscriptions(c *gin.Context) {
 	c.JSON(http.StatusOK, body)
 }
 
+// cancelTranscription is POST /v1/transcriptions/{id}/cancel: a queued or
+// running job is stopped and stays, canceled. Sent again (a retry) it
+// answers the canceled job the same way; a job that finished otherwise is
+// 409. Cancel and DELETE are distinct, so no retry of either destroys more
+// than was asked.
 func (s *server) cancelTranscription(c *gin.Context) {
 	j := s.job(c)
-	if j == nil {
+	if j == nil || !s.stopJob(c, j) {
 		return
 	}
-	ctx := c.Request.Context()
-	ok, err := s.Store.CancelJob(ctx, j.ID)
+	j, err := s.Store.Job(c.Request.Context(), j.ID)
 	if err != nil {
 		s.internal(c, err)
 		return
 	}
-	if !ok {
-		// A finished job is deleted (library.go).
-		s.deleteFinishedJob(c, j)
+	if j.Status != store.StatusCanceled {
+		abort(c, http.StatusConflict, "not_active", "job is "+j.Status+"; only a queued or running job can be canceled (DELETE removes it)")
 		return
+	}
+	c.JSON(http.StatusOK, toJobJSON(j))
+}
+
+// deleteTranscription is DELETE /v1/transcriptions/{id}: the job is
+// removed (stopped first when queued or running) with its recording
+// (unless another job uses the same upload), renditions, revisions,
+// alignment and search entries. A retried DELETE finds nothing: 404.
+func (s *server) deleteTranscription(c *gin.Context) {
+	j := s.job(c)
+	if j == nil || !s.stopJob(c, j) {
+		return
+	}
+	s.deleteFinishedJob(c, j)
+}
+
+// stopJob cancels job j if it is queued or running, counting the
+// cancellation once (only the request whose update marked it canceled
+// counts it; the workers that then stop do not). It answers 500 itself and
+// returns false on error.
+func (s *server) stopJob(c *gin.Context, j *store.Job) bool {
+	ctx := c.Request.Context()
+	ok, err := s.Store.CancelJob(ctx, j.ID)
+	if err != nil {
+		s.internal(c, err)
+		return false
+	}
+	if !ok {
+		return true
 	}
 	if err := s.Queue.Cancel(ctx, j.RiverID); err != nil {
 		s.internal(c, err)
-		return
+		return false
 	}
 	if s.Metrics != nil {
 		s.Metrics.Finished(store.StatusCanceled)
 	}
-	if j, err = s.Store.Job(ctx, j.ID); err != nil {
-		s.internal(c, err)
-		return
-	}
-	c.JSON(http.StatusOK, toJobJSON(j))
+	return true
 }
 
 // jobErrorType is the OpenAI error type of a failed job's error code: the
@@ -416,7 +444,13 @@ func (s *server) writeAlignment(c *gin.Context, j *store.Job) {
 	if format == "html" {
 		c.Header("Content-Security-Policy", documentCSP)
 	}
-	download(c, j.ID, format)
+	// Named apart from the transcript's downloads (ID.docx, ID.srt), so
+	// that both can be saved side by side (curl -OJ).
+	name := j.ID + ".aligned"
+	if format == "docx" {
+		name = j.ID + ".check" // the Word document is the quotation check
+	}
+	download(c, name, format)
 	c.Data(http.StatusOK, contentTypes[format], buf.Bytes())
 }
 
