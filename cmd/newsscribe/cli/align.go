@@ -1,7 +1,7 @@
 package cli
 
 import (
-	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -100,6 +100,10 @@ func documentInfo(title, date string) (transcribe.DocumentInfo, error) {
 	return info, nil
 }
 
+// maxTranscriptBytes caps a transcript read whole: 32 MiB (a ten-hour
+// transcript's JSON is a few MiB).
+const maxTranscriptBytes = 32 << 20
+
 // readTranscript reads a transcript file ("-": stdin) with the reader the
 // server's import uses (transcribe.Read): newsscribe JSON, OpenAI
 // verbose_json, SubRip or WebVTT, told apart by the extension (.srt, .vtt)
@@ -116,7 +120,10 @@ func readTranscript(path string, stdin io.Reader) (*transcribe.Transcript, error
 		defer file.Close()
 		r, name = file, path
 	}
-	br := bufio.NewReader(r)
+	b, err := io.ReadAll(io.LimitReader(r, maxTranscriptBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("transcript %s: %w", name, err)
+	}
 	var f transcribe.Format
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".srt":
@@ -125,11 +132,19 @@ func readTranscript(path string, stdin io.Reader) (*transcribe.Transcript, error
 		f = transcribe.FormatVTT
 	case ".json":
 		// newsscribe's JSON or verbose_json; never read as SubRip.
-		if head, _ := br.Peek(512); transcribe.DetectFormat(head) == transcribe.FormatSRT {
+		if transcribe.DetectFormat(b) == transcribe.FormatSRT {
 			f = transcribe.FormatJSON
 		}
 	}
-	t, err := transcribe.Read(br, f)
+	t, err := transcribe.Read(bytes.NewReader(b), f)
+	if errors.Is(err, transcribe.ErrNoSpeech) {
+		// newsscribe's own transcript of a recording in which nothing
+		// was heard: every quotation is then not said.
+		var empty transcribe.Transcript
+		if json.Unmarshal(b, &empty) == nil && empty.Language != "" && empty.Segments != nil {
+			return &empty, nil
+		}
+	}
 	var (
 		re  *transcribe.ReadError
 		syn *json.SyntaxError
@@ -145,9 +160,6 @@ func readTranscript(path string, stdin io.Reader) (*transcribe.Transcript, error
 		return nil, fmt.Errorf("transcript %s is not a newsscribe transcript: its field %q is a JSON %s (line %d) (make one with newsscribe transcribe --format json)", name, strings.TrimPrefix(typ.Field, "Transcript."), typ.Value, re.Line)
 	default:
 		return nil, fmt.Errorf("transcript %s: %w", name, err)
-	}
-	if len(t.Segments) == 0 {
-		return nil, fmt.Errorf("transcript %s has no segments: nothing to align (make one with newsscribe transcribe --format json)", name)
 	}
 	if t.Language == "" {
 		t.Language = "ar" // SubRip and WebVTT do not say; the server's import assumes the same

@@ -180,3 +180,15 @@ func TestAlignReadsWhatTheServerImports(t *testing.T) {
 		t.Errorf("both on stdin: exit %d, %q", code, stderr)
 	}
 }
+
+// TestAlignNothingHeard: the transcript of a recording in which nothing was
+// heard (transcribe writes no segments) aligns: every quotation not said.
+func TestAlignNothingHeard(t *testing.T) {
+	dir, _, ap := writeAlignInputs(t)
+	empty := filepath.Join(dir, "silence.json")
+	os.WriteFile(empty, []byte(`{"language":"ar","duration":3,"text":"","segments":[]}`), 0o644)
+	code, stdout, stderr := run(t, nil, "align", "--transcript", empty, "--article", ap, "--format", "report")
+	if code != 0 || !strings.Contains(stdout, "(not_said)") {
+		t.Errorf("exit %d, stdout %q, stderr %q; want the quotation not said", code, stdout, stderr)
+	}
+}

@@ -155,7 +155,7 @@ func ApplyEnv(fs *pflag.FlagSet, getenv func(string) string) error {
 		if err != nil || f.Changed {
 			return
 		}
-		name := "NEWSSCRIBE_" + strings.ToUpper(strings.ReplaceAll(f.Name, "-", "_"))
+		name := envName(f.Name)
 		v := getenv(name)
 		if v == "" {
 			return

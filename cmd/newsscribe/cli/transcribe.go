@@ -70,12 +70,18 @@ words, sentences and quotations were said when, and what was said that the
 article left out.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			// The models serve reads from the environment, read here too.
+			for flag, v := range map[string]*string{"model": &f.model, "vad-model": &f.vadModel} {
+				if e := os.Getenv(envName(flag)); e != "" && !cmd.Flags().Changed(flag) {
+					*v = e
+				}
+			}
 			return runTranscribe(cmd.Context(), s, f, args, load, available)
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&f.model, "model", models.DefaultModel, "model name (see newsscribe models list) or path to a ggml model file")
-	fl.StringVar(&f.vadModel, "vad-model", models.VADModel, "VAD model name or path to a ggml Silero VAD file")
+	fl.StringVar(&f.model, "model", models.DefaultModel, "model name (see newsscribe models list) or path to a ggml model file; $NEWSSCRIBE_MODEL if set")
+	fl.StringVar(&f.vadModel, "vad-model", models.VADModel, "VAD model name or path to a ggml Silero VAD file; $NEWSSCRIBE_VAD_MODEL if set")
 	fl.StringVar(&f.modelsDir, "models-dir", "", "models directory (default $"+models.DirEnv+" or the user cache directory, newsscribe/models)")
 	fl.StringVar(&f.language, "language", "ar", "spoken language, ISO 639-1, or auto")
 	fl.StringVar(&f.prompt, "prompt", "", "initial prompt: names and rare words the speech contains")
@@ -165,6 +171,12 @@ func runTranscribe(ctx context.Context, s Streams, f transcribeFlags, inputs []s
 		return &exitError{code: 1, err: fmt.Errorf("%d of %d inputs failed", failed, len(inputs))}
 	}
 	return nil
+}
+
+// envName is the environment variable of a flag: NEWSSCRIBE_VAD_MODEL for
+// --vad-model, as ApplyEnv names them for serve.
+func envName(flag string) string {
+	return "NEWSSCRIBE_" + strings.ToUpper(strings.ReplaceAll(flag, "-", "_"))
 }
 
 // checkLanguage returns --language in lower case if Whisper knows it (or it

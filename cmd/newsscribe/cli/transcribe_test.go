@@ -433,3 +433,22 @@ func TestTranscribeLanguageCheckedFirst(t *testing.T) {
 		t.Errorf("--language AR refused: %v", err)
 	}
 }
+
+// TestTranscribeModelFromEnvironment: NEWSSCRIBE_MODEL, which serve reads,
+// names transcribe's model too unless --model is given.
+func TestTranscribeModelFromEnvironment(t *testing.T) {
+	dir := t.TempDir()
+	model := tinyModel(t, dir)
+	in := filepath.Join(dir, "a.wav")
+	writeWAV(t, in, 1)
+	t.Setenv("NEWSSCRIBE_MODEL", model)
+	t.Setenv("NEWSSCRIBE_CACHE_DIR", filepath.Join(dir, "cache"))
+	code, _, stderr, cfg := execute(t, scripted(), true, "--models-dir", filepath.Join(dir, "none"), in)
+	if code != 0 || cfg.ModelPath != model {
+		t.Errorf("exit %d (%s), model %q; want %q from NEWSSCRIBE_MODEL", code, stderr, cfg.ModelPath, model)
+	}
+	code, _, _, _ = execute(t, scripted(), true, "--models-dir", filepath.Join(dir, "none"), "--model", "small", "--force", in)
+	if code == 0 {
+		t.Error("--model small (not downloaded) was overridden by NEWSSCRIBE_MODEL")
+	}
+}
