@@ -13,6 +13,19 @@ import (
 	"github.com/newsscribe/newsscribe/pipeline"
 )
 
+// serveFlags parses serve's flags from args and env as the command does.
+func serveFlags(t *testing.T, args []string, env map[string]string) (cli.ServeFlags, *pflag.FlagSet, error) {
+	t.Helper()
+	c := cli.DefaultServeFlags()
+	fs := pflag.NewFlagSet("serve", pflag.ContinueOnError)
+	c.Register(fs)
+	if err := fs.Parse(args); err != nil {
+		t.Fatal(err)
+	}
+	err := cli.ApplyEnv(fs, func(k string) string { return env[k] })
+	return c, fs, err
+}
+
 func TestServeFlagsAndEnv(t *testing.T) {
 	tests := []struct {
 		name    string
@@ -75,13 +88,7 @@ func TestServeFlagsAndEnv(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			c := cli.DefaultServeFlags()
-			fs := pflag.NewFlagSet("serve", pflag.ContinueOnError)
-			c.Register(fs)
-			if err := fs.Parse(tc.args); err != nil {
-				t.Fatal(err)
-			}
-			err := cli.ApplyEnv(fs, func(k string) string { return tc.env[k] })
+			c, _, err := serveFlags(t, tc.args, tc.env)
 			if err == nil {
 				err = c.Validate()
 			}
@@ -118,17 +125,11 @@ func TestServeListensOnLoopbackByDefault(t *testing.T) {
 		{"NEWSSCRIBE_LISTEN", nil, map[string]string{"NEWSSCRIBE_LISTEN": "0.0.0.0:9001"}, "0.0.0.0:9001", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			c := cli.DefaultServeFlags()
-			fs := pflag.NewFlagSet("serve", pflag.ContinueOnError)
-			c.Register(fs)
-			if err := fs.Parse(tc.args); err != nil {
+			c, fs, err := serveFlags(t, tc.args, tc.env)
+			if err != nil {
 				t.Fatal(err)
 			}
-			getenv := func(k string) string { return tc.env[k] }
-			if err := cli.ApplyEnv(fs, getenv); err != nil {
-				t.Fatal(err)
-			}
-			c.ResolveListen(fs, getenv)
+			c.ResolveListen(fs, func(k string) string { return tc.env[k] })
 			if c.Listen != tc.want || !strings.Contains(c.ListenNote(), tc.note) || (tc.note == "") != (c.ListenNote() == "") {
 				t.Errorf("got %q (%q), want %q (%q)", c.Listen, c.ListenNote(), tc.want, tc.note)
 			}
@@ -140,14 +141,11 @@ func TestServeListensOnLoopbackByDefault(t *testing.T) {
 // the command line names the variable or flag and what it wants, not
 // strconv's "parsing "abc": invalid syntax".
 func TestBadValueMessages(t *testing.T) {
-	c := cli.DefaultServeFlags()
-	fs := pflag.NewFlagSet("serve", pflag.ContinueOnError)
-	c.Register(fs)
-	err := cli.ApplyEnv(fs, func(k string) string { return map[string]string{"NEWSSCRIBE_WORKERS": "abc"}[k] })
+	_, _, err := serveFlags(t, nil, map[string]string{"NEWSSCRIBE_WORKERS": "abc"})
 	if err == nil || !strings.HasPrefix(err.Error(), "NEWSSCRIBE_WORKERS=abc: want a whole number for --workers (") || strings.Contains(err.Error(), "strconv") {
 		t.Errorf("NEWSSCRIBE_WORKERS=abc: got %v", err)
 	}
-	err = cli.ApplyEnv(fs, func(k string) string { return map[string]string{"NEWSSCRIBE_JOB_TIMEOUT": "soon"}[k] })
+	_, _, err = serveFlags(t, nil, map[string]string{"NEWSSCRIBE_JOB_TIMEOUT": "soon"})
 	if err == nil || !strings.Contains(err.Error(), "want a duration such as 90s") {
 		t.Errorf("NEWSSCRIBE_JOB_TIMEOUT=soon: got %v", err)
 	}

@@ -57,17 +57,26 @@ func execute(t *testing.T, engine transcribe.Engine, available bool, args ...str
 
 func executeWithInput(t *testing.T, engine transcribe.Engine, available bool, in io.Reader, args ...string) (code int, stdout, stderr string, cfg whisper.Config) {
 	t.Helper()
+	err, stdout, stderr, cfg := executeWith(context.Background(), t, engine, available, in, args...)
+	if err != nil {
+		stderr += "ERROR: " + err.Error() + "\n"
+		code = 1
+	}
+	return code, stdout, stderr, cfg
+}
+
+// executeWith runs the transcribe command with engine, ctx and in as
+// standard input; it returns the command's error and what it wrote.
+func executeWith(ctx context.Context, t *testing.T, engine transcribe.Engine, available bool, in io.Reader, args ...string) (err error, stdout, stderr string, cfg whisper.Config) {
+	t.Helper()
 	var out, errw bytes.Buffer
 	cmd := cli.TranscribeCmdWithEngine(cli.Streams{In: in, Out: &out, Err: &errw}, engine, available, &cfg)
 	cmd.SetArgs(args)
 	cmd.SetOut(&out)
 	cmd.SetErr(&errw)
-	err := cmd.ExecuteContext(context.Background())
-	if err != nil {
-		errw.WriteString("ERROR: " + err.Error() + "\n")
-		code = 1
-	}
-	return code, out.String(), errw.String(), cfg
+	cmd.SilenceUsage, cmd.SilenceErrors = true, true
+	err = cmd.ExecuteContext(ctx)
+	return err, out.String(), errw.String(), cfg
 }
 
 func TestTranscribeWritesOneOutputPerInput(t *testing.T) {
@@ -271,14 +280,8 @@ func TestTranscribeArticleNotPrompted(t *testing.T) {
 
 func executeCtx(ctx context.Context, t *testing.T, engine transcribe.Engine, args ...string) (err error, stdout, stderr string) {
 	t.Helper()
-	var out, errw bytes.Buffer
-	cmd := cli.TranscribeCmdWithEngine(cli.Streams{In: strings.NewReader(""), Out: &out, Err: &errw}, engine, true, nil)
-	cmd.SetArgs(args)
-	cmd.SetOut(&out)
-	cmd.SetErr(&errw)
-	cmd.SilenceUsage, cmd.SilenceErrors = true, true
-	err = cmd.ExecuteContext(ctx)
-	return err, out.String(), errw.String()
+	err, stdout, stderr, _ = executeWith(ctx, t, engine, true, strings.NewReader(""), args...)
+	return err, stdout, stderr
 }
 
 // TestTranscribeResumesInterruptedRun: transcribe cuts a recording into
