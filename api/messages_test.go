@@ -2,6 +2,10 @@ package api_test
 
 import (
 	"bytes"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
 	"mime/multipart"
 	"net/http"
 	"strings"
@@ -152,5 +156,42 @@ func TestQuotationsNumberedFromOne(t *testing.T) {
 	c = ts.waitClip(t, id, c.ID)
 	if c.Status != "done" || c.Quote == nil || *c.Quote != 1 {
 		t.Errorf("clip of quotation 1: %+v", c)
+	}
+}
+
+// TestEveryErrorBodyHasAType (issue 25 #5): every error answer the package
+// writes is built with its "type" — the documented shape — so no other
+// 409 (or any status) answers "type":"" again. It reads the package's
+// source: each errorBody{…} literal must set Type.
+func TestEveryErrorBodyHasAType(t *testing.T) {
+	fset := token.NewFileSet()
+	pkgs, err := parser.ParseDir(fset, ".", func(fi fs.FileInfo) bool { return !strings.HasSuffix(fi.Name(), "_test.go") }, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, p := range pkgs {
+		for _, f := range p.Files {
+			ast.Inspect(f, func(node ast.Node) bool {
+				lit, ok := node.(*ast.CompositeLit)
+				if !ok {
+					return true
+				}
+				if id, isIdent := lit.Type.(*ast.Ident); !isIdent || id.Name != "errorBody" {
+					return true
+				}
+				n++
+				for _, e := range lit.Elts {
+					if kv, ok := e.(*ast.KeyValueExpr); ok && kv.Key.(*ast.Ident).Name == "Type" {
+						return true
+					}
+				}
+				t.Errorf("%s: an errorBody without its Type", fset.Position(lit.Pos()))
+				return true
+			})
+		}
+	}
+	if n < 5 {
+		t.Fatalf("found %d errorBody literals, want the package's (≥ 5)", n)
 	}
 }

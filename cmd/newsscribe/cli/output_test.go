@@ -80,6 +80,16 @@ func TestBinaryRefusesTerminal(t *testing.T) {
 			}
 		})
 	}
+	// transcribe refuses before any work: from standard input (whose output
+	// is standard output) or with -o -.
+	eng := scripted()
+	var errw bytes.Buffer
+	cmd := cli.TranscribeCmdWithEngine(cli.Streams{In: bytes.NewReader(toneWAV(16000, 1)), Out: tty, Err: &errw}, eng, true, nil)
+	cmd.SetArgs([]string{"--model", tinyModel(t, dir), "--format", "docx", "-"})
+	cmd.SilenceUsage, cmd.SilenceErrors = true, true
+	if err := cmd.ExecuteContext(context.Background()); err == nil || !strings.Contains(err.Error(), "standard output is a terminal") || eng.Calls() != 0 {
+		t.Errorf("transcribe --format docx - to a terminal: %v after %d recognitions; want a refusal before any", err, eng.Calls())
+	}
 	// Text formats still go to a terminal.
 	if code, stderr := runTo(tty, nil, "align", "--transcript", tp, "--article", ap, "--format", "report"); code != 0 {
 		t.Errorf("report to a terminal: exit %d (%s)", code, stderr)

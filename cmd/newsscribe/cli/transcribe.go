@@ -129,10 +129,10 @@ func runTranscribe(ctx context.Context, s Streams, f transcribeFlags, inputs []s
 		if err := o.check(f.force); err != nil {
 			return err
 		}
-	}
-	if binary && f.out == "-" {
-		if err := refuseTerminal(s.Out, "--format "+f.format); err != nil {
-			return err
+		if binary && o.Path == "-" {
+			if err := refuseTerminal(s.Out, "--format "+f.format); err != nil {
+				return err
+			}
 		}
 	}
 	if err := p.Load(ctx); err != nil {
