@@ -67,6 +67,10 @@ func Run(ctx context.Context, args []string, in io.Reader, out, errw io.Writer) 
 	if err == nil {
 		return 0
 	}
+	if errors.Is(err, context.Canceled) && ctx.Err() != nil {
+		fmt.Fprintln(errw, "newsscribe: interrupted")
+		return 130
+	}
 	fmt.Fprintln(errw, "newsscribe: "+oneline.Fold(err.Error()))
 	var ee *exitError
 	if errors.As(err, &ee) {

@@ -455,3 +455,15 @@ func TestTranscribeModelFromEnvironment(t *testing.T) {
 		t.Error("--model small (not downloaded) was overridden by NEWSSCRIBE_MODEL")
 	}
 }
+
+// TestInterruptedSaysSo: a command stopped by Ctrl-C (its context
+// cancelled) says "interrupted" and exits 130, not "context canceled".
+func TestInterruptedSaysSo(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var out, errw bytes.Buffer
+	code := cli.Run(ctx, []string{"audio", "probe", "-"}, bytes.NewReader([]byte("RIFF")), &out, &errw)
+	if code != 130 || errw.String() != "newsscribe: interrupted\n" {
+		t.Errorf("got exit %d, %q; want 130 and \"newsscribe: interrupted\"", code, errw.String())
+	}
+}
