@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/newsscribe/newsscribe/align"
+	"github.com/newsscribe/newsscribe/export"
 	"github.com/newsscribe/newsscribe/pipeline"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
@@ -33,7 +34,7 @@ quotation check as text (report) or as a Word document (docx, titled with
 Articles get edited after publication; re-aligning takes well under a second.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			f, err := align.ParseFormat(format)
+			f, err := export.ParseFormat(format)
 			if err != nil {
 				return fmt.Errorf("--format: %w", err)
 			}
@@ -43,7 +44,7 @@ Articles get edited after publication; re-aligning takes well under a second.`,
 			if out == "" {
 				out = "-"
 			}
-			binary := f == align.FormatDOCX
+			binary := f == export.FormatDOCX
 			if binary && out == "-" {
 				if err := refuseTerminal(s.Out, "--format docx"); err != nil {
 					return err
@@ -72,7 +73,7 @@ Articles get edited after publication; re-aligning takes well under a second.`,
 			}
 			// -o names its file: it may be replaced.
 			return target{Path: out, Named: true}.write(s.Out, false, binary, "--format "+format, func(w io.Writer) error {
-				return align.WriteDocument(w, r, f, info)
+				return export.WriteAlignment(w, r, f, info)
 			})
 		},
 	}
@@ -88,8 +89,8 @@ Articles get edited after publication; re-aligning takes well under a second.`,
 }
 
 // documentInfo reads the --title and --date flags of a Word document.
-func documentInfo(title, date string) (transcribe.DocumentInfo, error) {
-	info := transcribe.DocumentInfo{Title: strings.TrimSpace(title)}
+func documentInfo(title, date string) (export.DocumentInfo, error) {
+	info := export.DocumentInfo{Title: strings.TrimSpace(title)}
 	if date != "" {
 		d, err := time.Parse(time.DateOnly, date)
 		if err != nil {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/newsscribe/newsscribe/align"
 	"github.com/newsscribe/newsscribe/cmd/newsscribe/cli"
+	"github.com/newsscribe/newsscribe/export"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
 
@@ -143,7 +144,7 @@ func TestAlignReadsWhatTheServerImports(t *testing.T) {
 	files := map[string][]byte{}
 	for _, f := range []transcribe.Format{transcribe.FormatSRT, transcribe.FormatVTT} {
 		var b bytes.Buffer
-		if err := transcribe.Write(&b, &orig, f); err != nil {
+		if err := export.WriteTranscript(&b, &orig, f, export.DocumentInfo{}); err != nil {
 			t.Fatal(err)
 		}
 		files["talk"+f.Extension()] = b.Bytes()

@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/newsscribe/newsscribe/align"
+	"github.com/newsscribe/newsscribe/export"
 	"github.com/newsscribe/newsscribe/internal/oneline"
 	"github.com/newsscribe/newsscribe/models"
 	"github.com/newsscribe/newsscribe/pipeline"
@@ -218,10 +219,10 @@ func (f transcribeFlags) writer(p *pipeline.Pipeline, stdin io.Reader) (write wr
 			return nil, "", false, fmt.Errorf("--format: %w", err)
 		}
 		return func(w io.Writer, t *transcribe.Transcript) error {
-			return transcribe.WriteDocument(w, t, format, info)
+			return export.WriteTranscript(w, t, format, info)
 		}, format.Extension(), format == transcribe.FormatDOCX, nil
 	}
-	format, err := align.ParseFormat(f.format)
+	format, err := export.ParseFormat(f.format)
 	if err != nil {
 		return nil, "", false, fmt.Errorf("--format: %w", err)
 	}
@@ -237,8 +238,8 @@ func (f transcribeFlags) writer(p *pipeline.Pipeline, stdin io.Reader) (write wr
 		if err != nil {
 			return err
 		}
-		return align.WriteDocument(w, r, format, info)
-	}, format.Extension(), format == align.FormatDOCX, nil
+		return export.WriteAlignment(w, r, format, info)
+	}, format.Extension(), format == export.FormatDOCX, nil
 }
 
 // readArticle reads an article text file ("-": stdin), which must be UTF-8.
