@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsscribe/newsscribe/align"
 	"github.com/newsscribe/newsscribe/transcribe/transcribetest"
 )
 
@@ -138,7 +139,8 @@ func TestREADMEExamples(t *testing.T) {
 			"--spoken", filepath.Join(dir, "spoken.txt"), "--step-delay", "20ms")
 		out := runBlocks(t, ctx, work, nil, blocks, "api", strings.NewReplacer("localhost:8080", addr))
 		for _, want := range []string{
-			"فحص الاقتباسات — 2 اقتباسات: 1 مطابقة، 1 غير موجود",             // the quick start's check
+			// The quick start's check, in the labels' summary forms.
+			"فحص الاقتباسات — 2 اقتباسات: 1 " + align.VerdictVerbatim.Label().One + "، 1 " + align.VerdictNotSaid.Label().One,
 			"transcript talk.m4a: الحكومة ستواصل العمل من أجل تحسين الخدمات", // search: the transcript's hit
 		} {
 			if !strings.Contains(out, want) {
