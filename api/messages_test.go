@@ -21,6 +21,7 @@ import (
 // form's text fields are larger than 256 KiB together") and when it is
 // small.
 func TestUploadUnderTheWrongField(t *testing.T) {
+	t.Parallel()
 	ts := newServer(t, serverOpts{})
 	for _, tc := range []struct {
 		name    string
@@ -52,6 +53,7 @@ func TestUploadUnderTheWrongField(t *testing.T) {
 // TestErrorShapeOn409 (issue 25 #5): the 409 of an edit made on a stale
 // revision carries the documented error shape, "type" included.
 func TestErrorShapeOn409(t *testing.T) {
+	t.Parallel()
 	ts := newServer(t, serverOpts{})
 	id := ts.doneJob(t, map[string]string{"article": article})
 	edit := `{"base_revision":0,"edits":[{"segment":0,"from":0,"to":1,"text":"وقال"}]}`
@@ -72,6 +74,7 @@ func TestErrorShapeOn409(t *testing.T) {
 // reports the spoken language (ar) as the transcript's language; the
 // English translation's JSON says "language": "en".
 func TestTranslationSaysEnglish(t *testing.T) {
+	t.Parallel()
 	ts := newServer(t, serverOpts{result: func(s []float32, o transcribe.Options) (*transcribe.Transcript, error) {
 		tr, err := arabicResult(s, o)
 		if err == nil && o.Translate {
@@ -102,6 +105,7 @@ func TestTranslationSaysEnglish(t *testing.T) {
 // the second, "File exists"), and the documents' default title is the
 // article's headline, not its dateline.
 func TestDOCXDownloadNames(t *testing.T) {
+	t.Parallel()
 	ts := newServer(t, serverOpts{})
 	dated := "اخبار جهة مراكش | السبت 16 مايو 2015 - 18:53\n\nالرئيس يتحدث عن الخدمات\n\n" + article
 	id := ts.doneJob(t, map[string]string{"article": dated})
@@ -133,6 +137,7 @@ func TestDOCXDownloadNames(t *testing.T) {
 // --quote and the embed's ?quote= do; the errors say the number that was
 // sent (before: quote 2 was "quotation 3").
 func TestQuotationsNumberedFromOne(t *testing.T) {
+	t.Parallel()
 	ts := newServer(t, serverOpts{})
 	id := ts.doneJob(t, map[string]string{"article": article}) // one quotation
 	base := "/v1/transcriptions/" + id + "/clips"
@@ -164,6 +169,7 @@ func TestQuotationsNumberedFromOne(t *testing.T) {
 // 409 (or any status) answers "type":"" again. It reads the package's
 // source: each errorBody{…} literal must set Type.
 func TestEveryErrorBodyHasAType(t *testing.T) {
+	t.Parallel()
 	fset := token.NewFileSet()
 	pkgs, err := parser.ParseDir(fset, ".", func(fi fs.FileInfo) bool { return !strings.HasSuffix(fi.Name(), "_test.go") }, 0)
 	if err != nil {

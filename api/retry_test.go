@@ -17,7 +17,12 @@ func runningJob(t *testing.T, ts *testServer) string {
 	for {
 		var cur jobView
 		ts.do(t, "GET", "/v1/transcriptions/"+j.ID, nil, "").json(t, &cur)
+		// Progress is persisted while the engine runs (first step after
+		// serverOpts.stepDelay).
 		if cur.Status == "running" && cur.Progress > 0 {
+			if cur.Progress >= 100 {
+				t.Fatalf("progress %d while running", cur.Progress)
+			}
 			return j.ID
 		}
 		if time.Now().After(deadline) {
@@ -54,6 +59,7 @@ func canceledCount(t *testing.T, ts *testServer, n int) string {
 // DELETE finds nothing (404) and removes nothing more. Each cancellation
 // is counted once in jobs_finished_total, whoever observes it.
 func TestCancelAndDeleteAreSafeToRetry(t *testing.T) {
+	t.Parallel()
 	ts := newServer(t, serverOpts{stepDelay: 2 * time.Second})
 
 	id := runningJob(t, ts)
