@@ -8,6 +8,8 @@ GO           ?= go
 BIN          ?= bin/newsscribe
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := ffmpeg espeak-ng sox pkg-config postgresql chromium
+# The README's examples (curl, jq) run in cmd/newsscribe's README test.
+APT_PACKAGES += curl jq
 # Word documents (export/docx) are checked by rendering them: LibreOffice
 # (DOCX → PDF), poppler (PDF → PNG, text, page count), pandoc (DOCX → text),
 # and the Noto fonts (Noto Naskh Arabic) they are set in.
@@ -56,7 +58,8 @@ build-noengine:
 check-whisper:
 	@if [ "$(HAVE_WHISPER)" != yes ]; then \
 	  echo "make: libwhisper (>= 1.8.3) not found by 'pkg-config whisper' nor under WHISPER_PREFIX."; \
-	  echo "      Install it (Debian testing: libwhisper-dev; Homebrew: whisper-cpp; or upstream's CMake build, see README),"; \
+	  echo "      Debian 12 has no package for it: build upstream whisper.cpp with the one command in README.md,"; \
+	  echo "      section Getting libwhisper (Homebrew: whisper-cpp; a distribution's libwhisper-dev >= 1.8.3 also does),"; \
 	  echo "      set WHISPER_PREFIX=/its/prefix, or run 'make build-noengine' for a binary without transcription."; \
 	  exit 1; \
 	fi

@@ -151,33 +151,16 @@ func countFiles(t *testing.T, dir string) int {
 func TestCancelRunningJob(t *testing.T) {
 	t.Parallel()
 	ts := newServer(t, serverOpts{stepDelay: 2 * time.Second})
-	var j jobView
-	ts.upload(t, "/v1/transcriptions", wav(0.5, 300), nil).json(t, &j)
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		var cur jobView
-		ts.do(t, "GET", "/v1/transcriptions/"+j.ID, nil, "").json(t, &cur)
-		// Progress is persisted while the engine runs (first step after 2 s).
-		if cur.Status == "running" && cur.Progress > 0 {
-			if cur.Progress >= 100 {
-				t.Fatalf("progress %d while running", cur.Progress)
-			}
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("job never ran: %+v", cur)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	j := jobView{ID: runningJob(t, ts)}
 	began := time.Now()
-	r := ts.do(t, "DELETE", "/v1/transcriptions/"+j.ID, nil, "")
+	r := ts.do(t, "POST", "/v1/transcriptions/"+j.ID+"/cancel", nil, "")
 	if r.status != 200 {
-		t.Fatalf("DELETE: got %d %s", r.status, r.body)
+		t.Fatalf("cancel: got %d %s", r.status, r.body)
 	}
 	var cur jobView
 	ts.do(t, "GET", "/v1/transcriptions/"+j.ID, nil, "").json(t, &cur)
 	if cur.Status != "canceled" {
-		t.Fatalf("status after DELETE: got %s, want canceled", cur.Status)
+		t.Fatalf("status after cancel: got %s, want canceled", cur.Status)
 	}
 	// The engine's context is cancelled: river records the job cancelled
 	// once the worker returned, well before the engine's 8s of steps.

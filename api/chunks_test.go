@@ -265,7 +265,7 @@ func testCancelStopsEveryChunk(t *testing.T, dsn string) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	if r := ts.do(t, "DELETE", "/v1/transcriptions/"+j.ID, nil, ""); r.status != 200 {
+	if r := ts.do(t, "POST", "/v1/transcriptions/"+j.ID+"/cancel", nil, ""); r.status != 200 {
 		t.Fatalf("cancel: %d %s", r.status, r.body)
 	}
 	before, _ := ts.store.ChunkProgress(ctx, j.ID)

@@ -17,8 +17,11 @@ import (
 )
 
 // clipRequest is the body of POST /v1/transcriptions/{id}/clips: a
-// quotation (index in the alignment's quotes) or a span.
+// quotation or a span.
 type clipRequest struct {
+	// Quote is the quotation's number, 1 for the first of the alignment's
+	// quotes: the numbering of the report, the CLI's --quote and the embed's
+	// ?quote=. (Stored as the 0-based index.)
 	Quote *int `json:"quote"`
 	// From and To are seconds (83.2) or "m:ss" strings ("1:23.2").
 	From      json.RawMessage `json:"from"`
@@ -61,8 +64,13 @@ type clipJSON struct {
 }
 
 func toClipJSON(c *store.Clip) clipJSON {
+	var quote *int
+	if c.Quote != nil {
+		n := *c.Quote + 1 // numbered from 1, as requested
+		quote = &n
+	}
 	out := clipJSON{ID: c.ID, Object: "transcription.clip", TranscriptionID: c.JobID, Status: c.Status,
-		Progress: c.Progress, Quote: c.Quote, From: c.From, To: c.To, Start: c.Start, End: c.End,
+		Progress: c.Progress, Quote: quote, From: c.From, To: c.To, Start: c.Start, End: c.End,
 		Duration: c.Duration, Format: c.Format, Aspect: c.Aspect, Captions: c.Captions, Highlight: c.Highlight,
 		Language: captionLanguage(c.CaptionLang), Bytes: c.Bytes, ContentType: clip.Format(c.Format).ContentType(),
 		URL:       "/v1/transcriptions/" + c.JobID + "/clips/" + c.ID + "/file",

@@ -92,7 +92,7 @@ func testClips(t *testing.T, ts *testServer) {
 		contentType string
 		quote       bool
 	}{
-		{"quote video", `{"quote":0,"format":"mp4","aspect":"9:16","highlight":true}`, "video/mp4", true},
+		{"quote video", `{"quote":1,"format":"mp4","aspect":"9:16","highlight":true}`, "video/mp4", true},
 		{"span mp3", `{"from":"0:01.2","to":3,"format":"mp3"}`, "audio/mpeg", false},
 	}
 	var made []string
@@ -112,7 +112,7 @@ func testClips(t *testing.T, ts *testServer) {
 			if c.Status != "done" {
 				t.Fatalf("clip %s: %+v", c.Status, c.Error)
 			}
-			if c.Progress != 100 || c.Bytes == 0 || c.ContentType != tt.contentType || (c.Quote != nil) != tt.quote {
+			if c.Progress != 100 || c.Bytes == 0 || c.ContentType != tt.contentType || (c.Quote != nil) != tt.quote || (tt.quote && *c.Quote != 1) {
 				t.Errorf("done clip %+v", c)
 			}
 			f := ts.do(t, "GET", c.URL, nil, "")
@@ -165,7 +165,7 @@ func TestClipRequestErrors(t *testing.T) {
 		code, param      string
 	}{
 		{"no span", base, `{}`, 400, "missing_parameter", "from"},
-		{"quote and span", base, `{"quote":0,"from":1,"to":2}`, 400, "invalid_value", "quote"},
+		{"quote and span", base, `{"quote":1,"from":1,"to":2}`, 400, "invalid_value", "quote"},
 		{"format", base, `{"from":1,"to":2,"format":"wav"}`, 400, "invalid_value", "format"},
 		{"aspect", base, `{"from":1,"to":2,"aspect":"4:3"}`, 400, "invalid_value", "aspect"},
 		{"aspect of audio", base, `{"from":1,"to":2,"format":"mp3","aspect":"9:16"}`, 400, "invalid_value", "aspect"},
@@ -177,7 +177,7 @@ func TestClipRequestErrors(t *testing.T) {
 		{"too long", base, `{"from":0,"to":700}`, 400, "invalid_value", "from"},
 		{"after the speech", base, `{"from":10,"to":12}`, 400, "no_speech", "from"},
 		{"unknown field", base, `{"from":1,"to":2,"fps":60}`, 400, "bad_request", ""},
-		{"no article", "/v1/transcriptions/" + bare.ID + "/clips", `{"quote":0}`, 400, "no_article", "quote"},
+		{"no article", "/v1/transcriptions/" + bare.ID + "/clips", `{"quote":1}`, 400, "no_article", "quote"},
 		{"no such job", "/v1/transcriptions/tr_nope/clips", `{"from":1,"to":2}`, 404, "not_found", ""},
 		{"no such clip", base + "/clip_nope", ``, 404, "not_found", ""},
 	}

@@ -26,18 +26,18 @@ func TestDOCXDownloads(t *testing.T) {
 	ts.waitJob(t, j.ID)
 	title := strings.Fields(article)[0]
 	for _, tc := range []struct {
-		path string
-		want []string
+		path, file string
+		want       []string
 	}{
-		{"/transcript?format=docx", []string{"الحكومة ستواصل العمل", "تفريغ التسجيل"}},
-		{"/alignment?format=docx", []string{"فحص الاقتباسات", align.VerdictVerbatim.Label().Arabic}},
+		{"/transcript?format=docx", j.ID + ".docx", []string{"الحكومة ستواصل العمل", "تفريغ التسجيل"}},
+		{"/alignment?format=docx", j.ID + ".check.docx", []string{"فحص الاقتباسات", align.VerdictVerbatim.Label().Arabic}},
 	} {
 		t.Run(tc.path, func(t *testing.T) {
 			r := ts.do(t, "GET", "/v1/transcriptions/"+j.ID+tc.path, nil, "")
 			if r.status != 200 || r.header.Get("Content-Type") != docx.ContentType {
 				t.Fatalf("got %d %s, want 200 %s", r.status, r.header.Get("Content-Type"), docx.ContentType)
 			}
-			if got, want := r.header.Get("Content-Disposition"), `attachment; filename="`+j.ID+`.docx"`; got != want {
+			if got, want := r.header.Get("Content-Disposition"), `attachment; filename="`+tc.file+`"`; got != want {
 				t.Errorf("got Content-Disposition %q, want %q", got, want)
 			}
 			parts, err := docx.ReadParts(bytes.NewReader(r.body), int64(len(r.body)))

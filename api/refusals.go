@@ -24,6 +24,7 @@ var codeStatus = map[errcode.Code]int{
 	errcode.NotFound:           http.StatusNotFound,
 	errcode.Conflict:           http.StatusConflict,
 	errcode.NotFinished:        http.StatusConflict,
+	errcode.NotActive:          http.StatusConflict,
 	errcode.QueueFull:          http.StatusTooManyRequests,
 	errcode.BadEdit:            http.StatusUnprocessableEntity,
 	errcode.BadSpeaker:         http.StatusUnprocessableEntity,

@@ -2,7 +2,6 @@ package api
 
 import (
 	"io"
-	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -33,9 +32,9 @@ func writeAlignment(w io.Writer, r *align.Result, format string, info export.Doc
 }
 
 // documentInfo is the title block of a job's Word documents: its
-// article's title and publication date, else the first line of the
-// article text it was submitted with (or the recording's name) and the
-// day it was submitted.
+// article's title and publication date, else the headline of the article
+// text it was submitted with (align.Headline; or the recording's name) and
+// the day it was submitted.
 func (s *server) documentInfo(c *gin.Context, j *store.Job) export.DocumentInfo {
 	info := export.DocumentInfo{Title: j.Filename, Date: j.CreatedAt}
 	if j.ArticleID != "" {
@@ -47,11 +46,8 @@ func (s *server) documentInfo(c *gin.Context, j *store.Job) export.DocumentInfo 
 			return info
 		}
 	}
-	for _, l := range strings.Split(j.ArticleText, "\n") {
-		if l = strings.TrimSpace(l); l != "" {
-			info.Title = l
-			break
-		}
+	if h := align.Headline(j.ArticleText); h != "" {
+		info.Title = h
 	}
 	return info
 }

@@ -195,7 +195,7 @@ func (s *server) conflict(c *gin.Context, id string, stale *newsroom.StaleError)
 	}
 	setRevisionHeaders(c, stale.Current)
 	c.AbortWithStatusJSON(http.StatusConflict, gin.H{
-		"error":   errorBody{Code: errcode.Conflict, Message: stale.Error()},
+		"error":   errorBody{Code: errcode.Conflict, Type: errorType(http.StatusConflict), Message: stale.Error()},
 		"current": toRevisionJSON(r, stale.Current),
 	})
 }

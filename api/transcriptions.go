@@ -208,33 +208,37 @@ func (s *server) listTranscriptions(c *gin.Context) {
 	c.JSON(http.StatusOK, body)
 }
 
-// cancelTranscription is DELETE /v1/transcriptions/{id}: a queued or
-// running job is canceled (200 with it), a finished one deleted with its
-// recording, renditions, revisions, alignment and search entries (204).
+// cancelTranscription is POST /v1/transcriptions/{id}/cancel: a queued or
+// running job is stopped and stays, canceled (200 with it); a retry
+// answers the same. Cancel and DELETE are distinct, so no retry of either
+// destroys more than was asked.
 func (s *server) cancelTranscription(c *gin.Context) {
 	j := s.job(c)
 	if j == nil {
 		return
 	}
-	ctx := c.Request.Context()
-	ok, err := s.Newsroom.Cancel(ctx, j)
+	j, err := s.Newsroom.Cancel(c.Request.Context(), j)
 	if err != nil {
-		s.internal(c, err)
-		return
-	}
-	if !ok {
-		if err := s.Newsroom.Delete(ctx, j); err != nil {
-			s.fail(c, err)
-			return
-		}
-		c.Status(http.StatusNoContent)
-		return
-	}
-	if j, err = s.Store.Job(ctx, j.ID); err != nil {
-		s.internal(c, err)
+		s.fail(c, err)
 		return
 	}
 	c.JSON(http.StatusOK, toJobJSON(j))
+}
+
+// deleteTranscription is DELETE /v1/transcriptions/{id}: the job is
+// removed (stopped first when queued or running) with its recording,
+// renditions, revisions, alignment and search entries (204). A retried
+// DELETE finds nothing: 404.
+func (s *server) deleteTranscription(c *gin.Context) {
+	j := s.job(c)
+	if j == nil {
+		return
+	}
+	if err := s.Newsroom.Delete(c.Request.Context(), j); err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.Status(http.StatusNoContent)
 }
 
 // jobErrorType is the OpenAI error type of a failed job's error code: the
@@ -374,7 +378,13 @@ func (s *server) writeAlignment(c *gin.Context, j *store.Job) {
 	if format == "html" {
 		c.Header("Content-Security-Policy", documentCSP)
 	}
-	download(c, j.ID, format)
+	// Named apart from the transcript's downloads (ID.docx, ID.srt), so
+	// that both can be saved side by side (curl -OJ).
+	name := j.ID + ".aligned"
+	if format == "docx" {
+		name = j.ID + ".check" // the Word document is the quotation check
+	}
+	download(c, name, format)
 	c.Data(http.StatusOK, contentTypes[format], buf.Bytes())
 }
 

@@ -46,7 +46,9 @@ func (s *server) translation(c *gin.Context, j *store.Job) *transcribe.Transcrip
 		s.internal(c, err)
 		return nil
 	}
-	t.MachineTranslation = true
+	// Whisper's translate task reports the spoken language; the text is
+	// English.
+	t.MachineTranslation, t.Language = true, "en"
 	return t
 }
 

@@ -44,6 +44,9 @@ type upload struct {
 	filename string
 	hasFile  bool
 	duration float64
+	// otherFile is the name of the first file sent in a part other than
+	// "file", and otherFileField that part's name.
+	otherFile, otherFileField string
 }
 
 func (u *upload) field(name string) string {
@@ -51,6 +54,13 @@ func (u *upload) field(name string) string {
 		return strings.TrimSpace(v[0])
 	}
 	return ""
+}
+
+// wrongField is the message for a file sent under a form field other than
+// "file".
+func wrongField(field, filename string) string {
+	name, _ := displayName(filename)
+	return fmt.Sprintf("the recording goes in the form part named \"file\"; this form sent the file %s as %q (curl -F file=@%s)", name, field, name)
 }
 
 // readUpload streams a multipart request: the part named "file" goes to the
@@ -128,8 +138,16 @@ func (s *server) readForm(c *gin.Context, fileRequired bool, doc string) *upload
 			}
 			if len(b) > limit {
 				c.Header("Connection", "close")
+				if f := p.FileName(); f != "" && !u.hasFile {
+					// A recording sent under another name (-F audio=@talk.mp3).
+					abortParam(c, http.StatusBadRequest, errcode.WrongField, name, wrongField(name, f))
+					return nil
+				}
 				abort(c, http.StatusRequestEntityTooLarge, errcode.TooLarge, what)
 				return nil
+			}
+			if f := p.FileName(); f != "" && u.otherFile == "" {
+				u.otherFile, u.otherFileField = f, name
 			}
 			if !isDoc {
 				fieldBytes += len(b)
@@ -147,6 +165,10 @@ func (s *server) readForm(c *gin.Context, fileRequired bool, doc string) *upload
 		return nil
 	}
 	if !u.hasFile && fileRequired {
+		if u.otherFile != "" {
+			abortParam(c, http.StatusBadRequest, errcode.WrongField, u.otherFileField, wrongField(u.otherFileField, u.otherFile))
+			return nil
+		}
 		abort(c, http.StatusBadRequest, errcode.MissingFile, "the form part named file (the recording) is required")
 		return nil
 	}

@@ -93,8 +93,8 @@ func TestServeWhisperCancel(t *testing.T) {
 	j := uploadAndWaitRunning(t, p, data)
 	time.Sleep(time.Second)
 	began := time.Now()
-	if r := p.do(t, "DELETE", "/v1/transcriptions/"+j.ID, nil, ""); r.status != 200 {
-		t.Fatalf("DELETE: got %d %s", r.status, r.body)
+	if r := p.do(t, "POST", "/v1/transcriptions/"+j.ID+"/cancel", nil, ""); r.status != 200 {
+		t.Fatalf("cancel: got %d %s", r.status, r.body)
 	}
 	for !p.logged("job canceled") {
 		if time.Since(began) > 45*time.Second {

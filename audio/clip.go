@@ -161,16 +161,31 @@ func putPCM16(dst []byte, samples []float32) {
 // WAVWriter streams 16 kHz mono 16-bit PCM WAV to a seekable file without
 // holding the samples; Close writes the final sizes into the header.
 type WAVWriter struct {
-	w   io.WriteSeeker
-	n   int64 // samples written
-	buf []byte
-	err error
+	w      io.Writer
+	seeker io.Seeker // nil for a stream (NewWAVStream)
+	n      int64     // samples written
+	buf    []byte
+	err    error
 }
 
 // NewWAVWriter writes a provisional header to w (positioned at its start)
 // and returns a writer for the samples.
 func NewWAVWriter(w io.WriteSeeker) (*WAVWriter, error) {
 	h := wavHeader(0)
+	if _, err := w.Write(h[:]); err != nil {
+		return nil, fmt.Errorf("audio: write WAV: %w", err)
+	}
+	return &WAVWriter{w: w, seeker: w, buf: make([]byte, 32<<10)}, nil
+}
+
+// NewWAVStream is NewWAVWriter for a pipe, which cannot seek back to the
+// header: its RIFF and data sizes are 0xFFFFFFFF, "to the end of the
+// input", as ffmpeg writes a WAV to a pipe (and as this package, ffmpeg
+// and whisper.cpp's tools read one).
+func NewWAVStream(w io.Writer) (*WAVWriter, error) {
+	h := wavHeader(0)
+	binary.LittleEndian.PutUint32(h[4:], 0xffffffff)
+	binary.LittleEndian.PutUint32(h[40:], 0xffffffff)
 	if _, err := w.Write(h[:]); err != nil {
 		return nil, fmt.Errorf("audio: write WAV: %w", err)
 	}
@@ -199,20 +214,24 @@ func (ww *WAVWriter) Write(samples []float32) error {
 	return nil
 }
 
-// Close writes the sizes into the header. It does not close the
-// underlying file.
+// Close writes the sizes into the header (a stream's keep saying "to the
+// end of the input"). It does not close the underlying file.
 func (ww *WAVWriter) Close() error {
 	if ww.err != nil {
 		return ww.err
 	}
+	if ww.seeker == nil {
+		ww.err = errors.New("audio: WAVWriter is closed")
+		return nil
+	}
 	h := wavHeader(ww.n)
-	if _, err := ww.w.Seek(0, io.SeekStart); err != nil {
+	if _, err := ww.seeker.Seek(0, io.SeekStart); err != nil {
 		return fmt.Errorf("audio: write WAV header: %w", err)
 	}
 	if _, err := ww.w.Write(h[:]); err != nil {
 		return fmt.Errorf("audio: write WAV header: %w", err)
 	}
-	_, err := ww.w.Seek(0, io.SeekEnd)
+	_, err := ww.seeker.Seek(0, io.SeekEnd)
 	if err != nil {
 		return fmt.Errorf("audio: write WAV header: %w", err)
 	}

@@ -9,14 +9,12 @@ import (
 	"html/template"
 	"io"
 	"math"
-	"os"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/newsscribe/newsscribe/align"
-	"github.com/newsscribe/newsscribe/internal/atomicfile"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
 
@@ -409,10 +407,3 @@ ul{padding-inline-start:1.2rem}li{margin:.4rem 0}
 {{end}}</body>
 </html>
 `))
-
-// WriteAlignmentFile writes r in format f to path atomically (package atomicfile:
-// a temporary file in the same directory, synced, closed and renamed over
-// path, the directory synced), so a crash never leaves a half-written file.
-func WriteAlignmentFile(path string, r *align.Result, f Format, info DocumentInfo) error {
-	return atomicfile.Write(path, func(w *os.File) error { return WriteAlignment(w, r, f, info) })
-}

@@ -11,9 +11,12 @@ import (
 	"github.com/newsscribe/newsscribe/transcribe"
 )
 
-// ClipRequest is a clip of a done job: a quotation (an index in its
-// alignment's quotes) or a span, and how it looks.
+// ClipRequest is a clip of a done job: a quotation or a span, and how it
+// looks.
 type ClipRequest struct {
+	// Quote is the quotation's number, 1 for the first of the alignment's
+	// quotes (the numbering of the report, the CLI and the embed); the clip
+	// stores its 0-based index.
 	Quote *int
 	// From and To are seconds; nil when not given.
 	From, To *float64
@@ -64,10 +67,13 @@ func (n *Newsroom) CreateClip(ctx context.Context, j *store.Job, r ClipRequest) 
 	switch {
 	case r.Quote != nil && hasSpan:
 		return nil, refuse(errcode.InvalidValue, "quote", "give quote, or from and to, not both")
+	case r.Quote != nil && *r.Quote < 1:
+		return nil, refuse(errcode.InvalidValue, "quote", "quote is the quotation's number: 1 for the first")
 	case r.Quote != nil:
-		cl.Quote = r.Quote
+		i := *r.Quote - 1
+		cl.Quote = &i
 	case r.From == nil || r.To == nil:
-		return nil, refuse(errcode.MissingParameter, "from", "give quote (an index into the alignment's quotes), or from and to (seconds or m:ss)")
+		return nil, refuse(errcode.MissingParameter, "from", "give quote (the quotation's number, 1 for the first), or from and to (seconds or m:ss)")
 	default:
 		cl.From, cl.To = *r.From, *r.To
 	}

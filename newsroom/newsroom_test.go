@@ -5,6 +5,7 @@ import (
 	"errors"
 	"log/slog"
 	"testing"
+	"time"
 
 	"github.com/newsscribe/newsscribe/internal/errcode"
 	"github.com/newsscribe/newsscribe/newsroom"
@@ -81,3 +82,85 @@ func TestImportCorrectRealign(t *testing.T) {
 }
 
 func ptr(s string) *string { return &s }
+
+// finishedCount counts the final states the newsroom reports.
+type finishedCount map[store.Status]int
+
+func (finishedCount) Accepted()                 {}
+func (c finishedCount) Finished(s store.Status) { c[s]++ }
+
+// TestCancelAndDeleteAreDistinct (issue 25 #3): Cancel stops a queued job
+// and keeps it, a retry answering the same and counting nothing more;
+// Cancel of a job that ended otherwise is refused (not_active) and
+// destroys nothing; Delete removes a job, stopping it first when queued,
+// and a retried Delete finds nothing.
+func TestCancelAndDeleteAreDistinct(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	blobs, err := store.NewBlobs(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	quiet := slog.New(slog.DiscardHandler)
+	st, err := store.Open(ctx, store.Config{DataDir: dir, Logger: quiet}, blobs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(st.Close)
+	counts := finishedCount{}
+	n := newsroom.New(newsroom.Config{Store: st, Logger: quiet, Observer: counts})
+	queued := func(id string) *store.Job {
+		t.Helper()
+		j := &store.Job{ID: id, ASRKey: "asr-" + id, DedupKey: "dedup-" + id, Filename: "talk.wav", CreatedAt: time.Now()}
+		if err := st.CreateJob(ctx, j); err != nil {
+			t.Fatal(err)
+		}
+		return j
+	}
+	code := func(err error) errcode.Code {
+		var e *newsroom.Error
+		if errors.As(err, &e) {
+			return e.Code
+		}
+		return ""
+	}
+
+	j := queued("tr_cancel")
+	for i := 1; i <= 2; i++ {
+		got, err := n.Cancel(ctx, j)
+		if err != nil || got.Status != store.StatusCanceled {
+			t.Fatalf("cancel #%d: got %+v, %v; want the canceled job", i, got, err)
+		}
+	}
+	if counts[store.StatusCanceled] != 1 {
+		t.Errorf("two cancels of one job counted %d cancellations, want 1", counts[store.StatusCanceled])
+	}
+	if err := n.Delete(ctx, j); err != nil {
+		t.Fatalf("delete of the canceled job: %v", err)
+	}
+	if err := n.Delete(ctx, j); code(err) != errcode.NotFound {
+		t.Errorf("retried delete: got %v, want not_found", err)
+	}
+
+	j = queued("tr_delete")
+	if err := n.Delete(ctx, j); err != nil {
+		t.Fatalf("delete of a queued job: %v", err)
+	}
+	if _, err := st.Job(ctx, j.ID); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("after delete: got %v, want the job gone", err)
+	}
+	if counts[store.StatusCanceled] != 2 {
+		t.Errorf("delete of a queued job: %d cancellations counted, want 2", counts[store.StatusCanceled])
+	}
+
+	done, err := n.Import(ctx, newsroom.Import{Transcript: srt})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := n.Cancel(ctx, done); code(err) != errcode.NotActive {
+		t.Errorf("cancel of a done job: got %v, want not_active", err)
+	}
+	if got, err := st.Job(ctx, done.ID); err != nil || got.Status != store.StatusDone {
+		t.Errorf("after the refused cancel: got %+v, %v; want the done job kept", got, err)
+	}
+}

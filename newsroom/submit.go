@@ -229,10 +229,54 @@ func (n *Newsroom) Translate(ctx context.Context, j *store.Job) (*store.Job, boo
 	}, "", "")
 }
 
-// Cancel cancels job j if it is queued or running: it ends canceled, its
-// queue work is stopped. It reports false, doing nothing, for a job that
+// Cancel is the use case "stop this job and keep it": a queued or running
+// job j ends canceled and its queue work stops; the canceled job is
+// returned. Sent again (a retry) it returns the canceled job the same way
+// and destroys nothing. A job that ended otherwise is refused
+// (errcode.NotActive): Delete removes it.
+func (n *Newsroom) Cancel(ctx context.Context, j *store.Job) (*store.Job, error) {
+	if _, err := n.stop(ctx, j); err != nil {
+		return nil, err
+	}
+	cur, err := n.store.Job(ctx, j.ID)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, notFound("transcription job", j.ID)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if cur.Status != store.StatusCanceled {
+		return nil, refuse(errcode.NotActive, "", "job is "+string(cur.Status)+
+			"; only a queued or running job can be canceled (DELETE removes it)")
+	}
+	return cur, nil
+}
+
+// Delete is the use case "remove this job": job j is stopped first when
+// queued or running, then deleted with its recording (unless another job
+// uses the same upload), renditions, revisions, alignment and search
+// entries. A retried Delete finds nothing (not found) and removes nothing
+// more. Refusals: not found, or started again meanwhile (not finished).
+func (n *Newsroom) Delete(ctx context.Context, j *store.Job) error {
+	if _, err := n.stop(ctx, j); err != nil {
+		return err
+	}
+	err := n.store.DeleteJob(ctx, j.ID)
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		return notFound("transcription job", j.ID)
+	case errors.Is(err, store.ErrConflict):
+		return refuse(errcode.NotFinished, "", "the job started again; cancel it first")
+	}
+	return err
+}
+
+// stop cancels job j if it is queued or running: it ends canceled, its
+// queue work is stopped, and the cancellation is counted once — by the
+// call whose update marked it canceled, never by the workers that then
+// stop, nor by a retry. It reports false, doing nothing, for a job that
 // has ended.
-func (n *Newsroom) Cancel(ctx context.Context, j *store.Job) (bool, error) {
+func (n *Newsroom) stop(ctx context.Context, j *store.Job) (bool, error) {
 	ok, err := n.store.CancelJob(ctx, j.ID)
 	if err != nil || !ok {
 		return false, err
@@ -248,20 +292,6 @@ func (n *Newsroom) Cancel(ctx context.Context, j *store.Job) (bool, error) {
 	return true, nil
 }
 
-// Delete deletes job j, which has ended, with its recording (unless another
-// job uses the same upload), renditions, revisions, alignment and search
-// entries. Refusals: not found, or started again (not finished).
-func (n *Newsroom) Delete(ctx context.Context, j *store.Job) error {
-	err := n.store.DeleteJob(ctx, j.ID)
-	switch {
-	case errors.Is(err, store.ErrNotFound):
-		return notFound("transcription job", j.ID)
-	case errors.Is(err, store.ErrConflict):
-		return refuse(errcode.NotFinished, "", "the job started again; cancel it first")
-	}
-	return err
-}
-
 // CancelAbandoned cancels job j, if created says the caller made it, once
 // the caller has gone away (ctx is done): a synchronous answer nobody waits
 // for any more.
@@ -271,7 +301,7 @@ func (n *Newsroom) CancelAbandoned(ctx context.Context, j *store.Job, created bo
 	}
 	bg, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
 	defer cancel()
-	_, _ = n.Cancel(bg, j)
+	_, _ = n.stop(bg, j)
 }
 
 // CheckUpload probes the stored upload sha before a job exists for it and

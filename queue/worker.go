@@ -250,9 +250,9 @@ func (w *Worker) fail(ctx context.Context, a attempt, err error, log *slog.Logge
 	)
 	switch {
 	case errors.Is(context.Cause(ctx), river.ErrJobCancelledRemotely), errors.Is(context.Cause(ctx), errCanceled):
-		// DELETE already marked the job canceled.
+		// The request that canceled the job marked it and counted it
+		// (once; several chunks may stop here).
 		log.Info("job canceled")
-		w.finished(store.StatusCanceled)
 		return river.JobCancel(err)
 	case errors.Is(ctx.Err(), context.DeadlineExceeded):
 		log.Warn("job timed out")

@@ -399,7 +399,7 @@ func TestWorkerCancel(t *testing.T) {
 			j := r.submit(t, wav(t, 1))
 			running := r.waitFor(t, j.ID, "running with progress", func(j *store.Job) bool { return j.Status == store.StatusRunning && j.Progress > 0 })
 			ctx := context.Background()
-			// As DELETE /v1/transcriptions/:id does: mark, then cancel the queue job.
+			// As POST /v1/transcriptions/:id/cancel does: mark, then cancel the queue job.
 			if ok, err := r.st.CancelJob(ctx, j.ID); err != nil || !ok {
 				t.Fatalf("CancelJob: %v, %v", ok, err)
 			}

@@ -37,6 +37,10 @@ func (e *ReadError) Error() string {
 
 func (e *ReadError) Unwrap() error { return e.Err }
 
+// ErrNoSpeech is a transcript file that holds no cue or segment with text
+// (Read's *ReadError wraps it).
+var ErrNoSpeech = errors.New("no speech in the file: it has no cue or segment with text")
+
 // maxReadBytes caps what Read accepts: a ten-hour SRT is under 2 MiB.
 const maxReadBytes = 32 << 20
 
@@ -95,7 +99,7 @@ func Read(r io.Reader, f Format) (*Transcript, error) {
 	}
 	t.finish()
 	if len(t.Segments) == 0 {
-		return nil, &ReadError{Format: f, Err: errors.New("no speech in the file: it has no cue or segment with text")}
+		return nil, &ReadError{Format: f, Err: ErrNoSpeech}
 	}
 	return t, nil
 }

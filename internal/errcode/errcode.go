@@ -15,6 +15,7 @@ const (
 	InvalidValue         Code = "invalid_value"          // a parameter out of its range (param names it)
 	MissingParameter     Code = "missing_parameter"      // a required parameter is absent
 	MissingFile          Code = "missing_file"           // the form has no recording
+	WrongField           Code = "wrong_field"            // a recording sent under another form part than "file"
 	MissingTranscript    Code = "missing_transcript"     // an import without its transcript
 	MissingURL           Code = "missing_url"            // oEmbed without ?url=
 	BadFormat            Code = "bad_format"             // an output or input format not offered there
@@ -50,6 +51,7 @@ const (
 	Conflict      Code = "conflict"       // taken, already imported, or changed meanwhile
 	NotDone       Code = "not_done"       // the job or clip has no result yet
 	NotFinished   Code = "not_finished"   // a job deleted while it started again
+	NotActive     Code = "not_active"     // a job canceled after it ended (DELETE removes it)
 	InProgress    Code = "in_progress"    // an idempotent request still being served
 	QueueFull     Code = "queue_full"     // the queue holds its maximum
 	NoArticle     Code = "no_article"     // a job without an article, so no alignment
@@ -98,11 +100,11 @@ const (
 // All are every code, for the tests that hold the page and the OpenAPI
 // document to this list.
 var All = []Code{
-	BadRequest, InvalidValue, MissingParameter, MissingFile, MissingTranscript, MissingURL, BadFormat,
+	BadRequest, InvalidValue, MissingParameter, MissingFile, WrongField, MissingTranscript, MissingURL, BadFormat,
 	BadFilename, BadTranscript, BadEdit, BadSpeaker, BadQuery, BadCursor, BadDate, BadLang, BadDimension,
 	UnsupportedFormat, UnsupportedMediaType, UnknownModel, ModelNotFound, BaseRevisionRequired,
 	AlreadyTranslation, CrossOrigin, Unauthorized, TooLarge, TooManyParts, BodyTimeout, MethodNotAllowed,
-	Canceled, NotFound, Conflict, NotDone, NotFinished, InProgress, QueueFull, NoArticle, NoRecording,
+	Canceled, NotFound, Conflict, NotDone, NotFinished, NotActive, InProgress, QueueFull, NoArticle, NoRecording,
 	NoAudio, NoFile, NoTranslation, NoSpeech, SharingOff, NotAudio, Unsupported, Corrupt, TooLong, Empty,
 	Timeout, ClipFailed, StorageFull, Internal,
 	SourceNotAllowed, NotBrowser, NotReady, LiveOff, LiveFull, NotLive, LiveFailed, SourceUnreachable, SourceUnusable,

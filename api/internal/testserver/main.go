@@ -62,10 +62,14 @@ func run(ctx context.Context, args []string) error {
 	if err := cli.ApplyEnv(fs, os.Getenv); err != nil {
 		return err
 	}
+	cfg.ResolveListen(fs, os.Getenv) // loopback unless --listen or keys, as serve
 	if err := cfg.Validate(); err != nil {
 		return err
 	}
 	log := slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	if note := cfg.ListenNote(); note != "" {
+		log.Info(note, "listen", cfg.Listen)
+	}
 	spoken := "نص"
 	if *spokenFile != "" {
 		b, err := os.ReadFile(*spokenFile)

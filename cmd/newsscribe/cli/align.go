@@ -1,16 +1,19 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/newsscribe/newsscribe/align"
 	"github.com/newsscribe/newsscribe/export"
 	"github.com/newsscribe/newsscribe/pipeline"
 	"github.com/newsscribe/newsscribe/transcribe"
@@ -21,12 +24,13 @@ func newAlignCmd(s Streams) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "align --transcript T.json --article A.txt [--format json|srt|vtt|html|report|docx] [-o OUT]",
 		Short: "Put times on an article from a transcript, without running recognition again",
-		Long: `Align a transcript (newsscribe's JSON, as written by "newsscribe transcribe")
+		Long: `Align a transcript (newsscribe's JSON, as written by "newsscribe transcribe",
+or SubRip, WebVTT or OpenAI verbose_json, read as the server imports them)
 to the text of the article that reports the speech, and write the article
 with times: JSON (words, sentences, quotations, unreported speech), SRT or
 WebVTT subtitles of the spoken sentences, a self-contained HTML page, or the
 quotation check as text (report) or as a Word document (docx, titled with
---title or else the article's first line, dated with --date).
+--title or else the article's headline, dated with --date).
 Articles get edited after publication; re-aligning takes well under a second.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -34,11 +38,23 @@ Articles get edited after publication; re-aligning takes well under a second.`,
 			if err != nil {
 				return fmt.Errorf("--format: %w", err)
 			}
-			t, err := readTranscript(transcriptPath)
+			if transcriptPath == "-" && articlePath == "-" {
+				return errors.New("--transcript - and --article -: standard input can be only one of them")
+			}
+			if out == "" {
+				out = "-"
+			}
+			binary := f == export.FormatDOCX
+			if binary && out == "-" {
+				if err := refuseTerminal(s.Out, "--format docx"); err != nil {
+					return err
+				}
+			}
+			t, err := readTranscript(transcriptPath, s.In)
 			if err != nil {
 				return err
 			}
-			article, err := readArticle(articlePath)
+			article, err := readArticle(articlePath, s.In)
 			if err != nil {
 				return err
 			}
@@ -47,34 +63,29 @@ Articles get edited after publication; re-aligning takes well under a second.`,
 				return err
 			}
 			if info.Title == "" {
-				info.Title = firstLine(article)
+				info.Title = align.Headline(article)
 			}
-			return alignAndWrite(s.Out, t, article, f, out, info)
+			// Aligning needs no models: the pipeline resolves them only to
+			// recognise.
+			r, err := pipeline.New(pipeline.Config{}).Align(t, article)
+			if err != nil {
+				return err
+			}
+			// -o names its file: it may be replaced.
+			return target{Path: out, Named: true}.write(s.Out, false, binary, "--format "+format, func(w io.Writer) error {
+				return export.WriteAlignment(w, r, f, info)
+			})
 		},
 	}
-	cmd.Flags().StringVar(&transcriptPath, "transcript", "", "transcript JSON file (required)")
-	cmd.Flags().StringVar(&articlePath, "article", "", "article text file, UTF-8 (required)")
+	cmd.Flags().StringVar(&transcriptPath, "transcript", "", "transcript file: newsscribe JSON, SRT, WebVTT or OpenAI verbose_json; - for standard input (required)")
+	cmd.Flags().StringVar(&articlePath, "article", "", "article text file, UTF-8; - for standard input (required)")
 	cmd.Flags().StringVar(&format, "format", "json", "output format: json, srt, vtt, html, report (the quotation check as text) or docx (the check as a Word document)")
-	cmd.Flags().StringVar(&title, "title", "", "docx: the document's title (default: the article's first line)")
+	cmd.Flags().StringVar(&title, "title", "", "docx: the document's title (default: the article's headline, its first line that is not a dateline or byline)")
 	cmd.Flags().StringVar(&date, "date", "", "docx: the article's date, YYYY-MM-DD (default: none)")
-	cmd.Flags().StringVarP(&out, "output", "o", "", "output file, written atomically (default: standard output)")
+	cmd.Flags().StringVarP(&out, "output", "o", "", "output file, written atomically (default, or -: standard output)")
 	_ = cmd.MarkFlagRequired("transcript")
 	_ = cmd.MarkFlagRequired("article")
 	return cmd
-}
-
-// alignAndWrite aligns t to the article text and writes the result in format
-// f to the file out (atomically) or, when out is "" or "-", to stdout.
-func alignAndWrite(stdout io.Writer, t *transcribe.Transcript, article string, f export.Format, out string, info export.DocumentInfo) error {
-	// Aligning needs no models: the pipeline resolves them only to recognise.
-	r, err := pipeline.New(pipeline.Config{}).Align(t, article)
-	if err != nil {
-		return err
-	}
-	if out == "" || out == "-" {
-		return export.WriteAlignment(stdout, r, f, info)
-	}
-	return export.WriteAlignmentFile(out, r, f, info)
 }
 
 // documentInfo reads the --title and --date flags of a Word document.
@@ -90,45 +101,69 @@ func documentInfo(title, date string) (export.DocumentInfo, error) {
 	return info, nil
 }
 
-// firstLine is the first non-empty line of an article: its headline.
-func firstLine(article string) string {
-	for _, l := range strings.Split(article, "\n") {
-		if l = strings.TrimSpace(l); l != "" {
-			return l
-		}
-	}
-	return ""
-}
+// maxTranscriptBytes caps a transcript read whole: 32 MiB (a ten-hour
+// transcript's JSON is a few MiB).
+const maxTranscriptBytes = 32 << 20
 
-// readTranscript reads a transcript JSON file, streaming it, with one-line
-// errors that say what is wrong and where.
-func readTranscript(path string) (*transcribe.Transcript, error) {
-	file, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("transcript: %w", err)
-	}
-	defer file.Close()
-	var t transcribe.Transcript
-	dec := json.NewDecoder(file)
-	if err := dec.Decode(&t); err != nil {
-		var syn *json.SyntaxError
-		var typ *json.UnmarshalTypeError
-		switch {
-		case errors.Is(err, io.EOF):
-			return nil, fmt.Errorf("transcript %s is empty: want newsscribe transcript JSON", path)
-		case errors.Is(err, io.ErrUnexpectedEOF):
-			return nil, fmt.Errorf("transcript %s is truncated: its JSON ends early", path)
-		case errors.As(err, &syn):
-			return nil, fmt.Errorf("transcript %s is not valid JSON at byte %d: %w", path, syn.Offset, err)
-		case errors.As(err, &typ):
-			return nil, fmt.Errorf("transcript %s is not a newsscribe transcript (field %q at byte %d): %w", path, typ.Field, typ.Offset, err)
+// readTranscript reads a transcript file ("-": stdin) with the reader the
+// server's import uses (transcribe.Read): newsscribe JSON, OpenAI
+// verbose_json, SubRip or WebVTT, told apart by the extension (.srt, .vtt)
+// or else by the content; errors are one line that names the file and
+// where it is wrong.
+func readTranscript(path string, stdin io.Reader) (*transcribe.Transcript, error) {
+	var r io.Reader = stdin
+	name := "on standard input"
+	if path != "-" {
+		file, err := os.Open(path)
+		if err != nil {
+			return nil, fmt.Errorf("transcript: %w", err)
 		}
-		return nil, fmt.Errorf("transcript %s: %w", path, err)
+		defer file.Close()
+		r, name = file, path
 	}
-	// Valid JSON that is not a transcript ({} or another tool's object):
-	// a transcript always has a language and a segments array.
-	if t.Language == "" || t.Segments == nil {
-		return nil, fmt.Errorf("transcript %s is JSON but not a newsscribe transcript: it lacks \"language\" or \"segments\" (make one with newsscribe transcribe --format json)", path)
+	b, err := io.ReadAll(io.LimitReader(r, maxTranscriptBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("transcript %s: %w", name, err)
 	}
-	return &t, nil
+	var f transcribe.Format
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".srt":
+		f = transcribe.FormatSRT
+	case ".vtt":
+		f = transcribe.FormatVTT
+	case ".json":
+		// newsscribe's JSON or verbose_json; never read as SubRip.
+		if transcribe.DetectFormat(b) == transcribe.FormatSRT {
+			f = transcribe.FormatJSON
+		}
+	}
+	t, err := transcribe.Read(bytes.NewReader(b), f)
+	if errors.Is(err, transcribe.ErrNoSpeech) {
+		// newsscribe's own transcript of a recording in which nothing
+		// was heard: every quotation is then not said.
+		var empty transcribe.Transcript
+		if json.Unmarshal(b, &empty) == nil && empty.Language != "" && empty.Segments != nil {
+			return &empty, nil
+		}
+	}
+	var (
+		re  *transcribe.ReadError
+		syn *json.SyntaxError
+		typ *json.UnmarshalTypeError
+	)
+	switch {
+	case err == nil:
+	case errors.As(err, &syn) && strings.Contains(syn.Error(), "unexpected end"):
+		return nil, fmt.Errorf("transcript %s is truncated: its JSON ends early", name)
+	case errors.As(err, &syn) && errors.As(err, &re):
+		return nil, fmt.Errorf("transcript %s is not valid JSON at line %d: %v (newsscribe reads its own JSON, SRT, WebVTT and verbose_json)", name, re.Line, syn)
+	case errors.As(err, &typ) && errors.As(err, &re):
+		return nil, fmt.Errorf("transcript %s is not a newsscribe transcript: its field %q is a JSON %s (line %d) (make one with newsscribe transcribe --format json)", name, strings.TrimPrefix(typ.Field, "Transcript."), typ.Value, re.Line)
+	default:
+		return nil, fmt.Errorf("transcript %s: %w", name, err)
+	}
+	if t.Language == "" {
+		t.Language = "ar" // SubRip and WebVTT do not say; the server's import assumes the same
+	}
+	return t, nil
 }

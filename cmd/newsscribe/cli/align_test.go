@@ -11,6 +11,7 @@ import (
 
 	"github.com/newsscribe/newsscribe/align"
 	"github.com/newsscribe/newsscribe/cmd/newsscribe/cli"
+	"github.com/newsscribe/newsscribe/export"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
 
@@ -99,11 +100,11 @@ func TestAlignCommandErrors(t *testing.T) {
 	}{
 		{"missing transcript file", []string{"--transcript", filepath.Join(dir, "none.json"), "--article", ap}, "no such file"},
 		{"missing article file", []string{"--transcript", tp, "--article", filepath.Join(dir, "none.txt")}, "article:"},
-		{"bad JSON", []string{"--transcript", bad, "--article", ap}, "is not valid JSON at byte"},
+		{"bad JSON", []string{"--transcript", bad, "--article", ap}, "is not valid JSON at line 1"},
 		{"truncated JSON", []string{"--transcript", trunc, "--article", ap}, "is truncated"},
-		{"not a transcript", []string{"--transcript", wrong, "--article", ap}, "is not a newsscribe transcript"},
-		{"empty object", []string{"--transcript", empty, "--article", ap}, empty + " is JSON but not a newsscribe transcript"},
-		{"Arabic text, not JSON", []string{"--transcript", arabic, "--article", ap}, arabic + " is not valid JSON at byte"},
+		{"not a transcript", []string{"--transcript", wrong, "--article", ap}, `is not a newsscribe transcript: its field "segments" is a JSON string`},
+		{"empty object", []string{"--transcript", empty, "--article", ap}, empty + ": json: no speech in the file"},
+		{"Arabic text, not JSON", []string{"--transcript", arabic, "--article", ap}, arabic + " is not valid JSON at line 1"},
 		{"article not UTF-8", []string{"--transcript", tp, "--article", latin1}, "not UTF-8"},
 		{"unknown format", []string{"--transcript", tp, "--article", ap, "--format", "odt"}, "unknown format"},
 		{"flags required", []string{"--article", ap}, "transcript"},
@@ -124,5 +125,71 @@ func TestAlignCommandErrors(t *testing.T) {
 				t.Errorf("got %q, want it to mention %q", msg, tt.want)
 			}
 		})
+	}
+}
+
+// TestAlignReadsWhatTheServerImports: --transcript takes SubRip, WebVTT and
+// OpenAI verbose_json as the server's import does (one reader,
+// transcribe.Read), also on standard input, and the quotation is found
+// spoken in each; before, an SRT file answered a raw "cannot unmarshal
+// number into Go value of type transcribe.Transcript".
+func TestAlignReadsWhatTheServerImports(t *testing.T) {
+	dir, tp, ap := writeAlignInputs(t)
+	tr, err := os.ReadFile(tp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var orig transcribe.Transcript
+	json.Unmarshal(tr, &orig)
+	files := map[string][]byte{}
+	for _, f := range []transcribe.Format{transcribe.FormatSRT, transcribe.FormatVTT} {
+		var b bytes.Buffer
+		if err := export.WriteTranscript(&b, &orig, f, export.DocumentInfo{}); err != nil {
+			t.Fatal(err)
+		}
+		files["talk"+f.Extension()] = b.Bytes()
+	}
+	verbose := map[string]any{"task": "transcribe", "language": "arabic", "duration": 5, "text": "…",
+		"segments": []map[string]any{{"id": 0, "start": 0, "end": 4.35, "text": "نحن نعول على انخراط الأسر والأطر الصحية فالوقاية خير من العلاج"}},
+		"words":    orig.Segments[0].Words}
+	files["verbose.json"], _ = json.Marshal(verbose)
+	for name, b := range files {
+		t.Run(name, func(t *testing.T) {
+			p := filepath.Join(dir, name)
+			os.WriteFile(p, b, 0o644)
+			for _, args := range [][]string{
+				{"align", "--transcript", p, "--article", ap},
+				{"align", "--transcript", "-", "--article", ap},
+			} {
+				stdin := b
+				if args[2] != "-" {
+					stdin = nil
+				}
+				code, stdout, stderr := run(t, stdin, args...)
+				if code != 0 {
+					t.Fatalf("%v: exit %d: %s", args, code, stderr)
+				}
+				var r align.Result
+				if err := json.Unmarshal([]byte(stdout), &r); err != nil || len(r.Quotes) != 1 || r.Quotes[0].Status != align.StatusSpoken {
+					t.Errorf("%v: got %d quotes (%v), want the quotation spoken", args, len(r.Quotes), err)
+				}
+			}
+		})
+	}
+	code, _, stderr := run(t, []byte("x"), "align", "--transcript", "-", "--article", "-")
+	if code == 0 || !strings.Contains(stderr, "standard input can be only one of them") {
+		t.Errorf("both on stdin: exit %d, %q", code, stderr)
+	}
+}
+
+// TestAlignNothingHeard: the transcript of a recording in which nothing was
+// heard (transcribe writes no segments) aligns: every quotation not said.
+func TestAlignNothingHeard(t *testing.T) {
+	dir, _, ap := writeAlignInputs(t)
+	empty := filepath.Join(dir, "silence.json")
+	os.WriteFile(empty, []byte(`{"language":"ar","duration":3,"text":"","segments":[]}`), 0o644)
+	code, stdout, stderr := run(t, nil, "align", "--transcript", empty, "--article", ap, "--format", "report")
+	if code != 0 || !strings.Contains(stdout, "(not_said)") {
+		t.Errorf("exit %d, stdout %q, stderr %q; want the quotation not said", code, stdout, stderr)
 	}
 }

@@ -27,7 +27,7 @@ func newAudioCmd(s Streams) *cobra.Command {
 	cmd.AddCommand(
 		&cobra.Command{
 			Use:   "convert IN OUT.wav",
-			Short: "Decode IN (any supported format; - for standard input) to 16 kHz mono 16-bit PCM WAV",
+			Short: "Decode IN (any supported format) to 16 kHz mono 16-bit PCM WAV; - is standard input for IN, standard output for OUT",
 			Args:  cobra.ExactArgs(2),
 			RunE: func(cmd *cobra.Command, args []string) error {
 				return audioConvert(cmd.Context(), s, args[0], args[1], opts)
@@ -53,20 +53,23 @@ func openAudio(ctx context.Context, s Streams, in string, opts audio.Options) (*
 	return audio.OpenFile(ctx, in, opts)
 }
 
-// audioConvert streams IN to OUT through a temporary file in OUT's
+// audioConvert streams IN to OUT, or to standard output for "-" (a WAV
+// whose sizes say "to the end", as ffmpeg writes to a pipe; refused on a
+// terminal). A file is written through a temporary file in OUT's
 // directory, renamed into place only once complete, so OUT is never left
 // half-written.
 func audioConvert(ctx context.Context, s Streams, in, out string, opts audio.Options) error {
+	if out == "-" {
+		if err := refuseTerminal(s.Out, "a WAV recording"); err != nil {
+			return err
+		}
+	}
 	d, err := openAudio(ctx, s, in, opts)
 	if err != nil {
 		return err
 	}
 	defer d.Close()
-	return atomicfile.Write(out, func(f *os.File) error {
-		w, err := audio.NewWAVWriter(f)
-		if err != nil {
-			return err
-		}
+	convert := func(w *audio.WAVWriter) error {
 		// Conversion is fast; its bar is shown on a terminal only, so that
 		// scripts see nothing on stderr but errors.
 		var bar *progressBar
@@ -105,9 +108,30 @@ func audioConvert(ctx context.Context, s Streams, in, out string, opts audio.Opt
 		}
 		if bar != nil {
 			bar.Set(100, clock(float64(done)/audio.SampleRate))
+			bar.Finish()
 		}
+		warnTruncated(s.Err, in, d)
 		return w.Close()
+	}
+	if out == "-" {
+		w, err := audio.NewWAVStream(s.Out)
+		if err != nil {
+			return err
+		}
+		return convert(w)
+	}
+	err = atomicfile.Write(out, func(f *os.File) error {
+		w, err := audio.NewWAVWriter(f)
+		if err != nil {
+			return err
+		}
+		return convert(w)
 	})
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(s.Out, "wrote %s\n", out)
+	return err
 }
 
 // withLimit names the --max-duration limit in an ErrTooLong from in.
@@ -128,6 +152,22 @@ type probeResult struct {
 	RMSdBFS    float64 `json:"rms_dbfs"`
 	PeakdBFS   float64 `json:"peak_dbfs"`
 	Silent     bool    `json:"silent"`
+	// Truncated is true when the recording decoded to well under the
+	// DeclaredDuration its container states (a file cut off).
+	Truncated        bool    `json:"truncated,omitempty"`
+	DeclaredDuration float64 `json:"declared_duration,omitempty"`
+}
+
+// warnTruncated warns on w when decoder d, at its end, found the recording
+// cut short of the duration its container declares (see audio.Truncated).
+func warnTruncated(w io.Writer, in string, d *audio.Decoder) {
+	if in == "-" {
+		in = "standard input"
+	}
+	if tr, cut := d.Truncated(); cut {
+		fmt.Fprintf(w, "newsscribe: warning: %s: decoded %s of the %s its header declares: the file looks cut short (an incomplete download or copy?)\n",
+			in, clock(tr.Decoded), clock(tr.Declared))
+	}
 }
 
 // audioProbe decodes IN completely (streaming, nothing kept) to measure
@@ -156,11 +196,15 @@ func audioProbe(ctx context.Context, s Streams, in string, opts audio.Options) (
 	if n == 0 {
 		return audio.ErrEmpty
 	}
+	warnTruncated(s.Err, in, d)
 	info, lv := d.Info(), m.Level()
 	res := probeResult{
 		Format: info.Format, Codec: info.Codec, SampleRate: info.SampleRate, Channels: info.Channels,
 		Duration: round3(float64(n) / audio.SampleRate),
 		RMSdBFS:  round3(lv.RMSdBFS), PeakdBFS: round3(lv.PeakdBFS), Silent: lv.Silent,
+	}
+	if tr, cut := d.Truncated(); cut {
+		res.Truncated, res.DeclaredDuration = true, round3(tr.Declared)
 	}
 	enc := json.NewEncoder(s.Out)
 	enc.SetIndent("", "  ")

@@ -67,8 +67,8 @@ func TestAudioConvert(t *testing.T) {
 			if code != 0 {
 				t.Fatalf("exit %d, stderr %q", code, stderr)
 			}
-			if stdout != "" || stderr != "" {
-				t.Errorf("output: got stdout %q stderr %q, want none", stdout, stderr)
+			if stdout != "wrote "+out+"\n" || stderr != "" {
+				t.Errorf("output: got stdout %q stderr %q, want the path written and no stderr", stdout, stderr)
 			}
 			b, err := os.ReadFile(out)
 			if err != nil {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -27,6 +28,7 @@ type clipFlags struct {
 	title, speaker           string
 	transcript               string
 	out, ffmpeg              string
+	force                    bool
 }
 
 func newClipCmd(s Streams) *cobra.Command {
@@ -59,7 +61,8 @@ the speaker and the waveform. Times are seconds (83.2) or m:ss (1:23.2).`,
 	fl.StringVar(&f.title, "title", "", "title on the card (a recording without picture)")
 	fl.StringVar(&f.speaker, "speaker", "", "speaker's name on the card (default: the quotation's speaker)")
 	fl.StringVar(&f.transcript, "transcript", "", "with an aligned article: caption the words spoken (this transcript) rather than the words printed")
-	fl.StringVarP(&f.out, "output", "o", "", "output file, written atomically (default: RECORDING's name + -clip.FORMAT, beside it)")
+	fl.StringVarP(&f.out, "output", "o", "", "output file, written atomically; - for standard output (default: RECORDING's name + -clip.FORMAT beside it, never replacing a file)")
+	fl.BoolVar(&f.force, "force", false, "replace the default output file if it exists")
 	fl.StringVar(&f.ffmpeg, "ffmpeg", "", "ffmpeg executable (default: ffmpeg from PATH)")
 	return cmd
 }
@@ -88,7 +91,10 @@ func runClip(ctx context.Context, s Streams, inputPath, recording string, f clip
 	if quoteSet == (f.from != "" || f.to != "") {
 		return errors.New("give --quote N, or --from and --to")
 	}
-	in, err := readClipInput(inputPath)
+	if inputPath == "-" && f.transcript == "-" {
+		return errors.New("INPUT.json - and --transcript -: standard input can be only one of them")
+	}
+	in, err := readClipInput(inputPath, s.In)
 	if err != nil {
 		return err
 	}
@@ -105,7 +111,7 @@ func runClip(ctx context.Context, s Streams, inputPath, recording string, f clip
 		return fmt.Errorf("%s is JSON but neither a transcript nor an aligned article: it has no \"segments\" or \"words\"", inputPath)
 	}
 	if f.transcript != "" {
-		t, err := readTranscript(f.transcript)
+		t, err := readTranscript(f.transcript, s.In)
 		if err != nil {
 			return err
 		}
@@ -137,34 +143,75 @@ func runClip(ctx context.Context, s Streams, inputPath, recording string, f clip
 	if err := spec.Validate(); err != nil {
 		return err
 	}
-	out := f.out
-	if out == "" {
-		out = strings.TrimSuffix(recording, filepath.Ext(recording)) + "-clip" + format.Extension()
+	out := target{Path: f.out, Named: f.out != ""}
+	if out.Path == "" {
+		out.Path = strings.TrimSuffix(recording, filepath.Ext(recording)) + "-clip" + format.Extension()
+	}
+	if err := out.check(f.force); err != nil {
+		return err
+	}
+	if out.Path == "-" {
+		if err := refuseTerminal(s.Out, "a "+string(format)+" clip"); err != nil {
+			return err
+		}
 	}
 	if _, err := os.Stat(recording); err != nil {
 		return fmt.Errorf("recording: %w", err)
 	}
-	bar := newProgressBar(s.Err, filepath.Base(out))
-	res, err := clip.Make(ctx, recording, spec, out, clip.Options{Audio: audio.Options{FFmpegPath: f.ffmpeg}, Fonts: web.CaptionFonts()},
+	dst, label := out.Path, filepath.Base(out.Path)
+	if out.Path == "-" {
+		// ffmpeg writes MP4's index at the end and seeks back: the clip is
+		// made in a temporary directory and then copied to standard output.
+		tmp, err := os.MkdirTemp("", "newsscribe-clip-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(tmp)
+		dst, label = filepath.Join(tmp, "clip"+format.Extension()), "clip"
+	}
+	bar := newProgressBar(s.Err, label)
+	res, err := clip.Make(ctx, recording, spec, dst, clip.Options{Audio: audio.Options{FFmpegPath: f.ffmpeg}, Fonts: web.CaptionFonts()},
 		func(pct int) { bar.Set(pct, "") })
 	bar.Finish()
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(s.Out, "%s: %s–%s (%.2f s), %d bytes\n", out, clip.Clock(res.Start), clip.Clock(res.End), res.Duration, res.Size)
+	summary := fmt.Sprintf("%s–%s (%.2f s), %d bytes", clip.Clock(res.Start), clip.Clock(res.End), res.Duration, res.Size)
+	if out.Path == "-" {
+		fmt.Fprintf(s.Err, "clip: %s\n", summary)
+		return copyFile(s.Out, dst)
+	}
+	fmt.Fprintf(s.Out, "wrote %s: %s\n", out.Path, summary)
 	return nil
+}
+
+// copyFile copies the file path to w.
+func copyFile(w io.Writer, path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	_, err = io.Copy(w, f)
+	return err
 }
 
 // readClipInput decodes a transcript or aligned-article JSON file,
 // streaming it.
-func readClipInput(path string) (*clipInput, error) {
-	file, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("input: %w", err)
+func readClipInput(path string, stdin io.Reader) (*clipInput, error) {
+	r := stdin
+	if path != "-" {
+		file, err := os.Open(path)
+		if err != nil {
+			return nil, fmt.Errorf("input: %w", err)
+		}
+		defer file.Close()
+		r = file
+	} else {
+		path = "standard input"
 	}
-	defer file.Close()
 	var in clipInput
-	if err := json.NewDecoder(file).Decode(&in); err != nil {
+	if err := json.NewDecoder(r).Decode(&in); err != nil {
 		return nil, fmt.Errorf("%s is not a transcript or aligned article JSON: %w", path, err)
 	}
 	return &in, nil

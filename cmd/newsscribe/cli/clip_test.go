@@ -50,7 +50,7 @@ func TestClipCommand(t *testing.T) {
 			if code != 0 {
 				t.Fatalf("exit %d: %s", code, stderr)
 			}
-			if !strings.HasPrefix(stdout, tt.out+": ") {
+			if !strings.HasPrefix(stdout, "wrote "+tt.out+": ") {
 				t.Errorf("stdout %q, want it to name %s", stdout, tt.out)
 			}
 			m, err := audio.ProbeMedia(context.Background(), tt.out, audio.Options{})
@@ -67,6 +67,26 @@ func TestClipCommand(t *testing.T) {
 		if strings.HasPrefix(e.Name(), ".") {
 			t.Errorf("temporary %s left in the output directory", e.Name())
 		}
+	}
+
+	// The default output exists now: it is not replaced without --force.
+	def := filepath.Join(dir, "talk-clip.mp3")
+	before, _ := os.Stat(def)
+	again := []string{"clip", aligned, rec, "--quote", "1", "--format", "mp3"}
+	code, _, stderr := run(t, nil, again...)
+	if code == 0 || !strings.Contains(stderr, def+" exists") || strings.Count(stderr, "\n") != 1 {
+		t.Errorf("second clip to the default output: exit %d, stderr %q; want a one-line refusal", code, stderr)
+	}
+	if after, _ := os.Stat(def); !after.ModTime().Equal(before.ModTime()) {
+		t.Error("the default output was replaced")
+	}
+	if code, stdout, stderr := run(t, nil, append(again, "--force")...); code != 0 || !strings.HasPrefix(stdout, "wrote "+def) {
+		t.Errorf("--force: exit %d, stdout %q (%s)", code, stdout, stderr)
+	}
+	// -o - is standard output.
+	code, stdout, stderr := run(t, nil, append(again, "-o", "-")...)
+	if code != 0 || len(stdout) < 1000 || !(strings.HasPrefix(stdout, "ID3") || stdout[0] == 0xff) || !strings.HasPrefix(stderr, "clip: ") {
+		t.Errorf("-o -: exit %d, %d bytes on stdout, stderr %q; want the MP3 on stdout", code, len(stdout), stderr)
 	}
 }
 

@@ -3,6 +3,7 @@ package cli_test
 import (
 	"bytes"
 	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -48,6 +49,22 @@ func TestAlignDOCX(t *testing.T) {
 			}
 		})
 	}
+	// The default title is the headline, not the site's dateline above it.
+	dated := filepath.Join(dir, "dated.txt")
+	os.WriteFile(dated, []byte("اخبار جهة مراكش | السبت 16 مايو 2015 - 18:53\n\nبرنامج وطني للوقاية من الأمراض\n\n"+alignArticle), 0o644)
+	out := filepath.Join(dir, "dated.docx")
+	if code := cli.Run(context.Background(), []string{"align", "--transcript", tp, "--article", dated, "--format", "docx", "-o", out}, nil, io.Discard, io.Discard); code != 0 {
+		t.Fatal("dated article: exit", code)
+	}
+	b, _ := os.ReadFile(out)
+	parts, err := docx.ReadParts(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc := parts["word/document.xml"]; !strings.Contains(doc, "برنامج وطني للوقاية من الأمراض") || strings.Contains(doc, "18:53") {
+		t.Errorf("title: want the headline «برنامج وطني للوقاية من الأمراض», not the dateline")
+	}
+
 	var stdout, stderr bytes.Buffer
 	code := cli.Run(context.Background(), []string{"align", "--transcript", tp, "--article", ap, "--format", "docx", "--date", "16/5/2015"}, nil, &stdout, &stderr)
 	if code == 0 || !strings.Contains(stderr.String(), "--date") || strings.Count(strings.TrimSpace(stderr.String()), "\n") > 0 {

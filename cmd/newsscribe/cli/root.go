@@ -42,6 +42,7 @@ func New(s Streams) *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	root.SetFlagErrorFunc(flagError)
 	root.SetIn(s.In)
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
@@ -66,6 +67,10 @@ func Run(ctx context.Context, args []string, in io.Reader, out, errw io.Writer) 
 	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return 0
+	}
+	if errors.Is(err, context.Canceled) && ctx.Err() != nil {
+		fmt.Fprintln(errw, "newsscribe: interrupted")
+		return 130
 	}
 	fmt.Fprintln(errw, "newsscribe: "+oneline.Fold(err.Error()))
 	var ee *exitError

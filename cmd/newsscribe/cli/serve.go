@@ -44,7 +44,33 @@ type ServeFlags struct {
 	ModelsDir string
 	// LogLevel is debug, info, warn or error. Defaults to DefaultLogLevel.
 	LogLevel string
+
+	listenNote string // why serve listens where it does (see listenAddr)
 }
+
+// LoopbackListen is where serve listens when neither --listen nor
+// --api-keys is given: this machine only.
+const LoopbackListen = "127.0.0.1:8080"
+
+// ResolveListen sets Listen once the flags (fs) and the environment are
+// read: the address named by --listen or NEWSSCRIBE_LISTEN; else, when API
+// keys guard the API, every interface (server.DefaultListen); else
+// LoopbackListen, so that a plain "newsscribe serve" never opens an
+// unguarded API to the network. The start-up log says which.
+func (f *ServeFlags) ResolveListen(fs *pflag.FlagSet, getenv func(string) string) {
+	switch {
+	case fs.Changed("listen") || getenv("NEWSSCRIBE_LISTEN") != "":
+		f.listenNote = ""
+	case len(f.APIKeys) > 0:
+		f.Listen, f.listenNote = server.DefaultListen, "listening on every interface: --api-keys guard the API"
+	default:
+		f.Listen, f.listenNote = LoopbackListen, "listening on loopback only (no --listen, no --api-keys); to serve other machines give --listen :8080 and --api-keys"
+	}
+}
+
+// ListenNote is what the start-up log says of the address ResolveListen
+// chose ("" when --listen named it).
+func (f ServeFlags) ListenNote() string { return f.listenNote }
 
 // DefaultServeFlags returns the defaults stated on ServeFlags' fields and
 // server.DefaultConfig.
@@ -55,7 +81,7 @@ func DefaultServeFlags() ServeFlags {
 // Register registers f's fields as flags on fs, with f's values as defaults.
 func (f *ServeFlags) Register(fs *pflag.FlagSet) {
 	c := &f.Config
-	fs.StringVar(&c.Listen, "listen", c.Listen, "address to listen on")
+	fs.StringVar(&c.Listen, "listen", c.Listen, "address to listen on (default "+LoopbackListen+", this machine only; "+server.DefaultListen+", every interface, when --api-keys are set)")
 	fs.StringVar(&c.DataDir, "data-dir", c.DataDir, "directory for the SQLite database and uploads (shared by all servers with Postgres)")
 	fs.StringVar(&c.Database, "database", c.Database, "postgres://… URL of a queue shared by several servers (default: SQLite in --data-dir)")
 	fs.StringVar(&f.Model, "model", f.Model, "Whisper model: a name (see newsscribe models list) or a ggml file")
@@ -150,7 +176,7 @@ func ApplyEnv(fs *pflag.FlagSet, getenv func(string) string) error {
 		if err != nil || f.Changed {
 			return
 		}
-		name := "NEWSSCRIBE_" + strings.ToUpper(strings.ReplaceAll(f.Name, "-", "_"))
+		name := envName(f.Name)
 		v := getenv(name)
 		if v == "" {
 			return
@@ -166,7 +192,7 @@ func ApplyEnv(fs *pflag.FlagSet, getenv func(string) string) error {
 			return
 		}
 		if e := f.Value.Set(v); e != nil {
-			err = fmt.Errorf("%s=%q: %w", name, v, e)
+			err = valueError(name, f, v, e)
 		}
 	})
 	return err
@@ -193,6 +219,7 @@ func newServeCmd(s Streams) *cobra.Command {
 
 func serveCmd(s Streams, available bool, getenv func(string) string) *cobra.Command {
 	f := DefaultServeFlags()
+	f.Listen = "" // listenAddr decides: loopback unless keys are set
 	cmd := &cobra.Command{
 		Use:   "serve",
 		Short: "Run the HTTP API: durable transcription jobs, articles, OpenAI-compatible endpoint",
@@ -212,6 +239,7 @@ then share --data-dir too). Logs are JSON lines on stderr.`,
 			if err := ApplyEnv(cmd.Flags(), getenv); err != nil {
 				return err
 			}
+			f.ResolveListen(cmd.Flags(), getenv)
 			return runServe(cmd.Context(), s, f, available)
 		},
 	}
@@ -230,6 +258,9 @@ func runServe(ctx context.Context, s Streams, f ServeFlags, available bool) erro
 	}
 	if err := f.Validate(); err != nil {
 		return err
+	}
+	if note := f.ListenNote(); note != "" {
+		f.Logger(s.Err).Info(note, "listen", f.Listen)
 	}
 	return modelFlagError(server.Run(ctx, f.ServerConfig(s.Err)))
 }

@@ -14,6 +14,19 @@ import (
 	"github.com/newsscribe/newsscribe/pipeline"
 )
 
+// serveFlags parses serve's flags from args and env as the command does.
+func serveFlags(t *testing.T, args []string, env map[string]string) (cli.ServeFlags, *pflag.FlagSet, error) {
+	t.Helper()
+	c := cli.DefaultServeFlags()
+	fs := pflag.NewFlagSet("serve", pflag.ContinueOnError)
+	c.Register(fs)
+	if err := fs.Parse(args); err != nil {
+		t.Fatal(err)
+	}
+	err := cli.ApplyEnv(fs, func(k string) string { return env[k] })
+	return c, fs, err
+}
+
 func TestServeFlagsAndEnv(t *testing.T) {
 	tests := []struct {
 		name    string
@@ -96,13 +109,7 @@ func TestServeFlagsAndEnv(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			c := cli.DefaultServeFlags()
-			fs := pflag.NewFlagSet("serve", pflag.ContinueOnError)
-			c.Register(fs)
-			if err := fs.Parse(tc.args); err != nil {
-				t.Fatal(err)
-			}
-			err := cli.ApplyEnv(fs, func(k string) string { return tc.env[k] })
+			c, _, err := serveFlags(t, tc.args, tc.env)
 			if err == nil {
 				err = c.Validate()
 			}
@@ -119,5 +126,52 @@ func TestServeFlagsAndEnv(t *testing.T) {
 				t.Errorf("got %+v", c)
 			}
 		})
+	}
+}
+
+// TestServeListensOnLoopbackByDefault (issue 25 #4): without --listen,
+// NEWSSCRIBE_LISTEN or API keys, serve listens on 127.0.0.1 only and says
+// so; with keys, on every interface; a named address is kept as named.
+func TestServeListensOnLoopbackByDefault(t *testing.T) {
+	for _, tc := range []struct {
+		name       string
+		args       []string
+		env        map[string]string
+		want, note string
+	}{
+		{"nothing given", nil, nil, "127.0.0.1:8080", "loopback only"},
+		{"keys", []string{"--api-keys", "k1"}, nil, ":8080", "every interface"},
+		{"keys from env", nil, map[string]string{"NEWSSCRIBE_API_KEYS": "k1"}, ":8080", "every interface"},
+		{"--listen", []string{"--listen", ":9000"}, nil, ":9000", ""},
+		{"NEWSSCRIBE_LISTEN", nil, map[string]string{"NEWSSCRIBE_LISTEN": "0.0.0.0:9001"}, "0.0.0.0:9001", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c, fs, err := serveFlags(t, tc.args, tc.env)
+			if err != nil {
+				t.Fatal(err)
+			}
+			c.ResolveListen(fs, func(k string) string { return tc.env[k] })
+			if c.Listen != tc.want || !strings.Contains(c.ListenNote(), tc.note) || (tc.note == "") != (c.ListenNote() == "") {
+				t.Errorf("got %q (%q), want %q (%q)", c.Listen, c.ListenNote(), tc.want, tc.note)
+			}
+		})
+	}
+}
+
+// TestBadValueMessages (issue 25 #5): a bad number in the environment or on
+// the command line names the variable or flag and what it wants, not
+// strconv's "parsing "abc": invalid syntax".
+func TestBadValueMessages(t *testing.T) {
+	_, _, err := serveFlags(t, nil, map[string]string{"NEWSSCRIBE_WORKERS": "abc"})
+	if err == nil || !strings.HasPrefix(err.Error(), "NEWSSCRIBE_WORKERS=abc: want a whole number for --workers (") || strings.Contains(err.Error(), "strconv") {
+		t.Errorf("NEWSSCRIBE_WORKERS=abc: got %v", err)
+	}
+	_, _, err = serveFlags(t, nil, map[string]string{"NEWSSCRIBE_JOB_TIMEOUT": "soon"})
+	if err == nil || !strings.Contains(err.Error(), "want a duration such as 90s") {
+		t.Errorf("NEWSSCRIBE_JOB_TIMEOUT=soon: got %v", err)
+	}
+	code, _, stderr := run(t, nil, "transcribe", "--threads", "many", "x.wav")
+	if code == 0 || stderr != "newsscribe: --threads=many: want a whole number for --threads (CPU threads (default: number of CPUs, at most 8))\n" {
+		t.Errorf("--threads many: exit %d, %q", code, stderr)
 	}
 }

@@ -57,17 +57,26 @@ func execute(t *testing.T, engine transcribe.Engine, available bool, args ...str
 
 func executeWithInput(t *testing.T, engine transcribe.Engine, available bool, in io.Reader, args ...string) (code int, stdout, stderr string, cfg whisper.Config) {
 	t.Helper()
+	err, stdout, stderr, cfg := executeWith(context.Background(), t, engine, available, in, args...)
+	if err != nil {
+		stderr += "ERROR: " + err.Error() + "\n"
+		code = 1
+	}
+	return code, stdout, stderr, cfg
+}
+
+// executeWith runs the transcribe command with engine, ctx and in as
+// standard input; it returns the command's error and what it wrote.
+func executeWith(ctx context.Context, t *testing.T, engine transcribe.Engine, available bool, in io.Reader, args ...string) (err error, stdout, stderr string, cfg whisper.Config) {
+	t.Helper()
 	var out, errw bytes.Buffer
 	cmd := cli.TranscribeCmdWithEngine(cli.Streams{In: in, Out: &out, Err: &errw}, engine, available, &cfg)
 	cmd.SetArgs(args)
 	cmd.SetOut(&out)
 	cmd.SetErr(&errw)
-	err := cmd.ExecuteContext(context.Background())
-	if err != nil {
-		errw.WriteString("ERROR: " + err.Error() + "\n")
-		code = 1
-	}
-	return code, out.String(), errw.String(), cfg
+	cmd.SilenceUsage, cmd.SilenceErrors = true, true
+	err = cmd.ExecuteContext(ctx)
+	return err, out.String(), errw.String(), cfg
 }
 
 func TestTranscribeWritesOneOutputPerInput(t *testing.T) {
@@ -266,5 +275,195 @@ func TestTranscribeArticleNotPrompted(t *testing.T) {
 	report, err := os.ReadFile(filepath.Join(dir, "talk.txt"))
 	if err != nil || !strings.HasPrefix(string(report), "فحص الاقتباسات — 1 اقتباسات") {
 		t.Errorf("got report %q (%v), want the quotation check", report, err)
+	}
+}
+
+func executeCtx(ctx context.Context, t *testing.T, engine transcribe.Engine, args ...string) (err error, stdout, stderr string) {
+	t.Helper()
+	err, stdout, stderr, _ = executeWith(ctx, t, engine, true, strings.NewReader(""), args...)
+	return err, stdout, stderr
+}
+
+// TestTranscribeResumesInterruptedRun: transcribe cuts a recording into
+// chunks as the server does and keeps each chunk's transcript at once, so a
+// run interrupted at its third chunk and started again recognises only the
+// chunks not yet done, decodes nothing again, and writes the same transcript
+// as a run that was never interrupted; the cache is gone afterwards.
+func TestTranscribeResumesInterruptedRun(t *testing.T) {
+	dir := t.TempDir()
+	model := tinyModel(t, dir)
+	in := filepath.Join(dir, "talk.wav")
+	writeWAV(t, in, 12)
+	cache := filepath.Join(dir, "cache")
+	args := []string{"--model", model, "--models-dir", dir, "--cache-dir", cache, "--chunk-length", "2s", in}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	first := scripted()
+	result := first.Result
+	calls := 0
+	first.Result = func(samples []float32, opts transcribe.Options) (*transcribe.Transcript, error) {
+		if calls++; calls == 3 {
+			cancel() // Ctrl-C during the third chunk
+			return nil, context.Canceled
+		}
+		return result(samples, opts)
+	}
+	err, _, stderr := executeCtx(ctx, t, first, args...)
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("interrupted run: got %v, want context.Canceled", err)
+	}
+	if !strings.Contains(stderr, "stopped at chunk 3 of ") || !strings.Contains(stderr, "run the same command again to resume") {
+		t.Errorf("interrupted run: stderr %q, want where it stopped and how to resume", stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "talk.json")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("interrupted run wrote talk.json (%v)", err)
+	}
+
+	second := scripted()
+	err, stdout, stderr := executeCtx(context.Background(), t, second, args...)
+	if err != nil {
+		t.Fatalf("resumed run: %v (%s)", err, stderr)
+	}
+	if strings.Contains(stderr, "decoding") {
+		t.Errorf("resumed run decoded the recording again: %q", stderr)
+	}
+	if !strings.Contains(stderr, "2 resumed") {
+		t.Errorf("resumed run: stderr %q, want it to say 2 chunks were resumed", stderr)
+	}
+	chunks := calls - 1 + second.Calls() // the third was begun, not done
+	if chunks < 5 {
+		t.Fatalf("a 12 s recording cut into %d chunks of about 2 s, want at least 5", chunks)
+	}
+	if got, want := second.Calls(), chunks-2; got != want {
+		t.Errorf("resumed run recognised %d chunks, want %d (all but the 2 done)", got, want)
+	}
+	if stdout != "wrote "+filepath.Join(dir, "talk.json")+"\n" {
+		t.Errorf("stdout %q, want the output's path", stdout)
+	}
+	resumed, err := os.ReadFile(filepath.Join(dir, "talk.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if entries, _ := os.ReadDir(cache); len(entries) != 0 {
+		t.Errorf("cache not removed after the output was written: %d entries", len(entries))
+	}
+
+	whole := filepath.Join(dir, "whole.json")
+	if err, _, stderr := executeCtx(context.Background(), t, scripted(), append(args[:len(args)-1], "-o", whole, in)...); err != nil {
+		t.Fatalf("uninterrupted run: %v (%s)", err, stderr)
+	}
+	want, _ := os.ReadFile(whole)
+	if !bytes.Equal(resumed, want) {
+		t.Errorf("resumed transcript differs from an uninterrupted run's:\n%s\nwant\n%s", resumed, want)
+	}
+	var tr transcribe.Transcript
+	if err := json.Unmarshal(resumed, &tr); err != nil || tr.Duration != 12 || len(tr.Segments) != chunks {
+		t.Errorf("got duration %v and %d segments (%v), want 12 s and one segment per chunk", tr.Duration, len(tr.Segments), err)
+	}
+}
+
+// TestTranscribeNeverReplacesAnUnnamedFile: an output beside the input
+// (or in an -o directory) that exists — a hand-written talk.json — stops the
+// command before any recognition, with one line that says what to do; -o
+// naming the file, or --force, replaces it; each file written is printed.
+func TestTranscribeNeverReplacesAnUnnamedFile(t *testing.T) {
+	dir := t.TempDir()
+	model := tinyModel(t, dir)
+	in := filepath.Join(dir, "talk.wav")
+	writeWAV(t, in, 1)
+	mine := filepath.Join(dir, "talk.json")
+	const handWritten = `{"note": "my own transcript"}`
+	os.WriteFile(mine, []byte(handWritten), 0o644)
+	common := []string{"--model", model, "--models-dir", dir, "--cache-dir", filepath.Join(dir, "cache")}
+
+	eng := scripted()
+	err, stdout, stderr := executeCtx(context.Background(), t, eng, append(common, in)...)
+	if err == nil || !strings.Contains(err.Error(), mine+" exists") || !strings.Contains(err.Error(), "--force") {
+		t.Errorf("got %v, want a refusal naming %s and --force", err, mine)
+	}
+	if eng.Calls() != 0 || stdout != "" || strings.Contains(stderr, "%") {
+		t.Errorf("refused run did work: %d recognitions, stdout %q, stderr %q", eng.Calls(), stdout, stderr)
+	}
+	if b, _ := os.ReadFile(mine); string(b) != handWritten {
+		t.Fatalf("talk.json was replaced: %q", b)
+	}
+
+	outDir := filepath.Join(dir, "out")
+	os.MkdirAll(outDir, 0o755)
+	os.WriteFile(filepath.Join(outDir, "talk.json"), []byte(handWritten), 0o644)
+	if err, _, _ := executeCtx(context.Background(), t, scripted(), append(common, "-o", outDir+"/", in)...); err == nil {
+		t.Errorf("-o DIR/ over an existing file: got no error, want a refusal")
+	}
+
+	for _, tc := range []struct {
+		name string
+		args []string
+	}{
+		{"named with -o", []string{"-o", mine, in}},
+		{"--force", []string{"--force", in}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			os.WriteFile(mine, []byte(handWritten), 0o644)
+			err, stdout, stderr := executeCtx(context.Background(), t, scripted(), append(common, tc.args...)...)
+			if err != nil {
+				t.Fatalf("%v (%s)", err, stderr)
+			}
+			if b, _ := os.ReadFile(mine); !strings.Contains(string(b), `"segments"`) {
+				t.Errorf("talk.json not replaced by the transcript: %q", b)
+			}
+			if stdout != "wrote "+mine+"\n" {
+				t.Errorf("stdout %q, want %q", stdout, "wrote "+mine+"\n")
+			}
+		})
+	}
+}
+
+// TestTranscribeLanguageCheckedFirst: an unknown --language is refused with
+// one line naming the flag before the model is looked for or the recording
+// opened (here neither exists).
+func TestTranscribeLanguageCheckedFirst(t *testing.T) {
+	dir := t.TempDir()
+	eng := scripted()
+	err, _, stderr := executeCtx(context.Background(), t, eng, "--models-dir", dir, "--language", "xx", filepath.Join(dir, "none.mp3"))
+	if err == nil || !strings.HasPrefix(err.Error(), `--language "xx"`) || !strings.Contains(err.Error(), "ar or en") {
+		t.Errorf("got %v, want an error about --language first", err)
+	}
+	if stderr != "" {
+		t.Errorf("stderr %q: work began before the language was checked", stderr)
+	}
+	if err, _, _ := executeCtx(context.Background(), t, eng, "--models-dir", dir, "--language", "AR", filepath.Join(dir, "none.mp3")); err != nil && strings.Contains(err.Error(), "--language") {
+		t.Errorf("--language AR refused: %v", err)
+	}
+}
+
+// TestTranscribeModelFromEnvironment: NEWSSCRIBE_MODEL, which serve reads,
+// names transcribe's model too unless --model is given.
+func TestTranscribeModelFromEnvironment(t *testing.T) {
+	dir := t.TempDir()
+	model := tinyModel(t, dir)
+	in := filepath.Join(dir, "a.wav")
+	writeWAV(t, in, 1)
+	t.Setenv("NEWSSCRIBE_MODEL", model)
+	t.Setenv("NEWSSCRIBE_CACHE_DIR", filepath.Join(dir, "cache"))
+	code, _, stderr, cfg := execute(t, scripted(), true, "--models-dir", filepath.Join(dir, "none"), in)
+	if code != 0 || cfg.ModelPath != model {
+		t.Errorf("exit %d (%s), model %q; want %q from NEWSSCRIBE_MODEL", code, stderr, cfg.ModelPath, model)
+	}
+	code, _, _, _ = execute(t, scripted(), true, "--models-dir", filepath.Join(dir, "none"), "--model", "small", "--force", in)
+	if code == 0 {
+		t.Error("--model small (not downloaded) was overridden by NEWSSCRIBE_MODEL")
+	}
+}
+
+// TestInterruptedSaysSo: a command stopped by Ctrl-C (its context
+// cancelled) says "interrupted" and exits 130, not "context canceled".
+func TestInterruptedSaysSo(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var out, errw bytes.Buffer
+	code := cli.Run(ctx, []string{"audio", "probe", "-"}, bytes.NewReader([]byte("RIFF")), &out, &errw)
+	if code != 130 || errw.String() != "newsscribe: interrupted\n" {
+		t.Errorf("got exit %d, %q; want 130 and \"newsscribe: interrupted\"", code, errw.String())
 	}
 }

@@ -123,8 +123,8 @@ export function renderArticle({ body, alignment: al, textEl, quotesEl, summaryEl
   textEl.replaceChildren(frag);
 
   // The quotes, each with its verdict and the evidence.
-  // onClip gets the quote's index in the alignment's quotes (what the API's
-  // clip request names), not its place in the sorted list.
+  // onClip gets the quote's index in the alignment's quotes (the API's clip
+  // request names it by number, index + 1), not its place in the sorted list.
   const ql = new QuoteList({ chars, quotes, audio, summaryEl, listEl: quotesEl, announce, share,
     onClip: onClip && ((q) => onClip(al.quotes.indexOf(q), q)) });
   const quoteItems = ql.items;

@@ -27,8 +27,8 @@ export class ClipMaker {
   }
 
   /**
-   * open shows the dialog for job: a quote (its index in the alignment's
-   * quotes) or the span from–to (seconds), described by label.
+   * open shows the dialog for job: a quote (its number, 1 for the first of
+   * the alignment's quotes) or the span from–to (seconds), described by label.
    */
   open(job, want, label) {
     this.reset();

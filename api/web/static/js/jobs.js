@@ -106,9 +106,10 @@ export class JobsList {
     $('model').options[0].textContent = `نموذج الخادم: ${modelWords(model)}`;
   }
 
-  // cancel stops an active job; on a finished one the same DELETE removes
-  // it with its recording (unless another job shares the upload), its
-  // revisions and its search entries. Both ask first.
+  // cancel stops an active job (POST …/cancel; it stays, canceled); on a
+  // finished one DELETE removes it with its recording (unless another job
+  // shares the upload), its revisions and its search entries. Both ask
+  // first, and both are safe to send twice.
   async cancel(j, button) {
     const ask = ACTIVE.has(j.status)
       ? `إلغاء تفريغ «${jobName(j)}»؟ لا يمكن استئنافه بعد الإلغاء.`
@@ -116,7 +117,9 @@ export class JobsList {
     if (!window.confirm(ask)) return;
     button.disabled = true;
     try {
-      await this.api.request('DELETE', `/transcriptions/${this.api.id(j.id)}`);
+      const path = `/transcriptions/${this.api.id(j.id)}`;
+      if (ACTIVE.has(j.status)) await this.api.request('POST', `${path}/cancel`);
+      else await this.api.request('DELETE', path);
     } catch (err) { showError($('jobs-error'), err); }
     this.refresh();
   }

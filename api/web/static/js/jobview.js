@@ -123,7 +123,7 @@ export class JobView {
       body, alignment, audio, follow: $('follow'), share,
       textEl: $('article-text'), quotesEl: $('quotes-list'), summaryEl: $('quote-summary'), unmatchedEl: $('unmatched-list'),
       announce: (t) => this.announce.say(t),
-      onClip: (i, q) => this.clips.open(job, { quote: i }, `الاقتباس ${i + 1}، ${spanLabel(q.start, q.end)}`),
+      onClip: (i, q) => this.clips.open(job, { quote: i + 1 }, `الاقتباس ${i + 1}، ${spanLabel(q.start, q.end)}`),
     });
     this.loadEnglish(job);
   }
