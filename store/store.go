@@ -179,6 +179,9 @@ var schema = []string{
 var addedColumns = [][3]string{
 	{"ns_jobs", "task", "TEXT NOT NULL DEFAULT 'transcribe'"},
 	{"ns_jobs", "temperature", "DOUBLE PRECISION NOT NULL DEFAULT 0"},
+	// A correction stored as the change from the revision before
+	// (revisions.go); NULL for a revision stored whole in transcript.
+	{"ns_revisions", "delta", "TEXT"},
 }
 
 // Migrate creates the API's tables if they do not exist and adds the
