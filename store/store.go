@@ -40,6 +40,9 @@ type Store struct {
 	dialect Dialect
 	// Blobs holds uploaded audio and its playable renditions.
 	Blobs *Blobs
+	// ClipLimits bounds the clips made and kept (clips.go); its zero value
+	// selects the defaults.
+	ClipLimits ClipLimits
 }
 
 // New wraps an open database. Call Migrate before use.
@@ -197,6 +200,11 @@ func (s *Store) Migrate(ctx context.Context) error {
 	}
 	if err := s.migrateWebhooks(ctx); err != nil {
 		return err
+	}
+	for _, q := range shareSchema {
+		if _, err := s.db.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("create share tables: %w", err)
+		}
 	}
 	for _, c := range addedColumns {
 		q := "ALTER TABLE " + c[0] + " ADD COLUMN " + c[1] + " " + c[2]
