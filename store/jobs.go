@@ -68,6 +68,10 @@ type Job struct {
 // HasArticle reports whether the job aligns its transcript to an article.
 func (j *Job) HasArticle() bool { return j.ArticleID != "" || j.ArticleText != "" }
 
+// HasRecording reports whether the job has a recording: a transcript
+// imported without one has none to translate, cut clips from or play.
+func (j *Job) HasRecording() bool { return j.AudioSHA256 != "" }
+
 // NewID returns a random identifier with the given prefix ("tr_", "art_").
 func NewID(prefix string) string {
 	var b [12]byte
