@@ -102,7 +102,7 @@ func (s *server) createArticle(c *gin.Context) {
 		return
 	}
 	if err != nil {
-		s.internal(c, err)
+		s.storeError(c, err)
 		return
 	}
 	if err := s.Store.IndexArticle(c.Request.Context(), a.ID); err != nil {
@@ -179,7 +179,7 @@ func (s *server) updateArticle(c *gin.Context) {
 		abort(c, http.StatusConflict, "conflict", "an article with external_id "+strconv.Quote(a.ExternalID)+" exists")
 		return
 	} else if err != nil {
-		s.internal(c, err)
+		s.storeError(c, err)
 		return
 	}
 	if a.Body != oldBody && a.JobID != "" {
@@ -256,8 +256,8 @@ func (s *server) uploadArticleAudio(c *gin.Context) {
 	}
 	s.withCallback(&r, cb)
 	j, created, err := s.submit(c, u, r, a.ID, "")
-	if err == nil && !created {
-		s.joinedCallback(c.Request.Context(), j, cb)
+	if err == nil && !created && !s.joinedCallback(c, j, cb) {
+		return
 	}
 	s.answerSubmit(c, j, created, err)
 	if err == nil {

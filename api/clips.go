@@ -150,6 +150,9 @@ func (s *server) createClip(c *gin.Context) {
 	ctx := c.Request.Context()
 	spec, err := queue.ClipSpec(ctx, s.Store, j, cl)
 	switch {
+	case errors.Is(err, queue.ErrNoRecording):
+		abort(c, http.StatusConflict, "no_recording", err.Error())
+		return
 	case errors.Is(err, queue.ErrNoAlignment):
 		abortParam(c, http.StatusBadRequest, "no_article", "quote", err.Error())
 		return
@@ -175,7 +178,12 @@ func (s *server) createClip(c *gin.Context) {
 		abortParam(c, http.StatusBadRequest, "no_speech", param, err.Error())
 		return
 	}
-	if err := s.Store.CreateClip(ctx, cl); err != nil {
+	var limit *store.ClipLimitError
+	if err := s.Store.CreateClip(ctx, cl); errors.As(err, &limit) {
+		c.Header("Retry-After", "30")
+		abort(c, http.StatusTooManyRequests, "clip_limit", limit.Error())
+		return
+	} else if err != nil {
 		s.internal(c, err)
 		return
 	}
@@ -192,10 +200,7 @@ func (s *server) createClip(c *gin.Context) {
 func clockParam(raw json.RawMessage) (float64, error) {
 	var sec float64
 	if err := json.Unmarshal(raw, &sec); err == nil {
-		if sec < 0 {
-			return 0, errors.New("want a time ≥ 0")
-		}
-		return sec, nil
+		return sec, clip.CheckTime(sec)
 	}
 	var str string
 	if err := json.Unmarshal(raw, &str); err != nil {

@@ -11,9 +11,11 @@ import (
 
 	"github.com/newsscribe/newsscribe/audio"
 	"github.com/newsscribe/newsscribe/blob/s3blob"
+	"github.com/newsscribe/newsscribe/internal/apikey"
 	"github.com/newsscribe/newsscribe/pipeline"
 	"github.com/newsscribe/newsscribe/queue"
 	"github.com/newsscribe/newsscribe/share"
+	"github.com/newsscribe/newsscribe/store"
 )
 
 // Defaults of Config (and of Deps where they share a field), each stated
@@ -128,7 +130,22 @@ type Config struct {
 	// WebhookRetry is the delay before each retry of an undelivered event.
 	// Defaults to queue.DefaultWebhookRetry (5s, 5m, 30m, 2h, 5h, 10h, 10h).
 	WebhookRetry []time.Duration
+	// MaxClips is the most clips queued or being made on the queue at once
+	// (three per recording at most); more get 429. Defaults to
+	// store.DefaultClipsQueued.
+	MaxClips int
+	// ClipStorage is the most bytes of clip files kept; past it the oldest
+	// clips' files are removed. Defaults to store.DefaultClipStorage.
+	ClipStorage int64
+	// MaxStreams is the most event streams (GET …/events, OpenAI
+	// stream=true) open at once; more get 429. Defaults to
+	// DefaultMaxStreams.
+	MaxStreams int
 }
+
+// DefaultMaxStreams is Config.MaxStreams's default: a newsroom page keeps
+// one stream per job being watched.
+const DefaultMaxStreams = 200
 
 // DefaultDataDir is Config.DataDir's default: $HOME/.local/share/newsscribe.
 func DefaultDataDir() string {
@@ -153,6 +170,9 @@ func DefaultConfig() Config {
 		BodyIdleTimeout: DefaultBodyIdleTimeout,
 		MinUploadRate:   DefaultMinUploadRate,
 		ShareTTL:        share.DefaultTTL,
+		MaxClips:        store.DefaultClipsQueued,
+		ClipStorage:     store.DefaultClipStorage,
+		MaxStreams:      DefaultMaxStreams,
 	}
 }
 
@@ -192,6 +212,15 @@ func (c Config) Validate() error {
 		return fmt.Errorf("--share-ttl: must be positive, got %s", c.ShareTTL)
 	case c.Database != "" && !queue.IsPostgres(c.Database):
 		return errors.New("--database: want a postgres:// URL, or nothing for SQLite in the data directory")
+	case c.MaxClips < 0:
+		return fmt.Errorf("--max-clips: must not be negative, got %d", c.MaxClips)
+	case c.ClipStorage < 0:
+		return fmt.Errorf("--clip-storage: must not be negative, got %d", c.ClipStorage)
+	case c.MaxStreams < 0:
+		return fmt.Errorf("--max-streams: must not be negative, got %d", c.MaxStreams)
+	}
+	if _, err := apikey.Parse(c.APIKeys); err != nil {
+		return err
 	}
 	if c.PublicURL != "" {
 		if _, err := ParsePublicURL(c.PublicURL); err != nil {
@@ -207,6 +236,18 @@ func (c Config) Validate() error {
 		return err
 	}
 	return nil
+}
+
+// Warnings are what c allows but an operator should hear at start-up;
+// public says whether the public pages (the embed of published articles,
+// the share links) are served.
+func (c Config) Warnings(public bool) []string {
+	var w []string
+	if public && c.PublicURL == "" {
+		w = append(w, "--public-url is unset: the public embed's oEmbed URLs and the share links take their host from each request "+
+			"(its Host header, or X-Forwarded-Host with --trust-proxy), which a client can choose; set --public-url to the address readers use")
+	}
+	return w
 }
 
 // Defaults of the slow-body guard (Config.BodyIdleTimeout, MinUploadRate).

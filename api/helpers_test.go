@@ -143,6 +143,9 @@ type serverOpts struct {
 	chunkLength time.Duration
 	// steps is the scripted engine's progress steps (0: 4).
 	steps int
+	// clips bounds clips (store.ClipLimits); maxStreams is Deps.MaxStreams.
+	clips      store.ClipLimits
+	maxStreams int
 }
 
 // shareSecret signs the test servers' share links.
@@ -178,7 +181,8 @@ func newServer(t testing.TB, o serverOpts) *testServer {
 	}
 	w := &queue.Worker{Pipeline: p, Decoder: dec, ProgressEvery: time.Millisecond, Logger: quiet, Segments: hub, ClipFonts: web.CaptionFonts(), ChunkLength: o.chunkLength}
 	ctx := context.Background()
-	q, err := queue.Open(ctx, queue.Config{Database: o.database, DataDir: dir, Workers: o.workers, JobTimeout: time.Minute, Logger: quiet, Webhooks: o.webhooks}, blobs, w)
+	q, err := queue.Open(ctx, queue.Config{Database: o.database, DataDir: dir, Workers: o.workers, JobTimeout: time.Minute, Logger: quiet, Webhooks: o.webhooks,
+		Clips: o.clips}, blobs, w)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -197,11 +201,13 @@ func newServer(t testing.TB, o serverOpts) *testServer {
 		EngineReady: p.Ready, Segments: hub, Metrics: m, APIKeys: o.keys, MaxUpload: o.maxUpload, MaxQueue: o.maxQueue,
 		DefaultModel: "test-model", Logger: quiet, Webhooks: q,
 		PublicMetrics: o.publicMetrics, BodyIdleTimeout: o.bodyIdle, MinUploadRate: o.minRate, PublicURL: o.publicURL,
+		MaxStreams: o.maxStreams,
 	}
 	sh, err := share.New([]byte(shareSecret), o.shareTTL)
 	if err != nil {
 		t.Fatal(err)
 	}
+	sh = sh.WithRevocations(q.Store()) // as Serve wires it
 	deps.Share = sh
 	if o.web {
 		deps.Mount = func(r *gin.Engine) {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -79,7 +80,7 @@ func (s *server) setJobArticle(c *gin.Context, j *store.Job, articleID, text str
 		abort(c, http.StatusConflict, "conflict", "another job already aligns this recording to that article")
 		return
 	} else if err != nil {
-		s.internal(c, err)
+		s.storeError(c, err)
 		return
 	}
 	if old != "" && old != articleID {
@@ -157,19 +158,33 @@ func (s *server) importTranscript(c *gin.Context) {
 			return
 		}
 	}
-	t, err := transcribe.Read(strings.NewReader(raw), f)
-	var re *transcribe.ReadError
-	if errors.As(err, &re) {
+	t, err := transcribe.ReadContext(c.Request.Context(), strings.NewReader(raw), f)
+	var (
+		re *transcribe.ReadError
+		le *transcribe.LimitError
+	)
+	switch {
+	case errors.As(err, &le):
+		abortParam(c, http.StatusRequestEntityTooLarge, "too_large", "transcript", "transcript: "+le.Error())
+		return
+	case errors.As(err, &re):
 		abort(c, http.StatusUnprocessableEntity, "bad_transcript", re.Error())
 		return
-	} else if err != nil {
+	case err != nil:
 		s.internal(c, err)
 		return
 	}
 	if lang := u.field("language"); lang != "" {
+		if _, ok := transcribe.Languages[lang]; !ok {
+			abortParam(c, http.StatusBadRequest, "invalid_value", "language", fmt.Sprintf("language %q is not one Whisper knows: send an ISO 639-1 code such as ar or en", lang))
+			return
+		}
 		t.Language = lang
 	} else if t.Language == "" {
 		t.Language = "ar"
+	} else if _, ok := transcribe.Languages[t.Language]; !ok {
+		abortParam(c, http.StatusUnprocessableEntity, "bad_transcript", "language", fmt.Sprintf("the transcript's language %q is not a code Whisper knows: send the language field (ar, en, …) with the import", t.Language))
+		return
 	}
 	ctx := c.Request.Context()
 	articleID, articleText := u.field("article_id"), u.field("article")
@@ -197,7 +212,7 @@ func (s *server) importTranscript(c *gin.Context) {
 	if articleID == "" && articleText != "" && u.field("title") != "" {
 		a := &store.Article{ID: store.NewID("art_"), Title: u.field("title"), Body: articleText}
 		if err := s.Store.CreateArticle(ctx, a); err != nil {
-			s.internal(c, err)
+			s.storeError(c, err)
 			return
 		}
 		articleID, articleText, created = a.ID, "", a.ID
@@ -220,7 +235,7 @@ func (s *server) importTranscript(c *gin.Context) {
 			abort(c, http.StatusConflict, "conflict", "this transcript was already imported with that article")
 			return
 		}
-		s.internal(c, err)
+		s.storeError(c, err)
 		return
 	}
 	c.Header("Location", "/v1/transcriptions/"+j.ID)
@@ -274,7 +289,7 @@ func (s *server) storeFormArticle(c *gin.Context, u *upload, body string) (*stor
 		a.Published = b
 	}
 	if err := s.Store.CreateArticle(c.Request.Context(), a); err != nil {
-		s.internal(c, err)
+		s.storeError(c, err)
 		return nil, false
 	}
 	if err := s.Store.IndexArticle(c.Request.Context(), a.ID); err != nil {
@@ -307,5 +322,19 @@ func (s *server) articleDeleted(c *gin.Context, articleID string) {
 		if err := s.Store.IndexJob(ctx, j.ID); err != nil {
 			s.log.Error("search index not updated", "job", j.ID, "error", err)
 		}
+	}
+}
+
+// storeError answers an error from storing what a caller sent: a refused
+// field (store.FieldError: 413 when too large, else 400), else 500.
+func (s *server) storeError(c *gin.Context, err error) {
+	var fe *store.FieldError
+	switch {
+	case errors.As(err, &fe) && errors.Is(err, store.ErrTooLarge):
+		abortParam(c, http.StatusRequestEntityTooLarge, "too_large", fe.Field, err.Error())
+	case errors.As(err, &fe):
+		abortParam(c, http.StatusBadRequest, "invalid_value", fe.Field, err.Error())
+	default:
+		s.internal(c, err)
 	}
 }

@@ -35,6 +35,13 @@ func (s *server) openaiAudio(task string) gin.HandlerFunc {
 		if !ok {
 			return
 		}
+		if f.stream {
+			release, ok := s.streamSlot(c)
+			if !ok {
+				return
+			}
+			defer release()
+		}
 		var (
 			live  <-chan transcribe.Segment
 			unsub = func() {}

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"errors"
 	"html"
 	"net/http"
 	"strconv"
@@ -91,6 +92,10 @@ func (s *server) search(c *gin.Context) {
 		return
 	}
 	hits, next, err := s.Store.Search(c.Request.Context(), p)
+	if errors.Is(err, store.ErrQueryTooLong) {
+		abortParam(c, http.StatusBadRequest, "bad_query", "q", "q: "+err.Error())
+		return
+	}
 	if err != nil {
 		s.internal(c, err)
 		return

@@ -137,12 +137,15 @@ func newService(ctx context.Context, cfg Config, comps Components, log *slog.Log
 	q, err := queue.Open(ctx, queue.Config{
 		Database: cfg.Database, DataDir: cfg.DataDir, Workers: cfg.Workers, MaxAttempts: cfg.MaxAttempts,
 		JobTimeout: cfg.JobTimeout, RescueAfter: cfg.RescueAfter, Logger: log.With("component", "river"),
-		Webhooks: cfg.webhookConfig(),
+		Webhooks: cfg.webhookConfig(), Clips: store.ClipLimits{Queued: cfg.MaxClips, Storage: cfg.ClipStorage},
 	}, blobs, worker)
 	if err != nil {
 		return nil, fmt.Errorf("open job queue: %w", err)
 	}
 	st := q.Store()
+	if sh != nil {
+		sh = sh.WithRevocations(st) // DELETE …/share revokes a link there
+	}
 	metrics := NewMetrics(st)
 	worker.Observer = metrics
 	deps := Deps{
@@ -150,7 +153,7 @@ func newService(ctx context.Context, cfg Config, comps Components, log *slog.Log
 		EngineReady: p.Ready, Segments: hub, Metrics: metrics, APIKeys: cfg.APIKeys,
 		MaxUpload: cfg.MaxUpload, MaxQueue: cfg.MaxQueue, DefaultModel: PublicModelName(p.Model()), Logger: log,
 		PublicMetrics: cfg.PublicMetrics, BodyIdleTimeout: cfg.BodyIdleTimeout, MinUploadRate: cfg.MinUploadRate,
-		TrustProxy: cfg.TrustProxy, Webhooks: q,
+		TrustProxy: cfg.TrustProxy, Webhooks: q, MaxStreams: cfg.MaxStreams,
 	}
 	if cfg.MinUploadRate == 0 {
 		deps.MinUploadRate = -1 // off, where Deps' zero is the default
@@ -161,6 +164,9 @@ func newService(ctx context.Context, cfg Config, comps Components, log *slog.Log
 	if comps.Mount != nil {
 		deps.Share = sh
 		deps.Mount = func(r *gin.Engine) { comps.Mount(r, st, sh) }
+	}
+	for _, w := range cfg.Warnings(comps.Mount != nil) {
+		log.Warn(w)
 	}
 	srv := &http.Server{
 		Handler:           NewRouter(deps),

@@ -69,9 +69,16 @@ type transcriptPatch struct {
 }
 
 const (
-	maxPatchJSON   = 4 << 20
-	maxSpeakerName = 100
+	// maxPatchJSON bounds a correction's body: transcribe.MaxEdits edits
+	// of a sentence each are well under it.
+	maxPatchJSON   = 1 << 20
+	maxSpeakerName = transcribe.MaxSpeakerRunes
 )
+
+// withTranscript reports whether the client asked for the whole transcript
+// in a correction's answer (?include=transcript): by default the answer is
+// the revision without it (issue 24: a 4 MB correction answered 129 MB).
+func withTranscript(c *gin.Context) bool { return c.Query("include") == "transcript" }
 
 // doneJob loads the :id job and answers 409 itself unless it is done.
 func (s *server) doneJob(c *gin.Context) *store.Job {
@@ -159,7 +166,7 @@ func (s *server) patchTranscript(c *gin.Context) {
 			t = store.SeedSpeakers(t, al)
 		}
 	}
-	edits := make([]transcribe.WordEdit, len(in.Edits))
+	corr := transcribe.Correction{Edits: make([]transcribe.WordEdit, len(in.Edits))}
 	for i, e := range in.Edits {
 		we := transcribe.WordEdit{Segment: e.Segment, Text: e.Text}
 		switch {
@@ -173,36 +180,33 @@ func (s *server) patchTranscript(c *gin.Context) {
 		default:
 			we.From, we.To = *e.From, *e.To
 		}
-		edits[i] = we
+		corr.Edits[i] = we
 	}
-	t, err = transcribe.Edit(t, edits)
-	var ee *transcribe.EditError
-	if errors.As(err, &ee) {
+	for _, sp := range in.Speakers {
+		corr.Speakers = append(corr.Speakers, transcribe.SpeakerSpan{Start: sp.Start, End: sp.End, Speaker: sp.Speaker})
+	}
+	for _, rn := range in.RenameSpeakers {
+		corr.Renames = append(corr.Renames, transcribe.Rename{From: rn.From, To: rn.To})
+	}
+	t, err = transcribe.Correct(t, corr)
+	var (
+		ee *transcribe.EditError
+		se *transcribe.SpeakerError
+		le *transcribe.LimitError
+	)
+	switch {
+	case errors.As(err, &le):
+		abort(c, http.StatusRequestEntityTooLarge, "too_large", "the edit is too large: "+le.Error())
+		return
+	case errors.As(err, &ee):
 		abort(c, http.StatusUnprocessableEntity, "bad_edit", ee.Error())
 		return
-	} else if err != nil {
+	case errors.As(err, &se):
+		abort(c, http.StatusUnprocessableEntity, "bad_speaker", se.Error())
+		return
+	case err != nil:
 		s.internal(c, err)
 		return
-	}
-	var spans []transcribe.SpeakerSpan
-	for i, sp := range in.Speakers {
-		name := oneline.Fold(sp.Speaker)
-		if !(sp.End > sp.Start) || utf8.RuneCountInString(name) > maxSpeakerName {
-			abort(c, http.StatusUnprocessableEntity, "bad_speaker", fmt.Sprintf("speakers[%d]: end must be after start and the name at most %d characters", i, maxSpeakerName))
-			return
-		}
-		spans = append(spans, transcribe.SpeakerSpan{Start: sp.Start, End: sp.End, Speaker: name})
-	}
-	if len(spans) > 0 {
-		t = transcribe.SetSpeakers(t, spans)
-	}
-	for i, rn := range in.RenameSpeakers {
-		to := oneline.Fold(rn.To)
-		if rn.From == "" || utf8.RuneCountInString(to) > maxSpeakerName {
-			abort(c, http.StatusUnprocessableEntity, "bad_speaker", fmt.Sprintf("rename_speakers[%d]: from is required and to at most %d characters", i, maxSpeakerName))
-			return
-		}
-		t = transcribe.RenameSpeaker(t, rn.From, to)
 	}
 	edited := time.Since(began)
 	s.saveRevision(c, j, base, t, author(c, in.Author), in.Note, began, edited)
@@ -236,6 +240,9 @@ func (s *server) saveRevision(c *gin.Context, j *store.Job, base int, t *transcr
 	}
 	saved := time.Since(began)
 	out := toRevisionJSON(rev, rev.Number)
+	if !withTranscript(c) {
+		out.Transcript = nil
+	}
 	if j.HasArticle() {
 		if err := s.alignJob(c, j, t); err != nil {
 			s.internal(c, err)
@@ -300,10 +307,14 @@ func (s *server) conflict(c *gin.Context, j *store.Job, cur int) {
 		return
 	}
 	setRevisionHeaders(c, cur)
+	current := toRevisionJSON(r, cur)
+	if !withTranscript(c) {
+		current.Transcript = nil
+	}
 	c.AbortWithStatusJSON(http.StatusConflict, gin.H{
 		"error": errorBody{Code: "conflict", Message: fmt.Sprintf("the transcript was changed (it is at revision %d); "+
 			"re-apply the edit to the current revision and send its number as base_revision", cur)},
-		"current": toRevisionJSON(r, cur),
+		"current": current,
 	})
 }
 

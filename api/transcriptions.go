@@ -126,8 +126,8 @@ func (s *server) createTranscription(c *gin.Context) {
 	if err != nil && created != "" {
 		_ = s.Store.DeleteArticle(c.Request.Context(), created)
 	}
-	if err == nil && !isNew {
-		s.joinedCallback(c.Request.Context(), j, cb)
+	if err == nil && !isNew && !s.joinedCallback(c, j, cb) {
+		return
 	}
 	s.answerSubmit(c, j, isNew, err)
 	if err == nil && articleID != "" {
@@ -145,7 +145,7 @@ func (s *server) submitFailed(c *gin.Context, err error) bool {
 		s.queueFull(c)
 		return true
 	case err != nil:
-		s.internal(c, err)
+		s.storeError(c, err)
 		return true
 	}
 	return false

@@ -31,6 +31,10 @@ func (s *server) createTranslation(c *gin.Context) {
 		abort(c, http.StatusBadRequest, "already_translation", "this job is a translation already; its transcript is the English text")
 		return
 	}
+	if !j.HasRecording() {
+		abort(c, http.StatusConflict, "no_recording", "this transcription was imported without its recording: there is no speech to translate")
+		return
+	}
 	u := &upload{sha: j.AudioSHA256, size: j.AudioBytes, filename: j.Filename, duration: j.Duration, hasFile: true}
 	tj, isNew, err := s.submit(c, u, translationRequest(j), "", "")
 	s.answerSubmit(c, tj, isNew, err)

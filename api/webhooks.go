@@ -68,25 +68,32 @@ func (s *server) withCallback(r *asrRequest, url string) {
 
 // joinedCallback adds url to a job the request joined (an identical earlier
 // request's); a job already finished has its final events queued for it now.
-func (s *server) joinedCallback(ctx context.Context, j *store.Job, url string) {
+// A job with store.MaxCallbacks callbacks already is answered 409 here
+// (false: the answer is given).
+func (s *server) joinedCallback(c *gin.Context, j *store.Job, url string) bool {
+	ctx := c.Request.Context()
 	if url == "" || s.Webhooks == nil {
-		return
+		return true
 	}
-	if err := s.Store.AddCallback(ctx, j.ID, url); err != nil {
+	if err := s.Store.AddCallback(ctx, j.ID, url); errors.Is(err, store.ErrTooManyCallbacks) {
+		abortParam(c, http.StatusConflict, "too_many_callbacks", "callback_url", "callback_url: the job "+j.ID+" this request joins (the same recording and options) has "+err.Error()+"; send it without callback_url and poll, or follow GET /v1/transcriptions/"+j.ID+"/events")
+		return false
+	} else if err != nil {
 		s.log.Error("store callback", "job", j.ID, "error", err)
-		return
+		return true
 	}
 	// Read the state after adding: a job finishing meanwhile either saw the
 	// callback or is final here; Notify queues each event once.
 	cur, err := s.Store.Job(ctx, j.ID)
 	if err != nil {
-		return
+		return true
 	}
 	for _, e := range queue.FinalEvents(cur) {
 		if err := s.Webhooks.Notify(ctx, cur.ID, e); err != nil && !errors.Is(err, store.ErrNotFound) {
 			s.log.Error("queue webhook", "job", cur.ID, "event", e, "error", err)
 		}
 	}
+	return true
 }
 
 // notifyAligned queues article.aligned after a re-alignment.

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/newsscribe/newsscribe/internal/oneline"
+	"github.com/newsscribe/newsscribe/internal/plaintext"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
 
@@ -168,6 +169,11 @@ func (s *Store) CreateJob(ctx context.Context, j *Job) error {
 	var err error
 	if j.ArticleText, err = CheckArticleText(j.ArticleText, "article"); err != nil {
 		return err
+	}
+	// The prompt is part of the recognition's key as sent; a NUL in it
+	// would be refused by PostgreSQL alone.
+	if _, err := plaintext.Clean(j.Prompt); err != nil {
+		return &FieldError{"prompt", err}
 	}
 	j.Status = StatusQueued
 	if j.Task == "" {

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/newsscribe/newsscribe/internal/oneline"
+	"github.com/newsscribe/newsscribe/internal/plaintext"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
 
@@ -139,7 +140,7 @@ func (s *Store) AddRevision(ctx context.Context, jobID string, base int, t *tran
 	if !delta.Valid {
 		whole = sql.NullString{String: string(full), Valid: true}
 	}
-	r := &Revision{Number: base + 1, Author: author, Note: oneline.Fold(note), CreatedAt: time.Now().UTC(), Transcript: t}
+	r := &Revision{Number: base + 1, Author: oneline.Fold(plaintext.Strip(author)), Note: oneline.Fold(plaintext.Strip(note)), CreatedAt: time.Now().UTC(), Transcript: t}
 	_, err = s.exec(ctx, `INSERT INTO ns_revisions (job_id, revision, transcript, delta, author, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 		jobID, r.Number, whole.String, delta, r.Author, r.Note, millis(r.CreatedAt))
 	if isUniqueViolation(err) {
