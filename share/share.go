@@ -192,6 +192,22 @@ func (s *Signer) mac(payload string) string {
 	return base64.RawURLEncoding.EncodeToString(m.Sum(nil))
 }
 
+// RedactPath is an URL path fit for a log: the token of a share page
+// (/share/TOKEN, /share/TOKEN/audio, under any prefix) replaced by "…", so
+// that a log never holds a working link.
+func RedactPath(p string) string {
+	i := strings.Index(p, "/share/")
+	if i < 0 {
+		return p
+	}
+	rest := p[i+len("/share/"):]
+	tail := ""
+	if j := strings.IndexByte(rest, '/'); j >= 0 {
+		tail = rest[j:]
+	}
+	return p[:i] + "/share/…" + tail
+}
+
 // LoadKey returns the secret kept in dir/KeyFile, creating it (32 random
 // bytes, hex, written atomically, readable by the owner only) on first use,
 // so links stay valid across restarts.

@@ -56,8 +56,6 @@ func CheckAddr(a netip.Addr) error {
 	switch {
 	case !a.IsValid():
 		why = "invalid"
-	case a.Is6() && !globalUnicast.Contains(a):
-		why = "not IPv6 global unicast (2000::/3)"
 	case a.IsLoopback():
 		why = "loopback"
 	case a.IsPrivate():
@@ -68,6 +66,8 @@ func CheckAddr(a netip.Addr) error {
 		why = "multicast"
 	case a.IsUnspecified():
 		why = "unspecified"
+	case a.Is6() && !globalUnicast.Contains(a):
+		why = "not IPv6 global unicast (2000::/3)"
 	default:
 		for _, p := range forbidden {
 			if p.Contains(a) {
