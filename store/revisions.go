@@ -98,9 +98,10 @@ func (s *Store) Revisions(ctx context.Context, jobID string) ([]Revision, error)
 //
 // A revision is stored as the change from base (revisionDelta): the
 // segments replaced, so a one-word correction costs a row of one segment,
-// not of the whole transcript. Every so often (a chain of maxChain changes,
-// or changes as large as the transcript) it is stored whole, so reading any
-// revision decodes at most about twice a transcript.
+// not of the whole transcript. A change of half the transcript or more is
+// stored whole, and so is the revision after a chain of maxChain changes or
+// of changes adding up to a transcript, so reading any revision decodes at
+// most about twice a transcript.
 func (s *Store) AddRevision(ctx context.Context, jobID string, base int, t *transcribe.Transcript, author, note string) (*Revision, error) {
 	cur, err := s.CurrentRevision(ctx, jobID)
 	if err != nil {
@@ -130,7 +131,8 @@ func (s *Store) AddRevision(ctx context.Context, jobID string, base int, t *tran
 			return nil, err
 		}
 		d.Bytes = chain.bytes + len(b)
-		if d.Depth <= maxChain && d.Bytes < len(full) {
+		// A change of half the transcript or more saves nothing: whole.
+		if d.Depth <= maxChain && 2*len(b) <= len(full) && d.Bytes < len(full) {
 			if b, err = json.Marshal(d); err != nil {
 				return nil, err
 			}
