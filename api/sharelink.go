@@ -38,8 +38,7 @@ func (s *server) createShare(c *gin.Context) {
 	if j == nil {
 		return
 	}
-	if s.Share == nil {
-		abort(c, http.StatusServiceUnavailable, "sharing_off", "this server signs no share links (it runs without the web page)")
+	if !s.sharing(c) {
 		return
 	}
 	tok, exp := s.Share.Sign(j.ID, time.Now())
@@ -54,8 +53,7 @@ func (s *server) revokeShare(c *gin.Context) {
 	if j == nil {
 		return
 	}
-	if s.Share == nil {
-		abort(c, http.StatusServiceUnavailable, "sharing_off", "this server signs no share links (it runs without the web page)")
+	if !s.sharing(c) {
 		return
 	}
 	var in struct {
@@ -91,4 +89,14 @@ func (s *server) revokeShare(c *gin.Context) {
 	default:
 		c.Status(http.StatusNoContent)
 	}
+}
+
+// sharing reports whether the server signs share links; it answers 503
+// itself when it does not.
+func (s *server) sharing(c *gin.Context) bool {
+	if s.Share == nil {
+		abort(c, http.StatusServiceUnavailable, "sharing_off", "this server signs no share links (it runs without the web page)")
+		return false
+	}
+	return true
 }
