@@ -15,6 +15,7 @@ import (
 // the article's first line, right to left, holding the recognised words
 // and the check's verdict.
 func TestDOCXDownloads(t *testing.T) {
+	t.Parallel()
 	ts := newServer(t, serverOpts{})
 	r := ts.upload(t, "/v1/transcriptions", wav(1, 440), map[string]string{"language": "ar", "article": article})
 	if r.status != http.StatusAccepted {
@@ -29,7 +30,7 @@ func TestDOCXDownloads(t *testing.T) {
 		want []string
 	}{
 		{"/transcript?format=docx", []string{"الحكومة ستواصل العمل", "تفريغ التسجيل"}},
-		{"/alignment?format=docx", []string{"فحص الاقتباسات", align.VerdictLabel[align.VerdictVerbatim]}},
+		{"/alignment?format=docx", []string{"فحص الاقتباسات", align.VerdictVerbatim.Label().Arabic}},
 	} {
 		t.Run(tc.path, func(t *testing.T) {
 			r := ts.do(t, "GET", "/v1/transcriptions/"+j.ID+tc.path, nil, "")

@@ -8,6 +8,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/newsscribe/newsscribe/internal/errcode"
 	"github.com/newsscribe/newsscribe/store"
 )
 
@@ -65,7 +66,7 @@ func (s *server) jobEvents(c *gin.Context) {
 	startEvents(c)
 	send := func(event string, v any) bool { return sendEvent(c, event, v) == nil }
 	var (
-		lastStatus   string
+		lastStatus   store.Status
 		lastProgress = -1
 		lastChunks   = -1
 		idle         = time.Now()
@@ -86,7 +87,7 @@ func (s *server) jobEvents(c *gin.Context) {
 		}
 		switch j.Status {
 		case store.StatusDone, store.StatusFailed, store.StatusCanceled:
-			send(j.Status, out)
+			send(string(j.Status), out)
 			return
 		}
 		if j.Status != lastStatus || out.Progress != lastProgress {
@@ -126,7 +127,7 @@ func (s *server) streamSlot(c *gin.Context) (release func(), ok bool) {
 		return func() { <-s.streams }, true
 	default:
 		c.Header("Retry-After", "30")
-		abort(c, http.StatusTooManyRequests, "too_many_streams", fmt.Sprintf("the server has its maximum of %d event streams open; retry later or poll GET /v1/transcriptions/{id}", cap(s.streams)))
+		abort(c, http.StatusTooManyRequests, errcode.TooManyStreams, fmt.Sprintf("the server has its maximum of %d event streams open; retry later or poll GET /v1/transcriptions/{id}", cap(s.streams)))
 		return nil, false
 	}
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/newsscribe/newsscribe/internal/errcode"
 	"github.com/newsscribe/newsscribe/internal/publicurl"
 	"github.com/newsscribe/newsscribe/share"
 )
@@ -47,7 +48,8 @@ func (s *server) createShare(c *gin.Context) {
 
 // revokeShare is DELETE /v1/transcriptions/{id}/share: {"token": "…"} (or
 // the link as "url") revokes that link; {"all": true} every link of the
-// job made so far. 204 when done.
+// job made so far. 204 when done. The revocations are kept in the store,
+// which the signer's Verify consults (server wires it).
 func (s *server) revokeShare(c *gin.Context) {
 	j := s.job(c)
 	if j == nil {
@@ -72,7 +74,7 @@ func (s *server) revokeShare(c *gin.Context) {
 		}
 	}
 	if (token == "") == !in.All {
-		abort(c, http.StatusBadRequest, "bad_request", `send {"token": "…"} (or the link as {"url": "…"}) to revoke one link, or {"all": true} to revoke every link made so far`)
+		abort(c, http.StatusBadRequest, errcode.BadRequest, `send {"token": "…"} (or the link as {"url": "…"}) to revoke one link, or {"all": true} to revoke every link made so far`)
 		return
 	}
 	var err error
@@ -83,7 +85,7 @@ func (s *server) revokeShare(c *gin.Context) {
 	}
 	switch {
 	case errors.Is(err, share.ErrInvalid), errors.Is(err, share.ErrOtherJob):
-		abortParam(c, http.StatusBadRequest, "invalid_value", "token", "token: "+err.Error())
+		abortParam(c, http.StatusBadRequest, errcode.InvalidValue, "token", "token: "+err.Error())
 	case err != nil:
 		s.internal(c, err)
 	default:
@@ -95,7 +97,7 @@ func (s *server) revokeShare(c *gin.Context) {
 // itself when it does not.
 func (s *server) sharing(c *gin.Context) bool {
 	if s.Share == nil {
-		abort(c, http.StatusServiceUnavailable, "sharing_off", "this server signs no share links (it runs without the web page)")
+		abort(c, http.StatusServiceUnavailable, errcode.SharingOff, "this server signs no share links (it runs without the web page)")
 		return false
 	}
 	return true

@@ -11,6 +11,7 @@ import (
 	"github.com/riverqueue/river"
 
 	"github.com/newsscribe/newsscribe/blob"
+	"github.com/newsscribe/newsscribe/internal/errcode"
 	"github.com/newsscribe/newsscribe/pipeline"
 	"github.com/newsscribe/newsscribe/store"
 	"github.com/newsscribe/newsscribe/transcribe"
@@ -37,7 +38,7 @@ func (StitchArgs) Kind() string { return "newsscribe_stitch" }
 // errNoRecording fails a job whose recording is not stored (an import
 // without one, or one deleted meanwhile) for good: retrying cannot bring
 // it back (issue 24: a translation of such a job was retried as transient).
-var errNoRecording = &InputError{Status: 409, Code: "no_recording", Err: errors.New("the recording of this job is not stored (imported without one, or deleted)")}
+var errNoRecording = &InputError{Code: errcode.NoRecording, Err: errors.New("the recording of this job is not stored (imported without one, or deleted)")}
 
 // prepare is the first step of job j: the cached transcript finishes it at
 // once; otherwise the recording is decoded once into its PCM16 copy (unless
@@ -207,7 +208,7 @@ func (w *Worker) recognizeChunk(ctx context.Context, j *store.Job, idx int, log 
 		if err != nil {
 			return err
 		}
-		article, err := w.article(ctx, j)
+		article, err := w.store.ArticleText(ctx, j)
 		if err != nil {
 			return err
 		}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/newsscribe/newsscribe/internal/atomicfile"
+	"github.com/newsscribe/newsscribe/internal/errcode"
 )
 
 // Clip is a publishable clip of a job's recording (package clip): asked
@@ -18,7 +19,7 @@ type Clip struct {
 	ID    string
 	JobID string
 	// Status is queued, running, done or failed (the job statuses).
-	Status   string
+	Status   Status
 	Progress int
 	// Quote is the index in the alignment's quotes, or nil for a span.
 	Quote *int
@@ -33,10 +34,11 @@ type Clip struct {
 	// translation; "" for the words said.
 	CaptionLang string
 	// Bytes is the file's size (set when done).
-	Bytes                   int64
-	ErrorCode, ErrorMessage string
-	CreatedAt               time.Time
-	FinishedAt              *time.Time
+	Bytes        int64
+	ErrorCode    errcode.Code
+	ErrorMessage string
+	CreatedAt    time.Time
+	FinishedAt   *time.Time
 }
 
 const clipCols = `id, job_id, status, progress, quote, from_s, to_s, start_s, end_s, duration, format, aspect,
@@ -70,7 +72,7 @@ func scanClip(r interface{ Scan(...any) error }) (*Clip, error) {
 
 // StatusExpired is the status of a clip whose file was removed to keep
 // clip files within ClipLimits (ExpireClips); its row stays.
-const StatusExpired = "expired"
+const StatusExpired Status = "expired"
 
 // ClipLimits bound the clips of a server (issue 24: twenty clips queued
 // ahead of a new recording held it for minutes, and clip files grew
@@ -287,7 +289,7 @@ func (s *Store) ExpireClips(ctx context.Context, jobID string) ([]string, error)
 			return ids, fmt.Errorf("expire clip %s: %w", d.id, err)
 		}
 		if _, err := s.exec(ctx, `UPDATE ns_clips SET status = ?, error_code = ?, error_message = ? WHERE id = ? AND status = ?`,
-			StatusExpired, "expired", "the clip's file was removed to make room for newer clips; make it again", d.id, StatusDone); err != nil {
+			StatusExpired, errcode.Expired, "the clip's file was removed to make room for newer clips; make it again", d.id, StatusDone); err != nil {
 			return ids, fmt.Errorf("expire clip %s: %w", d.id, err)
 		}
 		ids = append(ids, d.id)
@@ -296,7 +298,7 @@ func (s *Store) ExpireClips(ctx context.Context, jobID string) ([]string, error)
 }
 
 // FailClip marks clip id failed with an error code and a one-line message.
-func (s *Store) FailClip(ctx context.Context, id, code, message string) error {
+func (s *Store) FailClip(ctx context.Context, id string, code errcode.Code, message string) error {
 	_, err := s.exec(ctx, `UPDATE ns_clips SET status = ?, error_code = ?, error_message = ?, finished_at = ? WHERE id = ?`,
 		StatusFailed, code, message, millis(time.Now()), id)
 	return err

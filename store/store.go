@@ -16,6 +16,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/jackc/pgx/v5/pgxpool"
 )
 
 // Dialect names the SQL flavour of a database.
@@ -43,9 +45,13 @@ type Store struct {
 	// ClipLimits bounds the clips made and kept (clips.go); its zero value
 	// selects the defaults.
 	ClipLimits ClipLimits
+	// pool is the PostgreSQL pool db runs on (Open); closers free what Open
+	// opened, in reverse order.
+	pool    *pgxpool.Pool
+	closers []func()
 }
 
-// New wraps an open database. Call Migrate before use.
+// New wraps an open database (Open opens one). Call Migrate before use.
 func New(db *sql.DB, dialect Dialect, blobs *Blobs) *Store {
 	return &Store{db: db, dialect: dialect, Blobs: blobs}
 }

@@ -130,7 +130,7 @@ func Edit(t *Transcript, edits []WordEdit) (*Transcript, error) {
 	for k := 0; k < len(order); {
 		seg := &out.Segments[edits[order[k]].Segment]
 		if len(seg.Words) == 0 && strings.TrimSpace(seg.Text) != "" {
-			seg.Words = spreadWords(*seg)
+			seg.Words = SpreadWords(*seg)
 		}
 		b := wordBuf{seg: seg, cursor: len(seg.Words)}
 		for ; k < len(order) && &out.Segments[edits[order[k]].Segment] == seg; k++ {

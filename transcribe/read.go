@@ -178,7 +178,7 @@ func (t *Transcript) finish(ctx context.Context) error {
 	segs := make([]Segment, 0, len(t.Segments))
 	for _, s := range t.Segments {
 		if len(s.Words) == 0 {
-			s.Words = spreadWords(s)
+			s.Words = SpreadWords(s)
 		} else if s.Text == "" {
 			s.Text = joinWords(s.Words)
 		}

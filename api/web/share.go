@@ -10,6 +10,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/newsscribe/newsscribe/internal/errcode"
 	"github.com/newsscribe/newsscribe/store"
 )
 
@@ -67,11 +68,11 @@ func (s *sharer) job(c *gin.Context) (*store.EmbedArticle, bool) {
 	a, err := s.src.ShareJob(c.Request.Context(), id)
 	switch {
 	case errors.Is(err, store.ErrNotFound) || (err == nil && a == nil):
-		writeError(c, http.StatusNotFound, "not_found", "the recording this link shared has been deleted")
+		writeError(c, http.StatusNotFound, errcode.NotFound, "the recording this link shared has been deleted")
 		return nil, false
 	case err != nil:
 		_ = c.Error(fmt.Errorf("share job %q: %w", id, err))
-		writeError(c, http.StatusInternalServerError, "internal", "the recording could not be loaded; try again later")
+		writeError(c, http.StatusInternalServerError, errcode.Internal, "the recording could not be loaded; try again later")
 		return nil, false
 	}
 	return a, true
@@ -82,12 +83,7 @@ func (s *sharer) page(c *gin.Context) {
 	if !ok {
 		return
 	}
-	al, err := parseAlignment(a.Alignment)
-	if err != nil {
-		_ = c.Error(fmt.Errorf("share job %q: %w", a.ID, err))
-		writeError(c, http.StatusInternalServerError, "internal", "the alignment could not be read")
-		return
-	}
+	al := alignment(a)
 	self := s.base + "/share/" + url.PathEscape(c.Param("token"))
 	v := embedView{Title: a.Title, Static: s.base + "/static", Lang: "ar", Share: true}
 	if a.AudioPath != "" {

@@ -1,6 +1,6 @@
 //go:build !unix
 
-package queue
+package store
 
 // lockDir is a no-op where flock(2) does not exist; run one server per data
 // directory there.

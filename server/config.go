@@ -1,45 +1,50 @@
-package api
+package server
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
+	"io/fs"
+	"log/slog"
 	"net/url"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
+	"github.com/newsscribe/newsscribe/api"
+	"github.com/newsscribe/newsscribe/api/web"
 	"github.com/newsscribe/newsscribe/audio"
+	"github.com/newsscribe/newsscribe/blob"
 	"github.com/newsscribe/newsscribe/blob/s3blob"
 	"github.com/newsscribe/newsscribe/internal/apikey"
+	"github.com/newsscribe/newsscribe/internal/publicurl"
+	"github.com/newsscribe/newsscribe/newsroom"
 	"github.com/newsscribe/newsscribe/pipeline"
 	"github.com/newsscribe/newsscribe/queue"
 	"github.com/newsscribe/newsscribe/share"
 	"github.com/newsscribe/newsscribe/store"
+	"github.com/newsscribe/newsscribe/webhook"
 )
 
-// Defaults of Config (and of Deps where they share a field), each stated
-// once here. The queue's own (workers, attempts, job timeout) are declared
-// in package jobs.
+// Defaults of Config that no lower package states; the others are the
+// owning package's (api.DefaultMaxUpload, newsroom.DefaultMaxQueue,
+// queue.DefaultWorkers, …), each declared once.
 const (
-	// DefaultListen is the TCP address Serve listens on.
+	// DefaultListen is the TCP address Run listens on.
 	DefaultListen = ":8080"
-	// DefaultMaxUpload is the largest accepted request body: 1 GiB.
-	DefaultMaxUpload int64 = 1 << 30
 	// DefaultMaxDuration is the longest accepted recording: 4 hours.
 	DefaultMaxDuration = 4 * time.Hour
-	// DefaultMaxQueue is the most jobs queued or running at once.
-	DefaultMaxQueue = 1000
 	// DefaultShutdownTimeout is how long shutdown waits for requests and
 	// running jobs.
 	DefaultShutdownTimeout = 30 * time.Second
 )
 
-// Config configures Serve: the HTTP service, its queue and its uploads. It
-// knows nothing of flags or the environment (the serve command binds those,
-// cmd/newsscribe/cli) nor of models and logs (Components carries the
-// pipeline and the logger). Start from DefaultConfig; Validate says what is
-// wrong.
+// Config configures a Server: the HTTP service, its store, queue, pipeline
+// and page. It knows nothing of flags or the environment (the serve command
+// binds those, cmd/newsscribe/cli). The zero value of every field is its
+// default (New applies them, cmp.Or style); DefaultConfig shows them, and
+// Validate, which the serve command runs on what was typed, says what is
+// wrong, a zero included.
 type Config struct {
 	// Listen is the TCP address to serve on. Defaults to DefaultListen.
 	Listen string
@@ -61,13 +66,14 @@ type Config struct {
 	// into at pauses; each chunk is its own unit of work on the queue.
 	// Defaults to pipeline.DefaultChunkLength.
 	ChunkLength time.Duration
-	// MaxUpload is the largest upload in bytes. Defaults to DefaultMaxUpload.
+	// MaxUpload is the largest upload in bytes. Defaults to
+	// api.DefaultMaxUpload.
 	MaxUpload int64
-	// MaxDuration is the longest accepted recording; 0 means no limit.
-	// Defaults to DefaultMaxDuration.
+	// MaxDuration is the longest accepted recording; a negative duration
+	// means no limit. Defaults to DefaultMaxDuration.
 	MaxDuration time.Duration
 	// MaxQueue is the most jobs queued or running at once; more get 429.
-	// Defaults to DefaultMaxQueue.
+	// Defaults to newsroom.DefaultMaxQueue.
 	MaxQueue int
 	// JobTimeout cancels a job running longer. Defaults to
 	// queue.DefaultJobTimeout.
@@ -100,11 +106,12 @@ type Config struct {
 	// when APIKeys are set. Defaults to false: they need a key like /v1.
 	PublicMetrics bool
 	// BodyIdleTimeout ends a request whose body sends no byte for this long
-	// (408). Defaults to 30 seconds.
+	// (408). Defaults to api.DefaultBodyIdleTimeout (30 seconds).
 	BodyIdleTimeout time.Duration
 	// MinUploadRate is the slowest mean rate, in bytes per second, a request
 	// body may arrive at after its first BodyIdleTimeout (408 below it).
-	// Defaults to 1 KiB/s; 0 turns the rate check off (the idle timeout stays).
+	// Defaults to api.DefaultMinUploadRate (1 KiB/s); a negative rate turns
+	// the check off (the idle timeout stays).
 	MinUploadRate int64
 	// ShareSecret signs share links (HMAC-SHA256), at least 16 bytes; every
 	// server behind one address needs the same. Empty: a random secret kept
@@ -130,6 +137,12 @@ type Config struct {
 	// WebhookRetry is the delay before each retry of an undelivered event.
 	// Defaults to queue.DefaultWebhookRetry (5s, 5m, 30m, 2h, 5h, 10h, 10h).
 	WebhookRetry []time.Duration
+	// WebhookTimeout bounds one delivery attempt. Defaults to
+	// webhook.Policy's.
+	WebhookTimeout time.Duration
+	// Blobs, when set, is the shared blob store itself, in place of
+	// BlobStore's URL (a program that embeds the server; the tests).
+	Blobs blob.Store
 	// MaxClips is the most clips queued or being made on the queue at once
 	// (three per recording at most); more get 429. Defaults to
 	// store.DefaultClipsQueued.
@@ -139,18 +152,64 @@ type Config struct {
 	ClipStorage int64
 	// MaxStreams is the most event streams (GET …/events, OpenAI
 	// stream=true) open at once; more get 429. Defaults to
-	// DefaultMaxStreams.
+	// api.DefaultMaxStreams.
 	MaxStreams int
-}
 
-// DefaultMaxStreams is Config.MaxStreams's default: a newsroom page keeps
-// one stream per job being watched.
-const DefaultMaxStreams = 200
+	// Pipeline names the models and the engine loader (and align.Options).
+	// New sets its Audio options from MaxDuration and FFmpegPath, Contexts
+	// to Workers and Threads to Threads. The models are resolved before the
+	// server listens, so an absent model stops it at once; the engine is
+	// loaded after it listens (so /healthz answers and uploads queue while
+	// a large model loads), and /readyz reports not ready until it is. A
+	// load error stops the server: a server that accepts jobs it can never
+	// run would break the promise that an accepted job finishes.
+	Pipeline pipeline.Config
+	// Page mounts the newsroom page, the public embed of published
+	// articles and the pages of share links. Defaults to false (the API
+	// only); the serve command sets it.
+	Page bool
+	// ClipFonts are the caption fonts of clip jobs. Defaults to the fonts
+	// the binary ships (web.CaptionFonts).
+	ClipFonts fs.FS
+	// Logger receives JSON logs. Defaults to discarding them.
+	Logger *slog.Logger
+	// ProgressEvery is how often a running job's progress is written.
+	// Defaults to 1 second.
+	ProgressEvery time.Duration
+}
 
 // DefaultDataDir is Config.DataDir's default: $HOME/.local/share/newsscribe.
 func DefaultDataDir() string {
 	home, _ := os.UserHomeDir()
 	return filepath.Join(home, ".local", "share", "newsscribe")
+}
+
+// withDefaults is c with every zero field set to its default, once: the
+// one place the defaults are applied.
+func (c Config) withDefaults() Config {
+	d := DefaultConfig()
+	c.Listen = cmp.Or(c.Listen, d.Listen)
+	c.DataDir = cmp.Or(c.DataDir, d.DataDir)
+	c.Workers = cmp.Or(c.Workers, d.Workers)
+	c.ChunkLength = cmp.Or(c.ChunkLength, d.ChunkLength)
+	c.MaxUpload = cmp.Or(c.MaxUpload, d.MaxUpload)
+	c.MaxDuration = cmp.Or(c.MaxDuration, d.MaxDuration)
+	c.MaxQueue = cmp.Or(c.MaxQueue, d.MaxQueue)
+	c.JobTimeout = cmp.Or(c.JobTimeout, d.JobTimeout)
+	c.MaxAttempts = cmp.Or(c.MaxAttempts, d.MaxAttempts)
+	c.ShutdownTimeout = cmp.Or(c.ShutdownTimeout, d.ShutdownTimeout)
+	c.FFmpegPath = cmp.Or(c.FFmpegPath, d.FFmpegPath)
+	c.BodyIdleTimeout = cmp.Or(c.BodyIdleTimeout, d.BodyIdleTimeout)
+	c.MinUploadRate = cmp.Or(c.MinUploadRate, d.MinUploadRate)
+	c.ShareTTL = cmp.Or(c.ShareTTL, d.ShareTTL)
+	c.MaxClips = cmp.Or(c.MaxClips, d.MaxClips)
+	c.ClipStorage = cmp.Or(c.ClipStorage, d.ClipStorage)
+	c.MaxStreams = cmp.Or(c.MaxStreams, d.MaxStreams)
+	c.Logger = cmp.Or(c.Logger, slog.New(slog.DiscardHandler))
+	if c.ClipFonts == nil {
+		c.ClipFonts = web.CaptionFonts()
+	}
+	return c
 }
 
 // DefaultConfig returns the defaults stated on Config's fields.
@@ -160,19 +219,19 @@ func DefaultConfig() Config {
 		DataDir:         DefaultDataDir(),
 		Workers:         queue.DefaultWorkers,
 		ChunkLength:     pipeline.DefaultChunkLength,
-		MaxUpload:       DefaultMaxUpload,
+		MaxUpload:       api.DefaultMaxUpload,
 		MaxDuration:     DefaultMaxDuration,
-		MaxQueue:        DefaultMaxQueue,
+		MaxQueue:        newsroom.DefaultMaxQueue,
 		JobTimeout:      queue.DefaultJobTimeout,
 		MaxAttempts:     queue.DefaultMaxAttempts,
 		ShutdownTimeout: DefaultShutdownTimeout,
 		FFmpegPath:      audio.DefaultFFmpeg,
-		BodyIdleTimeout: DefaultBodyIdleTimeout,
-		MinUploadRate:   DefaultMinUploadRate,
+		BodyIdleTimeout: api.DefaultBodyIdleTimeout,
+		MinUploadRate:   api.DefaultMinUploadRate,
 		ShareTTL:        share.DefaultTTL,
 		MaxClips:        store.DefaultClipsQueued,
 		ClipStorage:     store.DefaultClipStorage,
-		MaxStreams:      DefaultMaxStreams,
+		MaxStreams:      api.DefaultMaxStreams,
 	}
 }
 
@@ -192,8 +251,6 @@ func (c Config) Validate() error {
 		return fmt.Errorf("--chunk-length: must be at least 10s, got %s", c.ChunkLength)
 	case c.MaxUpload < 1:
 		return fmt.Errorf("--max-upload: must be positive, got %d", c.MaxUpload)
-	case c.MaxDuration < 0:
-		return fmt.Errorf("--max-duration: must not be negative, got %s", c.MaxDuration)
 	case c.MaxQueue < 1:
 		return fmt.Errorf("--max-queue: must be at least 1, got %d", c.MaxQueue)
 	case c.JobTimeout <= 0:
@@ -204,13 +261,11 @@ func (c Config) Validate() error {
 		return fmt.Errorf("--max-attempts: must be at least 1, got %d", c.MaxAttempts)
 	case c.BodyIdleTimeout <= 0:
 		return fmt.Errorf("--body-idle-timeout: must be positive, got %s", c.BodyIdleTimeout)
-	case c.MinUploadRate < 0:
-		return fmt.Errorf("--min-upload-rate: must not be negative, got %d", c.MinUploadRate)
 	case c.ShareSecret != "" && len(c.ShareSecret) < share.MinSecret:
 		return fmt.Errorf("--share-secret: want at least %d bytes, got %d", share.MinSecret, len(c.ShareSecret))
 	case c.ShareTTL <= 0:
 		return fmt.Errorf("--share-ttl: must be positive, got %s", c.ShareTTL)
-	case c.Database != "" && !queue.IsPostgres(c.Database):
+	case c.Database != "" && !store.IsPostgres(c.Database):
 		return errors.New("--database: want a postgres:// URL, or nothing for SQLite in the data directory")
 	case c.MaxClips < 0:
 		return fmt.Errorf("--max-clips: must not be negative, got %d", c.MaxClips)
@@ -223,7 +278,7 @@ func (c Config) Validate() error {
 		return err
 	}
 	if c.PublicURL != "" {
-		if _, err := ParsePublicURL(c.PublicURL); err != nil {
+		if _, err := publicurl.Parse(c.PublicURL); err != nil {
 			return fmt.Errorf("--public-url: %w", err)
 		}
 	}
@@ -250,26 +305,35 @@ func (c Config) Warnings(public bool) []string {
 	return w
 }
 
-// Defaults of the slow-body guard (Config.BodyIdleTimeout, MinUploadRate).
-const (
-	DefaultBodyIdleTimeout = 30 * time.Second
-	DefaultMinUploadRate   = 1 << 10
-)
-
-// ParsePublicURL checks a --public-url: an absolute http or https URL with
-// a host and at most a path prefix (no user, query or fragment). It returns
-// the URL without a trailing slash, ready to prefix paths with.
-func ParsePublicURL(s string) (string, error) {
-	u, err := url.Parse(s)
-	switch {
-	case err != nil:
-		return "", errors.New("want an absolute URL such as https://news.example.com")
-	case u.Scheme != "http" && u.Scheme != "https":
-		return "", fmt.Errorf("want an http:// or https:// URL, got %q", s)
-	case u.Host == "":
-		return "", fmt.Errorf("want a host in %q, e.g. https://news.example.com", s)
-	case u.User != nil || u.RawQuery != "" || u.Fragment != "" || u.Opaque != "":
-		return "", fmt.Errorf("want only scheme, host and path in %q", s)
+// validateWebhooks checks the --webhook-* flags.
+func (c Config) validateWebhooks() error {
+	if c.WebhookSecret != "" {
+		if _, err := webhook.ParseSecret(c.WebhookSecret); err != nil {
+			return fmt.Errorf("--webhook-secret: %w", err)
+		}
 	}
-	return strings.TrimSuffix(u.Scheme+"://"+u.Host+u.EscapedPath(), "/"), nil
+	if c.WebhookURL != "" {
+		u, err := url.Parse(c.WebhookURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return fmt.Errorf("--webhook-url: want an http:// or https:// URL, got %q", c.WebhookURL)
+		}
+	}
+	for _, d := range c.WebhookRetry {
+		if d <= 0 {
+			return fmt.Errorf("--webhook-retry: delays must be positive, got %s", d)
+		}
+	}
+	return nil
+}
+
+// webhookConfig is the queue's webhook configuration from c (validated).
+func (c Config) webhookConfig() queue.WebhookConfig {
+	var key []byte
+	if c.WebhookSecret != "" {
+		key, _ = webhook.ParseSecret(c.WebhookSecret)
+	}
+	return queue.WebhookConfig{
+		URL: c.WebhookURL, Secret: key, Retry: c.WebhookRetry,
+		Policy: webhook.Policy{AllowPrivate: c.WebhookAllowPrivate, Timeout: c.WebhookTimeout},
+	}
 }

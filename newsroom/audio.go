@@ -1,22 +1,23 @@
-package api
+package newsroom
 
 import (
 	"context"
 	"errors"
 	"fmt"
 	"io"
-	"net/http"
 	"path/filepath"
 	"strings"
 
 	"github.com/newsscribe/newsscribe/audio"
+	"github.com/newsscribe/newsscribe/internal/errcode"
 	"github.com/newsscribe/newsscribe/pipeline"
 	"github.com/newsscribe/newsscribe/queue"
 )
 
 // AudioDecoder validates and decodes stored uploads through the pipeline.
 // It implements Prober and queue.Decoder, and turns package audio's errors
-// into *queue.InputError with the HTTP status the API answers with.
+// into *queue.InputError with the job's error code (the API answers an
+// upload refused so with its own HTTP status).
 type AudioDecoder struct {
 	// Pipeline decodes, with its audio.Options (MaxDuration, FFmpegPath).
 	Pipeline *pipeline.Pipeline
@@ -62,29 +63,29 @@ func (c *classified) Read(p []float32) (int, error) {
 	return n, err
 }
 
-// classify maps package audio's errors to the API's answers. Problems of the
+// classify maps package audio's errors to the error codes of bad input. Problems of the
 // server (ffmpeg missing, I/O) are passed on as they are: they are 500s and
 // transient for the queue. Messages never carry the stored file's path.
 func (d AudioDecoder) classify(err error, path string) error {
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return err
 	}
-	status, code := 0, ""
+	var code errcode.Code
 	var de *audio.DecodeError
 	var ue *audio.UnsupportedError
 	switch {
 	case errors.Is(err, audio.ErrFFmpegMissing):
 		return err
 	case errors.Is(err, audio.ErrNoAudio):
-		status, code = http.StatusUnsupportedMediaType, "not_audio"
+		code = errcode.NotAudio
 	case errors.As(err, &ue):
-		status, code = http.StatusUnsupportedMediaType, "unsupported"
+		code = errcode.Unsupported
 	case errors.Is(err, audio.ErrTooLong):
-		status, code = http.StatusUnprocessableEntity, "too_long"
+		code = errcode.TooLong
 	case errors.Is(err, audio.ErrEmpty):
-		status, code = http.StatusUnprocessableEntity, "empty"
+		code = errcode.Empty
 	case errors.As(err, &de):
-		status, code = http.StatusUnprocessableEntity, "corrupt"
+		code = errcode.Corrupt
 	default:
 		return err
 	}
@@ -92,8 +93,8 @@ func (d AudioDecoder) classify(err error, path string) error {
 	msg = strings.ReplaceAll(msg, path, "the upload")
 	msg = strings.ReplaceAll(msg, filepath.Base(path), "the upload")
 	msg = strings.TrimPrefix(msg, "audio: ")
-	if code == "too_long" {
+	if code == errcode.TooLong {
 		msg += fmt.Sprintf(" of %s", d.Pipeline.MaxDuration())
 	}
-	return &queue.InputError{Status: status, Code: code, Err: fmt.Errorf("%s", msg)}
+	return &queue.InputError{Code: code, Err: fmt.Errorf("%s", msg)}
 }

@@ -1,4 +1,4 @@
-package transcribe
+package export
 
 import (
 	"bufio"
@@ -9,40 +9,9 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsscribe/newsscribe/transcribe"
 )
-
-// Format is an output format for a transcript.
-type Format string
-
-// The transcript formats.
-const (
-	FormatJSON Format = "json" // the project's transcript format (Transcript as JSON)
-	FormatSRT  Format = "srt"  // SubRip subtitles
-	FormatVTT  Format = "vtt"  // WebVTT subtitles, for a <track> in a <video>
-	FormatText Format = "txt"  // plain text, one segment per line
-	FormatDOCX Format = "docx" // a Word document (WriteDOCX)
-)
-
-// ParseFormat parses a format name: json, srt, vtt (or webvtt), txt (or
-// text), docx.
-func ParseFormat(s string) (Format, error) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "json":
-		return FormatJSON, nil
-	case "srt":
-		return FormatSRT, nil
-	case "vtt", "webvtt":
-		return FormatVTT, nil
-	case "txt", "text":
-		return FormatText, nil
-	case "docx":
-		return FormatDOCX, nil
-	}
-	return "", fmt.Errorf("unknown transcript format %q: want json, srt, vtt, txt or docx", s)
-}
-
-// Extension is the file name extension for f, with its dot (".srt").
-func (f Format) Extension() string { return "." + string(f) }
 
 // Subtitle layout limits, counted in characters (runes), not bytes: Arabic
 // letters are two bytes in UTF-8. 42 characters a line and two lines a cue
@@ -52,26 +21,21 @@ const (
 	SubtitleMaxLines   = 2
 )
 
-// Write writes t to w in format f; a Word document gets no title
-// (WriteDocument gives one).
-func Write(w io.Writer, t *Transcript, f Format) error {
-	return WriteDocument(w, t, f, DocumentInfo{})
-}
-
-// WriteDocument is Write with the title and date a Word document shows.
-func WriteDocument(w io.Writer, t *Transcript, f Format, info DocumentInfo) error {
+// WriteTranscript writes t to w in format f (json, srt, vtt, txt, docx);
+// info is the title and date a Word document shows (the zero value: none).
+func WriteTranscript(w io.Writer, t *transcribe.Transcript, f transcribe.Format, info DocumentInfo) error {
 	bw := bufio.NewWriter(w)
 	var err error
 	switch f {
-	case FormatJSON:
+	case transcribe.FormatJSON:
 		err = writeJSON(bw, t)
-	case FormatSRT:
+	case transcribe.FormatSRT:
 		err = writeCues(bw, t, false)
-	case FormatVTT:
+	case transcribe.FormatVTT:
 		err = writeCues(bw, t, true)
-	case FormatText:
+	case transcribe.FormatText:
 		err = writeText(bw, t)
-	case FormatDOCX:
+	case transcribe.FormatDOCX:
 		err = TranscriptDocument(t, info).Write(bw)
 	default:
 		return fmt.Errorf("write transcript: unknown format %q", string(f))
@@ -85,12 +49,12 @@ func WriteDocument(w io.Writer, t *Transcript, f Format, info DocumentInfo) erro
 	return nil
 }
 
-func writeJSON(w io.Writer, t *Transcript) error {
+func writeJSON(w io.Writer, t *transcribe.Transcript) error {
 	c := *t
-	c.Segments = make([]Segment, len(t.Segments))
+	c.Segments = make([]transcribe.Segment, len(t.Segments))
 	for i, s := range t.Segments {
 		if s.Words == nil {
-			s.Words = []Word{}
+			s.Words = []transcribe.Word{}
 		}
 		c.Segments[i] = s
 	}
@@ -100,7 +64,7 @@ func writeJSON(w io.Writer, t *Transcript) error {
 	return enc.Encode(&c)
 }
 
-func writeText(w io.Writer, t *Transcript) error {
+func writeText(w io.Writer, t *transcribe.Transcript) error {
 	if t.MachineTranslation {
 		if _, err := io.WriteString(w, "["+MachineTranslationLabel+"]\n"); err != nil {
 			return err
@@ -127,7 +91,7 @@ type cue struct {
 	lines      []string
 }
 
-func writeCues(w io.Writer, t *Transcript, vtt bool) error {
+func writeCues(w io.Writer, t *transcribe.Transcript, vtt bool) error {
 	if vtt {
 		if _, err := io.WriteString(w, "WEBVTT\n\n"); err != nil {
 			return err
@@ -206,10 +170,10 @@ func timestamp(sec float64, sep byte) string {
 // longer than a line gets a line of its own. Cue times come from the words'
 // times; a segment without words has its text's words timed in proportion to
 // their length.
-func segmentCues(s Segment) []cue {
+func segmentCues(s transcribe.Segment) []cue {
 	words := s.Words
 	if len(words) == 0 {
-		words = spreadWords(s)
+		words = transcribe.SpreadWords(s)
 	}
 	if len(words) == 0 {
 		return nil
@@ -256,24 +220,6 @@ func segmentCues(s Segment) []cue {
 		}
 	}
 	return cues
-}
-
-// spreadWords times the words of a segment's text in proportion to their length.
-func spreadWords(s Segment) []Word {
-	fields := strings.Fields(s.Text)
-	total := 0
-	for _, f := range fields {
-		total += runeLen(f)
-	}
-	words := make([]Word, len(fields))
-	at, done := s.Start, 0
-	for i, f := range fields {
-		done += runeLen(f)
-		end := s.Start + (s.End-s.Start)*float64(done)/float64(total)
-		words[i] = Word{Word: f, Start: at, End: end, Probability: 1}
-		at = end
-	}
-	return words
 }
 
 // Bidirectional controls.

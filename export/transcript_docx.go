@@ -1,13 +1,13 @@
-package transcribe
+package export
 
 import (
 	"fmt"
-	"io"
 	"math"
 	"strings"
 	"time"
 
 	"github.com/newsscribe/newsscribe/export/docx"
+	"github.com/newsscribe/newsscribe/transcribe"
 )
 
 // DocumentInfo is the title block of a transcript or report exported as a
@@ -32,17 +32,12 @@ const (
 // translate task, in Arabic and in English.
 const MachineTranslationLabel = "ترجمة آلية — machine translation"
 
-// WriteDOCX writes t as a Word document: the title and date, then the
-// transcript in paragraphs (see ParagraphPause), each starting with its time
-// (M:SS) and its speaker in bold. Arabic paragraphs are right to left; an
-// English transcript (Language "en", Whisper's translate task) is left to
-// right; a machine translation says so under the title.
-func WriteDOCX(w io.Writer, t *Transcript, info DocumentInfo) error {
-	return WriteDocument(w, t, FormatDOCX, info)
-}
-
-// TranscriptDocument lays t out as a docx.Document (see WriteDOCX).
-func TranscriptDocument(t *Transcript, info DocumentInfo) *docx.Document {
+// TranscriptDocument lays t out as a Word document: the title and date,
+// then the transcript in paragraphs (see ParagraphPause), each starting with
+// its time (M:SS) and its speaker in bold. Arabic paragraphs are right to
+// left; an English transcript (Language "en", Whisper's translate task) is
+// left to right; a machine translation says so under the title.
+func TranscriptDocument(t *transcribe.Transcript, info DocumentInfo) *docx.Document {
 	english := t.MachineTranslation || t.Language == "en"
 	d := &docx.Document{Title: info.Title, Date: info.Date, Subtitle: "تفريغ التسجيل"}
 	if t.MachineTranslation {
@@ -55,7 +50,7 @@ func TranscriptDocument(t *Transcript, info DocumentInfo) *docx.Document {
 	var (
 		cur   *docx.Paragraph
 		words int
-		last  Segment
+		last  transcribe.Segment
 	)
 	for _, s := range t.Segments {
 		text := strings.Join(strings.Fields(s.Text), " ")
@@ -97,7 +92,7 @@ func Clock(sec float64) string {
 }
 
 // segmentWords is the text of a segment read from its words.
-func segmentWords(s Segment) string {
+func segmentWords(s transcribe.Segment) string {
 	ws := make([]string, 0, len(s.Words))
 	for _, w := range s.Words {
 		if w := strings.TrimSpace(w.Word); w != "" {

@@ -1,40 +1,34 @@
-package align
+package export
 
 import (
 	"fmt"
-	"io"
 	"strings"
 
+	"github.com/newsscribe/newsscribe/align"
 	"github.com/newsscribe/newsscribe/export/docx"
-	"github.com/newsscribe/newsscribe/transcribe"
 )
 
 // verdictColor marks the verdicts an editor must act on.
-var verdictColor = map[string]string{
-	VerdictAltered:  "B00020",
-	VerdictStitched: "B00020",
-	VerdictNotSaid:  "B00020",
-	VerdictUnclear:  "8A5A00",
+var verdictColor = map[align.Verdict]string{
+	align.VerdictAltered:  "B00020",
+	align.VerdictStitched: "B00020",
+	align.VerdictNotSaid:  "B00020",
+	align.VerdictUnclear:  "8A5A00",
 }
 
-// WriteDOCX writes the quotation check of r as a Word document: the
+// ReportDocument lays the quotation check of r out as a Word document: the
 // article's title and date, the summary line, then each quotation with its
 // verdict, speaker, the times it was said and every difference (what was
 // printed, what was said, when, how sure), right to left.
-func WriteDOCX(w io.Writer, r *Result, info transcribe.DocumentInfo) error {
-	return WriteDocument(w, r, FormatDOCX, info)
-}
-
-// ReportDocument lays the check of r out as a docx.Document (see WriteDOCX).
-func ReportDocument(r *Result, info transcribe.DocumentInfo) *docx.Document {
+func ReportDocument(r *align.Result, info DocumentInfo) *docx.Document {
 	d := &docx.Document{Title: info.Title, Date: info.Date, Subtitle: "فحص الاقتباسات"}
-	d.Paragraphs = append(d.Paragraphs, docx.Paragraph{Runs: []docx.Run{{Text: Summary(r), Bold: true}}})
+	d.Paragraphs = append(d.Paragraphs, docx.Paragraph{Runs: []docx.Run{{Text: align.Summary(r), Bold: true}}})
 	for i, q := range r.Quotes {
 		c := q.Check
 		d.Paragraphs = append(d.Paragraphs,
 			docx.Paragraph{Style: docx.Heading, Runs: []docx.Run{
 				{Text: fmt.Sprintf("%d. ", i+1)},
-				{Text: VerdictLabel[c.Verdict], Color: verdictColor[c.Verdict]},
+				{Text: c.Verdict.Label().Arabic, Color: verdictColor[c.Verdict]},
 			}},
 			docx.P(docx.Quote, "«"+strings.Join(strings.Fields(q.Text), " ")+"»"))
 		if c.Speaker != nil {
@@ -51,7 +45,7 @@ func ReportDocument(r *Result, info transcribe.DocumentInfo) *docx.Document {
 		}
 		for _, df := range c.Differences {
 			d.Paragraphs = append(d.Paragraphs, docx.Paragraph{Style: docx.Note, Runs: []docx.Run{
-				{Text: "• " + DiffLabel[df.Kind] + ": ", Bold: true},
+				{Text: "• " + df.Kind.Label().Arabic + ": ", Bold: true},
 				{Text: diffText(df)},
 				{Text: fmt.Sprintf(" · ثقة %.2f", df.Confidence), Color: "666666"},
 			}})

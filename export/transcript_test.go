@@ -1,4 +1,4 @@
-package transcribe_test
+package export_test
 
 import (
 	"bytes"
@@ -10,6 +10,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/newsscribe/newsscribe/export"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
 
@@ -46,7 +47,7 @@ func testWriteGolden(t *testing.T, base string) {
 				t.Fatal(err)
 			}
 			var buf bytes.Buffer
-			if err := transcribe.Write(&buf, tr, f); err != nil {
+			if err := export.WriteTranscript(&buf, tr, f, export.DocumentInfo{}); err != nil {
 				t.Fatal(err)
 			}
 			golden := filepath.Join("testdata", "golden", base+f.Extension())
@@ -72,7 +73,7 @@ func testWriteGolden(t *testing.T, base string) {
 func TestWriteJSONRoundTrip(t *testing.T) {
 	tr := loadTranscript(t, "news.json")
 	var buf bytes.Buffer
-	if err := transcribe.Write(&buf, tr, transcribe.FormatJSON); err != nil {
+	if err := export.WriteTranscript(&buf, tr, transcribe.FormatJSON, export.DocumentInfo{}); err != nil {
 		t.Fatal(err)
 	}
 	var back transcribe.Transcript
@@ -98,7 +99,7 @@ func TestSubtitleLayout(t *testing.T) {
 	}
 	for _, f := range []transcribe.Format{transcribe.FormatSRT, transcribe.FormatVTT} {
 		var buf bytes.Buffer
-		if err := transcribe.Write(&buf, tr, f); err != nil {
+		if err := export.WriteTranscript(&buf, tr, f, export.DocumentInfo{}); err != nil {
 			t.Fatal(err)
 		}
 		var got []string
@@ -108,13 +109,13 @@ func TestSubtitleLayout(t *testing.T) {
 				continue
 			}
 			text := lines[2:]
-			if len(text) == 0 || len(text) > transcribe.SubtitleMaxLines {
-				t.Errorf("%s cue %q: got %d lines, want 1..%d", f, lines[0], len(text), transcribe.SubtitleMaxLines)
+			if len(text) == 0 || len(text) > export.SubtitleMaxLines {
+				t.Errorf("%s cue %q: got %d lines, want 1..%d", f, lines[0], len(text), export.SubtitleMaxLines)
 			}
 			for _, l := range text {
 				plain := strings.Trim(l, "\u202B\u202C")
-				if n := utf8.RuneCountInString(plain); n > transcribe.SubtitleLineLength {
-					t.Errorf("%s line %q: got %d characters, want ≤ %d", f, plain, n, transcribe.SubtitleLineLength)
+				if n := utf8.RuneCountInString(plain); n > export.SubtitleLineLength {
+					t.Errorf("%s line %q: got %d characters, want ≤ %d", f, plain, n, export.SubtitleLineLength)
 				}
 				if !strings.HasPrefix(l, "\u202B") || !strings.HasSuffix(l, "\u202C") {
 					t.Errorf("%s line %q: want it wrapped in RLE … PDF", f, plain)
@@ -131,25 +132,24 @@ func TestSubtitleLayout(t *testing.T) {
 	}
 }
 
-func TestParseFormat(t *testing.T) {
-	tests := []struct {
-		in      string
-		want    transcribe.Format
-		wantErr bool
-	}{
-		{"json", transcribe.FormatJSON, false},
-		{"SRT", transcribe.FormatSRT, false},
-		{"webvtt", transcribe.FormatVTT, false},
-		{"text", transcribe.FormatText, false},
-		{"DOCX", transcribe.FormatDOCX, false},
-		{"doc", "", true},
-	}
-	for _, tt := range tests {
-		t.Run(tt.in, func(t *testing.T) {
-			got, err := transcribe.ParseFormat(tt.in)
-			if got != tt.want || (err != nil) != tt.wantErr {
-				t.Errorf("ParseFormat(%q) = %q, %v; want %q, error %v", tt.in, got, err, tt.want, tt.wantErr)
-			}
-		})
+// TestReadOwnOutput: transcribe.Read reads back what WriteTranscript
+// writes, speakers included.
+func TestReadOwnOutput(t *testing.T) {
+	tr := loadTranscript(t, "news_speakers.json")
+	for _, f := range []transcribe.Format{transcribe.FormatJSON, transcribe.FormatSRT, transcribe.FormatVTT} {
+		var buf bytes.Buffer
+		if err := export.WriteTranscript(&buf, tr, f, export.DocumentInfo{}); err != nil {
+			t.Fatal(err)
+		}
+		back, err := transcribe.Read(&buf, f)
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		if back.Segments[0].Start != tr.Segments[0].Start || !strings.Contains(back.Text, "افتتاح المرحلة الأولى") {
+			t.Errorf("%s: got %q from %v", f, back.Text, back.Segments[0].Start)
+		}
+		if f != transcribe.FormatSRT && back.Segments[0].Speaker != "وزير النقل" {
+			t.Errorf("%s: speaker %q", f, back.Segments[0].Speaker)
+		}
 	}
 }

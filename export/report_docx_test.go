@@ -1,4 +1,4 @@
-package align_test
+package export_test
 
 import (
 	"bytes"
@@ -13,23 +13,25 @@ import (
 	"time"
 
 	"github.com/newsscribe/newsscribe/align"
+	"github.com/newsscribe/newsscribe/align/aligntest"
 	"github.com/newsscribe/newsscribe/align/arabic"
+	"github.com/newsscribe/newsscribe/export"
 	"github.com/newsscribe/newsscribe/export/docx"
 	"github.com/newsscribe/newsscribe/transcribe"
 	"github.com/newsscribe/newsscribe/transcribe/transcribetest"
 )
 
-var docInfo = transcribe.DocumentInfo{Title: "برنامج وطني للوقاية الصحية", Date: time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC)}
+var docInfo = export.DocumentInfo{Title: "برنامج وطني للوقاية الصحية", Date: time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC)}
 
 // TestReportDOCXGolden compares the check as a Word document (its unzipped
 // XML parts) with testdata/golden/fixture.docx.xml; the quotation said
 // with a word changed carries its difference, its speaker and its time.
 func TestReportDOCXGolden(t *testing.T) {
 	art := article(t)
-	tr := new(speaker).say(aside).say(quote2).say("وكما قلت").say(strings.Replace(quote1, "جميع", "كل", 1)).transcript()
+	tr := new(aligntest.Speaker).Say(aside).Say(quote2).Say("وكما قلت").Say(strings.Replace(quote1, "جميع", "كل", 1)).Transcript()
 	r := mustAlign(t, tr, art)
 	var buf bytes.Buffer
-	if err := align.WriteDocument(&buf, r, align.FormatDOCX, docInfo); err != nil {
+	if err := export.WriteAlignment(&buf, r, export.FormatDOCX, docInfo); err != nil {
 		t.Fatal(err)
 	}
 	parts, err := docx.ReadParts(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
@@ -51,7 +53,7 @@ func TestReportDOCXGolden(t *testing.T) {
 		t.Errorf("docx parts differ from %s (run go test -update after an intended change):\n%s", path, got)
 	}
 	doc := parts["word/document.xml"]
-	for _, w := range []string{align.VerdictLabel[align.VerdictAltered], "كلمة مبدلة", "«جميع»", "«كل»", "2 ديسمبر 2026", docInfo.Title} {
+	for _, w := range []string{align.VerdictAltered.Label().Arabic, align.DiffChanged.Label().Arabic, "«جميع»", "«كل»", "2 ديسمبر 2026", docInfo.Title} {
 		if !strings.Contains(doc, w) {
 			t.Errorf("document.xml lacks %q", w)
 		}
@@ -78,7 +80,7 @@ func TestDOCXRendering(t *testing.T) {
 	}
 	a := align.ParseArticle(art)
 	runes := []rune(art)
-	s := new(speaker).say("السلام عليكم ورحمة الله تعالى وبركاته")
+	s := new(aligntest.Speaker).Say("السلام عليكم ورحمة الله تعالى وبركاته")
 	for i, q := range a.Quotes {
 		text := string(runes[q.CharStart:q.CharEnd])
 		if i == 1 { // the second quotation said with a word changed
@@ -86,16 +88,16 @@ func TestDOCXRendering(t *testing.T) {
 			f[len(f)/2] = "بالضبط"
 			text = strings.Join(f, " ")
 		}
-		s.say(text).pause(2.5)
+		s.Say(text).Pause(2.5)
 	}
-	tr := s.transcript()
+	tr := s.Transcript()
 	for i := range tr.Segments {
 		if i%3 == 0 {
 			tr.Segments[i].Speaker = "محمد الدخيسي"
 		}
 	}
 	r := mustAlign(t, tr, art)
-	info := transcribe.DocumentInfo{Title: title, Date: time.Date(2015, 5, 16, 0, 0, 0, 0, time.UTC)}
+	info := export.DocumentInfo{Title: title, Date: time.Date(2015, 5, 16, 0, 0, 0, 0, time.UTC)}
 	// The English machine translation of the same recording: left to right.
 	en := &transcribe.Transcript{Language: "en", Duration: tr.Duration, MachineTranslation: true}
 	for i, sg := range tr.Segments {
@@ -114,9 +116,9 @@ func TestDOCXRendering(t *testing.T) {
 		// words are the words the document must hold, in order.
 		words []string
 	}{
-		{"report", func(b *bytes.Buffer) error { return align.WriteDocument(b, r, align.FormatDOCX, info) }, quoteWords(r)},
-		{"transcript", func(b *bytes.Buffer) error { return transcribe.WriteDocument(b, tr, transcribe.FormatDOCX, info) }, transcriptWords(tr)},
-		{"translation", func(b *bytes.Buffer) error { return transcribe.WriteDocument(b, en, transcribe.FormatDOCX, info) }, keys(en.Text)},
+		{"report", func(b *bytes.Buffer) error { return export.WriteAlignment(b, r, export.FormatDOCX, info) }, quoteWords(r)},
+		{"transcript", func(b *bytes.Buffer) error { return export.WriteTranscript(b, tr, transcribe.FormatDOCX, info) }, transcriptWords(tr)},
+		{"translation", func(b *bytes.Buffer) error { return export.WriteTranscript(b, en, transcribe.FormatDOCX, info) }, keys(en.Text)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var buf bytes.Buffer

@@ -1,4 +1,4 @@
-package align
+package export
 
 import (
 	"bufio"
@@ -15,6 +15,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/newsscribe/newsscribe/align"
 	"github.com/newsscribe/newsscribe/internal/atomicfile"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
@@ -31,7 +32,7 @@ const (
 	// FormatReport is the plain-text quotation check (verdict, times,
 	// speaker, differences) for the terminal.
 	FormatReport Format = "report"
-	// FormatDOCX is the quotation check as a Word document (WriteDOCX).
+	// FormatDOCX is the quotation check as a Word document (ReportDocument).
 	FormatDOCX Format = "docx"
 )
 
@@ -56,19 +57,14 @@ func ParseFormat(s string) (Format, error) {
 	return "", fmt.Errorf("%q: %w", s, ErrUnknownFormat)
 }
 
-// Write writes r in format f: the JSON of Result; SRT or WebVTT cues of the
-// spoken and partly spoken sentences in time order; a self-contained HTML
-// page of the article with its times and the quotation check; or the
-// check as plain text (FormatReport) or as a Word document (FormatDOCX,
-// without a title: WriteDocument gives one).
-func Write(w io.Writer, r *Result, f Format) error {
-	return WriteDocument(w, r, f, transcribe.DocumentInfo{})
-}
-
-// WriteDocument is Write with the title and date a Word document shows.
-func WriteDocument(w io.Writer, r *Result, f Format, info transcribe.DocumentInfo) error {
+// WriteAlignment writes the aligned article r in format f: the JSON of
+// align.Result; SRT or WebVTT cues of the spoken and partly spoken sentences
+// in time order; a self-contained HTML page of the article with its times
+// and the quotation check; or the check as plain text (FormatReport) or as a
+// Word document (FormatDOCX) with info's title and date.
+func WriteAlignment(w io.Writer, r *align.Result, f Format, info DocumentInfo) error {
 	if r == nil {
-		return errors.New("align: no result to write")
+		return errors.New("export: no aligned article to write")
 	}
 	bw := bufio.NewWriter(w)
 	var err error
@@ -79,7 +75,7 @@ func WriteDocument(w io.Writer, r *Result, f Format, info transcribe.DocumentInf
 		enc.SetEscapeHTML(false)
 		err = enc.Encode(r)
 	case FormatSRT, FormatVTT:
-		err = writeCues(bw, r, f)
+		err = writeSentenceCues(bw, r, f)
 	case FormatHTML:
 		err = writeHTML(bw, r)
 	case FormatReport:
@@ -87,10 +83,10 @@ func WriteDocument(w io.Writer, r *Result, f Format, info transcribe.DocumentInf
 	case FormatDOCX:
 		err = ReportDocument(r, info).Write(bw)
 	default:
-		return fmt.Errorf("align: write %q: %w", f, ErrUnknownFormat)
+		return fmt.Errorf("export: write %q: %w", f, ErrUnknownFormat)
 	}
 	if err != nil {
-		return fmt.Errorf("align: write %s: %w", f, err)
+		return fmt.Errorf("export: write %s: %w", f, err)
 	}
 	return bw.Flush()
 }
@@ -98,20 +94,20 @@ func WriteDocument(w io.Writer, r *Result, f Format, info transcribe.DocumentInf
 // minCue is the shortest time a sentence is shown, in seconds.
 const minCue = 0.5
 
-// writeCues writes the spoken and partly spoken sentences as subtitles in
-// time order. The layout — at most transcribe.SubtitleMaxLines lines of
-// transcribe.SubtitleLineLength characters a cue, cues split between words
+// writeSentenceCues writes the spoken and partly spoken sentences as subtitles in
+// time order. The layout — at most SubtitleMaxLines lines of
+// SubtitleLineLength characters a cue, cues split between words
 // by the words' times, right-to-left embedding, numbering, WebVTT escaping —
 // is the transcript writer's: each sentence becomes one transcript segment
 // whose words are the sentence's printed words with the times the article
 // words got.
-func writeCues(w io.Writer, r *Result, f Format) error {
+func writeSentenceCues(w io.Writer, r *align.Result, f Format) error {
 	t := &transcribe.Transcript{Language: "ar", Duration: r.Duration, Segments: sentenceSegments(r)}
 	tf := transcribe.FormatSRT
 	if f == FormatVTT {
 		tf = transcribe.FormatVTT
 	}
-	return transcribe.Write(w, t, tf)
+	return WriteTranscript(w, t, tf, DocumentInfo{})
 }
 
 // sentenceSegments makes a segment of each sentence with a time, in time
@@ -120,7 +116,7 @@ func writeCues(w io.Writer, r *Result, f Format) error {
 // never go back: a word starts no earlier than the one before it ends, and
 // a sentence ends no later than the next one starts, so that no two cues
 // are on screen at once.
-func sentenceSegments(r *Result) []transcribe.Segment {
+func sentenceSegments(r *align.Result) []transcribe.Segment {
 	type timed struct{ start, end float64 }
 	byStart := map[int]timed{} // rune offset of a timed article word → its time
 	for _, w := range r.Words {
@@ -130,7 +126,7 @@ func sentenceSegments(r *Result) []transcribe.Segment {
 	}
 	var segs []transcribe.Segment
 	for _, s := range r.Sentences {
-		if s.Start == nil || s.End == nil || s.Status == StatusNotInAudio {
+		if s.Start == nil || s.End == nil || s.Status == align.StatusNotInAudio {
 			continue
 		}
 		seg := transcribe.Segment{Start: *s.Start, End: max(*s.End, *s.Start+minCue)}
@@ -234,7 +230,7 @@ func clock(sec float64, sep string) string {
 }
 
 // short formats seconds as M:SS or H:MM:SS for display.
-func short(sec float64) string { return transcribe.Clock(sec) }
+func short(sec float64) string { return Clock(sec) }
 
 type htmlRun struct {
 	Text   string
@@ -279,14 +275,14 @@ type htmlPage struct {
 	Unmatched  []htmlQuote
 }
 
-func writeHTML(w io.Writer, r *Result) error {
+func writeHTML(w io.Writer, r *align.Result) error {
 	p := htmlPage{Duration: short(r.Duration), Sentences: len(r.Sentences)}
 	p.Paragraphs = make([]htmlParagraph, len(r.Paragraphs))
 	for i, para := range r.Paragraphs {
 		p.Paragraphs[i].Prose = para.Prose
 	}
 	// Words by sentence, in order.
-	bySentence := make([][]TimedWord, len(r.Sentences))
+	bySentence := make([][]align.TimedWord, len(r.Sentences))
 	for _, wd := range r.Words {
 		if wd.Sentence >= 0 && wd.Sentence < len(bySentence) {
 			bySentence[wd.Sentence] = append(bySentence[wd.Sentence], wd)
@@ -298,7 +294,7 @@ func writeHTML(w io.Writer, r *Result) error {
 			hs.Time = short(*s.Start)
 			hs.Start = fmt.Sprintf("%.3f", *s.Start)
 		}
-		if s.Status != StatusNotInAudio {
+		if s.Status != align.StatusNotInAudio {
 			p.Spoken++
 		}
 		runes := []rune(s.Text)
@@ -332,7 +328,7 @@ func writeHTML(w io.Writer, r *Result) error {
 			p.Paragraphs[s.Paragraph].Sentences = append(p.Paragraphs[s.Paragraph].Sentences, hs)
 		}
 	}
-	p.Summary = Summary(r)
+	p.Summary = align.Summary(r)
 	for i, q := range r.Quotes {
 		p.Quotes = append(p.Quotes, quoteHTML(i, q))
 	}
@@ -343,9 +339,9 @@ func writeHTML(w io.Writer, r *Result) error {
 }
 
 // quoteHTML is quotation i of the page with its check.
-func quoteHTML(i int, q TimedQuote) htmlQuote {
+func quoteHTML(i int, q align.TimedQuote) htmlQuote {
 	c := q.Check
-	hq := htmlQuote{N: i + 1, Text: q.Text, Status: q.Status, Label: VerdictLabel[c.Verdict], Coverage: int(math.Round(q.Coverage * 100)), Verdict: c.Verdict}
+	hq := htmlQuote{N: i + 1, Text: q.Text, Status: q.Status, Label: c.Verdict.Label().Arabic, Coverage: int(math.Round(q.Coverage * 100)), Verdict: string(c.Verdict)}
 	if len(c.Parts) > 0 {
 		var ts []string
 		for _, p := range c.Parts {
@@ -359,15 +355,15 @@ func quoteHTML(i int, q TimedQuote) htmlQuote {
 		hq.Aria += "، " + hq.Speaker
 	}
 	for _, d := range c.Differences {
-		hq.Diffs = append(hq.Diffs, htmlDiff{Kind: d.Kind, Label: DiffLabel[d.Kind], Article: d.Article, Spoken: d.Spoken, Time: short(d.Start), Confidence: int(math.Round(d.Confidence * 100))})
+		hq.Diffs = append(hq.Diffs, htmlDiff{Kind: string(d.Kind), Label: d.Kind.Label().Arabic, Article: d.Article, Spoken: d.Spoken, Time: short(d.Start), Confidence: int(math.Round(d.Confidence * 100))})
 	}
 	return hq
 }
 
 var statusWord = map[string]string{
-	StatusMatched:      "مطابقة",
-	StatusInterpolated: "تقدير",
-	StatusMissing:      "غير مسموعة",
+	align.StatusMatched:      "مطابقة",
+	align.StatusInterpolated: "تقدير",
+	align.StatusMissing:      "غير مسموعة",
 }
 
 var pageTemplate = template.Must(template.New("page").Parse(`<!DOCTYPE html>
@@ -414,9 +410,9 @@ ul{padding-inline-start:1.2rem}li{margin:.4rem 0}
 </html>
 `))
 
-// WriteFile writes r in format f to path atomically (package atomicfile:
+// WriteAlignmentFile writes r in format f to path atomically (package atomicfile:
 // a temporary file in the same directory, synced, closed and renamed over
 // path, the directory synced), so a crash never leaves a half-written file.
-func WriteFile(path string, r *Result, f Format, info transcribe.DocumentInfo) error {
-	return atomicfile.Write(path, func(w *os.File) error { return WriteDocument(w, r, f, info) })
+func WriteAlignmentFile(path string, r *align.Result, f Format, info DocumentInfo) error {
+	return atomicfile.Write(path, func(w *os.File) error { return WriteAlignment(w, r, f, info) })
 }

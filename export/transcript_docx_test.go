@@ -1,4 +1,4 @@
-package transcribe_test
+package export_test
 
 import (
 	"bytes"
@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsscribe/newsscribe/export"
 	"github.com/newsscribe/newsscribe/export/docx"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
@@ -15,12 +16,12 @@ import (
 // TestWriteDOCXGolden writes testdata/BASE.json as a Word document and
 // compares its unzipped parts with testdata/golden/BASE.docx.xml.
 func TestWriteDOCXGolden(t *testing.T) {
-	info := transcribe.DocumentInfo{Title: "والي الأمن يكشف الاستراتيجية الأمنية", Date: time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC)}
+	info := export.DocumentInfo{Title: "والي الأمن يكشف الاستراتيجية الأمنية", Date: time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC)}
 	for _, base := range []string{"news", "news_speakers"} {
 		t.Run(base, func(t *testing.T) {
 			tr := loadTranscript(t, base+".json")
 			var buf bytes.Buffer
-			if err := transcribe.WriteDocument(&buf, tr, transcribe.FormatDOCX, info); err != nil {
+			if err := export.WriteTranscript(&buf, tr, transcribe.FormatDOCX, info); err != nil {
 				t.Fatal(err)
 			}
 			parts, err := docx.ReadParts(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
@@ -42,7 +43,7 @@ func TestWriteDOCXGolden(t *testing.T) {
 				t.Errorf("docx parts differ from %s:\ngot:\n%s\nwant:\n%s", golden, got, want)
 			}
 			var again bytes.Buffer
-			if err := transcribe.WriteDocument(&again, tr, transcribe.FormatDOCX, info); err != nil {
+			if err := export.WriteTranscript(&again, tr, transcribe.FormatDOCX, info); err != nil {
 				t.Fatal(err)
 			}
 			if !bytes.Equal(buf.Bytes(), again.Bytes()) {
@@ -62,7 +63,7 @@ func TestTranscriptDocumentParagraphs(t *testing.T) {
 		{Start: 7, End: 9, Text: "بعد صمت"},
 		{Start: 9.2, End: 12, Text: "سؤال", Speaker: "صحفي"},
 	}}
-	d := transcribe.TranscriptDocument(tr, transcribe.DocumentInfo{})
+	d := export.TranscriptDocument(tr, export.DocumentInfo{})
 	var got []string
 	for _, p := range d.Paragraphs {
 		var b strings.Builder
@@ -80,7 +81,7 @@ func TestTranscriptDocumentParagraphs(t *testing.T) {
 	}
 
 	en := &transcribe.Transcript{Language: "en", MachineTranslation: true, Segments: []transcribe.Segment{{Start: 0, End: 2, Text: "Peace be upon you"}}}
-	d = transcribe.TranscriptDocument(en, transcribe.DocumentInfo{})
+	d = export.TranscriptDocument(en, export.DocumentInfo{})
 	if !d.Paragraphs[0].LTR {
 		t.Error("English paragraph is right to left, want left to right")
 	}
@@ -104,16 +105,16 @@ func TestMachineTranslationLabel(t *testing.T) {
 		for _, f := range []transcribe.Format{transcribe.FormatSRT, transcribe.FormatVTT, transcribe.FormatText, transcribe.FormatJSON} {
 			t.Run(tc.name+"/"+string(f), func(t *testing.T) {
 				var buf bytes.Buffer
-				if err := transcribe.Write(&buf, tr, f); err != nil {
+				if err := export.WriteTranscript(&buf, tr, f, export.DocumentInfo{}); err != nil {
 					t.Fatal(err)
 				}
 				got := buf.String()
-				want := []string{"[" + transcribe.MachineTranslationLabel + "]", "The police chief"}
+				want := []string{"[" + export.MachineTranslationLabel + "]", "The police chief"}
 				switch f {
 				case transcribe.FormatJSON:
 					want = []string{`"machine_translation": true`}
 				case transcribe.FormatVTT:
-					want = append(want, "NOTE "+transcribe.MachineTranslationLabel)
+					want = append(want, "NOTE "+export.MachineTranslationLabel)
 				}
 				for _, w := range want {
 					if !strings.Contains(got, w) {
@@ -129,7 +130,7 @@ func TestMachineTranslationLabel(t *testing.T) {
 	// A transcript is not labelled.
 	var buf bytes.Buffer
 	tr := &transcribe.Transcript{Language: "ar", Segments: []transcribe.Segment{{Start: 0, End: 1, Text: "نص"}}}
-	if err := transcribe.Write(&buf, tr, transcribe.FormatVTT); err != nil {
+	if err := export.WriteTranscript(&buf, tr, transcribe.FormatVTT, export.DocumentInfo{}); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(buf.String(), "ترجمة آلية") {
