@@ -24,7 +24,7 @@ type Gate struct {
 	// Defaults to DefaultPerHost.
 	PerHost int
 	// Timeout bounds an attempt to a destination that answers in time.
-	// Defaults to 10 seconds (Policy's).
+	// Defaults to DefaultTimeout (Policy's).
 	Timeout time.Duration
 	// SlowTimeout bounds an attempt to a destination that was slow.
 	// Defaults to DefaultSlowTimeout.
@@ -112,12 +112,7 @@ func (g *Gate) perHost() int {
 	return DefaultPerHost
 }
 
-func (g *Gate) timeout() time.Duration {
-	if g.Timeout > 0 {
-		return g.Timeout
-	}
-	return 10 * time.Second
-}
+func (g *Gate) timeout() time.Duration { return Policy{Timeout: g.Timeout}.timeout() }
 
 func (g *Gate) slowTimeout() time.Duration {
 	if g.SlowTimeout > 0 {

@@ -88,7 +88,7 @@ type Policy struct {
 	// receiver on the same machine or network). Off by default.
 	AllowPrivate bool
 	// Timeout bounds one attempt: connect, send, the answer's headers and
-	// the small part of its body that is read. Defaults to 10 seconds.
+	// the small part of its body that is read. Defaults to DefaultTimeout.
 	Timeout time.Duration
 	// Resolver resolves host names for CheckURL. Defaults to net.DefaultResolver.
 	Resolver Resolver
@@ -102,11 +102,14 @@ type Resolver interface {
 // MaxRedirects is how many redirects a delivery follows (each one checked).
 const MaxRedirects = 3
 
+// DefaultTimeout is Policy.Timeout's default (and Gate.Timeout's).
+const DefaultTimeout = 10 * time.Second
+
 func (p Policy) timeout() time.Duration {
 	if p.Timeout > 0 {
 		return p.Timeout
 	}
-	return 10 * time.Second
+	return DefaultTimeout
 }
 
 // control is the dialer's Control: it runs after DNS resolution, for the
