@@ -127,13 +127,11 @@ func (s *server) createClip(c *gin.Context) {
 	c.JSON(http.StatusAccepted, toClipJSON(cl))
 }
 
-// clockParam reads a JSON number of seconds or a "m:ss" string.
+// clockParam reads a JSON number of seconds or a "m:ss" string (the
+// newsroom checks the time's range).
 func clockParam(raw json.RawMessage) (float64, error) {
 	var sec float64
 	if err := json.Unmarshal(raw, &sec); err == nil {
-		if sec < 0 {
-			return 0, errors.New("want a time ≥ 0")
-		}
 		return sec, nil
 	}
 	var str string

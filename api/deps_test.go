@@ -20,7 +20,7 @@ import (
 // before it can be built into the product.
 var layers = map[string]int{
 	"internal/atomicfile": 0, "internal/bytesize": 0, "internal/errcode": 0, "internal/oneline": 0,
-	"internal/publicurl": 0, "internal/movtest": 0,
+	"internal/publicurl": 0, "internal/movtest": 0, "internal/plaintext": 0, "internal/apikey": 0, "internal/pgtest": 0,
 
 	"align/arabic": 1, "export/docx": 1, "blob": 1, "share": 1, "webhook": 1,
 

@@ -3,10 +3,12 @@ package api
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"time"
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/newsscribe/newsscribe/internal/errcode"
 	"github.com/newsscribe/newsscribe/store"
 )
 
@@ -55,6 +57,11 @@ func (s *server) jobEvents(c *gin.Context) {
 	if j == nil {
 		return
 	}
+	release, ok := s.streamSlot(c)
+	if !ok {
+		return
+	}
+	defer release()
 	ctx := c.Request.Context()
 	startEvents(c)
 	send := func(event string, v any) bool { return sendEvent(c, event, v) == nil }
@@ -108,5 +115,19 @@ func (s *server) jobEvents(c *gin.Context) {
 			return
 		}
 		j = next
+	}
+}
+
+// streamSlot takes a place for an event stream, or answers 429 itself
+// when MaxStreams are open (issue 24: streams were not counted, and each
+// holds a connection and a poll of the database for as long as a job).
+func (s *server) streamSlot(c *gin.Context) (release func(), ok bool) {
+	select {
+	case s.streams <- struct{}{}:
+		return func() { <-s.streams }, true
+	default:
+		c.Header("Retry-After", "30")
+		abort(c, http.StatusTooManyRequests, errcode.TooManyStreams, fmt.Sprintf("the server has its maximum of %d event streams open; retry later or poll GET /v1/transcriptions/{id}", cap(s.streams)))
+		return nil, false
 	}
 }

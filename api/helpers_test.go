@@ -169,6 +169,8 @@ type serverOpts struct {
 	// detected and detectedP are the scripted engine's language detection.
 	detected  string
 	detectedP float64
+	// maxStreams is server.Config.MaxStreams (0: the default).
+	maxStreams int
 }
 
 // shareSecret signs the test servers' share links.
@@ -204,6 +206,7 @@ func newServer(t testing.TB, o serverOpts) *testServer {
 		WebhookURL: o.webhooks.URL, WebhookAllowPrivate: o.webhooks.Policy.AllowPrivate,
 		WebhookTimeout: o.webhooks.Policy.Timeout, WebhookRetry: o.webhooks.Retry, Blobs: o.blobs,
 		Pipeline: scriptedConfig(t, eng), Page: o.web, Logger: quiet, ProgressEvery: time.Millisecond,
+		MaxStreams: o.maxStreams,
 	}
 	if o.live != nil {
 		cfg.Live = *o.live

@@ -45,6 +45,13 @@ func (s *server) openaiAudio(task string) gin.HandlerFunc {
 		if !ok {
 			return
 		}
+		if f.Stream {
+			release, ok := s.streamSlot(c)
+			if !ok {
+				return
+			}
+			defer release()
+		}
 		sub := newsroom.Submission{Recognition: r,
 			Upload: newsroom.Upload{SHA256: u.sha, Size: u.size, Filename: u.filename, Duration: u.duration}}
 		var (

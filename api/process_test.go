@@ -2,13 +2,9 @@ package api_test
 
 import (
 	"bufio"
-	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"net/http/httptest"
-	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -18,7 +14,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jackc/pgx/v5"
+	"github.com/newsscribe/newsscribe/internal/pgtest"
 )
 
 // The process tests run the real server binary: api/internal/testserver is
@@ -237,46 +233,7 @@ func (ts *testServer) waitJobFor(t *testing.T, id string, d time.Duration) jobVi
 
 // postgresURL returns a URL for a fresh schema in the test database, or
 // skips when none is configured and none is reachable.
-func postgresURL(t *testing.T) string {
-	t.Helper()
-	base := os.Getenv("NEWSSCRIBE_TEST_POSTGRES")
-	fromEnv := base != ""
-	if !fromEnv {
-		base = "postgres://newsscribe:newsscribe@127.0.0.1:5432/newsscribe_test?sslmode=disable"
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	conn, err := pgx.Connect(ctx, base)
-	if err != nil {
-		if fromEnv {
-			t.Fatalf("NEWSSCRIBE_TEST_POSTGRES is set but unreachable: %v", err)
-		}
-		t.Skipf("PostgreSQL test skipped: NEWSSCRIBE_TEST_POSTGRES is unset and no server answers at %s (run .ci/postgres)", "127.0.0.1:5432")
-	}
-	defer conn.Close(context.Background())
-	var b [6]byte
-	rand.Read(b[:])
-	schema := "t_" + hex.EncodeToString(b[:])
-	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		if c, err := pgx.Connect(ctx, base); err == nil {
-			c.Exec(ctx, "DROP SCHEMA "+schema+" CASCADE")
-			c.Close(ctx)
-		}
-	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
-}
+func postgresURL(t *testing.T) string { return pgtest.URL(t) }
 
 func TestTwoServersOnePostgresQueue(t *testing.T) {
 	t.Parallel()

@@ -21,11 +21,16 @@ var codeStatus = map[errcode.Code]int{
 	errcode.NoTranslation:      http.StatusBadRequest,
 	errcode.NoSpeech:           http.StatusBadRequest,
 	errcode.AlreadyTranslation: http.StatusBadRequest,
+	errcode.BadQuery:           http.StatusBadRequest,
 	errcode.NotFound:           http.StatusNotFound,
 	errcode.Conflict:           http.StatusConflict,
 	errcode.NotFinished:        http.StatusConflict,
 	errcode.NotActive:          http.StatusConflict,
+	errcode.NoRecording:        http.StatusConflict,
+	errcode.TooManyCallbacks:   http.StatusConflict,
 	errcode.QueueFull:          http.StatusTooManyRequests,
+	errcode.ClipLimit:          http.StatusTooManyRequests,
+	errcode.TooLarge:           http.StatusRequestEntityTooLarge,
 	errcode.BadEdit:            http.StatusUnprocessableEntity,
 	errcode.BadSpeaker:         http.StatusUnprocessableEntity,
 	errcode.BadTranscript:      http.StatusUnprocessableEntity,
@@ -54,8 +59,8 @@ var codeStatus = map[errcode.Code]int{
 }
 
 // retryAfter is the Retry-After header, in seconds, of a refusal that
-// passes: a full queue or live server, an engine still loading.
-var retryAfter = map[errcode.Code]string{errcode.QueueFull: "60", errcode.LiveFull: "60", errcode.NotReady: "10"}
+// passes: a full queue, clip queue or live server, an engine still loading.
+var retryAfter = map[errcode.Code]string{errcode.QueueFull: "60", errcode.ClipLimit: "30", errcode.LiveFull: "60", errcode.NotReady: "10"}
 
 // failedStatus is the HTTP status of an error code: a refusal's, or a
 // failed job's (500 for the server's own failures, as timeout).
@@ -66,14 +71,16 @@ func failedStatus(code errcode.Code) int {
 	return http.StatusInternalServerError
 }
 
-// fail answers err from a use case: a refusal (*newsroom.Error) with its
-// code's status, naming its parameter; a stale correction with the
-// current revision (conflict); anything else 500.
+// fail answers err from a use case: a refusal (*newsroom.Error, or a lower
+// layer's bound that newsroom.Refusal names) with its code's status,
+// naming its parameter; a stale correction with the current revision
+// (conflict); anything else 500.
 func (s *server) fail(c *gin.Context, err error) {
 	var (
 		e     *newsroom.Error
 		stale *newsroom.StaleError
 	)
+	err = newsroom.Refusal(err)
 	switch {
 	case errors.As(err, &e):
 		status := failedStatus(e.Code)

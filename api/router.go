@@ -12,15 +12,16 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/newsscribe/newsscribe/internal/apikey"
 	"github.com/newsscribe/newsscribe/internal/errcode"
 	"github.com/newsscribe/newsscribe/internal/oneline"
 	"github.com/newsscribe/newsscribe/newsroom"
+	"github.com/newsscribe/newsscribe/share"
 	"github.com/newsscribe/newsscribe/store"
 )
 
@@ -34,6 +35,9 @@ const (
 	// DefaultMinUploadRate is the slowest mean rate of a request body, in
 	// bytes per second.
 	DefaultMinUploadRate = 1 << 10
+	// DefaultMaxStreams is the most event streams open at once: a newsroom
+	// page keeps one per job being watched.
+	DefaultMaxStreams = 200
 )
 
 // Deps are the router's dependencies. The zero value of every field but
@@ -81,6 +85,10 @@ type Deps struct {
 	// DefaultMinUploadRate; a negative MinUploadRate turns the rate off.
 	BodyIdleTimeout time.Duration
 	MinUploadRate   int64
+	// MaxStreams is the most event streams (GET …/events, OpenAI
+	// stream=true) open at once; more are refused with 429. Defaults to
+	// DefaultMaxStreams.
+	MaxStreams int
 }
 
 type server struct {
@@ -89,6 +97,8 @@ type server struct {
 	Store   *store.Store
 	log     *slog.Logger
 	started time.Time // the "created" time of GET /v1/models
+	// streams holds a place per open event stream.
+	streams chan struct{}
 }
 
 // NewRouter returns the service's gin engine.
@@ -97,10 +107,11 @@ func NewRouter(d Deps) *gin.Engine {
 	d.Logger = cmp.Or(d.Logger, slog.Default())
 	d.BodyIdleTimeout = cmp.Or(d.BodyIdleTimeout, DefaultBodyIdleTimeout)
 	d.MinUploadRate = cmp.Or(d.MinUploadRate, DefaultMinUploadRate)
+	d.MaxStreams = cmp.Or(d.MaxStreams, DefaultMaxStreams)
 	if d.EngineReady == nil {
 		d.EngineReady = func() bool { return false }
 	}
-	s := &server{Deps: d, Store: d.Newsroom.Store(), log: d.Logger, started: time.Now()}
+	s := &server{Deps: d, Store: d.Newsroom.Store(), log: d.Logger, started: time.Now(), streams: make(chan struct{}, d.MaxStreams)}
 	r := gin.New()
 	// No proxy is trusted for client addresses unless configured in front.
 	_ = r.SetTrustedProxies(nil)
@@ -133,6 +144,7 @@ func NewRouter(d Deps) *gin.Engine {
 	v1.GET("/transcriptions/:id/transcript", s.getTranscript)
 	v1.POST("/transcriptions/:id/translation", s.createTranslation)
 	v1.POST("/transcriptions/:id/share", s.createShare)
+	v1.DELETE("/transcriptions/:id/share", s.revokeShare)
 	v1.GET("/transcriptions/:id/alignment", s.getAlignment)
 	v1.GET("/transcriptions/:id/audio", s.getJobAudio)
 	v1.GET("/transcriptions/:id/webhooks", s.listWebhooks)
@@ -248,7 +260,7 @@ func (s *server) recoverer() gin.HandlerFunc {
 func (s *server) accessLog() gin.HandlerFunc {
 	return func(c *gin.Context) {
 		c.Next()
-		s.log.Debug("request", "method", c.Request.Method, "path", c.Request.URL.Path, "status", c.Writer.Status())
+		s.log.Debug("request", "method", c.Request.Method, "path", share.RedactPath(c.Request.URL.Path), "status", c.Writer.Status())
 	}
 }
 
@@ -256,19 +268,16 @@ func (s *server) accessLog() gin.HandlerFunc {
 // are configured. An entry "NAME:KEY" names its key (the author of the
 // transcript corrections made with it); a bare KEY is named key1, key2… by
 // its place in the list.
+//
+// An entry with an empty key is a configuration error (server.Config's
+// Validate refuses to start); a router built with one anyway refuses every
+// request rather than serve /v1 open.
 func (s *server) auth() gin.HandlerFunc {
-	type apiKey struct {
-		name   string
-		secret []byte
-	}
-	keys := make([]apiKey, 0, len(s.APIKeys))
-	for i, k := range s.APIKeys {
-		name, secret, ok := strings.Cut(k, ":")
-		if !ok {
-			name, secret = "key"+strconv.Itoa(i+1), k
-		}
-		if secret != "" {
-			keys = append(keys, apiKey{strings.TrimSpace(name), []byte(secret)})
+	keys, err := apikey.Parse(s.APIKeys)
+	if err != nil {
+		s.log.Error("API keys refused: every /v1 request is refused", "error", err)
+		return func(c *gin.Context) {
+			abort(c, http.StatusInternalServerError, errcode.Misconfigured, "the server's API keys are misconfigured; its log says which")
 		}
 	}
 	return func(c *gin.Context) {
@@ -283,8 +292,8 @@ func (s *server) auth() gin.HandlerFunc {
 			return
 		}
 		for _, k := range keys {
-			if subtle.ConstantTimeCompare([]byte(strings.TrimSpace(tok)), k.secret) == 1 {
-				c.Set(keyNameContext, k.name)
+			if subtle.ConstantTimeCompare([]byte(strings.TrimSpace(tok)), k.Secret) == 1 {
+				c.Set(keyNameContext, k.Name)
 				return
 			}
 		}

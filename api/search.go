@@ -93,7 +93,7 @@ func (s *server) search(c *gin.Context) {
 	}
 	hits, next, err := s.Store.Search(c.Request.Context(), p)
 	if err != nil {
-		s.internal(c, err)
+		s.fail(c, err) // a query past store.MaxQueryTerms is refused (newsroom.Refusal)
 		return
 	}
 	data := make([]searchHitJSON, len(hits))

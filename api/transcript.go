@@ -70,7 +70,14 @@ type transcriptPatch struct {
 	Note   string `json:"note"`
 }
 
-const maxPatchJSON = 4 << 20
+// maxPatchJSON bounds a correction's body: transcribe.MaxEdits edits of a
+// sentence each are well under it.
+const maxPatchJSON = 1 << 20
+
+// withTranscript reports whether the client asked for the whole transcript
+// in a correction's answer (?include=transcript): by default the answer is
+// the revision without it (issue 24: a 4 MB correction answered 129 MB).
+func withTranscript(c *gin.Context) bool { return c.Query("include") == "transcript" }
 
 // doneJob loads the :id job and answers 409 itself unless it is done.
 func (s *server) doneJob(c *gin.Context) *store.Job {
@@ -170,6 +177,9 @@ func (s *server) answerRevision(c *gin.Context, j *store.Job, rev *store.Revisio
 	}
 	out := toRevisionJSON(rev, rev.Number)
 	out.AlignmentUpdated = j.HasArticle()
+	if !withTranscript(c) {
+		out.Transcript = nil
+	}
 	total := t.Edit + t.Save + t.Align + t.Index
 	c.Header("Server-Timing", fmt.Sprintf("edit;dur=%.1f, save;dur=%.1f, align;dur=%.1f, index;dur=%.1f, total;dur=%.1f",
 		ms(t.Edit), ms(t.Save), ms(t.Align), ms(t.Index), ms(total)))
@@ -194,9 +204,13 @@ func (s *server) conflict(c *gin.Context, id string, stale *newsroom.StaleError)
 		return
 	}
 	setRevisionHeaders(c, stale.Current)
+	current := toRevisionJSON(r, stale.Current)
+	if !withTranscript(c) {
+		current.Transcript = nil
+	}
 	c.AbortWithStatusJSON(http.StatusConflict, gin.H{
 		"error":   errorBody{Code: errcode.Conflict, Type: errorType(http.StatusConflict), Message: stale.Error()},
-		"current": toRevisionJSON(r, stale.Current),
+		"current": current,
 	})
 }
 

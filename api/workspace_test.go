@@ -43,9 +43,11 @@ func (r revision) find(word string) (int, int) {
 	return -1, -1
 }
 
+// patch sends a correction and asks for the whole transcript in the
+// answer (?include=transcript), which the tests read.
 func (ts *testServer) patch(t testing.TB, id, body string, hdr ...string) resp {
 	t.Helper()
-	return ts.do(t, "PATCH", "/v1/transcriptions/"+id+"/transcript", strings.NewReader(body), "application/json", hdr...)
+	return ts.do(t, "PATCH", "/v1/transcriptions/"+id+"/transcript?include=transcript", strings.NewReader(body), "application/json", hdr...)
 }
 
 // doneJob uploads a clip with the test article and waits for it.
@@ -146,7 +148,7 @@ func testTranscriptRevisions(t *testing.T, ts *testServer) {
 	if r := ts.do(t, "GET", "/v1/transcriptions/"+id+"/transcript?revision=0&format=txt", nil, "", auth...); !strings.Contains(string(r.body), "الخدمات للمواطنين") {
 		t.Errorf("revision 0 is not the recognised original: %s", r.body)
 	}
-	r = ts.do(t, "POST", "/v1/transcriptions/"+id+"/transcript/revert", strings.NewReader(`{"revision":0,"base_revision":2}`), "application/json", auth...)
+	r = ts.do(t, "POST", "/v1/transcriptions/"+id+"/transcript/revert?include=transcript", strings.NewReader(`{"revision":0,"base_revision":2}`), "application/json", auth...)
 	r.json(t, &rev)
 	if r.status != 200 || rev.Revision != 3 || !strings.Contains(rev.Transcript.Text, "الخدمات للمواطنين") {
 		t.Errorf("revert: got %d revision %d %q", r.status, rev.Revision, rev.Transcript.Text)

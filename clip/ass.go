@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsscribe/newsscribe/internal/plaintext"
 )
 
 // CaptionFont is the font family captions are set in: Noto Naskh Arabic,
@@ -300,8 +302,11 @@ func joinLines(lines []string) string {
 // assEscape makes text literal in an ASS event: override blocks ({…}) and
 // backslash escapes (\N, \h) cannot be written in it, so braces become
 // parentheses and a backslash its look-alike (U+29F5); line breaks become
-// spaces.
-var assEscape = strings.NewReplacer("{", "(", "}", ")", "\\", "⧵", "\n", " ", "\r", " ").Replace
+// spaces; other control characters go (a NUL ends libass's reading of the
+// script, and with it the captions: issue 24).
+func assEscape(s string) string { return assReplacer.Replace(plaintext.Strip(s)) }
+
+var assReplacer = strings.NewReplacer("{", "(", "}", ")", "\\", "⧵", "\n", " ", "\r", " ")
 
 // assTime is sec as H:MM:SS.CC (centiseconds).
 func assTime(sec float64) string {

@@ -243,12 +243,22 @@ func ParseClock(s string) (float64, error) {
 	total := 0.0
 	for i, p := range parts {
 		v, err := strconv.ParseFloat(p, 64)
-		if err != nil || v < 0 || math.IsInf(v, 0) || (i > 0 && v >= 60) {
+		if err != nil || !(v >= 0) || math.IsInf(v, 0) || (i > 0 && v >= 60) {
 			return 0, fmt.Errorf("%q: want seconds (83.2) or m:ss (1:23.2)", s)
 		}
 		total = total*60 + v
 	}
-	return total, nil
+	return total, CheckTime(total)
+}
+
+// CheckTime refuses a time that is not a number of seconds a recording
+// can reach: NaN, infinite, negative, or past transcribe.MaxSeconds
+// (issue 24: "NaN" and 1e308 were accepted and failed later).
+func CheckTime(sec float64) error {
+	if !(sec >= 0) || sec > transcribe.MaxSeconds {
+		return fmt.Errorf("%v: want a time from 0 to %d hours, in seconds (83.2) or m:ss (1:23.2)", sec, transcribe.MaxSeconds/3600)
+	}
+	return nil
 }
 
 // Clock is sec as m:ss.t.

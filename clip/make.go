@@ -90,6 +90,8 @@ func (s Spec) Validate() error {
 		return err
 	}
 	switch {
+	case CheckTime(s.From) != nil || CheckTime(s.To) != nil:
+		return errors.Join(CheckTime(s.From), CheckTime(s.To))
 	case s.From < 0 || s.To <= s.From:
 		return fmt.Errorf("span %s–%s: want 0 ≤ from < to", Clock(s.From), Clock(s.To))
 	case s.To-s.From > MaxDuration:

@@ -48,7 +48,9 @@ func (e ArticleEdit) apply(a *store.Article) {
 }
 
 // CreateArticle stores a new article with e's fields and indexes it.
-// Refusals: no body, an invalid callback URL, an external_id taken.
+// Refusals: no body, a field the store refuses (store.CheckArticle: past
+// its size, a NUL, a url not http(s)), an invalid callback URL, an
+// external_id taken.
 func (n *Newsroom) CreateArticle(ctx context.Context, e ArticleEdit) (*store.Article, error) {
 	a := &store.Article{ID: store.NewID("art_")}
 	e.apply(a)
@@ -65,8 +67,8 @@ func (n *Newsroom) CreateArticle(ctx context.Context, e ArticleEdit) (*store.Art
 // UpdateArticle sets e's fields on article a. A new body is re-aligned to
 // the attached transcript at once, without running speech recognition
 // again; the article and its recording's transcript are re-indexed (title,
-// published and body are in both). Refusals: an empty body, an invalid
-// callback URL, an external_id taken.
+// published and body are in both). Refusals: an empty body, a field the
+// store refuses, an invalid callback URL, an external_id taken.
 func (n *Newsroom) UpdateArticle(ctx context.Context, a *store.Article, e ArticleEdit) error {
 	oldBody := a.Body
 	e.apply(a)
@@ -100,7 +102,7 @@ func (n *Newsroom) saveArticle(ctx context.Context, a *store.Article, callback *
 	if errors.Is(err, store.ErrConflict) {
 		return refuse(errcode.Conflict, "", fmt.Sprintf("an article with external_id %q exists", a.ExternalID))
 	}
-	return err
+	return Refusal(err)
 }
 
 // realignArticle aligns the article's new body to its job's stored
@@ -168,7 +170,7 @@ func (n *Newsroom) AttachArticle(ctx context.Context, j *store.Job, articleID, t
 	if err := n.store.SetJobArticle(ctx, j, articleID, text); errors.Is(err, store.ErrConflict) {
 		return refuse(errcode.Conflict, "", "another job already aligns this recording to that article")
 	} else if err != nil {
-		return err
+		return Refusal(err)
 	}
 	if old != "" && old != articleID {
 		if err := n.store.ClearArticleJob(ctx, old, j.ID); err != nil {

@@ -30,9 +30,12 @@ type ClipRequest struct {
 // CreateClip checks r against done job j — format, aspect, captions, the
 // quotation or span, that words were said in it — and only then stores
 // the clip and queues it. Refusals name the parameter at fault:
-// errcode.InvalidValue, MissingParameter, NoArticle (a quotation of a job
-// without an article), NoTranslation (or CheckTranslation's refusal when
-// no model could make one), NoSpeech.
+// errcode.InvalidValue (a time NaN, negative or past
+// transcribe.MaxSeconds too), MissingParameter, NoArticle (a quotation of a
+// job without an article), NoTranslation (or CheckTranslation's refusal when
+// no model could make one), NoSpeech; NoRecording for an
+// import without its recording; ClipLimit when the job or the server makes
+// as many clips at once as store.ClipLimits allows.
 func (n *Newsroom) CreateClip(ctx context.Context, j *store.Job, r ClipRequest) (*store.Clip, error) {
 	format, err := clip.ParseFormat(r.Format)
 	if err != nil {
@@ -75,6 +78,14 @@ func (n *Newsroom) CreateClip(ctx context.Context, j *store.Job, r ClipRequest) 
 	case r.From == nil || r.To == nil:
 		return nil, refuse(errcode.MissingParameter, "from", "give quote (the quotation's number, 1 for the first), or from and to (seconds or m:ss)")
 	default:
+		for _, t := range []struct {
+			name string
+			sec  float64
+		}{{"from", *r.From}, {"to", *r.To}} {
+			if err := clip.CheckTime(t.sec); err != nil {
+				return nil, refuse(errcode.InvalidValue, t.name, t.name+": "+err.Error())
+			}
+		}
 		cl.From, cl.To = *r.From, *r.To
 	}
 	param := "from"
@@ -83,6 +94,8 @@ func (n *Newsroom) CreateClip(ctx context.Context, j *store.Job, r ClipRequest) 
 	}
 	spec, err := n.ClipSpec(ctx, j, cl)
 	switch {
+	case errors.Is(err, ErrNoRecording):
+		return nil, refuse(errcode.NoRecording, "", err.Error())
 	case errors.Is(err, ErrNoAlignment):
 		return nil, refuse(errcode.NoArticle, "quote", err.Error())
 	case errors.Is(err, ErrNoTranslation):
@@ -102,7 +115,10 @@ func (n *Newsroom) CreateClip(ctx context.Context, j *store.Job, r ClipRequest) 
 	if n.cfg.Queue == nil {
 		return nil, ErrNoQueue
 	}
-	if err := n.store.CreateClip(ctx, cl); err != nil {
+	var limit *store.ClipLimitError
+	if err := n.store.CreateClip(ctx, cl); errors.As(err, &limit) {
+		return nil, refuse(errcode.ClipLimit, "", limit.Error())
+	} else if err != nil {
 		return nil, err
 	}
 	if err := n.cfg.Queue.EnqueueClip(ctx, cl.ID); err != nil {
@@ -121,6 +137,9 @@ func (n *Newsroom) CreateClip(ctx context.Context, j *store.Job, r ClipRequest) 
 // it; the clip worker calls it again when it runs (a correction in between is
 // captioned).
 func (n *Newsroom) ClipSpec(ctx context.Context, j *store.Job, c *store.Clip) (clip.Spec, error) {
+	if !j.HasRecording() {
+		return clip.Spec{}, ErrNoRecording
+	}
 	st := n.store
 	format, err := clip.ParseFormat(c.Format)
 	if err != nil {
@@ -173,6 +192,9 @@ func (n *Newsroom) ClipSpec(ctx context.Context, j *store.Job, c *store.Clip) (c
 
 // ErrNoTranslation: English captions for a job with no translation yet.
 var ErrNoTranslation = errors.New("this recording has no English translation yet: POST its /translation first, then make the clip")
+
+// ErrNoRecording: a clip of a transcript imported without its recording.
+var ErrNoRecording = errors.New("this transcription was imported without its recording: there is nothing to cut a clip from")
 
 // ErrNoAlignment: a quotation clip of a job without an article.
 var ErrNoAlignment = errors.New("this job has no article, so it has no quotations: give from and to")

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 
@@ -30,20 +31,28 @@ type Import struct {
 
 // Import stores an imported transcript as a job that is done at once:
 // aligned, checked, searchable and editable like a recognised one.
-// Refusals: a transcript that does not parse (errcode.BadTranscript), an
-// unknown article, the same transcript imported with that article before.
+// Refusals: a transcript past transcribe's limits (errcode.TooLarge), one
+// that does not parse or names a language Whisper does not know
+// (errcode.BadTranscript), a language field Whisper does not know
+// (InvalidValue), an article past the store's limits, an unknown article,
+// the same transcript imported with that article before. Reading stops
+// when ctx is done (the client left).
 func (n *Newsroom) Import(ctx context.Context, im Import) (*store.Job, error) {
-	t, err := transcribe.Read(strings.NewReader(im.Transcript), im.Format)
-	var re *transcribe.ReadError
-	if errors.As(err, &re) {
+	t, err := transcribe.ReadContext(ctx, strings.NewReader(im.Transcript), im.Format)
+	var (
+		re *transcribe.ReadError
+		le *transcribe.LimitError
+	)
+	switch {
+	case errors.As(err, &le):
+		return nil, refuse(errcode.TooLarge, "transcript", "transcript: "+le.Error())
+	case errors.As(err, &re):
 		return nil, refuse(errcode.BadTranscript, "", re.Error())
-	} else if err != nil {
+	case err != nil:
 		return nil, err
 	}
-	if im.Language != "" {
-		t.Language = im.Language
-	} else if t.Language == "" {
-		t.Language = "ar"
+	if err := importLanguage(t, im.Language); err != nil {
+		return nil, err
 	}
 	articleID, articleText := im.ArticleID, im.ArticleText
 	if articleID != "" {
@@ -64,7 +73,7 @@ func (n *Newsroom) Import(ctx context.Context, im Import) (*store.Job, error) {
 	if articleID == "" && articleText != "" && im.Title != "" {
 		a := &store.Article{ID: store.NewID("art_"), Title: im.Title, Body: articleText}
 		if err := n.store.CreateArticle(ctx, a); err != nil {
-			return nil, err
+			return nil, Refusal(err)
 		}
 		articleID, articleText, created = a.ID, "", a.ID
 	}
@@ -86,9 +95,28 @@ func (n *Newsroom) Import(ctx context.Context, im Import) (*store.Job, error) {
 		if errors.Is(err, store.ErrConflict) {
 			return nil, refuse(errcode.Conflict, "", "this transcript was already imported with that article")
 		}
-		return nil, err
+		return nil, Refusal(err)
 	}
 	return j, nil
+}
+
+// importLanguage sets t's language: the field (a code Whisper knows), else
+// the file's (the same), else Arabic.
+func importLanguage(t *transcribe.Transcript, field string) error {
+	switch {
+	case field != "":
+		if _, ok := transcribe.Languages[field]; !ok {
+			return refuse(errcode.InvalidValue, "language", fmt.Sprintf("language %q is not one Whisper knows: send an ISO 639-1 code such as ar or en", field))
+		}
+		t.Language = field
+	case t.Language == "":
+		t.Language = "ar"
+	default:
+		if _, ok := transcribe.Languages[t.Language]; !ok {
+			return refuse(errcode.BadTranscript, "language", fmt.Sprintf("the transcript's language %q is not a code Whisper knows: send the language field (ar, en, …) with the import", t.Language))
+		}
+	}
+	return nil
 }
 
 // finishImport stores the imported job as done, aligned and indexed.

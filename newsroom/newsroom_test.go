@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"strings"
 	"testing"
 	"time"
 
@@ -76,7 +77,14 @@ func TestImportCorrectRealign(t *testing.T) {
 	if _, err := n.Import(ctx, newsroom.Import{Transcript: "not a transcript"}); !errors.As(err, &refusal) || refusal.Code != errcode.BadTranscript {
 		t.Errorf("bad import: got %v, want bad_transcript", err)
 	}
-	if _, _, err := n.Translate(ctx, j); !errors.As(err, &refusal) || refusal.Code != errcode.TranslationUnavailable {
+	if _, _, err := n.Translate(ctx, j); !errors.As(err, &refusal) || refusal.Code != errcode.NoRecording {
+		t.Errorf("translate an import without its recording: got %v, want no_recording", err)
+	}
+	withAudio, err := n.Import(ctx, newsroom.Import{Upload: newsroom.Upload{SHA256: strings.Repeat("ab", 32), Size: 1}, Transcript: srt})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := n.Translate(ctx, withAudio); !errors.As(err, &refusal) || refusal.Code != errcode.TranslationUnavailable {
 		t.Errorf("translate without a translation model: got %v, want translation_unavailable", err)
 	}
 }

@@ -60,7 +60,8 @@ type Submission struct {
 // which gets the callback too. It returns the job and whether it is new.
 // The translate task is made by the translation model, whatever s names.
 // Refusals: a translation model that cannot be used (CheckTranslation), an
-// invalid callback URL, an unknown article, a full queue.
+// invalid callback URL, an article or prompt the store refuses, an unknown
+// article, a full queue, a joined job that has its most callbacks.
 func (n *Newsroom) Submit(ctx context.Context, s Submission) (*store.Job, bool, error) {
 	if s.Task == store.TaskTranslate {
 		model, err := n.CheckTranslation()
@@ -85,20 +86,20 @@ func (n *Newsroom) Submit(ctx context.Context, s Submission) (*store.Job, bool, 
 	if articleID == "" && text != "" && s.Title != "" {
 		a := &store.Article{ID: store.NewID("art_"), Title: s.Title, Body: text, Published: s.Published}
 		if err := n.store.CreateArticle(ctx, a); err != nil {
-			return nil, false, err
+			return nil, false, Refusal(err)
 		}
 		n.reindex(ctx, "", a.ID)
 		articleID, text, created = a.ID, "", a.ID
 	}
 	j, isNew, err := n.submit(ctx, s, articleID, text)
+	if err == nil && !isNew {
+		err = n.joinedCallback(ctx, j, s.CallbackURL)
+	}
 	if err != nil {
 		if created != "" {
 			_ = n.store.DeleteArticle(ctx, created)
 		}
-		return nil, false, err
-	}
-	if !isNew {
-		n.joinedCallback(ctx, j, s.CallbackURL)
+		return nil, false, Refusal(err)
 	}
 	if articleID != "" {
 		if err := n.store.SetArticleJob(ctx, articleID, j.ID); err != nil {
@@ -189,23 +190,29 @@ func (n *Newsroom) CheckCallback(ctx context.Context, url string) error {
 
 // joinedCallback adds url to a job the request joined (an identical earlier
 // request's); a job already finished has its final events queued for it now.
-func (n *Newsroom) joinedCallback(ctx context.Context, j *store.Job, url string) {
+// A job with store.MaxCallbacks callbacks already refuses another
+// (errcode.TooManyCallbacks: each would multiply every event's deliveries).
+func (n *Newsroom) joinedCallback(ctx context.Context, j *store.Job, url string) error {
 	if url == "" || n.cfg.Events == nil {
-		return
+		return nil
 	}
-	if err := n.store.AddCallback(ctx, j.ID, url); err != nil {
+	if err := n.store.AddCallback(ctx, j.ID, url); errors.Is(err, store.ErrTooManyCallbacks) {
+		return refuse(errcode.TooManyCallbacks, "callback_url", "callback_url: the job "+j.ID+" this request joins (the same recording and options) has "+
+			err.Error()+"; send it without callback_url and poll, or follow GET /v1/transcriptions/"+j.ID+"/events")
+	} else if err != nil {
 		n.log.Error("store callback", "job", j.ID, "error", err)
-		return
+		return nil
 	}
 	// Read the state after adding: a job finishing meanwhile either saw the
 	// callback or is final here; Notify queues each event once.
 	cur, err := n.store.Job(ctx, j.ID)
 	if err != nil {
-		return
+		return nil
 	}
 	if err := n.Finished(ctx, cur); err != nil {
 		n.log.Error("queue webhook", "job", cur.ID, "error", err)
 	}
+	return nil
 }
 
 // Translate queues Whisper's translate task over job j's recording as a
@@ -214,10 +221,14 @@ func (n *Newsroom) joinedCallback(ctx context.Context, j *store.Job, url string)
 // output back towards Arabic), made by the translation model — never the
 // job's own model, which may not translate (CheckTranslation refuses
 // before any job exists). Its transcript is kept under TranslationKey(j),
-// beside the Arabic one.
+// beside the Arabic one. Refusals: a translation of a translation, a job
+// imported without its recording, no translation model.
 func (n *Newsroom) Translate(ctx context.Context, j *store.Job) (*store.Job, bool, error) {
 	if j.Task == store.TaskTranslate {
 		return nil, false, refuse(errcode.AlreadyTranslation, "", "this job is a translation already; its transcript is the English text")
+	}
+	if !j.HasRecording() {
+		return nil, false, refuse(errcode.NoRecording, "", "this transcription was imported without its recording: there is no speech to translate")
 	}
 	model, err := n.CheckTranslation()
 	if err != nil {

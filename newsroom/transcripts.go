@@ -6,16 +6,14 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/newsscribe/newsscribe/internal/errcode"
-	"github.com/newsscribe/newsscribe/internal/oneline"
 	"github.com/newsscribe/newsscribe/store"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
 
 // MaxSpeakerName is the longest speaker or author name, in characters.
-const MaxSpeakerName = 100
+const MaxSpeakerName = transcribe.MaxSpeakerRunes
 
 // Edit is a correction of a job's transcript. Every index and time
 // addresses the revision Base.
@@ -41,7 +39,7 @@ type WordEdit struct {
 }
 
 // Rename renames speaker From to To.
-type Rename struct{ From, To string }
+type Rename = transcribe.Rename
 
 // StaleError refuses a correction made on a revision that is no longer
 // the current one: somebody saved first.
@@ -63,8 +61,10 @@ type Timing struct {
 // Correct applies e to finished job j's current transcript (with the
 // speakers its article seeds) and saves it as the next revision: the
 // article is re-aligned to it and the job re-indexed. Refusals: a stale
-// base (*StaleError), an edit that does not apply (errcode.BadEdit), a
-// speaker span or name out of bounds (errcode.BadSpeaker).
+// base (*StaleError), an edit past transcribe's limits (errcode.TooLarge:
+// too many edits, spans or renames, a segment or transcript made too
+// long), an edit that does not apply (errcode.BadEdit), a speaker span or
+// name out of bounds (errcode.BadSpeaker).
 func (n *Newsroom) Correct(ctx context.Context, j *store.Job, e Edit) (*store.Revision, Timing, error) {
 	began := time.Now()
 	cur, curRev, err := n.store.JobTranscript(ctx, j)
@@ -81,7 +81,7 @@ func (n *Newsroom) Correct(ctx context.Context, j *store.Job, e Edit) (*store.Re
 			t = store.SeedSpeakers(t, al)
 		}
 	}
-	edits := make([]transcribe.WordEdit, len(e.Words))
+	c := transcribe.Correction{Edits: make([]transcribe.WordEdit, len(e.Words)), Speakers: e.Speakers, Renames: e.Renames}
 	for i, w := range e.Words {
 		we := transcribe.WordEdit{Segment: w.Segment, Text: w.Text}
 		if w.From == nil || w.To == nil {
@@ -91,32 +91,23 @@ func (n *Newsroom) Correct(ctx context.Context, j *store.Job, e Edit) (*store.Re
 		} else {
 			we.From, we.To = *w.From, *w.To
 		}
-		edits[i] = we
+		c.Edits[i] = we
 	}
-	t, err = transcribe.Edit(t, edits)
-	var ee *transcribe.EditError
-	if errors.As(err, &ee) {
+	t, err = transcribe.Correct(t, c)
+	var (
+		ee *transcribe.EditError
+		se *transcribe.SpeakerError
+		le *transcribe.LimitError
+	)
+	switch {
+	case errors.As(err, &le):
+		return nil, Timing{}, refuse(errcode.TooLarge, "", "the edit is too large: "+le.Error())
+	case errors.As(err, &ee):
 		return nil, Timing{}, refuse(errcode.BadEdit, "", ee.Error())
-	} else if err != nil {
+	case errors.As(err, &se):
+		return nil, Timing{}, refuse(errcode.BadSpeaker, "", se.Error())
+	case err != nil:
 		return nil, Timing{}, err
-	}
-	var spans []transcribe.SpeakerSpan
-	for i, sp := range e.Speakers {
-		name := oneline.Fold(sp.Speaker)
-		if !(sp.End > sp.Start) || utf8.RuneCountInString(name) > MaxSpeakerName {
-			return nil, Timing{}, refuse(errcode.BadSpeaker, "", fmt.Sprintf("speakers[%d]: end must be after start and the name at most %d characters", i, MaxSpeakerName))
-		}
-		spans = append(spans, transcribe.SpeakerSpan{Start: sp.Start, End: sp.End, Speaker: name})
-	}
-	if len(spans) > 0 {
-		t = transcribe.SetSpeakers(t, spans)
-	}
-	for i, rn := range e.Renames {
-		to := oneline.Fold(rn.To)
-		if rn.From == "" || utf8.RuneCountInString(to) > MaxSpeakerName {
-			return nil, Timing{}, refuse(errcode.BadSpeaker, "", fmt.Sprintf("rename_speakers[%d]: from is required and to at most %d characters", i, MaxSpeakerName))
-		}
-		t = transcribe.RenameSpeaker(t, rn.From, to)
 	}
 	return n.save(ctx, j, e.Base, t, e.Author, e.Note, began, time.Since(began))
 }

@@ -24,7 +24,7 @@ func TestTranslateChecksTheTranslationModel(t *testing.T) {
 	ctx := context.Background()
 	_, st := newNewsroom(t)
 	j, err := newsroom.New(newsroom.Config{Store: st, Logger: slog.New(slog.DiscardHandler)}).
-		Import(ctx, newsroom.Import{Transcript: srt})
+		Import(ctx, newsroom.Import{Upload: newsroom.Upload{SHA256: strings.Repeat("ab", 32), Size: 1}, Transcript: srt}) // with its recording: one without is refused first (no_recording)
 	if err != nil {
 		t.Fatal(err)
 	}

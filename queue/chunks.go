@@ -10,6 +10,8 @@ import (
 
 	"github.com/riverqueue/river"
 
+	"github.com/newsscribe/newsscribe/blob"
+	"github.com/newsscribe/newsscribe/internal/errcode"
 	"github.com/newsscribe/newsscribe/pipeline"
 	"github.com/newsscribe/newsscribe/store"
 	"github.com/newsscribe/newsscribe/transcribe"
@@ -32,6 +34,11 @@ type StitchArgs struct {
 
 // Kind implements river.JobArgs.
 func (StitchArgs) Kind() string { return "newsscribe_stitch" }
+
+// errNoRecording fails a job whose recording is not stored (an import
+// without one, or one deleted meanwhile) for good: retrying cannot bring
+// it back (issue 24: a translation of such a job was retried as transient).
+var errNoRecording = &InputError{Code: errcode.NoRecording, Err: errors.New("the recording of this job is not stored (imported without one, or deleted)")}
 
 // prepare is the first step of job j: the cached transcript finishes it at
 // once; otherwise the recording is decoded once into its PCM16 copy (unless
@@ -115,7 +122,13 @@ func (w *Worker) plan(ctx context.Context, j *store.Job) (pipeline.Plan, error) 
 		defer r.Close()
 		return w.Pipeline.Prepare(ctx, pipeline.NewPCMReader(r), io.Discard, w.ChunkLength)
 	}
+	if j.AudioSHA256 == "" {
+		return pipeline.Plan{}, errNoRecording
+	}
 	src, err := blobs.Fetch(ctx, store.AudioKey(j.AudioSHA256)) // a local copy, from a bucket if need be
+	if errors.Is(err, blob.ErrNotFound) {
+		return pipeline.Plan{}, errNoRecording
+	}
 	if err != nil {
 		return pipeline.Plan{}, fmt.Errorf("fetch upload: %w", err)
 	}

@@ -36,11 +36,23 @@ type clipWorker struct {
 // Timeout bounds one clip: MaxDuration of video at a few times real time.
 func (cw *clipWorker) Timeout(*river.Job[ClipArgs]) time.Duration { return 30 * time.Minute }
 
-// Work implements river.Worker.
+// clipYield is how long a clip waits when recognition work is waiting.
+const clipYield = 2 * time.Second
+
+// Work implements river.Worker. A clip never goes ahead of recognition:
+// while recognition work waits for a worker, the clip waits (snoozed,
+// which uses up no attempt).
 func (cw *clipWorker) Work(ctx context.Context, job *river.Job[ClipArgs]) error {
 	w := cw.w
 	st := w.store
 	log := w.logger().With("clip", job.Args.ClipID)
+	if w.queue != nil {
+		if busy, err := w.queue.recognitionWaiting(ctx); err != nil {
+			log.Warn("clip: queue not read", "error", err)
+		} else if busy {
+			return river.JobSnooze(clipYield)
+		}
+	}
 	c, err := st.ClipByID(ctx, job.Args.ClipID)
 	if errors.Is(err, store.ErrNotFound) {
 		return river.JobCancel(fmt.Errorf("clip %s: no such clip", job.Args.ClipID))
@@ -59,10 +71,19 @@ func (cw *clipWorker) Work(ctx context.Context, job *river.Job[ClipArgs]) error 
 	switch {
 	case err == nil:
 		c.Start, c.End, c.Duration, c.Bytes = res.Start, res.End, res.Duration, res.Size
-		if err := st.FinishClip(bg, c); err != nil {
+		if err := st.FinishClip(bg, c); errors.Is(err, store.ErrNotFound) {
+			// The job was deleted while the clip was made: its file goes too.
+			log.Info("clip made for a deleted job; removed")
+			return st.Blobs.Delete(bg, store.ClipKey(c.ID, "."+c.Format))
+		} else if err != nil {
 			return err
 		}
 		log.Info("clip done", "seconds", res.Duration, "bytes", res.Size)
+		if gone, err := st.ExpireClips(bg, c.JobID); err != nil {
+			log.Warn("old clips not removed", "error", err)
+		} else if len(gone) > 0 {
+			log.Info("old clip files removed to keep clips within their limits", "clips", gone)
+		}
 		return nil
 	case ctx.Err() != nil && !errors.Is(ctx.Err(), context.DeadlineExceeded):
 		log.Info("clip interrupted by shutdown; it will resume")

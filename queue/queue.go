@@ -20,8 +20,10 @@ import (
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 	"github.com/riverqueue/river/riverdriver/riversqlite"
 	"github.com/riverqueue/river/rivermigrate"
+	"github.com/riverqueue/river/rivertype"
 
 	"github.com/newsscribe/newsscribe/store"
+	"github.com/newsscribe/newsscribe/webhook"
 )
 
 // Args are a river job's arguments: only the API's job id, the rest is in
@@ -68,6 +70,10 @@ type Config struct {
 	Logger *slog.Logger
 	// Webhooks configures event notifications (webhook.go).
 	Webhooks WebhookConfig
+	// ClipWorkers is how many clips this process makes at once, on a river
+	// queue of their own (ClipQueue), so that clips never hold a worker of
+	// the recognition. Defaults to 1.
+	ClipWorkers int
 }
 
 func (c *Config) setDefaults() {
@@ -85,6 +91,9 @@ func (c *Config) setDefaults() {
 	}
 	if c.Logger == nil {
 		c.Logger = slog.Default()
+	}
+	if c.ClipWorkers <= 0 {
+		c.ClipWorkers = 1
 	}
 	c.Webhooks.setDefaults()
 }
@@ -105,6 +114,9 @@ type backend interface {
 	start(ctx context.Context) error
 	stop(ctx context.Context) error
 	stopAndCancel(ctx context.Context) error
+	// waiting reports whether work of one of kinds is available, waiting
+	// for a worker.
+	waiting(ctx context.Context, kinds ...string) (bool, error)
 }
 
 type riverBackend[TTx any] struct {
@@ -122,6 +134,14 @@ func (b *riverBackend[TTx]) insert(ctx context.Context, args river.JobArgs, opts
 func (b *riverBackend[TTx]) cancel(ctx context.Context, id int64) error {
 	_, err := b.client.JobCancel(ctx, id)
 	return err
+}
+
+func (b *riverBackend[TTx]) waiting(ctx context.Context, kinds ...string) (bool, error) {
+	res, err := b.client.JobList(ctx, river.NewJobListParams().Kinds(kinds...).States(rivertype.JobStateAvailable).First(1))
+	if err != nil {
+		return false, err
+	}
+	return len(res.Jobs) > 0, nil
 }
 
 func (b *riverBackend[TTx]) start(ctx context.Context) error { return b.client.Start(ctx) }
@@ -152,7 +172,8 @@ func Open(ctx context.Context, cfg Config, st *store.Store, w *Worker) (*Queue, 
 	workers := river.NewWorkers()
 	river.AddWorker(workers, river.Worker[Args](w))
 	river.AddWorker(workers, river.Worker[ClipArgs](&clipWorker{w: w}))
-	hooks := &webhookWorker{cfg: cfg.Webhooks, client: cfg.Webhooks.Policy.Client(), log: cfg.Logger, store: st}
+	hooks := &webhookWorker{cfg: cfg.Webhooks, client: cfg.Webhooks.Policy.Client(), log: cfg.Logger, store: st,
+		gate: &webhook.Gate{PerHost: cfg.Webhooks.PerHost, Timeout: cfg.Webhooks.Policy.Timeout}}
 	river.AddWorker(workers, river.Worker[WebhookArgs](hooks))
 	river.AddWorker(workers, river.Worker[ChunkArgs](&chunkWorker{w: w}))
 	river.AddWorker(workers, river.Worker[StitchArgs](&stitchWorker{w: w}))
@@ -160,6 +181,7 @@ func Open(ctx context.Context, cfg Config, st *store.Store, w *Worker) (*Queue, 
 		Queues: map[string]river.QueueConfig{
 			river.QueueDefault: {MaxWorkers: cfg.Workers},
 			WebhookQueue:       {MaxWorkers: cfg.Webhooks.Workers},
+			ClipQueue:          {MaxWorkers: cfg.ClipWorkers},
 		},
 		Workers:              workers,
 		MaxAttempts:          cfg.MaxAttempts,
@@ -226,11 +248,18 @@ func (q *Queue) Enqueue(ctx context.Context, jobID string) error {
 	return nil
 }
 
-// EnqueueClip puts clip id (stored queued) on the queue. Clips are not
+// ClipQueue is the river queue clips are made on, apart from recognition:
+// a clip never holds a recognition worker, and it waits while recognition
+// work is waiting (clipWorker.Work).
+const ClipQueue = "clip"
+
+// EnqueueClip puts clip id (stored queued) on the clip queue. Clips are not
 // retried: the same recording and options fail the same way again.
 func (q *Queue) EnqueueClip(ctx context.Context, clipID string) error {
 	if _, err := q.backend.insert(ctx, ClipArgs{ClipID: clipID}, &river.InsertOpts{
+		Queue:       ClipQueue,
 		MaxAttempts: 1,
+		Priority:    4,
 		UniqueOpts:  river.UniqueOpts{ByArgs: true},
 	}); err != nil {
 		return fmt.Errorf("enqueue clip: %w", err)
@@ -269,6 +298,15 @@ func priority(args river.JobArgs) int {
 		return 3
 	}
 	return 4
+}
+
+// recognitionKinds are the kinds of the work of recognising recordings.
+var recognitionKinds = []string{Args{}.Kind(), ChunkArgs{}.Kind(), StitchArgs{}.Kind()}
+
+// recognitionWaiting reports whether recognition work is waiting for a
+// worker.
+func (q *Queue) recognitionWaiting(ctx context.Context) (bool, error) {
+	return q.backend.waiting(ctx, recognitionKinds...)
 }
 
 // cancelParts cancels the chunks of job id still queued or running,

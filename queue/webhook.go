@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
 	"strconv"
 	"time"
@@ -62,6 +63,10 @@ type WebhookConfig struct {
 	Retry []time.Duration
 	// Workers is how many deliveries run at once. Defaults to 4.
 	Workers int
+	// PerHost is the most deliveries to one destination at once (a
+	// registrable domain or an IP address; webhook.Gate). Defaults to
+	// webhook.DefaultPerHost.
+	PerHost int
 }
 
 func (c *WebhookConfig) setDefaults() {
@@ -111,7 +116,13 @@ type webhookWorker struct {
 	client *http.Client
 	store  *store.Store
 	log    *slog.Logger
+	// gate shares the workers out between destinations.
+	gate *webhook.Gate
 }
+
+// webhookYield is how long a delivery waits while its destination has as
+// many deliveries running as it may.
+const webhookYield = time.Second
 
 // NextRetry implements river.Worker: the schedule's delay for this attempt.
 func (w *webhookWorker) NextRetry(job *river.Job[WebhookArgs]) time.Time {
@@ -141,14 +152,25 @@ func (w *webhookWorker) Work(ctx context.Context, job *river.Job[WebhookArgs]) e
 	if err != nil {
 		return river.JobCancel(fmt.Errorf("webhook body: %w", err))
 	}
-	res, sendErr := webhook.Send(ctx, w.client, a.URL, w.cfg.Secret, a.WebhookID, time.Now(), body)
+	timeout, done, ok := w.gate.Acquire(webhook.Destination(a.URL), time.Now())
+	if !ok {
+		// Its destination has as many deliveries running as it may: wait
+		// without holding a worker (a snooze uses up no attempt).
+		return river.JobSnooze(webhookYield)
+	}
+	actx, cancel := context.WithTimeout(ctx, timeout)
+	res, sendErr := webhook.Send(actx, w.client, a.URL, w.cfg.Secret, a.WebhookID, time.Now(), body)
+	timedOut := actx.Err() != nil && ctx.Err() == nil
+	cancel()
+	var ne net.Error
+	done(timedOut || (errors.As(sendErr, &ne) && ne.Timeout()) || res.Duration > w.gate.SlowAfter(), time.Now())
 	d := store.Delivery{
 		JobID: a.JobID, WebhookID: a.WebhookID, Event: string(a.Event), URL: a.URL, Attempt: job.Attempt,
 		StatusCode: res.Status, Duration: res.Duration, CreatedAt: time.Now().UTC(),
 	}
 	forbidden := errors.Is(sendErr, webhook.ErrForbiddenAddress)
 	if sendErr != nil {
-		d.Error = sendErr.Error()
+		d.Error = webhook.PublicError(sendErr)
 		if job.Attempt < job.MaxAttempts && !forbidden {
 			next := time.Now().Add(w.delay(job.Attempt)).UTC()
 			d.NextAttemptAt = &next

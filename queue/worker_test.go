@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/newsscribe/newsscribe/audio"
+	"github.com/newsscribe/newsscribe/internal/pgtest"
 	"github.com/newsscribe/newsscribe/newsroom"
 	"github.com/newsscribe/newsscribe/pipeline"
 	"github.com/newsscribe/newsscribe/queue"
@@ -40,8 +41,11 @@ type backend struct {
 
 func backends(t *testing.T) []backend {
 	bs := []backend{{name: "sqlite"}}
-	if dsn := os.Getenv("NEWSSCRIBE_TEST_POSTGRES"); dsn != "" {
-		bs = append(bs, backend{name: "postgres", database: dsn})
+	if os.Getenv("NEWSSCRIBE_TEST_POSTGRES") != "" {
+		// A schema of its own: river's tables in the public schema are
+		// shared with every other test run on the server, whose workers
+		// would take these jobs (and fail them: their blobs are elsewhere).
+		bs = append(bs, backend{name: "postgres", database: pgtest.URL(t)})
 	} else {
 		t.Log("PostgreSQL cases skipped: NEWSSCRIBE_TEST_POSTGRES is not set (see README)")
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/newsscribe/newsscribe/audio"
 	"github.com/newsscribe/newsscribe/blob"
 	"github.com/newsscribe/newsscribe/blob/s3blob"
+	"github.com/newsscribe/newsscribe/internal/apikey"
 	"github.com/newsscribe/newsscribe/internal/publicurl"
 	"github.com/newsscribe/newsscribe/live"
 	"github.com/newsscribe/newsscribe/newsroom"
@@ -143,6 +144,17 @@ type Config struct {
 	// Blobs, when set, is the shared blob store itself, in place of
 	// BlobStore's URL (a program that embeds the server; the tests).
 	Blobs blob.Store
+	// MaxClips is the most clips queued or being made on the queue at once
+	// (three per recording at most); more get 429. Defaults to
+	// store.DefaultClipsQueued.
+	MaxClips int
+	// ClipStorage is the most bytes of clip files kept; past it the oldest
+	// clips' files are removed. Defaults to store.DefaultClipStorage.
+	ClipStorage int64
+	// MaxStreams is the most event streams (GET …/events, OpenAI
+	// stream=true) open at once; more get 429. Defaults to
+	// api.DefaultMaxStreams.
+	MaxStreams int
 
 	// Pipeline names the models and the engine loader (and align.Options).
 	// New sets its Audio options from MaxDuration and FFmpegPath, Contexts
@@ -201,6 +213,9 @@ func (c Config) withDefaults() Config {
 	c.MinUploadRate = cmp.Or(c.MinUploadRate, d.MinUploadRate)
 	c.ShareTTL = cmp.Or(c.ShareTTL, d.ShareTTL)
 	c.Live.Sessions = cmp.Or(c.Live.Sessions, d.Live.Sessions)
+	c.MaxClips = cmp.Or(c.MaxClips, d.MaxClips)
+	c.ClipStorage = cmp.Or(c.ClipStorage, d.ClipStorage)
+	c.MaxStreams = cmp.Or(c.MaxStreams, d.MaxStreams)
 	c.Logger = cmp.Or(c.Logger, slog.New(slog.DiscardHandler))
 	if c.ClipFonts == nil {
 		c.ClipFonts = web.CaptionFonts()
@@ -226,6 +241,9 @@ func DefaultConfig() Config {
 		MinUploadRate:   api.DefaultMinUploadRate,
 		ShareTTL:        share.DefaultTTL,
 		Live:            live.Config{Sessions: live.DefaultSessions},
+		MaxClips:        store.DefaultClipsQueued,
+		ClipStorage:     store.DefaultClipStorage,
+		MaxStreams:      api.DefaultMaxStreams,
 	}
 }
 
@@ -261,6 +279,15 @@ func (c Config) Validate() error {
 		return fmt.Errorf("--share-ttl: must be positive, got %s", c.ShareTTL)
 	case c.Database != "" && !store.IsPostgres(c.Database):
 		return errors.New("--database: want a postgres:// URL, or nothing for SQLite in the data directory")
+	case c.MaxClips < 0:
+		return fmt.Errorf("--max-clips: must not be negative, got %d", c.MaxClips)
+	case c.ClipStorage < 0:
+		return fmt.Errorf("--clip-storage: must not be negative, got %d", c.ClipStorage)
+	case c.MaxStreams < 0:
+		return fmt.Errorf("--max-streams: must not be negative, got %d", c.MaxStreams)
+	}
+	if _, err := apikey.Parse(c.APIKeys); err != nil {
+		return err
 	}
 	if c.PublicURL != "" {
 		if _, err := publicurl.Parse(c.PublicURL); err != nil {
@@ -276,6 +303,18 @@ func (c Config) Validate() error {
 		return err
 	}
 	return c.Live.Validate()
+}
+
+// Warnings are what c allows but an operator should hear at start-up;
+// public says whether the public pages (the embed of published articles,
+// the share links) are served.
+func (c Config) Warnings(public bool) []string {
+	var w []string
+	if public && c.PublicURL == "" {
+		w = append(w, "--public-url is unset: the public embed's oEmbed URLs and the share links take their host from each request "+
+			"(its Host header, or X-Forwarded-Host with --trust-proxy), which a client can choose; set --public-url to the address readers use")
+	}
+	return w
 }
 
 // validateWebhooks checks the --webhook-* flags.

@@ -40,3 +40,33 @@ func TestConfigValidate(t *testing.T) {
 		})
 	}
 }
+
+// TestConfigRefusesEmptyAPIKey: an --api-keys entry with an empty key
+// stops the server at start, naming the entry, never a secret (issue 24,
+// item 2: it was dropped silently and /v1 served open).
+func TestConfigRefusesEmptyAPIKey(t *testing.T) {
+	for _, keys := range [][]string{{"maryam:"}, {"", ""}, {"omar:k3y-2", "name:"}} {
+		c := server.DefaultConfig()
+		c.APIKeys = keys
+		err := c.Validate()
+		if err == nil || !strings.Contains(err.Error(), "--api-keys: entry") || strings.Contains(err.Error(), "k3y-2") {
+			t.Errorf("Validate(%q) = %v, want an error naming the entry and no secret", keys, err)
+		}
+	}
+}
+
+// TestPublicURLWarning: serving the public pages without --public-url is
+// warned about at start-up (issue 24, "also").
+func TestPublicURLWarning(t *testing.T) {
+	c := server.DefaultConfig()
+	if w := c.Warnings(true); len(w) != 1 || !strings.Contains(w[0], "--public-url") {
+		t.Errorf("public pages without --public-url: warnings %q", w)
+	}
+	if w := c.Warnings(false); len(w) != 0 {
+		t.Errorf("no public pages: warnings %q", w)
+	}
+	c.PublicURL = "https://news.example.com"
+	if w := c.Warnings(true); len(w) != 0 {
+		t.Errorf("with --public-url: warnings %q", w)
+	}
+}

@@ -91,7 +91,8 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	st, err := store.Open(ctx, store.Config{Database: cfg.Database, DataDir: cfg.DataDir, Logger: log}, blobs)
+	st, err := store.Open(ctx, store.Config{Database: cfg.Database, DataDir: cfg.DataDir, Logger: log,
+		Clips: store.ClipLimits{Queued: cfg.MaxClips, Storage: cfg.ClipStorage}}, blobs)
 	if err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
 	}
@@ -108,6 +109,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 		st.Close()
 		return nil, fmt.Errorf("open job queue: %w", err)
 	}
+	sh = sh.WithRevocations(st) // DELETE …/share revokes a link there; Verify consults it
 	metrics := api.NewMetrics(st)
 	worker.Observer = metrics
 	lm, err := newLive(cfg, p, log)
@@ -130,7 +132,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 		Newsroom: nr, EngineReady: p.Ready, Segments: hub, Metrics: metrics, APIKeys: cfg.APIKeys,
 		MaxUpload: cfg.MaxUpload, DefaultModel: model, Logger: log,
 		PublicMetrics: cfg.PublicMetrics, BodyIdleTimeout: cfg.BodyIdleTimeout, MinUploadRate: cfg.MinUploadRate,
-		TrustProxy: cfg.TrustProxy, PublicURL: publicURL, Share: sh,
+		TrustProxy: cfg.TrustProxy, PublicURL: publicURL, Share: sh, MaxStreams: cfg.MaxStreams,
 	}
 	if cfg.Page {
 		// The newsroom page, the embed of published articles and the
@@ -139,6 +141,9 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 			web.Mount(r, st, web.Options{PublicURL: publicURL, TrustProxy: cfg.TrustProxy})
 			web.RegisterShare(r, st, sh)
 		}
+	}
+	for _, w := range cfg.Warnings(cfg.Page) {
+		log.Warn(w)
 	}
 	return &Server{cfg: cfg, pipeline: p, store: st, queue: q, worker: worker, newsroom: nr, live: lm,
 		handler: api.NewRouter(deps), log: log, stopRecover: func() {}}, nil

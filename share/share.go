@@ -6,6 +6,7 @@
 package share
 
 import (
+	"context"
 	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
@@ -38,12 +39,72 @@ var (
 	ErrExpired = errors.New("this share link has expired; ask the newsroom for a new one")
 	// ErrInvalid: the token is malformed or its signature is wrong.
 	ErrInvalid = errors.New("this share link is not valid (mistyped or forged)")
+	// ErrRevoked: the newsroom revoked the link.
+	ErrRevoked = errors.New("this share link was revoked; ask the newsroom for a new one")
+	// ErrOtherJob: Revoke was given a link to another job.
+	ErrOtherJob = errors.New("this share link opens another recording")
 )
 
 // Signer makes and checks share tokens. It is safe for concurrent use.
 type Signer struct {
 	secret []byte
 	ttl    time.Duration
+	// revoked, when set, is consulted by Verify.
+	revoked Revocations
+}
+
+// Revocations is the list of revoked links Verify consults (issue 24: a
+// leaked link worked until it expired, unless the secret was rotated,
+// which killed every link); *store.Store is one.
+type Revocations interface {
+	// ShareRevoked reports whether the link of job jobID whose token has id
+	// tokenID (TokenID) and expires at expires was revoked.
+	ShareRevoked(ctx context.Context, jobID, tokenID string, expires time.Time) (bool, error)
+}
+
+// RevocationList is Revocations that takes new revocations.
+type RevocationList interface {
+	Revocations
+	// RevokeShare revokes one link until it expires.
+	RevokeShare(ctx context.Context, jobID, tokenID string, expires time.Time) error
+	// RevokeShares revokes every link of a job expiring no later than until.
+	RevokeShares(ctx context.Context, jobID string, until time.Time) error
+}
+
+// WithRevocations returns a Signer like s whose Verify refuses the links
+// r lists as revoked.
+func (s *Signer) WithRevocations(r Revocations) *Signer {
+	c := *s
+	c.revoked = r
+	return &c
+}
+
+// TokenID is what a revocation list keeps of a token: a hash, so that the
+// list holds nothing that opens a recording.
+func TokenID(token string) string {
+	h := sha256.Sum256([]byte(token))
+	return hex.EncodeToString(h[:16])
+}
+
+// Revoke revokes token, a link to job jobID signed by s, in list r; a
+// token that is not valid is ErrInvalid, one to another job ErrOtherJob,
+// an expired one needs no revocation (nil).
+func (s *Signer) Revoke(ctx context.Context, r RevocationList, jobID, token string, now time.Time) error {
+	id, exp, err := s.parse(token, now)
+	switch {
+	case errors.Is(err, ErrExpired):
+		return nil
+	case err != nil:
+		return err
+	case id != jobID:
+		return ErrOtherJob
+	}
+	return r.RevokeShare(ctx, jobID, TokenID(token), exp)
+}
+
+// RevokeAll revokes every link to job jobID made until now.
+func (s *Signer) RevokeAll(ctx context.Context, r RevocationList, jobID string, now time.Time) error {
+	return r.RevokeShares(ctx, jobID, now.Add(s.ttl))
 }
 
 // New returns a Signer with the secret (at least MinSecret bytes) whose
@@ -74,34 +135,77 @@ func (s *Signer) Sign(id string, now time.Time) (string, time.Time) {
 }
 
 // Verify returns the job id of a token signed by s that has not expired at
-// now; otherwise ErrInvalid or ErrExpired.
+// now nor been revoked; otherwise ErrInvalid, ErrExpired or ErrRevoked. It
+// is VerifyContext without a context.
 func (s *Signer) Verify(token string, now time.Time) (string, error) {
+	return s.VerifyContext(context.Background(), token, now)
+}
+
+// VerifyContext is Verify; ctx bounds the look-up in the revocation list.
+// A list that cannot be read refuses the link (an error that is none of
+// the three).
+func (s *Signer) VerifyContext(ctx context.Context, token string, now time.Time) (string, error) {
+	id, exp, err := s.parse(token, now)
+	if err != nil || s.revoked == nil {
+		return id, err
+	}
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	revoked, err := s.revoked.ShareRevoked(ctx, id, TokenID(token), exp)
+	switch {
+	case err != nil:
+		return "", fmt.Errorf("this share link cannot be checked now; try again later: %w", err)
+	case revoked:
+		return "", ErrRevoked
+	}
+	return id, nil
+}
+
+// parse checks a token's signature and expiry and returns its job id and
+// expiry.
+func (s *Signer) parse(token string, now time.Time) (string, time.Time, error) {
 	i := strings.LastIndexByte(token, '.')
 	if i < 0 {
-		return "", ErrInvalid
+		return "", time.Time{}, ErrInvalid
 	}
 	payload, sig := token[:i], token[i+1:]
 	if !hmac.Equal([]byte(sig), []byte(s.mac(payload))) {
-		return "", ErrInvalid
+		return "", time.Time{}, ErrInvalid
 	}
 	j := strings.LastIndexByte(payload, '.')
 	if j <= 0 {
-		return "", ErrInvalid
+		return "", time.Time{}, ErrInvalid
 	}
 	exp, err := strconv.ParseInt(payload[j+1:], 10, 64)
 	if err != nil {
-		return "", ErrInvalid
+		return "", time.Time{}, ErrInvalid
 	}
 	if !now.Before(time.Unix(exp, 0)) {
-		return "", ErrExpired
+		return "", time.Time{}, ErrExpired
 	}
-	return payload[:j], nil
+	return payload[:j], time.Unix(exp, 0), nil
 }
 
 func (s *Signer) mac(payload string) string {
 	m := hmac.New(sha256.New, s.secret)
 	m.Write([]byte(payload))
 	return base64.RawURLEncoding.EncodeToString(m.Sum(nil))
+}
+
+// RedactPath is an URL path fit for a log: the token of a share page
+// (/share/TOKEN, /share/TOKEN/audio, under any prefix) replaced by "…", so
+// that a log never holds a working link.
+func RedactPath(p string) string {
+	i := strings.Index(p, "/share/")
+	if i < 0 {
+		return p
+	}
+	rest := p[i+len("/share/"):]
+	tail := ""
+	if j := strings.IndexByte(rest, '/'); j >= 0 {
+		tail = rest[j:]
+	}
+	return p[:i] + "/share/…" + tail
 }
 
 // LoadKey returns the secret kept in dir/KeyFile, creating it (32 random

@@ -2,6 +2,7 @@ package share_test
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -82,5 +83,75 @@ func TestLoadKey(t *testing.T) {
 	}
 	if _, err := share.LoadKey(dir); err == nil {
 		t.Error("a corrupt key file was accepted")
+	}
+}
+
+// list is an in-memory RevocationList.
+type list struct {
+	one map[string]time.Time // by job and token id
+	all map[string]time.Time // by job
+}
+
+func (l *list) ShareRevoked(_ context.Context, job, id string, exp time.Time) (bool, error) {
+	if _, ok := l.one[job+" "+id]; ok {
+		return true, nil
+	}
+	until, ok := l.all[job]
+	return ok && !exp.After(until), nil
+}
+
+func (l *list) RevokeShare(_ context.Context, job, id string, exp time.Time) error {
+	l.one[job+" "+id] = exp
+	return nil
+}
+
+func (l *list) RevokeShares(_ context.Context, job string, until time.Time) error {
+	l.all[job] = until
+	return nil
+}
+
+// TestRevoke: one link is revoked and the job's other links still work;
+// revoking all of them spares the links made afterwards; a link to another
+// job or a forged one is refused (issue 24: a leaked link worked for its
+// whole week unless the secret was rotated, which killed every link).
+func TestRevoke(t *testing.T) {
+	s, err := share.New([]byte("0123456789abcdef0123"), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := &list{one: map[string]time.Time{}, all: map[string]time.Time{}}
+	s = s.WithRevocations(l)
+	ctx := context.Background()
+	now := time.Unix(1_800_000_000, 0)
+	leaked, _ := s.Sign("tr_a", now)
+	kept, _ := s.Sign("tr_a", now.Add(time.Second))
+	if err := s.Revoke(ctx, l, "tr_a", leaked, now); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Verify(leaked, now); !errors.Is(err, share.ErrRevoked) {
+		t.Errorf("revoked link: got %v, want ErrRevoked", err)
+	}
+	if id, err := s.Verify(kept, now); err != nil || id != "tr_a" {
+		t.Errorf("the job's other link: got %q, %v", id, err)
+	}
+	other, _ := s.Sign("tr_b", now)
+	if err := s.Revoke(ctx, l, "tr_a", other, now); !errors.Is(err, share.ErrOtherJob) {
+		t.Errorf("a link to another job: got %v, want ErrOtherJob", err)
+	}
+	if err := s.Revoke(ctx, l, "tr_a", kept+"x", now); !errors.Is(err, share.ErrInvalid) {
+		t.Errorf("a forged link: got %v, want ErrInvalid", err)
+	}
+	if err := s.RevokeAll(ctx, l, "tr_a", now.Add(time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	later, _ := s.Sign("tr_a", now.Add(time.Hour))
+	if _, err := s.Verify(kept, now.Add(2*time.Minute)); !errors.Is(err, share.ErrRevoked) {
+		t.Errorf("a link made before revoking all: got %v, want ErrRevoked", err)
+	}
+	if _, err := s.Verify(later, now.Add(2*time.Hour)); err != nil {
+		t.Errorf("a link made after: %v", err)
+	}
+	if _, err := s.Verify(other, now); err != nil {
+		t.Errorf("another job's link: %v", err)
 	}
 }

@@ -63,8 +63,12 @@ func boolInt(b bool) int {
 }
 
 // CreateArticle inserts a (ID set by the caller); ErrConflict when its
-// external_id is taken.
+// external_id is taken, a *FieldError when a field is refused
+// (CheckArticle, which cleans a's fields first).
 func (s *Store) CreateArticle(ctx context.Context, a *Article) error {
+	if err := CheckArticle(a); err != nil {
+		return err
+	}
 	now := time.Now().UTC()
 	a.CreatedAt, a.UpdatedAt = now, now
 	_, err := s.exec(ctx, `INSERT INTO ns_articles (`+articleCols+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -79,8 +83,12 @@ func (s *Store) CreateArticle(ctx context.Context, a *Article) error {
 	return nil
 }
 
-// UpdateArticle replaces an article's fields; ErrNotFound or ErrConflict.
+// UpdateArticle replaces an article's fields; ErrNotFound, ErrConflict, or
+// a *FieldError (CheckArticle).
 func (s *Store) UpdateArticle(ctx context.Context, a *Article) error {
+	if err := CheckArticle(a); err != nil {
+		return err
+	}
 	a.UpdatedAt = time.Now().UTC()
 	res, err := s.exec(ctx, `UPDATE ns_articles SET external_id = ?, title = ?, body = ?, url = ?, published_at = ?,
 		published = ?, updated_at = ? WHERE id = ?`, nullString(a.ExternalID), a.Title, a.Body, a.URL,

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"time"
@@ -69,8 +70,72 @@ func scanClip(r interface{ Scan(...any) error }) (*Clip, error) {
 	return &c, nil
 }
 
-// CreateClip stores a new queued clip; c.ID and c.CreatedAt are set.
+// StatusExpired is the status of a clip whose file was removed to keep
+// clip files within ClipLimits (ExpireClips); its row stays.
+const StatusExpired Status = "expired"
+
+// ClipLimits bound the clips of a server (issue 24: twenty clips queued
+// ahead of a new recording held it for minutes, and clip files grew
+// without bound). The zero value of a field selects its default.
+type ClipLimits struct {
+	// PerJob is the most clips of one job queued or running at once.
+	// Defaults to DefaultClipsPerJob.
+	PerJob int
+	// Queued is the most clips queued or running on the queue, all jobs
+	// together. Defaults to DefaultClipsQueued.
+	Queued int
+	// FilesPerJob is the most clip files kept per job; making another
+	// removes the oldest. Defaults to DefaultClipFilesPerJob.
+	FilesPerJob int
+	// Storage is the most bytes of clip files kept; past it the oldest are
+	// removed. Defaults to DefaultClipStorage.
+	Storage int64
+}
+
+// Defaults of ClipLimits. A newsroom makes a few clips of a recording (its
+// quotations); a clip is a few MB (a minute of 720p video about 5 MB).
+const (
+	DefaultClipsPerJob           = 3
+	DefaultClipsQueued           = 20
+	DefaultClipFilesPerJob       = 50
+	DefaultClipStorage     int64 = 5 << 30
+)
+
+func (l ClipLimits) withDefaults() ClipLimits {
+	if l.PerJob <= 0 {
+		l.PerJob = DefaultClipsPerJob
+	}
+	if l.Queued <= 0 {
+		l.Queued = DefaultClipsQueued
+	}
+	if l.FilesPerJob <= 0 {
+		l.FilesPerJob = DefaultClipFilesPerJob
+	}
+	if l.Storage <= 0 {
+		l.Storage = DefaultClipStorage
+	}
+	return l
+}
+
+// ClipLimitError is a clip refused because PerJob (Job true) or Queued
+// clips are queued or running already.
+type ClipLimitError struct {
+	Job bool
+	Max int
+}
+
+func (e *ClipLimitError) Error() string {
+	if e.Job {
+		return fmt.Sprintf("%d clips of this recording are being made already, the most at once; wait for one to finish", e.Max)
+	}
+	return fmt.Sprintf("the server is making %d clips already, the most at once; retry later", e.Max)
+}
+
+// CreateClip stores a new queued clip; c.ID and c.CreatedAt are set. A
+// *ClipLimitError refuses it when the job or the server has as many clips
+// queued or running as s.ClipLimits allows.
 func (s *Store) CreateClip(ctx context.Context, c *Clip) error {
+	lim := s.ClipLimits.withDefaults()
 	c.ID = NewID("clip_")
 	c.Status = StatusQueued
 	c.CreatedAt = time.Now().UTC()
@@ -78,10 +143,28 @@ func (s *Store) CreateClip(ctx context.Context, c *Clip) error {
 	if c.Quote != nil {
 		quote = *c.Quote
 	}
-	_, err := s.exec(ctx, `INSERT INTO ns_clips (id, job_id, status, progress, quote, from_s, to_s, format, aspect,
-		captions, highlight, caption_lang, created_at) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		c.ID, c.JobID, c.Status, quote, c.From, c.To, c.Format, c.Aspect, c.Captions, boolInt(c.Highlight), c.CaptionLang, millis(c.CreatedAt))
-	return err
+	// One statement counts and inserts, so that two requests racing each
+	// other do not both take the last place.
+	res, err := s.exec(ctx, `INSERT INTO ns_clips (id, job_id, status, progress, quote, from_s, to_s, format, aspect,
+		captions, highlight, caption_lang, created_at) SELECT ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?
+		WHERE (SELECT COUNT(*) FROM ns_clips WHERE job_id = ? AND status IN (?, ?)) < ?
+		AND (SELECT COUNT(*) FROM ns_clips WHERE status IN (?, ?)) < ?`,
+		c.ID, c.JobID, c.Status, quote, c.From, c.To, c.Format, c.Aspect, c.Captions, boolInt(c.Highlight), c.CaptionLang, millis(c.CreatedAt),
+		c.JobID, StatusQueued, StatusRunning, lim.PerJob, StatusQueued, StatusRunning, lim.Queued)
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 1 {
+		return err
+	}
+	var mine int
+	if err := s.queryRow(ctx, `SELECT COUNT(*) FROM ns_clips WHERE job_id = ? AND status IN (?, ?)`, c.JobID, StatusQueued, StatusRunning).Scan(&mine); err != nil {
+		return err
+	}
+	if mine >= lim.PerJob {
+		return &ClipLimitError{Job: true, Max: lim.PerJob}
+	}
+	return &ClipLimitError{Max: lim.Queued}
 }
 
 // Clip returns clip id of job jobID.
@@ -132,12 +215,86 @@ func (s *Store) SetClipProgress(ctx context.Context, id string, pct int) error {
 	return err
 }
 
-// FinishClip marks clip c done with its cut span and size.
+// FinishClip marks clip c done with its cut span and size; ErrNotFound
+// when the clip is gone (its job was deleted while it was being made: the
+// caller removes the file it made).
 func (s *Store) FinishClip(ctx context.Context, c *Clip) error {
-	_, err := s.exec(ctx, `UPDATE ns_clips SET status = ?, progress = 100, start_s = ?, end_s = ?, duration = ?, bytes = ?,
+	res, err := s.exec(ctx, `UPDATE ns_clips SET status = ?, progress = 100, start_s = ?, end_s = ?, duration = ?, bytes = ?,
 		error_code = '', error_message = '', finished_at = ? WHERE id = ?`,
 		StatusDone, c.Start, c.End, c.Duration, c.Bytes, millis(time.Now()), c.ID)
-	return err
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err == nil && n == 0 {
+		return ErrNotFound
+	}
+	return nil
+}
+
+// ExpireClips removes the files of the oldest done clips past s.ClipLimits —
+// beyond FilesPerJob of job jobID, then beyond Storage bytes on the
+// server — and marks them StatusExpired. It returns their ids.
+func (s *Store) ExpireClips(ctx context.Context, jobID string) ([]string, error) {
+	lim := s.ClipLimits.withDefaults()
+	type done struct {
+		id, job, format string
+		bytes           int64
+	}
+	list := func(q string, args ...any) ([]done, error) {
+		rows, err := s.query(ctx, q, args...)
+		if err != nil {
+			return nil, err
+		}
+		defer rows.Close()
+		var out []done
+		for rows.Next() {
+			var d done
+			if err := rows.Scan(&d.id, &d.job, &d.format, &d.bytes); err != nil {
+				return nil, err
+			}
+			out = append(out, d)
+		}
+		return out, rows.Err()
+	}
+	const cols = `SELECT id, job_id, format, bytes FROM ns_clips WHERE status = ?`
+	mine, err := list(cols+` AND job_id = ? ORDER BY finished_at DESC, id`, StatusDone, jobID)
+	if err != nil {
+		return nil, fmt.Errorf("expire clips: %w", err)
+	}
+	var old []done
+	if len(mine) > lim.FilesPerJob {
+		old = append(old, mine[lim.FilesPerJob:]...)
+	}
+	all, err := list(cols+` ORDER BY finished_at DESC, id`, StatusDone)
+	if err != nil {
+		return nil, fmt.Errorf("expire clips: %w", err)
+	}
+	gone := map[string]bool{}
+	for _, d := range old {
+		gone[d.id] = true
+	}
+	var total int64
+	for _, d := range all {
+		if gone[d.id] {
+			continue
+		}
+		if total += d.bytes; total > lim.Storage {
+			old = append(old, d)
+			gone[d.id] = true
+		}
+	}
+	var ids []string
+	for _, d := range old {
+		if err := s.Blobs.Delete(ctx, ClipKey(d.id, "."+d.format)); err != nil {
+			return ids, fmt.Errorf("expire clip %s: %w", d.id, err)
+		}
+		if _, err := s.exec(ctx, `UPDATE ns_clips SET status = ?, error_code = ?, error_message = ? WHERE id = ? AND status = ?`,
+			StatusExpired, errcode.Expired, "the clip's file was removed to make room for newer clips; make it again", d.id, StatusDone); err != nil {
+			return ids, fmt.Errorf("expire clip %s: %w", d.id, err)
+		}
+		ids = append(ids, d.id)
+	}
+	return ids, nil
 }
 
 // FailClip marks clip id failed with an error code and a one-line message.

@@ -38,7 +38,7 @@ func (s *Store) EmbedArticle(ctx context.Context, id string) (*EmbedArticle, err
 	if err != nil {
 		return nil, fmt.Errorf("embed article: %w", err)
 	}
-	out := &EmbedArticle{ID: a.ID, Title: a.Title, URL: a.URL}
+	out := &EmbedArticle{ID: a.ID, Title: a.Title, URL: safeURL(a.URL)}
 	if a.PublishedAt != nil {
 		out.PublishedAt = *a.PublishedAt
 	}
@@ -104,7 +104,7 @@ func (s *Store) ShareJob(ctx context.Context, id string) (*EmbedArticle, error) 
 	out := &EmbedArticle{ID: j.ID, Title: j.Filename}
 	if j.ArticleID != "" {
 		if a, err := s.Article(ctx, j.ArticleID); err == nil {
-			out.Title, out.URL = a.Title, a.URL
+			out.Title, out.URL = a.Title, safeURL(a.URL)
 		}
 	}
 	if j.Status != StatusDone {
@@ -128,6 +128,15 @@ func (s *Store) ShareJob(ctx context.Context, id string) (*EmbedArticle, error) 
 	}
 	out.AudioPath, out.AudioType = s.playable(ctx, j)
 	return out, nil
+}
+
+// safeURL is an article's URL when it is an http(s) one: a URL stored
+// before they were checked (javascript:…) never reaches the public page.
+func safeURL(u string) string {
+	if v, err := CheckURL(u); err == nil {
+		return v
+	}
+	return ""
 }
 
 func isFile(p string) bool {

@@ -39,10 +39,35 @@ func (s *Store) ClaimIdempotencyKey(ctx context.Context, key string) (bool, *Ide
 	return false, &a, nil
 }
 
-// StoreIdempotentAnswer records the answer to the request that claimed key.
+// StoreIdempotentAnswer records the answer to the request that claimed
+// key when it is final (FinalStatus); any other answer releases the key,
+// so that a retry is served afresh (issue 24: one "queue full" was replayed
+// to every retry for 24 hours).
 func (s *Store) StoreIdempotentAnswer(ctx context.Context, key string, a IdempotentAnswer) error {
+	if !FinalStatus(a.Status) {
+		return s.ReleaseIdempotencyKey(ctx, key)
+	}
 	_, err := s.exec(ctx, `UPDATE ns_idempotency SET status = ?, body = ?, location = ? WHERE idem_key = ?`, a.Status, a.Body, a.Location, key)
 	return err
+}
+
+// FinalStatus reports whether an HTTP answer is a request's outcome, the
+// same whenever it is asked again: a 2xx, or a 4xx for the request itself.
+// A timeout (408), a conflict with a state that changes (409: not done
+// yet, in progress), too early (425), too many requests (429), a client
+// gone (499) and every 5xx are not: a retry may succeed.
+func FinalStatus(status int) bool {
+	switch {
+	case status >= 200 && status < 300:
+		return true
+	case status >= 400 && status < 500:
+		switch status {
+		case 408, 409, 423, 425, 429, 499:
+			return false
+		}
+		return true
+	}
+	return false
 }
 
 // ReleaseIdempotencyKey forgets a key whose request failed in a way worth

@@ -15,6 +15,7 @@ import (
 	"github.com/newsscribe/newsscribe/align"
 	"github.com/newsscribe/newsscribe/internal/errcode"
 	"github.com/newsscribe/newsscribe/internal/oneline"
+	"github.com/newsscribe/newsscribe/internal/plaintext"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
 
@@ -86,6 +87,10 @@ type Job struct {
 
 // HasArticle reports whether the job aligns its transcript to an article.
 func (j *Job) HasArticle() bool { return j.ArticleID != "" || j.ArticleText != "" }
+
+// HasRecording reports whether the job has a recording: a transcript
+// imported without one has none to translate, cut clips from or play.
+func (j *Job) HasRecording() bool { return j.AudioSHA256 != "" }
 
 // NewID returns a random identifier with the given prefix ("tr_", "art_").
 func NewID(prefix string) string {
@@ -179,13 +184,23 @@ func nullString(s string) sql.NullString { return sql.NullString{String: s, Vali
 
 // CreateJob inserts j (ID, keys and CreatedAt must be set) in state queued.
 // It returns ErrConflict when a live job with the same DedupKey exists (an
-// identical request won a race); JobByDedupKey then finds it.
+// identical request won a race); JobByDedupKey then finds it. Its article
+// text is checked as an article's body (a *FieldError "article").
 func (s *Store) CreateJob(ctx context.Context, j *Job) error {
+	var err error
+	if j.ArticleText, err = CheckArticleText(j.ArticleText, "article"); err != nil {
+		return err
+	}
+	// The prompt is part of the recognition's key as sent; a NUL in it
+	// would be refused by PostgreSQL alone.
+	if _, err := plaintext.Clean(j.Prompt); err != nil {
+		return &FieldError{"prompt", err}
+	}
 	j.Status = StatusQueued
 	if j.Task == "" {
 		j.Task = TaskTranscribe
 	}
-	_, err := s.exec(ctx, `INSERT INTO ns_jobs (id, status, progress, audio_sha256, audio_bytes, filename, model, language,
+	_, err = s.exec(ctx, `INSERT INTO ns_jobs (id, status, progress, audio_sha256, audio_bytes, filename, model, language,
 		prompt, asr_key, dedup_key, article_id, article_text, created_at, task, temperature)
 		VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		j.ID, j.Status, j.AudioSHA256, j.AudioBytes, j.Filename, j.Model, j.Language, j.Prompt, j.ASRKey, j.DedupKey,
@@ -263,10 +278,12 @@ func (s *Store) CountByStatus(ctx context.Context) (map[Status]int, error) {
 	return m, rows.Err()
 }
 
-// Pending counts jobs that are queued or running.
+// Pending counts the work queued or running: jobs and clips (a clip is
+// queue work too, and counts toward the queue's maximum).
 func (s *Store) Pending(ctx context.Context) (int, error) {
 	var n int
-	err := s.queryRow(ctx, `SELECT COUNT(*) FROM ns_jobs WHERE status IN (?, ?)`, StatusQueued, StatusRunning).Scan(&n)
+	err := s.queryRow(ctx, `SELECT (SELECT COUNT(*) FROM ns_jobs WHERE status IN (?, ?)) + (SELECT COUNT(*) FROM ns_clips WHERE status IN (?, ?))`,
+		StatusQueued, StatusRunning, StatusQueued, StatusRunning).Scan(&n)
 	return n, err
 }
 

@@ -113,11 +113,16 @@ func prefixCols(cols, prefix string) string {
 }
 
 // DeleteJob removes a finished (done, failed or canceled) job with its
-// revisions, alignment and search entries. Its transcript goes when no other
-// job shares the recognition, its recording and browser rendition when no
-// other job uses the upload. An article attached to it stays, without the
-// job. It returns ErrNotFound for no such job and ErrConflict for a job still
-// queued or running.
+// revisions, alignment, clips (rows and files), share link revocations and
+// search entries. Its transcript goes when no other job shares the
+// recognition. When no other transcription of its recording is left, its
+// English machine translation (POST …/translation: a job of its own over
+// the same recording) goes too, whatever its state — a running one stops
+// at its next step, finding its job gone — so the recording is never
+// served through it; then the recording and its browser rendition go
+// unless another job still uses the upload. An article attached to it
+// stays, without the job. It returns ErrNotFound for no such job and
+// ErrConflict for a job still queued or running.
 func (s *Store) DeleteJob(ctx context.Context, id string) error {
 	j, err := s.Job(ctx, id)
 	if err != nil {
@@ -126,6 +131,60 @@ func (s *Store) DeleteJob(ctx context.Context, id string) error {
 	if j.Status == StatusQueued || j.Status == StatusRunning {
 		return ErrConflict
 	}
+	if err := s.deleteJob(ctx, j); err != nil {
+		return err
+	}
+	if j.AudioSHA256 == "" {
+		return nil
+	}
+	if j.Task != TaskTranslate {
+		var transcriptions int
+		if err := s.queryRow(ctx, `SELECT COUNT(*) FROM ns_jobs WHERE audio_sha256 = ? AND task <> ?`, j.AudioSHA256, TaskTranslate).Scan(&transcriptions); err != nil {
+			return fmt.Errorf("delete job: %w", err)
+		}
+		if transcriptions == 0 {
+			// The translation of j (TranslationKey) by whichever translation
+			// model made it: the key names the model, which the store does not know.
+			rows, err := s.query(ctx, `SELECT `+jobCols+` FROM ns_jobs WHERE audio_sha256 = ? AND task = ? AND language = ? AND temperature = ? AND prompt = ''`,
+				j.AudioSHA256, TaskTranslate, j.Language, j.Temperature)
+			if err != nil {
+				return fmt.Errorf("delete job: %w", err)
+			}
+			var translations []*Job
+			for rows.Next() {
+				tj, err := scanJob(rows)
+				if err != nil {
+					rows.Close()
+					return fmt.Errorf("delete job: %w", err)
+				}
+				translations = append(translations, tj)
+			}
+			rows.Close()
+			for _, tj := range translations {
+				if err := s.deleteJob(ctx, tj); err != nil {
+					return fmt.Errorf("delete the job's translation: %w", err)
+				}
+			}
+		}
+	}
+	others, err := s.JobsUsingAudio(ctx, j.AudioSHA256)
+	if err != nil {
+		return fmt.Errorf("delete job: %w", err)
+	}
+	if others == 0 {
+		for _, k := range []string{AudioKey(j.AudioSHA256), PlayKey(j.AudioSHA256), PCMKey(j.AudioSHA256)} {
+			if err := s.Blobs.Delete(ctx, k); err != nil {
+				return fmt.Errorf("delete recording: %w", err)
+			}
+		}
+	}
+	return nil
+}
+
+// deleteJob removes job j and what is its alone (DeleteJob), but not the
+// recording.
+func (s *Store) deleteJob(ctx context.Context, j *Job) error {
+	id := j.ID
 	if err := s.DeleteJobIndex(ctx, id); err != nil {
 		return err
 	}
@@ -147,6 +206,7 @@ func (s *Store) DeleteJob(ctx context.Context, id string) error {
 		{`DELETE FROM ns_clips WHERE job_id = ?`, []any{id}},
 		{`DELETE FROM ns_alignments WHERE job_id = ?`, []any{id}},
 		{`DELETE FROM ns_chunks WHERE job_id = ?`, []any{id}},
+		{`DELETE FROM ns_share_revocations WHERE job_id = ?`, []any{id}},
 		{`UPDATE ns_articles SET job_id = NULL, updated_at = ? WHERE job_id = ?`, []any{now, id}},
 		{`DELETE FROM ns_jobs WHERE id = ?`, []any{id}},
 		{`DELETE FROM ns_transcripts WHERE asr_key = ? AND NOT EXISTS (SELECT 1 FROM ns_jobs WHERE asr_key = ?)`, []any{j.ASRKey, j.ASRKey}},
@@ -154,10 +214,6 @@ func (s *Store) DeleteJob(ctx context.Context, id string) error {
 		if _, err := tx.ExecContext(ctx, s.q(q.sql), q.args...); err != nil {
 			return fmt.Errorf("delete job: %w", err)
 		}
-	}
-	var others int
-	if err := tx.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM ns_jobs WHERE audio_sha256 = ?`), j.AudioSHA256).Scan(&others); err != nil {
-		return fmt.Errorf("delete job: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("delete job: %w", err)
@@ -167,16 +223,11 @@ func (s *Store) DeleteJob(ctx context.Context, id string) error {
 			return err
 		}
 	}
-	for _, c := range clips { // a clip still being made fails when its job is gone
+	// A clip still being made finds its row gone when it finishes and
+	// removes its own file (FinishClip's ErrNotFound).
+	for _, c := range clips {
 		if err := s.Blobs.Delete(ctx, ClipKey(c.ID, "."+c.Format)); err != nil {
 			return fmt.Errorf("delete clip: %w", err)
-		}
-	}
-	if others == 0 && j.AudioSHA256 != "" {
-		for _, k := range []string{AudioKey(j.AudioSHA256), PlayKey(j.AudioSHA256), PCMKey(j.AudioSHA256)} {
-			if err := s.Blobs.Delete(ctx, k); err != nil {
-				return fmt.Errorf("delete recording: %w", err)
-			}
 		}
 	}
 	return nil
@@ -187,8 +238,12 @@ func (s *Store) DeleteJob(ctx context.Context, id string) error {
 // key follows, so an identical later request joins this job. ErrConflict
 // when another live job already pairs this recognition with that article.
 func (s *Store) SetJobArticle(ctx context.Context, j *Job, articleID, articleText string) error {
+	articleText, err := CheckArticleText(articleText, "article")
+	if err != nil {
+		return err
+	}
 	key := DedupKey(j.ASRKey, articleID, articleText)
-	_, err := s.exec(ctx, `UPDATE ns_jobs SET article_id = ?, article_text = ?, dedup_key = ? WHERE id = ?`,
+	_, err = s.exec(ctx, `UPDATE ns_jobs SET article_id = ?, article_text = ?, dedup_key = ? WHERE id = ?`,
 		nullString(articleID), nullString(articleText), key, j.ID)
 	if isUniqueViolation(err) {
 		return ErrConflict

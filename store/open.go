@@ -27,6 +27,9 @@ type Config struct {
 	// Logger receives what Open does to the blobs left by a previous run.
 	// Defaults to slog.Default().
 	Logger *slog.Logger
+	// Clips bounds the clips made and kept (ClipLimits); its zero value
+	// selects the defaults.
+	Clips ClipLimits
 }
 
 // Validate reports the first invalid setting.
@@ -86,6 +89,7 @@ func Open(ctx context.Context, cfg Config, blobs *Blobs) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	s.ClipLimits = cfg.Clips
 	if err := s.Migrate(ctx); err != nil {
 		s.Close()
 		return nil, err

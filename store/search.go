@@ -475,10 +475,14 @@ type SearchHit struct {
 }
 
 // Search returns a page of passages matching p, newest first, and the cursor
-// of the next page (0 at the end).
+// of the next page (0 at the end). A query past MaxQueryTerms is an error
+// wrapping ErrQueryTooLong.
 func (s *Store) Search(ctx context.Context, p SearchParams) ([]SearchHit, int64, error) {
 	if p.Limit <= 0 {
 		p.Limit = 20
+	}
+	if err := p.Query.Check(); err != nil {
+		return nil, 0, err
 	}
 	if p.Query.Empty() {
 		return []SearchHit{}, 0, nil

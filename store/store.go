@@ -42,6 +42,9 @@ type Store struct {
 	dialect Dialect
 	// Blobs holds uploaded audio and its playable renditions.
 	Blobs *Blobs
+	// ClipLimits bounds the clips made and kept (clips.go); its zero value
+	// selects the defaults.
+	ClipLimits ClipLimits
 	// pool is the PostgreSQL pool db runs on (Open); closers free what Open
 	// opened, in reverse order.
 	pool    *pgxpool.Pool
@@ -189,6 +192,9 @@ var addedColumns = [][3]string{
 	{"ns_jobs", "temperature", "DOUBLE PRECISION NOT NULL DEFAULT 0"},
 	{"ns_jobs", "detected_language", "TEXT NOT NULL DEFAULT ''"},
 	{"ns_jobs", "language_probability", "DOUBLE PRECISION NOT NULL DEFAULT 0"},
+	// A correction stored as the change from the revision before
+	// (revisions.go); NULL for a revision stored whole in transcript.
+	{"ns_revisions", "delta", "TEXT"},
 }
 
 // Migrate creates the API's tables if they do not exist and adds the
@@ -204,6 +210,11 @@ func (s *Store) Migrate(ctx context.Context) error {
 	}
 	if err := s.migrateWebhooks(ctx); err != nil {
 		return err
+	}
+	for _, q := range shareSchema {
+		if _, err := s.db.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("create share tables: %w", err)
+		}
 	}
 	for _, c := range addedColumns {
 		q := "ALTER TABLE " + c[0] + " ADD COLUMN " + c[1] + " " + c[2]

@@ -45,13 +45,35 @@ func (s *Store) migrateWebhooks(ctx context.Context) error {
 	return nil
 }
 
+// MaxCallbacks is the most callback URLs a job or an article keeps
+// (issue 24: each identical submit joining a job added its callback_url,
+// and 60 joins made one event 60 deliveries, each retried up to 8 times).
+// A CMS gives one; a few newsrooms sharing a recording a few more.
+const MaxCallbacks = 5
+
+// ErrTooManyCallbacks is returned by AddCallback for a job or article that
+// has MaxCallbacks callback URLs already.
+var ErrTooManyCallbacks = fmt.Errorf("it has %d callback URLs already, the most it keeps", MaxCallbacks)
+
 // AddCallback records a callback URL of a job or an article; several
-// requests joining one job each add theirs. Adding one twice is a no-op.
+// requests joining one job each add theirs, up to MaxCallbacks
+// (ErrTooManyCallbacks past it). Adding one twice is a no-op.
 func (s *Store) AddCallback(ctx context.Context, ownerID, url string) error {
-	_, err := s.exec(ctx, `INSERT INTO ns_callbacks (owner_id, url, created_at) VALUES (?, ?, ?)
-		ON CONFLICT (owner_id, url) DO NOTHING`, ownerID, url, millis(time.Now()))
+	res, err := s.exec(ctx, `INSERT INTO ns_callbacks (owner_id, url, created_at)
+		SELECT ?, ?, ? WHERE (SELECT COUNT(*) FROM ns_callbacks WHERE owner_id = ?) < ?
+		ON CONFLICT (owner_id, url) DO NOTHING`, ownerID, url, millis(time.Now()), ownerID, MaxCallbacks)
 	if err != nil {
 		return fmt.Errorf("store callback: %w", err)
+	}
+	if n, err := res.RowsAffected(); err != nil || n > 0 {
+		return err
+	}
+	var have int
+	if err := s.queryRow(ctx, `SELECT COUNT(*) FROM ns_callbacks WHERE owner_id = ? AND url = ?`, ownerID, url).Scan(&have); err != nil {
+		return fmt.Errorf("store callback: %w", err)
+	}
+	if have == 0 {
+		return ErrTooManyCallbacks
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package transcribe
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -13,6 +14,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/newsscribe/newsscribe/internal/plaintext"
 )
 
 // FormatVerboseJSON is OpenAI's verbose_json transcription response, which
@@ -69,8 +72,21 @@ func DetectFormat(b []byte) Format {
 // span gives the segment's speaker), OpenAI verbose_json or this project's
 // JSON. An empty f detects the format. Segments without word times get
 // their words timed in proportion to their length. Bidi controls that
-// subtitle writers add are dropped. Errors are *ReadError naming the line.
+// subtitle writers add, and every other control character, are dropped; a
+// NUL is an error. Errors are *ReadError naming the line.
+//
+// What it reads is bounded (limits.go): more than MaxWords words is an
+// error wrapping a *LimitError, a segment of more than MaxSegmentWords
+// words is cut into segments of at most that many, and times past
+// MaxSeconds are an error. Read is ReadContext without a context.
 func Read(r io.Reader, f Format) (*Transcript, error) {
+	return ReadContext(context.Background(), r, f)
+}
+
+// ReadContext is Read that stops, returning ctx.Err(), once ctx is done.
+// Its work is linear in the file's size (n log n where verbose_json's
+// words are shared out to its segments).
+func ReadContext(ctx context.Context, r io.Reader, f Format) (*Transcript, error) {
 	b, err := io.ReadAll(io.LimitReader(r, maxReadBytes+1))
 	if err != nil {
 		return nil, fmt.Errorf("read transcript: %w", err)
@@ -84,11 +100,14 @@ func Read(r io.Reader, f Format) (*Transcript, error) {
 	if !utf8.Valid(b) {
 		return nil, &ReadError{Format: f, Line: invalidUTF8Line(b), Err: errors.New("not UTF-8 text")}
 	}
+	if i := bytes.IndexByte(b, 0); i >= 0 {
+		return nil, &ReadError{Format: f, Line: lineAt(b, int64(i)), Err: plaintext.ErrNUL}
+	}
 	b = bytes.TrimPrefix(b, []byte("\ufeff"))
 	var t *Transcript
 	switch f {
 	case FormatJSON, FormatVerboseJSON:
-		t, err = readJSON(b, f)
+		t, err = readJSON(ctx, b, f)
 	case FormatSRT, FormatVTT:
 		t, err = readCues(b, f)
 	default:
@@ -97,7 +116,13 @@ func Read(r io.Reader, f Format) (*Transcript, error) {
 	if err != nil {
 		return nil, err
 	}
-	t.finish()
+	if err := t.finish(ctx); err != nil {
+		var le *LimitError
+		if errors.As(err, &le) || errors.Is(err, plaintext.ErrNUL) {
+			return nil, &ReadError{Format: f, Err: err}
+		}
+		return nil, err
+	}
 	if len(t.Segments) == 0 {
 		return nil, &ReadError{Format: f, Err: ErrNoSpeech}
 	}
@@ -119,29 +144,82 @@ func invalidUTF8Line(b []byte) int {
 	return line
 }
 
-// finish drops bidi controls, times words of segments that have none,
-// numbers the segments and fills Text and Duration.
-func (t *Transcript) finish() {
+// finish drops bidi and other control characters, refuses more than
+// MaxWords words, cuts segments longer than MaxSegmentWords, times words of
+// segments that have none, numbers the segments and fills Text and
+// Duration.
+func (t *Transcript) finish(ctx context.Context) error {
+	total := 0
 	for i := range t.Segments {
+		if i%1024 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
 		s := &t.Segments[i]
-		s.Text = strings.Join(strings.Fields(stripBidi(s.Text)), " ")
+		text, err := plaintext.Line(stripBidi(s.Text))
+		if err != nil {
+			return fmt.Errorf("segment %d: %w", i, err)
+		}
+		s.Text = strings.Join(strings.Fields(text), " ")
+		if s.Speaker, err = plaintext.Line(s.Speaker); err != nil {
+			return fmt.Errorf("segment %d speaker: %w", i, err)
+		}
+		s.Speaker = strings.Join(strings.Fields(s.Speaker), " ")
 		words := s.Words[:0]
-		for _, w := range s.Words {
-			if w.Word = strings.Join(strings.Fields(stripBidi(w.Word)), ""); w.Word != "" {
+		for k, w := range s.Words {
+			word, err := plaintext.Line(stripBidi(w.Word))
+			if err != nil {
+				return fmt.Errorf("segment %d word %d: %w", i, k, err)
+			}
+			if w.Word = strings.Join(strings.Fields(word), ""); w.Word != "" {
 				words = append(words, w)
 			}
 		}
 		s.Words = words
+		if total += wordsIn(s); total > MaxWords {
+			return &LimitError{What: "words or more in the transcript", Got: total, Max: MaxWords}
+		}
+	}
+	segs := make([]Segment, 0, len(t.Segments))
+	for _, s := range t.Segments {
 		if len(s.Words) == 0 {
-			s.Words = SpreadWords(*s)
+			s.Words = SpreadWords(s)
 		} else if s.Text == "" {
 			s.Text = joinWords(s.Words)
 		}
+		segs = append(segs, cutSegment(s)...)
 	}
+	t.Segments = segs
 	t.tidy()
 	for _, s := range t.Segments {
 		t.Duration = math.Max(t.Duration, s.End)
 	}
+	return nil
+}
+
+// cutSegment returns s, or when it has more than MaxSegmentWords words
+// the segments of at most MaxSegmentWords of them it is cut into, each
+// from its first word's start to its last word's end (the first keeping
+// s's start, the last its end).
+func cutSegment(s Segment) []Segment {
+	if len(s.Words) <= MaxSegmentWords {
+		return []Segment{s}
+	}
+	var out []Segment
+	for from := 0; from < len(s.Words); from += MaxSegmentWords {
+		to := min(from+MaxSegmentWords, len(s.Words))
+		p := s
+		p.Words = s.Words[from:to:to]
+		p.Text = joinWords(p.Words)
+		p.Start, p.End = p.Words[0].Start, p.Words[len(p.Words)-1].End
+		if from == 0 {
+			p.Start = s.Start
+		}
+		if to == len(s.Words) {
+			p.End = s.End
+		}
+		out = append(out, p)
+	}
+	return out
 }
 
 var bidiControls = strings.NewReplacer("\u202a", "", "\u202b", "", "\u202c", "", "\u202d", "", "\u202e", "",
@@ -151,7 +229,7 @@ func stripBidi(s string) string { return bidiControls.Replace(s) }
 
 // readJSON reads this project's JSON or OpenAI verbose_json, whose words are
 // a top-level list that is shared out to the segments by time.
-func readJSON(b []byte, f Format) (*Transcript, error) {
+func readJSON(ctx context.Context, b []byte, f Format) (*Transcript, error) {
 	var v struct {
 		Transcript
 		Words []Word `json:"words"`
@@ -187,22 +265,41 @@ func readJSON(b []byte, f Format) (*Transcript, error) {
 			}
 		}
 	}
+	n := len(v.Words)
+	for _, s := range t.Segments {
+		n += len(s.Words)
+	}
+	if n > MaxWords {
+		return nil, &ReadError{Format: f, Err: &LimitError{What: "words in the transcript", Got: n, Max: MaxWords}}
+	}
+	// A word goes to the last segment (in the file's order) starting before
+	// its middle, the first segment for a word before them all: the largest
+	// k with Start ≤ mid is the largest k whose suffix minimum of starts is
+	// ≤ mid, and suffix minima grow with k, so a binary search finds it.
+	sufMin := make([]float64, len(t.Segments))
+	for k := len(t.Segments) - 1; k >= 0; k-- {
+		sufMin[k] = t.Segments[k].Start
+		if k+1 < len(t.Segments) {
+			sufMin[k] = math.Min(sufMin[k], sufMin[k+1])
+		}
+	}
 	for i, w := range v.Words {
+		if i%4096 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		if err := checkSpan(w.Start, w.End); err != nil {
 			return nil, &ReadError{Format: f, Err: fmt.Errorf("word %d: %w", i, err)}
 		}
 		w.Probability = 1
-		// The last segment starting before the word's middle (the first
-		// segment for a word before them all).
-		mid, at := (w.Start+w.End)/2, 0
-		for k, s := range t.Segments {
-			if s.Start <= mid {
-				at = k
-			}
+		if len(t.Segments) == 0 {
+			continue
 		}
-		if len(t.Segments) > 0 {
-			t.Segments[at].Words = append(t.Segments[at].Words, w)
+		mid := (w.Start + w.End) / 2
+		at := sort.Search(len(sufMin), func(k int) bool { return sufMin[k] > mid }) - 1
+		if at < 0 {
+			at = 0
 		}
+		t.Segments[at].Words = append(t.Segments[at].Words, w)
 	}
 	if len(v.Words) > 0 {
 		// Segment texts follow the words when both are given.
@@ -222,6 +319,9 @@ var languageCodes = map[string]string{"arabic": "ar", "english": "en", "french":
 func checkSpan(start, end float64) error {
 	if math.IsNaN(start) || math.IsNaN(end) || math.IsInf(start, 0) || math.IsInf(end, 0) || start < 0 || end < start {
 		return fmt.Errorf("times %v–%v: start must be ≥ 0 and end ≥ start", start, end)
+	}
+	if end > MaxSeconds {
+		return fmt.Errorf("time %v s is past %d hours, the latest a transcript may hold", end, MaxSeconds/3600)
 	}
 	return nil
 }

@@ -37,10 +37,19 @@ var forbidden = []netip.Prefix{
 	netip.MustParsePrefix("100::/64"),        // discard
 }
 
+// globalUnicast is the only IPv6 range assigned for public unicast
+// (RFC 4291 2.4); everything outside it — IPv4-compatible ::a.b.c.d,
+// IPv4-translated ::ffff:0:a.b.c.d, site-local fec0::/10, unique-local,
+// link-local, multicast, discard — is refused whatever it embeds.
+var globalUnicast = netip.MustParsePrefix("2000::/3")
+
 // CheckAddr returns an error wrapping ErrForbiddenAddress when a is not a
-// public unicast address. IPv4-mapped IPv6 addresses are judged as IPv4.
-// The cloud metadata addresses (169.254.169.254, fd00:ec2::254) fall in the
-// link-local and unique-local ranges.
+// public unicast address. IPv4-mapped IPv6 addresses are judged as IPv4;
+// any other IPv6 address must be global unicast (2000::/3) and outside the
+// special-purpose ranges within it. The cloud metadata addresses
+// (169.254.169.254, fd00:ec2::254) fall in the link-local and unique-local
+// ranges. The error names the address: it is for the server's log, not
+// for callers (PublicError).
 func CheckAddr(a netip.Addr) error {
 	a = a.Unmap()
 	why := ""
@@ -57,6 +66,8 @@ func CheckAddr(a netip.Addr) error {
 		why = "multicast"
 	case a.IsUnspecified():
 		why = "unspecified"
+	case a.Is6() && !globalUnicast.Contains(a):
+		why = "not IPv6 global unicast (2000::/3)"
 	default:
 		for _, p := range forbidden {
 			if p.Contains(a) {
@@ -77,20 +88,28 @@ type Policy struct {
 	// receiver on the same machine or network). Off by default.
 	AllowPrivate bool
 	// Timeout bounds one attempt: connect, send, the answer's headers and
-	// the small part of its body that is read. Defaults to 10 seconds.
+	// the small part of its body that is read. Defaults to DefaultTimeout.
 	Timeout time.Duration
 	// Resolver resolves host names for CheckURL. Defaults to net.DefaultResolver.
-	Resolver *net.Resolver
+	Resolver Resolver
+}
+
+// Resolver looks up a host's addresses; *net.Resolver is one.
+type Resolver interface {
+	LookupNetIP(ctx context.Context, network, host string) ([]netip.Addr, error)
 }
 
 // MaxRedirects is how many redirects a delivery follows (each one checked).
 const MaxRedirects = 3
 
+// DefaultTimeout is Policy.Timeout's default (and Gate.Timeout's).
+const DefaultTimeout = 10 * time.Second
+
 func (p Policy) timeout() time.Duration {
 	if p.Timeout > 0 {
 		return p.Timeout
 	}
-	return 10 * time.Second
+	return DefaultTimeout
 }
 
 // control is the dialer's Control: it runs after DNS resolution, for the
@@ -172,9 +191,9 @@ func (p Policy) checkURL(ctx context.Context, u *url.URL, resolve bool) error {
 	if !resolve {
 		return nil // the dialer checks what the name resolves to
 	}
-	r := p.Resolver
-	if r == nil {
-		r = net.DefaultResolver
+	var r Resolver = net.DefaultResolver
+	if p.Resolver != nil {
+		r = p.Resolver
 	}
 	rctx, cancel := context.WithTimeout(ctx, 3*time.Second)
 	defer cancel()
@@ -183,9 +202,22 @@ func (p Policy) checkURL(ctx context.Context, u *url.URL, resolve bool) error {
 		return fmt.Errorf("callback_url: host %s does not resolve", host)
 	}
 	for _, a := range addrs {
-		if err := CheckAddr(a); err != nil {
-			return fmt.Errorf("callback_url: %s resolves to %w", host, err)
+		if CheckAddr(a) != nil {
+			// Never which address, nor why: the answer would tell the
+			// caller what a name resolves to inside the network.
+			return fmt.Errorf("callback_url: host %s resolves to an %w", host, ErrForbiddenAddress)
 		}
 	}
 	return nil
+}
+
+// PublicError is the message of a delivery error as callers may see it
+// (the delivery log of GET …/webhooks): a refused address is only said to
+// be not allowed, without the address a name resolved to or redirected
+// to. Other errors are err's own message.
+func PublicError(err error) string {
+	if errors.Is(err, ErrForbiddenAddress) {
+		return "webhook post: the destination's " + ErrForbiddenAddress.Error()
+	}
+	return err.Error()
 }

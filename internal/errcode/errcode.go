@@ -36,36 +36,40 @@ const (
 	AlreadyTranslation   Code = "already_translation"    // a translation of a translation
 	CrossOrigin          Code = "cross_origin"           // a browser request from another site
 	Unauthorized         Code = "unauthorized"           // no or a wrong API key
-	TooLarge             Code = "too_large"              // a body past its limit
+	TooLarge             Code = "too_large"              // a body, a field or a transcript past its limit
 	TooManyParts         Code = "too_many_parts"         // a form with too many parts
 	BodyTimeout          Code = "body_timeout"           // a body sent too slowly
 	MethodNotAllowed     Code = "method_not_allowed"     // a route without that method
 	Canceled             Code = "canceled"               // the request, or its job, was canceled
 	SourceNotAllowed     Code = "source_not_allowed"     // a live stream outside --live-allow, or on a private address
 	NotBrowser           Code = "not_browser"            // audio sent to a live session that reads a stream
+	TooManyCallbacks     Code = "too_many_callbacks"     // a job that has its most callback URLs
 )
 
 // Codes of a state the request meets.
 const (
-	NotFound      Code = "not_found"      // no such job, article, clip, route
-	Conflict      Code = "conflict"       // taken, already imported, or changed meanwhile
-	NotDone       Code = "not_done"       // the job or clip has no result yet
-	NotFinished   Code = "not_finished"   // a job deleted while it started again
-	NotActive     Code = "not_active"     // a job canceled after it ended (DELETE removes it)
-	InProgress    Code = "in_progress"    // an idempotent request still being served
-	QueueFull     Code = "queue_full"     // the queue holds its maximum
-	NoArticle     Code = "no_article"     // a job without an article, so no alignment
-	NoRecording   Code = "no_recording"   // an article without a recording
-	NoAudio       Code = "no_audio"       // the recording is no longer stored
-	NoFile        Code = "no_file"        // the clip's file is no longer stored
-	NoTranslation Code = "no_translation" // no English translation yet
-	NoSpeech      Code = "no_speech"      // a clip span without words
-	SharingOff    Code = "sharing_off"    // a server that signs no share links
-	NotReady      Code = "not_ready"      // the speech engine is still loading
-	LiveOff       Code = "live_off"       // a server that runs no live sessions
-	LiveFull      Code = "live_full"      // the server runs its maximum of live sessions
-	NotLive       Code = "not_live"       // a live session that has ended
-	LiveFailed    Code = "live_failed"    // a live session that ended without a transcription
+	NotFound       Code = "not_found"        // no such job, article, clip, route
+	Conflict       Code = "conflict"         // taken, already imported, or changed meanwhile
+	NotDone        Code = "not_done"         // the job or clip has no result yet
+	NotFinished    Code = "not_finished"     // a job deleted while it started again
+	NotActive      Code = "not_active"       // a job canceled after it ended (DELETE removes it)
+	InProgress     Code = "in_progress"      // an idempotent request still being served
+	QueueFull      Code = "queue_full"       // the queue holds its maximum
+	NoArticle      Code = "no_article"       // a job without an article, so no alignment
+	NoRecording    Code = "no_recording"     // an article, or an import, without a recording
+	ClipLimit      Code = "clip_limit"       // the job or the server makes its most clips at once
+	TooManyStreams Code = "too_many_streams" // the server has its most event streams open
+	Expired        Code = "expired"          // a clip's file removed to keep clips within their limits
+	NoAudio        Code = "no_audio"         // the recording is no longer stored
+	NoFile         Code = "no_file"          // the clip's file is no longer stored
+	NoTranslation  Code = "no_translation"   // no English translation yet
+	NoSpeech       Code = "no_speech"        // a clip span without words
+	SharingOff     Code = "sharing_off"      // a server that signs no share links
+	NotReady       Code = "not_ready"        // the speech engine is still loading
+	LiveOff        Code = "live_off"         // a server that runs no live sessions
+	LiveFull       Code = "live_full"        // the server runs its maximum of live sessions
+	NotLive        Code = "not_live"         // a live session that has ended
+	LiveFailed     Code = "live_failed"      // a live session that ended without a transcription
 )
 
 // Codes of a live session's stream that cannot be used.
@@ -82,15 +86,16 @@ const (
 // Codes of a failed job (the upload's fault: the job failed at once) and
 // of the server's failures.
 const (
-	NotAudio    Code = "not_audio"    // the upload holds no audio
-	Unsupported Code = "unsupported"  // audio in a format ffmpeg cannot decode
-	Corrupt     Code = "corrupt"      // audio that breaks off or does not decode
-	TooLong     Code = "too_long"     // longer than the server's limit
-	Empty       Code = "empty"        // an empty file, or no samples
-	Timeout     Code = "timeout"      // the job ran past the job timeout
-	ClipFailed  Code = "clip_failed"  // a clip could not be made
-	StorageFull Code = "storage_full" // the server's disk is full
-	Internal    Code = "internal"     // the server's fault; its log has details
+	NotAudio      Code = "not_audio"     // the upload holds no audio
+	Unsupported   Code = "unsupported"   // audio in a format ffmpeg cannot decode
+	Corrupt       Code = "corrupt"       // audio that breaks off or does not decode
+	TooLong       Code = "too_long"      // longer than the server's limit
+	Empty         Code = "empty"         // an empty file, or no samples
+	Timeout       Code = "timeout"       // the job ran past the job timeout
+	ClipFailed    Code = "clip_failed"   // a clip could not be made
+	StorageFull   Code = "storage_full"  // the server's disk is full
+	Internal      Code = "internal"      // the server's fault; its log has details
+	Misconfigured Code = "misconfigured" // the server's API keys are misconfigured; /v1 is closed
 	// Failures of a job no retry can mend.
 	NotTranslated               Code = "not_translated"                // translate output not English: non-Latin script, or no text for speech
 	ModelUnavailable            Code = "model_unavailable"             // the job's model could not be used when it ran
@@ -110,4 +115,5 @@ var All = []Code{
 	SourceNotAllowed, NotBrowser, NotReady, LiveOff, LiveFull, NotLive, LiveFailed, SourceUnreachable, SourceUnusable,
 	TranslationUnavailable, TranslationModelMissing, TranslationModelUnusable, NotTranslated, ModelUnavailable,
 	TranslationModelUnavailable,
+	TooManyCallbacks, ClipLimit, TooManyStreams, Expired, Misconfigured,
 }

@@ -114,6 +114,9 @@ func (f *ServeFlags) Register(fs *pflag.FlagSet) {
 	fs.BoolVar(&c.WebhookAllowPrivate, "webhook-allow-private", c.WebhookAllowPrivate, "let webhooks reach loopback, private and link-local addresses")
 	fs.DurationSliceVar(&c.WebhookRetry, "webhook-retry", c.WebhookRetry, "delays before each retry of an undelivered webhook (default 5s,5m,30m,2h,5h,10h,10h)")
 	registerLiveFlags(fs, &c.Live)
+	fs.IntVar(&c.MaxClips, "max-clips", c.MaxClips, "most clips queued or being made at once (3 per recording at most); more are refused with 429")
+	fs.Var((*byteSize)(&c.ClipStorage), "clip-storage", "most bytes of clip files kept; past it the oldest clips' files are removed (bytes, or with MiB/GiB)")
+	fs.IntVar(&c.MaxStreams, "max-streams", c.MaxStreams, "most event streams (…/events, OpenAI stream=true) open at once; more are refused with 429")
 }
 
 // logLevels are the accepted --log-level values.
