@@ -9,14 +9,6 @@ import (
 	"github.com/newsscribe/newsscribe/transcribe"
 )
 
-// verdictColor marks the verdicts an editor must act on.
-var verdictColor = map[string]string{
-	VerdictAltered:  "B00020",
-	VerdictStitched: "B00020",
-	VerdictNotSaid:  "B00020",
-	VerdictUnclear:  "8A5A00",
-}
-
 // WriteDOCX writes the quotation check of r as a Word document: the
 // article's title and date, the summary line, then each quotation with its
 // verdict, speaker, the times it was said and every difference (what was
@@ -34,7 +26,7 @@ func ReportDocument(r *Result, info transcribe.DocumentInfo) *docx.Document {
 		d.Paragraphs = append(d.Paragraphs,
 			docx.Paragraph{Style: docx.Heading, Runs: []docx.Run{
 				{Text: fmt.Sprintf("%d. ", i+1)},
-				{Text: VerdictLabel[c.Verdict], Color: verdictColor[c.Verdict]},
+				{Text: VerdictLabel[c.Verdict], Color: VerdictStyles[c.Verdict].Color},
 			}},
 			docx.P(docx.Quote, "«"+strings.Join(strings.Fields(q.Text), " ")+"»"))
 		if c.Speaker != nil {

@@ -37,7 +37,7 @@ var DiffLabel = map[string]string{
 	DiffOmitted:  "محذوف دون علامة حذف",
 }
 
-var verdictOrder = []string{VerdictVerbatim, VerdictMinor, VerdictAltered, VerdictStitched, VerdictNotSaid, VerdictUnclear, ""}
+var verdictOrder = append(Verdicts(), "")
 
 // Summary is the one line a journalist reads first: «5 اقتباسات: 3 مطابقة،
 // 1 محرف، 1 غير موجود».
