@@ -23,9 +23,12 @@ type articleJSON struct {
 	PublishedAt *time.Time `json:"published_at"`
 	Published   bool       `json:"published"`
 	// TranscriptionID is the latest job attached to the article.
-	TranscriptionID string    `json:"transcription_id,omitempty"`
-	CreatedAt       time.Time `json:"created_at"`
-	UpdatedAt       time.Time `json:"updated_at"`
+	TranscriptionID string `json:"transcription_id,omitempty"`
+	// Recordings are the jobs the article is attached to, oldest first
+	// (GET of one article only).
+	Recordings []recordingJSON `json:"recordings,omitempty"`
+	CreatedAt  time.Time       `json:"created_at"`
+	UpdatedAt  time.Time       `json:"updated_at"`
 }
 
 // articleInput is the body of POST and PUT.
@@ -128,7 +131,13 @@ func (s *server) article(c *gin.Context) *store.Article {
 
 func (s *server) getArticle(c *gin.Context) {
 	if a := s.article(c); a != nil {
-		c.JSON(http.StatusOK, toArticleJSON(a))
+		out := toArticleJSON(a)
+		var err error
+		if out.Recordings, err = s.articleRecordings(c.Request.Context(), a.ID); err != nil {
+			s.internal(c, err)
+			return
+		}
+		c.JSON(http.StatusOK, out)
 	}
 }
 

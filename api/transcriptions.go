@@ -49,7 +49,10 @@ type jobJSON struct {
 	// ETASeconds estimates the time left of a running job from the rate
 	// measured since its first chunk began; absent until there is one.
 	ETASeconds *float64 `json:"eta_seconds,omitempty"`
-	Links      jobLinks `json:"links"`
+	// QuoteVerdicts counts the verdicts of the article's quotations (in
+	// lists, for finished jobs with an article).
+	QuoteVerdicts map[string]int `json:"quote_verdicts,omitempty"`
+	Links         jobLinks       `json:"links"`
 }
 
 type jobLinks struct {
@@ -237,6 +240,7 @@ func (s *server) listTranscriptions(c *gin.Context) {
 		data[i] = toJobJSON(e.Job)
 		data[i].Title = e.ArticleTitle
 	}
+	s.withQuoteVerdicts(c.Request.Context(), data)
 	body := gin.H{"object": "list", "data": data, "total": page.Total, "limit": limit, "offset": offset, "next_cursor": nil}
 	if page.Next != "" {
 		body["next_cursor"] = page.Next
@@ -358,22 +362,17 @@ func (s *server) getTranscript(c *gin.Context) {
 		s.internal(c, err)
 		return
 	}
-	name := j.ID
-	if t.MachineTranslation {
-		name += ".en"
+	kind := kindCaptions
+	switch {
+	case format == "docx":
+		kind = kindTranscript
+	case format == "txt":
+		kind = kindText
+	case t.MachineTranslation:
+		kind = kindEnglish
 	}
-	download(c, name, format)
+	attachment(c, s.documentInfo(c, j).Title, kind, j.ID, format)
 	c.Data(http.StatusOK, contentTypes[format], buf.Bytes())
-}
-
-// download names the file of a subtitle, text or Word export (srt, vtt,
-// txt, docx) as an attachment; JSON and the HTML document are shown where
-// they are opened.
-func download(c *gin.Context, id, format string) {
-	switch format {
-	case "srt", "vtt", "txt", "docx":
-		c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="%s.%s"`, id, format))
-	}
 }
 
 func (s *server) getAlignment(c *gin.Context) {
@@ -416,7 +415,11 @@ func (s *server) writeAlignment(c *gin.Context, j *store.Job) {
 	if format == "html" {
 		c.Header("Content-Security-Policy", documentCSP)
 	}
-	download(c, j.ID, format)
+	kind := kindCaptions
+	if format == "docx" {
+		kind = kindQuoteCheck
+	}
+	attachment(c, s.documentInfo(c, j).Title, kind, j.ID, format)
 	c.Data(http.StatusOK, contentTypes[format], buf.Bytes())
 }
 
