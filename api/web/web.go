@@ -30,6 +30,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/newsscribe/newsscribe/align"
 	"github.com/newsscribe/newsscribe/internal/publicurl"
 	"github.com/newsscribe/newsscribe/store"
 )
@@ -133,6 +134,9 @@ type handler struct {
 type indexView struct {
 	// Base is the prefix the router is mounted under, "" for the root.
 	Base string
+	// Words are the quote check's verdicts and differences as the page
+	// names and draws them (align's labels and palette).
+	Words pageWords
 }
 
 func newHandler(src Source, base string) *handler {
@@ -151,14 +155,17 @@ func newHandler(src Source, base string) *handler {
 	if err != nil {
 		panic(fmt.Sprintf("web: embedded assets: %v", err))
 	}
+	// The verdicts' palette, written from align's, never copied.
+	h.files["css/verdicts.css"] = newAsset("verdicts.css", []byte("/* The verdicts' palette (align.VerdictStyles). */\n"+align.VerdictCSS()))
 	// Both pages are html/template files parsed together; the newsroom page
 	// depends only on the mount prefix, so it is drawn once, here, and served
 	// with an ETag like any other asset.
 	h.tmpl = template.Must(template.New("").Funcs(template.FuncMap{
 		"clock": clock,
+		"add":   func(a, b int) int { return a + b },
 	}).ParseFS(assets, "templates/*.html"))
 	var page bytes.Buffer
-	if err := h.tmpl.ExecuteTemplate(&page, "index.html", indexView{Base: base}); err != nil {
+	if err := h.tmpl.ExecuteTemplate(&page, "index.html", indexView{Base: base, Words: newPageWords()}); err != nil {
 		panic(fmt.Sprintf("web: newsroom page template: %v", err))
 	}
 	h.page = newAsset("index.html", page.Bytes())
@@ -286,32 +293,16 @@ type quoteCheck struct {
 	Speaker     *string           `json:"speaker"`
 }
 
-// Verdicts of the quote check (align).
-const (
-	verdictVerbatim = "verbatim"
-	verdictMinor    = "minor"
-	verdictStitched = "stitched"
-)
-
-// heard reports whether the embed may list quote q as said, and says how:
-// only a quote checked verbatim or minor (said as printed, up to spelling)
-// or stitched (said, in separate stretches) is listed. A quote without a
-// check (an alignment stored before the check) is listed by its status, as
-// before.
-func (s span) heard() (ok, stitched bool) {
+// heard reports whether the embed may list quote q as said: only a quote
+// checked verbatim or minor (said as printed, up to spelling) or stitched
+// (said, in separate stretches; its verdict says so) is listed. A quote
+// without a check (an alignment stored before the check) is listed by its
+// status, as before.
+func (s span) heard() bool {
 	if !s.timed() {
-		return false, false
+		return false
 	}
-	if s.Check == nil {
-		return true, false
-	}
-	switch s.Check.Verdict {
-	case verdictVerbatim, verdictMinor:
-		return true, false
-	case verdictStitched:
-		return true, true
-	}
-	return false, false
+	return s.Check == nil || publicVerdict(s.Check.Verdict)
 }
 
 type unmatched struct {
@@ -438,12 +429,15 @@ type embedItem struct {
 	Text       string
 	Start, End float64
 	Partial    bool
-	// Stitched: said, but in stretches apart that the article prints as one.
-	Stitched bool
 	// Speaker is whom the article attributes the quote to; "" when nobody.
 	Speaker string
 	// Quote is the quotation's number in the article, from 1; 0 for a sentence.
 	Quote int
+	// Verdict names and draws the quotation's verdict (zero for a sentence,
+	// and for a quotation stored before the check).
+	Verdict verdictWords
+	// Shared marks the quotation a shared link (?quote=N) opened on.
+	Shared bool
 }
 
 type embedView struct {
@@ -456,6 +450,9 @@ type embedView struct {
 	StartAt *float64
 	// Share marks the page of a signed share link (an unpublished job).
 	Share bool
+	// Unlisted: the link asked for a quotation the public page does not
+	// list (?quote=N of one not said as printed).
+	Unlisted bool
 }
 
 func (h *handler) embedPage(c *gin.Context) {
@@ -479,13 +476,15 @@ func (h *handler) render(c *gin.Context, a *store.EmbedArticle, al alignment, v 
 	// said are listed (never an altered or invented one), and an article
 	// without any shows its spoken sentences instead.
 	for i, q := range al.Quotes {
-		ok, stitched := q.heard()
-		if !ok {
+		if !q.heard() {
 			continue
 		}
-		it := embedItem{Text: q.Text, Start: *q.Start, End: *q.End, Partial: q.Check == nil && q.Status == "partial", Stitched: stitched, Quote: i + 1}
-		if q.Check != nil && q.Check.Speaker != nil {
-			it.Speaker = *q.Check.Speaker
+		it := embedItem{Text: q.Text, Start: *q.Start, End: *q.End, Partial: q.Check == nil && q.Status == "partial", Quote: i + 1}
+		if q.Check != nil {
+			it.Verdict = wordsOf(q.Check.Verdict)
+			if q.Check.Speaker != nil {
+				it.Speaker = *q.Check.Speaker
+			}
 		}
 		v.Items = append(v.Items, it)
 	}
@@ -500,9 +499,24 @@ func (h *handler) render(c *gin.Context, a *store.EmbedArticle, al alignment, v 
 	if at, ok := moment(c.Query("t"), c.Query("quote"), v.Items); ok {
 		v.StartAt = &at
 	}
+	if n, err := strconv.Atoi(c.Query("quote")); err == nil && n > 0 {
+		v.Unlisted = n <= len(al.Quotes)
+		for i := range v.Items {
+			if v.Items[i].Quote == n {
+				v.Items[i].Shared, v.Unlisted = true, false
+			}
+		}
+	}
+	h.write(c, a, "embed.html", v, v.Share)
+}
+
+// write draws the page tmpl of article (or shared job) a with v, with the
+// headers of a page any site may frame; private pages (share links) are
+// neither cached by others nor indexed.
+func (h *handler) write(c *gin.Context, a *store.EmbedArticle, tmpl string, v any, private bool) {
 	var buf bytes.Buffer
-	if err := h.tmpl.ExecuteTemplate(&buf, "embed.html", v); err != nil {
-		_ = c.Error(fmt.Errorf("embed page %q: %w", a.ID, err))
+	if err := h.tmpl.ExecuteTemplate(&buf, tmpl, v); err != nil {
+		_ = c.Error(fmt.Errorf("page %s of %q: %w", tmpl, a.ID, err))
 		writeError(c, http.StatusInternalServerError, "internal", "the embed could not be drawn")
 		return
 	}
@@ -512,7 +526,7 @@ func (h *handler) render(c *gin.Context, a *store.EmbedArticle, al alignment, v 
 	hd.Set("Referrer-Policy", "strict-origin-when-cross-origin")
 	hd.Set("Cache-Control", "public, max-age=60")
 	hd.Set("X-Content-Type-Options", "nosniff")
-	if v.Share {
+	if private {
 		// A shared job is not public: not cached by others, not indexed.
 		hd.Set("Cache-Control", "private, no-store")
 		hd.Set("X-Robots-Tag", "noindex")
