@@ -157,6 +157,9 @@ func ClipSpec(ctx context.Context, st *store.Store, j *store.Job, c *store.Clip)
 			return clip.Spec{}, err
 		}
 		spec.From, spec.To, spec.Card.Speaker = q.Start, q.End, q.Speaker
+		// The card says the quotation's verdict in the page's words and colours.
+		st := align.VerdictStyles[q.Verdict]
+		spec.Card.Verdict, spec.Card.VerdictColor, spec.Card.VerdictTint = align.VerdictLabel[q.Verdict], st.Color, st.Tint
 	}
 	if spec.Card.Speaker == "" {
 		spec.Card.Speaker = speakerAt(t, spec.From)

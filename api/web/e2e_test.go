@@ -107,7 +107,7 @@ func TestBrowserFlow(t *testing.T) {
 	}
 	// Each point of issue 21 at both sizes, and the flows around them.
 	for _, name := range []string{"p0-own-verdicts", "p1-altered-quote", "p2-evidence-playing", "p3-share", "p3-embed-quote",
-		"p3-share-error", "p4-colours", "p5-layout", "p6-toast", "p6-correction-toast", "p7-keys-help", "p8-speaker-picker",
+		"p3-share-error", "p4-colours", "p4-clip-card", "p5-layout", "p6-toast", "p6-correction-toast", "p7-keys-help", "p8-speaker-picker",
 		"p8-speakers-named", "p9-first-visit", "p9-publish-confirm", "p9-jobs", "p9-history", "p9-downloads", "p10-tab-stops",
 		"search", "embed"} {
 		for _, size := range []string{"desktop", "phone"} {

@@ -643,6 +643,27 @@ try {
   await page.locator('#clip-preview video').waitFor({ timeout: 120000 }).catch(async () => { throw new Error(`no clip preview: ${await page.locator('#clip-dialog').innerText()}`); });
   const vid = await page.evaluate(() => new Promise((ok) => { const v = document.querySelector('#clip-preview video'); if (v.readyState >= 1) ok([v.videoWidth, v.videoHeight]); else v.onloadedmetadata = () => ok([v.videoWidth, v.videoHeight]); }));
   check(vid[0] === 720 && vid[1] === 1280, `the clip is ${vid}`);
+  // Point 4: the clip's card says the quotation's verdict in the palette:
+  // its tint is found in a frame (the recording has no picture: a card).
+  const v0 = (await api(`/transcriptions/${jobId}/alignment?format=json`)).quotes[0].check.verdict;
+  const tint = PALETTE[v0].tint.match(/\d+/g).map(Number);
+  const tinted = await page.evaluate((want) => new Promise((ok) => {
+    const v = document.querySelector('#clip-preview video');
+    v.addEventListener('seeked', () => {
+      const c = document.createElement('canvas');
+      c.width = v.videoWidth; c.height = v.videoHeight;
+      const g = c.getContext('2d');
+      g.drawImage(v, 0, 0);
+      const d = g.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i] - want[0]) < 14 && Math.abs(d[i + 1] - want[1]) < 14 && Math.abs(d[i + 2] - want[2]) < 14) n++;
+      ok(n);
+    }, { once: true });
+    v.currentTime = v.duration / 2;
+  }), tint);
+  check(tinted > 500, `the clip's card shows no badge in the tint of «${v0}» (${tinted} pixels)`);
+  measured(`p4 clip card: ${tinted} pixels in the tint of «${v0}» in a 720×1280 frame`);
+  await shots(page, 'p4-clip-card');
   await axe(page, 'clip dialog');
   await page.click('#clip-close');
   step('clip of quote 1: 720×1280 preview');
@@ -693,8 +714,8 @@ try {
   const otherId = (await imp.json()).id;
   const art = await api(`/articles/${job.article_id}`);
   check(art.transcription_id === otherId, 'the second recording is not the article\'s latest');
-  await page.goto(`${BASE}/#`);
   await page.goto(`${BASE}/#job/${jobId}`);
+  await page.reload(); // a fresh load: the page was showing this job already
   await page.locator('#view-also:not([hidden])').waitFor({ timeout: 10000 })
     .catch(() => { throw new Error('the page does not say the article is attached to another recording'); });
   // The public embed now shows the article's latest recording, the other
