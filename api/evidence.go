@@ -91,17 +91,18 @@ func (s *server) articleRecordings(ctx context.Context, id string) ([]recordingJ
 
 // Kinds of download, named in the file name after the title.
 const (
-	kindQuoteCheck = "فحص الاقتباسات"
-	kindTranscript = "التفريغ"
-	kindCaptions   = "تسميات توضيحية"
-	kindEnglish    = "تسميات إنجليزية (ترجمة آلية)"
-	kindText       = "النص"
+	kindQuoteCheck  = "فحص الاقتباسات"
+	kindTranscript  = "التفريغ"
+	kindCaptions    = "تسميات توضيحية"
+	kindEnglish     = "تسميات إنجليزية (ترجمة آلية)"
+	kindTranslation = "ترجمة إنجليزية آلية"
+	kindText        = "النص"
 )
 
 // kindASCII names each kind in the ASCII fallback file name.
 var kindASCII = map[string]string{
 	kindQuoteCheck: "quote-check", kindTranscript: "transcript", kindCaptions: "captions",
-	kindEnglish: "captions-en-machine-translation", kindText: "text",
+	kindEnglish: "captions-en-machine-translation", kindTranslation: "en-machine-translation", kindText: "text",
 }
 
 // maxTitleRunes caps the title part of a download's name.

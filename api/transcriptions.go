@@ -364,12 +364,14 @@ func (s *server) getTranscript(c *gin.Context) {
 	}
 	kind := kindCaptions
 	switch {
+	case t.MachineTranslation && (format == "docx" || format == "txt"):
+		kind = kindTranslation
+	case t.MachineTranslation:
+		kind = kindEnglish
 	case format == "docx":
 		kind = kindTranscript
 	case format == "txt":
 		kind = kindText
-	case t.MachineTranslation:
-		kind = kindEnglish
 	}
 	attachment(c, s.documentInfo(c, j).Title, kind, j.ID, format)
 	c.Data(http.StatusOK, contentTypes[format], buf.Bytes())
