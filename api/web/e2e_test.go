@@ -2,8 +2,12 @@ package web_test
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
+	"image"
+	"image/color"
+	"image/png"
 	"io"
 	"log/slog"
 	"net"
@@ -11,6 +15,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -22,6 +27,7 @@ import (
 	"github.com/newsscribe/newsscribe/api"
 	"github.com/newsscribe/newsscribe/api/web"
 	"github.com/newsscribe/newsscribe/audio"
+	"github.com/newsscribe/newsscribe/internal/atomicfile"
 	"github.com/newsscribe/newsscribe/pipeline"
 	"github.com/newsscribe/newsscribe/share"
 	"github.com/newsscribe/newsscribe/store"
@@ -105,6 +111,16 @@ func TestBrowserFlow(t *testing.T) {
 	if err != nil {
 		t.Fatalf("browser flow failed: %v; last line: %s", err, lastLine(out.String()))
 	}
+	// The screenshots are committed: each is kept as an 8-bit PNG of its
+	// 256 most frequent colours (the page's own; anti-aliasing takes the
+	// nearest), some 60 % smaller and the same to the eye.
+	if pngs, err := filepath.Glob(filepath.Join(shots, "*.png")); err == nil {
+		for _, p := range pngs {
+			if err := shrinkPNG(p); err != nil {
+				t.Errorf("screenshot %s: %v", p, err)
+			}
+		}
+	}
 	// Each point of issue 21 at both sizes, and the flows around them.
 	for _, name := range []string{"p0-own-verdicts", "p1-altered-quote", "p2-evidence-playing", "p3-share", "p3-embed-quote",
 		"p3-share-error", "p4-colours", "p4-clip-card", "p5-layout", "p6-toast", "p6-correction-toast", "p7-keys-help", "p8-speaker-picker",
@@ -117,6 +133,58 @@ func TestBrowserFlow(t *testing.T) {
 			}
 		}
 	}
+}
+
+// shrinkPNG rewrites the PNG at path as a paletted one of its 256 most
+// frequent colours, every other colour drawn as the nearest of them; an
+// image of 256 colours or fewer is kept exactly. The file is replaced
+// atomically.
+func shrinkPNG(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	img, err := png.Decode(f)
+	f.Close()
+	if err != nil {
+		return fmt.Errorf("decode: %w", err)
+	}
+	if _, ok := img.(*image.Paletted); ok {
+		return nil
+	}
+	b := img.Bounds()
+	count := map[color.NRGBA]int{}
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			count[color.NRGBAModel.Convert(img.At(x, y)).(color.NRGBA)]++
+		}
+	}
+	cs := make([]color.NRGBA, 0, len(count))
+	for c := range count {
+		cs = append(cs, c)
+	}
+	key := func(c color.NRGBA) uint32 { return uint32(c.R)<<24 | uint32(c.G)<<16 | uint32(c.B)<<8 | uint32(c.A) }
+	slices.SortFunc(cs, func(a, b color.NRGBA) int {
+		return cmp.Or(cmp.Compare(count[b], count[a]), cmp.Compare(key(a), key(b)))
+	})
+	pal := make(color.Palette, min(256, len(cs)))
+	for i := range pal {
+		pal[i] = cs[i]
+	}
+	out := image.NewPaletted(b, pal)
+	index := map[color.NRGBA]uint8{}
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			c := color.NRGBAModel.Convert(img.At(x, y)).(color.NRGBA)
+			i, ok := index[c]
+			if !ok {
+				i = uint8(pal.Index(c))
+				index[c] = i
+			}
+			out.SetColorIndex(x, y, i)
+		}
+	}
+	return atomicfile.Write(path, func(f *os.File) error { return png.Encode(f, out) })
 }
 
 func need(t *testing.T, prog, what string) string {
