@@ -68,8 +68,19 @@ deps:
 
 ## test: formatting, vet and the race-enabled test suite (with the browser test
 ## when Node and Chromium are present)
+##
+## The budget: the whole run in at most 8 minutes on an idle 2-core machine,
+## no package over 3 (the API's, the slowest, is about 3 with the race
+## detector). Independent tests run in parallel, TEST_PARALLEL at a time
+## within a package: most of them wait on a queue, a process or a socket,
+## not on the CPU; process tests and the browser test run whole and alone.
+## TEST_TIMEOUT stops a package that hangs; it is set to three times the
+## per-package budget and more, so that a machine shared with other work
+## (which slows every package two- or threefold) still passes.
+TEST_PARALLEL ?= 4
+TEST_TIMEOUT  ?= 10m
 test: lint e2e-deps openai-deps webhook-deps
-	$(GO) test -race -tags '$(TAGS)' ./...
+	$(GO) test -race -tags '$(TAGS)' -parallel $(TEST_PARALLEL) -timeout $(TEST_TIMEOUT) ./...
 
 ## lint: gofmt check and go vet
 lint:

@@ -1,82 +1,36 @@
 package align_test
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"flag"
-	"os"
-	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/newsscribe/newsscribe/align"
-	"github.com/newsscribe/newsscribe/align/arabic"
+	"github.com/newsscribe/newsscribe/align/aligntest"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
+// The fixture (testdata/article.txt) and what its speaker says.
 const (
-	quote1 = "إن هذا البرنامج يشمل 59 مركزا صحيا في المرحلة الأولى، وسيمتد ليشمل جميع الجهات قبل نهاية سنة 2025"
-	quote2 = "نحن نعول على انخراط الأسر والأطر الصحية، فالوقاية خير من العلاج"
-	aside  = "السلام عليكم ورحمة الله وبركاته شكرا لكم على الحضور"
+	quote1 = aligntest.Quote1
+	quote2 = aligntest.Quote2
+	aside  = aligntest.Aside
 )
 
-func article(t testing.TB) string {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", "article.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
-}
+func article(t testing.TB) string { return aligntest.Article(t) }
 
-// speaker builds a transcript word by word: 0.35 s a word, 0.05 s apart,
-// 0.6 s between passages.
-type speaker struct {
-	words []transcribe.Word
-	t     float64
-}
+// speaker builds a transcript word by word (aligntest.Speaker: 0.35 s a
+// word, 0.05 s apart, 0.6 s between passages).
+type speaker struct{ aligntest.Speaker }
 
-func (s *speaker) say(text string) *speaker {
-	for _, tok := range arabic.Tokenize(text) {
-		s.words = append(s.words, transcribe.Word{Word: tok.Text, Start: s.t, End: s.t + 0.35, Probability: 0.9})
-		s.t += 0.4
-	}
-	s.t += 0.6
-	return s
-}
-
-// natural says text at a steady pace, each word taking time by its length
-// (57 ms a letter and two), the recogniser sure of it.
-func (s *speaker) natural(text string) *speaker {
-	for _, tok := range arabic.Tokenize(text) {
-		s.heard(tok.Text, 0.95, 0.057*float64(utf8.RuneCountInString(tok.Text)+2))
-	}
-	return s
-}
-
-// heard adds one recognised word with probability p lasting dur seconds.
-func (s *speaker) heard(word string, p, dur float64) *speaker {
-	s.words = append(s.words, transcribe.Word{Word: word, Start: s.t, End: s.t + dur, Probability: p})
-	s.t += dur + 0.06
-	return s
-}
-
-// pause adds silence, in seconds.
-func (s *speaker) pause(d float64) *speaker { s.t += d; return s }
-
-func (s *speaker) transcript() *transcribe.Transcript {
-	t := &transcribe.Transcript{Language: "ar", Duration: s.t}
-	for i := 0; i < len(s.words); i += 10 {
-		ws := s.words[i:min(i+10, len(s.words))]
-		t.Segments = append(t.Segments, transcribe.Segment{ID: len(t.Segments), Start: ws[0].Start, End: ws[len(ws)-1].End, Words: ws})
-	}
-	return t
-}
+func (s *speaker) say(text string) *speaker                   { s.Say(text); return s }
+func (s *speaker) natural(text string) *speaker               { s.Natural(text); return s }
+func (s *speaker) heard(word string, p, dur float64) *speaker { s.Heard(word, p, dur); return s }
+func (s *speaker) pause(d float64) *speaker                   { s.Pause(d); return s }
+func (s *speaker) transcript() *transcribe.Transcript         { return s.Transcript() }
 
 func mustAlign(t *testing.T, tr *transcribe.Transcript, art string) *align.Result {
 	t.Helper()
@@ -310,159 +264,6 @@ func TestEmptyInputs(t *testing.T) {
 	r = mustAlign(t, new(speaker).say(quote1).transcript(), "")
 	if len(r.Words) != 0 || len(r.Unmatched) != 1 {
 		t.Errorf("got %d words and %d unmatched spans for an empty article, want 0 and 1", len(r.Words), len(r.Unmatched))
-	}
-}
-
-func TestParseFormat(t *testing.T) {
-	for _, s := range []string{"json", "SRT", " vtt", "html", "Report"} {
-		if _, err := align.ParseFormat(s); err != nil {
-			t.Errorf("ParseFormat(%q): %v", s, err)
-		}
-	}
-	if _, err := align.ParseFormat("txt"); !errors.Is(err, align.ErrUnknownFormat) {
-		t.Errorf("ParseFormat(txt): got %v, want ErrUnknownFormat", err)
-	}
-}
-
-// TestGolden checks every writer against testdata/golden; run with -update
-// to rewrite the files after an intended change.
-func TestGolden(t *testing.T) {
-	art := article(t)
-	tr := new(speaker).say(aside).say(quote2).say("وكما قلت").say(quote1).transcript()
-	r := mustAlign(t, tr, art)
-	for _, f := range []align.Format{align.FormatJSON, align.FormatSRT, align.FormatVTT, align.FormatHTML, align.FormatReport} {
-		t.Run(string(f), func(t *testing.T) {
-			var buf bytes.Buffer
-			if err := align.Write(&buf, r, f); err != nil {
-				t.Fatal(err)
-			}
-			path := filepath.Join("testdata", "golden", "fixture."+string(f))
-			if *update {
-				if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if !bytes.Equal(buf.Bytes(), want) {
-				t.Errorf("%s output differs from %s (run go test -update after an intended change):\n%s", f, path, buf.String())
-			}
-		})
-	}
-	// The JSON reads back to the same result.
-	var buf bytes.Buffer
-	if err := align.Write(&buf, r, align.FormatJSON); err != nil {
-		t.Fatal(err)
-	}
-	var back align.Result
-	if err := json.Unmarshal(buf.Bytes(), &back); err != nil {
-		t.Fatal(err)
-	}
-	if len(back.Words) != len(r.Words) || len(back.Quotes) != len(r.Quotes) {
-		t.Errorf("JSON round trip: got %d words %d quotes, want %d and %d", len(back.Words), len(back.Quotes), len(r.Words), len(r.Quotes))
-	}
-}
-
-func TestCuesAreRightToLeft(t *testing.T) {
-	r := mustAlign(t, new(speaker).say(quote2).transcript(), article(t))
-	for _, f := range []align.Format{align.FormatSRT, align.FormatVTT} {
-		var buf bytes.Buffer
-		if err := align.Write(&buf, r, f); err != nil {
-			t.Fatal(err)
-		}
-		if !strings.Contains(buf.String(), "\u202B“نحن") || !strings.Contains(buf.String(), "\u202C\n") {
-			t.Errorf("%s: got %q, want cue lines wrapped in RLE … PDF", f, buf.String())
-		}
-	}
-}
-
-// TestCuesFitTheScreen: long article sentences (the issue saw 520
-// characters on one line) are split into cues of at most two lines of 42
-// characters, by the words' times, in time order with no two cues on screen
-// at once; the cues hold every word said, and no narration around a
-// quotation that was not said.
-func TestCuesFitTheScreen(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join("testdata", "eval", "long-quotes.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	art := string(b)
-	a := align.ParseArticle(art)
-	runes := []rune(art)
-	s := new(speaker)
-	for i := len(a.Quotes) - 1; i >= 0; i-- { // in another order than printed
-		s.say(string(runes[a.Quotes[i].CharStart:a.Quotes[i].CharEnd])).pause(2)
-	}
-	r := mustAlign(t, s.transcript(), art)
-	longest := 0
-	for _, s := range r.Sentences {
-		if s.Status != align.StatusNotInAudio {
-			longest = max(longest, utf8.RuneCountInString(s.Text))
-		}
-	}
-	if longest <= 2*transcribe.SubtitleLineLength {
-		t.Fatalf("the longest sentence said has %d characters: the test needs one longer than a cue", longest)
-	}
-	align.CheckCues(t, r) // numbers, time order, 2 × 42
-	for _, f := range []align.Format{align.FormatSRT, align.FormatVTT} {
-		t.Run(string(f), func(t *testing.T) {
-			var buf bytes.Buffer
-			if err := align.Write(&buf, r, f); err != nil {
-				t.Fatal(err)
-			}
-			cues, err := align.ParseCues(buf.String())
-			if err != nil {
-				t.Fatal(err)
-			}
-			var said []string
-			for _, c := range cues {
-				for _, l := range c.Lines {
-					said = append(said, strings.Fields(l)...)
-				}
-			}
-			if len(cues) < 2*len(a.Quotes) {
-				t.Errorf("got %d cues for %d long quotations, want them split", len(cues), len(a.Quotes))
-			}
-			// Every word said is shown, and only the sentences' words.
-			printed := map[string]bool{}
-			for _, s := range r.Sentences {
-				for _, f := range strings.Fields(s.Text) {
-					printed[f] = true
-				}
-			}
-			shown := map[string]bool{}
-			for _, f := range said {
-				shown[f] = true
-				if !printed[f] {
-					t.Errorf("got %q in a cue, want only the words of the article's sentences", f)
-				}
-			}
-			for _, w := range r.Words {
-				if w.Start == nil {
-					continue
-				}
-				if !slices.ContainsFunc(said, func(f string) bool { return strings.Contains(f, w.Text) }) {
-					t.Errorf("word %q said at %.2f s is in no cue", w.Text, *w.Start)
-				}
-			}
-		})
-	}
-}
-
-func TestHTMLEscapes(t *testing.T) {
-	art := "قال المدير: “<script>alert(1)</script> هذا نص & رمز”."
-	r := mustAlign(t, new(speaker).say("script alert 1 script هذا نص رمز").transcript(), art)
-	var buf bytes.Buffer
-	if err := align.Write(&buf, r, align.FormatHTML); err != nil {
-		t.Fatal(err)
-	}
-	if strings.Contains(buf.String(), "<script>") {
-		t.Errorf("got an unescaped <script> in the page")
-	}
-	if !strings.Contains(buf.String(), `dir="rtl"`) || !strings.Contains(buf.String(), `lang="ar"`) {
-		t.Errorf("got a page without dir=rtl lang=ar")
 	}
 }
 

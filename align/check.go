@@ -2,40 +2,6 @@ package align
 
 import "slices"
 
-// Verdicts of a quotation's check.
-const (
-	// VerdictVerbatim: said in one stretch (or, across an ellipsis, in
-	// several), every word equal up to the matching key.
-	VerdictVerbatim = "verbatim"
-	// VerdictMinor: as verbatim, with spelling differences only.
-	VerdictMinor = "minor"
-	// VerdictAltered: at least one changed, added or omitted word with
-	// confidence at least MinAlteredConfidence.
-	VerdictAltered = "altered"
-	// VerdictStitched: said in two or more stretches with other speech between
-	// them, printed as one quotation without an ellipsis.
-	VerdictStitched = "stitched"
-	// VerdictNotSaid: not found in the recording.
-	VerdictNotSaid = "not_said"
-	// VerdictUnclear: differences exist only where the recogniser was unsure,
-	// or the quotation is too short to tell; a person should listen.
-	VerdictUnclear = "unclear"
-)
-
-// Kinds of a difference between a quotation and the speech.
-const (
-	// DiffSpelling: the same word spelt otherwise (a typo in the article, a
-	// name written differently).
-	DiffSpelling = "spelling"
-	// DiffChanged: the article prints another word than the one said.
-	DiffChanged = "changed"
-	// DiffAdded: words printed inside the quotation that were never said.
-	DiffAdded = "added"
-	// DiffOmitted: words said inside the quoted stretch, left out of the
-	// quotation without an ellipsis.
-	DiffOmitted = "omitted"
-)
-
 // MinAlteredConfidence is the least confidence of a changed, added or
 // omitted difference for the verdict altered; below it (and from
 // minUnclearConfidence) the verdict is unclear.
@@ -43,8 +9,8 @@ const MinAlteredConfidence = 0.5
 
 // Check is the verdict on one quotation: was it said as printed?
 type Check struct {
-	// Verdict is one of the Verdict constants.
-	Verdict string `json:"verdict"`
+	// Verdict is one of the Verdict constants (verdict.go).
+	Verdict Verdict `json:"verdict"`
 	// Parts are the stretches of the recording the quotation was said in, in
 	// article order; empty when it was not found.
 	Parts []Part `json:"parts"`
@@ -68,8 +34,8 @@ type Part struct {
 
 // Difference is one place where the quotation and the speech differ.
 type Difference struct {
-	// Kind is one of the Diff constants.
-	Kind string `json:"kind"`
+	// Kind is one of the Diff constants (verdict.go).
+	Kind DiffKind `json:"kind"`
 	// CharStart and CharEnd are rune offsets into the article of the printed
 	// words; for omitted words both are the place in the quotation where the
 	// words are missing.
@@ -249,7 +215,7 @@ func (al *aligner) atCut(d Difference, seg [2]int32, cutBefore, cutAfter bool) b
 
 // verdict decides from the differences, and whether the quotation was said
 // in stretches joined without an ellipsis.
-func verdict(ds []Difference, joined bool) string {
+func verdict(ds []Difference, joined bool) Verdict {
 	altered, unsure, spelling := false, false, false
 	for _, d := range ds {
 		switch {

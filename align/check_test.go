@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/newsscribe/newsscribe/align"
+	"github.com/newsscribe/newsscribe/export"
 )
 
 // checkArticle has three speakers, reporting clauses before and after the
@@ -38,9 +40,9 @@ func TestCheckVerdicts(t *testing.T) {
 		name  string
 		s     *speaker
 		quote int
-		want  string
-		kind  string // a difference of this kind is expected
-		frag  string // … at these article characters
+		want  align.Verdict
+		kind  align.DiffKind // a difference of this kind is expected
+		frag  string         // … at these article characters
 	}{
 		{"verbatim", new(speaker).say(greeting).say(q[0]), 0, align.VerdictVerbatim, "", ""},
 		{"fillers left out", new(speaker).say("نحن يعني نعمل على إصلاح شبكة الماء آه الصالح للشرب في جميع الأحياء قبل نهاية السنة المقبلة"), 1, align.VerdictVerbatim, "", ""},
@@ -105,7 +107,7 @@ func TestCheckBadInput(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			r := mustAlign(t, tr, tt.article)
 			for i, q := range r.Quotes {
-				if v := q.Check.Verdict; v == "" || align.VerdictLabel[v] == "" {
+				if v := q.Check.Verdict; v == "" || !slices.Contains(align.Verdicts, v) {
 					t.Fatalf("quotation %d: got verdict %q", i, q.Check.Verdict)
 				}
 				if q.Check.Parts == nil || q.Check.Differences == nil {
@@ -133,7 +135,7 @@ func TestCheckWholeArticleQuote(t *testing.T) {
 func TestReportOldAlignment(t *testing.T) {
 	r := &align.Result{Quotes: []align.TimedQuote{{TimedSpan: align.TimedSpan{Text: "نعم", Status: align.StatusSpoken}}}}
 	var b strings.Builder
-	if err := align.Write(&b, r, align.FormatReport); err != nil {
+	if err := export.WriteAlignment(&b, r, export.FormatReport, export.DocumentInfo{}); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(b.String(), "1 لم يفحص") || !strings.Contains(b.String(), "أعد المحاذاة") {
@@ -224,13 +226,13 @@ func TestCheckReportAndPage(t *testing.T) {
 		t.Fatalf("got %s, want altered", v)
 	}
 	var report, page strings.Builder
-	if err := align.Write(&report, r, align.FormatReport); err != nil {
+	if err := export.WriteAlignment(&report, r, export.FormatReport, export.DocumentInfo{}); err != nil {
 		t.Fatal(err)
 	}
-	if err := align.Write(&page, r, align.FormatHTML); err != nil {
+	if err := export.WriteAlignment(&page, r, export.FormatHTML, export.DocumentInfo{}); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"الحكم: محرف (altered)", "المتحدث: محمد العلوي", "المشاريع", "الأوراش"} {
+	for _, want := range []string{"الحكم: " + align.VerdictAltered.Label().Arabic + " (altered)", "المتحدث: محمد العلوي", "المشاريع", "الأوراش"} {
 		if !strings.Contains(report.String(), want) {
 			t.Errorf("report: got %q, want %q in it", report.String(), want)
 		}
@@ -240,8 +242,8 @@ func TestCheckReportAndPage(t *testing.T) {
 			t.Errorf("page: got no %q", want)
 		}
 	}
-	if i := strings.Index(page.String(), `class="q altered" aria-label="`); i < 0 || !strings.Contains(page.String()[i:i+200], "محرف") {
-		t.Errorf("page: the altered quotation's screen-reader name does not say محرف")
+	if i := strings.Index(page.String(), `class="q altered" aria-label="`); i < 0 || !strings.Contains(page.String()[i:i+300], align.VerdictAltered.Label().Arabic) {
+		t.Errorf("page: the altered quotation's screen-reader name does not say %s", align.VerdictAltered.Label().Arabic)
 	}
 }
 

@@ -15,7 +15,7 @@ func (al *aligner) differences(s stretch, q int) []Difference {
 	var out []Difference
 	ops := s.ops
 	rate := al.speechRate(ops)
-	kind := func(o op) string {
+	kind := func(o op) DiffKind {
 		switch {
 		case o.a >= 0 && o.t >= 0 && o.sim >= sameWord:
 			return ""
@@ -52,7 +52,7 @@ func (al *aligner) differences(s stretch, q int) []Difference {
 }
 
 // difference builds the difference of kind k from ops[i:j].
-func (al *aligner) difference(k string, ops []op, i, j int, runes []rune, rate float64) (Difference, bool) {
+func (al *aligner) difference(k DiffKind, ops []op, i, j int, runes []rune, rate float64) (Difference, bool) {
 	var as, ts []int32
 	for _, o := range ops[i:j] {
 		if o.a >= 0 {

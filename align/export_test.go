@@ -14,9 +14,3 @@ func Prepare(t *transcribe.Transcript, article string) Aligned {
 
 // Check runs the quotation check alone.
 func (a Aligned) Check() { a.al.checkQuotes() }
-
-// ParseCues reads back the cues of SRT or WebVTT written by Write.
-var ParseCues = parseCues
-
-// CheckCues fails t unless r's subtitles keep the layout rules (see checkCues).
-var CheckCues = checkCues

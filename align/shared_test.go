@@ -77,7 +77,7 @@ func TestSharedArticleCheck(t *testing.T) {
 		s.say(strings.ReplaceAll(string(runes[q.CharStart:q.CharEnd]), "التطوةر", "التطور"))
 	}
 	r := mustAlign(t, s.transcript(), art)
-	want := []string{align.VerdictVerbatim, align.VerdictVerbatim, align.VerdictMinor, align.VerdictVerbatim}
+	want := []align.Verdict{align.VerdictVerbatim, align.VerdictVerbatim, align.VerdictMinor, align.VerdictVerbatim}
 	for i, q := range r.Quotes {
 		c := q.Check
 		if c.Verdict != want[i] {

@@ -3,12 +3,12 @@ package api
 import (
 	"errors"
 	"net/http"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/newsscribe/newsscribe/internal/errcode"
+	"github.com/newsscribe/newsscribe/newsroom"
 	"github.com/newsscribe/newsscribe/store"
 )
 
@@ -31,7 +31,16 @@ type articleJSON struct {
 	UpdatedAt  time.Time       `json:"updated_at"`
 }
 
-// articleInput is the body of POST and PUT.
+// recordingJSON is one recording an article is attached to.
+type recordingJSON struct {
+	ID        string       `json:"id"`
+	Filename  string       `json:"filename,omitempty"`
+	Status    store.Status `json:"status"`
+	CreatedAt time.Time    `json:"created_at"`
+}
+
+// articleInput is the body of POST and PUT: the fields of
+// newsroom.ArticleEdit, with their JSON names.
 type articleInput struct {
 	ExternalID  *string    `json:"external_id"`
 	Title       *string    `json:"title"`
@@ -51,79 +60,35 @@ func toArticleJSON(a *store.Article) articleJSON {
 
 const maxArticleJSON = 8 << 20
 
-func (s *server) bindArticle(c *gin.Context) (*articleInput, bool) {
+// bindArticle decodes an article's JSON; it answers 400, 413 or 415 itself.
+func (s *server) bindArticle(c *gin.Context) (newsroom.ArticleEdit, bool) {
 	var in articleInput
 	if !bindJSON(c, &in, maxArticleJSON, "article") {
-		return nil, false
+		return newsroom.ArticleEdit{}, false
 	}
-	return &in, true
+	return newsroom.ArticleEdit(in), true
 }
 
-func (in *articleInput) apply(a *store.Article) {
-	if in.ExternalID != nil {
-		a.ExternalID = strings.TrimSpace(*in.ExternalID)
-	}
-	if in.Title != nil {
-		a.Title = *in.Title
-	}
-	if in.Body != nil {
-		a.Body = *in.Body
-	}
-	if in.URL != nil {
-		a.URL = *in.URL
-	}
-	if in.PublishedAt != nil {
-		t := in.PublishedAt.UTC()
-		a.PublishedAt = &t
-	}
-	if in.Published != nil {
-		a.Published = *in.Published
-	}
-}
-
+// createArticle is POST /v1/articles.
 func (s *server) createArticle(c *gin.Context) {
-	in, ok := s.bindArticle(c)
+	e, ok := s.bindArticle(c)
 	if !ok {
 		return
 	}
-	a := &store.Article{ID: store.NewID("art_")}
-	in.apply(a)
-	if strings.TrimSpace(a.Body) == "" {
-		abort(c, http.StatusBadRequest, "bad_request", "body (the article text) is required")
-		return
-	}
-	saveCallback, ok := s.articleCallback(c, in)
-	if !ok {
-		return
-	}
-	err := s.Store.CreateArticle(c.Request.Context(), a)
-	if err == nil {
-		err = saveCallback(a.ID)
-	}
-	if errors.Is(err, store.ErrConflict) {
-		abort(c, http.StatusConflict, "conflict", "an article with external_id "+strconv.Quote(a.ExternalID)+" exists")
-		return
-	}
+	a, err := s.Newsroom.CreateArticle(c.Request.Context(), e)
 	if err != nil {
-		s.internal(c, err)
+		s.fail(c, err)
 		return
-	}
-	if err := s.Store.IndexArticle(c.Request.Context(), a.ID); err != nil {
-		s.log.Error("search index not updated", "article", a.ID, "error", err)
 	}
 	c.Header("Location", "/v1/articles/"+a.ID)
 	c.JSON(http.StatusCreated, toArticleJSON(a))
 }
 
+// article loads the article named by the :id parameter, answering 404 itself.
 func (s *server) article(c *gin.Context) *store.Article {
-	id := c.Param("id")
-	a, err := s.Store.Article(c.Request.Context(), id)
-	if errors.Is(err, store.ErrNotFound) {
-		abort(c, http.StatusNotFound, "not_found", "no article with id "+strconv.Quote(id))
-		return nil
-	}
+	a, err := s.Newsroom.Article(c.Request.Context(), c.Param("id"))
 	if err != nil {
-		s.internal(c, err)
+		s.fail(c, err)
 		return nil
 	}
 	return a
@@ -132,10 +97,14 @@ func (s *server) article(c *gin.Context) *store.Article {
 func (s *server) getArticle(c *gin.Context) {
 	if a := s.article(c); a != nil {
 		out := toArticleJSON(a)
-		var err error
-		if out.Recordings, err = s.articleRecordings(c.Request.Context(), a.ID); err != nil {
+		jobs, err := s.Newsroom.Recordings(c.Request.Context(), a.ID)
+		if err != nil {
 			s.internal(c, err)
 			return
+		}
+		out.Recordings = make([]recordingJSON, len(jobs))
+		for i, j := range jobs {
+			out.Recordings[i] = recordingJSON{ID: j.ID, Filename: j.Filename, Status: j.Status, CreatedAt: j.CreatedAt}
 		}
 		c.JSON(http.StatusOK, out)
 	}
@@ -158,89 +127,31 @@ func (s *server) listArticles(c *gin.Context) {
 	c.JSON(http.StatusOK, gin.H{"object": "list", "data": data, "total": total, "limit": limit, "offset": offset})
 }
 
-// updateArticle changes the given fields. A new body is re-aligned to the
-// attached transcript at once, without running speech recognition again.
+// updateArticle is PUT /v1/articles/{id}: it changes the given fields. A
+// new body is re-aligned to the attached transcript at once, without
+// running speech recognition again.
 func (s *server) updateArticle(c *gin.Context) {
 	a := s.article(c)
 	if a == nil {
 		return
 	}
-	in, ok := s.bindArticle(c)
+	e, ok := s.bindArticle(c)
 	if !ok {
 		return
 	}
-	oldBody := a.Body
-	in.apply(a)
-	if strings.TrimSpace(a.Body) == "" {
-		abort(c, http.StatusBadRequest, "bad_request", "body (the article text) must not be empty")
+	if err := s.Newsroom.UpdateArticle(c.Request.Context(), a, e); err != nil {
+		s.fail(c, err)
 		return
-	}
-	saveCallback, ok := s.articleCallback(c, in)
-	if !ok {
-		return
-	}
-	ctx := c.Request.Context()
-	err := s.Store.UpdateArticle(ctx, a)
-	if err == nil {
-		err = saveCallback(a.ID)
-	}
-	if errors.Is(err, store.ErrConflict) {
-		abort(c, http.StatusConflict, "conflict", "an article with external_id "+strconv.Quote(a.ExternalID)+" exists")
-		return
-	} else if err != nil {
-		s.internal(c, err)
-		return
-	}
-	if a.Body != oldBody && a.JobID != "" {
-		if err := s.realign(c, a); err != nil {
-			s.internal(c, err)
-			return
-		}
-	}
-	// Title, published and body are in the search index of the article and
-	// of its recording's transcript.
-	if err := s.Store.IndexArticle(ctx, a.ID); err != nil {
-		s.log.Error("search index not updated", "article", a.ID, "error", err)
-	}
-	if a.JobID != "" {
-		if err := s.Store.IndexJob(ctx, a.JobID); err != nil {
-			s.log.Error("search index not updated", "job", a.JobID, "error", err)
-		}
 	}
 	c.JSON(http.StatusOK, toArticleJSON(a))
 }
 
-// realign aligns the article's new body to its job's stored transcript.
-func (s *server) realign(c *gin.Context, a *store.Article) error {
-	ctx := c.Request.Context()
-	j, err := s.Store.Job(ctx, a.JobID)
-	if errors.Is(err, store.ErrNotFound) {
-		return nil
-	}
-	if err != nil || j.Status != store.StatusDone {
-		return err // a job still running aligns with the body it reads at the end
-	}
-	t, _, err := s.Store.JobTranscript(ctx, j) // the corrected transcript
-	if err != nil {
-		return err
-	}
-	if err := s.alignJob(c, j, t); err != nil {
-		return err
-	}
-	return s.Store.IndexJob(ctx, j.ID)
-}
-
+// deleteArticle is DELETE /v1/articles/{id}.
 func (s *server) deleteArticle(c *gin.Context) {
-	err := s.Store.DeleteArticle(c.Request.Context(), c.Param("id"))
-	if errors.Is(err, store.ErrNotFound) {
-		abort(c, http.StatusNotFound, "not_found", "no article with id "+strconv.Quote(c.Param("id")))
+	if err := s.Newsroom.DeleteArticle(c.Request.Context(), c.Param("id")); err != nil {
+		s.fail(c, err)
 		return
 	}
-	if err != nil {
-		s.internal(c, err)
-		return
-	}
-	s.articleDeleted(c, c.Param("id"))
 	c.Status(http.StatusNoContent)
 }
 
@@ -255,25 +166,13 @@ func (s *server) uploadArticleAudio(c *gin.Context) {
 	if u == nil {
 		return
 	}
-	r, ok := s.parseASR(c, u, store.TaskTranscribe)
+	sub, ok := s.submission(c, u, store.TaskTranscribe)
 	if !ok {
 		return
 	}
-	cb, ok := s.parseCallback(c, u.field("callback_url"))
-	if !ok {
-		return
-	}
-	s.withCallback(&r, cb)
-	j, created, err := s.submit(c, u, r, a.ID, "")
-	if err == nil && !created {
-		s.joinedCallback(c.Request.Context(), j, cb)
-	}
+	sub.ArticleID = a.ID
+	j, created, err := s.Newsroom.Submit(c.Request.Context(), sub)
 	s.answerSubmit(c, j, created, err)
-	if err == nil {
-		if err := s.Store.SetArticleJob(c.Request.Context(), a.ID, j.ID); err != nil {
-			s.log.Error("attach job to article", "error", err)
-		}
-	}
 }
 
 // articleJob returns the job attached to the article, answering 404 itself.
@@ -283,12 +182,12 @@ func (s *server) articleJob(c *gin.Context) *store.Job {
 		return nil
 	}
 	if a.JobID == "" {
-		abort(c, http.StatusNotFound, "no_recording", "no recording has been uploaded for this article")
+		abort(c, http.StatusNotFound, errcode.NoRecording, "no recording has been uploaded for this article")
 		return nil
 	}
 	j, err := s.Store.Job(c.Request.Context(), a.JobID)
 	if errors.Is(err, store.ErrNotFound) {
-		abort(c, http.StatusNotFound, "no_recording", "no recording has been uploaded for this article")
+		abort(c, http.StatusNotFound, errcode.NoRecording, "no recording has been uploaded for this article")
 		return nil
 	}
 	if err != nil {

@@ -17,11 +17,15 @@ import (
 // is in the bucket; a server whose scratch directory lacks it (another
 // machine) fetches it to transcribe; the rendition is published; the audio
 // endpoint serves Range requests from the bucket; DELETE removes both.
-func TestS3BlobStore(t *testing.T) { testSharedBlobs(t, blobtest.S3(t, store.NewID("api-"))) }
+func TestS3BlobStore(t *testing.T) {
+	t.Parallel()
+	testSharedBlobs(t, blobtest.S3(t, store.NewID("api-")))
+}
 
 // TestSharedBlobStore is TestS3BlobStore with the local-directory backend
 // as the shared store (a directory apart from the server's scratch).
 func TestSharedBlobStore(t *testing.T) {
+	t.Parallel()
 	st, err := fileblob.New(t.TempDir())
 	if err != nil {
 		t.Fatal(err)

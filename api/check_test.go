@@ -6,6 +6,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/newsscribe/newsscribe/export"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
 
@@ -16,6 +17,7 @@ import (
 // alignment is served as the quotation check's report and as subtitles of
 // at most 2 × 42 characters.
 func TestQuoteCheckEndpoints(t *testing.T) {
+	t.Parallel()
 	var mu sync.Mutex
 	var got []transcribe.Options
 	ts := newServer(t, serverOpts{result: func(s []float32, o transcribe.Options) (*transcribe.Transcript, error) {
@@ -79,7 +81,7 @@ func TestQuoteCheckEndpoints(t *testing.T) {
 		t.Fatalf("alignment srt: got %d %q", r.status, r.body)
 	}
 	for _, l := range strings.Split(string(r.body), "\n") {
-		if n := utf8.RuneCountInString(strings.Trim(l, "\u202B\u202C")); n > transcribe.SubtitleLineLength {
+		if n := utf8.RuneCountInString(strings.Trim(l, "\u202B\u202C")); n > export.SubtitleLineLength {
 			t.Errorf("alignment srt: got a line of %d characters %q", n, l)
 		}
 	}

@@ -39,9 +39,15 @@ type chunkedJob struct {
 	Chunks *struct{ Done, Total int } `json:"chunks"`
 }
 
-func TestChunkedJob(t *testing.T) { testChunkedJob(t, "") }
+func TestChunkedJob(t *testing.T) {
+	t.Parallel()
+	testChunkedJob(t, "")
+}
 
-func TestChunkedJobPostgres(t *testing.T) { testChunkedJob(t, postgresURL(t)) }
+func TestChunkedJobPostgres(t *testing.T) {
+	t.Parallel()
+	testChunkedJob(t, postgresURL(t))
+}
 
 // testChunkedJob: a 40 s recording cut into 10 s chunks goes through the
 // queue chunk by chunk; the stitched transcript holds every chunk's words
@@ -151,6 +157,7 @@ func readEvents(t *testing.T, url string) []sseEvent {
 // progress events carrying the job, chunk events counting up to the total,
 // then done with the finished job, and the end of the stream.
 func TestJobEvents(t *testing.T) {
+	t.Parallel()
 	ts := newServer(t, serverOpts{chunkLength: 10 * time.Second, stepDelay: 40 * time.Millisecond, steps: 5})
 	r := ts.upload(t, "/v1/transcriptions", speechWAV(30), nil)
 	var j jobView
@@ -228,9 +235,15 @@ func TestJobEvents(t *testing.T) {
 // TestCancelStopsEveryChunk: DELETE of a job whose chunks are running on
 // two workers and queued stops all of them: afterwards no chunk job of it is
 // queued or running, no chunk finishes, and the events stream says canceled.
-func TestCancelStopsEveryChunk(t *testing.T) { testCancelStopsEveryChunk(t, "") }
+func TestCancelStopsEveryChunk(t *testing.T) {
+	t.Parallel()
+	testCancelStopsEveryChunk(t, "")
+}
 
-func TestCancelStopsEveryChunkPostgres(t *testing.T) { testCancelStopsEveryChunk(t, postgresURL(t)) }
+func TestCancelStopsEveryChunkPostgres(t *testing.T) {
+	t.Parallel()
+	testCancelStopsEveryChunk(t, postgresURL(t))
+}
 
 func testCancelStopsEveryChunk(t *testing.T, dsn string) {
 	ts := newServer(t, serverOpts{database: dsn, chunkLength: 10 * time.Second, stepDelay: 100 * time.Millisecond, steps: 10, workers: 2})
@@ -315,6 +328,7 @@ func segmentsEvery2s(samples []float32, _ transcribe.Options) (*transcribe.Trans
 // up to its text — chunks run one after the other (live) or two at once
 // (out of order, the rest filled in from the stitched transcript).
 func TestOpenAIStreamChunked(t *testing.T) {
+	t.Parallel()
 	for _, workers := range []int{1, 2} {
 		t.Run(fmt.Sprintf("workers=%d", workers), func(t *testing.T) {
 			ts := newServer(t, serverOpts{chunkLength: 10 * time.Second, workers: workers, stepDelay: 20 * time.Millisecond, result: segmentsEvery2s})
@@ -354,6 +368,7 @@ func TestOpenAIStreamChunked(t *testing.T) {
 // one's chunks fill the queue is done before the long one: its chunk is
 // worked before the long recording's later chunks.
 func TestShortJobNotStuckBehindLong(t *testing.T) {
+	t.Parallel()
 	ts := newServer(t, serverOpts{chunkLength: 10 * time.Second, stepDelay: 30 * time.Millisecond, steps: 4, workers: 1})
 	var long, short jobView
 	ts.upload(t, "/v1/transcriptions", speechWAV(120), nil).json(t, &long)

@@ -11,7 +11,8 @@ import (
 
 	"github.com/newsscribe/newsscribe/blob"
 	"github.com/newsscribe/newsscribe/clip"
-	"github.com/newsscribe/newsscribe/queue"
+	"github.com/newsscribe/newsscribe/internal/errcode"
+	"github.com/newsscribe/newsscribe/newsroom"
 	"github.com/newsscribe/newsscribe/store"
 )
 
@@ -33,14 +34,14 @@ type clipRequest struct {
 
 // clipJSON is a clip as the API shows it.
 type clipJSON struct {
-	ID              string  `json:"id"`
-	Object          string  `json:"object"`
-	TranscriptionID string  `json:"transcription_id"`
-	Status          string  `json:"status"`
-	Progress        int     `json:"progress"`
-	Quote           *int    `json:"quote"`
-	From            float64 `json:"from"`
-	To              float64 `json:"to"`
+	ID              string       `json:"id"`
+	Object          string       `json:"object"`
+	TranscriptionID string       `json:"transcription_id"`
+	Status          store.Status `json:"status"`
+	Progress        int          `json:"progress"`
+	Quote           *int         `json:"quote"`
+	From            float64      `json:"from"`
+	To              float64      `json:"to"`
 	// Start, End and Duration are the span cut, snapped to words (seconds;
 	// set when done).
 	Start       float64    `json:"start"`
@@ -80,9 +81,9 @@ func captionLanguage(lang string) string {
 	return lang
 }
 
-// createClip checks the request against the done job — format, aspect,
-// captions, the quotation or span, that words were said in it — and only
-// then stores the clip and queues it: 202 with the clip.
+// createClip is POST /v1/transcriptions/{id}/clips: the newsroom checks
+// the request against the done job and only then stores the clip and
+// queues it: 202 with the clip.
 func (s *server) createClip(c *gin.Context) {
 	j := s.doneJob(c)
 	if j == nil {
@@ -92,96 +93,26 @@ func (s *server) createClip(c *gin.Context) {
 	if !bindJSON(c, &in, 64<<10, "clip request") {
 		return
 	}
-	format, err := clip.ParseFormat(in.Format)
-	if err != nil {
-		abortParam(c, http.StatusBadRequest, "invalid_value", "format", err.Error())
-		return
-	}
-	cl := &store.Clip{JobID: j.ID, Format: string(format), Highlight: in.Highlight}
-	if format.Video() {
-		a, err := clip.ParseAspect(in.Aspect)
+	r := newsroom.ClipRequest{Quote: in.Quote, Format: in.Format, Aspect: in.Aspect, Captions: in.Captions,
+		Language: in.Language, Highlight: in.Highlight}
+	for _, p := range []struct {
+		name string
+		raw  json.RawMessage
+		to   **float64
+	}{{"from", in.From, &r.From}, {"to", in.To, &r.To}} {
+		if len(p.raw) == 0 {
+			continue
+		}
+		sec, err := clockParam(p.raw)
 		if err != nil {
-			abortParam(c, http.StatusBadRequest, "invalid_value", "aspect", err.Error())
+			abortParam(c, http.StatusBadRequest, errcode.InvalidValue, p.name, p.name+": "+err.Error())
 			return
 		}
-		cl.Aspect = string(a)
-	} else if in.Aspect != "" {
-		abortParam(c, http.StatusBadRequest, "invalid_value", "aspect", "aspect is for mp4 clips; an "+string(format)+" clip has no picture")
-		return
+		*p.to = &sec
 	}
-	capt, err := clip.ParseCaptions(in.Captions, format)
+	cl, err := s.Newsroom.CreateClip(c.Request.Context(), j, r)
 	if err != nil {
-		abortParam(c, http.StatusBadRequest, "invalid_value", "captions", err.Error())
-		return
-	}
-	cl.Captions = string(capt)
-	switch in.Language {
-	case "", "ar":
-	case "en":
-		if capt == clip.None {
-			abortParam(c, http.StatusBadRequest, "invalid_value", "language", "language en is for captions; this clip has none")
-			return
-		}
-		cl.CaptionLang = "en"
-	default:
-		abortParam(c, http.StatusBadRequest, "invalid_value", "language", "language must be ar (the words said) or en (the English machine translation)")
-		return
-	}
-	hasSpan := len(in.From) > 0 || len(in.To) > 0
-	switch {
-	case in.Quote != nil && hasSpan:
-		abortParam(c, http.StatusBadRequest, "invalid_value", "quote", "give quote, or from and to, not both")
-		return
-	case in.Quote != nil:
-		cl.Quote = in.Quote
-	case len(in.From) == 0 || len(in.To) == 0:
-		abortParam(c, http.StatusBadRequest, "missing_parameter", "from", "give quote (an index into the alignment's quotes), or from and to (seconds or m:ss)")
-		return
-	default:
-		if cl.From, err = clockParam(in.From); err != nil {
-			abortParam(c, http.StatusBadRequest, "invalid_value", "from", "from: "+err.Error())
-			return
-		}
-		if cl.To, err = clockParam(in.To); err != nil {
-			abortParam(c, http.StatusBadRequest, "invalid_value", "to", "to: "+err.Error())
-			return
-		}
-	}
-	ctx := c.Request.Context()
-	spec, err := queue.ClipSpec(ctx, s.Store, j, cl)
-	switch {
-	case errors.Is(err, queue.ErrNoAlignment):
-		abortParam(c, http.StatusBadRequest, "no_article", "quote", err.Error())
-		return
-	case errors.Is(err, queue.ErrNoTranslation):
-		abortParam(c, http.StatusBadRequest, "no_translation", "language", err.Error())
-		return
-	case errors.Is(err, clip.ErrNoWords):
-		abortParam(c, http.StatusBadRequest, "no_speech", "from", err.Error())
-		return
-	case err != nil && cl.Quote != nil:
-		abortParam(c, http.StatusBadRequest, "invalid_value", "quote", err.Error())
-		return
-	case err != nil:
-		abortParam(c, http.StatusBadRequest, "invalid_value", "from", err.Error())
-		return
-	}
-	// The span must hold words before a job exists for it.
-	if _, _, _, err := clip.Snap(spec.Words, spec.From, spec.To); err != nil {
-		param := "from"
-		if cl.Quote != nil {
-			param = "quote"
-		}
-		abortParam(c, http.StatusBadRequest, "no_speech", param, err.Error())
-		return
-	}
-	if err := s.Store.CreateClip(ctx, cl); err != nil {
-		s.internal(c, err)
-		return
-	}
-	if err := s.Queue.EnqueueClip(ctx, cl.ID); err != nil {
-		_ = s.Store.FailClip(ctx, cl.ID, "internal", "the clip could not be queued")
-		s.internal(c, err)
+		s.fail(c, err)
 		return
 	}
 	c.Header("Location", "/v1/transcriptions/"+j.ID+"/clips/"+cl.ID)
@@ -230,7 +161,7 @@ func (s *server) clip(c *gin.Context) *store.Clip {
 	id := c.Param("clip_id")
 	cl, err := s.Store.Clip(c.Request.Context(), j.ID, id)
 	if errors.Is(err, store.ErrNotFound) {
-		abort(c, http.StatusNotFound, "not_found", "no clip with id "+strconv.Quote(id)+" on this transcription")
+		abort(c, http.StatusNotFound, errcode.NotFound, "no clip with id "+strconv.Quote(id)+" on this transcription")
 		return nil
 	}
 	if err != nil {
@@ -255,17 +186,17 @@ func (s *server) getClipFile(c *gin.Context) {
 		return
 	}
 	if cl.Status != store.StatusDone {
-		msg := "clip is " + cl.Status + "; its file exists once it is done"
+		msg := "clip is " + string(cl.Status) + "; its file exists once it is done"
 		if cl.Status == store.StatusFailed {
 			msg = "clip failed: " + cl.ErrorMessage
 		}
-		abort(c, http.StatusConflict, "not_done", msg)
+		abort(c, http.StatusConflict, errcode.NotDone, msg)
 		return
 	}
 	f := clip.Format(cl.Format)
 	file, mod, closeFile, err := s.Store.Blobs.Open(c.Request.Context(), store.ClipKey(cl.ID, f.Extension()))
 	if errors.Is(err, blob.ErrNotFound) {
-		abort(c, http.StatusNotFound, "no_file", "the clip's file is no longer stored; make the clip again")
+		abort(c, http.StatusNotFound, errcode.NoFile, "the clip's file is no longer stored; make the clip again")
 		return
 	}
 	if err != nil {

@@ -55,6 +55,7 @@ func (ts *testServer) waitClip(t *testing.T, job, id string) clipView {
 // MP3 of a span through the API: 202 at once, progress, done, listed on the
 // job, downloaded with its type, as an attachment, lasting the snapped span.
 func TestClips(t *testing.T) {
+	t.Parallel()
 	if _, err := exec.LookPath("ffmpeg"); err != nil {
 		t.Skip("skipping: ffmpeg not installed (make deps)")
 	}
@@ -63,6 +64,7 @@ func TestClips(t *testing.T) {
 
 // TestClipsPostgres is TestClips with the queue and tables in PostgreSQL.
 func TestClipsPostgres(t *testing.T) {
+	t.Parallel()
 	if _, err := exec.LookPath("ffmpeg"); err != nil {
 		t.Skip("skipping: ffmpeg not installed (make deps)")
 	}
@@ -149,6 +151,7 @@ func testClips(t *testing.T, ts *testServer) {
 // TestClipRequestErrors: every bad clip request is refused with 400 (or
 // 404/409) and a code before anything is queued.
 func TestClipRequestErrors(t *testing.T) {
+	t.Parallel()
 	ts := newServer(t, serverOpts{})
 	var j, bare jobView
 	ts.upload(t, "/v1/transcriptions", wav(6, 220), map[string]string{"language": "ar", "article": article}).json(t, &j)
@@ -213,6 +216,7 @@ func TestClipRequestErrors(t *testing.T) {
 // died between the two) is made after the next start, and deleting the job
 // deletes the clip's file.
 func TestClipsRecoveredOnStart(t *testing.T) {
+	t.Parallel()
 	if _, err := exec.LookPath("ffmpeg"); err != nil {
 		t.Skip("skipping: ffmpeg not installed (make deps)")
 	}
@@ -255,6 +259,7 @@ func TestClipsRecoveredOnStart(t *testing.T) {
 // exists, then made: the soft subtitle track of the MP4 says the English
 // words, none of the Arabic, while the cut is the recording's span.
 func TestClipEnglishCaptions(t *testing.T) {
+	t.Parallel()
 	if _, err := exec.LookPath("ffmpeg"); err != nil {
 		t.Skip("skipping: ffmpeg not installed (make deps)")
 	}

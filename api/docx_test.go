@@ -16,6 +16,7 @@ import (
 // the article's first line, right to left, holding the recognised words
 // and the check's verdict.
 func TestDOCXDownloads(t *testing.T) {
+	t.Parallel()
 	ts := newServer(t, serverOpts{})
 	r := ts.upload(t, "/v1/transcriptions", wav(1, 440), map[string]string{"language": "ar", "article": article})
 	if r.status != http.StatusAccepted {
@@ -30,7 +31,7 @@ func TestDOCXDownloads(t *testing.T) {
 		want              []string
 	}{
 		{"/transcript?format=docx", "التفريغ", "transcript", []string{"الحكومة ستواصل العمل", "تفريغ التسجيل"}},
-		{"/alignment?format=docx", "فحص الاقتباسات", "quote-check", []string{"فحص الاقتباسات", align.VerdictLabel[align.VerdictVerbatim]}},
+		{"/alignment?format=docx", "فحص الاقتباسات", "quote-check", []string{"فحص الاقتباسات", align.VerdictVerbatim.Label().Arabic}},
 	} {
 		t.Run(tc.path, func(t *testing.T) {
 			r := ts.do(t, "GET", "/v1/transcriptions/"+j.ID+tc.path, nil, "")

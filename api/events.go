@@ -59,7 +59,7 @@ func (s *server) jobEvents(c *gin.Context) {
 	startEvents(c)
 	send := func(event string, v any) bool { return sendEvent(c, event, v) == nil }
 	var (
-		lastStatus   string
+		lastStatus   store.Status
 		lastProgress = -1
 		lastChunks   = -1
 		idle         = time.Now()
@@ -80,7 +80,7 @@ func (s *server) jobEvents(c *gin.Context) {
 		}
 		switch j.Status {
 		case store.StatusDone, store.StatusFailed, store.StatusCanceled:
-			send(j.Status, out)
+			send(string(j.Status), out)
 			return
 		}
 		if j.Status != lastStatus || out.Progress != lastProgress {

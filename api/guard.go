@@ -2,6 +2,7 @@ package api
 
 import (
 	"github.com/newsscribe/newsscribe/internal/bytesize"
+	"github.com/newsscribe/newsscribe/internal/errcode"
 
 	"errors"
 	"fmt"
@@ -36,7 +37,7 @@ func (s *server) crossOrigin() gin.HandlerFunc {
 		if _, ok := c.Get(keyNameContext); ok {
 			return
 		}
-		abort(c, http.StatusForbidden, "cross_origin",
+		abort(c, http.StatusForbidden, errcode.CrossOrigin,
 			"cross-site request refused: a page on another site may not change data here; call the API directly or send an API key (Authorization: Bearer)")
 	}
 }
@@ -47,7 +48,7 @@ func (s *server) crossOrigin() gin.HandlerFunc {
 func requireJSON(c *gin.Context) bool {
 	mt, _, err := mime.ParseMediaType(c.GetHeader("Content-Type"))
 	if err != nil || mt != "application/json" {
-		abort(c, http.StatusUnsupportedMediaType, "unsupported_media_type", "send the body as JSON with Content-Type: application/json")
+		abort(c, http.StatusUnsupportedMediaType, errcode.UnsupportedMediaType, "send the body as JSON with Content-Type: application/json")
 		return false
 	}
 	return true
@@ -145,6 +146,6 @@ func slowBody(c *gin.Context, err error) bool {
 		return false
 	}
 	c.Header("Connection", "close")
-	abort(c, http.StatusRequestTimeout, "body_timeout", slow.Error()+"; send the body without pauses")
+	abort(c, http.StatusRequestTimeout, errcode.BodyTimeout, slow.Error()+"; send the body without pauses")
 	return true
 }

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/base64"
 	"encoding/binary"
 	"encoding/json"
 	"io"
@@ -13,6 +14,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -20,16 +22,16 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/newsscribe/newsscribe/api"
-	"github.com/newsscribe/newsscribe/api/web"
-	"github.com/newsscribe/newsscribe/audio"
 	"github.com/newsscribe/newsscribe/blob"
+	"github.com/newsscribe/newsscribe/newsroom"
 	"github.com/newsscribe/newsscribe/pipeline"
 	"github.com/newsscribe/newsscribe/queue"
-	"github.com/newsscribe/newsscribe/share"
+	"github.com/newsscribe/newsscribe/server"
 	"github.com/newsscribe/newsscribe/store"
 	"github.com/newsscribe/newsscribe/transcribe"
 	"github.com/newsscribe/newsscribe/transcribe/transcribetest"
 	"github.com/newsscribe/newsscribe/transcribe/whisper"
+	"github.com/newsscribe/newsscribe/webhook"
 )
 
 func TestMain(m *testing.M) {
@@ -87,27 +89,37 @@ func arabicResult(samples []float32, opts transcribe.Options) (*transcribe.Trans
 	}}}, nil
 }
 
-// scriptedPipeline is the product's pipeline with eng loaded in place of
-// whisper.cpp (its one seam) and a stub model file to resolve.
-func scriptedPipeline(t testing.TB, eng transcribe.Engine, opts audio.Options) *pipeline.Pipeline {
+// scriptedConfig is the product's pipeline configuration with eng loaded in
+// place of whisper.cpp (its one seam) and a stub model file to resolve,
+// named test-model.bin (clients see "test-model").
+func scriptedConfig(t testing.TB, eng transcribe.Engine) pipeline.Config {
 	t.Helper()
-	model, err := transcribetest.TinyModel(t.TempDir())
+	dir := t.TempDir()
+	model, err := transcribetest.TinyModel(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return pipeline.New(pipeline.Config{
-		Model: model, VAD: pipeline.VADOff, Audio: opts,
+	named := filepath.Join(dir, "test-model.bin")
+	if err := os.Rename(model, named); err != nil {
+		t.Fatal(err)
+	}
+	return pipeline.Config{
+		Model: named, VAD: pipeline.VADOff,
 		LoadEngine: func(context.Context, whisper.Config) (transcribe.Engine, io.Closer, error) { return eng, nil, nil },
-	})
+	}
 }
 
 type testServer struct {
 	*httptest.Server
 	engine *transcribetest.Scripted
+	srv    *server.Server
 	queue  *queue.Queue
 	store  *store.Store
 	worker *queue.Worker
 	dir    string
+	// blobs is the blob store's directory in dir (the uploads, renditions
+	// and their temporary files).
+	blobs string
 }
 
 type serverOpts struct {
@@ -148,27 +160,20 @@ type serverOpts struct {
 // shareSecret signs the test servers' share links.
 const shareSecret = "test share secret, 32 bytes long"
 
+// newServer runs the service as the serve command builds it (server.New)
+// with the scripted engine, on an httptest server, and starts its queue
+// unless o.noStart.
 func newServer(t testing.TB, o serverOpts) *testServer {
 	t.Helper()
 	dir := o.dir
 	if dir == "" {
 		dir = t.TempDir()
 	}
-	blobs, err := store.NewBlobs(dir)
-	if o.blobs != nil {
-		blobs, err = store.NewRemoteBlobs(dir, o.blobs)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
 	result := arabicResult
 	if o.result != nil {
 		result = o.result
 	}
 	eng := &transcribetest.Scripted{Result: result, Steps: max(o.steps, 4), StepDelay: o.stepDelay}
-	hub := api.NewSegmentHub()
-	p := scriptedPipeline(t, eng, audio.Options{MaxDuration: time.Duration(o.maxSeconds * float64(time.Second))})
-	dec := api.AudioDecoder{Pipeline: p}
 	quiet := slog.New(slog.DiscardHandler)
 	if os.Getenv("NS_TEST_LOG") != "" {
 		quiet = slog.New(slog.NewTextHandler(os.Stderr, nil))
@@ -176,50 +181,77 @@ func newServer(t testing.TB, o serverOpts) *testServer {
 	if o.log != nil {
 		quiet = slog.New(slog.NewJSONHandler(o.log, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	}
-	w := &queue.Worker{Pipeline: p, Decoder: dec, ProgressEvery: time.Millisecond, Logger: quiet, Segments: hub, ClipFonts: web.CaptionFonts(), ChunkLength: o.chunkLength}
+	cfg := server.Config{
+		DataDir: dir, Database: o.database, Workers: o.workers, ChunkLength: o.chunkLength,
+		MaxUpload: o.maxUpload, MaxQueue: o.maxQueue, MaxDuration: time.Duration(o.maxSeconds * float64(time.Second)),
+		JobTimeout: time.Minute, APIKeys: o.keys, PublicURL: o.publicURL, PublicMetrics: o.publicMetrics,
+		BodyIdleTimeout: o.bodyIdle, MinUploadRate: o.minRate, ShareSecret: shareSecret, ShareTTL: o.shareTTL,
+		WebhookURL: o.webhooks.URL, WebhookAllowPrivate: o.webhooks.Policy.AllowPrivate,
+		WebhookTimeout: o.webhooks.Policy.Timeout, WebhookRetry: o.webhooks.Retry, Blobs: o.blobs,
+		Pipeline: scriptedConfig(t, eng), Page: o.web, Logger: quiet, ProgressEvery: time.Millisecond,
+	}
+	if o.maxSeconds == 0 {
+		cfg.MaxDuration = -1 // no limit, where the serve command's default is 4 hours
+	}
+	if o.webhooks.Secret != nil {
+		cfg.WebhookSecret = webhook.SecretPrefix + base64.StdEncoding.EncodeToString(o.webhooks.Secret)
+	}
 	ctx := context.Background()
-	q, err := queue.Open(ctx, queue.Config{Database: o.database, DataDir: dir, Workers: o.workers, JobTimeout: time.Minute, Logger: quiet, Webhooks: o.webhooks}, blobs, w)
+	srv, err := server.New(ctx, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := p.Load(ctx); err != nil {
-		t.Fatal(err)
+	start := srv.Start
+	if o.noStart {
+		start = srv.Load // the test starts the queue itself
 	}
-	if !o.noStart {
-		if err := q.Start(ctx); err != nil {
-			t.Fatal(err)
-		}
-	}
-	m := api.NewMetrics(q.Store())
-	w.Observer = m
-	deps := api.Deps{
-		Store: q.Store(), Queue: q, Prober: dec, Aligner: p,
-		EngineReady: p.Ready, Segments: hub, Metrics: m, APIKeys: o.keys, MaxUpload: o.maxUpload, MaxQueue: o.maxQueue,
-		DefaultModel: "test-model", Logger: quiet, Webhooks: q,
-		PublicMetrics: o.publicMetrics, BodyIdleTimeout: o.bodyIdle, MinUploadRate: o.minRate, PublicURL: o.publicURL,
-	}
-	sh, err := share.New([]byte(shareSecret), o.shareTTL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	deps.Share = sh
-	if o.web {
-		deps.Mount = func(r *gin.Engine) {
-			web.Mount(r, q.Store(), web.Options{PublicURL: o.publicURL})
-			web.RegisterShare(r, q.Store(), sh)
-		}
-	}
-	r := api.NewRouter(deps)
-	srv := httptest.NewServer(r)
-	ts := &testServer{Server: srv, engine: eng, queue: q, store: q.Store(), worker: w, dir: dir}
-	t.Cleanup(func() {
+	if err := start(ctx); err != nil {
 		srv.Close()
+		t.Fatal(err)
+	}
+	hs := httptest.NewServer(srv.Handler())
+	ts := &testServer{Server: hs, engine: eng, srv: srv, queue: srv.Queue(), store: srv.Store(), worker: srv.Worker(), dir: dir, blobs: filepath.Join(dir, "blobs")}
+	t.Cleanup(func() {
+		hs.Close()
 		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
-		q.Stop(sctx)
-		q.Close()
+		if o.noStart {
+			_ = srv.Queue().Stop(sctx) // if the test started it
+		}
+		srv.Stop(sctx)
+		srv.Close()
 	})
 	return ts
+}
+
+// newHandlerServer serves the router over a newsroom without a queue or an
+// engine, for the tests about HTTP alone: no river, no ffmpeg. It takes
+// o's keys and metrics settings.
+func newHandlerServer(t testing.TB, o serverOpts) *testServer {
+	t.Helper()
+	st := newStore(t)
+	quiet := slog.New(slog.DiscardHandler)
+	r := api.NewRouter(api.Deps{Newsroom: newsroom.New(newsroom.Config{Store: st, Logger: quiet}), Metrics: api.NewMetrics(st),
+		APIKeys: o.keys, PublicMetrics: o.publicMetrics, Logger: quiet})
+	hs := httptest.NewServer(r)
+	t.Cleanup(hs.Close)
+	return &testServer{Server: hs, store: st}
+}
+
+// newStore opens a store in a temporary directory: SQLite, no queue.
+func newStore(t testing.TB) *store.Store {
+	t.Helper()
+	dir := t.TempDir()
+	blobs, err := store.NewBlobs(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(context.Background(), store.Config{DataDir: dir, Logger: slog.New(slog.DiscardHandler)}, blobs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(st.Close)
+	return st
 }
 
 // form builds a multipart body; the "file" field, when present, is sent as a file.
@@ -297,10 +329,11 @@ type jobView struct {
 	} `json:"error"`
 }
 
-// waitJob polls until the job reaches a final state.
+// waitJob polls until the job reaches a final state. Its deadline guards
+// against a hang, not a slow machine: the tests run in parallel.
 func (ts *testServer) waitJob(t testing.TB, id string, hdr ...string) jobView {
 	t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
+	deadline := time.Now().Add(2 * time.Minute)
 	for time.Now().Before(deadline) {
 		var j jobView
 		ts.do(t, "GET", "/v1/transcriptions/"+id, nil, "", hdr...).json(t, &j)
@@ -310,7 +343,7 @@ func (ts *testServer) waitJob(t testing.TB, id string, hdr ...string) jobView {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	t.Fatalf("job %s did not finish in 30s", id)
+	t.Fatalf("job %s did not finish in 2 minutes", id)
 	return jobView{}
 }
 

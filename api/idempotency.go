@@ -9,6 +9,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/newsscribe/newsscribe/internal/errcode"
 	"github.com/newsscribe/newsscribe/store"
 )
 
@@ -29,7 +30,7 @@ func (s *server) idempotency() gin.HandlerFunc {
 			return
 		}
 		if len(raw) > 200 {
-			abort(c, http.StatusBadRequest, "bad_request", "Idempotency-Key is at most 200 characters")
+			abort(c, http.StatusBadRequest, errcode.BadRequest, "Idempotency-Key is at most 200 characters")
 			return
 		}
 		who, _ := c.Get(keyNameContext)
@@ -56,12 +57,12 @@ func (s *server) idempotency() gin.HandlerFunc {
 				return
 			}
 			if time.Now().After(deadline) {
-				abort(c, http.StatusConflict, "in_progress", "a request with this Idempotency-Key is still being served; retry later")
+				abort(c, http.StatusConflict, errcode.InProgress, "a request with this Idempotency-Key is still being served; retry later")
 				return
 			}
 			select {
 			case <-ctx.Done():
-				abort(c, 499, "canceled", "request canceled")
+				abort(c, 499, errcode.Canceled, "request canceled")
 				return
 			case <-time.After(100 * time.Millisecond):
 			}

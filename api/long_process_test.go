@@ -79,6 +79,7 @@ func countLines(t *testing.T, path string) int {
 // more, and no finished chunk is recognised again: recognitions ≤ chunks +
 // chunks in flight at the kill.
 func TestKill9ChunkedJobResumes(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	spokenFile := filepath.Join(dir, "spoken.txt")
 	os.WriteFile(spokenFile, []byte(spoken), 0o644)
@@ -213,6 +214,7 @@ func vmHWM(t *testing.T, pid int) int {
 // for a whole 2-hour job (upload, PCM copy, VAD, 40 chunks, stitch,
 // alignment-free finish) is within 1.15× of a 10-minute job's.
 func TestMeasureLongRecordingRSS(t *testing.T) {
+	t.Parallel()
 	if os.Getenv("NEWSSCRIBE_MEASURE") == "" {
 		t.Skip("measurement: set NEWSSCRIBE_MEASURE=1")
 	}
@@ -260,6 +262,7 @@ func chunkServers(ps []*proc, id string) []int {
 // (paced by sleeps, not CPU) the wall time is compared with one server's:
 // it shows the queue spreading one recording, not the CPU speed-up.
 func TestTwoServersShareOneRecording(t *testing.T) {
+	t.Parallel()
 	wavPath := writeSpeechWAV(t, t.TempDir(), 600)
 	args := []string{"--steps", "10", "--step-delay", "100ms", "--chunk-length", "60s", "--workers", "1"}
 	run := func(n int) (time.Duration, []int, int) {

@@ -9,6 +9,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	"github.com/newsscribe/newsscribe/newsroom"
 	"github.com/newsscribe/newsscribe/queue"
 	"github.com/newsscribe/newsscribe/store"
 )
@@ -24,7 +25,10 @@ type Metrics struct {
 	finished     *prometheus.CounterVec
 }
 
-var _ queue.Observer = (*Metrics)(nil)
+var (
+	_ queue.Observer    = (*Metrics)(nil)
+	_ newsroom.Observer = (*Metrics)(nil)
+)
 
 // NewMetrics creates the metrics; jobs by state and queue depth are read
 // from st at scrape time, so they are right on every machine sharing a queue.
@@ -68,8 +72,11 @@ func (m *Metrics) Transcribed(audioSeconds, rtf float64) {
 	}
 }
 
-// Finished implements queue.Observer.
-func (m *Metrics) Finished(status string) { m.finished.WithLabelValues(status).Inc() }
+// Accepted implements newsroom.Observer.
+func (m *Metrics) Accepted() { m.accepted.Inc() }
+
+// Finished implements queue.Observer and newsroom.Observer.
+func (m *Metrics) Finished(status store.Status) { m.finished.WithLabelValues(string(status)).Inc() }
 
 var (
 	jobsDesc  = prometheus.NewDesc("newsscribe_jobs", "Jobs by state (whole queue).", []string{"status"}, nil)
@@ -89,7 +96,7 @@ func (c *stateCollector) Collect(ch chan<- prometheus.Metric) {
 		return
 	}
 	for st, n := range counts {
-		ch <- prometheus.MustNewConstMetric(jobsDesc, prometheus.GaugeValue, float64(n), st)
+		ch <- prometheus.MustNewConstMetric(jobsDesc, prometheus.GaugeValue, float64(n), string(st))
 	}
 	ch <- prometheus.MustNewConstMetric(depthDesc, prometheus.GaugeValue, float64(counts[store.StatusQueued]))
 }

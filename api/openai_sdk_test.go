@@ -41,6 +41,7 @@ func startSDKServer(t *testing.T) *proc {
 // streaming iterator against the real server binary, asserting on the
 // SDK's parsed objects.
 func TestOpenAIGoSDK(t *testing.T) {
+	t.Parallel()
 	p := startSDKServer(t)
 	client := openai.NewClient(option.WithBaseURL(p.URL+"/v1/"), option.WithAPIKey("sk-anything"), option.WithMaxRetries(0))
 	ctx := context.Background()
@@ -198,6 +199,7 @@ func TestOpenAIGoSDK(t *testing.T) {
 // every supported endpoint and format, the streaming iterator, the error
 // shape and a client timeout against the real server binary.
 func TestOpenAINodeSDK(t *testing.T) {
+	t.Parallel()
 	node, err := exec.LookPath("node")
 	if err != nil {
 		if os.Getenv("CI") != "" {

@@ -9,17 +9,12 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/newsscribe/newsscribe/api/openai"
+	"github.com/newsscribe/newsscribe/internal/errcode"
 	"github.com/newsscribe/newsscribe/internal/oneline"
 	"github.com/newsscribe/newsscribe/store"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
-
-// streamEvent is one server-sent event of OpenAI's transcription stream.
-type streamEvent struct {
-	Type  string `json:"type"`
-	Delta string `json:"delta,omitempty"`
-	Text  string `json:"text,omitempty"`
-}
 
 // streamJob answers stream=true with OpenAI's server-sent events: a
 // "transcript.text.delta" for each segment as the worker decodes it (live
@@ -42,14 +37,14 @@ func (s *server) streamJob(c *gin.Context, j *store.Job, created bool, live <-ch
 			text = " " + text
 		}
 		sent++
-		writeEvent(c, streamEvent{Type: "transcript.text.delta", Delta: text})
+		writeEvent(c, openai.StreamEvent{Type: openai.EventDelta, Delta: text})
 	}
 	tick := time.NewTicker(200 * time.Millisecond)
 	defer tick.Stop()
 	for {
 		select {
 		case <-ctx.Done():
-			s.cancelAbandoned(ctx, j, created)
+			s.Newsroom.CancelAbandoned(ctx, j, created)
 			return
 		case sg := <-live:
 			// Only the next segment is sent live: a job retried after a
@@ -67,9 +62,9 @@ func (s *server) streamJob(c *gin.Context, j *store.Job, created bool, live <-ch
 		if err != nil {
 			if ctx.Err() == nil {
 				s.log.Error("stream: read job", "job", j.ID, "error", err)
-				writeError(c, http.StatusInternalServerError, "internal", "internal error; the server log has details")
+				writeError(c, http.StatusInternalServerError, errcode.Internal, "internal error; the server log has details")
 			}
-			s.cancelAbandoned(ctx, j, created)
+			s.Newsroom.CancelAbandoned(ctx, j, created)
 			return
 		}
 		switch cur.Status {
@@ -77,7 +72,7 @@ func (s *server) streamJob(c *gin.Context, j *store.Job, created bool, live <-ch
 			writeError(c, failedStatus(cur.ErrorCode), cur.ErrorCode, cur.ErrorMessage)
 			return
 		case store.StatusCanceled:
-			writeError(c, http.StatusConflict, "canceled", "the transcription was canceled")
+			writeError(c, http.StatusConflict, errcode.Canceled, "the transcription was canceled")
 			return
 		case store.StatusDone:
 		default:
@@ -86,7 +81,7 @@ func (s *server) streamJob(c *gin.Context, j *store.Job, created bool, live <-ch
 		t, err := s.Store.Transcript(ctx, cur.ASRKey)
 		if err != nil {
 			s.log.Error("stream: read transcript", "job", j.ID, "error", err)
-			writeError(c, http.StatusInternalServerError, "internal", "internal error; the server log has details")
+			writeError(c, http.StatusInternalServerError, errcode.Internal, "internal error; the server log has details")
 			return
 		}
 		for len(live) > 0 { // segments decoded before "done" was seen
@@ -100,7 +95,7 @@ func (s *server) streamJob(c *gin.Context, j *store.Job, created bool, live <-ch
 				delta(sg.Text)
 			}
 		}
-		writeEvent(c, streamEvent{Type: "transcript.text.done", Text: t.Text})
+		writeEvent(c, openai.StreamEvent{Type: openai.EventDone, Text: t.Text})
 		return
 	}
 }
@@ -142,41 +137,24 @@ func sendEvent(c *gin.Context, event string, v any) error {
 
 // writeError sends an error event: the SDKs' stream iterators raise a data
 // object with an "error" member as an API error.
-func writeError(c *gin.Context, status int, code, message string) {
+func writeError(c *gin.Context, status int, code errcode.Code, message string) {
 	writeEvent(c, apiError{errorBody{Code: code, Type: errorType(status), Message: oneline.Fold(message)}})
-}
-
-// openaiModel is an entry of GET /v1/models.
-type openaiModel struct {
-	ID      string `json:"id"`
-	Object  string `json:"object"`
-	Created int64  `json:"created"`
-	OwnedBy string `json:"owned_by"`
-}
-
-// models are the server's model and OpenAI's names for it, in that order.
-func (s *server) models() []openaiModel {
-	out := []openaiModel{{ID: s.DefaultModel, Object: "model", Created: s.started.Unix(), OwnedBy: "newsscribe"}}
-	for _, a := range openaiModels {
-		out = append(out, openaiModel{ID: a, Object: "model", Created: s.started.Unix(), OwnedBy: "newsscribe"})
-	}
-	return out
 }
 
 // listModels is GET /v1/models: the one model this server runs, under its
 // own name and OpenAI's audio model names, which all select it.
 func (s *server) listModels(c *gin.Context) {
-	c.JSON(http.StatusOK, gin.H{"object": "list", "data": s.models()})
+	c.JSON(http.StatusOK, gin.H{"object": "list", "data": openai.Models(s.DefaultModel, s.started)})
 }
 
 // getModel is GET /v1/models/{id}.
 func (s *server) getModel(c *gin.Context) {
 	id := c.Param("id")
-	for _, m := range s.models() {
+	for _, m := range openai.Models(s.DefaultModel, s.started) {
 		if m.ID == id {
 			c.JSON(http.StatusOK, m)
 			return
 		}
 	}
-	abortParam(c, http.StatusNotFound, "model_not_found", "model", "no model "+strconv.Quote(id)+" on this server: GET /v1/models lists the ones it has")
+	abortParam(c, http.StatusNotFound, errcode.ModelNotFound, "model", "no model "+strconv.Quote(id)+" on this server: GET /v1/models lists the ones it has")
 }

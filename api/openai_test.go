@@ -48,6 +48,7 @@ func errorOf(t *testing.T, r resp) (code, typ string, param *string, msg string)
 // OpenAI's error shape naming the parameter, and no job is created (issue
 // 12 §1.1, issue 9 items 6 and 7).
 func TestOpenAIBadParameters(t *testing.T) {
+	t.Parallel()
 	ts := newServer(t, serverOpts{})
 	tests := []struct {
 		name, path string
@@ -97,6 +98,7 @@ func TestOpenAIBadParameters(t *testing.T) {
 // TestOptionErrorNotRetried: an engine that refuses an option (a request an
 // older server accepted) fails the job at once, without retries.
 func TestOptionErrorNotRetried(t *testing.T) {
+	t.Parallel()
 	ts := newServer(t, serverOpts{result: func([]float32, transcribe.Options) (*transcribe.Transcript, error) {
 		return nil, &transcribe.OptionError{Option: "language", Err: errors.New(`whisper: unknown language "zz"`)}
 	}})
@@ -115,6 +117,7 @@ func TestOptionErrorNotRetried(t *testing.T) {
 // TestOpenAITemperatureAndTranslate: temperature and the translate task
 // reach the engine and are part of the "same request" key.
 func TestOpenAITemperatureAndTranslate(t *testing.T) {
+	t.Parallel()
 	var (
 		mu   sync.Mutex
 		seen []transcribe.Options
@@ -158,6 +161,7 @@ func TestOpenAITemperatureAndTranslate(t *testing.T) {
 // TestOpenAIVerboseArrays: verbose_json has segments and words as arrays
 // when asked for, even for a clip with no speech.
 func TestOpenAIVerboseArrays(t *testing.T) {
+	t.Parallel()
 	ts := newServer(t, serverOpts{result: func(s []float32, o transcribe.Options) (*transcribe.Transcript, error) {
 		return &transcribe.Transcript{Language: "ar", Duration: float64(len(s)) / 16000}, nil
 	}})
@@ -186,6 +190,7 @@ func TestOpenAIVerboseArrays(t *testing.T) {
 // TestOpenAIModels: /v1/models lists the server's model and OpenAI's
 // names; each is accepted as the model of a request.
 func TestOpenAIModels(t *testing.T) {
+	t.Parallel()
 	ts := newServer(t, serverOpts{})
 	var list struct {
 		Object string
@@ -222,6 +227,7 @@ func TestOpenAIModels(t *testing.T) {
 // TestOpenAINoBidiMarks: OpenAI's subtitle formats carry no RLE/PDF marks;
 // the project's own download keeps them for players.
 func TestOpenAINoBidiMarks(t *testing.T) {
+	t.Parallel()
 	ts := newServer(t, serverOpts{})
 	for _, f := range []string{"srt", "vtt", "text"} {
 		r := ts.upload(t, "/v1/audio/transcriptions", wav(0.5, 440), map[string]string{"response_format": f})
@@ -258,6 +264,7 @@ func sse(t *testing.T, body io.Reader, each func(ev map[string]any)) {
 // still running, then done with the whole text; a second identical request
 // (joining the done job) gets the same events from the stored transcript.
 func TestOpenAIStream(t *testing.T) {
+	t.Parallel()
 	ts := newServer(t, serverOpts{result: threeSegments, stepDelay: 300 * time.Millisecond})
 	clip := wav(0.9, 440)
 	for _, pass := range []string{"live", "stored"} {
@@ -305,6 +312,7 @@ func TestOpenAIStream(t *testing.T) {
 // TestOpenAIStreamError: a job that fails sends an error event the SDKs
 // raise.
 func TestOpenAIStreamError(t *testing.T) {
+	t.Parallel()
 	ts := newServer(t, serverOpts{result: func([]float32, transcribe.Options) (*transcribe.Transcript, error) {
 		return nil, &transcribe.OptionError{Option: "language", Err: errors.New("whisper: unknown language")}
 	}})
@@ -326,6 +334,7 @@ func TestOpenAIStreamError(t *testing.T) {
 // multipart body's closing boundary, and that goes away while waiting
 // cancels its job.
 func TestOpenAIClientGoneChunked(t *testing.T) {
+	t.Parallel()
 	ts := newServer(t, serverOpts{stepDelay: 2 * time.Second})
 	body, ct := form(t, wav(0.5, 440), nil)
 	pr, pw := io.Pipe()

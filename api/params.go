@@ -4,35 +4,18 @@ import (
 	"fmt"
 	"math"
 	"net/http"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/newsscribe/newsscribe/api/openai"
+	"github.com/newsscribe/newsscribe/internal/errcode"
+	"github.com/newsscribe/newsscribe/newsroom"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
-
-// asrRequest are an upload's recognition parameters after validation.
-type asrRequest struct {
-	// Model is the server's model name (aliases resolved).
-	Model string
-	// Language is a code of transcribe.Languages or "auto". Defaults to "ar".
-	Language string
-	Prompt   string
-	// Task is store.TaskTranscribe or store.TaskTranslate.
-	Task string
-	// Temperature is in [0, 1].
-	Temperature float64
-	// created, when set, is called with the id of a new job before it is
-	// queued (the streaming answer subscribes to its segments there).
-	created func(jobID string)
-}
-
-// openaiModels are OpenAI's audio model names; they select this server's
-// model, so that OpenAI SDK clients work unchanged. GET /v1/models lists
-// them after the server's own model.
-var openaiModels = []string{"whisper-1", "gpt-4o-transcribe", "gpt-4o-mini-transcribe"}
 
 // modelName resolves a requested model to the server's, or reports false.
 // Accepted: empty, the server's name as /v1/models shows it (also with
@@ -41,7 +24,7 @@ func (s *server) modelName(m string) (string, bool) {
 	if m == "" || m == s.DefaultModel || m == s.DefaultModel+".bin" {
 		return s.DefaultModel, true
 	}
-	for _, a := range openaiModels {
+	for _, a := range openai.Aliases {
 		if m == a {
 			return s.DefaultModel, true
 		}
@@ -49,14 +32,29 @@ func (s *server) modelName(m string) (string, bool) {
 	return "", false
 }
 
+// submission is the submission of upload u for task: its recognition
+// fields — model, language, prompt, temperature — validated before any job
+// exists, and its callback_url. It answers 400 itself (OpenAI's error
+// shape, naming the parameter) and returns false.
+func (s *server) submission(c *gin.Context, u *upload, task string) (newsroom.Submission, bool) {
+	r, ok := s.parseASR(c, u, task)
+	if !ok {
+		return newsroom.Submission{}, false
+	}
+	return newsroom.Submission{
+		Upload:      newsroom.Upload{SHA256: u.sha, Size: u.size, Filename: u.filename, Duration: u.duration},
+		Recognition: r, CallbackURL: u.field("callback_url"),
+	}, true
+}
+
 // parseASR validates the recognition fields of u — model, language, prompt,
 // temperature — for task, before any job exists. It answers 400 itself
 // (OpenAI's error shape, naming the parameter) and returns false.
-func (s *server) parseASR(c *gin.Context, u *upload, task string) (asrRequest, bool) {
-	r := asrRequest{Task: task}
-	bad := func(param, msg string) (asrRequest, bool) {
-		abortParam(c, http.StatusBadRequest, "invalid_value", param, msg)
-		return asrRequest{}, false
+func (s *server) parseASR(c *gin.Context, u *upload, task string) (newsroom.Recognition, bool) {
+	r := newsroom.Recognition{Task: task}
+	bad := func(param, msg string) (newsroom.Recognition, bool) {
+		abortParam(c, http.StatusBadRequest, errcode.InvalidValue, param, msg)
+		return newsroom.Recognition{}, false
 	}
 	for name, vs := range u.fields {
 		for _, v := range vs {
@@ -67,10 +65,10 @@ func (s *server) parseASR(c *gin.Context, u *upload, task string) (asrRequest, b
 	}
 	model, ok := s.modelName(u.field("model"))
 	if !ok {
-		abortParam(c, http.StatusBadRequest, "unknown_model", "model", fmt.Sprintf(
+		abortParam(c, http.StatusBadRequest, errcode.UnknownModel, "model", fmt.Sprintf(
 			"this server transcribes with model %q only (GET /v1/models lists it and its aliases %s); leave model empty or send one of those",
-			s.DefaultModel, strings.Join(openaiModels, ", ")))
-		return asrRequest{}, false
+			s.DefaultModel, strings.Join(openai.Aliases, ", ")))
+		return newsroom.Recognition{}, false
 	}
 	r.Model = model
 	r.Language = strings.ToLower(u.field("language"))
@@ -104,8 +102,18 @@ func boolField(c *gin.Context, u *upload, name string) (v, ok bool) {
 	}
 	v, err := strconv.ParseBool(s)
 	if err != nil {
-		abortParam(c, http.StatusBadRequest, "invalid_value", name, fmt.Sprintf("%s must be true or false, not %q", name, s))
+		abortParam(c, http.StatusBadRequest, errcode.InvalidValue, name, fmt.Sprintf("%s must be true or false, not %q", name, s))
 		return false, false
 	}
 	return v, true
+}
+
+// PublicModelName is the name clients see for the model configured as model:
+// a registry name as it is, a file path by its base name without ".bin", so
+// that responses never reveal the server's directories.
+func PublicModelName(model string) string {
+	if !strings.ContainsRune(model, filepath.Separator) && !strings.HasSuffix(model, ".bin") {
+		return model
+	}
+	return strings.TrimSuffix(filepath.Base(model), ".bin")
 }

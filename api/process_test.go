@@ -45,14 +45,17 @@ func testServerBinary(t *testing.T) string {
 	return buildBin
 }
 
-var buildDirOnce sync.Once
+var (
+	buildDirOnce sync.Once
+	buildDirErr  error
+)
 
 // goBuild builds pkg with extra go build flags into a directory shared by
 // the test binary's run (removed by TestMain) and returns the executable.
 func goBuild(name, pkg string, flags ...string) (string, error) {
-	buildDirOnce.Do(func() { buildDir, buildErr = os.MkdirTemp("", "newsscribe-test-bin-") })
+	buildDirOnce.Do(func() { buildDir, buildDirErr = os.MkdirTemp("", "newsscribe-test-bin-") })
 	if buildDir == "" {
-		return "", buildErr
+		return "", buildDirErr
 	}
 	bin := filepath.Join(buildDir, name)
 	args := append(append([]string{"build"}, flags...), "-o", bin, pkg)
@@ -165,6 +168,7 @@ func (p *proc) started() []string {
 }
 
 func TestKill9MidJobResumes(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	spokenFile := filepath.Join(dir, "spoken.txt")
 	os.WriteFile(spokenFile, []byte(spoken), 0o644)
@@ -275,6 +279,7 @@ func postgresURL(t *testing.T) string {
 }
 
 func TestTwoServersOnePostgresQueue(t *testing.T) {
+	t.Parallel()
 	dsn := postgresURL(t)
 	shared := t.TempDir() // the shared upload directory
 	args := []string{"--database", dsn, "--data-dir", shared, "--workers", "2", "--steps", "5", "--step-delay", "60ms"}
@@ -332,6 +337,7 @@ func TestTwoServersOnePostgresQueue(t *testing.T) {
 // within its shutdown timeout, the job goes back to the queue (not failed,
 // no attempt used up) and the next start finishes it.
 func TestShutdownMidJobResumes(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	args := []string{"--data-dir", dir, "--steps", "20", "--step-delay", "250ms", "--shutdown-timeout", "1s"}
 	p := startProc(t, args...)
@@ -366,6 +372,7 @@ func TestShutdownMidJobResumes(t *testing.T) {
 // PostgreSQL queue while it runs a job; river's rescuer on the survivor runs
 // the job again after --rescue-after and it completes there.
 func TestKill9PostgresOtherServerTakesOver(t *testing.T) {
+	t.Parallel()
 	dsn := postgresURL(t)
 	shared := t.TempDir()
 	args := []string{"--database", dsn, "--data-dir", shared, "--steps", "20", "--step-delay", "300ms",

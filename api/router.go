@@ -6,6 +6,7 @@
 package api
 
 import (
+	"cmp"
 	"context"
 	"crypto/subtle"
 	"errors"
@@ -17,52 +18,35 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"github.com/newsscribe/newsscribe/align"
+	"github.com/newsscribe/newsscribe/internal/errcode"
 	"github.com/newsscribe/newsscribe/internal/oneline"
-	"github.com/newsscribe/newsscribe/pipeline"
+	"github.com/newsscribe/newsscribe/newsroom"
 	"github.com/newsscribe/newsscribe/store"
-	"github.com/newsscribe/newsscribe/transcribe"
 )
 
-// Queue is what the handlers need from the job queue.
-type Queue interface {
-	// Enqueue puts a stored job on the queue.
-	Enqueue(ctx context.Context, jobID string) error
-	// Cancel cancels a queued or running queue job by its queue id.
-	Cancel(ctx context.Context, riverID int64) error
-	// EnqueueClip puts a stored clip on the queue.
-	EnqueueClip(ctx context.Context, clipID string) error
-}
+// Defaults of Deps, each stated once here.
+const (
+	// DefaultMaxUpload is the largest accepted request body: 1 GiB.
+	DefaultMaxUpload int64 = 1 << 30
+	// DefaultBodyIdleTimeout ends a request whose body sends nothing for
+	// this long.
+	DefaultBodyIdleTimeout = 30 * time.Second
+	// DefaultMinUploadRate is the slowest mean rate of a request body, in
+	// bytes per second.
+	DefaultMinUploadRate = 1 << 10
+)
 
-// Prober checks an upload before it is accepted: it returns the audio
-// duration in seconds (0 when unknown) or a *jobs.InputError for an upload
-// that is not usable audio (not audio, corrupt, unsupported, too long).
-type Prober interface {
-	Probe(ctx context.Context, path string) (seconds float64, err error)
-}
-
-// Aligner aligns a transcript to an article's text; *pipeline.Pipeline is
-// one, with the server's align.Options.
-type Aligner interface {
-	Align(t *transcribe.Transcript, article string) (*align.Result, error)
-}
-
-// Deps are the router's dependencies.
+// Deps are the router's dependencies. The zero value of every field but
+// Newsroom is its default.
 type Deps struct {
-	// Store holds jobs, articles, transcripts and uploads. Required.
-	Store *store.Store
-	// Queue runs jobs. Required.
-	Queue Queue
-	// Prober validates uploads. Required.
-	Prober Prober
-	// Aligner re-aligns an article when its body is edited. Defaults to a
-	// pipeline with align's default options.
-	Aligner Aligner
+	// Newsroom runs the use cases; its store is what the handlers read.
+	// Required.
+	Newsroom *newsroom.Newsroom
 	// EngineReady reports whether the speech model is loaded (for /readyz).
 	EngineReady func() bool
 	// Segments delivers decoded segments to streaming requests (the same hub
 	// is the worker's SegmentSink); nil streams each transcript when done.
-	Segments *SegmentHub
+	Segments *newsroom.SegmentHub
 	// Metrics is registered on /metrics; nil disables the endpoint.
 	Metrics *Metrics
 	// APIKeys, when not empty, are the accepted bearer tokens for /v1; an
@@ -71,9 +55,6 @@ type Deps struct {
 	// MaxUpload is the largest accepted request body in bytes. Defaults to
 	// DefaultMaxUpload.
 	MaxUpload int64
-	// MaxQueue is the most jobs queued or running at once; more answer 429.
-	// Defaults to DefaultMaxQueue.
-	MaxQueue int
 	// DefaultModel names the model jobs use when the request names none.
 	DefaultModel string
 	// Logger defaults to slog.Default().
@@ -81,13 +62,10 @@ type Deps struct {
 	// Share signs the links of POST /v1/transcriptions/{id}/share; nil
 	// answers that endpoint 503.
 	Share Signer
-	// Webhooks validates callback URLs and queues events; nil refuses
-	// callback_url.
-	Webhooks Webhooks
 	// Mount, when set, is called with the router to add more routes (the web
 	// page); they are public.
 	Mount func(r *gin.Engine)
-	// PublicURL is Config.PublicURL (validated): its origin is trusted as
+	// PublicURL is the server's public URL (publicurl.Parse): its origin is trusted as
 	// the newsroom page's by the cross-site check, and it is the root of
 	// the share links the API returns.
 	PublicURL string
@@ -98,7 +76,8 @@ type Deps struct {
 	// APIKeys are set. Defaults to false.
 	PublicMetrics bool
 	// BodyIdleTimeout and MinUploadRate bound how slowly a request body may
-	// arrive (see Config). Default to DefaultBodyIdleTimeout and
+	// arrive: nothing for BodyIdleTimeout, or below MinUploadRate bytes per
+	// second after it, is 408. Default to DefaultBodyIdleTimeout and
 	// DefaultMinUploadRate; a negative MinUploadRate turns the rate off.
 	BodyIdleTimeout time.Duration
 	MinUploadRate   int64
@@ -106,42 +85,30 @@ type Deps struct {
 
 type server struct {
 	Deps
+	// Store is the newsroom's store, which the handlers read.
+	Store   *store.Store
 	log     *slog.Logger
 	started time.Time // the "created" time of GET /v1/models
 }
 
 // NewRouter returns the service's gin engine.
 func NewRouter(d Deps) *gin.Engine {
-	if d.MaxUpload <= 0 {
-		d.MaxUpload = DefaultMaxUpload
-	}
-	if d.MaxQueue <= 0 {
-		d.MaxQueue = DefaultMaxQueue
-	}
-	if d.Logger == nil {
-		d.Logger = slog.Default()
-	}
-	if d.Aligner == nil {
-		d.Aligner = pipeline.New(pipeline.Config{})
-	}
-	if d.BodyIdleTimeout <= 0 {
-		d.BodyIdleTimeout = DefaultBodyIdleTimeout
-	}
-	if d.MinUploadRate == 0 {
-		d.MinUploadRate = DefaultMinUploadRate
-	}
+	d.MaxUpload = cmp.Or(d.MaxUpload, DefaultMaxUpload)
+	d.Logger = cmp.Or(d.Logger, slog.Default())
+	d.BodyIdleTimeout = cmp.Or(d.BodyIdleTimeout, DefaultBodyIdleTimeout)
+	d.MinUploadRate = cmp.Or(d.MinUploadRate, DefaultMinUploadRate)
 	if d.EngineReady == nil {
 		d.EngineReady = func() bool { return false }
 	}
-	s := &server{Deps: d, log: d.Logger, started: time.Now()}
+	s := &server{Deps: d, Store: d.Newsroom.Store(), log: d.Logger, started: time.Now()}
 	r := gin.New()
 	// No proxy is trusted for client addresses unless configured in front.
 	_ = r.SetTrustedProxies(nil)
 	r.Use(s.recoverer(), s.accessLog(), secureHeaders(), s.bodyDeadline())
 	r.HandleMethodNotAllowed = true
-	r.NoRoute(func(c *gin.Context) { abort(c, http.StatusNotFound, "not_found", "no such endpoint") })
+	r.NoRoute(func(c *gin.Context) { abort(c, http.StatusNotFound, errcode.NotFound, "no such endpoint") })
 	r.NoMethod(func(c *gin.Context) {
-		abort(c, http.StatusMethodNotAllowed, "method_not_allowed", "method not allowed on this endpoint")
+		abort(c, http.StatusMethodNotAllowed, errcode.MethodNotAllowed, "method not allowed on this endpoint")
 	})
 
 	r.GET("/healthz", s.healthz)
@@ -221,8 +188,8 @@ type errorBody struct {
 	// client can fix, authentication_error, rate_limit_error, server_error.
 	Type string `json:"type"`
 	// Param names the request parameter at fault; null when none is.
-	Param *string `json:"param"`
-	Code  string  `json:"code"`
+	Param *string      `json:"param"`
+	Code  errcode.Code `json:"code"`
 }
 
 // errorType is OpenAI's error type for an HTTP status.
@@ -240,23 +207,23 @@ func errorType(status int) string {
 
 // abort answers with the JSON error envelope. message must be one line and
 // must not contain internal paths.
-func abort(c *gin.Context, status int, code, message string) {
+func abort(c *gin.Context, status int, code errcode.Code, message string) {
 	c.AbortWithStatusJSON(status, apiError{errorBody{Code: code, Type: errorType(status), Message: oneline.Fold(message)}})
 }
 
 // abortParam is abort for an error caused by one request parameter.
-func abortParam(c *gin.Context, status int, code, param, message string) {
+func abortParam(c *gin.Context, status int, code errcode.Code, param, message string) {
 	c.AbortWithStatusJSON(status, apiError{errorBody{Code: code, Type: errorType(status), Param: &param, Message: oneline.Fold(message)}})
 }
 
 // internal logs err and answers 500 without its details.
 func (s *server) internal(c *gin.Context, err error) {
 	if errors.Is(err, context.Canceled) {
-		abort(c, 499, "canceled", "request canceled")
+		abort(c, 499, errcode.Canceled, "request canceled")
 		return
 	}
 	s.log.Error("internal error", "method", c.Request.Method, "path", c.FullPath(), "error", err)
-	abort(c, http.StatusInternalServerError, "internal", "internal error; the server log has details")
+	abort(c, http.StatusInternalServerError, errcode.Internal, "internal error; the server log has details")
 }
 
 func (s *server) recoverer() gin.HandlerFunc {
@@ -267,7 +234,7 @@ func (s *server) recoverer() gin.HandlerFunc {
 					panic(v)
 				}
 				s.log.Error("panic in handler", "path", c.FullPath(), "panic", v)
-				abort(c, http.StatusInternalServerError, "internal", "internal error; the server log has details")
+				abort(c, http.StatusInternalServerError, errcode.Internal, "internal error; the server log has details")
 			}
 		}()
 		c.Next()
@@ -308,7 +275,7 @@ func (s *server) auth() gin.HandlerFunc {
 		tok, ok := strings.CutPrefix(h, "Bearer ")
 		if !ok || tok == "" {
 			c.Header("WWW-Authenticate", `Bearer realm="newsscribe"`)
-			abort(c, http.StatusUnauthorized, "unauthorized", "missing API key: send Authorization: Bearer <key>")
+			abort(c, http.StatusUnauthorized, errcode.Unauthorized, "missing API key: send Authorization: Bearer <key>")
 			return
 		}
 		for _, k := range keys {
@@ -318,7 +285,7 @@ func (s *server) auth() gin.HandlerFunc {
 			}
 		}
 		c.Header("WWW-Authenticate", `Bearer realm="newsscribe", error="invalid_token"`)
-		abort(c, http.StatusUnauthorized, "unauthorized", "invalid API key")
+		abort(c, http.StatusUnauthorized, errcode.Unauthorized, "invalid API key")
 	}
 }
 

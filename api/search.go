@@ -9,6 +9,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/newsscribe/newsscribe/internal/errcode"
 	"github.com/newsscribe/newsscribe/store"
 )
 
@@ -40,14 +41,14 @@ type searchHitJSON struct {
 func (s *server) search(c *gin.Context) {
 	q := store.ParseQuery(c.Query("q"))
 	if q.Empty() {
-		abort(c, http.StatusBadRequest, "bad_query", `q must hold at least one word; put a phrase in double quotes ("…" or «…»)`)
+		abort(c, http.StatusBadRequest, errcode.BadQuery, `q must hold at least one word; put a phrase in double quotes ("…" or «…»)`)
 		return
 	}
 	p := store.SearchParams{Query: q, Limit: 20, Speaker: strings.TrimSpace(c.Query("speaker")), Kind: c.Query("kind")}
 	if v := c.Query("limit"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 || n > 100 {
-			abort(c, http.StatusBadRequest, "bad_request", "limit must be an integer from 1 to 100")
+			abort(c, http.StatusBadRequest, errcode.BadRequest, "limit must be an integer from 1 to 100")
 			return
 		}
 		p.Limit = n
@@ -55,7 +56,7 @@ func (s *server) search(c *gin.Context) {
 	if v := c.Query("cursor"); v != "" {
 		n, err := strconv.ParseInt(v, 36, 64)
 		if err != nil || n <= 0 {
-			abort(c, http.StatusBadRequest, "bad_cursor", "cursor must be the next_cursor of a previous answer")
+			abort(c, http.StatusBadRequest, errcode.BadCursor, "cursor must be the next_cursor of a previous answer")
 			return
 		}
 		p.Cursor = n
@@ -71,7 +72,7 @@ func (s *server) search(c *gin.Context) {
 		}
 		t, err := parseDate(v, d.end)
 		if err != nil {
-			abort(c, http.StatusBadRequest, "bad_date", d.name+" must be a date (2026-03-01) or an RFC 3339 time")
+			abort(c, http.StatusBadRequest, errcode.BadDate, d.name+" must be a date (2026-03-01) or an RFC 3339 time")
 			return
 		}
 		*d.to = t
@@ -79,7 +80,7 @@ func (s *server) search(c *gin.Context) {
 	if v := c.Query("published"); v != "" {
 		b, err := strconv.ParseBool(v)
 		if err != nil {
-			abort(c, http.StatusBadRequest, "bad_request", "published must be true or false")
+			abort(c, http.StatusBadRequest, errcode.BadRequest, "published must be true or false")
 			return
 		}
 		p.Published = &b
@@ -87,7 +88,7 @@ func (s *server) search(c *gin.Context) {
 	switch p.Kind {
 	case "", store.DocTranscript, store.DocArticle, store.DocTitle:
 	default:
-		abort(c, http.StatusBadRequest, "bad_request", "kind must be transcript, article or title")
+		abort(c, http.StatusBadRequest, errcode.BadRequest, "kind must be transcript, article or title")
 		return
 	}
 	hits, next, err := s.Store.Search(c.Request.Context(), p)

@@ -25,7 +25,6 @@ import (
 
 	"github.com/newsscribe/newsscribe/audio"
 	"github.com/newsscribe/newsscribe/internal/movtest"
-	"github.com/newsscribe/newsscribe/queue"
 	"github.com/newsscribe/newsscribe/store"
 )
 
@@ -83,6 +82,7 @@ func polyglot(t *testing.T) []byte {
 // upload itself as text/html — a script on the newsroom's origin. Now the
 // upload is refused with 415 before any job exists.
 func TestPolyglotUploadRefused(t *testing.T) {
+	t.Parallel()
 	needFFmpeg(t)
 	ts := newServer(t, serverOpts{web: true})
 	id := publishedArticle(t, ts)
@@ -124,6 +124,7 @@ func uploadDone(t *testing.T, ts *testServer, path string, file []byte) (jobView
 // a download of application/octet-stream) — with nosniff and a script-free
 // CSP on every response.
 func TestAudioServedAsDecoded(t *testing.T) {
+	t.Parallel()
 	needFFmpeg(t)
 	ts := newServer(t, serverOpts{web: true})
 	id := publishedArticle(t, ts)
@@ -168,6 +169,7 @@ func TestAudioServedAsDecoded(t *testing.T) {
 // HTML document of an alignment gets its own script-free policy; subtitle
 // exports are downloads.
 func TestHeadersOnEveryResponse(t *testing.T) {
+	t.Parallel()
 	ts := newServer(t, serverOpts{web: true})
 	r := ts.upload(t, "/v1/transcriptions", wav(2, 440), map[string]string{"article": article})
 	var j jobView
@@ -224,6 +226,7 @@ func listed(t *testing.T, ts *testServer) int {
 // could hold 4 MiB and their number was free. The seed article fits with
 // room to spare, and an imported transcript keeps its own 4 MiB.
 func TestFormFieldsCapped(t *testing.T) {
+	t.Parallel()
 	ts := newServer(t, serverOpts{})
 	seed, err := os.ReadFile(filepath.Join("..", "..", "shared", "articles", "000_e1d75d70dc7bbcd1.txt"))
 	if err != nil {
@@ -287,6 +290,7 @@ func TestFormFieldsCapped(t *testing.T) {
 // carries a valid key, while same-origin pages and clients without Origin
 // (curl, SDKs) work as before.
 func TestCrossSiteRequests(t *testing.T) {
+	t.Parallel()
 	open := newServer(t, serverOpts{})
 	keyed := newServer(t, serverOpts{keys: []string{"k3y"}})
 	evil := []string{"Origin", "https://evil.example", "Sec-Fetch-Site", "cross-site"}
@@ -340,7 +344,8 @@ func TestCrossSiteRequests(t *testing.T) {
 // that does not say it is JSON with 415 — what a cross-site form can send
 // without a preflight — instead of decoding it.
 func TestJSONContentTypeRequired(t *testing.T) {
-	ts := newServer(t, serverOpts{})
+	t.Parallel()
+	ts := newHandlerServer(t, serverOpts{})
 	body := `{"title":"t","body":"b"}`
 	for _, ct := range []string{"text/plain", "application/x-www-form-urlencoded", ""} {
 		t.Run("POST articles as "+ct, func(t *testing.T) {
@@ -408,6 +413,7 @@ func slowUpload(t *testing.T, ts *testServer, trickle bool, pause time.Duration)
 // past, and its temporary file is gone; before, only the headers had a
 // deadline and such a connection held its temp file for ever.
 func TestSlowBodyTimedOut(t *testing.T) {
+	t.Parallel()
 	ts := newServer(t, serverOpts{bodyIdle: 300 * time.Millisecond, minRate: 1 << 10})
 	for _, tt := range []struct {
 		name    string
@@ -418,7 +424,7 @@ func TestSlowBodyTimedOut(t *testing.T) {
 			if !strings.HasPrefix(status, "408") || !strings.Contains(body, "body_timeout") {
 				t.Fatalf("got %s %s, want 408 body_timeout", status, body)
 			}
-			if left, _ := filepath.Glob(filepath.Join(ts.dir, "tmp", "*")); len(left) != 0 {
+			if left, _ := filepath.Glob(filepath.Join(ts.blobs, "tmp", "*")); len(left) != 0 {
 				t.Errorf("temporary files left: %v", left)
 			}
 		})
@@ -433,6 +439,7 @@ func TestSlowBodyTimedOut(t *testing.T) {
 // transcript still gets it (net/http would otherwise take the expired read
 // deadline on its connection watch for a client that went away).
 func TestBodyDeadlineLifted(t *testing.T) {
+	t.Parallel()
 	ts := newServer(t, serverOpts{bodyIdle: 100 * time.Millisecond, stepDelay: 150 * time.Millisecond})
 	r := ts.upload(t, "/v1/audio/transcriptions", wav(1, 440), map[string]string{"model": "test-model"})
 	if r.status != 200 {
@@ -445,10 +452,12 @@ func TestBodyDeadlineLifted(t *testing.T) {
 // when the next one opens the data directory it holds alone; files that are
 // not temporary stay.
 func TestStaleTempFilesSwept(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
-	stale := []string{filepath.Join(dir, "tmp", "upload-123456"), filepath.Join(dir, "tmp", "probe-9"),
-		filepath.Join(dir, "play", "ab", ".ab12.mp3.777.tmp")}
-	kept := filepath.Join(dir, "play", "ab", "ab12.mp3")
+	blobs := filepath.Join(dir, "blobs")
+	stale := []string{filepath.Join(blobs, "tmp", "upload-123456"), filepath.Join(blobs, "tmp", "probe-9"),
+		filepath.Join(blobs, "play", "ab", ".ab12.mp3.777.tmp")}
+	kept := filepath.Join(blobs, "play", "ab", "ab12.mp3")
 	for _, p := range append(stale, kept) {
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)
@@ -471,6 +480,7 @@ func TestStaleTempFilesSwept(t *testing.T) {
 // TestSweepTempAge: with an age (servers sharing a directory), only files
 // untouched for longer are removed, so another server's live upload stays.
 func TestSweepTempAge(t *testing.T) {
+	t.Parallel()
 	blobs, err := store.NewBlobs(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
@@ -481,11 +491,11 @@ func TestSweepTempAge(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	then := time.Now().Add(-2 * queue.StaleTempAge)
+	then := time.Now().Add(-2 * store.StaleTempAge)
 	if err := os.Chtimes(old, then, then); err != nil {
 		t.Fatal(err)
 	}
-	n, err := blobs.SweepTemp(queue.StaleTempAge)
+	n, err := blobs.SweepTemp(store.StaleTempAge)
 	if err != nil || n != 1 {
 		t.Fatalf("SweepTemp = %d, %v; want 1 file", n, err)
 	}
@@ -499,6 +509,7 @@ func TestSweepTempAge(t *testing.T) {
 // X-Forwarded-Proto; with --public-url they come from it whatever the
 // request says, and without it X-Forwarded-* are ignored (no --trust-proxy).
 func TestForgedHost(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		name, publicURL, publicPath, wantRoot string
 	}{
@@ -538,6 +549,7 @@ func TestForgedHost(t *testing.T) {
 // with a message, not 500 internal; a long file name is cut on a character
 // boundary, valid UTF-8.
 func TestUploadErrorMapping(t *testing.T) {
+	t.Parallel()
 	ts := newServer(t, serverOpts{})
 	audioPart := string(wav(1, 440))
 	tests := []struct {
@@ -592,6 +604,7 @@ func TestUploadErrorMapping(t *testing.T) {
 // server goes on accepting uploads that fit. The data directory is a 4 MiB
 // tmpfs, so the test needs root.
 func TestDiskFull(t *testing.T) {
+	t.Parallel()
 	if os.Geteuid() != 0 {
 		t.Skip("skipping: mounting a small tmpfs needs root")
 	}
@@ -626,9 +639,10 @@ func TestDiskFull(t *testing.T) {
 // TestMetricsNeedKey (issue 9 #10): with keys set, /metrics and the OpenAPI
 // document need one too, unless --public-metrics says they are public.
 func TestMetricsNeedKey(t *testing.T) {
-	private := newServer(t, serverOpts{keys: []string{"k3y"}})
-	public := newServer(t, serverOpts{keys: []string{"k3y"}, publicMetrics: true})
-	open := newServer(t, serverOpts{})
+	t.Parallel()
+	private := newHandlerServer(t, serverOpts{keys: []string{"k3y"}})
+	public := newHandlerServer(t, serverOpts{keys: []string{"k3y"}, publicMetrics: true})
+	open := newHandlerServer(t, serverOpts{})
 	for _, p := range []string{"/metrics", "/v1/openapi.json"} {
 		for _, tt := range []struct {
 			name   string
@@ -671,6 +685,7 @@ func (s *syncBuffer) String() string {
 // TestKeysNeverLogged (issue 9, what holds): neither a valid nor a wrong
 // key reaches the logs, at debug level, on success or on failure.
 func TestKeysNeverLogged(t *testing.T) {
+	t.Parallel()
 	var logs syncBuffer
 	ts := newServer(t, serverOpts{keys: []string{"maryam:s3cret-key-1"}, log: &logs})
 	for _, key := range []string{"s3cret-key-1", "wr0ng-key-2"} {
@@ -693,6 +708,7 @@ func TestKeysNeverLogged(t *testing.T) {
 // that would make ffmpeg open other files or URLs are not audio: 415 and no
 // job, also with MPEG frames hidden in a comment.
 func TestPlaylistUploadsRefused(t *testing.T) {
+	t.Parallel()
 	needFFmpeg(t)
 	ts := newServer(t, serverOpts{})
 	mp3 := mp3Tone(t, "1")
@@ -723,6 +739,7 @@ func TestPlaylistUploadsRefused(t *testing.T) {
 // the newsroom page keeps its strict policy (no inline script, framed only
 // by itself).
 func TestMarkupEscapedInHTML(t *testing.T) {
+	t.Parallel()
 	ts := newServer(t, serverOpts{web: true})
 	evilText := article + ` <img src=x onerror=alert(1)> <a href="javascript:alert(2)">x</a>`
 	r := ts.upload(t, "/v1/transcriptions", wav(2, 440), map[string]string{"article": evilText})
@@ -777,6 +794,7 @@ func goertzel(x []float32, freq float64) float64 {
 // to no audio), or serves no 1 kHz tone for it. With the sandbox's flag
 // flipped to 1 the public embed serves the other upload's tone.
 func TestUploadNeverReadsAnotherUpload(t *testing.T) {
+	t.Parallel()
 	needFFmpeg(t)
 	ts := newServer(t, serverOpts{web: true})
 	_, sha := uploadDone(t, ts, "/v1/transcriptions", movTone(t, 1000))

@@ -7,6 +7,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/newsscribe/newsscribe/internal/errcode"
 	"github.com/newsscribe/newsscribe/internal/publicurl"
 )
 
@@ -33,7 +34,7 @@ func (s *server) createShare(c *gin.Context) {
 		return
 	}
 	if s.Share == nil {
-		abort(c, http.StatusServiceUnavailable, "sharing_off", "this server signs no share links (it runs without the web page)")
+		abort(c, http.StatusServiceUnavailable, errcode.SharingOff, "this server signs no share links (it runs without the web page)")
 		return
 	}
 	tok, exp := s.Share.Sign(j.ID, time.Now())

@@ -11,6 +11,7 @@ import (
 // only through a signed link; the bare id, a forged or an expired token get
 // 403 with the reason, and the link's ?t= starts the page there.
 func TestShareLink(t *testing.T) {
+	t.Parallel()
 	ts := newServer(t, serverOpts{web: true, keys: []string{"k1"}})
 	auth := []string{"Authorization", "Bearer k1"}
 	r := ts.upload(t, "/v1/transcriptions", wav(2, 440), map[string]string{"language": "ar"}, auth...)
@@ -71,6 +72,7 @@ func TestShareLink(t *testing.T) {
 // TestShareLinkExpired: a link past its lifetime is refused with 403 and
 // says it has expired.
 func TestShareLinkExpired(t *testing.T) {
+	t.Parallel()
 	ts := newServer(t, serverOpts{web: true, shareTTL: time.Nanosecond})
 	r := ts.upload(t, "/v1/transcriptions", wav(1, 440), map[string]string{"language": "ar"})
 	var j jobView

@@ -13,7 +13,9 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/newsscribe/newsscribe/internal/bytesize"
+	"github.com/newsscribe/newsscribe/internal/errcode"
 	"github.com/newsscribe/newsscribe/internal/oneline"
+	"github.com/newsscribe/newsscribe/newsroom"
 	"github.com/newsscribe/newsscribe/store"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
@@ -68,10 +70,7 @@ type transcriptPatch struct {
 	Note   string `json:"note"`
 }
 
-const (
-	maxPatchJSON   = 4 << 20
-	maxSpeakerName = 100
-)
+const maxPatchJSON = 4 << 20
 
 // doneJob loads the :id job and answers 409 itself unless it is done.
 func (s *server) doneJob(c *gin.Context) *store.Job {
@@ -102,12 +101,12 @@ func baseRevision(c *gin.Context, body *int) (int, bool) {
 	if im := strings.TrimSpace(c.GetHeader("If-Match")); im != "" {
 		n, err := strconv.Atoi(strings.Trim(strings.TrimPrefix(im, "W/"), `"`))
 		if err != nil || n < 0 {
-			abort(c, http.StatusBadRequest, "bad_request", `If-Match must be the transcript's ETag, a revision number in quotes ("3")`)
+			abort(c, http.StatusBadRequest, errcode.BadRequest, `If-Match must be the transcript's ETag, a revision number in quotes ("3")`)
 			return 0, false
 		}
 		return n, true
 	}
-	abort(c, http.StatusPreconditionRequired, "base_revision_required",
+	abort(c, http.StatusPreconditionRequired, errcode.BaseRevisionRequired,
 		`send the revision the edit is based on: base_revision in the body or If-Match: "N" (the ETag of the transcript)`)
 	return 0, false
 }
@@ -118,14 +117,15 @@ func author(c *gin.Context, fromBody string) string {
 		return v.(string)
 	}
 	a := oneline.Fold(fromBody)
-	if utf8.RuneCountInString(a) > maxSpeakerName {
-		a = string([]rune(a)[:maxSpeakerName])
+	if utf8.RuneCountInString(a) > newsroom.MaxSpeakerName {
+		a = string([]rune(a)[:newsroom.MaxSpeakerName])
 	}
 	return a
 }
 
+// patchTranscript is PATCH /v1/transcriptions/{id}/transcript: a
+// correction of the current revision (newsroom.Correct).
 func (s *server) patchTranscript(c *gin.Context) {
-	began := time.Now()
 	j := s.doneJob(c)
 	if j == nil {
 		return
@@ -139,171 +139,64 @@ func (s *server) patchTranscript(c *gin.Context) {
 		return
 	}
 	if len(in.Edits) == 0 && len(in.Speakers) == 0 && len(in.RenameSpeakers) == 0 {
-		abort(c, http.StatusBadRequest, "bad_request", "the edit changes nothing: send edits, speakers or rename_speakers")
+		abort(c, http.StatusBadRequest, errcode.BadRequest, "the edit changes nothing: send edits, speakers or rename_speakers")
 		return
 	}
-	ctx := c.Request.Context()
-	cur, curRev, err := s.Store.JobTranscript(ctx, j)
-	if err != nil {
-		s.internal(c, err)
-		return
-	}
-	if base != curRev {
-		s.conflict(c, j, curRev)
-		return
-	}
-	// Seeded speakers become part of the first correction.
-	t := cur
-	if j.HasArticle() {
-		if al, err := s.Store.Alignment(ctx, j.ID); err == nil {
-			t = store.SeedSpeakers(t, al)
-		}
-	}
-	edits := make([]transcribe.WordEdit, len(in.Edits))
-	for i, e := range in.Edits {
-		we := transcribe.WordEdit{Segment: e.Segment, Text: e.Text}
-		switch {
-		case e.From == nil && e.To == nil:
-			if e.Segment >= 0 && e.Segment < len(t.Segments) {
-				we.To = segmentWordCount(t.Segments[e.Segment])
-			}
-		case e.From == nil || e.To == nil:
-			abort(c, http.StatusBadRequest, "bad_edit", fmt.Sprintf("edit %d: send both from and to (word indexes, to exclusive), or neither to replace the segment", i))
-			return
-		default:
-			we.From, we.To = *e.From, *e.To
-		}
-		edits[i] = we
-	}
-	t, err = transcribe.Edit(t, edits)
-	var ee *transcribe.EditError
-	if errors.As(err, &ee) {
-		abort(c, http.StatusUnprocessableEntity, "bad_edit", ee.Error())
-		return
-	} else if err != nil {
-		s.internal(c, err)
-		return
-	}
-	var spans []transcribe.SpeakerSpan
-	for i, sp := range in.Speakers {
-		name := oneline.Fold(sp.Speaker)
-		if !(sp.End > sp.Start) || utf8.RuneCountInString(name) > maxSpeakerName {
-			abort(c, http.StatusUnprocessableEntity, "bad_speaker", fmt.Sprintf("speakers[%d]: end must be after start and the name at most %d characters", i, maxSpeakerName))
+	e := newsroom.Edit{Base: base, Author: author(c, in.Author), Note: in.Note}
+	for i, w := range in.Edits {
+		if (w.From == nil) != (w.To == nil) {
+			abort(c, http.StatusBadRequest, errcode.BadEdit, fmt.Sprintf("edit %d: send both from and to (word indexes, to exclusive), or neither to replace the segment", i))
 			return
 		}
-		spans = append(spans, transcribe.SpeakerSpan{Start: sp.Start, End: sp.End, Speaker: name})
+		e.Words = append(e.Words, newsroom.WordEdit{Segment: w.Segment, From: w.From, To: w.To, Text: w.Text})
 	}
-	if len(spans) > 0 {
-		t = transcribe.SetSpeakers(t, spans)
+	for _, sp := range in.Speakers {
+		e.Speakers = append(e.Speakers, transcribe.SpeakerSpan{Start: sp.Start, End: sp.End, Speaker: sp.Speaker})
 	}
-	for i, rn := range in.RenameSpeakers {
-		to := oneline.Fold(rn.To)
-		if rn.From == "" || utf8.RuneCountInString(to) > maxSpeakerName {
-			abort(c, http.StatusUnprocessableEntity, "bad_speaker", fmt.Sprintf("rename_speakers[%d]: from is required and to at most %d characters", i, maxSpeakerName))
-			return
-		}
-		t = transcribe.RenameSpeaker(t, rn.From, to)
+	for _, rn := range in.RenameSpeakers {
+		e.Renames = append(e.Renames, newsroom.Rename{From: rn.From, To: rn.To})
 	}
-	edited := time.Since(began)
-	s.saveRevision(c, j, base, t, author(c, in.Author), in.Note, began, edited)
+	rev, timing, err := s.Newsroom.Correct(c.Request.Context(), j, e)
+	s.answerRevision(c, j, rev, timing, err)
 }
 
-func segmentWordCount(s transcribe.Segment) int {
-	if len(s.Words) > 0 {
-		return len(s.Words)
-	}
-	return len(strings.Fields(s.Text))
-}
-
-// saveRevision stores t as the next revision, re-aligns the article and
-// re-indexes the job; it answers 409 when somebody saved first. The answer's
-// Server-Timing header gives the server time of each step in milliseconds.
-func (s *server) saveRevision(c *gin.Context, j *store.Job, base int, t *transcribe.Transcript, who, note string, began time.Time, edited time.Duration) {
-	ctx := c.Request.Context()
-	rev, err := s.Store.AddRevision(ctx, j.ID, base, t, who, note)
-	if errors.Is(err, store.ErrStale) {
-		cur, err := s.Store.CurrentRevision(ctx, j.ID)
-		if err != nil {
-			s.internal(c, err)
-			return
-		}
-		s.conflict(c, j, cur)
-		return
-	}
+// answerRevision answers a saved revision, with the Server-Timing of each
+// step in milliseconds, or the refusal (409 with the current revision when
+// somebody saved first).
+func (s *server) answerRevision(c *gin.Context, j *store.Job, rev *store.Revision, t newsroom.Timing, err error) {
 	if err != nil {
-		s.internal(c, err)
+		s.fail(c, err)
 		return
 	}
-	saved := time.Since(began)
 	out := toRevisionJSON(rev, rev.Number)
-	if j.HasArticle() {
-		if err := s.alignJob(c, j, t); err != nil {
-			s.internal(c, err)
-			return
-		}
-		out.AlignmentUpdated = true
-	}
-	aligned := time.Since(began)
-	spoken := t
-	if j.HasArticle() {
-		if al, err := s.Store.Alignment(ctx, j.ID); err == nil {
-			spoken = store.SeedSpeakers(t, al)
-		}
-	}
-	if err := s.Store.IndexTranscript(ctx, j, spoken); err != nil {
-		s.log.Error("search index not updated", "job", j.ID, "error", err)
-	}
-	total := time.Since(began)
+	out.AlignmentUpdated = j.HasArticle()
+	total := t.Edit + t.Save + t.Align + t.Index
 	c.Header("Server-Timing", fmt.Sprintf("edit;dur=%.1f, save;dur=%.1f, align;dur=%.1f, index;dur=%.1f, total;dur=%.1f",
-		ms(edited), ms(saved-edited), ms(aligned-saved), ms(total-aligned), ms(total)))
+		ms(t.Edit), ms(t.Save), ms(t.Align), ms(t.Index), ms(total)))
 	setRevisionHeaders(c, rev.Number)
 	c.JSON(http.StatusOK, out)
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
-// alignJob re-aligns the job's article to t without speech recognition.
-func (s *server) alignJob(c *gin.Context, j *store.Job, t *transcribe.Transcript) error {
+// conflict answers 409 with the current revision of job id, so that the
+// client can show what changed and re-apply its edit.
+func (s *server) conflict(c *gin.Context, id string, stale *newsroom.StaleError) {
 	ctx := c.Request.Context()
-	text := j.ArticleText
-	if j.ArticleID != "" {
-		a, err := s.Store.Article(ctx, j.ArticleID)
-		if err != nil {
-			return fmt.Errorf("article %s: %w", j.ArticleID, err)
-		}
-		text = a.Body
-	}
-	res, err := s.Aligner.Align(t, text)
-	if err != nil {
-		return fmt.Errorf("align: %w", err)
-	}
-	b, err := json.Marshal(res)
-	if err != nil {
-		return err
-	}
-	if err := s.Store.PutAlignment(ctx, j.ID, b); err != nil {
-		return err
-	}
-	s.notifyAligned(ctx, j.ID)
-	if j.ArticleID != "" {
-		return s.Store.IndexArticle(ctx, j.ArticleID)
-	}
-	return nil
-}
-
-// conflict answers 409 with the current revision, so that the client can
-// show what changed and re-apply its edit.
-func (s *server) conflict(c *gin.Context, j *store.Job, cur int) {
-	r, err := s.Store.TranscriptRevision(c.Request.Context(), j, cur)
+	j, err := s.Store.Job(ctx, id)
 	if err != nil {
 		s.internal(c, err)
 		return
 	}
-	setRevisionHeaders(c, cur)
+	r, err := s.Store.TranscriptRevision(ctx, j, stale.Current)
+	if err != nil {
+		s.internal(c, err)
+		return
+	}
+	setRevisionHeaders(c, stale.Current)
 	c.AbortWithStatusJSON(http.StatusConflict, gin.H{
-		"error": errorBody{Code: "conflict", Message: fmt.Sprintf("the transcript was changed (it is at revision %d); "+
-			"re-apply the edit to the current revision and send its number as base_revision", cur)},
-		"current": toRevisionJSON(r, cur),
+		"error":   errorBody{Code: errcode.Conflict, Message: stale.Error()},
+		"current": toRevisionJSON(r, stale.Current),
 	})
 }
 
@@ -339,12 +232,12 @@ func (s *server) listRevisions(c *gin.Context) {
 func (s *server) revisionParam(c *gin.Context, j *store.Job, v string) *store.Revision {
 	n, err := strconv.Atoi(v)
 	if err != nil || n < 0 {
-		abort(c, http.StatusBadRequest, "bad_request", "revision must be a non-negative integer")
+		abort(c, http.StatusBadRequest, errcode.BadRequest, "revision must be a non-negative integer")
 		return nil
 	}
 	r, err := s.Store.TranscriptRevision(c.Request.Context(), j, n)
 	if errors.Is(err, store.ErrNotFound) {
-		abort(c, http.StatusNotFound, "not_found", fmt.Sprintf("the transcript has no revision %d", n))
+		abort(c, http.StatusNotFound, errcode.NotFound, fmt.Sprintf("the transcript has no revision %d", n))
 		return nil
 	}
 	if err != nil {
@@ -374,7 +267,6 @@ func (s *server) getRevision(c *gin.Context) {
 // revertTranscript stores an earlier revision again as the newest one; the
 // history keeps everything in between.
 func (s *server) revertTranscript(c *gin.Context) {
-	began := time.Now()
 	j := s.doneJob(c)
 	if j == nil {
 		return
@@ -388,7 +280,7 @@ func (s *server) revertTranscript(c *gin.Context) {
 		return
 	}
 	if in.Revision == nil {
-		abort(c, http.StatusBadRequest, "bad_request", `send {"revision": N, "base_revision": M}: the revision to restore and the current one`)
+		abort(c, http.StatusBadRequest, errcode.BadRequest, `send {"revision": N, "base_revision": M}: the revision to restore and the current one`)
 		return
 	}
 	base, ok := baseRevision(c, in.BaseRevision)
@@ -399,7 +291,8 @@ func (s *server) revertTranscript(c *gin.Context) {
 	if r == nil {
 		return
 	}
-	s.saveRevision(c, j, base, r.Transcript, author(c, in.Author), fmt.Sprintf("revert to revision %d", r.Number), began, time.Since(began))
+	rev, timing, err := s.Newsroom.Revert(c.Request.Context(), j, base, r, author(c, in.Author))
+	s.answerRevision(c, j, rev, timing, err)
 }
 
 // currentTranscript is what GET …/transcript serves: ?revision=N, else the
@@ -429,13 +322,13 @@ func bindJSON(c *gin.Context, v any, limit int64, what string) bool {
 	if err := dec.Decode(v); err != nil {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
-			abort(c, http.StatusRequestEntityTooLarge, "too_large", fmt.Sprintf("the %s is larger than %s", what, bytesize.Format(limit)))
+			abort(c, http.StatusRequestEntityTooLarge, errcode.TooLarge, fmt.Sprintf("the %s is larger than %s", what, bytesize.Format(limit)))
 			return false
 		}
 		if slowBody(c, err) {
 			return false
 		}
-		abort(c, http.StatusBadRequest, "bad_request", "invalid "+what+" JSON: "+err.Error())
+		abort(c, http.StatusBadRequest, errcode.BadRequest, "invalid "+what+" JSON: "+err.Error())
 		return false
 	}
 	return true

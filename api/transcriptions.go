@@ -10,19 +10,22 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/newsscribe/newsscribe/align"
 	"github.com/newsscribe/newsscribe/audio"
 	"github.com/newsscribe/newsscribe/blob"
+	"github.com/newsscribe/newsscribe/export"
 	"github.com/newsscribe/newsscribe/export/docx"
+	"github.com/newsscribe/newsscribe/internal/errcode"
 	"github.com/newsscribe/newsscribe/store"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
 
 // jobJSON is a job as the API shows it.
 type jobJSON struct {
-	ID       string `json:"id"`
-	Object   string `json:"object"`
-	Status   string `json:"status"`
-	Progress int    `json:"progress"`
+	ID       string       `json:"id"`
+	Object   string       `json:"object"`
+	Status   store.Status `json:"status"`
+	Progress int          `json:"progress"`
 	// AudioDuration is in seconds; 0 until known.
 	AudioDuration float64 `json:"audio_duration"`
 	RTF           float64 `json:"rtf,omitempty"`
@@ -51,8 +54,8 @@ type jobJSON struct {
 	ETASeconds *float64 `json:"eta_seconds,omitempty"`
 	// QuoteVerdicts counts the verdicts of the article's quotations (in
 	// lists, for finished jobs with an article).
-	QuoteVerdicts map[string]int `json:"quote_verdicts,omitempty"`
-	Links         jobLinks       `json:"links"`
+	QuoteVerdicts map[align.Verdict]int `json:"quote_verdicts,omitempty"`
+	Links         jobLinks              `json:"links"`
 }
 
 type jobLinks struct {
@@ -90,72 +93,36 @@ func toJobJSON(j *store.Job) jobJSON {
 	return out
 }
 
+// createTranscription is POST /v1/transcriptions: a recording, its
+// recognition parameters and optionally its article (article_id, or
+// article with a title to store it, published) and a callback_url.
 func (s *server) createTranscription(c *gin.Context) {
 	u := s.readUpload(c)
 	if u == nil {
 		return
 	}
-	r, ok := s.parseASR(c, u, store.TaskTranscribe)
+	sub, ok := s.submission(c, u, store.TaskTranscribe)
 	if !ok {
 		return
 	}
-	cb, ok := s.parseCallback(c, u.field("callback_url"))
-	if !ok {
-		return
-	}
-	s.withCallback(&r, cb)
-	articleID, articleText := u.field("article_id"), u.field("article")
-	if articleID != "" {
-		if _, err := s.Store.Article(c.Request.Context(), articleID); errors.Is(err, store.ErrNotFound) {
-			abort(c, http.StatusNotFound, "not_found", "no article with id "+strconv.Quote(articleID))
-			return
-		} else if err != nil {
-			s.internal(c, err)
+	sub.ArticleID, sub.ArticleText, sub.Title = u.field("article_id"), u.field("article"), u.field("title")
+	if v := u.field("published"); v != "" && sub.ArticleID == "" && sub.ArticleText != "" && sub.Title != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			abort(c, http.StatusBadRequest, errcode.BadRequest, "published must be true or false")
 			return
 		}
-		articleText = "" // the article's body is read when aligning, so edits are seen
+		sub.Published = b
 	}
-	// An article sent with a title is stored as an article once the upload
-	// is accepted, so that a failed upload leaves no article behind.
-	created := ""
-	if articleID == "" && articleText != "" && u.field("title") != "" {
-		a, ok := s.storeFormArticle(c, u, articleText)
-		if !ok {
-			return
-		}
-		articleID, articleText, created = a.ID, "", a.ID
-	}
-	j, isNew, err := s.submit(c, u, r, articleID, articleText)
-	if err != nil && created != "" {
-		_ = s.Store.DeleteArticle(c.Request.Context(), created)
-	}
-	if err == nil && !isNew {
-		s.joinedCallback(c.Request.Context(), j, cb)
-	}
+	j, isNew, err := s.Newsroom.Submit(c.Request.Context(), sub)
 	s.answerSubmit(c, j, isNew, err)
-	if err == nil && articleID != "" {
-		if err := s.Store.SetArticleJob(c.Request.Context(), articleID, j.ID); err != nil {
-			s.log.Error("attach job to article", "error", err)
-		}
-	}
 }
 
-// submitFailed answers for a submit error (429 queue full, else 500) and
-// reports whether there was one.
-func (s *server) submitFailed(c *gin.Context, err error) bool {
-	switch {
-	case errors.Is(err, errQueueFull):
-		s.queueFull(c)
-		return true
-	case err != nil:
-		s.internal(c, err)
-		return true
-	}
-	return false
-}
-
+// answerSubmit answers a submission: 202 with a new or running job, 200
+// with a done one it joined, or the refusal.
 func (s *server) answerSubmit(c *gin.Context, j *store.Job, created bool, err error) {
-	if s.submitFailed(c, err) {
+	if err != nil {
+		s.fail(c, err)
 		return
 	}
 	c.Header("Location", "/v1/transcriptions/"+j.ID)
@@ -168,14 +135,9 @@ func (s *server) answerSubmit(c *gin.Context, j *store.Job, created bool, err er
 
 // job loads the job named by the :id parameter, answering 404 itself.
 func (s *server) job(c *gin.Context) *store.Job {
-	id := c.Param("id")
-	j, err := s.Store.Job(c.Request.Context(), id)
-	if errors.Is(err, store.ErrNotFound) {
-		abort(c, http.StatusNotFound, "not_found", "no transcription job with id "+strconv.Quote(id))
-		return nil
-	}
+	j, err := s.Newsroom.Job(c.Request.Context(), c.Param("id"))
 	if err != nil {
-		s.internal(c, err)
+		s.fail(c, err)
 		return nil
 	}
 	return j
@@ -198,13 +160,13 @@ func paging(c *gin.Context) (limit, offset int, ok bool) {
 	var err error
 	if v := c.Query("limit"); v != "" {
 		if limit, err = strconv.Atoi(v); err != nil || limit < 1 || limit > 100 {
-			abort(c, http.StatusBadRequest, "bad_request", "limit must be an integer from 1 to 100")
+			abort(c, http.StatusBadRequest, errcode.BadRequest, "limit must be an integer from 1 to 100")
 			return 0, 0, false
 		}
 	}
 	if v := c.Query("offset"); v != "" {
 		if offset, err = strconv.Atoi(v); err != nil || offset < 0 {
-			abort(c, http.StatusBadRequest, "bad_request", "offset must be a non-negative integer")
+			abort(c, http.StatusBadRequest, errcode.BadRequest, "offset must be a non-negative integer")
 			return 0, 0, false
 		}
 	}
@@ -216,11 +178,11 @@ func (s *server) listTranscriptions(c *gin.Context) {
 	if !ok {
 		return
 	}
-	status := c.Query("status")
+	status := store.Status(c.Query("status"))
 	switch status {
 	case "", store.StatusQueued, store.StatusRunning, store.StatusDone, store.StatusFailed, store.StatusCanceled:
 	default:
-		abort(c, http.StatusBadRequest, "bad_request", "status must be one of queued, running, done, failed, canceled")
+		abort(c, http.StatusBadRequest, errcode.BadRequest, "status must be one of queued, running, done, failed, canceled")
 		return
 	}
 	// The library: article titles, q over file names and titles, and a
@@ -228,7 +190,7 @@ func (s *server) listTranscriptions(c *gin.Context) {
 	page, err := s.Store.Library(c.Request.Context(), store.LibraryParams{Status: status, Query: c.Query("q"),
 		Limit: limit, Offset: offset, Cursor: c.Query("cursor")})
 	if errors.Is(err, store.ErrBadCursor) {
-		abort(c, http.StatusBadRequest, "bad_cursor", "cursor must be the next_cursor of a previous answer")
+		abort(c, http.StatusBadRequest, errcode.BadCursor, "cursor must be the next_cursor of a previous answer")
 		return
 	}
 	if err != nil {
@@ -239,8 +201,11 @@ func (s *server) listTranscriptions(c *gin.Context) {
 	for i, e := range page.Entries {
 		data[i] = toJobJSON(e.Job)
 		data[i].Title = e.ArticleTitle
+		// Each recording's own verdicts; a list still answers without them.
+		if data[i].QuoteVerdicts, err = s.Newsroom.VerdictCounts(c.Request.Context(), e.Job); err != nil {
+			s.log.Warn("job list: verdicts not counted", "job", e.ID, "error", err)
+		}
 	}
-	s.withQuoteVerdicts(c.Request.Context(), data)
 	body := gin.H{"object": "list", "data": data, "total": page.Total, "limit": limit, "offset": offset, "next_cursor": nil}
 	if page.Next != "" {
 		body["next_cursor"] = page.Next
@@ -248,28 +213,27 @@ func (s *server) listTranscriptions(c *gin.Context) {
 	c.JSON(http.StatusOK, body)
 }
 
+// cancelTranscription is DELETE /v1/transcriptions/{id}: a queued or
+// running job is canceled (200 with it), a finished one deleted with its
+// recording, renditions, revisions, alignment and search entries (204).
 func (s *server) cancelTranscription(c *gin.Context) {
 	j := s.job(c)
 	if j == nil {
 		return
 	}
 	ctx := c.Request.Context()
-	ok, err := s.Store.CancelJob(ctx, j.ID)
+	ok, err := s.Newsroom.Cancel(ctx, j)
 	if err != nil {
 		s.internal(c, err)
 		return
 	}
 	if !ok {
-		// A finished job is deleted (library.go).
-		s.deleteFinishedJob(c, j)
+		if err := s.Newsroom.Delete(ctx, j); err != nil {
+			s.fail(c, err)
+			return
+		}
+		c.Status(http.StatusNoContent)
 		return
-	}
-	if err := s.Queue.Cancel(ctx, j.RiverID); err != nil {
-		s.internal(c, err)
-		return
-	}
-	if s.Metrics != nil {
-		s.Metrics.Finished(store.StatusCanceled)
 	}
 	if j, err = s.Store.Job(ctx, j.ID); err != nil {
 		s.internal(c, err)
@@ -280,9 +244,9 @@ func (s *server) cancelTranscription(c *gin.Context) {
 
 // jobErrorType is the OpenAI error type of a failed job's error code: the
 // upload's fault, or the server's.
-func jobErrorType(code string) string {
+func jobErrorType(code errcode.Code) string {
 	switch code {
-	case "internal", "timeout":
+	case errcode.Internal, "timeout":
 		return "server_error"
 	}
 	return "invalid_request_error"
@@ -290,14 +254,14 @@ func jobErrorType(code string) string {
 
 // notDone answers 409 for a job without a result yet (or ever).
 func notDone(c *gin.Context, j *store.Job) {
-	msg := "job is " + j.Status + "; the result exists once it is done"
+	msg := "job is " + string(j.Status) + "; the result exists once it is done"
 	switch j.Status {
 	case store.StatusFailed:
 		msg = "job failed: " + j.ErrorMessage
 	case store.StatusCanceled:
 		msg = "job was canceled before it finished, so it has no result; submit the recording again"
 	}
-	abort(c, http.StatusConflict, "not_done", msg)
+	abort(c, http.StatusConflict, errcode.NotDone, msg)
 }
 
 var contentTypes = map[string]string{
@@ -320,7 +284,7 @@ func (s *server) getTranscript(c *gin.Context) {
 	}
 	format := c.DefaultQuery("format", "json")
 	if _, ok := contentTypes[format]; !ok || format == "html" || format == "text" || format == "report" {
-		abort(c, http.StatusBadRequest, "bad_format", "format must be one of json, srt, vtt, txt, docx")
+		abort(c, http.StatusBadRequest, errcode.BadFormat, "format must be one of json, srt, vtt, txt, docx")
 		return
 	}
 	var (
@@ -349,12 +313,12 @@ func (s *server) getTranscript(c *gin.Context) {
 		}
 		setRevisionHeaders(c, rev)
 	default:
-		abort(c, http.StatusBadRequest, "bad_lang", "lang must be en (the English machine translation) or omitted (the transcript as spoken)")
+		abort(c, http.StatusBadRequest, errcode.BadLang, "lang must be en (the English machine translation) or omitted (the transcript as spoken)")
 		return
 	}
 	var buf bytes.Buffer
 	if format == "docx" {
-		err = transcribe.WriteDocument(&buf, t, transcribe.FormatDOCX, s.documentInfo(c, j))
+		err = export.WriteTranscript(&buf, t, transcribe.FormatDOCX, s.documentInfo(c, j))
 	} else {
 		err = writeTranscript(&buf, t, format)
 	}
@@ -362,18 +326,7 @@ func (s *server) getTranscript(c *gin.Context) {
 		s.internal(c, err)
 		return
 	}
-	kind := kindCaptions
-	switch {
-	case t.MachineTranslation && (format == "docx" || format == "txt"):
-		kind = kindTranslation
-	case t.MachineTranslation:
-		kind = kindEnglish
-	case format == "docx":
-		kind = kindTranscript
-	case format == "txt":
-		kind = kindText
-	}
-	attachment(c, s.documentInfo(c, j).Title, kind, j.ID, format)
+	attachment(c, s.documentInfo(c, j).Title, export.TranscriptKind(format, t.MachineTranslation), j.ID, format)
 	c.Data(http.StatusOK, contentTypes[format], buf.Bytes())
 }
 
@@ -383,7 +336,7 @@ func (s *server) getAlignment(c *gin.Context) {
 		return
 	}
 	if !j.HasArticle() {
-		abort(c, http.StatusNotFound, "no_article", "this job was submitted without an article; there is no alignment")
+		abort(c, http.StatusNotFound, errcode.NoArticle, "this job was submitted without an article; there is no alignment")
 		return
 	}
 	s.writeAlignment(c, j)
@@ -392,7 +345,7 @@ func (s *server) getAlignment(c *gin.Context) {
 func (s *server) writeAlignment(c *gin.Context, j *store.Job) {
 	format := c.DefaultQuery("format", "json")
 	if _, ok := contentTypes[format]; !ok || format == "txt" || format == "text" {
-		abort(c, http.StatusBadRequest, "bad_format", "format must be one of json, srt, vtt, html, report, docx")
+		abort(c, http.StatusBadRequest, errcode.BadFormat, "format must be one of json, srt, vtt, html, report, docx")
 		return
 	}
 	if j.Status != store.StatusDone {
@@ -405,23 +358,14 @@ func (s *server) writeAlignment(c *gin.Context, j *store.Job) {
 		return
 	}
 	var buf bytes.Buffer
-	if format == "docx" {
-		err = writeAlignmentDOCX(&buf, a, s.documentInfo(c, j))
-	} else {
-		err = writeAlignment(&buf, a, format)
-	}
-	if err != nil {
+	if err := writeAlignment(&buf, a, format, s.documentInfo(c, j)); err != nil {
 		s.internal(c, err)
 		return
 	}
 	if format == "html" {
 		c.Header("Content-Security-Policy", documentCSP)
 	}
-	kind := kindCaptions
-	if format == "docx" {
-		kind = kindQuoteCheck
-	}
-	attachment(c, s.documentInfo(c, j).Title, kind, j.ID, format)
+	attachment(c, s.documentInfo(c, j).Title, export.AlignmentKind(format), j.ID, format)
 	c.Data(http.StatusOK, contentTypes[format], buf.Bytes())
 }
 
@@ -451,7 +395,7 @@ func (s *server) serveAudio(c *gin.Context, j *store.Job) {
 		}
 	}
 	if errors.Is(err, blob.ErrNotFound) {
-		abort(c, http.StatusNotFound, "no_audio", "the recording of this job is no longer stored")
+		abort(c, http.StatusNotFound, errcode.NoAudio, "the recording of this job is no longer stored")
 		return
 	}
 	if err != nil {

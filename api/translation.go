@@ -6,17 +6,10 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/newsscribe/newsscribe/internal/errcode"
 	"github.com/newsscribe/newsscribe/store"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
-
-// translationRequest is the translate task over job j's recording: the
-// same audio, model, language and temperature, without the prompt (an
-// Arabic prompt pulls Whisper's output back towards Arabic). Its ASR key
-// is where the English transcript is kept, beside the Arabic one.
-func translationRequest(j *store.Job) asrRequest {
-	return asrRequest{Model: j.Model, Language: j.Language, Task: store.TaskTranslate, Temperature: j.Temperature}
-}
 
 // createTranslation answers POST /v1/transcriptions/{id}/translation: it
 // queues Whisper's translate task over the job's recording as a job of its
@@ -27,12 +20,7 @@ func (s *server) createTranslation(c *gin.Context) {
 	if j == nil {
 		return
 	}
-	if j.Task == store.TaskTranslate {
-		abort(c, http.StatusBadRequest, "already_translation", "this job is a translation already; its transcript is the English text")
-		return
-	}
-	u := &upload{sha: j.AudioSHA256, size: j.AudioBytes, filename: j.Filename, duration: j.Duration, hasFile: true}
-	tj, isNew, err := s.submit(c, u, translationRequest(j), "", "")
+	tj, isNew, err := s.Newsroom.Translate(c.Request.Context(), j)
 	s.answerSubmit(c, tj, isNew, err)
 }
 
@@ -47,7 +35,7 @@ func (s *server) translation(c *gin.Context, j *store.Job) *transcribe.Transcrip
 		case jerr == nil:
 			notDone(c, tj)
 		case errors.Is(jerr, store.ErrNotFound):
-			abort(c, http.StatusNotFound, "no_translation",
+			abort(c, http.StatusNotFound, errcode.NoTranslation,
 				"this recording has no English translation yet: POST /v1/transcriptions/"+j.ID+"/translation to make one")
 		default:
 			s.internal(c, jerr)

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newsscribe/newsscribe/export"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
 
@@ -28,6 +29,7 @@ func bilingual(samples []float32, opts transcribe.Options) (*transcribe.Transcri
 // English text downloads beside the Arabic with ?lang=en in every format,
 // labelled machine translation, and the Arabic transcript is untouched.
 func TestTranslation(t *testing.T) {
+	t.Parallel()
 	ts := newServer(t, serverOpts{result: bilingual})
 	r := ts.upload(t, "/v1/transcriptions", wav(1, 440), map[string]string{"language": "ar"})
 	var j jobView
@@ -65,10 +67,10 @@ func TestTranslation(t *testing.T) {
 	}
 
 	for _, tc := range []struct{ format, want string }{
-		{"srt", "[" + transcribe.MachineTranslationLabel + "]"},
-		{"vtt", "NOTE " + transcribe.MachineTranslationLabel},
+		{"srt", "[" + export.MachineTranslationLabel + "]"},
+		{"vtt", "NOTE " + export.MachineTranslationLabel},
 		{"json", `"machine_translation": true`},
-		{"txt", transcribe.MachineTranslationLabel},
+		{"txt", export.MachineTranslationLabel},
 	} {
 		r := ts.do(t, "GET", path+"?lang=en&format="+tc.format, nil, "")
 		if r.status != 200 || !strings.Contains(string(r.body), tc.want) || !strings.Contains(string(r.body), "improve services") {

@@ -10,16 +10,14 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
 	"github.com/newsscribe/newsscribe/internal/bytesize"
+	"github.com/newsscribe/newsscribe/internal/errcode"
 	"github.com/newsscribe/newsscribe/internal/oneline"
-	"github.com/newsscribe/newsscribe/queue"
-	"github.com/newsscribe/newsscribe/store"
 )
 
 // Limits of a multipart form besides its file (issue 9: sixty 4 MiB fields
@@ -70,18 +68,18 @@ func (s *server) readForm(c *gin.Context, fileRequired bool, doc string) *upload
 	ct := c.GetHeader("Content-Type")
 	mt, _, err := mime.ParseMediaType(ct)
 	if err != nil || mt != "multipart/form-data" {
-		abort(c, http.StatusBadRequest, "bad_request", "send the recording as multipart/form-data with a part named file")
+		abort(c, http.StatusBadRequest, errcode.BadRequest, "send the recording as multipart/form-data with a part named file")
 		return nil
 	}
 	if c.Request.ContentLength > s.MaxUpload {
 		c.Header("Connection", "close")
-		abort(c, http.StatusRequestEntityTooLarge, "too_large", fmt.Sprintf("upload is larger than the %s limit", bytesize.Format(s.MaxUpload)))
+		abort(c, http.StatusRequestEntityTooLarge, errcode.TooLarge, fmt.Sprintf("upload is larger than the %s limit", bytesize.Format(s.MaxUpload)))
 		return nil
 	}
 	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, s.MaxUpload)
 	mr, err := c.Request.MultipartReader()
 	if err != nil {
-		abort(c, http.StatusBadRequest, "bad_request", "malformed multipart body")
+		abort(c, http.StatusBadRequest, errcode.BadRequest, "malformed multipart body")
 		return nil
 	}
 	u := &upload{fields: map[string][]string{}}
@@ -97,7 +95,7 @@ func (s *server) readForm(c *gin.Context, fileRequired bool, doc string) *upload
 		}
 		if parts++; parts > maxFormParts {
 			c.Header("Connection", "close")
-			abort(c, http.StatusRequestEntityTooLarge, "too_many_parts", fmt.Sprintf("the form has more than %d parts", maxFormParts))
+			abort(c, http.StatusRequestEntityTooLarge, errcode.TooManyParts, fmt.Sprintf("the form has more than %d parts", maxFormParts))
 			return nil
 		}
 		name := p.FormName()
@@ -105,7 +103,7 @@ func (s *server) readForm(c *gin.Context, fileRequired bool, doc string) *upload
 		case name == "file" && !u.hasFile:
 			// Display only; never used as a path.
 			if u.filename, err = displayName(p.FileName()); err != nil {
-				abortParam(c, http.StatusBadRequest, "bad_filename", "file", err.Error())
+				abortParam(c, http.StatusBadRequest, errcode.BadFilename, "file", err.Error())
 				return nil
 			}
 			sha, n, err := s.Store.Blobs.PutContext(c.Request.Context(), p)
@@ -130,7 +128,7 @@ func (s *server) readForm(c *gin.Context, fileRequired bool, doc string) *upload
 			}
 			if len(b) > limit {
 				c.Header("Connection", "close")
-				abort(c, http.StatusRequestEntityTooLarge, "too_large", what)
+				abort(c, http.StatusRequestEntityTooLarge, errcode.TooLarge, what)
 				return nil
 			}
 			if !isDoc {
@@ -149,28 +147,19 @@ func (s *server) readForm(c *gin.Context, fileRequired bool, doc string) *upload
 		return nil
 	}
 	if !u.hasFile && fileRequired {
-		abort(c, http.StatusBadRequest, "missing_file", "the form part named file (the recording) is required")
+		abort(c, http.StatusBadRequest, errcode.MissingFile, "the form part named file (the recording) is required")
 		return nil
 	}
 	if !u.hasFile {
 		return u
 	}
 	if u.size == 0 {
-		abort(c, http.StatusUnprocessableEntity, "empty", "the uploaded file is empty")
+		abort(c, http.StatusUnprocessableEntity, errcode.Empty, "the uploaded file is empty")
 		return nil
 	}
-	d, err := s.Prober.Probe(c.Request.Context(), s.Store.Blobs.AudioPath(u.sha))
+	d, err := s.Newsroom.CheckUpload(c.Request.Context(), u.sha)
 	if err != nil {
-		var in *queue.InputError
-		if errors.As(err, &in) {
-			// Bad audio is never referenced by a job: drop it.
-			if err := s.Store.Blobs.Delete(c.Request.Context(), store.AudioKey(u.sha)); err != nil {
-				s.log.Warn("bad upload not deleted", "error", err)
-			}
-			abort(c, in.Status, in.Code, in.Error())
-			return nil
-		}
-		s.internal(c, fmt.Errorf("probe upload: %w", err))
+		s.fail(c, err)
 		return nil
 	}
 	u.duration = d
@@ -208,13 +197,13 @@ func (s *server) uploadError(c *gin.Context, err error) {
 	switch {
 	case errors.As(err, &mbe):
 		c.Header("Connection", "close")
-		abort(c, http.StatusRequestEntityTooLarge, "too_large", fmt.Sprintf("upload is larger than the %s limit", bytesize.Format(s.MaxUpload)))
+		abort(c, http.StatusRequestEntityTooLarge, errcode.TooLarge, fmt.Sprintf("upload is larger than the %s limit", bytesize.Format(s.MaxUpload)))
 	case slowBody(c, err):
 	case errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT):
 		s.log.Error("upload refused: storage full", "error", err)
-		abort(c, http.StatusInsufficientStorage, "storage_full", "the server's storage is full; nothing was stored — retry later or tell its operator")
+		abort(c, http.StatusInsufficientStorage, errcode.StorageFull, "the server's storage is full; nothing was stored — retry later or tell its operator")
 	case errors.Is(err, io.ErrUnexpectedEOF), errors.As(err, &perr), strings.Contains(err.Error(), "multipart"):
-		abort(c, http.StatusBadRequest, "bad_request", "malformed or truncated multipart body: "+partError(err))
+		abort(c, http.StatusBadRequest, errcode.BadRequest, "malformed or truncated multipart body: "+partError(err))
 	default:
 		s.internal(c, err)
 	}
@@ -230,62 +219,4 @@ func partError(err error) string {
 		return "it ends before its closing boundary"
 	}
 	return "check its part headers and boundaries"
-}
-
-// submit creates (or joins) the job for an upload with the validated
-// parameters r. It returns the job and whether it is new.
-func (s *server) submit(c *gin.Context, u *upload, r asrRequest, articleID, articleText string) (*store.Job, bool, error) {
-	ctx := c.Request.Context()
-	asr := store.ASRKeyWith(u.sha, r.Model, r.Language, r.Prompt, r.Task, r.Temperature)
-	dedup := store.DedupKey(asr, articleID, articleText)
-	if j, err := s.Store.JobByDedupKey(ctx, dedup); err == nil {
-		return j, false, nil
-	} else if !errors.Is(err, store.ErrNotFound) {
-		return nil, false, err
-	}
-	pending, err := s.Store.Pending(ctx)
-	if err != nil {
-		return nil, false, err
-	}
-	if pending >= s.MaxQueue {
-		return nil, false, errQueueFull
-	}
-	j := &store.Job{
-		ID: store.NewID("tr_"), AudioSHA256: u.sha, AudioBytes: u.size, Filename: u.filename,
-		Model: r.Model, Language: r.Language, Prompt: r.Prompt, Task: r.Task, Temperature: r.Temperature, ASRKey: asr, DedupKey: dedup,
-		ArticleID: articleID, ArticleText: articleText, Duration: u.duration, CreatedAt: time.Now().UTC(),
-	}
-	if err := s.Store.CreateJob(ctx, j); errors.Is(err, store.ErrConflict) {
-		// An identical request created its job between our lookup and insert.
-		if j, err := s.Store.JobByDedupKey(ctx, dedup); err == nil {
-			return j, false, nil
-		}
-		return nil, false, err
-	} else if err != nil {
-		return nil, false, err
-	}
-	if u.duration > 0 {
-		_ = s.Store.SetDuration(ctx, j.ID, u.duration)
-	}
-	if r.created != nil {
-		r.created(j.ID)
-	}
-	if err := s.Queue.Enqueue(ctx, j.ID); err != nil {
-		// The row stays queued without a queue id; Queue.Start re-enqueues it.
-		return nil, false, err
-	}
-	if s.Metrics != nil {
-		s.Metrics.accepted.Inc()
-	}
-	return j, true, nil
-}
-
-var (
-	errQueueFull = errors.New("queue full")
-)
-
-// queueFull answers 429 with a Retry-After.
-func (s *server) queueFull(c *gin.Context) {
-	c.Header("Retry-After", "60")
-	abort(c, http.StatusTooManyRequests, "queue_full", fmt.Sprintf("the queue holds its maximum of %d jobs; retry later", s.MaxQueue))
 }

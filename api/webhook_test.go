@@ -109,10 +109,16 @@ func failShort(samples []float32, opts transcribe.Options) (*transcribe.Transcri
 // once at both the server-wide URL and the job's callback_url, signed so
 // that the Standard Webhooks reference library (npm standardwebhooks)
 // verifies every delivery; the delivery log shows the refused attempts.
-func TestWebhookDeliveredOnceVerified(t *testing.T) { testWebhookDelivered(t, "") }
+func TestWebhookDeliveredOnceVerified(t *testing.T) {
+	t.Parallel()
+	testWebhookDelivered(t, "")
+}
 
 // TestWebhookDeliveredOncePostgres is the same on a PostgreSQL queue.
-func TestWebhookDeliveredOncePostgres(t *testing.T) { testWebhookDelivered(t, postgresURL(t)) }
+func TestWebhookDeliveredOncePostgres(t *testing.T) {
+	t.Parallel()
+	testWebhookDelivered(t, postgresURL(t))
+}
 
 func testWebhookDelivered(t *testing.T, database string) {
 	if testing.Short() {
@@ -168,9 +174,9 @@ func testWebhookDelivered(t *testing.T, database string) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		events := []string{queue.EventFailed}
+		events := []queue.Event{queue.EventFailed}
 		if j.Status == "done" {
-			events = []string{queue.EventDone, queue.EventAligned}
+			events = []queue.Event{queue.EventDone, queue.EventAligned}
 		}
 		for _, e := range events {
 			if err := ts.queue.Notify(context.Background(), id, e); err != nil {
@@ -296,6 +302,7 @@ func verifyStandardWebhooks(t *testing.T, got []delivery, want int) {
 // private, loopback, CGNAT, unique-local) or not http(s) is refused with
 // 400 naming callback_url before any job exists.
 func TestCallbackURLRefused(t *testing.T) {
+	t.Parallel()
 	ts := newServer(t, serverOpts{})
 	for _, tc := range []struct {
 		name, url, want string
@@ -340,6 +347,7 @@ func TestCallbackURLRefused(t *testing.T) {
 // request's receiver gets nothing twice), and an article's callback_url
 // receives the events of its recordings.
 func TestWebhookJoinedDoneJob(t *testing.T) {
+	t.Parallel()
 	rcv := newReceiver(t)
 	rcv.up(t)
 	ts := newServer(t, serverOpts{webhooks: queue.WebhookConfig{Policy: webhook.Policy{AllowPrivate: true}}})
@@ -376,6 +384,7 @@ func TestWebhookJoinedDoneJob(t *testing.T) {
 // done but before queueing its events leaves the river job running; the
 // rescued run finds the job done and queues them then.
 func TestWebhookRescuedRunQueuesEvents(t *testing.T) {
+	t.Parallel()
 	rcv := newReceiver(t)
 	rcv.up(t)
 	ts := newServer(t, serverOpts{webhooks: queue.WebhookConfig{Policy: webhook.Policy{AllowPrivate: true}}})

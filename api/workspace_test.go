@@ -61,10 +61,12 @@ func (ts *testServer) doneJob(t *testing.T, fields map[string]string, hdr ...str
 }
 
 func TestTranscriptRevisions(t *testing.T) {
+	t.Parallel()
 	testTranscriptRevisions(t, newServer(t, serverOpts{keys: []string{"مريم:secret-1"}}))
 }
 
 func TestTranscriptRevisionsPostgres(t *testing.T) {
+	t.Parallel()
 	testTranscriptRevisions(t, newServer(t, serverOpts{keys: []string{"مريم:secret-1"}, database: postgresURL(t)}))
 }
 
@@ -166,6 +168,7 @@ func testTranscriptRevisions(t *testing.T, ts *testServer) {
 // TestConcurrentEditsNeverOverwrite sends the same base revision from many
 // tabs at once: exactly one wins, the rest get 409.
 func TestConcurrentEditsNeverOverwrite(t *testing.T) {
+	t.Parallel()
 	ts := newServer(t, serverOpts{})
 	id := ts.doneJob(t, nil)
 	var wg sync.WaitGroup
@@ -194,6 +197,7 @@ func TestConcurrentEditsNeverOverwrite(t *testing.T) {
 }
 
 func TestSpeakers(t *testing.T) {
+	t.Parallel()
 	ts := newServer(t, serverOpts{})
 	id := ts.doneJob(t, map[string]string{"article": article})
 	var tr revision
@@ -248,9 +252,13 @@ func importForm(t testing.TB, transcript string, fields map[string]string, recor
 
 const importedSRT = "1\n00:00:01,000 --> 00:00:04,000\n" + spoken + "\n\n2\n00:00:05,000 --> 00:00:06,500\nشكرا لكم\n"
 
-func TestImportLibrarySearch(t *testing.T) { testImportLibrarySearch(t, newServer(t, serverOpts{})) }
+func TestImportLibrarySearch(t *testing.T) {
+	t.Parallel()
+	testImportLibrarySearch(t, newServer(t, serverOpts{}))
+}
 
 func TestImportLibrarySearchPostgres(t *testing.T) {
+	t.Parallel()
 	testImportLibrarySearch(t, newServer(t, serverOpts{database: postgresURL(t)}))
 }
 
@@ -413,6 +421,7 @@ func testImportLibrarySearch(t *testing.T, ts *testServer) {
 // TestAttachArticleRealigns attaches, replaces and detaches an article on a
 // job recorded without one.
 func TestAttachArticleRealigns(t *testing.T) {
+	t.Parallel()
 	ts := newServer(t, serverOpts{})
 	id := ts.doneJob(t, nil)
 	var a struct{ ID string }
@@ -459,6 +468,7 @@ func TestAttachArticleRealigns(t *testing.T) {
 // TestFailedUploadLeavesNoArticle sends a titled article with a file that
 // is not audio: nothing is stored.
 func TestFailedUploadLeavesNoArticle(t *testing.T) {
+	t.Parallel()
 	ts := newServer(t, serverOpts{})
 	r := ts.upload(t, "/v1/transcriptions", []byte("this is not audio at all, just text"), map[string]string{"article": article, "title": "خبر"})
 	if r.status < 400 || r.status >= 500 {

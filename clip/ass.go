@@ -150,9 +150,9 @@ func fill(words []Word, width int) [][]Word {
 type CardText struct {
 	Title, Speaker string
 	// Verdict is the quotation's verdict as the newsroom names it
-	// (align.VerdictLabel), drawn under the speaker as a badge in the
+	// (align.Verdict's Label), drawn under the speaker as a badge in the
 	// verdict's colours, VerdictColor on VerdictTint (RGB hex, from
-	// align.VerdictStyles); "" for a clip that is not of a quotation.
+	// align.Verdict's Style); "" for a clip that is not of a quotation.
 	Verdict, VerdictColor, VerdictTint string
 }
 

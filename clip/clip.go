@@ -186,8 +186,8 @@ type Quote struct {
 	Start, End float64
 	// Speaker is whom the article attributes the quotation to; "" for nobody.
 	Speaker string
-	// Verdict is the quotation's check verdict (align's Verdict constants).
-	Verdict string
+	// Verdict is the quotation's check verdict.
+	Verdict align.Verdict
 }
 
 // QuoteSpan is quotation i (0-based, the index in r.Quotes) of the aligned

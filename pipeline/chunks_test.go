@@ -6,6 +6,8 @@ import (
 	"io"
 	"math"
 	"math/rand/v2"
+	"strconv"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -67,25 +69,53 @@ func codedLayout(rng *rand.Rand, n int) (words []whisper.Span, length float64) {
 // RecognizeAt, Stitch) gives every coded word exactly once, in order, at its
 // true time, with monotonic times — no word lost or doubled at chunk edges.
 func TestChunkEdgesCoded(t *testing.T) {
-	ctx := context.Background()
 	eng := &transcribetest.Scripted{Result: transcribetest.Coded, Steps: 1}
 	p := codedPipeline(t, eng)
 	rng := rand.New(rand.NewPCG(13, 1))
-	runs, edges := 100, 0
+	runs := 100
 	if testing.Short() {
 		runs = 20
 	}
-	for run := range runs {
-		n := 50 + rng.IntN(400)
-		words, length := codedLayout(rng, n)
+	// The recordings are drawn in order from one seed, then recognised in
+	// parallel: each is independent, and together they are CPU work.
+	type recording struct {
+		n        int
+		words    []whisper.Span
+		length   float64
+		chunkLen time.Duration
+	}
+	recs := make([]recording, runs)
+	for run := range recs {
+		r := &recs[run]
+		r.n = 50 + rng.IntN(400)
+		r.words, r.length = codedLayout(rng, r.n)
+		r.chunkLen = time.Duration(5+rng.IntN(90)) * time.Second
+	}
+	var edges atomic.Int64
+	t.Run("recordings", func(t *testing.T) {
+		for run, r := range recs {
+			t.Run(strconv.Itoa(run), func(t *testing.T) {
+				t.Parallel()
+				checkCodedRun(t, p, run, r.n, r.words, r.length, r.chunkLen, &edges)
+			})
+		}
+	})
+	t.Logf("%d recordings, %d chunk edges, no word lost or doubled", runs, edges.Load())
+}
+
+// checkCodedRun cuts one coded recording into chunks of at most chunkLen,
+// recognises and stitches them, and checks that the n words come back in
+// order at their true times; it adds the recording's chunk edges to edges.
+func checkCodedRun(t *testing.T, p *pipeline.Pipeline, run, n int, words []whisper.Span, length float64, chunkLen time.Duration, edges *atomic.Int64) {
+	ctx := context.Background()
+	{
 		samples := transcribetest.CodedAudio(length, words)
-		chunkLen := time.Duration(5+rng.IntN(90)) * time.Second
 		var pcm bytes.Buffer
 		plan, err := p.Prepare(ctx, &sliceReader{samples}, &pcm, chunkLen)
 		if err != nil {
 			t.Fatal(err)
 		}
-		edges += len(plan.Chunks) - 1
+		edges.Add(int64(len(plan.Chunks) - 1))
 		parts := make([]*transcribe.Transcript, len(plan.Chunks))
 		for i, c := range plan.Chunks {
 			if got := time.Duration(float64(c.End-c.Start) / transcribe.SampleRate * float64(time.Second)); got > chunkLen {
@@ -140,7 +170,6 @@ func TestChunkEdgesCoded(t *testing.T) {
 			t.Fatalf("run %d: duration %.3f, want %.3f", run, tr.Duration, length)
 		}
 	}
-	t.Logf("%d recordings, %d chunk edges, no word lost or doubled", runs, edges)
 }
 
 func TestPlanChunks(t *testing.T) {

@@ -195,7 +195,7 @@ func (w *Worker) recognizeChunk(ctx context.Context, j *store.Job, idx int, log 
 		if err != nil {
 			return err
 		}
-		article, err := w.article(ctx, j)
+		article, err := w.store.ArticleText(ctx, j)
 		if err != nil {
 			return err
 		}

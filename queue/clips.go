@@ -2,7 +2,6 @@ package queue
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -10,11 +9,10 @@ import (
 
 	"github.com/riverqueue/river"
 
-	"github.com/newsscribe/newsscribe/align"
 	"github.com/newsscribe/newsscribe/audio"
 	"github.com/newsscribe/newsscribe/clip"
+	"github.com/newsscribe/newsscribe/internal/errcode"
 	"github.com/newsscribe/newsscribe/store"
-	"github.com/newsscribe/newsscribe/transcribe"
 )
 
 // ClipArgs are a clip job's arguments: the clip's id; the rest is in the
@@ -73,7 +71,7 @@ func (cw *clipWorker) Work(ctx context.Context, job *river.Job[ClipArgs]) error 
 		// The same recording, words and options fail the same way again:
 		// no retry.
 		log.Warn("clip failed", "error", err)
-		_ = st.FailClip(bg, c.ID, "clip_failed", err.Error())
+		_ = st.FailClip(bg, c.ID, errcode.ClipFailed, err.Error())
 		return river.JobCancel(err)
 	}
 }
@@ -86,7 +84,7 @@ func (cw *clipWorker) make(ctx context.Context, c *store.Clip) (clip.Result, err
 	if err != nil {
 		return clip.Result{}, fmt.Errorf("job %s: %w", c.JobID, err)
 	}
-	spec, err := ClipSpec(ctx, st, j, c)
+	spec, err := w.Jobs.ClipSpec(ctx, j, c)
 	if err != nil {
 		return clip.Result{}, err
 	}
@@ -106,84 +104,4 @@ func (cw *clipWorker) make(ctx context.Context, c *store.Clip) (clip.Result, err
 		return res, err
 	}
 	return res, st.Blobs.Publish(ctx, store.ClipKey(c.ID, ext))
-}
-
-// ClipSpec is the clip c of job j as package clip wants it: the words of
-// the job's current transcript, the span (a quotation's, from the job's
-// alignment, or c's From and To), and the card's title (the article's) and
-// speaker (the quotation's, else whoever the transcript names at the
-// span's start). The API calls it to refuse a bad clip before queuing it;
-// the worker calls it again when it runs (a correction in between is
-// captioned).
-func ClipSpec(ctx context.Context, st *store.Store, j *store.Job, c *store.Clip) (clip.Spec, error) {
-	format, err := clip.ParseFormat(c.Format)
-	if err != nil {
-		return clip.Spec{}, err
-	}
-	spec := clip.Spec{From: c.From, To: c.To, Format: format, Aspect: clip.Aspect(c.Aspect),
-		Captions: clip.Captions(c.Captions), Highlight: c.Highlight}
-	t, _, err := st.SpokenTranscript(ctx, j)
-	if err != nil {
-		return clip.Spec{}, fmt.Errorf("transcript: %w", err)
-	}
-	spec.Words = clip.TranscriptWords(t)
-	if c.CaptionLang == "en" {
-		en, err := st.Transcript(ctx, store.TranslationKey(j))
-		if errors.Is(err, store.ErrNotFound) {
-			return clip.Spec{}, ErrNoTranslation
-		}
-		if err != nil {
-			return clip.Spec{}, fmt.Errorf("translation: %w", err)
-		}
-		spec.CaptionWords = clip.TranscriptWords(en)
-		if spec.CaptionWords == nil {
-			spec.CaptionWords = []clip.Word{} // a silent translation: no captions, never Arabic ones
-		}
-	}
-	if c.Quote != nil {
-		b, err := st.Alignment(ctx, j.ID)
-		if errors.Is(err, store.ErrNotFound) {
-			return clip.Spec{}, ErrNoAlignment
-		}
-		if err != nil {
-			return clip.Spec{}, err
-		}
-		var r align.Result
-		if err := json.Unmarshal(b, &r); err != nil {
-			return clip.Spec{}, fmt.Errorf("alignment: %w", err)
-		}
-		q, err := clip.QuoteSpan(&r, *c.Quote)
-		if err != nil {
-			return clip.Spec{}, err
-		}
-		spec.From, spec.To, spec.Card.Speaker = q.Start, q.End, q.Speaker
-		// The card says the quotation's verdict in the page's words and colours.
-		st := align.VerdictStyles[q.Verdict]
-		spec.Card.Verdict, spec.Card.VerdictColor, spec.Card.VerdictTint = align.VerdictLabel[q.Verdict], st.Color, st.Tint
-	}
-	if spec.Card.Speaker == "" {
-		spec.Card.Speaker = speakerAt(t, spec.From)
-	}
-	if j.ArticleID != "" {
-		if a, err := st.Article(ctx, j.ArticleID); err == nil {
-			spec.Card.Title = a.Title
-		}
-	}
-	return spec, spec.Validate()
-}
-
-// ErrNoTranslation: English captions for a job with no translation yet.
-var ErrNoTranslation = errors.New("this recording has no English translation yet: POST its /translation first, then make the clip")
-
-// ErrNoAlignment: a quotation clip of a job without an article.
-var ErrNoAlignment = errors.New("this job has no article, so it has no quotations: give from and to")
-
-// speakerAt is the speaker the transcript names for the segment at sec.
-func speakerAt(t *transcribe.Transcript, sec float64) string {
-	for _, s := range t.Segments {
-		if s.End > sec {
-			return s.Speaker
-		}
-	}
-	return ""
 }

@@ -1,7 +1,7 @@
-// Package jobs runs transcription jobs on river (riverqueue.com): a durable
-// queue in the same database as the API's tables — SQLite (one WAL file in
-// the data directory) by default, PostgreSQL when several machines share one
-// queue. A job accepted by the API is a row in river_job before the client
+// Package queue runs transcription jobs on river (riverqueue.com): a
+// durable queue in the store's database (store.Open) — SQLite (one WAL file
+// in the data directory) by default, PostgreSQL when several machines share
+// one queue. A job accepted by the API is a row in river_job before the client
 // hears 202; a server killed mid-job leaves it "running" and river's rescuer
 // puts it back after RescueStuckJobsAfter; results are written atomically.
 package queue
@@ -12,20 +12,14 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"os"
-	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgxpool"
-	"github.com/jackc/pgx/v5/stdlib"
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/riverdriver"
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 	"github.com/riverqueue/river/riverdriver/riversqlite"
 	"github.com/riverqueue/river/rivermigrate"
-	_ "modernc.org/sqlite" // database/sql driver "sqlite", pure Go
 
 	"github.com/newsscribe/newsscribe/store"
 )
@@ -40,7 +34,7 @@ type Args struct {
 func (Args) Kind() string { return "newsscribe_transcribe" }
 
 // Defaults of Config, each stated once here; the serve command's flags show
-// the same values (through api.DefaultConfig).
+// the same values (through server.DefaultConfig).
 const (
 	// DefaultWorkers is how many jobs one process runs at once.
 	DefaultWorkers = 1
@@ -54,14 +48,9 @@ const (
 	DefaultRescueMargin = time.Minute
 )
 
-// Config configures the queue. The zero value of every field but DataDir
-// (required for SQLite) selects its default.
+// Config configures the queue; it runs on the database of the store it is
+// opened with. The zero value of every field selects its default.
 type Config struct {
-	// Database is empty for the embedded SQLite file DataDir/newsscribe.db, or
-	// a postgres:// URL.
-	Database string
-	// DataDir holds the SQLite file. Required for SQLite.
-	DataDir string
 	// Workers is the number of jobs run at once by this process. Defaults to
 	// DefaultWorkers.
 	Workers int
@@ -102,30 +91,10 @@ func (c *Config) setDefaults() {
 
 // Validate reports the first invalid setting.
 func (c Config) Validate() error {
-	if c.Database != "" && !IsPostgres(c.Database) {
-		return fmt.Errorf("database %q: want empty (SQLite in the data directory) or a postgres:// URL", redact(c.Database))
-	}
-	if c.Database == "" && c.DataDir == "" {
-		return errors.New("data directory is required for the SQLite database")
-	}
 	if c.RescueAfter > 0 && c.JobTimeout > 0 && c.RescueAfter <= c.JobTimeout {
 		return fmt.Errorf("rescue-after (%s) must be longer than the job timeout (%s)", c.RescueAfter, c.JobTimeout)
 	}
 	return nil
-}
-
-// IsPostgres reports whether dsn is a PostgreSQL URL.
-func IsPostgres(dsn string) bool {
-	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
-}
-
-func redact(dsn string) string {
-	if i := strings.Index(dsn, "@"); i >= 0 {
-		if j := strings.Index(dsn, "://"); j >= 0 && j < i {
-			return dsn[:j+3] + "…" + dsn[i:]
-		}
-	}
-	return dsn
 }
 
 // backend hides river's transaction type parameter (*sql.Tx for SQLite,
@@ -167,28 +136,23 @@ type Queue struct {
 	backend backend
 	store   *store.Store
 	worker  *Worker
-	closers []func()
 	// sqlite is set for the embedded database, which this process holds alone.
 	sqlite *sql.DB
 }
 
-// StaleTempAge is how long a temporary upload or rendition file must have
-// been left untouched before a server sharing the data directory (with
-// PostgreSQL) removes it at start; a live one is written to far more often.
-const StaleTempAge = time.Hour
-
-// Open opens (and migrates) the database, river's tables and the API's, and
-// builds a river client with w registered. Jobs are not worked until Start.
-func Open(ctx context.Context, cfg Config, blobs *store.Blobs, w *Worker) (*Queue, error) {
+// Open migrates river's tables in st's database and builds a river client
+// with w registered on it. Jobs are not worked until Start; closing st
+// (after Stop) closes the queue's database.
+func Open(ctx context.Context, cfg Config, st *store.Store, w *Worker) (*Queue, error) {
 	cfg.setDefaults()
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	q := &Queue{cfg: cfg, worker: w}
+	q := &Queue{cfg: cfg, worker: w, store: st}
 	workers := river.NewWorkers()
 	river.AddWorker(workers, river.Worker[Args](w))
 	river.AddWorker(workers, river.Worker[ClipArgs](&clipWorker{w: w}))
-	hooks := &webhookWorker{cfg: cfg.Webhooks, client: cfg.Webhooks.Policy.Client(), log: cfg.Logger}
+	hooks := &webhookWorker{cfg: cfg.Webhooks, client: cfg.Webhooks.Policy.Client(), log: cfg.Logger, store: st}
 	river.AddWorker(workers, river.Worker[WebhookArgs](hooks))
 	river.AddWorker(workers, river.Worker[ChunkArgs](&chunkWorker{w: w}))
 	river.AddWorker(workers, river.Worker[StitchArgs](&stitchWorker{w: w}))
@@ -205,35 +169,33 @@ func Open(ctx context.Context, cfg Config, blobs *store.Blobs, w *Worker) (*Queu
 		FetchPollInterval:    500 * time.Millisecond,
 		FetchCooldown:        100 * time.Millisecond,
 	}
-	var err error
-	if IsPostgres(cfg.Database) {
-		err = q.openPostgres(ctx, rcfg, blobs)
+	if pool := st.Pool(); pool != nil {
+		drv := riverpgxv5.New(pool)
+		if err := migrate(ctx, drv); err != nil {
+			return nil, err
+		}
+		client, err := river.NewClient(drv, rcfg)
+		if err != nil {
+			return nil, fmt.Errorf("river client: %w", err)
+		}
+		q.backend = &riverBackend[pgx.Tx]{client: client}
 	} else {
-		err = q.openSQLite(ctx, rcfg, blobs)
+		drv := riversqlite.New(st.DB())
+		if err := migrate(ctx, drv); err != nil {
+			return nil, err
+		}
+		rcfg.PollOnly = true
+		client, err := river.NewClient(drv, rcfg)
+		if err != nil {
+			return nil, fmt.Errorf("river client: %w", err)
+		}
+		q.backend = &riverBackend[*sql.Tx]{client: client}
+		if st.Exclusive() {
+			q.sqlite = st.DB()
+		}
 	}
-	if err != nil {
-		q.Close()
-		return nil, err
-	}
-	if err := q.store.Migrate(ctx); err != nil {
-		q.Close()
-		return nil, err
-	}
-	// Temporary files a killed process left (issue 9): all of them when
-	// this process holds the data directory (SQLite's lock), only stale ones
-	// when servers share it.
-	age := StaleTempAge
-	if q.sqlite != nil {
-		age = 0
-	}
-	if n, err := blobs.SweepTemp(age); err != nil {
-		cfg.Logger.Warn("sweep temporary files", "error", err)
-	} else if n > 0 {
-		cfg.Logger.Info("removed temporary files left by a previous run", "files", n)
-	}
-	w.store, w.queue = q.store, q
+	w.store, w.queue = st, q
 	w.notifier = q
-	hooks.store = q.store
 	return q, nil
 }
 
@@ -247,74 +209,6 @@ func migrate[TTx any](ctx context.Context, d riverdriver.Driver[TTx]) error {
 	}
 	return nil
 }
-
-func (q *Queue) openSQLite(ctx context.Context, rcfg *river.Config, blobs *store.Blobs) error {
-	if err := os.MkdirAll(q.cfg.DataDir, 0o755); err != nil {
-		return fmt.Errorf("create data directory: %w", err)
-	}
-	// One process owns a SQLite queue: that is what lets Start hand jobs a
-	// killed predecessor left running straight back to the queue.
-	unlock, err := lockDir(q.cfg.DataDir)
-	if err != nil {
-		return err
-	}
-	q.closers = append(q.closers, unlock)
-	path := filepath.Join(q.cfg.DataDir, "newsscribe.db")
-	// WAL for concurrent readers; synchronous FULL so a committed 202 survives
-	// a power cut, not only a crash.
-	dsn := "file:" + path + "?_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=busy_timeout(10000)&_txlock=immediate"
-	db, err := sql.Open("sqlite", dsn)
-	if err != nil {
-		return fmt.Errorf("open database: %w", err)
-	}
-	// SQLite allows one writer; river's driver documents one connection as
-	// the way to avoid SQLITE_BUSY between its own goroutines.
-	db.SetMaxOpenConns(1)
-	q.closers = append(q.closers, func() { db.Close() })
-	if err := db.PingContext(ctx); err != nil {
-		return fmt.Errorf("open database %s: %w", filepath.Base(path), err)
-	}
-	drv := riversqlite.New(db)
-	if err := migrate(ctx, drv); err != nil {
-		return err
-	}
-	rcfg.PollOnly = true
-	client, err := river.NewClient(drv, rcfg)
-	if err != nil {
-		return fmt.Errorf("river client: %w", err)
-	}
-	q.backend = &riverBackend[*sql.Tx]{client: client}
-	q.store = store.New(db, store.SQLite, blobs)
-	q.sqlite = db
-	return nil
-}
-
-func (q *Queue) openPostgres(ctx context.Context, rcfg *river.Config, blobs *store.Blobs) error {
-	pool, err := pgxpool.New(ctx, q.cfg.Database)
-	if err != nil {
-		return fmt.Errorf("open database: %w", err)
-	}
-	q.closers = append(q.closers, pool.Close)
-	if err := pool.Ping(ctx); err != nil {
-		return fmt.Errorf("connect to %s: %w", redact(q.cfg.Database), err)
-	}
-	drv := riverpgxv5.New(pool)
-	if err := migrate(ctx, drv); err != nil {
-		return err
-	}
-	client, err := river.NewClient(drv, rcfg)
-	if err != nil {
-		return fmt.Errorf("river client: %w", err)
-	}
-	q.backend = &riverBackend[pgx.Tx]{client: client}
-	db := stdlib.OpenDBFromPool(pool)
-	q.closers = append(q.closers, func() { db.Close() })
-	q.store = store.New(db, store.Postgres, blobs)
-	return nil
-}
-
-// Store returns the API's tables in the queue's database.
-func (q *Queue) Store() *store.Store { return q.store }
 
 // Enqueue puts job id on the queue and records river's id on the job. It is
 // idempotent: river's uniqueness by args makes a second call a no-op.
@@ -423,7 +317,7 @@ func (q *Queue) Cancel(ctx context.Context, riverID int64) error {
 
 // Start enqueues jobs a crash left unqueued, then starts working jobs.
 //
-// With SQLite the data directory is locked by this process, so a job still
+// With SQLite the data directory is locked by this process (store.Open), so a job still
 // marked running was left by a killed predecessor: it is made available at
 // once instead of waiting RescueAfter for river's rescuer (which remains the
 // mechanism with PostgreSQL, where other live servers may be running jobs).
@@ -471,12 +365,4 @@ func (q *Queue) Stop(ctx context.Context) error {
 	cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
 	defer cancel()
 	return errors.Join(err, q.backend.stopAndCancel(cctx))
-}
-
-// Close closes the database and releases the data directory. Call after Stop.
-func (q *Queue) Close() {
-	for i := len(q.closers) - 1; i >= 0; i-- {
-		q.closers[i]()
-	}
-	q.closers = nil
 }

@@ -15,20 +15,24 @@ import (
 	"github.com/riverqueue/river"
 
 	"github.com/newsscribe/newsscribe/align"
+	"github.com/newsscribe/newsscribe/internal/errcode"
 	"github.com/newsscribe/newsscribe/store"
 	"github.com/newsscribe/newsscribe/webhook"
 )
 
+// Event is the type of a webhook message.
+type Event string
+
 // The webhook events.
 const (
 	// EventDone is sent when a transcription job is done.
-	EventDone = "transcription.done"
+	EventDone Event = "transcription.done"
 	// EventFailed is sent when a job fails for good (not when it is
 	// canceled, and not on a failure that will be retried).
-	EventFailed = "transcription.failed"
+	EventFailed Event = "transcription.failed"
 	// EventAligned is sent each time an alignment to an article is stored:
 	// when the job is done, and when an edit re-aligns it.
-	EventAligned = "article.aligned"
+	EventAligned Event = "article.aligned"
 )
 
 // WebhookQueue is the river queue deliveries run on, apart from
@@ -78,7 +82,7 @@ type WebhookArgs struct {
 	WebhookID string `json:"webhook_id" river:"unique"`
 	URL       string `json:"url" river:"unique"`
 	JobID     string `json:"job_id"`
-	Event     string `json:"event"`
+	Event     Event  `json:"event"`
 	// At is when the event happened.
 	At   time.Time       `json:"at"`
 	Data json.RawMessage `json:"data"`
@@ -89,7 +93,7 @@ func (WebhookArgs) Kind() string { return "newsscribe_webhook" }
 
 // message is the delivered body, in the Standard Webhooks payload shape.
 type message struct {
-	Type      string          `json:"type"`
+	Type      Event           `json:"type"`
 	Timestamp time.Time       `json:"timestamp"`
 	Data      json.RawMessage `json:"data"`
 }
@@ -139,7 +143,7 @@ func (w *webhookWorker) Work(ctx context.Context, job *river.Job[WebhookArgs]) e
 	}
 	res, sendErr := webhook.Send(ctx, w.client, a.URL, w.cfg.Secret, a.WebhookID, time.Now(), body)
 	d := store.Delivery{
-		JobID: a.JobID, WebhookID: a.WebhookID, Event: a.Event, URL: a.URL, Attempt: job.Attempt,
+		JobID: a.JobID, WebhookID: a.WebhookID, Event: string(a.Event), URL: a.URL, Attempt: job.Attempt,
 		StatusCode: res.Status, Duration: res.Duration, CreatedAt: time.Now().UTC(),
 	}
 	forbidden := errors.Is(sendErr, webhook.ErrForbiddenAddress)
@@ -208,7 +212,7 @@ func (q *Queue) targets(ctx context.Context, j *store.Job) ([]string, error) {
 type jobEvent struct {
 	ID            string         `json:"id"`
 	Object        string         `json:"object"`
-	Status        string         `json:"status"`
+	Status        store.Status   `json:"status"`
 	AudioDuration float64        `json:"audio_duration"`
 	Model         string         `json:"model"`
 	Language      string         `json:"language"`
@@ -219,8 +223,8 @@ type jobEvent struct {
 }
 
 type eventError struct {
-	Code    string `json:"code"`
-	Message string `json:"message"`
+	Code    errcode.Code `json:"code"`
+	Message string       `json:"message"`
 }
 
 // alignedEvent is the data of article.aligned: the check's summary line
@@ -241,7 +245,7 @@ type alignedEvent struct {
 // Notify queues event for every receiver of job jobID's events (none
 // configured: nothing). It is idempotent: the same event of the same job
 // (for article.aligned, of the same stored alignment) is queued once.
-func (q *Queue) Notify(ctx context.Context, jobID, event string) error {
+func (q *Queue) Notify(ctx context.Context, jobID string, event Event) error {
 	j, err := q.store.Job(ctx, jobID)
 	if err != nil {
 		return fmt.Errorf("notify %s: %w", event, err)
@@ -267,15 +271,11 @@ func (q *Queue) Notify(ctx context.Context, jobID, event string) error {
 		}
 		data = e
 	case EventAligned:
-		raw, at, err := q.store.AlignmentVersion(ctx, j.ID)
+		r, at, err := q.store.AlignmentVersion(ctx, j.ID)
 		if err != nil {
 			return fmt.Errorf("notify %s: %w", event, err)
 		}
-		var r align.Result
-		if err := json.Unmarshal(raw, &r); err != nil {
-			return fmt.Errorf("notify %s: %w", event, err)
-		}
-		data, version = alignedData(j, &r), strconv.FormatInt(at, 10)
+		data, version = alignedData(j, r), strconv.FormatInt(at, 10)
 	default:
 		return fmt.Errorf("notify: unknown event %q", event)
 	}
@@ -283,7 +283,7 @@ func (q *Queue) Notify(ctx context.Context, jobID, event string) error {
 	if err != nil {
 		return fmt.Errorf("notify %s: %w", event, err)
 	}
-	id, now := webhookID(j.ID, event, version), time.Now().UTC()
+	id, now := webhookID(j.ID, string(event), version), time.Now().UTC()
 	for _, u := range urls {
 		args := WebhookArgs{WebhookID: id, URL: u, JobID: j.ID, Event: event, At: now, Data: b}
 		if _, err := q.backend.insert(ctx, args, &river.InsertOpts{
@@ -309,7 +309,7 @@ func alignedData(j *store.Job, r *align.Result) alignedEvent {
 		e.Sentences[s.Status]++
 	}
 	for _, q := range r.Quotes {
-		e.Verdicts[q.Check.Verdict]++
+		e.Verdicts[string(q.Check.Verdict)]++
 	}
 	return e
 }
@@ -322,35 +322,20 @@ func (q *Queue) CheckCallback(ctx context.Context, url string) error {
 
 // notifier is what the worker needs from the queue for webhooks.
 type notifier interface {
-	Notify(ctx context.Context, jobID, event string) error
-}
-
-// notifyFinal queues the events of a job in a final state: done (and
-// aligned, when it has an article) or failed. An error makes river run the
-// job again, which finds it finished and queues what is missing.
-func (w *Worker) notifyFinal(ctx context.Context, j *store.Job) error {
-	if w.notifier == nil {
-		return nil
-	}
-	for _, e := range FinalEvents(j) {
-		if err := w.notifier.Notify(ctx, j.ID, e); err != nil && !errors.Is(err, store.ErrNotFound) {
-			return err
-		}
-	}
-	return nil
+	Notify(ctx context.Context, jobID string, event Event) error
 }
 
 // FinalEvents are the events of a job in its final state: done (and
 // article.aligned when it has an article) or failed; none otherwise.
-func FinalEvents(j *store.Job) []string {
+func FinalEvents(j *store.Job) []Event {
 	switch j.Status {
 	case store.StatusDone:
 		if j.HasArticle() {
-			return []string{EventDone, EventAligned}
+			return []Event{EventDone, EventAligned}
 		}
-		return []string{EventDone}
+		return []Event{EventDone}
 	case store.StatusFailed:
-		return []string{EventFailed}
+		return []Event{EventFailed}
 	}
 	return nil
 }

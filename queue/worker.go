@@ -2,7 +2,6 @@ package queue
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -16,7 +15,9 @@ import (
 
 	"github.com/newsscribe/newsscribe/align/prompt"
 	"github.com/newsscribe/newsscribe/audio"
+	"github.com/newsscribe/newsscribe/clip"
 	"github.com/newsscribe/newsscribe/internal/atomicfile"
+	"github.com/newsscribe/newsscribe/internal/errcode"
 	"github.com/newsscribe/newsscribe/pipeline"
 	"github.com/newsscribe/newsscribe/store"
 	"github.com/newsscribe/newsscribe/transcribe"
@@ -41,20 +42,32 @@ type Observer interface {
 	// real-time factor (processing seconds per audio second).
 	Transcribed(audioSeconds, rtf float64)
 	// Finished reports a job reaching a final state.
-	Finished(status string)
+	Finished(status store.Status)
 }
 
 // InputError is a failure caused by the upload itself — not audio, corrupt,
-// unsupported, too long — so retrying cannot help. Status is the HTTP status
-// the API answers with (415 or 422) and Code its error code.
+// unsupported, too long — so retrying cannot help. Code says which (the
+// job's error code; the API answers it with its own HTTP status).
 type InputError struct {
-	Status int
-	Code   string
-	Err    error
+	Code errcode.Code
+	Err  error
 }
 
 func (e *InputError) Error() string { return e.Err.Error() }
 func (e *InputError) Unwrap() error { return e.Err }
+
+// Jobs is what the worker needs from the application layer (package
+// newsroom): the use cases that follow a recognition.
+type Jobs interface {
+	// Complete finishes job j whose transcript t is made (duration seconds
+	// of audio at real-time factor rtf): its alignment, done state, search
+	// index and final events. An error leaves the job to be retried.
+	Complete(ctx context.Context, j *store.Job, t *transcribe.Transcript, duration, rtf float64) error
+	// Finished queues the events of a job found in a final state.
+	Finished(ctx context.Context, j *store.Job) error
+	// ClipSpec is clip c of job j as package clip makes it.
+	ClipSpec(ctx context.Context, j *store.Job, c *store.Clip) (clip.Spec, error)
+}
 
 // SegmentSink receives the segments of a running recognition as the engine
 // decodes them, for streaming answers. Segment must not block for long.
@@ -77,9 +90,11 @@ type SegmentSink interface {
 type Worker struct {
 	river.WorkerDefaults[Args]
 
-	// Pipeline recognises and aligns; jobs wait until it is loaded (Ready).
-	// Required.
+	// Pipeline recognises; jobs wait until it is loaded (Ready). Required.
 	Pipeline *pipeline.Pipeline
+	// Jobs finishes jobs and describes clips (the newsroom). Required
+	// before Start.
+	Jobs Jobs
 	// Decoder decodes uploads. Required.
 	Decoder Decoder
 	// FFmpegPath makes the MP3 rendition for browsers. Defaults to
@@ -182,7 +197,7 @@ func (w *Worker) Work(ctx context.Context, job *river.Job[Args]) error {
 		log.Info("job no longer wanted", "status", j.Status)
 		// A run rescued after the job finished (its server died before
 		// river heard): its events may not have been queued yet.
-		return w.notifyFinal(ctx, j)
+		return w.Jobs.Finished(ctx, j)
 	}
 	log.Info("job started", "runs", j.Runs+1)
 	if err := w.prepare(ctx, j, log); err != nil {
@@ -191,27 +206,20 @@ func (w *Worker) Work(ctx context.Context, job *river.Job[Args]) error {
 	return nil
 }
 
-// finish completes job j with its transcript t: the rendition, the
-// alignment, the done state and the search index.
+// finish completes job j with its transcript t: the browser rendition,
+// then the newsroom's Complete (alignment, done state, search, events).
 func (w *Worker) finish(ctx context.Context, j *store.Job, t *transcribe.Transcript, duration, rtf float64, log *slog.Logger) error {
-	st := w.store
-	if err := w.complete(ctx, j, t); err != nil {
+	if err := w.browserRendition(ctx, j.AudioSHA256); err != nil {
+		// The transcript is the product; a missing rendition only means the
+		// audio endpoints fall back to the original upload.
+		log.Warn("browser rendition failed", "error", err)
+	}
+	if err := w.Jobs.Complete(ctx, j, t, duration, rtf); err != nil {
 		return err
 	}
-	if err := st.FinishJob(context.WithoutCancel(ctx), j.ID, duration, rtf); err != nil {
-		return err
-	}
-	// Searchable once done; a failure here only delays search until
-	// the next correction or article edit re-indexes the job.
-	if err := st.IndexJob(context.WithoutCancel(ctx), j.ID); err != nil {
-		log.Warn("search index not updated", "error", err)
-	}
-	if w.Observer != nil {
-		w.Observer.Finished(store.StatusDone)
-	}
+	w.finished(store.StatusDone)
 	log.Info("job done", "audio_seconds", duration)
-	j.Status = store.StatusDone
-	return w.notifyFinal(context.WithoutCancel(ctx), j)
+	return nil
 }
 
 // attempt is the queue work being failed: its job and river's attempt
@@ -247,7 +255,7 @@ func (w *Worker) fail(ctx context.Context, a attempt, err error, log *slog.Logge
 		return river.JobCancel(err)
 	case errors.Is(ctx.Err(), context.DeadlineExceeded):
 		log.Warn("job timed out")
-		_ = st(w).FailJob(bg, id, "timeout", "the job took longer than the server's per-job timeout")
+		_ = st(w).FailJob(bg, id, errcode.Timeout, "the job took longer than the server's per-job timeout")
 		w.failed(bg, id, log)
 		return river.JobCancel(err)
 	case ctx.Err() != nil:
@@ -267,12 +275,12 @@ func (w *Worker) fail(ctx context.Context, a attempt, err error, log *slog.Logge
 		// it, or the engine knows less than the API's tables): retrying the
 		// same options cannot help.
 		log.Info("job failed: bad option", "option", opt.Option, "error", err)
-		_ = st(w).FailJob(bg, id, "bad_request", err.Error())
+		_ = st(w).FailJob(bg, id, errcode.BadRequest, err.Error())
 		w.failed(bg, id, log)
 		return river.JobCancel(err)
 	case a.n >= a.max:
 		log.Error("job failed", "error", err)
-		_ = st(w).FailJob(bg, id, "internal", err.Error())
+		_ = st(w).FailJob(bg, id, errcode.Internal, err.Error())
 		w.failed(bg, id, log)
 		return river.JobCancel(err)
 	default:
@@ -286,26 +294,10 @@ func (w *Worker) fail(ctx context.Context, a attempt, err error, log *slog.Logge
 
 func st(w *Worker) *store.Store { return w.store }
 
-func (w *Worker) finished(status string) {
+func (w *Worker) finished(status store.Status) {
 	if w.Observer != nil {
 		w.Observer.Finished(status)
 	}
-}
-
-// complete makes the browser rendition of job j's upload and aligns t to
-// its article.
-func (w *Worker) complete(ctx context.Context, j *store.Job, t *transcribe.Transcript) error {
-	if err := w.browserRendition(ctx, j.AudioSHA256); err != nil {
-		// The transcript is the product; a missing rendition only means the
-		// audio endpoints fall back to the original upload.
-		w.logger().Warn("browser rendition failed", "job", j.ID, "error", err)
-	}
-	if j.HasArticle() {
-		if err := w.align(ctx, j, t); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // options are the recognition options of job j, whose article (when it
@@ -325,37 +317,6 @@ func (w *Worker) options(j *store.Job, article string) transcribe.Options {
 		o.OnSegment = func(s transcribe.Segment) { w.Segments.Segment(id, s) }
 	}
 	return o
-}
-
-// align aligns t to the job's article — the article's current body when
-// the job belongs to one — and stores the result.
-func (w *Worker) align(ctx context.Context, j *store.Job, t *transcribe.Transcript) error {
-	text, err := w.article(ctx, j)
-	if err != nil {
-		return err
-	}
-	res, err := w.Pipeline.Align(t, text)
-	if err != nil {
-		return err
-	}
-	b, err := json.Marshal(res)
-	if err != nil {
-		return fmt.Errorf("align: %w", err)
-	}
-	return w.store.PutAlignment(ctx, j.ID, b)
-}
-
-// article is the text of job j's article: its article's current body when
-// it belongs to one; empty without an article.
-func (w *Worker) article(ctx context.Context, j *store.Job) (string, error) {
-	if j.ArticleID == "" {
-		return j.ArticleText, nil
-	}
-	a, err := w.store.Article(ctx, j.ArticleID)
-	if err != nil {
-		return "", fmt.Errorf("article %s: %w", j.ArticleID, err)
-	}
-	return a.Body, nil
 }
 
 // progress returns a ProgressFunc for chunk index of job id that persists

@@ -15,8 +15,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/newsscribe/newsscribe/api"
 	"github.com/newsscribe/newsscribe/audio"
+	"github.com/newsscribe/newsscribe/newsroom"
 	"github.com/newsscribe/newsscribe/pipeline"
 	"github.com/newsscribe/newsscribe/queue"
 	"github.com/newsscribe/newsscribe/store"
@@ -91,21 +91,27 @@ func newRig(t *testing.T, b backend, o rigOpts) *rig {
 	if os.Getenv("NS_TEST_LOG") != "" {
 		quiet = slog.New(slog.NewTextHandler(os.Stderr, nil))
 	}
-	w := &queue.Worker{Pipeline: p, Decoder: api.AudioDecoder{Pipeline: p}, ProgressEvery: time.Millisecond, Logger: quiet}
+	w := &queue.Worker{Pipeline: p, Decoder: newsroom.AudioDecoder{Pipeline: p}, ProgressEvery: time.Millisecond, Logger: quiet}
 	timeout := o.jobTimeout
 	if timeout == 0 {
 		timeout = time.Minute
 	}
-	q, err := queue.Open(ctx, queue.Config{Database: b.database, DataDir: dir, MaxAttempts: o.maxAttempts, JobTimeout: timeout, Logger: quiet}, blobs, w)
+	st, err := store.Open(ctx, store.Config{Database: b.database, DataDir: dir, Logger: quiet}, blobs)
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := &rig{q: q, st: q.Store(), dir: dir, db: b, engine: o.engine}
+	q, err := queue.Open(ctx, queue.Config{MaxAttempts: o.maxAttempts, JobTimeout: timeout, Logger: quiet}, st, w)
+	if err != nil {
+		st.Close()
+		t.Fatal(err)
+	}
+	w.Jobs = newsroom.New(newsroom.Config{Store: st, Queue: q, Events: q, Aligner: p, Logger: quiet})
+	r := &rig{q: q, st: st, dir: dir, db: b, engine: o.engine}
 	t.Cleanup(func() {
 		if !r.stopped {
 			r.stop(t, 5*time.Second)
 		}
-		q.Close()
+		st.Close()
 	})
 	if err := q.Start(ctx); err != nil {
 		t.Fatal(err)
@@ -166,7 +172,9 @@ func (r *rig) waitFor(t *testing.T, id, what string, ok func(*store.Job) bool) *
 	}
 }
 
-func status(s string) func(*store.Job) bool { return func(j *store.Job) bool { return j.Status == s } }
+func status(s store.Status) func(*store.Job) bool {
+	return func(j *store.Job) bool { return j.Status == s }
+}
 
 // riverJob is river's row for a job: its state and how many attempts it used.
 func (r *rig) riverJob(t *testing.T, riverID int64) (state string, attempt int) {
@@ -372,7 +380,7 @@ func TestWorkerShutdownRequeues(t *testing.T) {
 			}
 			// The next server on the same data directory resumes it, even
 			// though one attempt was allowed: a shutdown does not count.
-			r.q.Close()
+			r.st.Close()
 			r2 := newRig(t, b, rigOpts{engine: &transcribetest.Scripted{Result: spoken}, maxAttempts: 1, dir: r.dir})
 			r2.waitFor(t, j.ID, "done", status(store.StatusDone))
 			if n := r2.engine.Calls(); n != 1 {

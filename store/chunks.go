@@ -11,10 +11,14 @@ import (
 	"github.com/newsscribe/newsscribe/transcribe"
 )
 
+// ChunkStatus is the state of a chunk: pending until its transcript is
+// stored, then done.
+type ChunkStatus string
+
 // Chunk states.
 const (
-	ChunkPending = "pending"
-	ChunkDone    = "done"
+	ChunkPending ChunkStatus = "pending"
+	ChunkDone    ChunkStatus = "done"
 )
 
 // Chunk is one range of a job's recording, recognised as its own unit of
@@ -27,7 +31,7 @@ type Chunk struct {
 	Start, End int64
 	// RiverID is the queue's id of the chunk's work, 0 until enqueued.
 	RiverID  int64
-	Status   string
+	Status   ChunkStatus
 	Progress int
 	// Recognitions counts how often a worker began recognising the chunk.
 	Recognitions int
@@ -194,7 +198,7 @@ func (s *Store) ChunkTranscripts(ctx context.Context, jobID string) ([]*transcri
 	for rows.Next() {
 		var (
 			idx    int
-			status string
+			status ChunkStatus
 			b      sql.NullString
 		)
 		if err := rows.Scan(&idx, &status, &b); err != nil {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/newsscribe/newsscribe/internal/atomicfile"
+	"github.com/newsscribe/newsscribe/internal/errcode"
 )
 
 // Clip is a publishable clip of a job's recording (package clip): asked
@@ -17,7 +18,7 @@ type Clip struct {
 	ID    string
 	JobID string
 	// Status is queued, running, done or failed (the job statuses).
-	Status   string
+	Status   Status
 	Progress int
 	// Quote is the index in the alignment's quotes, or nil for a span.
 	Quote *int
@@ -32,10 +33,11 @@ type Clip struct {
 	// translation; "" for the words said.
 	CaptionLang string
 	// Bytes is the file's size (set when done).
-	Bytes                   int64
-	ErrorCode, ErrorMessage string
-	CreatedAt               time.Time
-	FinishedAt              *time.Time
+	Bytes        int64
+	ErrorCode    errcode.Code
+	ErrorMessage string
+	CreatedAt    time.Time
+	FinishedAt   *time.Time
 }
 
 const clipCols = `id, job_id, status, progress, quote, from_s, to_s, start_s, end_s, duration, format, aspect,
@@ -139,7 +141,7 @@ func (s *Store) FinishClip(ctx context.Context, c *Clip) error {
 }
 
 // FailClip marks clip id failed with an error code and a one-line message.
-func (s *Store) FailClip(ctx context.Context, id, code, message string) error {
+func (s *Store) FailClip(ctx context.Context, id string, code errcode.Code, message string) error {
 	_, err := s.exec(ctx, `UPDATE ns_clips SET status = ?, error_code = ?, error_message = ?, finished_at = ? WHERE id = ?`,
 		StatusFailed, code, message, millis(time.Now()), id)
 	return err

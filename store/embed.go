@@ -2,12 +2,12 @@ package store
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
 	"time"
 
+	"github.com/newsscribe/newsscribe/align"
 	"github.com/newsscribe/newsscribe/audio"
 )
 
@@ -17,9 +17,8 @@ type EmbedArticle struct {
 	ID, Title, URL string
 	// PublishedAt is when the newsroom published the article; zero if unknown.
 	PublishedAt time.Time
-	// Alignment is the aligned article as align.Result JSON (words[],
-	// sentences[], quotes[], unmatched[]); nil before the recording is aligned.
-	Alignment json.RawMessage
+	// Alignment is the aligned article; nil before the recording is aligned.
+	Alignment *align.Result
 	// AudioPath is a browser-playable rendition of the recording on local disk
 	// and AudioType its media type (e.g. "audio/mpeg"); AudioPath is empty when
 	// the article has no recording.
@@ -64,7 +63,7 @@ func (s *Store) EmbedArticle(ctx context.Context, id string) (*EmbedArticle, err
 }
 
 // storedAlignment is job id's alignment, nil (no error) when it has none.
-func (s *Store) storedAlignment(ctx context.Context, id string) (json.RawMessage, error) {
+func (s *Store) storedAlignment(ctx context.Context, id string) (*align.Result, error) {
 	al, err := s.Alignment(ctx, id)
 	if errors.Is(err, ErrNotFound) {
 		return nil, nil
@@ -120,14 +119,11 @@ func (s *Store) ShareJob(ctx context.Context, id string) (*EmbedArticle, error) 
 		if err != nil {
 			return nil, fmt.Errorf("share job transcript: %w", err)
 		}
-		var al struct {
-			Sentences []map[string]any `json:"sentences"`
-		}
+		out.Alignment = &align.Result{Sentences: []align.TimedSentence{}}
 		for _, sg := range t.Segments {
-			al.Sentences = append(al.Sentences, map[string]any{"text": sg.Text, "start": sg.Start, "end": sg.End, "status": "spoken"})
-		}
-		if out.Alignment, err = json.Marshal(al); err != nil {
-			return nil, fmt.Errorf("share job transcript: %w", err)
+			start, end := sg.Start, sg.End
+			out.Alignment.Sentences = append(out.Alignment.Sentences, align.TimedSentence{TimedSpan: align.TimedSpan{
+				Text: sg.Text, Start: &start, End: &end, Coverage: 1, Status: align.StatusSpoken}, Prose: true})
 		}
 	}
 	out.AudioPath, out.AudioType = s.playable(ctx, j)

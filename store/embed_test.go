@@ -3,17 +3,18 @@ package store_test
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
 
 	_ "modernc.org/sqlite" // database/sql driver "sqlite", as the queue uses
 
+	"github.com/newsscribe/newsscribe/align"
 	"github.com/newsscribe/newsscribe/internal/atomicfile"
 	"github.com/newsscribe/newsscribe/store"
 )
@@ -85,7 +86,9 @@ func TestEmbedArticle(t *testing.T) {
 		t.Errorf("running job: got %+v, %v; want the article without alignment or audio", got, err)
 	}
 
-	al := json.RawMessage(`{"words":[],"sentences":[],"quotes":[],"unmatched":[]}`)
+	start, end := 1.5, 2.0
+	al := &align.Result{Duration: 12.5, Words: []align.TimedWord{}, Sentences: []align.TimedSentence{}, Unmatched: []align.Unmatched{},
+		Quotes: []align.TimedQuote{{TimedSpan: align.TimedSpan{Text: "نعم", Start: &start, End: &end, Status: align.StatusSpoken}}}}
 	if err := s.PutAlignment(ctx, "j1", al); err != nil {
 		t.Fatal(err)
 	}
@@ -96,8 +99,8 @@ func TestEmbedArticle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if string(got.Alignment) != string(al) {
-		t.Errorf("alignment: got %s, want %s", got.Alignment, al)
+	if !reflect.DeepEqual(got.Alignment, al) {
+		t.Errorf("alignment: got %+v, want %+v", got.Alignment, al)
 	}
 	if got.AudioPath != s.Blobs.AudioPath(sha) || got.AudioType == "" {
 		t.Errorf("without a rendition: got audio %q (%q), want the upload with a sniffed type", got.AudioPath, got.AudioType)

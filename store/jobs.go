@@ -12,24 +12,36 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/newsscribe/newsscribe/align"
+	"github.com/newsscribe/newsscribe/internal/errcode"
 	"github.com/newsscribe/newsscribe/internal/oneline"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
 
-// Job states, as the API reports them.
+// Status is the state of a job or a clip, as the API reports it.
+type Status string
+
+// Job and clip states: queued, then running, then one of the final three
+// (a clip is never canceled).
 const (
-	StatusQueued   = "queued"
-	StatusRunning  = "running"
-	StatusDone     = "done"
-	StatusFailed   = "failed"
-	StatusCanceled = "canceled"
+	StatusQueued   Status = "queued"
+	StatusRunning  Status = "running"
+	StatusDone     Status = "done"
+	StatusFailed   Status = "failed"
+	StatusCanceled Status = "canceled"
 )
+
+// Statuses are the states in their order.
+var Statuses = []Status{StatusQueued, StatusRunning, StatusDone, StatusFailed, StatusCanceled}
+
+// Final reports whether a job in state s is over (done, failed or canceled).
+func (s Status) Final() bool { return s == StatusDone || s == StatusFailed || s == StatusCanceled }
 
 // Job is one transcription request.
 type Job struct {
 	ID          string
 	RiverID     int64
-	Status      string
+	Status      Status
 	Progress    int
 	AudioSHA256 string
 	AudioBytes  int64
@@ -56,7 +68,7 @@ type Job struct {
 	Duration float64
 	// RTF is the real-time factor: processing seconds per audio second.
 	RTF          float64
-	ErrorCode    string
+	ErrorCode    errcode.Code
 	ErrorMessage string
 	// Runs counts how many times a worker started the job.
 	Runs       int
@@ -224,15 +236,15 @@ func (s *Store) ListJobs(ctx context.Context, status string, limit, offset int) 
 }
 
 // CountByStatus returns the number of jobs in each state.
-func (s *Store) CountByStatus(ctx context.Context) (map[string]int, error) {
+func (s *Store) CountByStatus(ctx context.Context) (map[Status]int, error) {
 	rows, err := s.query(ctx, `SELECT status, COUNT(*) FROM ns_jobs GROUP BY status`)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	m := map[string]int{StatusQueued: 0, StatusRunning: 0, StatusDone: 0, StatusFailed: 0, StatusCanceled: 0}
+	m := map[Status]int{StatusQueued: 0, StatusRunning: 0, StatusDone: 0, StatusFailed: 0, StatusCanceled: 0}
 	for rows.Next() {
-		var st string
+		var st Status
 		var n int
 		if err := rows.Scan(&st, &n); err != nil {
 			return nil, err
@@ -284,7 +296,7 @@ func (s *Store) FinishJob(ctx context.Context, id string, duration, rtf float64)
 }
 
 // FailJob marks a job failed with a one-line message.
-func (s *Store) FailJob(ctx context.Context, id, code, message string) error {
+func (s *Store) FailJob(ctx context.Context, id string, code errcode.Code, message string) error {
 	_, err := s.exec(ctx, `UPDATE ns_jobs SET status = ?, error_code = ?, error_message = ?, finished_at = ?
 		WHERE id = ? AND status IN (?, ?)`, StatusFailed, code, oneline.Fold(message), millis(time.Now()), id, StatusQueued, StatusRunning)
 	return err
@@ -360,8 +372,12 @@ func (s *Store) Transcript(ctx context.Context, asrKey string) (*transcribe.Tran
 }
 
 // PutAlignment stores (or replaces) a job's aligned article JSON.
-func (s *Store) PutAlignment(ctx context.Context, jobID string, alignment json.RawMessage) error {
-	_, err := s.exec(ctx, `INSERT INTO ns_alignments (job_id, alignment, updated_at) VALUES (?, ?, ?)
+func (s *Store) PutAlignment(ctx context.Context, jobID string, r *align.Result) error {
+	alignment, err := json.Marshal(r)
+	if err != nil {
+		return fmt.Errorf("store alignment: %w", err)
+	}
+	_, err = s.exec(ctx, `INSERT INTO ns_alignments (job_id, alignment, updated_at) VALUES (?, ?, ?)
 		ON CONFLICT (job_id) DO UPDATE SET alignment = excluded.alignment, updated_at = excluded.updated_at`,
 		jobID, string(alignment), millis(time.Now()))
 	if err != nil {
@@ -370,15 +386,32 @@ func (s *Store) PutAlignment(ctx context.Context, jobID string, alignment json.R
 	return nil
 }
 
-// Alignment returns a job's aligned article JSON, or ErrNotFound.
-func (s *Store) Alignment(ctx context.Context, jobID string) (json.RawMessage, error) {
-	var b string
-	err := s.queryRow(ctx, `SELECT alignment FROM ns_alignments WHERE job_id = ?`, jobID).Scan(&b)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, ErrNotFound
+// Alignment returns a job's aligned article, or ErrNotFound.
+func (s *Store) Alignment(ctx context.Context, jobID string) (*align.Result, error) {
+	r, _, err := s.AlignmentVersion(ctx, jobID)
+	return r, err
+}
+
+// readAlignment decodes a stored aligned article (align.Result's JSON, the
+// one declaration of its shape).
+func readAlignment(b string) (*align.Result, error) {
+	var r align.Result
+	if err := json.Unmarshal([]byte(b), &r); err != nil {
+		return nil, fmt.Errorf("read stored alignment: %w", err)
 	}
+	return &r, nil
+}
+
+// ArticleText is the text job j aligns to: its article's current body when
+// it belongs to one (edits made while it runs are seen), else the text it
+// was submitted with; "" without an article.
+func (s *Store) ArticleText(ctx context.Context, j *Job) (string, error) {
+	if j.ArticleID == "" {
+		return j.ArticleText, nil
+	}
+	a, err := s.Article(ctx, j.ArticleID)
 	if err != nil {
-		return nil, err
+		return "", fmt.Errorf("article %s: %w", j.ArticleID, err)
 	}
-	return json.RawMessage(b), nil
+	return a.Body, nil
 }

@@ -13,7 +13,7 @@ import (
 // LibraryParams select a page of the jobs list.
 type LibraryParams struct {
 	// Status keeps jobs in that state when not empty.
-	Status string
+	Status Status
 	// Query keeps jobs whose file name or article title contains it
 	// (case-insensitive for Latin letters).
 	Query string

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -11,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/newsscribe/newsscribe/align"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
 
@@ -304,18 +304,9 @@ func paragraphWords(line string, offset int, wordTimes map[int]float64) ([]strin
 
 func isSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\r' || r == '\u00a0' }
 
-// alignedWordTimes reads the start of every timed article word from an
-// aligned article (align.Result JSON), by its rune offset.
-func alignedWordTimes(al json.RawMessage) map[int]float64 {
-	var r struct {
-		Words []struct {
-			CharStart int      `json:"char_start"`
-			Start     *float64 `json:"start"`
-		} `json:"words"`
-	}
-	if json.Unmarshal(al, &r) != nil {
-		return nil
-	}
+// alignedWordTimes is the start of every timed word of an aligned article,
+// by its rune offset.
+func alignedWordTimes(r *align.Result) map[int]float64 {
 	m := make(map[int]float64, len(r.Words))
 	for _, w := range r.Words {
 		if w.Start != nil {

@@ -1,8 +1,7 @@
 package store
 
 import (
-	"encoding/json"
-
+	"github.com/newsscribe/newsscribe/align"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
 
@@ -12,26 +11,13 @@ import (
 // (check.parts, else the quotation's start–end). Segments that already have
 // a speaker — set by a person — keep it. t is returned unchanged when the
 // alignment names nobody.
-func SeedSpeakers(t *transcribe.Transcript, alignment json.RawMessage) *transcribe.Transcript {
-	var r struct {
-		Quotes []struct {
-			Start *float64 `json:"start"`
-			End   *float64 `json:"end"`
-			Check *struct {
-				Speaker *string `json:"speaker"`
-				Parts   []struct {
-					Start float64 `json:"start"`
-					End   float64 `json:"end"`
-				} `json:"parts"`
-			} `json:"check"`
-		} `json:"quotes"`
-	}
-	if json.Unmarshal(alignment, &r) != nil {
+func SeedSpeakers(t *transcribe.Transcript, r *align.Result) *transcribe.Transcript {
+	if r == nil {
 		return t
 	}
 	var spans []transcribe.SpeakerSpan
 	for _, q := range r.Quotes {
-		if q.Check == nil || q.Check.Speaker == nil || *q.Check.Speaker == "" {
+		if q.Check.Speaker == nil || *q.Check.Speaker == "" {
 			continue
 		}
 		name := *q.Check.Speaker

@@ -16,6 +16,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/jackc/pgx/v5/pgxpool"
 )
 
 // Dialect names the SQL flavour of a database.
@@ -40,9 +42,13 @@ type Store struct {
 	dialect Dialect
 	// Blobs holds uploaded audio and its playable renditions.
 	Blobs *Blobs
+	// pool is the PostgreSQL pool db runs on (Open); closers free what Open
+	// opened, in reverse order.
+	pool    *pgxpool.Pool
+	closers []func()
 }
 
-// New wraps an open database. Call Migrate before use.
+// New wraps an open database (Open opens one). Call Migrate before use.
 func New(db *sql.DB, dialect Dialect, blobs *Blobs) *Store {
 	return &Store{db: db, dialect: dialect, Blobs: blobs}
 }

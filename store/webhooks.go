@@ -3,11 +3,11 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
 
+	"github.com/newsscribe/newsscribe/align"
 	"github.com/newsscribe/newsscribe/internal/oneline"
 )
 
@@ -75,7 +75,7 @@ func (s *Store) Callbacks(ctx context.Context, ownerID string) ([]string, error)
 
 // AlignmentVersion returns a job's stored alignment and when it was
 // stored (Unix milliseconds), or ErrNotFound.
-func (s *Store) AlignmentVersion(ctx context.Context, jobID string) (json.RawMessage, int64, error) {
+func (s *Store) AlignmentVersion(ctx context.Context, jobID string) (*align.Result, int64, error) {
 	var (
 		a  string
 		at int64
@@ -87,7 +87,8 @@ func (s *Store) AlignmentVersion(ctx context.Context, jobID string) (json.RawMes
 	if err != nil {
 		return nil, 0, err
 	}
-	return json.RawMessage(a), at, nil
+	r, err := readAlignment(a)
+	return r, at, err
 }
 
 // Delivery is one attempt to deliver a webhook event.

@@ -85,7 +85,7 @@ func Edit(t *Transcript, edits []WordEdit) (*Transcript, error) {
 		}
 		seg := &out.Segments[e.Segment]
 		if len(seg.Words) == 0 && strings.TrimSpace(seg.Text) != "" {
-			seg.Words = spreadWords(*seg)
+			seg.Words = SpreadWords(*seg)
 		}
 		if e.From < 0 || e.To < e.From || e.To > len(seg.Words) {
 			return nil, &EditError{i, fmt.Errorf("words %d to %d are outside segment %d's %d words", e.From, e.To, e.Segment, len(seg.Words))}

@@ -129,7 +129,7 @@ func (t *Transcript) finish() {
 		}
 		s.Words = words
 		if len(s.Words) == 0 {
-			s.Words = spreadWords(*s)
+			s.Words = SpreadWords(*s)
 		} else if s.Text == "" {
 			s.Text = joinWords(s.Words)
 		}

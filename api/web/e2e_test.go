@@ -24,20 +24,17 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"github.com/newsscribe/newsscribe/api"
-	"github.com/newsscribe/newsscribe/api/web"
 	"github.com/newsscribe/newsscribe/audio"
 	"github.com/newsscribe/newsscribe/internal/atomicfile"
 	"github.com/newsscribe/newsscribe/pipeline"
-	"github.com/newsscribe/newsscribe/share"
-	"github.com/newsscribe/newsscribe/store"
+	"github.com/newsscribe/newsscribe/server"
 	"github.com/newsscribe/newsscribe/transcribe"
 	"github.com/newsscribe/newsscribe/transcribe/transcribetest"
 	"github.com/newsscribe/newsscribe/transcribe/whisper"
 )
 
 // TestBrowserFlow is the newsroom's path through a real browser: it starts
-// the real service (api.Serve: river queue on a SQLite file, the audio
+// the real service (server.Run: river queue on a SQLite file, the audio
 // package, ffmpeg's browser rendition, the aligner) on 127.0.0.1, speaks an Arabic
 // clip with espeak-ng, and runs e2e/run.mjs, which drives Debian's Chromium
 // with Playwright through upload, job completion, the aligned article and
@@ -263,7 +260,7 @@ func scriptedFrom(text string) func([]float32, transcribe.Options) (*transcribe.
 
 func round(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
 
-// startServer runs the service as `newsscribe serve` does — api.Serve with
+// startServer runs the service as `newsscribe serve` does — server.Run with
 // its own audio decoder, river queue on SQLite in dataDir, ffmpeg rendition,
 // aligner, writers, router and web page — with eng as the speech engine, on
 // a free loopback port. It returns the base URL once /readyz answers 200.
@@ -275,8 +272,7 @@ func startServer(t *testing.T, dataDir string, eng transcribe.Engine) string {
 	}
 	addr := ln.Addr().String()
 	ln.Close()
-	cfg := api.DefaultConfig()
-	cfg.Listen, cfg.DataDir, cfg.ShutdownTimeout = addr, dataDir, 10*time.Second
+	cfg := server.Config{Listen: addr, DataDir: dataDir, ShutdownTimeout: 10 * time.Second, Page: true}
 	// The server's warnings and errors are shown when the test fails.
 	var logs syncBuffer
 	t.Cleanup(func() {
@@ -293,19 +289,13 @@ func startServer(t *testing.T, dataDir string, eng transcribe.Engine) string {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() {
-		done <- api.Serve(ctx, cfg, api.Components{
-			Pipeline: pipeline.Config{Model: model, VAD: pipeline.VADOff, LoadEngine: func(context.Context, whisper.Config) (transcribe.Engine, io.Closer, error) {
-				return eng, nil, nil
-			}},
-			Logger: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelWarn})),
-			// The page and the embed, mounted as the serve command mounts them.
-			Mount: func(r *gin.Engine, st *store.Store, sh *share.Signer) {
-				web.Register(r, st)
-				web.RegisterShare(r, st, sh)
-			},
-			// Clips burn captions in the fonts the binary ships, as serve does.
-			ClipFonts: web.CaptionFonts(),
-		})
+		cfg.Pipeline = pipeline.Config{Model: model, VAD: pipeline.VADOff, LoadEngine: func(context.Context, whisper.Config) (transcribe.Engine, io.Closer, error) {
+			return eng, nil, nil
+		}}
+		cfg.Logger = slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelWarn}))
+		// The page, the embed and the share pages, as the serve command
+		// runs them; clips burn captions in the fonts the binary ships.
+		done <- server.Run(ctx, cfg)
 	}()
 	t.Cleanup(func() {
 		cancel()

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"encoding/json"
 	"strconv"
 	"strings"
 
@@ -17,7 +16,7 @@ import (
 type card struct {
 	// N is the quotation's number in the article, from 1.
 	N       int
-	Verdict verdictWords
+	Verdict align.VerdictTerm
 	Speaker string
 	// Pieces are the printed words, the differing ones marked.
 	Pieces []piece
@@ -26,7 +25,7 @@ type card struct {
 	Start, End float64
 	Diffs      []cardDiff
 	// Parts are the stretches a stitched quotation was said in.
-	Parts []timeSpan
+	Parts []align.Part
 	// Focus marks the quotation the link opened on (?quote=N).
 	Focus bool
 }
@@ -36,74 +35,40 @@ type piece struct {
 	Diff bool
 }
 
-type timeSpan struct{ Start, End float64 }
-
 // cardDiff is one difference: what the article printed, what was said and
-// when (Start and End, seconds, of the spoken words).
+// when (Start and End, seconds, of the spoken words; Timed when the
+// quotation was heard).
 type cardDiff struct {
-	Kind, KindLabel, Article, Spoken string
-	Timed                            bool
-	Start, End                       float64
-}
-
-// difference and part are the parts of align's check JSON a card reads.
-type difference struct {
-	Kind      string   `json:"kind"`
-	CharStart int      `json:"char_start"`
-	CharEnd   int      `json:"char_end"`
-	Article   string   `json:"article"`
-	Spoken    string   `json:"spoken"`
-	Start     *float64 `json:"start"`
-	End       *float64 `json:"end"`
-}
-
-type part struct {
-	Start float64 `json:"start"`
-	End   float64 `json:"end"`
+	Kind                       align.DiffKind
+	KindLabel, Article, Spoken string
+	Timed                      bool
+	Start, End                 float64
 }
 
 // cardOf is quotation q, the article's n-th (from 1), as a card.
-func cardOf(n int, q span) card {
-	c := card{N: n, Timed: q.timed(), Verdict: wordsOf("")}
+func cardOf(n int, q align.TimedQuote) card {
+	c := card{N: n, Timed: timed(q.TimedSpan), Verdict: q.Check.Verdict.Term()}
 	if c.Timed {
 		c.Start, c.End = *q.Start, *q.End
 	}
-	var diffs []difference
-	if q.Check != nil {
-		c.Verdict = wordsOf(q.Check.Verdict)
-		if q.Check.Speaker != nil {
-			c.Speaker = *q.Check.Speaker
-		}
-		for _, raw := range q.Check.Differences {
-			var d difference
-			if json.Unmarshal(raw, &d) == nil {
-				diffs = append(diffs, d)
-			}
-		}
-		if len(q.Check.Parts) > 1 {
-			for _, raw := range q.Check.Parts {
-				var p part
-				if json.Unmarshal(raw, &p) == nil {
-					c.Parts = append(c.Parts, timeSpan(p))
-				}
-			}
-		}
+	if q.Check.Speaker != nil {
+		c.Speaker = *q.Check.Speaker
 	}
-	for _, d := range diffs {
-		cd := cardDiff{Kind: d.Kind, KindLabel: wordsOfDiff(d.Kind), Article: d.Article, Spoken: d.Spoken}
-		if d.Start != nil && d.End != nil {
-			cd.Timed, cd.Start, cd.End = true, *d.Start, *d.End
-		}
-		c.Diffs = append(c.Diffs, cd)
+	if len(q.Check.Parts) > 1 {
+		c.Parts = q.Check.Parts
 	}
-	c.Pieces = pieces(q, diffs)
+	for _, d := range q.Check.Differences {
+		c.Diffs = append(c.Diffs, cardDiff{Kind: d.Kind, KindLabel: d.Kind.Label().Arabic, Article: d.Article, Spoken: d.Spoken,
+			Timed: c.Timed, Start: d.Start, End: d.End})
+	}
+	c.Pieces = pieces(q, q.Check.Differences)
 	return c
 }
 
 // pieces splits the printed text of q into runs, marking the words of
 // diffs (rune offsets into the article). A difference whose offsets do not
 // fall on its printed words inside q is not marked (it is still listed).
-func pieces(q span, diffs []difference) []piece {
+func pieces(q align.TimedQuote, diffs []align.Difference) []piece {
 	text := []rune(q.Text)
 	var out []piece
 	pos := 0
@@ -124,13 +89,6 @@ func pieces(q span, diffs []difference) []piece {
 	return out
 }
 
-func wordsOfDiff(kind string) string {
-	if l := align.DiffLabel[kind]; l != "" {
-		return l
-	}
-	return kind
-}
-
 // shareView is the share page: the quotation the link opened on first,
 // then every other quotation with its verdict — or, for a recording without
 // an article, its sentences.
@@ -143,8 +101,8 @@ type shareView struct {
 	Spans string
 }
 
-// shareView fills v with al's quotations; quote is the link's ?quote=.
-func newShareView(v embedView, al alignment, quote string) shareView {
+// newShareView fills v with al's quotations; quote is the link's ?quote=.
+func newShareView(v embedView, al *align.Result, quote string) shareView {
 	sv := shareView{embedView: v}
 	n, _ := strconv.Atoi(quote)
 	for i, q := range al.Quotes {
@@ -162,7 +120,7 @@ func newShareView(v embedView, al alignment, quote string) shareView {
 	}
 	var spans []string
 	for _, s := range al.Sentences {
-		if s.timed() {
+		if timed(s.TimedSpan) {
 			spans = append(spans, "["+num(*s.Start)+","+num(*s.End)+"]")
 		}
 	}

@@ -2,14 +2,14 @@ package web_test
 
 import (
 	"context"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"strings"
 	"testing"
 	"time"
+
+	"github.com/newsscribe/newsscribe/internal/errcode"
 )
 
 // TestJavaScriptUnits runs the page's pure JavaScript functions (time
@@ -30,10 +30,11 @@ func TestJavaScriptUnits(t *testing.T) {
 }
 
 // TestPageKnowsOnlyServerErrorCodes keeps the page from guessing: every
-// error code util.js explains is one the server writes (abort, writeError,
-// the workers' FailJob and FailClip, the audio error mapping), or one of the two the page
-// makes itself. A code the server writes and util.js does not list is fine:
-// the page falls back on its HTTP status.
+// error code util.js explains is one the server writes (package errcode,
+// whose constants are the only codes the API, the workers and the pages
+// write; TestCodesAreConstants holds the source to that), or one of the two
+// the page makes itself. A code the server writes and util.js does not list
+// is fine: the page falls back on its HTTP status.
 func TestPageKnowsOnlyServerErrorCodes(t *testing.T) {
 	js, err := os.ReadFile(filepath.Join("static", "js", "util.js"))
 	if err != nil {
@@ -48,29 +49,8 @@ func TestPageKnowsOnlyServerErrorCodes(t *testing.T) {
 		t.Fatal("BY_CODE lists no codes")
 	}
 	emitted := map[string]bool{"network": true, "aborted": true} // made by api.js
-	written := regexp.MustCompile(`(abort\(c, [^,]+, |abortParam\(c, [^,]+, |code = [^"\n]*|(?:FailJob|FailClip)\([^,]+, [^,]+, |writeError\(c, [^,]+, |Code: )"([a-z_]+)"`)
-	// The whole module: the workers' codes are written in queue/, not api/.
-	err = filepath.WalkDir(filepath.Join("..", ".."), func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() && (d.Name() == "node_modules" || d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".") && d.Name() != "." && d.Name() != "..") {
-			return filepath.SkipDir
-		}
-		if d.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
-			return nil
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		for _, m := range written.FindAllSubmatch(b, -1) {
-			emitted[string(m[2])] = true
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
+	for _, c := range errcode.All {
+		emitted[string(c)] = true
 	}
 	for _, m := range page {
 		if !emitted[string(m[1])] {

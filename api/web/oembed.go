@@ -3,6 +3,7 @@ package web
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/newsscribe/newsscribe/internal/errcode"
 	"html/template"
 	"net/http"
 	"net/url"
@@ -33,18 +34,18 @@ func (h *handler) oembed(c *gin.Context) {
 	switch f := c.Query("format"); f {
 	case "", "json":
 	default:
-		writeError(c, http.StatusNotImplemented, "unsupported_format",
+		writeError(c, http.StatusNotImplemented, errcode.UnsupportedFormat,
 			fmt.Sprintf("oEmbed format %q is not supported; use format=json", f))
 		return
 	}
 	raw := c.Query("url")
 	if raw == "" {
-		writeError(c, http.StatusBadRequest, "missing_url", "the url parameter is required")
+		writeError(c, http.StatusBadRequest, errcode.MissingURL, "the url parameter is required")
 		return
 	}
 	id, ok := h.embedID(raw)
 	if !ok {
-		writeError(c, http.StatusNotFound, "not_found", "the url is not an embeddable article of this server")
+		writeError(c, http.StatusNotFound, errcode.NotFound, "the url is not an embeddable article of this server")
 		return
 	}
 	a, ok := h.article(c, id)
@@ -54,7 +55,7 @@ func (h *handler) oembed(c *gin.Context) {
 	w, ok1 := fitDimension(c.Query("maxwidth"), defaultEmbedWidth)
 	ht, ok2 := fitDimension(c.Query("maxheight"), defaultEmbedHeight)
 	if !ok1 || !ok2 {
-		writeError(c, http.StatusBadRequest, "bad_dimension", "maxwidth and maxheight must be positive whole numbers of pixels")
+		writeError(c, http.StatusBadRequest, errcode.BadDimension, "maxwidth and maxheight must be positive whole numbers of pixels")
 		return
 	}
 	org, root := h.origin(c.Request), h.root(c.Request)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/newsscribe/newsscribe/align"
 	"github.com/newsscribe/newsscribe/share"
 	"github.com/newsscribe/newsscribe/store"
 )
@@ -115,12 +116,7 @@ func (s *sharer) page(c *gin.Context) {
 	if !ok {
 		return
 	}
-	al, err := parseAlignment(a.Alignment)
-	if err != nil {
-		_ = c.Error(fmt.Errorf("share job %q: %w", a.ID, err))
-		s.fail(c, http.StatusInternalServerError, "تعذّرت قراءة محاذاة هذا التسجيل.", "the alignment could not be read")
-		return
-	}
+	al := alignment(a)
 	self := s.base + "/share/" + url.PathEscape(c.Param("token"))
 	v := embedView{Title: a.Title, Static: s.base + "/static", Lang: "ar", Share: true}
 	if a.AudioPath != "" {
@@ -129,8 +125,8 @@ func (s *sharer) page(c *gin.Context) {
 	sv := newShareView(v, al, c.Query("quote"))
 	if len(al.Quotes) == 0 {
 		for _, st := range al.Sentences {
-			if st.timed() {
-				sv.Items = append(sv.Items, embedItem{Text: st.Text, Start: *st.Start, End: *st.End, Partial: st.Status == "partial"})
+			if timed(st.TimedSpan) {
+				sv.Items = append(sv.Items, embedItem{Text: st.Text, Start: *st.Start, End: *st.End, Partial: st.Status == align.StatusPartial})
 			}
 		}
 	}

@@ -34,6 +34,16 @@ const checkedAlignment = `{"words":[],"unmatched":[{"start":0,"end":1.4,"text":"
  {"text":"سنواصل العمل","char_start":90,"char_end":102,"start":null,"end":null,"coverage":0,"status":"not_in_audio",
   "check":{"verdict":"not_said","parts":[],"differences":[],"speaker":null}}]}`
 
+// checked is checkedAlignment as the store reads it back.
+func checked(t *testing.T) *align.Result {
+	t.Helper()
+	var r align.Result
+	if err := json.Unmarshal([]byte(checkedAlignment), &r); err != nil {
+		t.Fatal(err)
+	}
+	return &r
+}
+
 type fakeShares struct {
 	jobs map[string]*store.EmbedArticle
 }
@@ -63,7 +73,7 @@ func newShareServer(t *testing.T) *httptest.Server {
 	gin.SetMode(gin.TestMode)
 	r := gin.New()
 	web.RegisterShare(r, fakeShares{jobs: map[string]*store.EmbedArticle{
-		"tr_1": {ID: "tr_1", Title: "والي الأمن", Alignment: json.RawMessage(checkedAlignment)},
+		"tr_1": {ID: "tr_1", Title: "والي الأمن", Alignment: checked(t)},
 	}}, verifier{})
 	srv := httptest.NewServer(r)
 	t.Cleanup(srv.Close)
@@ -83,14 +93,14 @@ func TestShareOpensOnTheQuote(t *testing.T) {
 	}
 	focus := body[strings.Index(body, `<section class="focus"`):]
 	focus = focus[:strings.Index(focus, "</section>")]
-	altered := align.VerdictStyles[align.VerdictAltered]
+	altered := align.VerdictAltered.Style()
 	for _, want := range []string{
 		`id="q2"`, "الاقتباس 2",
-		`<span class="badge v-altered"><span aria-hidden="true">` + altered.Mark + `</span> ` + align.VerdictLabel[align.VerdictAltered] + `</span>`,
+		`<span class="badge v-altered"><span aria-hidden="true">` + altered.Mark + `</span> ` + align.VerdictAltered.Label().Arabic + `</span>`,
 		`<mark class="printed">الاستباقي</mark>`,
 		`<span class="lab">في المقال</span> «<span class="printed">الاستباقي</span>»`,
 		`<span class="lab">قيل</span> «<span class="said-word">الميداني</span>»`,
-		align.DiffLabel[align.DiffChanged],
+		align.DiffChanged.Label().Arabic,
 		`data-word-start="9.1" data-word-end="9.6"`,
 	} {
 		if !strings.Contains(focus, want) {
@@ -98,13 +108,13 @@ func TestShareOpensOnTheQuote(t *testing.T) {
 		}
 	}
 	for _, want := range []string{`data-start-at="7"`, `data-spans="[[1.5,5.5],[6,10.5],[0,1.4]]"`,
-		"<title>الاقتباس 2: " + align.VerdictLabel[align.VerdictAltered]} {
+		"<title>الاقتباس 2: " + align.VerdictAltered.Label().Arabic} {
 		if !strings.Contains(body, want) {
 			t.Errorf("share page lacks %s", want)
 		}
 	}
 	// The other quotations, the one not said included, follow with theirs.
-	for _, want := range []string{`id="q1"`, `id="q3"`, align.VerdictLabel[align.VerdictNotSaid], "لم يُعثر على هذا الاقتباس"} {
+	for _, want := range []string{`id="q1"`, `id="q3"`, align.VerdictNotSaid.Label().Arabic, "لم يُعثر على هذا الاقتباس"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("share page lacks %s", want)
 		}
@@ -150,7 +160,8 @@ func TestShareErrorsInArabic(t *testing.T) {
 // said as printed) is not shown, and a note says so.
 func TestEmbedOpensOnSharedQuote(t *testing.T) {
 	srv, src := newServer(t, "")
-	src.articles["checked"] = &store.EmbedArticle{ID: "checked", Title: "t", Alignment: json.RawMessage(checkedAlignment), AudioPath: src.articles["a1"].AudioPath}
+	src.articles["checked"] = &store.EmbedArticle{ID: "checked", Title: "t", AudioPath: src.articles["a1"].AudioPath}
+	src.alignments["checked"] = checkedAlignment
 	src.published["checked"] = true
 	_, body := get(t, srv.URL+"/embed/articles/checked?quote=1", nil)
 	if !strings.Contains(body, `class="seek v-verbatim shared" data-start="1.5" data-end="5.5" data-quote="1" aria-current="true"`) ||
@@ -163,44 +174,35 @@ func TestEmbedOpensOnSharedQuote(t *testing.T) {
 	}
 }
 
-// TestPageHasNoVerdictWords: the newsroom page reads the verdicts' labels
-// from the server (align), in its template; its scripts keep no copy.
+// TestPageHasNoVerdictWords: the newsroom page reads the verdicts' labels,
+// colours and marks from the one vocabulary the server writes into it
+// (align.Labels, checked by TestIndexVocabulary) and from verdicts.css; its
+// scripts and stylesheets keep no copy of a label, a colour or a mark.
 func TestPageHasNoVerdictWords(t *testing.T) {
 	srv, _ := newServer(t, "")
-	_, body := get(t, srv.URL+"/", nil)
-	start := strings.Index(body, `<script type="application/json" id="page-words">`)
-	if start < 0 {
-		t.Fatal("the page carries no verdict words")
+	var labels, colours []string
+	for _, v := range align.Verdicts {
+		l, st := v.Label(), v.Style()
+		labels = append(labels, l.Arabic, l.One, l.Many)
+		colours = append(colours, st.Color, st.Tint)
 	}
-	raw := body[start+len(`<script type="application/json" id="page-words">`):]
-	raw = raw[:strings.Index(raw, "</script>")]
-	var words struct {
-		Verdicts []struct{ ID, Label, Mark, Class string }
+	for _, k := range align.DiffKinds {
+		labels = append(labels, k.Label().Arabic)
 	}
-	if err := json.Unmarshal([]byte(raw), &words); err != nil {
-		t.Fatalf("page words: %v: %s", err, raw)
-	}
-	if len(words.Verdicts) != len(align.Verdicts()) {
-		t.Fatalf("page words name %d verdicts, want %d", len(words.Verdicts), len(align.Verdicts()))
-	}
-	for i, v := range align.Verdicts() {
-		w := words.Verdicts[i]
-		if w.ID != v || w.Label != align.VerdictLabel[v] || w.Mark != align.VerdictStyles[v].Mark || w.Class != align.VerdictClass(v) {
-			t.Errorf("verdict %d: got %+v, want align's %s", i, w, v)
+	for name, src := range readStatic(t, "js") {
+		if strings.Contains(src, "VERDICTS") {
+			t.Errorf("%s keeps its own table of verdicts", name)
 		}
-	}
-	js := readStatic(t, "js")
-	labels := []string{}
-	for _, v := range append(align.Verdicts(), "") {
-		labels = append(labels, align.VerdictLabel[v])
-	}
-	for _, k := range align.DiffKinds() {
-		labels = append(labels, align.DiffLabel[k])
-	}
-	for name, src := range js {
 		for _, l := range labels {
 			if strings.Contains(src, l) {
 				t.Errorf("%s keeps its own copy of the label %q", name, l)
+			}
+		}
+	}
+	for name, src := range readStatic(t, "css") {
+		for _, c := range colours {
+			if strings.Contains(strings.ToUpper(src), c) {
+				t.Errorf("%s keeps its own copy of the colour #%s", name, c)
 			}
 		}
 	}

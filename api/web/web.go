@@ -13,7 +13,6 @@ import (
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"html/template"
@@ -31,6 +30,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/newsscribe/newsscribe/align"
+	"github.com/newsscribe/newsscribe/internal/errcode"
 	"github.com/newsscribe/newsscribe/internal/publicurl"
 	"github.com/newsscribe/newsscribe/store"
 )
@@ -134,9 +134,11 @@ type handler struct {
 type indexView struct {
 	// Base is the prefix the router is mounted under, "" for the root.
 	Base string
-	// Words are the quote check's verdicts and differences as the page
-	// names and draws them (align's labels and palette).
-	Words pageWords
+	// Vocabulary is the quote check's verdicts (labels, colours, marks) and
+	// kinds of difference (align.Labels), written into the page as JSON
+	// (<script type="application/json" id="vocabulary">) so that the page
+	// shows the words the report and the documents use and keeps no copy.
+	Vocabulary align.Vocabulary
 }
 
 func newHandler(src Source, base string) *handler {
@@ -156,7 +158,7 @@ func newHandler(src Source, base string) *handler {
 		panic(fmt.Sprintf("web: embedded assets: %v", err))
 	}
 	// The verdicts' palette, written from align's, never copied.
-	h.files["css/verdicts.css"] = newAsset("verdicts.css", []byte("/* The verdicts' palette (align.VerdictStyles). */\n"+align.VerdictCSS()))
+	h.files["css/verdicts.css"] = newAsset("verdicts.css", []byte("/* The verdicts' palette (align.Verdict's Style). */\n"+align.VerdictCSS()))
 	// Both pages are html/template files parsed together; the newsroom page
 	// depends only on the mount prefix, so it is drawn once, here, and served
 	// with an ETag like any other asset.
@@ -165,7 +167,7 @@ func newHandler(src Source, base string) *handler {
 		"add":   func(a, b int) int { return a + b },
 	}).ParseFS(assets, "templates/*.html"))
 	var page bytes.Buffer
-	if err := h.tmpl.ExecuteTemplate(&page, "index.html", indexView{Base: base, Words: newPageWords()}); err != nil {
+	if err := h.tmpl.ExecuteTemplate(&page, "index.html", indexView{Base: base, Vocabulary: align.Labels()}); err != nil {
 		panic(fmt.Sprintf("web: newsroom page template: %v", err))
 	}
 	h.page = newAsset("index.html", page.Bytes())
@@ -226,7 +228,7 @@ func (h *handler) static(c *gin.Context) {
 	p := strings.TrimPrefix(path.Clean("/"+c.Param("filepath")), "/")
 	a, ok := h.files[p]
 	if !ok {
-		writeError(c, http.StatusNotFound, "not_found", "no such file")
+		writeError(c, http.StatusNotFound, errcode.NotFound, "no such file")
 		return
 	}
 	serveAsset(c, a)
@@ -235,12 +237,12 @@ func (h *handler) static(c *gin.Context) {
 // apiError is the JSON error shape shared with the /v1 API.
 type apiError struct {
 	Error struct {
-		Code    string `json:"code"`
-		Message string `json:"message"`
+		Code    errcode.Code `json:"code"`
+		Message string       `json:"message"`
 	} `json:"error"`
 }
 
-func writeError(c *gin.Context, status int, code, msg string) {
+func writeError(c *gin.Context, status int, code errcode.Code, msg string) {
 	var e apiError
 	e.Error.Code, e.Error.Message = code, msg
 	c.AbortWithStatusJSON(status, e)
@@ -252,77 +254,31 @@ func (h *handler) article(c *gin.Context, id string) (*store.EmbedArticle, bool)
 	a, err := h.src.EmbedArticle(c.Request.Context(), id)
 	switch {
 	case errors.Is(err, store.ErrNotFound) || (err == nil && a == nil):
-		writeError(c, http.StatusNotFound, "not_found", "no published article with this id")
+		writeError(c, http.StatusNotFound, errcode.NotFound, "no published article with this id")
 		return nil, false
 	case err != nil:
 		_ = c.Error(fmt.Errorf("embed article %q: %w", id, err))
-		writeError(c, http.StatusInternalServerError, "internal", "the article could not be loaded; try again later")
+		writeError(c, http.StatusInternalServerError, errcode.Internal, "the article could not be loaded; try again later")
 		return nil, false
 	}
 	return a, true
 }
 
-// alignment is the subset of align.Result JSON the embed shows.
-type alignment struct {
-	Words     []span      `json:"words"`
-	Sentences []span      `json:"sentences"`
-	Quotes    []span      `json:"quotes"`
-	Unmatched []unmatched `json:"unmatched"`
-}
-
-type span struct {
-	Text      string   `json:"text"`
-	CharStart int      `json:"char_start"`
-	CharEnd   int      `json:"char_end"`
-	Start     *float64 `json:"start"`
-	End       *float64 `json:"end"`
-	Coverage  *float64 `json:"coverage,omitempty"`
-	Status    string   `json:"status"`
-	Score     *float64 `json:"score,omitempty"`
-	// Check is the quote check of a quotation (nil for sentences and words,
-	// and for alignments stored before the check existed).
-	Check *quoteCheck `json:"check,omitempty"`
-}
-
-// quoteCheck is the part of a quote's check the embed uses; the embed JSON
-// passes it on whole.
-type quoteCheck struct {
-	Verdict     string            `json:"verdict"`
-	Parts       []json.RawMessage `json:"parts"`
-	Differences []json.RawMessage `json:"differences"`
-	Speaker     *string           `json:"speaker"`
-}
-
 // heard reports whether the embed may list quote q as said: only a quote
-// checked verbatim or minor (said as printed, up to spelling) or stitched
-// (said, in separate stretches; its verdict says so) is listed. A quote
-// without a check (an alignment stored before the check) is listed by its
-// status, as before.
-func (s span) heard() bool {
-	if !s.timed() {
+// whose words were all said (align.Verdict.Said: verbatim, minor, or
+// stitched, which its verdict's label says) is listed. A quote without a
+// check (an alignment stored before the check) is listed by its status, as
+// before.
+func heard(q align.TimedQuote) bool {
+	if !timed(q.TimedSpan) {
 		return false
 	}
-	return s.Check == nil || publicVerdict(s.Check.Verdict)
-}
-
-type unmatched struct {
-	Start float64 `json:"start"`
-	End   float64 `json:"end"`
-	Text  string  `json:"text"`
+	return q.Check.Verdict == align.VerdictUnchecked || q.Check.Verdict.Said()
 }
 
 // timed reports whether s was heard in the recording.
-func (s span) timed() bool { return s.Start != nil && s.End != nil && s.Status != "not_in_audio" }
-
-func parseAlignment(raw json.RawMessage) (alignment, error) {
-	var al alignment
-	if len(bytes.TrimSpace(raw)) == 0 || string(bytes.TrimSpace(raw)) == "null" {
-		return al, nil
-	}
-	if err := json.Unmarshal(raw, &al); err != nil {
-		return al, fmt.Errorf("parse alignment: %w", err)
-	}
-	return al, nil
+func timed(s align.TimedSpan) bool {
+	return s.Start != nil && s.End != nil && s.Status != align.StatusNotInAudio
 }
 
 // embedData is the public JSON of an embedded article.
@@ -332,27 +288,21 @@ type embedData struct {
 	URL         string     `json:"url,omitempty"`
 	PublishedAt *time.Time `json:"published_at,omitempty"`
 	AudioURL    string     `json:"audio_url,omitempty"`
-	Quotes      []span     `json:"quotes"`
-	Sentences   []span     `json:"sentences"`
-	Words       []span     `json:"words"`
+	// The aligned article's passages and words, as the API writes them.
+	Quotes    []align.TimedQuote    `json:"quotes"`
+	Sentences []align.TimedSentence `json:"sentences"`
+	Words     []align.TimedWord     `json:"words"`
 }
 
-func (h *handler) load(c *gin.Context) (*store.EmbedArticle, alignment, bool) {
-	id := c.Param("id")
-	a, ok := h.article(c, id)
-	if !ok {
-		return nil, alignment{}, false
+// alignment is a's aligned article; an empty one before it is aligned.
+func alignment(a *store.EmbedArticle) *align.Result {
+	if a.Alignment == nil {
+		return &align.Result{}
 	}
-	al, err := parseAlignment(a.Alignment)
-	if err != nil {
-		_ = c.Error(fmt.Errorf("embed article %q: %w", id, err))
-		writeError(c, http.StatusInternalServerError, "internal", "the article's alignment could not be read")
-		return nil, al, false
-	}
-	return a, al, true
+	return a.Alignment
 }
 
-func (h *handler) data(a *store.EmbedArticle, al alignment) embedData {
+func (h *handler) data(a *store.EmbedArticle, al *align.Result) embedData {
 	d := embedData{ID: a.ID, Title: a.Title, URL: a.URL,
 		Quotes: nonNil(al.Quotes), Sentences: nonNil(al.Sentences), Words: nonNil(al.Words)}
 	if !a.PublishedAt.IsZero() {
@@ -365,9 +315,9 @@ func (h *handler) data(a *store.EmbedArticle, al alignment) embedData {
 	return d
 }
 
-func nonNil(s []span) []span {
+func nonNil[T any](s []T) []T {
 	if s == nil {
-		return []span{}
+		return []T{}
 	}
 	return s
 }
@@ -377,10 +327,11 @@ func (h *handler) embedURL(id string) string {
 }
 
 func (h *handler) embedData(c *gin.Context) {
-	a, al, ok := h.load(c)
+	a, ok := h.article(c, c.Param("id"))
 	if !ok {
 		return
 	}
+	al := alignment(a)
 	c.Header("Access-Control-Allow-Origin", "*")
 	c.Header("Cache-Control", "public, max-age=60")
 	c.JSON(http.StatusOK, h.data(a, al))
@@ -396,19 +347,19 @@ func (h *handler) embedAudio(c *gin.Context) {
 // serveAudio serves a's recording with Range requests, cached as cache says.
 func (h *handler) serveAudio(c *gin.Context, a *store.EmbedArticle, cache string) {
 	if a.AudioPath == "" {
-		writeError(c, http.StatusNotFound, "no_audio", "this article has no recording")
+		writeError(c, http.StatusNotFound, errcode.NoAudio, "this article has no recording")
 		return
 	}
 	f, err := os.Open(a.AudioPath)
 	if err != nil {
 		_ = c.Error(fmt.Errorf("embed audio %q: %w", a.ID, err))
-		writeError(c, http.StatusNotFound, "no_audio", "this article's recording is not available")
+		writeError(c, http.StatusNotFound, errcode.NoAudio, "this article's recording is not available")
 		return
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil || st.IsDir() {
-		writeError(c, http.StatusNotFound, "no_audio", "this article's recording is not available")
+		writeError(c, http.StatusNotFound, errcode.NoAudio, "this article's recording is not available")
 		return
 	}
 	// The type the Source decoded the recording as; never left to sniffing
@@ -435,7 +386,7 @@ type embedItem struct {
 	Quote int
 	// Verdict names and draws the quotation's verdict (zero for a sentence,
 	// and for a quotation stored before the check).
-	Verdict verdictWords
+	Verdict align.VerdictTerm
 	// Shared marks the quotation a shared link (?quote=N) opened on.
 	Shared bool
 }
@@ -456,10 +407,11 @@ type embedView struct {
 }
 
 func (h *handler) embedPage(c *gin.Context) {
-	a, al, ok := h.load(c)
+	a, ok := h.article(c, c.Param("id"))
 	if !ok {
 		return
 	}
+	al := alignment(a)
 	v := embedView{Title: a.Title, URL: a.URL, Static: h.base + "/static",
 		DataURL: h.embedURL(a.ID) + "/data.json", Lang: "ar"}
 	if a.AudioPath != "" {
@@ -471,28 +423,29 @@ func (h *handler) embedPage(c *gin.Context) {
 
 // render fills v's items from the alignment, starts it at the moment the
 // query asks for (see moment), and writes the embed page.
-func (h *handler) render(c *gin.Context, a *store.EmbedArticle, al alignment, v embedView) {
+func (h *handler) render(c *gin.Context, a *store.EmbedArticle, al *align.Result, v embedView) {
 	// The quotes are what readers come for; only those the check says were
 	// said are listed (never an altered or invented one), and an article
 	// without any shows its spoken sentences instead.
 	for i, q := range al.Quotes {
-		if !q.heard() {
+		if !heard(q) {
 			continue
 		}
-		it := embedItem{Text: q.Text, Start: *q.Start, End: *q.End, Partial: q.Check == nil && q.Status == "partial", Quote: i + 1}
-		if q.Check != nil {
-			it.Verdict = wordsOf(q.Check.Verdict)
-			if q.Check.Speaker != nil {
-				it.Speaker = *q.Check.Speaker
-			}
+		unchecked := q.Check.Verdict == align.VerdictUnchecked
+		it := embedItem{Text: q.Text, Start: *q.Start, End: *q.End, Partial: unchecked && q.Status == align.StatusPartial, Quote: i + 1}
+		if !unchecked {
+			it.Verdict = q.Check.Verdict.Term()
+		}
+		if q.Check.Speaker != nil {
+			it.Speaker = *q.Check.Speaker
 		}
 		v.Items = append(v.Items, it)
 	}
 	v.Quotes = len(v.Items) > 0
 	if !v.Quotes {
 		for _, s := range al.Sentences {
-			if s.timed() {
-				v.Items = append(v.Items, embedItem{Text: s.Text, Start: *s.Start, End: *s.End, Partial: s.Status == "partial"})
+			if timed(s.TimedSpan) {
+				v.Items = append(v.Items, embedItem{Text: s.Text, Start: *s.Start, End: *s.End, Partial: s.Status == align.StatusPartial})
 			}
 		}
 	}
@@ -517,7 +470,7 @@ func (h *handler) write(c *gin.Context, a *store.EmbedArticle, tmpl string, v an
 	var buf bytes.Buffer
 	if err := h.tmpl.ExecuteTemplate(&buf, tmpl, v); err != nil {
 		_ = c.Error(fmt.Errorf("page %s of %q: %w", tmpl, a.ID, err))
-		writeError(c, http.StatusInternalServerError, "internal", "the embed could not be drawn")
+		writeError(c, http.StatusInternalServerError, errcode.Internal, "the embed could not be drawn")
 		return
 	}
 	hd := c.Writer.Header()

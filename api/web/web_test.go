@@ -4,12 +4,14 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -24,10 +26,13 @@ import (
 
 // fakeSource serves articles from a map; an article absent from the map, or
 // present but unpublished, is store.ErrNotFound, as the api store answers.
+// Alignments are stored as JSON and read back when asked for, as the store
+// does: a corrupt one is an error.
 type fakeSource struct {
-	articles  map[string]*store.EmbedArticle
-	published map[string]bool
-	fail      error // returned for id "broken"
+	articles   map[string]*store.EmbedArticle
+	alignments map[string]string // aligned article JSON by article id
+	published  map[string]bool
+	fail       error // returned for id "broken"
 }
 
 var _ web.Source = (*fakeSource)(nil)
@@ -41,6 +46,12 @@ func (f *fakeSource) EmbedArticle(ctx context.Context, id string) (*store.EmbedA
 		return nil, store.ErrNotFound
 	}
 	cp := *a
+	if raw, ok := f.alignments[id]; ok {
+		cp.Alignment = new(align.Result)
+		if err := json.Unmarshal([]byte(raw), cp.Alignment); err != nil {
+			return nil, fmt.Errorf("read stored alignment: %w", err)
+		}
+	}
 	return &cp, nil
 }
 
@@ -60,13 +71,14 @@ func newServer(t *testing.T, prefix string) (*httptest.Server, *fakeSource) {
 	src := &fakeSource{
 		articles: map[string]*store.EmbedArticle{
 			"a1": {ID: "a1", Title: "والي الأمن: “الأمن مسؤولية الجميع”", URL: "https://news.example/a1",
-				PublishedAt: time.Date(2026, 11, 28, 10, 0, 0, 0, time.UTC), Alignment: al, AudioPath: audio, AudioType: "audio/wav"},
-			"draft":   {ID: "draft", Title: "draft", Alignment: al, AudioPath: audio, AudioType: "audio/wav"},
+				PublishedAt: time.Date(2026, 11, 28, 10, 0, 0, 0, time.UTC), AudioPath: audio, AudioType: "audio/wav"},
+			"draft":   {ID: "draft", Title: "draft", AudioPath: audio, AudioType: "audio/wav"},
 			"silent":  {ID: "silent", Title: "no recording yet"},
-			"badjson": {ID: "badjson", Title: "bad", Alignment: json.RawMessage(`{"words": 7}`)},
+			"badjson": {ID: "badjson", Title: "bad"},
 		},
-		published: map[string]bool{"a1": true, "silent": true, "badjson": true},
-		fail:      errors.New("sqlite: database is locked at /secret/path/db.sqlite"),
+		alignments: map[string]string{"a1": string(al), "draft": string(al), "badjson": `{"words": 7}`},
+		published:  map[string]bool{"a1": true, "silent": true, "badjson": true},
+		fail:       errors.New("sqlite: database is locked at /secret/path/db.sqlite"),
 	}
 	r := gin.New()
 	var ir gin.IRouter = r
@@ -127,6 +139,31 @@ func TestIndex(t *testing.T) {
 	res, _ = get(t, srv.URL+"/", map[string]string{"If-None-Match": etag})
 	if res.StatusCode != http.StatusNotModified {
 		t.Errorf("revalidation: got status %d, want 304", res.StatusCode)
+	}
+}
+
+// TestIndexVocabulary: the page carries the quote check's labels as the
+// server writes them (align.Labels), for its scripts to read instead of
+// keeping their own copy.
+func TestIndexVocabulary(t *testing.T) {
+	srv, _ := newServer(t, "")
+	_, body := get(t, srv.URL+"/", nil)
+	const open = `<script type="application/json" id="vocabulary">`
+	i := strings.Index(body, open)
+	if i < 0 {
+		t.Fatal("page has no vocabulary script")
+	}
+	rest := body[i+len(open):]
+	raw := rest[:strings.Index(rest, "</script>")]
+	var got align.Vocabulary
+	if err := json.Unmarshal([]byte(raw), &got); err != nil {
+		t.Fatalf("vocabulary %q: %v", raw, err)
+	}
+	if want := align.Labels(); !reflect.DeepEqual(got, want) {
+		t.Errorf("got vocabulary %+v, want %+v", got, want)
+	}
+	if len(got.Verdicts) != 6 || got.Verdicts[3].ID != string(align.VerdictStitched) || got.Verdicts[3].Arabic != align.VerdictStitched.Label().Arabic {
+		t.Errorf("got verdicts %+v, want the six verdicts in align.Verdicts' order", got.Verdicts)
 	}
 }
 
@@ -456,7 +493,8 @@ func TestEmbedListsOnlyWhatTheVerdictSupports(t *testing.T) {
 		q("قول مركب", "stitched", 10, ""),
 		q("قول غير واضح", "unclear", 13, ""),
 	}, ",") + `]}`
-	src.articles["checked"] = &store.EmbedArticle{ID: "checked", Title: "t", Alignment: json.RawMessage(al), AudioPath: src.articles["a1"].AudioPath}
+	src.articles["checked"] = &store.EmbedArticle{ID: "checked", Title: "t", AudioPath: src.articles["a1"].AudioPath}
+	src.alignments["checked"] = al
 	src.published["checked"] = true
 	_, body := get(t, srv.URL+"/embed/articles/checked", nil)
 	tests := []struct {
@@ -483,8 +521,8 @@ func TestEmbedListsOnlyWhatTheVerdictSupports(t *testing.T) {
 	}
 	// Each listed quote says its verdict in align's words, in the palette's
 	// class, with its mark; the stitched one says it was pieced together.
-	for _, v := range []string{align.VerdictVerbatim, align.VerdictMinor, align.VerdictStitched} {
-		badge := `<span class="badge ` + align.VerdictClass(v) + `"><span aria-hidden="true">` + align.VerdictStyles[v].Mark + `</span> ` + align.VerdictLabel[v] + `</span>`
+	for _, v := range []align.Verdict{align.VerdictVerbatim, align.VerdictMinor, align.VerdictStitched} {
+		badge := `<span class="badge ` + v.Class() + `"><span aria-hidden="true">` + v.Style().Mark + `</span> ` + v.Label().Arabic + `</span>`
 		if strings.Count(body, badge) != 1 {
 			t.Errorf("got %d badges %s, want 1", strings.Count(body, badge), badge)
 		}

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/newsscribe/newsscribe/export"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
 
@@ -36,7 +37,7 @@ func FuzzAssembleWords(f *testing.F) {
 		}
 		var buf bytes.Buffer
 		for _, f := range []transcribe.Format{transcribe.FormatSRT, transcribe.FormatVTT, transcribe.FormatJSON, transcribe.FormatText} {
-			if err := transcribe.Write(&buf, &transcribe.Transcript{Segments: []transcribe.Segment{seg}}, f); err != nil {
+			if err := export.WriteTranscript(&buf, &transcribe.Transcript{Segments: []transcribe.Segment{seg}}, f, export.DocumentInfo{}); err != nil {
 				t.Errorf("write %s: %v", f, err)
 			}
 		}

@@ -28,11 +28,10 @@ import (
 
 	"github.com/spf13/pflag"
 
-	"github.com/newsscribe/newsscribe/api"
-	"github.com/newsscribe/newsscribe/api/web"
 	"github.com/newsscribe/newsscribe/audio"
 	"github.com/newsscribe/newsscribe/cmd/newsscribe/cli"
 	"github.com/newsscribe/newsscribe/pipeline"
+	"github.com/newsscribe/newsscribe/server"
 	"github.com/newsscribe/newsscribe/transcribe"
 	"github.com/newsscribe/newsscribe/transcribe/transcribetest"
 	"github.com/newsscribe/newsscribe/transcribe/whisper"
@@ -110,16 +109,15 @@ func run(ctx context.Context, args []string) error {
 		}
 		model = cfg.Model
 	}
-	return api.Serve(ctx, cfg.Config, api.Components{
-		Pipeline: pipeline.Config{Model: model, VAD: pipeline.VADOff, LoadEngine: func(context.Context, whisper.Config) (transcribe.Engine, io.Closer, error) {
-			if calls != nil {
-				return counted{eng, calls}, nil, nil
-			}
-			return eng, nil, nil
-		}},
-		ClipFonts: web.CaptionFonts(),
-		Logger:    log,
-	})
+	c := cfg.ServerConfig(os.Stderr)
+	c.Page, c.Logger = false, log
+	c.Pipeline = pipeline.Config{Model: model, VAD: pipeline.VADOff, LoadEngine: func(context.Context, whisper.Config) (transcribe.Engine, io.Closer, error) {
+		if calls != nil {
+			return counted{eng, calls}, nil, nil
+		}
+		return eng, nil, nil
+	}}
+	return server.Run(ctx, c)
 }
 
 // counted is an engine that appends a line to f each time a recognition

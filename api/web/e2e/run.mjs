@@ -133,8 +133,10 @@ try {
 
   // The verdicts' words and palette, as the server gives them (align).
   await page.goto(`${BASE}/`);
-  const WORDS = await page.evaluate(() => JSON.parse(document.getElementById('page-words').textContent));
-  const label = (v) => WORDS.verdicts.find((w) => w.id === v).label;
+  const WORDS = await page.evaluate(() => JSON.parse(document.getElementById('vocabulary').textContent));
+  const term = (v) => WORDS.verdicts.find((w) => w.id === v);
+  const label = (v) => term(v).ar;
+  const changedLabel = WORDS.differences.find((d) => d.id === 'changed').ar;
   const css = await (await page.request.get(`${BASE}/static/css/verdicts.css`)).text();
   const PALETTE = {};
   for (const m of css.matchAll(/\.v-([a-z_]+)\{--v:#([0-9A-F]{6});--v-tint:#([0-9A-F]{6})/g)) {
@@ -142,6 +144,9 @@ try {
     PALETTE[m[1]] = { ink: rgb(m[2]), tint: rgb(m[3]) };
   }
   check(PALETTE.altered && PALETTE.verbatim && WORDS.verdicts.length === 6, `palette or words missing: ${Object.keys(PALETTE)}`);
+  // One vocabulary: the stylesheet's colours are the vocabulary's.
+  check(WORDS.verdicts.every((w) => PALETTE[w.id]?.ink === `rgb(${parseInt(w.color.slice(0, 2), 16)}, ${parseInt(w.color.slice(2, 4), 16)}, ${parseInt(w.color.slice(4), 16)})`),
+    'verdicts.css and the page\'s vocabulary disagree on a colour');
 
   // ——— Point 9: the first visit says what the tool does; the main action is above the fold.
   const dir = await page.evaluate(() => [document.documentElement.dir, getComputedStyle(document.body).direction]);
@@ -211,7 +216,7 @@ try {
   await page.waitForFunction((id) => document.querySelector(`#jobs-body tr[data-id="${id}"] .vcount`), jobId, { timeout: 20000 })
     .catch(() => { throw new Error('the job list shows no verdict counts'); });
   const counts = await row.locator('.vcount').allInnerTexts();
-  for (const v of ['minor', 'altered', 'not_said']) check(counts.some((c) => c.includes(label(v)) && c.includes('1')), `the job row's counts ${counts} lack 1 ${label(v)}`);
+  for (const v of ['minor', 'altered', 'not_said']) check(counts.some((c) => c.includes(`1 ${term(v).one}`)), `the job row's counts ${counts} lack 1 ${term(v).one}`);
   step(`p9: job row counts «${counts.join(' | ')}»`);
   await axe(page, 'newsroom');
   await shots(page, 'p9-jobs', inView('#jobs-h'));
@@ -254,7 +259,7 @@ try {
   check(pair.printed === 'الاستباقي' && pair.said === 'الميداني', `the difference shows printed «${pair.printed}», said «${pair.said}»`);
   check(pair.labels[0] === 'في المقال' && pair.labels[1] === 'قيل' && pair.visible.every(Boolean), `the labels are not visible words: ${JSON.stringify(pair)}`);
   check(!pair.strike.includes('line-through') && pair.gap >= 8, `the words are struck through or touch: ${JSON.stringify(pair)}`);
-  check(pair.kind === WORDS.differences.changed, `the difference is called «${pair.kind}», want the server's «${WORDS.differences.changed}»`);
+  check(pair.kind === changedLabel, `the difference is called «${pair.kind}», want the server's «${changedLabel}»`);
   step(`p1: «${pair.labels[0]} ${pair.printed}» and «${pair.labels[1]} ${pair.said}», ${Math.round(pair.gap)}px apart, no strike-through`);
   await shots(page, 'p1-altered-quote', inView(altered));
 
@@ -328,7 +333,7 @@ try {
     const l = document.getElementById('legend');
     return { hidden: !!l.closest('[aria-hidden=true]'), items: [...l.querySelectorAll('.badge')].map((b) => b.textContent.trim()) };
   });
-  check(!legend.hidden && WORDS.verdicts.every((w) => legend.items.some((t) => t.includes(w.label))), `the legend: ${JSON.stringify(legend)}`);
+  check(!legend.hidden && WORDS.verdicts.every((w) => legend.items.some((t) => t.includes(w.ar))), `the legend: ${JSON.stringify(legend)}`);
   // Playing a quote does not change its colours.
   const aStart = Number(await page.getAttribute(`${altered} .quote-btn`, 'data-start'));
   await page.evaluate((s) => { const a = document.getElementById('player'); a.currentTime = s + 0.3; }, aStart);
@@ -729,7 +734,7 @@ try {
   const also = page.locator('#view-also');
   check(await also.isVisible() && (await also.locator(`a[href="#job/${otherId}"]`).count()) === 1, 'the page does not say the article is attached to another recording');
   const summary = await page.locator('#summary-line').innerText();
-  check(summary.includes(label('altered')) && !summary.includes(`${label('not_said')} 3`), `summary «${summary}» is not this recording's`);
+  check(summary.includes(label('altered')) && !summary.includes(`3 ${term('not_said').many}`), `summary «${summary}» is not this recording's`);
   step(`p0: the page shows its own verdicts (${shown}) and says «${(await also.innerText()).slice(0, 60)}…»`);
   await shots(page, 'p0-own-verdicts', async (p) => p.evaluate(() => window.scrollTo(0, 0)));
   await page.goto(`${BASE}/#job/${otherId}`);

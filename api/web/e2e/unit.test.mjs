@@ -9,7 +9,7 @@ import { action, nextRate, focusKind, FOCUS_TEXT, FOCUS_CONTROL, FOCUS_NONE } fr
 import { paragraphs } from '../static/js/transcript.js';
 import { sseParser } from '../static/js/events.js';
 import { pieces, spokenWording, summaryText, quoteCount, verdictOf, contextWords } from '../static/js/quotes.js';
-import { setWords, verdict } from '../static/js/words.js';
+import { setWords, verdict, verdictCount, diffLabel } from '../static/js/words.js';
 import { evidenceRange } from '../static/js/player.js';
 import { wordSpan, segmentTimes, transcriptChanges, revisionNote, people } from '../static/js/edit.js';
 import { folded } from '../static/js/jobs.js';
@@ -17,9 +17,9 @@ import { folded } from '../static/js/jobs.js';
 // The page reads the verdicts' words from the server (align); these tests
 // give their own, so that they check the page's wording, not align's.
 setWords({
-  verdicts: ['verbatim', 'minor', 'altered', 'stitched', 'not_said', 'unclear'].map((id) => ({ id, label: `L:${id}`, mark: `M:${id}`, class: `v-${id}`, public: ['verbatim', 'minor', 'stitched'].includes(id) })),
-  unchecked: { id: '', label: 'L:unchecked', mark: '–', class: 'v-unchecked', public: false },
-  differences: { changed: 'D:changed' },
+  verdicts: ['verbatim', 'minor', 'altered', 'stitched', 'not_said', 'unclear'].map((id) => ({ id, ar: `L:${id}`, one: `O:${id}`, many: `N:${id}`, mark: `M:${id}`, class: `v-${id}`, said: ['verbatim', 'minor', 'stitched'].includes(id) })),
+  unchecked: { id: '', ar: 'L:unchecked', one: 'O:unchecked', many: 'N:unchecked', mark: '–', class: 'v-unchecked', said: false },
+  differences: [{ id: 'changed', ar: 'D:changed' }],
 });
 
 test('clock', () => {
@@ -137,19 +137,27 @@ test('spokenWording gives what was said', () => {
 test('summaryText counts quotes by verdict, in the server\'s words and order', () => {
   const v = (id) => ({ check: { verdict: id } });
   assert.equal(summaryText([v('not_said'), v('verbatim'), v('verbatim'), v('verbatim'), v('altered')]),
-    '5 اقتباسات: L:verbatim 3، L:altered 1، L:not_said 1');
-  assert.equal(summaryText([v('minor')]), 'اقتباس واحد: L:minor 1');
-  assert.equal(summaryText([v('minor'), v('minor')]), 'اقتباسان: L:minor 2');
-  assert.equal(summaryText([{ status: 'spoken' }]), 'اقتباس واحد: L:unchecked 1');
+    '5 اقتباسات: 3 N:verbatim، 1 O:altered، 1 O:not_said');
+  assert.equal(summaryText([v('minor')]), 'اقتباس واحد: 1 O:minor');
+  assert.equal(summaryText([v('minor'), v('minor')]), 'اقتباسان: 2 N:minor');
+  assert.equal(summaryText([{ status: 'spoken' }]), 'اقتباس واحد: 1 O:unchecked');
   assert.equal(summaryText([]), quoteCount(0));
 });
 
 test('verdictOf never calls a quote without a check verbatim', () => {
   assert.equal(verdictOf({ status: 'spoken', coverage: 1 }), '');
-  assert.equal(verdict(verdictOf({ status: 'spoken' })).label, 'L:unchecked');
+  assert.equal(verdict(verdictOf({ status: 'spoken' })).ar, 'L:unchecked');
   assert.equal(verdictOf({ status: 'spoken', check: { verdict: 'stitched' } }), 'stitched');
-  assert.equal(verdict('altered').public, false);
-  assert.equal(verdict('stitched').public, true);
+  assert.equal(verdict('altered').said, false);
+  assert.equal(verdict('stitched').said, true);
+});
+
+test('the vocabulary names verdicts in the summary\'s forms and differences by their kind', () => {
+  assert.equal(verdictCount('altered', 1), '1 O:altered');
+  assert.equal(verdictCount('altered', 4), '4 N:altered');
+  assert.equal(verdict('no-such').ar, 'L:unchecked');
+  assert.equal(diffLabel('changed'), 'D:changed');
+  assert.equal(diffLabel('spelling'), 'spelling');
 });
 
 test('countWord agrees with the number (نتيجة، نتيجتان، 3–10 نتائج، 11+ نتيجة)', () => {

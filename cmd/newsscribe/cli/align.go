@@ -11,7 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/newsscribe/newsscribe/align"
+	"github.com/newsscribe/newsscribe/export"
 	"github.com/newsscribe/newsscribe/pipeline"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
@@ -30,7 +30,7 @@ quotation check as text (report) or as a Word document (docx, titled with
 Articles get edited after publication; re-aligning takes well under a second.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			f, err := align.ParseFormat(format)
+			f, err := export.ParseFormat(format)
 			if err != nil {
 				return fmt.Errorf("--format: %w", err)
 			}
@@ -65,21 +65,21 @@ Articles get edited after publication; re-aligning takes well under a second.`,
 
 // alignAndWrite aligns t to the article text and writes the result in format
 // f to the file out (atomically) or, when out is "" or "-", to stdout.
-func alignAndWrite(stdout io.Writer, t *transcribe.Transcript, article string, f align.Format, out string, info transcribe.DocumentInfo) error {
+func alignAndWrite(stdout io.Writer, t *transcribe.Transcript, article string, f export.Format, out string, info export.DocumentInfo) error {
 	// Aligning needs no models: the pipeline resolves them only to recognise.
 	r, err := pipeline.New(pipeline.Config{}).Align(t, article)
 	if err != nil {
 		return err
 	}
 	if out == "" || out == "-" {
-		return align.WriteDocument(stdout, r, f, info)
+		return export.WriteAlignment(stdout, r, f, info)
 	}
-	return align.WriteFile(out, r, f, info)
+	return export.WriteAlignmentFile(out, r, f, info)
 }
 
 // documentInfo reads the --title and --date flags of a Word document.
-func documentInfo(title, date string) (transcribe.DocumentInfo, error) {
-	info := transcribe.DocumentInfo{Title: strings.TrimSpace(title)}
+func documentInfo(title, date string) (export.DocumentInfo, error) {
+	info := export.DocumentInfo{Title: strings.TrimSpace(title)}
 	if date != "" {
 		d, err := time.Parse(time.DateOnly, date)
 		if err != nil {

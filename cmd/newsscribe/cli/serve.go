@@ -8,17 +8,13 @@ import (
 	"os"
 	"strings"
 
-	"github.com/gin-gonic/gin"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
-	"github.com/newsscribe/newsscribe/api"
-	"github.com/newsscribe/newsscribe/api/web"
 	"github.com/newsscribe/newsscribe/internal/bytesize"
 	"github.com/newsscribe/newsscribe/models"
 	"github.com/newsscribe/newsscribe/pipeline"
-	"github.com/newsscribe/newsscribe/share"
-	"github.com/newsscribe/newsscribe/store"
+	"github.com/newsscribe/newsscribe/server"
 	"github.com/newsscribe/newsscribe/transcribe"
 	"github.com/newsscribe/newsscribe/transcribe/whisper"
 )
@@ -27,12 +23,12 @@ import (
 const DefaultLogLevel = "info"
 
 // ServeFlags are the settings of `newsscribe serve`: the service's
-// api.Config and what only the command decides — which models the pipeline
+// server.Config and what only the command decides — which models the pipeline
 // loads and how much it logs. Every field is a flag (Register) and an
 // environment variable (ApplyEnv). The process tests' testserver binds the
 // same flags.
 type ServeFlags struct {
-	api.Config
+	server.Config
 	// Model is the Whisper model: a registry name or a ggml file path.
 	// Defaults to models.DefaultModel.
 	Model string
@@ -47,9 +43,9 @@ type ServeFlags struct {
 }
 
 // DefaultServeFlags returns the defaults stated on ServeFlags' fields and
-// api.DefaultConfig.
+// server.DefaultConfig.
 func DefaultServeFlags() ServeFlags {
-	return ServeFlags{Config: api.DefaultConfig(), Model: models.DefaultModel, VADModel: models.VADModel, LogLevel: DefaultLogLevel}
+	return ServeFlags{Config: server.DefaultConfig(), Model: models.DefaultModel, VADModel: models.VADModel, LogLevel: DefaultLogLevel}
 }
 
 // Register registers f's fields as flags on fs, with f's values as defaults.
@@ -104,14 +100,30 @@ func (f ServeFlags) Validate() error {
 }
 
 // Pipeline is the pipeline configuration the flags name: the models, and
-// VAD off when --vad-model is empty. api.Serve fills in the audio options
-// and the number of whisper states from the api.Config.
+// VAD off when --vad-model is empty. server.New fills in the audio options
+// and the number of whisper states from the server.Config.
 func (f ServeFlags) Pipeline() pipeline.Config {
 	p := pipeline.Config{Model: f.Model, VADModel: f.VADModel, ModelsDir: f.ModelsDir}
 	if f.VADModel == "" {
 		p.VAD = pipeline.VADOff
 	}
 	return p
+}
+
+// ServerConfig is the service's configuration the flags give, logging to
+// w: the models (Pipeline), the newsroom page, and --max-duration 0 and
+// --min-upload-rate 0 turning their limit off (a zero in server.Config is
+// the default).
+func (f ServeFlags) ServerConfig(w io.Writer) server.Config {
+	c := f.Config
+	c.Pipeline, c.Page, c.Logger = f.Pipeline(), true, f.Logger(w)
+	if c.MinUploadRate == 0 {
+		c.MinUploadRate = -1 // the flag's 0 is off; the Config's is the default
+	}
+	if c.MaxDuration == 0 {
+		c.MaxDuration = -1
+	}
+	return c
 }
 
 // Logger is the JSON logger on w at f.LogLevel (info if it is not valid).
@@ -210,20 +222,5 @@ func runServe(ctx context.Context, s Streams, f ServeFlags, available bool) erro
 	if err := f.Validate(); err != nil {
 		return err
 	}
-	var publicURL string // the embed's absolute URLs; Validate checked it
-	if f.PublicURL != "" {
-		publicURL, _ = api.ParsePublicURL(f.PublicURL)
-	}
-	err := api.Serve(ctx, f.Config, api.Components{
-		Pipeline: f.Pipeline(),
-		// The newsroom page, the embed of published articles and the
-		// signed share links of unpublished jobs.
-		Mount: func(r *gin.Engine, st *store.Store, sh *share.Signer) {
-			web.Mount(r, st, web.Options{PublicURL: publicURL, TrustProxy: f.TrustProxy})
-			web.RegisterShare(r, st, sh)
-		},
-		ClipFonts: web.CaptionFonts(),
-		Logger:    f.Logger(s.Err),
-	})
-	return modelFlagError(err)
+	return modelFlagError(server.Run(ctx, f.ServerConfig(s.Err)))
 }

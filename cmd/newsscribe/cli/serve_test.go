@@ -7,8 +7,8 @@ import (
 
 	"github.com/spf13/pflag"
 
-	"github.com/newsscribe/newsscribe/api"
 	"github.com/newsscribe/newsscribe/cmd/newsscribe/cli"
+	"github.com/newsscribe/newsscribe/internal/publicurl"
 	"github.com/newsscribe/newsscribe/models"
 	"github.com/newsscribe/newsscribe/pipeline"
 )
@@ -50,7 +50,7 @@ func TestServeFlagsAndEnv(t *testing.T) {
 		{"security env", nil, map[string]string{
 			"NEWSSCRIBE_PUBLIC_URL": "https://news.example.com/audio/", "NEWSSCRIBE_PUBLIC_METRICS": "true", "NEWSSCRIBE_MIN_UPLOAD_RATE": "0",
 		}, func(c cli.ServeFlags) bool {
-			u, err := api.ParsePublicURL(c.PublicURL)
+			u, err := publicurl.Parse(c.PublicURL)
 			return err == nil && u == "https://news.example.com/audio" && c.PublicMetrics && c.MinUploadRate == 0
 		}, ""},
 		{"public url without scheme", []string{"--public-url", "news.example.com"}, nil, nil, "--public-url"},

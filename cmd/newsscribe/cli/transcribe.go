@@ -14,6 +14,7 @@ import (
 
 	"github.com/newsscribe/newsscribe/align"
 	"github.com/newsscribe/newsscribe/audio"
+	"github.com/newsscribe/newsscribe/export"
 	"github.com/newsscribe/newsscribe/internal/atomicfile"
 	"github.com/newsscribe/newsscribe/internal/oneline"
 	"github.com/newsscribe/newsscribe/models"
@@ -155,10 +156,10 @@ func (f transcribeFlags) writer(p *pipeline.Pipeline) (writeFunc, string, error)
 			return nil, "", err
 		}
 		return func(w io.Writer, t *transcribe.Transcript) error {
-			return transcribe.WriteDocument(w, t, format, info)
+			return export.WriteTranscript(w, t, format, info)
 		}, format.Extension(), nil
 	}
-	format, err := align.ParseFormat(f.format)
+	format, err := export.ParseFormat(f.format)
 	if err != nil {
 		return nil, "", fmt.Errorf("--format: %w", err)
 	}
@@ -174,7 +175,7 @@ func (f transcribeFlags) writer(p *pipeline.Pipeline) (writeFunc, string, error)
 		if err != nil {
 			return err
 		}
-		return align.WriteDocument(w, r, format, info)
+		return export.WriteAlignment(w, r, format, info)
 	}, format.Extension(), nil
 }
 

@@ -83,7 +83,7 @@ export function renderArticle({ body, alignment: al, tr = null, textEl, quotesEl
   const opening = (q) => {
     const n = quotes.indexOf(q) + 1, w = verdict(verdictOf(q));
     return [el('span', { class: `qchip ${w.class}`, 'aria-hidden': 'true' }, `${w.mark}${n}`),
-      el('span', { class: 'sr-only' }, `(الاقتباس ${n}: ${w.label}) `)];
+      el('span', { class: 'sr-only' }, `(الاقتباس ${n}: ${w.ar}) `)];
   };
   const opened = new Set();
 

@@ -2,7 +2,7 @@
 // while any of them is active.
 import { jobError } from './api.js';
 import { clock, duration, stamp, showError, clearError, el, modelWords, isolated } from './util.js';
-import { verdict, verdictOrder } from './words.js';
+import { verdict, verdictOrder, verdictCount } from './words.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -26,7 +26,8 @@ export const jobName = (j) => (j.title || j.filename || j.id) + (j.task === 'tra
 
 /**
  * verdictCounts draws a job's quote_verdicts ({verbatim: 2, altered: 1}) as
- * one chip per verdict, in the summary's order: mark, count and label.
+ * one chip per verdict, in the summary's order: mark, then count and label
+ * as the summary line says them.
  */
 export function verdictCounts(counts) {
   if (!counts) return null;
@@ -35,7 +36,7 @@ export function verdictCounts(counts) {
   return el('ul', { class: 'verdict-counts', 'aria-label': 'أحكام الاقتباسات' }, ...ids.map((v) => {
     const w = verdict(v);
     return el('li', { class: `vcount ${w.class}` }, el('span', { class: 'mark', 'aria-hidden': 'true' }, w.mark), ' ',
-      el('span', { class: 'n' }, String(counts[v])), ' ', w.label);
+      verdictCount(v, counts[v]));
   }));
 }
 

@@ -157,7 +157,7 @@ export class JobView {
     // The embed shows the article's latest recording: this one's moments
     // are public only when it is that recording.
     const embedded = cur.article?.published && cur.article.transcription_id === cur.job.id;
-    if (embedded && (!quote || verdict(v).public)) return { url: `${this.embedURL(cur.article)}?${q}`, public: true };
+    if (embedded && (!quote || verdict(v).said)) return { url: `${this.embedURL(cur.article)}?${q}`, public: true };
     if (!cur.share || Date.parse(cur.share.expires_at) - Date.now() < 3600e3) {
       cur.share = await this.api.request('POST', `/transcriptions/${this.api.id(cur.job.id)}/share`);
     }

@@ -7,7 +7,7 @@
 // was said.
 import { seek, evidenceRange, Follower } from './player.js';
 import { clock, copyText, countWord, el, isolated, QUOTE } from './util.js';
-import { verdict, verdictOrder, diffLabel } from './words.js';
+import { verdict, verdictOrder, verdictCount, diffLabel } from './words.js';
 
 /**
  * verdictOf returns the verdict of quote q: its check's; '' (unchecked)
@@ -20,14 +20,14 @@ export function verdictOf(q) {
 /** quoteCount says "N quotations" with the Arabic number agreement. */
 export const quoteCount = (n) => countWord(n, QUOTE);
 
-/** summaryText is «4 اقتباسات: » then each verdict present, its label and how many, in the summary order. */
+/** summaryText is «4 اقتباسات: » then how many of each verdict present, in the server's summary words and order. */
 export function summaryText(quotes) {
   const by = new Map();
   for (const q of quotes) {
     const v = verdictOf(q);
     by.set(v, (by.get(v) || 0) + 1);
   }
-  const parts = [...verdictOrder(), ''].filter((v) => by.has(v)).map((v) => `${verdict(v).label} ${by.get(v)}`);
+  const parts = [...verdictOrder(), ''].filter((v) => by.has(v)).map((v) => verdictCount(v, by.get(v)));
   return parts.length ? `${quoteCount(quotes.length)}: ${parts.join('، ')}` : quoteCount(quotes.length);
 }
 
@@ -93,7 +93,7 @@ const time = (a, b) => el('time', { class: 'stamp', dir: 'ltr' }, b == null ? cl
 /** badge draws verdict v as a label in its colour, with its mark. */
 export function badge(v) {
   const w = verdict(v);
-  return el('span', { class: `badge ${w.class}` }, el('span', { class: 'mark', 'aria-hidden': 'true' }, w.mark), ' ', w.label);
+  return el('span', { class: `badge ${w.class}` }, el('span', { class: 'mark', 'aria-hidden': 'true' }, w.mark), ' ', w.ar);
 }
 
 /**
@@ -138,7 +138,7 @@ export class QuoteList {
           li?.focus({ preventScroll: true });
         },
       }, el('span', { class: 'sr-only' }, 'الاقتباس '), el('span', { class: 'n' }, String(i + 1)), ' ',
-      el('span', { class: 'mark', 'aria-hidden': 'true' }, w.mark), ' ', w.label));
+      el('span', { class: 'mark', 'aria-hidden': 'true' }, w.mark), ' ', w.ar));
     });
     bar.addEventListener('keydown', (e) => {
       const bs = [...bar.querySelectorAll('button')];
