@@ -30,7 +30,7 @@ var layers = map[string]int{
 
 	"align/prompt": 4, "align/eval": 4, "align/aligntest": 4, "clip": 4, "transcribe/transcribetest": 4, "export": 4,
 
-	"pipeline": 5, "store": 5, "align/eval/cmd/evalalign": 5, "align/eval/cmd/evalquotes": 5,
+	"pipeline": 5, "store": 5, "live": 5, "live/livetest": 6, "align/eval/cmd/evalalign": 5, "align/eval/cmd/evalquotes": 5,
 
 	"queue": 6, "api/web": 6, "api/openai": 6, "store/internal/searchbench": 6,
 

@@ -23,6 +23,7 @@ import (
 
 	"github.com/newsscribe/newsscribe/api"
 	"github.com/newsscribe/newsscribe/blob"
+	"github.com/newsscribe/newsscribe/live"
 	"github.com/newsscribe/newsscribe/newsroom"
 	"github.com/newsscribe/newsscribe/pipeline"
 	"github.com/newsscribe/newsscribe/queue"
@@ -155,6 +156,9 @@ type serverOpts struct {
 	chunkLength time.Duration
 	// steps is the scripted engine's progress steps (0: 4).
 	steps int
+	// live configures live sessions (recordings in the data dir's live/,
+	// recognised by the same scripted engine); nil: the server's default.
+	live *live.Config
 }
 
 // shareSecret signs the test servers' share links.
@@ -190,6 +194,9 @@ func newServer(t testing.TB, o serverOpts) *testServer {
 		WebhookTimeout: o.webhooks.Policy.Timeout, WebhookRetry: o.webhooks.Retry, Blobs: o.blobs,
 		Pipeline: scriptedConfig(t, eng), Page: o.web, Logger: quiet, ProgressEvery: time.Millisecond,
 	}
+	if o.live != nil {
+		cfg.Live = *o.live
+	}
 	if o.maxSeconds == 0 {
 		cfg.MaxDuration = -1 // no limit, where the serve command's default is 4 hours
 	}
@@ -212,6 +219,11 @@ func newServer(t testing.TB, o serverOpts) *testServer {
 	hs := httptest.NewServer(srv.Handler())
 	ts := &testServer{Server: hs, engine: eng, srv: srv, queue: srv.Queue(), store: srv.Store(), worker: srv.Worker(), dir: dir, blobs: filepath.Join(dir, "blobs")}
 	t.Cleanup(func() {
+		// Live sessions end first, so that their event streams end and the
+		// HTTP server can close.
+		lctx, lcancel := context.WithTimeout(context.Background(), 30*time.Second)
+		_ = srv.EndLive(lctx)
+		lcancel()
 		hs.Close()
 		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()

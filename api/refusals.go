@@ -35,7 +35,18 @@ var codeStatus = map[errcode.Code]int{
 	errcode.Corrupt:     http.StatusUnprocessableEntity,
 	errcode.TooLong:     http.StatusUnprocessableEntity,
 	errcode.Empty:       http.StatusUnprocessableEntity,
+	// Live sessions.
+	errcode.LiveOff:           http.StatusServiceUnavailable,
+	errcode.NotReady:          http.StatusServiceUnavailable,
+	errcode.LiveFull:          http.StatusTooManyRequests,
+	errcode.SourceNotAllowed:  http.StatusForbidden,
+	errcode.SourceUnreachable: http.StatusBadGateway,
+	errcode.SourceUnusable:    http.StatusUnprocessableEntity,
 }
+
+// retryAfter is the Retry-After header, in seconds, of a refusal that
+// passes: a full queue or live server, an engine still loading.
+var retryAfter = map[errcode.Code]string{errcode.QueueFull: "60", errcode.LiveFull: "60", errcode.NotReady: "10"}
 
 // failedStatus is the HTTP status of an error code: a refusal's, or a
 // failed job's (500 for the server's own failures, as timeout).
@@ -57,8 +68,8 @@ func (s *server) fail(c *gin.Context, err error) {
 	switch {
 	case errors.As(err, &e):
 		status := failedStatus(e.Code)
-		if e.Code == errcode.QueueFull {
-			c.Header("Retry-After", "60")
+		if secs, ok := retryAfter[e.Code]; ok {
+			c.Header("Retry-After", secs)
 		}
 		if e.Param != "" {
 			abortParam(c, status, e.Code, e.Param, e.Msg)

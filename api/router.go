@@ -166,6 +166,9 @@ func NewRouter(d Deps) *gin.Engine {
 	v1.GET("/transcriptions/:id/clips/:clip_id", s.getClip)
 	v1.GET("/transcriptions/:id/clips/:clip_id/file", s.getClipFile)
 
+	// Live sessions (issue 23): a speech transcribed while it is given.
+	s.liveRoutes(r, v1)
+
 	// Public routes outside /v1 and its keys: the serve command mounts the
 	// newsroom page and the embed (web.Register with the store as its
 	// Source) through Mount, which keeps this router — and the OpenAPI

@@ -40,8 +40,25 @@ type Decoder struct {
 // to decode it. It reads only the headers; r is consumed as Read is called.
 // ctx bounds the whole decode: cancelling it stops ffmpeg.
 func NewDecoder(ctx context.Context, r io.Reader, opts Options) (*Decoder, error) {
-	return newDecoder(ctx, r, "", nil, opts)
+	return newDecoder(ctx, r, "", nil, opts, false)
 }
+
+// NewStreamDecoder is NewDecoder for a live stream, where every second
+// waited is lag: the format is recognised from its first streamSniffLen
+// bytes rather than sniffLen (64 KiB are 8 s of a 64 kb/s stream), and
+// ffmpeg starts decoding after a short look at the stream (streamProbe)
+// rather than its default 5 s.
+func NewStreamDecoder(ctx context.Context, r io.Reader, opts Options) (*Decoder, error) {
+	return newDecoder(ctx, r, "", nil, opts, true)
+}
+
+// streamSniffLen is how much of a live stream is sniffed: two frames of
+// MP3 or AAC at any bit rate, or twenty MPEG-TS packets.
+const streamSniffLen = 4 << 10
+
+// streamProbe are ffmpeg's input options for a live stream: analyse 32 KiB
+// and half a second of it before decoding.
+var streamProbe = []string{"-probesize", "32768", "-analyzeduration", "500000"}
 
 // OpenFile is NewDecoder for a local file. Close closes the file.
 func OpenFile(ctx context.Context, path string, opts Options) (*Decoder, error) {
@@ -49,7 +66,7 @@ func OpenFile(ctx context.Context, path string, opts Options) (*Decoder, error) 
 	if err != nil {
 		return nil, fmt.Errorf("audio: %w", err)
 	}
-	d, err := newDecoder(ctx, f, path, f, opts)
+	d, err := newDecoder(ctx, f, path, f, opts, false)
 	if err != nil {
 		f.Close()
 		return nil, err
@@ -58,16 +75,21 @@ func OpenFile(ctx context.Context, path string, opts Options) (*Decoder, error) 
 	return d, nil
 }
 
-// newDecoder decodes r; path and file are set when r is a local file.
-func newDecoder(ctx context.Context, r io.Reader, path string, file *os.File, opts Options) (*Decoder, error) {
+// newDecoder decodes r; path and file are set when r is a local file,
+// stream when it is a live stream (NewStreamDecoder).
+func newDecoder(ctx context.Context, r io.Reader, path string, file *os.File, opts Options, stream bool) (*Decoder, error) {
 	if err := opts.Validate(); err != nil {
 		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	br := bufio.NewReaderSize(r, sniffLen)
-	head, err := br.Peek(sniffLen)
+	n := sniffLen
+	if stream {
+		n = streamSniffLen
+	}
+	br := bufio.NewReaderSize(r, n)
+	head, err := br.Peek(n)
 	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
 		return nil, fmt.Errorf("audio: read input: %w", err)
 	}
@@ -91,6 +113,9 @@ func newDecoder(ctx context.Context, r io.Reader, path string, file *os.File, op
 		}
 	} else {
 		in := ffmpegInput{r: br}
+		if stream {
+			in.pre = streamProbe
+		}
 		switch {
 		case c.needsFile && path != "":
 			in.path = path // ffmpeg must seek: it opens the file itself

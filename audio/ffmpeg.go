@@ -27,9 +27,12 @@ import (
 // in the centre channel audible) and writes mono 32-bit float WAV at the
 // source rate to stdout; our WAV reader and resampler take it from
 // there, so every format gets the same resampler and the same quality bar.
-func ffmpegArgs(demuxer, input string, local bool) []string {
+//
+// pre are demuxer options of this package's own (a live stream's short
+// probe).
+func ffmpegArgs(demuxer, input string, local bool, pre ...string) []string {
 	_ = local // the protocol follows from input: "file:" or "pipe:0"
-	return commandLine([]ffInput{{demuxer: demuxer, url: input}}, []string{
+	return commandLine([]ffInput{{demuxer: demuxer, url: input, pre: pre}}, []string{
 		"-map", "0:a:0", "-vn", "-sn", "-dn",
 		"-ac", "1", "-c:a", "pcm_f32le",
 		"-map_metadata", "-1", "-fflags", "+bitexact", "-flags:a", "+bitexact",
@@ -66,6 +69,7 @@ type ffmpegInput struct {
 	path  string
 	file  *os.File     // rewound; becomes ffmpeg's stdin
 	probe *probeResult // ffprobe's facts when the input is a local file
+	pre   []string     // demuxer options (a live stream's short probe)
 }
 
 // probeResult is what probeFile found.
@@ -101,7 +105,7 @@ func startFFmpeg(ctx context.Context, in ffmpegInput, c container, opts Options)
 		}
 		args = ffmpegArgs(c.demuxer, "file:"+abs, true)
 	} else {
-		args = ffmpegArgs(c.demuxer, "pipe:0", false)
+		args = ffmpegArgs(c.demuxer, "pipe:0", false, in.pre...)
 	}
 	p.cmd, p.stderr = sandboxCmd(ctx, exe, args)
 	switch {

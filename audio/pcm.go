@@ -21,3 +21,8 @@ func DecodePCM16(dst []float32, src []byte) int {
 	}
 	return n
 }
+
+// WAVHeader is the 44-byte header of a 16 kHz mono 16-bit PCM WAV file
+// holding n samples: followed by the PCM16 bytes of those samples, it makes
+// the file (a live session's recording is kept as PCM16 and handed over so).
+func WAVHeader(n int64) [44]byte { return wavHeader(n) }

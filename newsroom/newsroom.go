@@ -19,6 +19,7 @@ import (
 
 	"github.com/newsscribe/newsscribe/align"
 	"github.com/newsscribe/newsscribe/internal/errcode"
+	"github.com/newsscribe/newsscribe/live"
 	"github.com/newsscribe/newsscribe/pipeline"
 	"github.com/newsscribe/newsscribe/queue"
 	"github.com/newsscribe/newsscribe/store"
@@ -89,6 +90,12 @@ type Config struct {
 	// MaxQueue is the most jobs queued or running at once; more are
 	// refused with errcode.QueueFull. Defaults to DefaultMaxQueue.
 	MaxQueue int
+	// Model is the server's model as clients see it, the model of the jobs
+	// a use case starts without a request naming one (a live session's
+	// recording).
+	Model string
+	// Live runs live sessions (StartLive); nil refuses them.
+	Live *live.Manager
 	// Logger defaults to slog.Default().
 	Logger *slog.Logger
 }

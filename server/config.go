@@ -17,6 +17,7 @@ import (
 	"github.com/newsscribe/newsscribe/blob"
 	"github.com/newsscribe/newsscribe/blob/s3blob"
 	"github.com/newsscribe/newsscribe/internal/publicurl"
+	"github.com/newsscribe/newsscribe/live"
 	"github.com/newsscribe/newsscribe/newsroom"
 	"github.com/newsscribe/newsscribe/pipeline"
 	"github.com/newsscribe/newsscribe/queue"
@@ -145,7 +146,9 @@ type Config struct {
 
 	// Pipeline names the models and the engine loader (and align.Options).
 	// New sets its Audio options from MaxDuration and FFmpegPath, Contexts
-	// to Workers and Threads to Threads. The models are resolved before the
+	// to Workers plus the live sessions and Threads to Threads (or the CPUs
+	// divided by Workers, so that live sessions' states take no threads
+	// from the workers). The models are resolved before the
 	// server listens, so an absent model stops it at once; the engine is
 	// loaded after it listens (so /healthz answers and uploads queue while
 	// a large model loads), and /readyz reports not ready until it is. A
@@ -164,6 +167,13 @@ type Config struct {
 	// ProgressEvery is how often a running job's progress is written.
 	// Defaults to 1 second.
 	ProgressEvery time.Duration
+
+	// Live configures live sessions (package live): New keeps their
+	// recordings in DataDir/live, ends a session at MaxDuration, and runs
+	// their passes on Threads unless Live.Window.Threads says otherwise.
+	// Live.Sessions defaults to live.DefaultSessions; a negative number
+	// turns live mode off. No stream source is allowed by default.
+	Live live.Config
 }
 
 // DefaultDataDir is Config.DataDir's default: $HOME/.local/share/newsscribe.
@@ -190,6 +200,7 @@ func (c Config) withDefaults() Config {
 	c.BodyIdleTimeout = cmp.Or(c.BodyIdleTimeout, d.BodyIdleTimeout)
 	c.MinUploadRate = cmp.Or(c.MinUploadRate, d.MinUploadRate)
 	c.ShareTTL = cmp.Or(c.ShareTTL, d.ShareTTL)
+	c.Live.Sessions = cmp.Or(c.Live.Sessions, d.Live.Sessions)
 	c.Logger = cmp.Or(c.Logger, slog.New(slog.DiscardHandler))
 	if c.ClipFonts == nil {
 		c.ClipFonts = web.CaptionFonts()
@@ -214,6 +225,7 @@ func DefaultConfig() Config {
 		BodyIdleTimeout: api.DefaultBodyIdleTimeout,
 		MinUploadRate:   api.DefaultMinUploadRate,
 		ShareTTL:        share.DefaultTTL,
+		Live:            live.Config{Sessions: live.DefaultSessions},
 	}
 }
 
@@ -263,7 +275,7 @@ func (c Config) Validate() error {
 	if err := c.validateWebhooks(); err != nil {
 		return err
 	}
-	return nil
+	return c.Live.Validate()
 }
 
 // validateWebhooks checks the --webhook-* flags.

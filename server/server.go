@@ -24,6 +24,7 @@ import (
 	"github.com/newsscribe/newsscribe/audio"
 	"github.com/newsscribe/newsscribe/blob/s3blob"
 	"github.com/newsscribe/newsscribe/internal/publicurl"
+	"github.com/newsscribe/newsscribe/live"
 	"github.com/newsscribe/newsscribe/newsroom"
 	"github.com/newsscribe/newsscribe/pipeline"
 	"github.com/newsscribe/newsscribe/queue"
@@ -40,10 +41,13 @@ type Server struct {
 	queue    *queue.Queue
 	worker   *queue.Worker
 	newsroom *newsroom.Newsroom
+	live     *live.Manager
 	handler  http.Handler
 	log      *slog.Logger
 	// started is set once the engine is loaded and the queue works jobs.
 	started atomic.Bool
+	// stopRecover ends the recovery of live recordings (Start begins it).
+	stopRecover context.CancelFunc
 }
 
 // New resolves the models (an absent one is an error now), opens the blob
@@ -58,8 +62,8 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	log := cfg.Logger
 	pcfg := cfg.Pipeline
 	pcfg.Audio = audio.Options{MaxDuration: max(cfg.MaxDuration, 0), FFmpegPath: cfg.FFmpegPath}
-	pcfg.Contexts = cfg.Workers
-	pcfg.Threads = cfg.Threads
+	pcfg.Contexts = cfg.Workers + liveStates(cfg) // a whisper state for each live session too
+	pcfg.Threads = threadsPerWorker(cfg)
 	p := pipeline.New(pcfg)
 	models, err := p.Resolve()
 	if err != nil {
@@ -101,16 +105,25 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	}
 	metrics := api.NewMetrics(st)
 	worker.Observer = metrics
+	lm, err := newLive(cfg, p, log)
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	model := api.PublicModelName(p.Model())
 	nr := newsroom.New(newsroom.Config{Store: st, Queue: q, Events: q, Aligner: p, Prober: dec, Observer: metrics,
-		MaxQueue: cfg.MaxQueue, Logger: log})
+		MaxQueue: cfg.MaxQueue, Model: model, Live: lm, Logger: log})
 	worker.Jobs = nr
+	if lm != nil {
+		lm.Attach(nr)
+	}
 	publicURL, _ := publicurl.Parse(cfg.PublicURL) // Validate checked it
 	if cfg.PublicURL == "" {
 		publicURL = ""
 	}
 	deps := api.Deps{
 		Newsroom: nr, EngineReady: p.Ready, Segments: hub, Metrics: metrics, APIKeys: cfg.APIKeys,
-		MaxUpload: cfg.MaxUpload, DefaultModel: api.PublicModelName(p.Model()), Logger: log,
+		MaxUpload: cfg.MaxUpload, DefaultModel: model, Logger: log,
 		PublicMetrics: cfg.PublicMetrics, BodyIdleTimeout: cfg.BodyIdleTimeout, MinUploadRate: cfg.MinUploadRate,
 		TrustProxy: cfg.TrustProxy, PublicURL: publicURL, Share: sh,
 	}
@@ -122,8 +135,8 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 			web.RegisterShare(r, st, sh)
 		}
 	}
-	return &Server{cfg: cfg, pipeline: p, store: st, queue: q, worker: worker, newsroom: nr,
-		handler: api.NewRouter(deps), log: log}, nil
+	return &Server{cfg: cfg, pipeline: p, store: st, queue: q, worker: worker, newsroom: nr, live: lm,
+		handler: api.NewRouter(deps), log: log, stopRecover: func() {}}, nil
 }
 
 // Handler is the service's HTTP handler (the router).
@@ -162,12 +175,17 @@ func (s *Server) Start(ctx context.Context) error {
 	}
 	s.started.Store(true)
 	s.log.Info("ready", "model_load_seconds", time.Since(began).Seconds())
+	rctx, stop := context.WithCancel(context.WithoutCancel(ctx))
+	s.stopRecover = stop
+	s.recoverLive(rctx)
 	return nil
 }
 
 // Stop gives running jobs until ctx is done, then cancels them (they go
 // back to the queue, to resume on the next start), and closes the engine.
 func (s *Server) Stop(ctx context.Context) {
+	s.stopRecover()
+	_ = s.EndLive(ctx)
 	if s.started.Load() {
 		if err := s.queue.Stop(ctx); err != nil {
 			s.log.Warn("job queue stop: running jobs were cancelled and will resume on the next start", "error", err)
@@ -233,6 +251,7 @@ func Run(ctx context.Context, cfg Config) error {
 	log.Info("shutting down", "timeout", cfg.ShutdownTimeout.String())
 	sctx, scancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
 	defer scancel()
+	_ = s.EndLive(sctx) // its recordings reach the queue, its event streams end
 	if err := srv.Shutdown(sctx); err != nil {
 		log.Warn("http shutdown", "error", err)
 	}

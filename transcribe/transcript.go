@@ -105,6 +105,12 @@ type Options struct {
 	// Translate runs Whisper's translate task: the text is English whatever
 	// the spoken language. Defaults to false (transcribe).
 	Translate bool
+	// AudioContext, when > 0, is how much of each 30-second window the
+	// encoder reads, in 20 ms frames (whisper.cpp's audio_ctx; a whole
+	// window is 1500): a short window (live recognition) is then encoded in
+	// a fraction of the time, at some cost in accuracy. Defaults to 0, the
+	// whole window.
+	AudioContext int
 	// OnSegment, when set, receives each segment as soon as the decoder
 	// finishes it, in time order, before Transcribe returns (for streaming).
 	// Its times are in seconds from the beginning of the original file. It is

@@ -61,6 +61,7 @@ const (
 // Register mounts the newsroom page and the embed routes on r:
 //
 //	GET /                               the newsroom page
+//	GET /live                           the live page (package live, api/live.go)
 //	GET /static/*filepath               embedded assets (ETag, revalidated)
 //	GET /embed/articles/:id             iframe page of a published article
 //	GET /embed/articles/:id/data.json   its public JSON
@@ -97,6 +98,7 @@ func Mount(r gin.IRouter, src Source, opts Options) {
 		r.HEAD(p, f)
 	}
 	get("/", h.index)
+	get("/live", h.live)
 	get("/static/*filepath", h.static)
 	get("/embed/articles/:id", h.embedPage)
 	get("/embed/articles/:id/data.json", h.embedData)
@@ -127,6 +129,7 @@ type handler struct {
 	publicPath string
 	files      map[string]asset // by path under static/, e.g. "js/app.js"
 	page       asset
+	livePage   asset              // the live page (live.html), drawn once like page
 	tmpl       *template.Template // index.html and embed.html
 }
 
@@ -171,6 +174,11 @@ func newHandler(src Source, base string) *handler {
 		panic(fmt.Sprintf("web: newsroom page template: %v", err))
 	}
 	h.page = newAsset("index.html", page.Bytes())
+	var lp bytes.Buffer
+	if err := h.tmpl.ExecuteTemplate(&lp, "live.html", indexView{Base: base, Vocabulary: align.Labels()}); err != nil {
+		panic(fmt.Sprintf("web: live page template: %v", err))
+	}
+	h.livePage = newAsset("live.html", lp.Bytes())
 	return h
 }
 
@@ -222,6 +230,17 @@ func (h *handler) index(c *gin.Context) {
 	c.Header("X-Frame-Options", "SAMEORIGIN")
 	c.Header("Referrer-Policy", "same-origin")
 	serveAsset(c, h.page)
+}
+
+// live is the live page (issue 23): a speech transcribed while it is given,
+// under the newsroom page's policy (it also opens a WebSocket to its own
+// origin and an audio worklet of its own scripts).
+func (h *handler) live(c *gin.Context) {
+	c.Header("Content-Security-Policy", newsroomCSP)
+	c.Header("X-Frame-Options", "SAMEORIGIN")
+	c.Header("Referrer-Policy", "same-origin")
+	c.Header("Permissions-Policy", "microphone=(self), display-capture=(self)")
+	serveAsset(c, h.livePage)
 }
 
 func (h *handler) static(c *gin.Context) {

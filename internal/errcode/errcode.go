@@ -40,6 +40,8 @@ const (
 	BodyTimeout          Code = "body_timeout"           // a body sent too slowly
 	MethodNotAllowed     Code = "method_not_allowed"     // a route without that method
 	Canceled             Code = "canceled"               // the request, or its job, was canceled
+	SourceNotAllowed     Code = "source_not_allowed"     // a live stream outside --live-allow, or on a private address
+	NotBrowser           Code = "not_browser"            // audio sent to a live session that reads a stream
 )
 
 // Codes of a state the request meets.
@@ -57,6 +59,17 @@ const (
 	NoTranslation Code = "no_translation" // no English translation yet
 	NoSpeech      Code = "no_speech"      // a clip span without words
 	SharingOff    Code = "sharing_off"    // a server that signs no share links
+	NotReady      Code = "not_ready"      // the speech engine is still loading
+	LiveOff       Code = "live_off"       // a server that runs no live sessions
+	LiveFull      Code = "live_full"      // the server runs its maximum of live sessions
+	NotLive       Code = "not_live"       // a live session that has ended
+	LiveFailed    Code = "live_failed"    // a live session that ended without a transcription
+)
+
+// Codes of a live session's stream that cannot be used.
+const (
+	SourceUnreachable Code = "source_unreachable" // the stream could not be fetched
+	SourceUnusable    Code = "source_unusable"    // the stream sent no audio newsscribe reads
 )
 
 // Codes of a failed job (the upload's fault: the job failed at once) and
@@ -83,4 +96,5 @@ var All = []Code{
 	Canceled, NotFound, Conflict, NotDone, NotFinished, InProgress, QueueFull, NoArticle, NoRecording,
 	NoAudio, NoFile, NoTranslation, NoSpeech, SharingOff, NotAudio, Unsupported, Corrupt, TooLong, Empty,
 	Timeout, ClipFailed, StorageFull, Internal,
+	SourceNotAllowed, NotBrowser, NotReady, LiveOff, LiveFull, NotLive, LiveFailed, SourceUnreachable, SourceUnusable,
 }

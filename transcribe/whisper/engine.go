@@ -445,6 +445,9 @@ func fullParams(opts transcribe.Options, lang string, threads int, noSpeech floa
 		params.carry_initial_prompt = C.bool(opts.CarryPrompt)
 	}
 	params.translate = C.bool(opts.Translate)
+	if opts.AudioContext > 0 {
+		params.audio_ctx = C.int(min(opts.AudioContext, 1500))
+	}
 	params.vad = false // done by the engine itself, see the package comment
 	return params, func() {
 		C.free(unsafe.Pointer(clang))

@@ -53,6 +53,7 @@ func New(s Streams) *cobra.Command {
 		newAlignCmd(s),
 		newClipCmd(s),
 		newServeCmd(s),
+		newLiveCmd(s),
 	)
 	return root
 }

@@ -82,6 +82,7 @@ func (f *ServeFlags) Register(fs *pflag.FlagSet) {
 	fs.StringVar(&c.WebhookSecret, "webhook-secret", c.WebhookSecret, "whsec_… secret that signs webhooks (Standard Webhooks); empty: unsigned")
 	fs.BoolVar(&c.WebhookAllowPrivate, "webhook-allow-private", c.WebhookAllowPrivate, "let webhooks reach loopback, private and link-local addresses")
 	fs.DurationSliceVar(&c.WebhookRetry, "webhook-retry", c.WebhookRetry, "delays before each retry of an undelivered webhook (default 5s,5m,30m,2h,5h,10h,10h)")
+	registerLiveFlags(fs, &c.Live)
 }
 
 // logLevels are the accepted --log-level values.
@@ -111,9 +112,9 @@ func (f ServeFlags) Pipeline() pipeline.Config {
 }
 
 // ServerConfig is the service's configuration the flags give, logging to
-// w: the models (Pipeline), the newsroom page, and --max-duration 0 and
-// --min-upload-rate 0 turning their limit off (a zero in server.Config is
-// the default).
+// w: the models (Pipeline), the newsroom page, and --max-duration 0,
+// --min-upload-rate 0 and --live-sessions 0 turning their limit or live
+// mode off (a zero in server.Config is the default).
 func (f ServeFlags) ServerConfig(w io.Writer) server.Config {
 	c := f.Config
 	c.Pipeline, c.Page, c.Logger = f.Pipeline(), true, f.Logger(w)
@@ -122,6 +123,9 @@ func (f ServeFlags) ServerConfig(w io.Writer) server.Config {
 	}
 	if c.MaxDuration == 0 {
 		c.MaxDuration = -1
+	}
+	if c.Live.Sessions == 0 {
+		c.Live.Sessions = -1 // --live-sessions 0 turns live mode off
 	}
 	return c
 }

@@ -1,6 +1,7 @@
 package cli_test
 
 import (
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -72,6 +73,17 @@ func TestServeFlagsAndEnv(t *testing.T) {
 		{"bad webhook secret", []string{"--webhook-secret", "hunter2"}, nil, nil, "--webhook-secret"},
 		{"bad webhook url", []string{"--webhook-url", "cms.example/hook"}, nil, nil, "--webhook-url"},
 		{"bad blob store", []string{"--blob-store", "/mnt/bucket"}, nil, nil, "--blob-store"},
+		{"live default", nil, nil, func(c cli.ServeFlags) bool {
+			return c.Live.Sessions == 1 && c.ServerConfig(io.Discard).Live.Sessions == 1
+		}, ""},
+		{"live off", []string{"--live-sessions", "0"}, nil, func(c cli.ServeFlags) bool {
+			return c.ServerConfig(io.Discard).Live.Sessions < 0 // a zero in server.Config is the default
+		}, ""},
+		{"live from env", nil, map[string]string{"NEWSSCRIBE_LIVE_SESSIONS": "3", "NEWSSCRIBE_LIVE_ALLOW": "radio.example.com, *.tv.example"}, func(c cli.ServeFlags) bool {
+			return c.Live.Sessions == 3 && strings.Join(c.Live.Sources.Allow, "|") == "radio.example.com|*.tv.example"
+		}, ""},
+		{"bad live step", []string{"--live-step", "50ms"}, nil, nil, "--live-step"},
+		{"bad live allow", []string{"--live-allow", "http://radio.example.com/x"}, nil, nil, "--live-allow"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
