@@ -61,15 +61,37 @@ type Label struct {
 	English string `json:"en"`
 }
 
-// verdictLabels are the labels of the verdicts, one row per constant.
-var verdictLabels = map[Verdict]Label{
-	VerdictVerbatim:  {Arabic: "مطابق", One: "مطابق", Many: "مطابقة", English: "verbatim"},
-	VerdictMinor:     {Arabic: "مطابق بفرق إملائي", One: "بفرق إملائي", Many: "بفروق إملائية", English: "minor: spelling only"},
-	VerdictAltered:   {Arabic: "محرّف", One: "محرّف", Many: "محرّفة", English: "altered"},
-	VerdictStitched:  {Arabic: "مركّب من مقاطع متفرقة", One: "مركّب من مقاطع", Many: "مركّبة من مقاطع", English: "stitched from separate stretches"},
-	VerdictNotSaid:   {Arabic: "غير موجود في التسجيل", One: "غير موجود", Many: "غير موجودة", English: "not in the recording"},
-	VerdictUnclear:   {Arabic: "غير واضح — استمع", One: "غير واضح", Many: "غير واضحة", English: "unclear: listen"},
-	VerdictUnchecked: {Arabic: "لم يفحص، أعد المحاذاة", One: "لم يفحص", Many: "لم تفحص", English: "not checked: align again"},
+// verdicts are the verdicts' labels and styles, one row per constant: the
+// one place a verdict's words, colour and mark are written.
+var verdicts = map[Verdict]struct {
+	Label
+	Style
+}{
+	VerdictVerbatim:  {Label{Arabic: "مطابق", One: "مطابق", Many: "مطابقة", English: "verbatim"}, Style{Color: "1B6B36", Tint: "E3F3E8", Mark: "✓"}},
+	VerdictMinor:     {Label{Arabic: "مطابق بفرق إملائي", One: "بفرق إملائي", Many: "بفروق إملائية", English: "minor: spelling only"}, Style{Color: "0B6470", Tint: "DDF1F4", Mark: "≈"}},
+	VerdictAltered:   {Label{Arabic: "محرّف", One: "محرّف", Many: "محرّفة", English: "altered"}, Style{Color: "B0231B", Tint: "FDE6E3", Mark: "≠"}},
+	VerdictStitched:  {Label{Arabic: "مركّب من مقاطع متفرقة", One: "مركّب من مقاطع", Many: "مركّبة من مقاطع", English: "stitched from separate stretches"}, Style{Color: "6B3FB0", Tint: "EFE8FA", Mark: "✂"}},
+	VerdictNotSaid:   {Label{Arabic: "غير موجود في التسجيل", One: "غير موجود", Many: "غير موجودة", English: "not in the recording"}, Style{Color: "8E1650", Tint: "FBE4EF", Mark: "⊘"}},
+	VerdictUnclear:   {Label{Arabic: "غير واضح — استمع", One: "غير واضح", Many: "غير واضحة", English: "unclear: listen"}, Style{Color: "8A5300", Tint: "FDF0D5", Mark: "?"}},
+	VerdictUnchecked: {Label{Arabic: "لم يفحص، أعد المحاذاة", One: "لم يفحص", Many: "لم تفحص", English: "not checked: align again"}, Style{Color: "555E68", Tint: "EEF0F2", Mark: "–"}},
+}
+
+// Style is how a verdict is drawn wherever it is shown — the newsroom page,
+// the embed and share pages, the HTML and Word reports, the cards of clips
+// — so that one verdict has one colour everywhere, and a shape as well for
+// readers who do not tell the colours apart. Green and teal say "said as
+// printed", red and crimson "not as printed", violet "pieced together",
+// amber "listen"; no verdict uses the page's blue (links, focus, the passage
+// being played).
+type Style struct {
+	// Color is the verdict's ink (text, borders, marks) as RGB hex without
+	// "#" ("1B6B36"); at least 4.5:1 against white and against Tint.
+	Color string `json:"color"`
+	// Tint is the verdict's background, RGB hex.
+	Tint string `json:"tint"`
+	// Mark is a one-character shape that says the verdict without colour:
+	// ✓ verbatim, ≈ minor, ≠ altered, ✂ stitched, ⊘ not said, ? unclear.
+	Mark string `json:"mark"`
 }
 
 // diffLabels are the labels of the kinds of difference, one row per constant.
@@ -90,10 +112,53 @@ var DiffKinds = []DiffKind{DiffSpelling, DiffChanged, DiffAdded, DiffOmitted}
 // Label returns the verdict's label; an unknown verdict is labelled by its
 // value in both languages.
 func (v Verdict) Label() Label {
-	if l, ok := verdictLabels[v]; ok {
-		return l
+	if r, ok := verdicts[v]; ok {
+		return r.Label
 	}
 	return Label{Arabic: string(v), One: string(v), Many: string(v), English: string(v)}
+}
+
+// Style returns the verdict's colours and mark; an unknown verdict is drawn
+// as the unchecked one.
+func (v Verdict) Style() Style {
+	if r, ok := verdicts[v]; ok {
+		return r.Style
+	}
+	return verdicts[VerdictUnchecked].Style
+}
+
+// Class is the CSS class that carries the verdict's style (VerdictCSS):
+// "v-altered", "v-not_said"; "v-unchecked" for the unchecked verdict.
+func (v Verdict) Class() string {
+	if v == VerdictUnchecked {
+		return "v-unchecked"
+	}
+	return "v-" + string(v)
+}
+
+// Said reports whether every word of a quotation with this verdict was
+// said: in one stretch (verbatim), up to spelling (minor), or in separate
+// stretches (stitched, which its label says). A public page may list such a
+// quotation as heard; never an altered, missing or unclear one.
+func (v Verdict) Said() bool {
+	switch v {
+	case VerdictVerbatim, VerdictMinor, VerdictStitched:
+		return true
+	}
+	return false
+}
+
+// VerdictCSS is the palette as CSS: every element of class v.Class() gets
+// the custom properties --v (ink), --v-tint (background) and --v-mark (the
+// shape, a CSS string for content:). The HTML report and the web pages
+// style their verdicts with these properties only.
+func VerdictCSS() string {
+	var b strings.Builder
+	for _, v := range Verdicts {
+		st := v.Style()
+		fmt.Fprintf(&b, ".%s{--v:#%s;--v-tint:#%s;--v-mark:%q}\n", v.Class(), st.Color, st.Tint, st.Mark)
+	}
+	return b.String()
 }
 
 // Label returns the kind's label; an unknown kind is labelled by its value.
@@ -104,13 +169,16 @@ func (k DiffKind) Label() Label {
 	return Label{Arabic: string(k), English: string(k)}
 }
 
-// Vocabulary is the verdict and difference labels keyed by their values,
-// for a page that must show what the server's documents show (the newsroom
-// page reads it from its HTML, see api/web).
+// Vocabulary is the verdicts (labels, colours and marks) and the kinds of
+// difference keyed by their values, for a page that must show what the
+// server's documents show (the newsroom page reads it from its HTML, see
+// api/web).
 type Vocabulary struct {
 	// Verdicts are in Verdicts' order, without the unchecked verdict.
-	Verdicts    []Term `json:"verdicts"`
-	Differences []Term `json:"differences"`
+	Verdicts []VerdictTerm `json:"verdicts"`
+	// Unchecked is a quotation stored before the check existed.
+	Unchecked   VerdictTerm `json:"unchecked"`
+	Differences []Term      `json:"differences"`
 }
 
 // Term is one value of a closed vocabulary with its label.
@@ -119,12 +187,26 @@ type Term struct {
 	Label
 }
 
+// VerdictTerm is a verdict with its label, its style, the class that
+// carries the style and whether its words were said (Verdict.Said).
+type VerdictTerm struct {
+	Term
+	Style
+	Class string `json:"class"`
+	Said  bool   `json:"said"`
+}
+
+// Term returns the verdict as a vocabulary's term.
+func (v Verdict) Term() VerdictTerm {
+	return VerdictTerm{Term: Term{ID: string(v), Label: v.Label()}, Style: v.Style(), Class: v.Class(), Said: v.Said()}
+}
+
 // Labels returns the vocabulary of the quote check.
 func Labels() Vocabulary {
-	var v Vocabulary
+	v := Vocabulary{Unchecked: VerdictUnchecked.Term()}
 	for _, vd := range Verdicts {
 		if vd != VerdictUnchecked {
-			v.Verdicts = append(v.Verdicts, Term{ID: string(vd), Label: vd.Label()})
+			v.Verdicts = append(v.Verdicts, vd.Term())
 		}
 	}
 	for _, k := range DiffKinds {
@@ -133,13 +215,24 @@ func Labels() Vocabulary {
 	return v
 }
 
-// Summary is the one line a journalist reads first: «5 اقتباسات: 3 مطابقة،
-// 1 محرّف، 1 غير موجود» (the labels' summary forms, Label.One and Many).
-func Summary(r *Result) string {
+// VerdictCounts counts r's quotations by verdict ({"verbatim": 2,
+// "altered": 1}; a quotation stored before the check under the unchecked
+// verdict); nil for an article without quotations.
+func VerdictCounts(r *Result) map[Verdict]int {
+	if len(r.Quotes) == 0 {
+		return nil
+	}
 	count := map[Verdict]int{}
 	for _, q := range r.Quotes {
 		count[q.Check.Verdict]++
 	}
+	return count
+}
+
+// Summary is the one line a journalist reads first: «5 اقتباسات: 3 مطابقة،
+// 1 محرّف، 1 غير موجود» (the labels' summary forms, Label.One and Many).
+func Summary(r *Result) string {
+	count := VerdictCounts(r)
 	var parts []string
 	for _, v := range Verdicts {
 		switch n := count[v]; {

@@ -23,9 +23,20 @@ type articleJSON struct {
 	PublishedAt *time.Time `json:"published_at"`
 	Published   bool       `json:"published"`
 	// TranscriptionID is the latest job attached to the article.
-	TranscriptionID string    `json:"transcription_id,omitempty"`
-	CreatedAt       time.Time `json:"created_at"`
-	UpdatedAt       time.Time `json:"updated_at"`
+	TranscriptionID string `json:"transcription_id,omitempty"`
+	// Recordings are the jobs the article is attached to, oldest first
+	// (GET of one article only).
+	Recordings []recordingJSON `json:"recordings,omitempty"`
+	CreatedAt  time.Time       `json:"created_at"`
+	UpdatedAt  time.Time       `json:"updated_at"`
+}
+
+// recordingJSON is one recording an article is attached to.
+type recordingJSON struct {
+	ID        string       `json:"id"`
+	Filename  string       `json:"filename,omitempty"`
+	Status    store.Status `json:"status"`
+	CreatedAt time.Time    `json:"created_at"`
 }
 
 // articleInput is the body of POST and PUT: the fields of
@@ -85,7 +96,17 @@ func (s *server) article(c *gin.Context) *store.Article {
 
 func (s *server) getArticle(c *gin.Context) {
 	if a := s.article(c); a != nil {
-		c.JSON(http.StatusOK, toArticleJSON(a))
+		out := toArticleJSON(a)
+		jobs, err := s.Newsroom.Recordings(c.Request.Context(), a.ID)
+		if err != nil {
+			s.internal(c, err)
+			return
+		}
+		out.Recordings = make([]recordingJSON, len(jobs))
+		for i, j := range jobs {
+			out.Recordings[i] = recordingJSON{ID: j.ID, Filename: j.Filename, Status: j.Status, CreatedAt: j.CreatedAt}
+		}
+		c.JSON(http.StatusOK, out)
 	}
 }
 

@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"bytes"
+	"mime"
 	"net/http"
 	"strings"
 	"testing"
@@ -26,19 +27,29 @@ func TestDOCXDownloads(t *testing.T) {
 	ts.waitJob(t, j.ID)
 	title := strings.Fields(article)[0]
 	for _, tc := range []struct {
-		path, file string
-		want       []string
+		path, kind, ascii string
+		want              []string
 	}{
-		{"/transcript?format=docx", j.ID + ".docx", []string{"الحكومة ستواصل العمل", "تفريغ التسجيل"}},
-		{"/alignment?format=docx", j.ID + ".check.docx", []string{"فحص الاقتباسات", align.VerdictVerbatim.Label().Arabic}},
+		{"/transcript?format=docx", "التفريغ", "transcript", []string{"الحكومة ستواصل العمل", "تفريغ التسجيل"}},
+		{"/alignment?format=docx", "فحص الاقتباسات", "quote-check", []string{"فحص الاقتباسات", align.VerdictVerbatim.Label().Arabic}},
 	} {
 		t.Run(tc.path, func(t *testing.T) {
 			r := ts.do(t, "GET", "/v1/transcriptions/"+j.ID+tc.path, nil, "")
 			if r.status != 200 || r.header.Get("Content-Type") != docx.ContentType {
 				t.Fatalf("got %d %s, want 200 %s", r.status, r.header.Get("Content-Type"), docx.ContentType)
 			}
-			if got, want := r.header.Get("Content-Disposition"), `attachment; filename="`+tc.file+`"`; got != want {
-				t.Errorf("got Content-Disposition %q, want %q", got, want)
+			// The two Word files are named after the article and what they
+			// hold (issue 21), in UTF-8, with an ASCII name for old clients.
+			cd := r.header.Get("Content-Disposition")
+			disp, params, err := mime.ParseMediaType(cd)
+			if err != nil || disp != "attachment" {
+				t.Fatalf("Content-Disposition %q: %v", cd, err)
+			}
+			if name := params["filename"]; !strings.HasPrefix(name, "وقال الرئيس في كلمته") || !strings.HasSuffix(name, " — "+tc.kind+".docx") {
+				t.Errorf("file name %q, want the article's title then «— %s.docx»", name, tc.kind)
+			}
+			if want := `filename="newsscribe-` + j.ID + "-" + tc.ascii + `.docx"`; !strings.Contains(cd, want) {
+				t.Errorf("Content-Disposition %q lacks the ASCII fallback %s", cd, want)
 			}
 			parts, err := docx.ReadParts(bytes.NewReader(r.body), int64(len(r.body)))
 			if err != nil {

@@ -1,7 +1,10 @@
 package api
 
 import (
+	"fmt"
 	"io"
+	"strings"
+	"unicode"
 
 	"github.com/gin-gonic/gin"
 
@@ -50,4 +53,33 @@ func (s *server) documentInfo(c *gin.Context, j *store.Job) export.DocumentInfo 
 		info.Title = h
 	}
 	return info
+}
+
+// attachment marks the answer as a download (srt, vtt, txt, docx; JSON and
+// the HTML document are shown where they are opened) named after its title
+// and kind (export.FileName): filename* in UTF-8 (RFC 6266, RFC 5987) and
+// an ASCII filename for clients that read only that.
+func attachment(c *gin.Context, title string, kind export.Kind, id, format string) {
+	switch format {
+	case "srt", "vtt", "txt", "docx":
+	default:
+		return
+	}
+	c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="%s"; filename*=UTF-8''%s`,
+		export.ASCIIFileName(kind, id, format), extValue(export.FileName(title, kind, id, format))))
+}
+
+// extValue percent-encodes s as an RFC 5987 value: every byte but the
+// attr-chars (letters, digits and !#$&+-.^_`|~).
+func extValue(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x80 && (unicode.IsLetter(rune(c)) || unicode.IsDigit(rune(c)) || strings.IndexByte("!#$&+-.^_`|~", c) >= 0) {
+			b.WriteByte(c)
+		} else {
+			fmt.Fprintf(&b, "%%%02X", c)
+		}
+	}
+	return b.String()
 }

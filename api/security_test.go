@@ -191,7 +191,7 @@ func TestHeadersOnEveryResponse(t *testing.T) {
 		}
 	}
 	r = ts.do(t, "GET", "/v1/transcriptions/"+j.ID+"/transcript?format=srt", nil, "")
-	if d := r.header.Get("Content-Disposition"); d != `attachment; filename="`+j.ID+`.srt"` {
+	if d := r.header.Get("Content-Disposition"); !strings.HasPrefix(d, `attachment; filename="newsscribe-`+j.ID+`-captions.srt"; filename*=UTF-8''`) {
 		t.Errorf("srt Content-Disposition %q", d)
 	}
 }

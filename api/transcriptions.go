@@ -10,6 +10,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/newsscribe/newsscribe/align"
 	"github.com/newsscribe/newsscribe/audio"
 	"github.com/newsscribe/newsscribe/blob"
 	"github.com/newsscribe/newsscribe/export"
@@ -51,7 +52,10 @@ type jobJSON struct {
 	// ETASeconds estimates the time left of a running job from the rate
 	// measured since its first chunk began; absent until there is one.
 	ETASeconds *float64 `json:"eta_seconds,omitempty"`
-	Links      jobLinks `json:"links"`
+	// QuoteVerdicts counts the verdicts of the article's quotations (in
+	// lists, for finished jobs with an article).
+	QuoteVerdicts map[align.Verdict]int `json:"quote_verdicts,omitempty"`
+	Links         jobLinks              `json:"links"`
 	// The language Whisper detected, with language auto (translationmodel.go).
 	languageView
 }
@@ -200,6 +204,10 @@ func (s *server) listTranscriptions(c *gin.Context) {
 	for i, e := range page.Entries {
 		data[i] = toJobJSON(e.Job)
 		data[i].Title = e.ArticleTitle
+		// Each recording's own verdicts; a list still answers without them.
+		if data[i].QuoteVerdicts, err = s.Newsroom.VerdictCounts(c.Request.Context(), e.Job); err != nil {
+			s.log.Warn("job list: verdicts not counted", "job", e.ID, "error", err)
+		}
 	}
 	body := gin.H{"object": "list", "data": data, "total": page.Total, "limit": limit, "offset": offset, "next_cursor": nil}
 	if page.Next != "" {
@@ -325,22 +333,8 @@ func (s *server) getTranscript(c *gin.Context) {
 		s.internal(c, err)
 		return
 	}
-	name := j.ID
-	if t.MachineTranslation {
-		name += ".en"
-	}
-	download(c, name, format)
+	attachment(c, s.documentInfo(c, j).Title, export.TranscriptKind(format, t.MachineTranslation), j.ID, format)
 	c.Data(http.StatusOK, contentTypes[format], buf.Bytes())
-}
-
-// download names the file of a subtitle, text or Word export (srt, vtt,
-// txt, docx) as an attachment; JSON and the HTML document are shown where
-// they are opened.
-func download(c *gin.Context, id, format string) {
-	switch format {
-	case "srt", "vtt", "txt", "docx":
-		c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="%s.%s"`, id, format))
-	}
 }
 
 func (s *server) getAlignment(c *gin.Context) {
@@ -378,13 +372,7 @@ func (s *server) writeAlignment(c *gin.Context, j *store.Job) {
 	if format == "html" {
 		c.Header("Content-Security-Policy", documentCSP)
 	}
-	// Named apart from the transcript's downloads (ID.docx, ID.srt), so
-	// that both can be saved side by side (curl -OJ).
-	name := j.ID + ".aligned"
-	if format == "docx" {
-		name = j.ID + ".check" // the Word document is the quotation check
-	}
-	download(c, name, format)
+	attachment(c, s.documentInfo(c, j).Title, export.AlignmentKind(format), j.ID, format)
 	c.Data(http.StatusOK, contentTypes[format], buf.Bytes())
 }
 

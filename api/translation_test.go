@@ -76,8 +76,9 @@ func TestTranslation(t *testing.T) {
 		if r.status != 200 || !strings.Contains(string(r.body), tc.want) || !strings.Contains(string(r.body), "improve services") {
 			t.Errorf("%s: got %d %s, want the English text and %q", tc.format, r.status, r.body, tc.want)
 		}
-		if tc.format == "srt" && !strings.Contains(r.header.Get("Content-Disposition"), j.ID+".en.srt") {
-			t.Errorf("srt: got Content-Disposition %q, want %s.en.srt", r.header.Get("Content-Disposition"), j.ID)
+		// Named as English captions, machine-translated (issue 21).
+		if want := `filename="newsscribe-` + j.ID + `-captions-en-machine-translation.srt"`; tc.format == "srt" && !strings.Contains(r.header.Get("Content-Disposition"), want) {
+			t.Errorf("srt: got Content-Disposition %q, want %s", r.header.Get("Content-Disposition"), want)
 		}
 	}
 	if r := ts.do(t, "GET", path+"?format=txt", nil, ""); !strings.Contains(string(r.body), "الخدمات للمواطنين") || strings.Contains(string(r.body), "machine") {

@@ -151,6 +151,21 @@ func fill(words []Word, width int) [][]Word {
 // above its waveform.
 type CardText struct {
 	Title, Speaker string
+	// Verdict is the quotation's verdict as the newsroom names it
+	// (align.Verdict's Label), drawn under the speaker as a badge in the
+	// verdict's colours, VerdictColor on VerdictTint (RGB hex, from
+	// align.Verdict's Style); "" for a clip that is not of a quotation.
+	Verdict, VerdictColor, VerdictTint string
+}
+
+// assColour is an RGB hex colour ("B0231B") as ASS writes it, &H00BBGGRR;
+// def when hex is not six hex digits.
+func assColour(hex, def string) string {
+	if len(hex) != 6 || strings.Trim(strings.ToUpper(hex), "0123456789ABCDEF") != "" {
+		return def
+	}
+	h := strings.ToUpper(hex)
+	return "&H00" + h[4:6] + h[2:4] + h[0:2]
 }
 
 // assColours, &HAABBGGRR.
@@ -194,6 +209,10 @@ func WriteASS(w io.Writer, cues []Cue, a Aspect, highlight bool, card CardText, 
 		fontFor(card.Title), size*5/4, assWhite, assWhite, width/16, width/16, height/12)
 	fmt.Fprintf(&b, "Style: Speaker,%s,%d,%s,%s,&H00000000,&H00000000,0,0,0,0,100,100,0,0,1,0,0,8,%d,%d,%d,-1\n",
 		fontFor(card.Speaker), size, assSubdued, assSubdued, width/16, width/16, height/12+size*4)
+	// The verdict: its colour on its tint, an opaque box as on the page.
+	ink, tint := assColour(card.VerdictColor, assWhite), assColour(card.VerdictTint, assBox)
+	fmt.Fprintf(&b, "Style: Verdict,%s,%d,%s,%s,%s,%s,-1,0,0,0,100,100,0,0,3,%d,0,8,%d,%d,%d,-1\n",
+		fontFor(card.Verdict), size*4/5, ink, ink, tint, tint, size/6, width/16, width/16, height/12+size*6)
 	b.WriteString("\n[Events]\nFormat: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text\n")
 	event := func(style string, start, end float64, text string) {
 		fmt.Fprintf(&b, "Dialogue: 0,%s,%s,%s,,0,0,0,,%s\n", assTime(start), assTime(end), style, text)
@@ -204,6 +223,9 @@ func WriteASS(w io.Writer, cues []Cue, a Aspect, highlight bool, card CardText, 
 	}
 	if card.Speaker != "" {
 		event("Speaker", 0, duration, assEscape(card.Speaker))
+	}
+	if card.Verdict != "" {
+		event("Verdict", 0, duration, assEscape(card.Verdict))
 	}
 	for _, c := range cues {
 		if !highlight {

@@ -186,6 +186,8 @@ type Quote struct {
 	Start, End float64
 	// Speaker is whom the article attributes the quotation to; "" for nobody.
 	Speaker string
+	// Verdict is the quotation's check verdict.
+	Verdict align.Verdict
 }
 
 // QuoteSpan is quotation i (0-based, the index in r.Quotes) of the aligned
@@ -199,7 +201,7 @@ func QuoteSpan(r *align.Result, i int) (Quote, error) {
 	if q.Start == nil || q.End == nil {
 		return Quote{}, fmt.Errorf("quotation %d was not found in the recording (%s), so it has no time to cut", i+1, q.Check.Verdict)
 	}
-	out := Quote{Start: *q.Start, End: *q.End}
+	out := Quote{Start: *q.Start, End: *q.End, Verdict: q.Check.Verdict}
 	if q.Check.Speaker != nil {
 		out.Speaker = *q.Check.Speaker
 	}

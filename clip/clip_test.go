@@ -141,14 +141,18 @@ func TestCues(t *testing.T) {
 func TestWriteASS(t *testing.T) {
 	cues := clip.Cues(clip.TranscriptWords(testTranscript())[:8], 24)
 	var plain, hl bytes.Buffer
-	if err := clip.WriteASS(&plain, cues, clip.Vertical, false, clip.CardText{Title: "خطة {النقل}", Speaker: "وزير النقل"}, 5); err != nil {
+	card := clip.CardText{Title: "خطة {النقل}", Speaker: "وزير النقل", Verdict: "محرف", VerdictColor: "B0231B", VerdictTint: "FDE6E3"}
+	if err := clip.WriteASS(&plain, cues, clip.Vertical, false, card, 5); err != nil {
 		t.Fatal(err)
 	}
 	if err := clip.WriteASS(&hl, cues, clip.Vertical, true, clip.CardText{}, 5); err != nil {
 		t.Fatal(err)
 	}
 	s := plain.String()
-	for _, want := range []string{"PlayResX: 720", "PlayResY: 1280", "Noto Naskh Arabic", ",-1\n", "\\N", "خطة (النقل)", "Speaker,,0,0,0,,وزير النقل"} {
+	// The card says the quotation's verdict as a badge in the verdict's
+	// colours (ink B0231B on tint FDE6E3, in ASS's &H00BBGGRR).
+	for _, want := range []string{"PlayResX: 720", "PlayResY: 1280", "Noto Naskh Arabic", ",-1\n", "\\N", "خطة (النقل)", "Speaker,,0,0,0,,وزير النقل",
+		"&H001B23B0,&H001B23B0,&H00E3E6FD,&H00E3E6FD,-1,0,0,0,100,100,0,0,3,", "Verdict,,0,0,0,,محرف"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("script lacks %q:\n%s", want, s)
 		}

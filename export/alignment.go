@@ -255,7 +255,9 @@ type htmlQuote struct {
 	// name a screen reader says for the quotation.
 	N                      int
 	Verdict, Speaker, Aria string
-	Diffs                  []htmlDiff
+	// Class and Mark draw the verdict in the palette (align.Verdict.Style).
+	Class, Mark string
+	Diffs       []htmlDiff
 }
 
 type htmlDiff struct {
@@ -271,10 +273,12 @@ type htmlPage struct {
 	Paragraphs []htmlParagraph
 	Quotes     []htmlQuote
 	Unmatched  []htmlQuote
+	// VerdictCSS is the verdicts' palette (align.VerdictCSS).
+	VerdictCSS template.CSS
 }
 
 func writeHTML(w io.Writer, r *align.Result) error {
-	p := htmlPage{Duration: short(r.Duration), Sentences: len(r.Sentences)}
+	p := htmlPage{Duration: short(r.Duration), Sentences: len(r.Sentences), VerdictCSS: template.CSS(align.VerdictCSS())}
 	p.Paragraphs = make([]htmlParagraph, len(r.Paragraphs))
 	for i, para := range r.Paragraphs {
 		p.Paragraphs[i].Prose = para.Prose
@@ -339,7 +343,8 @@ func writeHTML(w io.Writer, r *align.Result) error {
 // quoteHTML is quotation i of the page with its check.
 func quoteHTML(i int, q align.TimedQuote) htmlQuote {
 	c := q.Check
-	hq := htmlQuote{N: i + 1, Text: q.Text, Status: q.Status, Label: c.Verdict.Label().Arabic, Coverage: int(math.Round(q.Coverage * 100)), Verdict: string(c.Verdict)}
+	hq := htmlQuote{N: i + 1, Text: q.Text, Status: q.Status, Label: c.Verdict.Label().Arabic, Coverage: int(math.Round(q.Coverage * 100)), Verdict: string(c.Verdict),
+		Class: c.Verdict.Class(), Mark: c.Verdict.Style().Mark}
 	if len(c.Parts) > 0 {
 		var ts []string
 		for _, p := range c.Parts {
@@ -380,7 +385,7 @@ p.meta{color:#888;font-size:.9rem}
 time{display:inline-block;font-size:.75rem;color:#fff;background:#2a6f97;border-radius:.2rem;padding:0 .3rem;margin-inline-end:.25rem;direction:ltr;unicode-bidi:isolate;font-family:ui-monospace,monospace}
 .w.missing{color:#777}.w.interpolated{text-decoration:underline dotted}
 ul{padding-inline-start:1.2rem}li{margin:.4rem 0}
-.q.not_said,.q.altered,.q.stitched{color:#9b1c1c}.q.altered .label,.q.stitched .label,.q.not_said .label{font-weight:bold}.q.unclear .label{color:#8a5a00}
+{{.VerdictCSS}}.q .label{color:var(--v);background:var(--v-tint);font-weight:bold}
 .speaker{color:#555;font-size:.9rem}.diffs{font-size:.9rem;color:#1d1d1f}del{color:#9b1c1c}ins{color:#1a6b2a;text-decoration:none;border-bottom:1px solid currentColor}
 .label{font-size:.8rem;border:1px solid currentColor;border-radius:.2rem;padding:0 .3rem;margin-inline-start:.3rem}
 .legend span{margin-inline-end:1rem}
@@ -395,7 +400,7 @@ ul{padding-inline-start:1.2rem}li{margin:.4rem 0}
 {{range .Paragraphs}}<p class="{{if .Prose}}prose{{else}}meta{{end}}">{{range .Sentences}}<span class="s {{.Status}}"{{if .Start}} data-start="{{.Start}}"{{end}}>{{if .Time}}<time>{{.Time}}</time>{{end}}{{range .Runs}}{{if .Status}}<span class="w {{.Status}}" title="{{.Title}}">{{.Text}}</span>{{else}}{{.Text}}{{end}}{{end}}</span> {{end}}</p>
 {{end}}<h2 id="quotes">فحص الاقتباسات</h2>
 {{if .Quotes}}<ol>
-{{range .Quotes}}<li id="q{{.N}}" class="q {{.Verdict}}" aria-label="{{.Aria}}">{{if .Time}}<time>{{.Time}}</time>{{end}}«{{.Text}}» <span class="label">{{.Label}}</span>{{if .Speaker}} <span class="speaker">— {{.Speaker}}</span>{{end}}{{if .Diffs}}
+{{range .Quotes}}<li id="q{{.N}}" class="q {{.Verdict}}" aria-label="{{.Aria}}">{{if .Time}}<time>{{.Time}}</time>{{end}}«{{.Text}}» <span class="label {{.Class}}"><span aria-hidden="true">{{.Mark}}</span> {{.Label}}</span>{{if .Speaker}} <span class="speaker">— {{.Speaker}}</span>{{end}}{{if .Diffs}}
 <ul class="diffs">{{range .Diffs}}<li class="d {{.Kind}}">{{.Label}}: {{if .Article}}<del>{{.Article}}</del>{{end}}{{if .Spoken}} <ins>{{.Spoken}}</ins>{{end}} <time>{{.Time}}</time> ثقة {{.Confidence}}%</li>{{end}}</ul>{{end}}</li>
 {{end}}</ol>
 {{else}}<p>لا اقتباسات في المقال.</p>

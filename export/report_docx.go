@@ -8,14 +8,6 @@ import (
 	"github.com/newsscribe/newsscribe/export/docx"
 )
 
-// verdictColor marks the verdicts an editor must act on.
-var verdictColor = map[align.Verdict]string{
-	align.VerdictAltered:  "B00020",
-	align.VerdictStitched: "B00020",
-	align.VerdictNotSaid:  "B00020",
-	align.VerdictUnclear:  "8A5A00",
-}
-
 // ReportDocument lays the quotation check of r out as a Word document: the
 // article's title and date, the summary line, then each quotation with its
 // verdict, speaker, the times it was said and every difference (what was
@@ -28,7 +20,7 @@ func ReportDocument(r *align.Result, info DocumentInfo) *docx.Document {
 		d.Paragraphs = append(d.Paragraphs,
 			docx.Paragraph{Style: docx.Heading, Runs: []docx.Run{
 				{Text: fmt.Sprintf("%d. ", i+1)},
-				{Text: c.Verdict.Label().Arabic, Color: verdictColor[c.Verdict]},
+				{Text: c.Verdict.Label().Arabic, Color: c.Verdict.Style().Color},
 			}},
 			docx.P(docx.Quote, "«"+strings.Join(strings.Fields(q.Text), " ")+"»"))
 		if c.Speaker != nil {

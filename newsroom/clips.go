@@ -178,6 +178,9 @@ func (n *Newsroom) ClipSpec(ctx context.Context, j *store.Job, c *store.Clip) (c
 			return clip.Spec{}, err
 		}
 		spec.From, spec.To, spec.Card.Speaker = q.Start, q.End, q.Speaker
+		// The card says the quotation's verdict in the page's words and colours.
+		style := q.Verdict.Style()
+		spec.Card.Verdict, spec.Card.VerdictColor, spec.Card.VerdictTint = q.Verdict.Label().Arabic, style.Color, style.Tint
 	}
 	if spec.Card.Speaker == "" {
 		spec.Card.Speaker = speakerAt(t, spec.From)

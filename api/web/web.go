@@ -137,8 +137,8 @@ type handler struct {
 type indexView struct {
 	// Base is the prefix the router is mounted under, "" for the root.
 	Base string
-	// Vocabulary is the quote check's verdicts and kinds of difference with
-	// their labels (align.Labels), written into the page as JSON
+	// Vocabulary is the quote check's verdicts (labels, colours, marks) and
+	// kinds of difference (align.Labels), written into the page as JSON
 	// (<script type="application/json" id="vocabulary">) so that the page
 	// shows the words the report and the documents use and keeps no copy.
 	Vocabulary align.Vocabulary
@@ -160,11 +160,14 @@ func newHandler(src Source, base string) *handler {
 	if err != nil {
 		panic(fmt.Sprintf("web: embedded assets: %v", err))
 	}
+	// The verdicts' palette, written from align's, never copied.
+	h.files["css/verdicts.css"] = newAsset("verdicts.css", []byte("/* The verdicts' palette (align.Verdict's Style). */\n"+align.VerdictCSS()))
 	// Both pages are html/template files parsed together; the newsroom page
 	// depends only on the mount prefix, so it is drawn once, here, and served
 	// with an ETag like any other asset.
 	h.tmpl = template.Must(template.New("").Funcs(template.FuncMap{
 		"clock": clock,
+		"add":   func(a, b int) int { return a + b },
 	}).ParseFS(assets, "templates/*.html"))
 	var page bytes.Buffer
 	if err := h.tmpl.ExecuteTemplate(&page, "index.html", indexView{Base: base, Vocabulary: align.Labels()}); err != nil {
@@ -172,7 +175,7 @@ func newHandler(src Source, base string) *handler {
 	}
 	h.page = newAsset("index.html", page.Bytes())
 	var lp bytes.Buffer
-	if err := h.tmpl.ExecuteTemplate(&lp, "live.html", indexView{Base: base}); err != nil {
+	if err := h.tmpl.ExecuteTemplate(&lp, "live.html", indexView{Base: base, Vocabulary: align.Labels()}); err != nil {
 		panic(fmt.Sprintf("web: live page template: %v", err))
 	}
 	h.livePage = newAsset("live.html", lp.Bytes())
@@ -280,24 +283,16 @@ func (h *handler) article(c *gin.Context, id string) (*store.EmbedArticle, bool)
 	return a, true
 }
 
-// heard reports whether the embed may list quote q as said, and says how:
-// only a quote checked verbatim or minor (said as printed, up to spelling)
-// or stitched (said, in separate stretches) is listed. A quote without a
+// heard reports whether the embed may list quote q as said: only a quote
+// whose words were all said (align.Verdict.Said: verbatim, minor, or
+// stitched, which its verdict's label says) is listed. A quote without a
 // check (an alignment stored before the check) is listed by its status, as
 // before.
-func heard(q align.TimedQuote) (ok, stitched bool) {
+func heard(q align.TimedQuote) bool {
 	if !timed(q.TimedSpan) {
-		return false, false
+		return false
 	}
-	switch q.Check.Verdict {
-	case align.VerdictUnchecked:
-		return true, false
-	case align.VerdictVerbatim, align.VerdictMinor:
-		return true, false
-	case align.VerdictStitched:
-		return true, true
-	}
-	return false, false
+	return q.Check.Verdict == align.VerdictUnchecked || q.Check.Verdict.Said()
 }
 
 // timed reports whether s was heard in the recording.
@@ -404,12 +399,15 @@ type embedItem struct {
 	Text       string
 	Start, End float64
 	Partial    bool
-	// Stitched: said, but in stretches apart that the article prints as one.
-	Stitched bool
 	// Speaker is whom the article attributes the quote to; "" when nobody.
 	Speaker string
 	// Quote is the quotation's number in the article, from 1; 0 for a sentence.
 	Quote int
+	// Verdict names and draws the quotation's verdict (zero for a sentence,
+	// and for a quotation stored before the check).
+	Verdict align.VerdictTerm
+	// Shared marks the quotation a shared link (?quote=N) opened on.
+	Shared bool
 }
 
 type embedView struct {
@@ -422,6 +420,9 @@ type embedView struct {
 	StartAt *float64
 	// Share marks the page of a signed share link (an unpublished job).
 	Share bool
+	// Unlisted: the link asked for a quotation the public page does not
+	// list (?quote=N of one not said as printed).
+	Unlisted bool
 }
 
 func (h *handler) embedPage(c *gin.Context) {
@@ -446,12 +447,14 @@ func (h *handler) render(c *gin.Context, a *store.EmbedArticle, al *align.Result
 	// said are listed (never an altered or invented one), and an article
 	// without any shows its spoken sentences instead.
 	for i, q := range al.Quotes {
-		ok, stitched := heard(q)
-		if !ok {
+		if !heard(q) {
 			continue
 		}
 		unchecked := q.Check.Verdict == align.VerdictUnchecked
-		it := embedItem{Text: q.Text, Start: *q.Start, End: *q.End, Partial: unchecked && q.Status == align.StatusPartial, Stitched: stitched, Quote: i + 1}
+		it := embedItem{Text: q.Text, Start: *q.Start, End: *q.End, Partial: unchecked && q.Status == align.StatusPartial, Quote: i + 1}
+		if !unchecked {
+			it.Verdict = q.Check.Verdict.Term()
+		}
 		if q.Check.Speaker != nil {
 			it.Speaker = *q.Check.Speaker
 		}
@@ -468,9 +471,24 @@ func (h *handler) render(c *gin.Context, a *store.EmbedArticle, al *align.Result
 	if at, ok := moment(c.Query("t"), c.Query("quote"), v.Items); ok {
 		v.StartAt = &at
 	}
+	if n, err := strconv.Atoi(c.Query("quote")); err == nil && n > 0 {
+		v.Unlisted = n <= len(al.Quotes)
+		for i := range v.Items {
+			if v.Items[i].Quote == n {
+				v.Items[i].Shared, v.Unlisted = true, false
+			}
+		}
+	}
+	h.write(c, a, "embed.html", v, v.Share)
+}
+
+// write draws the page tmpl of article (or shared job) a with v, with the
+// headers of a page any site may frame; private pages (share links) are
+// neither cached by others nor indexed.
+func (h *handler) write(c *gin.Context, a *store.EmbedArticle, tmpl string, v any, private bool) {
 	var buf bytes.Buffer
-	if err := h.tmpl.ExecuteTemplate(&buf, "embed.html", v); err != nil {
-		_ = c.Error(fmt.Errorf("embed page %q: %w", a.ID, err))
+	if err := h.tmpl.ExecuteTemplate(&buf, tmpl, v); err != nil {
+		_ = c.Error(fmt.Errorf("page %s of %q: %w", tmpl, a.ID, err))
 		writeError(c, http.StatusInternalServerError, errcode.Internal, "the embed could not be drawn")
 		return
 	}
@@ -480,7 +498,7 @@ func (h *handler) render(c *gin.Context, a *store.EmbedArticle, al *align.Result
 	hd.Set("Referrer-Policy", "strict-origin-when-cross-origin")
 	hd.Set("Cache-Control", "public, max-age=60")
 	hd.Set("X-Content-Type-Options", "nosniff")
-	if v.Share {
+	if private {
 		// A shared job is not public: not cached by others, not indexed.
 		hd.Set("Cache-Control", "private, no-store")
 		hd.Set("X-Robots-Tag", "noindex")

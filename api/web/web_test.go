@@ -514,13 +514,18 @@ func TestEmbedListsOnlyWhatTheVerdictSupports(t *testing.T) {
 			}
 		})
 	}
-	for _, want := range []string{"قيل عند", "— محمد الدخيسي", "(من مقاطع متفرقة)", `id="more"`} {
+	for _, want := range []string{"قيل عند", "— محمد الدخيسي", `id="more"`, "/static/css/verdicts.css"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("embed page lacks %s", want)
 		}
 	}
-	if strings.Count(body, "(من مقاطع متفرقة)") != 1 {
-		t.Errorf("got %d stitched marks, want 1", strings.Count(body, "(من مقاطع متفرقة)"))
+	// Each listed quote says its verdict in align's words, in the palette's
+	// class, with its mark; the stitched one says it was pieced together.
+	for _, v := range []align.Verdict{align.VerdictVerbatim, align.VerdictMinor, align.VerdictStitched} {
+		badge := `<span class="badge ` + v.Class() + `"><span aria-hidden="true">` + v.Style().Mark + `</span> ` + v.Label().Arabic + `</span>`
+		if strings.Count(body, badge) != 1 {
+			t.Errorf("got %d badges %s, want 1", strings.Count(body, badge), badge)
+		}
 	}
 }
 

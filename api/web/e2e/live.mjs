@@ -111,7 +111,7 @@ try {
   for (const [p, who] of [[page, 'journalist'], [watcher, 'colleague']]) {
     await p.waitForFunction((n) => document.querySelectorAll('#captions .final').length >= n, WORDS, { timeout: 60000 });
     await p.waitForFunction(() => {
-      const b = [...document.querySelectorAll('#live-quotes .badge')].map((x) => x.textContent);
+      const b = [...document.querySelectorAll('#live-quotes .badge .label')].map((x) => x.textContent);
       return b.length === 2 && b[0] === 'مطابق' && b[1] === 'لم يُقل بعد';
     }, null, { timeout: 30000 });
     step(`${who}: ${await finals(p)} final words (${WORDS} said); verdicts: said verbatim / not said yet`);

@@ -3,7 +3,9 @@
 // by the location hash (#job/{id}).
 import { client } from './api.js';
 import { UploadForm } from './upload.js';
-import { Announcer } from './util.js';
+import { Announcer, el } from './util.js';
+import { verdictOrder } from './words.js';
+import { badge } from './quotes.js';
 import { JobsList } from './jobs.js';
 import { JobView } from './jobview.js';
 import { TranscriberKeys } from './keys.js';
@@ -12,7 +14,15 @@ import { SearchBox } from './search.js';
 
 const $ = (id) => document.getElementById(id);
 
+// drawLegend lists every verdict, in its colours and with its mark, above
+// the article the colours are used in.
+function drawLegend() {
+  const ul = $('legend');
+  ul.prepend(...verdictOrder().map((v) => el('li', {}, badge(v))));
+}
+
 function main() {
+  drawLegend();
   const base = document.documentElement.dataset.base || '';
   const api = client(base);
   const jobs = new JobsList({ api });

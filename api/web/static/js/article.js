@@ -1,9 +1,11 @@
 // article.js — draws an aligned article (align.Result JSON) against its
 // recording: the text with every spoken sentence clickable, the quotes with
 // their times and status, and the speech the article left out.
-import { seek, Follower, activate } from './player.js';
+import { seek, Follower, activate, pinned } from './player.js';
 import { clock, el } from './util.js';
 import { QuoteList, verdictOf } from './quotes.js';
+import { verdict } from './words.js';
+import { segmentWords } from './transcript.js';
 
 const timed = (x) => x && x.start != null && x.end != null && x.status !== 'not_in_audio' && x.status !== 'missing';
 
@@ -64,16 +66,26 @@ function indexOfChars(hay, needle, from) {
 
 /**
  * renderArticle draws al into the given containers and returns a handle with
- * destroy(). body is the article text that al's char offsets refer to.
+ * destroy(). body is the article text that al's char offsets refer to; tr
+ * is the transcript (its segments are the sentences a difference is played
+ * in, its words the ones shown around it).
  */
-export function renderArticle({ body, alignment: al, textEl, quotesEl, summaryEl, unmatchedEl, audio, follow, announce, share = null, onClip = null }) {
+export function renderArticle({ body, alignment: al, tr = null, textEl, quotesEl, summaryEl, unmatchedEl, audio, follow, announce, share = null, onClip = null }) {
   const chars = Array.from(body || reconstructBody(al));
   const sentences = [...(al.sentences || [])].sort((a, b) => a.char_start - b.char_start);
   const words = [...(al.words || [])].sort((a, b) => a.char_start - b.char_start);
   const quotes = [...(al.quotes || [])].sort((a, b) => a.char_start - b.char_start);
   const quoteAt = (pos) => quotes.find((q) => q.char_start <= pos && pos < q.char_end);
-  // A quote's band in the text says its verdict.
-  const band = (q) => `in-quote v-${verdictOf(q)}${verdictOf(q) === 'not_said' ? ' q-missing' : ''}`;
+  // A quote's band in the text is drawn in its verdict's colours.
+  const band = (q) => `in-quote ${verdict(verdictOf(q)).class}`;
+  // Where a quote starts, its number and mark (for the eye) and its verdict
+  // in words (for screen readers, inside the sentence's name).
+  const opening = (q) => {
+    const n = quotes.indexOf(q) + 1, w = verdict(verdictOf(q));
+    return [el('span', { class: `qchip ${w.class}`, 'aria-hidden': 'true' }, `${w.mark}${n}`),
+      el('span', { class: 'sr-only' }, `(الاقتباس ${n}: ${w.ar}) `)];
+  };
+  const opened = new Set();
 
   const sentItems = [], wordItems = [];
   const frag = document.createDocumentFragment();
@@ -98,6 +110,7 @@ export function renderArticle({ body, alignment: al, textEl, quotesEl, summaryEl
           : gap);
       }
       prevQ = q;
+      if (q && !opened.has(q)) { opened.add(q); sEl.append(...opening(q)); }
       const wEl = el('span', {
         class: ['w', `w-${w.status || 'unknown'}`, q && band(q)].filter(Boolean).join(' '),
       }, chars.slice(w.char_start, w.char_end).join(''));
@@ -111,6 +124,7 @@ export function renderArticle({ body, alignment: al, textEl, quotesEl, summaryEl
       sEl.tabIndex = 0;
       sEl.title = `استمع من ${clock(s.start)}`;
       sEl.dataset.start = s.start;
+      sEl.dataset.media = '';
       activate(sEl, () => seek(audio, s.start));
       sentItems.push({ el: sEl, start: s.start, end: s.end });
     } else if (s.status === 'not_in_audio') {
@@ -125,7 +139,10 @@ export function renderArticle({ body, alignment: al, textEl, quotesEl, summaryEl
   // The quotes, each with its verdict and the evidence.
   // onClip gets the quote's index in the alignment's quotes (the API's clip
   // request names it by number, index + 1), not its place in the sorted list.
+  const segs = (tr?.segments || []).filter((x) => x.end > x.start);
+  const trWords = segs.flatMap((x) => segmentWords(x)).filter((w) => w.end > w.start);
   const ql = new QuoteList({ chars, quotes, audio, summaryEl, listEl: quotesEl, announce, share,
+    spans: segs.map((x) => ({ start: x.start, end: x.end })), words: trWords,
     onClip: onClip && ((q) => onClip(al.quotes.indexOf(q), q)) });
   const quoteItems = ql.items;
 
@@ -133,15 +150,17 @@ export function renderArticle({ body, alignment: al, textEl, quotesEl, summaryEl
   unmatchedEl.replaceChildren();
   for (const u of al.unmatched || []) {
     unmatchedEl.append(el('li', {}, el('button', {
-      type: 'button', class: 'unmatched-btn', dataset: { start: u.start, end: u.end },
+      type: 'button', class: 'unmatched-btn', dataset: { start: u.start, end: u.end, media: '' },
       title: 'استمع إلى كلام لم يرد في المقال',
       onclick: () => seek(audio, u.start, { stopAt: u.end }),
     }, el('time', { class: 'stamp', dir: 'ltr' }, `${clock(u.start)}–${clock(u.end)}`), ' ', el('span', {}, u.text || '…'))));
   }
   if (!(al.unmatched || []).length) unmatchedEl.append(el('li', { class: 'empty' }, 'لم يُرصد كلام خارج نص المقال.'));
 
+  // Following the text scrolls to the sentence being said, except while a
+  // passage started from a quote card plays: that card stays in view.
   const scrollTo = (item) => {
-    if (!item || !follow?.checked || audio.paused) return;
+    if (!item || !follow?.checked || audio.paused || pinned(audio)) return;
     const r = item.el.getBoundingClientRect();
     if (r.top < 0 || r.bottom > window.innerHeight) item.el.scrollIntoView({ block: 'center', behavior: 'smooth' });
   };
@@ -151,6 +170,6 @@ export function renderArticle({ body, alignment: al, textEl, quotesEl, summaryEl
   ];
   return {
     counts: { sentences: sentItems.length, words: wordItems.length, quotes: quoteItems.length },
-    destroy() { for (const f of followers) f.destroy(); },
+    destroy() { for (const f of followers) f.destroy(); ql.destroy(); },
   };
 }

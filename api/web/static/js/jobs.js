@@ -2,6 +2,7 @@
 // while any of them is active.
 import { jobError } from './api.js';
 import { clock, duration, stamp, showError, clearError, el, modelWords, isolated } from './util.js';
+import { verdict, verdictOrder, verdictCount } from './words.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -21,7 +22,40 @@ export const STATUS = {
  * jobName is what a job is called: its article's title, its file name, else
  * its id; an English machine translation says so.
  */
-export const jobName = (j) => (j.title || j.filename || j.id) + (j.task === 'translate' ? ' — English (ترجمة آلية)' : '');
+export const jobName = (j) => (j.title || j.filename || j.id) + (j.task === 'translate' ? ' — ترجمة إنجليزية آلية' : '');
+
+/**
+ * verdictCounts draws a job's quote_verdicts ({verbatim: 2, altered: 1}) as
+ * one chip per verdict, in the summary's order: mark, then count and label
+ * as the summary line says them.
+ */
+export function verdictCounts(counts) {
+  if (!counts) return null;
+  const ids = [...verdictOrder(), ''].filter((v) => counts[v]);
+  if (!ids.length) return null;
+  return el('ul', { class: 'verdict-counts', 'aria-label': 'أحكام الاقتباسات' }, ...ids.map((v) => {
+    const w = verdict(v);
+    return el('li', { class: `vcount ${w.class}` }, el('span', { class: 'mark', 'aria-hidden': 'true' }, w.mark), ' ',
+      verdictCount(v, counts[v]));
+  }));
+}
+
+/**
+ * folded takes the English machine translations out of the rows: one whose
+ * recording (audio_sha256) is on the page is shown on that recording's row
+ * (its page has the English column), not as a recording of its own.
+ */
+export function folded(rows) {
+  const sources = new Map(rows.filter((j) => j.task !== 'translate').map((j) => [j.audio_sha256, j]));
+  const english = new Map();
+  const out = [];
+  for (const j of rows) {
+    const src = j.task === 'translate' && sources.get(j.audio_sha256);
+    if (src) english.set(src.id, j);
+    else out.push(j);
+  }
+  return { rows: out, english };
+}
 
 const ts = (v) => (v ? Date.parse(v) : NaN);
 
@@ -130,17 +164,17 @@ export class JobsList {
     // job and its action, so keyboard users keep their place.
     const focused = tbody.contains(document.activeElement) ? document.activeElement : null;
     const keep = focused && { id: focused.closest('tr')?.dataset.id, action: focused.dataset.action };
-    const rows = [...this.jobs.values()].sort((a, b) => (ts(b.created_at) || 0) - (ts(a.created_at) || 0));
+    const { rows, english } = folded([...this.jobs.values()].sort((a, b) => (ts(b.created_at) || 0) - (ts(a.created_at) || 0)));
     tbody.replaceChildren();
     const last = Math.min(this.total, this.offset + rows.length);
     $('jobs-range').textContent = this.total ? `${this.offset + 1}–${last} من ${this.total}` : '';
     $('jobs-prev').disabled = this.offset === 0;
     $('jobs-next').disabled = last >= this.total;
     if (!rows.length) {
-      tbody.append(el('tr', {}, el('td', { colspan: 6, class: 'empty' }, 'لا توجد مهام بعد.')));
+      tbody.append(el('tr', {}, el('td', { colspan: 7, class: 'empty' }, 'لا توجد تسجيلات بعد. ارفع أول تسجيل مع مقاله في «تسجيل جديد» أعلاه.')));
       return;
     }
-    for (const j of rows) tbody.append(this.row(j));
+    for (const j of rows) tbody.append(this.row(j, english.get(j.id)));
     if (keep?.id) {
       const again = [...tbody.querySelectorAll('tr')].find((tr) => tr.dataset.id === keep.id)
         ?.querySelector(keep.action ? `[data-action="${keep.action}"]` : 'a, button');
@@ -148,17 +182,18 @@ export class JobsList {
     }
   }
 
-  row(j) {
+  // row draws job j; en is its English machine translation, when listed.
+  row(j, en = null) {
     const left = this.progress.eta(j);
     const prog = el('progress', { max: 100, value: j.progress, 'aria-label': `تقدم ${jobName(j)}` });
     const actions = el('td', { class: 'actions' });
     if (j.status === 'done') {
-      actions.append(el('a', { class: 'btn', href: `#job/${encodeURIComponent(j.id)}`, dataset: { action: 'open' }, 'aria-label': `افتح ${jobName(j)}` }, 'فتح'));
+      actions.append(el('a', { class: 'btn', href: `#job/${encodeURIComponent(j.id)}`, dataset: { action: 'open' }, 'aria-label': `فتح ${jobName(j)}` }, 'فتح'));
     }
     const active = ACTIVE.has(j.status);
     actions.append(el('button', {
       type: 'button', class: 'btn danger', dataset: { action: active ? 'cancel' : 'delete' },
-      'aria-label': `${active ? 'ألغِ' : 'احذف'} ${jobName(j)}`,
+      'aria-label': `${active ? 'إلغاء' : 'حذف'} ${jobName(j)}`,
       onclick: (e) => this.cancel(j, e.currentTarget),
     }, active ? 'إلغاء' : 'حذف'));
     const err = j.status === 'failed' ? jobError(j) : null;
@@ -167,7 +202,10 @@ export class JobsList {
       j.rtf ? el('p', {}, 'سرعة التفريغ: ', el('span', { dir: 'ltr' }, `${j.rtf.toFixed(2)}×`), ' من مدة التسجيل (زمن المعالجة ÷ مدة التسجيل)') : null) : null;
     return el('tr', { class: `job st-${j.status}`, dataset: { id: j.id } },
       el('td', { class: 'name' }, j.title ? el('span', { dir: 'rtl' }, ...isolated(j.title)) : el('span', { dir: 'auto' }, jobName(j)),
-        j.title && j.filename ? el('div', { class: 'muted', dir: 'auto' }, j.filename) : null, err ? el('div', { class: 'job-err', dir: 'auto' }, err.message) : null, details),
+        j.title && j.filename ? el('div', { class: 'muted', dir: 'auto' }, j.filename) : null,
+        en ? el('div', { class: 'muted' }, 'مع ترجمة إنجليزية آلية') : null,
+        err ? el('div', { class: 'job-err', dir: 'auto' }, err.message) : null, details),
+      el('td', { 'data-label': 'الاقتباسات' }, verdictCounts(j.quote_verdicts) || el('span', { class: 'muted' }, j.status === 'done' && j.has_article ? 'لا اقتباسات' : '—')),
       el('td', { 'data-label': 'الحالة' }, el('span', { class: `pill st-${j.status}` }, STATUS[j.status] || j.status)),
       el('td', { 'data-label': 'التقدم' }, prog, ` ${j.progress}%`, left != null ? el('div', { class: 'muted' }, `بقي نحو ${duration(left)}`) : null),
       el('td', { class: 'num', 'data-label': 'مدة التسجيل' }, el('span', { dir: 'ltr' }, clock(j.audio_duration || null))),

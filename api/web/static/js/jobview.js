@@ -1,14 +1,14 @@
-// jobview.js — one finished job: its recording, the aligned article (or the
-// bare transcript when it has no article), downloads, publishing and the
-// article editor.
-import { clock, copyText, showError, clearError, el, isolated, modelWords } from './util.js';
+// jobview.js — one finished job: its recording, the quotations' evidence,
+// the aligned article (or the bare transcript when it has no article),
+// downloads, publishing and the article editor.
+import { clock, confirmDialog, copyText, showError, clearError, el, isolated, modelWords, toast, QUOTE, countWord } from './util.js';
 import { renderArticle, fromTranscript } from './article.js';
 import { jobName } from './jobs.js';
-import { TranscriptView } from './transcript.js';
+import { TranscriptView, selectedSpan } from './transcript.js';
 import { seek } from './player.js';
 import { summaryText, verdictOf } from './quotes.js';
+import { verdict } from './words.js';
 import { ClipMaker, spanLabel } from './clips.js';
-import { selectedSpan } from './transcript.js';
 import { showLanguageNote } from './language.js';
 
 const $ = (id) => document.getElementById(id);
@@ -31,7 +31,7 @@ export class JobView {
       const sp = selectedSpan($('transcript'));
       if (!this.cur) return;
       if (!sp) {
-        $('view-status').textContent = 'حدّد كلمات من «ما قيل» أولًا ثم اضغط «مقطع من الكلمات المحددة».';
+        toast($('clip-sel-btn'), 'حدّد كلمات من «ما قيل» أولًا ثم اضغط «مقطع من الكلمات المحددة».');
         return;
       }
       this.clips.open(this.cur.job, { from: sp.start, to: sp.end }, `الكلمات المحددة، ${spanLabel(sp.start, sp.end)}`);
@@ -40,8 +40,10 @@ export class JobView {
     this.initAttach();
   }
 
-  // load fetches the job and what it has to show: the article and its
-  // alignment, the alignment of inline article text, or the transcript.
+  // load fetches the job and what it has to show: the article and this
+  // recording's own alignment (never the article's latest recording's: one
+  // article may be attached to several), the alignment of inline article
+  // text, or the transcript.
   async load(id) {
     const { api } = this;
     const job = await api.request('GET', `/transcriptions/${api.id(id)}`);
@@ -50,7 +52,7 @@ export class JobView {
     if (job.article_id) {
       const [article, alignment, tr] = await Promise.all([
         api.request('GET', `/articles/${api.id(job.article_id)}`),
-        api.request('GET', `/articles/${api.id(job.article_id)}/transcript?format=json`),
+        api.request('GET', `/transcriptions/${api.id(id)}/alignment?format=json`),
         transcript,
       ]);
       return { job, article, alignment, body: article.body, tr };
@@ -105,54 +107,77 @@ export class JobView {
     cur.transcript?.destroy();
     const audio = $('player');
     $('view-title').replaceChildren(...isolated(article?.title || jobName(job)));
+    // A machine translation is English, whatever the recording's language.
+    const lang = job.task === 'translate' ? 'الإنجليزية (ترجمة آلية)' : (LANGUAGES[job.language] || job.language);
     $('view-meta').textContent = [
       `المدة ${clock(job.audio_duration || null)}`,
       job.model ? `النموذج: ${modelWords(job.model)}` : '',
-      job.language ? `اللغة ${LANGUAGES[job.language] || job.language}` : '',
+      lang ? `اللغة ${lang}` : '',
       tr.revision ? `التفريغ مصحَّح (المراجعة ${tr.revision})` : '',
     ].filter(Boolean).join(' · ');
     showLanguageNote($('view-meta'), job);
-    this.drawDownloads(job);
+    this.drawAlso(job, article);
+    this.drawDownloads(job, article);
     this.drawPublish(article);
     this.drawAttach(job, article);
     $('edit-btn').hidden = !article;
     $('text-col').hidden = !!bare;
-    const share = (button, moment) => this.copyMoment(button, moment);
+    $('quotes-col').hidden = !!bare;
+    const share = (anchor, moment, marker) => this.copyMoment(anchor, moment, marker);
     cur.transcript = new TranscriptView({ box: $('transcript'), audio, tr, editor: this.editor, share });
     cur.handle = renderArticle({
-      body, alignment, audio, follow: $('follow'), share,
+      body, alignment, tr, audio, follow: $('follow'), share,
       textEl: $('article-text'), quotesEl: $('quotes-list'), summaryEl: $('quote-summary'), unmatchedEl: $('unmatched-list'),
-      announce: (t) => this.announce.say(t),
+      announce: (t, anchor) => (anchor ? toast(anchor, t) : this.announce.say(t)),
       onClip: (i, q) => this.clips.open(job, { quote: i + 1 }, `الاقتباس ${i + 1}، ${spanLabel(q.start, q.end)}`),
     });
     this.loadEnglish(job);
   }
 
+  // drawAlso says when the article is attached to other recordings too,
+  // with a link to each: this page shows this recording's verdicts only.
+  drawAlso(job, article) {
+    const box = $('view-also');
+    const others = (article?.recordings || []).filter((r) => r.id !== job.id);
+    box.hidden = !others.length;
+    if (!others.length) { box.replaceChildren(); return; }
+    box.replaceChildren(`هذا المقال مرفق بتسجيل آخر أيضًا؛ الأحكام هنا لهذا التسجيل وحده (${job.filename || job.id}). `,
+      ...others.flatMap((r, i) => [i ? '، ' : '', el('a', { href: `#job/${encodeURIComponent(r.id)}` }, `افتح ${r.filename || r.id}`)]));
+  }
+
   /**
    * momentURL is a link that opens this job at a moment ({t} seconds, or
-   * {quote} N of the article): the public embed of a published article, else
-   * a signed share link (it expires; the server says when).
+   * {quote} N of the article with its verdict) and whether it is public:
+   * the public embed of a published article for a moment or a quotation it
+   * lists (said as printed), else a signed share link, which shows every
+   * quotation with its verdict and evidence (it expires; the server says
+   * when).
    */
-  async momentURL({ t, quote }) {
+  async momentURL({ t, quote, verdict: v }) {
     const cur = this.cur;
     const q = quote ? `quote=${quote}` : `t=${Math.max(0, Math.floor(t * 10) / 10)}`;
-    if (cur.article?.published) return `${this.embedURL(cur.article)}?${q}`;
+    // The embed shows the article's latest recording: this one's moments
+    // are public only when it is that recording.
+    const embedded = cur.article?.published && cur.article.transcription_id === cur.job.id;
+    if (embedded && (!quote || verdict(v).said)) return { url: `${this.embedURL(cur.article)}?${q}`, public: true };
     if (!cur.share || Date.parse(cur.share.expires_at) - Date.now() < 3600e3) {
       cur.share = await this.api.request('POST', `/transcriptions/${this.api.id(cur.job.id)}/share`);
     }
-    return `${cur.share.url}?${q}`;
+    return { url: `${cur.share.url}?${q}`, public: false };
   }
 
-  // copyMoment copies the link of a moment and says so.
-  async copyMoment(button, moment) {
+  // copyMoment copies the link of a moment and says so beside anchor (the
+  // control used); marker (the button) keeps the link it copied.
+  async copyMoment(anchor, moment, marker = anchor) {
     try {
-      const url = await this.momentURL(moment);
+      const { url, public: pub } = await this.momentURL(moment);
       const ok = await copyText(url);
-      button.dataset.copied = url;
-      const until = this.cur.article?.published ? '' : ` (رابط خاص ينتهي ${new Date(this.cur.share.expires_at).toLocaleDateString('ar')})`;
-      const said = ok ? `نُسخ رابط هذه اللحظة${until}` : `تعذّر النسخ؛ الرابط: ${url}`;
-      $('view-status').textContent = said;
-      this.announce.say(said);
+      marker.dataset.copied = url;
+      const what = moment.quote
+        ? (pub ? `نُسخ رابط الصفحة العامة، يفتح على الاقتباس ${moment.quote}.` : `نُسخ رابط خاص يفتح على الاقتباس ${moment.quote} مع حكمه ودليله`)
+        : (pub ? 'نُسخ رابط هذه اللحظة في الصفحة العامة.' : 'نُسخ رابط خاص لهذه اللحظة');
+      const until = pub ? '' : ` (ينتهي ${new Date(this.cur.share.expires_at).toLocaleDateString('ar')}).`;
+      toast(anchor, ok ? `${what}${until}` : `تعذّر النسخ؛ الرابط: ${url}`);
     } catch (err) { showError($('view-error'), err); }
   }
 
@@ -164,7 +189,6 @@ export class JobView {
   async loadEnglish(job) {
     const cur = this.cur;
     const btn = $('translate-btn');
-    btn.hidden = true;
     btn.onclick = async () => {
       btn.disabled = true;
       btn.textContent = 'جارٍ الترجمة الآلية…';
@@ -176,8 +200,9 @@ export class JobView {
     try {
       const en = await this.api.request('GET', `/transcriptions/${this.api.id(job.id)}/transcript?lang=en&format=json`);
       if (this.cur !== cur) return;
+      btn.hidden = true;
       cur.transcript.setEnglish(en);
-      this.drawDownloads(job, true);
+      this.drawDownloads(job, cur.article, true);
     } catch (err) {
       if (this.cur !== cur) return;
       if (err.status === 409) { // being translated: look again shortly
@@ -210,10 +235,10 @@ export class JobView {
     const after = verdicts(data.alignment);
     const changed = after.filter((v, i) => v !== before[i]).length + Math.abs(after.length - before.length);
     const said = `${what} ${after.length ? (changed
-      ? `أعيدت المحاذاة دون إعادة التفريغ: تغيّر حكم ${changed} من ${after.length} اقتباسات. ${summaryText(data.alignment.quotes)}.`
+      ? `أعيدت المحاذاة دون إعادة التفريغ: تغيّر حكم ${changed} من ${countWord(after.length, QUOTE)}. ${summaryText(data.alignment.quotes)}.`
       : `أعيدت المحاذاة دون إعادة التفريغ: لم يتغير حكم أي اقتباس.`) : ''}`.trim();
-    $('view-status').textContent = said;
-    this.announce.say(said);
+    // Said beside the control used (toast), not at the top of the page,
+    // where a longer line would push what the person looks at away.
     return said;
   }
 
@@ -239,27 +264,29 @@ export class JobView {
     $('edit-form').hidden = true;
   }
 
-  // drawDownloads lists the job's files; english adds the English subtitles
-  // once the machine translation exists.
-  drawDownloads(job, english = false) {
+  // drawDownloads lists the job's files, named after the article (or the
+  // recording) and what they hold; english adds the English captions once
+  // the machine translation exists. Captions are «تسميات توضيحية», never
+  // «ترجمة», which is the translation.
+  drawDownloads(job, article, english = false) {
     const { api } = this;
     const ul = $('downloads');
     ul.replaceChildren();
-    const path = job.article_id
-      ? `/articles/${api.id(job.article_id)}/transcript`
-      : `/transcriptions/${api.id(job.id)}/transcript`;
     const bare = `/transcriptions/${api.id(job.id)}/transcript`;
-    const items = [['json', 'JSON', path], ['srt', 'SRT ترجمة', path], ['vtt', 'WebVTT ترجمة', path]];
+    const path = job.has_article ? `/transcriptions/${api.id(job.id)}/alignment` : bare;
+    const title = (article?.title || job.title || job.filename || job.id).replace(/[/\\:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80);
+    const items = [['json', 'JSON', 'بيانات', path], ['srt', 'تسميات توضيحية SRT', 'تسميات توضيحية', path], ['vtt', 'تسميات توضيحية WebVTT', 'تسميات توضيحية', path]];
     // Word: the quotation check of an article, and the transcript itself.
-    if (job.article_id) items.push(['docx', 'Word: فحص الاقتباسات', path]);
-    items.push(['docx', 'Word: التفريغ', bare]);
-    // English subtitles: Whisper's translate task, labelled in the files.
-    if (english) items.push(['srt', 'SRT English (ترجمة آلية)', bare, 'en'], ['vtt', 'WebVTT English (ترجمة آلية)', bare, 'en']);
-    for (const [fmt, label, base, lang] of items) {
+    if (job.has_article) items.push(['docx', 'Word: فحص الاقتباسات', 'فحص الاقتباسات', path]);
+    items.push(['docx', 'Word: التفريغ', 'التفريغ', bare]);
+    // English captions: Whisper's translate task, labelled in the files.
+    if (english) {
+      items.push(['srt', 'تسميات إنجليزية SRT (ترجمة آلية)', 'تسميات إنجليزية (ترجمة آلية)', bare, 'en'],
+        ['vtt', 'تسميات إنجليزية WebVTT (ترجمة آلية)', 'تسميات إنجليزية (ترجمة آلية)', bare, 'en']);
+    }
+    for (const [fmt, label, kind, base, lang] of items) {
       const q = `${base}?format=${fmt}${lang ? `&lang=${lang}` : ''}`;
-      let name = base === bare && fmt === 'docx' ? `newsscribe-${job.id}-transcript` : `newsscribe-${job.article_id || job.id}`;
-      if (lang) name = `newsscribe-${job.id}.${lang}`;
-      const a = el('a', { class: 'btn', href: api.v1 + q, download: `${name}.${fmt}` }, `تنزيل ${label}`);
+      const a = el('a', { class: 'btn', href: api.v1 + q, download: `${title} — ${kind}.${fmt}` }, `تنزيل ${label}`);
       a.addEventListener('click', async (e) => {
         if (!api.key) return; // a plain link works without a key
         e.preventDefault();
@@ -292,10 +319,15 @@ export class JobView {
     $('embed-details').hidden = !article.published;
     if (article.published) this.drawEmbedCode(article);
     cb.onchange = async () => {
+      // Publishing shows the article, its recording and the quotations said
+      // as printed to anyone: it is asked first, never done by a stray tick.
+      if (cb.checked && !(await confirmPublish())) { cb.checked = false; return; }
       cb.disabled = true;
       try {
-        this.cur.article = await this.api.request('PUT', `/articles/${this.api.id(article.id)}`, { published: cb.checked });
+        const was = this.cur.article;
+        this.cur.article = { ...await this.api.request('PUT', `/articles/${this.api.id(article.id)}`, { published: cb.checked }), recordings: was?.recordings };
         this.drawPublish(this.cur.article);
+        toast(cb.closest('label') || cb, cb.checked ? 'نُشر المقال: صفحته العامة تعرض الاقتباسات التي قيلت كما نُشرت.' : 'أُلغي النشر: لم يعد المقال متاحًا للعامة.');
       } catch (err) {
         cb.checked = !cb.checked;
         showError($('view-error'), err);
@@ -329,15 +361,17 @@ export class JobView {
       await this.attach('PUT', { article: text }, 'أُرفق المقال.');
       $('attach-form').hidden = true;
     });
-    $('detach-btn').addEventListener('click', () => {
-      if (window.confirm('فصل المقال عن هذا التسجيل؟ يبقى المقال محفوظًا.')) this.attach('DELETE', undefined, 'فُصل المقال.');
+    $('detach-btn').addEventListener('click', async () => {
+      if (await confirmDialog({ title: 'فصل المقال عن هذا التسجيل؟', text: 'يبقى المقال محفوظًا، ولا يبقى لهذا التسجيل فحص اقتباسات.', yes: 'افصل المقال' })) {
+        this.attach('DELETE', undefined, 'فُصل المقال.');
+      }
     });
   }
 
   async attach(method, body, what) {
     try {
       await this.api.request(method, `/transcriptions/${this.api.id(this.cur.job.id)}/article`, body);
-      await this.refresh(what);
+      toast($('attach-open'), await this.refresh(what), { ms: 9000 });
     } catch (err) { showError($('view-error'), err); }
   }
 
@@ -362,7 +396,7 @@ export class JobView {
         await this.api.request('PUT', `/articles/${this.api.id(a.id)}`, { title: $('edit-title').value, body: $('edit-body').value });
         $('edit-status').textContent = '';
         $('edit-form').hidden = true;
-        await this.refresh('حُفظ المقال.');
+        toast($('edit-btn'), await this.refresh('حُفظ المقال.'), { ms: 9000 });
         $('edit-btn').focus();
       } catch (err) {
         $('edit-status').textContent = '';
@@ -370,4 +404,13 @@ export class JobView {
       } finally { save.disabled = false; }
     });
   }
+}
+
+/** confirmPublish asks before an article is made public. */
+export function confirmPublish() {
+  return confirmDialog({
+    title: 'نشر المقال للعامة؟',
+    text: 'سيتمكن أي شخص لديه الرابط من قراءة المقال وسماع التسجيل، وتعرض الصفحة العامة الاقتباسات التي قيلت كما نُشرت فقط. يمكنك إلغاء النشر متى شئت.',
+    yes: 'انشر',
+  });
 }

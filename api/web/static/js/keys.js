@@ -1,7 +1,9 @@
 // keys.js — the transcriber's keys (as oTranscribe has them): play/pause,
 // back and forward 5 seconds, slower and faster from 0.5× to 2×, and a help
-// overlay listing them. Plain keys never fire while typing in a field or on
-// a focused button; the Alt chords work everywhere, for use while typing.
+// overlay listing them. They work wherever the focus is — on the page, on a
+// button just clicked — except in a text field, where typing comes first;
+// the Alt chords work there too. Keys are read by their place on the
+// keyboard (e.code), so an Arabic layout gives the same keys.
 
 /** RATES are the playback speeds offered, slowest first. */
 export const RATES = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2];
@@ -10,20 +12,43 @@ export const RATES = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2];
 export const SKIP = 5;
 
 /**
- * action names what key event e asks for: 'toggle', 'back', 'forward',
- * 'slower', 'faster', 'help' or '' for none. typing says whether the focus is
- * in a text field (or on a control that Space and Enter belong to).
+ * Where the focus is, for the keys: FOCUS_TEXT in a text field (typing
+ * wins), FOCUS_CONTROL on a control that Space operates itself (a button
+ * that does not play the recording, a check box, a link, a summary),
+ * FOCUS_NONE anywhere else (the page, or a control that plays the
+ * recording, marked data-media, where Space is play/pause).
  */
-export function action(e, typing) {
+export const FOCUS_TEXT = 'text', FOCUS_CONTROL = 'control', FOCUS_NONE = 'none';
+
+const TEXT_TYPES = new Set(['text', 'search', 'email', 'url', 'tel', 'password', 'number', 'date', 'datetime-local', 'month', 'week', 'time', '']);
+
+/** focusKind says which of the FOCUS_ kinds element t is. */
+export function focusKind(t) {
+  if (!t || !t.tagName) return FOCUS_NONE;
+  if (t.isContentEditable || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT') return FOCUS_TEXT;
+  if (t.tagName === 'INPUT') return TEXT_TYPES.has((t.getAttribute('type') || '').toLowerCase()) ? FOCUS_TEXT : FOCUS_CONTROL;
+  if (t.dataset && 'media' in t.dataset) return FOCUS_NONE;
+  if (/^(BUTTON|A|SUMMARY|AUDIO|VIDEO)$/.test(t.tagName) || t.getAttribute?.('role') === 'button') return FOCUS_CONTROL;
+  return FOCUS_NONE;
+}
+
+/**
+ * action names what key event e asks for: 'toggle', 'back', 'forward',
+ * 'slower', 'faster', 'help' or '' for none; focus is focusKind of the
+ * focused element. [ is slower and ] faster, as the keys are printed on
+ * the keyboard (and drawn, left to right, in the help).
+ */
+export function action(e, focus = FOCUS_NONE) {
   if (e.ctrlKey || e.metaKey) return '';
   if (e.altKey) {
     // e.code, not e.key: with an Arabic keyboard layout e.key is «ن» for K.
     return { KeyK: 'toggle', KeyJ: 'back', KeyL: 'forward', Comma: 'slower', Period: 'faster' }[e.code] || '';
   }
-  if (typing) return '';
+  if (focus === FOCUS_TEXT) return '';
   if (e.key === '?' || (e.shiftKey && e.code === 'Slash')) return 'help';
   if (e.shiftKey) return '';
-  return { KeyK: 'toggle', Space: 'toggle', KeyJ: 'back', KeyL: 'forward', BracketLeft: 'slower', BracketRight: 'faster' }[e.code] || '';
+  if (e.code === 'Space') return focus === FOCUS_CONTROL ? '' : 'toggle';
+  return { KeyK: 'toggle', KeyJ: 'back', KeyL: 'forward', BracketLeft: 'slower', BracketRight: 'faster' }[e.code] || '';
 }
 
 /** nextRate is the speed after r one step slower (dir -1) or faster (+1). */
@@ -32,9 +57,6 @@ export function nextRate(r, dir) {
   if (i < 0) i = RATES.indexOf(1);
   return RATES[Math.min(RATES.length - 1, Math.max(0, i + dir))];
 }
-
-const isTyping = (t) => !!t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName) ||
-  ((t.tagName === 'BUTTON' || t.tagName === 'A' || t.tagName === 'SUMMARY' || t.getAttribute?.('role') === 'button')));
 
 /**
  * TranscriberKeys binds the keys to audio while active() is true. rateEl
@@ -47,15 +69,23 @@ export class TranscriberKeys {
     this.rateEl = rateEl;
     this.help = help;
     this.announce = announce;
+    let spaceTaken = false;
     this.onkey = (e) => {
       if (!active() || e.defaultPrevented) return;
-      if (this.help.open) return; // the dialog has its own keys (Esc closes it)
-      const a = action(e, isTyping(e.target));
+      if (document.querySelector('dialog[open]')) return; // dialogs have their own keys (Esc closes them)
+      const a = action(e, focusKind(e.target));
       if (!a) return;
       e.preventDefault();
-      this.run(a);
+      spaceTaken = e.code === 'Space';
+      if (!e.repeat || a !== 'toggle') this.run(a);
+    };
+    // A button activates on Space's keyup: once Space was play/pause, the
+    // button it was pressed on does not also restart its passage.
+    this.onkeyup = (e) => {
+      if (e.code === 'Space' && spaceTaken) { e.preventDefault(); spaceTaken = false; }
     };
     document.addEventListener('keydown', this.onkey);
+    document.addEventListener('keyup', this.onkeyup);
     this.showRate();
   }
 

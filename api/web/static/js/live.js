@@ -5,7 +5,7 @@
 // a running session (#ls_…) and watch. It talks only to /v1/live (api/live.go).
 import { client } from './api.js';
 import { el, showError, clearError, clock, Announcer, isolated } from './util.js';
-import { VERDICTS } from './quotes.js';
+import { verdict } from './words.js';
 import { sseParser } from './events.js';
 import { AudioLink, capture } from './live-audio.js';
 
@@ -414,10 +414,11 @@ class SessionView {
     }
     this.quotes.replaceChildren(...quotes.map((q, i) => {
       const v = q.check?.verdict || 'unclear';
-      const label = v === 'not_said' && live ? NOT_YET : (VERDICTS[v]?.badge || v);
+      const w = verdict(v);
+      const label = v === 'not_said' && live ? NOT_YET : w.ar;
       const parts = q.check?.parts || [];
-      const li = el('li', { class: `live-quote v-${v}`, 'aria-label': `الاقتباس ${i + 1}: ${label}` },
-        el('span', { class: `badge b-${v}` }, label), ' ',
+      const li = el('li', { class: `live-quote ${w.class}`, 'aria-label': `الاقتباس ${i + 1}: ${label}` },
+        el('span', { class: `badge ${w.class}` }, el('span', { class: 'mark', 'aria-hidden': 'true' }, w.mark), ' ', el('span', { class: 'label' }, label)), ' ',
         el('q', { class: 'quote-text' }, ...isolated(q.text)),
         q.check?.speaker ? el('span', { class: 'speaker' }, ...isolated(q.check.speaker)) : null);
       if (parts.length) {

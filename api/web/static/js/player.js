@@ -1,16 +1,19 @@
 // player.js — seeking an <audio> element to a passage and following playback
-// with highlights. Shared by the newsroom page and the embed.
+// with highlights. Shared by the newsroom page, the embed and share pages.
 
 /**
  * seek moves audio to start (seconds) and plays; when stopAt is given,
- * playback pauses there (used for short passages such as unreported speech).
- * Seeking works before the media's metadata has loaded: the position is
- * applied as soon as it can be.
+ * playback pauses there (a difference's sentence, a quote, unreported
+ * speech). pin is the element (a quote card) the passage was started from:
+ * until playback leaves [start, stopAt], "follow the text" leaves the page
+ * where it is, so that card stays in view. Seeking works before the
+ * media's metadata has loaded: the position is applied as soon as it can be.
  */
-export function seek(audio, start, { play = true, stopAt = null } = {}) {
+export function seek(audio, start, { play = true, stopAt = null, pin = null } = {}) {
   const apply = () => {
     audio.currentTime = start;
     audio.dataset.stopAt = stopAt == null ? '' : String(stopAt);
+    audio.pin = pin ? { el: pin, start, end: stopAt ?? Infinity } : null;
     if (play) {
       const p = audio.play();
       if (p && p.catch) p.catch(() => { /* autoplay refused: the position is set, the reader presses play */ });
@@ -22,6 +25,43 @@ export function seek(audio, start, { play = true, stopAt = null } = {}) {
     if (audio.preload === 'none') audio.preload = 'metadata';
     audio.load();
   }
+}
+
+/** pinned reports whether audio is playing a passage started from a card (see seek). */
+export function pinned(audio) {
+  const p = audio.pin, t = audio.currentTime;
+  return !!p && t >= p.start - 0.5 && t <= p.end + 0.5;
+}
+
+/** CONTEXT_MAX is the most context a difference is played with, each side, in seconds. */
+export const CONTEXT_MAX = 6;
+
+/** CONTEXT_MIN is the context, each side, when no sentence holds the word. */
+export const CONTEXT_MIN = 2;
+
+/**
+ * evidenceRange is what ▶ beside a difference plays: the sentence said
+ * around the word ({start, end} in seconds), so the word is heard in
+ * context. spans are the recording's sentences ({start, end}: the
+ * transcript's segments, or the article's timed sentences); the one that
+ * holds the word's middle is played, trimmed to CONTEXT_MAX seconds either
+ * side of the word; without one, CONTEXT_MIN seconds either side. The range
+ * stays within [0, duration].
+ */
+export function evidenceRange(word, spans = [], duration = Infinity) {
+  const mid = (word.start + word.end) / 2;
+  const holds = spans.filter((s) => s.start <= mid && mid <= s.end)
+    .sort((a, b) => (a.end - a.start) - (b.end - b.start));
+  let start, end;
+  if (holds.length) {
+    start = Math.max(holds[0].start, word.start - CONTEXT_MAX);
+    end = Math.min(holds[0].end, word.end + CONTEXT_MAX);
+  } else {
+    start = word.start - CONTEXT_MIN;
+    end = word.end + CONTEXT_MIN;
+  }
+  const d = Number.isFinite(duration) && duration > 0 ? duration : Infinity;
+  return { start: Math.max(0, Math.min(start, word.start)), end: Math.min(d, Math.max(end, word.end)) };
 }
 
 // Index of the last item whose start <= t, or -1.
@@ -102,10 +142,14 @@ export class Follower {
   }
 }
 
-/** activate makes a non-button element behave as one for the keyboard. */
+/**
+ * activate makes a non-button element behave as one for the keyboard: Enter
+ * (and Space, unless the element plays the recording — data-media — where
+ * Space is play/pause, keys.js) runs f.
+ */
 export function activate(node, f) {
   node.addEventListener('click', f);
   node.addEventListener('keydown', (e) => {
-    if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); f(e); }
+    if (e.key === 'Enter' || (e.key === ' ' && !('media' in node.dataset))) { e.preventDefault(); f(e); }
   });
 }

@@ -1,59 +1,33 @@
-// quotes.js — the quote check on the newsroom page: for every quotation of
-// the article its verdict (the `check` the aligner adds to each quote), the
-// evidence inline (printed words struck, spoken words inserted, each with a
-// play button for that moment), the speaker, and a summary a journalist
-// reads in two seconds.
-import { seek } from './player.js';
-import { clock, copyText, el, isolated } from './util.js';
+// quotes.js — the quote check on the newsroom page: every quotation of the
+// article as a card that a journalist reads in seconds — its verdict (in
+// the server's words and palette, with a mark), the printed words with the
+// differing ones marked, each difference as two labelled words (printed,
+// said) with ▶ for the sentence it was said in and that sentence's words,
+// the speaker, and the actions: listen, share the moment, clip, copy what
+// was said.
+import { seek, evidenceRange, Follower } from './player.js';
+import { clock, copyText, countWord, el, isolated, QUOTE } from './util.js';
+import { verdict, verdictOrder, verdictCount, diffLabel } from './words.js';
 
 /**
- * VERDICTS names each verdict: its badge, singular and plural for the
- * summary, and whether the verdict supports saying the quote was heard.
- */
-export const VERDICTS = {
-  verbatim: { badge: 'مطابق', one: 'مطابق', many: 'مطابقة', heard: true },
-  minor: { badge: 'مطابق بفرق إملائي', one: 'بفرق إملائي', many: 'بفروق إملائية', heard: true },
-  altered: { badge: 'محرّف', one: 'محرّف', many: 'محرّفة', heard: false },
-  stitched: { badge: 'مركّب من مقاطع متفرقة', one: 'مركّب من مقاطع', many: 'مركّبة من مقاطع', heard: false },
-  not_said: { badge: 'غير موجود في التسجيل', one: 'غير موجود', many: 'غير موجودة', heard: false },
-  unclear: { badge: 'غير واضح — استمع', one: 'غير واضح', many: 'غير واضحة', heard: false },
-};
-const ORDER = ['verbatim', 'minor', 'altered', 'stitched', 'not_said', 'unclear'];
-
-const DIFFERENCE = {
-  spelling: 'فرق إملائي',
-  changed: 'كلمة مختلفة',
-  added: 'كلمات أضيفت ولم تُقل',
-  omitted: 'كلمات قيلت وحُذفت دون علامة حذف',
-};
-
-/**
- * verdictOf returns the verdict of quote q: its check's. An alignment stored
- * before the check existed has none; its quotes are "not said" when none of
- * their words was heard and "unclear" (listen) otherwise — hearing the words
- * does not prove they were said as printed.
+ * verdictOf returns the verdict of quote q: its check's; '' (unchecked)
+ * for an alignment stored before the check existed.
  */
 export function verdictOf(q) {
-  if (q.check?.verdict && VERDICTS[q.check.verdict]) return q.check.verdict;
-  return q.status === 'not_in_audio' ? 'not_said' : 'unclear';
+  return q.check?.verdict || '';
 }
 
 /** quoteCount says "N quotations" with the Arabic number agreement. */
-export function quoteCount(n) {
-  if (n === 1) return 'اقتباس واحد';
-  if (n === 2) return 'اقتباسان';
-  if (n >= 3 && n <= 10) return `${n} اقتباسات`;
-  return `${n} اقتباسًا`;
-}
+export const quoteCount = (n) => countWord(n, QUOTE);
 
-/** summaryText is «5 اقتباسات: 3 مطابقة، 1 محرّف، 1 غير موجود». */
+/** summaryText is «4 اقتباسات: » then how many of each verdict present, in the server's summary words and order. */
 export function summaryText(quotes) {
   const by = new Map();
   for (const q of quotes) {
     const v = verdictOf(q);
     by.set(v, (by.get(v) || 0) + 1);
   }
-  const parts = ORDER.filter((v) => by.has(v)).map((v) => `${by.get(v)} ${by.get(v) === 1 ? VERDICTS[v].one : VERDICTS[v].many}`);
+  const parts = [...verdictOrder(), ''].filter((v) => by.has(v)).map((v) => verdictCount(v, by.get(v)));
   return parts.length ? `${quoteCount(quotes.length)}: ${parts.join('، ')}` : quoteCount(quotes.length);
 }
 
@@ -94,43 +68,91 @@ export function spokenWording(chars, q) {
   return s.replace(/\s+/g, ' ').trim();
 }
 
-const span = (a, b) => `${clock(a)}–${clock(b)}`;
+/** CONTEXT_WORDS is how many words of the sentence a difference shows either side. */
+const CONTEXT_WORDS = 5;
 
 /**
- * QuoteList draws the summary and the quotes of an aligned article. audio is
- * the page's <audio>; announce(text) tells screen readers what happened;
- * onClip(q), when given, makes a clip of a quote that has a time («مقطع»).
+ * contextWords are the words said around difference d, from words (the
+ * transcript's, {text, start, end}, in time order): up to CONTEXT_WORDS
+ * before and after those said during d, which are marked {said: true}.
+ */
+export function contextWords(words, d) {
+  const inside = (w) => w.end > d.start + 0.01 && w.start < d.end - 0.01;
+  let first = words.findIndex(inside);
+  if (first < 0) first = words.findIndex((w) => w.start >= d.start);
+  if (first < 0) return [];
+  let last = first;
+  while (last + 1 < words.length && inside(words[last + 1])) last++;
+  return words.slice(Math.max(0, first - CONTEXT_WORDS), last + 1 + CONTEXT_WORDS)
+    .map((w) => ({ ...w, said: inside(w) }));
+}
+
+const span = (a, b) => `${clock(a)}–${clock(b)}`;
+const time = (a, b) => el('time', { class: 'stamp', dir: 'ltr' }, b == null ? clock(a) : span(a, b));
+
+/** badge draws verdict v as a label in its colour, with its mark. */
+export function badge(v) {
+  const w = verdict(v);
+  return el('span', { class: `badge ${w.class}` }, el('span', { class: 'mark', 'aria-hidden': 'true' }, w.mark), ' ', w.ar);
+}
+
+/**
+ * QuoteList draws the summary and the quote cards of an aligned article.
+ * audio is the page's <audio>; spans ({start, end}: the transcript's
+ * segments) and words (the transcript's timed words) give a difference its
+ * sentence; announce(text) tells screen readers what happened; share(button,
+ * {quote, t, verdict}) copies a link to a quotation; onClip(q), when given,
+ * makes a clip of a quote that has a time («مقطع»).
  */
 export class QuoteList {
-  constructor({ chars, quotes, audio, summaryEl, listEl, announce, share = null, onClip = null }) {
+  constructor({ chars, quotes, audio, summaryEl, listEl, announce, spans = [], words = [], share = null, onClip = null }) {
     this.chars = chars;
-    this.share = share; // share({t, quote}) copies a link to that moment
+    this.share = share;
     this.quotes = quotes;
     this.audio = audio;
     this.announce = announce;
+    this.spans = spans;
+    this.words = words;
     this.onClip = onClip;
     this.items = []; // {el, start, end} of playable quotes, for the Follower
+    this.followers = [];
     this.drawSummary(summaryEl);
     this.drawList(listEl);
   }
+
+  destroy() { for (const f of this.followers) f.destroy(); }
 
   drawSummary(box) {
     box.replaceChildren();
     if (!this.quotes.length) { box.hidden = true; return; }
     box.hidden = false;
-    const links = el('ol', { class: 'summary-links' });
+    // One tab stop for the row of quotations; the arrow keys move along it.
+    const bar = el('div', { class: 'summary-links', role: 'toolbar', 'aria-label': 'انتقل إلى اقتباس' });
     this.quotes.forEach((q, i) => {
-      const v = verdictOf(q);
-      links.append(el('li', {}, el('button', {
-        type: 'button', class: `summary-link v-${v}`,
+      const v = verdictOf(q), w = verdict(v);
+      bar.append(el('button', {
+        type: 'button', class: `summary-link ${w.class}`, tabindex: i === 0 ? '0' : '-1',
         onclick: () => {
           const li = document.getElementById(`quote-${i}`);
-          li?.scrollIntoView({ block: 'center' });
+          li?.scrollIntoView({ block: 'start' });
           li?.focus({ preventScroll: true });
         },
-      }, 'اقتباس ', el('span', { class: 'n' }, String(i + 1)), ': ', VERDICTS[v].one)));
+      }, el('span', { class: 'sr-only' }, 'الاقتباس '), el('span', { class: 'n' }, String(i + 1)), ' ',
+      el('span', { class: 'mark', 'aria-hidden': 'true' }, w.mark), ' ', w.ar));
     });
-    box.append(el('p', { class: 'summary-line', id: 'summary-line' }, summaryText(this.quotes)), links);
+    bar.addEventListener('keydown', (e) => {
+      const bs = [...bar.querySelectorAll('button')];
+      const i = bs.indexOf(document.activeElement);
+      // In a right-to-left row the next button is to the left.
+      const step = { ArrowLeft: 1, ArrowRight: -1, Home: -Infinity, End: Infinity }[e.key];
+      if (i < 0 || step == null) return;
+      e.preventDefault();
+      const j = Math.min(bs.length - 1, Math.max(0, Number.isFinite(step) ? i + step : (step > 0 ? bs.length - 1 : 0)));
+      bs[i].tabIndex = -1;
+      bs[j].tabIndex = 0;
+      bs[j].focus();
+    });
+    box.append(el('p', { class: 'summary-line', id: 'summary-line' }, summaryText(this.quotes)), bar);
   }
 
   drawList(list) {
@@ -140,88 +162,112 @@ export class QuoteList {
   }
 
   item(q, i) {
-    const v = verdictOf(q);
-    const words = VERDICTS[v];
+    const v = verdictOf(q), w = verdict(v);
     const speaker = q.check?.speaker || '';
-    const li = el('li', { id: `quote-${i}`, class: `quote v-${v}`, tabindex: '-1', 'aria-label': `الاقتباس ${i + 1}، ${words.badge}${speaker ? `، ${speaker}` : ''}` });
-    const head = el('div', { class: 'quote-head' },
-      el('span', { class: `badge b-${v}` }, words.badge),
-      speaker ? el('span', { class: 'speaker' }, ...isolated(speaker)) : null);
-    li.append(head);
-    const timed = q.start != null && q.end != null && v !== 'not_said';
-    if (timed) {
-      const label = words.heard
-        ? `${span(q.start, q.end)} استمع إلى الاقتباس (${words.badge})`
-        : `${span(q.start, q.end)} اقتباس ${words.badge}: استمع إلى ما قيل`;
-      const b = el('button', {
-        type: 'button', class: 'quote-btn play', dataset: { start: q.start, end: q.end, verdict: v },
-        'aria-label': label, onclick: () => seek(this.audio, q.start),
-      }, el('span', { 'aria-hidden': 'true' }, '▶ '), el('time', { class: 'stamp', dir: 'ltr' }, span(q.start, q.end)));
-      head.prepend(b, ' ');
-      this.items.push({ el: li, start: q.start, end: q.end });
-    } else {
-      head.prepend(el('span', { class: 'stamp missing-mark', 'aria-hidden': 'true' }, '⊘'), ' ');
-    }
+    const li = el('li', { id: `quote-${i}`, class: `quote ${w.class}`, tabindex: '-1', 'aria-labelledby': `quote-${i}-h`, dataset: { verdict: v } });
+    li.append(el('h4', { class: 'quote-head', id: `quote-${i}-h` },
+      el('span', { class: 'qnum' }, `الاقتباس ${i + 1}`), ' ', badge(v),
+      speaker ? el('span', { class: 'speaker' }, ...isolated(speaker)) : null));
     li.append(this.text(q));
+    const timed = q.start != null && q.end != null && v !== 'not_said';
+    const diffs = pieces(this.chars, q).filter((p) => p.diff);
+    if (diffs.length) {
+      li.append(el('ul', { class: 'diffs', 'aria-label': 'الفروق بين المقال والتسجيل' }, ...diffs.map((p) => this.evidence(p, li))));
+    }
+    if (!timed) li.append(el('p', { class: 'none' }, 'لم يُعثر على هذا الاقتباس في التسجيل: لا شيء يُسمع.'));
     const parts = q.check?.parts || [];
     if (parts.length > 1) {
       li.append(el('ol', { class: 'parts', 'aria-label': 'المقاطع التي قيل فيها' }, ...parts.map((p, k) => el('li', {},
         el('button', {
-          type: 'button', class: 'btn small', 'aria-label': `استمع إلى المقطع ${k + 1} من ${clock(p.start)} إلى ${clock(p.end)}`,
-          onclick: () => seek(this.audio, p.start, { stopAt: p.end }),
-        }, `المقطع ${k + 1}: `, el('time', { dir: 'ltr' }, span(p.start, p.end)))))));
+          type: 'button', class: 'btn play', dataset: { media: '', start: p.start, end: p.end },
+          onclick: () => seek(this.audio, p.start, { stopAt: p.end, pin: li }),
+        }, el('span', { 'aria-hidden': 'true' }, '▶ '), `المقطع ${k + 1} `, time(p.start, p.end))))));
     }
     const tools = el('div', { class: 'quote-tools' });
-    if (timed && (q.check?.differences || []).length) {
+    if (timed) {
       tools.append(el('button', {
-        type: 'button', class: 'btn small copy-said',
-        onclick: (e) => this.copy(e.currentTarget, spokenWording(this.chars, q)),
-      }, 'انسخ ما قيل'), ' ');
+        type: 'button', class: 'btn play quote-btn', dataset: { media: '', start: q.start, end: q.end, verdict: v },
+        onclick: () => { seek(this.audio, q.start, { stopAt: q.end + 0.3, pin: li }); li.scrollIntoView({ block: 'nearest' }); },
+      }, el('span', { 'aria-hidden': 'true' }, '▶ '), 'استمع إلى الاقتباس ', time(q.start, q.end)));
     }
-    if (timed && this.share) {
+    if (this.share) {
       tools.append(el('button', {
-        type: 'button', class: 'btn small copy-moment', 'aria-label': `نسخ رابط هذه اللحظة: الاقتباس ${i + 1}`,
-        onclick: (e) => this.share(e.currentTarget, { t: q.start, quote: i + 1 }),
-      }, 'نسخ رابط هذه اللحظة'));
+        type: 'button', class: 'btn copy-moment',
+        onclick: (e) => this.share(e.currentTarget, { t: timed ? q.start : 0, quote: i + 1, verdict: v }),
+      }, 'نسخ الرابط', el('span', { class: 'sr-only' }, ` إلى الاقتباس ${i + 1}`)));
+    }
+    if (timed && diffs.length) {
+      tools.append(el('button', {
+        type: 'button', class: 'btn copy-said',
+        onclick: (e) => this.copy(e.currentTarget, spokenWording(this.chars, q)),
+      }, 'نسخ ما قيل'));
     }
     if (timed && this.onClip) {
-      tools.append(' ', el('button', {
-        type: 'button', class: 'btn small quote-clip', 'aria-haspopup': 'dialog',
-        'aria-label': `مقطع للنشر من الاقتباس ${i + 1} (${span(q.start, q.end)})`,
+      tools.append(el('button', {
+        type: 'button', class: 'btn quote-clip', 'aria-haspopup': 'dialog',
         onclick: () => this.onClip(q),
-      }, 'مقطع'));
+      }, 'مقطع', el('span', { class: 'sr-only' }, ` للنشر من الاقتباس ${i + 1}`)));
     }
-    if (tools.childNodes.length) li.append(tools);
+    li.append(tools);
+    if (timed) this.items.push({ el: li, start: q.start, end: q.end });
     return li;
   }
 
-  // text draws the printed quote with its differences inline: printed words
-  // struck, spoken words inserted, a play button for each difference.
+  // text draws the printed quotation with the differing words marked.
   text(q) {
-    const p = el('p', { class: 'quote-text', dir: 'rtl' }, '“');
+    const p = el('blockquote', { class: 'quote-text', dir: 'rtl' }, '“');
     for (const x of pieces(this.chars, q)) {
       if (!x.diff) { p.append(...isolated(x.text)); continue; }
-      const d = x.diff;
-      const box = el('span', { class: `diff d-${d.kind}` });
-      if (x.article) box.append(el('del', {}, el('span', { class: 'sr-only' }, 'في المقال: '), x.article));
-      if (x.spoken && d.kind !== 'added') box.append(el('ins', {}, el('span', { class: 'sr-only' }, ' قيل: '), x.spoken));
-      if (d.start != null && d.end != null) {
-        box.append(el('button', {
-          type: 'button', class: 'diff-play', dataset: { start: d.start, end: d.end },
-          title: `${DIFFERENCE[d.kind] || d.kind} — استمع من ${clock(d.start)}`,
-          'aria-label': `${DIFFERENCE[d.kind] || d.kind}: استمع إلى هذه اللحظة من ${clock(d.start)} إلى ${clock(d.end)}`,
-          onclick: () => seek(this.audio, Math.max(0, d.start - 0.3), { stopAt: d.end + 0.3 }),
-        }, '▶'));
-      }
-      p.append(box);
+      if (x.article) p.append(el('mark', { class: 'printed' }, ...isolated(x.article)));
+      else p.append(el('span', { class: 'omitted-mark', title: 'هنا حُذف كلام قيل' }, '⁁'));
     }
     p.append('”');
     return p;
   }
 
+  // evidence is one difference: its kind, the printed and the said words
+  // (each labelled, in text, not only in colour), ▶ for the sentence it was
+  // said in, and that sentence's words with the said ones marked, the word
+  // being heard highlighted as it plays.
+  evidence(x, card) {
+    const d = x.diff;
+    const li = el('li', { class: `diff d-${d.kind}` });
+    const pair = (label, cls, text) => el('span', { class: 'pair' }, el('span', { class: 'lab' }, label), ' ',
+      text ? ['«', el('span', { class: cls }, ...isolated(text)), '»'] : el('span', { class: cls }, '(لا شيء)'));
+    li.append(el('span', { class: 'diff-kind' }, diffLabel(d.kind)), ' ',
+      el('span', { class: 'pairs' },
+        pair('في المقال', 'printed', d.kind === 'omitted' ? '' : x.article),
+        pair('قيل', 'said', d.kind === 'added' ? '' : x.spoken)));
+    if (d.start != null && d.end != null) {
+      const r = evidenceRange(d, this.spans, this.audio.duration);
+      li.append(el('button', {
+        type: 'button', class: 'btn play evidence', dataset: { media: '', start: r.start, end: r.end, wordStart: d.start, wordEnd: d.end },
+        onclick: () => {
+          const rr = evidenceRange(d, this.spans, this.audio.duration);
+          seek(this.audio, rr.start, { stopAt: rr.end, pin: card });
+          card.scrollIntoView({ block: 'nearest' });
+        },
+      }, el('span', { 'aria-hidden': 'true' }, '▶ '), 'استمع إلى الجملة ', time(r.start, r.end)));
+      const ctx = contextWords(this.words, d);
+      if (ctx.length) {
+        const line = el('p', { class: 'context', dir: 'rtl' }, el('span', { class: 'lab' }, 'في التسجيل:'), ' …');
+        const follow = [];
+        for (const w of ctx) {
+          const s = el('span', { class: `cw${w.said ? ' said-here' : ''}` }, w.text);
+          line.append(s, ' ');
+          follow.push({ el: s, start: w.start, end: w.end });
+        }
+        line.append('…');
+        li.append(line);
+        this.followers.push(new Follower(this.audio, [], follow));
+      }
+    }
+    return li;
+  }
+
   async copy(button, text) {
     const ok = await copyText(text);
     button.dataset.copied = text;
-    this.announce?.(ok ? `نُسخ ما قيل: ${text}` : 'تعذّر النسخ؛ حدّد النص وانسخه يدويًا.');
+    this.announce?.(ok ? `نُسخ ما قيل: ${text}` : 'تعذّر النسخ؛ حدّد النص وانسخه يدويًا.', button);
   }
 }

@@ -2,7 +2,7 @@
 // article (GET /v1/search): each result names its recording or article, its
 // date and speaker, shows the passage with the match marked, and links to
 // the recording at that moment (#job/{id}?t=83.2), which plays from there.
-import { clock, el, isolated, showError, clearError, stamp } from './util.js';
+import { clock, countWord, el, isolated, showError, clearError, stamp, RESULT } from './util.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -55,7 +55,7 @@ export class SearchBox {
       this.next = res.next_cursor;
       $('search-more').hidden = !this.next;
       const n = list.children.length;
-      $('search-status').textContent = n ? `${n} نتيجة${this.next ? ' (وهناك المزيد)' : ''}` : 'لا نتائج.';
+      $('search-status').textContent = n ? `${countWord(n, RESULT)}${this.next ? ' (وهناك المزيد)' : ''}` : 'لا نتائج.';
     } catch (err) {
       showError($('search-error'), err);
     }

@@ -88,23 +88,35 @@ export class TranscriptView {
     this.tr = tr;
     const frag = document.createDocumentFragment();
     const items = [], words = [];
-    for (const p of paragraphs(tr)) {
+    this.paras = paragraphs(tr);
+    for (const p of this.paras) {
       const at = el('button', {
-        type: 'button', class: 'stamp para-time', 'aria-label': `استمع من ${clock(p.start)}`,
+        type: 'button', class: 'stamp para-time', 'aria-label': `استمع من ${clock(p.start)}`, dataset: { media: '' },
         onclick: () => seek(this.audio, p.start),
-      }, el('time', { dir: 'ltr' }, clock(p.start)));
+      }, el('span', { 'aria-hidden': 'true' }, '▶ '), el('time', { dir: 'ltr' }, clock(p.start)));
       const head = el('div', { class: 'para-head' }, at, p.speaker ? el('span', { class: 'speaker' }, ...isolated(p.speaker)) : null);
       const text = el('p', { class: 'para-text', dir: 'rtl' });
+      // The paragraph's other actions sit behind one menu, so the words
+      // keep the room.
+      const menu = el('details', { class: 'para-menu' });
+      const close = () => { menu.open = false; };
+      const items = [];
       if (this.share) {
-        head.append(el('button', {
-          type: 'button', class: 'btn small copy-moment', 'aria-label': `نسخ رابط هذه اللحظة: ${clock(p.start)}`,
-          onclick: (e) => this.share(e.currentTarget, { t: p.start }),
+        items.push(el('button', {
+          type: 'button', class: 'btn copy-moment',
+          onclick: (e) => { this.share(e.currentTarget.closest('.para-menu').querySelector('summary'), { t: p.start }, e.currentTarget); close(); },
         }, 'نسخ رابط هذه اللحظة'));
       }
       if (this.editor) {
-        head.append(el('span', { class: 'para-tools' },
-          el('button', { type: 'button', class: 'btn small', 'aria-label': `صحّح الفقرة من ${clock(p.start)}`, onclick: () => this.editor.editParagraph(p, text) }, 'تصحيح'),
-          el('button', { type: 'button', class: 'btn small', 'aria-label': `سمِّ متحدث الفقرة من ${clock(p.start)}`, onclick: () => this.editor.nameSelection({ start: p.start, end: p.end }) }, 'المتحدث')));
+        items.push(
+          el('button', { type: 'button', class: 'btn', onclick: () => { close(); this.editor.editParagraph(p, text); } }, 'تصحيح الفقرة'),
+          el('button', { type: 'button', class: 'btn para-speaker', onclick: () => { close(); this.editor.nameParagraph(p, at); } }, 'تسمية المتحدث'));
+      }
+      if (items.length) {
+        menu.append(el('summary', { class: 'btn' }, el('span', { 'aria-hidden': 'true' }, '⋯ '), 'خيارات',
+          el('span', { class: 'sr-only' }, ` الفقرة من ${clock(p.start)}`)), el('div', { class: 'menu' }, ...items));
+        menu.addEventListener('keydown', (e) => { if (e.key === 'Escape' && menu.open) { e.preventDefault(); close(); menu.querySelector('summary').focus(); } });
+        head.append(menu);
       }
       for (const si of p.segments) {
         segmentWords(tr.segments[si]).forEach((w, wi) => {
@@ -126,6 +138,9 @@ export class TranscriptView {
     this.follower = new Follower(this.audio, items, words);
     if (this.en) this.setEnglish(this.en);
   }
+
+  /** paragraphAt is the paragraph (see paragraphs) that starts at t seconds, or undefined. */
+  paragraphAt(t) { return (this.paras || []).find((p) => p.start === t); }
 
   /**
    * setEnglish shows en, the English machine translation (Whisper's

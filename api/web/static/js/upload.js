@@ -5,6 +5,7 @@ import { ApiError, jobError, newKey } from './api.js';
 import { bytes, duration, showError, clearError, el } from './util.js';
 import { STATUS, ACTIVE } from './jobs.js';
 import { follow } from './events.js';
+import { confirmPublish } from './jobview.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -21,6 +22,11 @@ export class UploadForm {
     this.following = null; // the job this form follows: {done, stop}
     const drop = $('drop');
     $('file').addEventListener('change', (e) => this.choose(e.target.files[0]));
+    $('transcript-file').addEventListener('change', () => clearError($('upload-error')));
+    // Publishing is asked for, never done by a stray tick.
+    $('publish').addEventListener('change', async (e) => {
+      if (e.target.checked && !(await confirmPublish())) e.target.checked = false;
+    });
     for (const ev of ['dragenter', 'dragover']) {
       drop.addEventListener(ev, (e) => { e.preventDefault(); drop.classList.add('over'); });
     }
@@ -49,8 +55,10 @@ export class UploadForm {
     $('upload-form').addEventListener('change', () => { this.keys = null; });
   }
 
+  // choose takes recording f; an error about the previous file goes.
   choose(f) {
     this.file = f || null;
+    if (f) clearError($('upload-error'));
     $('file-name').textContent = f ? `${f.name} — ${bytes(f.size)}` : 'لم يُختر ملف بعد';
   }
 

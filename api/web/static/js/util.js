@@ -236,3 +236,75 @@ export async function copyText(text) {
     return ok;
   }
 }
+
+/**
+ * countWord says n of a noun with Arabic number agreement; forms are the
+ * noun after 1, 2, 3 to 10 and 11 or more: countWord(7, RESULT) is
+ * «7 نتائج», countWord(2, RESULT) «نتيجتان», countWord(11, RESULT)
+ * «11 نتيجة». Hundreds follow their last two digits (103 نتائج).
+ */
+export function countWord(n, [one, two, few, many]) {
+  if (n === 1) return one;
+  if (n === 2) return two;
+  const r = n % 100;
+  return r >= 3 && r <= 10 ? `${n} ${few}` : `${n} ${many}`;
+}
+
+/** RESULT and QUOTE are the forms of «نتيجة» and «اقتباس» for countWord. */
+export const RESULT = ['نتيجة واحدة', 'نتيجتان', 'نتائج', 'نتيجة'];
+export const QUOTE = ['اقتباس واحد', 'اقتباسان', 'اقتباسات', 'اقتباسًا'];
+
+let toastTimer = 0, toastFrame = 0;
+
+/**
+ * toast shows text beside anchor (the control the person used), below it
+ * or, without room, above it, inside the window on a phone too, for a few
+ * seconds, and follows the control if the page moves under it; it is a
+ * polite live region, so screen readers hear it as well.
+ */
+export function toast(anchor, text, { ms = 6000 } = {}) {
+  const t = document.getElementById('toast');
+  if (!t) return;
+  t.textContent = text;
+  t.hidden = false;
+  t.dataset.anchor = anchor?.id || anchor?.className || '';
+  const place = () => {
+    const vw = document.documentElement.clientWidth, vh = window.innerHeight;
+    const w = t.offsetWidth, h = t.offsetHeight, gap = 8;
+    const r = anchor?.isConnected ? anchor.getBoundingClientRect() : null;
+    let top, right;
+    if (r && r.bottom > 0 && r.top < vh) {
+      const bar = document.getElementById('player-bar');
+      const floor = bar && !bar.closest('[hidden]') ? Math.min(vh, bar.getBoundingClientRect().top) : vh;
+      top = r.bottom + gap + h <= floor ? r.bottom + gap : Math.max(gap, r.top - gap - h);
+      right = vw - r.right; // aligned with the control's start (right, in Arabic)
+    } else {
+      top = vh - h - 96;
+      right = (vw - w) / 2;
+    }
+    right = Math.min(Math.max(gap, right), Math.max(gap, vw - w - gap));
+    t.style.top = `${Math.round(top)}px`;
+    t.style.right = `${Math.round(right)}px`;
+  };
+  place();
+  cancelAnimationFrame(toastFrame);
+  const follow = () => { if (t.hidden) return; place(); toastFrame = requestAnimationFrame(follow); };
+  toastFrame = requestAnimationFrame(follow);
+  clearTimeout(toastTimer);
+  toastTimer = setTimeout(() => { t.hidden = true; cancelAnimationFrame(toastFrame); }, ms);
+}
+
+/**
+ * confirmDialog asks a yes-or-no question in the page's confirmation
+ * dialog and resolves true when the person said yes.
+ */
+export function confirmDialog({ title, text, yes }) {
+  const d = document.getElementById('confirm-dialog');
+  document.getElementById('confirm-h').textContent = title;
+  document.getElementById('confirm-text').textContent = text;
+  document.getElementById('confirm-yes').textContent = yes;
+  d.returnValue = '';
+  d.showModal();
+  document.getElementById('confirm-no').focus();
+  return new Promise((resolve) => d.addEventListener('close', () => resolve(d.returnValue === 'yes'), { once: true }));
+}
