@@ -192,7 +192,7 @@ func TestIdempotencyRetryAfterQueueFull(t *testing.T) {
 	if r := ts.upload(t, "/v1/transcriptions", wav(1, 660), nil, key...); r.status != http.StatusTooManyRequests {
 		t.Fatalf("second job: got %d, want 429", r.status)
 	}
-	if r := ts.do(t, "DELETE", "/v1/transcriptions/"+first.ID, nil, ""); r.status != 200 {
+	if r := ts.do(t, "POST", "/v1/transcriptions/"+first.ID+"/cancel", nil, ""); r.status != 200 {
 		t.Fatalf("cancel: %d %s", r.status, r.body)
 	}
 	r := ts.upload(t, "/v1/transcriptions", wav(1, 660), nil, key...)
@@ -403,7 +403,7 @@ func TestNoRecordingRefused(t *testing.T) {
 // translation job, which kept serving the deleted recording (issue 24,
 // item 13).
 func TestDeleteStopsServingTheRecording(t *testing.T) {
-	ts := newServer(t, serverOpts{})
+	ts := newServer(t, serverOpts{result: bilingual}) // a translation in English: an Arabic one fails (not_translated)
 	id := ts.doneJob(t, nil)
 	var tr jobView
 	r := ts.do(t, "POST", "/v1/transcriptions/"+id+"/translation", nil, "")

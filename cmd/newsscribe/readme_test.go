@@ -152,7 +152,7 @@ func TestREADMEExamples(t *testing.T) {
 			t.Errorf("API examples: no job listed from the library's second page:\n%s", out)
 		}
 		// Both Word downloads were saved, side by side.
-		for _, pat := range []string{"tr_*[0-9a-f].docx", "tr_*.check.docx"} {
+		for _, pat := range []string{"newsscribe-tr_*-transcript.docx", "newsscribe-tr_*-quote-check.docx"} {
 			if m, _ := filepath.Glob(filepath.Join(work, pat)); len(m) != 1 {
 				t.Errorf("API examples: %d files %s in the directory, want 1", len(m), pat)
 			}
