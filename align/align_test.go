@@ -13,7 +13,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsscribe/newsscribe/align"
-	"github.com/newsscribe/newsscribe/align/arabic"
+	"github.com/newsscribe/newsscribe/align/aligntest"
+	"github.com/newsscribe/newsscribe/quotecheck"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
 
@@ -34,57 +35,15 @@ func article(t testing.TB) string {
 	return string(b)
 }
 
-// speaker builds a transcript word by word: 0.35 s a word, 0.05 s apart,
-// 0.6 s between passages.
-type speaker struct {
-	words []transcribe.Word
-	t     float64
-}
-
-func (s *speaker) say(text string) *speaker {
-	for _, tok := range arabic.Tokenize(text) {
-		s.words = append(s.words, transcribe.Word{Word: tok.Text, Start: s.t, End: s.t + 0.35, Probability: 0.9})
-		s.t += 0.4
-	}
-	s.t += 0.6
-	return s
-}
-
-// natural says text at a steady pace, each word taking time by its length
-// (57 ms a letter and two), the recogniser sure of it.
-func (s *speaker) natural(text string) *speaker {
-	for _, tok := range arabic.Tokenize(text) {
-		s.heard(tok.Text, 0.95, 0.057*float64(utf8.RuneCountInString(tok.Text)+2))
-	}
-	return s
-}
-
-// heard adds one recognised word with probability p lasting dur seconds.
-func (s *speaker) heard(word string, p, dur float64) *speaker {
-	s.words = append(s.words, transcribe.Word{Word: word, Start: s.t, End: s.t + dur, Probability: p})
-	s.t += dur + 0.06
-	return s
-}
-
-// pause adds silence, in seconds.
-func (s *speaker) pause(d float64) *speaker { s.t += d; return s }
-
-func (s *speaker) transcript() *transcribe.Transcript {
-	t := &transcribe.Transcript{Language: "ar", Duration: s.t}
-	for i := 0; i < len(s.words); i += 10 {
-		ws := s.words[i:min(i+10, len(s.words))]
-		t.Segments = append(t.Segments, transcribe.Segment{ID: len(t.Segments), Start: ws[0].Start, End: ws[len(ws)-1].End, Words: ws})
-	}
-	return t
-}
+type speaker = aligntest.Speaker
 
 func mustAlign(t *testing.T, tr *transcribe.Transcript, art string) *align.Result {
 	t.Helper()
-	r, err := align.Align(tr, art, align.Options{})
+	r, err := quotecheck.Align(tr, art, align.Options{})
 	if err != nil {
 		t.Fatalf("Align: %v", err)
 	}
-	checkInvariants(t, r, art)
+	aligntest.CheckInvariants(t, r, art)
 	return r
 }
 
@@ -116,7 +75,7 @@ func TestAlignRequirements(t *testing.T) {
 	}{
 		{
 			name: "unspoken narration stays missing",
-			s:    new(speaker).say(aside).say(quote1),
+			s:    new(speaker).Say(aside).Say(quote1),
 			check: func(t *testing.T, r *align.Result) {
 				for _, w := range wordsOf(t, r, art, narration) {
 					if w.Status != align.StatusMissing || w.Start != nil {
@@ -133,7 +92,7 @@ func TestAlignRequirements(t *testing.T) {
 		},
 		{
 			name: "quotes out of order",
-			s:    new(speaker).say(quote2).say(aside).say(quote1),
+			s:    new(speaker).Say(quote2).Say(aside).Say(quote1),
 			check: func(t *testing.T, r *align.Result) {
 				q1, q2 := r.Quotes[0], r.Quotes[1]
 				if q1.Status != align.StatusSpoken || q2.Status != align.StatusSpoken {
@@ -147,8 +106,8 @@ func TestAlignRequirements(t *testing.T) {
 		{
 			name: "a sentence said twice maps to the better occurrence",
 			s: new(speaker).
-				say("نحن نعول علي انخراط الاسر والاطر الصحيه كلام اخر هنا فالوقايه").
-				pause(5).say(quote2),
+				Say("نحن نعول علي انخراط الاسر والاطر الصحيه كلام اخر هنا فالوقايه").
+				Pause(5).Say(quote2),
 			check: func(t *testing.T, r *align.Result) {
 				ws := wordsOf(t, r, art, quote2)
 				if ws[0].Start == nil || *ws[0].Start < 5 {
@@ -163,8 +122,8 @@ func TestAlignRequirements(t *testing.T) {
 		},
 		{
 			name: "split clitics, hamza, numbers in words and a misrecognised word",
-			s: new(speaker).say("وقالت الوزيرة ان هاذا البرنامج يشمل التاسعة والخمسين مركزا صحيا في المرحله الاولى و سيمتد ليشمل جميع الجهات قبل نهاية سنة ألفين وخمسة وعشرين").
-				say(aside),
+			s: new(speaker).Say("وقالت الوزيرة ان هاذا البرنامج يشمل التاسعة والخمسين مركزا صحيا في المرحله الاولى و سيمتد ليشمل جميع الجهات قبل نهاية سنة ألفين وخمسة وعشرين").
+				Say(aside),
 			check: func(t *testing.T, r *align.Result) {
 				ws := wordsOf(t, r, art, quote1)
 				for _, w := range ws {
@@ -181,7 +140,7 @@ func TestAlignRequirements(t *testing.T) {
 		},
 		{
 			name: "interpolation only between matched neighbours",
-			s:    new(speaker).say("نحن نعول على برتقال الأسر والأطر الصحية فالوقاية خير من العلاج"),
+			s:    new(speaker).Say("نحن نعول على برتقال الأسر والأطر الصحية فالوقاية خير من العلاج"),
 			check: func(t *testing.T, r *align.Result) {
 				ws := wordsOf(t, r, art, quote2)
 				if ws[3].Text != "انخراط" || ws[3].Status != align.StatusInterpolated {
@@ -198,7 +157,7 @@ func TestAlignRequirements(t *testing.T) {
 		},
 		{
 			name: "unreported speech is listed",
-			s:    new(speaker).say(aside).say(quote2).say("وهذا أمر نعتز به كثيرا"),
+			s:    new(speaker).Say(aside).Say(quote2).Say("وهذا أمر نعتز به كثيرا"),
 			check: func(t *testing.T, r *align.Result) {
 				if len(r.Unmatched) != 2 {
 					t.Fatalf("got %d unmatched spans %+v, want 2", len(r.Unmatched), r.Unmatched)
@@ -211,7 +170,7 @@ func TestAlignRequirements(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			tt.check(t, mustAlign(t, tt.s.transcript(), art))
+			tt.check(t, mustAlign(t, tt.s.Transcript(), art))
 		})
 	}
 }
@@ -272,7 +231,7 @@ func TestParseArticleQuotesSpanSentences(t *testing.T) {
 }
 
 func TestAlignErrors(t *testing.T) {
-	tr := new(speaker).say(quote2).transcript()
+	tr := new(speaker).Say(quote2).Transcript()
 	tests := []struct {
 		name    string
 		tr      *transcribe.Transcript
@@ -286,7 +245,7 @@ func TestAlignErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := align.Align(tt.tr, tt.article, tt.opts)
+			_, err := align.Run(tt.tr, tt.article, tt.opts)
 			if err == nil {
 				t.Fatal("got no error")
 			}
@@ -307,7 +266,7 @@ func TestEmptyInputs(t *testing.T) {
 			t.Fatalf("got %s for %q with an empty transcript, want missing", w.Status, w.Text)
 		}
 	}
-	r = mustAlign(t, new(speaker).say(quote1).transcript(), "")
+	r = mustAlign(t, new(speaker).Say(quote1).Transcript(), "")
 	if len(r.Words) != 0 || len(r.Unmatched) != 1 {
 		t.Errorf("got %d words and %d unmatched spans for an empty article, want 0 and 1", len(r.Words), len(r.Unmatched))
 	}
@@ -328,7 +287,7 @@ func TestParseFormat(t *testing.T) {
 // to rewrite the files after an intended change.
 func TestGolden(t *testing.T) {
 	art := article(t)
-	tr := new(speaker).say(aside).say(quote2).say("وكما قلت").say(quote1).transcript()
+	tr := new(speaker).Say(aside).Say(quote2).Say("وكما قلت").Say(quote1).Transcript()
 	r := mustAlign(t, tr, art)
 	for _, f := range []align.Format{align.FormatJSON, align.FormatSRT, align.FormatVTT, align.FormatHTML, align.FormatReport} {
 		t.Run(string(f), func(t *testing.T) {
@@ -366,7 +325,7 @@ func TestGolden(t *testing.T) {
 }
 
 func TestCuesAreRightToLeft(t *testing.T) {
-	r := mustAlign(t, new(speaker).say(quote2).transcript(), article(t))
+	r := mustAlign(t, new(speaker).Say(quote2).Transcript(), article(t))
 	for _, f := range []align.Format{align.FormatSRT, align.FormatVTT} {
 		var buf bytes.Buffer
 		if err := align.Write(&buf, r, f); err != nil {
@@ -393,9 +352,9 @@ func TestCuesFitTheScreen(t *testing.T) {
 	runes := []rune(art)
 	s := new(speaker)
 	for i := len(a.Quotes) - 1; i >= 0; i-- { // in another order than printed
-		s.say(string(runes[a.Quotes[i].CharStart:a.Quotes[i].CharEnd])).pause(2)
+		s.Say(string(runes[a.Quotes[i].CharStart:a.Quotes[i].CharEnd])).Pause(2)
 	}
-	r := mustAlign(t, s.transcript(), art)
+	r := mustAlign(t, s.Transcript(), art)
 	longest := 0
 	for _, s := range r.Sentences {
 		if s.Status != align.StatusNotInAudio {
@@ -453,7 +412,7 @@ func TestCuesFitTheScreen(t *testing.T) {
 
 func TestHTMLEscapes(t *testing.T) {
 	art := "قال المدير: “<script>alert(1)</script> هذا نص & رمز”."
-	r := mustAlign(t, new(speaker).say("script alert 1 script هذا نص رمز").transcript(), art)
+	r := mustAlign(t, new(speaker).Say("script alert 1 script هذا نص رمز").Transcript(), art)
 	var buf bytes.Buffer
 	if err := align.Write(&buf, r, align.FormatHTML); err != nil {
 		t.Fatal(err)
@@ -467,63 +426,3 @@ func TestHTMLEscapes(t *testing.T) {
 }
 
 // checkInvariants verifies what every result must satisfy.
-func checkInvariants(t testing.TB, r *align.Result, art string) {
-	t.Helper()
-	a := align.ParseArticle(art)
-	if len(r.Words) != len(a.Words) {
-		t.Fatalf("got %d words, want the article's %d", len(r.Words), len(a.Words))
-	}
-	runes := []rune(art)
-	prevEnd := 0
-	for i, w := range r.Words {
-		if w.CharStart < prevEnd || w.CharEnd <= w.CharStart || w.CharEnd > len(runes) {
-			t.Fatalf("word %d has offsets [%d,%d) after %d in %d runes", i, w.CharStart, w.CharEnd, prevEnd, len(runes))
-		}
-		prevEnd = w.CharEnd
-		if string(runes[w.CharStart:w.CharEnd]) != w.Text {
-			t.Fatalf("word %d: text %q does not match its offsets", i, w.Text)
-		}
-		switch w.Status {
-		case align.StatusMissing:
-			if w.Start != nil || w.End != nil {
-				t.Fatalf("missing word %d has a time", i)
-			}
-		case align.StatusMatched, align.StatusInterpolated:
-			if w.Start == nil || w.End == nil || *w.End < *w.Start {
-				t.Fatalf("word %d (%s) has times %v–%v", i, w.Status, w.Start, w.End)
-			}
-		default:
-			t.Fatalf("word %d has status %q", i, w.Status)
-		}
-	}
-	quotes := make([]align.TimedSpan, len(r.Quotes))
-	for i, q := range r.Quotes {
-		quotes[i] = q.TimedSpan
-	}
-	for _, ps := range [][]align.TimedSpan{passages(r.Sentences), quotes} {
-		for i, p := range ps {
-			if p.CharStart < 0 || p.CharEnd > len(runes) || p.CharStart > p.CharEnd || string(runes[p.CharStart:p.CharEnd]) != p.Text {
-				t.Fatalf("passage %d has bad offsets [%d,%d)", i, p.CharStart, p.CharEnd)
-			}
-			if p.Coverage < 0 || p.Coverage > 1 {
-				t.Fatalf("passage %d has coverage %g", i, p.Coverage)
-			}
-			if (p.Start == nil) != (p.Status == align.StatusNotInAudio) {
-				t.Fatalf("passage %d: status %s with start %v", i, p.Status, p.Start)
-			}
-		}
-	}
-	for i, u := range r.Unmatched {
-		if u.End < u.Start || u.Text == "" {
-			t.Fatalf("unmatched span %d: %+v", i, u)
-		}
-	}
-}
-
-func passages(ss []align.TimedSentence) []align.TimedSpan {
-	out := make([]align.TimedSpan, len(ss))
-	for i, s := range ss {
-		out[i] = s.TimedSpan
-	}
-	return out
-}

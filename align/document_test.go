@@ -26,7 +26,7 @@ var docInfo = transcribe.DocumentInfo{Title: "برنامج وطني للوقاي
 // with a word changed carries its difference, its speaker and its time.
 func TestReportDOCXGolden(t *testing.T) {
 	art := article(t)
-	tr := new(speaker).say(aside).say(quote2).say("وكما قلت").say(strings.Replace(quote1, "جميع", "كل", 1)).transcript()
+	tr := new(speaker).Say(aside).Say(quote2).Say("وكما قلت").Say(strings.Replace(quote1, "جميع", "كل", 1)).Transcript()
 	r := mustAlign(t, tr, art)
 	var buf bytes.Buffer
 	if err := align.WriteDocument(&buf, r, align.FormatDOCX, docInfo); err != nil {
@@ -78,7 +78,7 @@ func TestDOCXRendering(t *testing.T) {
 	}
 	a := align.ParseArticle(art)
 	runes := []rune(art)
-	s := new(speaker).say("السلام عليكم ورحمة الله تعالى وبركاته")
+	s := new(speaker).Say("السلام عليكم ورحمة الله تعالى وبركاته")
 	for i, q := range a.Quotes {
 		text := string(runes[q.CharStart:q.CharEnd])
 		if i == 1 { // the second quotation said with a word changed
@@ -86,9 +86,9 @@ func TestDOCXRendering(t *testing.T) {
 			f[len(f)/2] = "بالضبط"
 			text = strings.Join(f, " ")
 		}
-		s.say(text).pause(2.5)
+		s.Say(text).Pause(2.5)
 	}
-	tr := s.transcript()
+	tr := s.Transcript()
 	for i := range tr.Segments {
 		if i%3 == 0 {
 			tr.Segments[i].Speaker = "محمد الدخيسي"

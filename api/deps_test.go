@@ -27,11 +27,11 @@ var layers = map[string]int{
 
 	"transcribe/whisper": 3, "align": 3, "blob/blobtest": 3,
 
-	"align/prompt": 4, "align/eval": 4, "clip": 4, "transcribe/transcribetest": 4,
+	"quotecheck": 4, "align/aligntest": 4, "clip": 4, "transcribe/transcribetest": 4,
 
-	"pipeline": 5, "store": 5, "align/eval/cmd/evalalign": 5, "align/eval/cmd/evalquotes": 5,
+	"pipeline": 5, "store": 5, "align/prompt": 5, "align/eval": 5,
 
-	"queue": 6, "api/web": 6, "store/internal/searchbench": 6,
+	"queue": 6, "api/web": 6, "store/internal/searchbench": 6, "align/eval/cmd/evalalign": 6, "align/eval/cmd/evalquotes": 6,
 
 	"api": 7,
 

@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/newsscribe/newsscribe/align"
+	"github.com/newsscribe/newsscribe/quotecheck"
 )
 
 // Config selects the texts and the size of the evaluation.
@@ -158,7 +159,7 @@ func Run(cfg Config) ([]Row, error) {
 type aligner func(c *Case) (starts []float64, matched []bool)
 
 func alignNewsscribe(c *Case) ([]float64, []bool) {
-	r, err := align.Align(c.Transcript, c.Article, align.Options{})
+	r, err := quotecheck.Align(c.Transcript, c.Article, align.Options{})
 	if err != nil {
 		panic(err) // the cases are valid by construction
 	}
@@ -252,7 +253,7 @@ func explain(w io.Writer, c *Case) {
 		}
 	}
 	fmt.Fprintln(w)
-	r, err := align.Align(c.Transcript, c.Article, align.Options{})
+	r, err := quotecheck.Align(c.Transcript, c.Article, align.Options{})
 	if err != nil {
 		fmt.Fprintln(w, "align:", err)
 		return

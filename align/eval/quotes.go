@@ -13,6 +13,7 @@ import (
 
 	"github.com/newsscribe/newsscribe/align"
 	"github.com/newsscribe/newsscribe/align/arabic"
+	"github.com/newsscribe/newsscribe/quotecheck"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
 
@@ -175,7 +176,7 @@ func scoreQuotes(track string, wer float64, cases []*quoteCase, verbose io.Write
 	var right, accused, miss, stitch, fab, covered, speaker, unclear int
 	strangers := map[string]bool{}
 	for _, c := range cases {
-		r, err := align.Align(c.transcript, c.article, align.Options{})
+		r, err := quotecheck.Align(c.transcript, c.article, align.Options{})
 		if err != nil {
 			panic(err) // valid by construction
 		}

@@ -1,6 +1,7 @@
-package align
+package quotecheck
 
 import (
+	"github.com/newsscribe/newsscribe/align"
 	"math"
 	"slices"
 	"strings"
@@ -13,13 +14,13 @@ import (
 // around them a small alignment of the words it left unmatched with the
 // speech there, so that every article unit of the segment is in one
 // stretch's ops.
-func (al *aligner) compare(sts []stretch, lo, hi int32, q int, tArt []int32) {
+func (ck *checker) compare(sts []stretch, lo, hi int32, q int, tArt []int32) {
 	for k := range sts {
 		s := &sts[k]
 		for i, m := range s.pairs {
 			if i > 0 {
 				p := s.pairs[i-1]
-				ops, _ := al.gapDP(units(p.a+1, m.a), units(p.thi, max(m.tlo, p.thi)), false, false)
+				ops, _ := ck.gapDP(units(p.a+1, m.a), units(p.thi, max(m.tlo, p.thi)), false, false)
 				s.ops = append(s.ops, ops...)
 			}
 			s.ops = append(s.ops, op{a: m.a, t: m.tlo, sim: float64(m.sim)})
@@ -28,27 +29,27 @@ func (al *aligner) compare(sts []stretch, lo, hi int32, q int, tArt []int32) {
 	// Before the first stretch and after the last.
 	first, last := &sts[0], &sts[len(sts)-1]
 	f := first.first()
-	lead, _ := al.gapDP(al.edgeUnits(lo, f.a, false), al.around(f.tlo, -1, int(f.a-lo)+2, tArt), true, false)
-	first.ops = append(append(al.added(lo, f.a-min(f.a-lo, maxEdgeDP)), lead...), first.ops...)
+	lead, _ := ck.gapDP(ck.edgeUnits(lo, f.a, false), ck.around(f.tlo, -1, int(f.a-lo)+2, tArt), true, false)
+	first.ops = append(append(ck.added(lo, f.a-min(f.a-lo, maxEdgeDP)), lead...), first.ops...)
 	l := last.last()
-	trail, _ := al.gapDP(al.edgeUnits(l.a+1, hi, true), al.around(l.thi-1, 1, int(hi-l.a)+1, tArt), false, true)
-	last.ops = append(append(last.ops, trail...), al.added(l.a+1+min(hi-l.a-1, maxEdgeDP), hi)...)
+	trail, _ := ck.gapDP(ck.edgeUnits(l.a+1, hi, true), ck.around(l.thi-1, 1, int(hi-l.a)+1, tArt), false, true)
+	last.ops = append(append(last.ops, trail...), ck.added(l.a+1+min(hi-l.a-1, maxEdgeDP), hi)...)
 	// Between two stretches: the unmatched units go to the end of one and
 	// the start of the next, where they fit best.
 	for k := 0; k+1 < len(sts); k++ {
 		a, b := sts[k].last(), sts[k+1].first()
 		between := units(a.a+1, b.a)
 		if len(between) > maxEdgeDP {
-			sts[k].ops = append(sts[k].ops, al.added(a.a+1, b.a)...)
+			sts[k].ops = append(sts[k].ops, ck.added(a.a+1, b.a)...)
 			continue
 		}
-		after := al.around(a.thi-1, 1, len(between)+2, tArt)
-		before := al.around(b.tlo, -1, len(between)+2, tArt)
+		after := ck.around(a.thi-1, 1, len(between)+2, tArt)
+		before := ck.around(b.tlo, -1, len(between)+2, tArt)
 		var bestA, bestB []op
 		best := math.Inf(-1)
 		for cut := 0; cut <= len(between); cut++ {
-			x, sx := al.gapDP(between[:cut], after, false, true)
-			y, sy := al.gapDP(between[cut:], before, true, false)
+			x, sx := ck.gapDP(between[:cut], after, false, true)
+			y, sy := ck.gapDP(between[cut:], before, true, false)
 			if sx+sy > best {
 				best, bestA, bestB = sx+sy, x, y
 			}
@@ -58,8 +59,8 @@ func (al *aligner) compare(sts []stretch, lo, hi int32, q int, tArt []int32) {
 	}
 	for k := range sts {
 		for i, o := range sts[k].ops {
-			if o.a >= 0 && o.t >= 0 && o.sim < spellingWord && (arabicNum(al.au[o.a].w.Key) || arabicNum(al.tu[o.t].w.Key)) {
-				sts[k].ops[i].sim = max(o.sim, al.spelledSim(o.a, o.t))
+			if o.a >= 0 && o.t >= 0 && o.sim < spellingWord && (isNumber(ck.au[o.a].Word.Key) || isNumber(ck.tu[o.t].Word.Key)) {
+				sts[k].ops[i].sim = max(o.sim, ck.spelledSim(o.a, o.t))
 			}
 		}
 	}
@@ -69,13 +70,13 @@ func (al *aligner) compare(sts []stretch, lo, hi int32, q int, tArt []int32) {
 // transcript unit t as spelt, for a number on one side: the matching key
 // makes «ثلاثين» «#30», which nothing but a number matches, so a misspelt
 // «ثلاذين» would be another word, not a spelling of it.
-func (al *aligner) spelledSim(a, t int32) float64 {
+func (ck *checker) spelledSim(a, t int32) float64 {
 	var pa, pt []string
-	for wi := al.au[a].lo; wi < al.au[a].hi; wi++ {
-		pa = append(pa, arabic.Key(al.art.Words[al.aw[wi]].Text))
+	for wi := ck.au[a].Lo; wi < ck.au[a].Hi; wi++ {
+		pa = append(pa, arabic.Key(ck.art.Words[wi].Text))
 	}
-	for wi := al.tu[t].lo; wi < al.tu[t].hi; wi++ {
-		pt = append(pt, arabic.Key(al.tw[wi].text))
+	for wi := ck.tu[t].Lo; wi < ck.tu[t].Hi; wi++ {
+		pt = append(pt, arabic.Key(ck.tw[wi].Text))
 	}
 	x, y := arabic.NewWord(strings.Join(pa, "")), arabic.NewWord(strings.Join(pt, ""))
 	return arabic.Similarity(&x, &y)
@@ -92,7 +93,7 @@ func units(lo, hi int32) []int32 {
 
 // edgeUnits lists article units [lo, hi), at most maxEdgeDP of them: those
 // next to hi (tail false) or to lo (tail true).
-func (al *aligner) edgeUnits(lo, hi int32, tail bool) []int32 {
+func (ck *checker) edgeUnits(lo, hi int32, tail bool) []int32 {
 	if hi-lo > maxEdgeDP {
 		if tail {
 			hi = lo + maxEdgeDP
@@ -104,7 +105,7 @@ func (al *aligner) edgeUnits(lo, hi int32, tail bool) []int32 {
 }
 
 // added returns ops for article units [lo, hi) said nowhere.
-func (al *aligner) added(lo, hi int32) []op {
+func (ck *checker) added(lo, hi int32) []op {
 	var out []op
 	for a := lo; a < hi; a++ {
 		out = append(out, op{a: a, t: -1})
@@ -115,12 +116,12 @@ func (al *aligner) added(lo, hi int32) []op {
 // around lists up to n transcript units next to unit t (before it for step
 // -1, after it for step 1), nearest last for step -1 so the list stays in
 // time order, stopping at a unit matched to an article word.
-func (al *aligner) around(t int32, step, n int, tArt []int32) []int32 {
+func (ck *checker) around(t int32, step, n int, tArt []int32) []int32 {
 	var out []int32
 	prev := t
-	for x := t + int32(step); x >= 0 && int(x) < len(al.tu) && len(out) < n && tArt[x] < 0; x += int32(step) {
+	for x := t + int32(step); x >= 0 && int(x) < len(ck.tu) && len(out) < n && tArt[x] < 0; x += int32(step) {
 		// Not across a pause: what was said before it is another sentence.
-		if a, b := min(prev, x), max(prev, x); al.tStart(b)-al.tEnd(a) > maxEdgePause+0.1 {
+		if a, b := min(prev, x), max(prev, x); ck.tStart(b)-ck.tEnd(a) > align.EdgePause+0.1 {
 			break
 		}
 		out = append(out, x)
@@ -145,7 +146,7 @@ const (
 // (freeEnd) the speech before (after) the article words costs nothing and
 // gives no step. It is quadratic, for the short runs between and around
 // the aligner's matches.
-func (al *aligner) gapDP(as, ts []int32, freeStart, freeEnd bool) ([]op, float64) {
+func (ck *checker) gapDP(as, ts []int32, freeStart, freeEnd bool) ([]op, float64) {
 	n, m := len(ts), len(as)
 	if n == 0 && m == 0 {
 		return nil, 0
@@ -157,13 +158,13 @@ func (al *aligner) gapDP(as, ts []int32, freeStart, freeEnd bool) ([]op, float64
 		if freeStart && j == 0 || freeEnd && j == m {
 			return 0
 		}
-		if al.ignorable(ts[i-1]) {
+		if ck.ignorable(ts[i-1]) {
 			return gapFree
 		}
 		return gapSkip
 	}
 	skipA := func(j int) float64 {
-		if al.au[as[j-1]].clitic {
+		if ck.au[as[j-1]].Clitic {
 			return gapFree
 		}
 		return gapSkip
@@ -176,12 +177,12 @@ func (al *aligner) gapDP(as, ts []int32, freeStart, freeEnd bool) ([]op, float64
 			}
 			best, move := math.Inf(-1), uint8(0)
 			if i > 0 && j > 0 {
-				s := arabic.Similarity(&al.tu[ts[i-1]].w, &al.au[as[j-1]].w)
+				s := arabic.Similarity(&ck.tu[ts[i-1]].Word, &ck.au[as[j-1]].Word)
 				v := gapSubstitute
 				switch {
 				case s >= spellingWord:
 					v = 2*s - 1
-				case al.ignorable(ts[i-1]):
+				case ck.ignorable(ts[i-1]):
 					v = math.Inf(-1) // a filler is no word said in a printed one's place
 				}
 				best, move = h[c-w-1]+v, 1
@@ -203,7 +204,7 @@ func (al *aligner) gapDP(as, ts []int32, freeStart, freeEnd bool) ([]op, float64
 	for i, j := n, m; i > 0 || j > 0; {
 		switch mv[i*w+j] {
 		case 1:
-			out = append(out, op{a: as[j-1], t: ts[i-1], sim: arabic.Similarity(&al.tu[ts[i-1]].w, &al.au[as[j-1]].w)})
+			out = append(out, op{a: as[j-1], t: ts[i-1], sim: arabic.Similarity(&ck.tu[ts[i-1]].Word, &ck.au[as[j-1]].Word)})
 			i, j = i-1, j-1
 		case 2:
 			if !(freeStart && j == 0 || freeEnd && j == m) {
@@ -220,7 +221,7 @@ func (al *aligner) gapDP(as, ts []int32, freeStart, freeEnd bool) ([]op, float64
 }
 
 // part is the stretch of speech and of the article that s covers.
-func (al *aligner) part(s stretch) (Part, bool) {
+func (ck *checker) part(s stretch) (align.Part, bool) {
 	t0, t1, a0, a1 := int32(-1), int32(-1), int32(-1), int32(-1)
 	for _, o := range s.ops {
 		if o.t >= 0 && (t0 < 0 || o.t < t0) {
@@ -237,29 +238,29 @@ func (al *aligner) part(s stretch) (Part, bool) {
 		}
 	}
 	if t0 < 0 || a0 < 0 {
-		return Part{}, false
+		return align.Part{}, false
 	}
 	t1 = max(t1, s.last().thi-1)
-	cs, _ := al.chars(a0)
-	_, ce := al.chars(a1)
-	return Part{Start: round3(al.tStart(t0)), End: round3(al.tEnd(t1)), CharStart: cs, CharEnd: ce}, true
+	cs, _ := ck.chars(a0)
+	_, ce := ck.chars(a1)
+	return align.Part{Start: round3(ck.tStart(t0)), End: round3(ck.tEnd(t1)), CharStart: cs, CharEnd: ce}, true
 }
 
 // chars returns the rune offsets of article unit a.
-func (al *aligner) chars(a int32) (int, int) {
-	u := al.au[a]
-	return al.art.Words[al.aw[u.lo]].Start, al.art.Words[al.aw[u.hi-1]].End
+func (ck *checker) chars(a int32) (int, int) {
+	u := ck.au[a]
+	return ck.art.Words[u.Lo].Start, ck.art.Words[u.Hi-1].End
 }
 
-func (al *aligner) tStart(t int32) float64 { return al.tw[al.tu[t].lo].start }
-func (al *aligner) tEnd(t int32) float64   { return al.tw[al.tu[t].hi-1].end }
+func (ck *checker) tStart(t int32) float64 { return ck.tw[ck.tu[t].Lo].Start }
+func (ck *checker) tEnd(t int32) float64   { return ck.tw[ck.tu[t].Hi-1].End }
 
 // prob is the recogniser's probability of transcript unit t: the least of
 // its words'.
-func (al *aligner) prob(t int32) float64 {
+func (ck *checker) prob(t int32) float64 {
 	p := 1.0
-	for wi := al.tu[t].lo; wi < al.tu[t].hi; wi++ {
-		x := al.tw[wi].prob
+	for wi := ck.tu[t].Lo; wi < ck.tu[t].Hi; wi++ {
+		x := ck.tw[wi].Prob
 		if x < 0 {
 			x = unknownProb
 		}
@@ -269,14 +270,14 @@ func (al *aligner) prob(t int32) float64 {
 }
 
 // spoken is the recognised text of transcript units ts.
-func (al *aligner) spoken(ts []int32) string {
+func (ck *checker) spoken(ts []int32) string {
 	var b strings.Builder
 	for _, t := range ts {
-		for wi := al.tu[t].lo; wi < al.tu[t].hi; wi++ {
+		for wi := ck.tu[t].Lo; wi < ck.tu[t].Hi; wi++ {
 			if b.Len() > 0 {
 				b.WriteByte(' ')
 			}
-			b.WriteString(al.tw[wi].text)
+			b.WriteString(ck.tw[wi].Text)
 		}
 	}
 	return b.String()

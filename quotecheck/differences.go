@@ -1,6 +1,7 @@
-package align
+package quotecheck
 
 import (
+	"github.com/newsscribe/newsscribe/align"
 	"math"
 	"slices"
 
@@ -10,28 +11,28 @@ import (
 // differences turns the ops of a stretch into differences, grouping runs of
 // the same kind, weighing each (see the confidence functions) and leaving
 // out those less sure than minReport.
-func (al *aligner) differences(s stretch, q int) []Difference {
-	runes := al.runes
-	var out []Difference
+func (ck *checker) differences(s stretch, q int) []align.Difference {
+	runes := ck.runes
+	var out []align.Difference
 	ops := s.ops
-	rate := al.speechRate(ops)
+	rate := ck.speechRate(ops)
 	kind := func(o op) string {
 		switch {
 		case o.a >= 0 && o.t >= 0 && o.sim >= sameWord:
 			return ""
 		case o.a >= 0 && o.t >= 0 && o.sim >= spellingWord:
-			return DiffSpelling
+			return align.DiffSpelling
 		case o.a >= 0 && o.t >= 0:
-			return DiffChanged
+			return align.DiffChanged
 		case o.a >= 0:
-			if al.au[o.a].clitic {
+			if ck.au[o.a].Clitic {
 				return ""
 			}
-			return DiffAdded
-		case al.ignorable(o.t):
+			return align.DiffAdded
+		case ck.ignorable(o.t):
 			return ""
 		}
-		return DiffOmitted
+		return align.DiffOmitted
 	}
 	for i := 0; i < len(ops); {
 		k := kind(ops[i])
@@ -40,10 +41,10 @@ func (al *aligner) differences(s stretch, q int) []Difference {
 			continue
 		}
 		j := i + 1
-		for k != DiffSpelling && j < len(ops) && kind(ops[j]) == k {
+		for k != align.DiffSpelling && j < len(ops) && kind(ops[j]) == k {
 			j++
 		}
-		if d, ok := al.difference(k, ops, i, j, runes, rate); ok && d.Confidence >= minReport {
+		if d, ok := ck.difference(k, ops, i, j, runes, rate); ok && d.Confidence >= minReport {
 			out = append(out, d)
 		}
 		i = j
@@ -52,32 +53,32 @@ func (al *aligner) differences(s stretch, q int) []Difference {
 }
 
 // difference builds the difference of kind k from ops[i:j].
-func (al *aligner) difference(k string, ops []op, i, j int, runes []rune, rate float64) (Difference, bool) {
+func (ck *checker) difference(k string, ops []op, i, j int, runes []rune, rate float64) (align.Difference, bool) {
 	var as, ts []int32
 	for _, o := range ops[i:j] {
 		if o.a >= 0 {
 			as = append(as, o.a)
 		}
-		if o.t >= 0 && !(k == DiffOmitted && al.ignorable(o.t)) {
+		if o.t >= 0 && !(k == align.DiffOmitted && ck.ignorable(o.t)) {
 			ts = append(ts, o.t)
 		}
 	}
-	d := Difference{Kind: k}
+	d := align.Difference{Kind: k}
 	if len(as) > 0 {
-		d.CharStart, _ = al.chars(as[0])
-		_, d.CharEnd = al.chars(as[len(as)-1])
+		d.CharStart, _ = ck.chars(as[0])
+		_, d.CharEnd = ck.chars(as[len(as)-1])
 		d.Article = string(runes[d.CharStart:d.CharEnd])
 	} else {
 		// Omitted: the place in the quotation, after the previous printed word.
 		d.CharStart, d.CharEnd = -1, -1
 		for x := i - 1; x >= 0 && d.CharStart < 0; x-- {
 			if ops[x].a >= 0 {
-				_, d.CharStart = al.chars(ops[x].a)
+				_, d.CharStart = ck.chars(ops[x].a)
 			}
 		}
 		for x := j; x < len(ops) && d.CharStart < 0; x++ {
 			if ops[x].a >= 0 {
-				d.CharStart, _ = al.chars(ops[x].a)
+				d.CharStart, _ = ck.chars(ops[x].a)
 			}
 		}
 		if d.CharStart < 0 {
@@ -86,36 +87,36 @@ func (al *aligner) difference(k string, ops []op, i, j int, runes []rune, rate f
 		d.CharEnd = d.CharStart
 	}
 	if len(ts) > 0 {
-		d.Spoken = al.spoken(ts)
-		d.Start, d.End = round3(al.tStart(ts[0])), round3(al.tEnd(ts[len(ts)-1]))
+		d.Spoken = ck.spoken(ts)
+		d.Start, d.End = round3(ck.tStart(ts[0])), round3(ck.tEnd(ts[len(ts)-1]))
 	}
 	switch k {
-	case DiffSpelling:
-		d.Confidence = 0.9 * al.prob(ts[0])
-		if d.Confidence < MinAlteredConfidence {
+	case align.DiffSpelling:
+		d.Confidence = 0.9 * ck.prob(ts[0])
+		if d.Confidence < align.MinAlteredConfidence {
 			return d, false // as likely the recogniser's spelling
 		}
-	case DiffChanged:
+	case align.DiffChanged:
 		// Word by word: a run is changed when any of its words is; a
 		// misheard word beside a changed one must not dilute it.
 		for _, o := range ops[i:j] {
 			a, t := []int32{o.a}, []int32{o.t}
-			d.Confidence = max(d.Confidence, posterior(al.prob(o.t), simFactor(o.sim)*al.durationFactor(a, t, rate)*al.numberFactor(a, t)))
+			d.Confidence = max(d.Confidence, posterior(ck.prob(o.t), simFactor(o.sim)*ck.durationFactor(a, t, rate)*ck.numberFactor(a, t)))
 		}
-	case DiffOmitted:
-		d.Confidence = omittedConfidence(len(ts), al.content(ts), al.meanProb(ts)) * al.room(ops, i, j, -len(ts))
-	case DiffAdded:
-		prev, next := al.neighbours(ops, i, j)
-		d.Confidence = al.addedConfidence(as, prev, next) * al.room(ops, i, j, len(as)) * al.edgeDoubt(ops, i, j, prev, next)
+	case align.DiffOmitted:
+		d.Confidence = omittedConfidence(len(ts), ck.content(ts), ck.meanProb(ts)) * ck.room(ops, i, j, -len(ts))
+	case align.DiffAdded:
+		prev, next := ck.neighbours(ops, i, j)
+		d.Confidence = ck.addedConfidence(as, prev, next) * ck.room(ops, i, j, len(as)) * ck.edgeDoubt(ops, i, j, prev, next)
 		switch {
 		case prev >= 0:
-			d.Start = round3(al.tEnd(prev))
+			d.Start = round3(ck.tEnd(prev))
 		case next >= 0:
-			d.Start = round3(al.tStart(next))
+			d.Start = round3(ck.tStart(next))
 		}
 		d.End = d.Start
-		if prev >= 0 && next >= 0 && al.tStart(next) > al.tEnd(prev) {
-			d.End = round3(al.tStart(next))
+		if prev >= 0 && next >= 0 && ck.tStart(next) > ck.tEnd(prev) {
+			d.End = round3(ck.tStart(next))
 		}
 	}
 	d.Confidence = round3(d.Confidence)
@@ -161,9 +162,9 @@ func omittedConfidence(n int, content bool, p float64) float64 {
 }
 
 // content reports whether transcript units ts hold a word of four letters or more.
-func (al *aligner) content(ts []int32) bool {
+func (ck *checker) content(ts []int32) bool {
 	for _, t := range ts {
-		if al.tu[t].runes >= 4 {
+		if ck.tu[t].Runes >= 4 {
 			return true
 		}
 	}
@@ -172,7 +173,7 @@ func (al *aligner) content(ts []int32) bool {
 
 // neighbours returns the transcript units said right before and after
 // ops[i:j] (-1 when none): from the stretch, else the speech next to it.
-func (al *aligner) neighbours(ops []op, i, j int) (int32, int32) {
+func (ck *checker) neighbours(ops []op, i, j int) (int32, int32) {
 	prev, next := int32(-1), int32(-1)
 	// Only words paired with printed ones: the speech between them (fillers,
 	// words the recogniser made up) is room where the words may have been said.
@@ -192,7 +193,7 @@ func (al *aligner) neighbours(ops []op, i, j int) (int32, int32) {
 	if prev < 0 && next > 0 {
 		prev = next - 1
 	}
-	if next < 0 && prev >= 0 && int(prev)+1 < len(al.tu) {
+	if next < 0 && prev >= 0 && int(prev)+1 < len(ck.tu) {
 		next = prev + 1
 	}
 	return prev, next
@@ -200,8 +201,8 @@ func (al *aligner) neighbours(ops []op, i, j int) (int32, int32) {
 
 // strongAnchor is a printed word the recogniser heard as printed and was
 // sure of.
-func (al *aligner) strongAnchor(o op) bool {
-	return o.a >= 0 && o.t >= 0 && o.sim >= sameWord && al.prob(o.t) >= MinAlteredConfidence
+func (ck *checker) strongAnchor(o op) bool {
+	return o.a >= 0 && o.t >= 0 && o.sim >= sameWord && ck.prob(o.t) >= align.MinAlteredConfidence
 }
 
 // room weighs n printed words taken for added, ops[i:j] (n > 0), or -n
@@ -211,20 +212,20 @@ func (al *aligner) strongAnchor(o op) bool {
 // unsure like word said next to it, and misheard the other), nothing was
 // added or left out. It is the share of the words that the other side has
 // no word for, 0 to 1.
-func (al *aligner) room(ops []op, i, j, n int) float64 {
+func (ck *checker) room(ops []op, i, j, n int) float64 {
 	lo, hi := i, j
-	for lo > 0 && !al.strongAnchor(ops[lo-1]) {
+	for lo > 0 && !ck.strongAnchor(ops[lo-1]) {
 		lo--
 	}
-	for hi < len(ops) && !al.strongAnchor(ops[hi]) {
+	for hi < len(ops) && !ck.strongAnchor(ops[hi]) {
 		hi++
 	}
 	printed, said := 0, 0
 	for _, o := range ops[lo:hi] {
-		if o.a >= 0 && !al.au[o.a].clitic {
+		if o.a >= 0 && !ck.au[o.a].Clitic {
 			printed++
 		}
-		if o.t >= 0 && !al.ignorable(o.t) {
+		if o.t >= 0 && !ck.ignorable(o.t) {
 			said++
 		}
 	}
@@ -235,11 +236,11 @@ func (al *aligner) room(ops []op, i, j, n int) float64 {
 }
 
 // edgeDoubt lowers added words at a stretch's edge, ops[i:j] with no word
-// said as printed on one side, below MinAlteredConfidence (to 0.8 of it)
+// said as printed on one side, below align.MinAlteredConfidence (to 0.8 of it)
 // unless the speech went on right there with a word the recogniser was
 // sure of: a recogniser drops the last or first words before a pause, or
 // mumbles them.
-func (al *aligner) edgeDoubt(ops []op, i, j int, prev, next int32) float64 {
+func (ck *checker) edgeDoubt(ops []op, i, j int, prev, next int32) float64 {
 	anchored := func(x int) bool { o := ops[x]; return o.a >= 0 && o.t >= 0 && o.sim >= spellingWord }
 	after, before := false, false
 	for x := j; x < len(ops) && !after; x++ {
@@ -251,10 +252,10 @@ func (al *aligner) edgeDoubt(ops []op, i, j int, prev, next int32) float64 {
 	if after && before {
 		return 1
 	}
-	sure := func(t int32) bool { return t >= 0 && int(t) < len(al.tu) && al.prob(t) >= MinAlteredConfidence }
+	sure := func(t int32) bool { return t >= 0 && int(t) < len(ck.tu) && ck.prob(t) >= align.MinAlteredConfidence }
 	switch {
-	case !after && sure(next) && prev >= 0 && al.tStart(next)-al.tEnd(prev) <= maxEdgePause,
-		!before && sure(prev) && next >= 0 && al.tStart(next)-al.tEnd(prev) <= maxEdgePause:
+	case !after && sure(next) && prev >= 0 && ck.tStart(next)-ck.tEnd(prev) <= align.EdgePause,
+		!before && sure(prev) && next >= 0 && ck.tStart(next)-ck.tEnd(prev) <= align.EdgePause:
 		return 1
 	}
 	return 0.8
@@ -265,7 +266,7 @@ func (al *aligner) edgeDoubt(ops []op, i, j int, prev, next int32) float64 {
 // journalist added have no time at all. At a quotation's edge, or where the
 // speaker paused, the silence says nothing, and two words or more are
 // needed.
-func (al *aligner) addedConfidence(as []int32, prev, next int32) float64 {
+func (ck *checker) addedConfidence(as []int32, prev, next int32) float64 {
 	n := len(as)
 	base := 0.9
 	switch n {
@@ -277,15 +278,15 @@ func (al *aligner) addedConfidence(as []int32, prev, next int32) float64 {
 	if prev < 0 || next < 0 {
 		return edgeAdded(n)
 	}
-	gap := al.tStart(next) - al.tEnd(prev) // the silence between them:
+	gap := ck.tStart(next) - ck.tEnd(prev) // the silence between them:
 	for t := prev + 1; t < next; t++ {
-		gap -= al.tEnd(t) - al.tStart(t)
+		gap -= ck.tEnd(t) - ck.tStart(t)
 	}
 	need := 0.0 // the time the words take to say, seconds
 	for _, a := range as {
-		need += 0.1 + 0.06*float64(al.au[a].runes)
+		need += 0.1 + 0.06*float64(ck.au[a].Runes)
 	}
-	if gap > maxWordGap*float64(n)+1 {
+	if gap > align.MaxWordGap*float64(n)+1 {
 		return edgeAdded(n) // a pause, not a dropped word
 	}
 	r := gap / need
@@ -300,19 +301,19 @@ func (al *aligner) addedConfidence(as []int32, prev, next int32) float64 {
 
 func edgeAdded(n int) float64 {
 	if n >= 2 {
-		return MinAlteredConfidence
+		return align.MinAlteredConfidence
 	}
 	return 0.2
 }
 
 // meanProb is the mean recogniser probability of transcript units ts.
-func (al *aligner) meanProb(ts []int32) float64 {
+func (ck *checker) meanProb(ts []int32) float64 {
 	if len(ts) == 0 {
 		return unknownProb
 	}
 	s := 0.0
 	for _, t := range ts {
-		s += al.prob(t)
+		s += ck.prob(t)
 	}
 	return math.Min(1, s/float64(len(ts)))
 }
@@ -320,11 +321,11 @@ func (al *aligner) meanProb(ts []int32) float64 {
 // speechRate is the speaker's time per letter in a stretch, seconds: the
 // median over the words said as printed of duration / (letters + 2); 0
 // when too few words tell.
-func (al *aligner) speechRate(ops []op) float64 {
+func (ck *checker) speechRate(ops []op) float64 {
 	var rs []float64
 	for _, o := range ops {
 		if o.a >= 0 && o.t >= 0 && o.sim >= sameWord {
-			rs = append(rs, (al.tEnd(o.t)-al.tStart(o.t))/float64(al.tu[o.t].runes+2))
+			rs = append(rs, (ck.tEnd(o.t)-ck.tStart(o.t))/float64(ck.tu[o.t].Runes+2))
 		}
 	}
 	if len(rs) < 4 {
@@ -341,16 +342,16 @@ func (al *aligner) speechRate(ops []op) float64 {
 // better, 0.8 somewhat; when it fits the recognised word's length much
 // better, the recogniser heard what was said: 1.5, or 2 when far better;
 // otherwise 1.
-func (al *aligner) durationFactor(as, ts []int32, rate float64) float64 {
+func (ck *checker) durationFactor(as, ts []int32, rate float64) float64 {
 	if rate <= 0 || len(as) != 1 || len(ts) != 1 {
 		return 1
 	}
-	d := al.tEnd(ts[0]) - al.tStart(ts[0])
+	d := ck.tEnd(ts[0]) - ck.tStart(ts[0])
 	if d <= 0 {
 		return 1
 	}
 	fit := func(runes int32) float64 { return math.Abs(math.Log(d / (rate * float64(runes+2)))) }
-	switch adv := fit(al.tu[ts[0]].runes) - fit(al.au[as[0]].runes); {
+	switch adv := fit(ck.tu[ts[0]].Runes) - fit(ck.au[as[0]].Runes); {
 	case adv > 0.45: // the time fits the printed word's length by far
 		return 0.3
 	case adv > 0.3:
@@ -368,14 +369,14 @@ func (al *aligner) durationFactor(as, ts []int32, rate float64) float64 {
 // numberFactor lowers the confidence of a changed number whose spoken
 // words are all words of the printed one («ثلاثة آلاف» heard as «آلاف»):
 // the recogniser lost a word of it (0.3); otherwise 1.
-func (al *aligner) numberFactor(as, ts []int32) float64 {
-	if len(as) != 1 || !arabicNum(al.au[as[0]].w.Key) {
+func (ck *checker) numberFactor(as, ts []int32) float64 {
+	if len(as) != 1 || !isNumber(ck.au[as[0]].Word.Key) {
 		return 1
 	}
 	printed := map[string]bool{}
-	u := al.au[as[0]]
-	for wi := u.lo; wi < u.hi; wi++ {
-		printed[al.art.Words[al.aw[wi]].Key] = true
+	u := ck.au[as[0]]
+	for wi := u.Lo; wi < u.Hi; wi++ {
+		printed[ck.art.Words[wi].Key] = true
 	}
 	values := map[int]bool{} // of the printed number's words one by one
 	for k := range printed {
@@ -384,13 +385,13 @@ func (al *aligner) numberFactor(as, ts []int32) float64 {
 		}
 	}
 	for _, t := range ts {
-		if u := al.tu[t]; u.hi-u.lo == 1 {
-			if v, ok := arabic.DigitValue(arabic.Key(al.tw[u.lo].text)); ok && values[v] {
+		if u := ck.tu[t]; u.Hi-u.Lo == 1 {
+			if v, ok := arabic.DigitValue(arabic.Key(ck.tw[u.Lo].Text)); ok && values[v] {
 				continue // «آلاف» written 1000
 			}
 		}
-		for wi := al.tu[t].lo; wi < al.tu[t].hi; wi++ {
-			if !printed[arabic.Key(al.tw[wi].text)] {
+		for wi := ck.tu[t].Lo; wi < ck.tu[t].Hi; wi++ {
+			if !printed[arabic.Key(ck.tw[wi].Text)] {
 				return 1
 			}
 		}

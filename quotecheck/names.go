@@ -1,4 +1,4 @@
-package align
+package quotecheck
 
 // IsGivenName reports whether key (an arabic.Key) is a given name that
 // starts a person's name («محمد», «عبد», «أبو»), from the list the speaker

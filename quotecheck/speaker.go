@@ -1,9 +1,10 @@
-package align
+package quotecheck
 
 import (
 	"slices"
 	"strings"
 
+	"github.com/newsscribe/newsscribe/align"
 	"github.com/newsscribe/newsscribe/align/arabic"
 )
 
@@ -140,7 +141,7 @@ func head(key string) string {
 }
 
 // attribute finds the speaker of each quotation of a.
-func attribute(a *Article, runes []rune) []*string {
+func attribute(a *align.Article, runes []rune) []*string {
 	out := make([]*string, len(a.Quotes))
 	toks := make([]arabic.Token, len(a.Words))
 	for i, w := range a.Words {

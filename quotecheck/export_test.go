@@ -1,0 +1,21 @@
+package quotecheck
+
+import (
+	"github.com/newsscribe/newsscribe/align"
+	"github.com/newsscribe/newsscribe/transcribe"
+)
+
+// Aligned is an alignment that has run, for BenchmarkCheckShare.
+type Aligned struct{ x *align.Alignment }
+
+// Prepare aligns t to article without checking it.
+func Prepare(t *transcribe.Transcript, article string) Aligned {
+	x, err := align.Run(t, article, align.Options{})
+	if err != nil {
+		panic(err)
+	}
+	return Aligned{x}
+}
+
+// Check runs the quotation check alone.
+func (a Aligned) Check() { newChecker(a.x).checkQuotes() }
