@@ -21,7 +21,9 @@ func TestParseQuery(t *testing.T) {
 		{"والحكومة", "[حكومه] []"},
 		{"إعلان ٢٠٢٧", "[اعلان 2027] []"},
 		{"خمسة عشر", "[15] []"},
-		{`"قال الرئيس" مستشفى`, "[مستشفي] [[قال رييس]]"},
+		{`"قال الرئيس" مستشفى`, "[مستشفي] [[قال رءيس]]"},
+		{"مسئولية", "[مسءوليه] []"},
+		{"المسؤولية", "[مسءوليه] []"},
 		{"«تحسين الخدمات»", "[] [[تحسين خدمات]]"},
 		{`"`, "[] []"},
 		{"، ؟ !", "[] []"},
@@ -31,6 +33,72 @@ func TestParseQuery(t *testing.T) {
 		if got := fmt.Sprint(q.Words, " ", q.Phrases); got != tc.want {
 			t.Errorf("ParseQuery(%q): got %s, want %s", tc.q, got, tc.want)
 		}
+	}
+}
+
+// TestSearchHamzaSeats: «مسؤولية» (Rabat) and «مسئولية» (Cairo) are one
+// word; a search for either spelling finds both.
+func TestSearchHamzaSeats(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	for i, text := range []string{"نتحمل المسؤولية كاملة", "نتحمل المسئولية كاملة"} {
+		tr := &transcribe.Transcript{Language: "ar", Duration: 3, Segments: []transcribe.Segment{{Start: 0, End: 3, Text: text}}}
+		j := &store.Job{ID: fmt.Sprintf("tr_%d", i), ASRKey: fmt.Sprint("k", i), Filename: fmt.Sprint("f", i),
+			CreatedAt: time.Date(2026, 3, 1+i, 10, 0, 0, 0, time.UTC)}
+		j.DedupKey = j.ASRKey
+		if err := s.PutTranscript(ctx, j.ASRKey, tr); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.CreateJob(ctx, j); err != nil {
+			t.Fatal(err)
+		}
+		s.StartJob(ctx, j.ID)
+		s.FinishJob(ctx, j.ID, 3, 0)
+		if err := s.IndexJob(ctx, j.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, q := range []string{"مسؤولية", "مسئولية", "بالمسئولية"} {
+		hits, _, err := s.Search(ctx, store.SearchParams{Query: store.ParseQuery(q), Limit: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(hits) != 2 {
+			t.Errorf("search %q: got %d hits, want both spellings (2)", q, len(hits))
+		}
+	}
+}
+
+// TestSearchRekeyed: an index built with older search terms (here: taken
+// out, its version set back) is built again when the store migrates.
+func TestSearchRekeyed(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	tr := &transcribe.Transcript{Language: "ar", Duration: 3, Segments: []transcribe.Segment{{Start: 0, End: 3, Text: "نتحمل المسئولية كاملة"}}}
+	j := &store.Job{ID: "tr_old", ASRKey: "k", DedupKey: "k", Filename: "f", CreatedAt: time.Date(2026, 3, 1, 10, 0, 0, 0, time.UTC)}
+	if err := s.PutTranscript(ctx, j.ASRKey, tr); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CreateJob(ctx, j); err != nil {
+		t.Fatal(err)
+	}
+	s.StartJob(ctx, j.ID)
+	s.FinishJob(ctx, j.ID, 3, 0)
+	if err := s.DeleteJobIndex(ctx, j.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.DB().ExecContext(ctx, `UPDATE ns_search_keys SET version = 1`); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	hits, _, err := s.Search(ctx, store.SearchParams{Query: store.ParseQuery("مسؤولية"), Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) != 1 {
+		t.Errorf("got %d hits after migrating an index of older terms, want 1", len(hits))
 	}
 }
 
