@@ -67,7 +67,6 @@ func Key(s string) string {
 // hamza is the key's one hamza, whatever its seat.
 const hamza = 'ء'
 
-
 // fold maps one rune of NFKC text to its key rune; ok is false when the rune
 // is dropped.
 func fold(r rune) (rune, bool) {
