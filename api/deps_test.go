@@ -21,7 +21,7 @@ var layers = map[string]int{
 	"internal/atomicfile": 0, "internal/bytesize": 0, "internal/oneline": 0,
 	"internal/publicurl": 0, "internal/movtest": 0,
 
-	"align/arabic": 1, "export/docx": 1, "blob": 1, "share": 1, "webhook": 1,
+	"align/arabic": 1, "quotecheck/hunspell": 1, "export/docx": 1, "blob": 1, "share": 1, "webhook": 1,
 
 	"audio": 2, "models": 2, "transcribe": 2, "blob/fileblob": 2, "blob/s3blob": 2,
 

@@ -29,10 +29,17 @@ func Align(t *transcribe.Transcript, text string, opts align.Options) (*align.Re
 	return Check(x), nil
 }
 
-// align.Check builds the Result of an alignment with every quotation checked.
+// Check builds the Result of an alignment with every quotation checked,
+// with DefaultLexicon (or none, see there).
 func Check(x *align.Alignment) *align.Result {
+	lex, _ := DefaultLexicon()
+	return CheckWith(x, lex)
+}
+
+// CheckWith is Check with the lexicon lex; nil for none.
+func CheckWith(x *align.Alignment, lex Lexicon) *align.Result {
 	r := x.Result()
-	for i, c := range newChecker(x).checkQuotes() {
+	for i, c := range newChecker(x, lex).checkQuotes() {
 		r.Quotes[i].Check = c
 	}
 	return r
@@ -47,6 +54,9 @@ type checker struct {
 	tw    []align.SpeechWord
 	m     []align.Match // per article unit
 	runes []rune        // the article's text
+	lex   Lexicon       // nil for none
+	// spelled caches lex.Spell.
+	spelled map[string]bool
 }
 
 // match is one pair of the alignment: speech units [tlo, thi) said
@@ -59,9 +69,10 @@ type match struct {
 // quoteOf returns the quotation of article unit a, or -1.
 func (ck *checker) quoteOf(a int32) int { return ck.art.Words[ck.au[a].Lo].Quote }
 
-func newChecker(x *align.Alignment) *checker {
+func newChecker(x *align.Alignment, lex Lexicon) *checker {
 	art := x.Article()
-	return &checker{x: x, art: art, au: x.ArticleUnits(), tu: x.SpeechUnits(), tw: x.SpeechWords(), m: x.Matches(), runes: []rune(art.Text)}
+	return &checker{x: x, art: art, au: x.ArticleUnits(), tu: x.SpeechUnits(), tw: x.SpeechWords(), m: x.Matches(),
+		runes: []rune(art.Text), lex: lex, spelled: map[string]bool{}}
 }
 
 // Tuning of the check. They were set on the quote harness

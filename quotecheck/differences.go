@@ -21,6 +21,9 @@ func (ck *checker) differences(s stretch, q int) []align.Difference {
 		case o.a >= 0 && o.t >= 0 && o.sim >= sameWord:
 			return ""
 		case o.a >= 0 && o.t >= 0 && o.sim >= spellingWord:
+			if ck.lookAlike(o.a, o.t) {
+				return align.DiffChanged // another real word, not a spelling of it
+			}
 			return align.DiffSpelling
 		case o.a >= 0 && o.t >= 0:
 			return align.DiffChanged
@@ -101,6 +104,14 @@ func (ck *checker) difference(k string, ops []op, i, j int, runes []rune, rate f
 		// misheard word beside a changed one must not dilute it.
 		for _, o := range ops[i:j] {
 			a, t := []int32{o.a}, []int32{o.t}
+			if o.sim >= spellingWord {
+				// Two real words alike in letters: as sure as the
+				// recogniser was of its word, less when they sound alike,
+				// and at least unclear — a person must listen.
+				c := posterior(ck.prob(o.t), soundFactor(&ck.au[o.a].Word, &ck.tu[o.t].Word)*ck.durationFactor(a, t, rate))
+				d.Confidence = max(d.Confidence, c, minUnclearConfidence)
+				continue
+			}
 			d.Confidence = max(d.Confidence, posterior(ck.prob(o.t), simFactor(o.sim)*ck.durationFactor(a, t, rate)*ck.numberFactor(a, t)))
 		}
 	case align.DiffOmitted:

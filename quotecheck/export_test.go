@@ -18,4 +18,7 @@ func Prepare(t *transcribe.Transcript, article string) Aligned {
 }
 
 // Check runs the quotation check alone.
-func (a Aligned) Check() { newChecker(a.x).checkQuotes() }
+func (a Aligned) Check() {
+	lex, _ := DefaultLexicon()
+	newChecker(a.x, lex).checkQuotes()
+}

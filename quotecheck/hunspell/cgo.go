@@ -1,0 +1,87 @@
+//go:build hunspell
+
+package hunspell
+
+/*
+#cgo pkg-config: hunspell
+#include <stdlib.h>
+#include <hunspell.h>
+*/
+import "C"
+
+import (
+	"errors"
+	"sync"
+	"unsafe"
+)
+
+// Available reports whether this binary has libhunspell built in.
+const Available = true
+
+// Dictionary is one loaded hunspell dictionary. Its methods may be called
+// from several goroutines: a mutex serialises the calls into libhunspell.
+type Dictionary struct {
+	mu sync.Mutex
+	h  *C.Hunhandle
+}
+
+// Open loads the dictionary aff/dic (about 0.2 s and 30 MB for Arabic).
+func Open(aff, dic string) (*Dictionary, error) {
+	if err := checkFiles(aff, dic); err != nil {
+		return nil, err
+	}
+	ca, cd := C.CString(aff), C.CString(dic)
+	defer C.free(unsafe.Pointer(ca))
+	defer C.free(unsafe.Pointer(cd))
+	h := C.Hunspell_create(ca, cd)
+	if h == nil {
+		return nil, errors.New("hunspell: the dictionary could not be loaded")
+	}
+	return &Dictionary{h: h}, nil
+}
+
+// Spell reports whether word (UTF-8) is a word of the dictionary.
+func (d *Dictionary) Spell(word string) bool {
+	if word == "" {
+		return false
+	}
+	cw := C.CString(word)
+	defer C.free(unsafe.Pointer(cw))
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return C.Hunspell_spell(d.h, cw) != 0
+}
+
+// Stems returns the stems of word by the dictionary's affix rules
+// («لأجيالنا» → «أجيال»), none for a non-word.
+func (d *Dictionary) Stems(word string) []string {
+	if word == "" {
+		return nil
+	}
+	cw := C.CString(word)
+	defer C.free(unsafe.Pointer(cw))
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	var list **C.char
+	n := int(C.Hunspell_stem(d.h, &list, cw))
+	if n <= 0 || list == nil {
+		return nil
+	}
+	defer C.Hunspell_free_list(d.h, &list, C.int(n))
+	out := make([]string, n)
+	for i, p := range unsafe.Slice(list, n) {
+		out[i] = C.GoString(p)
+	}
+	return out
+}
+
+// Close frees the dictionary; it must not be used afterwards.
+func (d *Dictionary) Close() error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.h != nil {
+		C.Hunspell_destroy(d.h)
+		d.h = nil
+	}
+	return nil
+}
