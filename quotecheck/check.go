@@ -15,6 +15,7 @@ import (
 	"slices"
 
 	"github.com/newsscribe/newsscribe/align"
+	"github.com/newsscribe/newsscribe/align/arabic"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
 
@@ -39,7 +40,7 @@ func Check(x *align.Alignment) *align.Result {
 // CheckWith is Check with the lexicon lex; nil for none.
 func CheckWith(x *align.Alignment, lex Lexicon) *align.Result {
 	r := x.Result()
-	for i, c := range newChecker(x, lex).checkQuotes() {
+	for i, c := range newChecker(x, lex).checkQuotes(Timed(r)) {
 		r.Quotes[i].Check = c
 	}
 	return r
@@ -97,9 +98,6 @@ const (
 	// maxEdgeDP: longest run of article units aligned to the speech beyond
 	// a stretch's first or last matched word; longer runs count as added.
 	maxEdgeDP = 40
-	// minSaid: a quotation of three units or more is not said when fewer
-	// than this share of them (and fewer than two) are found.
-	minSaid = 0.3
 )
 
 // fillers are hesitations and discourse fillers a journalist rightly leaves
@@ -127,8 +125,19 @@ type stretch struct {
 func (s *stretch) first() match { return s.pairs[0] }
 func (s *stretch) last() match  { return s.pairs[len(s.pairs)-1] }
 
-// checkQuotes checks every quotation of the article against the speech.
-func (ck *checker) checkQuotes() []align.Check {
+// Timed reports, for each quotation of r, whether the alignment gave any
+// of its words a time (its status is not not_in_audio).
+func Timed(r *align.Result) []bool {
+	out := make([]bool, len(r.Quotes))
+	for i, q := range r.Quotes {
+		out[i] = q.Status != align.StatusNotInAudio
+	}
+	return out
+}
+
+// checkQuotes checks every quotation of the article against the speech;
+// timed says which the alignment gave a time.
+func (ck *checker) checkQuotes(timed []bool) []align.Check {
 	out := make([]align.Check, len(ck.art.Quotes))
 	// First and one-past-last article unit of each quotation.
 	lo, hi := make([]int32, len(out)), make([]int32, len(out))
@@ -163,24 +172,34 @@ func (ck *checker) checkQuotes() []align.Check {
 	for q := range out {
 		c := align.Check{Verdict: align.VerdictUnclear, Parts: []align.Part{}, Differences: []align.Difference{}, Speaker: speakers[q]}
 		if lo[q] >= 0 {
-			ck.checkQuote(&c, q, lo[q], hi[q], tArt, where)
+			ck.checkQuote(&c, q, lo[q], hi[q], q < len(timed) && timed[q], tArt, where)
 		}
 		out[q] = c
 	}
 	return out
 }
 
-// checkQuote fills c for quotation q, article units [lo, hi).
-func (ck *checker) checkQuote(c *align.Check, q int, lo, hi int32, tArt []int32, where map[string][]int32) {
+// checkQuote fills c for quotation q, article units [lo, hi), which the
+// alignment gave a time when timed.
+//
+// The rule (docs/ARCHITECTURE.md): a quotation the alignment found no word
+// of is not said; one it found words of has those words as parts, and
+// its printed words never said are added words — altered, or stitched —
+// so the verdict and the alignment's status agree.
+func (ck *checker) checkQuote(c *align.Check, q int, lo, hi int32, timed bool, tArt []int32, where map[string][]int32) {
 	n := int(hi - lo)
 	said := 0
 	joined := false // a stretch follows another without an ellipsis
 	segs := ck.segments(q, lo, hi)
+	var unsaid [][2]int32                 // segments with no stretch
+	near := make([]int32, 0, 2*len(segs)) // first and last speech unit of each said segment
 	for si, seg := range segs {
 		sts := ck.stretches(seg[0], seg[1])
 		if len(sts) == 0 {
+			unsaid = append(unsaid, seg)
 			continue
 		}
+		near = append(near, sts[0].first().tlo, sts[len(sts)-1].last().thi-1)
 		sts = ck.searchRuns(sts, seg[0], seg[1], tArt, where)
 		joined = joined || len(sts) > 1
 		ck.compare(sts, seg[0], seg[1], q, tArt)
@@ -202,16 +221,76 @@ func (ck *checker) checkQuote(c *align.Check, q int, lo, hi int32, tArt []int32,
 		}
 	}
 	switch {
-	case said == 0 && n < 3:
+	case !timed && n < 3 || timed && said == 0 && n < 3:
 		c.Verdict = align.VerdictUnclear // too short to look for
 		c.Parts, c.Differences = []align.Part{}, []align.Difference{}
 		return
-	case said < 2 || n >= 3 && float64(said) < minSaid*float64(n):
+	case !timed:
 		c.Verdict = align.VerdictNotSaid
 		c.Parts, c.Differences = []align.Part{}, []align.Difference{}
 		return
+	case len(c.Parts) == 0:
+		// Words timed at a passage's edge only: said, but too little to compare.
+		c.Verdict = align.VerdictUnclear
+		c.Differences = []align.Difference{}
+		return
 	}
+	for _, seg := range unsaid {
+		if ck.saidNear(units(seg[0], seg[1]), near) {
+			continue // said, by words the aligner did not pair: no evidence
+		}
+		c.Differences = append(c.Differences, ck.unsaidSegment(seg, c.Parts))
+	}
+	slices.SortFunc(c.Differences, func(a, b align.Difference) int { return a.CharStart - b.CharStart })
 	c.Verdict = verdict(c.Differences, joined)
+}
+
+// saidNear reports whether a third or more of article units as have a like
+// speech unit (similarity spellingWord) within segmentWindow units of the
+// speech units near.
+func (ck *checker) saidNear(as []int32, near []int32) bool {
+	found := 0
+	for _, a := range as {
+		if ck.au[a].Clitic {
+			continue
+		}
+	look:
+		for _, t0 := range near {
+			for t := max(0, t0-segmentWindow); t <= min(int32(len(ck.tu))-1, t0+segmentWindow); t++ {
+				if arabic.Similarity(&ck.au[a].Word, &ck.tu[t].Word) >= spellingWord {
+					found++
+					break look
+				}
+			}
+		}
+	}
+	return 3*found >= len(as)
+}
+
+// segmentWindow: the speech units around the said parts of a quotation in
+// which the words of a part the aligner found no word of are looked for
+// (the cut an ellipsis marks lies between).
+const segmentWindow = 40
+
+// unsaidSegment is the added difference of a segment of a quotation (cut
+// at an ellipsis) of which no word was said, while others were: at the
+// time after the part before it, else before the part after it.
+func (ck *checker) unsaidSegment(seg [2]int32, parts []align.Part) align.Difference {
+	d := align.Difference{Kind: align.DiffAdded, Confidence: edgeAdded(int(seg[1] - seg[0]))}
+	if seg[1]-seg[0] >= minNowhere {
+		d.Confidence = sureAdded // the aligner found none of them
+	}
+	d.CharStart, _ = ck.chars(seg[0])
+	_, d.CharEnd = ck.chars(seg[1] - 1)
+	d.Article = string(ck.runes[d.CharStart:d.CharEnd])
+	d.Start = parts[0].Start
+	for _, p := range parts {
+		if p.CharEnd <= d.CharStart {
+			d.Start = p.End
+		}
+	}
+	d.End = d.Start
+	return d
 }
 
 // atCut reports an omission next to the ellipsis that bounds segment seg

@@ -106,10 +106,15 @@ func (ck *checker) difference(k string, ops []op, i, j int, runes []rune, rate f
 			a, t := []int32{o.a}, []int32{o.t}
 			if o.sim >= spellingWord {
 				// Two real words alike in letters: as sure as the
-				// recogniser was of its word, less when they sound alike,
-				// and at least unclear — a person must listen.
-				c := posterior(ck.prob(o.t), soundFactor(&ck.au[o.a].Word, &ck.tu[o.t].Word)*ck.durationFactor(a, t, rate))
-				d.Confidence = max(d.Confidence, c, minUnclearConfidence)
+				// recogniser was of its word, less when they sound alike;
+				// and unless they sound alike at least unclear — a person
+				// must listen.
+				lr := soundFactor(&ck.au[o.a].Word, &ck.tu[o.t].Word)
+				c := posterior(ck.prob(o.t), lr*ck.durationFactor(a, t, rate))
+				if lr == 1 {
+					c = max(c, minUnclearConfidence)
+				}
+				d.Confidence = max(d.Confidence, c)
 				continue
 			}
 			d.Confidence = max(d.Confidence, posterior(ck.prob(o.t), simFactor(o.sim)*ck.durationFactor(a, t, rate)*ck.numberFactor(a, t)))
@@ -119,6 +124,11 @@ func (ck *checker) difference(k string, ops []op, i, j int, runes []rune, rate f
 	case align.DiffAdded:
 		prev, next := ck.neighbours(ops, i, j)
 		d.Confidence = ck.addedConfidence(as, prev, next) * ck.room(ops, i, j, len(as)) * ck.edgeDoubt(ops, i, j, prev, next)
+		if ck.saidNowhere(as, prev, next) {
+			// Words said nowhere near: no recogniser drops three words
+			// whole, however unsure it was of their neighbours.
+			d.Confidence = max(d.Confidence, sureAdded)
+		}
 		switch {
 		case prev >= 0:
 			d.Start = round3(ck.tEnd(prev))
@@ -308,6 +318,51 @@ func (ck *checker) addedConfidence(as []int32, prev, next int32) float64 {
 		return base
 	}
 	return base + (0.15-base)*(r-0.25)/0.45
+}
+
+// Added words: minNowhere printed words of which fewer than a third have
+// a like word (similarity spellingWord) among the speech around their
+// place — nearWindow units beyond their neighbours — are sureAdded.
+const (
+	minNowhere = 3
+	nearWindow = 6
+	sureAdded  = 0.9
+)
+
+// saidNowhere reports whether at least minNowhere of the printed units as
+// (clitics aside) were said nowhere around their place, between speech
+// units prev and next (either -1 at an edge).
+func (ck *checker) saidNowhere(as []int32, prev, next int32) bool {
+	var words []int32
+	for _, a := range as {
+		if !ck.au[a].Clitic {
+			words = append(words, a)
+		}
+	}
+	if len(words) < minNowhere {
+		return false
+	}
+	lo, hi := prev, next
+	switch {
+	case lo < 0 && hi < 0:
+		return true
+	case lo < 0:
+		lo = hi
+	case hi < 0:
+		hi = lo
+	}
+	lo = max(0, lo-int32(len(words))-nearWindow)
+	hi = min(int32(len(ck.tu))-1, hi+int32(len(words))+nearWindow)
+	found := 0
+	for _, a := range words {
+		for t := lo; t <= hi; t++ {
+			if arabic.Similarity(&ck.au[a].Word, &ck.tu[t].Word) >= spellingWord {
+				found++
+				break
+			}
+		}
+	}
+	return 3*found < len(words)
 }
 
 func edgeAdded(n int) float64 {

@@ -6,7 +6,10 @@ import (
 )
 
 // Aligned is an alignment that has run, for BenchmarkCheckShare.
-type Aligned struct{ x *align.Alignment }
+type Aligned struct {
+	x     *align.Alignment
+	timed []bool
+}
 
 // Prepare aligns t to article without checking it.
 func Prepare(t *transcribe.Transcript, article string) Aligned {
@@ -14,11 +17,11 @@ func Prepare(t *transcribe.Transcript, article string) Aligned {
 	if err != nil {
 		panic(err)
 	}
-	return Aligned{x}
+	return Aligned{x, Timed(x.Result())}
 }
 
 // Check runs the quotation check alone.
 func (a Aligned) Check() {
 	lex, _ := DefaultLexicon()
-	newChecker(a.x, lex).checkQuotes()
+	newChecker(a.x, lex).checkQuotes(a.timed)
 }

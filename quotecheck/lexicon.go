@@ -87,11 +87,11 @@ var soundFold = map[rune]rune{
 }
 
 // soundFactor is the likelihood ratio of a change between two real words
-// alike in letters: 0.5 when they also sound alike (the recogniser easily
-// hears one for the other), else 1.
+// alike in letters: 0.25 when they also sound alike (the recogniser easily
+// hears one for the other: «الصيف» / «السيف»), else 1.
 func soundFactor(a, b *arabic.Word) float64 {
 	if soundKey(a.Key) == soundKey(b.Key) {
-		return 0.5
+		return 0.25
 	}
 	return 1
 }
