@@ -55,7 +55,8 @@ var stopWords = keySet("إن أن بأن ان خلال في أمام على عن
 
 // titleHeads are words that name a function (keys, without ال, masculine).
 var titleHeads = keySet("وزير والي رئيس مدير عامل عمدة كاتب ناطق متحدث مسؤول مصدر سفير امين نائب مستشار عضو " +
-	"قائد خبير استاذ دكتور سيد عميد محافظ منسق مندوب قاضي وكيل ممثل باحث نقيب زعيم مفوض مراقب مفتش")
+	"قائد خبير استاذ دكتور سيد عميد محافظ منسق مندوب قاضي وكيل ممثل باحث نقيب زعيم مفوض مراقب مفتش " +
+	"مهندس محامي معالي سمو شيخ نائبة لواء عقيد سفيرة")
 
 // anaphoric title heads, with ال, point back to the last speaker («المسؤول الحكومي»).
 var anaphoric = keySet("متحدث مسؤول مصدر")
@@ -65,7 +66,9 @@ var givenNames = keySet("محمد أحمد عبد علي حسن حسين يوس�
 	"هشام عزيز عادل طارق سمير فؤاد مراد إدريس عبدالله المهدي ياسين أمين أنس حمزة نور فاطمة خديجة مريم سعاد " +
 	"نادية نبيلة ليلى زينب أمينة حنان سناء سلمى هند وفاء لطيفة رجاء سميرة نعيمة إلهام كوثر نزهة أبو ابن بن " +
 	"عبداللطيف عبدالرحيم عبدالإله عبدالكريم عبدالعزيز عبدالرحمن عبدالسلام مولاي إسماعيل سليمان منير نجيب " +
-	"صلاح كمال توفيق زكريا أيوب بشرى حياة سهام لبنى")
+	"صلاح كمال توفيق زكريا أيوب بشرى حياة سهام لبنى شريف حنفي محمود مصطفى طه ياسر وليد هاني سامي رامي " +
+	"نواف جوزاف جوزيف ميشال جان ماري إيمانويل نبيه وليد سعد فيصل سلطان راشد حمد منصور ناصر زايد " +
+	"عبدالرزاق منى رانيا دينا آمنة أميرة سلوى ريم غادة جميلة")
 
 // sameBefore and sameAfter make a title mean «the same speaker»: «نفس
 // المتحدث», «المتحدث ذاته», «المستشارة نفسها».
@@ -107,6 +110,17 @@ func (p *person) titleHead() string {
 		p.head = head(arabic.Key(p.title[0]))
 	}
 	return p.head
+}
+
+// hasHead reports whether a word of p's title names function h
+// («المستشار …، رئيس مجلس النواب» is a رئيس).
+func (p *person) hasHead(h string) bool {
+	for _, w := range p.title {
+		if head(arabic.Key(w)) == h {
+			return true
+		}
+	}
+	return false
 }
 
 // nameKeys are the keys of p's name without «ال», computed once.
@@ -286,7 +300,7 @@ func isVerb(k string) bool {
 	if reportingVerbs[k] {
 		return true
 	}
-	for _, p := range []string{"و", "ف"} {
+	for _, p := range []string{"و", "ف", "ل", "ول", "ثم"} {
 		if r, ok := strings.CutPrefix(k, p); ok && reportingVerbs[r] {
 			return true
 		}
@@ -337,7 +351,7 @@ func readPerson(toks []arabic.Token, runes []rune, i, hi int, bare bool) (*perso
 		switch {
 		case givenNames[k] || givenNames[strings.TrimPrefix(k, "و")] && j == i:
 			n := j
-			for n < hi && n-j < 3 && (n == j || !stopWords[toks[n].Key] && head(toks[n].Key) == "" && !isVerb(toks[n].Key)) {
+			for n < hi && n-j < maxName && (n == j || !stopWords[toks[n].Key] && head(toks[n].Key) == "" && !isVerb(toks[n].Key) && !conjunct(toks[n].Key)) {
 				p.name = append(p.name, toks[n].Text)
 				n++
 				if n < hi && sentenceBreak(runes, toks[n-1].End, toks[n].Start) {
@@ -346,7 +360,7 @@ func readPerson(toks []arabic.Token, runes []rune, i, hi int, bare bool) (*perso
 			}
 			j = n
 			// An apposition: «محمد الدخيسي، والي امن مراكش،».
-			if j < hi && len(p.title) == 0 && head(toks[j].Key) != "" && comma(runes, toks[j-1].End, toks[j].Start) {
+			if j < hi && len(p.title) <= 1 && head(toks[j].Key) != "" && comma(runes, toks[j-1].End, toks[j].Start) {
 				for j < hi && len(p.title) < maxTitle && !stopWords[toks[j].Key] {
 					p.title = append(p.title, toks[j].Text)
 					j++
@@ -389,6 +403,15 @@ func readPerson(toks []arabic.Token, runes []rune, i, hi int, bare bool) (*perso
 		j += len(p.name)
 	}
 	return p, j - i
+}
+
+// maxName is the most words of a name («عبدالله بن طوق المري»).
+const maxName = 4
+
+// conjunct reports a word joined by «و» that is no given name: it ends a
+// name («بحضور ياسين المنصوري وممثلي السلطات»).
+func conjunct(k string) bool {
+	return strings.HasPrefix(k, "و") && !givenNames[k] && len([]rune(k)) > 2
 }
 
 // maxTitle is the most words of a title («والي جهة الرباط سلا القنيطرة»).
@@ -447,12 +470,22 @@ func resolve(p *person, people []*person, last *person) *person {
 	if anaphoric[h] && definite && last != nil {
 		return last
 	}
+	// A title with a surname («المحامي الكيلاني», «الوزير بن صالحة»): the
+	// person of that name, the nearest one named before.
+	if tk := p.titleKeys(); len(tk) > 1 {
+		for k := len(people) - 1; k >= 0; k-- {
+			q := people[k]
+			if nk := q.nameKeys(); len(nk) > 1 && slices.Contains(tk[1:], nk[len(nk)-1]) {
+				return q
+			}
+		}
+	}
 	// The most recent person with the same title head, preferring one whose
 	// title holds every word of p's.
 	var best *person
 	for k := len(people) - 1; k >= 0; k-- {
 		q := people[k]
-		if q.titleHead() != h || len(q.title) == len(p.title) && subset(p.titleKeys(), q.titleKeys()) {
+		if !q.hasHead(h) || len(q.name) == 0 && len(q.title) == len(p.title) && subset(p.titleKeys(), q.titleKeys()) {
 			continue // the clause's own mention is no antecedent
 		}
 		if subset(p.titleKeys(), q.titleKeys()) {
