@@ -199,6 +199,10 @@ func attribute(a *align.Article, runes []rune) []*string {
 		}
 		var who *person
 		switch {
+		case p == nil && (before == 0 || fullStop(runes, toks[before-1].End, q.CharStart-1)):
+			// A quotation that opens its sentence with no reporting clause
+			// goes on with the speaker before it.
+			who = last
 		case p == nil:
 		case p == &samePerson || p == &pronoun:
 			who = last
