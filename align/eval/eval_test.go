@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/newsscribe/newsscribe/align/eval"
+	"github.com/newsscribe/newsscribe/quotecheck"
 	"github.com/newsscribe/newsscribe/transcribe/transcribetest"
 )
 
@@ -104,12 +105,14 @@ func TestRunMissingDir(t *testing.T) {
 	}
 }
 
-// Targets of issue 10 for the quote check, per WER.
+// Targets of issue 19 for the quote check (and issue 10's for stitched,
+// fabricated and covered edits), per WER, held on the tuning set; the
+// blind set is measured, never asserted here (it is not tuned on).
 var quoteTargets = map[float64]struct {
-	accuracy, falseAccusation, misquotes, stitched, fabricated, covered, speaker float64
+	accuracy, falseAccusation, misquotes, lookAlike, stitched, fabricated, covered, speaker float64
 }{
-	0.10: {0.92, 0.06, 0.95, 0.85, 0.98, 0.90, 0.90},
-	0.20: {0.85, 0.12, 0.90, 0.80, 0.98, 0.85, 0.90},
+	0.10: {0.93, 0.05, 0.93, 0.85, 0.85, 0.98, 0.90, 0.95},
+	0.20: {0.88, 0.10, 0.88, 0.75, 0.80, 0.98, 0.85, 0.95},
 }
 
 // TestQuoteTargets runs the quote harness (under a second, so -short runs
@@ -128,12 +131,18 @@ func TestQuoteTargets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if _, err := quotecheck.DefaultLexicon(); err != nil {
+		t.Logf("no lexicon (%v): look-alike real words are not drawn and the check cannot tell them", err)
+	}
 	var table strings.Builder
 	if err := eval.WriteQuoteTable(&table, rows); err != nil {
 		t.Fatal(err)
 	}
 	t.Log("\n" + table.String())
 	for _, r := range rows {
+		if r.Track != "tuning" {
+			continue // the blind set and the real article are measured, not asserted (see the report)
+		}
 		// Every speaker named is a person of the article, or nobody.
 		if len(r.Strangers) > 0 {
 			t.Errorf("%s at %.0f%% WER: got speakers %q, which are no person of the article", r.Track, r.WER*100, r.Strangers)
@@ -147,6 +156,7 @@ func TestQuoteTargets(t *testing.T) {
 			{"verdict accuracy", r.Accuracy, tg.accuracy, false},
 			{"false accusations", r.FalseAccusation, tg.falseAccusation, true},
 			{"misquotes called altered", r.Misquotes, tg.misquotes, false},
+			{"look-alike real words called altered", r.LookAlike, tg.lookAlike, false},
 			{"stitched called stitched", r.Stitched, tg.stitched, false},
 			{"fabricated called not_said", r.Fabricated, tg.fabricated, false},
 			{"edits covered", r.EditCovered, tg.covered, false},

@@ -23,6 +23,7 @@ const (
 	KindMisspelt   = "misspelt"   // one word misspelt by one letter
 	KindEllipsis   = "ellipsis"   // a cut marked with an ellipsis
 	KindChanged    = "changed"    // one word replaced by another
+	KindLookAlike  = "look-alike" // one word replaced by a real word of its pattern, 1–3 letters apart
 	KindAdded      = "added"      // 2–4 words printed that were never said
 	KindOmitted    = "omitted"    // 2–5 words said, left out without an ellipsis
 	KindStitched   = "stitched"   // said in two stretches apart, printed as one
@@ -30,13 +31,17 @@ const (
 )
 
 // honest kinds should be verbatim or minor; misquotes altered.
-func honest(k string) bool   { return k == KindVerbatim || k == KindMisspelt || k == KindEllipsis }
-func misquote(k string) bool { return k == KindChanged || k == KindAdded || k == KindOmitted }
+func honest(k string) bool { return k == KindVerbatim || k == KindMisspelt || k == KindEllipsis }
+func misquote(k string) bool {
+	return k == KindChanged || k == KindLookAlike || k == KindAdded || k == KindOmitted
+}
 
 // QuoteConfig selects the texts and size of the quote check's evaluation.
 type QuoteConfig struct {
-	// Dir holds unreported.txt and quotes/*.txt, each with a .speakers file
-	// naming, line by line, the speaker of each quotation ("-" for nobody).
+	// Dir holds unreported.txt and quotes/*.txt (the tuning set), each with
+	// a .speakers file naming, line by line, the speaker of each quotation
+	// ("-" for nobody); and, when present, blind/ (*.txt, *.speakers and its
+	// own unreported.txt): the blind set, written by others, never tuned on.
 	Dir string
 	// SharedDir, when it exists, holds the real article (added as its own
 	// track, its speakers all «محمد الدخيسي»). Optional.
@@ -61,6 +66,9 @@ type QuoteRow struct {
 	FalseAccusation float64
 	// Misquotes, Stitched, Fabricated: the share of each kind given its verdict.
 	Misquotes, Stitched, Fabricated float64
+	// LookAlike is the share of look-alike misquotes (a real word of the
+	// same pattern) called altered.
+	LookAlike float64
 	// EditCovered is the share of misquotes with a difference at the edit.
 	EditCovered float64
 	// Speaker is the share of quotations whose speaker is right (full name
@@ -72,7 +80,7 @@ type QuoteRow struct {
 	// of the article (a word of a reporting clause taken for a name).
 	Strangers []string
 	// Counts of each kind.
-	Honest, Misquote, Stitch, Fabricate int
+	Honest, Misquote, Stitch, Fabricate, LookAlikes int
 }
 
 // quoteTruth is what the harness did to one quotation.
@@ -102,33 +110,54 @@ func RunQuotes(cfg QuoteConfig) ([]QuoteRow, error) {
 		speakers   []string
 		fix        map[string]string // printed typo → what was said
 	}
-	var project, shared []source
-	names, _ := filepath.Glob(filepath.Join(cfg.Dir, "quotes", "*.txt"))
-	slices.Sort(names)
-	for _, n := range names {
-		b, err := os.ReadFile(n)
-		if err != nil {
-			return nil, fmt.Errorf("eval: %w", err)
+	load := func(dir string) ([]source, []string, error) {
+		var out []source
+		names, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+		slices.Sort(names)
+		for _, n := range names {
+			if filepath.Base(n) == "unreported.txt" {
+				continue
+			}
+			b, err := os.ReadFile(n)
+			if err != nil {
+				return nil, nil, fmt.Errorf("eval: %w", err)
+			}
+			sp, err := os.ReadFile(strings.TrimSuffix(n, ".txt") + ".speakers")
+			if err != nil {
+				return nil, nil, fmt.Errorf("eval: %w", err)
+			}
+			out = append(out, source{name: strings.TrimSuffix(filepath.Base(n), ".txt"), text: string(b), speakers: strings.Split(strings.TrimSpace(string(sp)), "\n")})
 		}
-		sp, err := os.ReadFile(strings.TrimSuffix(n, ".txt") + ".speakers")
+		pool, err := os.ReadFile(filepath.Join(dir, "unreported.txt"))
 		if err != nil {
-			return nil, fmt.Errorf("eval: %w", err)
+			pool, err = os.ReadFile(filepath.Join(cfg.Dir, "unreported.txt"))
 		}
-		project = append(project, source{name: strings.TrimSuffix(filepath.Base(n), ".txt"), text: string(b), speakers: strings.Split(strings.TrimSpace(string(sp)), "\n")})
+		if err != nil {
+			return nil, nil, fmt.Errorf("eval: %w", err)
+		}
+		var unreported []string
+		for _, l := range strings.Split(string(pool), "\n") {
+			if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "السلام") {
+				unreported = append(unreported, l)
+			}
+		}
+		return out, unreported, nil
+	}
+	project, unreported, err := load(filepath.Join(cfg.Dir, "quotes"))
+	if err != nil {
+		return nil, err
 	}
 	if len(project) == 0 {
 		return nil, fmt.Errorf("eval: no quote articles in %s", filepath.Join(cfg.Dir, "quotes"))
 	}
-	pool, err := os.ReadFile(filepath.Join(cfg.Dir, "unreported.txt"))
-	if err != nil {
-		return nil, fmt.Errorf("eval: %w", err)
-	}
-	var unreported []string
-	for _, l := range strings.Split(string(pool), "\n") {
-		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "السلام") {
-			unreported = append(unreported, l)
+	var blind []source
+	var blindPool []string
+	if _, err := os.Stat(filepath.Join(cfg.Dir, "blind")); err == nil {
+		if blind, blindPool, err = load(filepath.Join(cfg.Dir, "blind")); err != nil {
+			return nil, err
 		}
 	}
+	var shared []source
 	if cfg.SharedDir != "" {
 		ns, _ := filepath.Glob(filepath.Join(cfg.SharedDir, "000_*.txt"))
 		for _, n := range ns {
@@ -143,13 +172,15 @@ func RunQuotes(cfg QuoteConfig) ([]QuoteRow, error) {
 			}
 		}
 	}
+	lex, _ := quotecheck.DefaultLexicon()
 	var rows []QuoteRow
 	for _, wer := range []float64{0.10, 0.20} {
 		for _, tr := range []struct {
 			name    string
 			sources []source
 			seeds   int
-		}{{"project articles", project, cfg.Seeds}, {"real article", shared, cfg.Seeds * 3}} {
+			pool    []string
+		}{{"tuning", project, cfg.Seeds, unreported}, {"blind", blind, cfg.Seeds, blindPool}, {"real article", shared, cfg.Seeds * 3, unreported}} {
 			if len(tr.sources) == 0 {
 				continue
 			}
@@ -159,7 +190,7 @@ func RunQuotes(cfg QuoteConfig) ([]QuoteRow, error) {
 					h := fnv.New64a()
 					fmt.Fprintf(h, "quotes/%s/%g/%d", s.name, wer, seed)
 					rng := rand.New(rand.NewPCG(uint64(seed)+7, h.Sum64()))
-					c := buildQuoteCase(s.text, s.speakers, s.fix, unreported, wer, rng)
+					c := buildQuoteCase(s.text, s.speakers, s.fix, tr.pool, wer, rng, lex)
 					c.name = fmt.Sprintf("%s/wer=%g/seed=%d", s.name, wer, seed)
 					cases = append(cases, c)
 				}
@@ -173,7 +204,7 @@ func RunQuotes(cfg QuoteConfig) ([]QuoteRow, error) {
 // scoreQuotes runs the check on the cases and computes the metrics.
 func scoreQuotes(track string, wer float64, cases []*quoteCase, verbose io.Writer) QuoteRow {
 	row := QuoteRow{Track: track, WER: wer}
-	var right, accused, miss, stitch, fab, covered, speaker, unclear int
+	var right, accused, miss, stitch, fab, covered, speaker, unclear, alike int
 	strangers := map[string]bool{}
 	for _, c := range cases {
 		r, err := quotecheck.Align(c.transcript, c.article, align.Options{})
@@ -203,6 +234,12 @@ func scoreQuotes(track string, wer float64, cases []*quoteCase, verbose io.Write
 				ok = ch.Verdict == align.VerdictAltered
 				if ok {
 					miss++
+				}
+				if tr.kind == KindLookAlike {
+					row.LookAlikes++
+					if ok {
+						alike++
+					}
 				}
 				if editCovered(ch, tr) {
 					covered++
@@ -251,6 +288,7 @@ func scoreQuotes(track string, wer float64, cases []*quoteCase, verbose io.Write
 	row.Accuracy = frac(right, row.Quotes)
 	row.FalseAccusation = frac(accused, row.Honest)
 	row.Misquotes = frac(miss, row.Misquote)
+	row.LookAlike = frac(alike, row.LookAlikes)
 	row.Stitched = frac(stitch, row.Stitch)
 	row.Fabricated = frac(fab, row.Fabricate)
 	row.EditCovered = frac(covered, row.Misquote)
@@ -307,6 +345,7 @@ func WriteQuoteTable(w io.Writer, rows []QuoteRow) error {
 	line("verdict accuracy", func(r QuoteRow) string { return num(r.Accuracy) })
 	line("honest quotes falsely called altered/stitched/not_said", func(r QuoteRow) string { return fmt.Sprintf("%.1f%%", 100*r.FalseAccusation) })
 	line("misquotes called altered", func(r QuoteRow) string { return num(r.Misquotes) })
+	line("of which look-alike real words (n)", func(r QuoteRow) string { return fmt.Sprintf("%s (%d)", num(r.LookAlike), r.LookAlikes) })
 	line("stitched called stitched", func(r QuoteRow) string { return num(r.Stitched) })
 	line("fabricated called not_said", func(r QuoteRow) string { return num(r.Fabricated) })
 	line("misquote's edit covered by a difference", func(r QuoteRow) string { return num(r.EditCovered) })
