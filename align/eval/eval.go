@@ -26,7 +26,9 @@ import (
 
 // Config selects the texts and the size of the evaluation.
 type Config struct {
-	// Dir holds the project's evaluation articles (*.txt) and unreported.txt.
+	// Dir holds the project's evaluation articles (*.txt) and unreported.txt;
+	// and, when present, blind/*.txt, the blind set, aligned on the edited
+	// quotes and long speech tracks.
 	Dir string
 	// SharedDir, when it exists, holds real articles (*.txt) added to the
 	// quotation tracks. Optional.
@@ -151,6 +153,27 @@ func Run(cfg Config) ([]Row, error) {
 		{get["narration"], genConfig{shape: LongSpeech}},
 		{get["short-quotes"], genConfig{shape: LongSpeech}},
 	})
+	// The blind set (Dir/blind, written by others and never tuned on): the
+	// same two tracks on its articles, when present.
+	names, _ := filepath.Glob(filepath.Join(cfg.Dir, "blind", "*.txt"))
+	slices.Sort(names)
+	var blindEdited, blindLong []item
+	for _, n := range names {
+		if filepath.Base(n) == "unreported.txt" {
+			continue
+		}
+		t, err := load(filepath.Dir(n), filepath.Base(n))
+		if err != nil {
+			return nil, err
+		}
+		t.name = "blind/" + t.name
+		blindEdited = append(blindEdited, item{t, genConfig{shape: Quotes, edited: true}})
+		blindLong = append(blindLong, item{t, genConfig{shape: LongSpeech}})
+	}
+	if len(names) > 0 {
+		track("edited quotes (blind)", 0.20, blindEdited)
+		track("long speech (blind)", 0.20, blindLong)
+	}
 	return rows, nil
 }
 
