@@ -24,7 +24,7 @@ var targets = []struct {
 	{"standard", 0.20, 0.97, 0.005, 0.030},
 	{"standard", 0.40, 0.92, 0.005, 0.030},
 	{"edited quotes", 0.20, 0.97, 0.005, 0.030}, // issue 19
-	{"long speech", 0.20, 0.98, 0.005, 0.030}, // issue 19
+	{"long speech", 0.20, 0.98, 0.005, 0.030},   // issue 19
 }
 
 // TestTargets runs the evaluation harness (a small version with -short) and
