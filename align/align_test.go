@@ -139,6 +139,27 @@ func TestAlignRequirements(t *testing.T) {
 			},
 		},
 		{
+			// Whisper misplaces word boundaries: «البر نامج» is «البرنامج»
+			// (the time of its first piece), «فيالمرحلة» is «في المرحلة».
+			name: "a word written in two pieces, two words written as one",
+			s:    new(speaker).Say("إن هذا البر نامج يشمل 59 مركزا صحيا فيالمرحلة الأولى، وسيمتد ليشمل جميع الجهات قبل نهاية سنة 2025"),
+			check: func(t *testing.T, r *align.Result) {
+				ws := wordsOf(t, r, art, quote1)
+				for _, w := range ws {
+					if w.Status != align.StatusMatched {
+						t.Errorf("word %q: got %s, want matched", w.Text, w.Status)
+					}
+				}
+				if ws[2].Start == nil || *ws[2].Start > 0.85 {
+					t.Errorf("got «البرنامج» at %v, want the start of «البر» (0.8 s)", ws[2].Start)
+				}
+				// «فيالمرحلة» is said from 3.2 to 3.55 s: the two words share it.
+				if ws[7].Start == nil || ws[8].Start == nil || *ws[7].Start != 3.2 || *ws[8].Start <= 3.2 || *ws[8].Start >= 3.55 {
+					t.Errorf("got «في» at %v and «المرحلة» at %v, want them within «فيالمرحلة» (3.2–3.55 s)", ws[7].Start, ws[8].Start)
+				}
+			},
+		},
+		{
 			name: "interpolation only between matched neighbours",
 			s:    new(speaker).Say("نحن نعول على برتقال الأسر والأطر الصحية فالوقاية خير من العلاج"),
 			check: func(t *testing.T, r *align.Result) {
