@@ -58,6 +58,11 @@ type checker struct {
 	lex   Lexicon       // nil for none
 	// spelled caches lex.Spell.
 	spelled map[string]bool
+	// ign caches ignorable per speech unit: 1 yes, -1 no, 0 not known.
+	ign []int8
+	// odds are the prior odds of a change in the quotation being checked
+	// (priorOdds).
+	odds float64
 }
 
 // match is one pair of the alignment: speech units [tlo, thi) said
@@ -108,10 +113,26 @@ var fillers = map[string]bool{
 	"يعنى": true, "بعني": true, "ااا": true, "اا": true, "مم": true, "ايوه": true,
 }
 
+// fillerSounds are the skeletons of the fillers: a filler the recogniser
+// wrote otherwise («يعيني», «أميمم») is still a filler.
+var fillerSounds = func() map[string]bool {
+	m := map[string]bool{}
+	for k := range fillers {
+		if len([]rune(k)) >= 4 { // shorter skeletons are words' too
+			m[skeleton(k)] = true
+		}
+	}
+	return m
+}()
+
 // op is one step of a quotation's comparison with the speech.
 type op struct {
 	a, t int32   // article unit, transcript unit; -1 when the step has none
 	sim  float64 // similarity of the pair (a and t both set)
+	// joined marks the other unit of a word the recogniser wrote as two
+	// (t set), or of two it wrote as one (a set): part of another op, the
+	// one marked pieces.
+	joined, pieces bool
 }
 
 // stretch is a run of a quotation said in one go: its matched pairs (in
@@ -188,6 +209,7 @@ func (ck *checker) checkQuotes(timed []bool) []align.Check {
 // so the verdict and the alignment's status agree.
 func (ck *checker) checkQuote(c *align.Check, q int, lo, hi int32, timed bool, tArt []int32, where map[string][]int32) {
 	n := int(hi - lo)
+	ck.odds = priorOdds(n)
 	said := 0
 	joined := false // a stretch follows another without an ellipsis
 	segs := ck.segments(q, lo, hi)
@@ -514,17 +536,37 @@ func (ck *checker) searchRun(us []int32, tArt []int32, where map[string][]int32)
 	return out
 }
 
-// ignorable reports a transcript unit a quotation may leave out: a filler,
-// a proclitic split from its word, or a word said twice in a row, also
-// with a filler between («وأخيرا، يعني، وأخيرا»).
+// ignorable reports a transcript unit a quotation may leave out: a filler
+// (also with a proclitic, or written otherwise: «بطيب», «يعيني»), a
+// proclitic split from its word, or a word said twice in a row, also with
+// a filler between («وأخيرا، يعني، وأخيرا») and also when the recogniser
+// wrote the two alike but not the same («ولا بولا»). Cached per unit.
 func (ck *checker) ignorable(t int32) bool {
-	u := &ck.tu[t]
-	if u.Clitic || fillers[u.Word.Key] {
-		return true
+	if ck.ign == nil {
+		ck.ign = make([]int8, len(ck.tu))
 	}
-	same := func(x int32) bool { return x >= 0 && int(x) < len(ck.tu) && ck.tu[x].Word.Key == u.Word.Key }
-	filler := func(x int32) bool { return x >= 0 && int(x) < len(ck.tu) && fillers[ck.tu[x].Word.Key] }
-	return same(t-1) || same(t+1) || filler(t-1) && same(t-2) || filler(t+1) && same(t+2)
+	if v := ck.ign[t]; v != 0 {
+		return v > 0
+	}
+	u := &ck.tu[t]
+	same := func(x int32) bool {
+		return x >= 0 && int(x) < len(ck.tu) && (ck.tu[x].Word.Key == u.Word.Key || !isNumber(u.Word.Key) &&
+			u.Runes >= 3 && arabic.Similarity(&ck.tu[x].Word, &u.Word) >= repeatWord)
+	}
+	filler := func(x int32) bool { return x >= 0 && int(x) < len(ck.tu) && ck.filler(x) }
+	v := u.Clitic || ck.filler(t) || same(t-1) || same(t+1) || filler(t-1) && same(t-2) || filler(t+1) && same(t+2)
+	ck.ign[t] = map[bool]int8{true: 1, false: -1}[v]
+	return v
+}
+
+// repeatWord is the similarity from which a word next to the same word is
+// taken for that word said twice.
+const repeatWord = 0.7
+
+// filler reports a filler, also with a proclitic or written otherwise.
+func (ck *checker) filler(t int32) bool {
+	w := &ck.tu[t].Word
+	return fillers[w.Key] || fillers[w.Stem] || fillerSounds[skeleton(w.Key)] || fillerSounds[skeleton(w.Stem)]
 }
 
 // localScore is the score of a local alignment's pairs: 1 for an equal

@@ -23,7 +23,8 @@ func (ck *checker) compare(sts []stretch, lo, hi int32, q int, tArt []int32) {
 				ops, _ := ck.gapDP(units(p.a+1, m.a), units(p.thi, max(m.tlo, p.thi)), false, false)
 				s.ops = append(s.ops, ops...)
 			}
-			s.ops = append(s.ops, op{a: m.a, t: m.tlo, sim: float64(m.sim)})
+			// The aligner's similarity is a float32: 0.9 must stay sameWord.
+			s.ops = append(s.ops, op{a: m.a, t: m.tlo, sim: round3(float64(m.sim))})
 		}
 	}
 	// Before the first stretch and after the last.
@@ -58,8 +59,9 @@ func (ck *checker) compare(sts []stretch, lo, hi int32, q int, tArt []int32) {
 		sts[k+1].ops = append(bestB, sts[k+1].ops...)
 	}
 	for k := range sts {
+		sts[k].ops = ck.rejoin(sts[k].ops, tArt)
 		for i, o := range sts[k].ops {
-			if o.a >= 0 && o.t >= 0 && o.sim < spellingWord && (isNumber(ck.au[o.a].Word.Key) || isNumber(ck.tu[o.t].Word.Key)) {
+			if o.a >= 0 && o.t >= 0 && o.sim < spellingWord && isNumber(ck.au[o.a].Word.Key) != isNumber(ck.tu[o.t].Word.Key) {
 				sts[k].ops[i].sim = max(o.sim, ck.spelledSim(o.a, o.t))
 			}
 		}
@@ -78,8 +80,27 @@ func (ck *checker) spelledSim(a, t int32) float64 {
 	for wi := ck.tu[t].Lo; wi < ck.tu[t].Hi; wi++ {
 		pt = append(pt, arabic.Key(ck.tw[wi].Text))
 	}
-	x, y := arabic.NewWord(strings.Join(pa, "")), arabic.NewWord(strings.Join(pt, ""))
-	return arabic.Similarity(&x, &y)
+	return max(spelt(pa, pt), spelt(pt, pa))
+}
+
+// spelt is the similarity of the words x with the words y as spelt (keys),
+// or with the words of the number y holds in digits («ثلاذين» and «30»).
+func spelt(x, y []string) float64 {
+	a, b := arabic.NewWord(strings.Join(x, "")), arabic.NewWord(strings.Join(y, ""))
+	best := arabic.Similarity(&a, &b)
+	if len(y) == 1 {
+		if v, ok := arabic.DigitValue(y[0]); ok {
+			for _, f := range []arabic.NumberForm{arabic.Nominative, arabic.Genitive} {
+				var ks []string
+				for _, tk := range arabic.Tokenize(arabic.Words(v, f)) {
+					ks = append(ks, tk.Key)
+				}
+				b := arabic.NewWord(strings.Join(ks, ""))
+				best = max(best, arabic.Similarity(&a, &b))
+			}
+		}
+	}
+	return best
 }
 
 // units lists the indices [lo, hi).
@@ -153,7 +174,7 @@ func (ck *checker) gapDP(as, ts []int32, freeStart, freeEnd bool) ([]op, float64
 	}
 	w := m + 1
 	h := make([]float64, (n+1)*w)
-	mv := make([]uint8, (n+1)*w) // 1 pair, 2 speech only, 3 article only
+	mv := make([]uint8, (n+1)*w) // 1 pair, 2 speech only, 3 article only, 4 two said for one printed, 5 one said for two printed
 	skipT := func(i, j int) float64 {
 		if freeStart && j == 0 || freeEnd && j == m {
 			return 0
@@ -197,6 +218,22 @@ func (ck *checker) gapDP(as, ts []int32, freeStart, freeEnd bool) ([]op, float64
 					best, move = v, 3
 				}
 			}
+			// A word boundary the recogniser misplaced: one printed word
+			// written as two («المج تمع»), two as one («منخلال»).
+			if i > 1 && j > 0 {
+				if s := ck.joinedSim(ck.tu, ts[i-2], ts[i-1], &ck.au[as[j-1]].Word); s >= joinWord {
+					if v := h[c-2*w-1] + 2*s - 1; v > best {
+						best, move = v, 4
+					}
+				}
+			}
+			if i > 0 && j > 1 {
+				if s := ck.joinedSim(ck.au, as[j-2], as[j-1], &ck.tu[ts[i-1]].Word); s >= joinWord {
+					if v := h[c-w-2] + 2*s - 1; v > best {
+						best, move = v, 5
+					}
+				}
+			}
 			h[c], mv[c] = best, move
 		}
 	}
@@ -211,6 +248,14 @@ func (ck *checker) gapDP(as, ts []int32, freeStart, freeEnd bool) ([]op, float64
 				out = append(out, op{a: -1, t: ts[i-1]})
 			}
 			i--
+		case 4:
+			s := ck.joinedSim(ck.tu, ts[i-2], ts[i-1], &ck.au[as[j-1]].Word)
+			out = append(out, op{a: -1, t: ts[i-1], joined: true}, op{a: as[j-1], t: ts[i-2], sim: s, pieces: true})
+			i, j = i-2, j-1
+		case 5:
+			s := ck.joinedSim(ck.au, as[j-2], as[j-1], &ck.tu[ts[i-1]].Word)
+			out = append(out, op{a: as[j-1], t: -1, joined: true}, op{a: as[j-2], t: ts[i-1], sim: s, pieces: true})
+			i, j = i-1, j-2
 		default:
 			out = append(out, op{a: as[j-1], t: -1})
 			j--
@@ -218,6 +263,84 @@ func (ck *checker) gapDP(as, ts []int32, freeStart, freeEnd bool) ([]op, float64
 	}
 	slices.Reverse(out)
 	return out, h[n*w+m]
+}
+
+// rejoin mends a word boundary the recogniser misplaced next to a pair the
+// aligner made: a printed word paired with one piece of it, the other
+// piece said right beside it and paired with nothing («البنوك» ~ «الب»
+// «نوك»), or two printed words said as one paired with one of them
+// («او العلمية» ~ «اوالعلمية»). The piece, or the other printed word,
+// becomes part of the pair; a piece outside the ops (before the first
+// pair) is added to them. tArt maps speech units to article units.
+func (ck *checker) rejoin(ops []op, tArt []int32) []op {
+	used := map[int32]int{} // speech unit → its op
+	for k, o := range ops {
+		if o.t >= 0 {
+			used[o.t] = k
+		}
+	}
+	var extra []op // pieces said outside the ops, with the op they join
+	for k, o := range ops {
+		if o.a < 0 || o.t < 0 || o.sim >= sameWord || o.joined {
+			continue
+		}
+		// A speech piece beside the pair.
+		for _, u := range []int32{o.t - 1, o.t + 1} {
+			if u < 0 || int(u) >= len(ck.tu) || tArt[u] >= 0 && tArt[u] != o.a {
+				continue
+			}
+			n, in := used[u]
+			if in && (ops[n].a >= 0 || ops[n].joined) {
+				continue
+			}
+			x, y := min(u, o.t), max(u, o.t)
+			if s := ck.joinedSim(ck.tu, x, y, &ck.au[o.a].Word); s >= joinWord && s > o.sim {
+				ops[k].sim, ops[k].pieces = s, true
+				if in {
+					ops[n].joined = true
+				} else {
+					extra = append(extra, op{a: -1, t: u, joined: true})
+					used[u] = -1
+				}
+				break
+			}
+		}
+		if ops[k].sim > o.sim {
+			continue
+		}
+		// A printed word beside the pair, said in it (past fillers and
+		// clitics the recogniser wrote between).
+		for _, step := range []int{-1, 1} {
+			n := k + step
+			for n >= 0 && n < len(ops) && ops[n].a < 0 && ops[n].t >= 0 && ck.ignorable(ops[n].t) {
+				n += step
+			}
+			if n < 0 || n >= len(ops) || ops[n].joined || ops[n].t >= 0 || ops[n].a != o.a-1 && ops[n].a != o.a+1 {
+				continue
+			}
+			x, y := min(o.a, ops[n].a), max(o.a, ops[n].a)
+			if s := ck.joinedSim(ck.au, x, y, &ck.tu[o.t].Word); s >= joinWord && s > o.sim {
+				ops[k].sim, ops[k].pieces, ops[n].joined = s, true, true
+				break
+			}
+		}
+	}
+	return append(ops, extra...)
+}
+
+// joinWord is the least similarity of two units written as one with a
+// word for a misplaced word boundary: the same word, or it misspelt.
+const joinWord = 0.8
+
+// joinedSim is the similarity of units x and y of us (consecutive, no
+// number) written as one word with word v; 0 when they cannot be joined.
+func (ck *checker) joinedSim(us []align.Unit, x, y int32, v *arabic.Word) float64 {
+	a, b := &us[x].Word, &us[y].Word
+	if isNumber(a.Key) || isNumber(b.Key) || isNumber(v.Key) || len(a.Key)+len(b.Key) > 2*len(v.Key)+2 {
+		return 0
+	}
+	j := arabic.NewWord(a.Key + b.Key)
+	return arabic.Similarity(&j, v)
 }
 
 // part is the stretch of speech and of the article that s covers.
@@ -267,6 +390,12 @@ func (ck *checker) prob(t int32) float64 {
 		p = min(p, x)
 	}
 	return p
+}
+
+// printed is the text of article unit a as printed.
+func (ck *checker) printed(a int32) string {
+	cs, ce := ck.chars(a)
+	return string(ck.runes[cs:ce])
 }
 
 // spoken is the recognised text of transcript units ts.

@@ -1,8 +1,9 @@
 package quotecheck
 
 import (
-	"github.com/newsscribe/newsscribe/align"
 	"math"
+
+	"github.com/newsscribe/newsscribe/align"
 	"slices"
 
 	"github.com/newsscribe/newsscribe/align/arabic"
@@ -18,11 +19,13 @@ func (ck *checker) differences(s stretch, q int) []align.Difference {
 	rate := ck.speechRate(ops)
 	kind := func(o op) string {
 		switch {
+		case o.joined:
+			return ""
 		case o.a >= 0 && o.t >= 0 && o.sim >= sameWord:
 			return ""
 		case o.a >= 0 && o.t >= 0 && o.sim >= spellingWord:
-			if ck.lookAlike(o.a, o.t) {
-				return align.DiffChanged // another real word, not a spelling of it
+			if !o.pieces && ck.otherWord(o.a, o.t) {
+				return align.DiffChanged // another real word, not a spelling of it, or maybe one
 			}
 			return align.DiffSpelling
 		case o.a >= 0 && o.t >= 0:
@@ -104,20 +107,34 @@ func (ck *checker) difference(k string, ops []op, i, j int, runes []rune, rate f
 		// misheard word beside a changed one must not dilute it.
 		for _, o := range ops[i:j] {
 			a, t := []int32{o.a}, []int32{o.t}
-			if o.sim >= spellingWord {
-				// Two real words alike in letters: as sure as the
-				// recogniser was of its word, less when they sound alike;
-				// and unless they sound alike at least unclear — a person
-				// must listen.
-				lr := soundFactor(&ck.au[o.a].Word, &ck.tu[o.t].Word)
-				c := posterior(ck.prob(o.t), lr*ck.durationFactor(a, t, rate))
-				if lr == 1 {
-					c = max(c, minUnclearConfidence)
-				}
-				d.Confidence = max(d.Confidence, c)
-				continue
+			c := 0.0
+			switch {
+			case soundAlike(ck.printed(o.a), ck.spoken([]int32{o.t})):
+				// Words that sound alike: the recogniser writes one for
+				// the other, however sure it is — no evidence of a change.
+				c = min(ck.posterior(ck.prob(o.t), ck.durationFactor(a, t, rate)), soundCap)
+			case o.sim >= spellingWord && ck.lex == nil:
+				// Maybe another word, maybe a typo: without a lexicon the
+				// check cannot tell, and says so (unclear, never minor).
+				c = minUnclearConfidence
+			case o.sim >= spellingWord:
+				// Two real words alike in letters, not in sound: a
+				// recogniser writes a word that sounds like the one said,
+				// seldom one that only looks like it, so the pair is
+				// evidence (lookAlikeLR) beside the recogniser's
+				// probability; and at least unclear — a person must listen.
+				// The recogniser's doubt counts little here: had it
+				// misheard the printed word, it would have written one
+				// that sounds like it.
+				c = max(ck.posterior(max(ck.prob(o.t), lookAlikeMinProb), lookAlikeLR*ck.durationFactor(a, t, rate)), minUnclearConfidence)
+			case nearNumbers(ck.au[o.a].Word.Key, ck.tu[o.t].Word.Key):
+				// «ثلاثة» / «ثلاثين», «تسعة وخمسين» / «خمسين»: a number
+				// that sounds like the one said; a person must listen.
+				c = min(max(ck.posterior(ck.prob(o.t), ck.durationFactor(a, t, rate)), minUnclearConfidence), maxNearNumber)
+			default:
+				c = ck.posterior(ck.prob(o.t), simFactor(o.sim)*ck.durationFactor(a, t, rate)*ck.numberFactor(a, t))
 			}
-			d.Confidence = max(d.Confidence, posterior(ck.prob(o.t), simFactor(o.sim)*ck.durationFactor(a, t, rate)*ck.numberFactor(a, t)))
+			d.Confidence = max(d.Confidence, c)
 		}
 	case align.DiffOmitted:
 		d.Confidence = omittedConfidence(len(ts), ck.content(ts), ck.meanProb(ts)) * ck.room(ops, i, j, -len(ts))
@@ -144,17 +161,69 @@ func (ck *checker) difference(k string, ops []op, i, j int, runes []rune, rate f
 	return d, true
 }
 
+// soundCap is the most confidence a changed word that sounds like the word
+// recognised gets: listed, never enough for unclear.
+const soundCap = 0.3
+
+// maxNearNumber is the most confidence a number changed into one that
+// sounds like it gets: unclear, never altered.
+const maxNearNumber = 0.45
+
+// nearNumbers reports two number keys («#3», «#30») a recogniser hears
+// for one another: a unit and its ten, a teen and its ten, a number and a
+// part of it (59 and 50 or 9, 320 and 300).
+func nearNumbers(a, b string) bool {
+	if !isNumber(a) || !isNumber(b) {
+		return false
+	}
+	x, ok1 := arabic.DigitValue(a[1:])
+	y, ok2 := arabic.DigitValue(b[1:])
+	if !ok1 || !ok2 || x == y {
+		return false
+	}
+	near := func(v, w int) bool {
+		return v > 0 && (w == v*10 || v > 10 && v < 20 && w == (v-10)*10 ||
+			v > 20 && v < 100 && (w == v-v%10 || w == v%10) || v > 100 && w == v-v%100)
+	}
+	return near(x, y) || near(y, x)
+}
+
+// lookAlikeLR is the likelihood ratio of a change given by a pair of real
+// words alike in letters but not in sound.
+// It is 6 (set on the tuning set): a recogniser that misheard the printed
+// word would have written one that sounds like it.
+const lookAlikeLR = 6
+
+// lookAlikeMinProb is the least recogniser probability a look-alike pair
+// is weighed with: the recogniser's doubt about the word it wrote says it
+// may have misheard, and mishearing gives a word that sounds alike.
+const lookAlikeMinProb = 0.5
+
+// refQuoteWords is the length of quotation up to which changePrior holds.
+const refQuoteWords = 30
+
 // changePrior is the prior probability that a printed word differing from
 // the one recognised was changed by the journalist rather than misheard.
 const changePrior = 0.25
 
 // posterior is the probability that a changed word is real, from the
 // recogniser's probability p that it heard the spoken word right and the
-// likelihood ratio lr of the other evidence (similarity, duration, number).
-func posterior(p, lr float64) float64 {
+// likelihood ratio lr of the other evidence (similarity, duration,
+// number), with the prior of the quotation being checked (priorOdds).
+func (ck *checker) posterior(p, lr float64) float64 {
 	p = min(max(p, 0.01), 0.99)
-	odds := changePrior / (1 - changePrior) * p / (1 - p) * lr
+	odds := ck.odds * p / (1 - p) * lr
 	return odds / (1 + odds)
+}
+
+// priorOdds are the prior odds that a printed word differing from the one
+// recognised in a quotation of n words was changed by the journalist:
+// changePrior up to refQuoteWords words, less beyond, in proportion — a
+// misquote is one edit in a quotation, whatever its length, while the
+// recogniser errs on every word alike, so in a long quotation any one
+// differing word is less likely the edit.
+func priorOdds(n int) float64 {
+	return changePrior / (1 - changePrior) * min(1, refQuoteWords/float64(max(n, 1)))
 }
 
 // simFactor lowers the confidence of a changed word by how much the two
@@ -243,6 +312,9 @@ func (ck *checker) room(ops []op, i, j, n int) float64 {
 	}
 	printed, said := 0, 0
 	for _, o := range ops[lo:hi] {
+		if o.joined {
+			continue
+		}
 		if o.a >= 0 && !ck.au[o.a].Clitic {
 			printed++
 		}

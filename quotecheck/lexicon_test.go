@@ -58,8 +58,9 @@ func TestCheckLookAlikeWords(t *testing.T) {
 	}
 }
 
-// TestCheckWithoutLexicon: without a lexicon the check still runs, and
-// takes a look-alike real word for a spelling difference (what it lacks).
+// TestCheckWithoutLexicon: without a lexicon the check still runs; it
+// cannot tell a look-alike real word from a typo, and says so — unclear,
+// never «مطابق» — while a word heard otherwise by ear stays minor.
 func TestCheckWithoutLexicon(t *testing.T) {
 	tr := new(speaker).Say(greeting).Say("ستكون الشراكة ثنائية بين الوزارة والجهة والجامعة").Transcript()
 	x, err := align.Run(tr, "قال الوزير: «ستكون الشراكة ثلاثية بين الوزارة والجهة والجامعة».", align.Options{})
@@ -67,7 +68,37 @@ func TestCheckWithoutLexicon(t *testing.T) {
 		t.Fatal(err)
 	}
 	c := quotecheck.CheckWith(x, nil).Quotes[0].Check
-	if c.Verdict != align.VerdictMinor {
-		t.Errorf("got %s %+v, want minor (no lexicon to tell the words apart)", c.Verdict, c.Differences)
+	if c.Verdict != align.VerdictUnclear {
+		t.Errorf("got %s %+v, want unclear (no lexicon to tell the words apart)", c.Verdict, c.Differences)
+	}
+	tr = new(speaker).Say(greeting).Say("نحن نعمل على تحسين الأداء قبل نهاية الفصل الحلي").Transcript()
+	x, err = align.Run(tr, "قال الوزير: «نحن نعمل على تحسين الأداء قبل نهاية الفصل الحالي».", align.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := quotecheck.CheckWith(x, nil).Quotes[0].Check; c.Verdict != align.VerdictMinor && c.Verdict != align.VerdictVerbatim {
+		t.Errorf("«الحالي» heard «الحلي»: got %s %+v, want minor or verbatim", c.Verdict, c.Differences)
+	}
+}
+
+// TestIsWord: another spelling of a real word that its key does not tell
+// apart is a word; a misspelling that only the question particle would
+// make one is not.
+func TestIsWord(t *testing.T) {
+	needLexicon(t)
+	lex, _ := quotecheck.DefaultLexicon()
+	for _, tt := range []struct {
+		w    string
+		want bool
+	}{
+		{"المقبلة", true}, {"المقبله", true}, {"اضافيا", true}, {"الاجراءات", true},
+		{"التطوةر", false}, {"امناقصة", false},
+	} {
+		if got := quotecheck.IsWord(lex, tt.w); got != tt.want {
+			t.Errorf("IsWord(%s) = %v, want %v", tt.w, got, tt.want)
+		}
+	}
+	if quotecheck.IsWord(nil, "المقبلة") {
+		t.Error("IsWord without a lexicon = true, want false")
 	}
 }
