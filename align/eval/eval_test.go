@@ -131,8 +131,9 @@ func TestQuoteTargets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := quotecheck.DefaultLexicon(); err != nil {
-		t.Logf("no lexicon (%v): look-alike real words are not drawn and the check cannot tell them", err)
+	_, noLex := quotecheck.DefaultLexicon()
+	if noLex != nil {
+		t.Logf("no lexicon (%v): look-alike real words are not drawn, and the check calls a word one or two letters off unclear (it cannot tell a typo from another word), so verdict accuracy is not held", noLex)
 	}
 	var table strings.Builder
 	if err := eval.WriteQuoteTable(&table, rows); err != nil {
@@ -164,6 +165,9 @@ func TestQuoteTargets(t *testing.T) {
 		} {
 			if math.IsNaN(c.got) {
 				continue // no quotation of that kind drawn (a -short run of the real article)
+			}
+			if noLex != nil && c.name == "verdict accuracy" {
+				continue // typos are unclear without a lexicon (see the log)
 			}
 			if c.atMost && c.got > c.want || !c.atMost && c.got < c.want {
 				t.Errorf("%s at %.0f%% WER: got %s %.3f, want %s %.2f", r.Track, r.WER*100, c.name, c.got, map[bool]string{true: "≤", false: "≥"}[c.atMost], c.want)

@@ -81,6 +81,9 @@ type QuoteRow struct {
 	Strangers []string
 	// Counts of each kind.
 	Honest, Misquote, Stitch, Fabricate, LookAlikes int
+	// MeasuredWER is the simulated recogniser's word error rate over the
+	// cases; Confident the share of its wrong words it was sure of.
+	MeasuredWER, Confident float64
 }
 
 // quoteTruth is what the harness did to one quotation.
@@ -98,6 +101,7 @@ type quoteCase struct {
 	article    string
 	transcript *transcribe.Transcript
 	truth      []quoteTruth
+	asr        asrStats // what the simulated recogniser did
 }
 
 // RunQuotes builds the cases and scores the quote check.
@@ -173,6 +177,7 @@ func RunQuotes(cfg QuoteConfig) ([]QuoteRow, error) {
 		}
 	}
 	lex, _ := quotecheck.DefaultLexicon()
+	words := newLexCache(lex)
 	var rows []QuoteRow
 	for _, wer := range []float64{0.10, 0.20} {
 		for _, tr := range []struct {
@@ -180,7 +185,7 @@ func RunQuotes(cfg QuoteConfig) ([]QuoteRow, error) {
 			sources []source
 			seeds   int
 			pool    []string
-		}{{"tuning", project, cfg.Seeds, unreported}, {"blind", blind, cfg.Seeds, blindPool}, {"real article", shared, cfg.Seeds * 3, unreported}} {
+		}{{"tuning", project, cfg.Seeds, unreported}, {"blind", blind, cfg.Seeds, blindPool}, {"real article", shared, cfg.Seeds * 8, unreported}} {
 			if len(tr.sources) == 0 {
 				continue
 			}
@@ -190,7 +195,7 @@ func RunQuotes(cfg QuoteConfig) ([]QuoteRow, error) {
 					h := fnv.New64a()
 					fmt.Fprintf(h, "quotes/%s/%g/%d", s.name, wer, seed)
 					rng := rand.New(rand.NewPCG(uint64(seed)+7, h.Sum64()))
-					c := buildQuoteCase(s.text, s.speakers, s.fix, tr.pool, wer, rng, lex)
+					c := buildQuoteCase(s.text, s.speakers, s.fix, tr.pool, wer, rng, lex, words)
 					c.name = fmt.Sprintf("%s/wer=%g/seed=%d", s.name, wer, seed)
 					cases = append(cases, c)
 				}
@@ -206,7 +211,9 @@ func scoreQuotes(track string, wer float64, cases []*quoteCase, verbose io.Write
 	row := QuoteRow{Track: track, WER: wer}
 	var right, accused, miss, stitch, fab, covered, speaker, unclear, alike int
 	strangers := map[string]bool{}
+	var asr asrStats
 	for _, c := range cases {
+		asr.add(c.asr)
 		r, err := quotecheck.Align(c.transcript, c.article, align.Options{})
 		if err != nil {
 			panic(err) // valid by construction
@@ -276,6 +283,7 @@ func scoreQuotes(track string, wer float64, cases []*quoteCase, verbose io.Write
 			}
 			if !ok && verbose != nil {
 				fmt.Fprintf(verbose, "%s quote %d: %s called %s %+v\n  %s\n", c.name, qi, tr.kind, ch.Verdict, ch.Differences, q.Text)
+				heard(verbose, c.transcript, ch)
 			}
 		}
 	}
@@ -294,7 +302,27 @@ func scoreQuotes(track string, wer float64, cases []*quoteCase, verbose io.Write
 	row.EditCovered = frac(covered, row.Misquote)
 	row.Speaker = frac(speaker, row.Quotes)
 	row.Unclear = frac(unclear, row.Quotes)
+	row.MeasuredWER, row.Confident = asr.WER(), frac(asr.confident, asr.wrong)
 	return row
+}
+
+// heard prints the recognised words (time:word@probability) said from a
+// second before the first part of ch to a second after its last.
+func heard(w io.Writer, t *transcribe.Transcript, ch align.Check) {
+	if len(ch.Parts) == 0 {
+		return
+	}
+	from, to := ch.Parts[0].Start-1, ch.Parts[len(ch.Parts)-1].End+1
+	var b strings.Builder
+	b.WriteString("  heard:")
+	for _, s := range t.Segments {
+		for _, x := range s.Words {
+			if x.Start >= from && x.End <= to {
+				fmt.Fprintf(&b, " %.2f:%s@%.2f", x.Start, x.Word, x.Probability)
+			}
+		}
+	}
+	fmt.Fprintln(w, b.String())
 }
 
 // editCovered reports whether a difference lies at the misquote's edit
@@ -341,6 +369,9 @@ func WriteQuoteTable(w io.Writer, rows []QuoteRow) error {
 	num := func(v float64) string { return fmt.Sprintf("%.3f", v) }
 	line("quotations (honest / misquotes / stitched / fabricated)", func(r QuoteRow) string {
 		return fmt.Sprintf("%d (%d / %d / %d / %d)", r.Quotes, r.Honest, r.Misquote, r.Stitch, r.Fabricate)
+	})
+	line("recogniser WER measured (wrong words it was sure of)", func(r QuoteRow) string {
+		return fmt.Sprintf("%.1f%% (%.0f%%)", 100*r.MeasuredWER, 100*r.Confident)
 	})
 	line("verdict accuracy", func(r QuoteRow) string { return num(r.Accuracy) })
 	line("honest quotes falsely called altered/stitched/not_said", func(r QuoteRow) string { return fmt.Sprintf("%.1f%%", 100*r.FalseAccusation) })
