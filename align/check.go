@@ -51,6 +51,24 @@ type Check struct {
 	// Speaker is the person the article attributes the quotation to, in the
 	// fullest form of the name found in the article; null when it names nobody.
 	Speaker *string `json:"speaker"`
+	// SpeakerRole is the speaker's function as the article gives it
+	// («والي امن مراكش», «وزيرة الصحة», «رئيس الجلسة»), wherever in the
+	// article; null when it gives none. A speaker the article names only by
+	// function has it as both.
+	SpeakerRole *string `json:"speaker_role"`
+}
+
+// SpeakerLine is the speaker as the writers show it: the name, and the
+// role after a comma when the article gives one besides the name
+// («محمد الدخيسي، والي امن مراكش»); "" for nobody.
+func (c Check) SpeakerLine() string {
+	switch {
+	case c.Speaker == nil:
+		return ""
+	case c.SpeakerRole == nil || *c.SpeakerRole == *c.Speaker:
+		return *c.Speaker
+	}
+	return *c.Speaker + "، " + *c.SpeakerRole
 }
 
 // Part is one stretch of speech that says a stretch of the quotation.

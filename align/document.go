@@ -39,7 +39,7 @@ func ReportDocument(r *Result, info transcribe.DocumentInfo) *docx.Document {
 			docx.P(docx.Quote, "«"+strings.Join(strings.Fields(q.Text), " ")+"»"))
 		if c.Speaker != nil {
 			d.Paragraphs = append(d.Paragraphs, docx.Paragraph{Style: docx.Note, Runs: []docx.Run{
-				{Text: "المتحدث: ", Bold: true}, {Text: *c.Speaker}}})
+				{Text: "المتحدث: ", Bold: true}, {Text: c.SpeakerLine()}}})
 		}
 		if len(c.Parts) > 0 {
 			times := make([]string, len(c.Parts))

@@ -191,7 +191,7 @@ func (ck *checker) checkQuotes(timed []bool) []align.Check {
 	}
 	speakers := attribute(ck.art, ck.runes)
 	for q := range out {
-		c := align.Check{Verdict: align.VerdictUnclear, Parts: []align.Part{}, Differences: []align.Difference{}, Speaker: speakers[q]}
+		c := align.Check{Verdict: align.VerdictUnclear, Parts: []align.Part{}, Differences: []align.Difference{}, Speaker: speakers[q].name, SpeakerRole: speakers[q].role}
 		if lo[q] >= 0 {
 			ck.checkQuote(&c, q, lo[q], hi[q], q < len(timed) && timed[q], tArt, where)
 		}

@@ -72,13 +72,17 @@ func TestCheckVerdicts(t *testing.T) {
 func TestCheckSpeakers(t *testing.T) {
 	r := mustAlign(t, new(speaker).Say(checkQuotes[0]).Transcript(), checkArticle)
 	want := []string{"محمد العلوي", "محمد العلوي", "محمد العلوي", "محمد العلوي", "فاطمة الزهراء بنعلي", ""}
+	roles := []string{"رئيس جماعة المدينة", "رئيس جماعة المدينة", "رئيس جماعة المدينة", "رئيس جماعة المدينة", "مستشارة المعارضة", ""}
 	for i, w := range want {
-		got := ""
+		got, role := "", ""
 		if s := r.Quotes[i].Check.Speaker; s != nil {
 			got = *s
 		}
-		if got != w {
-			t.Errorf("quotation %d: got speaker %q, want %q", i, got, w)
+		if s := r.Quotes[i].Check.SpeakerRole; s != nil {
+			role = *s
+		}
+		if got != w || role != roles[i] {
+			t.Errorf("quotation %d: got speaker %q, role %q; want %q, %q", i, got, role, w, roles[i])
 		}
 	}
 }

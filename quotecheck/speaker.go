@@ -88,6 +88,9 @@ func keySet(words string) map[string]bool {
 // person is someone the article names: a name, a title or both.
 type person struct {
 	name, title []string // tokens as printed
+	// appos is where in title a title in apposition after the name starts
+	// («محمد الدخيسي، والي امن مراكش»); 0 with none.
+	appos int
 	keys        []string // of name, without «ال», filled by resolve
 	head        string   // of the title, filled by titleHead
 	tkeys       []string // of the title, without «ال», filled by titleKeys
@@ -154,9 +157,13 @@ func head(key string) string {
 	return ""
 }
 
+// speakerOf is who said a quotation: the name as the article first names
+// them in full, and their role; nil each when the article gives none.
+type speakerOf struct{ name, role *string }
+
 // attribute finds the speaker of each quotation of a.
-func attribute(a *align.Article, runes []rune) []*string {
-	out := make([]*string, len(a.Quotes))
+func attribute(a *align.Article, runes []rune) []speakerOf {
+	out := make([]speakerOf, len(a.Quotes))
 	toks := make([]arabic.Token, len(a.Words))
 	for i, w := range a.Words {
 		toks[i] = w.Token
@@ -211,13 +218,61 @@ func attribute(a *align.Article, runes []rune) []*string {
 		}
 		if who != nil {
 			s := who.form()
-			out[qi] = &s
+			out[qi].name = &s
+			if r := role(who, people); r != "" {
+				out[qi].role = &r
+			}
 			last = who
 		}
 		done = after
 	}
 	return out
 }
+
+// role is the function the article gives p: its title, else the title of
+// another mention of the same name («محمد العلوي» … «العلوي، رئيس الجماعة»);
+// "" when none.
+func role(p *person, people []*person) string {
+	if r := p.role(); r != "" || len(p.name) == 0 {
+		return r
+	}
+	for _, q := range people {
+		if len(q.name) > 0 && subset(q.nameKeys(), p.nameKeys()) {
+			if r := q.role(); r != "" {
+				return r
+			}
+		}
+	}
+	return ""
+}
+
+// role is p's title as a role: the honorifics around a title before a
+// name left out («معالي», «الدكتورة», «المهندس»), a title in apposition
+// after the name set off by a comma («المحامي، عضو هيئة الدفاع»).
+func (p *person) role() string {
+	before, after := p.title, []string(nil)
+	if p.appos > 0 {
+		before, after = p.title[:p.appos], p.title[p.appos:]
+	}
+	if len(p.name) > 0 {
+		for len(before) > 0 && honorifics[arabic.Key(before[0])] {
+			before = before[1:]
+		}
+		for len(before) > 0 && honorifics[arabic.Key(before[len(before)-1])] {
+			before = before[:len(before)-1]
+		}
+	}
+	var parts []string
+	for _, x := range [][]string{before, after} {
+		if len(x) > 0 {
+			parts = append(parts, strings.Join(x, " "))
+		}
+	}
+	return strings.Join(parts, "، ")
+}
+
+// honorifics are titles of address, not functions (keys).
+var honorifics = keySet("معالي سمو سعادة فضيلة الدكتور الدكتورة المهندس المهندسة السيد السيدة الأستاذ الأستاذة الشيخ الحاج")
 
 // samePerson marks «المتحدث ذاته» and a verb without a subject («وتابعت:»);
 // pronoun marks a speech noun with a possessive pronoun («كلمته»,
@@ -365,6 +420,7 @@ func readPerson(toks []arabic.Token, runes []rune, i, hi int, bare bool) (*perso
 			j = n
 			// An apposition: «محمد الدخيسي، والي امن مراكش،».
 			if j < hi && len(p.title) <= 1 && head(toks[j].Key) != "" && comma(runes, toks[j-1].End, toks[j].Start) {
+				p.appos = len(p.title)
 				for j < hi && len(p.title) < maxTitle && !stopWords[toks[j].Key] {
 					p.title = append(p.title, toks[j].Text)
 					j++

@@ -18,6 +18,8 @@ func TestCheckSpeakerRoles(t *testing.T) {
 وردّ المحامي الكيلاني على زميله قائلا: «الأرقام المقدمة مبالغ فيها».
 وأوضح الشربيني: «سنوفر وحدات بديلة في المدن الجديدة».`
 	want := []string{"عبد الرزاق الكيلاني", "عبد الرزاق الكيلاني", "منير بن صالحة", "عبد الرزاق الكيلاني", "شريف الشربيني"}
+	// The role as the article gives it, honorifics («المهندس») left out.
+	roles := []string{"المحامي، عضو هيئة الدفاع", "المحامي، عضو هيئة الدفاع", "المحامي، نائب الشركة", "المحامي، عضو هيئة الدفاع", "وزير الإسكان"}
 	r := mustAlign(t, new(speaker).Say(greeting).Transcript(), art)
 	if len(r.Quotes) != len(want) {
 		t.Fatalf("got %d quotations, want %d", len(r.Quotes), len(want))
@@ -29,6 +31,9 @@ func TestCheckSpeakerRoles(t *testing.T) {
 		}
 		if got != want[i] {
 			t.Errorf("quotation %d: got speaker %q, want %q", i, got, want[i])
+		}
+		if r := q.Check.SpeakerRole; r == nil || *r != roles[i] {
+			t.Errorf("quotation %d: got role %v, want %q", i, r, roles[i])
 		}
 	}
 }

@@ -284,6 +284,7 @@ type quoteCheck struct {
 	Parts       []json.RawMessage `json:"parts"`
 	Differences []json.RawMessage `json:"differences"`
 	Speaker     *string           `json:"speaker"`
+	SpeakerRole *string           `json:"speaker_role"`
 }
 
 // Verdicts of the quote check (align).
