@@ -91,9 +91,9 @@ type person struct {
 	// appos is where in title a title in apposition after the name starts
 	// («محمد الدخيسي، والي امن مراكش»); 0 with none.
 	appos int
-	keys        []string // of name, without «ال», filled by resolve
-	head        string   // of the title, filled by titleHead
-	tkeys       []string // of the title, without «ال», filled by titleKeys
+	keys  []string // of name, without «ال», filled by resolve
+	head  string   // of the title, filled by titleHead
+	tkeys []string // of the title, without «ال», filled by titleKeys
 }
 
 // titleKeys are the keys of p's title without «ال», computed once.
