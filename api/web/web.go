@@ -315,6 +315,20 @@ func (s span) heard() (ok, stitched bool) {
 	return false, false
 }
 
+// holdsUnheard reports whether sentence s holds a quotation (or part of
+// one) the embed may not list as said (see heard): the sentence would
+// print it as heard.
+func (al alignment) holdsUnheard(s span) bool {
+	for _, q := range al.Quotes {
+		if q.CharStart < s.CharEnd && s.CharStart < q.CharEnd {
+			if ok, _ := q.heard(); !ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 type unmatched struct {
 	Start float64 `json:"start"`
 	End   float64 `json:"end"`
@@ -493,7 +507,7 @@ func (h *handler) render(c *gin.Context, a *store.EmbedArticle, al alignment, v 
 	v.Quotes = len(v.Items) > 0
 	if !v.Quotes {
 		for _, s := range al.Sentences {
-			if s.timed() {
+			if s.timed() && !al.holdsUnheard(s) {
 				v.Items = append(v.Items, embedItem{Text: s.Text, Start: *s.Start, End: *s.End, Partial: s.Status == "partial"})
 			}
 		}
