@@ -50,7 +50,9 @@ func (x *Alignment) Article() *Article { return x.al.art }
 // article unit's words are Article.Words[Lo:Hi] (prose words only, within
 // one sentence); a speech unit's are SpeechWords()[Lo:Hi].
 type Unit struct {
-	Word   arabic.Word
+	// Word points into the alignment (shared, not to be changed): the
+	// check reads 25,000 units and copies none of their words.
+	Word   *arabic.Word
 	Lo, Hi int32
 	// Clitic is set for a bare proclitic («و», «بال» …) written apart from its word.
 	Clitic bool
@@ -80,8 +82,9 @@ type Match struct {
 func (x *Alignment) ArticleUnits() []Unit {
 	al := x.al
 	out := make([]Unit, len(al.au))
-	for j, u := range al.au {
-		out[j] = Unit{Word: u.w, Lo: al.aw[u.lo], Hi: al.aw[u.hi-1] + 1, Clitic: u.clitic, Runes: u.runes}
+	for j := range al.au {
+		u := &al.au[j]
+		out[j] = Unit{Word: &u.w, Lo: al.aw[u.lo], Hi: al.aw[u.hi-1] + 1, Clitic: u.clitic, Runes: u.runes}
 	}
 	return out
 }
@@ -89,8 +92,9 @@ func (x *Alignment) ArticleUnits() []Unit {
 // SpeechUnits lists the transcript's units in time order.
 func (x *Alignment) SpeechUnits() []Unit {
 	out := make([]Unit, len(x.al.tu))
-	for t, u := range x.al.tu {
-		out[t] = Unit{Word: u.w, Lo: u.lo, Hi: u.hi, Clitic: u.clitic, Runes: u.runes}
+	for t := range x.al.tu {
+		u := &x.al.tu[t]
+		out[t] = Unit{Word: &u.w, Lo: u.lo, Hi: u.hi, Clitic: u.clitic, Runes: u.runes}
 	}
 	return out
 }

@@ -279,7 +279,7 @@ func (ck *checker) saidNear(as []int32, near []int32) bool {
 	look:
 		for _, t0 := range near {
 			for t := max(0, t0-segmentWindow); t <= min(int32(len(ck.tu))-1, t0+segmentWindow); t++ {
-				if arabic.Similarity(&ck.au[a].Word, &ck.tu[t].Word) >= spellingWord {
+				if arabic.Similarity(ck.au[a].Word, ck.tu[t].Word) >= spellingWord {
 					found++
 					break look
 				}
@@ -551,7 +551,7 @@ func (ck *checker) ignorable(t int32) bool {
 	u := &ck.tu[t]
 	same := func(x int32) bool {
 		return x >= 0 && int(x) < len(ck.tu) && (ck.tu[x].Word.Key == u.Word.Key || !isNumber(u.Word.Key) &&
-			u.Runes >= 3 && arabic.Similarity(&ck.tu[x].Word, &u.Word) >= repeatWord)
+			u.Runes >= 3 && arabic.Similarity(ck.tu[x].Word, u.Word) >= repeatWord)
 	}
 	filler := func(x int32) bool { return x >= 0 && int(x) < len(ck.tu) && ck.filler(x) }
 	v := u.Clitic || ck.filler(t) || same(t-1) || same(t+1) || filler(t-1) && same(t-2) || filler(t+1) && same(t+2)
@@ -565,7 +565,7 @@ const repeatWord = 0.7
 
 // filler reports a filler, also with a proclitic or written otherwise.
 func (ck *checker) filler(t int32) bool {
-	w := &ck.tu[t].Word
+	w := ck.tu[t].Word
 	return fillers[w.Key] || fillers[w.Stem] || fillerSounds[skeleton(w.Key)] || fillerSounds[skeleton(w.Stem)]
 }
 

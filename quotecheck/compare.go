@@ -198,7 +198,7 @@ func (ck *checker) gapDP(as, ts []int32, freeStart, freeEnd bool) ([]op, float64
 			}
 			best, move := math.Inf(-1), uint8(0)
 			if i > 0 && j > 0 {
-				s := arabic.Similarity(&ck.tu[ts[i-1]].Word, &ck.au[as[j-1]].Word)
+				s := arabic.Similarity(ck.tu[ts[i-1]].Word, ck.au[as[j-1]].Word)
 				v := gapSubstitute
 				switch {
 				case s >= spellingWord:
@@ -221,14 +221,14 @@ func (ck *checker) gapDP(as, ts []int32, freeStart, freeEnd bool) ([]op, float64
 			// A word boundary the recogniser misplaced: one printed word
 			// written as two («المج تمع»), two as one («منخلال»).
 			if i > 1 && j > 0 {
-				if s := ck.joinedSim(ck.tu, ts[i-2], ts[i-1], &ck.au[as[j-1]].Word); s >= joinWord {
+				if s := ck.joinedSim(ck.tu, ts[i-2], ts[i-1], ck.au[as[j-1]].Word); s >= joinWord {
 					if v := h[c-2*w-1] + 2*s - 1; v > best {
 						best, move = v, 4
 					}
 				}
 			}
 			if i > 0 && j > 1 {
-				if s := ck.joinedSim(ck.au, as[j-2], as[j-1], &ck.tu[ts[i-1]].Word); s >= joinWord {
+				if s := ck.joinedSim(ck.au, as[j-2], as[j-1], ck.tu[ts[i-1]].Word); s >= joinWord {
 					if v := h[c-w-2] + 2*s - 1; v > best {
 						best, move = v, 5
 					}
@@ -241,7 +241,7 @@ func (ck *checker) gapDP(as, ts []int32, freeStart, freeEnd bool) ([]op, float64
 	for i, j := n, m; i > 0 || j > 0; {
 		switch mv[i*w+j] {
 		case 1:
-			out = append(out, op{a: as[j-1], t: ts[i-1], sim: arabic.Similarity(&ck.tu[ts[i-1]].Word, &ck.au[as[j-1]].Word)})
+			out = append(out, op{a: as[j-1], t: ts[i-1], sim: arabic.Similarity(ck.tu[ts[i-1]].Word, ck.au[as[j-1]].Word)})
 			i, j = i-1, j-1
 		case 2:
 			if !(freeStart && j == 0 || freeEnd && j == m) {
@@ -249,11 +249,11 @@ func (ck *checker) gapDP(as, ts []int32, freeStart, freeEnd bool) ([]op, float64
 			}
 			i--
 		case 4:
-			s := ck.joinedSim(ck.tu, ts[i-2], ts[i-1], &ck.au[as[j-1]].Word)
+			s := ck.joinedSim(ck.tu, ts[i-2], ts[i-1], ck.au[as[j-1]].Word)
 			out = append(out, op{a: -1, t: ts[i-1], joined: true}, op{a: as[j-1], t: ts[i-2], sim: s, pieces: true})
 			i, j = i-2, j-1
 		case 5:
-			s := ck.joinedSim(ck.au, as[j-2], as[j-1], &ck.tu[ts[i-1]].Word)
+			s := ck.joinedSim(ck.au, as[j-2], as[j-1], ck.tu[ts[i-1]].Word)
 			out = append(out, op{a: as[j-1], t: -1, joined: true}, op{a: as[j-2], t: ts[i-1], sim: s, pieces: true})
 			i, j = i-1, j-2
 		default:
@@ -294,7 +294,7 @@ func (ck *checker) rejoin(ops []op, tArt []int32) []op {
 				continue
 			}
 			x, y := min(u, o.t), max(u, o.t)
-			if s := ck.joinedSim(ck.tu, x, y, &ck.au[o.a].Word); s >= joinWord && s > o.sim {
+			if s := ck.joinedSim(ck.tu, x, y, ck.au[o.a].Word); s >= joinWord && s > o.sim {
 				ops[k].sim, ops[k].pieces = s, true
 				if in {
 					ops[n].joined = true
@@ -319,7 +319,7 @@ func (ck *checker) rejoin(ops []op, tArt []int32) []op {
 				continue
 			}
 			x, y := min(o.a, ops[n].a), max(o.a, ops[n].a)
-			if s := ck.joinedSim(ck.au, x, y, &ck.tu[o.t].Word); s >= joinWord && s > o.sim {
+			if s := ck.joinedSim(ck.au, x, y, ck.tu[o.t].Word); s >= joinWord && s > o.sim {
 				ops[k].sim, ops[k].pieces, ops[n].joined = s, true, true
 				break
 			}
@@ -335,7 +335,7 @@ const joinWord = 0.8
 // joinedSim is the similarity of units x and y of us (consecutive, no
 // number) written as one word with word v; 0 when they cannot be joined.
 func (ck *checker) joinedSim(us []align.Unit, x, y int32, v *arabic.Word) float64 {
-	a, b := &us[x].Word, &us[y].Word
+	a, b := us[x].Word, us[y].Word
 	if isNumber(a.Key) || isNumber(b.Key) || isNumber(v.Key) || len(a.Key)+len(b.Key) > 2*len(v.Key)+2 {
 		return 0
 	}

@@ -428,7 +428,7 @@ func (ck *checker) saidNowhere(as []int32, prev, next int32) bool {
 	found := 0
 	for _, a := range words {
 		for t := lo; t <= hi; t++ {
-			if arabic.Similarity(&ck.au[a].Word, &ck.tu[t].Word) >= spellingWord {
+			if arabic.Similarity(ck.au[a].Word, ck.tu[t].Word) >= spellingWord {
 				found++
 				break
 			}

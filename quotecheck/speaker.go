@@ -94,6 +94,7 @@ type person struct {
 	keys  []string // of name, without «ال», filled by resolve
 	head  string   // of the title, filled by titleHead
 	tkeys []string // of the title, without «ال», filled by titleKeys
+	heads []string // the title heads in the title, filled by hasHead
 }
 
 // titleKeys are the keys of p's title without «ال», computed once.
@@ -116,14 +117,17 @@ func (p *person) titleHead() string {
 }
 
 // hasHead reports whether a word of p's title names function h
-// («المستشار …، رئيس مجلس النواب» is a رئيس).
+// («المستشار …، رئيس مجلس النواب» is a رئيس). The heads are computed once.
 func (p *person) hasHead(h string) bool {
-	for _, w := range p.title {
-		if head(arabic.Key(w)) == h {
-			return true
+	if p.heads == nil {
+		p.heads = make([]string, 0, len(p.title))
+		for _, w := range p.title {
+			if hd := head(arabic.Key(w)); hd != "" {
+				p.heads = append(p.heads, hd)
+			}
 		}
 	}
-	return false
+	return slices.Contains(p.heads, h)
 }
 
 // nameKeys are the keys of p's name without «ال», computed once.
