@@ -39,12 +39,7 @@ type speaker = aligntest.Speaker
 
 func mustAlign(t *testing.T, tr *transcribe.Transcript, art string) *align.Result {
 	t.Helper()
-	r, err := quotecheck.Align(tr, art, align.Options{})
-	if err != nil {
-		t.Fatalf("Align: %v", err)
-	}
-	aligntest.CheckInvariants(t, r, art)
-	return r
+	return aligntest.MustAlign(t, quotecheck.Align, tr, art)
 }
 
 // wordsOf returns the result words inside the article text frag.

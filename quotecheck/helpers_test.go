@@ -17,10 +17,5 @@ const greeting = "السلام عليكم ورحمة الله تعالى وبر�
 // aligned article's invariants.
 func mustAlign(t *testing.T, tr *transcribe.Transcript, art string) *align.Result {
 	t.Helper()
-	r, err := quotecheck.Align(tr, art, align.Options{})
-	if err != nil {
-		t.Fatalf("Align: %v", err)
-	}
-	aligntest.CheckInvariants(t, r, art)
-	return r
+	return aligntest.MustAlign(t, quotecheck.Align, tr, art)
 }

@@ -77,13 +77,8 @@ var (
 	sameAfter  = keySet("ذاته ذاتها نفسه نفسها")
 )
 
-func keySet(words string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(words) {
-		m[arabic.Key(w)] = true
-	}
-	return m
-}
+// keySet is the set of the keys of the words.
+var keySet = arabic.KeySet
 
 // person is someone the article names: a name, a title or both.
 type person struct {
@@ -98,14 +93,17 @@ type person struct {
 }
 
 // titleKeys are the keys of p's title without «ال», computed once.
-func (p *person) titleKeys() []string {
-	if p.tkeys == nil {
-		p.tkeys = make([]string, 0, len(p.title))
-		for _, w := range p.title {
-			p.tkeys = append(p.tkeys, strings.TrimPrefix(arabic.Key(w), "ال"))
+func (p *person) titleKeys() []string { return bareKeys(p.title, &p.tkeys) }
+
+// bareKeys are the keys of words without «ال», kept in *cache once made.
+func bareKeys(words []string, cache *[]string) []string {
+	if *cache == nil {
+		*cache = make([]string, 0, len(words))
+		for _, w := range words {
+			*cache = append(*cache, strings.TrimPrefix(arabic.Key(w), "ال"))
 		}
 	}
-	return p.tkeys
+	return *cache
 }
 
 // titleHead is the head of p's title («وزير»), "" without one.
@@ -131,15 +129,7 @@ func (p *person) hasHead(h string) bool {
 }
 
 // nameKeys are the keys of p's name without «ال», computed once.
-func (p *person) nameKeys() []string {
-	if p.keys == nil {
-		p.keys = make([]string, 0, len(p.name))
-		for _, w := range p.name {
-			p.keys = append(p.keys, strings.TrimPrefix(arabic.Key(w), "ال"))
-		}
-	}
-	return p.keys
-}
+func (p *person) nameKeys() []string { return bareKeys(p.name, &p.keys) }
 
 // form is the fullest way to name p: the name, else the title.
 func (p *person) form() string {

@@ -140,6 +140,21 @@ func BenchCase(tb testing.TB, dir string, articleWords, speechWords int) (*trans
 	return t, art.String()
 }
 
+// Aligner is quotecheck.Align (which aligntest, below it, cannot import).
+type Aligner func(*transcribe.Transcript, string, align.Options) (*align.Result, error)
+
+// MustAlign aligns transcript tr to article art with run and fails t
+// unless the result keeps the aligned article's invariants.
+func MustAlign(t testing.TB, run Aligner, tr *transcribe.Transcript, art string) *align.Result {
+	t.Helper()
+	r, err := run(tr, art, align.Options{})
+	if err != nil {
+		t.Fatalf("Align: %v", err)
+	}
+	CheckInvariants(t, r, art)
+	return r
+}
+
 // CheckInvariants fails t unless r is a consistent aligned article of
 // art: every word once with valid offsets, times by status, passages with
 // valid offsets and coverage.

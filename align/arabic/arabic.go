@@ -64,6 +64,16 @@ func Key(s string) string {
 	return b.String()
 }
 
+// KeySet is the set of the keys of the space-separated words, for word
+// lists compared by key («قال قالت يقول»).
+func KeySet(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[Key(w)] = true
+	}
+	return m
+}
+
 // hamza is the key's one hamza, whatever its seat.
 const hamza = 'ء'
 

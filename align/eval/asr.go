@@ -109,7 +109,7 @@ var confusable = map[rune][]rune{
 }
 
 // functionWords are the short words Whisper drops (keys).
-var functionWords = keySet("في من على عن إلى الى أن إن ان ما لا لم لن قد هو هي هم ثم أو او مع كان كانت " +
+var functionWords = arabic.KeySet("في من على عن إلى الى أن إن ان ما لا لم لن قد هو هي هم ثم أو او مع كان كانت " +
 	"التي الذي هذا هذه ذلك تلك كل بين حتى إذا اذا يا و ف لقد إنه أنه")
 
 // insertWords are what Whisper writes where nothing was said.
@@ -122,14 +122,6 @@ var general = strings.Fields("المسؤول الحكومة المدينة ال�
 var msaOf = map[string][]string{
 	"هاد": {"هذا", "هذه"}, "اللي": {"الذي", "التي", "الذين"}, "بزاف": {"كثيرا"},
 	"هادي": {"هذه"}, "ديال": {"الخاص"}, "دابا": {"الآن"}, "كاين": {"هناك"},
-}
-
-func keySet(words string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(words) {
-		m[arabic.Key(w)] = true
-	}
-	return m
 }
 
 // spokenWord is one word said, with its true times in seconds.
