@@ -63,6 +63,9 @@ type checker struct {
 	// odds are the prior odds of a change in the quotation being checked
 	// (priorOdds).
 	odds float64
+	// noise is the share of quoted words the aligner matched that the
+	// recogniser wrote otherwise (recognitionNoise).
+	noise float64
 }
 
 // match is one pair of the alignment: speech units [tlo, thi) said
@@ -189,6 +192,7 @@ func (ck *checker) checkQuotes(timed []bool) []align.Check {
 			where[u.Word.Stem] = append(where[u.Word.Stem], int32(t))
 		}
 	}
+	ck.noise = ck.recognitionNoise(lo, hi)
 	speakers := attribute(ck.art, ck.runes)
 	for q := range out {
 		c := align.Check{Verdict: align.VerdictUnclear, Parts: []align.Part{}, Differences: []align.Difference{}, Speaker: speakers[q].name, SpeakerRole: speakers[q].role}
@@ -209,7 +213,7 @@ func (ck *checker) checkQuotes(timed []bool) []align.Check {
 // so the verdict and the alignment's status agree.
 func (ck *checker) checkQuote(c *align.Check, q int, lo, hi int32, timed bool, tArt []int32, where map[string][]int32) {
 	n := int(hi - lo)
-	ck.odds = priorOdds(n)
+	ck.odds = priorOdds(n) * min(1, noiseRef/max(ck.noise, 1e-9))
 	said := 0
 	joined := false // a stretch follows another without an ellipsis
 	segs := ck.segments(q, lo, hi)
@@ -265,6 +269,36 @@ func (ck *checker) checkQuote(c *align.Check, q int, lo, hi int32, timed bool, t
 	}
 	slices.SortFunc(c.Differences, func(a, b align.Difference) int { return a.CharStart - b.CharStart })
 	c.Verdict = verdict(c.Differences, joined)
+}
+
+// noiseRef is the recognition noise (recognitionNoise) up to which the
+// prior of a change holds; a noisier recording lowers it in proportion: a
+// recogniser that writes twice as many words otherwise makes any one word
+// written otherwise half as likely the journalist's edit. Set on the tuning
+// set (about the noise of a recording at 10 % WER).
+const noiseRef = 0.05
+
+// recognitionNoise is the share of the quotations' words, among those the
+// aligner matched, that the recogniser wrote otherwise than printed
+// (similarity below sameWord): the recording's rate of recognition
+// errors that look like edits. lo and hi bound each quotation's units.
+func (ck *checker) recognitionNoise(lo, hi []int32) float64 {
+	matched, other := 0, 0
+	for q := range lo {
+		for a := lo[q]; a >= 0 && a < hi[q]; a++ {
+			if ck.m[a].Lo < 0 {
+				continue
+			}
+			matched++
+			if float64(ck.m[a].Sim) < sameWord-1e-6 {
+				other++
+			}
+		}
+	}
+	if matched == 0 {
+		return 0
+	}
+	return float64(other) / float64(matched)
 }
 
 // saidNear reports whether a third or more of article units as have a like

@@ -125,8 +125,11 @@ func (ck *checker) difference(k string, ops []op, i, j int, runes []rune, rate f
 				// probability; and at least unclear — a person must listen.
 				// The recogniser's doubt counts little here: had it
 				// misheard the printed word, it would have written one
-				// that sounds like it.
-				c = max(ck.posterior(max(ck.prob(o.t), lookAlikeMinProb), lookAlikeLR*ck.durationFactor(a, t, rate)), minUnclearConfidence)
+				// that sounds like it. For the same reason the pair
+				// keeps the base prior: a long quotation or a noisy
+				// recording makes many words written otherwise, hardly
+				// ever one that only looks like the printed one.
+				c = max(posteriorAt(changePrior/(1-changePrior), max(ck.prob(o.t), lookAlikeMinProb), lookAlikeLR*ck.durationFactor(a, t, rate)), minUnclearConfidence)
 			case nearNumbers(ck.au[o.a].Word.Key, ck.tu[o.t].Word.Key):
 				// «ثلاثة» / «ثلاثين», «تسعة وخمسين» / «خمسين»: a number
 				// that sounds like the one said; a person must listen.
@@ -210,9 +213,12 @@ const changePrior = 0.25
 // recogniser's probability p that it heard the spoken word right and the
 // likelihood ratio lr of the other evidence (similarity, duration,
 // number), with the prior of the quotation being checked (priorOdds).
-func (ck *checker) posterior(p, lr float64) float64 {
+func (ck *checker) posterior(p, lr float64) float64 { return posteriorAt(ck.odds, p, lr) }
+
+// posteriorAt is posterior with the prior odds given.
+func posteriorAt(odds, p, lr float64) float64 {
 	p = min(max(p, 0.01), 0.99)
-	odds := ck.odds * p / (1 - p) * lr
+	odds *= p / (1 - p) * lr
 	return odds / (1 + odds)
 }
 

@@ -106,8 +106,9 @@ func TestRunMissingDir(t *testing.T) {
 }
 
 // Targets of issue 19 for the quote check (and issue 10's for stitched,
-// fabricated and covered edits), per WER, held on the tuning set; the
-// blind set is measured, never asserted here (it is not tuned on).
+// fabricated and covered edits), per WER, held on the tuning set and the
+// real article; the blind set is measured, never asserted here (it is not
+// tuned on).
 var quoteTargets = map[float64]struct {
 	accuracy, falseAccusation, misquotes, lookAlike, stitched, fabricated, covered, speaker float64
 }{
@@ -115,10 +116,11 @@ var quoteTargets = map[float64]struct {
 	0.20: {0.88, 0.10, 0.88, 0.75, 0.80, 0.98, 0.85, 0.95},
 }
 
-// TestQuoteTargets runs the quote harness (under a second, so -short runs
+// TestQuoteTargets runs the quote harness (a few seconds, so -short runs
 // it whole: fewer cases would make the rates too coarse) and fails when the
-// check falls below the issue's targets, on the project's articles and,
-// when ../shared is beside the repository, on the real one.
+// check falls below the issue's targets, on the project's articles (the
+// tuning set) and, when ../shared is beside the repository, on the real
+// one; the blind set, when present, is printed only.
 func TestQuoteTargets(t *testing.T) {
 	cfg := eval.QuoteConfig{Dir: filepath.Join("..", "testdata", "eval"), Seeds: 12}
 	shared := filepath.Join(transcribetest.SharedDir(), "articles")
@@ -141,8 +143,8 @@ func TestQuoteTargets(t *testing.T) {
 	}
 	t.Log("\n" + table.String())
 	for _, r := range rows {
-		if r.Track != "tuning" {
-			continue // the blind set and the real article are measured, not asserted (see the report)
+		if r.Track != "tuning" && r.Track != "real article" {
+			continue // the blind set is measured, never asserted: it is not tuned on
 		}
 		// Every speaker named is a person of the article, or nobody.
 		if len(r.Strangers) > 0 {
