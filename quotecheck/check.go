@@ -193,7 +193,7 @@ func (ck *checker) checkQuotes(timed []bool) []align.Check {
 		}
 	}
 	ck.noise = ck.recognitionNoise(lo, hi)
-	speakers := attribute(ck.art, ck.runes)
+	speakers := attribute(ck.art, ck.runes, ck.lex)
 	for q := range out {
 		c := align.Check{Verdict: align.VerdictUnclear, Parts: []align.Part{}, Differences: []align.Difference{}, Speaker: speakers[q].name, SpeakerRole: speakers[q].role}
 		if lo[q] >= 0 {

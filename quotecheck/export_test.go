@@ -26,3 +26,21 @@ func (a Aligned) Check() {
 	lex, _ := DefaultLexicon()
 	newChecker(a.x, lex).checkQuotes(a.timed)
 }
+
+// Speakers attributes the quotations of article (no speech needed): the
+// speaker of each and the role, "" for none.
+func Speakers(article string) (names, roles []string) {
+	a := align.ParseArticle(article)
+	lex, _ := DefaultLexicon()
+	for _, s := range attribute(a, []rune(a.Text), lex) {
+		n, r := "", ""
+		if s.name != nil {
+			n = *s.name
+		}
+		if s.role != nil {
+			r = *s.role
+		}
+		names, roles = append(names, n), append(roles, r)
+	}
+	return names, roles
+}

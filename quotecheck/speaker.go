@@ -8,563 +8,814 @@ import (
 	"github.com/newsscribe/newsscribe/align/arabic"
 )
 
-// Speaker attribution reads the reporting clause of each quotation — «قال
-// محمد الدخيسي، والي امن مراكش، …: “…”», «وأضاف الوزير:», «“…”، يقول والي
-// الجهة» — and resolves titles, surnames and «المتحدث ذاته» to the fullest
-// form of the person introduced earlier in the article.
-
-// reportingVerbs are the verbs and participles that introduce speech (keys,
-// without a leading و or ف).
-var reportingVerbs = keySet("قال قالت يقول تقول أضاف أضافت يضيف تضيف مضيفا مضيفة أكد أكدت يؤكد تؤكد مؤكدا مؤكدة " +
-	"أوضح أوضحت يوضح توضح موضحا موضحة تابع تابعت يتابع تتابع أشار أشارت يشير تشير مشيرا مشيرة صرح صرحت يصرح " +
-	"اعتبر اعتبرت معتبرا معتبرة قائلا قائلة أعلن أعلنت شدد شددت مشددا مشددة لفت لفتت ذكر ذكرت استطرد استطردت " +
-	"ختم ختمت اختتم اختتمت أبرز أبرزت مبرزا انتقد انتقدت منتقدا كشف كشفت نبه نبهت تساءل تساءلت متسائلا رد ردت " +
-	"علق علقت أجاب أجابت حسب بحسب وفق وفقا يرى ترى رأى رأت أردف أردفت يردف تردف مردفا مردفة استرسل استرسلت " +
-	"نوه نوهت أفاد أفادت يفيد تفيد حذر حذرت محذرا محذرة")
-
-// speechNouns name the speech itself, not who speaks («وختم كلمته بالقول»,
-// «حسب تعبيره», «على حد قول الوزير»): keys, with their prefixed forms and,
-// in pronouns, the forms with a possessive pronoun, which point back to the
-// person whose speech it is.
-var speechNouns, speechPronouns = speechForms("كلمة حديث تصريح تصريحات مداخلة تدخل كلام قول تعبير رد جواب خطاب عرض")
-
-func speechForms(words string) (bare, pronoun map[string]bool) {
-	bare, pronoun = map[string]bool{}, map[string]bool{}
-	for _, w := range strings.Fields(words) {
-		k := arabic.Key(w)
-		base := k
-		if r, ok := strings.CutSuffix(k, "ه"); ok {
-			base = r + "ت" // ta marbuta before a pronoun: «كلمته»
-		}
-		for _, pre := range []string{"", "و", "ب", "ل", "ف"} {
-			for _, def := range []string{"", "ال"} {
-				bare[pre+def+k] = true
-			}
-			for _, suf := range []string{"ه", "ها", "هم", "هما"} {
-				pronoun[pre+base+suf] = true
-			}
-		}
-		bare["لل"+k] = true
-	}
-	return bare, pronoun
-}
-
-// stopWords end the name or title after a reporting verb.
-var stopWords = keySet("إن أن بأن ان خلال في أمام على عن من إلى الى صباح مساء يوم اليوم أمس حيث ضمن عبر بعد قبل " +
-	"لدى أثناء حول إنه أنه لقد قد ما لا كما بين مع منذ وهو وهي هو هي الذي التي")
-
-// titleHeads are words that name a function (keys, without ال, masculine).
-var titleHeads = keySet("وزير والي رئيس مدير عامل عمدة كاتب ناطق متحدث مسؤول مصدر سفير امين نائب مستشار عضو " +
-	"قائد خبير استاذ دكتور سيد عميد محافظ منسق مندوب قاضي وكيل ممثل باحث نقيب زعيم مفوض مراقب مفتش " +
-	"مهندس محامي معالي سمو شيخ نائبة لواء عقيد سفيرة")
-
-// anaphoric title heads, with ال, point back to the last speaker («المسؤول الحكومي»).
-var anaphoric = keySet("متحدث مسؤول مصدر")
-
-// givenNames start a person's name.
-var givenNames = keySet("محمد أحمد عبد علي حسن حسين يوسف إبراهيم خالد سعيد رشيد عمر عثمان مصطفى كريم نبيل جمال " +
-	"هشام عزيز عادل طارق سمير فؤاد مراد إدريس عبدالله المهدي ياسين أمين أنس حمزة نور فاطمة خديجة مريم سعاد " +
-	"نادية نبيلة ليلى زينب أمينة حنان سناء سلمى هند وفاء لطيفة رجاء سميرة نعيمة إلهام كوثر نزهة أبو ابن بن " +
-	"عبداللطيف عبدالرحيم عبدالإله عبدالكريم عبدالعزيز عبدالرحمن عبدالسلام مولاي إسماعيل سليمان منير نجيب " +
-	"صلاح كمال توفيق زكريا أيوب بشرى حياة سهام لبنى شريف حنفي محمود مصطفى طه ياسر وليد هاني سامي رامي " +
-	"نواف جوزاف جوزيف ميشال جان ماري إيمانويل نبيه وليد سعد فيصل سلطان راشد حمد منصور ناصر زايد " +
-	"عبدالرزاق منى رانيا دينا آمنة أميرة سلوى ريم غادة جميلة")
-
-// sameBefore and sameAfter make a title mean «the same speaker»: «نفس
-// المتحدث», «المتحدث ذاته», «المستشارة نفسها».
-var (
-	sameBefore = keySet("نفس ذات")
-	sameAfter  = keySet("ذاته ذاتها نفسه نفسها")
-)
-
-// keySet is the set of the keys of the words.
-var keySet = arabic.KeySet
-
-// person is someone the article names: a name, a title or both.
-type person struct {
-	name, title []string // tokens as printed
-	// appos is where in title a title in apposition after the name starts
-	// («محمد الدخيسي، والي امن مراكش»); 0 with none.
-	appos int
-	keys  []string // of name, without «ال», filled by resolve
-	head  string   // of the title, filled by titleHead
-	tkeys []string // of the title, without «ال», filled by titleKeys
-	heads []string // the title heads in the title, filled by hasHead
-}
-
-// titleKeys are the keys of p's title without «ال», computed once.
-func (p *person) titleKeys() []string { return bareKeys(p.title, &p.tkeys) }
-
-// bareKeys are the keys of words without «ال», kept in *cache once made.
-func bareKeys(words []string, cache *[]string) []string {
-	if *cache == nil {
-		*cache = make([]string, 0, len(words))
-		for _, w := range words {
-			*cache = append(*cache, strings.TrimPrefix(arabic.Key(w), "ال"))
-		}
-	}
-	return *cache
-}
-
-// titleHead is the head of p's title («وزير»), "" without one.
-func (p *person) titleHead() string {
-	if p.head == "" && len(p.title) > 0 {
-		p.head = head(arabic.Key(p.title[0]))
-	}
-	return p.head
-}
-
-// hasHead reports whether a word of p's title names function h
-// («المستشار …، رئيس مجلس النواب» is a رئيس). The heads are computed once.
-func (p *person) hasHead(h string) bool {
-	if p.heads == nil {
-		p.heads = make([]string, 0, len(p.title))
-		for _, w := range p.title {
-			if hd := head(arabic.Key(w)); hd != "" {
-				p.heads = append(p.heads, hd)
-			}
-		}
-	}
-	return slices.Contains(p.heads, h)
-}
-
-// nameKeys are the keys of p's name without «ال», computed once.
-func (p *person) nameKeys() []string { return bareKeys(p.name, &p.keys) }
-
-// form is the fullest way to name p: the name, else the title.
-func (p *person) form() string {
-	if len(p.name) > 0 {
-		return strings.Join(p.name, " ")
-	}
-	return strings.Join(p.title, " ")
-}
-
-// head returns the title head of a key («الوزيرة» → «وزير»), or "".
-func head(key string) string {
-	k := strings.TrimPrefix(key, "ال")
-	if titleHeads[k] {
-		return k
-	}
-	if k2 := strings.TrimSuffix(k, "ه"); titleHeads[k2] {
-		return k2
-	}
-	return ""
-}
+// Who said a quotation (docs/ARCHITECTURE.md, "Speakers"). The model has
+// three layers:
+//
+//   - Mentions (mention.go): noun phrases that name a person — forms of
+//     address, functions with their complements, names — read with closed
+//     word classes (speakerwords.go) and, for names, the lexicon: a name is
+//     a given name or a particle, or words the lexicon does not know, and it
+//     ends at a known common word, a verb, a preposition, a function or a
+//     word joined by «و».
+//   - People: the mentions with a name, merged when one name holds the other
+//     («عبد الكريم الجبوري» is «حيدر عبد الكريم الجبوري»), each with every
+//     function, form of address and gender the article gives them.
+//   - Discourse: a quotation's speaker is the subject of its reporting
+//     clause — before it, after it or splitting it; a verb with no subject
+//     has the subject of its sentence, else the person speaking (the
+//     focus); a quotation with no clause goes on with the focus. A
+//     function, surname or pronoun of address is the person it fits, the
+//     focus first, then the nearest mention before, then after. An object,
+//     a news agency, an unnamed person is nobody, and the answer is then
+//     null rather than a guess.
 
 // speakerOf is who said a quotation: the name as the article first names
 // them in full, and their role; nil each when the article gives none.
 type speakerOf struct{ name, role *string }
 
-// attribute finds the speaker of each quotation of a.
-func attribute(a *align.Article, runes []rune) []speakerOf {
-	out := make([]speakerOf, len(a.Quotes))
-	toks := make([]arabic.Token, len(a.Words))
+// entity is a person of the article.
+type entity struct {
+	name   []string        // the fullest name, as printed
+	keys   []string        // bare keys of name
+	heads  map[string]bool // the functions given them
+	honors map[string]bool // their forms of address
+	words  map[string]bool // bare keys of every word of their functions, name and adjectives
+	places bool            // a function of a place named only as such («عمدة المدينة»)
+	role   *mention        // the first mention with a function
+	fem    bool            // a woman: a feminine function, address, name or verb
+	masc   bool            // a man: a masculine verb
+	chair  bool            // presides the sitting («برئاسة»)
+	at     []int           // the tokens where the article mentions them
+	unsure bool            // every mention of the name may go on (mention.unsure): the name is not known
+	// function is, for a person the article names only by function, that
+	// function («وزيرة الصحة»); "" for a named person.
+	function string
+}
+
+// discourse is the speaker model's state over one article.
+type discourse struct {
+	r        *reader
+	people   []*entity
+	mentions []*mention // every mention of the narration, in order
+	inPrep   map[*mention]bool
+	first    []int // the first token of each quotation, -1 with none
+	last     []int
+}
+
+// attribute finds the speaker of each quotation of a; lex tells names from
+// common words (nil: the shape of words only).
+func attribute(a *align.Article, runes []rune, lex Lexicon) []speakerOf {
+	d := newDiscourse(a, runes, lex)
+	d.collect()
+	return d.attribute(len(a.Quotes))
+}
+
+func newDiscourse(a *align.Article, runes []rune, lex Lexicon) *discourse {
+	r := &reader{runes: runes, lex: lex, known: map[string]bool{}, surnames: map[string]bool{}}
+	r.toks = make([]arabic.Token, len(a.Words))
+	r.narr = make([]bool, len(a.Words))
+	r.quote = make([]int, len(a.Words))
 	for i, w := range a.Words {
-		toks[i] = w.Token
+		r.toks[i], r.narr[i], r.quote[i] = w.Token, w.Prose && w.Quote < 0, w.Quote
 	}
-	var people []*person
-	var last *person              // speaker of the previous quotation
-	mention := func(lo, hi int) { // register the people named in toks[lo:hi]
-		for i := lo; i < hi; {
-			p, n := readPerson(toks, runes, i, hi, false)
-			if n == 0 {
-				i++
-				continue
+	for _, q := range a.Quotes {
+		r.spans = append(r.spans, [2]int{q.CharStart, q.CharEnd})
+	}
+	d := &discourse{r: r, inPrep: map[*mention]bool{}}
+	d.first, d.last = make([]int, len(a.Quotes)), make([]int, len(a.Quotes))
+	for q := range d.first {
+		d.first[q], d.last[q] = -1, -1
+	}
+	for i, w := range a.Words {
+		if q := w.Quote; q >= 0 && w.Prose {
+			if d.first[q] < 0 {
+				d.first[q] = i
 			}
-			if p != nil && (len(p.name) > 0 || len(p.title) > 0) {
-				people = append(people, p)
-			}
-			i += n
+			d.last[q] = i
 		}
 	}
-	done := 0 // tokens registered
-	for qi, q := range a.Quotes {
-		// The tokens before the quotation (since the previous one) and after it.
-		before := done
-		for before < len(toks) && toks[before].End <= q.CharStart-1 {
-			before++
+	return d
+}
+
+// runEnd is the end of the run of narration from toks[lo]: up to the
+// sentence's end or the next token outside the narration.
+func (d *discourse) runEnd(lo int) int {
+	r := d.r
+	hi := lo + 1
+	for hi < len(r.toks) && r.narr[hi] && r.gapBefore(hi) != gapStop {
+		hi++
+	}
+	return hi
+}
+
+// collect reads every mention of the narration and makes the people.
+func (d *discourse) collect() {
+	r := d.r
+	for lo := 0; lo < len(r.toks); {
+		if !r.narr[lo] {
+			lo++
+			continue
 		}
-		mention(done, before)
-		after := before
-		for after < len(toks) && toks[after].Start < q.CharEnd {
-			after++
+		hi := d.runEnd(lo)
+		var prev *mention
+		for j := lo; j < hi; {
+			m, n := r.readMention(j, hi, ctxNone)
+			if m != nil {
+				d.inPrep[m] = j > lo && d.prepBefore(j)
+				d.mentions = append(d.mentions, m)
+				if j > lo && presiding[r.key(j-1)] {
+					d.chair(m)
+				}
+				if counterpart(m) && prev != nil && len(prev.titles) > 0 {
+					d.counterpart(m, prev)
+				}
+				if len(m.name) > 0 {
+					prev = m
+				}
+			}
+			j += n
 		}
-		lo := max(done, before-30)
-		p := clauseAfter(toks, runes, after, q.CharEnd)
-		if p == nil || p == &pronoun {
-			// «”، حسب تعبيره» points back: to the subject of a clause
-			// before the quotation, else to the last speaker.
-			if b := clauseBefore(toks, runes, lo, before); b != nil {
-				p = b
+		lo = hi
+	}
+	// People: full names first, so that a surname alone joins them.
+	for _, long := range []bool{true, false} {
+		for _, m := range d.mentions {
+			if len(m.name) > 0 && (len(m.name) > 1) == long {
+				d.person(m)
 			}
 		}
-		var who *person
-		switch {
-		case p == nil && (before == 0 || fullStop(runes, toks[before-1].End, q.CharStart-1)):
-			// A quotation that opens its sentence with no reporting clause
-			// goes on with the speaker before it.
-			who = last
-		case p == nil:
-		case p == &samePerson || p == &pronoun:
-			who = last
-		default:
-			who = resolve(p, people, last)
+	}
+	for _, e := range d.people {
+		for _, k := range e.keys {
+			r.surnames[k] = true
 		}
-		if who != nil {
-			s := who.form()
-			out[qi].name = &s
-			if r := role(who, people); r != "" {
-				out[qi].role = &r
-			}
-			last = who
+	}
+}
+
+// The keys of the functions the model reasons about.
+var (
+	headChair = arabic.Key("رئيس")
+	headJudge = arabic.Key("قاضي")
+	sitting   = arabic.Key("جلسة")
+)
+
+// chair marks m as presiding («برئاسة المستشار ماهر عبد الغفار»).
+func (d *discourse) chair(m *mention) {
+	m.titles = append(m.titles, title{heads: []string{headChair}, core: []string{headChair, sitting}})
+}
+
+// counterpart reports «نظيره العراقي …»: a function the same as the
+// person's before it.
+func counterpart(m *mention) bool {
+	return len(m.titles) > 0 && m.titles[0].heads[0] == "نظير"
+}
+
+// counterpart gives m the functions of prev («بحث وزير الخارجية … ونظيره
+// العراقي …»: both are foreign ministers).
+func (d *discourse) counterpart(m, prev *mention) {
+	t := m.titles[0]
+	var heads, core []string
+	for _, pt := range prev.titles {
+		heads = append(heads, pt.heads...)
+		core = append(core, pt.core...)
+	}
+	t.heads, t.core = heads, append(core, t.core[1:]...)
+	m.titles[0] = t
+}
+
+// prepBefore reports whether the word before toks[j] is a preposition or
+// a noun with «ب» or «ل» governing it («بحضور», «لوكالة»): the mention
+// at j is no subject.
+func (d *discourse) prepBefore(j int) bool {
+	r := d.r
+	if !r.joined(j) {
+		return false
+	}
+	k := r.key(j - 1)
+	if prepositions[k] || presiding[k] {
+		return true
+	}
+	if _, ok := isSpeechVerb(k); ok {
+		return false
+	}
+	return (strings.HasPrefix(k, "ب") || strings.HasPrefix(k, "ل")) && len([]rune(k)) > 3 && r.isKnown(j-1)
+}
+
+// nameOf is the name of m as printed, without a conjunction «و» before it.
+func (d *discourse) nameOf(m *mention) []string {
+	out := make([]string, len(m.name))
+	for i, j := range m.name {
+		out[i] = d.r.toks[j].Text
+		if j == m.at && m.conj {
+			_, rest, _ := strings.Cut(out[i], "و")
+			out[i] = rest
 		}
-		done = after
 	}
 	return out
 }
 
-// role is the function the article gives p: its title, else the title of
-// another mention of the same name («محمد العلوي» … «العلوي، رئيس الجماعة»);
-// "" when none.
-func role(p *person, people []*person) string {
-	if r := p.role(); r != "" || len(p.name) == 0 {
-		return r
+func keysOf(words []string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = bare(arabic.Key(w))
 	}
-	for _, q := range people {
-		if len(q.name) > 0 && subset(q.nameKeys(), p.nameKeys()) {
-			if r := q.role(); r != "" {
-				return r
-			}
-		}
-	}
-	return ""
+	return out
 }
 
-// role is p's title as a role: the honorifics around a title before a
-// name left out («معالي», «الدكتورة», «المهندس»), a title in apposition
-// after the name set off by a comma («المحامي، عضو هيئة الدفاع»).
-func (p *person) role() string {
-	before, after := p.title, []string(nil)
-	if p.appos > 0 {
-		before, after = p.title[:p.appos], p.title[p.appos:]
-	}
-	if len(p.name) > 0 {
-		for len(before) > 0 && honorifics[arabic.Key(before[0])] {
-			before = before[1:]
-		}
-		for len(before) > 0 && honorifics[arabic.Key(before[len(before)-1])] {
-			before = before[:len(before)-1]
+// person makes m a person of the article, or a mention of one named before.
+func (d *discourse) person(m *mention) {
+	name := d.nameOf(m)
+	keys := keysOf(name)
+	var e *entity
+	for _, p := range d.people {
+		if len(keys) > 1 && (subset(keys, p.keys) || subset(p.keys, keys)) || len(keys) == 1 && slices.Contains(p.keys, keys[0]) {
+			e = p
+			break
 		}
 	}
-	var parts []string
-	for _, x := range [][]string{before, after} {
-		if len(x) > 0 {
-			parts = append(parts, strings.Join(x, " "))
-		}
+	if e == nil {
+		e = &entity{heads: map[string]bool{}, honors: map[string]bool{}, words: map[string]bool{}, unsure: true}
+		d.people = append(d.people, e)
 	}
-	return strings.Join(parts, "، ")
+	if len(name) > len(e.name) {
+		e.name, e.keys = name, keys
+	}
+	e.unsure = e.unsure && m.unsure
+	if len(name) == 1 || !nameCompounds[arabic.Key(name[1])] {
+		e.fem = e.fem || femaleNames[arabic.Key(name[0])]
+	}
+	d.learn(e, m)
 }
 
-// honorifics are titles of address, not functions (keys).
-var honorifics = keySet("معالي سمو سعادة فضيلة الدكتور الدكتورة المهندس المهندسة السيد السيدة الأستاذ الأستاذة الشيخ الحاج")
-
-// samePerson marks «المتحدث ذاته» and a verb without a subject («وتابعت:»);
-// pronoun marks a speech noun with a possessive pronoun («كلمته»,
-// «تعبيره»). Both mean the last speaker unless a subject is found before.
-var samePerson, pronoun person
-
-// clauseBefore reads the reporting clause in toks[lo:hi] (before a quotation):
-// the last reporting verb of the quotation's sentence and what follows it.
-func clauseBefore(toks []arabic.Token, runes []rune, lo, hi int) *person {
-	for i := hi - 1; i >= lo; i-- {
-		if i+1 < hi && fullStop(runes, toks[i].End, toks[i+1].Start) {
-			break // an earlier sentence's clause is not this quotation's
+// learn adds what mention m says of e.
+func (d *discourse) learn(e *entity, m *mention) {
+	e.at = append(e.at, m.at)
+	for _, k := range keysOf(d.nameOf(m)) {
+		e.words[k] = true
+	}
+	for _, h := range m.honors {
+		e.honors[h] = true
+		e.words[h] = true
+	}
+	for _, a := range m.adjs {
+		e.words[a] = true
+	}
+	for _, t := range m.titles {
+		for _, h := range t.heads {
+			e.heads[h] = true
 		}
-		if !isVerb(toks[i].Key) {
+		for _, c := range t.core {
+			e.words[c] = true
+			e.places = e.places || placeNouns[c]
+		}
+		for _, c := range t.qual {
+			e.words[c] = true
+		}
+		if slices.Contains(t.core, sitting) && len(t.words) == 0 {
+			e.chair = true
+		}
+	}
+	e.fem = e.fem || m.fem
+	if e.role == nil && len(m.titles) > 0 && !counterpart(m) && len(m.titles[0].words) > 0 {
+		e.role = m
+	}
+}
+
+// clause is a reporting clause: its speech verb (or frame) and who it
+// says speaks.
+type clause struct {
+	verb   int      // its verb or frame
+	fem    bool     // a feminine verb
+	subj   *mention // the subject; nil when implicit or nobody
+	nobody bool     // a subject that is no person («مصدر», «إحدى الطالبات»)
+}
+
+// attribute walks the article: narration moves the focus, each quotation
+// gets the speaker of its clause.
+func (d *discourse) attribute(n int) []speakerOf {
+	out := make([]speakerOf, n)
+	var focus *entity
+	cursor := 0
+	for q := range n {
+		first, last := d.first[q], d.last[q]
+		if first < 0 {
 			continue
 		}
-		p := subject(toks, runes, i+1, hi)
-		if p != &samePerson && p != &pronoun {
-			return p
+		bs := d.runStart(first)
+		focus = d.narrate(cursor, bs, focus)
+		who, known := d.quoteSpeaker(first, last, bs, focus)
+		if who != nil {
+			out[q] = d.speakerOf(who)
+			focus = who
+		} else if known {
+			focus = nil
 		}
-		// No subject after the verb: one before it, in its sentence
-		// («أما رئيس الجمعية، عبد الرحيم بنموسى، فقال:»).
-		s := i
-		for s > lo && !fullStop(runes, toks[s-1].End, toks[s].Start) {
-			s--
+		cursor = max(cursor, last+1)
+		if a := last + 1; a < len(d.r.toks) && d.r.narr[a] && d.r.gapBefore(a) != gapStop {
+			cursor = max(cursor, d.runEnd(a))
 		}
-		var found *person
-		for k := s; k < i; {
-			q, n := readPerson(toks, runes, k, i, false)
-			if q != nil {
-				found = q
+	}
+	return out
+}
+
+// runStart is the first token of the narration run that ends right before
+// toks[first] in the same sentence; first when none.
+func (d *discourse) runStart(first int) int {
+	r := d.r
+	s := first
+	for s > 0 && r.narr[s-1] && r.gapBefore(s) != gapStop {
+		s--
+	}
+	return s
+}
+
+// narrate reads the sentences of narration in toks[lo:hi]: the subject of a
+// speech verb becomes the focus («وحثّ الوزير المقاولين …» — the minister
+// is the one speaking); a subject that is nobody ends it.
+func (d *discourse) narrate(lo, hi int, focus *entity) *entity {
+	r := d.r
+	for s := lo; s < hi; {
+		if !r.narr[s] {
+			s++
+			continue
+		}
+		e := min(d.runEnd(s), hi)
+		for v := s; v < e; v++ {
+			if !d.speechVerbAt(v, s) {
+				continue
 			}
-			k += max(n, 1)
+			c := d.subjectAfter(v, e)
+			switch {
+			case c.nobody:
+				focus = nil
+			case c.subj != nil:
+				if p := d.resolve(c.subj, v, focus, c.fem); p != nil {
+					focus = p
+				}
+			}
+			break
 		}
-		if found != nil {
-			return found
+		s = e
+	}
+	return focus
+}
+
+// speechVerbAt reports a speech verb at toks[v] (in a run from lo) used as
+// a verb: not a noun after a preposition or «ما» («على رد الوزير», «ما
+// نقلته»).
+func (d *discourse) speechVerbAt(v, lo int) bool {
+	if _, ok := isSpeechVerb(d.r.key(v)); !ok {
+		return false
+	}
+	if v > lo {
+		p := d.r.key(v - 1)
+		return !prepositions[p] && p != "ما"
+	}
+	return true
+}
+
+// quoteSpeaker is who said the quotation of tokens [first, last] whose
+// clause before starts at bs; known reports an answer — a person, or
+// nobody said so — rather than no clue.
+func (d *discourse) quoteSpeaker(first, last, bs int, focus *entity) (who *entity, known bool) {
+	after := d.clauseAfter(last)
+	before := d.clauseBefore(bs, first)
+	var c *clause
+	switch {
+	case after != nil && (after.subj != nil || after.nobody):
+		c = after
+	case before != nil:
+		c = before
+	case after != nil:
+		c = after
+	}
+	if c == nil {
+		if bs < first {
+			// In a sentence with no speech verb: the person it is about,
+			// else nobody known («وجاء في بلاغ للجماعة: «…»»).
+			return d.sentencePerson(first), true
 		}
-		return p
+		return focus, focus != nil // it opens its sentence: the speaker goes on
+	}
+	switch {
+	case c.nobody:
+		return nil, true
+	case c.subj != nil:
+		e := d.resolve(c.subj, c.verb, focus, c.fem)
+		if e == nil {
+			e = d.function(c.subj)
+		}
+		if e != nil {
+			e.at = append(e.at, c.verb)
+			if c.fem {
+				e.fem = true // the verb agrees with its subject
+			} else if !e.fem {
+				e.masc = true
+			}
+		}
+		return e, true
+	}
+	// A verb with no subject: the subject of its sentence, else the
+	// person speaking.
+	at := c.verb
+	if c == after {
+		at = first
+	}
+	e := d.sentenceSubject(at, focus, c.fem)
+	return e, e != nil
+}
+
+// sentenceSubject is who a verb at toks[at] with no subject of its own
+// refers to: the first person of its sentence before it who is the subject
+// of a speech verb or no object of a preposition («وفي رده، أوضح وزير
+// الصحة الطيب عمراني أن …، وقال:»; «أما المحامي رامي فكري، … فأشار»),
+// else the focus. A feminine verb wants a woman, a masculine one no woman.
+func (d *discourse) sentenceSubject(at int, focus *entity, fem bool) *entity {
+	r := d.r
+	s := at
+	for s > 0 && (r.narr[s-1] || r.quote[s-1] >= 0) && r.gapBefore(s) != gapStop {
+		s--
+	}
+	fits := func(e *entity) bool { return e != nil && (fem && !e.masc || !fem && !e.fem) }
+	mi := 0
+	for j := s; j < at; j++ {
+		if !r.narr[j] {
+			continue
+		}
+		var e *entity
+		if d.speechVerbAt(j, s) {
+			if c := d.subjectAfter(j, d.runEnd(j)); c.subj != nil {
+				e = d.resolve(c.subj, j, focus, c.fem)
+			}
+		}
+		for mi < len(d.mentions) && d.mentions[mi].at < j {
+			mi++
+		}
+		if m := d.mentionAt(mi, j); e == nil && m != nil && !d.inPrep[m] {
+			e = d.resolve(m, j, focus, fem)
+		}
+		if fits(e) {
+			return e
+		}
+	}
+	if fits(focus) {
+		return focus
+	}
+	if fem {
+		// «وأضافت:» after a man spoke: the woman mentioned last.
+		return d.pick(at, nil, func(e *entity) bool { return e.fem })
 	}
 	return nil
 }
 
-// fullStop reports a sentence end between runes [from, to).
-func fullStop(runes []rune, from, to int) bool {
-	for r := from; r < to && r < len(runes); r++ {
-		if strings.ContainsRune(".؟?!\n«»“”", runes[r]) {
-			return true
+// sentencePerson is the first person mentioned, no object of a
+// preposition, in the sentence before toks[at]; nil for none.
+func (d *discourse) sentencePerson(at int) *entity {
+	r := d.r
+	s := at
+	for s > 0 && (r.narr[s-1] || r.quote[s-1] >= 0) && r.gapBefore(s) != gapStop {
+		s--
+	}
+	for _, m := range d.mentions {
+		if m.at >= s && m.at < at && !d.inPrep[m] && len(m.name)+len(m.titles)+len(m.honors) > 0 {
+			if e := d.resolve(m, m.at, nil, false); e != nil {
+				return e
+			}
 		}
 	}
-	return false
+	return nil
 }
 
-// clauseAfter reads a reporting clause right after a quotation that ends at
-// rune end: «”، يقول والي الجهة», «”، على حد تعبير الوزير»; &pronoun for
-// «”، حسب تعبيره».
-func clauseAfter(toks []arabic.Token, runes []rune, i, end int) *person {
-	if i >= len(toks) || i+1 > len(toks) {
-		return nil
+// mentionAt is the mention of the narration starting at toks[j], looked
+// for from d.mentions[mi]; nil for none.
+func (d *discourse) mentionAt(mi, j int) *mention {
+	if mi < len(d.mentions) && d.mentions[mi].at == j {
+		return d.mentions[mi]
 	}
-	// Only punctuation between the closing mark and the verb.
-	for r := end; r < toks[i].Start && r < len(runes); r++ {
-		if c := runes[r]; c == '.' || c == '\n' || c == '؟' || c == '?' || c == '!' {
-			return nil
-		}
-	}
-	if toks[i].Key == "علي" && i+2 < len(toks) && toks[i+1].Key == "حد" &&
-		(speechNouns[toks[i+2].Key] || speechPronouns[toks[i+2].Key]) {
-		i++ // «على حد قوله»: read from «حد», as from a verb
-	} else if !isVerb(toks[i].Key) {
-		return nil
-	}
-	hi := i + 1
-	for hi < len(toks) && hi < i+8 && !sentenceBreak(runes, toks[hi-1].End, toks[hi].Start) {
-		hi++
-	}
-	p := subject(toks, runes, i+1, hi)
-	if p == &samePerson {
-		return nil // «”، وأضاف» starts the next clause
-	}
-	return p
+	return nil
 }
 
-func isVerb(k string) bool {
-	if reportingVerbs[k] {
-		return true
-	}
-	for _, p := range []string{"و", "ف", "ل", "ول", "ثم"} {
-		if r, ok := strings.CutPrefix(k, p); ok && reportingVerbs[r] {
-			return true
-		}
-	}
-	return false
-}
-
-// subject reads who speaks in toks[lo:hi], after a reporting verb.
-func subject(toks []arabic.Token, runes []rune, lo, hi int) *person {
-	var phrase []string
-	for i := lo; i < hi; i++ {
-		phrase = append(phrase, toks[i].Key)
-	}
-	// «نفس المتحدث», «المتحدث ذاته», «المستشارة ذاتها», «ذات المصدر».
-	if len(phrase) >= 2 && (sameBefore[phrase[0]] || sameAfter[phrase[1]]) {
-		return &samePerson
-	}
-	// «كلمته بالقول», «حسب تعبيره»: the speech of someone named before.
-	if len(phrase) >= 1 && speechPronouns[phrase[0]] {
-		return &pronoun
-	}
-	// «على حد تعبير الوزير», «بالقول»: who follows the speech noun.
-	for lo < hi && speechNouns[toks[lo].Key] {
-		lo++
-	}
-	p, _ := readPerson(toks, runes, lo, hi, true)
-	if p == nil {
-		return &samePerson
-	}
-	return p
-}
-
-// readPerson reads a title and a name starting at toks[i] (before hi): «والي
-// امن مراكش» «محمد الدخيسي، والي امن مراكش» «وزيرة الصحة نبيلة الرميلي»
-// «الدخيسي» — the last, a bare word taken for a surname, only with bare
-// (right after a reporting verb; resolve keeps it only when it is the
-// surname of someone named before). It returns nil and the tokens read when
-// there is none.
-func readPerson(toks []arabic.Token, runes []rune, i, hi int, bare bool) (*person, int) {
-	p := &person{}
-	j := i
-	inTitle := false
-	for j < hi && j-i < maxTitle+3 {
-		k := toks[j].Key
-		if stopWords[k] || isVerb(k) || speechNouns[k] || speechPronouns[k] {
-			break
-		}
+// clauseBefore is the reporting clause in toks[bs:first] before a
+// quotation: its last speech verb or frame («بحسب الوزير», «على حد تعبير
+// الوزير»); nil with none. «بحسب ما نقلته وكالة …» is a source, read past.
+func (d *discourse) clauseBefore(bs, first int) *clause {
+	r := d.r
+	for v := first - 1; v >= bs; v-- {
+		k := r.key(v)
 		switch {
-		case givenNames[k] || givenNames[strings.TrimPrefix(k, "و")] && j == i:
-			n := j
-			for n < hi && n-j < maxName && (n == j || !stopWords[toks[n].Key] && head(toks[n].Key) == "" && !isVerb(toks[n].Key) && !conjunct(toks[n].Key)) {
-				p.name = append(p.name, toks[n].Text)
-				n++
-				if n < hi && sentenceBreak(runes, toks[n-1].End, toks[n].Start) {
-					break
-				}
+		case frames[k]:
+			if c := d.frame(v, first); c != nil {
+				return c
 			}
-			j = n
-			// An apposition: «محمد الدخيسي، والي امن مراكش،».
-			if j < hi && len(p.title) <= 1 && head(toks[j].Key) != "" && comma(runes, toks[j-1].End, toks[j].Start) {
-				p.appos = len(p.title)
-				for j < hi && len(p.title) < maxTitle && !stopWords[toks[j].Key] {
-					p.title = append(p.title, toks[j].Text)
-					j++
-					if j < hi && sentenceBreak(runes, toks[j-1].End, toks[j].Start) {
-						break
-					}
-				}
+		case k == "حد" && v > bs && r.key(v-1) == "علي":
+			if c := d.frame(v, first); c != nil {
+				return c
 			}
-			return p, j - i
-		case head(k) != "" || inTitle && len(p.title) < maxTitle && !verbLike(k):
-			inTitle = true
-			p.title = append(p.title, toks[j].Text)
-		case j == i && bare:
-			// A bare word after the verb: a surname («وأضاف الدخيسي»).
-			p.name = append(p.name, toks[j].Text)
-			j++
-			return p, j - i
-		default:
-			if len(p.title) == 0 {
-				return nil, max(j-i, 1)
-			}
-			return p, j - i
-		}
-		j++
-		if j < hi && sentenceBreak(runes, toks[j-1].End, toks[j].Start) {
-			break
+		case d.speechVerbAt(v, bs):
+			return d.subjectAfter(v, first)
 		}
 	}
-	if len(p.title) == 0 && len(p.name) == 0 {
-		return nil, j - i
-	}
-	// A name in apposition after the title: «نائب العمدة، يوسف البقالي،».
-	if len(p.title) > 0 && j < hi && comma(runes, toks[j-1].End, toks[j].Start) && givenNames[toks[j].Key] {
-		for n := j; n < hi && n-j < 3 && !stopWords[toks[n].Key] && !isVerb(toks[n].Key); n++ {
-			p.name = append(p.name, toks[n].Text)
-			if n+1 < hi && sentenceBreak(runes, toks[n].End, toks[n+1].Start) {
-				break
-			}
-		}
-		j += len(p.name)
-	}
-	return p, j - i
+	return nil
 }
 
-// maxName is the most words of a name («عبدالله بن طوق المري»).
-const maxName = 4
+// frames introduce whose words these are without a verb: «حسب»,
+// «بحسب», «وفق», «وفقا لـ», «نقلا عن».
+var frames = keySet("حسب بحسب وفق وفقا نقلا")
 
-// conjunct reports a word joined by «و» that is no given name: it ends a
-// name («بحضور ياسين المنصوري وممثلي السلطات»).
-func conjunct(k string) bool {
-	return strings.HasPrefix(k, "و") && !givenNames[k] && len([]rune(k)) > 2
-}
-
-// maxTitle is the most words of a title («والي جهة الرباط سلا القنيطرة»).
-const maxTitle = 6
-
-// verbLike reports a word that looks like a verb in the present tense
-// («تعلن» «يعرض»): it ends a title.
-func verbLike(k string) bool {
-	return len([]rune(k)) >= 4 && (strings.HasPrefix(k, "ي") || strings.HasPrefix(k, "ت")) || isVerb(k)
-}
-
-// sentenceBreak reports punctuation between runes [from, to) that ends a
-// name or title: , : . ؛ ( and quotation marks.
-func sentenceBreak(runes []rune, from, to int) bool {
-	for r := from; r < to && r < len(runes); r++ {
-		if strings.ContainsRune("،,:.؛;()«»“”\"\n؟?!–—-", runes[r]) {
-			return true
-		}
+// frame reads the frame at toks[v]: a person after it, a pronoun of the
+// speech («حسب تعبيره»: implicit); nil for a source («بحسب ما نقلته
+// وكالة»).
+func (d *discourse) frame(v, hi int) *clause {
+	r := d.r
+	p := v + 1
+	for p < hi && r.joined(p) && (r.key(p) == "ل" || r.key(p) == "عن" || speechNouns[r.key(p)]) {
+		p++ // «وفقا لـ», «نقلا عن», «على حد تعبير»
 	}
-	return false
-}
-
-func comma(runes []rune, from, to int) bool {
-	for r := from; r < to && r < len(runes); r++ {
-		if runes[r] == '،' || runes[r] == ',' {
-			return true
-		}
-	}
-	return false
-}
-
-// resolve finds the person p refers to among the people named before, most
-// recent first: the same surname, or the same title head; an anaphoric
-// title («المسؤول الحكومي») is the last speaker. An unknown name is new;
-// an unknown title is named by its title, and a bare indefinite one («مصدر»)
-// names nobody.
-func resolve(p *person, people []*person, last *person) *person {
-	if len(p.name) > 0 {
-		var best *person
-		want := p.nameKeys()
-		for _, q := range people {
-			if len(q.name) >= len(p.name) && subset(want, q.nameKeys()) && (best == nil || len(q.name) > len(best.name)) {
-				best = q
-			}
-		}
-		if best != nil {
-			return best
-		}
-		if !givenNames[arabic.Key(p.name[0])] {
-			return nil // a bare word after the verb that names no one named before
-		}
-		return p
-	}
-	h := head(arabic.Key(p.title[0]))
-	definite := strings.HasPrefix(arabic.Key(p.title[0]), "ال")
-	if anaphoric[h] && definite && last != nil {
-		return last
-	}
-	// A title with a surname («المحامي الكيلاني», «الوزير بن صالحة»): the
-	// person of that name, the nearest one named before.
-	if tk := p.titleKeys(); len(tk) > 1 {
-		for k := len(people) - 1; k >= 0; k-- {
-			q := people[k]
-			if nk := q.nameKeys(); len(nk) > 1 && slices.Contains(tk[1:], nk[len(nk)-1]) {
-				return q
-			}
-		}
-	}
-	// The most recent person with the same title head, preferring one whose
-	// title holds every word of p's.
-	var best *person
-	for k := len(people) - 1; k >= 0; k-- {
-		q := people[k]
-		if !q.hasHead(h) || len(q.name) == 0 && len(q.title) == len(p.title) && subset(p.titleKeys(), q.titleKeys()) {
-			continue // the clause's own mention is no antecedent
-		}
-		if subset(p.titleKeys(), q.titleKeys()) {
-			best = q
-			break
-		}
-		if best == nil {
-			best = q
-		}
-	}
-	if best != nil && len(best.name) == 0 {
-		// The fullest title of that function, or a name given it since.
-		for _, q := range people {
-			if len(q.title) > 0 && subset(best.titleKeys(), q.titleKeys()) && (len(q.name) > 0 || len(q.title) > len(best.title)) {
-				best = q
-			}
-		}
-	}
-	switch {
-	case best != nil:
-		return best
-	case anaphoric[h]:
+	if p >= hi || !r.joined(p) {
 		return nil
 	}
-	return p
+	k := r.key(p)
+	if speechPronouns[k] {
+		return &clause{verb: v, fem: strings.HasSuffix(k, "ها")}
+	}
+	if m, _ := r.readMention(p, hi, ctxSubject); m != nil && !m.plural {
+		return &clause{verb: v, subj: m}
+	}
+	return nil
+}
+
+// clauseAfter is the reporting clause right after a quotation whose last
+// token is toks[last]: a speech verb with no «و» before it («”، يقول
+// الوزير»), «على حد قوله», «حسب تعبير الوزير»; nil with none, and when
+// the clause introduces the next quotation («”، وأضاف:»).
+func (d *discourse) clauseAfter(last int) *clause {
+	r := d.r
+	a := last + 1
+	if a >= len(r.toks) || !r.narr[a] || r.gapBefore(a) == gapStop {
+		return nil
+	}
+	hi := d.runEnd(a)
+	if hi < len(r.toks) && r.quote[hi] >= 0 && r.gapBefore(hi) == gapColon {
+		return nil
+	}
+	k := r.key(a)
+	switch {
+	case hasVerb(k):
+		return d.subjectAfter(a, hi)
+	case k == "علي" && a+1 < hi && r.key(a+1) == "حد":
+		return d.frame(a+1, hi)
+	case frames[k]:
+		return d.frame(a, hi)
+	}
+	return nil
+}
+
+// hasVerb reports a speech verb with no conjunction before it.
+func hasVerb(k string) bool {
+	_, ok := speechVerbs[k]
+	return ok
+}
+
+// subjectAfter reads the subject of the speech verb at toks[v] (in a run
+// ending at hi): a mention of a person; nobody for another noun («وقال
+// مصدر», «وقالت إحدى الطالبات»); implicit when a preposition, a
+// complementizer, punctuation, an adverb or the speech itself follows
+// («وقال:», «وأضاف أن», «وختم كلمته بالقول», «ونقلت عنه وكالة …»).
+func (d *discourse) subjectAfter(v, hi int) *clause {
+	r := d.r
+	f, _ := isSpeechVerb(r.key(v))
+	c := &clause{verb: v, fem: f.fem}
+	p := v + 1
+	if p >= hi || !r.joined(p) || f.participle {
+		return c // «قائلا:», «مخاطبا الحاضرين»: the participle's subject is the clause's
+	}
+	k := r.key(p)
+	if k == "عنه" || k == "عنها" || speechPronouns[k] || speechNouns[k] {
+		return c
+	}
+	if m, _ := r.readMention(p, hi, ctxSubject); m != nil {
+		if m.plural {
+			c.nobody = true
+		} else {
+			c.subj = m
+		}
+		return c
+	}
+	if _, verb := isSpeechVerb(k); verb || stopWords[k] || prepositions[k] || accusative(k) ||
+		(strings.HasPrefix(k, "ب") || strings.HasPrefix(k, "ل")) && r.isKnown(p) {
+		return c
+	}
+	c.nobody = true
+	return c
+}
+
+// resolve is the person mention m refers to at toks[at]: «المتحدث ذاته» the
+// focus; a pronoun of address the person given that address; a name the
+// person of that name; a function the person holding it. Among several,
+// the focus, else the one mentioned nearest before, else after. nil when
+// nobody fits.
+func (d *discourse) resolve(m *mention, at int, focus *entity, fem bool) *entity {
+	switch {
+	case m.same:
+		return focus
+	case m.pronoun != "":
+		if e := d.pick(at, focus, func(e *entity) bool { return e.honors[m.pronoun] }); e != nil {
+			return e
+		}
+		return focus
+	case len(m.name) > 0:
+		keys := keysOf(d.nameOf(m))
+		named := func(e *entity) bool {
+			if len(keys) == 1 {
+				return slices.Contains(e.keys, keys[0])
+			}
+			return subset(keys, e.keys) || subset(e.keys, keys)
+		}
+		if len(m.titles) > 0 {
+			if e := d.pick(at, focus, func(e *entity) bool { return named(e) && d.fits(e, m) }); e != nil {
+				return e
+			}
+		}
+		return d.pick(at, focus, named)
+	case anaphoric(m):
+		return d.pick(at, focus, func(e *entity) bool { return len(e.heads) > 0 || len(e.honors) > 0 })
+	case len(m.titles) > 0 || len(m.honors) > 0:
+		return d.pick(at, focus, func(e *entity) bool { return d.fits(e, m) })
+	}
+	return nil
+}
+
+// anaphoric reports a mention by a function that names whoever speaks,
+// with adjectives at most («المسؤول», «المسؤول الحكومي», «المتحدث»).
+func anaphoric(m *mention) bool {
+	if len(m.titles) != 1 || len(m.name) > 0 {
+		return false
+	}
+	t := m.titles[0]
+	if !anaphoricHeads[t.heads[0]] {
+		return false
+	}
+	for _, c := range t.core[1:] {
+		if !nisba(c) && !titleAdjectives["ال"+c] {
+			return false
+		}
+	}
+	return true
+}
+
+// fits reports whether person e holds the function of m: a head of each of
+// its titles is one of e's functions or forms of address (the chair of a
+// sitting is its «رئيس» and its «قاضي»), and every other word of its core
+// is a word of e's functions, name or adjectives — a place noun fits any
+// place («عمدة المدينة» is «عمدة طنجة»); a feminine function wants a
+// woman. A form of address alone («اللواء», «الشيخ») fits whoever has it.
+func (d *discourse) fits(e *entity, m *mention) bool {
+	if m.fem && e.masc {
+		return false
+	}
+	if len(m.titles) == 0 {
+		for _, h := range m.honors {
+			if !e.honors[h] {
+				return false
+			}
+		}
+		return len(m.honors) > 0
+	}
+	for _, t := range m.titles {
+		if len(t.words) == 0 {
+			continue // a chair, from «برئاسة»
+		}
+		chair := e.chair && slices.ContainsFunc(t.core[1:], func(c string) bool { return sittings[c] })
+		ok := chair || e.chair && t.heads[0] == headJudge
+		for _, h := range t.heads {
+			ok = ok || e.heads[h] || e.honors[h]
+		}
+		if !ok {
+			return false
+		}
+		for _, c := range t.core[1:] {
+			if !e.words[c] && !placeNouns[c] && !(e.places && !nisba(c)) && !(chair && sittings[c]) {
+				if h, _ := headOf(c); h == "" || !e.heads[h] {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
+// pick is the person ok holds for: the focus when it does, else the one
+// mentioned nearest before toks[at], else nearest after; nil for none.
+func (d *discourse) pick(at int, focus *entity, ok func(*entity) bool) *entity {
+	if focus != nil && ok(focus) {
+		return focus
+	}
+	var best *entity
+	bestD := 0
+	for _, e := range d.people {
+		if !ok(e) {
+			continue
+		}
+		dist := -1
+		for _, p := range e.at {
+			x := at - p
+			if p >= at {
+				x = p - at + len(d.r.toks)
+			}
+			if dist < 0 || x < dist {
+				dist = x
+			}
+		}
+		if dist >= 0 && (best == nil || dist < bestD) {
+			best, bestD = e, dist
+		}
+	}
+	return best
+}
+
+// function is the person of a clause whose subject names a function that
+// no named person holds («وقالت الوزيرة» in an article that names her
+// only «وزيرة الصحة»): named by the fullest mention of that function, or
+// its own; nil for a function that names whoever speaks («المسؤول») or
+// only a head («النائب»), which points back to someone the model missed.
+func (d *discourse) function(m *mention) *entity {
+	if len(m.titles) == 0 || len(m.name) > 0 || anaphoric(m) || m.titles[0].heads[0] == "نظير" {
+		return nil
+	}
+	best := m
+	for _, o := range d.mentions {
+		if len(o.name) > 0 || len(o.titles) == 0 || o.titles[0].heads[0] != m.titles[0].heads[0] ||
+			len(o.titles[0].words) == 0 || !subset(m.titles[0].core, o.titles[0].core) {
+			continue
+		}
+		if len(o.titles[0].words) > len(best.titles[0].words) {
+			best = o
+		}
+	}
+	if len(best.titles[0].words) < 2 {
+		return nil // «النائب» alone points back to someone; nobody named fits
+	}
+	text := d.titleText(best, false)
+	for _, e := range d.people {
+		if e.function == text {
+			return e
+		}
+	}
+	e := &entity{heads: map[string]bool{}, honors: map[string]bool{}, words: map[string]bool{}, function: text}
+	d.learn(e, best)
+	d.people = append(d.people, e)
+	return e
+}
+
+// titleText is the text of m's functions: those before the name, or
+// those in apposition after it.
+func (d *discourse) titleText(m *mention, appos bool) string {
+	var parts []string
+	for _, t := range m.titles {
+		if t.appos != appos || len(t.words) == 0 {
+			continue
+		}
+		for _, j := range t.words {
+			w := d.r.toks[j].Text
+			if j == m.at && m.conj {
+				_, w, _ = strings.Cut(w, "و")
+			}
+			parts = append(parts, w)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// speakerOf is e as the check reports it: the name, or the function for
+// a person named only by it; the role as the article gives it — the
+// functions before the name, then those set off after it («المحامي، عضو
+// هيئة الدفاع»), forms of address left out.
+func (d *discourse) speakerOf(e *entity) speakerOf {
+	var out speakerOf
+	if e.unsure && e.function == "" {
+		return out // better no name than half of one
+	}
+	name := e.function
+	if name == "" {
+		name = strings.Join(e.name, " ")
+	}
+	out.name = &name
+	if e.function != "" {
+		out.role = &name
+		return out
+	}
+	if e.role != nil {
+		var parts []string
+		for _, appos := range []bool{false, true} {
+			if s := d.titleText(e.role, appos); s != "" {
+				parts = append(parts, s)
+			}
+		}
+		if r := strings.Join(parts, "، "); r != "" {
+			out.role = &r
+		}
+	}
+	return out
 }
 
 // subset reports whether every key of sub is in keys.
@@ -576,3 +827,6 @@ func subset(sub, keys []string) bool {
 	}
 	return true
 }
+
+// keySet is the set of the keys of the words.
+var keySet = arabic.KeySet
