@@ -1,9 +1,11 @@
 package eval
 
 import (
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"io"
+	"io/fs"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -40,8 +42,9 @@ func misquote(k string) bool {
 type QuoteConfig struct {
 	// Dir holds unreported.txt and quotes/*.txt (the tuning set), each with
 	// a .speakers file naming, line by line, the speaker of each quotation
-	// ("-" for nobody); and, when present, blind/ (*.txt, *.speakers and its
-	// own unreported.txt): the blind set, written by others, never tuned on.
+	// ("-" for nobody); and, when present, blind/ (*.txt, *.speakers): the
+	// blind set, written by others, never tuned on. A set's own
+	// unreported.txt adds its lines to Dir's.
 	Dir string
 	// SharedDir, when it exists, holds the real article (added as its own
 	// track, its speakers all «محمد الدخيسي»). Optional.
@@ -132,20 +135,10 @@ func RunQuotes(cfg QuoteConfig) ([]QuoteRow, error) {
 			}
 			out = append(out, source{name: strings.TrimSuffix(filepath.Base(n), ".txt"), text: string(b), speakers: strings.Split(strings.TrimSpace(string(sp)), "\n")})
 		}
-		pool, err := os.ReadFile(filepath.Join(dir, "unreported.txt"))
-		if err != nil {
-			pool, err = os.ReadFile(filepath.Join(cfg.Dir, "unreported.txt"))
-		}
-		if err != nil {
-			return nil, nil, fmt.Errorf("eval: %w", err)
-		}
-		var unreported []string
-		for _, l := range strings.Split(string(pool), "\n") {
-			if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "السلام") {
-				unreported = append(unreported, l)
-			}
-		}
-		return out, unreported, nil
+		// The project's pool, and the set's own lines (its press
+		// conferences, courtrooms, stadiums) besides.
+		unreported, err := readPool(filepath.Join(cfg.Dir, "unreported.txt"), filepath.Join(dir, "unreported.txt"))
+		return out, unreported, err
 	}
 	project, unreported, err := load(filepath.Join(cfg.Dir, "quotes"))
 	if err != nil {
@@ -160,6 +153,10 @@ func RunQuotes(cfg QuoteConfig) ([]QuoteRow, error) {
 		if blind, blindPool, err = load(filepath.Join(cfg.Dir, "blind")); err != nil {
 			return nil, err
 		}
+	}
+	projectPool, err := readPool(filepath.Join(cfg.Dir, "unreported.txt"), "")
+	if err != nil {
+		return nil, err
 	}
 	var shared []source
 	if cfg.SharedDir != "" {
@@ -185,7 +182,7 @@ func RunQuotes(cfg QuoteConfig) ([]QuoteRow, error) {
 			sources []source
 			seeds   int
 			pool    []string
-		}{{"tuning", project, cfg.Seeds, unreported}, {"blind", blind, cfg.Seeds, blindPool}, {"real article", shared, cfg.Seeds * 8, unreported}} {
+		}{{"tuning", project, cfg.Seeds, unreported}, {"blind", blind, cfg.Seeds, blindPool}, {"real article", shared, cfg.Seeds * 8, projectPool}} {
 			if len(tr.sources) == 0 {
 				continue
 			}
@@ -204,6 +201,32 @@ func RunQuotes(cfg QuoteConfig) ([]QuoteRow, error) {
 		}
 	}
 	return rows, nil
+}
+
+// readPool reads the unreported speech of the file project and, when it
+// exists, of the file own: one sentence a line (greetings left out, the
+// generator says its own).
+func readPool(project, own string) ([]string, error) {
+	pool, err := os.ReadFile(project)
+	if err != nil {
+		return nil, fmt.Errorf("eval: %w", err)
+	}
+	if own != "" {
+		b, err := os.ReadFile(own)
+		switch {
+		case err == nil:
+			pool = append(append(pool, '\n'), b...)
+		case !errors.Is(err, fs.ErrNotExist):
+			return nil, fmt.Errorf("eval: %w", err)
+		}
+	}
+	var out []string
+	for _, l := range strings.Split(string(pool), "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "السلام") {
+			out = append(out, l)
+		}
+	}
+	return out, nil
 }
 
 // scoreQuotes runs the check on the cases and computes the metrics.
