@@ -214,8 +214,8 @@ func closedWord(k string) bool {
 func (r *reader) conjunct(j int) bool {
 	k := r.key(j)
 	rest, ok := strings.CutPrefix(k, "و")
-	if !ok || len([]rune(rest)) < 2 || givenNames[k] {
-		return false
+	if !ok || len([]rune(rest)) < 2 || givenNames[k] || nameParticles[k] {
+		return false // «وليد», «ولد»
 	}
 	if h, _ := headOf(k); h != "" {
 		return false // «وزير», «وكيل»
@@ -450,13 +450,27 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 				break
 			}
 			a := j
-			for a < hi && (a == j || r.joined(a)) && definite(r.key(a)) && nisba(r.key(a)) && r.isKnown(a) {
-				a++ // «، البرتغالي باولو أزيفيدو،»
-			}
-			if a < hi && (a == j || r.joined(a)) && r.nameStart(a, hi, r.key(a), ctxAppos) {
-				for p := j; p < a; p++ {
-					m.adjs = append(m.adjs, bare(r.key(p)))
+			var honors []string
+			for a < hi && (a == j || r.joined(a)) {
+				ak := r.key(a)
+				if h := honorifics[ak]; h != "" {
+					honors = append(honors, h) // «، المهندسة رغد كاظم الموسوي،»
+				} else if !definite(ak) || !nisba(ak) || !r.isKnown(a) {
+					break // «، البرتغالي باولو أزيفيدو،»
 				}
+				a++
+			}
+			actx := ctxAppos
+			if len(honors) > 0 {
+				actx = ctxHonor
+			}
+			if a < hi && (a == j || r.joined(a)) && r.nameStart(a, hi, r.key(a), actx) {
+				for p := j; p < a; p++ {
+					if honorifics[r.key(p)] == "" {
+						m.adjs = append(m.adjs, bare(r.key(p)))
+					}
+				}
+				m.honors = append(m.honors, honors...)
 				n := r.readName(a, hi, true)
 				m.name, named = tokens(a, a+n), true
 				j = a + n
@@ -622,6 +636,9 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 	add := func(core bool) {
 		t.words = append(t.words, n)
 		b := bare(r.key(n))
+		if w, ok := strings.CutPrefix(r.key(n), "و"); ok && r.conjunct(n) {
+			b = bare(w) // «والسيادة» is «سيادة» joined
+		}
 		if core {
 			t.core = append(t.core, b)
 		} else {
@@ -703,10 +720,9 @@ func (r *reader) qualifier(p, hi int, head string, appos bool) (int, bool) {
 	open := true // the preposition, then an indefinite noun, await a noun
 	for e < hi && e-p <= 4 && r.joined(e) {
 		ek := r.key(e)
-		h, _ := headOf(ek)
 		conj := strings.HasPrefix(ek, "و") && conjunctOf(ek[2:]) || !open && r.conjunct(e)
-		if closedWord(ek) || h != "" || givenNames[ek] || conj || accusative(ek) {
-			break
+		if closedWord(ek) || givenNames[ek] || conj || accusative(ek) {
+			break // a function may be its object: «عن محافظة البصرة»
 		}
 		open = !definite(ek) && r.isKnown(e)
 		e++

@@ -40,7 +40,7 @@ type entity struct {
 	heads  map[string]bool // the functions given them
 	honors map[string]bool // their forms of address
 	words  map[string]bool // bare keys of every word of their functions, name and adjectives
-	places bool            // a function of a place named only as such («عمدة المدينة»)
+	places bool            // a function whose complement is a place named only as such («عمدة المدينة»)
 	role   *mention        // the first mention with a function
 	fem    bool            // a woman: a feminine function, address, name or verb
 	masc   bool            // a man: a masculine verb
@@ -54,12 +54,14 @@ type entity struct {
 
 // discourse is the speaker model's state over one article.
 type discourse struct {
-	r        *reader
-	people   []*entity
-	mentions []*mention // every mention of the narration, in order
-	inPrep   map[*mention]bool
-	first    []int // the first token of each quotation, -1 with none
-	last     []int
+	r           *reader
+	people      []*entity
+	mentions    []*mention // every mention of the narration, in order
+	inPrep      map[*mention]bool
+	first       []int // the first token of each quotation, -1 with none
+	last        []int
+	answerer    *entity  // who answers an interview's «ج:»
+	interviewee *mention // whom the article's interview is with («حوارا مع …»)
 }
 
 // attribute finds the speaker of each quotation of a; lex tells names from
@@ -77,6 +79,9 @@ func newDiscourse(a *align.Article, runes []rune, lex Lexicon) *discourse {
 	r.quote = make([]int, len(a.Words))
 	for i, w := range a.Words {
 		r.toks[i], r.narr[i], r.quote[i] = w.Token, w.Prose && w.Quote < 0, w.Quote
+		if w.Key == keyAli && strings.HasSuffix(w.Text, "ي") {
+			r.toks[i].Key = nameAli // the name «علي», not the preposition «على»
+		}
 	}
 	for _, q := range a.Quotes {
 		r.spans = append(r.spans, [2]int{q.CharStart, q.CharEnd})
@@ -122,6 +127,9 @@ func (d *discourse) collect() {
 			m, n := r.readMention(j, hi, ctxNone)
 			if m != nil {
 				d.inPrep[m] = j > lo && d.prepBefore(j)
+				if j-lo >= 2 && r.key(j-1) == "مع" && interviews[r.key(j-2)] && d.interviewee == nil {
+					d.interviewee = m // «أجرى … حوارا مع وزير الزراعة …»
+				}
 				d.mentions = append(d.mentions, m)
 				if j > lo && presiding[r.key(j-1)] {
 					d.chair(m)
@@ -154,6 +162,8 @@ func (d *discourse) collect() {
 
 // The keys of the functions the model reasons about.
 var (
+	keyAli    = arabic.Key("على") // also the key of the name «علي»
+	nameAli   = keyAli + "ّ"      // the reader's key of the name: a key never holds a shadda
 	headChair = arabic.Key("رئيس")
 	headJudge = arabic.Key("قاضي")
 	sitting   = arabic.Key("جلسة")
@@ -266,8 +276,8 @@ func (d *discourse) learn(e *entity, m *mention) {
 		}
 		for _, c := range t.core {
 			e.words[c] = true
-			e.places = e.places || placeNouns[c]
 		}
+		e.places = e.places || len(t.core) > 1 && placeNouns[t.core[1]]
 		for _, c := range t.qual {
 			e.words[c] = true
 		}
@@ -389,6 +399,18 @@ func (d *discourse) quoteSpeaker(first, last, bs int, focus *entity) (who *entit
 	case after != nil:
 		c = after
 	}
+	if c == nil && d.answer(bs, first) {
+		// «ج: «…»»: the answer of an interview is the person it is with
+		// («حوارا مع …»), else the one the first answer continued, whoever
+		// spoke last.
+		if d.answerer == nil && d.interviewee != nil {
+			d.answerer = d.resolve(d.interviewee, d.interviewee.at, nil, false)
+		}
+		if d.answerer == nil {
+			d.answerer = focus
+		}
+		return d.answerer, d.answerer != nil
+	}
 	if c == nil {
 		if bs < first {
 			// In a sentence with no speech verb: the person it is about,
@@ -495,6 +517,19 @@ func (d *discourse) mentionAt(mi, j int) *mention {
 	return nil
 }
 
+// answer reports an interview's answer marker («ج:», «الجواب:») as the
+// whole narration of toks[bs:first] before a quotation.
+func (d *discourse) answer(bs, first int) bool {
+	return first-bs == 1 && answerMarks[d.r.key(bs)] && d.r.gapBefore(first) >= gapColon
+}
+
+// answerMarks mark an interview's answers; interviews name one («حوارا
+// مع …»).
+var (
+	answerMarks = keySet("ج جواب الجواب")
+	interviews  = keySet("حوار حوارا لقاء لقاءا حديث حديثا مقابلة")
+)
+
 // clauseBefore is the reporting clause in toks[bs:first] before a
 // quotation: its last speech verb or frame («بحسب الوزير», «على حد تعبير
 // الوزير»); nil with none. «بحسب ما نقلته وكالة …» is a source, read past.
@@ -503,7 +538,7 @@ func (d *discourse) clauseBefore(bs, first int) *clause {
 	for v := first - 1; v >= bs; v-- {
 		k := r.key(v)
 		switch {
-		case frames[k]:
+		case frames[k] || frames[strings.TrimPrefix(k, "و")]:
 			if c := d.frame(v, first); c != nil {
 				return c
 			}
@@ -523,7 +558,8 @@ func (d *discourse) clauseBefore(bs, first int) *clause {
 var frames = keySet("حسب بحسب وفق وفقا نقلا")
 
 // frame reads the frame at toks[v]: a person after it, a pronoun of the
-// speech («حسب تعبيره»: implicit); nil for a source («بحسب ما نقلته
+// speech («حسب تعبيره»: implicit), the person a source reports from
+// («بحسب ما نقلته وكالة … عن …»); nil for a source alone («بحسب ما نقلته
 // وكالة»).
 func (d *discourse) frame(v, hi int) *clause {
 	r := d.r
@@ -537,6 +573,18 @@ func (d *discourse) frame(v, hi int) *clause {
 	k := r.key(p)
 	if speechPronouns[k] {
 		return &clause{verb: v, fem: strings.HasSuffix(k, "ها")}
+	}
+	if k == "ما" {
+		// «بحسب ما نقلته وكالة الأنباء عن مدير عام نقل الطاقة، حسين …»:
+		// the agency is the source, whom it quotes the speaker.
+		for q := p + 1; q < hi; q++ {
+			if r.key(q) == "عن" && q+1 < hi && r.joined(q+1) {
+				if m, _ := r.readMention(q+1, hi, ctxSubject); m != nil && !m.plural {
+					return &clause{verb: v, subj: m}
+				}
+			}
+		}
+		return nil
 	}
 	if m, _ := r.readMention(p, hi, ctxSubject); m != nil && !m.plural {
 		return &clause{verb: v, subj: m}
@@ -590,8 +638,8 @@ func (d *discourse) subjectAfter(v, hi int) *clause {
 		return c // «قائلا:», «مخاطبا الحاضرين»: the participle's subject is the clause's
 	}
 	k := r.key(p)
-	if k == "عنه" || k == "عنها" || speechPronouns[k] || speechNouns[k] {
-		return c
+	if prepPronouns[k] || speechPronouns[k] || speechNouns[k] {
+		return c // «ونقلت عنه وكالة …», «تحدث فيه عن …»
 	}
 	if m, _ := r.readMention(p, hi, ctxSubject); m != nil {
 		if m.plural {
@@ -608,6 +656,10 @@ func (d *discourse) subjectAfter(v, hi int) *clause {
 	c.nobody = true
 	return c
 }
+
+// prepPronouns are prepositions with a pronoun: after a verb they leave its
+// subject implicit.
+var prepPronouns = keySet("عنه عنها فيه فيها له لها إليه إليها عليه عليها منه منها معه معها به بها")
 
 // resolve is the person mention m refers to at toks[at]: «المتحدث ذاته» the
 // focus; a pronoun of address the person given that address; a name the
@@ -666,9 +718,9 @@ func anaphoric(m *mention) bool {
 // fits reports whether person e holds the function of m: a head of each of
 // its titles is one of e's functions or forms of address (the chair of a
 // sitting is its «رئيس» and its «قاضي»), and every other word of its core
-// is a word of e's functions, name or adjectives — a place noun fits any
-// place («عمدة المدينة» is «عمدة طنجة»); a feminine function wants a
-// woman. A form of address alone («اللواء», «الشيخ») fits whoever has it.
+// is a word of e's functions, name or adjectives — a function of a place
+// named only as such fits the same function of a named place («عمدة
+// المدينة» is «عمدة طنجة»); a feminine function wants a woman. A form of address alone («اللواء», «الشيخ») fits whoever has it.
 func (d *discourse) fits(e *entity, m *mention) bool {
 	if m.fem && e.masc {
 		return false
@@ -693,8 +745,8 @@ func (d *discourse) fits(e *entity, m *mention) bool {
 		if !ok {
 			return false
 		}
-		for _, c := range t.core[1:] {
-			if !e.words[c] && !placeNouns[c] && !(e.places && !nisba(c)) && !(chair && sittings[c]) {
+		for i, c := range t.core[1:] {
+			if !e.words[c] && !placeNouns[c] && !(e.places && i == 0 && !nisba(c)) && !(chair && sittings[c]) {
 				if h, _ := headOf(c); h == "" || !e.heads[h] {
 					return false
 				}

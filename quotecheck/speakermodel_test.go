@@ -171,6 +171,28 @@ var speakerCases = []struct {
 		roles: []string{"رئيس الجلسة", "النائب، عضو لجنة الشئون الاقتصادية"},
 	},
 	{
+		name: "an interview's answers are the person it is with, whoever the question quotes",
+		article: `أجرى موقع الأخبار حوارا مع وزير الزراعة، الدكتور سيدي ولد الشيخ أحمد، تحدث فيه عن الموسم الزراعي.
+
+س: كيف تقيّمون الموسم الزراعي الحالي؟
+
+ج: «الموسم جيد في مجمله».
+
+س: قال رئيس اتحاد المزارعين، محمد الأمين ولد بوبكر، إن «القروض تصل متأخرة». ما ردكم؟
+
+ج: «أتفهم غضب المزارعين».`,
+		want: []string{"سيدي ولد الشيخ أحمد", "محمد الأمين ولد بوبكر", "سيدي ولد الشيخ أحمد"},
+	},
+	{
+		name: "a source reporting from someone, a form of address after a comma",
+		article: `وقالت الناطقة الرسمية باسم الوزارة، المهندسة رغد كاظم الموسوي، في مؤتمر صحفي: «المنظومة تنتج اليوم ثمانية وعشرين ألف ميغاواط».
+وبحسب ما نقلته وكالة الأنباء العراقية عن مدير عام نقل الطاقة في المنطقة الجنوبية، حسين جبار العيداني، فإن «خطوط النقل تعمل بأكثر من طاقتها».
+من جانبه، طالب النائب عن محافظة البصرة، عدي عواد الكناني، الحكومة بمحاسبة المقصرين، وقال: «صرفنا على الكهرباء ما يكفي».
+من جهته، أكد وزير الكهرباء زياد علي فاضل أن «وحدتين جديدتين ستدخلان الخدمة».`,
+		want:  []string{"رغد كاظم الموسوي", "حسين جبار العيداني", "عدي عواد الكناني", "زياد علي فاضل"},
+		roles: []string{"الناطقة الرسمية باسم الوزارة", "مدير عام نقل الطاقة في المنطقة الجنوبية", "النائب عن محافظة البصرة", "وزير الكهرباء"},
+	},
+	{
 		name: "a word of a clause, a headline or an agency is never a speaker",
 		article: `بوزيدي: الصادرات ترتفع
 
@@ -245,6 +267,9 @@ func checkSpeakersArePeople(t *testing.T, name, article string) {
 			forbidden = notInNames
 		}
 		for _, f := range strings.Fields(s) {
+			if f == "علي" {
+				continue // the name; the preposition «على» has its key
+			}
 			if k := arabic.Key(f); quotecheck.IsStopWord(k) || notInClauses[k] || forbidden[k] {
 				t.Errorf("%s, quotation %d: speaker %q holds %q, a word no name holds", name, qi, s, f)
 			}

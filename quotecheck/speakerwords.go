@@ -233,6 +233,8 @@ var givenNames, femaleNames = func() (all, fem map[string]bool) {
 		"دعاء إيمان أسماء شيماء مها نهى نوال نور نوال عائشة جميلة حورية زهرة فتيحة مليكة ربيعة خولة " +
 		"رغدة ريما رنا لينا ديما جمانة سهى ميساء منال نسرين هبة عفاف ابتسام إنصاف صفاء ماري ماريا"
 	all, fem = keySet(male), keySet(female)
+	delete(all, keyAli)
+	all[nameAli] = true // the name «علي», not the preposition (newDiscourse)
 	for k := range fem {
 		all[k] = true
 	}
