@@ -282,13 +282,14 @@ func TestCheckRecognitionErrors(t *testing.T) {
 }
 
 // TestCheckMisspeltNumber: a number word misspelt in the article («ثلاذين»
-// for «ثلاثين», «الأونى» for «الأولى») is a spelling difference, not another
+// for «ثلاثين», «الألوى» for «الأولى») is a spelling difference, not another
 // word: the matching key makes a number of the word said, which no
-// misspelling of it matches.
+// misspelling of it matches. A real word printed for a number is another
+// word (TestCheckLookAlikeWords).
 func TestCheckMisspeltNumber(t *testing.T) {
 	for _, tt := range []struct{ printed, said string }{
 		{"سنبني ثلاذين مدرسة جديدة في المناطق القروية قبل نهاية السنة المقبلة", "سنبني ثلاثين مدرسة جديدة في المناطق القروية قبل نهاية السنة المقبلة"},
-		{"المرحلة الأونى من البرنامج تشمل المناطق القروية قبل نهاية السنة", "المرحلة الأولى من البرنامج تشمل المناطق القروية قبل نهاية السنة"},
+		{"المرحلة الألوى من البرنامج تشمل المناطق القروية قبل نهاية السنة", "المرحلة الأولى من البرنامج تشمل المناطق القروية قبل نهاية السنة"},
 	} {
 		t.Run(tt.said, func(t *testing.T) {
 			r := mustAlign(t, new(speaker).Say(greeting).Say(tt.said).Transcript(), "قال الوزير: «"+tt.printed+"».")

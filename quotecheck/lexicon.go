@@ -56,11 +56,22 @@ func (ck *checker) oneWord(a, t int32) bool {
 // lexicon and share no stem; a printed non-word is a typo, a spoken
 // non-word the recogniser's spelling, and two forms of one lemma
 // («الملتزمين» for «الملتزمون») a grammatical tidy-up.
+//
+// A real word printed where a number was said («عذرين» for «عشرين»,
+// «الأذن» for «الأول») is another word too, unless it sounds like the
+// number's words: the printed word is no number, so no spelling of it.
 func (ck *checker) lookAlike(a, t int32) bool {
-	if ck.lex == nil || !ck.oneWord(a, t) {
+	if ck.lex == nil {
 		return false
 	}
 	ua, ut := ck.au[a], ck.tu[t]
+	if ua.Hi-ua.Lo == 1 && ut.Hi-ut.Lo == 1 && !isNumber(ua.Word.Key) && isNumber(ut.Word.Key) {
+		p := ck.art.Words[ua.Lo].Text
+		return ck.spell(p) && !soundsLikeNumber(p, ck.tw[ut.Lo].Text)
+	}
+	if !ck.oneWord(a, t) {
+		return false
+	}
 	p, s := ck.art.Words[ua.Lo].Text, ck.tw[ut.Lo].Text
 	if !ck.spell(p) || !ck.spell(s) {
 		return false
@@ -75,6 +86,20 @@ func (ck *checker) lookAlike(a, t int32) bool {
 		}
 	}
 	return true
+}
+
+// soundsLikeNumber reports whether word w sounds like number n as said
+// (n in words, or in digits read in either case).
+func soundsLikeNumber(w, n string) bool {
+	if v, ok := arabic.DigitValue(arabic.Key(n)); ok {
+		for _, f := range []arabic.NumberForm{arabic.Nominative, arabic.Genitive} {
+			if soundAlike(w, arabic.Words(v, f)) {
+				return true
+			}
+		}
+		return false
+	}
+	return soundAlike(w, n)
 }
 
 // spell is IsWord with the checker's lexicon, cached.

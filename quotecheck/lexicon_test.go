@@ -34,6 +34,9 @@ func TestCheckLookAlikeWords(t *testing.T) {
 		{"three became two", "ستكون الشراكة ثلاثية بين الوزارة والجهة والجامعة", "ستكون الشراكة ثنائية بين الوزارة والجهة والجامعة", align.VerdictAltered, align.DiffChanged},
 		{"expected for available", "الموارد المتوقعة لا تكفي لتغطية حاجيات الساكنة هذه السنة", "الموارد المتوفرة لا تكفي لتغطية حاجيات الساكنة هذه السنة", align.VerdictAltered, align.DiffChanged},
 		{"grandfathers for generations", "نحن مدينون لأجدادنا بهذا الإنجاز الكبير الذي نفخر به", "نحن مدينون لأجيالنا بهذا الإنجاز الكبير الذي نفخر به", align.VerdictAltered, align.DiffChanged},
+		{"a word printed for an ordinal said", "الإنذاران موجودان في ملف القضية منذ اليوم الأذن ولم يلتفت إليهما أحد", "الإنذاران موجودان في ملف القضية منذ اليوم الأول ولم يلتفت إليهما أحد", align.VerdictAltered, align.DiffChanged},
+		{"excuses for twenty", "سعر رغيف الخبز المدعم سيبقى عذرين قرشا ولا نية لتعديله", "سعر رغيف الخبز المدعم سيبقى عشرين قرشا ولا نية لتعديله", align.VerdictAltered, align.DiffChanged},
+		{"a misspelt number is no other word", "سعر رغيف الخبز المدعم سيبقى عشرون قرشا ولا نية لتعديله", "سعر رغيف الخبز المدعم سيبقى 20 قرشا ولا نية لتعديله", align.VerdictVerbatim, ""},
 		{"a typo is no other word", "سنواصل التطوةر في كل القطاعات خلال السنوات المقبلة", "سنواصل التطور في كل القطاعات خلال السنوات المقبلة", align.VerdictMinor, align.DiffSpelling},
 		{"hamza seat of Cairo", "نتحمل المسئولية كاملة أمام المواطنين في هذا الملف", "نتحمل المسؤولية كاملة أمام المواطنين في هذا الملف", align.VerdictVerbatim, ""},
 	}
