@@ -4,7 +4,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/newsscribe/newsscribe/align/arabic"
+	"github.com/newsscribe/newsscribe/align"
 )
 
 // A mention is a noun phrase of the narration that may name a person: forms
@@ -55,11 +55,12 @@ const (
 // narration when it is prose outside quotations; phrases never cross
 // anything else.
 type reader struct {
-	toks  []arabic.Token
+	toks  []align.ArticleWord
+	keys  []string // each token's key; the name «علي» has its own (nameAli)
 	runes []rune
 	narr  []bool   // prose outside quotations
-	quote []int    // the quotation each token is in, -1 outside
 	spans [][2]int // each quotation's rune span
+	gaps  []gap    // the punctuation before each token (findGaps)
 	lex   Lexicon
 	known map[string]bool // the lexicon's answer per word
 	// surnames are the bare keys of the name words of the people the
@@ -67,40 +68,53 @@ type reader struct {
 	surnames map[string]bool
 }
 
-func (r *reader) key(j int) string { return r.toks[j].Key }
+func (r *reader) key(j int) string { return r.keys[j] }
 
-// gapBefore is the punctuation between toks[j-1] and toks[j]; only what
-// lies outside a quotation counts («الأزمة.»، يقول» has a comma, not a stop).
+// gapBefore is the punctuation between toks[j-1] and toks[j] (gaps).
 func (r *reader) gapBefore(j int) gap {
 	if j <= 0 || j >= len(r.toks) {
 		return gapStop
 	}
-	from, to := r.toks[j-1].End, r.toks[j].Start
-	if q := r.quote[j-1]; q >= 0 && r.quote[j] != q {
-		from = max(from, r.spans[q][1]) // after the closing mark
-	}
-	if q := r.quote[j]; q >= 0 && r.quote[j-1] != q {
-		to = min(to, r.spans[q][0]) // before the opening mark
-	}
-	g := gapNone
-	if r.quote[j] != r.quote[j-1] {
-		g = gapQuote
-	}
-	for _, c := range r.runes[from:max(from, to)] {
-		switch {
-		case strings.ContainsRune(".؟?!\n…", c):
-			return gapStop
-		case c == ':':
-			g = max(g, gapColon)
-		case strings.ContainsRune("«»“”\"", c):
-			g = max(g, gapQuote)
-		case strings.ContainsRune("()[]–—-/|", c):
-			g = max(g, gapParen)
-		case strings.ContainsRune("،,؛;", c):
-			g = max(g, gapComma)
+	return r.gaps[j]
+}
+
+// findGaps fills r.gaps: the punctuation between each token and the one
+// before; only what lies outside a quotation counts («الأزمة.»، يقول» has a
+// comma, not a stop).
+func (r *reader) findGaps() {
+	r.gaps = make([]gap, len(r.toks))
+	for j := range r.toks {
+		if j == 0 {
+			r.gaps[j] = gapStop
+			continue
 		}
+		from, to := r.toks[j-1].End, r.toks[j].Start
+		if q := r.toks[j-1].Quote; q >= 0 && r.toks[j].Quote != q {
+			from = max(from, r.spans[q][1]) // after the closing mark
+		}
+		if q := r.toks[j].Quote; q >= 0 && r.toks[j-1].Quote != q {
+			to = min(to, r.spans[q][0]) // before the opening mark
+		}
+		g := gapNone
+		if r.toks[j].Quote != r.toks[j-1].Quote {
+			g = gapQuote
+		}
+		for _, c := range r.runes[from:max(from, to)] {
+			switch c {
+			case '.', '؟', '?', '!', '\n', '…':
+				g = gapStop
+			case ':':
+				g = max(g, gapColon)
+			case '«', '»', '“', '”', '"':
+				g = max(g, gapQuote)
+			case '(', ')', '[', ']', '–', '—', '-', '/', '|':
+				g = max(g, gapParen)
+			case '،', ',', '؛', ';':
+				g = max(g, gapComma)
+			}
+		}
+		r.gaps[j] = g
 	}
-	return g
 }
 
 // joined reports whether toks[j] goes on the phrase of toks[j-1]: both
@@ -127,8 +141,13 @@ func (r *reader) isKnown(j int) bool {
 }
 
 // unknown reports a word of letters the lexicon does not know: a proper
-// name («ضاهر», «بوطيب», «أزيفيدو»).
+// name («ضاهر», «بوطيب», «أزيفيدو»). Words whose shape makes them common
+// — a function word, an accusative, a clitic before «ال», a single letter —
+// are not looked up.
 func (r *reader) unknown(j int) bool {
+	if k := r.key(j); closedWord(k) || accusative(k) || articleWithClitic(k) || len([]rune(k)) < 2 {
+		return false
+	}
 	for _, c := range r.toks[j].Text {
 		if !unicode.IsLetter(c) && !unicode.Is(unicode.Mn, c) && c != 'ـ' {
 			return false
@@ -252,7 +271,7 @@ const (
 // particle («عبد», «أبو», «بن»); after a form of address, a function or a
 // speech verb also a word the lexicon does not know, the surname of someone
 // named, or a known word followed by a name word («آمال المرزوقي»);
-// elsewhere two unknown words («باولو أزيفيدو»).
+// elsewhere only a given name or a particle.
 func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 	if closedWord(key) || pluralHead(key) {
 		return false
@@ -269,8 +288,9 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 	case givenNames[key]:
 		return next && r.nameWord(j+1, 1, true) || ctx != ctxNone
 	case ctx == ctxNone:
-		return r.unknown(j) && next && r.unknown(j+1)
-	case r.unknown(j) || r.surnames[bare(key)] || ctx == ctxHonor && !strings.HasPrefix(plain(r.toks[j].Text), "ال"):
+		return false
+	case r.surnames[bare(key)] || ctx == ctxHonor && !strings.HasPrefix(plain(r.toks[j].Text), "ال") ||
+		!accusative(key) && !articleWithClitic(key) && r.unknown(j):
 		return true // after «الدكتورة» even «أليساندرا», whose key looks definite
 	case accusative(key) || definite(key):
 		return false
@@ -292,14 +312,31 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 // after a lone given name (given) any definite word («باسل العمر»).
 func (r *reader) nameWord(n, have int, given bool) bool {
 	k := r.key(n)
-	if closedWord(k) || r.conjunct(n) {
+	if h, _ := headOf(k); h != "" || closedWord(k) {
 		return false
 	}
-	if h, _ := headOf(k); h != "" {
+	switch {
+	case givenNames[k] || nameParticles[k] || nameCompounds[k]:
+		return true
+	case strings.HasPrefix(k, "و") && r.conjunct(n):
+		return false
+	case nisba(k) && !accusative(k) || definite(k) && given && have == 1 && !titleAdjectives[k]:
+		return true
+	case accusative(k) || articleWithClitic(k):
 		return false
 	}
-	return givenNames[k] || nameParticles[k] || nameCompounds[k] || r.unknown(n) || nisba(k) && !accusative(k) ||
-		definite(k) && given && have == 1 && !titleAdjectives[k]
+	return r.unknown(n)
+}
+
+// articleWithClitic reports a word with a proclitic before «ال» («بالمشاركين»,
+// «للصحافة», «والمدينة»): a common noun, never a name.
+func articleWithClitic(k string) bool {
+	for _, p := range []string{"بال", "لل", "وال", "فال", "كال"} {
+		if strings.HasPrefix(k, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // unsureName reports a name of one given name that the phrase goes on
@@ -574,19 +611,22 @@ func (r *reader) apposedName(j, hi int) bool {
 // placeBeforeName is where up to three open-class words from toks[j] end
 // at a comma followed by a name (apposedName); j when they do not.
 func (r *reader) placeBeforeName(j, hi int) int {
-	for e := j; e < hi && e-j <= 3; e++ {
-		if e > j && !r.joined(e) {
-			if r.apposedName(e, hi) {
-				return e
-			}
-			return j
-		}
+	e := j
+	for ; e < hi && e-j <= 3 && (e == j || r.joined(e)); e++ {
 		k := r.key(e)
-		if h, _ := headOf(k); closedWord(k) || h != "" || givenNames[k] || r.conjunct(e) || accusative(k) {
+		if h, _ := headOf(k); closedWord(k) || h != "" || givenNames[k] || accusative(k) {
 			return j
 		}
 	}
-	return j
+	if e == j || e-j > 3 || !r.apposedName(e, hi) {
+		return j
+	}
+	for p := j; p < e; p++ {
+		if r.conjunct(p) {
+			return j
+		}
+	}
+	return e
 }
 
 // keyOr is the key of toks[j], "" past hi.
@@ -630,8 +670,8 @@ func tokens(lo, hi int) []int {
 func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 	h, fem := headOf(k0)
 	t := title{words: []int{j}, heads: []string{h}, core: []string{h}, appos: appos, fem: fem}
-	open := !definite(k0) // an indefinite head awaits its genitive
-	proper := false       // the last word was a proper noun («تيزي» «وزو»)
+	open := !definite(k0) // the last word is an indefinite noun that awaits its genitive
+	proper := -1          // the last genitive, maybe a proper noun («تيزي» «وزو»)
 	n := j + 1
 	add := func(core bool) {
 		t.words = append(t.words, n)
@@ -647,46 +687,46 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 		n++
 	}
 	inQual := false
+	// The cases go from the cheapest test to the dearest: the lexicon is
+	// asked only when the shape of a word cannot tell.
 	for n < hi && r.joined(n) && len(t.words) < 14 {
 		k := r.key(n)
 		hk, _ := headOf(k)
 		switch {
 		case honorifics[k] != "" || pronounHonorifics[k] != "" || sameAfter[k] || pluralHead(k):
 			return t, n - j
-		case open:
-			// The genitive a construct awaits: any noun, a place with «و»
-			// («ولاية وهران») too.
+		case open && (n-1 == j || r.isKnown(n-1)):
+			// The genitive a construct awaits (a proper noun awaits none):
+			// any noun, a place with «و» («ولاية وهران») too.
 			if closedWord(k) || givenNames[k] && !definite(k) || strings.HasPrefix(k, "و") && conjunctOf(k[2:]) || accusative(k) {
 				return t, n - j
 			}
-			proper = r.unknown(n)
-			open = !definite(k) && !proper
-			add(!inQual)
-		case proper && r.unknown(n) && !givenNames[k]:
+			proper = n
+			open = !definite(k)
 			add(!inQual)
 		case hk != "" && definite(k) && definite(k0) && len(t.words) == 1:
 			t.heads = append(t.heads, hk) // «الرئيس المدير العام»
+			proper = -1
 			add(true)
 		case k == "المكلف" || k == "المكلفه":
+			proper = -1
 			add(true)
 			if n < hi && r.joined(n) && strings.HasPrefix(r.key(n), "ب") {
 				add(false) // «المكلف بالبيئة»
 			}
-		case definite(k) && (titleAdjectives[k] || nisba(k) && r.isKnown(n)) && !givenNames[k]:
-			proper = false
+		case definite(k) && !givenNames[k] && (titleAdjectives[k] || nisba(k) && r.isKnown(n)):
+			proper = -1
 			add(!inQual)
-		case strings.HasPrefix(k, "وال") && r.conjunct(n) && !givenNames[k[2:]]:
-			proper = false
+		case strings.HasPrefix(k, "وال") && !givenNames[k[2:]] && r.conjunct(n):
+			proper = -1
 			add(!inQual) // «والتعليم»
-		case strings.HasPrefix(k, "و") && r.conjunct(n) && n+1 < hi && r.joined(n+1) && definite(r.key(n+1)) &&
-			!definite(k[2:]) && !givenNames[k[2:]] && func() bool { h, _ := headOf(k[2:]); return h == "" }():
-			open = true
+		case strings.HasPrefix(k, "و") && n+1 < hi && r.joined(n+1) && definite(r.key(n+1)) && !definite(k[2:]) &&
+			!givenNames[k[2:]] && func() bool { h, _ := headOf(k[2:]); return h == "" }() && r.conjunct(n):
+			open, proper = true, -1
 			add(!inQual) // «وشؤون المغتربين»
-		case (strings.HasPrefix(k, "لل") || strings.HasPrefix(k, "ل") && r.isKnown(n) || strings.HasPrefix(k, "ل") && r.unknown(n)) &&
-			len(t.words) >= 2 && !closedWord(k):
-			inQual = true
-			open = !strings.HasPrefix(k, "لل") && !r.unknown(n)
-			proper = r.unknown(n)
+		case strings.HasPrefix(k, "ل") && len(t.words) >= 2 && !closedWord(k):
+			inQual, proper = true, n
+			open = !strings.HasPrefix(k, "لل")
 			add(false) // «للسياسة النقدية», «لشؤون الطاقة», «لسوناطراك»
 		case prepositions[k] || k == "باسم":
 			end, ok := r.qualifier(n, hi, h, appos)
@@ -696,7 +736,10 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 			for n < end {
 				add(false)
 			}
-			inQual, open, proper = true, false, false
+			inQual, open, proper = true, false, -1
+		case proper == n-1 && !givenNames[k] && r.unknown(n) && r.unknown(proper):
+			proper = n
+			add(!inQual) // «تيزي وزو»
 		default:
 			return t, n - j
 		}

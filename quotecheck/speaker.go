@@ -73,19 +73,19 @@ func attribute(a *align.Article, runes []rune, lex Lexicon) []speakerOf {
 }
 
 func newDiscourse(a *align.Article, runes []rune, lex Lexicon) *discourse {
-	r := &reader{runes: runes, lex: lex, known: map[string]bool{}, surnames: map[string]bool{}}
-	r.toks = make([]arabic.Token, len(a.Words))
+	r := &reader{toks: a.Words, runes: runes, lex: lex, known: map[string]bool{}, surnames: map[string]bool{}}
+	r.keys = make([]string, len(a.Words))
 	r.narr = make([]bool, len(a.Words))
-	r.quote = make([]int, len(a.Words))
 	for i, w := range a.Words {
-		r.toks[i], r.narr[i], r.quote[i] = w.Token, w.Prose && w.Quote < 0, w.Quote
+		r.keys[i], r.narr[i] = w.Key, w.Prose && w.Quote < 0
 		if w.Key == keyAli && strings.HasSuffix(w.Text, "ي") {
-			r.toks[i].Key = nameAli // the name «علي», not the preposition «على»
+			r.keys[i] = nameAli // the name «علي», not the preposition «على»
 		}
 	}
 	for _, q := range a.Quotes {
 		r.spans = append(r.spans, [2]int{q.CharStart, q.CharEnd})
 	}
+	r.findGaps()
 	d := &discourse{r: r, inPrep: map[*mention]bool{}}
 	d.first, d.last = make([]int, len(a.Quotes)), make([]int, len(a.Quotes))
 	for q := range d.first {
@@ -124,6 +124,10 @@ func (d *discourse) collect() {
 		hi := d.runEnd(lo)
 		var prev *mention
 		for j := lo; j < hi; {
+			if !mentionStarts[r.key(j)] {
+				j++ // most words start no mention: one lookup tells
+				continue
+			}
 			m, n := r.readMention(j, hi, ctxNone)
 			if m != nil {
 				d.inPrep[m] = j > lo && d.prepBefore(j)
@@ -455,7 +459,7 @@ func (d *discourse) quoteSpeaker(first, last, bs int, focus *entity) (who *entit
 func (d *discourse) sentenceSubject(at int, focus *entity, fem bool) *entity {
 	r := d.r
 	s := at
-	for s > 0 && (r.narr[s-1] || r.quote[s-1] >= 0) && r.gapBefore(s) != gapStop {
+	for s > 0 && (r.narr[s-1] || r.toks[s-1].Quote >= 0) && r.gapBefore(s) != gapStop {
 		s--
 	}
 	fits := func(e *entity) bool { return e != nil && (fem && !e.masc || !fem && !e.fem) }
@@ -495,7 +499,7 @@ func (d *discourse) sentenceSubject(at int, focus *entity, fem bool) *entity {
 func (d *discourse) sentencePerson(at int) *entity {
 	r := d.r
 	s := at
-	for s > 0 && (r.narr[s-1] || r.quote[s-1] >= 0) && r.gapBefore(s) != gapStop {
+	for s > 0 && (r.narr[s-1] || r.toks[s-1].Quote >= 0) && r.gapBefore(s) != gapStop {
 		s--
 	}
 	for _, m := range d.mentions {
@@ -603,7 +607,7 @@ func (d *discourse) clauseAfter(last int) *clause {
 		return nil
 	}
 	hi := d.runEnd(a)
-	if hi < len(r.toks) && r.quote[hi] >= 0 && r.gapBefore(hi) == gapColon {
+	if hi < len(r.toks) && r.toks[hi].Quote >= 0 && r.gapBefore(hi) == gapColon {
 		return nil
 	}
 	k := r.key(a)

@@ -73,18 +73,23 @@ func verbForms(triples [][3]string) map[string]verbForm {
 // isSpeechVerb reports whether key is a speech verb, with «و», «ف», «ل»
 // or «ول» before it («وقالت», «فأشار», «ليؤكد»), and its form.
 func isSpeechVerb(key string) (verbForm, bool) {
-	if f, ok := speechVerbs[key]; ok {
-		return f, true
-	}
-	for _, p := range []string{"و", "ف", "ل", "ول", "فل"} {
-		if r, ok := strings.CutPrefix(key, p); ok {
-			if f, ok := speechVerbs[r]; ok {
-				return f, true
+	f, ok := speechVerbForms[key]
+	return f, ok
+}
+
+// speechVerbForms are speechVerbs with and without the conjunctions and
+// «ل» a verb takes, so that a word is looked up once.
+var speechVerbForms = func() map[string]verbForm {
+	m := map[string]verbForm{}
+	for k, f := range speechVerbs {
+		for _, p := range []string{"", "و", "ف", "ل", "ول", "فل"} {
+			if _, taken := m[p+k]; !taken || p == "" {
+				m[p+k] = f
 			}
 		}
 	}
-	return verbForm{}, false
-}
+	return m
+}()
 
 // titleHeads are the nouns that name a function, masculine and without
 // «ال»; «وزيرة», «الوزير», «الوزيرة» have the head «وزير» (headOf).
@@ -239,4 +244,34 @@ var givenNames, femaleNames = func() (all, fem map[string]bool) {
 		all[k] = true
 	}
 	return all, fem
+}()
+
+// mentionStarts are the keys a mention can start with, in every form a
+// reader meets them: functions (with «ال», «ة», a plural, «و»), forms of
+// address and their pronouns, «نفس», «نظيره», given names and particles.
+var mentionStarts = func() map[string]bool {
+	m := map[string]bool{}
+	add := func(k string) { m[k], m["و"+k] = true, true }
+	for h := range titleHeads {
+		for _, def := range []string{"", "ال"} {
+			for _, suf := range []string{"", "ه", "ان", "ين", "ون", "تان", "تين", "ات", "هان", "هين"} {
+				add(def + h + suf)
+			}
+		}
+	}
+	for _, w := range []string{"نظيره", "نظيرها", "نظيرته", "نظيرتها"} {
+		add(arabic.Key(w))
+	}
+	for _, set := range []map[string]bool{givenNames, nameParticles, sameBefore} {
+		for k := range set {
+			add(k)
+		}
+	}
+	for k := range honorifics {
+		add(k)
+	}
+	for k := range pronounHonorifics {
+		add(k)
+	}
+	return m
 }()
