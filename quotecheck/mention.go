@@ -1,6 +1,7 @@
 package quotecheck
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -413,8 +414,12 @@ func (r *reader) endsAt(p, hi int) bool {
 // or two when neither is definite —, 0 when the phrase goes on.
 func (r *reader) familyName(n, hi int) int {
 	plainWord := func(p int) bool {
+		if p >= hi || !r.joined(p) {
+			return false
+		}
 		k := r.key(p)
-		return p < hi && r.joined(p) && !definite(k) && !accusative(k) && !closedWord(k)
+		h, _ := headOf(k)
+		return h == "" && !definite(k) && !accusative(k) && !closedWord(k) && !givenNames[k] && !r.cliticWord(p)
 	}
 	switch {
 	case !plainWord(n):
@@ -425,6 +430,25 @@ func (r *reader) familyName(n, hi int) int {
 		return 2
 	}
 	return 0
+}
+
+// cliticWord reports a word with a proclitic before another word
+// («للصحفيين», «باقتضاب», «وعدد»): no name. The lexicon's stems tell; without
+// it only «ال» after a proclitic and «و» before a word of a closed class do.
+func (r *reader) cliticWord(p int) bool {
+	k := r.key(p)
+	if articleWithClitic(k) || strings.HasPrefix(k, "و") && r.conjunct(p) {
+		return true
+	}
+	w := plain(r.toks[p].Text)
+	rs := []rune(w)
+	if r.lex == nil || len(rs) < 4 || !strings.ContainsRune("بلكف", rs[0]) {
+		return false
+	}
+	// A proclitic when no stem keeps the letter: «باقتضاب» is «اقتضاب»,
+	// «فاضل» and «بدر» are themselves.
+	stems := Stems(r.lex, w)
+	return len(stems) > 0 && !slices.ContainsFunc(stems, func(st string) bool { return []rune(st)[0] == rs[0] })
 }
 
 // readMention reads the mention starting at toks[i] (before hi), nil when
@@ -571,6 +595,15 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 			m.name, named = tokens(j, j+n), true
 			m.unsure = r.unsureName(m.name, hi)
 			j += n
+			continue
+		case !named && len(m.titles) > 0 && r.lex != nil && !r.unknown(j) && r.familyName(j, hi) > 0:
+			// «وزير الصحة أكلي مزيان إن»: after a function, known words
+			// that end the phrase are a name (an object goes on: «وزير
+			// الصحة ضرورة الالتزام»); only the lexicon can say they are
+			// no clitic and preposition.
+			f := r.familyName(j, hi)
+			m.name, named = tokens(j, j+f), true
+			j += f
 			continue
 		case !named && len(m.titles) > 0 && r.placeBeforeName(j, hi) > j:
 			// «والي جهة الرباط سلا القنيطرة، مراد الوزاني»: words up to a

@@ -193,6 +193,15 @@ var speakerCases = []struct {
 		roles: []string{"الناطقة الرسمية باسم الوزارة", "مدير عام نقل الطاقة في المنطقة الجنوبية", "النائب عن محافظة البصرة", "وزير الكهرباء"},
 	},
 	{
+		name: "after a function, known words that end the phrase are the name; a word with a clitic never",
+		article: `وقال وزير الصحة أكلي مزيان إن «المصلحة ستفتح قبل الصيف».
+وردّ وزير الصحة باقتضاب: «الندرة ظرفية».
+وقال الناطق باسم الوزارة، حسن الأمين، للصحفيين: «المخزون يكفي ستة أشهر».
+وقال محمد للصحفيين: «سنواصل العمل».`,
+		want: []string{"أكلي مزيان", "أكلي مزيان", "حسن الأمين", ""},
+		lex:  true,
+	},
+	{
 		name: "a word of a clause, a headline or an agency is never a speaker",
 		article: `بوزيدي: الصادرات ترتفع
 
