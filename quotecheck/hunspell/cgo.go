@@ -11,6 +11,7 @@ import "C"
 
 import (
 	"errors"
+	"slices"
 	"sync"
 	"unsafe"
 )
@@ -23,14 +24,15 @@ const Available = true
 type Dictionary struct {
 	mu sync.Mutex
 	h  *C.Hunhandle
-	// spelled remembers Spell's answers: a newsroom's words recur from one
-	// article to the next, and a look-up costs microseconds (a word the
-	// dictionary lacks, every affix rule tried). At most maxSpelled
-	// words; it starts over when full.
+	// spelled and stems remember the answers of Spell and Stems: a
+	// newsroom's words recur from one article to the next, and a look-up
+	// costs microseconds (a word the dictionary lacks, every affix rule
+	// tried). At most maxSpelled words each; they start over when full.
 	spelled map[string]bool
+	stems   map[string][]string
 }
 
-// maxSpelled is the most words Spell remembers (about 5 MB).
+// maxSpelled is the most words Spell, and Stems, remember (a few MB).
 const maxSpelled = 1 << 16
 
 // Open loads the dictionary aff/dic (about 0.2 s and 30 MB for Arabic).
@@ -74,21 +76,27 @@ func (d *Dictionary) Stems(word string) []string {
 	if word == "" {
 		return nil
 	}
-	cw := C.CString(word)
-	defer C.free(unsafe.Pointer(cw))
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	if st, ok := d.stems[word]; ok {
+		return slices.Clone(st)
+	}
+	cw := C.CString(word)
+	defer C.free(unsafe.Pointer(cw))
 	var list **C.char
-	n := int(C.Hunspell_stem(d.h, &list, cw))
-	if n <= 0 || list == nil {
-		return nil
+	var out []string
+	if n := int(C.Hunspell_stem(d.h, &list, cw)); n > 0 && list != nil {
+		out = make([]string, n)
+		for i, p := range unsafe.Slice(list, n) {
+			out[i] = C.GoString(p)
+		}
+		C.Hunspell_free_list(d.h, &list, C.int(n))
 	}
-	defer C.Hunspell_free_list(d.h, &list, C.int(n))
-	out := make([]string, n)
-	for i, p := range unsafe.Slice(list, n) {
-		out[i] = C.GoString(p)
+	if d.stems == nil || len(d.stems) >= maxSpelled {
+		d.stems = make(map[string][]string)
 	}
-	return out
+	d.stems[word] = out
+	return slices.Clone(out)
 }
 
 // Close frees the dictionary; it must not be used afterwards.
