@@ -792,8 +792,9 @@ func (d *discourse) pick(at int, focus *entity, ok func(*entity) bool) *entity {
 // function is the person of a clause whose subject names a function that
 // no named person holds («وقالت الوزيرة» in an article that names her
 // only «وزيرة الصحة»): named by the fullest mention of that function, or
-// its own; nil for a function that names whoever speaks («المسؤول») or
-// only a head («النائب»), which points back to someone the model missed.
+// its own; nil for a function that names whoever speaks («المسؤول»), and
+// for a bare head («النائب») followed by a word the model did not read — a
+// name it missed (readOn).
 func (d *discourse) function(m *mention) *entity {
 	if len(m.titles) == 0 || len(m.name) > 0 || anaphoric(m) || m.titles[0].heads[0] == "نظير" {
 		return nil
@@ -808,8 +809,8 @@ func (d *discourse) function(m *mention) *entity {
 			best = o
 		}
 	}
-	if len(best.titles[0].words) < 2 {
-		return nil // «النائب» alone points back to someone; nobody named fits
+	if len(best.titles[0].words) < 2 && d.readOn(m) {
+		return nil // «النائب بوزيان» with «بوزيان» unread: whose function is unsure
 	}
 	text := d.titleText(best, false)
 	for _, e := range d.people {
@@ -821,6 +822,20 @@ func (d *discourse) function(m *mention) *entity {
 	d.learn(e, best)
 	d.people = append(d.people, e)
 	return e
+}
+
+// readOn reports whether the phrase of mention m goes on with a word the
+// model did not read: no punctuation, function word, verb, accusative or
+// word with a proclitic after it.
+func (d *discourse) readOn(m *mention) bool {
+	r := d.r
+	p := m.end
+	if p >= len(r.toks) || !r.joined(p) {
+		return false
+	}
+	k := r.key(p)
+	return !closedWord(k) && !accusative(k) && !articleWithClitic(k) && !strings.HasPrefix(k, "ب") && !strings.HasPrefix(k, "ل") &&
+		!(strings.HasPrefix(k, "و") && r.conjunct(p))
 }
 
 // titleText is the text of m's functions: those before the name, or

@@ -202,6 +202,14 @@ var speakerCases = []struct {
 		lex:  true,
 	},
 	{
+		name: "a person named only by function is that function, unless a word the model cannot read follows",
+		article: `وقال الرئيس في كلمته اليوم إن «الحكومة ستواصل العمل من أجل تحسين الخدمات».
+وأعلنت وزيرة الصحة، صباح اليوم، عن برنامج جديد.
+وقالت الوزيرة: «البرنامج يشمل كل الجهات».`,
+		want:  []string{"الرئيس", "وزيرة الصحة"},
+		roles: []string{"الرئيس", "وزيرة الصحة"},
+	},
+	{
 		name: "a word of a clause, a headline or an agency is never a speaker",
 		article: `بوزيدي: الصادرات ترتفع
 
