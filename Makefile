@@ -18,6 +18,9 @@ APT_PACKAGES += pandoc libreoffice-writer-nogui poppler-utils fonts-noto-core
 # clip/clip_test.go. Captions use the Noto Naskh WOFF2 the binary ships, so no
 # system font package is needed.
 APT_PACKAGES += tesseract-ocr tesseract-ocr-ara
+# The quotation check's Arabic lexicon (issue 19): Ayaspell read by
+# libhunspell, compiled in with the build tag `hunspell` (see HAVE_HUNSPELL).
+APT_PACKAGES += hunspell-ar libhunspell-dev
 # Node.js runs the browser test (api/web/e2e); installed from Debian only on a
 # machine that lacks npm, so a newer Node already present is left alone.
 NODE_PACKAGES := $(if $(shell command -v npm 2>/dev/null),,nodejs npm)
@@ -39,9 +42,12 @@ else
     export CGO_LDFLAGS += $(shell pkg-config --libs-only-L whisper)
   endif
 endif
-ifeq ($(HAVE_WHISPER),yes)
-  TAGS ?= whisper
-endif
+# libhunspell (the quotation check's lexicon, package quotecheck/hunspell):
+# tag `hunspell` when pkg-config finds it; without it the check cannot tell
+# another real word from a spelling slip and says so.
+HAVE_HUNSPELL := $(shell pkg-config --exists hunspell 2>/dev/null && echo yes)
+TAGS ?= $(subst $(eval) ,$(COMMA),$(strip $(if $(filter yes,$(HAVE_WHISPER)),whisper) $(if $(filter yes,$(HAVE_HUNSPELL)),hunspell)))
+COMMA := ,
 
 .PHONY: all build build-noengine check-whisper deps test lint bench bench-audio bench-asr bench-clip clean e2e-deps openai-deps webhook-deps
 
@@ -53,7 +59,7 @@ build: check-whisper
 
 ## build-noengine: a binary without the speech engine (audio, align, models only)
 build-noengine:
-	$(GO) build -o $(BIN) ./cmd/newsscribe
+	$(GO) build -tags '$(filter hunspell,$(subst $(COMMA), ,$(TAGS)))' -o $(BIN) ./cmd/newsscribe
 
 check-whisper:
 	@if [ "$(HAVE_WHISPER)" != yes ]; then \
@@ -169,9 +175,9 @@ bench-models:
 ## eval-align: the aligner's evaluation table (recall, false alarms, timing error; newsscribe vs a difflib baseline)
 .PHONY: eval-align
 eval-align:
-	$(GO) run ./align/eval/cmd/evalalign -dir align/testdata/eval -shared ../shared/articles
+	$(GO) run -tags '$(TAGS)' ./align/eval/cmd/evalalign -dir align/testdata/eval -shared ../shared/articles
 
 ## eval-quotes: the quote check's evaluation table (verdict accuracy, false accusations, misquotes found, speakers)
 .PHONY: eval-quotes
 eval-quotes:
-	$(GO) run ./align/eval/cmd/evalquotes -dir align/testdata/eval -shared ../shared/articles
+	$(GO) run -tags '$(TAGS)' ./align/eval/cmd/evalquotes -dir align/testdata/eval -shared ../shared/articles

@@ -61,7 +61,6 @@ type aligner struct {
 	mLo, mHi []int32
 	mSim     []float32
 	cl       claims
-	runes    []rune // the article's text, for the check
 	// interpolated times per article word (NaN when none)
 	iStart, iEnd []float64
 	// similarity of an edge word to the recognised word paired with it (NaN when none)

@@ -2,6 +2,7 @@ package align
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/newsscribe/newsscribe/align/arabic"
 )
@@ -217,10 +218,19 @@ func (al *aligner) pairScore(a, b *arabic.Word, minSim float32) float32 {
 }
 
 // splitScore scores a proclitic written apart (units p, q in us, in either
-// order) against one word w: «و أضاف» against «وأضاف».
+// order) against one word w: «و أضاف» against «وأضاف»; and any word the
+// recogniser wrote in two pieces, exactly: «الأو لوية» against «الأولوية».
 func (al *aligner) splitScore(p, q int32, us []unit, w *arabic.Word, minSim float32) (float32, bool) {
 	lo, hi := min(p, q), max(p, q)
-	if hi != lo+1 || !us[lo].clitic {
+	if hi != lo+1 {
+		return 0, false
+	}
+	if !us[lo].clitic {
+		a, b := us[lo].w.Key, us[hi].w.Key
+		if len(a)+len(b) == len(w.Key) && len(a) > 0 && len(b) > 0 && a[0] != '#' && b[0] != '#' &&
+			strings.HasPrefix(w.Key, a) && strings.HasSuffix(w.Key, b) {
+			return 1, true
+		}
 		return 0, false
 	}
 	joined := arabic.NewWord(us[lo].w.Key + us[hi].w.Key)

@@ -5,25 +5,24 @@ package align
 // passage — is about passages, which the Result does not expose.
 
 import (
-	"strings"
 	"testing"
 	"unicode/utf8"
 
-	"github.com/newsscribe/newsscribe/align/aligntest"
+	"github.com/newsscribe/newsscribe/align/alignfuzz"
 	"github.com/newsscribe/newsscribe/align/arabic"
 )
 
 func FuzzAlign(f *testing.F) {
-	aligntest.AddSeeds(f)
+	alignfuzz.AddSeeds(f)
 	f.Fuzz(func(t *testing.T, article, speech string, timing []byte) {
 		if !utf8.ValidString(article) {
-			if _, err := Align(aligntest.Fuzzed(speech, timing), article, Options{}); err != ErrNotUTF8 {
+			if _, err := Run(alignfuzz.Fuzzed(speech, timing), article, Options{}); err != ErrNotUTF8 {
 				t.Fatalf("invalid UTF-8 article: got %v, want ErrNotUTF8", err)
 			}
 			return
 		}
 		a := ParseArticle(article)
-		al := newAligner(aligntest.Fuzzed(speech, timing), a, Options{}.withDefaults())
+		al := newAligner(alignfuzz.Fuzzed(speech, timing), a, Options{}.withDefaults())
 		al.run()
 		r := al.result()
 		// Words: every article word once, offsets valid and in order.
@@ -88,9 +87,9 @@ func FuzzAlign(f *testing.F) {
 			qs[i] = q.TimedSpan
 		}
 		check("quote", qs)
-		checkChecks(t, r, runes)
-		// The subtitles of every result keep their layout: FuzzAlignCues
-		// in package export, on the same seeds.
+		// The subtitles of every result keep their layout, and every
+		// quotation gets a consistent check: FuzzAlignCues in package export
+		// and FuzzCheck in package quotecheck, on the same seeds.
 		// Times are monotone within a passage; every transcript unit is
 		// used by at most one article passage.
 		last := map[int32]int32{}
@@ -121,50 +120,4 @@ func FuzzAlign(f *testing.F) {
 			t.Fatalf("got %d unmatched words of %d", n, len(al.tw))
 		}
 	})
-}
-
-// checkChecks verifies the quotation checks of r (runes: the article): a
-// verdict, offsets inside the quotation, and a speaker only of words the
-// article prints.
-func checkChecks(t *testing.T, r *Result, runes []rune) {
-	t.Helper()
-	kinds := map[DiffKind]bool{DiffSpelling: true, DiffChanged: true, DiffAdded: true, DiffOmitted: true}
-	for i, q := range r.Quotes {
-		c := q.Check
-		if c.Speaker != nil {
-			if *c.Speaker == "" {
-				t.Fatalf("quote %d: empty speaker (want null)", i)
-			}
-			for _, f := range strings.Fields(*c.Speaker) {
-				if !strings.Contains(string(runes), f) {
-					t.Fatalf("quote %d: speaker %q holds %q, which the article does not print", i, *c.Speaker, f)
-				}
-			}
-		}
-		switch c.Verdict {
-		case VerdictVerbatim, VerdictMinor, VerdictAltered, VerdictStitched, VerdictNotSaid, VerdictUnclear:
-		default:
-			t.Fatalf("quote %d: verdict %q", i, c.Verdict)
-		}
-		if c.Parts == nil || c.Differences == nil {
-			t.Fatalf("quote %d: nil parts or differences", i)
-		}
-		if c.Verdict == VerdictNotSaid && (len(c.Parts) > 0 || len(c.Differences) > 0) {
-			t.Fatalf("quote %d: not_said with parts or differences", i)
-		}
-		for _, p := range c.Parts {
-			if p.CharStart < q.CharStart || p.CharEnd > q.CharEnd || p.CharStart >= p.CharEnd || !(p.Start <= p.End) {
-				t.Fatalf("quote %d [%d,%d): bad part %+v", i, q.CharStart, q.CharEnd, p)
-			}
-		}
-		for _, d := range c.Differences {
-			if !kinds[d.Kind] || d.CharStart < q.CharStart || d.CharEnd > q.CharEnd || d.CharStart > d.CharEnd ||
-				!(d.Confidence >= 0 && d.Confidence <= 1) || !(d.Start <= d.End) || string(runes[d.CharStart:d.CharEnd]) != d.Article {
-				t.Fatalf("quote %d [%d,%d): bad difference %+v", i, q.CharStart, q.CharEnd, d)
-			}
-			if (d.Kind == DiffOmitted) != (d.CharStart == d.CharEnd) {
-				t.Fatalf("quote %d: %s difference with span [%d,%d)", i, d.Kind, d.CharStart, d.CharEnd)
-			}
-		}
-	}
 }

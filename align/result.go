@@ -75,7 +75,8 @@ type TimedSpan struct {
 // TimedQuote is a quotation with its time and its check.
 type TimedQuote struct {
 	TimedSpan
-	// Check says whether the quotation was said as printed.
+	// Check says whether the quotation was said as printed; the zero
+	// value (verdict "", not checked) until package quotecheck fills it.
 	Check Check `json:"check"`
 }
 
@@ -125,9 +126,8 @@ func (al *aligner) result() *Result {
 	for i, s := range a.Sentences {
 		r.Sentences[i] = TimedSentence{TimedSpan: al.span(runes, s.Span, sent[i]), Paragraph: s.Paragraph, Prose: a.Paragraphs[s.Paragraph].Prose}
 	}
-	checks := al.checkQuotes()
 	for i, q := range a.Quotes {
-		r.Quotes[i] = TimedQuote{TimedSpan: al.span(runes, q, quote[i]), Check: checks[i]}
+		r.Quotes[i] = TimedQuote{TimedSpan: al.span(runes, q, quote[i])}
 	}
 	r.Unmatched = al.unmatched()
 	return r

@@ -1,12 +1,15 @@
 package api_test
 
 import (
+	"bytes"
+	"encoding/json"
 	"strings"
 	"sync"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/newsscribe/newsscribe/export"
+	"github.com/newsscribe/newsscribe/quotecheck"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
 
@@ -84,5 +87,81 @@ func TestQuoteCheckEndpoints(t *testing.T) {
 		if n := utf8.RuneCountInString(strings.Trim(l, "\u202B\u202C")); n > export.SubtitleLineLength {
 			t.Errorf("alignment srt: got a line of %d characters %q", n, l)
 		}
+	}
+}
+
+// TestLookAlikeMisquoteThroughServer (issue 19): the speaker said
+// «ثنائية» and the article printed «ثلاثية» — three became two. Through the
+// server's real path (upload, the queue's worker, the pipeline with the
+// scripted engine, the store), the quotation is altered with a changed
+// difference in the job's alignment and in the article's transcript (what
+// the newsroom page reads), and the public embed does not list it as said.
+// It needs the lexicon (build tag hunspell, which make test sets).
+func TestLookAlikeMisquoteThroughServer(t *testing.T) {
+	if _, err := quotecheck.DefaultLexicon(); err != nil {
+		t.Skipf("no Arabic lexicon, so no look-alike word can be told from a typo (make test builds with the hunspell tag when pkg-config finds libhunspell): %v", err)
+	}
+	const said = "قال الوزير إن الشراكة ستكون ثنائية بين الوزارة والجهة والجامعة في المشروع الجديد"
+	const printed = "الشراكة ستكون ثلاثية بين الوزارة والجهة والجامعة في المشروع الجديد"
+	ts := newServer(t, serverOpts{web: true, result: func(s []float32, o transcribe.Options) (*transcribe.Transcript, error) {
+		d := float64(len(s)) / 16000
+		fields := strings.Fields(said)
+		step := d / float64(len(fields))
+		words := make([]transcribe.Word, len(fields))
+		for i, f := range fields {
+			words[i] = transcribe.Word{Word: f, Start: float64(i) * step, End: float64(i+1)*step - 0.05, Probability: 0.9}
+		}
+		return &transcribe.Transcript{Language: "ar", Duration: d, Text: said, Segments: []transcribe.Segment{{Start: 0, End: d, Text: said, Words: words}}}, nil
+	}})
+	body, _ := json.Marshal(map[string]any{"title": "شراكة", "body": "وقال الوزير إن «" + printed + "».", "published": true})
+	r := ts.do(t, "POST", "/v1/articles", bytes.NewReader(body), "application/json")
+	var a struct {
+		ID string `json:"id"`
+	}
+	r.json(t, &a)
+	if r.status != 201 {
+		t.Fatalf("article: got %d %s", r.status, r.body)
+	}
+	r = ts.upload(t, "/v1/articles/"+a.ID+"/audio", wav(6, 440), nil)
+	var j jobView
+	r.json(t, &j)
+	if r.status != 202 {
+		t.Fatalf("audio: got %d %s", r.status, r.body)
+	}
+	if v := ts.waitJob(t, j.ID); v.Status != "done" {
+		t.Fatalf("job %+v", v)
+	}
+	type check struct {
+		Verdict     string `json:"verdict"`
+		Differences []struct {
+			Kind, Article, Spoken string
+		} `json:"differences"`
+	}
+	var got struct {
+		Quotes []struct {
+			Text  string `json:"text"`
+			Check *check `json:"check"`
+		} `json:"quotes"`
+	}
+	for _, path := range []string{"/v1/transcriptions/" + j.ID + "/alignment", "/v1/articles/" + a.ID + "/transcript", "/embed/articles/" + a.ID + "/data.json"} {
+		r := ts.do(t, "GET", path, nil, "")
+		got.Quotes = nil
+		r.json(t, &got)
+		if r.status != 200 || len(got.Quotes) != 1 || got.Quotes[0].Check == nil {
+			t.Fatalf("%s: got %d %s, want one checked quotation", path, r.status, r.body)
+		}
+		c := got.Quotes[0].Check
+		changed := false
+		for _, d := range c.Differences {
+			changed = changed || d.Kind == "changed" && d.Article == "ثلاثية" && d.Spoken == "ثنائية"
+		}
+		if c.Verdict != "altered" || !changed {
+			t.Errorf("%s: got %s %+v, want altered with «ثلاثية» changed from «ثنائية»", path, c.Verdict, c.Differences)
+		}
+	}
+	// The embed lists only what was said: not this quotation.
+	r = ts.do(t, "GET", "/embed/articles/"+a.ID, nil, "")
+	if r.status != 200 || strings.Contains(string(r.body), "ثلاثية") {
+		t.Errorf("embed page: got %d, listing the altered quotation: %s", r.status, r.body)
 	}
 }

@@ -22,19 +22,20 @@ var layers = map[string]int{
 	"internal/atomicfile": 0, "internal/bytesize": 0, "internal/errcode": 0, "internal/oneline": 0,
 	"internal/publicurl": 0, "internal/movtest": 0, "internal/plaintext": 0, "internal/apikey": 0, "internal/pgtest": 0,
 
-	"align/arabic": 1, "export/docx": 1, "blob": 1, "share": 1, "webhook": 1,
+	"align/arabic": 1, "quotecheck/hunspell": 1, "export/docx": 1, "blob": 1, "share": 1, "webhook": 1,
 
 	"audio": 2, "models": 2, "transcribe": 2, "blob/fileblob": 2, "blob/s3blob": 2,
 
-	"transcribe/whisper": 3, "align": 3, "blob/blobtest": 3,
+	"transcribe/whisper": 3, "align": 3, "align/alignfuzz": 3, "blob/blobtest": 3,
 
-	"align/prompt": 4, "align/eval": 4, "align/aligntest": 4, "clip": 4, "transcribe/transcribetest": 4, "export": 4,
+	"quotecheck": 4, "align/aligntest": 4, "clip": 4, "transcribe/transcribetest": 4, "export": 4,
 
-	"pipeline": 5, "store": 5, "live": 5, "live/livetest": 6, "align/eval/cmd/evalalign": 5, "align/eval/cmd/evalquotes": 5,
+	"pipeline": 5, "store": 5, "align/prompt": 5, "align/eval": 5,
 
-	"queue": 6, "api/web": 6, "api/openai": 6, "store/internal/searchbench": 6,
+	"queue": 6, "api/web": 6, "api/openai": 6, "store/internal/searchbench": 6, "live": 6,
+	"align/eval/cmd/evalalign": 6, "align/eval/cmd/evalquotes": 6,
 
-	"newsroom": 7, "api": 8,
+	"newsroom": 7, "live/livetest": 7, "api": 8,
 
 	"server": 9,
 

@@ -354,7 +354,7 @@ func quoteHTML(i int, q align.TimedQuote) htmlQuote {
 	}
 	hq.Aria = fmt.Sprintf("اقتباس %d: %s", i+1, hq.Label)
 	if c.Speaker != nil {
-		hq.Speaker = *c.Speaker
+		hq.Speaker = c.SpeakerLine()
 		hq.Aria += "، " + hq.Speaker
 	}
 	for _, d := range c.Differences {

@@ -14,6 +14,7 @@ import (
 	"github.com/newsscribe/newsscribe/align"
 	"github.com/newsscribe/newsscribe/align/aligntest"
 	"github.com/newsscribe/newsscribe/export"
+	"github.com/newsscribe/newsscribe/quotecheck"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
 
@@ -29,7 +30,7 @@ func article(t testing.TB) string { return aligntest.Article(t) }
 // mustAlign aligns tr to art with the aligner's defaults.
 func mustAlign(t testing.TB, tr *transcribe.Transcript, art string) *align.Result {
 	t.Helper()
-	r, err := align.Align(tr, art, align.Options{})
+	r, err := quotecheck.Align(tr, art, align.Options{})
 	if err != nil {
 		t.Fatalf("Align: %v", err)
 	}

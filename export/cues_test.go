@@ -7,19 +7,20 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsscribe/newsscribe/align"
-	"github.com/newsscribe/newsscribe/align/aligntest"
+	"github.com/newsscribe/newsscribe/align/alignfuzz"
 	"github.com/newsscribe/newsscribe/export"
+	"github.com/newsscribe/newsscribe/quotecheck"
 )
 
 // FuzzAlignCues aligns fuzzed articles and speech (the aligner's FuzzAlign
 // seeds) and checks the subtitles written of every result (checkCues).
 func FuzzAlignCues(f *testing.F) {
-	aligntest.AddSeeds(f)
+	alignfuzz.AddSeeds(f)
 	f.Fuzz(func(t *testing.T, article, speech string, timing []byte) {
 		if !utf8.ValidString(article) {
 			return
 		}
-		r, err := align.Align(aligntest.Fuzzed(speech, timing), article, align.Options{})
+		r, err := quotecheck.Align(alignfuzz.Fuzzed(speech, timing), article, align.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}

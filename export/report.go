@@ -17,7 +17,7 @@ func writeReport(w io.Writer, r *align.Result) error {
 		fmt.Fprintf(&b, "\n%d. «%s»\n", i+1, strings.Join(strings.Fields(q.Text), " "))
 		fmt.Fprintf(&b, "   الحكم: %s (%s)\n", c.Verdict.Label().Arabic, c.Verdict)
 		if c.Speaker != nil {
-			fmt.Fprintf(&b, "   المتحدث: %s\n", *c.Speaker)
+			fmt.Fprintf(&b, "   المتحدث: %s\n", c.SpeakerLine())
 		}
 		for _, p := range c.Parts {
 			fmt.Fprintf(&b, "   قيل في %s–%s\n", short(p.Start), short(p.End))

@@ -25,7 +25,7 @@ func ReportDocument(r *align.Result, info DocumentInfo) *docx.Document {
 			docx.P(docx.Quote, "«"+strings.Join(strings.Fields(q.Text), " ")+"»"))
 		if c.Speaker != nil {
 			d.Paragraphs = append(d.Paragraphs, docx.Paragraph{Style: docx.Note, Runs: []docx.Run{
-				{Text: "المتحدث: ", Bold: true}, {Text: *c.Speaker}}})
+				{Text: "المتحدث: ", Bold: true}, {Text: c.SpeakerLine()}}})
 		}
 		if len(c.Parts) > 0 {
 			times := make([]string, len(c.Parts))

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/newsscribe/newsscribe/align"
+	"github.com/newsscribe/newsscribe/quotecheck"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
 
@@ -12,12 +13,11 @@ import (
 // check the rest of the product runs on a finished recording.
 type Checker func(t *transcribe.Transcript, draft string) ([]align.TimedQuote, error)
 
-// AlignChecker is the product's check: align.Align, whose result carries
-// each quotation's check (verdict, parts, differences, speaker). It is the
-// one call to repoint when the check moves to a package of its own.
+// AlignChecker is the product's check: quotecheck.Align, whose result
+// carries each quotation's check (verdict, parts, differences, speaker).
 func AlignChecker(opts align.Options) Checker {
 	return func(t *transcribe.Transcript, draft string) ([]align.TimedQuote, error) {
-		r, err := align.Align(t, draft, opts)
+		r, err := quotecheck.Align(t, draft, opts)
 		if err != nil {
 			return nil, err
 		}

@@ -430,7 +430,7 @@ func TestRecover(t *testing.T) {
 }
 
 // TestLiveQuoteCheck: the draft's quotations are checked against the
-// finals as they come, with the product's check (align.Align): a
+// finals as they come, with the product's check (quotecheck.Align): a
 // quotation said as printed becomes verbatim once its words are final,
 // one never said stays not_said.
 func TestLiveQuoteCheck(t *testing.T) {

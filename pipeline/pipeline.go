@@ -23,6 +23,7 @@ import (
 	"github.com/newsscribe/newsscribe/audio"
 	"github.com/newsscribe/newsscribe/internal/errcode"
 	"github.com/newsscribe/newsscribe/models"
+	"github.com/newsscribe/newsscribe/quotecheck"
 	"github.com/newsscribe/newsscribe/transcribe"
 	"github.com/newsscribe/newsscribe/transcribe/whisper"
 )
@@ -373,7 +374,7 @@ func shift(t *transcribe.Transcript, offset float64) {
 // Align puts the transcript's times on the article text with the
 // configured align.Options.
 func (p *Pipeline) Align(t *transcribe.Transcript, article string) (*align.Result, error) {
-	r, err := align.Align(t, article, p.cfg.Align)
+	r, err := quotecheck.Align(t, article, p.cfg.Align)
 	if err != nil {
 		return nil, fmt.Errorf("align: %w", err)
 	}

@@ -21,7 +21,9 @@ func TestParseQuery(t *testing.T) {
 		{"والحكومة", "[حكومه] []"},
 		{"إعلان ٢٠٢٧", "[اعلان 2027] []"},
 		{"خمسة عشر", "[15] []"},
-		{`"قال الرئيس" مستشفى`, "[مستشفي] [[قال رييس]]"},
+		{`"قال الرئيس" مستشفى`, "[مستشفي] [[قال رءيس]]"},
+		{"مسئولية", "[مسءوليه] []"},
+		{"المسؤولية", "[مسءوليه] []"},
 		{"«تحسين الخدمات»", "[] [[تحسين خدمات]]"},
 		{`"`, "[] []"},
 		{"، ؟ !", "[] []"},
@@ -31,6 +33,51 @@ func TestParseQuery(t *testing.T) {
 		if got := fmt.Sprint(q.Words, " ", q.Phrases); got != tc.want {
 			t.Errorf("ParseQuery(%q): got %s, want %s", tc.q, got, tc.want)
 		}
+	}
+}
+
+// TestSearchHamzaSeats: «مسؤولية» (Rabat) and «مسئولية» (Cairo) are one
+// word; a search for either spelling finds both.
+func TestSearchHamzaSeats(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	for i, text := range []string{"نتحمل المسؤولية كاملة", "نتحمل المسئولية كاملة"} {
+		tr := &transcribe.Transcript{Language: "ar", Duration: 3, Segments: []transcribe.Segment{{Start: 0, End: 3, Text: text}}}
+		indexTranscript(t, s, i, fmt.Sprint("f", i), time.Date(2026, 3, 1+i, 10, 0, 0, 0, time.UTC), tr)
+	}
+	for _, q := range []string{"مسؤولية", "مسئولية", "بالمسئولية"} {
+		hits, _, err := s.Search(ctx, store.SearchParams{Query: store.ParseQuery(q), Limit: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(hits) != 2 {
+			t.Errorf("search %q: got %d hits, want both spellings (2)", q, len(hits))
+		}
+	}
+}
+
+// TestSearchRekeyed: an index built with older search terms (here: taken
+// out, its version set back) is built again when the store migrates.
+func TestSearchRekeyed(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	tr := &transcribe.Transcript{Language: "ar", Duration: 3, Segments: []transcribe.Segment{{Start: 0, End: 3, Text: "نتحمل المسئولية كاملة"}}}
+	indexTranscript(t, s, 0, "f", time.Date(2026, 3, 1, 10, 0, 0, 0, time.UTC), tr)
+	if err := s.DeleteJobIndex(ctx, "tr_0"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.DB().ExecContext(ctx, `UPDATE ns_search_keys SET version = 1`); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	hits, _, err := s.Search(ctx, store.SearchParams{Query: store.ParseQuery("مسؤولية"), Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) != 1 {
+		t.Errorf("got %d hits after migrating an index of older terms, want 1", len(hits))
 	}
 }
 
@@ -50,20 +97,7 @@ func TestSearchSnippetAndOrder(t *testing.T) {
 			seg.Text = strings.Join(words, " ")
 			tr.Segments = append(tr.Segments, seg)
 		}
-		j := &store.Job{ID: fmt.Sprintf("tr_%d", i), ASRKey: fmt.Sprint("k", i), Filename: fmt.Sprint("day", day),
-			CreatedAt: time.Date(2026, 3, day, 10, 0, 0, 0, time.UTC)}
-		j.DedupKey = j.ASRKey
-		if err := s.PutTranscript(ctx, j.ASRKey, tr); err != nil {
-			t.Fatal(err)
-		}
-		if err := s.CreateJob(ctx, j); err != nil {
-			t.Fatal(err)
-		}
-		s.StartJob(ctx, j.ID)
-		s.FinishJob(ctx, j.ID, 10, 0)
-		if err := s.IndexJob(ctx, j.ID); err != nil {
-			t.Fatal(err)
-		}
+		indexTranscript(t, s, i, fmt.Sprint("day", day), time.Date(2026, 3, day, 10, 0, 0, 0, time.UTC), tr)
 	}
 	hits, next, err := s.Search(ctx, store.SearchParams{Query: store.ParseQuery("الحكومه"), Limit: 4})
 	if err != nil {
@@ -95,5 +129,25 @@ func TestSearchSnippetAndOrder(t *testing.T) {
 	b, _ := json.Marshal(hits[0])
 	if strings.Contains(string(b), "<") {
 		t.Errorf("snippet carries markup: %s", b)
+	}
+}
+
+// indexTranscript stores transcript tr as finished job tr_<i> (file name,
+// creation time) and indexes it for search.
+func indexTranscript(t *testing.T, s *store.Store, i int, name string, created time.Time, tr *transcribe.Transcript) {
+	t.Helper()
+	ctx := context.Background()
+	j := &store.Job{ID: fmt.Sprintf("tr_%d", i), ASRKey: fmt.Sprint("k", i), Filename: name, CreatedAt: created}
+	j.DedupKey = j.ASRKey
+	if err := s.PutTranscript(ctx, j.ASRKey, tr); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CreateJob(ctx, j); err != nil {
+		t.Fatal(err)
+	}
+	s.StartJob(ctx, j.ID)
+	s.FinishJob(ctx, j.ID, tr.Duration, 0)
+	if err := s.IndexJob(ctx, j.ID); err != nil {
+		t.Fatal(err)
 	}
 }

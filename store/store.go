@@ -226,6 +226,9 @@ func (s *Store) Migrate(ctx context.Context) error {
 			return fmt.Errorf("add column %s.%s: %w", c[0], c[1], err)
 		}
 	}
+	if err := s.rekeySearch(ctx); err != nil {
+		return fmt.Errorf("search index with the current search terms: %w", err)
+	}
 	return nil
 }
 

@@ -1,9 +1,11 @@
 // Package arabic turns Arabic text into matching keys for the aligner.
 //
 // A key is what two spellings of the same word have in common: NFKC, no
-// tashkeel or Quranic marks, no tatweel, one alef, ى→ي, ة→ه, ؤ→و, ئ→ي, no
-// lone hamza, Persian ی/ک folded, Arabic-Indic and Eastern Arabic-Indic digits
-// as ASCII, Latin in lower case. Tokens keep their original text and rune
+// tashkeel or Quranic marks, no tatweel, one alef (أ إ آ ٱ → ا), ى→ي, ة→ه,
+// one hamza whatever its seat (ؤ ئ ء → ء, and يء → ء: «مسؤولية» and
+// «مسئولية», «شيء» and «شئ» share a key), Persian ی/ک folded,
+// Arabic-Indic and Eastern Arabic-Indic digits as ASCII, Latin in lower
+// case. The alignment, the quotation check and search all match on it. Tokens keep their original text and rune
 // offsets so that callers can point back into the text exactly as given.
 //
 // Unlike Whisper's BasicTextNormalizer, marks are dropped rather than turned
@@ -41,13 +43,39 @@ func Key(s string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
+	prev, hamzaOnly := rune(0), true
 	for _, r := range s {
-		if r2, ok := fold(r); ok && isWordRune(r2) {
-			b.WriteRune(r2)
+		r2, ok := fold(r)
+		if !ok || !isWordRune(r2) {
+			continue
 		}
+		if r2 == hamza && prev == 'ي' {
+			// «شيء» / «شئ», «مجيءه» / «مجيئه»: the ya is the hamza's seat.
+			k := b.String()
+			b.Reset()
+			b.WriteString(k[:len(k)-len("ي")])
+		}
+		b.WriteRune(r2)
+		prev, hamzaOnly = r2, hamzaOnly && r2 == hamza
+	}
+	if hamzaOnly {
+		return "" // a lone hamza is no word
 	}
 	return b.String()
 }
+
+// KeySet is the set of the keys of the space-separated words, for word
+// lists compared by key («قال قالت يقول»).
+func KeySet(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[Key(w)] = true
+	}
+	return m
+}
+
+// hamza is the key's one hamza, whatever its seat.
+const hamza = 'ء'
 
 // fold maps one rune of NFKC text to its key rune; ok is false when the rune
 // is dropped.
@@ -58,16 +86,16 @@ func fold(r rune) (rune, bool) {
 			return r + ('a' - 'A'), true
 		}
 		return r, true
-	case isMark(r), r == 0x0640 /* tatweel */, r == 0x0621 /* lone hamza */ :
+	case isMark(r), r == 0x0640: // tatweel
 		return 0, false
+	case r == 0x0621, r == 0x0624, r == 0x0626: // ء ؤ ئ
+		return hamza, true
 	case r == 0x0622, r == 0x0623, r == 0x0625, r == 0x0671: // آ أ إ ٱ
 		return 'ا', true
-	case r == 0x0649, r == 0x06CC, r == 0x0626: // ى ی ئ
+	case r == 0x0649, r == 0x06CC: // ى ی
 		return 'ي', true
 	case r == 0x0629: // ة
 		return 'ه', true
-	case r == 0x0624: // ؤ
-		return 'و', true
 	case r == 0x06A9: // ک
 		return 'ك', true
 	case 0x0660 <= r && r <= 0x0669:

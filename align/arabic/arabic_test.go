@@ -20,9 +20,19 @@ func TestKey(t *testing.T) {
 		{"tatweel", "الـــأمن", "الامن"},
 		{"alef maqsura", "على", "علي"},
 		{"ta marbuta", "مدينة", "مدينه"},
-		{"waw hamza", "مؤسسة", "موسسه"},
-		{"ya hamza", "رئيس", "رييس"},
-		{"lone hamza", "سماء", "سما"},
+		{"waw hamza", "مؤسسة", "مءسسه"},
+		{"ya hamza", "رئيس", "رءيس"},
+		{"hamza on the line", "سماء", "سماء"},
+		{"hamza alone", "ء", ""},
+		{"hamza seats: waw", "مسؤولية", "مسءوليه"},
+		{"hamza seats: ya", "مسئولية", "مسءوليه"},
+		{"hamza on the line for ya", "مسءولية", "مسءوليه"},
+		{"ya and hamza at the end", "شيء", "شء"},
+		{"ya hamza at the end", "شئ", "شء"},
+		{"ya hamza before a suffix", "مجيئه", "مجءه"},
+		{"ya and hamza before a suffix", "مجيءه", "مجءه"},
+		{"hamza after alef", "يتساءلون", "يتساءلون"},
+		{"ya hamza after alef", "يتسائلون", "يتساءلون"},
 		{"persian letters", "کی", "كي"},
 		{"arabic-indic digits", "٢٠١٥", "2015"},
 		{"eastern digits", "۱۶", "16"},
@@ -35,6 +45,19 @@ func TestKey(t *testing.T) {
 				t.Errorf("Key(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestSameKey: spellings of one word a newsroom meets share one key.
+func TestSameKey(t *testing.T) {
+	for _, pair := range [][2]string{
+		{"مسؤولية", "مسئولية"}, {"المسؤولين", "المسئولين"}, {"شيء", "شئ"}, {"بريء", "برئ"},
+		{"يتساءلون", "يتسائلون"}, {"مساءلة", "مسائلة"}, {"مجيئه", "مجيءه"}, {"رؤساء", "رءساء"},
+		{"إسرائيل", "اسرائيل"}, {"أوكرانيا", "اوكرانيا"}, {"الأولى", "الاولي"},
+	} {
+		if a, b := arabic.Key(pair[0]), arabic.Key(pair[1]); a != b {
+			t.Errorf("Key(%q) = %q, Key(%q) = %q, want the same", pair[0], a, pair[1], b)
+		}
 	}
 }
 
@@ -133,6 +156,8 @@ func TestStemAndSimilarity(t *testing.T) {
 		{"الأمن", "الامن", 1, 1},
 		{"بالأمن", "الأمن", 0.9, 0.9},
 		{"وللأمن", "أمن", 0.9, 0.9},
+		{"للجنة", "اللجنة", 0.9, 0.9}, // ل + اللجنة is written «للجنة»
+		{"وللجنة", "لجنة", 0.9, 0.9},
 		{"التطوةر", "التطور", 0.7, 0.85},
 		{"في", "من", 0, 0.1},
 		{"قال", "مراكش", 0, 0.3},

@@ -47,6 +47,10 @@ func runeCountAtLeast(s string, n int) bool {
 type Word struct {
 	Key  string
 	Stem string
+	// lam is the other reading of a word written with «لل»: ل and a word
+	// that starts with ل after its «ال» («للجنة» is ل + «اللجنة»), whose
+	// stem keeps that ل; "" for other words.
+	lam  string
 	key  []rune
 	stem []rune
 }
@@ -54,7 +58,11 @@ type Word struct {
 // NewWord prepares key (a Key) for Similarity.
 func NewWord(key string) Word {
 	st := Stem(key)
-	return Word{Key: key, Stem: st, key: []rune(key), stem: []rune(st)}
+	w := Word{Key: key, Stem: st, key: []rune(key), stem: []rune(st)}
+	if k, ok := cutClitic(key, "و", "ف"); (ok && strings.HasPrefix(k, "لل") || strings.HasPrefix(key, "لل")) && st != key {
+		w.lam = "ل" + st
+	}
+	return w
 }
 
 // Similarity scores two keys from 0 (unrelated) to 1 (same key):
@@ -69,7 +77,7 @@ func Similarity(a, b *Word) float64 {
 	if isNum(a.Key) || isNum(b.Key) {
 		return 0
 	}
-	if a.Stem == b.Stem {
+	if a.Stem == b.Stem || a.lam != "" && a.lam == b.Stem || b.lam != "" && b.lam == a.Stem {
 		return 0.9
 	}
 	best := ratio(a.key, b.key)

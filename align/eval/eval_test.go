@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/newsscribe/newsscribe/align/eval"
+	"github.com/newsscribe/newsscribe/quotecheck"
 	"github.com/newsscribe/newsscribe/transcribe/transcribetest"
 )
 
@@ -22,8 +23,8 @@ var targets = []struct {
 	{"standard", 0.10, 0.99, 0.005, 0.030},
 	{"standard", 0.20, 0.97, 0.005, 0.030},
 	{"standard", 0.40, 0.92, 0.005, 0.030},
-	{"edited quotes", 0.20, 0.92, 0.005, 0.030},
-	{"long speech", 0.20, 0.97, 0.005, 0.030},
+	{"edited quotes", 0.20, 0.97, 0.005, 0.030}, // issue 19
+	{"long speech", 0.20, 0.98, 0.005, 0.030},   // issue 19
 }
 
 // TestTargets runs the evaluation harness (a small version with -short) and
@@ -104,18 +105,22 @@ func TestRunMissingDir(t *testing.T) {
 	}
 }
 
-// Targets of issue 10 for the quote check, per WER.
+// Targets of issue 19 for the quote check (and issue 10's for stitched,
+// fabricated and covered edits), per WER, held on the tuning set and the
+// real article; the blind set is measured, never asserted here (it is not
+// tuned on).
 var quoteTargets = map[float64]struct {
-	accuracy, falseAccusation, misquotes, stitched, fabricated, covered, speaker float64
+	accuracy, falseAccusation, misquotes, lookAlike, stitched, fabricated, covered, speaker float64
 }{
-	0.10: {0.92, 0.06, 0.95, 0.85, 0.98, 0.90, 0.90},
-	0.20: {0.85, 0.12, 0.90, 0.80, 0.98, 0.85, 0.90},
+	0.10: {0.93, 0.05, 0.93, 0.85, 0.85, 0.98, 0.90, 0.95},
+	0.20: {0.88, 0.10, 0.88, 0.75, 0.80, 0.98, 0.85, 0.95},
 }
 
-// TestQuoteTargets runs the quote harness (under a second, so -short runs
+// TestQuoteTargets runs the quote harness (a few seconds, so -short runs
 // it whole: fewer cases would make the rates too coarse) and fails when the
-// check falls below the issue's targets, on the project's articles and,
-// when ../shared is beside the repository, on the real one.
+// check falls below the issue's targets, on the project's articles (the
+// tuning set) and, when ../shared is beside the repository, on the real
+// one; the blind set, when present, is printed only.
 func TestQuoteTargets(t *testing.T) {
 	cfg := eval.QuoteConfig{Dir: filepath.Join("..", "testdata", "eval"), Seeds: 12}
 	shared := filepath.Join(transcribetest.SharedDir(), "articles")
@@ -128,12 +133,19 @@ func TestQuoteTargets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	_, noLex := quotecheck.DefaultLexicon()
+	if noLex != nil {
+		t.Logf("no lexicon (%v): look-alike real words are not drawn, and the check calls a word one or two letters off unclear (it cannot tell a typo from another word), so only false accusations and speakers are held", noLex)
+	}
 	var table strings.Builder
 	if err := eval.WriteQuoteTable(&table, rows); err != nil {
 		t.Fatal(err)
 	}
 	t.Log("\n" + table.String())
 	for _, r := range rows {
+		if r.Track != "tuning" && r.Track != "real article" {
+			continue // the blind set is measured, never asserted: it is not tuned on
+		}
 		// Every speaker named is a person of the article, or nobody.
 		if len(r.Strangers) > 0 {
 			t.Errorf("%s at %.0f%% WER: got speakers %q, which are no person of the article", r.Track, r.WER*100, r.Strangers)
@@ -147,6 +159,7 @@ func TestQuoteTargets(t *testing.T) {
 			{"verdict accuracy", r.Accuracy, tg.accuracy, false},
 			{"false accusations", r.FalseAccusation, tg.falseAccusation, true},
 			{"misquotes called altered", r.Misquotes, tg.misquotes, false},
+			{"look-alike real words called altered", r.LookAlike, tg.lookAlike, false},
 			{"stitched called stitched", r.Stitched, tg.stitched, false},
 			{"fabricated called not_said", r.Fabricated, tg.fabricated, false},
 			{"edits covered", r.EditCovered, tg.covered, false},
@@ -154,6 +167,13 @@ func TestQuoteTargets(t *testing.T) {
 		} {
 			if math.IsNaN(c.got) {
 				continue // no quotation of that kind drawn (a -short run of the real article)
+			}
+			if noLex != nil && !c.atMost && c.name != "speaker correct" {
+				// Without a lexicon the harness draws other cases (no
+				// look-alikes) and typos are unclear: the issue's rates
+				// are for the build with it (make sets the tag); false
+				// accusations and speakers still hold.
+				continue
 			}
 			if c.atMost && c.got > c.want || !c.atMost && c.got < c.want {
 				t.Errorf("%s at %.0f%% WER: got %s %.3f, want %s %.2f", r.Track, r.WER*100, c.name, c.got, map[bool]string{true: "≤", false: "≥"}[c.atMost], c.want)

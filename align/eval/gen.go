@@ -3,7 +3,6 @@ package eval
 import (
 	"math"
 	"math/rand/v2"
-	"strconv"
 	"strings"
 
 	"github.com/newsscribe/newsscribe/align"
@@ -19,6 +18,7 @@ type Case struct {
 	// Truth holds, per article word (align.ParseArticle order), the true
 	// start times at which it was said; empty when it was never said.
 	Truth [][]float64
+	asr   asrStats // what the simulated recogniser did
 }
 
 // Shape says which parts of an article the speaker says.
@@ -47,7 +47,6 @@ type token struct {
 	text    string
 	word    int
 	endSent bool
-	number  int // ≥ 0: part of a number phrase id (for digit rendering)
 }
 
 // spokenBlock is a run of article words said together.
@@ -60,7 +59,7 @@ var dialect = map[string]string{
 }
 
 // build makes a case from article text.
-func build(name, text string, unreported []string, cfg genConfig, rng *rand.Rand) *Case {
+func build(name, text string, unreported []string, cfg genConfig, rng *rand.Rand, lex *lexCache) *Case {
 	art := align.ParseArticle(text)
 	c := &Case{Name: name, Article: text, Truth: make([][]float64, len(art.Words))}
 	blocks := pickBlocks(art, cfg, rng)
@@ -72,11 +71,10 @@ func build(name, text string, unreported []string, cfg genConfig, rng *rand.Rand
 		}
 	}
 	var toks []token
-	numID := 0
 	say := func(text string, word int, endSent bool) {
 		ts := arabic.Tokenize(text)
 		for i, t := range ts {
-			toks = append(toks, token{text: t.Text, word: word, endSent: endSent && i == len(ts)-1, number: -1})
+			toks = append(toks, token{text: t.Text, word: word, endSent: endSent && i == len(ts)-1})
 		}
 	}
 	sayUnreported := func(n int) {
@@ -97,7 +95,7 @@ func build(name, text string, unreported []string, cfg genConfig, rng *rand.Rand
 		}
 		gen(perGap)
 		for _, b := range blocks {
-			sayBlock(art, b, cfg, rng, &toks, &numID)
+			sayBlock(art, b, cfg, rng, &toks)
 			gen(perGap)
 		}
 	} else {
@@ -105,13 +103,13 @@ func build(name, text string, unreported []string, cfg genConfig, rng *rand.Rand
 			sayUnreported(1 + rng.IntN(2))
 		}
 		for i, b := range blocks {
-			sayBlock(art, b, cfg, rng, &toks, &numID)
+			sayBlock(art, b, cfg, rng, &toks)
 			if rng.Float64() < 0.5 {
 				sayUnreported(1 + rng.IntN(3))
 			}
 			// Now and then a sentence is said twice.
 			if i > 0 && rng.Float64() < 0.1 {
-				sayBlock(art, blocks[rng.IntN(i)], cfg, rng, &toks, &numID)
+				sayBlock(art, blocks[rng.IntN(i)], cfg, rng, &toks)
 			}
 		}
 	}
@@ -134,34 +132,15 @@ func build(name, text string, unreported []string, cfg genConfig, rng *rand.Rand
 		}
 	}
 	// Recognition.
-	var words []transcribe.Word
-	for i := 0; i < len(spoken); i++ {
-		s := spoken[i]
-		// A number said in words is written in digits half the time.
-		if s.number >= 0 {
-			j := i
-			for j < len(spoken) && spoken[j].number == s.number {
-				j++
-			}
-			if rng.Float64() < 0.5 {
-				v, _ := arabic.ParseNumber(keysOf(spoken[i:j], func(x timed) string { return x.text }))
-				words = append(words, jitter(transcribe.Word{Word: strconv.Itoa(v), Start: s.start, End: spoken[j-1].end}, rng))
-				i = j - 1
-				continue
-			}
-		}
-		words = append(words, corrupt(s.text, s.start, s.end, cfg.wer, rng)...)
+	said := make([]spokenWord, len(spoken))
+	for i, s := range spoken {
+		said[i] = spokenWord{text: s.text, start: s.start, end: s.end}
 	}
+	rec := &recogniser{wer: cfg.wer, rng: rng, lex: lex}
+	words := rec.recognise(said)
+	c.asr = rec.stats
 	c.Transcript = segment(words)
 	return c
-}
-
-func keysOf[T any](xs []T, text func(T) string) []string {
-	var out []string
-	for _, x := range xs {
-		out = append(out, arabic.Key(text(x)))
-	}
-	return out
 }
 
 // pickBlocks chooses the passages of the article that are said.
@@ -211,7 +190,7 @@ func pickBlocks(art *align.Article, cfg genConfig, rng *rand.Rand) []spokenBlock
 // sayBlock appends the speech of a block: the article words, digits said as
 // number words, and in edited mode the speaker's asides and dialect words
 // and the journalist's tidying (words the speaker never said).
-func sayBlock(art *align.Article, b spokenBlock, cfg genConfig, rng *rand.Rand, toks *[]token, numID *int) {
+func sayBlock(art *align.Article, b spokenBlock, cfg genConfig, rng *rand.Rand, toks *[]token) {
 	for k, wi := range b.words {
 		w := art.Words[wi]
 		end := k == len(b.words)-1 || art.Words[b.words[k+1]].Sentence != w.Sentence
@@ -220,7 +199,7 @@ func sayBlock(art *align.Article, b spokenBlock, cfg genConfig, rng *rand.Rand, 
 				continue // the journalist added this word
 			}
 			if d, ok := dialect[w.Text]; ok && rng.Float64() < 0.7 {
-				*toks = append(*toks, token{text: d, word: wi, endSent: end, number: -1})
+				*toks = append(*toks, token{text: d, word: wi, endSent: end})
 				continue
 			}
 		}
@@ -228,20 +207,21 @@ func sayBlock(art *align.Article, b spokenBlock, cfg genConfig, rng *rand.Rand, 
 			forms := []arabic.NumberForm{arabic.Nominative, arabic.Genitive, arabic.Ordinal}
 			ws := arabic.Tokenize(arabic.Words(v, forms[rng.IntN(3)]))
 			for i, t := range ws {
-				*toks = append(*toks, token{text: t.Text, word: wi, endSent: end && i == len(ws)-1, number: *numID})
+				*toks = append(*toks, token{text: t.Text, word: wi, endSent: end && i == len(ws)-1})
 			}
-			*numID++
 		} else {
-			*toks = append(*toks, token{text: w.Text, word: wi, endSent: end, number: -1})
+			*toks = append(*toks, token{text: w.Text, word: wi, endSent: end})
 		}
 		if cfg.edited && !end && rng.Float64() < 0.05 {
 			for _, t := range arabic.Tokenize(asides[rng.IntN(len(asides))]) {
-				*toks = append(*toks, token{text: t.Text, word: -1, number: -1})
+				*toks = append(*toks, token{text: t.Text, word: -1})
 			}
 		}
 	}
 }
 
+// jitter moves a word's times by up to 60 ms, as Whisper's word timestamps
+// stray.
 func jitter(w transcribe.Word, rng *rand.Rand) transcribe.Word {
 	d := func() float64 { return math.Max(-0.06, math.Min(0.06, rng.NormFloat64()*0.02)) }
 	w.Start += d()
@@ -249,7 +229,6 @@ func jitter(w transcribe.Word, rng *rand.Rand) transcribe.Word {
 	if w.End < w.Start+0.01 {
 		w.End = w.Start + 0.01
 	}
-	w.Probability = 0.5 + 0.5*rng.Float64()
 	return w
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"github.com/newsscribe/newsscribe/align"
 	"github.com/newsscribe/newsscribe/align/arabic"
+	"github.com/newsscribe/newsscribe/quotecheck"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
 
@@ -15,7 +16,7 @@ var kindWeights = []struct {
 	kind string
 	w    float64
 }{
-	{KindVerbatim, 0.22}, {KindMisspelt, 0.10}, {KindEllipsis, 0.10}, {KindChanged, 0.12},
+	{KindVerbatim, 0.20}, {KindMisspelt, 0.10}, {KindEllipsis, 0.10}, {KindChanged, 0.06}, {KindLookAlike, 0.08},
 	{KindAdded, 0.12}, {KindOmitted, 0.12}, {KindStitched, 0.11}, {KindFabricated, 0.11},
 }
 
@@ -42,7 +43,7 @@ type run struct {
 // random, and makes the speech of what the speaker really said: a
 // greeting, the quotations in a partly shuffled order with fillers,
 // unreported speech between them, recognised at the given WER.
-func buildQuoteCase(text string, speakers []string, fix map[string]string, unreported []string, wer float64, rng *rand.Rand) *quoteCase {
+func buildQuoteCase(text string, speakers []string, fix map[string]string, unreported []string, wer float64, rng *rand.Rand, lex quotecheck.Lexicon, lc *lexCache) *quoteCase {
 	art := align.ParseArticle(text)
 	runes := []rune(text)
 	c := &quoteCase{}
@@ -56,7 +57,7 @@ func buildQuoteCase(text string, speakers []string, fix map[string]string, unrep
 			said = strings.ReplaceAll(said, k, v)
 		}
 		kind := pickKind(rng)
-		printed, tr, spoken := printQuote(string(runes[q.CharStart:q.CharEnd]), said, kind, rng)
+		printed, tr, spoken := printQuote(string(runes[q.CharStart:q.CharEnd]), said, kind, rng, lex)
 		tr.editStart += q.CharStart + shift
 		tr.editEnd += q.CharStart + shift
 		if qi < len(speakers) && speakers[qi] != "-" {
@@ -97,7 +98,7 @@ func buildQuoteCase(text string, speakers []string, fix map[string]string, unrep
 	for _, b := range later {
 		speech = append(speech, sentence(), sentence(), b)
 	}
-	c.transcript = recognise(speech, wer, rng)
+	c.transcript, c.asr = recognise(speech, wer, rng, lc)
 	return c
 }
 
@@ -125,7 +126,7 @@ func words(s string) []string {
 // block of words, or two for a stitched quotation. Edit offsets in the
 // truth are runes into the printed text. A kind that the quotation is too
 // short for falls back to verbatim.
-func printQuote(orig, said, kind string, rng *rand.Rand) (string, quoteTruth, [][]string) {
+func printQuote(orig, said, kind string, rng *rand.Rand, lex quotecheck.Lexicon) (string, quoteTruth, [][]string) {
 	toks := arabic.Tokenize(orig)
 	n := len(toks)
 	rs := []rune(orig)
@@ -137,7 +138,7 @@ func printQuote(orig, said, kind string, rng *rand.Rand) (string, quoteTruth, []
 	case KindMisspelt:
 		for range 10 {
 			i := rng.IntN(n)
-			if w, ok := misspell(toks[i].Text, rng); ok {
+			if w, ok := misspell(toks[i].Text, rng); ok && !quotecheck.IsWord(lex, w) {
 				return span(0, toks[i].Start) + w + span(toks[i].End, len(rs)), tr, spoken
 			}
 		}
@@ -155,6 +156,17 @@ func printQuote(orig, said, kind string, rng *rand.Rand) (string, quoteTruth, []
 			if len([]rune(toks[i].Key)) >= 3 && arabic.Similarity(&a, &b) < 0.5 {
 				tr.editStart, tr.editEnd = toks[i].Start, toks[i].Start+len([]rune(r))
 				return span(0, toks[i].Start) + r + span(toks[i].End, len(rs)), tr, spoken
+			}
+		}
+	case KindLookAlike:
+		if lex == nil {
+			break // no lexicon to draw from: falls back to verbatim
+		}
+		for range 20 {
+			i := rng.IntN(n)
+			if w, ok := lookAlike(toks[i].Text, rng, lex); ok {
+				tr.editStart, tr.editEnd = toks[i].Start, toks[i].Start+len([]rune(w))
+				return span(0, toks[i].Start) + w + span(toks[i].End, len(rs)), tr, spoken
 			}
 		}
 	case KindAdded:
@@ -220,28 +232,66 @@ func misspell(w string, rng *rand.Rand) (string, bool) {
 	return "", false
 }
 
-// recognise times the blocks and simulates a recogniser at the given WER
-// with realistic confidences: right words mostly sure; most errors unsure,
-// a fifth of them confidently wrong.
-func recognise(speech []run, wer float64, rng *rand.Rand) *transcribe.Transcript {
-	var ws []transcribe.Word
+// lookAlike draws from the lexicon a real word of w's pattern: its
+// proclitics, «ال» and suffix kept, one to three letters of its stem
+// changed, sharing no stem with w, alike enough (similarity 0.6–0.9)
+// that letter similarity alone calls it a spelling of w.
+func lookAlike(w string, rng *rand.Rand, lex quotecheck.Lexicon) (string, bool) {
+	rs := []rune(w)
+	if len(rs) < 4 || !quotecheck.IsWord(lex, w) {
+		return "", false
+	}
+	stems := map[string]bool{}
+	for _, s := range quotecheck.Stems(lex, w) {
+		stems[arabic.Key(s)] = true
+	}
+	// The stem's letters: after a proclitic and «ال», before a suffix.
+	lo, hi := 0, len(rs)
+	for _, p := range []string{"و", "ف", "ب", "ل", "ال"} {
+		if strings.HasPrefix(string(rs[lo:]), p) && hi-lo-len([]rune(p)) >= 3 {
+			lo += len([]rune(p))
+		}
+	}
+	for _, suf := range []string{"ية", "ات", "ون", "ين", "ة", "نا", "ها"} {
+		if strings.HasSuffix(string(rs[lo:hi]), suf) && hi-lo-len([]rune(suf)) >= 3 {
+			hi -= len([]rune(suf))
+			break
+		}
+	}
+	for range 200 {
+		out := slices.Clone(rs)
+		for range 1 + rng.IntN(3) {
+			out[lo+rng.IntN(hi-lo)] = letters[rng.IntN(len(letters))]
+		}
+		cand := string(out)
+		a, b := arabic.NewWord(arabic.Key(w)), arabic.NewWord(arabic.Key(cand))
+		if s := arabic.Similarity(&a, &b); s < 0.6 || s >= 0.9 || !quotecheck.IsWord(lex, cand) {
+			continue
+		}
+		shared := false
+		for _, s := range quotecheck.Stems(lex, cand) {
+			shared = shared || stems[arabic.Key(s)]
+		}
+		if !shared {
+			return cand, true
+		}
+	}
+	return "", false
+}
+
+// recognise times the blocks and simulates the recogniser (asr.go) at the
+// given WER.
+func recognise(speech []run, wer float64, rng *rand.Rand, lex *lexCache) (*transcribe.Transcript, asrStats) {
+	var said []spokenWord
 	tm := 0.3 + rng.Float64()
 	for _, b := range speech {
 		for _, w := range b.words {
 			dur := (0.12 + 0.055*float64(len([]rune(w)))) * (0.8 + 0.4*rng.Float64())
-			for _, r := range corrupt(w, tm, tm+dur, wer, rng) {
-				if arabic.Key(r.Word) == arabic.Key(w) {
-					r.Probability = 1 - 0.3*rng.Float64()*rng.Float64()
-				} else if rng.Float64() < 0.8 {
-					r.Probability = 0.1 + 0.4*rng.Float64()
-				} else {
-					r.Probability = 0.6 + 0.35*rng.Float64()
-				}
-				ws = append(ws, r)
-			}
+			said = append(said, spokenWord{text: w, start: tm, end: tm + dur})
 			tm += dur + 0.04 + 0.08*rng.Float64()
 		}
 		tm += 0.3 + 0.4*rng.Float64()
 	}
-	return segment(ws)
+	rec := &recogniser{wer: wer, rng: rng, lex: lex}
+	return segment(rec.recognise(said)), rec.stats
 }

@@ -1,9 +1,11 @@
 package eval
 
 import (
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"io"
+	"io/fs"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -13,6 +15,7 @@ import (
 
 	"github.com/newsscribe/newsscribe/align"
 	"github.com/newsscribe/newsscribe/align/arabic"
+	"github.com/newsscribe/newsscribe/quotecheck"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
 
@@ -22,6 +25,7 @@ const (
 	KindMisspelt   = "misspelt"   // one word misspelt by one letter
 	KindEllipsis   = "ellipsis"   // a cut marked with an ellipsis
 	KindChanged    = "changed"    // one word replaced by another
+	KindLookAlike  = "look-alike" // one word replaced by a real word of its pattern, 1–3 letters apart
 	KindAdded      = "added"      // 2–4 words printed that were never said
 	KindOmitted    = "omitted"    // 2–5 words said, left out without an ellipsis
 	KindStitched   = "stitched"   // said in two stretches apart, printed as one
@@ -29,13 +33,18 @@ const (
 )
 
 // honest kinds should be verbatim or minor; misquotes altered.
-func honest(k string) bool   { return k == KindVerbatim || k == KindMisspelt || k == KindEllipsis }
-func misquote(k string) bool { return k == KindChanged || k == KindAdded || k == KindOmitted }
+func honest(k string) bool { return k == KindVerbatim || k == KindMisspelt || k == KindEllipsis }
+func misquote(k string) bool {
+	return k == KindChanged || k == KindLookAlike || k == KindAdded || k == KindOmitted
+}
 
 // QuoteConfig selects the texts and size of the quote check's evaluation.
 type QuoteConfig struct {
-	// Dir holds unreported.txt and quotes/*.txt, each with a .speakers file
-	// naming, line by line, the speaker of each quotation ("-" for nobody).
+	// Dir holds unreported.txt and quotes/*.txt (the tuning set), each with
+	// a .speakers file naming, line by line, the speaker of each quotation
+	// ("-" for nobody); and, when present, blind/ (*.txt, *.speakers): the
+	// blind set, written by others, never tuned on. A set's own
+	// unreported.txt adds its lines to Dir's.
 	Dir string
 	// SharedDir, when it exists, holds the real article (added as its own
 	// track, its speakers all «محمد الدخيسي»). Optional.
@@ -60,6 +69,9 @@ type QuoteRow struct {
 	FalseAccusation float64
 	// Misquotes, Stitched, Fabricated: the share of each kind given its verdict.
 	Misquotes, Stitched, Fabricated float64
+	// LookAlike is the share of look-alike misquotes (a real word of the
+	// same pattern) called altered.
+	LookAlike float64
 	// EditCovered is the share of misquotes with a difference at the edit.
 	EditCovered float64
 	// Speaker is the share of quotations whose speaker is right (full name
@@ -71,7 +83,10 @@ type QuoteRow struct {
 	// of the article (a word of a reporting clause taken for a name).
 	Strangers []string
 	// Counts of each kind.
-	Honest, Misquote, Stitch, Fabricate int
+	Honest, Misquote, Stitch, Fabricate, LookAlikes int
+	// MeasuredWER is the simulated recogniser's word error rate over the
+	// cases; Confident the share of its wrong words it was sure of.
+	MeasuredWER, Confident float64
 }
 
 // quoteTruth is what the harness did to one quotation.
@@ -89,6 +104,7 @@ type quoteCase struct {
 	article    string
 	transcript *transcribe.Transcript
 	truth      []quoteTruth
+	asr        asrStats // what the simulated recogniser did
 }
 
 // RunQuotes builds the cases and scores the quote check.
@@ -101,33 +117,48 @@ func RunQuotes(cfg QuoteConfig) ([]QuoteRow, error) {
 		speakers   []string
 		fix        map[string]string // printed typo → what was said
 	}
-	var project, shared []source
-	names, _ := filepath.Glob(filepath.Join(cfg.Dir, "quotes", "*.txt"))
-	slices.Sort(names)
-	for _, n := range names {
-		b, err := os.ReadFile(n)
-		if err != nil {
-			return nil, fmt.Errorf("eval: %w", err)
+	load := func(dir string) ([]source, []string, error) {
+		var out []source
+		names, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+		slices.Sort(names)
+		for _, n := range names {
+			if filepath.Base(n) == "unreported.txt" {
+				continue
+			}
+			b, err := os.ReadFile(n)
+			if err != nil {
+				return nil, nil, fmt.Errorf("eval: %w", err)
+			}
+			sp, err := os.ReadFile(strings.TrimSuffix(n, ".txt") + ".speakers")
+			if err != nil {
+				return nil, nil, fmt.Errorf("eval: %w", err)
+			}
+			out = append(out, source{name: strings.TrimSuffix(filepath.Base(n), ".txt"), text: string(b), speakers: strings.Split(strings.TrimSpace(string(sp)), "\n")})
 		}
-		sp, err := os.ReadFile(strings.TrimSuffix(n, ".txt") + ".speakers")
-		if err != nil {
-			return nil, fmt.Errorf("eval: %w", err)
-		}
-		project = append(project, source{name: strings.TrimSuffix(filepath.Base(n), ".txt"), text: string(b), speakers: strings.Split(strings.TrimSpace(string(sp)), "\n")})
+		// The project's pool, and the set's own lines (its press
+		// conferences, courtrooms, stadiums) besides.
+		unreported, err := readPool(filepath.Join(cfg.Dir, "unreported.txt"), filepath.Join(dir, "unreported.txt"))
+		return out, unreported, err
+	}
+	project, unreported, err := load(filepath.Join(cfg.Dir, "quotes"))
+	if err != nil {
+		return nil, err
 	}
 	if len(project) == 0 {
 		return nil, fmt.Errorf("eval: no quote articles in %s", filepath.Join(cfg.Dir, "quotes"))
 	}
-	pool, err := os.ReadFile(filepath.Join(cfg.Dir, "unreported.txt"))
-	if err != nil {
-		return nil, fmt.Errorf("eval: %w", err)
-	}
-	var unreported []string
-	for _, l := range strings.Split(string(pool), "\n") {
-		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "السلام") {
-			unreported = append(unreported, l)
+	var blind []source
+	var blindPool []string
+	if _, err := os.Stat(filepath.Join(cfg.Dir, "blind")); err == nil {
+		if blind, blindPool, err = load(filepath.Join(cfg.Dir, "blind")); err != nil {
+			return nil, err
 		}
 	}
+	projectPool, err := readPool(filepath.Join(cfg.Dir, "unreported.txt"), "")
+	if err != nil {
+		return nil, err
+	}
+	var shared []source
 	if cfg.SharedDir != "" {
 		ns, _ := filepath.Glob(filepath.Join(cfg.SharedDir, "000_*.txt"))
 		for _, n := range ns {
@@ -142,13 +173,16 @@ func RunQuotes(cfg QuoteConfig) ([]QuoteRow, error) {
 			}
 		}
 	}
+	lex, _ := quotecheck.DefaultLexicon()
+	words := newLexCache(lex)
 	var rows []QuoteRow
 	for _, wer := range []float64{0.10, 0.20} {
 		for _, tr := range []struct {
 			name    string
 			sources []source
 			seeds   int
-		}{{"project articles", project, cfg.Seeds}, {"real article", shared, cfg.Seeds * 3}} {
+			pool    []string
+		}{{"tuning", project, cfg.Seeds, unreported}, {"blind", blind, cfg.Seeds, blindPool}, {"real article", shared, cfg.Seeds * 8, projectPool}} {
 			if len(tr.sources) == 0 {
 				continue
 			}
@@ -158,7 +192,7 @@ func RunQuotes(cfg QuoteConfig) ([]QuoteRow, error) {
 					h := fnv.New64a()
 					fmt.Fprintf(h, "quotes/%s/%g/%d", s.name, wer, seed)
 					rng := rand.New(rand.NewPCG(uint64(seed)+7, h.Sum64()))
-					c := buildQuoteCase(s.text, s.speakers, s.fix, unreported, wer, rng)
+					c := buildQuoteCase(s.text, s.speakers, s.fix, tr.pool, wer, rng, lex, words)
 					c.name = fmt.Sprintf("%s/wer=%g/seed=%d", s.name, wer, seed)
 					cases = append(cases, c)
 				}
@@ -169,13 +203,41 @@ func RunQuotes(cfg QuoteConfig) ([]QuoteRow, error) {
 	return rows, nil
 }
 
+// readPool reads the unreported speech of the file project and, when it
+// exists, of the file own: one sentence a line (greetings left out, the
+// generator says its own).
+func readPool(project, own string) ([]string, error) {
+	pool, err := os.ReadFile(project)
+	if err != nil {
+		return nil, fmt.Errorf("eval: %w", err)
+	}
+	if own != "" {
+		b, err := os.ReadFile(own)
+		switch {
+		case err == nil:
+			pool = append(append(pool, '\n'), b...)
+		case !errors.Is(err, fs.ErrNotExist):
+			return nil, fmt.Errorf("eval: %w", err)
+		}
+	}
+	var out []string
+	for _, l := range strings.Split(string(pool), "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "السلام") {
+			out = append(out, l)
+		}
+	}
+	return out, nil
+}
+
 // scoreQuotes runs the check on the cases and computes the metrics.
 func scoreQuotes(track string, wer float64, cases []*quoteCase, verbose io.Writer) QuoteRow {
 	row := QuoteRow{Track: track, WER: wer}
-	var right, accused, miss, stitch, fab, covered, speaker, unclear int
+	var right, accused, miss, stitch, fab, covered, speaker, unclear, alike int
 	strangers := map[string]bool{}
+	var asr asrStats
 	for _, c := range cases {
-		r, err := align.Align(c.transcript, c.article, align.Options{})
+		asr.add(c.asr)
+		r, err := quotecheck.Align(c.transcript, c.article, align.Options{})
 		if err != nil {
 			panic(err) // valid by construction
 		}
@@ -202,6 +264,12 @@ func scoreQuotes(track string, wer float64, cases []*quoteCase, verbose io.Write
 				ok = ch.Verdict == align.VerdictAltered
 				if ok {
 					miss++
+				}
+				if tr.kind == KindLookAlike {
+					row.LookAlikes++
+					if ok {
+						alike++
+					}
 				}
 				if editCovered(ch, tr) {
 					covered++
@@ -238,6 +306,7 @@ func scoreQuotes(track string, wer float64, cases []*quoteCase, verbose io.Write
 			}
 			if !ok && verbose != nil {
 				fmt.Fprintf(verbose, "%s quote %d: %s called %s %+v\n  %s\n", c.name, qi, tr.kind, ch.Verdict, ch.Differences, q.Text)
+				heard(verbose, c.transcript, ch)
 			}
 		}
 	}
@@ -250,12 +319,33 @@ func scoreQuotes(track string, wer float64, cases []*quoteCase, verbose io.Write
 	row.Accuracy = frac(right, row.Quotes)
 	row.FalseAccusation = frac(accused, row.Honest)
 	row.Misquotes = frac(miss, row.Misquote)
+	row.LookAlike = frac(alike, row.LookAlikes)
 	row.Stitched = frac(stitch, row.Stitch)
 	row.Fabricated = frac(fab, row.Fabricate)
 	row.EditCovered = frac(covered, row.Misquote)
 	row.Speaker = frac(speaker, row.Quotes)
 	row.Unclear = frac(unclear, row.Quotes)
+	row.MeasuredWER, row.Confident = asr.WER(), frac(asr.confident, asr.wrong)
 	return row
+}
+
+// heard prints the recognised words (time:word@probability) said from a
+// second before the first part of ch to a second after its last.
+func heard(w io.Writer, t *transcribe.Transcript, ch align.Check) {
+	if len(ch.Parts) == 0 {
+		return
+	}
+	from, to := ch.Parts[0].Start-1, ch.Parts[len(ch.Parts)-1].End+1
+	var b strings.Builder
+	b.WriteString("  heard:")
+	for _, s := range t.Segments {
+		for _, x := range s.Words {
+			if x.Start >= from && x.End <= to {
+				fmt.Fprintf(&b, " %.2f:%s@%.2f", x.Start, x.Word, x.Probability)
+			}
+		}
+	}
+	fmt.Fprintln(w, b.String())
 }
 
 // editCovered reports whether a difference lies at the misquote's edit
@@ -303,9 +393,13 @@ func WriteQuoteTable(w io.Writer, rows []QuoteRow) error {
 	line("quotations (honest / misquotes / stitched / fabricated)", func(r QuoteRow) string {
 		return fmt.Sprintf("%d (%d / %d / %d / %d)", r.Quotes, r.Honest, r.Misquote, r.Stitch, r.Fabricate)
 	})
+	line("recogniser WER measured (wrong words it was sure of)", func(r QuoteRow) string {
+		return fmt.Sprintf("%.1f%% (%.0f%%)", 100*r.MeasuredWER, 100*r.Confident)
+	})
 	line("verdict accuracy", func(r QuoteRow) string { return num(r.Accuracy) })
 	line("honest quotes falsely called altered/stitched/not_said", func(r QuoteRow) string { return fmt.Sprintf("%.1f%%", 100*r.FalseAccusation) })
 	line("misquotes called altered", func(r QuoteRow) string { return num(r.Misquotes) })
+	line("of which look-alike real words (n)", func(r QuoteRow) string { return fmt.Sprintf("%s (%d)", num(r.LookAlike), r.LookAlikes) })
 	line("stitched called stitched", func(r QuoteRow) string { return num(r.Stitched) })
 	line("fabricated called not_said", func(r QuoteRow) string { return num(r.Fabricated) })
 	line("misquote's edit covered by a difference", func(r QuoteRow) string { return num(r.EditCovered) })

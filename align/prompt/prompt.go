@@ -17,6 +17,7 @@ import (
 
 	"github.com/newsscribe/newsscribe/align"
 	"github.com/newsscribe/newsscribe/align/arabic"
+	"github.com/newsscribe/newsscribe/quotecheck"
 	"github.com/newsscribe/newsscribe/transcribe"
 )
 
@@ -99,7 +100,7 @@ func Terms(article string) []string {
 	}
 	for i := 0; i+1 < len(words); i++ {
 		// «على» folds to the key of «علي»: the preposition is no name.
-		if !align.IsGivenName(words[i].Key) || strings.HasSuffix(words[i].Text, "ى") || words[i+1].Start > words[i].End+1 {
+		if !quotecheck.IsGivenName(words[i].Key) || strings.HasSuffix(words[i].Text, "ى") || words[i+1].Start > words[i].End+1 {
 			continue
 		}
 		k, s := form(words[i+1])
@@ -146,11 +147,11 @@ func Terms(article string) []string {
 // candidate reports whether key may be a term: four letters or more, no
 // function word, reporting verb, title or given name on its own.
 func candidate(key string) bool {
-	if r, n := utf8.DecodeRuneInString(key); (r == 'و' || r == 'ف') && align.IsStopWord(key[n:]) {
+	if r, n := utf8.DecodeRuneInString(key); (r == 'و' || r == 'ف') && quotecheck.IsStopWord(key[n:]) {
 		return false // «وأوضح», «فقال»
 	}
-	return utf8.RuneCountInString(key) >= 4 && !align.IsStopWord(key) && !align.IsTitleHead(key) &&
-		!align.IsGivenName(key) && !commonWords[key]
+	return utf8.RuneCountInString(key) >= 4 && !quotecheck.IsStopWord(key) && !quotecheck.IsTitleHead(key) &&
+		!quotecheck.IsGivenName(key) && !commonWords[key]
 }
 
 func isArabic(s string) bool {

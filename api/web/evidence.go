@@ -51,9 +51,7 @@ func cardOf(n int, q align.TimedQuote) card {
 	if c.Timed {
 		c.Start, c.End = *q.Start, *q.End
 	}
-	if q.Check.Speaker != nil {
-		c.Speaker = *q.Check.Speaker
-	}
+	c.Speaker = q.Check.SpeakerLine()
 	if len(q.Check.Parts) > 1 {
 		c.Parts = q.Check.Parts
 	}

@@ -295,6 +295,18 @@ func heard(q align.TimedQuote) bool {
 	return q.Check.Verdict == align.VerdictUnchecked || q.Check.Verdict.Said()
 }
 
+// holdsUnheard reports whether sentence s holds a quotation (or part of
+// one) the embed may not list as said (see heard): listing the sentence
+// would print that quotation as heard.
+func holdsUnheard(al *align.Result, s align.TimedSentence) bool {
+	for _, q := range al.Quotes {
+		if q.CharStart < s.CharEnd && s.CharStart < q.CharEnd && !heard(q) {
+			return true
+		}
+	}
+	return false
+}
+
 // timed reports whether s was heard in the recording.
 func timed(s align.TimedSpan) bool {
 	return s.Start != nil && s.End != nil && s.Status != align.StatusNotInAudio
@@ -455,15 +467,13 @@ func (h *handler) render(c *gin.Context, a *store.EmbedArticle, al *align.Result
 		if !unchecked {
 			it.Verdict = q.Check.Verdict.Term()
 		}
-		if q.Check.Speaker != nil {
-			it.Speaker = *q.Check.Speaker
-		}
+		it.Speaker = q.Check.SpeakerLine()
 		v.Items = append(v.Items, it)
 	}
 	v.Quotes = len(v.Items) > 0
 	if !v.Quotes {
 		for _, s := range al.Sentences {
-			if timed(s.TimedSpan) {
+			if timed(s.TimedSpan) && !holdsUnheard(al, s) {
 				v.Items = append(v.Items, embedItem{Text: s.Text, Start: *s.Start, End: *s.End, Partial: s.Status == align.StatusPartial})
 			}
 		}

@@ -554,3 +554,29 @@ func TestOEmbedHeightListener(t *testing.T) {
 		})
 	}
 }
+
+// TestEmbedDataCarriesSpeakerRole: the embed's public JSON passes on the
+// check's speaker and role (issue 19).
+func TestEmbedDataCarriesSpeakerRole(t *testing.T) {
+	srv, src := newServer(t, "")
+	al := `{"words":[],"sentences":[],"unmatched":[],"quotes":[{"text":"قول","char_start":0,"char_end":3,"start":1,"end":2,"status":"spoken",` +
+		`"check":{"verdict":"verbatim","parts":[],"differences":[],"speaker":"محمد الدخيسي","speaker_role":"والي امن مراكش"}}]}`
+	src.articles["role"] = &store.EmbedArticle{ID: "role", Title: "t"}
+	src.alignments["role"] = al
+	src.published["role"] = true
+	_, body := get(t, srv.URL+"/embed/articles/role/data.json", nil)
+	var d struct {
+		Quotes []struct {
+			Check struct {
+				Speaker     *string `json:"speaker"`
+				SpeakerRole *string `json:"speaker_role"`
+			} `json:"check"`
+		} `json:"quotes"`
+	}
+	if err := json.Unmarshal([]byte(body), &d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Quotes) != 1 || d.Quotes[0].Check.SpeakerRole == nil || *d.Quotes[0].Check.SpeakerRole != "والي امن مراكش" {
+		t.Errorf("got %s, want the quote with speaker_role «والي امن مراكش»", body)
+	}
+}

@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/newsscribe/newsscribe/internal/oneline"
+	"github.com/newsscribe/newsscribe/quotecheck"
 	"github.com/newsscribe/newsscribe/transcribe/whisper"
 )
 
@@ -89,14 +90,18 @@ var Version = "dev"
 func newVersionCmd(s Streams) *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
-		Short: "Print the version and whether the whisper.cpp engine is built in",
+		Short: "Print the version and whether the whisper.cpp engine and the quotation check's lexicon are built in",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			engine := "whisper.cpp engine: built in"
 			if !whisper.Available {
 				engine = "whisper.cpp engine: not built in (install libwhisper and run `make build`)"
 			}
-			_, err := fmt.Fprintf(s.Out, "newsscribe %s\n%s\n", Version, engine)
+			lexicon := "quotation check lexicon: hunspell-ar (Ayaspell)"
+			if _, err := quotecheck.DefaultLexicon(); err != nil {
+				lexicon = "quotation check lexicon: none (" + err.Error() + "); a printed word one letter from another real word is taken for a spelling slip"
+			}
+			_, err := fmt.Fprintf(s.Out, "newsscribe %s\n%s\n%s\n", Version, engine, lexicon)
 			return err
 		},
 	}

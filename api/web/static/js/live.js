@@ -5,7 +5,7 @@
 // a running session (#ls_…) and watch. It talks only to /v1/live (api/live.go).
 import { client } from './api.js';
 import { el, showError, clearError, clock, Announcer, isolated } from './util.js';
-import { verdict } from './words.js';
+import { verdict, speakerLine } from './words.js';
 import { sseParser } from './events.js';
 import { AudioLink, capture } from './live-audio.js';
 
@@ -420,7 +420,7 @@ class SessionView {
       const li = el('li', { class: `live-quote ${w.class}`, 'aria-label': `الاقتباس ${i + 1}: ${label}` },
         el('span', { class: `badge ${w.class}` }, el('span', { class: 'mark', 'aria-hidden': 'true' }, w.mark), ' ', el('span', { class: 'label' }, label)), ' ',
         el('q', { class: 'quote-text' }, ...isolated(q.text)),
-        q.check?.speaker ? el('span', { class: 'speaker' }, ...isolated(q.check.speaker)) : null);
+        q.check?.speaker ? el('span', { class: 'speaker' }, ...isolated(speakerLine(q.check))) : null);
       if (parts.length) {
         li.append(' ', el('button', { type: 'button', class: 'btn small', onclick: () => this.play(parts[0].start, parts[parts.length - 1].end) }, `استمع (${clock(parts[0].start)})`));
       }

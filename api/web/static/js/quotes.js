@@ -7,7 +7,7 @@
 // was said.
 import { seek, evidenceRange, Follower } from './player.js';
 import { clock, copyText, countWord, el, isolated, QUOTE } from './util.js';
-import { verdict, verdictOrder, verdictCount, diffLabel } from './words.js';
+import { verdict, verdictOrder, verdictCount, diffLabel, speakerLine } from './words.js';
 
 /**
  * verdictOf returns the verdict of quote q: its check's; '' (unchecked)
@@ -163,7 +163,7 @@ export class QuoteList {
 
   item(q, i) {
     const v = verdictOf(q), w = verdict(v);
-    const speaker = q.check?.speaker || '';
+    const speaker = speakerLine(q.check);
     const li = el('li', { id: `quote-${i}`, class: `quote ${w.class}`, tabindex: '-1', 'aria-labelledby': `quote-${i}-h`, dataset: { verdict: v } });
     li.append(el('h4', { class: 'quote-head', id: `quote-${i}-h` },
       el('span', { class: 'qnum' }, `الاقتباس ${i + 1}`), ' ', badge(v),

@@ -45,3 +45,12 @@ export function verdictCount(id, n) {
 
 /** diffLabel names a kind of difference ('changed') in Arabic. */
 export function diffLabel(kind) { return load().differences.find((d) => d.id === kind)?.ar || kind; }
+
+// speakerLine is the speaker as the reports write it (align.Check.SpeakerLine):
+// the name, then the role after a comma when the article gives one besides
+// the name («محمد الدخيسي، والي امن مراكش»); '' for nobody.
+export function speakerLine(check) {
+  const name = check?.speaker, role = check?.speaker_role;
+  if (!name) return '';
+  return role && role !== name ? `${name}، ${role}` : name;
+}

@@ -1,4 +1,4 @@
-package align_test
+package quotecheck_test
 
 import (
 	"fmt"
@@ -32,8 +32,6 @@ var checkQuotes = []string{
 	"لم نتوصل بأي وثيقة تخص دفتر التحملات الخاص بالنقل الحضري منذ أشهر",
 }
 
-const greeting = "السلام عليكم ورحمة الله تعالى وبركاته"
-
 func TestCheckVerdicts(t *testing.T) {
 	q := checkQuotes
 	tests := []struct {
@@ -44,18 +42,18 @@ func TestCheckVerdicts(t *testing.T) {
 		kind  align.DiffKind // a difference of this kind is expected
 		frag  string         // … at these article characters
 	}{
-		{"verbatim", new(speaker).say(greeting).say(q[0]), 0, align.VerdictVerbatim, "", ""},
-		{"fillers left out", new(speaker).say("نحن يعني نعمل على إصلاح شبكة الماء آه الصالح للشرب في جميع الأحياء قبل نهاية السنة المقبلة"), 1, align.VerdictVerbatim, "", ""},
-		{"a word changed", new(speaker).say("المجلس لن يقبل بأي تأخير في إنجاز الأوراش المبرمجة لفائدة الساكنة"), 2, align.VerdictAltered, align.DiffChanged, "المشاريع"},
-		{"words added", new(speaker).say("نحن نعمل على إصلاح شبكة الماء في جميع الأحياء قبل نهاية السنة المقبلة"), 1, align.VerdictAltered, align.DiffAdded, "الصالح للشرب"},
-		{"words omitted", new(speaker).say("إن الميزانية الجديدة تعطي الأولوية كما قلت لكم منذ البداية للأحياء الهامشية وتخصص اعتمادات مهمة للإنارة العمومية والطرق"), 0, align.VerdictAltered, align.DiffOmitted, ""},
-		{"ellipsis cut", new(speaker).say(q[3] + " وهذا ما التزمنا به أمام المواطنين في الحملة الانتخابية الماضية بكل وضوح").say(q[4]), 3, align.VerdictVerbatim, "", ""},
-		{"stitched", new(speaker).say("نحن نعمل على إصلاح شبكة الماء الصالح للشرب").say(greeting).say("وهذا مشروع كبير تتابعه الوزارة عن قرب منذ سنوات طويلة").say("في جميع الأحياء قبل نهاية السنة المقبلة"), 1, align.VerdictStitched, "", ""},
-		{"not said", new(speaker).say(greeting).say(q[0]), 5, align.VerdictNotSaid, "", ""},
+		{"verbatim", new(speaker).Say(greeting).Say(q[0]), 0, align.VerdictVerbatim, "", ""},
+		{"fillers left out", new(speaker).Say("نحن يعني نعمل على إصلاح شبكة الماء آه الصالح للشرب في جميع الأحياء قبل نهاية السنة المقبلة"), 1, align.VerdictVerbatim, "", ""},
+		{"a word changed", new(speaker).Say("المجلس لن يقبل بأي تأخير في إنجاز الأوراش المبرمجة لفائدة الساكنة"), 2, align.VerdictAltered, align.DiffChanged, "المشاريع"},
+		{"words added", new(speaker).Say("نحن نعمل على إصلاح شبكة الماء في جميع الأحياء قبل نهاية السنة المقبلة"), 1, align.VerdictAltered, align.DiffAdded, "الصالح للشرب"},
+		{"words omitted", new(speaker).Say("إن الميزانية الجديدة تعطي الأولوية كما قلت لكم منذ البداية للأحياء الهامشية وتخصص اعتمادات مهمة للإنارة العمومية والطرق"), 0, align.VerdictAltered, align.DiffOmitted, ""},
+		{"ellipsis cut", new(speaker).Say(q[3] + " وهذا ما التزمنا به أمام المواطنين في الحملة الانتخابية الماضية بكل وضوح").Say(q[4]), 3, align.VerdictVerbatim, "", ""},
+		{"stitched", new(speaker).Say("نحن نعمل على إصلاح شبكة الماء الصالح للشرب").Say(greeting).Say("وهذا مشروع كبير تتابعه الوزارة عن قرب منذ سنوات طويلة").Say("في جميع الأحياء قبل نهاية السنة المقبلة"), 1, align.VerdictStitched, "", ""},
+		{"not said", new(speaker).Say(greeting).Say(q[0]), 5, align.VerdictNotSaid, "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := mustAlign(t, tt.s.transcript(), checkArticle)
+			r := mustAlign(t, tt.s.Transcript(), checkArticle)
 			c := r.Quotes[tt.quote].Check
 			if c.Verdict != tt.want {
 				t.Fatalf("got %s %+v, want %s", c.Verdict, c.Differences, tt.want)
@@ -74,15 +72,19 @@ func TestCheckVerdicts(t *testing.T) {
 }
 
 func TestCheckSpeakers(t *testing.T) {
-	r := mustAlign(t, new(speaker).say(checkQuotes[0]).transcript(), checkArticle)
+	r := mustAlign(t, new(speaker).Say(checkQuotes[0]).Transcript(), checkArticle)
 	want := []string{"محمد العلوي", "محمد العلوي", "محمد العلوي", "محمد العلوي", "فاطمة الزهراء بنعلي", ""}
+	roles := []string{"رئيس جماعة المدينة", "رئيس جماعة المدينة", "رئيس جماعة المدينة", "رئيس جماعة المدينة", "مستشارة المعارضة", ""}
 	for i, w := range want {
-		got := ""
+		got, role := "", ""
 		if s := r.Quotes[i].Check.Speaker; s != nil {
 			got = *s
 		}
-		if got != w {
-			t.Errorf("quotation %d: got speaker %q, want %q", i, got, w)
+		if s := r.Quotes[i].Check.SpeakerRole; s != nil {
+			role = *s
+		}
+		if got != w || role != roles[i] {
+			t.Errorf("quotation %d: got speaker %q, role %q; want %q, %q", i, got, role, w, roles[i])
 		}
 	}
 }
@@ -102,7 +104,7 @@ func TestCheckBadInput(t *testing.T) {
 		{"500 quotations", many.String()},
 		{"only an ellipsis", "قال: «… ... (...) […]»."},
 	}
-	tr := new(speaker).say(greeting).say(checkQuotes[0]).say(checkQuotes[1]).transcript()
+	tr := new(speaker).Say(greeting).Say(checkQuotes[0]).Say(checkQuotes[1]).Transcript()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := mustAlign(t, tr, tt.article)
@@ -120,7 +122,7 @@ func TestCheckBadInput(t *testing.T) {
 
 func TestCheckWholeArticleQuote(t *testing.T) {
 	whole := "«" + strings.ReplaceAll(strings.ReplaceAll(checkArticle, "«", ""), "»", "") + "»"
-	r := mustAlign(t, new(speaker).say(checkQuotes[0]).transcript(), whole)
+	r := mustAlign(t, new(speaker).Say(checkQuotes[0]).Transcript(), whole)
 	if len(r.Quotes) == 0 {
 		t.Fatal("got no quotation")
 	}
@@ -149,7 +151,7 @@ func TestReportOldAlignment(t *testing.T) {
 // clauses after the quotation, titles («الوزير», «والي الجهة») and an
 // unnamed source — against the speakers written beside it.
 func TestCheckSpeakerClauses(t *testing.T) {
-	dir := filepath.Join("testdata", "eval", "quotes")
+	dir := filepath.Join("..", "align", "testdata", "eval", "quotes")
 	art, err := os.ReadFile(filepath.Join(dir, "education.txt"))
 	if err != nil {
 		t.Fatal(err)
@@ -159,7 +161,7 @@ func TestCheckSpeakerClauses(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := strings.Split(strings.TrimSpace(string(sp)), "\n")
-	r := mustAlign(t, new(speaker).say(greeting).transcript(), string(art))
+	r := mustAlign(t, new(speaker).Say(greeting).Transcript(), string(art))
 	if len(r.Quotes) != len(want) {
 		t.Fatalf("got %d quotations, want %d", len(r.Quotes), len(want))
 	}
@@ -199,7 +201,7 @@ func TestCheckSpeakerNotAWord(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := mustAlign(t, new(speaker).say(greeting).transcript(), tt.article)
+			r := mustAlign(t, new(speaker).Say(greeting).Transcript(), tt.article)
 			if len(r.Quotes) != len(tt.want) {
 				t.Fatalf("got %d quotations, want %d", len(r.Quotes), len(tt.want))
 			}
@@ -220,8 +222,8 @@ func TestCheckSpeakerNotAWord(t *testing.T) {
 // text report and in the HTML page — verdict, speaker, the printed word
 // struck and the spoken one inserted — and a screen reader hears the verdict.
 func TestCheckReportAndPage(t *testing.T) {
-	s := new(speaker).say("المجلس لن يقبل بأي تأخير في إنجاز الأوراش المبرمجة لفائدة الساكنة")
-	r := mustAlign(t, s.transcript(), checkArticle)
+	s := new(speaker).Say("المجلس لن يقبل بأي تأخير في إنجاز الأوراش المبرمجة لفائدة الساكنة")
+	r := mustAlign(t, s.Transcript(), checkArticle)
 	if v := r.Quotes[2].Check.Verdict; v != align.VerdictAltered {
 		t.Fatalf("got %s, want altered", v)
 	}
@@ -262,17 +264,17 @@ func TestCheckRecognitionErrors(t *testing.T) {
 		quote   int
 		altered bool
 	}{
-		{"repeated around a filler", new(speaker).natural("إن الميزانية الجديدة يعني الجديدة تعطي الأولوية للأحياء الهامشية وتخصص اعتمادات مهمة للإنارة العمومية والطرق"), 0, false},
-		{"paired with an unsure like word", new(speaker).natural("نحن نعمل على إصلاح شبكة الماء الصالح").heard("في", 0.3, 0.4).heard("فيا", 0.7, 0.25).natural("جميع الأحياء قبل نهاية السنة المقبلة"), 1, false},
-		{"first word after the cut paired inside it", new(speaker).natural(q[3]+" وسنفتح المجال للحوار مع كل المواطنين في الأحياء").heard("وسنفتخ", 0.4, 0.5).natural("خطوطا إضافية نحو الجامعة والمستشفى الجهوي"), 3, false},
-		{"last words dropped before a pause", new(speaker).natural("المجلس لن يقبل بأي تأخير في إنجاز المشاريع المبرمجة").heard("الناس", 0.25, 0.3).pause(1.5).natural(greeting), 2, false},
-		{"a sure wrong word timed as the printed one", new(speaker).natural("المجلس لن يقبل بأي تأخير في إنجاز").heard("ثم", 0.85, 0.057*10).natural("المبرمجة لفائدة الساكنة"), 2, false},
-		{"a sure other word timed as itself", new(speaker).natural("المجلس لن يقبل بأي تأخير في إنجاز الأوراش المبرمجة لفائدة الساكنة"), 2, true},
-		{"a less sure other word timed as itself", new(speaker).natural("المجلس لن يقبل").heard("بالمستويات", 0.7, 0.057*12).natural("تأخير في إنجاز المشاريع المبرمجة لفائدة الساكنة"), 2, true},
+		{"repeated around a filler", new(speaker).Natural("إن الميزانية الجديدة يعني الجديدة تعطي الأولوية للأحياء الهامشية وتخصص اعتمادات مهمة للإنارة العمومية والطرق"), 0, false},
+		{"paired with an unsure like word", new(speaker).Natural("نحن نعمل على إصلاح شبكة الماء الصالح").Heard("في", 0.3, 0.4).Heard("فيا", 0.7, 0.25).Natural("جميع الأحياء قبل نهاية السنة المقبلة"), 1, false},
+		{"first word after the cut paired inside it", new(speaker).Natural(q[3]+" وسنفتح المجال للحوار مع كل المواطنين في الأحياء").Heard("وسنفتخ", 0.4, 0.5).Natural("خطوطا إضافية نحو الجامعة والمستشفى الجهوي"), 3, false},
+		{"last words dropped before a pause", new(speaker).Natural("المجلس لن يقبل بأي تأخير في إنجاز المشاريع المبرمجة").Heard("الناس", 0.25, 0.3).Pause(1.5).Natural(greeting), 2, false},
+		{"a sure wrong word timed as the printed one", new(speaker).Natural("المجلس لن يقبل بأي تأخير في إنجاز").Heard("ثم", 0.85, 0.057*10).Natural("المبرمجة لفائدة الساكنة"), 2, false},
+		{"a sure other word timed as itself", new(speaker).Natural("المجلس لن يقبل بأي تأخير في إنجاز الأوراش المبرمجة لفائدة الساكنة"), 2, true},
+		{"a less sure other word timed as itself", new(speaker).Natural("المجلس لن يقبل").Heard("بالمستويات", 0.7, 0.057*12).Natural("تأخير في إنجاز المشاريع المبرمجة لفائدة الساكنة"), 2, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := mustAlign(t, tt.s.transcript(), checkArticle)
+			r := mustAlign(t, tt.s.Transcript(), checkArticle)
 			c := r.Quotes[tt.quote].Check
 			if got := c.Verdict == align.VerdictAltered; got != tt.altered {
 				t.Errorf("got %s %+v, want altered %v", c.Verdict, c.Differences, tt.altered)
@@ -282,16 +284,17 @@ func TestCheckRecognitionErrors(t *testing.T) {
 }
 
 // TestCheckMisspeltNumber: a number word misspelt in the article («ثلاذين»
-// for «ثلاثين», «الأونى» for «الأولى») is a spelling difference, not another
+// for «ثلاثين», «الألوى» for «الأولى») is a spelling difference, not another
 // word: the matching key makes a number of the word said, which no
-// misspelling of it matches.
+// misspelling of it matches. A real word printed for a number is another
+// word (TestCheckLookAlikeWords).
 func TestCheckMisspeltNumber(t *testing.T) {
 	for _, tt := range []struct{ printed, said string }{
 		{"سنبني ثلاذين مدرسة جديدة في المناطق القروية قبل نهاية السنة المقبلة", "سنبني ثلاثين مدرسة جديدة في المناطق القروية قبل نهاية السنة المقبلة"},
-		{"المرحلة الأونى من البرنامج تشمل المناطق القروية قبل نهاية السنة", "المرحلة الأولى من البرنامج تشمل المناطق القروية قبل نهاية السنة"},
+		{"المرحلة الألوى من البرنامج تشمل المناطق القروية قبل نهاية السنة", "المرحلة الأولى من البرنامج تشمل المناطق القروية قبل نهاية السنة"},
 	} {
 		t.Run(tt.said, func(t *testing.T) {
-			r := mustAlign(t, new(speaker).say(greeting).say(tt.said).transcript(), "قال الوزير: «"+tt.printed+"».")
+			r := mustAlign(t, new(speaker).Say(greeting).Say(tt.said).Transcript(), "قال الوزير: «"+tt.printed+"».")
 			c := r.Quotes[0].Check
 			if c.Verdict != align.VerdictMinor || len(c.Differences) != 1 || c.Differences[0].Kind != align.DiffSpelling {
 				t.Errorf("got %s %+v, want minor with one spelling difference", c.Verdict, c.Differences)
@@ -305,8 +308,8 @@ func TestCheckMisspeltNumber(t *testing.T) {
 // is weighed alone, and the misheard one does not dilute the other.
 func TestCheckChangedBesideMisheard(t *testing.T) {
 	// Printed «المشاريع», said «الأوراش»; «إنجاز» before it misheard.
-	s := new(speaker).natural("المجلس لن يقبل بأي تأخير في").heard("الناس", 0.2, 0.057*7).heard("الأوراش", 0.95, 0.057*9).natural("المبرمجة لفائدة الساكنة")
-	r := mustAlign(t, s.transcript(), checkArticle)
+	s := new(speaker).Natural("المجلس لن يقبل بأي تأخير في").Heard("الناس", 0.2, 0.057*7).Heard("الأوراش", 0.95, 0.057*9).Natural("المبرمجة لفائدة الساكنة")
+	r := mustAlign(t, s.Transcript(), checkArticle)
 	c := r.Quotes[2].Check
 	if c.Verdict != align.VerdictAltered {
 		t.Fatalf("got %s %+v, want altered", c.Verdict, c.Differences)

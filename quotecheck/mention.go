@@ -1,0 +1,825 @@
+package quotecheck
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/newsscribe/newsscribe/align"
+)
+
+// A mention is a noun phrase of the narration that may name a person: forms
+// of address, functions and a name, in the orders Arabic news writes them —
+// «معالي المهندس عبيد بن خلفان الظاهري وزير الطاقة», «وزير الصحة العامة
+// الدكتور نبيل ضاهر», «مدرب المنتخب، البرتغالي باولو أزيفيدو،», «النائب
+// بوزيان» — or a pronoun of address («معاليه»), or «المتحدث ذاته».
+type mention struct {
+	at, end int      // its tokens [at, end)
+	honors  []string // forms of address, canonical («معالي», «دكتور»)
+	titles  []title  // its functions, in order
+	name    []int    // the tokens of its name
+	conj    bool     // its first token carries the conjunction «و» («ووزير السكن»)
+	adjs    []string // bare keys of nisba adjectives in apposition («البرتغالي»)
+	pronoun string   // «معاليه»: the honorific the pronoun stands for
+	same    bool     // «المتحدث ذاته», «نفس المتحدث»: the person speaking
+	plural  bool     // «الوزيران», «المستشارين»: more than one person
+	unsure  bool     // a name that may go on with words the model cannot read (unsureName)
+	fem     bool     // a feminine function or form of address
+}
+
+// A title is one function: a head noun («وزير») with its complement — the
+// genitive of a construct («وزير الصحة»), adjectives («العامة»), nouns
+// joined by «و» («والتعليم العالي») — its core, and prepositional
+// qualifiers («للسياسة النقدية», «في لبنان», «باسم المحكمة»).
+type title struct {
+	words []int    // all its tokens
+	heads []string // the function heads in it («نائب», and «رئيس» in «نائب رئيس الوزراء»)
+	core  []string // bare keys of the head and its complement
+	qual  []string // bare keys of its prepositional qualifiers
+	appos bool     // set off after the name («محمد الدخيسي، والي امن مراكش»)
+	fem   bool     // «وزيرة»
+}
+
+// gap is the strongest punctuation between two tokens.
+type gap int
+
+const (
+	gapNone  gap = iota
+	gapComma     // ، , ؛ ;
+	gapParen     // ( ) – — - /: an aside
+	gapColon     // :
+	gapQuote     // a quotation mark
+	gapStop      // . ؟ ? ! or a line break: the sentence ends
+)
+
+// reader reads mentions and clauses from an article's tokens. A token is
+// narration when it is prose outside quotations; phrases never cross
+// anything else.
+type reader struct {
+	toks  []align.ArticleWord
+	keys  []string // each token's key; the name «علي» has its own (nameAli)
+	runes []rune
+	narr  []bool   // prose outside quotations
+	spans [][2]int // each quotation's rune span
+	gaps  []gap    // the punctuation before each token (findGaps)
+	lex   Lexicon
+	known map[string]bool // the lexicon's answer per word
+	// surnames are the bare keys of the name words of the people the
+	// article names, so that «النائب بوزيان», «وقال العمر» read a name.
+	surnames map[string]bool
+}
+
+func (r *reader) key(j int) string { return r.keys[j] }
+
+// gapBefore is the punctuation between toks[j-1] and toks[j] (gaps).
+func (r *reader) gapBefore(j int) gap {
+	if j <= 0 || j >= len(r.toks) {
+		return gapStop
+	}
+	return r.gaps[j]
+}
+
+// findGaps fills r.gaps: the punctuation between each token and the one
+// before; only what lies outside a quotation counts («الأزمة.»، يقول» has a
+// comma, not a stop).
+func (r *reader) findGaps() {
+	r.gaps = make([]gap, len(r.toks))
+	for j := range r.toks {
+		if j == 0 {
+			r.gaps[j] = gapStop
+			continue
+		}
+		from, to := r.toks[j-1].End, r.toks[j].Start
+		if q := r.toks[j-1].Quote; q >= 0 && r.toks[j].Quote != q {
+			from = max(from, r.spans[q][1]) // after the closing mark
+		}
+		if q := r.toks[j].Quote; q >= 0 && r.toks[j-1].Quote != q {
+			to = min(to, r.spans[q][0]) // before the opening mark
+		}
+		g := gapNone
+		if r.toks[j].Quote != r.toks[j-1].Quote {
+			g = gapQuote
+		}
+		for _, c := range r.runes[from:max(from, to)] {
+			switch c {
+			case '.', '؟', '?', '!', '\n', '…':
+				g = gapStop
+			case ':':
+				g = max(g, gapColon)
+			case '«', '»', '“', '”', '"':
+				g = max(g, gapQuote)
+			case '(', ')', '[', ']', '–', '—', '-', '/', '|':
+				g = max(g, gapParen)
+			case '،', ',', '؛', ';':
+				g = max(g, gapComma)
+			}
+		}
+		r.gaps[j] = g
+	}
+}
+
+// joined reports whether toks[j] goes on the phrase of toks[j-1]: both
+// narration, nothing but space between.
+func (r *reader) joined(j int) bool {
+	return j > 0 && j < len(r.toks) && r.narr[j] && r.narr[j-1] && r.gapBefore(j) == gapNone
+}
+
+// isKnown reports whether the lexicon knows toks[j] as a word (in any
+// spelling of its hamza and ending: IsWord). Without a lexicon every word
+// is taken for a common one: names are then read from given names,
+// particles, family names in «ـي» and commas only — fewer, never more.
+func (r *reader) isKnown(j int) bool {
+	if r.lex == nil {
+		return true
+	}
+	w := plain(r.toks[j].Text)
+	v, ok := r.known[w]
+	if !ok {
+		v = IsWord(r.lex, w)
+		r.known[w] = v
+	}
+	return v
+}
+
+// unknown reports a word of letters the lexicon does not know: a proper
+// name («ضاهر», «بوطيب», «أزيفيدو»). Words whose shape makes them common
+// — a function word, an accusative, a clitic before «ال», a single letter —
+// are not looked up.
+func (r *reader) unknown(j int) bool {
+	if k := r.key(j); closedWord(k) || accusative(k) || articleWithClitic(k) || len([]rune(k)) < 2 {
+		return false
+	}
+	for _, c := range r.toks[j].Text {
+		if !unicode.IsLetter(c) && !unicode.Is(unicode.Mn, c) && c != 'ـ' {
+			return false
+		}
+	}
+	return !r.isKnown(j)
+}
+
+// plain is w without tashkeel and tatweel, as the lexicon spells it.
+func plain(w string) string {
+	return strings.Map(func(c rune) rune {
+		if c == 'ـ' || unicode.Is(unicode.Mn, c) {
+			return -1
+		}
+		return c
+	}, w)
+}
+
+// bare is key without the article «ال».
+func bare(key string) string {
+	if r, ok := strings.CutPrefix(key, "ال"); ok && len([]rune(r)) >= 2 {
+		return r
+	}
+	return key
+}
+
+func definite(key string) bool { return strings.HasPrefix(key, "ال") && len([]rune(key)) > 3 }
+
+// headOf is the function a key names, masculine and without «ال»
+// («الوزيرة» → «وزير»), and whether the form is feminine; "" for none.
+func headOf(key string) (head string, fem bool) {
+	k := bare(key)
+	if r, ok := strings.CutPrefix(k, "نظير"); ok && len([]rune(r)) <= 3 {
+		return "نظير", strings.HasPrefix(r, "ت") // «نظيره», «نظيرتها»
+	}
+	if titleHeads[k] {
+		return k, false
+	}
+	if k2, ok := strings.CutSuffix(k, "ه"); ok && titleHeads[k2] {
+		return k2, true
+	}
+	return "", false
+}
+
+// pluralHead reports a dual or plural of a function («الوزيران»,
+// «المستشارين», «النائبان»).
+func pluralHead(key string) bool {
+	k := bare(key)
+	for _, s := range []string{"ان", "ين", "ون", "تان", "تين", "ات"} {
+		if r, ok := strings.CutSuffix(k, s); ok && (titleHeads[r] || titleHeads[strings.TrimSuffix(r, "ه")]) {
+			return true
+		}
+	}
+	return false
+}
+
+// nisba reports a key shaped like a relative adjective or family name in
+// «ـي», «ـية» («العراقي», «الوطنية», «الرشيدي»).
+func nisba(key string) bool {
+	k := bare(key)
+	return len([]rune(k)) >= 3 && (strings.HasSuffix(k, "ي") || strings.HasSuffix(k, "يه"))
+}
+
+// accusative reports an indefinite accusative in «ـا» («مؤتمرا»,
+// «صحفيا», «مجددا»): an object or an adverb, never part of a name.
+func accusative(key string) bool {
+	return len([]rune(key)) >= 4 && strings.HasSuffix(key, "ا") && !givenNames[key]
+}
+
+// closedWord reports a word of a closed class that never goes on a name
+// or a title: a speech verb, a function word, a source, the speech, a form
+// of address.
+func closedWord(k string) bool {
+	if _, ok := isSpeechVerb(k); ok {
+		return true
+	}
+	return stopWords[k] || sourceNouns[k] || speechNouns[k] || speechPronouns[k] || sameAfter[k] ||
+		presiding[k] || pronounHonorifics[k] != "" || honorifics[k] != ""
+}
+
+// conjunct reports a word joined by «و» that is another word, not a name
+// going on («وعدد», «وممثلي», «ووزير», «وأيمن»): it ends a name or title.
+func (r *reader) conjunct(j int) bool {
+	k := r.key(j)
+	rest, ok := strings.CutPrefix(k, "و")
+	if !ok || len([]rune(rest)) < 2 || givenNames[k] || nameParticles[k] {
+		return false // «وليد», «ولد»
+	}
+	if h, _ := headOf(k); h != "" {
+		return false // «وزير», «وكيل»
+	}
+	if conjunctOf(rest) {
+		return true
+	}
+	if r.lex == nil {
+		return true
+	}
+	text := []rune(plain(r.toks[j].Text))
+	return len(text) > 2 && IsWord(r.lex, string(text[1:]))
+}
+
+// conjunctOf reports a word after «و» that starts a phrase of its own: a
+// function, a given name, a form of address, a function word.
+func conjunctOf(rest string) bool {
+	h, _ := headOf(rest)
+	return h != "" || givenNames[rest] || honorifics[rest] != "" || stopWords[rest] || nameParticles[rest]
+}
+
+// context is what comes before a possible name.
+type context int
+
+const (
+	ctxNone    context = iota // anywhere in the narration
+	ctxAddress                // after a form of address or a function: a name is expected
+	ctxAppos                  // set off by commas after a function («النائب …، أكلي مزيان،»)
+	ctxSubject                // right after a speech verb
+	ctxHonor                  // right after a form of address: whatever word follows starts the name
+)
+
+// nameStart reports whether a name starts at toks[j]: a given name or a
+// particle («عبد», «أبو», «بن»); after a form of address, a function or a
+// speech verb also a word the lexicon does not know, the surname of someone
+// named, or a known word followed by a name word («آمال المرزوقي»);
+// elsewhere only a given name or a particle.
+func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
+	if closedWord(key) || pluralHead(key) {
+		return false
+	}
+	if h, _ := headOf(key); h != "" {
+		return false
+	}
+	next := j+1 < hi && r.joined(j+1)
+	switch {
+	case key == "علي" && strings.HasSuffix(r.toks[j].Text, "ى"):
+		return false // the preposition «على»
+	case nameParticles[key]:
+		return next
+	case givenNames[key]:
+		return next && r.nameWord(j+1, 1, true) || ctx != ctxNone
+	case ctx == ctxNone:
+		return false
+	case r.surnames[bare(key)] || ctx == ctxHonor && !strings.HasPrefix(plain(r.toks[j].Text), "ال") ||
+		!accusative(key) && !articleWithClitic(key) && r.unknown(j):
+		return true // after «الدكتورة» even «أليساندرا», whose key looks definite
+	case accusative(key) || definite(key):
+		return false
+	case next && (r.unknown(j+1) || nisba(r.key(j+1)) || givenNames[r.key(j+1)]):
+		return true
+	case ctx == ctxAppos:
+		// «، أكلي مزيان،»: what a comma sets off after a function is its holder.
+		n := j
+		for n < hi && n-j < 3 && (n == j || r.joined(n)) && !closedWord(r.key(n)) && !accusative(r.key(n)) {
+			n++
+		}
+		return n > j && (n >= hi || r.gapBefore(n) == gapComma || r.gapBefore(n) == gapColon)
+	}
+	return false
+}
+
+// nameWord reports whether toks[n] goes on a name of have words so far: a
+// given name, a particle, an unknown word, a family name in «ـي», and
+// after a lone given name (given) any definite word («باسل العمر»).
+func (r *reader) nameWord(n, have int, given bool) bool {
+	k := r.key(n)
+	if h, _ := headOf(k); h != "" || closedWord(k) {
+		return false
+	}
+	switch {
+	case givenNames[k] || nameParticles[k] || nameCompounds[k]:
+		return true
+	case strings.HasPrefix(k, "و") && r.conjunct(n):
+		return false
+	case nisba(k) && !accusative(k) || definite(k) && given && have == 1 && !titleAdjectives[k]:
+		return true
+	case accusative(k) || articleWithClitic(k):
+		return false
+	}
+	return r.unknown(n)
+}
+
+// articleWithClitic reports a word with a proclitic before «ال» («بالمشاركين»,
+// «للصحافة», «والمدينة»): a common noun, never a name.
+func articleWithClitic(k string) bool {
+	for _, p := range []string{"بال", "لل", "وال", "فال", "كال"} {
+		if strings.HasPrefix(k, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// unsureName reports a name of one given name that the phrase goes on
+// after, with words the model cannot read (no lexicon: «نسيمة بوعلام
+// تجربة»): whose name it is the model cannot say.
+func (r *reader) unsureName(name []int, hi int) bool {
+	if len(name) != 1 || !givenNames[r.key(name[0])] {
+		return false
+	}
+	n := name[0] + 1
+	if n >= hi || !r.joined(n) {
+		return false
+	}
+	k := r.key(n)
+	h, _ := headOf(k)
+	return r.lex == nil && !closedWord(k) && !r.conjunct(n) && h == "" && honorifics[k] == "" && !accusative(k) && !definite(k)
+}
+
+// readName reads the name starting at toks[j] (nameStart): the run of name
+// words, a particle taking the word after it («بن شيخ», «آل ماجد»), a
+// compound («نور الدين»); a lone given name takes up to two known words as
+// its family name when the phrase ends after them («محمد زيتونة،», «جان
+// نويل بارو إلى»); set off by commas (closed), the whole. It ends at a
+// word joined by «و», a verb, a preposition, a function, a form of address
+// and a known common word. It returns the tokens read.
+func (r *reader) readName(j, hi int, closed bool) int {
+	n := j + 1
+	particle := nameParticles[r.key(j)]
+	given := givenNames[r.key(j)] || particle
+	onlyGiven := givenNames[r.key(j)] && !particle
+	for n < hi && n-j < 6 && r.joined(n) {
+		k := r.key(n)
+		switch {
+		case particle:
+			particle = false
+		case nameParticles[k] && !r.conjunct(n):
+			particle = true
+		case nameCompounds[k]:
+		case r.nameWord(n, n-j, given):
+			onlyGiven = onlyGiven && givenNames[k]
+		case closedWord(k) || r.conjunct(n) || accusative(k):
+			return n - j
+		case closed:
+		case onlyGiven:
+			// A lone given name takes its family name when the phrase
+			// ends after it: «محمد زيتونة،», «جان نويل بارو إلى».
+			f := r.familyName(n, hi)
+			if f == 0 {
+				return n - j
+			}
+			onlyGiven = false
+			n += f
+			continue
+		default:
+			return n - j
+		}
+		n++
+	}
+	return n - j
+}
+
+// endsAt reports whether a phrase ends before toks[p]: punctuation, a
+// function word, a verb, a word joined by «و», a function, or the end.
+func (r *reader) endsAt(p, hi int) bool {
+	if p >= hi || !r.joined(p) {
+		return true
+	}
+	k := r.key(p)
+	h, _ := headOf(k)
+	return closedWord(k) || r.conjunct(p) || h != ""
+}
+
+// familyName is how many known words from toks[n] end the phrase — one,
+// or two when neither is definite —, 0 when the phrase goes on.
+func (r *reader) familyName(n, hi int) int {
+	plainWord := func(p int) bool {
+		if p >= hi || !r.joined(p) {
+			return false
+		}
+		k := r.key(p)
+		h, _ := headOf(k)
+		return h == "" && !definite(k) && !accusative(k) && !closedWord(k) && !givenNames[k] && !r.cliticWord(p)
+	}
+	switch {
+	case !plainWord(n):
+		return 0
+	case r.endsAt(n+1, hi) || accusative(r.key(n+1)):
+		return 1 // «نبيل ضاهر مؤتمرا»: the object starts
+	case plainWord(n+1) && !r.unknown(n+1) && r.endsAt(n+2, hi):
+		return 2
+	}
+	return 0
+}
+
+// cliticWord reports a word with a proclitic before another word
+// («للصحفيين», «باقتضاب», «وعدد»): no name. The lexicon's stems tell; without
+// it only «ال» after a proclitic and «و» before a word of a closed class do.
+func (r *reader) cliticWord(p int) bool {
+	k := r.key(p)
+	if articleWithClitic(k) || strings.HasPrefix(k, "و") && r.conjunct(p) {
+		return true
+	}
+	w := plain(r.toks[p].Text)
+	rs := []rune(w)
+	if r.lex == nil || len(rs) < 4 || !strings.ContainsRune("بلكف", rs[0]) {
+		return false
+	}
+	// A proclitic when no stem keeps the letter: «باقتضاب» is «اقتضاب»,
+	// «فاضل» and «بدر» are themselves.
+	stems := Stems(r.lex, w)
+	return len(stems) > 0 && !slices.ContainsFunc(stems, func(st string) bool { return []rune(st)[0] == rs[0] })
+}
+
+// readMention reads the mention starting at toks[i] (before hi), nil when
+// none starts there; n is the tokens read (at least one).
+func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
+	m = &mention{at: i}
+	key := r.key(i)
+	if rest, ok := strings.CutPrefix(key, "و"); ok && i+1 < hi {
+		h, _ := headOf(key)
+		h2, _ := headOf(rest)
+		if h == "" && honorifics[key] == "" && !givenNames[key] && len([]rune(rest)) >= 2 &&
+			(h2 != "" || honorifics[rest] != "" || givenNames[rest] || nameParticles[rest]) {
+			m.conj, key = true, rest // «ووزير السكن», «وسعادة», «وأيمن سليم»
+		}
+	}
+	keyAt := func(j int) string {
+		if j == i {
+			return key
+		}
+		return r.key(j)
+	}
+	if h := pronounHonorifics[key]; h != "" {
+		m.pronoun, m.end, m.fem = h, i+1, strings.HasSuffix(key, "ها")
+		return m, 1
+	}
+	if h, fem := headOf(r.keyOr(i+1, hi)); sameBefore[key] && h != "" && r.joined(i+1) {
+		m.same, m.end, m.fem = true, i+2, fem // «نفس المتحدث», «ذات المصدر»
+		return m, 2
+	}
+	j := i
+	named := false
+	for j < hi && j-i < 24 {
+		g := gapNone
+		if j > i {
+			if !r.narr[j] {
+				break
+			}
+			g = r.gapBefore(j)
+		}
+		k := keyAt(j)
+		if g == gapComma || g == gapParen {
+			// Only an apposition goes on past a comma: a function after
+			// the name, the name after a function.
+			if named {
+				// A function set off by a comma after the name is closed by
+				// punctuation or the end: «سميرة قادري، وزير السكن عن …» is
+				// an object.
+				if h, _ := headOf(k); h != "" && !r.conjunct(j) {
+					t, n := r.readTitle(j, hi, k, true)
+					if !r.endsAt(j+n, hi) || j+n < hi && r.joined(j+n) {
+						break
+					}
+					m.titles = append(m.titles, t)
+					j += n
+					continue
+				}
+				break
+			}
+			if len(m.titles) == 0 {
+				break
+			}
+			a := j
+			var honors []string
+			for a < hi && (a == j || r.joined(a)) {
+				ak := r.key(a)
+				if h := honorifics[ak]; h != "" {
+					honors = append(honors, h) // «، المهندسة رغد كاظم الموسوي،»
+				} else if !definite(ak) || !nisba(ak) || !r.isKnown(a) {
+					break // «، البرتغالي باولو أزيفيدو،»
+				}
+				a++
+			}
+			actx := ctxAppos
+			if len(honors) > 0 {
+				actx = ctxHonor
+			}
+			if a < hi && (a == j || r.joined(a)) && r.nameStart(a, hi, r.key(a), actx) {
+				for p := j; p < a; p++ {
+					if honorifics[r.key(p)] == "" {
+						m.adjs = append(m.adjs, bare(r.key(p)))
+					}
+				}
+				m.honors = append(m.honors, honors...)
+				n := r.readName(a, hi, true)
+				m.name, named = tokens(a, a+n), true
+				j = a + n
+				continue
+			}
+			break
+		}
+		if g != gapNone {
+			break
+		}
+		h, fem := headOf(k)
+		hon := honorifics[k]
+		if hon != "" && h != "" {
+			// «المستشار», «الأستاذ», «السفير»: a form of address before a
+			// name or another title, a function otherwise.
+			if nk := r.keyOr(j+1, hi); j+1 < hi && r.joined(j+1) &&
+				(honorifics[nk] != "" || r.nameStart(j+1, hi, nk, ctxAddress)) {
+				h = ""
+			} else {
+				hon = ""
+			}
+		}
+		switch {
+		case named && (h == "" || definite(k) || r.conjunct(j)):
+			// After the name only a function in apposition («عبيد بن خلفان
+			// الظاهري وزير الطاقة»).
+		case hon != "":
+			m.honors = append(m.honors, hon)
+			m.fem = m.fem || strings.HasSuffix(k, "ه") && !strings.HasSuffix(hon, "ه") // «الدكتورة», not «سعادة»
+			j++
+			continue
+		case h != "":
+			t, n := r.readTitle(j, hi, k, named)
+			t.fem = fem
+			m.fem = m.fem || fem
+			m.titles = append(m.titles, t)
+			j += n
+			if j < hi && r.joined(j) && sameAfter[r.key(j)] {
+				m.same = true // «المتحدث ذاته», «المستشارة نفسها»
+				j++
+				break
+			}
+			continue
+		case pluralHead(k):
+			m.plural = true
+			j++
+		case !named && r.nameStart(j, hi, k, r.context(m, ctx, j > i && honorifics[keyAt(j-1)] != "")):
+			n := r.readName(j, hi, false)
+			if len(m.titles) > 0 && !givenNames[k] && !nameParticles[k] && r.apposedName(j+n, hi) {
+				// «والي جهة الرباط سلا القنيطرة، مراد الوزاني»: the
+				// name set off after the comma is the person's; the words
+				// before it end the function.
+				t := &m.titles[len(m.titles)-1]
+				for p := j; p < j+n; p++ {
+					t.words = append(t.words, p)
+					t.qual = append(t.qual, bare(r.key(p)))
+				}
+				j += n
+				continue
+			}
+			m.name, named = tokens(j, j+n), true
+			m.unsure = r.unsureName(m.name, hi)
+			j += n
+			continue
+		case !named && len(m.titles) > 0 && r.lex != nil && !r.unknown(j) && r.familyName(j, hi) > 0:
+			// «وزير الصحة أكلي مزيان إن»: after a function, known words
+			// that end the phrase are a name (an object goes on: «وزير
+			// الصحة ضرورة الالتزام»); only the lexicon can say they are
+			// no clitic and preposition.
+			f := r.familyName(j, hi)
+			m.name, named = tokens(j, j+f), true
+			j += f
+			continue
+		case !named && len(m.titles) > 0 && r.placeBeforeName(j, hi) > j:
+			// «والي جهة الرباط سلا القنيطرة، مراد الوزاني»: words up to a
+			// comma after which the person is named end the function.
+			e := r.placeBeforeName(j, hi)
+			t := &m.titles[len(m.titles)-1]
+			for p := j; p < e; p++ {
+				t.words = append(t.words, p)
+				t.qual = append(t.qual, bare(r.key(p)))
+			}
+			j = e
+			continue
+		case !named && len(m.titles) > 0 && r.surnames[bare(k)]:
+			// «الوزير العمر»: a title and the surname of someone named.
+			m.name, named = []int{j}, true
+			j++
+			continue
+		}
+		break
+	}
+	m.end = j
+	if len(m.honors) == 0 && len(m.titles) == 0 && len(m.name) == 0 && !m.plural && !m.same {
+		return nil, max(j-i, 1)
+	}
+	return m, j - i
+}
+
+// apposedName reports a comma before toks[j] and a name after it that
+// starts with a given name or a particle.
+func (r *reader) apposedName(j, hi int) bool {
+	if j >= hi || !r.narr[j] || r.gapBefore(j) != gapComma {
+		return false
+	}
+	k := r.key(j)
+	return (givenNames[k] || nameParticles[k]) && r.nameStart(j, hi, k, ctxAppos)
+}
+
+// placeBeforeName is where up to three open-class words from toks[j] end
+// at a comma followed by a name (apposedName); j when they do not.
+func (r *reader) placeBeforeName(j, hi int) int {
+	e := j
+	for ; e < hi && e-j <= 3 && (e == j || r.joined(e)); e++ {
+		k := r.key(e)
+		if h, _ := headOf(k); closedWord(k) || h != "" || givenNames[k] || accusative(k) {
+			return j
+		}
+	}
+	if e == j || e-j > 3 || !r.apposedName(e, hi) {
+		return j
+	}
+	for p := j; p < e; p++ {
+		if r.conjunct(p) {
+			return j
+		}
+	}
+	return e
+}
+
+// keyOr is the key of toks[j], "" past hi.
+func (r *reader) keyOr(j, hi int) string {
+	if j >= hi || j >= len(r.toks) {
+		return ""
+	}
+	return r.key(j)
+}
+
+// context is where a name would start in m: after its forms of address or
+// functions a name is expected, right after a form of address whatever
+// word follows (afterHonor).
+func (r *reader) context(m *mention, ctx context, afterHonor bool) context {
+	if afterHonor {
+		return ctxHonor
+	}
+	if len(m.honors) > 0 || len(m.titles) > 0 || m.conj {
+		return max(ctx, ctxAddress)
+	}
+	return ctx
+}
+
+func tokens(lo, hi int) []int {
+	out := make([]int, 0, hi-lo)
+	for j := lo; j < hi; j++ {
+		out = append(out, j)
+	}
+	return out
+}
+
+// readTitle reads the function whose head is toks[j] (headOf): an
+// indefinite head takes its genitive («وزير الصحة», «نائب رئيس الوزراء»
+// — a «نائب», not a «رئيس» —
+// «رئيس جمعية دعم مرضى السرطان»), a definite one none; then adjectives
+// («العامة», nisba «العراقي»), nouns joined by «و» («والتعليم العالي»),
+// and qualifiers: «لـ» phrases after a complement («المدير العام للدفاع
+// المدني»), «باسم», «عن» after «نائب» or «ممثل», and «في», «مع» when a
+// name or a comma follows (or in apposition: «الأستاذ في جامعة لايبزيغ»).
+// A definite word the lexicon does not know is a name, not an adjective.
+func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
+	h, fem := headOf(k0)
+	t := title{words: []int{j}, heads: []string{h}, core: []string{h}, appos: appos, fem: fem}
+	open := !definite(k0) // the last word is an indefinite noun that awaits its genitive
+	proper := -1          // the last genitive, maybe a proper noun («تيزي» «وزو»)
+	n := j + 1
+	add := func(core bool) {
+		t.words = append(t.words, n)
+		b := bare(r.key(n))
+		if w, ok := strings.CutPrefix(r.key(n), "و"); ok && r.conjunct(n) {
+			b = bare(w) // «والسيادة» is «سيادة» joined
+		}
+		if core {
+			t.core = append(t.core, b)
+		} else {
+			t.qual = append(t.qual, b)
+		}
+		n++
+	}
+	inQual := false
+	// The cases go from the cheapest test to the dearest: the lexicon is
+	// asked only when the shape of a word cannot tell.
+	for n < hi && r.joined(n) && len(t.words) < 14 {
+		k := r.key(n)
+		hk, _ := headOf(k)
+		switch {
+		case honorifics[k] != "" || pronounHonorifics[k] != "" || sameAfter[k] || pluralHead(k):
+			return t, n - j
+		case open && (n-1 == j || r.isKnown(n-1)):
+			// The genitive a construct awaits (a proper noun awaits none):
+			// any noun, a place with «و» («ولاية وهران») too.
+			if closedWord(k) || givenNames[k] && !definite(k) || strings.HasPrefix(k, "و") && conjunctOf(k[2:]) || accusative(k) {
+				return t, n - j
+			}
+			proper = n
+			open = !definite(k)
+			add(!inQual)
+		case hk != "" && definite(k) && definite(k0) && len(t.words) == 1:
+			t.heads = append(t.heads, hk) // «الرئيس المدير العام»
+			proper = -1
+			add(true)
+		case k == "المكلف" || k == "المكلفه":
+			proper = -1
+			add(true)
+			if n < hi && r.joined(n) && strings.HasPrefix(r.key(n), "ب") {
+				add(false) // «المكلف بالبيئة»
+			}
+		case definite(k) && !givenNames[k] && (titleAdjectives[k] || nisba(k) && r.isKnown(n)):
+			proper = -1
+			add(!inQual)
+		case strings.HasPrefix(k, "وال") && !givenNames[k[2:]] && r.conjunct(n):
+			proper = -1
+			add(!inQual) // «والتعليم»
+		case strings.HasPrefix(k, "و") && n+1 < hi && r.joined(n+1) && definite(r.key(n+1)) && !definite(k[2:]) &&
+			!givenNames[k[2:]] && func() bool { h, _ := headOf(k[2:]); return h == "" }() && r.conjunct(n):
+			open, proper = true, -1
+			add(!inQual) // «وشؤون المغتربين»
+		case strings.HasPrefix(k, "ل") && len(t.words) >= 2 && !closedWord(k):
+			inQual, proper = true, n
+			open = !strings.HasPrefix(k, "لل")
+			add(false) // «للسياسة النقدية», «لشؤون الطاقة», «لسوناطراك»
+		case prepositions[k] || k == "باسم":
+			end, ok := r.qualifier(n, hi, h, appos)
+			if !ok {
+				return t, n - j
+			}
+			for n < end {
+				add(false)
+			}
+			inQual, open, proper = true, false, -1
+		case proper == n-1 && !givenNames[k] && r.unknown(n) && r.unknown(proper):
+			proper = n
+			add(!inQual) // «تيزي وزو»
+		default:
+			return t, n - j
+		}
+	}
+	return t, n - j
+}
+
+// representatives are the functions «عن» qualifies («النائب عن ولاية
+// الجلفة»).
+var representatives = keySet("نائب ممثل مندوب")
+
+// qualifier reads a prepositional qualifier of a function starting at the
+// preposition toks[p] and reports where it ends and whether it belongs to
+// the title: «باسم المحكمة» always, «عن ولاية الجلفة» after «نائب» or
+// «ممثل», any other («في لبنان», «مع البرلمان») in apposition or when a
+// name, a form of address or a comma follows it — «وقال الوزير في كلمة
+// الافتتاح» is the place of the speech, not the function.
+func (r *reader) qualifier(p, hi int, head string, appos bool) (int, bool) {
+	k := r.key(p)
+	e := p + 1
+	open := true // the preposition, then an indefinite noun, await a noun
+	for e < hi && e-p <= 4 && r.joined(e) {
+		ek := r.key(e)
+		conj := strings.HasPrefix(ek, "و") && conjunctOf(ek[2:]) || !open && r.conjunct(e)
+		if closedWord(ek) || givenNames[ek] || conj || accusative(ek) {
+			break // a function may be its object: «عن محافظة البصرة»
+		}
+		open = !definite(ek) && r.isKnown(e)
+		e++
+	}
+	if e == p+1 {
+		return p, false
+	}
+	switch {
+	case k == "باسم", k == "عن" && representatives[head]:
+		return e, true
+	case k != "في" && k != "فى" && k != "مع" && k != "لدى":
+		return p, false
+	case appos:
+		return e, true
+	}
+	if e >= hi {
+		return p, false
+	}
+	if g := r.gapBefore(e); g == gapComma {
+		return e, true
+	}
+	ek := r.key(e)
+	return e, r.joined(e) && (honorifics[ek] != "" || givenNames[ek])
+}

@@ -1,0 +1,903 @@
+package quotecheck
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/newsscribe/newsscribe/align"
+	"github.com/newsscribe/newsscribe/align/arabic"
+)
+
+// Who said a quotation (docs/ARCHITECTURE.md, "Speakers"). The model has
+// three layers:
+//
+//   - Mentions (mention.go): noun phrases that name a person — forms of
+//     address, functions with their complements, names — read with closed
+//     word classes (speakerwords.go) and, for names, the lexicon: a name is
+//     a given name or a particle, or words the lexicon does not know, and it
+//     ends at a known common word, a verb, a preposition, a function or a
+//     word joined by «و».
+//   - People: the mentions with a name, merged when one name holds the other
+//     («عبد الكريم الجبوري» is «حيدر عبد الكريم الجبوري»), each with every
+//     function, form of address and gender the article gives them.
+//   - Discourse: a quotation's speaker is the subject of its reporting
+//     clause — before it, after it or splitting it; a verb with no subject
+//     has the subject of its sentence, else the person speaking (the
+//     focus); a quotation with no clause goes on with the focus. A
+//     function, surname or pronoun of address is the person it fits, the
+//     focus first, then the nearest mention before, then after. An object,
+//     a news agency, an unnamed person is nobody, and the answer is then
+//     null rather than a guess.
+
+// speakerOf is who said a quotation: the name as the article first names
+// them in full, and their role; nil each when the article gives none.
+type speakerOf struct{ name, role *string }
+
+// entity is a person of the article.
+type entity struct {
+	name   []string        // the fullest name, as printed
+	keys   []string        // bare keys of name
+	heads  map[string]bool // the functions given them
+	honors map[string]bool // their forms of address
+	words  map[string]bool // bare keys of every word of their functions, name and adjectives
+	places bool            // a function whose complement is a place named only as such («عمدة المدينة»)
+	role   *mention        // the first mention with a function
+	fem    bool            // a woman: a feminine function, address, name or verb
+	masc   bool            // a man: a masculine verb
+	chair  bool            // presides the sitting («برئاسة»)
+	at     []int           // the tokens where the article mentions them
+	unsure bool            // every mention of the name may go on (mention.unsure): the name is not known
+	// function is, for a person the article names only by function, that
+	// function («وزيرة الصحة»); "" for a named person.
+	function string
+}
+
+// discourse is the speaker model's state over one article.
+type discourse struct {
+	r           *reader
+	people      []*entity
+	mentions    []*mention // every mention of the narration, in order
+	inPrep      map[*mention]bool
+	first       []int // the first token of each quotation, -1 with none
+	last        []int
+	answerer    *entity  // who answers an interview's «ج:»
+	interviewee *mention // whom the article's interview is with («حوارا مع …»)
+}
+
+// attribute finds the speaker of each quotation of a; lex tells names from
+// common words (nil: the shape of words only).
+func attribute(a *align.Article, runes []rune, lex Lexicon) []speakerOf {
+	d := newDiscourse(a, runes, lex)
+	d.collect()
+	return d.attribute(len(a.Quotes))
+}
+
+func newDiscourse(a *align.Article, runes []rune, lex Lexicon) *discourse {
+	r := &reader{toks: a.Words, runes: runes, lex: lex, known: map[string]bool{}, surnames: map[string]bool{}}
+	r.keys = make([]string, len(a.Words))
+	r.narr = make([]bool, len(a.Words))
+	for i, w := range a.Words {
+		r.keys[i], r.narr[i] = w.Key, w.Prose && w.Quote < 0
+		if w.Key == keyAli && strings.HasSuffix(w.Text, "ي") {
+			r.keys[i] = nameAli // the name «علي», not the preposition «على»
+		}
+	}
+	for _, q := range a.Quotes {
+		r.spans = append(r.spans, [2]int{q.CharStart, q.CharEnd})
+	}
+	r.findGaps()
+	d := &discourse{r: r, inPrep: map[*mention]bool{}}
+	d.first, d.last = make([]int, len(a.Quotes)), make([]int, len(a.Quotes))
+	for q := range d.first {
+		d.first[q], d.last[q] = -1, -1
+	}
+	for i, w := range a.Words {
+		if q := w.Quote; q >= 0 && w.Prose {
+			if d.first[q] < 0 {
+				d.first[q] = i
+			}
+			d.last[q] = i
+		}
+	}
+	return d
+}
+
+// runEnd is the end of the run of narration from toks[lo]: up to the
+// sentence's end or the next token outside the narration.
+func (d *discourse) runEnd(lo int) int {
+	r := d.r
+	hi := lo + 1
+	for hi < len(r.toks) && r.narr[hi] && r.gapBefore(hi) != gapStop {
+		hi++
+	}
+	return hi
+}
+
+// collect reads every mention of the narration and makes the people.
+func (d *discourse) collect() {
+	r := d.r
+	for lo := 0; lo < len(r.toks); {
+		if !r.narr[lo] {
+			lo++
+			continue
+		}
+		hi := d.runEnd(lo)
+		var prev *mention
+		for j := lo; j < hi; {
+			if !mentionStarts[r.key(j)] {
+				j++ // most words start no mention: one lookup tells
+				continue
+			}
+			m, n := r.readMention(j, hi, ctxNone)
+			if m != nil {
+				d.inPrep[m] = j > lo && d.prepBefore(j)
+				if j-lo >= 2 && r.key(j-1) == "مع" && interviews[r.key(j-2)] && d.interviewee == nil {
+					d.interviewee = m // «أجرى … حوارا مع وزير الزراعة …»
+				}
+				d.mentions = append(d.mentions, m)
+				if j > lo && presiding[r.key(j-1)] {
+					d.chair(m)
+				}
+				if counterpart(m) && prev != nil && len(prev.titles) > 0 {
+					d.counterpart(m, prev)
+				}
+				if len(m.name) > 0 {
+					prev = m
+				}
+			}
+			j += n
+		}
+		lo = hi
+	}
+	// People: full names first, so that a surname alone joins them.
+	for _, long := range []bool{true, false} {
+		for _, m := range d.mentions {
+			if len(m.name) > 0 && (len(m.name) > 1) == long {
+				d.person(m)
+			}
+		}
+	}
+	for _, e := range d.people {
+		for _, k := range e.keys {
+			r.surnames[k] = true
+		}
+	}
+}
+
+// The keys of the functions the model reasons about.
+var (
+	keyAli    = arabic.Key("على") // also the key of the name «علي»
+	nameAli   = keyAli + "ّ"      // the reader's key of the name: a key never holds a shadda
+	headChair = arabic.Key("رئيس")
+	headJudge = arabic.Key("قاضي")
+	sitting   = arabic.Key("جلسة")
+)
+
+// chair marks m as presiding («برئاسة المستشار ماهر عبد الغفار»).
+func (d *discourse) chair(m *mention) {
+	m.titles = append(m.titles, title{heads: []string{headChair}, core: []string{headChair, sitting}})
+}
+
+// counterpart reports «نظيره العراقي …»: a function the same as the
+// person's before it.
+func counterpart(m *mention) bool {
+	return len(m.titles) > 0 && m.titles[0].heads[0] == "نظير"
+}
+
+// counterpart gives m the functions of prev («بحث وزير الخارجية … ونظيره
+// العراقي …»: both are foreign ministers).
+func (d *discourse) counterpart(m, prev *mention) {
+	t := m.titles[0]
+	var heads, core []string
+	for _, pt := range prev.titles {
+		heads = append(heads, pt.heads...)
+		core = append(core, pt.core...)
+	}
+	t.heads, t.core = heads, append(core, t.core[1:]...)
+	m.titles[0] = t
+}
+
+// prepBefore reports whether the word before toks[j] is a preposition or
+// a noun with «ب» or «ل» governing it («بحضور», «لوكالة»): the mention
+// at j is no subject.
+func (d *discourse) prepBefore(j int) bool {
+	r := d.r
+	if !r.joined(j) {
+		return false
+	}
+	k := r.key(j - 1)
+	if prepositions[k] || presiding[k] {
+		return true
+	}
+	if _, ok := isSpeechVerb(k); ok {
+		return false
+	}
+	return (strings.HasPrefix(k, "ب") || strings.HasPrefix(k, "ل")) && len([]rune(k)) > 3 && r.isKnown(j-1)
+}
+
+// nameOf is the name of m as printed, without a conjunction «و» before it.
+func (d *discourse) nameOf(m *mention) []string {
+	out := make([]string, len(m.name))
+	for i, j := range m.name {
+		out[i] = d.r.toks[j].Text
+		if j == m.at && m.conj {
+			_, rest, _ := strings.Cut(out[i], "و")
+			out[i] = rest
+		}
+	}
+	return out
+}
+
+func keysOf(words []string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = bare(arabic.Key(w))
+	}
+	return out
+}
+
+// person makes m a person of the article, or a mention of one named before.
+func (d *discourse) person(m *mention) {
+	name := d.nameOf(m)
+	keys := keysOf(name)
+	var e *entity
+	for _, p := range d.people {
+		if len(keys) > 1 && (subset(keys, p.keys) || subset(p.keys, keys)) || len(keys) == 1 && slices.Contains(p.keys, keys[0]) {
+			e = p
+			break
+		}
+	}
+	if e == nil {
+		e = &entity{heads: map[string]bool{}, honors: map[string]bool{}, words: map[string]bool{}, unsure: true}
+		d.people = append(d.people, e)
+	}
+	if len(name) > len(e.name) {
+		e.name, e.keys = name, keys
+	}
+	e.unsure = e.unsure && m.unsure
+	if len(name) == 1 || !nameCompounds[arabic.Key(name[1])] {
+		e.fem = e.fem || femaleNames[arabic.Key(name[0])]
+	}
+	d.learn(e, m)
+}
+
+// learn adds what mention m says of e.
+func (d *discourse) learn(e *entity, m *mention) {
+	e.at = append(e.at, m.at)
+	for _, k := range keysOf(d.nameOf(m)) {
+		e.words[k] = true
+	}
+	for _, h := range m.honors {
+		e.honors[h] = true
+		e.words[h] = true
+	}
+	for _, a := range m.adjs {
+		e.words[a] = true
+	}
+	for _, t := range m.titles {
+		for _, h := range t.heads {
+			e.heads[h] = true
+		}
+		for _, c := range t.core {
+			e.words[c] = true
+		}
+		e.places = e.places || len(t.core) > 1 && placeNouns[t.core[1]]
+		for _, c := range t.qual {
+			e.words[c] = true
+		}
+		if slices.Contains(t.core, sitting) && len(t.words) == 0 {
+			e.chair = true
+		}
+	}
+	e.fem = e.fem || m.fem
+	if e.role == nil && len(m.titles) > 0 && !counterpart(m) && len(m.titles[0].words) > 0 {
+		e.role = m
+	}
+}
+
+// clause is a reporting clause: its speech verb (or frame) and who it
+// says speaks.
+type clause struct {
+	verb   int      // its verb or frame
+	fem    bool     // a feminine verb
+	subj   *mention // the subject; nil when implicit or nobody
+	nobody bool     // a subject that is no person («مصدر», «إحدى الطالبات»)
+}
+
+// attribute walks the article: narration moves the focus, each quotation
+// gets the speaker of its clause.
+func (d *discourse) attribute(n int) []speakerOf {
+	out := make([]speakerOf, n)
+	var focus *entity
+	cursor := 0
+	for q := range n {
+		first, last := d.first[q], d.last[q]
+		if first < 0 {
+			continue
+		}
+		bs := d.runStart(first)
+		focus = d.narrate(cursor, bs, focus)
+		who, known := d.quoteSpeaker(first, last, bs, focus)
+		if who != nil {
+			out[q] = d.speakerOf(who)
+			focus = who
+		} else if known {
+			focus = nil
+		}
+		cursor = max(cursor, last+1)
+		if a := last + 1; a < len(d.r.toks) && d.r.narr[a] && d.r.gapBefore(a) != gapStop {
+			cursor = max(cursor, d.runEnd(a))
+		}
+	}
+	return out
+}
+
+// runStart is the first token of the narration run that ends right before
+// toks[first] in the same sentence; first when none.
+func (d *discourse) runStart(first int) int {
+	r := d.r
+	s := first
+	for s > 0 && r.narr[s-1] && r.gapBefore(s) != gapStop {
+		s--
+	}
+	return s
+}
+
+// narrate reads the sentences of narration in toks[lo:hi]: the subject of a
+// speech verb becomes the focus («وحثّ الوزير المقاولين …» — the minister
+// is the one speaking); a subject that is nobody ends it.
+func (d *discourse) narrate(lo, hi int, focus *entity) *entity {
+	r := d.r
+	for s := lo; s < hi; {
+		if !r.narr[s] {
+			s++
+			continue
+		}
+		e := min(d.runEnd(s), hi)
+		for v := s; v < e; v++ {
+			if !d.speechVerbAt(v, s) {
+				continue
+			}
+			c := d.subjectAfter(v, e)
+			switch {
+			case c.nobody:
+				focus = nil
+			case c.subj != nil:
+				if p := d.resolve(c.subj, v, focus, c.fem); p != nil {
+					focus = p
+				}
+			}
+			break
+		}
+		s = e
+	}
+	return focus
+}
+
+// speechVerbAt reports a speech verb at toks[v] (in a run from lo) used as
+// a verb: not a noun after a preposition or «ما» («على رد الوزير», «ما
+// نقلته»).
+func (d *discourse) speechVerbAt(v, lo int) bool {
+	if _, ok := isSpeechVerb(d.r.key(v)); !ok {
+		return false
+	}
+	if v > lo {
+		p := d.r.key(v - 1)
+		return !prepositions[p] && p != "ما"
+	}
+	return true
+}
+
+// quoteSpeaker is who said the quotation of tokens [first, last] whose
+// clause before starts at bs; known reports an answer — a person, or
+// nobody said so — rather than no clue.
+func (d *discourse) quoteSpeaker(first, last, bs int, focus *entity) (who *entity, known bool) {
+	after := d.clauseAfter(last)
+	before := d.clauseBefore(bs, first)
+	var c *clause
+	switch {
+	case after != nil && (after.subj != nil || after.nobody):
+		c = after
+	case before != nil:
+		c = before
+	case after != nil:
+		c = after
+	}
+	if c == nil && d.answer(bs, first) {
+		// «ج: «…»»: the answer of an interview is the person it is with
+		// («حوارا مع …»), else the one the first answer continued, whoever
+		// spoke last.
+		if d.answerer == nil && d.interviewee != nil {
+			d.answerer = d.resolve(d.interviewee, d.interviewee.at, nil, false)
+		}
+		if d.answerer == nil {
+			d.answerer = focus
+		}
+		return d.answerer, d.answerer != nil
+	}
+	if c == nil {
+		if bs < first {
+			// In a sentence with no speech verb: the person it is about,
+			// else nobody known («وجاء في بلاغ للجماعة: «…»»).
+			return d.sentencePerson(first), true
+		}
+		return focus, focus != nil // it opens its sentence: the speaker goes on
+	}
+	switch {
+	case c.nobody:
+		return nil, true
+	case c.subj != nil:
+		e := d.resolve(c.subj, c.verb, focus, c.fem)
+		if e == nil {
+			e = d.function(c.subj)
+		}
+		if e != nil {
+			e.at = append(e.at, c.verb)
+			if c.fem {
+				e.fem = true // the verb agrees with its subject
+			} else if !e.fem {
+				e.masc = true
+			}
+		}
+		return e, true
+	}
+	// A verb with no subject: the subject of its sentence, else the
+	// person speaking.
+	at := c.verb
+	if c == after {
+		at = first
+	}
+	e := d.sentenceSubject(at, focus, c.fem)
+	return e, e != nil
+}
+
+// sentenceSubject is who a verb at toks[at] with no subject of its own
+// refers to: the first person of its sentence before it who is the subject
+// of a speech verb or no object of a preposition («وفي رده، أوضح وزير
+// الصحة الطيب عمراني أن …، وقال:»; «أما المحامي رامي فكري، … فأشار»),
+// else the focus. A feminine verb wants a woman, a masculine one no woman.
+func (d *discourse) sentenceSubject(at int, focus *entity, fem bool) *entity {
+	r := d.r
+	s := at
+	for s > 0 && (r.narr[s-1] || r.toks[s-1].Quote >= 0) && r.gapBefore(s) != gapStop {
+		s--
+	}
+	fits := func(e *entity) bool { return e != nil && (fem && !e.masc || !fem && !e.fem) }
+	mi := 0
+	for j := s; j < at; j++ {
+		if !r.narr[j] {
+			continue
+		}
+		var e *entity
+		if d.speechVerbAt(j, s) {
+			if c := d.subjectAfter(j, d.runEnd(j)); c.subj != nil {
+				e = d.resolve(c.subj, j, focus, c.fem)
+			}
+		}
+		for mi < len(d.mentions) && d.mentions[mi].at < j {
+			mi++
+		}
+		if m := d.mentionAt(mi, j); e == nil && m != nil && !d.inPrep[m] {
+			e = d.resolve(m, j, focus, fem)
+		}
+		if fits(e) {
+			return e
+		}
+	}
+	if fits(focus) {
+		return focus
+	}
+	if fem {
+		// «وأضافت:» after a man spoke: the woman mentioned last.
+		return d.pick(at, nil, func(e *entity) bool { return e.fem })
+	}
+	return nil
+}
+
+// sentencePerson is the first person mentioned, no object of a
+// preposition, in the sentence before toks[at]; nil for none.
+func (d *discourse) sentencePerson(at int) *entity {
+	r := d.r
+	s := at
+	for s > 0 && (r.narr[s-1] || r.toks[s-1].Quote >= 0) && r.gapBefore(s) != gapStop {
+		s--
+	}
+	for _, m := range d.mentions {
+		if m.at >= s && m.at < at && !d.inPrep[m] && len(m.name)+len(m.titles)+len(m.honors) > 0 {
+			if e := d.resolve(m, m.at, nil, false); e != nil {
+				return e
+			}
+		}
+	}
+	return nil
+}
+
+// mentionAt is the mention of the narration starting at toks[j], looked
+// for from d.mentions[mi]; nil for none.
+func (d *discourse) mentionAt(mi, j int) *mention {
+	if mi < len(d.mentions) && d.mentions[mi].at == j {
+		return d.mentions[mi]
+	}
+	return nil
+}
+
+// answer reports an interview's answer marker («ج:», «الجواب:») as the
+// whole narration of toks[bs:first] before a quotation.
+func (d *discourse) answer(bs, first int) bool {
+	return first-bs == 1 && answerMarks[d.r.key(bs)] && d.r.gapBefore(first) >= gapColon
+}
+
+// answerMarks mark an interview's answers; interviews name one («حوارا
+// مع …»).
+var (
+	answerMarks = keySet("ج جواب الجواب")
+	interviews  = keySet("حوار حوارا لقاء لقاءا حديث حديثا مقابلة")
+)
+
+// clauseBefore is the reporting clause in toks[bs:first] before a
+// quotation: its last speech verb or frame («بحسب الوزير», «على حد تعبير
+// الوزير»); nil with none. «بحسب ما نقلته وكالة …» is a source, read past.
+func (d *discourse) clauseBefore(bs, first int) *clause {
+	r := d.r
+	for v := first - 1; v >= bs; v-- {
+		k := r.key(v)
+		switch {
+		case frames[k] || frames[strings.TrimPrefix(k, "و")]:
+			if c := d.frame(v, first); c != nil {
+				return c
+			}
+		case k == "حد" && v > bs && r.key(v-1) == "علي":
+			if c := d.frame(v, first); c != nil {
+				return c
+			}
+		case d.speechVerbAt(v, bs):
+			return d.subjectAfter(v, first)
+		}
+	}
+	return nil
+}
+
+// frames introduce whose words these are without a verb: «حسب»,
+// «بحسب», «وفق», «وفقا لـ», «نقلا عن».
+var frames = keySet("حسب بحسب وفق وفقا نقلا")
+
+// frame reads the frame at toks[v]: a person after it, a pronoun of the
+// speech («حسب تعبيره»: implicit), the person a source reports from
+// («بحسب ما نقلته وكالة … عن …»); nil for a source alone («بحسب ما نقلته
+// وكالة»).
+func (d *discourse) frame(v, hi int) *clause {
+	r := d.r
+	p := v + 1
+	for p < hi && r.joined(p) && (r.key(p) == "ل" || r.key(p) == "عن" || speechNouns[r.key(p)]) {
+		p++ // «وفقا لـ», «نقلا عن», «على حد تعبير»
+	}
+	if p >= hi || !r.joined(p) {
+		return nil
+	}
+	k := r.key(p)
+	if speechPronouns[k] {
+		return &clause{verb: v, fem: strings.HasSuffix(k, "ها")}
+	}
+	if k == "ما" {
+		// «بحسب ما نقلته وكالة الأنباء عن مدير عام نقل الطاقة، حسين …»:
+		// the agency is the source, whom it quotes the speaker.
+		for q := p + 1; q < hi; q++ {
+			if r.key(q) == "عن" && q+1 < hi && r.joined(q+1) {
+				if m, _ := r.readMention(q+1, hi, ctxSubject); m != nil && !m.plural {
+					return &clause{verb: v, subj: m}
+				}
+			}
+		}
+		return nil
+	}
+	if m, _ := r.readMention(p, hi, ctxSubject); m != nil && !m.plural {
+		return &clause{verb: v, subj: m}
+	}
+	return nil
+}
+
+// clauseAfter is the reporting clause right after a quotation whose last
+// token is toks[last]: a speech verb with no «و» before it («”، يقول
+// الوزير»), «على حد قوله», «حسب تعبير الوزير»; nil with none, and when
+// the clause introduces the next quotation («”، وأضاف:»).
+func (d *discourse) clauseAfter(last int) *clause {
+	r := d.r
+	a := last + 1
+	if a >= len(r.toks) || !r.narr[a] || r.gapBefore(a) == gapStop {
+		return nil
+	}
+	hi := d.runEnd(a)
+	if hi < len(r.toks) && r.toks[hi].Quote >= 0 && r.gapBefore(hi) == gapColon {
+		return nil
+	}
+	k := r.key(a)
+	switch {
+	case hasVerb(k):
+		return d.subjectAfter(a, hi)
+	case k == "علي" && a+1 < hi && r.key(a+1) == "حد":
+		return d.frame(a+1, hi)
+	case frames[k]:
+		return d.frame(a, hi)
+	}
+	return nil
+}
+
+// hasVerb reports a speech verb with no conjunction before it.
+func hasVerb(k string) bool {
+	_, ok := speechVerbs[k]
+	return ok
+}
+
+// subjectAfter reads the subject of the speech verb at toks[v] (in a run
+// ending at hi): a mention of a person; nobody for another noun («وقال
+// مصدر», «وقالت إحدى الطالبات»); implicit when a preposition, a
+// complementizer, punctuation, an adverb or the speech itself follows
+// («وقال:», «وأضاف أن», «وختم كلمته بالقول», «ونقلت عنه وكالة …»).
+func (d *discourse) subjectAfter(v, hi int) *clause {
+	r := d.r
+	f, _ := isSpeechVerb(r.key(v))
+	c := &clause{verb: v, fem: f.fem}
+	p := v + 1
+	if p >= hi || !r.joined(p) || f.participle {
+		return c // «قائلا:», «مخاطبا الحاضرين»: the participle's subject is the clause's
+	}
+	k := r.key(p)
+	if prepPronouns[k] || speechPronouns[k] || speechNouns[k] {
+		return c // «ونقلت عنه وكالة …», «تحدث فيه عن …»
+	}
+	if m, _ := r.readMention(p, hi, ctxSubject); m != nil {
+		if m.plural {
+			c.nobody = true
+		} else {
+			c.subj = m
+		}
+		return c
+	}
+	if _, verb := isSpeechVerb(k); verb || stopWords[k] || prepositions[k] || accusative(k) ||
+		(strings.HasPrefix(k, "ب") || strings.HasPrefix(k, "ل")) && r.isKnown(p) {
+		return c
+	}
+	c.nobody = true
+	return c
+}
+
+// prepPronouns are prepositions with a pronoun: after a verb they leave its
+// subject implicit.
+var prepPronouns = keySet("عنه عنها فيه فيها له لها إليه إليها عليه عليها منه منها معه معها به بها")
+
+// resolve is the person mention m refers to at toks[at]: «المتحدث ذاته» the
+// focus; a pronoun of address the person given that address; a name the
+// person of that name; a function the person holding it. Among several,
+// the focus, else the one mentioned nearest before, else after. nil when
+// nobody fits.
+func (d *discourse) resolve(m *mention, at int, focus *entity, fem bool) *entity {
+	switch {
+	case m.same:
+		return focus
+	case m.pronoun != "":
+		if e := d.pick(at, focus, func(e *entity) bool { return e.honors[m.pronoun] }); e != nil {
+			return e
+		}
+		return focus
+	case len(m.name) > 0:
+		keys := keysOf(d.nameOf(m))
+		named := func(e *entity) bool {
+			if len(keys) == 1 {
+				return slices.Contains(e.keys, keys[0])
+			}
+			return subset(keys, e.keys) || subset(e.keys, keys)
+		}
+		if len(m.titles) > 0 {
+			if e := d.pick(at, focus, func(e *entity) bool { return named(e) && d.fits(e, m) }); e != nil {
+				return e
+			}
+		}
+		return d.pick(at, focus, named)
+	case anaphoric(m):
+		return d.pick(at, focus, func(e *entity) bool { return len(e.heads) > 0 || len(e.honors) > 0 })
+	case len(m.titles) > 0 || len(m.honors) > 0:
+		return d.pick(at, focus, func(e *entity) bool { return d.fits(e, m) })
+	}
+	return nil
+}
+
+// anaphoric reports a mention by a function that names whoever speaks,
+// with adjectives at most («المسؤول», «المسؤول الحكومي», «المتحدث»).
+func anaphoric(m *mention) bool {
+	if len(m.titles) != 1 || len(m.name) > 0 {
+		return false
+	}
+	t := m.titles[0]
+	if !anaphoricHeads[t.heads[0]] {
+		return false
+	}
+	for _, c := range t.core[1:] {
+		if !nisba(c) && !titleAdjectives["ال"+c] {
+			return false
+		}
+	}
+	return true
+}
+
+// fits reports whether person e holds the function of m: a head of each of
+// its titles is one of e's functions or forms of address (the chair of a
+// sitting is its «رئيس» and its «قاضي»), and every other word of its core
+// is a word of e's functions, name or adjectives — a function of a place
+// named only as such fits the same function of a named place («عمدة
+// المدينة» is «عمدة طنجة»); a feminine function wants a woman. A form of address alone («اللواء», «الشيخ») fits whoever has it.
+func (d *discourse) fits(e *entity, m *mention) bool {
+	if m.fem && e.masc {
+		return false
+	}
+	if len(m.titles) == 0 {
+		for _, h := range m.honors {
+			if !e.honors[h] {
+				return false
+			}
+		}
+		return len(m.honors) > 0
+	}
+	for _, t := range m.titles {
+		if len(t.words) == 0 {
+			continue // a chair, from «برئاسة»
+		}
+		chair := e.chair && slices.ContainsFunc(t.core[1:], func(c string) bool { return sittings[c] })
+		ok := chair || e.chair && t.heads[0] == headJudge
+		for _, h := range t.heads {
+			ok = ok || e.heads[h] || e.honors[h]
+		}
+		if !ok {
+			return false
+		}
+		for i, c := range t.core[1:] {
+			if !e.words[c] && !placeNouns[c] && !(e.places && i == 0 && !nisba(c)) && !(chair && sittings[c]) {
+				if h, _ := headOf(c); h == "" || !e.heads[h] {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
+// pick is the person ok holds for: the focus when it does, else the one
+// mentioned nearest before toks[at], else nearest after; nil for none.
+func (d *discourse) pick(at int, focus *entity, ok func(*entity) bool) *entity {
+	if focus != nil && ok(focus) {
+		return focus
+	}
+	var best *entity
+	bestD := 0
+	for _, e := range d.people {
+		if !ok(e) {
+			continue
+		}
+		dist := -1
+		for _, p := range e.at {
+			x := at - p
+			if p >= at {
+				x = p - at + len(d.r.toks)
+			}
+			if dist < 0 || x < dist {
+				dist = x
+			}
+		}
+		if dist >= 0 && (best == nil || dist < bestD) {
+			best, bestD = e, dist
+		}
+	}
+	return best
+}
+
+// function is the person of a clause whose subject names a function that
+// no named person holds («وقالت الوزيرة» in an article that names her
+// only «وزيرة الصحة»): named by the fullest mention of that function, or
+// its own; nil for a function that names whoever speaks («المسؤول»), and
+// for a bare head («النائب») followed by a word the model did not read — a
+// name it missed (readOn).
+func (d *discourse) function(m *mention) *entity {
+	if len(m.titles) == 0 || len(m.name) > 0 || anaphoric(m) || m.titles[0].heads[0] == "نظير" {
+		return nil
+	}
+	best := m
+	for _, o := range d.mentions {
+		if len(o.name) > 0 || len(o.titles) == 0 || o.titles[0].heads[0] != m.titles[0].heads[0] ||
+			len(o.titles[0].words) == 0 || !subset(m.titles[0].core, o.titles[0].core) {
+			continue
+		}
+		if len(o.titles[0].words) > len(best.titles[0].words) {
+			best = o
+		}
+	}
+	if len(best.titles[0].words) < 2 && d.readOn(m) {
+		return nil // «النائب بوزيان» with «بوزيان» unread: whose function is unsure
+	}
+	text := d.titleText(best, false)
+	for _, e := range d.people {
+		if e.function == text {
+			return e
+		}
+	}
+	e := &entity{heads: map[string]bool{}, honors: map[string]bool{}, words: map[string]bool{}, function: text}
+	d.learn(e, best)
+	d.people = append(d.people, e)
+	return e
+}
+
+// readOn reports whether the phrase of mention m goes on with a word the
+// model did not read: no punctuation, function word, verb, accusative or
+// word with a proclitic after it.
+func (d *discourse) readOn(m *mention) bool {
+	r := d.r
+	p := m.end
+	if p >= len(r.toks) || !r.joined(p) {
+		return false
+	}
+	k := r.key(p)
+	return !closedWord(k) && !accusative(k) && !articleWithClitic(k) && !strings.HasPrefix(k, "ب") && !strings.HasPrefix(k, "ل") &&
+		!(strings.HasPrefix(k, "و") && r.conjunct(p))
+}
+
+// titleText is the text of m's functions: those before the name, or
+// those in apposition after it.
+func (d *discourse) titleText(m *mention, appos bool) string {
+	var parts []string
+	for _, t := range m.titles {
+		if t.appos != appos || len(t.words) == 0 {
+			continue
+		}
+		for _, j := range t.words {
+			w := d.r.toks[j].Text
+			if j == m.at && m.conj {
+				_, w, _ = strings.Cut(w, "و")
+			}
+			parts = append(parts, w)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// speakerOf is e as the check reports it: the name, or the function for
+// a person named only by it; the role as the article gives it — the
+// functions before the name, then those set off after it («المحامي، عضو
+// هيئة الدفاع»), forms of address left out.
+func (d *discourse) speakerOf(e *entity) speakerOf {
+	var out speakerOf
+	if e.unsure && e.function == "" {
+		return out // better no name than half of one
+	}
+	name := e.function
+	if name == "" {
+		name = strings.Join(e.name, " ")
+	}
+	out.name = &name
+	if e.function != "" {
+		out.role = &name
+		return out
+	}
+	if e.role != nil {
+		var parts []string
+		for _, appos := range []bool{false, true} {
+			if s := d.titleText(e.role, appos); s != "" {
+				parts = append(parts, s)
+			}
+		}
+		if r := strings.Join(parts, "، "); r != "" {
+			out.role = &r
+		}
+	}
+	return out
+}
+
+// subset reports whether every key of sub is in keys.
+func subset(sub, keys []string) bool {
+	for _, s := range sub {
+		if !slices.Contains(keys, s) {
+			return false
+		}
+	}
+	return true
+}
+
+// keySet is the set of the keys of the words.
+var keySet = arabic.KeySet

@@ -1,0 +1,277 @@
+package quotecheck
+
+import (
+	"strings"
+
+	"github.com/newsscribe/newsscribe/align/arabic"
+)
+
+// The closed word classes the speaker model reads a reporting clause with.
+// Open classes — names above all — are told by the lexicon (see names.go):
+// these lists hold only what a lexicon cannot say (that «قال» introduces
+// speech, that «وزير» names a function, that «معالي» is a form of address).
+// Every list is of keys (arabic.Key), so spelling variants of hamza, ى/ي and
+// ة/ه match.
+
+// speechVerbs are the verbs that introduce speech or a speech act, by key:
+// perfect, imperfect and active participle of each, masculine; the
+// feminine forms are derived (verbForms). A verb with «و», «ف» or «ل»
+// before it is the same verb (isSpeechVerb).
+var speechVerbs = verbForms([][3]string{
+	{"قال", "يقول", "قائلا"}, {"أضاف", "يضيف", "مضيفا"}, {"أكد", "يؤكد", "مؤكدا"},
+	{"أوضح", "يوضح", "موضحا"}, {"تابع", "يتابع", "متابعا"}, {"أشار", "يشير", "مشيرا"},
+	{"صرح", "يصرح", "مصرحا"}, {"اعتبر", "يعتبر", "معتبرا"}, {"أعلن", "يعلن", "معلنا"},
+	{"شدد", "يشدد", "مشددا"}, {"لفت", "يلفت", "لافتا"}, {"ذكر", "يذكر", "مذكرا"},
+	{"استطرد", "يستطرد", "مستطردا"}, {"ختم", "يختم", "خاتما"}, {"اختتم", "يختتم", "مختتما"},
+	{"أبرز", "يبرز", "مبرزا"}, {"انتقد", "ينتقد", "منتقدا"}, {"كشف", "يكشف", "كاشفا"},
+	{"نبه", "ينبه", "منبها"}, {"تساءل", "يتساءل", "متسائلا"}, {"رد", "يرد", "رادا"},
+	{"علق", "يعلق", "معلقا"}, {"أجاب", "يجيب", "مجيبا"}, {"رأى", "يرى", ""},
+	{"أردف", "يردف", "مردفا"}, {"استرسل", "يسترسل", "مسترسلا"}, {"نوه", "ينوه", "منوها"},
+	{"أفاد", "يفيد", "مفيدا"}, {"حذر", "يحذر", "محذرا"}, {"بين", "يبين", "مبينا"},
+	{"عقب", "يعقب", "معقبا"}, {"طالب", "يطالب", "مطالبا"}, {"دعا", "يدعو", "داعيا"},
+	{"حث", "يحث", "حاثا"}, {"ناشد", "يناشد", "مناشدا"}, {"نفى", "ينفي", "نافيا"},
+	{"أقر", "يقر", "مقرا"}, {"اعترف", "يعترف", "معترفا"}, {"سأل", "يسأل", "سائلا"},
+	{"خاطب", "يخاطب", "مخاطبا"}, {"أعرب", "يعرب", "معربا"}, {"وصف", "يصف", "واصفا"},
+	{"استدرك", "يستدرك", "مستدركا"}, {"زاد", "يزيد", ""}, {"أمر", "يأمر", "آمرا"},
+	{"رحب", "يرحب", "مرحبا"}, {"ترافع", "يترافع", "مترافعا"}, {"استعرض", "يستعرض", "مستعرضا"},
+	{"أجمل", "يجمل", "مجملا"}, {"اقترح", "يقترح", "مقترحا"}, {"تحدث", "يتحدث", ""},
+	{"أوصى", "يوصي", "موصيا"}, {"جدد", "يجدد", "مجددا"}, {"لخص", "يلخص", "ملخصا"},
+})
+
+// verbForm is what a speech verb's form says of its subject.
+type verbForm struct {
+	fem        bool // «قالت», «تقول», «قائلة»
+	participle bool // «قائلا», «مخاطبا»: its subject is its clause's
+}
+
+// verbForms derives the feminine forms: the perfect with «ت» (a final
+// weak letter replaced: «دعا» → «دعت»), the imperfect with «ت» for «ي»,
+// the participle with «ة» for the accusative «ا».
+func verbForms(triples [][3]string) map[string]verbForm {
+	m := map[string]verbForm{}
+	for _, t := range triples {
+		perf, impf, part := arabic.Key(t[0]), arabic.Key(t[1]), arabic.Key(t[2])
+		m[perf], m[impf] = verbForm{}, verbForm{}
+		stem := perf
+		if s, ok := strings.CutSuffix(perf, "ا"); ok {
+			stem = s
+		} else if s, ok := strings.CutSuffix(perf, "ي"); ok {
+			stem = s
+		}
+		m[stem+"ت"] = verbForm{fem: true}
+		if r, ok := strings.CutPrefix(impf, "ي"); ok {
+			m["ت"+r] = verbForm{fem: true}
+		}
+		if part != "" {
+			m[part] = verbForm{participle: true}
+			m[strings.TrimSuffix(part, "ا")+"ه"] = verbForm{fem: true, participle: true}
+		}
+	}
+	return m
+}
+
+// isSpeechVerb reports whether key is a speech verb, with «و», «ف», «ل»
+// or «ول» before it («وقالت», «فأشار», «ليؤكد»), and its form.
+func isSpeechVerb(key string) (verbForm, bool) {
+	f, ok := speechVerbForms[key]
+	return f, ok
+}
+
+// speechVerbForms are speechVerbs with and without the conjunctions and
+// «ل» a verb takes, so that a word is looked up once.
+var speechVerbForms = func() map[string]verbForm {
+	m := map[string]verbForm{}
+	for k, f := range speechVerbs {
+		for _, p := range []string{"", "و", "ف", "ل", "ول", "فل"} {
+			if _, taken := m[p+k]; !taken || p == "" {
+				m[p+k] = f
+			}
+		}
+	}
+	return m
+}()
+
+// titleHeads are the nouns that name a function, masculine and without
+// «ال»; «وزيرة», «الوزير», «الوزيرة» have the head «وزير» (headOf).
+var titleHeads = keySet("وزير رئيس مدير نائب مستشار محافظ قاضي محامي مدرب ناطق متحدث والي عامل عمدة كاتب " +
+	"مسؤول سفير أمين عضو قائد خبير أستاذ عميد منسق مندوب وكيل ممثل باحث نقيب زعيم مفوض مراقب مفتش " +
+	"مدع مدعي قنصل سكرتير مقرر مستعرب طبيب لاعب مهاجم مدافع حارس صحفي مراسل محلل مفتي إمام أسقف " +
+	"مطران رئيسة ملك أمير وكيلة نظير")
+
+// anaphoricHeads name whoever speaks («المسؤول», «المتحدث»): with no
+// complement of their own they refer back to the person speaking, whatever
+// their function.
+var anaphoricHeads = keySet("مسؤول متحدث")
+
+// honorifics are forms of address, not functions, and no part of a name
+// («معالي», «الدكتور», «اللواء»): canonical keys, masculine, without «ال».
+// A few are also functions («المستشار» of a judge, «الأستاذ في جامعة»):
+// before a name they are honorifics (readMention).
+var honorifics = func() map[string]string {
+	m := map[string]string{}
+	for _, w := range strings.Fields("معالي سعادة فضيلة سمو سماحة دولة نيافة غبطة صاحب") {
+		m[arabic.Key(w)] = arabic.Key(w)
+	}
+	for _, w := range strings.Fields("دكتور مهندس أستاذ لواء عقيد عميد فريق مقدم رائد مستشار شيخ سيد حاج أب " +
+		"أمير سفير قس مطران") {
+		k := arabic.Key(w)
+		m["ال"+k] = k
+		m["ال"+k+"ه"] = k
+	}
+	m[arabic.Key("د.")] = arabic.Key("دكتور")
+	return m
+}()
+
+// pronounHonorifics are the honorifics with a pronoun of the person
+// addressed («وقال معاليه», «وأضاف سموه»): they refer to the person the
+// article gave that honorific.
+var pronounHonorifics = func() map[string]string {
+	m := map[string]string{}
+	for _, w := range strings.Fields("معالي سمو فضيلة سعادة سماحة") {
+		k := arabic.Key(w)
+		base := strings.TrimSuffix(k, "ه")
+		if base != k {
+			base += "ت" // «فضيلة» → «فضيلته»
+		}
+		m[base+"ه"] = k
+		m[base+"ها"] = k
+	}
+	return m
+}()
+
+// sourceNouns name where a report comes from, never a person who speaks:
+// «بحسب ما نقلته وكالة الأنباء», «وقال مصدر».
+var sourceNouns = keySet("وكالة صحيفة قناة موقع مصدر مصادر بيان تقرير إذاعة تلفزيون جريدة مجلة بلاغ")
+
+// speechNouns name the speech itself («وختم كلمته بالقول», «على حد
+// تعبير الوزير»); with a possessive pronoun they point back to the person
+// whose speech it is (speechPronouns).
+var speechNouns, speechPronouns = speechForms("كلمة حديث تصريح تصريحات مداخلة تدخل كلام قول تعبير رد جواب خطاب عرض")
+
+func speechForms(words string) (bare, pronoun map[string]bool) {
+	bare, pronoun = map[string]bool{}, map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		k := arabic.Key(w)
+		base := k
+		if r, ok := strings.CutSuffix(k, "ه"); ok {
+			base = r + "ت" // ta marbuta before a pronoun: «كلمته»
+		}
+		for _, pre := range []string{"", "و", "ب", "ل", "ف"} {
+			for _, def := range []string{"", "ال"} {
+				bare[pre+def+k] = true
+			}
+			for _, suf := range []string{"ه", "ها", "هم", "هما"} {
+				pronoun[pre+base+suf] = true
+			}
+		}
+		bare["لل"+k] = true
+	}
+	return bare, pronoun
+}
+
+// stopWords are the function words that end a name or a title:
+// prepositions, complementizers, pronouns, relatives, negations, and the
+// words of time a clause puts after its subject («قال الوزير اليوم»).
+var stopWords = keySet("إن أن بأن ان لأن خلال في فى أمام على علي عن من إلى الى حتى لدى أثناء حول ضمن عبر بعد قبل " +
+	"عند ضد دون بدون مع منذ بين حيث إنه أنه لقد قد ما لا لم لن كما وهو وهي هو هي هم الذي التي الذين اللذين " +
+	"اليوم أمس غدا صباح مساء ظهر ليلة يوم الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت أيضا كذلك " +
+	"ثم بل لكن إذ إذا كل بعض عدد نحو هذا هذه ذلك تلك هنا هناك")
+
+// prepositions, before a noun, make it no subject («بحضور وزير الصحة»
+// is not who speaks); nouns with «ب» or «ل» before them are read alike.
+var prepositions = keySet("في فى على علي عن من إلى الى مع لدى أمام حول عند ضد بين دون بدون منذ عبر خلال بعد قبل")
+
+// sameBefore and sameAfter make a title mean «the same speaker»: «نفس
+// المتحدث», «المتحدث ذاته», «المستشارة نفسها».
+var (
+	sameBefore = keySet("نفس ذات")
+	sameAfter  = keySet("ذاته ذاتها نفسه نفسها")
+)
+
+// presiding words give the person after them the chair of the sitting
+// («برئاسة المستشار …», «ترأسها نائب رئيس المجلس …»).
+var presiding = keySet("برئاسة ترأس ترأسها ترأسه يترأس تترأس وترأس وترأسها ترأسته")
+
+// sittings are what a chair presides; «رئيس الجلسة», «رئيس المحكمة» and
+// «القاضي» are whoever presided (fitsTitle).
+var sittings = keySet("جلسة محكمة هيئة دائرة اجتماع")
+
+// placeNouns name a place without naming it («عمدة المدينة», «والي
+// الجهة»): in a title they fit any named place («عمدة طنجة»).
+var placeNouns = keySet("مدينة جهة إقليم ولاية محافظة بلاد دولة مملكة جمهورية منطقة بلدية جماعة عاصمة")
+
+// titleAdjectives qualify a function and stay in its title («المدير
+// العام», «عضو المجلس الأعلى»); nisba adjectives («الوطنية») do too.
+var titleAdjectives = keySet("العام العامة الأعلى الأول الأولى الثاني الثانية السابق السابقة الأسبق المساعد " +
+	"المساعدة المنتدب المنتدبة المكلف المكلفة الجديد الجديدة المؤقت المؤقتة الدائم الدائمة المناوب")
+
+// nameParticles join the parts of a name and always take the word after
+// them: «بن», «أبو», «آل», «عبد», «آيت».
+var nameParticles = keySet("بن ابن بنت ولد أبو أبي أبا أم آل آيت أيت عبد ولد")
+
+// nameCompounds end a compound name («نور الدين», «عبد الله»).
+var nameCompounds = keySet("الدين الله الإسلام الرحمن الرحيم")
+
+// givenNames start a person's name: common Arabic given names, with the
+// foreign ones Arabic news spells often; most are also common words
+// («سعيد», «أمين», «منصور»), which is why a list, not the lexicon, tells
+// them. femaleNames are those of women (a feminine verb's subject).
+var givenNames, femaleNames = func() (all, fem map[string]bool) {
+	male := "محمد أحمد محمود مصطفى علي عمر عثمان حسن حسين يوسف إبراهيم إسماعيل إسحاق يعقوب موسى عيسى سليمان داود " +
+		"خالد سعيد سعد سعود رشيد كريم نبيل جمال هشام عزيز عادل طارق سمير فؤاد مراد إدريس عبدالله المهدي مهدي " +
+		"ياسين أمين أنس حمزة منير نجيب صلاح كمال توفيق زكريا أيوب شريف حنفي طه ياسر وليد هاني سامي رامي " +
+		"نواف فيصل سلطان راشد حمد منصور ناصر زايد حمدان ماجد سالم جاسم فهد بدر عبيد خليفة مبارك ثامر تركي " +
+		"عصام أيمن حسام سامح ممدوح شادي تامر باسل باسم بسام غسان وائل زياد رياض نزار نضال عماد حيدر ضياء " +
+		"قاسم هادي مازن مهند معتز مؤمن لؤي أنور عاطف عاصم أشرف أسامة حازم حاتم حافظ حامد حميد جميل جلال " +
+		"رضا رضوان رفيق رؤوف سليم شوقي صابر صالح صادق صفوت طلال عاطف عدنان عارف علاء فادي فاروق " +
+		"فريد فتحي قيس كامل لطفي ماهر مجدي مختار مدحت مروان معاذ منذر نادر ناجي نبهان نعمان هيثم وجدي " +
+		"ياسر يحيى يونس إلياس الياس أكرم أنيس بشير بلال ثابت جعفر جابر جواد حبيب حكيم خليل خير رائد " +
+		"رمزي سامر سفيان سهيل شاكر شكري صبري عبدو عثمان عزالدين غازي فرج فوزي كمال لحسن مولاي " +
+		"عبدالرحمن عبدالعزيز عبدالرحيم عبداللطيف عبدالإله عبدالكريم عبدالسلام عبدالرزاق عبدالقادر عبدالمجيد " +
+		"عبدالحميد عبدالحكيم عبدالوهاب عبدالغني عبدالفتاح عبدالمالك عبدالناصر عبدالحق " +
+		"الطيب الأمين الهادي الحبيب العربي الصادق الطاهر المختار المنصف البشير الحسين الحسن الشاذلي " +
+		"جوزاف جوزيف ميشال ميشيل جان جورج بيار بيير إيمانويل نبيه طوني أنطوان إيلي شربل نجيب " +
+		"بطرس ميخائيل حنا جبران إميل فرانسوا دونالد جو أنطونيو كارلوس ماريو أندريه فلاديمير"
+	female := "فاطمة خديجة مريم سعاد نادية نبيلة ليلى زينب أمينة حنان سناء سلمى هند وفاء لطيفة رجاء سميرة " +
+		"نعيمة إلهام كوثر نزهة بشرى حياة سهام لبنى منى رانيا دينا آمنة أميرة سلوى ريم غادة جميلة آمال أمل " +
+		"نسيمة سميرة كريمة حليمة رشيدة سعيدة فريدة نجاة نجوى هدى هالة عبير رحاب سارة سوسن ياسمين لمياء " +
+		"دعاء إيمان أسماء شيماء مها نهى نوال نور نوال عائشة جميلة حورية زهرة فتيحة مليكة ربيعة خولة " +
+		"رغدة ريما رنا لينا ديما جمانة سهى ميساء منال نسرين هبة عفاف ابتسام إنصاف صفاء ماري ماريا"
+	all, fem = keySet(male), keySet(female)
+	delete(all, keyAli)
+	all[nameAli] = true // the name «علي», not the preposition (newDiscourse)
+	for k := range fem {
+		all[k] = true
+	}
+	return all, fem
+}()
+
+// mentionStarts are the keys a mention can start with, in every form a
+// reader meets them: functions (with «ال», «ة», a plural, «و»), forms of
+// address and their pronouns, «نفس», «نظيره», given names and particles.
+var mentionStarts = func() map[string]bool {
+	m := map[string]bool{}
+	add := func(k string) { m[k], m["و"+k] = true, true }
+	for h := range titleHeads {
+		for _, def := range []string{"", "ال"} {
+			for _, suf := range []string{"", "ه", "ان", "ين", "ون", "تان", "تين", "ات", "هان", "هين"} {
+				add(def + h + suf)
+			}
+		}
+	}
+	for _, w := range []string{"نظيره", "نظيرها", "نظيرته", "نظيرتها"} {
+		add(arabic.Key(w))
+	}
+	for _, set := range []map[string]bool{givenNames, nameParticles, sameBefore} {
+		for k := range set {
+			add(k)
+		}
+	}
+	for k := range honorifics {
+		add(k)
+	}
+	for k := range pronounHonorifics {
+		add(k)
+	}
+	return m
+}()
