@@ -35,18 +35,19 @@ type speakerOf struct{ name, role *string }
 
 // entity is a person of the article.
 type entity struct {
-	name   []string        // the fullest name, as printed
-	keys   []string        // bare keys of name
-	heads  map[string]bool // the functions given them
-	honors map[string]bool // their forms of address
-	words  map[string]bool // bare keys of every word of their functions, name and adjectives
-	places bool            // a function whose complement is a place named only as such («عمدة المدينة»)
-	role   *mention        // the first mention with a function
-	fem    bool            // a woman: a feminine function, address, name or verb
-	masc   bool            // a man: a masculine verb
-	chair  bool            // presides the sitting («برئاسة»)
-	at     []int           // the tokens where the article mentions them
-	unsure bool            // every mention of the name may go on (mention.unsure): the name is not known
+	name    []string        // the fullest name, as printed
+	keys    []string        // bare keys of name
+	heads   map[string]bool // the functions given them
+	honors  map[string]bool // their forms of address
+	words   map[string]bool // bare keys of every word of their functions, name and adjectives
+	places  bool            // a function whose complement is a place named only as such («عمدة المدينة»)
+	role    *mention        // the first mention with a function
+	fem     bool            // a woman: a feminine function, address, name or verb
+	masc    bool            // a man: a masculine verb
+	chair   bool            // presides the sitting («برئاسة»)
+	at      []int           // the tokens where the article mentions them
+	unsure  bool            // every mention of the name may go on (mention.unsure): the name is not known
+	aliases [][]string      // bare keys of other names the article gives them («أبو عمر»)
 	// function is, for a person the article names only by function, that
 	// function («وزيرة الصحة»); "" for a named person.
 	function string
@@ -162,6 +163,87 @@ func (d *discourse) collect() {
 			r.surnames[k] = true
 		}
 	}
+	d.aliases()
+}
+
+// callNames give a person another name: «ويناديها جيرانها ‹أم عثمان›»,
+// «أبو عمر، كما يناديه جيرانه», «الملقب بـ…», «المعروف باسم …».
+var callNames = keySet("يناديه يناديها ينادونه ينادونها ينادى تنادى يلقبه يلقبها يلقبونه يلقبونها يلقب تلقب " +
+	"يسميه يسميها يسمونه يسمونها يكنى تكنى يكنونه يكنونها يدعونه يدعونها الملقب الملقبة المكنى المكناه " +
+	"المعروف المعروفه المشهور المشهوره")
+
+// aliases joins a person's other name — a kunya, a nickname — that the
+// article gives with a verb of calling to that person: the name after the
+// verb is another name of the person of its sentence before it («تقول
+// حليمة …، ويناديها جيرانها ‹أم عثمان›»); the name before «كما يناديه»
+// is another name of the person spoken of before it («ويضيف أبو عمر، كما
+// يناديه جيرانه»). A pronoun on the verb tells a woman from a man.
+func (d *discourse) aliases() {
+	r := d.r
+	for v := range r.toks {
+		k := r.key(v)
+		if !r.narr[v] || !callNames[k] && !callNames[strings.TrimPrefix(k, "و")] {
+			continue
+		}
+		// «يناديها», «المعروفة», «تكنى»: a woman.
+		fem := strings.HasSuffix(k, "ها") || definite(k) && strings.HasSuffix(k, "ه") || strings.HasPrefix(strings.TrimPrefix(k, "و"), "ت")
+		var alias *mention
+		from := v
+		if v >= 2 && r.key(v-1) == "كما" && r.gapBefore(v-1) == gapComma {
+			for _, m := range d.mentions {
+				if m.end == v-1 && len(m.name) > 0 && len(m.titles) == 0 {
+					alias, from = m, m.at
+				}
+			}
+		} else {
+			for _, m := range d.mentions {
+				if m.at > v && len(m.name) > 0 && len(m.titles) == 0 && !d.sentenceEnds(v, m.at) {
+					alias = m
+					break
+				}
+			}
+		}
+		if alias == nil {
+			continue
+		}
+		a := d.personOf(alias)
+		if a == nil {
+			continue
+		}
+		t := d.pick(from, nil, func(e *entity) bool {
+			return e != a && e.function == "" && e.fem == fem && slices.ContainsFunc(e.at, func(p int) bool { return p < from })
+		})
+		if t == nil {
+			continue
+		}
+		t.at = append(t.at, a.at...)
+		t.aliases = append(t.aliases, a.keys)
+		for w := range a.words {
+			t.words[w] = true
+		}
+		d.people = slices.DeleteFunc(d.people, func(e *entity) bool { return e == a })
+	}
+}
+
+// sentenceEnds reports a sentence end between toks[from] and toks[to].
+func (d *discourse) sentenceEnds(from, to int) bool {
+	for j := from + 1; j <= to; j++ {
+		if d.r.gapBefore(j) == gapStop {
+			return true
+		}
+	}
+	return false
+}
+
+// personOf is the person named by mention m, nil for none.
+func (d *discourse) personOf(m *mention) *entity {
+	keys := keysOf(d.nameOf(m))
+	for _, e := range d.people {
+		if slices.Equal(e.keys, keys) {
+			return e
+		}
+	}
+	return nil
 }
 
 // The keys of the functions the model reasons about.
@@ -558,8 +640,9 @@ func (d *discourse) clauseBefore(bs, first int) *clause {
 }
 
 // frames introduce whose words these are without a verb: «حسب»,
-// «بحسب», «وفق», «وفقا لـ», «نقلا عن».
-var frames = keySet("حسب بحسب وفق وفقا نقلا")
+// «بحسب», «وفق», «وفقا لـ», «نقلا عن»; or with one after «ما»: «حسبما
+// أفاد», «بحسب ما أوضح», «كما قال».
+var frames = keySet("حسب بحسب وفق وفقا نقلا حسبما بحسبما وفقما كما")
 
 // frame reads the frame at toks[v]: a person after it, a pronoun of the
 // speech («حسب تعبيره»: implicit), the person a source reports from
@@ -577,6 +660,17 @@ func (d *discourse) frame(v, hi int) *clause {
 	k := r.key(p)
 	if speechPronouns[k] {
 		return &clause{verb: v, fem: strings.HasSuffix(k, "ها")}
+	}
+	if strings.HasSuffix(r.key(v), "ما") && p == v+1 {
+		if d.speechVerbAt(p, p) {
+			return d.subjectAfter(p, hi) // «حسبما أفاد الوزير»
+		}
+		if r.key(v) == "كما" {
+			return nil // «كما» frames only a verb
+		}
+	}
+	if k == "ما" && p+1 < hi && r.joined(p+1) && d.speechVerbAt(p+1, p+1) {
+		return d.subjectAfter(p+1, hi) // «بحسب ما أوضح الوزير», «وفق ما قاله الوزير»
 	}
 	if k == "ما" {
 		// «بحسب ما نقلته وكالة الأنباء عن مدير عام نقل الطاقة، حسين …»:
@@ -682,6 +776,9 @@ func (d *discourse) resolve(m *mention, at int, focus *entity, fem bool) *entity
 	case len(m.name) > 0:
 		keys := keysOf(d.nameOf(m))
 		named := func(e *entity) bool {
+			if slices.ContainsFunc(e.aliases, func(a []string) bool { return slices.Equal(a, keys) }) {
+				return true
+			}
 			if len(keys) == 1 {
 				return slices.Contains(e.keys, keys[0])
 			}

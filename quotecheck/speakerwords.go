@@ -36,6 +36,14 @@ var speechVerbs = verbForms([][3]string{
 	{"رحب", "يرحب", "مرحبا"}, {"ترافع", "يترافع", "مترافعا"}, {"استعرض", "يستعرض", "مستعرضا"},
 	{"أجمل", "يجمل", "مجملا"}, {"اقترح", "يقترح", "مقترحا"}, {"تحدث", "يتحدث", ""},
 	{"أوصى", "يوصي", "موصيا"}, {"جدد", "يجدد", "مجددا"}, {"لخص", "يلخص", "ملخصا"},
+	{"استهل", "يستهل", "مستهلا"}, {"افتتح", "يفتتح", "مفتتحا"}, {"روى", "يروي", "راويا"},
+	{"شرح", "يشرح", "شارحا"}, {"واصل", "يواصل", "مواصلا"}, {"أشاد", "يشيد", "مشيدا"},
+	{"تعهد", "يتعهد", "متعهدا"}, {"توقع", "يتوقع", "متوقعا"}, {"حكى", "يحكي", "حاكيا"},
+	{"أفصح", "يفصح", "مفصحا"}, {"اشتكى", "يشتكي", "مشتكيا"}, {"ألمح", "يلمح", "ملمحا"},
+	{"رجح", "يرجح", "مرجحا"}, {"استنكر", "يستنكر", "مستنكرا"}, {"استغرب", "يستغرب", "مستغربا"},
+	// «يعد» is also «يُعدّ» (is deemed) and «واعدا» an adjective
+	// («مستقبلا واعدا»): «وعد» has its perfect only.
+	{"وعد", "", ""},
 })
 
 // verbForm is what a speech verb's form says of its subject.
@@ -51,7 +59,10 @@ func verbForms(triples [][3]string) map[string]verbForm {
 	m := map[string]verbForm{}
 	for _, t := range triples {
 		perf, impf, part := arabic.Key(t[0]), arabic.Key(t[1]), arabic.Key(t[2])
-		m[perf], m[impf] = verbForm{}, verbForm{}
+		m[perf] = verbForm{}
+		if impf != "" {
+			m[impf] = verbForm{}
+		}
 		stem := perf
 		if s, ok := strings.CutSuffix(perf, "ا"); ok {
 			stem = s
@@ -59,7 +70,7 @@ func verbForms(triples [][3]string) map[string]verbForm {
 			stem = s
 		}
 		m[stem+"ت"] = verbForm{fem: true}
-		if r, ok := strings.CutPrefix(impf, "ي"); ok {
+		if r, ok := strings.CutPrefix(impf, "ي"); ok && r != "" {
 			m["ت"+r] = verbForm{fem: true}
 		}
 		if part != "" {
