@@ -284,6 +284,8 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 	switch {
 	case key == "علي" && strings.HasSuffix(r.toks[j].Text, "ى"):
 		return false // the preposition «على»
+	case namePrefixes[key] && next && givenNames[r.key(j+1)]:
+		return true // «سيد أحمد ولد …», «سيدي محمد»
 	case nameParticles[key]:
 		// «أبو عمر», «ولد الشيخ», not «أم لستة أطفال»
 		return next && r.familyWord(j+1) && !accusative(r.key(j+1)) && !r.cliticWord(j+1)
@@ -842,6 +844,10 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 		case definite(k) && !givenNames[k] && (titleAdjectives[k] || nisba(k) && r.isKnown(n)):
 			proper = -1
 			add(!inQual)
+		case definite(k) && hk == "" && !givenNames[k] && !closedWord(k) && r.isKnown(n) && n+1 < hi && r.joined(n+1) &&
+			(honorifics[r.key(n+1)] != "" || givenNames[r.key(n+1)]):
+			proper = -1
+			add(!inQual) // «مدير أمن الجبل الأخضر العميد …»: an adjective the name follows
 		case strings.HasPrefix(k, "وال") && !givenNames[k[2:]] && r.conjunct(n):
 			proper = -1
 			add(!inQual) // «والتعليم»

@@ -125,11 +125,20 @@ func (d *discourse) collect() {
 		hi := d.runEnd(lo)
 		var prev *mention
 		for j := lo; j < hi; {
-			if !mentionStarts[r.key(j)] {
+			ctx := ctxNone
+			if j > lo && r.joined(j) && d.speechVerbAt(j-1, lo) {
+				if f, _ := isSpeechVerb(r.key(j - 1)); !f.participle {
+					ctx = ctxSubject // «وتقول شريفة بنت …»: the subject's name, whatever its first word
+				}
+			}
+			if ctx == ctxNone && !mentionStarts[r.key(j)] {
 				j++ // most words start no mention: one lookup tells
 				continue
 			}
-			m, n := r.readMention(j, hi, ctxNone)
+			m, n := r.readMention(j, hi, ctx)
+			if ctx == ctxSubject && (m == nil || !d.strongName(m)) {
+				m, n = r.readMention(j, hi, ctxNone) // «وقال بوزيدي في …»: a subject no name word vouches for
+			}
 			if m != nil {
 				d.inPrep[m] = j > lo && d.prepBefore(j)
 				if j-lo >= 2 && r.key(j-1) == "مع" && interviews[r.key(j-2)] && d.interviewee == nil {
@@ -244,6 +253,22 @@ func (d *discourse) personOf(m *mention) *entity {
 		}
 	}
 	return nil
+}
+
+// strongName reports a mention whose name has a function or form of
+// address before it, or two words or more with a given name or a particle
+// among them.
+func (d *discourse) strongName(m *mention) bool {
+	if len(m.name) == 0 {
+		return false
+	}
+	if len(m.titles)+len(m.honors) > 0 {
+		return true
+	}
+	return len(m.name) >= 2 && slices.ContainsFunc(m.name, func(j int) bool {
+		k := d.r.key(j)
+		return givenNames[k] || nameParticles[k]
+	})
 }
 
 // The keys of the functions the model reasons about.
@@ -561,6 +586,13 @@ func (d *discourse) sentenceSubject(at int, focus *entity, fem bool) *entity {
 		}
 		if m := d.mentionAt(mi, j); e == nil && m != nil && !d.inPrep[m] {
 			e = d.resolve(m, j, focus, fem)
+			if e == nil && len(m.name) == 0 && len(m.titles) > 0 && len(m.titles[0].words) > 1 && !m.plural && !m.same && !anaphoric(m) {
+				// «وكان الناطق باسم الحكومة قد صرح …، داعيا …»: the
+				// sentence is about someone with a function the article
+				// gives nobody it names, not whoever spoke before (a bare
+				// «الطبيبة» may still be her).
+				return nil
+			}
 		}
 		if fits(e) {
 			return e
@@ -792,10 +824,44 @@ func (d *discourse) resolve(m *mention, at int, focus *entity, fem bool) *entity
 		return d.pick(at, focus, named)
 	case anaphoric(m):
 		return d.pick(at, focus, func(e *entity) bool { return len(e.heads) > 0 || len(e.honors) > 0 })
+	case d.generic(m):
+		return nil // «وقال طبيب مقيم»: someone the article leaves unnamed
 	case len(m.titles) > 0 || len(m.honors) > 0:
 		return d.pick(at, focus, func(e *entity) bool { return d.fits(e, m) })
 	}
 	return nil
+}
+
+// generic reports a mention by an indefinite function with no name — a
+// bare head, or one with adjectives only («طبيب مقيم», «مهندس زراعي»): a
+// person the article does not name, never someone named before. A
+// genitive makes it definite («عمدة طنجة»).
+func (d *discourse) generic(m *mention) bool {
+	if len(m.name) > 0 || len(m.honors) > 0 || len(m.titles) != 1 || m.same {
+		return false
+	}
+	t := m.titles[0]
+	for _, j := range t.words {
+		k := d.r.key(j)
+		if j == m.at && m.conj {
+			k = strings.TrimPrefix(k, "و")
+		}
+		if j == t.words[0] {
+			if definite(k) {
+				return false
+			}
+			continue
+		}
+		if !slices.Contains(t.core[1:], bare(k)) {
+			continue // a qualifier («في مجمع …»)
+		}
+		// Only an adjective — a participle in «مـ» or a nisba — leaves
+		// it indefinite; a noun after the head is its genitive.
+		if definite(k) || d.r.unknown(j) || !strings.HasPrefix(k, "م") && !nisba(k) {
+			return false
+		}
+	}
+	return true
 }
 
 // anaphoric reports a mention by a function that names whoever speaks,
@@ -893,7 +959,7 @@ func (d *discourse) pick(at int, focus *entity, ok func(*entity) bool) *entity {
 // for a bare head («النائب») followed by a word the model did not read — a
 // name it missed (readOn).
 func (d *discourse) function(m *mention) *entity {
-	if len(m.titles) == 0 || len(m.name) > 0 || anaphoric(m) || m.titles[0].heads[0] == "نظير" {
+	if len(m.titles) == 0 || len(m.name) > 0 || anaphoric(m) || m.titles[0].heads[0] == "نظير" || d.generic(m) {
 		return nil
 	}
 	best := m

@@ -269,6 +269,29 @@ var speakerCases = []struct {
 		roles: []string{"مدير الزراعة بولاية سنار", "مدير الزراعة بولاية سنار"},
 		lex:   true,
 	},
+	{
+		name: "an indefinite function with adjectives only is somebody unnamed, never a named person",
+		article: `وقال رئيس النقابة الدكتور عادل منصور الزعبي: «الإضراب مستمر».
+وقال طبيب مقيم في مستشفى الرحمة، طلب عدم نشر اسمه: "ننتظر منذ سنوات".`,
+		want: []string{"عادل منصور الزعبي", ""},
+		lex:  true,
+	},
+	{
+		name: "a sentence about a function nobody named holds is not the speaker before",
+		article: `وقال رئيس النقابة الدكتور عادل منصور الزعبي: «الإضراب مستمر».
+وكان الناطق باسم الوزارة قد صرح أمس بأن الوزارة ملتزمة بالاتفاق، داعيا النقابة إلى «الحوار قبل التصعيد».`,
+		want: []string{"عادل منصور الزعبي", ""},
+		lex:  true,
+	},
+	{
+		name: "a subject's name is read whole, a compound given name with «سيد» too, and an adjective of the function before the name",
+		article: `وتقول فريال بنت سعيد بن علي الحبسية إن «البرنامج ناجح».
+ويروي سيد محمد ولد اعل، وهو تاجر، أن «الطريق مقطوع».
+وأكد مدير شرطة الوادي الكبير العقيد نادر سالم الفيتوري أن «الدوريات جاهزة».
+وقال مدير الشرطة: «لن نسمح بالفوضى».`,
+		want: []string{"فريال بنت سعيد بن علي الحبسية", "سيد محمد ولد اعل", "نادر سالم الفيتوري", "نادر سالم الفيتوري"},
+		lex:  true,
+	},
 }
 
 // TestSpeakerModel (issue 19, class 3): each construction of speakerCases.

@@ -220,6 +220,10 @@ var titleAdjectives = keySet("العام العامة الأعلى الأول ا
 // them: «بن», «أبو», «آل», «عبد», «آيت».
 var nameParticles = keySet("بن ابن بنت ولد أبو أبي أبا أم آل آيت أيت عبد ولد")
 
+// namePrefixes start a compound given name before a given name («سيد
+// أحمد», «سيدي محمد»); elsewhere they are common words («سيد الموقف»).
+var namePrefixes = keySet("سيد سيدي")
+
 // nameCompounds end a compound name («نور الدين», «عبد الله»).
 var nameCompounds = keySet("الدين الله الإسلام الرحمن الرحيم")
 
@@ -273,7 +277,7 @@ var mentionStarts = func() map[string]bool {
 	for _, w := range []string{"نظيره", "نظيرها", "نظيرته", "نظيرتها"} {
 		add(arabic.Key(w))
 	}
-	for _, set := range []map[string]bool{givenNames, nameParticles, sameBefore} {
+	for _, set := range []map[string]bool{givenNames, nameParticles, sameBefore, namePrefixes} {
 		for k := range set {
 			add(k)
 		}
