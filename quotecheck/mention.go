@@ -307,7 +307,7 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 		// («، عوض الكريم محمد أحمد الطيب،»).
 		n, given := j, false
 		for n < hi && n-j < 6 && (n == j || r.joined(n)) && !closedWord(r.key(n)) && !accusative(r.key(n)) {
-			if h, _ := headOf(r.key(n)); h != "" || r.cliticWord(n) {
+			if h, _ := headOf(r.key(n)); h != "" || articleWithClitic(r.key(n)) {
 				break
 			}
 			given = given || givenNames[r.key(n)]
@@ -395,6 +395,9 @@ func (r *reader) readName(j, hi int, closed bool) int {
 			// chain of «بن», «ولد»: «ميساء عبد الرحمن الشيخ،», «محمد ولد
 			// الشيخ سيديا،», «سالم بن عوض باعبّاد،» — a word a form of
 			// address or an accusative elsewhere.
+		case onlyGiven && n-j >= 2 && definite(k) && !titleAdjectives[k] && !closedWord(k) && r.endsAt(n+1, hi):
+			// Given names, then a definite word that ends the phrase: the
+			// family name («عيسى محمد البوعينين:»).
 		case r.bridge(n, hi):
 			// A father's name the lexicon knows, between the given name
 			// and a family name it does not: «حسن جبار المياحي».
@@ -426,8 +429,11 @@ func (r *reader) readName(j, hi int, closed bool) int {
 // may.
 func (r *reader) familyWord(p int) bool {
 	k := r.key(p)
-	if h, _ := headOf(k); h != "" || articleWithClitic(k) || r.conjunct(p) || len([]rune(k)) < 2 {
+	if h, _ := headOf(k); h != "" || articleWithClitic(k) || len([]rune(k)) < 2 {
 		return false
+	}
+	if rest, ok := strings.CutPrefix(k, "و"); ok && (conjunctOf(rest) || r.lex != nil && r.conjunct(p)) {
+		return false // «وعلي»; without the lexicon «ويتفيلد» may be a name
 	}
 	if _, verb := isSpeechVerb(k); verb || stopWords[k] || sourceNouns[k] || speechNouns[k] || presiding[k] {
 		return false
@@ -465,8 +471,8 @@ func (r *reader) bridge(n, hi int) bool {
 		return !accusative(k) && (nameParticles[k] && !r.conjunct(p) || givenNames[k] || r.surnames[bare(k)] ||
 			definite(k) && nisba(k) || r.unknown(p))
 	}
-	if r.lex == nil || !plainAt(n) {
-		return false
+	if !plainAt(n) {
+		return false // without the lexicon unknown is never true: given names, particles and «ـي» still tell
 	}
 	return family(n+1) || plainAt(n+1) && family(n+2)
 }

@@ -313,6 +313,37 @@ func TestSpeakerModel(t *testing.T) {
 	}
 }
 
+// TestSpeakerModelWithoutLexicon: without libhunspell names are read from
+// given names, particles, family names in «ـي» and commas; they are then
+// fewer, never another person's.
+func TestSpeakerModelWithoutLexicon(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		article string
+		want    []string
+	}{
+		{
+			name: "a father's name between a given name and a family name in «ـي» or a given name",
+			article: `وقال رئيس الهيئة القاضي سامي جبار الخزرجي إن «الموعد ثابت».
+وقال عضو الهيئة منير حمه يوسف: «التسجيل مفتوح».`,
+			want: []string{"سامي جبار الخزرجي", "منير حمه يوسف"},
+		},
+		{
+			name: "given names and a definite word that ends the phrase; a name set off by commas whatever its «و»",
+			article: `وتساءل رئيس اللجنة النائب سالم محمد البوكوارة: «من يعوض المتضررين؟».
+أما المحلل في شركة الأفق، الإيطالي ماركو ويلسون، فقال: «الأسعار سترتفع».`,
+			want: []string{"سالم محمد البوكوارة", "ماركو ويلسون"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, _ := quotecheck.SpeakersWithoutLexicon(tc.article)
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("got speakers %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
 // TestSpeakerIsAPerson: whatever the article, a speaker returned is a name
 // or a function the article's prose prints outside quotations — never a
 // word of a headline, a byline, a quotation — and holds no reporting verb,
