@@ -82,6 +82,11 @@ func newDiscourse(a *align.Article, runes []rune, lex Lexicon) *discourse {
 		if w.Key == keyAli && strings.HasSuffix(w.Text, "ي") {
 			r.keys[i] = nameAli // the name «علي», not the preposition «على»
 		}
+		for _, p := range []string{"", "و", "ف"} {
+			if w.Key == p+keyAbr && strings.ContainsRune(w.Text, 'ّ') {
+				r.keys[i] = p + verbAbbar // «عبّر عن استيائه»: the verb, not the preposition «عبر»
+			}
+		}
 	}
 	for _, q := range a.Quotes {
 		r.spans = append(r.spans, [2]int{q.CharStart, q.CharEnd})
@@ -256,8 +261,8 @@ func (d *discourse) personOf(m *mention) *entity {
 }
 
 // strongName reports a mention whose name has a function or form of
-// address before it, or two words or more with a given name or a particle
-// among them.
+// address before it, or two words or more that start with a given name or
+// have a particle second («شريفة بنت …»); «إدارة نادي العربي» has neither.
 func (d *discourse) strongName(m *mention) bool {
 	if len(m.name) == 0 {
 		return false
@@ -265,15 +270,13 @@ func (d *discourse) strongName(m *mention) bool {
 	if len(m.titles)+len(m.honors) > 0 {
 		return true
 	}
-	return len(m.name) >= 2 && slices.ContainsFunc(m.name, func(j int) bool {
-		k := d.r.key(j)
-		return givenNames[k] || nameParticles[k]
-	})
+	return len(m.name) >= 2 && (givenNames[d.r.key(m.name[0])] || nameParticles[d.r.key(m.name[1])])
 }
 
 // The keys of the functions the model reasons about.
 var (
 	keyAli    = arabic.Key("على") // also the key of the name «علي»
+	keyAbr    = arabic.Key("عبر") // the preposition, and «عبّر» without its shadda
 	nameAli   = keyAli + "ّ"      // the reader's key of the name: a key never holds a shadda
 	headChair = arabic.Key("رئيس")
 	headJudge = arabic.Key("قاضي")
@@ -485,8 +488,23 @@ func (d *discourse) narrate(lo, hi int, focus *entity) *entity {
 // a verb: not a noun after a preposition or «ما» («على رد الوزير», «ما
 // نقلته»).
 func (d *discourse) speechVerbAt(v, lo int) bool {
-	if _, ok := isSpeechVerb(d.r.key(v)); !ok {
+	r := d.r
+	k := r.key(v)
+	if _, ok := isSpeechVerb(k); !ok {
 		return false
+	}
+	if timeVerbs[k] && !strings.ContainsRune(r.toks[v].Text, 'ّ') {
+		// «تصريحات عقب الحصة»: «after», unless a person or the speech
+		// follows («وعقب الوزير», «وعقب قائلا:»).
+		n := v + 1
+		if n >= len(r.toks) || !r.joined(n) {
+			return true
+		}
+		if f, verb := isSpeechVerb(r.key(n)); verb && f.participle {
+			return true
+		}
+		m, _ := r.readMention(n, d.runEnd(n), ctxSubject)
+		return m != nil && !m.plural && len(m.name)+len(m.titles)+len(m.honors) > 0 || m != nil && m.pronoun != ""
 	}
 	if v > lo {
 		p := d.r.key(v - 1)
@@ -494,6 +512,10 @@ func (d *discourse) speechVerbAt(v, lo int) bool {
 	}
 	return true
 }
+
+// timeVerbs are speech verbs written like a preposition of time («عقب»,
+// after; «عقّب», commented).
+var timeVerbs = keySet("عقب وعقب فعقب")
 
 // quoteSpeaker is who said the quotation of tokens [first, last] whose
 // clause before starts at bs; known reports an answer — a person, or

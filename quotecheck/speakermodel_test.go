@@ -270,6 +270,14 @@ var speakerCases = []struct {
 		lex:   true,
 	},
 	{
+		name: "«عبّر» with its shadda is a verb, «عقب» before a noun is «after»",
+		article: `في المقابل، عبّر مدرب النادي، الفرنسي لوران ماتيو، عن أسفه، وقال في تصريحات عقب المباراة: «الحكم ظلمنا».
+وقال وزير المالية سالم الحربي: «الميزانية متوازنة».
+وعقب الحربي على سؤال: «لا ضرائب جديدة».`,
+		want: []string{"لوران ماتيو", "سالم الحربي", "سالم الحربي"},
+		lex:  true,
+	},
+	{
 		name: "an indefinite function with adjectives only is somebody unnamed, never a named person",
 		article: `وقال رئيس النقابة الدكتور عادل منصور الزعبي: «الإضراب مستمر».
 وقال طبيب مقيم في مستشفى الرحمة، طلب عدم نشر اسمه: "ننتظر منذ سنوات".`,

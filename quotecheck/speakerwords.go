@@ -17,7 +17,7 @@ import (
 // perfect, imperfect and active participle of each, masculine; the
 // feminine forms are derived (verbForms). A verb with «و», «ف» or «ل»
 // before it is the same verb (isSpeechVerb).
-var speechVerbs = verbForms([][3]string{
+var speechVerbs = withAbbar(verbForms([][3]string{
 	{"قال", "يقول", "قائلا"}, {"أضاف", "يضيف", "مضيفا"}, {"أكد", "يؤكد", "مؤكدا"},
 	{"أوضح", "يوضح", "موضحا"}, {"تابع", "يتابع", "متابعا"}, {"أشار", "يشير", "مشيرا"},
 	{"صرح", "يصرح", "مصرحا"}, {"اعتبر", "يعتبر", "معتبرا"}, {"أعلن", "يعلن", "معلنا"},
@@ -44,7 +44,21 @@ var speechVerbs = verbForms([][3]string{
 	// «يعد» is also «يُعدّ» (is deemed) and «واعدا» an adjective
 	// («مستقبلا واعدا»): «وعد» has its perfect only.
 	{"وعد", "", ""},
-})
+}))
+
+// verbAbbar is the reader's key of «عبّر» (expressed) written with its
+// shadda: without it the word is the preposition «عبر» (newDiscourse).
+var verbAbbar = arabic.Key("عبر") + "ّ"
+
+// withAbbar adds «عبّر» to the speech verbs m: its perfect as written with
+// the shadda, and the forms no preposition shares («عبرت», «يعبر»).
+func withAbbar(m map[string]verbForm) map[string]verbForm {
+	m[verbAbbar] = verbForm{}
+	m[arabic.Key("عبرت")] = verbForm{fem: true}
+	m[arabic.Key("يعبر")] = verbForm{}
+	m[arabic.Key("تعبر")] = verbForm{fem: true}
+	return m
+}
 
 // verbForm is what a speech verb's form says of its subject.
 type verbForm struct {
