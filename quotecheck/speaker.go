@@ -19,15 +19,17 @@ import (
 //     word joined by «و».
 //   - People: the mentions with a name, merged when one name holds the other
 //     («عبد الكريم الجبوري» is «حيدر عبد الكريم الجبوري»), each with every
-//     function, form of address and gender the article gives them.
+//     function, form of address and gender the article gives them, and the
+//     other names it gives them with a verb of calling (aliases).
 //   - Discourse: a quotation's speaker is the subject of its reporting
 //     clause — before it, after it or splitting it; a verb with no subject
 //     has the subject of its sentence, else the person speaking (the
 //     focus); a quotation with no clause goes on with the focus. A
 //     function, surname or pronoun of address is the person it fits, the
 //     focus first, then the nearest mention before, then after. An object,
-//     a news agency, an unnamed person is nobody, and the answer is then
-//     null rather than a guess.
+//     a news agency, an unnamed person («طبيب مقيم», a function no named
+//     person holds as the sentence's subject) is nobody, and the answer is
+//     then null rather than a guess.
 
 // speakerOf is who said a quotation: the name as the article first names
 // them in full, and their role; nil each when the article gives none.
