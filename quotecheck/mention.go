@@ -828,6 +828,13 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 		switch {
 		case honorifics[k] != "" || pronounHonorifics[k] != "" || sameAfter[k] || pluralHead(k) && !open:
 			return t, n - j // a plural the construct awaits is its genitive: «رئيس مجلس المفوضين»
+		case k == "باسم" && !inQual && n+1 < hi && r.joined(n+1) && definite(r.key(n+1)):
+			// «متحدث باسم الوزارة»: «in the name of», not the name «باسم».
+			end, _ := r.qualifier(n, hi, h, appos)
+			for n < end {
+				add(false)
+			}
+			inQual, open, proper = true, false, -1
 		case open && (n-1 == j || r.isKnown(n-1)):
 			// The genitive a construct awaits (a proper noun awaits none):
 			// any noun, a place with «و» («ولاية وهران») too.
@@ -875,7 +882,7 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 			if nk := r.keyOr(n, hi); place && r.joined(n) && !closedWord(nk) && !r.conjunct(n) && !r.cliticWord(n) {
 				add(false) // the place's name, whatever its shape («كسلا»)
 			}
-		case prepositions[k] || k == "باسم":
+		case prepositions[k] || k == "باسم" && !inQual: // a second «باسم» is the name («… باسم الحكومة باسم العلي»)
 			end, ok := r.qualifier(n, hi, h, appos)
 			if !ok {
 				return t, n - j

@@ -846,10 +846,10 @@ func (d *discourse) resolve(m *mention, at int, focus *entity, fem bool) *entity
 			}
 		}
 		return d.pick(at, focus, named)
-	case anaphoric(m):
-		return d.pick(at, focus, func(e *entity) bool { return len(e.heads) > 0 || len(e.honors) > 0 })
 	case d.generic(m):
 		return nil // «وقال طبيب مقيم»: someone the article leaves unnamed
+	case anaphoric(m):
+		return d.pick(at, focus, func(e *entity) bool { return len(e.heads) > 0 || len(e.honors) > 0 })
 	case len(m.titles) > 0 || len(m.honors) > 0:
 		return d.pick(at, focus, func(e *entity) bool { return d.fits(e, m) })
 	}
@@ -873,6 +873,9 @@ func (d *discourse) generic(m *mention) bool {
 		if j == t.words[0] {
 			if definite(k) {
 				return false
+			}
+			if anaphoricHeads[t.heads[0]] {
+				return true // «وقال مسؤول كبير», «وقال متحدث باسم الوزارة»: an official left unnamed
 			}
 			continue
 		}

@@ -285,6 +285,14 @@ var speakerCases = []struct {
 		lex:  true,
 	},
 	{
+		name: "an official left unnamed is nobody; «باسم» after a function is «in the name of», a second one a name",
+		article: `وقال وزير النقل هشام الدباغ: «القطار سيعود إلى العمل».
+وقال مسؤول كبير في الوزارة: «الأضرار محدودة».
+وقال متحدث باسم الشركة إن «التحقيق جار».
+وقال الناطق باسم الشركة باسم العلي: «لا إصابات بين الركاب».`,
+		want: []string{"هشام الدباغ", "", "", "باسم العلي"},
+	},
+	{
 		name: "a sentence about a function nobody named holds is not the speaker before",
 		article: `وقال رئيس النقابة الدكتور عادل منصور الزعبي: «الإضراب مستمر».
 وكان الناطق باسم الوزارة قد صرح أمس بأن الوزارة ملتزمة بالاتفاق، داعيا النقابة إلى «الحوار قبل التصعيد».`,
