@@ -603,6 +603,12 @@ func (d *discourse) sentenceSubject(at int, focus *entity, fem bool) *entity {
 		if d.speechVerbAt(j, s) {
 			if c := d.subjectAfter(j, d.runEnd(j)); c.subj != nil {
 				e = d.resolve(c.subj, j, focus, c.fem)
+				if e == nil && len(c.subj.titles) > 0 && len(c.subj.titles[0].words) > 1 {
+					// «وأشاد رئيس الوزراء …، وقال:»: the function, as a
+					// clause's own subject is; a bare «الطبيبة» may be the
+					// focus.
+					e = d.function(c.subj)
+				}
 			}
 		}
 		for mi < len(d.mentions) && d.mentions[mi].at < j {

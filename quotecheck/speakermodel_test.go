@@ -293,6 +293,13 @@ var speakerCases = []struct {
 		want: []string{"هشام الدباغ", "", "", "باسم العلي"},
 	},
 	{
+		name: "a verb with no subject after a function the article names no one with is that function",
+		article: `وأشاد رئيس الوزراء بجهود فرق الإنقاذ، وقال: «لم ينم أحد منهم».
+وأوضح وزير الداخلية اللواء ماجد حمدان العتيبي خطة الإخلاء، مؤكدا أن «كل العائلات في أمان».`,
+		want:  []string{"رئيس الوزراء", "ماجد حمدان العتيبي"},
+		roles: []string{"رئيس الوزراء", "وزير الداخلية"},
+	},
+	{
 		name: "a sentence about a function nobody named holds is not the speaker before",
 		article: `وقال رئيس النقابة الدكتور عادل منصور الزعبي: «الإضراب مستمر».
 وكان الناطق باسم الوزارة قد صرح أمس بأن الوزارة ملتزمة بالاتفاق، داعيا النقابة إلى «الحوار قبل التصعيد».`,
