@@ -293,7 +293,7 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 		return next && (r.nameWord(j+1, 1, true) || r.bridge(j+1, hi)) || ctx != ctxNone
 	case ctx == ctxNone:
 		return false
-	case r.surnames[bare(key)] || ctx == ctxHonor && !strings.HasPrefix(plain(r.toks[j].Text), "ال") ||
+	case r.surnames[bare(key)] || ctx == ctxHonor && !strings.HasPrefix(plain(r.toks[j].Text), "ال") && !r.cliticWord(j) ||
 		!accusative(key) && !articleWithClitic(key) && r.unknown(j):
 		return true // after «الدكتورة» even «أليساندرا», whose key looks definite
 	case accusative(key) || definite(key):
@@ -390,6 +390,9 @@ func (r *reader) readName(j, hi int, closed bool) int {
 		case nameCompounds[k]:
 		case r.nameWord(n, n-j, given):
 			onlyGiven = onlyGiven && givenNames[k]
+		case honorifics[k] != "" && definite(k) && (chain || n-j >= 2) && !r.nameAfter(n+1, hi):
+			// A form of address no name follows ends the name as its
+			// family name: «يوسف عبد الله الشيخ لوكالة …».
 		case last && (closed || chain) && r.familyWord(n):
 			// The family name that ends a name set off by commas or a
 			// chain of «بن», «ولد»: «ميساء عبد الرحمن الشيخ،», «محمد ولد
@@ -421,6 +424,12 @@ func (r *reader) readName(j, hi int, closed bool) int {
 		n++
 	}
 	return n - j
+}
+
+// nameAfter reports a name starting at toks[p] in the phrase, as a form
+// of address before it would introduce it.
+func (r *reader) nameAfter(p, hi int) bool {
+	return p < hi && r.joined(p) && r.nameStart(p, hi, r.key(p), ctxHonor)
 }
 
 // familyWord reports whether toks[p] may end a name as its family name:
@@ -639,6 +648,12 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 		case named && (h == "" || definite(k) || r.conjunct(j)):
 			// After the name only a function in apposition («عبيد بن خلفان
 			// الظاهري وزير الطاقة»).
+		case hon != "" && h == "" && definite(k) && r.surnames[bare(k)] && !r.nameAfter(j+1, hi):
+			// «وتابع الشيخ:» after «يوسف عبد الله الشيخ»: the surname, as
+			// no name follows the form of address.
+			m.name, named = []int{j}, true
+			j++
+			continue
 		case hon != "":
 			m.honors = append(m.honors, hon)
 			m.fem = m.fem || strings.HasSuffix(k, "ه") && !strings.HasSuffix(hon, "ه") // «الدكتورة», not «سعادة»

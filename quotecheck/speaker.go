@@ -694,12 +694,57 @@ func (d *discourse) clauseBefore(bs, first int) *clause {
 			if c := d.frame(v, first); c != nil {
 				return c
 			}
-		case d.speechVerbAt(v, bs):
+		case relays[k] && v+1 < first && r.joined(v+1):
+			if c := d.relay(v, first); c != nil {
+				return c
+			}
+		case d.speechVerbAt(v, bs) && !d.inRelative(v, bs):
 			return d.subjectAfter(v, first)
 		}
 	}
 	return nil
 }
+
+// relays report words from someone: «ونقلت الوكالة عن الوزير قوله».
+var relays = keySet("نقل نقلت ونقل ونقلت ينقل تنقل")
+
+// relay reads «نقلت (source) عن PERSON (قوله)» at toks[v]: the person after
+// «عن» speaks; «نقلت عنه وكالة …» leaves them implicit (the focus); nil
+// when no person follows «عن».
+func (d *discourse) relay(v, hi int) *clause {
+	r := d.r
+	for q := v + 1; q < hi && q-v <= 6 && (q == v+1 || r.joined(q)); q++ {
+		k := r.key(q)
+		if prepPronouns[k] {
+			return &clause{verb: v} // «ونقلت عنه وكالة …»
+		}
+		if k == "عن" && q+1 < hi && r.joined(q+1) {
+			if m, _ := r.readMention(q+1, hi, ctxSubject); m != nil && !m.plural && len(m.name)+len(m.titles)+len(m.honors) > 0 {
+				return &clause{verb: v, subj: m}
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// inRelative reports a speech verb at toks[v] inside a relative clause
+// («الطالبة ريم، التي رفضت ذكر اسمها:»): between the last comma before it
+// (from lo) and it stands «الذي», «التي» or their plurals.
+func (d *discourse) inRelative(v, lo int) bool {
+	r := d.r
+	for p := v; p > lo; p-- {
+		if r.gapBefore(p) >= gapComma {
+			return false
+		}
+		if relatives[r.key(p-1)] {
+			return true
+		}
+	}
+	return false
+}
+
+var relatives = keySet("الذي التي الذين اللذين اللتين اللواتي اللاتي")
 
 // frames introduce whose words these are without a verb: «حسب»,
 // «بحسب», «وفق», «وفقا لـ», «نقلا عن»; or with one after «ما»: «حسبما

@@ -300,6 +300,20 @@ var speakerCases = []struct {
 		roles: []string{"رئيس الوزراء", "وزير الداخلية"},
 	},
 	{
+		name: "a form of address no name follows is the family name, and alone the surname",
+		article: `وصرّح أمين عام الاتحاد الدكتور منصور عبد الله الشيخ لوكالة الأنباء بأن «التحضيرات تسير وفق الخطة».
+وتابع الشيخ: «سنعلن الأسماء قريبا».`,
+		want: []string{"منصور عبد الله الشيخ", "منصور عبد الله الشيخ"},
+		lex:  true,
+	},
+	{
+		name: "«نقلت … عن PERSON قوله» reports the person; a verb in a relative clause reports nobody",
+		article: `ونقلت الوكالة عن محافظ البنك المركزي سامي عادل الجابري قوله إن «التضخم سيتراجع».
+وقال رئيس الغرفة التجارية أنور حسين الدوري، الذي ذكر الأرقام أمام الصحفيين: «لا نقص في السلع».`,
+		want: []string{"سامي عادل الجابري", "أنور حسين الدوري"},
+		lex:  true,
+	},
+	{
 		name: "a sentence about a function nobody named holds is not the speaker before",
 		article: `وقال رئيس النقابة الدكتور عادل منصور الزعبي: «الإضراب مستمر».
 وكان الناطق باسم الوزارة قد صرح أمس بأن الوزارة ملتزمة بالاتفاق، داعيا النقابة إلى «الحوار قبل التصعيد».`,
