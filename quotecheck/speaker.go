@@ -858,8 +858,34 @@ func (d *discourse) subjectAfter(v, hi int) *clause {
 		(strings.HasPrefix(k, "ب") || strings.HasPrefix(k, "ل")) && r.isKnown(p) {
 		return c
 	}
+	if m := d.describedName(p, hi); m != nil {
+		c.subj = m // «قال رجل الأعمال سعيد حسن المري»
+		return c
+	}
 	c.nobody = true
 	return c
+}
+
+// describedName is the name that follows a description of up to three
+// words at toks[p] («رجل الأعمال», «الناشطة الحقوقية», «المواطن») in the
+// same phrase, when a given name starts it or a particle is its second
+// word (strongName); nil otherwise.
+func (d *discourse) describedName(p, hi int) *mention {
+	r := d.r
+	for q := p + 1; q < hi && q-p <= 3 && r.joined(q); q++ {
+		k := r.key(q - 1)
+		if closedWord(k) || accusative(k) || r.conjunct(q-1) || articleWithClitic(k) {
+			return nil
+		}
+		if !givenNames[r.key(q)] && !nameParticles[r.key(q)] {
+			continue
+		}
+		if m, _ := r.readMention(q, hi, ctxAddress); m != nil && len(m.titles) == 0 && d.strongName(m) {
+			return m
+		}
+		return nil
+	}
+	return nil
 }
 
 // prepPronouns are prepositions with a pronoun: after a verb they leave its

@@ -314,6 +314,12 @@ var speakerCases = []struct {
 		lex:  true,
 	},
 	{
+		name: "a description before a name is no speaker of its own; the name is",
+		article: `وقال رجل الأعمال خالد حسن المري: «السوق تتعافى».
+وقال شاب في العشرينات: «لا عمل لنا».`,
+		want: []string{"خالد حسن المري", ""},
+	},
+	{
 		name: "a sentence about a function nobody named holds is not the speaker before",
 		article: `وقال رئيس النقابة الدكتور عادل منصور الزعبي: «الإضراب مستمر».
 وكان الناطق باسم الوزارة قد صرح أمس بأن الوزارة ملتزمة بالاتفاق، داعيا النقابة إلى «الحوار قبل التصعيد».`,
