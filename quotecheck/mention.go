@@ -461,15 +461,7 @@ func (r *reader) familyWord(p int) bool {
 // names of a name whose family name follows («سرى كاظم الربيعي», «حسن
 // جبار المياحي», «نوري حمه رشيد»).
 func (r *reader) bridge(n, hi int) bool {
-	plainAt := func(p int) bool {
-		if p >= hi || !r.joined(p) {
-			return false
-		}
-		k := r.key(p)
-		h, _ := headOf(k)
-		return h == "" && !definite(k) && !accusative(k) && !closedWord(k) && !r.conjunct(p) && !r.cliticWord(p) &&
-			!strings.HasPrefix(k, "ل")
-	}
+	plainAt := func(p int) bool { return r.bareWord(p, hi) && !strings.HasPrefix(r.key(p), "ل") }
 	family := func(p int) bool {
 		if p >= hi || !r.joined(p) {
 			return false
@@ -486,6 +478,18 @@ func (r *reader) bridge(n, hi int) bool {
 	return family(n+1) || plainAt(n+1) && family(n+2)
 }
 
+// bareWord reports a word at toks[p] that goes on the phrase and may be a
+// part of a name: no function, definite word, accusative, closed word or
+// word with a proclitic.
+func (r *reader) bareWord(p, hi int) bool {
+	if p >= hi || !r.joined(p) {
+		return false
+	}
+	k := r.key(p)
+	h, _ := headOf(k)
+	return h == "" && !definite(k) && !accusative(k) && !closedWord(k) && !r.cliticWord(p)
+}
+
 // endsAt reports whether a phrase ends before toks[p]: punctuation, a
 // function word, a verb, a word joined by «و», a function, or the end.
 func (r *reader) endsAt(p, hi int) bool {
@@ -500,14 +504,7 @@ func (r *reader) endsAt(p, hi int) bool {
 // familyName is how many known words from toks[n] end the phrase — one,
 // or two when neither is definite —, 0 when the phrase goes on.
 func (r *reader) familyName(n, hi int) int {
-	plainWord := func(p int) bool {
-		if p >= hi || !r.joined(p) {
-			return false
-		}
-		k := r.key(p)
-		h, _ := headOf(k)
-		return h == "" && !definite(k) && !accusative(k) && !closedWord(k) && !givenNames[k] && !r.cliticWord(p)
-	}
+	plainWord := func(p int) bool { return r.bareWord(p, hi) && !givenNames[r.key(p)] }
 	switch {
 	case !plainWord(n):
 		return 0
