@@ -30,8 +30,18 @@ func (a Aligned) Check() {
 // Speakers attributes the quotations of article (no speech needed): the
 // speaker of each and the role, "" for none.
 func Speakers(article string) (names, roles []string) {
-	a := align.ParseArticle(article)
 	lex, _ := DefaultLexicon()
+	return speakersWith(article, lex)
+}
+
+// SpeakersWithoutLexicon is Speakers as a build without libhunspell reads
+// the article: from the shape of words and the closed classes only.
+func SpeakersWithoutLexicon(article string) (names, roles []string) {
+	return speakersWith(article, nil)
+}
+
+func speakersWith(article string, lex Lexicon) (names, roles []string) {
+	a := align.ParseArticle(article)
 	for _, s := range attribute(a, []rune(a.Text), lex) {
 		n, r := "", ""
 		if s.name != nil {

@@ -284,26 +284,36 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 	switch {
 	case key == "علي" && strings.HasSuffix(r.toks[j].Text, "ى"):
 		return false // the preposition «على»
+	case namePrefixes[key] && next && givenNames[r.key(j+1)]:
+		return true // «سيد أحمد ولد …», «سيدي محمد»
 	case nameParticles[key]:
-		return next
+		// «أبو عمر», «ولد الشيخ», not «أم لستة أطفال»
+		return next && r.familyWord(j+1) && !accusative(r.key(j+1)) && !r.cliticWord(j+1)
 	case givenNames[key]:
-		return next && r.nameWord(j+1, 1, true) || ctx != ctxNone
+		return next && (r.nameWord(j+1, 1, true) || r.bridge(j+1, hi)) || ctx != ctxNone
 	case ctx == ctxNone:
 		return false
-	case r.surnames[bare(key)] || ctx == ctxHonor && !strings.HasPrefix(plain(r.toks[j].Text), "ال") ||
+	case r.surnames[bare(key)] || ctx == ctxHonor && !strings.HasPrefix(plain(r.toks[j].Text), "ال") && !r.cliticWord(j) ||
 		!accusative(key) && !articleWithClitic(key) && r.unknown(j):
 		return true // after «الدكتورة» even «أليساندرا», whose key looks definite
 	case accusative(key) || definite(key):
 		return false
-	case next && (r.unknown(j+1) || nisba(r.key(j+1)) || givenNames[r.key(j+1)]):
-		return true
+	case next && (r.unknown(j+1) || nisba(r.key(j+1)) || givenNames[r.key(j+1)] ||
+		nameParticles[r.key(j+1)] && !r.conjunct(j+1) || r.bridge(j+1, hi)):
+		return true // «فراس عبد الرضا», «سرى كاظم الربيعي»
 	case ctx == ctxAppos:
 		// «، أكلي مزيان،»: what a comma sets off after a function is its holder.
-		n := j
-		for n < hi && n-j < 3 && (n == j || r.joined(n)) && !closedWord(r.key(n)) && !accusative(r.key(n)) {
+		// Up to three words, or six with a given name among them
+		// («، عوض الكريم محمد أحمد الطيب،»).
+		n, given := j, false
+		for n < hi && n-j < 6 && (n == j || r.joined(n)) && !closedWord(r.key(n)) && !accusative(r.key(n)) {
+			if h, _ := headOf(r.key(n)); h != "" || articleWithClitic(r.key(n)) {
+				break
+			}
+			given = given || givenNames[r.key(n)]
 			n++
 		}
-		return n > j && (n >= hi || r.gapBefore(n) == gapComma || r.gapBefore(n) == gapColon)
+		return n > j && (n-j <= 3 || given) && (n >= hi || r.gapBefore(n) == gapComma || r.gapBefore(n) == gapColon)
 	}
 	return false
 }
@@ -368,16 +378,33 @@ func (r *reader) readName(j, hi int, closed bool) int {
 	particle := nameParticles[r.key(j)]
 	given := givenNames[r.key(j)] || particle
 	onlyGiven := givenNames[r.key(j)] && !particle
-	for n < hi && n-j < 6 && r.joined(n) {
+	chain := particle // a particle took its word: «بن سالم», «ولد الشيخ»
+	for n < hi && n-j < 8 && r.joined(n) {
 		k := r.key(n)
+		last := n+1 >= hi || !r.joined(n+1) // punctuation or the end after it
 		switch {
 		case particle:
 			particle = false
 		case nameParticles[k] && !r.conjunct(n):
-			particle = true
+			particle, chain, onlyGiven = true, true, false // «ناصر بن سالم» has its family name
 		case nameCompounds[k]:
 		case r.nameWord(n, n-j, given):
 			onlyGiven = onlyGiven && givenNames[k]
+		case honorifics[k] != "" && definite(k) && (chain || n-j >= 2) && !r.nameAfter(n+1, hi):
+			// A form of address no name follows ends the name as its
+			// family name: «يوسف عبد الله الشيخ لوكالة …».
+		case last && (closed || chain) && r.familyWord(n):
+			// The family name that ends a name set off by commas or a
+			// chain of «بن», «ولد»: «ميساء عبد الرحمن الشيخ،», «محمد ولد
+			// الشيخ سيديا،», «سالم بن عوض باعبّاد،» — a word a form of
+			// address or an accusative elsewhere.
+		case onlyGiven && n-j >= 2 && definite(k) && !titleAdjectives[k] && !closedWord(k) && r.endsAt(n+1, hi):
+			// Given names, then a definite word that ends the phrase: the
+			// family name («عيسى محمد البوعينين:»).
+		case r.bridge(n, hi):
+			// A father's name the lexicon knows, between the given name
+			// and a family name it does not: «حسن جبار المياحي».
+			onlyGiven = false
 		case closedWord(k) || r.conjunct(n) || accusative(k):
 			return n - j
 		case closed:
@@ -399,6 +426,70 @@ func (r *reader) readName(j, hi int, closed bool) int {
 	return n - j
 }
 
+// nameAfter reports a name starting at toks[p] in the phrase, as a form
+// of address before it would introduce it.
+func (r *reader) nameAfter(p, hi int) bool {
+	return p < hi && r.joined(p) && r.nameStart(p, hi, r.key(p), ctxHonor)
+}
+
+// familyWord reports whether toks[p] may end a name as its family name:
+// a word of letters that is no function word, verb, function, word joined
+// by «و» or common noun with a proclitic; a form of address («الشيخ»)
+// may.
+func (r *reader) familyWord(p int) bool {
+	k := r.key(p)
+	if h, _ := headOf(k); h != "" || articleWithClitic(k) || len([]rune(k)) < 2 {
+		return false
+	}
+	if rest, ok := strings.CutPrefix(k, "و"); ok && (conjunctOf(rest) || r.lex != nil && r.conjunct(p)) {
+		return false // «وعلي»; without the lexicon «ويتفيلد» may be a name
+	}
+	if _, verb := isSpeechVerb(k); verb || stopWords[k] || sourceNouns[k] || speechNouns[k] || presiding[k] {
+		return false
+	}
+	for _, c := range r.toks[p].Text {
+		if !unicode.IsLetter(c) && !unicode.Is(unicode.Mn, c) {
+			return false
+		}
+	}
+	return true
+}
+
+// bridge reports a known bare word at toks[n] (one or two) followed by a
+// word the lexicon does not know, a given name, a definite family name in
+// «ـي» or the surname of someone named: the father's and grandfather's
+// names of a name whose family name follows («سرى كاظم الربيعي», «حسن
+// جبار المياحي», «نوري حمه رشيد»).
+func (r *reader) bridge(n, hi int) bool {
+	plainAt := func(p int) bool { return r.bareWord(p, hi) && !strings.HasPrefix(r.key(p), "ل") }
+	family := func(p int) bool {
+		if p >= hi || !r.joined(p) {
+			return false
+		}
+		k := r.key(p)
+		// A definite nisba cannot qualify the bare noun before it: it is a
+		// family name («كاظم الربيعي»).
+		return !accusative(k) && (nameParticles[k] && !r.conjunct(p) || givenNames[k] || r.surnames[bare(k)] ||
+			definite(k) && nisba(k) || r.unknown(p))
+	}
+	if !plainAt(n) {
+		return false // without the lexicon unknown is never true: given names, particles and «ـي» still tell
+	}
+	return family(n+1) || plainAt(n+1) && family(n+2)
+}
+
+// bareWord reports a word at toks[p] that goes on the phrase and may be a
+// part of a name: no function, definite word, accusative, closed word or
+// word with a proclitic.
+func (r *reader) bareWord(p, hi int) bool {
+	if p >= hi || !r.joined(p) {
+		return false
+	}
+	k := r.key(p)
+	h, _ := headOf(k)
+	return h == "" && !definite(k) && !accusative(k) && !closedWord(k) && !r.cliticWord(p)
+}
+
 // endsAt reports whether a phrase ends before toks[p]: punctuation, a
 // function word, a verb, a word joined by «و», a function, or the end.
 func (r *reader) endsAt(p, hi int) bool {
@@ -413,14 +504,7 @@ func (r *reader) endsAt(p, hi int) bool {
 // familyName is how many known words from toks[n] end the phrase — one,
 // or two when neither is definite —, 0 when the phrase goes on.
 func (r *reader) familyName(n, hi int) int {
-	plainWord := func(p int) bool {
-		if p >= hi || !r.joined(p) {
-			return false
-		}
-		k := r.key(p)
-		h, _ := headOf(k)
-		return h == "" && !definite(k) && !accusative(k) && !closedWord(k) && !givenNames[k] && !r.cliticWord(p)
-	}
+	plainWord := func(p int) bool { return r.bareWord(p, hi) && !givenNames[r.key(p)] }
 	switch {
 	case !plainWord(n):
 		return 0
@@ -456,6 +540,9 @@ func (r *reader) cliticWord(p int) bool {
 func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 	m = &mention{at: i}
 	key := r.key(i)
+	if r.adjective(i) {
+		return nil, 1 // «مؤتمر صحفي»
+	}
 	if rest, ok := strings.CutPrefix(key, "و"); ok && i+1 < hi {
 		h, _ := headOf(key)
 		h2, _ := headOf(rest)
@@ -558,6 +645,12 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 		case named && (h == "" || definite(k) || r.conjunct(j)):
 			// After the name only a function in apposition («عبيد بن خلفان
 			// الظاهري وزير الطاقة»).
+		case hon != "" && h == "" && definite(k) && r.surnames[bare(k)] && !r.nameAfter(j+1, hi):
+			// «وتابع الشيخ:» after «يوسف عبد الله الشيخ»: the surname, as
+			// no name follows the form of address.
+			m.name, named = []int{j}, true
+			j++
+			continue
 		case hon != "":
 			m.honors = append(m.honors, hon)
 			m.fem = m.fem || strings.HasSuffix(k, "ه") && !strings.HasSuffix(hon, "ه") // «الدكتورة», not «سعادة»
@@ -629,6 +722,25 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 		return nil, max(j-i, 1)
 	}
 	return m, j - i
+}
+
+// adjectiveHeads are functions that are also adjectives of things
+// («مؤتمر صحفي», «المؤتمر الصحفي»).
+var adjectiveHeads = keySet("صحفي صحفيه")
+
+// adjective reports a function at toks[i] that qualifies the noun before
+// it: an adjectiveHead as definite as a common noun right before it.
+func (r *reader) adjective(i int) bool {
+	k := r.key(i)
+	if !adjectiveHeads[bare(k)] || !r.joined(i) {
+		return false
+	}
+	p := r.key(i - 1)
+	if _, verb := isSpeechVerb(p); verb || definite(p) != definite(k) || stopWords[p] || honorifics[p] != "" {
+		return false
+	}
+	h, _ := headOf(p)
+	return h == "" && !givenNames[p] && (speechNouns[p] || sourceNouns[p] || r.isKnown(i-1) && !r.unknown(i-1))
 }
 
 // apposedName reports a comma before toks[j] and a name after it that
@@ -726,8 +838,15 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 		k := r.key(n)
 		hk, _ := headOf(k)
 		switch {
-		case honorifics[k] != "" || pronounHonorifics[k] != "" || sameAfter[k] || pluralHead(k):
-			return t, n - j
+		case honorifics[k] != "" || pronounHonorifics[k] != "" || sameAfter[k] || pluralHead(k) && !open:
+			return t, n - j // a plural the construct awaits is its genitive: «رئيس مجلس المفوضين»
+		case k == "باسم" && !inQual && n+1 < hi && r.joined(n+1) && definite(r.key(n+1)):
+			// «متحدث باسم الوزارة»: «in the name of», not the name «باسم».
+			end, _ := r.qualifier(n, hi, h, appos)
+			for n < end {
+				add(false)
+			}
+			inQual, open, proper = true, false, -1
 		case open && (n-1 == j || r.isKnown(n-1)):
 			// The genitive a construct awaits (a proper noun awaits none):
 			// any noun, a place with «و» («ولاية وهران») too.
@@ -750,6 +869,10 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 		case definite(k) && !givenNames[k] && (titleAdjectives[k] || nisba(k) && r.isKnown(n)):
 			proper = -1
 			add(!inQual)
+		case definite(k) && hk == "" && !givenNames[k] && !closedWord(k) && r.isKnown(n) && n+1 < hi && r.joined(n+1) &&
+			(honorifics[r.key(n+1)] != "" || givenNames[r.key(n+1)]):
+			proper = -1
+			add(!inQual) // «مدير أمن الجبل الأخضر العميد …»: an adjective the name follows
 		case strings.HasPrefix(k, "وال") && !givenNames[k[2:]] && r.conjunct(n):
 			proper = -1
 			add(!inQual) // «والتعليم»
@@ -761,7 +884,17 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 			inQual, proper = true, n
 			open = !strings.HasPrefix(k, "لل")
 			add(false) // «للسياسة النقدية», «لشؤون الطاقة», «لسوناطراك»
-		case prepositions[k] || k == "باسم":
+		case strings.HasPrefix(k, "ب") && len(t.words) >= 2 && !closedWord(k) &&
+			(placeNouns[bare(strings.TrimPrefix(k, "ب"))] || !articleWithClitic(k) && r.unknown(n)):
+			inQual, proper, open = true, -1, false
+			// «مفوض العون الإنساني بولاية كسلا», «مدير الزراعة بسيئون»; an
+			// indefinite place noun is followed by the place's name.
+			place := placeNouns[strings.TrimPrefix(k, "ب")]
+			add(false)
+			if nk := r.keyOr(n, hi); place && r.joined(n) && !closedWord(nk) && !r.conjunct(n) && !r.cliticWord(n) {
+				add(false) // the place's name, whatever its shape («كسلا»)
+			}
+		case prepositions[k] || k == "باسم" && !inQual: // a second «باسم» is the name («… باسم الحكومة باسم العلي»)
 			end, ok := r.qualifier(n, hi, h, appos)
 			if !ok {
 				return t, n - j
@@ -799,6 +932,12 @@ func (r *reader) qualifier(p, hi int, head string, appos bool) (int, bool) {
 		conj := strings.HasPrefix(ek, "و") && conjunctOf(ek[2:]) || !open && r.conjunct(e)
 		if closedWord(ek) || givenNames[ek] || conj || accusative(ek) {
 			break // a function may be its object: «عن محافظة البصرة»
+		}
+		if e > p+1 && definite(r.key(e-1)) && !definite(ek) && !strings.HasPrefix(ek, "ب") && !strings.HasPrefix(ek, "ل") {
+			// A definite noun ends the construct; a bare noun after it
+			// starts another phrase, a name («باسم المفوضية سرى …»),
+			// where one with «بـ», «لـ» goes on («في محطة البحوث بسيئون»).
+			break
 		}
 		open = !definite(ek) && r.isKnown(e)
 		e++

@@ -19,15 +19,17 @@ import (
 //     word joined by «و».
 //   - People: the mentions with a name, merged when one name holds the other
 //     («عبد الكريم الجبوري» is «حيدر عبد الكريم الجبوري»), each with every
-//     function, form of address and gender the article gives them.
+//     function, form of address and gender the article gives them, and the
+//     other names it gives them with a verb of calling (aliases).
 //   - Discourse: a quotation's speaker is the subject of its reporting
 //     clause — before it, after it or splitting it; a verb with no subject
 //     has the subject of its sentence, else the person speaking (the
 //     focus); a quotation with no clause goes on with the focus. A
 //     function, surname or pronoun of address is the person it fits, the
 //     focus first, then the nearest mention before, then after. An object,
-//     a news agency, an unnamed person is nobody, and the answer is then
-//     null rather than a guess.
+//     a news agency, an unnamed person («طبيب مقيم», a function no named
+//     person holds as the sentence's subject) is nobody, and the answer is
+//     then null rather than a guess.
 
 // speakerOf is who said a quotation: the name as the article first names
 // them in full, and their role; nil each when the article gives none.
@@ -35,18 +37,19 @@ type speakerOf struct{ name, role *string }
 
 // entity is a person of the article.
 type entity struct {
-	name   []string        // the fullest name, as printed
-	keys   []string        // bare keys of name
-	heads  map[string]bool // the functions given them
-	honors map[string]bool // their forms of address
-	words  map[string]bool // bare keys of every word of their functions, name and adjectives
-	places bool            // a function whose complement is a place named only as such («عمدة المدينة»)
-	role   *mention        // the first mention with a function
-	fem    bool            // a woman: a feminine function, address, name or verb
-	masc   bool            // a man: a masculine verb
-	chair  bool            // presides the sitting («برئاسة»)
-	at     []int           // the tokens where the article mentions them
-	unsure bool            // every mention of the name may go on (mention.unsure): the name is not known
+	name    []string        // the fullest name, as printed
+	keys    []string        // bare keys of name
+	heads   map[string]bool // the functions given them
+	honors  map[string]bool // their forms of address
+	words   map[string]bool // bare keys of every word of their functions, name and adjectives
+	places  bool            // a function whose complement is a place named only as such («عمدة المدينة»)
+	role    *mention        // the first mention with a function
+	fem     bool            // a woman: a feminine function, address, name or verb
+	masc    bool            // a man: a masculine verb
+	chair   bool            // presides the sitting («برئاسة»)
+	at      []int           // the tokens where the article mentions them
+	unsure  bool            // every mention of the name may go on (mention.unsure): the name is not known
+	aliases [][]string      // bare keys of other names the article gives them («أبو عمر»)
 	// function is, for a person the article names only by function, that
 	// function («وزيرة الصحة»); "" for a named person.
 	function string
@@ -80,6 +83,11 @@ func newDiscourse(a *align.Article, runes []rune, lex Lexicon) *discourse {
 		r.keys[i], r.narr[i] = w.Key, w.Prose && w.Quote < 0
 		if w.Key == keyAli && strings.HasSuffix(w.Text, "ي") {
 			r.keys[i] = nameAli // the name «علي», not the preposition «على»
+		}
+		for _, p := range []string{"", "و", "ف"} {
+			if w.Key == p+keyAbr && strings.ContainsRune(w.Text, 'ّ') {
+				r.keys[i] = p + verbAbbar // «عبّر عن استيائه»: the verb, not the preposition «عبر»
+			}
 		}
 	}
 	for _, q := range a.Quotes {
@@ -124,11 +132,20 @@ func (d *discourse) collect() {
 		hi := d.runEnd(lo)
 		var prev *mention
 		for j := lo; j < hi; {
-			if !mentionStarts[r.key(j)] {
+			ctx := ctxNone
+			if j > lo && r.joined(j) && d.speechVerbAt(j-1, lo) {
+				if f, _ := isSpeechVerb(r.key(j - 1)); !f.participle {
+					ctx = ctxSubject // «وتقول شريفة بنت …»: the subject's name, whatever its first word
+				}
+			}
+			if ctx == ctxNone && !mentionStarts[r.key(j)] {
 				j++ // most words start no mention: one lookup tells
 				continue
 			}
-			m, n := r.readMention(j, hi, ctxNone)
+			m, n := r.readMention(j, hi, ctx)
+			if ctx == ctxSubject && (m == nil || !d.strongName(m)) {
+				m, n = r.readMention(j, hi, ctxNone) // «وقال بوزيدي في …»: a subject no name word vouches for
+			}
 			if m != nil {
 				d.inPrep[m] = j > lo && d.prepBefore(j)
 				if j-lo >= 2 && r.key(j-1) == "مع" && interviews[r.key(j-2)] && d.interviewee == nil {
@@ -162,11 +179,106 @@ func (d *discourse) collect() {
 			r.surnames[k] = true
 		}
 	}
+	d.aliases()
+}
+
+// callNames give a person another name: «ويناديها جيرانها ‹أم عثمان›»,
+// «أبو عمر، كما يناديه جيرانه», «الملقب بـ…», «المعروف باسم …».
+var callNames = keySet("يناديه يناديها ينادونه ينادونها ينادى تنادى يلقبه يلقبها يلقبونه يلقبونها يلقب تلقب " +
+	"يسميه يسميها يسمونه يسمونها يكنى تكنى يكنونه يكنونها يدعونه يدعونها الملقب الملقبة المكنى المكناه " +
+	"المعروف المعروفه المشهور المشهوره")
+
+// aliases joins a person's other name — a kunya, a nickname — that the
+// article gives with a verb of calling to that person: the name after the
+// verb is another name of the person of its sentence before it («تقول
+// حليمة …، ويناديها جيرانها ‹أم عثمان›»); the name before «كما يناديه»
+// is another name of the person spoken of before it («ويضيف أبو عمر، كما
+// يناديه جيرانه»). A pronoun on the verb tells a woman from a man.
+func (d *discourse) aliases() {
+	r := d.r
+	for v := range r.toks {
+		k := r.key(v)
+		if !r.narr[v] || !callNames[k] && !callNames[strings.TrimPrefix(k, "و")] {
+			continue
+		}
+		// «يناديها», «المعروفة», «تكنى»: a woman.
+		fem := strings.HasSuffix(k, "ها") || definite(k) && strings.HasSuffix(k, "ه") || strings.HasPrefix(strings.TrimPrefix(k, "و"), "ت")
+		var alias *mention
+		from := v
+		if v >= 2 && r.key(v-1) == "كما" && r.gapBefore(v-1) == gapComma {
+			for _, m := range d.mentions {
+				if m.end == v-1 && len(m.name) > 0 && len(m.titles) == 0 {
+					alias, from = m, m.at
+				}
+			}
+		} else {
+			for _, m := range d.mentions {
+				if m.at > v && len(m.name) > 0 && len(m.titles) == 0 && !d.sentenceEnds(v, m.at) {
+					alias = m
+					break
+				}
+			}
+		}
+		if alias == nil {
+			continue
+		}
+		a := d.personOf(alias)
+		if a == nil {
+			continue
+		}
+		t := d.pick(from, nil, func(e *entity) bool {
+			return e != a && e.function == "" && e.fem == fem && slices.ContainsFunc(e.at, func(p int) bool { return p < from })
+		})
+		if t == nil {
+			continue
+		}
+		t.at = append(t.at, a.at...)
+		t.aliases = append(t.aliases, a.keys)
+		for w := range a.words {
+			t.words[w] = true
+		}
+		d.people = slices.DeleteFunc(d.people, func(e *entity) bool { return e == a })
+	}
+}
+
+// sentenceEnds reports a sentence end between toks[from] and toks[to].
+func (d *discourse) sentenceEnds(from, to int) bool {
+	for j := from + 1; j <= to; j++ {
+		if d.r.gapBefore(j) == gapStop {
+			return true
+		}
+	}
+	return false
+}
+
+// personOf is the person named by mention m, nil for none.
+func (d *discourse) personOf(m *mention) *entity {
+	keys := keysOf(d.nameOf(m))
+	for _, e := range d.people {
+		if slices.Equal(e.keys, keys) {
+			return e
+		}
+	}
+	return nil
+}
+
+// strongName reports a mention whose name has a function or form of
+// address before it, or two words or more that start with a given name or
+// have a particle second («شريفة بنت …»); «إدارة نادي العربي» has neither.
+func (d *discourse) strongName(m *mention) bool {
+	if len(m.name) == 0 {
+		return false
+	}
+	if len(m.titles)+len(m.honors) > 0 {
+		return true
+	}
+	return len(m.name) >= 2 && (givenNames[d.r.key(m.name[0])] || nameParticles[d.r.key(m.name[1])])
 }
 
 // The keys of the functions the model reasons about.
 var (
 	keyAli    = arabic.Key("على") // also the key of the name «علي»
+	keyAbr    = arabic.Key("عبر") // the preposition, and «عبّر» without its shadda
 	nameAli   = keyAli + "ّ"      // the reader's key of the name: a key never holds a shadda
 	headChair = arabic.Key("رئيس")
 	headJudge = arabic.Key("قاضي")
@@ -378,8 +490,23 @@ func (d *discourse) narrate(lo, hi int, focus *entity) *entity {
 // a verb: not a noun after a preposition or «ما» («على رد الوزير», «ما
 // نقلته»).
 func (d *discourse) speechVerbAt(v, lo int) bool {
-	if _, ok := isSpeechVerb(d.r.key(v)); !ok {
+	r := d.r
+	k := r.key(v)
+	if _, ok := isSpeechVerb(k); !ok {
 		return false
+	}
+	if timeVerbs[k] && !strings.ContainsRune(r.toks[v].Text, 'ّ') {
+		// «تصريحات عقب الحصة»: «after», unless a person or the speech
+		// follows («وعقب الوزير», «وعقب قائلا:»).
+		n := v + 1
+		if n >= len(r.toks) || !r.joined(n) {
+			return true
+		}
+		if f, verb := isSpeechVerb(r.key(n)); verb && f.participle {
+			return true
+		}
+		m, _ := r.readMention(n, d.runEnd(n), ctxSubject)
+		return m != nil && !m.plural && len(m.name)+len(m.titles)+len(m.honors) > 0 || m != nil && m.pronoun != ""
 	}
 	if v > lo {
 		p := d.r.key(v - 1)
@@ -387,6 +514,10 @@ func (d *discourse) speechVerbAt(v, lo int) bool {
 	}
 	return true
 }
+
+// timeVerbs are speech verbs written like a preposition of time («عقب»,
+// after; «عقّب», commented).
+var timeVerbs = keySet("عقب وعقب فعقب")
 
 // quoteSpeaker is who said the quotation of tokens [first, last] whose
 // clause before starts at bs; known reports an answer — a person, or
@@ -472,6 +603,12 @@ func (d *discourse) sentenceSubject(at int, focus *entity, fem bool) *entity {
 		if d.speechVerbAt(j, s) {
 			if c := d.subjectAfter(j, d.runEnd(j)); c.subj != nil {
 				e = d.resolve(c.subj, j, focus, c.fem)
+				if e == nil && len(c.subj.titles) > 0 && len(c.subj.titles[0].words) > 1 {
+					// «وأشاد رئيس الوزراء …، وقال:»: the function, as a
+					// clause's own subject is; a bare «الطبيبة» may be the
+					// focus.
+					e = d.function(c.subj)
+				}
 			}
 		}
 		for mi < len(d.mentions) && d.mentions[mi].at < j {
@@ -479,6 +616,13 @@ func (d *discourse) sentenceSubject(at int, focus *entity, fem bool) *entity {
 		}
 		if m := d.mentionAt(mi, j); e == nil && m != nil && !d.inPrep[m] {
 			e = d.resolve(m, j, focus, fem)
+			if e == nil && len(m.name) == 0 && len(m.titles) > 0 && len(m.titles[0].words) > 1 && !m.plural && !m.same && !anaphoric(m) {
+				// «وكان الناطق باسم الحكومة قد صرح …، داعيا …»: the
+				// sentence is about someone with a function the article
+				// gives nobody it names, not whoever spoke before (a bare
+				// «الطبيبة» may still be her).
+				return nil
+			}
 		}
 		if fits(e) {
 			return e
@@ -550,16 +694,62 @@ func (d *discourse) clauseBefore(bs, first int) *clause {
 			if c := d.frame(v, first); c != nil {
 				return c
 			}
-		case d.speechVerbAt(v, bs):
+		case relays[k] && v+1 < first && r.joined(v+1):
+			if c := d.relay(v, first); c != nil {
+				return c
+			}
+		case d.speechVerbAt(v, bs) && !d.inRelative(v, bs):
 			return d.subjectAfter(v, first)
 		}
 	}
 	return nil
 }
 
+// relays report words from someone: «ونقلت الوكالة عن الوزير قوله».
+var relays = keySet("نقل نقلت ونقل ونقلت ينقل تنقل")
+
+// relay reads «نقلت (source) عن PERSON (قوله)» at toks[v]: the person after
+// «عن» speaks; «نقلت عنه وكالة …» leaves them implicit (the focus); nil
+// when no person follows «عن».
+func (d *discourse) relay(v, hi int) *clause {
+	r := d.r
+	for q := v + 1; q < hi && q-v <= 6 && (q == v+1 || r.joined(q)); q++ {
+		k := r.key(q)
+		if prepPronouns[k] {
+			return &clause{verb: v} // «ونقلت عنه وكالة …»
+		}
+		if k == "عن" && q+1 < hi && r.joined(q+1) {
+			if m, _ := r.readMention(q+1, hi, ctxSubject); m != nil && !m.plural && len(m.name)+len(m.titles)+len(m.honors) > 0 {
+				return &clause{verb: v, subj: m}
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// inRelative reports a speech verb at toks[v] inside a relative clause
+// («الطالبة ريم، التي رفضت ذكر اسمها:»): between the last comma before it
+// (from lo) and it stands «الذي», «التي» or their plurals.
+func (d *discourse) inRelative(v, lo int) bool {
+	r := d.r
+	for p := v; p > lo; p-- {
+		if r.gapBefore(p) >= gapComma {
+			return false
+		}
+		if relatives[r.key(p-1)] {
+			return true
+		}
+	}
+	return false
+}
+
+var relatives = keySet("الذي التي الذين اللذين اللتين اللواتي اللاتي")
+
 // frames introduce whose words these are without a verb: «حسب»,
-// «بحسب», «وفق», «وفقا لـ», «نقلا عن».
-var frames = keySet("حسب بحسب وفق وفقا نقلا")
+// «بحسب», «وفق», «وفقا لـ», «نقلا عن»; or with one after «ما»: «حسبما
+// أفاد», «بحسب ما أوضح», «كما قال».
+var frames = keySet("حسب بحسب وفق وفقا نقلا حسبما بحسبما وفقما كما")
 
 // frame reads the frame at toks[v]: a person after it, a pronoun of the
 // speech («حسب تعبيره»: implicit), the person a source reports from
@@ -577,6 +767,17 @@ func (d *discourse) frame(v, hi int) *clause {
 	k := r.key(p)
 	if speechPronouns[k] {
 		return &clause{verb: v, fem: strings.HasSuffix(k, "ها")}
+	}
+	if strings.HasSuffix(r.key(v), "ما") && p == v+1 {
+		if d.speechVerbAt(p, p) {
+			return d.subjectAfter(p, hi) // «حسبما أفاد الوزير»
+		}
+		if r.key(v) == "كما" {
+			return nil // «كما» frames only a verb
+		}
+	}
+	if k == "ما" && p+1 < hi && r.joined(p+1) && d.speechVerbAt(p+1, p+1) {
+		return d.subjectAfter(p+1, hi) // «بحسب ما أوضح الوزير», «وفق ما قاله الوزير»
 	}
 	if k == "ما" {
 		// «بحسب ما نقلته وكالة الأنباء عن مدير عام نقل الطاقة، حسين …»:
@@ -657,8 +858,34 @@ func (d *discourse) subjectAfter(v, hi int) *clause {
 		(strings.HasPrefix(k, "ب") || strings.HasPrefix(k, "ل")) && r.isKnown(p) {
 		return c
 	}
+	if m := d.describedName(p, hi); m != nil {
+		c.subj = m // «قال رجل الأعمال سعيد حسن المري»
+		return c
+	}
 	c.nobody = true
 	return c
+}
+
+// describedName is the name that follows a description of up to three
+// words at toks[p] («رجل الأعمال», «الناشطة الحقوقية», «المواطن») in the
+// same phrase, when a given name starts it or a particle is its second
+// word (strongName); nil otherwise.
+func (d *discourse) describedName(p, hi int) *mention {
+	r := d.r
+	for q := p + 1; q < hi && q-p <= 3 && r.joined(q); q++ {
+		k := r.key(q - 1)
+		if closedWord(k) || accusative(k) || r.conjunct(q-1) || articleWithClitic(k) {
+			return nil
+		}
+		if !givenNames[r.key(q)] && !nameParticles[r.key(q)] {
+			continue
+		}
+		if m, _ := r.readMention(q, hi, ctxAddress); m != nil && len(m.titles) == 0 && d.strongName(m) {
+			return m
+		}
+		return nil
+	}
+	return nil
 }
 
 // prepPronouns are prepositions with a pronoun: after a verb they leave its
@@ -682,6 +909,9 @@ func (d *discourse) resolve(m *mention, at int, focus *entity, fem bool) *entity
 	case len(m.name) > 0:
 		keys := keysOf(d.nameOf(m))
 		named := func(e *entity) bool {
+			if slices.ContainsFunc(e.aliases, func(a []string) bool { return slices.Equal(a, keys) }) {
+				return true
+			}
 			if len(keys) == 1 {
 				return slices.Contains(e.keys, keys[0])
 			}
@@ -693,12 +923,49 @@ func (d *discourse) resolve(m *mention, at int, focus *entity, fem bool) *entity
 			}
 		}
 		return d.pick(at, focus, named)
+	case d.generic(m):
+		return nil // «وقال طبيب مقيم»: someone the article leaves unnamed
 	case anaphoric(m):
 		return d.pick(at, focus, func(e *entity) bool { return len(e.heads) > 0 || len(e.honors) > 0 })
 	case len(m.titles) > 0 || len(m.honors) > 0:
 		return d.pick(at, focus, func(e *entity) bool { return d.fits(e, m) })
 	}
 	return nil
+}
+
+// generic reports a mention by an indefinite function with no name — a
+// bare head, or one with adjectives only («طبيب مقيم», «مهندس زراعي»): a
+// person the article does not name, never someone named before. A
+// genitive makes it definite («عمدة طنجة»).
+func (d *discourse) generic(m *mention) bool {
+	if len(m.name) > 0 || len(m.honors) > 0 || len(m.titles) != 1 || m.same {
+		return false
+	}
+	t := m.titles[0]
+	for _, j := range t.words {
+		k := d.r.key(j)
+		if j == m.at && m.conj {
+			k = strings.TrimPrefix(k, "و")
+		}
+		if j == t.words[0] {
+			if definite(k) {
+				return false
+			}
+			if anaphoricHeads[t.heads[0]] {
+				return true // «وقال مسؤول كبير», «وقال متحدث باسم الوزارة»: an official left unnamed
+			}
+			continue
+		}
+		if !slices.Contains(t.core[1:], bare(k)) {
+			continue // a qualifier («في مجمع …»)
+		}
+		// Only an adjective — a participle in «مـ» or a nisba — leaves
+		// it indefinite; a noun after the head is its genitive.
+		if definite(k) || d.r.unknown(j) || !strings.HasPrefix(k, "م") && !nisba(k) {
+			return false
+		}
+	}
+	return true
 }
 
 // anaphoric reports a mention by a function that names whoever speaks,
@@ -796,7 +1063,7 @@ func (d *discourse) pick(at int, focus *entity, ok func(*entity) bool) *entity {
 // for a bare head («النائب») followed by a word the model did not read — a
 // name it missed (readOn).
 func (d *discourse) function(m *mention) *entity {
-	if len(m.titles) == 0 || len(m.name) > 0 || anaphoric(m) || m.titles[0].heads[0] == "نظير" {
+	if len(m.titles) == 0 || len(m.name) > 0 || anaphoric(m) || m.titles[0].heads[0] == "نظير" || d.generic(m) {
 		return nil
 	}
 	best := m

@@ -17,7 +17,7 @@ import (
 // perfect, imperfect and active participle of each, masculine; the
 // feminine forms are derived (verbForms). A verb with «و», «ف» or «ل»
 // before it is the same verb (isSpeechVerb).
-var speechVerbs = verbForms([][3]string{
+var speechVerbs = withAbbar(verbForms([][3]string{
 	{"قال", "يقول", "قائلا"}, {"أضاف", "يضيف", "مضيفا"}, {"أكد", "يؤكد", "مؤكدا"},
 	{"أوضح", "يوضح", "موضحا"}, {"تابع", "يتابع", "متابعا"}, {"أشار", "يشير", "مشيرا"},
 	{"صرح", "يصرح", "مصرحا"}, {"اعتبر", "يعتبر", "معتبرا"}, {"أعلن", "يعلن", "معلنا"},
@@ -36,7 +36,29 @@ var speechVerbs = verbForms([][3]string{
 	{"رحب", "يرحب", "مرحبا"}, {"ترافع", "يترافع", "مترافعا"}, {"استعرض", "يستعرض", "مستعرضا"},
 	{"أجمل", "يجمل", "مجملا"}, {"اقترح", "يقترح", "مقترحا"}, {"تحدث", "يتحدث", ""},
 	{"أوصى", "يوصي", "موصيا"}, {"جدد", "يجدد", "مجددا"}, {"لخص", "يلخص", "ملخصا"},
-})
+	{"استهل", "يستهل", "مستهلا"}, {"افتتح", "يفتتح", "مفتتحا"}, {"روى", "يروي", "راويا"},
+	{"شرح", "يشرح", "شارحا"}, {"واصل", "يواصل", "مواصلا"}, {"أشاد", "يشيد", "مشيدا"},
+	{"تعهد", "يتعهد", "متعهدا"}, {"توقع", "يتوقع", "متوقعا"}, {"حكى", "يحكي", "حاكيا"},
+	{"أفصح", "يفصح", "مفصحا"}, {"اشتكى", "يشتكي", "مشتكيا"}, {"ألمح", "يلمح", "ملمحا"},
+	{"رجح", "يرجح", "مرجحا"}, {"استنكر", "يستنكر", "مستنكرا"}, {"استغرب", "يستغرب", "مستغربا"},
+	// «يعد» is also «يُعدّ» (is deemed) and «واعدا» an adjective
+	// («مستقبلا واعدا»): «وعد» has its perfect only.
+	{"وعد", "", ""},
+}))
+
+// verbAbbar is the reader's key of «عبّر» (expressed) written with its
+// shadda: without it the word is the preposition «عبر» (newDiscourse).
+var verbAbbar = arabic.Key("عبر") + "ّ"
+
+// withAbbar adds «عبّر» to the speech verbs m: its perfect as written with
+// the shadda, and the forms no preposition shares («عبرت», «يعبر»).
+func withAbbar(m map[string]verbForm) map[string]verbForm {
+	m[verbAbbar] = verbForm{}
+	m[arabic.Key("عبرت")] = verbForm{fem: true}
+	m[arabic.Key("يعبر")] = verbForm{}
+	m[arabic.Key("تعبر")] = verbForm{fem: true}
+	return m
+}
 
 // verbForm is what a speech verb's form says of its subject.
 type verbForm struct {
@@ -51,7 +73,10 @@ func verbForms(triples [][3]string) map[string]verbForm {
 	m := map[string]verbForm{}
 	for _, t := range triples {
 		perf, impf, part := arabic.Key(t[0]), arabic.Key(t[1]), arabic.Key(t[2])
-		m[perf], m[impf] = verbForm{}, verbForm{}
+		m[perf] = verbForm{}
+		if impf != "" {
+			m[impf] = verbForm{}
+		}
 		stem := perf
 		if s, ok := strings.CutSuffix(perf, "ا"); ok {
 			stem = s
@@ -59,7 +84,7 @@ func verbForms(triples [][3]string) map[string]verbForm {
 			stem = s
 		}
 		m[stem+"ت"] = verbForm{fem: true}
-		if r, ok := strings.CutPrefix(impf, "ي"); ok {
+		if r, ok := strings.CutPrefix(impf, "ي"); ok && r != "" {
 			m["ت"+r] = verbForm{fem: true}
 		}
 		if part != "" {
@@ -209,6 +234,10 @@ var titleAdjectives = keySet("العام العامة الأعلى الأول ا
 // them: «بن», «أبو», «آل», «عبد», «آيت».
 var nameParticles = keySet("بن ابن بنت ولد أبو أبي أبا أم آل آيت أيت عبد ولد")
 
+// namePrefixes start a compound given name before a given name («سيد
+// أحمد», «سيدي محمد»); elsewhere they are common words («سيد الموقف»).
+var namePrefixes = keySet("سيد سيدي")
+
 // nameCompounds end a compound name («نور الدين», «عبد الله»).
 var nameCompounds = keySet("الدين الله الإسلام الرحمن الرحيم")
 
@@ -262,7 +291,7 @@ var mentionStarts = func() map[string]bool {
 	for _, w := range []string{"نظيره", "نظيرها", "نظيرته", "نظيرتها"} {
 		add(arabic.Key(w))
 	}
-	for _, set := range []map[string]bool{givenNames, nameParticles, sameBefore} {
+	for _, set := range []map[string]bool{givenNames, nameParticles, sameBefore, namePrefixes} {
 		for k := range set {
 			add(k)
 		}

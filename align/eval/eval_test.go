@@ -52,6 +52,12 @@ func TestTargets(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Log("\n" + table.String())
+	if _, err := quotecheck.DefaultLexicon(); err != nil {
+		// The simulated recogniser draws its confident wrong words from the
+		// lexicon, as Whisper writes real words; without it the cases are
+		// other cases, and the targets (set with it) are not theirs.
+		t.Skipf("targets not asserted: the simulated recogniser needs the Arabic lexicon (%v; make deps, build tag hunspell)", err)
+	}
 	for _, tg := range targets {
 		found := false
 		for _, r := range rows {
