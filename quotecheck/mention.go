@@ -274,11 +274,16 @@ const (
 // named, or a known word followed by a name word («آمال المرزوقي»);
 // elsewhere only a given name or a particle.
 func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
-	if closedWord(key) || pluralHead(key) {
-		return false
+	if closedWord(key) || pluralHead(key) || articleWithClitic(key) {
+		return false // «بالبيئة بالبلدية»: common nouns with a proclitic
 	}
 	if h, _ := headOf(key); h != "" {
 		return false
+	}
+	if rest, ok := strings.CutPrefix(key, "و"); ok {
+		if h, _ := headOf(rest); h != "" {
+			return false // «ورئيسة قسم …»: a second function
+		}
 	}
 	next := j+1 < hi && r.joined(j+1)
 	switch {
@@ -630,6 +635,14 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 			break
 		}
 		h, fem := headOf(k)
+		if rest, ok := strings.CutPrefix(k, "و"); ok && h == "" && !named && len(m.titles) > 0 && j > i {
+			// «عضو لجنة الفتوى ورئيسة قسم شؤون المرأة»: a second function
+			// of the same person.
+			h, fem = headOf(rest)
+			if h != "" {
+				k = rest
+			}
+		}
 		hon := honorifics[k]
 		if hon != "" && h != "" {
 			// «المستشار», «الأستاذ», «السفير»: a form of address before a
@@ -743,14 +756,19 @@ func (r *reader) adjective(i int) bool {
 	return h == "" && !givenNames[p] && (speechNouns[p] || sourceNouns[p] || r.isKnown(i-1) && !r.unknown(i-1))
 }
 
-// apposedName reports a comma before toks[j] and a name after it that
-// starts with a given name or a particle.
+// apposedName reports a comma before toks[j] and a name after it, past
+// forms of address («، المهندس كريم بوعزة،»), that starts with a given
+// name or a particle or has a particle second («، ثريا بن عمار.»).
 func (r *reader) apposedName(j, hi int) bool {
 	if j >= hi || !r.narr[j] || r.gapBefore(j) != gapComma {
 		return false
 	}
+	for j+1 < hi && r.joined(j+1) && honorifics[r.key(j)] != "" {
+		j++
+	}
 	k := r.key(j)
-	return (givenNames[k] || nameParticles[k]) && r.nameStart(j, hi, k, ctxAppos)
+	second := j+1 < hi && r.joined(j+1) && nameParticles[r.key(j+1)] && !r.conjunct(j+1)
+	return (givenNames[k] || nameParticles[k] || second) && r.nameStart(j, hi, k, ctxAppos)
 }
 
 // placeBeforeName is where up to three open-class words from toks[j] end
