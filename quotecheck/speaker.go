@@ -229,16 +229,66 @@ func (d *discourse) aliases() {
 		t := d.pick(from, nil, func(e *entity) bool {
 			return e != a && e.function == "" && e.fem == fem && slices.ContainsFunc(e.at, func(p int) bool { return p < from })
 		})
+		if t != nil {
+			d.join(t, a)
+		}
+	}
+	d.kunyas()
+}
+
+// kunyas joins a kunya («أبو جاد», «أم سليم») the article gives a person
+// without a verb of calling: in brackets right after the name («فادي
+// سمعان عون (أبو جاد)»), or after «المعروف» with its preposition on the
+// particle («منير الدالي، المعروف بأبو وسيم»), which the mention reader
+// does not read as a name.
+func (d *discourse) kunyas() {
+	r := d.r
+	for i, m := range d.mentions {
+		if len(m.name) < 2 || kunya[r.key(m.name[0])] || i+1 >= len(d.mentions) {
+			continue
+		}
+		k := d.mentions[i+1]
+		if k.at != m.end || r.gapBefore(k.at) != gapParen || len(k.titles) > 0 || len(k.name) != 2 ||
+			!kunya[r.key(k.name[0])] || r.gapBefore(k.end) < gapParen {
+			continue
+		}
+		if t, a := d.personOf(m), d.personOf(k); t != nil && a != nil && t != a {
+			d.join(t, a)
+		}
+	}
+	for v := range r.toks {
+		k := strings.TrimPrefix(r.key(v), "و")
+		p, ok := strings.CutPrefix(r.keyOr(v+1, len(r.toks)), "ب")
+		if !r.narr[v] || !callNames[k] || !ok || !kunya[p] || !r.joined(v+1) || !r.joined(v+2) {
+			continue
+		}
+		keys := []string{p, bare(r.key(v + 2))}
+		fem := definite(k) && strings.HasSuffix(k, "ه")
+		t := d.pick(v, nil, func(e *entity) bool {
+			return e.function == "" && len(e.name) > 1 && e.fem == fem && slices.ContainsFunc(e.at, func(p int) bool { return p < v })
+		})
 		if t == nil {
 			continue
 		}
-		t.at = append(t.at, a.at...)
-		t.aliases = append(t.aliases, a.keys)
-		for w := range a.words {
-			t.words[w] = true
+		if a := slices.IndexFunc(d.people, func(e *entity) bool { return slices.Equal(e.keys, keys) }); a >= 0 && d.people[a] != t {
+			d.join(t, d.people[a])
+		} else {
+			t.aliases = append(t.aliases, keys)
 		}
-		d.people = slices.DeleteFunc(d.people, func(e *entity) bool { return e == a })
 	}
+}
+
+// kunya are the particles a kunya starts with.
+var kunya = keySet("أبو أم")
+
+// join makes a, a person of another name, one with t.
+func (d *discourse) join(t, a *entity) {
+	t.at = append(t.at, a.at...)
+	t.aliases = append(t.aliases, a.keys)
+	for w := range a.words {
+		t.words[w] = true
+	}
+	d.people = slices.DeleteFunc(d.people, func(e *entity) bool { return e == a })
 }
 
 // sentenceEnds reports a sentence end between toks[from] and toks[to].

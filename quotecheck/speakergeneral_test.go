@@ -38,8 +38,18 @@ var generalCases = []struct {
 		want:    []string{"سعاد حسن الراشد"},
 		lex:     true,
 	},
-
-
+	{
+		name: "a kunya in brackets after a name is that person, spelt with or without hamza",
+		article: `وحضر اللقاء مدير النادي سليم جورج نصار (أبو رامي) وعدد من اللاعبين.
+اما ابو رامي، فاشار الى ان «التذاكر نفدت».`,
+		want: []string{"سليم جورج نصار"},
+	},
+	{
+		name: "a kunya given with «المعروف ب» is that person",
+		article: `وقال رئيس جمعية التجار منير حسن الدالي، المعروف بأبو سامر، إن «الأسعار نار».
+«لم نر مثل هذا الغلاء منذ سنوات»، يضيف أبو سامر.`,
+		want: []string{"منير حسن الدالي", "منير حسن الدالي"},
+	},
 
 }
 
