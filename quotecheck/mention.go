@@ -777,7 +777,8 @@ func (r *reader) placeBeforeName(j, hi int) int {
 	e := j
 	for ; e < hi && e-j <= 3 && (e == j || r.joined(e)); e++ {
 		k := r.key(e)
-		if h, _ := headOf(k); closedWord(k) || h != "" || givenNames[k] || accusative(k) {
+		possessive := strings.HasSuffix(k, "ها") // «المكلفة بتسيير شؤونها،»: no accusative
+		if h, _ := headOf(k); closedWord(k) || h != "" || givenNames[k] || accusative(k) && !possessive {
 			return j
 		}
 	}

@@ -33,6 +33,13 @@ var generalCases = []struct {
 		lex:  true,
 	},
 	{
+		name: "a possessive in «ـها» before the comma is no accusative: the name after it holds the function",
+		article: `«الجمهور جاء من كل المدن»، تقول مديرة المهرجان المكلفة بتسيير شؤونها، عقيلة بن عمار.
+وأضافت المديرة أن «الدورة المقبلة ستكون أطول».`,
+		want: []string{"عقيلة بن عمار", "عقيلة بن عمار"},
+		lex:  true,
+	},
+	{
 		name:    "a second function joined by «و» is the same person's, spelt with «ه» for «ة»",
 		article: `وقالت عضو مجلس الأمناء ورئيسه لجنة شؤون الطالبات بالجامعة، الدكتوره سعاد حسن الراشد: «القبول مفتوح».`,
 		want:    []string{"سعاد حسن الراشد"},
