@@ -481,7 +481,7 @@ func (d *discourse) attribute(n int) []speakerOf {
 		focus = d.narrate(cursor, bs, focus)
 		who, known := d.quoteSpeaker(first, last, bs, focus)
 		if who != nil {
-			out[q] = d.speakerOf(who)
+			out[q] = d.speakerOf(d.introduced(who, first))
 			focus = who
 		} else if known {
 			focus = nil
@@ -1174,13 +1174,52 @@ func (d *discourse) titleText(m *mention, appos bool) string {
 	return strings.Join(parts, " ")
 }
 
-// speakerOf is e as the check reports it: the name, or the function for
+// introduced is e as a speaker may be reported: a function no named person
+// holds, or a name the article introduces as a person's — two words or
+// more, none a function or a common noun with a proclitic («بالبيئة»). A
+// name of one word is the person of a fuller name holding it, nearest to
+// toks[at] («يوهان» is «يوهان كلاسن»), else nobody: a first name, a
+// surname or a common noun («شركة») the model read alone is no one it
+// can name.
+func (d *discourse) introduced(e *entity, at int) *entity {
+	if e == nil || e.function != "" {
+		return e
+	}
+	for _, w := range e.name {
+		k := arabic.Key(w)
+		// «بالبيئة», «ورئيسة»; «فال» is the name, not «ف» and «ال».
+		if rest, ok := strings.CutPrefix(k, "و"); articleWithClitic(k) && len([]rune(k)) > 4 || ok && titleHeads[bare(rest)] {
+			return nil
+		}
+	}
+	if len(e.keys) > 1 || d.surname(e) {
+		return e
+	}
+	return d.pick(at, nil, func(p *entity) bool {
+		return p != e && p.function == "" && len(p.keys) > 1 && slices.Contains(p.keys, e.keys[0])
+	})
+}
+
+// surname reports a person of one name word the article introduces with a
+// function or a form of address («النائب بوزيان»): a word that is no given
+// name, nor, to the lexicon, a common word.
+func (d *discourse) surname(e *entity) bool {
+	if len(e.heads)+len(e.honors) == 0 || givenNames[e.keys[0]] || len(e.name) != 1 {
+		return false
+	}
+	if d.r.lex == nil {
+		return true
+	}
+	return !IsWord(d.r.lex, plain(e.name[0]))
+}
+
+// speakerOf is e as the check reports it (nobody for nil): the name, or the function for
 // a person named only by it; the role as the article gives it — the
 // functions before the name, then those set off after it («المحامي، عضو
 // هيئة الدفاع»), forms of address left out.
 func (d *discourse) speakerOf(e *entity) speakerOf {
 	var out speakerOf
-	if e.unsure && e.function == "" {
+	if e == nil || e.unsure && e.function == "" {
 		return out // better no name than half of one
 	}
 	name := e.function
