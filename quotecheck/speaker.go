@@ -153,7 +153,7 @@ func (d *discourse) collect() {
 				}
 				d.mentions = append(d.mentions, m)
 				if j > lo && presiding[r.key(j-1)] {
-					d.chair(m)
+					d.chair(m, j-1)
 				}
 				if counterpart(m) && prev != nil && len(prev.titles) > 0 {
 					d.counterpart(m, prev)
@@ -335,9 +335,26 @@ var (
 	sitting   = arabic.Key("جلسة")
 )
 
-// chair marks m as presiding («برئاسة المستشار ماهر عبد الغفار»).
-func (d *discourse) chair(m *mention) {
-	m.titles = append(m.titles, title{heads: []string{headChair}, core: []string{headChair, sitting}})
+// chair marks m as presiding («برئاسة المستشار ماهر عبد الغفار», the
+// word at toks[p]): the chair of the sitting, and of the body its clause
+// starts with up to a comma — «ناقشت لجنة الزراعة، برئاسة …» makes them
+// «رئيس اللجنة».
+func (d *discourse) chair(m *mention, p int) {
+	r := d.r
+	core := []string{headChair, sitting}
+	s := p
+	for s > 0 && r.narr[s-1] && r.gapBefore(s) < gapParen {
+		s-- // past commas, not a dateline's «(بترا)-»
+	}
+	for j := s + 1; j < p && r.gapBefore(j) < gapComma; j++ {
+		if k := r.key(j); !closedWord(k) && !prepositions[k] {
+			if w, ok := strings.CutPrefix(k, "و"); ok && r.conjunct(j) {
+				k = w
+			}
+			core = append(core, bare(k))
+		}
+	}
+	m.titles = append(m.titles, title{heads: []string{headChair}, core: core})
 }
 
 // counterpart reports «نظيره العراقي …»: a function the same as the
