@@ -410,6 +410,9 @@ func (r *reader) readName(j, hi int, closed bool) int {
 			// A father's name the lexicon knows, between the given name
 			// and a family name it does not: «حسن جبار المياحي».
 			onlyGiven = false
+		case last && n-j >= 2 && r.familyNisba(n):
+			// «عبد القادر حسن وارسمي:»: a family name in «ـي» that starts
+			// with «و», where the phrase ends — nothing is joined after it.
 		case closedWord(k) || r.conjunct(n) || accusative(k):
 			return n - j
 		case closed:
@@ -429,6 +432,18 @@ func (r *reader) readName(j, hi int, closed bool) int {
 		n++
 	}
 	return n - j
+}
+
+// familyNisba reports a word in «و…ي» at toks[n] that «و» does not join:
+// no given name («وعلي»), function or common noun with «ال» after «و».
+func (r *reader) familyNisba(n int) bool {
+	k := r.key(n)
+	rest, ok := strings.CutPrefix(k, "و")
+	if !ok || !nisba(k) || articleWithClitic(k) || givenNames[rest] || givenNames[k] {
+		return false
+	}
+	h, _ := headOf(rest)
+	return h == "" && !closedWord(rest)
 }
 
 // nameAfter reports a name starting at toks[p] in the phrase, as a form
@@ -680,6 +695,12 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 				j++
 				break
 			}
+			continue
+		case !named && j > i && honorifics[keyAt(j-1)] != "" && definite(k) && r.isKnown(j) && r.nameAfter(j+1, hi):
+			// «اللواء المتقاعد عبد القادر …»: an adjective of the form of
+			// address, then the name.
+			m.adjs = append(m.adjs, bare(k))
+			j++
 			continue
 		case pluralHead(k):
 			m.plural = true

@@ -65,6 +65,12 @@ var generalCases = []struct {
 		lex:  true,
 	},
 	{
+		name: "an adjective between a form of address and the name is neither; a family name in «و…ي» that ends the phrase is the name's",
+		article: `وقال قائد الحرس الوطني العميد المتقاعد عبد الكريم ناصر واكلي: «الحدود آمنة».
+وأضاف واكلي أن «الدوريات تعمل ليلا ونهارا».`,
+		want: []string{"عبد الكريم ناصر واكلي", "عبد الكريم ناصر واكلي"},
+	},
+	{
 		name: "the chair of a body's meeting is its «رئيس»",
 		article: `إربد 3 آذار (وكالة)- ناقشت لجنة الزراعة النيابية، خلال اجتماع عقدته أمس برئاسة النائب سالم عيد المومني، خطة الري.
 وقال وزير الزراعة عادل حسن الخصاونة: «المياه تكفي».
