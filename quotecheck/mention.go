@@ -403,9 +403,10 @@ func (r *reader) readName(j, hi int, closed bool) int {
 			// chain of «بن», «ولد»: «ميساء عبد الرحمن الشيخ،», «محمد ولد
 			// الشيخ سيديا،», «سالم بن عوض باعبّاد،» — a word a form of
 			// address or an accusative elsewhere.
-		case onlyGiven && n-j >= 2 && definite(k) && !titleAdjectives[k] && !closedWord(k) && r.endsAt(n+1, hi):
-			// Given names, then a definite word that ends the phrase: the
-			// family name («عيسى محمد البوعينين:»).
+		case onlyGiven && n-j >= 2 && definite(k) && !titleAdjectives[k] && !closedWord(k) && (r.endsAt(n+1, hi) || r.cliticWord(n+1)):
+			// Given names, then a definite word that ends the phrase or
+			// that a complement follows: the family name («عيسى محمد
+			// البوعينين:», «عدنان خليل الرقاد بخطة»).
 		case r.bridge(n, hi):
 			// A father's name the lexicon knows, between the given name
 			// and a family name it does not: «حسن جبار المياحي».
@@ -416,9 +417,10 @@ func (r *reader) readName(j, hi int, closed bool) int {
 		case closedWord(k) || r.conjunct(n) || accusative(k):
 			return n - j
 		case closed:
-		case onlyGiven:
-			// A lone given name takes its family name when the phrase
-			// ends after it: «محمد زيتونة،», «جان نويل بارو إلى».
+		case onlyGiven || n == j+1 && r.unknown(j):
+			// A lone given name, or a name word the lexicon does not know,
+			// takes its family name when the phrase ends after it: «محمد
+			// زيتونة،», «جان نويل بارو إلى», «يوهان كلاسن لوكالة».
 			f := r.familyName(n, hi)
 			if f == 0 {
 				return n - j
@@ -528,9 +530,9 @@ func (r *reader) familyName(n, hi int) int {
 	switch {
 	case !plainWord(n):
 		return 0
-	case r.endsAt(n+1, hi) || accusative(r.key(n+1)):
-		return 1 // «نبيل ضاهر مؤتمرا»: the object starts
-	case plainWord(n+1) && !r.unknown(n+1) && r.endsAt(n+2, hi):
+	case r.endsAt(n+1, hi) || accusative(r.key(n+1)) || r.cliticWord(n+1):
+		return 1 // «نبيل ضاهر مؤتمرا»: the object starts; «كلاسن لوكالة»: a complement
+	case plainWord(n+1) && !r.unknown(n+1) && (r.endsAt(n+2, hi) || r.cliticWord(n+2)):
 		return 2
 	}
 	return 0

@@ -1219,10 +1219,17 @@ func (d *discourse) introduced(e *entity, at int) *entity {
 
 // surname reports a person of one name word the article introduces with a
 // function or a form of address («النائب بوزيان»): a word that is no given
-// name, nor, to the lexicon, a common word.
+// name, nor, to the lexicon, a common word, and that no mention goes on
+// after with a word the model did not read («يوهان كلاسن»: the rest of
+// the name).
 func (d *discourse) surname(e *entity) bool {
 	if len(e.heads)+len(e.honors) == 0 || givenNames[e.keys[0]] || len(e.name) != 1 {
 		return false
+	}
+	for _, m := range d.mentions {
+		if len(m.name) == 1 && m.end == m.name[0]+1 && bare(d.r.key(m.name[0])) == e.keys[0] && d.readOn(m) {
+			return false
+		}
 	}
 	if d.r.lex == nil {
 		return true

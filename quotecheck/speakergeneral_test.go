@@ -71,6 +71,18 @@ var generalCases = []struct {
 		want: []string{"عبد الكريم ناصر واكلي", "عبد الكريم ناصر واكلي"},
 	},
 	{
+		name:    "given names, then a definite word a complement with a proclitic follows: the family name",
+		article: `فيما طالب النائب سامي عادل النجار بخطة واضحة للطرق، وقال: «الزحام لا يطاق».`,
+		want:    []string{"سامي عادل النجار"},
+		lex:     true,
+	},
+	{
+		name:    "a name read as one word that the phrase goes on after is nobody, not half a name",
+		article: `وصرح المدير التنفيذي للمجموعة هنريك كلاسن لوكالة الأنباء بأن «الأرباح ارتفعت».`,
+		want:    []string{""},
+		lex:     true,
+	},
+	{
 		name: "the chair of a body's meeting is its «رئيس»",
 		article: `إربد 3 آذار (وكالة)- ناقشت لجنة الزراعة النيابية، خلال اجتماع عقدته أمس برئاسة النائب سالم عيد المومني، خطة الري.
 وقال وزير الزراعة عادل حسن الخصاونة: «المياه تكفي».
