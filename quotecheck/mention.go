@@ -118,6 +118,20 @@ func (r *reader) findGaps() {
 	}
 }
 
+// headline reports whether toks[j] stands on a line with no sentence end
+// («.», «؟», «!»): a headline, a dateline or a byline, whose words run on
+// with no punctuation to end a phrase.
+func (r *reader) headline(j int) bool {
+	lo, hi := r.toks[j].Start, r.toks[j].End
+	for lo > 0 && r.runes[lo-1] != '\n' {
+		lo--
+	}
+	for hi < len(r.runes) && r.runes[hi] != '\n' {
+		hi++
+	}
+	return !slices.ContainsFunc(r.runes[lo:hi], func(c rune) bool { return c == '.' || c == '؟' || c == '?' || c == '!' })
+}
+
 // joined reports whether toks[j] goes on the phrase of toks[j-1]: both
 // narration, nothing but space between.
 func (r *reader) joined(j int) bool {

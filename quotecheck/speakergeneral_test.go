@@ -106,3 +106,40 @@ func TestSpeakerMechanisms(t *testing.T) {
 		})
 	}
 }
+
+// TestSpeakerMechanismsWithoutLexicon: read from the shape of words only,
+// a name or function the model may have read short is nobody, never half
+// a name or a function that runs on.
+func TestSpeakerMechanismsWithoutLexicon(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		article string
+		want    []string
+	}{
+		{
+			name:    "a name ending in a given name that a definite word follows lacks its family name",
+			article: `وتساءل النائب نشأت سامي الخوالدة عن موعد الافتتاح، قائلا: «متى تفتح المدرسة؟».`,
+			want:    []string{""},
+		},
+		{
+			name: "a function one of whose mentions goes on with an unread name is someone named",
+			article: `وعقد مدرب المنتخب الإسباني خوسيه مارين مؤتمرا صحفيا.
+فرد المدرب: «اللاعبون جاهزون».`,
+			want: []string{""},
+		},
+		{
+			name: "a headline's function runs on: the function is the clause's own",
+			article: `مدير مهرجان قرطاج عشية الافتتاح: الجمهور أولا
+وافتتح وزير الثقافة الدورة الجديدة مساء أمس.
+فرد المدير: «الدورة ناجحة».`,
+			want: []string{"المدير"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, _ := quotecheck.SpeakersWithoutLexicon(tc.article)
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("got speakers %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
