@@ -313,14 +313,18 @@ func (d *discourse) personOf(m *mention) *entity {
 }
 
 // strongName reports a mention whose name has a function or form of
-// address before it, or two words or more that start with a given name or
-// have a particle second («شريفة بنت …»); «إدارة نادي العربي» has neither.
+// address before it, or two words or more that start with a given name,
+// have a particle second («شريفة بنت …») or are all unknown to the
+// lexicon; «إدارة نادي العربي» has none.
 func (d *discourse) strongName(m *mention) bool {
 	if len(m.name) == 0 {
 		return false
 	}
 	if len(m.titles)+len(m.honors) > 0 {
 		return true
+	}
+	if len(m.name) >= 2 && !slices.ContainsFunc(m.name, func(j int) bool { return !d.r.unknown(j) }) {
+		return true // «صرّح ستيفان لوران،»: words the lexicon does not know, a foreign name
 	}
 	return len(m.name) >= 2 && (givenNames[d.r.key(m.name[0])] || nameParticles[d.r.key(m.name[1])])
 }

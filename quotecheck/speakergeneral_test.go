@@ -83,6 +83,13 @@ var generalCases = []struct {
 		lex:     true,
 	},
 	{
+		name: "two words the lexicon does not know after a speech verb are a foreign name",
+		article: `وعلى هامش المعرض، صرّح ماتياس هوبنر، المدير الإقليمي لمجموعة سيرينا للطيران، بأن «الرحلات ستزيد».
+وأضاف هوبنر أن «الأسعار ستبقى كما هي».`,
+		want: []string{"ماتياس هوبنر", "ماتياس هوبنر"},
+		lex:  true,
+	},
+	{
 		name: "the chair of a body's meeting is its «رئيس»",
 		article: `إربد 3 آذار (وكالة)- ناقشت لجنة الزراعة النيابية، خلال اجتماع عقدته أمس برئاسة النائب سالم عيد المومني، خطة الري.
 وقال وزير الزراعة عادل حسن الخصاونة: «المياه تكفي».
