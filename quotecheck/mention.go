@@ -417,10 +417,12 @@ func (r *reader) readName(j, hi int, closed bool) int {
 			// chain of «بن», «ولد»: «ميساء عبد الرحمن الشيخ،», «محمد ولد
 			// الشيخ سيديا،», «سالم بن عوض باعبّاد،» — a word a form of
 			// address or an accusative elsewhere.
-		case onlyGiven && n-j >= 2 && definite(k) && !titleAdjectives[k] && !closedWord(k) && (r.endsAt(n+1, hi) || r.cliticWord(n+1)):
-			// Given names, then a definite word that ends the phrase or
-			// that a complement follows: the family name («عيسى محمد
-			// البوعينين:», «عدنان خليل الرقاد بخطة»).
+		case (onlyGiven || givenNames[r.key(n-1)]) && n-j >= 2 && definite(k) && !titleAdjectives[k] && !closedWord(k) &&
+			(r.endsAt(n+1, hi) || r.cliticWord(n+1)):
+			// Given names — or a father's given name —, then a definite
+			// word that ends the phrase or that a complement follows: the
+			// family name («عيسى محمد البوعينين:», «عدنان خليل الرقاد
+			// بخطة», «لمى سمير العطار إلى»).
 		case r.bridge(n, hi):
 			// A father's name the lexicon knows, between the given name
 			// and a family name it does not: «حسن جبار المياحي».

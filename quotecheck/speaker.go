@@ -918,9 +918,12 @@ func (d *discourse) subjectAfter(v, hi int) *clause {
 		return c // «ونقلت عنه وكالة …», «تحدث فيه عن …»
 	}
 	if m, _ := r.readMention(p, hi, ctxSubject); m != nil {
-		if m.plural {
+		switch {
+		case m.plural:
 			c.nobody = true
-		} else {
+		case len(m.titles)+len(m.honors) == 0 && !d.strongName(m) && d.addressedName(p, hi) != nil:
+			c.subj = d.addressedName(p, hi) // «أشارت أخصائية التغذية … الدكتورة رهف …»: no name, a description
+		default:
 			c.subj = m
 		}
 		return c
@@ -940,9 +943,13 @@ func (d *discourse) subjectAfter(v, hi int) *clause {
 // describedName is the name that follows a description of up to three
 // words at toks[p] («رجل الأعمال», «الناشطة الحقوقية», «المواطن») in the
 // same phrase, when a given name starts it or a particle is its second
-// word (strongName); nil otherwise.
+// word (strongName), or of up to eight words when a form of address
+// introduces it («استشارية طب العيون الدكتورة هيفاء …»); nil otherwise.
 func (d *discourse) describedName(p, hi int) *mention {
 	r := d.r
+	if m := d.addressedName(p, hi); m != nil {
+		return m
+	}
 	for q := p + 1; q < hi && q-p <= 3 && r.joined(q); q++ {
 		k := r.key(q - 1)
 		if closedWord(k) || accusative(k) || r.conjunct(q-1) || articleWithClitic(k) {
@@ -955,6 +962,26 @@ func (d *discourse) describedName(p, hi int) *mention {
 			return m
 		}
 		return nil
+	}
+	return nil
+}
+
+// addressedName is the name a form of address introduces within eight
+// words after toks[p], in the same phrase: «أشارت معاونة وزير التعليم
+// العالي لشؤون الطلاب الدكتورة لمى …», a description the model does not
+// read as a function; nil for none.
+func (d *discourse) addressedName(p, hi int) *mention {
+	r := d.r
+	for q := p + 1; q < hi && q-p <= 8 && r.joined(q); q++ {
+		if honorifics[r.key(q)] != "" {
+			if m, _ := r.readMention(q, hi, ctxAddress); m != nil && len(m.name) > 0 && len(m.titles) == 0 {
+				return m
+			}
+			return nil
+		}
+		if k := r.key(q); closedWord(k) && !prepositions[k] || accusative(k) || r.conjunct(q) {
+			return nil // «… في المستشفى الدكتورة …» goes on
+		}
 	}
 	return nil
 }

@@ -90,6 +90,13 @@ var generalCases = []struct {
 		lex:  true,
 	},
 	{
+		name: "a father's given name, then a definite word before a preposition: the family name; a form of address after a description introduces the name",
+		article: `بدورها، أشارت أخصائية التغذية السريرية في المستشفى الدكتورة رهف سامي القباني إلى أن «الوجبات تكفي».
+وأضافت القباني: «لا نقص في الكوادر».`,
+		want: []string{"رهف سامي القباني", "رهف سامي القباني"},
+		lex:  true,
+	},
+	{
 		name: "the chair of a body's meeting is its «رئيس»",
 		article: `إربد 3 آذار (وكالة)- ناقشت لجنة الزراعة النيابية، خلال اجتماع عقدته أمس برئاسة النائب سالم عيد المومني، خطة الري.
 وقال وزير الزراعة عادل حسن الخصاونة: «المياه تكفي».
@@ -125,7 +132,7 @@ func TestSpeakerMechanismsWithoutLexicon(t *testing.T) {
 	}{
 		{
 			name:    "a name ending in a given name that a definite word follows lacks its family name",
-			article: `وتساءل النائب نشأت سامي الخوالدة عن موعد الافتتاح، قائلا: «متى تفتح المدرسة؟».`,
+			article: `وطالب النائب نشأت سامي الخوالدة الحكومة بموعد للافتتاح، قائلا: «متى تفتح المدرسة؟».`,
 			want:    []string{""},
 		},
 		{
