@@ -890,9 +890,22 @@ func (d *discourse) clauseAfter(last int) *clause {
 		return d.frame(a+1, hi)
 	case frames[k]:
 		return d.frame(a, hi)
+	case these[k]:
+		// «“…”، بهذه الكلمات افتتح الوزير …»: the words just quoted, then
+		// whoever the verb after them has as its subject.
+		for v := a + 1; v < hi && v-a <= 3 && r.joined(v); v++ {
+			if v+1 < hi && r.joined(v+1) {
+				if m, _ := r.readMention(v+1, hi, ctxSubject); m != nil && !m.plural && len(m.titles)+len(m.honors) > 0 {
+					return &clause{verb: v, subj: m}
+				}
+			}
+		}
 	}
 	return nil
 }
+
+// these point back at the words quoted: «بهذه الكلمات», «بهذا», «هكذا».
+var these = keySet("بهذه بهذا بتلك هكذا")
 
 // hasVerb reports a speech verb with no conjunction before it.
 func hasVerb(k string) bool {

@@ -97,6 +97,11 @@ var generalCases = []struct {
 		lex:  true,
 	},
 	{
+		name: "«بهذه الكلمات» after a quotation points back at it: the subject of the verb after is its speaker",
+		article: `«المدينة ستتنفس من جديد»، بهذه العبارة دشن محافظ العاصمة اللواء ناصر حمد الراشد، صباح اليوم، الجسر الجديد.`,
+		want: []string{"ناصر حمد الراشد"},
+	},
+	{
 		name: "the chair of a body's meeting is its «رئيس»",
 		article: `إربد 3 آذار (وكالة)- ناقشت لجنة الزراعة النيابية، خلال اجتماع عقدته أمس برئاسة النائب سالم عيد المومني، خطة الري.
 وقال وزير الزراعة عادل حسن الخصاونة: «المياه تكفي».
