@@ -97,9 +97,9 @@ var generalCases = []struct {
 		lex:  true,
 	},
 	{
-		name: "«بهذه الكلمات» after a quotation points back at it: the subject of the verb after is its speaker",
+		name:    "«بهذه الكلمات» after a quotation points back at it: the subject of the verb after is its speaker",
 		article: `«المدينة ستتنفس من جديد»، بهذه العبارة دشن محافظ العاصمة اللواء ناصر حمد الراشد، صباح اليوم، الجسر الجديد.`,
-		want: []string{"ناصر حمد الراشد"},
+		want:    []string{"ناصر حمد الراشد"},
 	},
 	{
 		name: "the chair of a body's meeting is its «رئيس»",
