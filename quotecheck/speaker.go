@@ -685,8 +685,16 @@ func (d *discourse) sentenceSubject(at int, focus *entity, fem bool) *entity {
 		for mi < len(d.mentions) && d.mentions[mi].at < j {
 			mi++
 		}
+		if e == nil && oneOf[r.key(j)] && !d.prepBefore(j) && (j == 0 || !prepositions[strings.TrimPrefix(r.key(j-1), "و")]) {
+			return nil // «فيما طالب أحد المساهمين …، قائلا»: someone unnamed
+		}
 		if m := d.mentionAt(mi, j); e == nil && m != nil && !d.inPrep[m] {
 			e = d.resolve(m, j, focus, fem)
+			if e != nil && !fits(e) && len(m.name) == 0 && len(m.titles) > 0 {
+				// «وعاد النائب …، مضيفا» after a woman MP spoke: the
+				// nearest MP the verb agrees with.
+				e = d.pick(j, focus, func(p *entity) bool { return fits(p) && d.fits(p, m) })
+			}
 			if e == nil && len(m.name) == 0 && len(m.titles) > 0 && len(m.titles[0].words) > 1 && !m.plural && !m.same && !anaphoric(m) {
 				// «وكان الناطق باسم الحكومة قد صرح …، داعيا …»: the
 				// sentence is about someone with a function the article
@@ -708,6 +716,10 @@ func (d *discourse) sentenceSubject(at int, focus *entity, fem bool) *entity {
 	}
 	return nil
 }
+
+// oneOf are «one of» («أحد المساهمين», «إحدى الطالبات»): an unnamed member
+// of a group.
+var oneOf = keySet("أحد إحدى")
 
 // sentencePerson is the first person mentioned, no object of a
 // preposition, in the sentence before toks[at]; nil for none.
@@ -1039,9 +1051,28 @@ func (d *discourse) resolve(m *mention, at int, focus *entity, fem bool) *entity
 	case anaphoric(m):
 		return d.pick(at, focus, func(e *entity) bool { return len(e.heads) > 0 || len(e.honors) > 0 })
 	case len(m.titles) > 0 || len(m.honors) > 0:
+		// «وكيل الوزارة للصحة الوقائية» is the undersecretary for that,
+		// not the one for treatment: the qualifiers too, when someone
+		// holds them all.
+		if e := d.pick(at, focus, func(e *entity) bool { return d.fits(e, m) && d.qualified(e, m) }); e != nil {
+			return e
+		}
 		return d.pick(at, focus, func(e *entity) bool { return d.fits(e, m) })
 	}
 	return nil
+}
+
+// qualified reports whether e's words hold every qualifier of m's
+// functions («للصحة الوقائية»).
+func (d *discourse) qualified(e *entity, m *mention) bool {
+	for _, t := range m.titles {
+		for _, q := range t.qual {
+			if !e.words[q] {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // generic reports a mention by an indefinite function with no name — a

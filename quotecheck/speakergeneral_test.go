@@ -90,6 +90,25 @@ var generalCases = []speakerCase{
 		want:    []string{"ناصر حمد الراشد"},
 	},
 	{
+		name: "«أحد» a group as a sentence's subject is someone unnamed, not the speaker before",
+		article: `وقال رئيس النادي سامي حسن العلوي: «الموسم صعب».
+فيما طالب أحد الأعضاء بعقد جمعية استثنائية قائلا: «نريد الحساب».`,
+		want: []string{"سامي حسن العلوي", ""},
+	},
+	{
+		name: "a function's qualifiers tell two holders of the same function apart",
+		article: `وشارك وكيل الهيئة للشؤون الفنية الدكتور فادي نبيل السقا، ووكيل الهيئة للشؤون المالية الدكتور رامي سعيد الحداد.
+وبين وكيل الهيئة للشؤون الفنية أن «المعدات وصلت».`,
+		want: []string{"فادي نبيل السقا"},
+	},
+	{
+		name: "a masculine verb's function is the nearest man holding it, not the woman who spoke last",
+		article: `وقال النائب حسام عادل الشرع إن «الطرق مهملة».
+وقالت النائبة سلمى خالد الزعبي: «المدارس مكتظة».
+وعاد النائب ليسأل وزير الأشغال عن موعد الصيانة، مضيفا: «نريد تاريخا».`,
+		want: []string{"حسام عادل الشرع", "سلمى خالد الزعبي", "حسام عادل الشرع"},
+	},
+	{
 		name: "the chair of a body's meeting is its «رئيس»",
 		article: `إربد 3 آذار (وكالة)- ناقشت لجنة الزراعة النيابية، خلال اجتماع عقدته أمس برئاسة النائب سالم عيد المومني، خطة الري.
 وقال وزير الزراعة عادل حسن الخصاونة: «المياه تكفي».
