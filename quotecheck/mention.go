@@ -288,6 +288,9 @@ const (
 // named, or a known word followed by a name word («آمال المرزوقي»);
 // elsewhere only a given name or a particle.
 func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
+	if r.verbName(j, hi, key, ctx) {
+		return true
+	}
 	if closedWord(key) || pluralHead(key) || articleWithClitic(key) {
 		return false // «بالبيئة بالبلدية»: common nouns with a proclitic
 	}
@@ -336,6 +339,22 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 	}
 	return false
 }
+
+// verbName reports a word spelt like a speech verb («يزيد») after a form
+// of address or a function, which «بن» or «بنت» follows: «المحامي يزيد بن
+// عودة» — a verb is followed by no «بن» — so that the phrase is read as a
+// name, never as the function alone (whose holder is someone else); the
+// speaker model reports nobody for it (introduced).
+func (r *reader) verbName(j, hi int, key string, ctx context) bool {
+	if ctx != ctxAddress && ctx != ctxHonor || j+1 >= hi || !r.joined(j+1) || !filial[r.key(j+1)] {
+		return false
+	}
+	_, verb := isSpeechVerb(key)
+	return verb && !strings.HasPrefix(key, "و")
+}
+
+// filial are the particles of descent («بن», «بنت»).
+var filial = keySet("بن بنت")
 
 // nameWord reports whether toks[n] goes on a name of have words so far: a
 // given name, a particle, an unknown word, a family name in «ـي», and

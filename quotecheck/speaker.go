@@ -1285,6 +1285,9 @@ func (d *discourse) introduced(e *entity, at int) *entity {
 	}
 	for _, w := range e.name {
 		k := arabic.Key(w)
+		if _, verb := isSpeechVerb(k); verb {
+			return nil // «المحامي يزيد بن عودة»: a verb or a name, the model cannot tell
+		}
 		// «بالبيئة», «ورئيسة»; «فال» is the name, not «ف» and «ال».
 		if rest, ok := strings.CutPrefix(k, "و"); articleWithClitic(k) && len([]rune(k)) > 4 || ok && titleHeads[bare(rest)] {
 			return nil
