@@ -9,7 +9,7 @@ import (
 )
 
 // Who said a quotation (docs/ARCHITECTURE.md, "Speakers"). The model has
-// three layers:
+// four layers:
 //
 //   - Mentions (mention.go): noun phrases that name a person — forms of
 //     address, functions with their complements, names — read with closed
@@ -20,7 +20,8 @@ import (
 //   - People: the mentions with a name, merged when one name holds the other
 //     («عبد الكريم الجبوري» is «حيدر عبد الكريم الجبوري»), each with every
 //     function, form of address and gender the article gives them, and the
-//     other names it gives them with a verb of calling (aliases).
+//     other names it gives them with a verb of calling or in brackets
+//     after the name (aliases, kunyas).
 //   - Discourse: a quotation's speaker is the subject of its reporting
 //     clause — before it, after it or splitting it; a verb with no subject
 //     has the subject of its sentence, else the person speaking (the
@@ -30,6 +31,11 @@ import (
 //     a news agency, an unnamed person («طبيب مقيم», a function no named
 //     person holds as the sentence's subject) is nobody, and the answer is
 //     then null rather than a guess.
+//   - Validation (introduced): a speaker reported is a name of two words or
+//     more, a surname given with a function, or a function nobody named
+//     holds; a first name or common noun read alone is the person of a
+//     fuller name holding it, else nobody, and half a name (the phrase goes
+//     on with a word the model did not read) is nobody.
 
 // speakerOf is who said a quotation: the name as the article first names
 // them in full, and their role; nil each when the article gives none.
