@@ -1223,14 +1223,14 @@ func (d *discourse) function(m *mention) *entity {
 			len(o.titles[0].words) == 0 || !subset(m.titles[0].core, o.titles[0].core) {
 			continue
 		}
-		if d.readOn(o) {
+		if d.nameOn(o) {
 			return nil // «مدرب المنتخب الكرواتي ماركو …» with the name unread: someone named holds it
 		}
 		if len(o.titles[0].words) > len(best.titles[0].words) {
 			best = o
 		}
 	}
-	if d.readOn(m) {
+	if d.nameOn(m) || len(best.titles[0].words) < 2 && d.readOn(m) {
 		return nil // «النائب بوزيان», «الرئيس التنفيذي للشركة يوهان» with the name unread: whose function is unsure
 	}
 	text := d.titleText(best, false)
@@ -1243,6 +1243,18 @@ func (d *discourse) function(m *mention) *entity {
 	d.learn(e, best)
 	d.people = append(d.people, e)
 	return e
+}
+
+// nameOn reports whether the phrase of mention m goes on with what may be
+// a name the model did not read: a given name, a particle or a word the
+// lexicon does not know; without the lexicon any word readOn reports
+// («وأكد وزير الصحة ضرورة …» goes on with a common word, its object).
+func (d *discourse) nameOn(m *mention) bool {
+	if !d.readOn(m) {
+		return false
+	}
+	k := d.r.key(m.end)
+	return d.r.lex == nil || givenNames[k] || nameParticles[k] || d.r.unknown(m.end)
 }
 
 // readOn reports whether the phrase of mention m goes on with a word the

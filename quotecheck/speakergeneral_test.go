@@ -116,6 +116,13 @@ var generalCases = []speakerCase{
 		want: []string{"سامي رشيد الخطيب", "", ""},
 	},
 	{
+		name: "a function whose phrase goes on with a common word, its object, is still the function nobody named holds",
+		article: `وأكد وزير الصحة ضرورة الالتزام بالتعليمات الجديدة في المستشفيات.
+وقال الوزير: «لا تهاون مع المخالفين».`,
+		want: []string{"وزير الصحة"},
+		lex:  true,
+	},
+	{
 		name: "the chair of a body's meeting is its «رئيس»",
 		article: `إربد 3 آذار (وكالة)- ناقشت لجنة الزراعة النيابية، خلال اجتماع عقدته أمس برئاسة النائب سالم عيد المومني، خطة الري.
 وقال وزير الزراعة عادل حسن الخصاونة: «المياه تكفي».
