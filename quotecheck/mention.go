@@ -957,11 +957,11 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 			!givenNames[k[2:]] && func() bool { h, _ := headOf(k[2:]); return h == "" }() && r.conjunct(n):
 			open, proper = true, -1
 			add(!inQual) // «وشؤون المغتربين»
-		case strings.HasPrefix(k, "ل") && len(t.words) >= 2 && !closedWord(k):
+		case strings.HasPrefix(k, "ل") && len(t.words) >= 2 && !closedWord(k) && !givenNames[k]: // «لمياء», «لطفي» are names
 			inQual, proper = true, n
 			open = !strings.HasPrefix(k, "لل")
 			add(false) // «للسياسة النقدية», «لشؤون الطاقة», «لسوناطراك»
-		case strings.HasPrefix(k, "ب") && len(t.words) >= 2 && !closedWord(k) &&
+		case strings.HasPrefix(k, "ب") && len(t.words) >= 2 && !closedWord(k) && !givenNames[k] &&
 			(placeNouns[bare(strings.TrimPrefix(k, "ب"))] || !articleWithClitic(k) && r.unknown(n)):
 			inQual, proper, open = true, -1, false
 			// «مفوض العون الإنساني بولاية كسلا», «مدير الزراعة بسيئون»; an

@@ -123,6 +123,13 @@ var generalCases = []speakerCase{
 		lex:  true,
 	},
 	{
+		name: "a given name in «ل» or «ب» after a function is the name, not a qualifier («لشؤون»)",
+		article: `وقالت رئيسة البلدية لمياء بن علي: «الشوارع نظيفة».
+وأضافت بن علي أن «الحملة مستمرة».`,
+		want:  []string{"لمياء بن علي", "لمياء بن علي"},
+		roles: []string{"رئيسة البلدية", "رئيسة البلدية"},
+	},
+	{
 		name: "the chair of a body's meeting is its «رئيس»",
 		article: `إربد 3 آذار (وكالة)- ناقشت لجنة الزراعة النيابية، خلال اجتماع عقدته أمس برئاسة النائب سالم عيد المومني، خطة الري.
 وقال وزير الزراعة عادل حسن الخصاونة: «المياه تكفي».
