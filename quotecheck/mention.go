@@ -733,9 +733,11 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 				break
 			}
 			continue
-		case !named && j > i && honorifics[keyAt(j-1)] != "" && definite(k) && r.isKnown(j) && r.nameAfter(j+1, hi):
+		case !named && j > i && honorifics[keyAt(j-1)] != "" && definite(k) && r.lex != nil && r.isKnown(j) &&
+			!r.nameStart(j, hi, k, ctxHonor) && r.nameAfter(j+1, hi):
 			// «اللواء المتقاعد عبد القادر …»: an adjective of the form of
-			// address, then the name.
+			// address, then the name; only the lexicon tells it from a
+			// name that looks definite («الدكتورة أليساندرا فيتوري»).
 			m.adjs = append(m.adjs, bare(k))
 			j++
 			continue

@@ -57,6 +57,7 @@ var generalCases = []speakerCase{
 		article: `وقال قائد الحرس الوطني العميد المتقاعد عبد الكريم ناصر واكلي: «الحدود آمنة».
 وأضاف واكلي أن «الدوريات تعمل ليلا ونهارا».`,
 		want: []string{"عبد الكريم ناصر واكلي", "عبد الكريم ناصر واكلي"},
+		lex:  true,
 	},
 	{
 		name:    "given names, then a definite word a complement with a proclitic follows: the family name",
@@ -142,6 +143,12 @@ var generalCases = []speakerCase{
 // or function the model may have read short is nobody, never half a name
 // or a function that runs on (TestSpeakerModelWithoutLexicon).
 var generalCasesWithoutLexicon = []speakerCase{
+	{
+		name: "a foreign name that looks definite after a form of address is the name, not its adjective",
+		article: `وحضرت ممثلة المنظمة الدكتورة أليساندرا روسيني الاجتماع.
+أما ممثلة المنظمة الدكتورة اليساندرا روسيني فقالت إن «المختبر جاهز».`,
+		want: []string{"أليساندرا روسيني"},
+	},
 	{
 		name:    "a name ending in a given name that a definite word follows lacks its family name",
 		article: `وطالب النائب نشأت سامي الخوالدة الحكومة بموعد للافتتاح، قائلا: «متى تفتح المدرسة؟».`,
