@@ -118,6 +118,20 @@ func (r *reader) findGaps() {
 	}
 }
 
+// headline reports whether toks[j] stands on a line with no sentence end
+// («.», «؟», «!»): a headline, a dateline or a byline, whose words run on
+// with no punctuation to end a phrase.
+func (r *reader) headline(j int) bool {
+	lo, hi := r.toks[j].Start, r.toks[j].End
+	for lo > 0 && r.runes[lo-1] != '\n' {
+		lo--
+	}
+	for hi < len(r.runes) && r.runes[hi] != '\n' {
+		hi++
+	}
+	return !slices.ContainsFunc(r.runes[lo:hi], func(c rune) bool { return c == '.' || c == '؟' || c == '?' || c == '!' })
+}
+
 // joined reports whether toks[j] goes on the phrase of toks[j-1]: both
 // narration, nothing but space between.
 func (r *reader) joined(j int) bool {
@@ -274,11 +288,19 @@ const (
 // named, or a known word followed by a name word («آمال المرزوقي»);
 // elsewhere only a given name or a particle.
 func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
-	if closedWord(key) || pluralHead(key) {
-		return false
+	if r.verbName(j, hi, key, ctx) {
+		return true
+	}
+	if closedWord(key) || pluralHead(key) || articleWithClitic(key) {
+		return false // «بالبيئة بالبلدية»: common nouns with a proclitic
 	}
 	if h, _ := headOf(key); h != "" {
 		return false
+	}
+	if rest, ok := strings.CutPrefix(key, "و"); ok {
+		if h, _ := headOf(rest); h != "" {
+			return false // «ورئيسة قسم …»: a second function
+		}
 	}
 	next := j+1 < hi && r.joined(j+1)
 	switch {
@@ -317,6 +339,22 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 	}
 	return false
 }
+
+// verbName reports a word spelt like a speech verb («يزيد») after a form
+// of address or a function, which «بن» or «بنت» follows: «المحامي يزيد بن
+// عودة» — a verb is followed by no «بن» — so that the phrase is read as a
+// name, never as the function alone (whose holder is someone else); the
+// speaker model reports nobody for it (introduced).
+func (r *reader) verbName(j, hi int, key string, ctx context) bool {
+	if ctx != ctxAddress && ctx != ctxHonor || j+1 >= hi || !r.joined(j+1) || !filial[r.key(j+1)] {
+		return false
+	}
+	_, verb := isSpeechVerb(key)
+	return verb && !strings.HasPrefix(key, "و")
+}
+
+// filial are the particles of descent («بن», «بنت»).
+var filial = keySet("بن بنت")
 
 // nameWord reports whether toks[n] goes on a name of have words so far: a
 // given name, a particle, an unknown word, a family name in «ـي», and
@@ -398,19 +436,26 @@ func (r *reader) readName(j, hi int, closed bool) int {
 			// chain of «بن», «ولد»: «ميساء عبد الرحمن الشيخ،», «محمد ولد
 			// الشيخ سيديا،», «سالم بن عوض باعبّاد،» — a word a form of
 			// address or an accusative elsewhere.
-		case onlyGiven && n-j >= 2 && definite(k) && !titleAdjectives[k] && !closedWord(k) && r.endsAt(n+1, hi):
-			// Given names, then a definite word that ends the phrase: the
-			// family name («عيسى محمد البوعينين:»).
+		case (onlyGiven || givenNames[r.key(n-1)]) && n-j >= 2 && definite(k) && !titleAdjectives[k] && !closedWord(k) &&
+			(r.endsAt(n+1, hi) || r.cliticWord(n+1)):
+			// Given names — or a father's given name —, then a definite
+			// word that ends the phrase or that a complement follows: the
+			// family name («عيسى محمد البوعينين:», «عدنان خليل الرقاد
+			// بخطة», «لمى سمير العطار إلى»).
 		case r.bridge(n, hi):
 			// A father's name the lexicon knows, between the given name
 			// and a family name it does not: «حسن جبار المياحي».
 			onlyGiven = false
+		case last && n-j >= 2 && r.familyNisba(n):
+			// «عبد القادر حسن وارسمي:»: a family name in «ـي» that starts
+			// with «و», where the phrase ends — nothing is joined after it.
 		case closedWord(k) || r.conjunct(n) || accusative(k):
 			return n - j
 		case closed:
-		case onlyGiven:
-			// A lone given name takes its family name when the phrase
-			// ends after it: «محمد زيتونة،», «جان نويل بارو إلى».
+		case onlyGiven || n == j+1 && r.unknown(j):
+			// A lone given name, or a name word the lexicon does not know,
+			// takes its family name when the phrase ends after it: «محمد
+			// زيتونة،», «جان نويل بارو إلى», «يوهان كلاسن لوكالة».
 			f := r.familyName(n, hi)
 			if f == 0 {
 				return n - j
@@ -424,6 +469,18 @@ func (r *reader) readName(j, hi int, closed bool) int {
 		n++
 	}
 	return n - j
+}
+
+// familyNisba reports a word in «و…ي» at toks[n] that «و» does not join:
+// no given name («وعلي»), function or common noun with «ال» after «و».
+func (r *reader) familyNisba(n int) bool {
+	k := r.key(n)
+	rest, ok := strings.CutPrefix(k, "و")
+	if !ok || !nisba(k) || articleWithClitic(k) || givenNames[rest] || givenNames[k] {
+		return false
+	}
+	h, _ := headOf(rest)
+	return h == "" && !closedWord(rest)
 }
 
 // nameAfter reports a name starting at toks[p] in the phrase, as a form
@@ -508,9 +565,9 @@ func (r *reader) familyName(n, hi int) int {
 	switch {
 	case !plainWord(n):
 		return 0
-	case r.endsAt(n+1, hi) || accusative(r.key(n+1)):
-		return 1 // «نبيل ضاهر مؤتمرا»: the object starts
-	case plainWord(n+1) && !r.unknown(n+1) && r.endsAt(n+2, hi):
+	case r.endsAt(n+1, hi) || accusative(r.key(n+1)) || r.cliticWord(n+1):
+		return 1 // «نبيل ضاهر مؤتمرا»: the object starts; «كلاسن لوكالة»: a complement
+	case plainWord(n+1) && !r.unknown(n+1) && (r.endsAt(n+2, hi) || r.cliticWord(n+2)):
 		return 2
 	}
 	return 0
@@ -630,6 +687,14 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 			break
 		}
 		h, fem := headOf(k)
+		if rest, ok := strings.CutPrefix(k, "و"); ok && h == "" && !named && len(m.titles) > 0 && j > i {
+			// «عضو لجنة الفتوى ورئيسة قسم شؤون المرأة»: a second function
+			// of the same person.
+			h, fem = headOf(rest)
+			if h != "" {
+				k = rest
+			}
+		}
 		hon := honorifics[k]
 		if hon != "" && h != "" {
 			// «المستشار», «الأستاذ», «السفير»: a form of address before a
@@ -667,6 +732,14 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 				j++
 				break
 			}
+			continue
+		case !named && j > i && honorifics[keyAt(j-1)] != "" && definite(k) && r.lex != nil && r.isKnown(j) &&
+			!r.nameStart(j, hi, k, ctxHonor) && r.nameAfter(j+1, hi):
+			// «اللواء المتقاعد عبد القادر …»: an adjective of the form of
+			// address, then the name; only the lexicon tells it from a
+			// name that looks definite («الدكتورة أليساندرا فيتوري»).
+			m.adjs = append(m.adjs, bare(k))
+			j++
 			continue
 		case pluralHead(k):
 			m.plural = true
@@ -743,14 +816,19 @@ func (r *reader) adjective(i int) bool {
 	return h == "" && !givenNames[p] && (speechNouns[p] || sourceNouns[p] || r.isKnown(i-1) && !r.unknown(i-1))
 }
 
-// apposedName reports a comma before toks[j] and a name after it that
-// starts with a given name or a particle.
+// apposedName reports a comma before toks[j] and a name after it, past
+// forms of address («، المهندس كريم بوعزة،»), that starts with a given
+// name or a particle or has a particle second («، ثريا بن عمار.»).
 func (r *reader) apposedName(j, hi int) bool {
 	if j >= hi || !r.narr[j] || r.gapBefore(j) != gapComma {
 		return false
 	}
+	for j+1 < hi && r.joined(j+1) && honorifics[r.key(j)] != "" {
+		j++
+	}
 	k := r.key(j)
-	return (givenNames[k] || nameParticles[k]) && r.nameStart(j, hi, k, ctxAppos)
+	second := j+1 < hi && r.joined(j+1) && nameParticles[r.key(j+1)] && !r.conjunct(j+1)
+	return (givenNames[k] || nameParticles[k] || second) && r.nameStart(j, hi, k, ctxAppos)
 }
 
 // placeBeforeName is where up to three open-class words from toks[j] end
@@ -759,7 +837,8 @@ func (r *reader) placeBeforeName(j, hi int) int {
 	e := j
 	for ; e < hi && e-j <= 3 && (e == j || r.joined(e)); e++ {
 		k := r.key(e)
-		if h, _ := headOf(k); closedWord(k) || h != "" || givenNames[k] || accusative(k) {
+		possessive := strings.HasSuffix(k, "ها") // «المكلفة بتسيير شؤونها،»: no accusative
+		if h, _ := headOf(k); closedWord(k) || h != "" || givenNames[k] || accusative(k) && !possessive {
 			return j
 		}
 	}
@@ -880,11 +959,11 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 			!givenNames[k[2:]] && func() bool { h, _ := headOf(k[2:]); return h == "" }() && r.conjunct(n):
 			open, proper = true, -1
 			add(!inQual) // «وشؤون المغتربين»
-		case strings.HasPrefix(k, "ل") && len(t.words) >= 2 && !closedWord(k):
+		case strings.HasPrefix(k, "ل") && len(t.words) >= 2 && !closedWord(k) && !givenNames[k]: // «لمياء», «لطفي» are names
 			inQual, proper = true, n
 			open = !strings.HasPrefix(k, "لل")
 			add(false) // «للسياسة النقدية», «لشؤون الطاقة», «لسوناطراك»
-		case strings.HasPrefix(k, "ب") && len(t.words) >= 2 && !closedWord(k) &&
+		case strings.HasPrefix(k, "ب") && len(t.words) >= 2 && !closedWord(k) && !givenNames[k] &&
 			(placeNouns[bare(strings.TrimPrefix(k, "ب"))] || !articleWithClitic(k) && r.unknown(n)):
 			inQual, proper, open = true, -1, false
 			// «مفوض العون الإنساني بولاية كسلا», «مدير الزراعة بسيئون»; an

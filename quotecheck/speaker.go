@@ -9,7 +9,7 @@ import (
 )
 
 // Who said a quotation (docs/ARCHITECTURE.md, "Speakers"). The model has
-// three layers:
+// four layers:
 //
 //   - Mentions (mention.go): noun phrases that name a person — forms of
 //     address, functions with their complements, names — read with closed
@@ -20,7 +20,8 @@ import (
 //   - People: the mentions with a name, merged when one name holds the other
 //     («عبد الكريم الجبوري» is «حيدر عبد الكريم الجبوري»), each with every
 //     function, form of address and gender the article gives them, and the
-//     other names it gives them with a verb of calling (aliases).
+//     other names it gives them with a verb of calling or in brackets
+//     after the name (aliases, kunyas).
 //   - Discourse: a quotation's speaker is the subject of its reporting
 //     clause — before it, after it or splitting it; a verb with no subject
 //     has the subject of its sentence, else the person speaking (the
@@ -30,6 +31,11 @@ import (
 //     a news agency, an unnamed person («طبيب مقيم», a function no named
 //     person holds as the sentence's subject) is nobody, and the answer is
 //     then null rather than a guess.
+//   - Validation (introduced): a speaker reported is a name of two words or
+//     more, a surname given with a function, or a function nobody named
+//     holds; a first name or common noun read alone is the person of a
+//     fuller name holding it, else nobody, and half a name (the phrase goes
+//     on with a word the model did not read) is nobody.
 
 // speakerOf is who said a quotation: the name as the article first names
 // them in full, and their role; nil each when the article gives none.
@@ -153,7 +159,7 @@ func (d *discourse) collect() {
 				}
 				d.mentions = append(d.mentions, m)
 				if j > lo && presiding[r.key(j-1)] {
-					d.chair(m)
+					d.chair(m, j-1)
 				}
 				if counterpart(m) && prev != nil && len(prev.titles) > 0 {
 					d.counterpart(m, prev)
@@ -229,16 +235,66 @@ func (d *discourse) aliases() {
 		t := d.pick(from, nil, func(e *entity) bool {
 			return e != a && e.function == "" && e.fem == fem && slices.ContainsFunc(e.at, func(p int) bool { return p < from })
 		})
+		if t != nil {
+			d.join(t, a)
+		}
+	}
+	d.kunyas()
+}
+
+// kunyas joins a kunya («أبو جاد», «أم سليم») the article gives a person
+// without a verb of calling: in brackets right after the name («فادي
+// سمعان عون (أبو جاد)»), or after «المعروف» with its preposition on the
+// particle («منير الدالي، المعروف بأبو وسيم»), which the mention reader
+// does not read as a name.
+func (d *discourse) kunyas() {
+	r := d.r
+	for i, m := range d.mentions {
+		if len(m.name) < 2 || kunya[r.key(m.name[0])] || i+1 >= len(d.mentions) {
+			continue
+		}
+		k := d.mentions[i+1]
+		if k.at != m.end || r.gapBefore(k.at) != gapParen || len(k.titles) > 0 || len(k.name) != 2 ||
+			!kunya[r.key(k.name[0])] || r.gapBefore(k.end) < gapParen {
+			continue
+		}
+		if t, a := d.personOf(m), d.personOf(k); t != nil && a != nil && t != a {
+			d.join(t, a)
+		}
+	}
+	for v := range r.toks {
+		k := strings.TrimPrefix(r.key(v), "و")
+		p, ok := strings.CutPrefix(r.keyOr(v+1, len(r.toks)), "ب")
+		if !r.narr[v] || !callNames[k] || !ok || !kunya[p] || !r.joined(v+1) || !r.joined(v+2) {
+			continue
+		}
+		keys := []string{p, bare(r.key(v + 2))}
+		fem := definite(k) && strings.HasSuffix(k, "ه")
+		t := d.pick(v, nil, func(e *entity) bool {
+			return e.function == "" && len(e.name) > 1 && e.fem == fem && slices.ContainsFunc(e.at, func(p int) bool { return p < v })
+		})
 		if t == nil {
 			continue
 		}
-		t.at = append(t.at, a.at...)
-		t.aliases = append(t.aliases, a.keys)
-		for w := range a.words {
-			t.words[w] = true
+		if a := slices.IndexFunc(d.people, func(e *entity) bool { return slices.Equal(e.keys, keys) }); a >= 0 && d.people[a] != t {
+			d.join(t, d.people[a])
+		} else {
+			t.aliases = append(t.aliases, keys)
 		}
-		d.people = slices.DeleteFunc(d.people, func(e *entity) bool { return e == a })
 	}
+}
+
+// kunya are the particles a kunya starts with.
+var kunya = keySet("أبو أم")
+
+// join makes a, a person of another name, one with t.
+func (d *discourse) join(t, a *entity) {
+	t.at = append(t.at, a.at...)
+	t.aliases = append(t.aliases, a.keys)
+	for w := range a.words {
+		t.words[w] = true
+	}
+	d.people = slices.DeleteFunc(d.people, func(e *entity) bool { return e == a })
 }
 
 // sentenceEnds reports a sentence end between toks[from] and toks[to].
@@ -263,14 +319,18 @@ func (d *discourse) personOf(m *mention) *entity {
 }
 
 // strongName reports a mention whose name has a function or form of
-// address before it, or two words or more that start with a given name or
-// have a particle second («شريفة بنت …»); «إدارة نادي العربي» has neither.
+// address before it, or two words or more that start with a given name,
+// have a particle second («شريفة بنت …») or are all unknown to the
+// lexicon; «إدارة نادي العربي» has none.
 func (d *discourse) strongName(m *mention) bool {
 	if len(m.name) == 0 {
 		return false
 	}
 	if len(m.titles)+len(m.honors) > 0 {
 		return true
+	}
+	if len(m.name) >= 2 && !slices.ContainsFunc(m.name, func(j int) bool { return !d.r.unknown(j) }) {
+		return true // «صرّح ستيفان لوران،»: words the lexicon does not know, a foreign name
 	}
 	return len(m.name) >= 2 && (givenNames[d.r.key(m.name[0])] || nameParticles[d.r.key(m.name[1])])
 }
@@ -285,9 +345,26 @@ var (
 	sitting   = arabic.Key("جلسة")
 )
 
-// chair marks m as presiding («برئاسة المستشار ماهر عبد الغفار»).
-func (d *discourse) chair(m *mention) {
-	m.titles = append(m.titles, title{heads: []string{headChair}, core: []string{headChair, sitting}})
+// chair marks m as presiding («برئاسة المستشار ماهر عبد الغفار», the
+// word at toks[p]): the chair of the sitting, and of the body its clause
+// starts with up to a comma — «ناقشت لجنة الزراعة، برئاسة …» makes them
+// «رئيس اللجنة».
+func (d *discourse) chair(m *mention, p int) {
+	r := d.r
+	core := []string{headChair, sitting}
+	s := p
+	for s > 0 && r.narr[s-1] && r.gapBefore(s) < gapParen {
+		s-- // past commas, not a dateline's «(بترا)-»
+	}
+	for j := s + 1; j < p && r.gapBefore(j) < gapComma; j++ {
+		if k := r.key(j); !closedWord(k) && !prepositions[k] {
+			if w, ok := strings.CutPrefix(k, "و"); ok && r.conjunct(j) {
+				k = w
+			}
+			core = append(core, bare(k))
+		}
+	}
+	m.titles = append(m.titles, title{heads: []string{headChair}, core: core})
 }
 
 // counterpart reports «نظيره العراقي …»: a function the same as the
@@ -431,7 +508,7 @@ func (d *discourse) attribute(n int) []speakerOf {
 		focus = d.narrate(cursor, bs, focus)
 		who, known := d.quoteSpeaker(first, last, bs, focus)
 		if who != nil {
-			out[q] = d.speakerOf(who)
+			out[q] = d.speakerOf(d.introduced(who, first))
 			focus = who
 		} else if known {
 			focus = nil
@@ -614,8 +691,16 @@ func (d *discourse) sentenceSubject(at int, focus *entity, fem bool) *entity {
 		for mi < len(d.mentions) && d.mentions[mi].at < j {
 			mi++
 		}
+		if e == nil && oneOf[r.key(j)] && !d.prepBefore(j) && (j == 0 || !prepositions[strings.TrimPrefix(r.key(j-1), "و")]) {
+			return nil // «فيما طالب أحد المساهمين …، قائلا»: someone unnamed
+		}
 		if m := d.mentionAt(mi, j); e == nil && m != nil && !d.inPrep[m] {
 			e = d.resolve(m, j, focus, fem)
+			if e != nil && !fits(e) && len(m.name) == 0 && len(m.titles) > 0 {
+				// «وعاد النائب …، مضيفا» after a woman MP spoke: the
+				// nearest MP the verb agrees with.
+				e = d.pick(j, focus, func(p *entity) bool { return fits(p) && d.fits(p, m) })
+			}
 			if e == nil && len(m.name) == 0 && len(m.titles) > 0 && len(m.titles[0].words) > 1 && !m.plural && !m.same && !anaphoric(m) {
 				// «وكان الناطق باسم الحكومة قد صرح …، داعيا …»: the
 				// sentence is about someone with a function the article
@@ -637,6 +722,10 @@ func (d *discourse) sentenceSubject(at int, focus *entity, fem bool) *entity {
 	}
 	return nil
 }
+
+// oneOf are «one of» («أحد المساهمين», «إحدى الطالبات»): an unnamed member
+// of a group.
+var oneOf = keySet("أحد إحدى")
 
 // sentencePerson is the first person mentioned, no object of a
 // preposition, in the sentence before toks[at]; nil for none.
@@ -819,9 +908,22 @@ func (d *discourse) clauseAfter(last int) *clause {
 		return d.frame(a+1, hi)
 	case frames[k]:
 		return d.frame(a, hi)
+	case these[k]:
+		// «“…”، بهذه الكلمات افتتح الوزير …»: the words just quoted, then
+		// whoever the verb after them has as its subject.
+		for v := a + 1; v < hi && v-a <= 3 && r.joined(v); v++ {
+			if v+1 < hi && r.joined(v+1) {
+				if m, _ := r.readMention(v+1, hi, ctxSubject); m != nil && !m.plural && len(m.titles)+len(m.honors) > 0 {
+					return &clause{verb: v, subj: m}
+				}
+			}
+		}
 	}
 	return nil
 }
+
+// these point back at the words quoted: «بهذه الكلمات», «بهذا», «هكذا».
+var these = keySet("بهذه بهذا بتلك هكذا")
 
 // hasVerb reports a speech verb with no conjunction before it.
 func hasVerb(k string) bool {
@@ -847,9 +949,12 @@ func (d *discourse) subjectAfter(v, hi int) *clause {
 		return c // «ونقلت عنه وكالة …», «تحدث فيه عن …»
 	}
 	if m, _ := r.readMention(p, hi, ctxSubject); m != nil {
-		if m.plural {
+		switch {
+		case m.plural:
 			c.nobody = true
-		} else {
+		case len(m.titles)+len(m.honors) == 0 && !d.strongName(m) && d.addressedName(p, hi) != nil:
+			c.subj = d.addressedName(p, hi) // «أشارت أخصائية التغذية … الدكتورة رهف …»: no name, a description
+		default:
 			c.subj = m
 		}
 		return c
@@ -869,9 +974,13 @@ func (d *discourse) subjectAfter(v, hi int) *clause {
 // describedName is the name that follows a description of up to three
 // words at toks[p] («رجل الأعمال», «الناشطة الحقوقية», «المواطن») in the
 // same phrase, when a given name starts it or a particle is its second
-// word (strongName); nil otherwise.
+// word (strongName), or of up to eight words when a form of address
+// introduces it («استشارية طب العيون الدكتورة هيفاء …»); nil otherwise.
 func (d *discourse) describedName(p, hi int) *mention {
 	r := d.r
+	if m := d.addressedName(p, hi); m != nil {
+		return m
+	}
 	for q := p + 1; q < hi && q-p <= 3 && r.joined(q); q++ {
 		k := r.key(q - 1)
 		if closedWord(k) || accusative(k) || r.conjunct(q-1) || articleWithClitic(k) {
@@ -884,6 +993,26 @@ func (d *discourse) describedName(p, hi int) *mention {
 			return m
 		}
 		return nil
+	}
+	return nil
+}
+
+// addressedName is the name a form of address introduces within eight
+// words after toks[p], in the same phrase: «أشارت معاونة وزير التعليم
+// العالي لشؤون الطلاب الدكتورة لمى …», a description the model does not
+// read as a function; nil for none.
+func (d *discourse) addressedName(p, hi int) *mention {
+	r := d.r
+	for q := p + 1; q < hi && q-p <= 8 && r.joined(q); q++ {
+		if honorifics[r.key(q)] != "" {
+			if m, _ := r.readMention(q, hi, ctxAddress); m != nil && len(m.name) > 0 && len(m.titles) == 0 {
+				return m
+			}
+			return nil
+		}
+		if k := r.key(q); closedWord(k) && !prepositions[k] || accusative(k) || r.conjunct(q) {
+			return nil // «… في المستشفى الدكتورة …» goes on
+		}
 	}
 	return nil
 }
@@ -928,9 +1057,28 @@ func (d *discourse) resolve(m *mention, at int, focus *entity, fem bool) *entity
 	case anaphoric(m):
 		return d.pick(at, focus, func(e *entity) bool { return len(e.heads) > 0 || len(e.honors) > 0 })
 	case len(m.titles) > 0 || len(m.honors) > 0:
+		// «وكيل الوزارة للصحة الوقائية» is the undersecretary for that,
+		// not the one for treatment: the qualifiers too, when someone
+		// holds them all.
+		if e := d.pick(at, focus, func(e *entity) bool { return d.fits(e, m) && d.qualified(e, m) }); e != nil {
+			return e
+		}
 		return d.pick(at, focus, func(e *entity) bool { return d.fits(e, m) })
 	}
 	return nil
+}
+
+// qualified reports whether e's words hold every qualifier of m's
+// functions («للصحة الوقائية»).
+func (d *discourse) qualified(e *entity, m *mention) bool {
+	for _, t := range m.titles {
+		for _, q := range t.qual {
+			if !e.words[q] {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // generic reports a mention by an indefinite function with no name — a
@@ -1068,16 +1216,22 @@ func (d *discourse) function(m *mention) *entity {
 	}
 	best := m
 	for _, o := range d.mentions {
+		if d.r.headline(o.at) {
+			continue // «مدرب منتخب لبنان عشية ودية طاجيكستان: فرصة …»: a headline's words run on
+		}
 		if len(o.name) > 0 || len(o.titles) == 0 || o.titles[0].heads[0] != m.titles[0].heads[0] ||
 			len(o.titles[0].words) == 0 || !subset(m.titles[0].core, o.titles[0].core) {
 			continue
+		}
+		if d.nameOn(o) {
+			return nil // «مدرب المنتخب الكرواتي ماركو …» with the name unread: someone named holds it
 		}
 		if len(o.titles[0].words) > len(best.titles[0].words) {
 			best = o
 		}
 	}
-	if len(best.titles[0].words) < 2 && d.readOn(m) {
-		return nil // «النائب بوزيان» with «بوزيان» unread: whose function is unsure
+	if d.nameOn(m) || len(best.titles[0].words) < 2 && d.readOn(m) {
+		return nil // «النائب بوزيان», «الرئيس التنفيذي للشركة يوهان» with the name unread: whose function is unsure
 	}
 	text := d.titleText(best, false)
 	for _, e := range d.people {
@@ -1089,6 +1243,18 @@ func (d *discourse) function(m *mention) *entity {
 	d.learn(e, best)
 	d.people = append(d.people, e)
 	return e
+}
+
+// nameOn reports whether the phrase of mention m goes on with what may be
+// a name the model did not read: a given name, a particle or a word the
+// lexicon does not know; without the lexicon any word readOn reports
+// («وأكد وزير الصحة ضرورة …» goes on with a common word, its object).
+func (d *discourse) nameOn(m *mention) bool {
+	if !d.readOn(m) {
+		return false
+	}
+	k := d.r.key(m.end)
+	return d.r.lex == nil || givenNames[k] || nameParticles[k] || d.r.unknown(m.end)
 }
 
 // readOn reports whether the phrase of mention m goes on with a word the
@@ -1124,13 +1290,79 @@ func (d *discourse) titleText(m *mention, appos bool) string {
 	return strings.Join(parts, " ")
 }
 
-// speakerOf is e as the check reports it: the name, or the function for
+// introduced is e as a speaker may be reported: a function no named person
+// holds, or a name the article introduces as a person's — two words or
+// more, none a function or a common noun with a proclitic («بالبيئة»). A
+// name of one word is the person of a fuller name holding it, nearest to
+// toks[at] («يوهان» is «يوهان كلاسن»), else nobody: a first name, a
+// surname or a common noun («شركة») the model read alone is no one it
+// can name.
+func (d *discourse) introduced(e *entity, at int) *entity {
+	if e == nil || e.function != "" {
+		return e
+	}
+	for _, w := range e.name {
+		k := arabic.Key(w)
+		if _, verb := isSpeechVerb(k); verb {
+			return nil // «المحامي يزيد بن عودة»: a verb or a name, the model cannot tell
+		}
+		// «بالبيئة», «ورئيسة»; «فال» is the name, not «ف» and «ال».
+		if rest, ok := strings.CutPrefix(k, "و"); articleWithClitic(k) && len([]rune(k)) > 4 || ok && titleHeads[bare(rest)] {
+			return nil
+		}
+	}
+	if d.halfName(e) {
+		return nil
+	}
+	if len(e.keys) > 1 || d.surname(e) {
+		return e
+	}
+	return d.pick(at, nil, func(p *entity) bool {
+		return p != e && p.function == "" && len(p.keys) > 1 && slices.Contains(p.keys, e.keys[0])
+	})
+}
+
+// halfName reports a name ending in a given name that a mention goes on
+// after with a word the model did not read («عدنان خليل الرقاد», «فراس
+// يوسف البطاينة» read without the lexicon): the family name is missing.
+func (d *discourse) halfName(e *entity) bool {
+	if len(e.name) < 2 || !givenNames[arabic.Key(e.name[len(e.name)-1])] ||
+		slices.ContainsFunc(e.name, func(w string) bool { return nameParticles[arabic.Key(w)] }) {
+		return false // «حمدان بن سيف آل ماجد» is whole
+	}
+	return slices.ContainsFunc(d.mentions, func(m *mention) bool {
+		return len(m.name) > 0 && m.end == m.name[len(m.name)-1]+1 && slices.Equal(keysOf(d.nameOf(m)), e.keys) &&
+			d.readOn(m) && definite(d.r.key(m.end))
+	})
+}
+
+// surname reports a person of one name word the article introduces with a
+// function or a form of address («النائب بوزيان»): a word that is no given
+// name, nor, to the lexicon, a common word, and that no mention goes on
+// after with a word the model did not read («يوهان كلاسن»: the rest of
+// the name).
+func (d *discourse) surname(e *entity) bool {
+	if len(e.heads)+len(e.honors) == 0 || givenNames[e.keys[0]] || len(e.name) != 1 {
+		return false
+	}
+	for _, m := range d.mentions {
+		if len(m.name) == 1 && m.end == m.name[0]+1 && bare(d.r.key(m.name[0])) == e.keys[0] && d.readOn(m) {
+			return false
+		}
+	}
+	if d.r.lex == nil {
+		return true
+	}
+	return !IsWord(d.r.lex, plain(e.name[0]))
+}
+
+// speakerOf is e as the check reports it (nobody for nil): the name, or the function for
 // a person named only by it; the role as the article gives it — the
 // functions before the name, then those set off after it («المحامي، عضو
 // هيئة الدفاع»), forms of address left out.
 func (d *discourse) speakerOf(e *entity) speakerOf {
 	var out speakerOf
-	if e.unsure && e.function == "" {
+	if e == nil || e.unsure && e.function == "" {
 		return out // better no name than half of one
 	}
 	name := e.function

@@ -19,13 +19,7 @@ import (
 // no clause goes on with the speaker before; an object, a source or an
 // unnamed person is no speaker. lex marks those that need the lexicon to
 // tell a name from a common word.
-var speakerCases = []struct {
-	name    string
-	article string
-	want    []string // the speaker of each quotation, "" for none
-	roles   []string // the role of each, when checked
-	lex     bool
-}{
+var speakerCases = []speakerCase{
 	{
 		name: "honorifics are no part of the name",
 		article: `وأعلن معالي المهندس عبيد بن خلفان الظاهري، وزير الطاقة، تشغيل المحطة الجديدة.
@@ -337,15 +331,32 @@ var speakerCases = []struct {
 	},
 }
 
-// TestSpeakerModel (issue 19, class 3): each construction of speakerCases.
+// A speakerCase is an article and the speaker of each quotation.
+type speakerCase struct {
+	name    string
+	article string
+	want    []string // the speaker of each quotation, "" for none
+	roles   []string // the role of each, when checked
+	lex     bool
+}
+
+// TestSpeakerModel (issue 19, class 3): each construction of speakerCases,
+// and each mechanism of generalCases.
 func TestSpeakerModel(t *testing.T) {
+	runSpeakerCases(t, slices.Concat(speakerCases, generalCases), quotecheck.Speakers)
+}
+
+// runSpeakerCases runs each case through speakers; a case that needs the
+// lexicon skips without it.
+func runSpeakerCases(t *testing.T, cases []speakerCase, speakers func(string) ([]string, []string)) {
+	t.Helper()
 	_, noLex := quotecheck.DefaultLexicon()
-	for _, tc := range speakerCases {
+	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			if tc.lex && noLex != nil {
 				t.Skipf("needs the lexicon to tell a name from a common word: %v", noLex)
 			}
-			got, roles := quotecheck.Speakers(tc.article)
+			got, roles := speakers(tc.article)
 			if !slices.Equal(got, tc.want) {
 				t.Errorf("got speakers %q, want %q", got, tc.want)
 			}
@@ -360,11 +371,7 @@ func TestSpeakerModel(t *testing.T) {
 // given names, particles, family names in «ـي» and commas; they are then
 // fewer, never another person's.
 func TestSpeakerModelWithoutLexicon(t *testing.T) {
-	for _, tc := range []struct {
-		name    string
-		article string
-		want    []string
-	}{
+	runSpeakerCases(t, append([]speakerCase{
 		{
 			name: "a father's name between a given name and a family name in «ـي» or a given name",
 			article: `وقال رئيس الهيئة القاضي سامي جبار الخزرجي إن «الموعد ثابت».
@@ -377,14 +384,7 @@ func TestSpeakerModelWithoutLexicon(t *testing.T) {
 أما المحلل في شركة الأفق، الإيطالي ماركو ويلسون، فقال: «الأسعار سترتفع».`,
 			want: []string{"سالم محمد البوكوارة", "ماركو ويلسون"},
 		},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			got, _ := quotecheck.SpeakersWithoutLexicon(tc.article)
-			if !slices.Equal(got, tc.want) {
-				t.Errorf("got speakers %q, want %q", got, tc.want)
-			}
-		})
-	}
+	}, generalCasesWithoutLexicon...), quotecheck.SpeakersWithoutLexicon)
 }
 
 // TestSpeakerIsAPerson: whatever the article, a speaker returned is a name
@@ -392,7 +392,7 @@ func TestSpeakerModelWithoutLexicon(t *testing.T) {
 // word of a headline, a byline, a quotation — and holds no reporting verb,
 // preposition or agency. Run on every case above and the evaluation sets.
 func TestSpeakerIsAPerson(t *testing.T) {
-	for _, tc := range speakerCases {
+	for _, tc := range slices.Concat(speakerCases, generalCases) {
 		checkSpeakersArePeople(t, tc.name, tc.article)
 	}
 	for _, name := range evalArticles(t) {
