@@ -539,9 +539,14 @@ try {
   const target = page.locator('#transcript .tw', { hasText: /^لعمله$/ }).first();
   await target.scrollIntoViewIfNeeded();
   const wordStart = Number(await target.getAttribute('data-start'));
-  await target.dblclick();
   const input = page.locator('#transcript input.word-edit');
-  await input.waitFor();
+  // The rename above re-renders the transcript when its answer arrives; on
+  // a loaded machine that can land between the two clicks of a double
+  // click, which then opens nothing — as a person would, click again.
+  for (let tries = 1; ; tries++) {
+    await target.dblclick();
+    try { await input.waitFor({ timeout: 5000 }); break; } catch (e) { if (tries === 3) throw e; }
+  }
   const before2 = await page.evaluate(() => { const a = document.getElementById('player'); a.pause(); return a.currentTime; });
   await page.keyboard.press('KeyL');
   check(Math.abs((await audioState(page)).t - before2) < 0.01, 'typing L in the correction moved the audio');
