@@ -144,6 +144,9 @@ func (d *discourse) collect() {
 					ctx = ctxSubject // «وتقول شريفة بنت …»: the subject's name, whatever its first word
 				}
 			}
+			if ctx == ctxNone && (d.beforePatronym(j, lo) || d.apposedForeign(j, lo)) {
+				ctx = ctxSubject // «، اباه ولد ابو بكر،»: the word before «ولد» is the given name
+			}
 			if ctx == ctxNone && !mentionStarts[r.key(j)] {
 				j++ // most words start no mention: one lookup tells
 				continue
@@ -180,12 +183,116 @@ func (d *discourse) collect() {
 			}
 		}
 	}
+	d.appositions()
 	for _, e := range d.people {
 		for _, k := range e.keys {
 			r.surnames[k] = true
 		}
 	}
 	d.aliases()
+}
+
+// beforePatronym reports a word set off by a comma (or starting the run
+// at lo) that a patronym follows («، اباه ولد ابو بكر»): the person's own
+// name, whatever the lexicon makes of it.
+func (d *discourse) beforePatronym(j, lo int) bool {
+	r := d.r
+	if j+2 >= len(r.toks) || !r.joined(j+1) || !r.joined(j+2) || !patronyms[r.key(j+1)] || j > lo && r.gapBefore(j) != gapComma {
+		return false
+	}
+	k := r.key(j)
+	h, _ := headOf(k)
+	_, verb := isSpeechVerb(k)
+	return h == "" && !verb && !closedWord(k) && !accusative(k) && !definite(k) && !articleWithClitic(k) && honorifics[k] == ""
+}
+
+// appositions gives a function with no name to the person named right
+// after it in the same sentence: after its qualifiers and a comma, or a
+// description («قالت رئيسة لجنة التحكيم، الممثلة المغربية نادية بلحاج»,
+// «الباحث المغربي في جامعة … بمراكش يوسف بن عمر»), so that the function
+// alone is that person elsewhere. A verb, a complementizer or a second
+// function between them (their words end the function's phrase) links
+// nothing; nor does a name of one word (a place, a surname).
+func (d *discourse) appositions() {
+	r := d.r
+	for i, m := range d.mentions {
+		if len(m.name) > 0 || len(m.titles) == 0 || m.plural || m.same || m.pronoun != "" || d.generic(m) || i+1 >= len(d.mentions) ||
+			d.inPrep[m] || m.at > 0 && stopWords[r.key(m.at-1)] {
+			continue // «في محافظة بعلبك»: a place, no person
+		}
+		for _, o := range d.mentions[i+1:] {
+			if o.at-m.end > 14 || !d.apposable(m.end, o.at) {
+				break
+			}
+			if d.inPrep[o] {
+				break // «بحضور المدير العام …»: someone else
+			}
+			if len(o.name) == 0 {
+				if len(o.titles) > 0 && o.titles[0].heads[0] != m.titles[0].heads[0] && r.gapBefore(o.at) != gapComma {
+					break // «وزير الصحة في حكومة رئيس الوزراء …»: another function
+				}
+				continue
+			}
+			e := d.personOf(o)
+			if e == nil || len(e.keys) < 2 {
+				continue // «جامعة القاضي عياض»: a place's name
+			}
+			if !(m.fem && e.masc) {
+				d.learn(e, m)
+			}
+			break
+		}
+	}
+}
+
+// apposable reports whether toks[from:to] may stand between a function
+// and the name it belongs to: qualifiers and commas, no verb of speech,
+// complementizer, relative, adverb of time («أمس»), object in «ـا» (a
+// place after a preposition is none: «في كولونيا»), colon, quotation or
+// sentence end.
+func (d *discourse) apposable(from, to int) bool {
+	r := d.r
+	for j := from; j <= to && j < len(r.toks); j++ {
+		if !r.narr[j] || r.gapBefore(j) > gapComma && !(j == from && r.gapBefore(j) == gapParen) {
+			return false
+		}
+		if j == to {
+			break
+		}
+		k := r.key(j)
+		if _, verb := isSpeechVerb(k); verb || complementizers[k] || relatives[k] || stopWords[k] && !prepositions[k] ||
+			accusative(k) && !prepositions[r.key(j-1)] { // «مؤتمرا», not «في كولونيا»
+			return false
+		}
+	}
+	return true
+}
+
+// complementizers start a clause («إن», «أن»): what follows is what was
+// said, not who said it.
+var complementizers = keySet("إن أن بأن ان لأن إنه أنه")
+
+// apposedForeign reports two words the lexicon does not know that end a
+// phrase set off by a comma after a function with no name («قالت رئيسة
+// الجانب الأوروبي في البعثة، عالمة المصريات الألمانية كاترين
+// هوفمايستر.»): the name of the function's holder, after a description.
+func (d *discourse) apposedForeign(j, lo int) bool {
+	r := d.r
+	if j+1 >= len(r.toks) || !r.joined(j+1) || j+2 < len(r.toks) && r.joined(j+2) || !r.unknown(j) || !r.unknown(j+1) {
+		return false
+	}
+	if len(d.mentions) == 0 {
+		return false
+	}
+	m := d.mentions[len(d.mentions)-1]
+	if m.at < lo || len(m.name) > 0 || len(m.titles) == 0 || m.plural {
+		return false
+	}
+	comma := false
+	for p := m.end; p <= j; p++ {
+		comma = comma || r.gapBefore(p) == gapComma
+	}
+	return comma && (j == lo || r.gapBefore(j) == gapComma || !r.unknown(j-1))
 }
 
 // callNames give a person another name: «ويناديها جيرانها ‹أم عثمان›»,
@@ -405,14 +512,19 @@ func (d *discourse) prepBefore(j int) bool {
 }
 
 // nameOf is the name of m as printed, without a conjunction «و» before it.
+// Tokens joined by a hyphen are one word («كروغر-آيلرز»).
 func (d *discourse) nameOf(m *mention) []string {
-	out := make([]string, len(m.name))
+	out := make([]string, 0, len(m.name))
 	for i, j := range m.name {
-		out[i] = d.r.toks[j].Text
+		w := d.r.toks[j].Text
 		if j == m.at && m.conj {
-			_, rest, _ := strings.Cut(out[i], "و")
-			out[i] = rest
+			_, w, _ = strings.Cut(w, "و")
 		}
+		if i > 0 && d.r.hyphen[j] && m.name[i-1] == j-1 {
+			out[len(out)-1] += string(d.r.runes[d.r.toks[j-1].End:d.r.toks[j].Start]) + w
+			continue
+		}
+		out = append(out, w)
 	}
 	return out
 }
@@ -1298,6 +1410,9 @@ func (d *discourse) titleText(m *mention, appos bool) string {
 // surname or a common noun («شركة») the model read alone is no one it
 // can name.
 func (d *discourse) introduced(e *entity, at int) *entity {
+	if e != nil && e.function != "" && d.description(e) {
+		return nil // «قال الخبير» with no expert named: someone the article leaves unnamed
+	}
 	if e == nil || e.function != "" {
 		return e
 	}
@@ -1314,6 +1429,13 @@ func (d *discourse) introduced(e *entity, at int) *entity {
 	if d.halfName(e) {
 		return nil
 	}
+	if patronyms[e.keys[0]] {
+		// «ولد سيدي عبد الله» is the father's name: the person whose own
+		// name goes before it, else nobody.
+		return d.pick(at, nil, func(p *entity) bool {
+			return p != e && p.function == "" && !patronyms[p.keys[0]] && contiguous(e.keys, p.keys)
+		})
+	}
 	if len(e.keys) > 1 || d.surname(e) {
 		return e
 	}
@@ -1321,6 +1443,29 @@ func (d *discourse) introduced(e *entity, at int) *entity {
 		return p != e && p.function == "" && len(p.keys) > 1 && slices.Contains(p.keys, e.keys[0])
 	})
 }
+
+// description reports a person named only by a profession with nothing
+// to make it one office — no genitive, at most adjectives («الخبير»,
+// «الباحث المغربي»): whom it describes the article does not say.
+func (d *discourse) description(e *entity) bool {
+	if e.role == nil || len(e.role.titles) != 1 {
+		return false
+	}
+	t := e.role.titles[0]
+	if !professions[t.heads[0]] {
+		return false
+	}
+	for _, c := range t.core[1:] {
+		if !nisba(c) && !titleAdjectives["ال"+c] {
+			return false
+		}
+	}
+	return true
+}
+
+// professions are function heads that describe what someone does rather
+// than name an office one person holds («خبير», «باحث», «محلل»).
+var professions = keySet("خبير باحث محلل طبيب صحفي مراسل لاعب مهاجم مدافع حارس مستعرب")
 
 // halfName reports a name ending in a given name that a mention goes on
 // after with a word the model did not read («عدنان خليل الرقاد», «فراس
@@ -1386,6 +1531,17 @@ func (d *discourse) speakerOf(e *entity) speakerOf {
 		}
 	}
 	return out
+}
+
+// contiguous reports whether sub is a run of keys («ولد سيدي» in «محمد
+// ولد سيدي»).
+func contiguous(sub, keys []string) bool {
+	for i := 0; i+len(sub) <= len(keys); i++ {
+		if slices.Equal(keys[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // subset reports whether every key of sub is in keys.

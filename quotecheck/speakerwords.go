@@ -234,6 +234,10 @@ var titleAdjectives = keySet("العام العامة الأعلى الأول ا
 // them: «بن», «أبو», «آل», «عبد», «آيت».
 var nameParticles = keySet("بن ابن بنت ولد أبو أبي أبا أم آل آيت أيت عبد ولد")
 
+// patronyms join a person's own name to their father's («بن», «ولد»,
+// «بنت», «منت»): a name never starts with one, a given name goes before.
+var patronyms = keySet("بن ابن بنت ولد منت")
+
 // namePrefixes start a compound given name before a given name («سيد
 // أحمد», «سيدي محمد»); elsewhere they are common words («سيد الموقف»).
 var namePrefixes = keySet("سيد سيدي")

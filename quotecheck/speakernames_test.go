@@ -1,0 +1,78 @@
+package quotecheck_test
+
+import (
+	"testing"
+
+	"github.com/newsscribe/newsscribe/quotecheck"
+)
+
+// nameCases are mechanisms of whole names and the functions they hold
+// (made-up articles): a name is never returned without its given name, a
+// hyphen joins one word, and a function set off before a name is that
+// person's wherever the article uses it alone.
+var nameCases = []speakerCase{
+	{
+		name: "a patronym's phrase is the person whose given name goes before it, even one the lexicon knows",
+		article: `أما مرشح الحزب الأخضر، اباه ولد الشيخ سيديا، فقد قال: «الماء أولا».
+وختم ولد الشيخ سيديا مداخلته قائلا: «سنحفر الآبار».`,
+		want: []string{"اباه ولد الشيخ سيديا", "اباه ولد الشيخ سيديا"},
+		lex:  true,
+	},
+	{
+		name: "a given name that is also a function («الأمين») before a patronym is a name",
+		article: `وقال المرشح محمد الامين ولد الطالب في اللقاء: «البلدية للجميع».
+وأضاف ولد الطالب: «لن نرفع الضرائب».`,
+		want: []string{"محمد الامين ولد الطالب", "محمد الامين ولد الطالب"},
+		lex:  true,
+	},
+	{
+		name:    "a patronym's phrase that no introduced name holds is half a name: nobody",
+		article: `وقال ولد الطالب في المهرجان: «البلدية للجميع».`,
+		want:    []string{""},
+		lex:     true,
+	},
+	{
+		name: "a hyphen joins one word of a name, one word starting with «و» too",
+		article: `وقالت نائبة رئيس النقابة، ماريانه شميت-فولكرز، قرب المصنع: «الإنتاج سيستأنف».
+وقال المحلل بارك مين-وون من بنك الشرق: «الأسهم ستتراجع».
+وأضافت شميت-فولكرز: «لا تسريح للعمال».`,
+		want: []string{"ماريانه شميت-فولكرز", "بارك مين-وون", "ماريانه شميت-فولكرز"},
+		lex:  true,
+	},
+	{
+		name: "a function set off before a name, its qualifiers ending in a place in «ـا», is that person's, alone elsewhere",
+		article: `وقال الخبير في شؤون الطاقة بمعهد الدراسات في فيينا، رامي خليل السعدي: «الأسعار سترتفع».
+ويضيف الخبير أن «الطلب قوي».`,
+		want: []string{"رامي خليل السعدي", "رامي خليل السعدي"},
+		lex:  true,
+	},
+	{
+		name: "two unknown words ending a phrase set off after a function are its holder's name, after a description",
+		article: `«العينات وصلت سليمة»، قالت رئيسة الفريق الأوروبي في المختبر، عالمة الأحياء الهولندية ماريكه فندرلوست.
+وتضيف فندرلوست أن «النتائج بعد شهر».`,
+		want: []string{"ماريكه فندرلوست", "ماريكه فندرلوست"},
+		lex:  true,
+	},
+	{
+		name:    "a profession alone («الخبير», «الباحث المغربي») that no named person holds is nobody, not the description",
+		article: `ويرى الباحث المغربي أن «الجفاف سيطول»، فيما قال الخبير: «الأمطار ستعود».`,
+		want:    []string{"", ""},
+		lex:     true,
+	},
+	{
+		name: "a function in a prepositional phrase, or a name after «بحضور», holds nobody's function",
+		article: `عقد وزير الزراعة الدكتور نادر سامي العلي مؤتمرا في محافظة الكرك، بحضور المدير العام للري المهندس فادي حسن العمري.
+وقال العلي: «الموسم جيد».`,
+		want: []string{"نادر سامي العلي"},
+		lex:  true,
+	},
+}
+
+// TestSpeakerNames: each mechanism of nameCases; every speaker returned
+// is printed whole in the narration.
+func TestSpeakerNames(t *testing.T) {
+	runSpeakerCases(t, nameCases, quotecheck.Speakers)
+	for _, tc := range nameCases {
+		checkSpeakersArePeople(t, tc.name, tc.article)
+	}
+}
