@@ -192,12 +192,14 @@ func (d *discourse) collect() {
 	d.aliases()
 }
 
-// beforePatronym reports a word set off by a comma (or starting the run
-// at lo) that a patronym follows («، اباه ولد ابو بكر»): the person's own
-// name, whatever the lexicon makes of it.
+// beforePatronym reports a word set off by a comma inside the run from lo
+// that a patronym or a family name in «أبو» follows («، اباه ولد
+// ابو بكر», «، رهف أبو صالح،»): the person's own name, whatever the
+// lexicon makes of it.
 func (d *discourse) beforePatronym(j, lo int) bool {
 	r := d.r
-	if j+2 >= len(r.toks) || !r.joined(j+1) || !r.joined(j+2) || !patronyms[r.key(j+1)] || j > lo && r.gapBefore(j) != gapComma {
+	if j+2 >= len(r.toks) || !r.joined(j+1) || !r.joined(j+2) || !patronyms[r.key(j+1)] && r.key(j+1) != keyAbu ||
+		j == lo || r.gapBefore(j) != gapComma {
 		return false
 	}
 	k := r.key(j)
@@ -294,6 +296,9 @@ func (d *discourse) apposedForeign(j, lo int) bool {
 	}
 	return comma && (j == lo || r.gapBefore(j) == gapComma || !r.unknown(j-1))
 }
+
+// keyAbu is «أبو», which starts a kunya or a family name.
+var keyAbu = arabic.Key("أبو")
 
 // callNames give a person another name: «ويناديها جيرانها ‹أم عثمان›»,
 // «أبو عمر، كما يناديه جيرانه», «الملقب بـ…», «المعروف باسم …».

@@ -19,6 +19,13 @@ var nameCases = []speakerCase{
 		lex:  true,
 	},
 	{
+		name: "a word set off by a comma before a family name in «أبو» is the given name, whatever the lexicon makes of it",
+		article: `وقالت رئيسة اتحاد الطلاب العرب في المعهد، سحر أبو حمدة، لـ إذاعة الشمس: «القرار ظالم».
+وتابعت أبو حمدة: «سنستأنف».`,
+		want: []string{"سحر أبو حمدة", "سحر أبو حمدة"},
+		lex:  true,
+	},
+	{
 		name: "a given name that is also a function («الأمين») before a patronym is a name",
 		article: `وقال المرشح محمد الامين ولد الطالب في اللقاء: «البلدية للجميع».
 وأضاف ولد الطالب: «لن نرفع الضرائب».`,
