@@ -183,6 +183,7 @@ func (d *discourse) collect() {
 			}
 		}
 	}
+	d.firstNames()
 	d.appositions()
 	for _, e := range d.people {
 		for _, k := range e.keys {
@@ -206,6 +207,49 @@ func (d *discourse) beforePatronym(j, lo int) bool {
 	h, _ := headOf(k)
 	_, verb := isSpeechVerb(k)
 	return h == "" && !verb && !closedWord(k) && !accusative(k) && !definite(k) && !articleWithClitic(k) && honorifics[k] == ""
+}
+
+// firstNames adds a mention for each given name the article uses alone
+// for a person it introduced with a fuller name («تجلس سعاد المرعبي …»
+// then «وجدت سعاد …»), as features do: the person of the one fuller name
+// that starts with it. A given name two people start with is nobody's.
+func (d *discourse) firstNames() {
+	r := d.r
+	covered := make([]bool, len(r.toks))
+	for _, m := range d.mentions {
+		for j := m.at; j < m.end && j < len(covered); j++ {
+			covered[j] = true
+		}
+	}
+	var added []*mention
+	for j := range r.toks {
+		k := r.key(j)
+		if covered[j] || !r.narr[j] || !givenNames[k] || r.headline(j) {
+			continue
+		}
+		var e *entity
+		for _, p := range d.people {
+			if p.function == "" && len(p.keys) > 1 && p.keys[0] == bare(k) {
+				if e != nil {
+					e = nil
+					break
+				}
+				e = p
+			}
+		}
+		if e == nil || slices.Contains(e.at, j) {
+			continue
+		}
+		m := &mention{at: j, end: j + 1, name: []int{j}, fem: e.fem}
+		d.inPrep[m] = d.prepBefore(j)
+		e.at = append(e.at, j)
+		added = append(added, m)
+	}
+	if len(added) == 0 {
+		return
+	}
+	d.mentions = append(d.mentions, added...)
+	slices.SortStableFunc(d.mentions, func(a, b *mention) int { return a.at - b.at })
 }
 
 // appositions gives a function with no name to the person named right
@@ -1076,7 +1120,7 @@ func (d *discourse) subjectAfter(v, hi int) *clause {
 		}
 		return c
 	}
-	if _, verb := isSpeechVerb(k); verb || stopWords[k] || prepositions[k] || accusative(k) ||
+	if _, verb := isSpeechVerb(k); verb || stopWords[k] || prepositions[k] || accusative(k) || d.state(p, hi, f.fem) ||
 		(strings.HasPrefix(k, "ب") || strings.HasPrefix(k, "ل")) && r.isKnown(p) {
 		return c
 	}
@@ -1086,6 +1130,17 @@ func (d *discourse) subjectAfter(v, hi int) *clause {
 	}
 	c.nobody = true
 	return c
+}
+
+// state reports a feminine participle («مفعلة», «فاعلة») that ends the
+// phrase after a feminine verb («ثم تستدرك مبتسمة:», «تقول ضاحكة:»): how
+// she speaks, not who — the masculine «مبتسما» is an accusative.
+func (d *discourse) state(p, hi int, fem bool) bool {
+	r := d.r
+	k := r.key(p)
+	rs := []rune(k)
+	return fem && strings.HasSuffix(k, "ه") && (rs[0] == 'م' && len(rs) >= 5 || len(rs) == 5 && rs[1] == 'ا') &&
+		(p+1 >= hi || !r.joined(p+1)) && r.isKnown(p)
 }
 
 // describedName is the name that follows a description of up to three

@@ -17,7 +17,7 @@ import (
 // perfect, imperfect and active participle of each, masculine; the
 // feminine forms are derived (verbForms). A verb with «و», «ف» or «ل»
 // before it is the same verb (isSpeechVerb).
-var speechVerbs = withAbbar(verbForms([][3]string{
+var speechVerbs = withRecall(withAbbar(verbForms([][3]string{
 	{"قال", "يقول", "قائلا"}, {"أضاف", "يضيف", "مضيفا"}, {"أكد", "يؤكد", "مؤكدا"},
 	{"أوضح", "يوضح", "موضحا"}, {"تابع", "يتابع", "متابعا"}, {"أشار", "يشير", "مشيرا"},
 	{"صرح", "يصرح", "مصرحا"}, {"اعتبر", "يعتبر", "معتبرا"}, {"أعلن", "يعلن", "معلنا"},
@@ -44,7 +44,17 @@ var speechVerbs = withAbbar(verbForms([][3]string{
 	// «يعد» is also «يُعدّ» (is deemed) and «واعدا» an adjective
 	// («مستقبلا واعدا»): «وعد» has its perfect only.
 	{"وعد", "", ""},
-}))
+})))
+
+// withRecall adds «يتذكر» (recalls) to the speech verbs m, in its
+// imperfect and participle: its perfect «تذكر» is «ذكر»'s feminine.
+func withRecall(m map[string]verbForm) map[string]verbForm {
+	m[arabic.Key("يتذكر")] = verbForm{}
+	m[arabic.Key("تتذكر")] = verbForm{fem: true}
+	m[arabic.Key("متذكرا")] = verbForm{participle: true}
+	m[arabic.Key("متذكرة")] = verbForm{fem: true, participle: true}
+	return m
+}
 
 // verbAbbar is the reader's key of «عبّر» (expressed) written with its
 // shadda: without it the word is the preposition «عبر» (newDiscourse).
