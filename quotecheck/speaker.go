@@ -949,10 +949,40 @@ func (d *discourse) clauseBefore(bs, first int) *clause {
 				return c
 			}
 		case d.speechVerbAt(v, bs) && !d.inRelative(v, bs):
-			return d.subjectAfter(v, first)
+			c := d.subjectAfter(v, first)
+			if c.subj == nil && d.topicBefore(v) {
+				c.nobody = true // «الهيئة العامة للبيئة قالت في بيان:»
+			}
+			return c
 		}
 	}
 	return nil
+}
+
+// topicBefore reports a noun phrase that starts the sentence before the
+// speech verb at toks[v], with no mention of a person in it («الهيئة
+// العامة للبيئة قالت …»): the verb's subject, an institution or a thing,
+// no one the model can name.
+func (d *discourse) topicBefore(v int) bool {
+	r := d.r
+	s := v
+	for s > 0 && r.joined(s) {
+		s--
+	}
+	if s == v || v-s > 5 || r.gapBefore(s) != gapStop || !definite(r.key(s)) {
+		return false
+	}
+	for _, m := range d.mentions {
+		if m.at >= s && m.at < v {
+			return false
+		}
+	}
+	for j := s; j < v; j++ {
+		if _, verb := isSpeechVerb(r.key(j)); verb || closedWord(r.key(j)) {
+			return false
+		}
+	}
+	return true
 }
 
 // relays report words from someone: «ونقلت الوكالة عن الوزير قوله».
