@@ -3,6 +3,7 @@ package quotecheck
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/newsscribe/newsscribe/align"
 	"github.com/newsscribe/newsscribe/align/arabic"
@@ -93,6 +94,11 @@ func newDiscourse(a *align.Article, runes []rune, lex Lexicon) *discourse {
 		for _, p := range []string{"", "و", "ف"} {
 			if w.Key == p+keyAbr && strings.ContainsRune(w.Text, 'ّ') {
 				r.keys[i] = p + verbAbbar // «عبّر عن استيائه»: the verb, not the preposition «عبر»
+			}
+		}
+		if rest, ok := strings.CutPrefix(w.Key, "ف"); ok && definite(rest) && !strings.HasPrefix(w.Text, "و") {
+			if h, _ := headOf(rest); h != "" {
+				r.keys[i] = "و" + rest // «فالباحث المغربي …»: a function after the conjunction «ف», read as after «و»
 			}
 		}
 	}
@@ -270,8 +276,8 @@ func (d *discourse) appositions() {
 			if o.at-m.end > 14 || !d.apposable(m.end, o.at) {
 				break
 			}
-			if d.inPrep[o] {
-				break // «بحضور المدير العام …»: someone else
+			if k := r.key(o.at - 1); d.inPrep[o] && (len(o.titles)+len(o.honors) > 0 || prepositions[k] || presiding[k] || company[k]) {
+				break // «بحضور المدير العام …»: someone else; «بمراكش يوسف …» is a place before the name
 			}
 			if len(o.name) == 0 {
 				if len(o.titles) > 0 && o.titles[0].heads[0] != m.titles[0].heads[0] && r.gapBefore(o.at) != gapComma {
@@ -314,6 +320,9 @@ func (d *discourse) apposable(from, to int) bool {
 	return true
 }
 
+// company are nouns with «ب» that bring in other people («بحضور»).
+var company = keySet("بحضور بمشاركة برفقة وبحضور وبمشاركة")
+
 // complementizers start a clause («إن», «أن»): what follows is what was
 // said, not who said it.
 var complementizers = keySet("إن أن بأن ان لأن إنه أنه")
@@ -339,6 +348,12 @@ func (d *discourse) apposedForeign(j, lo int) bool {
 		comma = comma || r.gapBefore(p) == gapComma
 	}
 	return comma && (j == lo || r.gapBefore(j) == gapComma || !r.unknown(j-1))
+}
+
+// dropConjunction is w without the conjunction («و», «ف») it starts with.
+func dropConjunction(w string) string {
+	_, size := utf8.DecodeRuneInString(w)
+	return w[size:]
 }
 
 // keyAbu is «أبو», which starts a kunya or a family name.
@@ -567,7 +582,7 @@ func (d *discourse) nameOf(m *mention) []string {
 	for i, j := range m.name {
 		w := d.r.toks[j].Text
 		if j == m.at && m.conj {
-			_, w, _ = strings.Cut(w, "و")
+			w = dropConjunction(w)
 		}
 		if i > 0 && d.r.hyphen[j] && m.name[i-1] == j-1 {
 			out[len(out)-1] += string(d.r.runes[d.r.toks[j-1].End:d.r.toks[j].Start]) + w
@@ -1484,7 +1499,7 @@ func (d *discourse) titleText(m *mention, appos bool) string {
 		for _, j := range t.words {
 			w := d.r.toks[j].Text
 			if j == m.at && m.conj {
-				_, w, _ = strings.Cut(w, "و")
+				w = dropConjunction(w)
 			}
 			parts = append(parts, w)
 		}

@@ -62,6 +62,13 @@ var nameCases = []speakerCase{
 		lex:  true,
 	},
 	{
+		name: "a function after the conjunction «ف», its qualifiers ending in a place with «ب», is the name after them",
+		article: `ولا يتفق الجميع مع هذا الرأي. فالباحث التونسي في جامعة الزيتونة بتونس سامي بن حميدة يرى أن الوثيقة متأخرة.
+«الخط لا يعود إلى ذلك القرن»، قال الباحث التونسي.`,
+		want: []string{"سامي بن حميدة"},
+		lex:  true,
+	},
+	{
 		name:    "a profession alone («الخبير», «الباحث المغربي») that no named person holds is nobody, not the description",
 		article: `ويرى الباحث المغربي أن «الجفاف سيطول»، فيما قال الخبير: «الأمطار ستعود».`,
 		want:    []string{"", ""},
