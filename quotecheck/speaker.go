@@ -300,7 +300,7 @@ func (d *discourse) appositions() {
 // apposable reports whether toks[from:to] may stand between a function
 // and the name it belongs to: qualifiers and commas, no verb of speech,
 // complementizer, relative, adverb of time («أمس»), object in «ـا» (a
-// place after a preposition is none: «في كولونيا»), colon, quotation or
+// genitive is none: «في كولونيا», «لوكالة ناسا»), colon, quotation or
 // sentence end.
 func (d *discourse) apposable(from, to int) bool {
 	r := d.r
@@ -313,11 +313,17 @@ func (d *discourse) apposable(from, to int) bool {
 		}
 		k := r.key(j)
 		if _, verb := isSpeechVerb(k); verb || complementizers[k] || relatives[k] || stopWords[k] && !prepositions[k] ||
-			accusative(k) && !prepositions[r.key(j-1)] { // «مؤتمرا», not «في كولونيا»
+			accusative(k) && r.isKnown(j) && (j == from || !genitiveAfter(r.key(j-1))) { // «مؤتمرا», not «في كولونيا», «لوكالة ناسا»
 			return false
 		}
 	}
 	return true
+}
+
+// genitiveAfter reports a word the next noun is the genitive of: a
+// preposition, or a noun with «ال», «ب» or «ل» («لوكالة ناسا»).
+func genitiveAfter(k string) bool {
+	return prepositions[k] || strings.HasPrefix(k, "ال") || strings.HasPrefix(k, "ل") || strings.HasPrefix(k, "ب")
 }
 
 // company are nouns with «ب» that bring in other people («بحضور»).
@@ -330,11 +336,16 @@ var complementizers = keySet("إن أن بأن ان لأن إنه أنه")
 // apposedForeign reports two words the lexicon does not know that end a
 // phrase set off by a comma after a function with no name («قالت رئيسة
 // الجانب الأوروبي في البعثة، عالمة المصريات الألمانية كاترين
-// هوفمايستر.»): the name of the function's holder, after a description.
+// هوفمايستر.»), or the run a speech verb starts at lo («يقول عالم
+// الغلاف الجوي في مختبر … جوناثان ويلبرفورس.»): the name of the
+// function's holder, or the verb's subject, after a description.
 func (d *discourse) apposedForeign(j, lo int) bool {
 	r := d.r
 	if j+1 >= len(r.toks) || !r.joined(j+1) || j+2 < len(r.toks) && r.joined(j+2) || !r.unknown(j) || !r.unknown(j+1) {
 		return false
+	}
+	if j > lo && j+2 == d.runEnd(lo) && d.speechVerbAt(lo, lo) && d.apposable(lo+1, j) {
+		return true // «…»، يقول عالم الغلاف الجوي في مختبر … جوناثان ويلبرفورس.
 	}
 	if len(d.mentions) == 0 {
 		return false
@@ -1172,6 +1183,12 @@ func (d *discourse) subjectAfter(v, hi int) *clause {
 	if m := d.describedName(p, hi); m != nil {
 		c.subj = m // «قال رجل الأعمال سعيد حسن المري»
 		return c
+	}
+	for _, m := range d.mentions {
+		if m.at == hi-2 && m.at > p && d.apposedForeign(m.at, v) {
+			c.subj = m // «يقول عالم الغلاف الجوي في مختبر … جوناثان ويلبرفورس.»
+			return c
+		}
 	}
 	c.nobody = true
 	return c

@@ -69,6 +69,13 @@ var nameCases = []speakerCase{
 		lex:  true,
 	},
 	{
+		name: "two unknown words that end the clause after a quotation are its subject's name, after a description with genitives",
+		article: `«الأرقام لا تكذب، والمحيط يسخن أسرع مما ظننا»، يقول عالم المحيطات في معهد البحوث البحرية التابع لجامعة كيوتو ماساهيرو كوندوه.
+ويضيف كوندوه أن «الشعاب تموت».`,
+		want: []string{"ماساهيرو كوندوه", "ماساهيرو كوندوه"},
+		lex:  true,
+	},
+	{
 		name:    "a profession alone («الخبير», «الباحث المغربي») that no named person holds is nobody, not the description",
 		article: `ويرى الباحث المغربي أن «الجفاف سيطول»، فيما قال الخبير: «الأمطار ستعود».`,
 		want:    []string{"", ""},
