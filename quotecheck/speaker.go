@@ -326,6 +326,43 @@ func genitiveAfter(k string) bool {
 	return prepositions[k] || strings.HasPrefix(k, "ال") || strings.HasPrefix(k, "ل") || strings.HasPrefix(k, "ب")
 }
 
+// apposedUnread reports a function whose phrase runs on to a comma and
+// then a phrase of two or three words set off by commas or a colon that
+// holds no mention, function word, verb or word with «ال» («…، مجد ذياب،»):
+// the name of its holder, one the model did not read.
+func (d *discourse) apposedUnread(m *mention) bool {
+	r := d.r
+	p := m.end
+	for p < len(r.toks) && p-m.end < 6 && r.joined(p) {
+		p++
+	}
+	if p >= len(r.toks) || !r.narr[p] || r.gapBefore(p) != gapComma {
+		return false
+	}
+	q := p + 1
+	for q < len(r.toks) && r.joined(q) {
+		q++
+	}
+	if n := q - p; n < 2 || n > 3 || q < len(r.toks) && r.gapBefore(q) != gapComma && r.gapBefore(q) != gapColon {
+		return false
+	}
+	for j := p; j < q; j++ {
+		k := r.key(j)
+		if _, verb := isSpeechVerb(k); verb || closedWord(k) || strings.HasPrefix(k, "ال") || accusative(k) || articleWithClitic(k) {
+			return false
+		}
+		if h, _ := headOf(k); h != "" {
+			return false
+		}
+	}
+	for _, o := range d.mentions {
+		if o.at >= p && o.at < q {
+			return false
+		}
+	}
+	return true
+}
+
 // company are nouns with «ب» that bring in other people («بحضور»).
 var company = keySet("بحضور بمشاركة برفقة وبحضور وبمشاركة")
 
@@ -858,6 +895,13 @@ func (d *discourse) sentenceSubject(at int, focus *entity, fem bool) *entity {
 		s--
 	}
 	fits := func(e *entity) bool { return e != nil && (fem && !e.masc || !fem && !e.fem) }
+	if k := r.key(s); (k == "اما" || k == "واما") && s+1 < at && r.joined(s+1) && r.surnames[bare(r.key(s+1))] {
+		// «أما موريموتو فكتب …»: the surname «أما» sets first is the subject.
+		w := bare(r.key(s + 1))
+		if e := d.pick(at, nil, func(e *entity) bool { return e.function == "" && slices.Contains(e.keys, w) }); fits(e) {
+			return e
+		}
+	}
 	mi := 0
 	for j := s; j < at; j++ {
 		if !r.narr[j] {
@@ -1463,6 +1507,9 @@ func (d *discourse) function(m *mention) *entity {
 		if len(o.titles[0].words) > len(best.titles[0].words) {
 			best = o
 		}
+	}
+	if d.apposedUnread(m) {
+		return nil // «رئيس الاتحاد القطري للطلاب العرب، مجد ذياب، على …»: someone named holds it
 	}
 	if d.nameOn(m) || len(best.titles[0].words) < 2 && d.readOn(m) {
 		return nil // «النائب بوزيان», «الرئيس التنفيذي للشركة يوهان» with the name unread: whose function is unsure

@@ -109,8 +109,27 @@ var featureCases = []speakerCase{
 	},
 }
 
+// writtenCases: a post is reported with «كتب»; «أما» sets a surname first
+// as the subject of the verb after it.
+var writtenCases = []speakerCase{
+	{
+		name: "«كتب» on a platform reports words; «أما SURNAME ف…» is that person, not the one who spoke before",
+		article: `وقال الجيولوجي سامر فؤاد الحلبي إن «الصدع نشط».
+بينما يرى المهندس الكندي بيتر ماكلوسكي أن الخطر محدود.
+أما ماكلوسكي فكتب على حسابه: «لا داعي للذعر».`,
+		want: []string{"سامر فؤاد الحلبي", "بيتر ماكلوسكي"},
+		lex:  true,
+	},
+}
+
 // nobodyCases: an institution is no one the model names.
 var nobodyCases = []speakerCase{
+	{
+		name:    "a function set off before a name the model cannot read is someone named: nobody, not the function",
+		article: `وفي المساء، كتب رئيس رابطة الصيادين المحليين، نزيه قطامش، على حسابه: «لن نبحر غدا».`,
+		want:    []string{""},
+		lex:     true,
+	},
 	{
 		name: "an institution that starts the sentence before its speech verb is its subject: nobody, not the woman named after",
 		article: `المؤسسة الوطنية للمياه قالت في بيان: «الانقطاع مؤقت».
@@ -123,7 +142,7 @@ var nobodyCases = []speakerCase{
 // TestSpeakerNames: each mechanism of nameCases; every speaker returned
 // is printed whole in the narration.
 func TestSpeakerNames(t *testing.T) {
-	cases := slices.Concat(nameCases, featureCases, nobodyCases)
+	cases := slices.Concat(nameCases, featureCases, writtenCases, nobodyCases)
 	runSpeakerCases(t, cases, quotecheck.Speakers)
 	for _, tc := range cases {
 		checkSpeakersArePeople(t, tc.name, tc.article)

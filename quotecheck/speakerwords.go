@@ -43,6 +43,7 @@ var speechVerbs = withRecall(withAbbar(verbForms([][3]string{
 	{"رجح", "يرجح", "مرجحا"}, {"استنكر", "يستنكر", "مستنكرا"}, {"استغرب", "يستغرب", "مستغربا"},
 	// «يعد» is also «يُعدّ» (is deemed) and «واعدا» an adjective
 	// («مستقبلا واعدا»): «وعد» has its perfect only.
+	{"كتب", "يكتب", ""},
 	{"وعد", "", ""},
 })))
 
