@@ -279,6 +279,9 @@ func (d *discourse) appositions() {
 			if k := r.key(o.at - 1); d.inPrep[o] && (len(o.titles)+len(o.honors) > 0 || prepositions[k] || presiding[k] || company[k]) {
 				break // «بحضور المدير العام …»: someone else; «بمراكش يوسف …» is a place before the name
 			}
+			if len(o.name) > 1 && len(o.titles) > 0 && o.titles[0].heads[0] != m.titles[0].heads[0] && r.gapBefore(o.at) != gapComma {
+				break // «في جامعة القاضي عياض بمراكش يوسف …» read as one name: another function's
+			}
 			if len(o.name) == 0 {
 				if len(o.titles) > 0 && o.titles[0].heads[0] != m.titles[0].heads[0] && r.gapBefore(o.at) != gapComma {
 					break // «وزير الصحة في حكومة رئيس الوزراء …»: another function
@@ -327,9 +330,10 @@ func genitiveAfter(k string) bool {
 }
 
 // apposedUnread reports a function whose phrase runs on to a comma and
-// then a phrase of two or three words set off by commas or a colon that
-// holds no mention, function word, verb or word with «ال» («…، مجد ذياب،»):
-// the name of its holder, one the model did not read.
+// then a phrase of two to six words set off by punctuation that holds no
+// mention, function word or verb, and ends in two words with no «ال»
+// («…، مجد ذياب،», «…، عالمة المصريات الألمانية كاترين هوفمايستر.»): the
+// name of its holder, one the model did not read.
 func (d *discourse) apposedUnread(m *mention) bool {
 	r := d.r
 	p := m.end
@@ -343,12 +347,13 @@ func (d *discourse) apposedUnread(m *mention) bool {
 	for q < len(r.toks) && r.joined(q) {
 		q++
 	}
-	if n := q - p; n < 2 || n > 3 || q < len(r.toks) && r.gapBefore(q) != gapComma && r.gapBefore(q) != gapColon {
+	if n := q - p; n < 2 || n > 6 || q < len(r.toks) && r.gapBefore(q) < gapComma {
 		return false
 	}
 	for j := p; j < q; j++ {
 		k := r.key(j)
-		if _, verb := isSpeechVerb(k); verb || closedWord(k) || strings.HasPrefix(k, "ال") || accusative(k) || articleWithClitic(k) {
+		if _, verb := isSpeechVerb(k); verb || closedWord(k) || articleWithClitic(k) ||
+			j >= q-2 && (strings.HasPrefix(k, "ال") || accusative(k)) {
 			return false
 		}
 		if h, _ := headOf(k); h != "" {
