@@ -36,7 +36,10 @@ import (
 //     more, a surname given with a function, or a function nobody named
 //     holds; a first name or common noun read alone is the person of a
 //     fuller name holding it, else nobody, and half a name (the phrase goes
-//     on with a word the model did not read) is nobody.
+//     on with a word the model did not read, a patronym's phrase no fuller
+//     name holds) is nobody; so is a profession no named person holds
+//     («الخبير»). A function set off before a name (appositions) is that
+//     person's wherever it stands alone.
 
 // speakerOf is who said a quotation: the name as the article first names
 // them in full, and their role; nil each when the article gives none.
