@@ -1408,8 +1408,13 @@ func anaphoric(m *mention) bool {
 	if len(m.titles) != 1 || len(m.name) > 0 {
 		return false
 	}
-	t := m.titles[0]
-	if !anaphoricHeads[t.heads[0]] {
+	return adjectivesOnly(m.titles[0], anaphoricHeads)
+}
+
+// adjectivesOnly reports a function t whose head is one of heads with
+// adjectives at most in its core, no genitive.
+func adjectivesOnly(t title, heads map[string]bool) bool {
+	if !heads[t.heads[0]] {
 		return false
 	}
 	for _, c := range t.core[1:] {
@@ -1628,16 +1633,7 @@ func (d *discourse) description(e *entity) bool {
 	if e.role == nil || len(e.role.titles) != 1 {
 		return false
 	}
-	t := e.role.titles[0]
-	if !professions[t.heads[0]] {
-		return false
-	}
-	for _, c := range t.core[1:] {
-		if !nisba(c) && !titleAdjectives["ال"+c] {
-			return false
-		}
-	}
-	return true
+	return adjectivesOnly(e.role.titles[0], professions)
 }
 
 // professions are function heads that describe what someone does rather
