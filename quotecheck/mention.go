@@ -62,8 +62,11 @@ type reader struct {
 	narr  []bool   // prose outside quotations
 	spans [][2]int // each quotation's rune span
 	gaps  []gap    // the punctuation before each token (findGaps)
-	lex   Lexicon
-	known map[string]bool // the lexicon's answer per word
+	// hyphen marks a token joined to the one before by a hyphen alone
+	// («كروغر-آيلرز»): one word of a name, no gap (findGaps).
+	hyphen []bool
+	lex    Lexicon
+	known  map[string]bool // the lexicon's answer per word
 	// surnames are the bare keys of the name words of the people the
 	// article names, so that «النائب بوزيان», «وقال العمر» read a name.
 	surnames map[string]bool
@@ -84,6 +87,7 @@ func (r *reader) gapBefore(j int) gap {
 // comma, not a stop).
 func (r *reader) findGaps() {
 	r.gaps = make([]gap, len(r.toks))
+	r.hyphen = make([]bool, len(r.toks))
 	for j := range r.toks {
 		if j == 0 {
 			r.gaps[j] = gapStop
@@ -114,8 +118,18 @@ func (r *reader) findGaps() {
 				g = max(g, gapComma)
 			}
 		}
+		if g == gapParen && r.hyphenated(from, to) {
+			g, r.hyphen[j] = gapNone, true
+		}
 		r.gaps[j] = g
 	}
+}
+
+// hyphenated reports a bare hyphen at runes[from:to] between two letters
+// («جاي-وون»): the two tokens are one word.
+func (r *reader) hyphenated(from, to int) bool {
+	return to == from+1 && (r.runes[from] == '-' || r.runes[from] == '‐') &&
+		from > 0 && to < len(r.runes) && unicode.IsLetter(r.runes[from-1]) && unicode.IsLetter(r.runes[to])
 }
 
 // headline reports whether toks[j] stands on a line with no sentence end
@@ -248,8 +262,8 @@ func closedWord(k string) bool {
 func (r *reader) conjunct(j int) bool {
 	k := r.key(j)
 	rest, ok := strings.CutPrefix(k, "و")
-	if !ok || len([]rune(rest)) < 2 || givenNames[k] || nameParticles[k] {
-		return false // «وليد», «ولد»
+	if !ok || len([]rune(rest)) < 2 || givenNames[k] || nameParticles[k] || r.hyphen[j] {
+		return false // «وليد», «ولد», «جاي-وون»
 	}
 	if h, _ := headOf(k); h != "" {
 		return false // «وزير», «وكيل»
@@ -361,6 +375,9 @@ var filial = keySet("بن بنت")
 // after a lone given name (given) any definite word («باسل العمر»).
 func (r *reader) nameWord(n, have int, given bool) bool {
 	k := r.key(n)
+	if givenNames[k] && have >= 1 && n+1 < len(r.toks) && r.joined(n+1) && patronyms[r.key(n+1)] {
+		return true // «محمد الأمين ولد سيدي»: a function's word, but a patronym after it makes it a name
+	}
 	if h, _ := headOf(k); h != "" || closedWord(k) {
 		return false
 	}
@@ -423,6 +440,8 @@ func (r *reader) readName(j, hi int, closed bool) int {
 		switch {
 		case particle:
 			particle = false
+		case r.hyphen[n]:
+			onlyGiven = false // «جاي-وون», «كروغر-آيلرز»: the rest of the word
 		case nameParticles[k] && !r.conjunct(n):
 			particle, chain, onlyGiven = true, true, false // «ناصر بن سالم» has its family name
 		case nameCompounds[k]:

@@ -3,6 +3,7 @@ package quotecheck
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/newsscribe/newsscribe/align"
 	"github.com/newsscribe/newsscribe/align/arabic"
@@ -35,7 +36,10 @@ import (
 //     more, a surname given with a function, or a function nobody named
 //     holds; a first name or common noun read alone is the person of a
 //     fuller name holding it, else nobody, and half a name (the phrase goes
-//     on with a word the model did not read) is nobody.
+//     on with a word the model did not read, a patronym's phrase no fuller
+//     name holds) is nobody; so is a profession no named person holds
+//     («الخبير»). A function set off before a name (appositions) is that
+//     person's wherever it stands alone.
 
 // speakerOf is who said a quotation: the name as the article first names
 // them in full, and their role; nil each when the article gives none.
@@ -95,6 +99,11 @@ func newDiscourse(a *align.Article, runes []rune, lex Lexicon) *discourse {
 				r.keys[i] = p + verbAbbar // «عبّر عن استيائه»: the verb, not the preposition «عبر»
 			}
 		}
+		if rest, ok := strings.CutPrefix(w.Key, "ف"); ok && definite(rest) && !strings.HasPrefix(w.Text, "و") {
+			if h, _ := headOf(rest); h != "" {
+				r.keys[i] = "و" + rest // «فالباحث المغربي …»: a function after the conjunction «ف», read as after «و»
+			}
+		}
 	}
 	for _, q := range a.Quotes {
 		r.spans = append(r.spans, [2]int{q.CharStart, q.CharEnd})
@@ -144,6 +153,9 @@ func (d *discourse) collect() {
 					ctx = ctxSubject // «وتقول شريفة بنت …»: the subject's name, whatever its first word
 				}
 			}
+			if ctx == ctxNone && (d.beforePatronym(j, lo) || d.apposedForeign(j, lo)) {
+				ctx = ctxSubject // «، اباه ولد ابو بكر،»: the word before «ولد» is the given name
+			}
 			if ctx == ctxNone && !mentionStarts[r.key(j)] {
 				j++ // most words start no mention: one lookup tells
 				continue
@@ -180,6 +192,8 @@ func (d *discourse) collect() {
 			}
 		}
 	}
+	d.firstNames()
+	d.appositions()
 	for _, e := range d.people {
 		for _, k := range e.keys {
 			r.surnames[k] = true
@@ -187,6 +201,219 @@ func (d *discourse) collect() {
 	}
 	d.aliases()
 }
+
+// beforePatronym reports a word set off by a comma inside the run from lo
+// that a patronym or a family name in «أبو» follows («، اباه ولد
+// ابو بكر», «، رهف أبو صالح،»): the person's own name, whatever the
+// lexicon makes of it.
+func (d *discourse) beforePatronym(j, lo int) bool {
+	r := d.r
+	if j+2 >= len(r.toks) || !r.joined(j+1) || !r.joined(j+2) || !patronyms[r.key(j+1)] && r.key(j+1) != keyAbu ||
+		j == lo || r.gapBefore(j) != gapComma {
+		return false
+	}
+	k := r.key(j)
+	h, _ := headOf(k)
+	_, verb := isSpeechVerb(k)
+	return h == "" && !verb && !closedWord(k) && !accusative(k) && !definite(k) && !articleWithClitic(k) && honorifics[k] == ""
+}
+
+// firstNames adds a mention for each given name the article uses alone
+// for a person it introduced with a fuller name («تجلس سعاد المرعبي …»
+// then «وجدت سعاد …»), as features do: the person of the one fuller name
+// that starts with it. A given name two people start with is nobody's.
+func (d *discourse) firstNames() {
+	r := d.r
+	covered := make([]bool, len(r.toks))
+	for _, m := range d.mentions {
+		for j := m.at; j < m.end && j < len(covered); j++ {
+			covered[j] = true
+		}
+	}
+	var added []*mention
+	for j := range r.toks {
+		k := r.key(j)
+		if covered[j] || !r.narr[j] || !givenNames[k] || r.headline(j) {
+			continue
+		}
+		var e *entity
+		for _, p := range d.people {
+			if p.function == "" && len(p.keys) > 1 && p.keys[0] == bare(k) {
+				if e != nil {
+					e = nil
+					break
+				}
+				e = p
+			}
+		}
+		if e == nil || slices.Contains(e.at, j) {
+			continue
+		}
+		m := &mention{at: j, end: j + 1, name: []int{j}, fem: e.fem}
+		d.inPrep[m] = d.prepBefore(j)
+		e.at = append(e.at, j)
+		added = append(added, m)
+	}
+	if len(added) == 0 {
+		return
+	}
+	d.mentions = append(d.mentions, added...)
+	slices.SortStableFunc(d.mentions, func(a, b *mention) int { return a.at - b.at })
+}
+
+// appositions gives a function with no name to the person named right
+// after it in the same sentence: after its qualifiers and a comma, or a
+// description («قالت رئيسة لجنة التحكيم، الممثلة المغربية نادية بلحاج»,
+// «الباحث المغربي في جامعة … بمراكش يوسف بن عمر»), so that the function
+// alone is that person elsewhere. A verb, a complementizer or a second
+// function between them (their words end the function's phrase) links
+// nothing; nor does a name of one word (a place, a surname).
+func (d *discourse) appositions() {
+	r := d.r
+	for i, m := range d.mentions {
+		if len(m.name) > 0 || len(m.titles) == 0 || m.plural || m.same || m.pronoun != "" || d.generic(m) || i+1 >= len(d.mentions) ||
+			d.inPrep[m] || m.at > 0 && stopWords[r.key(m.at-1)] {
+			continue // «في محافظة بعلبك»: a place, no person
+		}
+		for _, o := range d.mentions[i+1:] {
+			if o.at-m.end > 14 || !d.apposable(m.end, o.at) {
+				break
+			}
+			if k := r.key(o.at - 1); d.inPrep[o] && (len(o.titles)+len(o.honors) > 0 || prepositions[k] || presiding[k] || company[k]) {
+				break // «بحضور المدير العام …»: someone else; «بمراكش يوسف …» is a place before the name
+			}
+			if len(o.name) > 1 && len(o.titles) > 0 && o.titles[0].heads[0] != m.titles[0].heads[0] && r.gapBefore(o.at) != gapComma {
+				break // «في جامعة القاضي عياض بمراكش يوسف …» read as one name: another function's
+			}
+			if len(o.name) == 0 {
+				if len(o.titles) > 0 && o.titles[0].heads[0] != m.titles[0].heads[0] && r.gapBefore(o.at) != gapComma {
+					break // «وزير الصحة في حكومة رئيس الوزراء …»: another function
+				}
+				continue
+			}
+			e := d.personOf(o)
+			if e == nil || len(e.keys) < 2 {
+				continue // «جامعة القاضي عياض»: a place's name
+			}
+			if !(m.fem && e.masc) {
+				d.learn(e, m)
+			}
+			break
+		}
+	}
+}
+
+// apposable reports whether toks[from:to] may stand between a function
+// and the name it belongs to: qualifiers and commas, no verb of speech,
+// complementizer, relative, adverb of time («أمس»), object in «ـا» (a
+// genitive is none: «في كولونيا», «لوكالة ناسا»), colon, quotation or
+// sentence end.
+func (d *discourse) apposable(from, to int) bool {
+	r := d.r
+	for j := from; j <= to && j < len(r.toks); j++ {
+		if !r.narr[j] || r.gapBefore(j) > gapComma && !(j == from && r.gapBefore(j) == gapParen) {
+			return false
+		}
+		if j == to {
+			break
+		}
+		k := r.key(j)
+		if _, verb := isSpeechVerb(k); verb || complementizers[k] || relatives[k] || stopWords[k] && !prepositions[k] ||
+			accusative(k) && r.isKnown(j) && (j == from || !genitiveAfter(r.key(j-1))) { // «مؤتمرا», not «في كولونيا», «لوكالة ناسا»
+			return false
+		}
+	}
+	return true
+}
+
+// genitiveAfter reports a word the next noun is the genitive of: a
+// preposition, or a noun with «ال», «ب» or «ل» («لوكالة ناسا»).
+func genitiveAfter(k string) bool {
+	return prepositions[k] || strings.HasPrefix(k, "ال") || strings.HasPrefix(k, "ل") || strings.HasPrefix(k, "ب")
+}
+
+// apposedUnread reports a function whose phrase runs on to a comma and
+// then a phrase of two to six words set off by punctuation that holds no
+// mention, function word or verb, and ends in two words with no «ال»
+// («…، مجد ذياب،», «…، عالمة المصريات الألمانية كاترين هوفمايستر.»): the
+// name of its holder, one the model did not read.
+func (d *discourse) apposedUnread(m *mention) bool {
+	r := d.r
+	p := m.end
+	for p < len(r.toks) && p-m.end < 6 && r.joined(p) {
+		p++
+	}
+	if p >= len(r.toks) || !r.narr[p] || r.gapBefore(p) != gapComma {
+		return false
+	}
+	q := p + 1
+	for q < len(r.toks) && r.joined(q) {
+		q++
+	}
+	if n := q - p; n < 2 || n > 6 || q < len(r.toks) && r.gapBefore(q) < gapComma {
+		return false
+	}
+	for j := p; j < q; j++ {
+		k := r.key(j)
+		if _, verb := isSpeechVerb(k); verb || closedWord(k) || articleWithClitic(k) ||
+			j >= q-2 && (strings.HasPrefix(k, "ال") || accusative(k)) {
+			return false
+		}
+		if h, _ := headOf(k); h != "" {
+			return false
+		}
+	}
+	for _, o := range d.mentions {
+		if o.at >= p && o.at < q {
+			return false
+		}
+	}
+	return true
+}
+
+// company are nouns with «ب» that bring in other people («بحضور»).
+var company = keySet("بحضور بمشاركة برفقة وبحضور وبمشاركة")
+
+// complementizers start a clause («إن», «أن»): what follows is what was
+// said, not who said it.
+var complementizers = keySet("إن أن بأن ان لأن إنه أنه")
+
+// apposedForeign reports two words the lexicon does not know that end a
+// phrase set off by a comma after a function with no name («قالت رئيسة
+// الجانب الأوروبي في البعثة، عالمة المصريات الألمانية كاترين
+// هوفمايستر.»), or the run a speech verb starts at lo («يقول عالم
+// الغلاف الجوي في مختبر … جوناثان ويلبرفورس.»): the name of the
+// function's holder, or the verb's subject, after a description.
+func (d *discourse) apposedForeign(j, lo int) bool {
+	r := d.r
+	if j+1 >= len(r.toks) || !r.joined(j+1) || j+2 < len(r.toks) && r.joined(j+2) || !r.unknown(j) || !r.unknown(j+1) {
+		return false
+	}
+	if j > lo && j+2 == d.runEnd(lo) && d.speechVerbAt(lo, lo) && d.apposable(lo+1, j) {
+		return true // «…»، يقول عالم الغلاف الجوي في مختبر … جوناثان ويلبرفورس.
+	}
+	if len(d.mentions) == 0 {
+		return false
+	}
+	m := d.mentions[len(d.mentions)-1]
+	if m.at < lo || len(m.name) > 0 || len(m.titles) == 0 || m.plural {
+		return false
+	}
+	comma := false
+	for p := m.end; p <= j; p++ {
+		comma = comma || r.gapBefore(p) == gapComma
+	}
+	return comma && (j == lo || r.gapBefore(j) == gapComma || !r.unknown(j-1))
+}
+
+// dropConjunction is w without the conjunction («و», «ف») it starts with.
+func dropConjunction(w string) string {
+	_, size := utf8.DecodeRuneInString(w)
+	return w[size:]
+}
+
+// keyAbu is «أبو», which starts a kunya or a family name.
+var keyAbu = arabic.Key("أبو")
 
 // callNames give a person another name: «ويناديها جيرانها ‹أم عثمان›»,
 // «أبو عمر، كما يناديه جيرانه», «الملقب بـ…», «المعروف باسم …».
@@ -405,14 +632,19 @@ func (d *discourse) prepBefore(j int) bool {
 }
 
 // nameOf is the name of m as printed, without a conjunction «و» before it.
+// Tokens joined by a hyphen are one word («كروغر-آيلرز»).
 func (d *discourse) nameOf(m *mention) []string {
-	out := make([]string, len(m.name))
+	out := make([]string, 0, len(m.name))
 	for i, j := range m.name {
-		out[i] = d.r.toks[j].Text
+		w := d.r.toks[j].Text
 		if j == m.at && m.conj {
-			_, rest, _ := strings.Cut(out[i], "و")
-			out[i] = rest
+			w = dropConjunction(w)
 		}
+		if i > 0 && d.r.hyphen[j] && m.name[i-1] == j-1 {
+			out[len(out)-1] += string(d.r.runes[d.r.toks[j-1].End:d.r.toks[j].Start]) + w
+			continue
+		}
+		out = append(out, w)
 	}
 	return out
 }
@@ -671,6 +903,13 @@ func (d *discourse) sentenceSubject(at int, focus *entity, fem bool) *entity {
 		s--
 	}
 	fits := func(e *entity) bool { return e != nil && (fem && !e.masc || !fem && !e.fem) }
+	if k := r.key(s); (k == "اما" || k == "واما") && s+1 < at && r.joined(s+1) && r.surnames[bare(r.key(s+1))] {
+		// «أما موريموتو فكتب …»: the surname «أما» sets first is the subject.
+		w := bare(r.key(s + 1))
+		if e := d.pick(at, nil, func(e *entity) bool { return e.function == "" && slices.Contains(e.keys, w) }); fits(e) {
+			return e
+		}
+	}
 	mi := 0
 	for j := s; j < at; j++ {
 		if !r.narr[j] {
@@ -788,10 +1027,40 @@ func (d *discourse) clauseBefore(bs, first int) *clause {
 				return c
 			}
 		case d.speechVerbAt(v, bs) && !d.inRelative(v, bs):
-			return d.subjectAfter(v, first)
+			c := d.subjectAfter(v, first)
+			if c.subj == nil && d.topicBefore(v) {
+				c.nobody = true // «الهيئة العامة للبيئة قالت في بيان:»
+			}
+			return c
 		}
 	}
 	return nil
+}
+
+// topicBefore reports a noun phrase that starts the sentence before the
+// speech verb at toks[v], with no mention of a person in it («الهيئة
+// العامة للبيئة قالت …»): the verb's subject, an institution or a thing,
+// no one the model can name.
+func (d *discourse) topicBefore(v int) bool {
+	r := d.r
+	s := v
+	for s > 0 && r.joined(s) {
+		s--
+	}
+	if s == v || v-s > 5 || r.gapBefore(s) != gapStop || !definite(r.key(s)) {
+		return false
+	}
+	for _, m := range d.mentions {
+		if m.at >= s && m.at < v {
+			return false
+		}
+	}
+	for j := s; j < v; j++ {
+		if _, verb := isSpeechVerb(r.key(j)); verb || closedWord(r.key(j)) {
+			return false
+		}
+	}
+	return true
 }
 
 // relays report words from someone: «ونقلت الوكالة عن الوزير قوله».
@@ -959,7 +1228,7 @@ func (d *discourse) subjectAfter(v, hi int) *clause {
 		}
 		return c
 	}
-	if _, verb := isSpeechVerb(k); verb || stopWords[k] || prepositions[k] || accusative(k) ||
+	if _, verb := isSpeechVerb(k); verb || stopWords[k] || prepositions[k] || accusative(k) || d.state(p, hi, f.fem) ||
 		(strings.HasPrefix(k, "ب") || strings.HasPrefix(k, "ل")) && r.isKnown(p) {
 		return c
 	}
@@ -967,8 +1236,25 @@ func (d *discourse) subjectAfter(v, hi int) *clause {
 		c.subj = m // «قال رجل الأعمال سعيد حسن المري»
 		return c
 	}
+	for _, m := range d.mentions {
+		if m.at == hi-2 && m.at > p && d.apposedForeign(m.at, v) {
+			c.subj = m // «يقول عالم الغلاف الجوي في مختبر … جوناثان ويلبرفورس.»
+			return c
+		}
+	}
 	c.nobody = true
 	return c
+}
+
+// state reports a feminine participle («مفعلة», «فاعلة») that ends the
+// phrase after a feminine verb («ثم تستدرك مبتسمة:», «تقول ضاحكة:»): how
+// she speaks, not who — the masculine «مبتسما» is an accusative.
+func (d *discourse) state(p, hi int, fem bool) bool {
+	r := d.r
+	k := r.key(p)
+	rs := []rune(k)
+	return fem && strings.HasSuffix(k, "ه") && (rs[0] == 'م' && len(rs) >= 5 || len(rs) == 5 && rs[1] == 'ا') &&
+		(p+1 >= hi || !r.joined(p+1)) && r.isKnown(p)
 }
 
 // describedName is the name that follows a description of up to three
@@ -1122,8 +1408,13 @@ func anaphoric(m *mention) bool {
 	if len(m.titles) != 1 || len(m.name) > 0 {
 		return false
 	}
-	t := m.titles[0]
-	if !anaphoricHeads[t.heads[0]] {
+	return adjectivesOnly(m.titles[0], anaphoricHeads)
+}
+
+// adjectivesOnly reports a function t whose head is one of heads with
+// adjectives at most in its core, no genitive.
+func adjectivesOnly(t title, heads map[string]bool) bool {
+	if !heads[t.heads[0]] {
 		return false
 	}
 	for _, c := range t.core[1:] {
@@ -1230,6 +1521,9 @@ func (d *discourse) function(m *mention) *entity {
 			best = o
 		}
 	}
+	if d.apposedUnread(m) {
+		return nil // «رئيس الاتحاد القطري للطلاب العرب، مجد ذياب، على …»: someone named holds it
+	}
 	if d.nameOn(m) || len(best.titles[0].words) < 2 && d.readOn(m) {
 		return nil // «النائب بوزيان», «الرئيس التنفيذي للشركة يوهان» with the name unread: whose function is unsure
 	}
@@ -1282,7 +1576,7 @@ func (d *discourse) titleText(m *mention, appos bool) string {
 		for _, j := range t.words {
 			w := d.r.toks[j].Text
 			if j == m.at && m.conj {
-				_, w, _ = strings.Cut(w, "و")
+				w = dropConjunction(w)
 			}
 			parts = append(parts, w)
 		}
@@ -1298,6 +1592,9 @@ func (d *discourse) titleText(m *mention, appos bool) string {
 // surname or a common noun («شركة») the model read alone is no one it
 // can name.
 func (d *discourse) introduced(e *entity, at int) *entity {
+	if e != nil && e.function != "" && d.description(e) {
+		return nil // «قال الخبير» with no expert named: someone the article leaves unnamed
+	}
 	if e == nil || e.function != "" {
 		return e
 	}
@@ -1314,6 +1611,13 @@ func (d *discourse) introduced(e *entity, at int) *entity {
 	if d.halfName(e) {
 		return nil
 	}
+	if patronyms[e.keys[0]] {
+		// «ولد سيدي عبد الله» is the father's name: the person whose own
+		// name goes before it, else nobody.
+		return d.pick(at, nil, func(p *entity) bool {
+			return p != e && p.function == "" && !patronyms[p.keys[0]] && contiguous(e.keys, p.keys)
+		})
+	}
 	if len(e.keys) > 1 || d.surname(e) {
 		return e
 	}
@@ -1321,6 +1625,20 @@ func (d *discourse) introduced(e *entity, at int) *entity {
 		return p != e && p.function == "" && len(p.keys) > 1 && slices.Contains(p.keys, e.keys[0])
 	})
 }
+
+// description reports a person named only by a profession with nothing
+// to make it one office — no genitive, at most adjectives («الخبير»,
+// «الباحث المغربي»): whom it describes the article does not say.
+func (d *discourse) description(e *entity) bool {
+	if e.role == nil || len(e.role.titles) != 1 {
+		return false
+	}
+	return adjectivesOnly(e.role.titles[0], professions)
+}
+
+// professions are function heads that describe what someone does rather
+// than name an office one person holds («خبير», «باحث», «محلل»).
+var professions = keySet("خبير باحث محلل طبيب صحفي مراسل لاعب مهاجم مدافع حارس مستعرب")
 
 // halfName reports a name ending in a given name that a mention goes on
 // after with a word the model did not read («عدنان خليل الرقاد», «فراس
@@ -1386,6 +1704,17 @@ func (d *discourse) speakerOf(e *entity) speakerOf {
 		}
 	}
 	return out
+}
+
+// contiguous reports whether sub is a run of keys («ولد سيدي» in «محمد
+// ولد سيدي»).
+func contiguous(sub, keys []string) bool {
+	for i := 0; i+len(sub) <= len(keys); i++ {
+		if slices.Equal(keys[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // subset reports whether every key of sub is in keys.

@@ -409,9 +409,13 @@ func checkSpeakersArePeople(t *testing.T, name, article string) {
 	// The narration: prose words outside quotations, as printed; «|» between
 	// runs of it.
 	narration := []string{"|"}
-	for _, w := range a.Words {
+	for i, w := range a.Words {
 		if !w.Prose || w.Quote >= 0 {
 			narration = append(narration, "|")
+			continue
+		}
+		if i > 0 && a.Words[i-1].End+1 == w.Start && runes[w.Start-1] == '-' && narration[len(narration)-1] != "|" {
+			narration[len(narration)-1] += "-" + string(runes[w.Start:w.End]) // «كروغر-آيلرز» is one word
 			continue
 		}
 		narration = append(narration, string(runes[w.Start:w.End]))

@@ -17,7 +17,7 @@ import (
 // perfect, imperfect and active participle of each, masculine; the
 // feminine forms are derived (verbForms). A verb with «و», «ف» or «ل»
 // before it is the same verb (isSpeechVerb).
-var speechVerbs = withAbbar(verbForms([][3]string{
+var speechVerbs = withRecall(withAbbar(verbForms([][3]string{
 	{"قال", "يقول", "قائلا"}, {"أضاف", "يضيف", "مضيفا"}, {"أكد", "يؤكد", "مؤكدا"},
 	{"أوضح", "يوضح", "موضحا"}, {"تابع", "يتابع", "متابعا"}, {"أشار", "يشير", "مشيرا"},
 	{"صرح", "يصرح", "مصرحا"}, {"اعتبر", "يعتبر", "معتبرا"}, {"أعلن", "يعلن", "معلنا"},
@@ -43,8 +43,19 @@ var speechVerbs = withAbbar(verbForms([][3]string{
 	{"رجح", "يرجح", "مرجحا"}, {"استنكر", "يستنكر", "مستنكرا"}, {"استغرب", "يستغرب", "مستغربا"},
 	// «يعد» is also «يُعدّ» (is deemed) and «واعدا» an adjective
 	// («مستقبلا واعدا»): «وعد» has its perfect only.
+	{"كتب", "يكتب", ""},
 	{"وعد", "", ""},
-}))
+})))
+
+// withRecall adds «يتذكر» (recalls) to the speech verbs m, in its
+// imperfect and participle: its perfect «تذكر» is «ذكر»'s feminine.
+func withRecall(m map[string]verbForm) map[string]verbForm {
+	m[arabic.Key("يتذكر")] = verbForm{}
+	m[arabic.Key("تتذكر")] = verbForm{fem: true}
+	m[arabic.Key("متذكرا")] = verbForm{participle: true}
+	m[arabic.Key("متذكرة")] = verbForm{fem: true, participle: true}
+	return m
+}
 
 // verbAbbar is the reader's key of «عبّر» (expressed) written with its
 // shadda: without it the word is the preposition «عبر» (newDiscourse).
@@ -233,6 +244,10 @@ var titleAdjectives = keySet("العام العامة الأعلى الأول ا
 // nameParticles join the parts of a name and always take the word after
 // them: «بن», «أبو», «آل», «عبد», «آيت».
 var nameParticles = keySet("بن ابن بنت ولد أبو أبي أبا أم آل آيت أيت عبد ولد")
+
+// patronyms join a person's own name to their father's («بن», «ولد»,
+// «بنت», «منت»): a name never starts with one, a given name goes before.
+var patronyms = keySet("بن ابن بنت ولد منت")
 
 // namePrefixes start a compound given name before a given name («سيد
 // أحمد», «سيدي محمد»); elsewhere they are common words («سيد الموقف»).
