@@ -229,6 +229,21 @@ func VerdictCounts(r *Result) map[Verdict]int {
 	return count
 }
 
+// QuoteCount says how many quotations in Arabic's agreement of a number
+// and its noun, as the page's countWord does: «اقتباس واحد», «اقتباسان»,
+// «3 اقتباسات» (3–10), «11 اقتباسًا» (11 and up, and 0).
+func QuoteCount(n int) string {
+	switch r := n % 100; {
+	case n == 1:
+		return "اقتباس واحد"
+	case n == 2:
+		return "اقتباسان"
+	case r >= 3 && r <= 10:
+		return fmt.Sprintf("%d اقتباسات", n)
+	}
+	return fmt.Sprintf("%d اقتباسًا", n)
+}
+
 // Summary is the one line a journalist reads first: «5 اقتباسات: 3 مطابقة،
 // 1 محرّف، 1 غير موجود» (the labels' summary forms, Label.One and Many).
 func Summary(r *Result) string {
@@ -242,7 +257,7 @@ func Summary(r *Result) string {
 			parts = append(parts, fmt.Sprintf("%d %s", n, v.Label().Many))
 		}
 	}
-	s := fmt.Sprintf("%d اقتباسات", len(r.Quotes))
+	s := QuoteCount(len(r.Quotes))
 	if len(parts) > 0 {
 		s += ": " + strings.Join(parts, "، ")
 	}

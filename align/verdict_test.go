@@ -100,3 +100,13 @@ func TestVocabularyCarriesThePalette(t *testing.T) {
 		t.Errorf("said: %v, want %v", said, want)
 	}
 }
+
+// TestQuoteCount: the number and its noun agree as Arabic has them (the
+// summary said «1 اقتباسات»).
+func TestQuoteCount(t *testing.T) {
+	for n, want := range map[int]string{0: "0 اقتباسًا", 1: "اقتباس واحد", 2: "اقتباسان", 3: "3 اقتباسات", 10: "10 اقتباسات", 11: "11 اقتباسًا", 103: "103 اقتباسات", 111: "111 اقتباسًا"} {
+		if got := align.QuoteCount(n); got != want {
+			t.Errorf("QuoteCount(%d) = %q, want %q", n, got, want)
+		}
+	}
+}

@@ -391,7 +391,7 @@ func testArticles(t *testing.T, ts *testServer) {
 	if r := ts.do(t, "GET", "/v1/articles/"+a.ID+"/transcript?format=html", nil, ""); r.status != 200 || !strings.HasPrefix(r.header.Get("Content-Type"), "text/html") {
 		t.Errorf("html: got %d %s", r.status, r.header.Get("Content-Type"))
 	}
-	if r := ts.do(t, "GET", "/v1/articles/"+a.ID+"/transcript?format=report", nil, ""); r.status != 200 || !strings.HasPrefix(r.header.Get("Content-Type"), "text/plain") || !strings.HasPrefix(string(r.body), "فحص الاقتباسات — 1 اقتباسات") {
+	if r := ts.do(t, "GET", "/v1/articles/"+a.ID+"/transcript?format=report", nil, ""); r.status != 200 || !strings.HasPrefix(r.header.Get("Content-Type"), "text/plain") || !strings.HasPrefix(string(r.body), "فحص الاقتباسات — اقتباس واحد") {
 		t.Errorf("report: got %d %s %q", r.status, r.header.Get("Content-Type"), r.body)
 	}
 	if r := ts.do(t, "GET", "/v1/articles/"+a.ID+"/audio", nil, ""); r.status != 200 || r.header.Get("Accept-Ranges") != "bytes" {

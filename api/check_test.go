@@ -74,7 +74,7 @@ func TestQuoteCheckEndpoints(t *testing.T) {
 	for _, path := range []string{"/v1/transcriptions/" + j.ID + "/alignment?format=report", "/v1/articles/" + a.ID + "/transcript?format=report"} {
 		r := ts.do(t, "GET", path, nil, "")
 		if r.status != 200 || !strings.HasPrefix(r.header.Get("Content-Type"), "text/plain") ||
-			!strings.HasPrefix(string(r.body), "فحص الاقتباسات — 1 اقتباسات") || !strings.Contains(string(r.body), "(verbatim)") {
+			!strings.HasPrefix(string(r.body), "فحص الاقتباسات — اقتباس واحد") || !strings.Contains(string(r.body), "(verbatim)") {
 			t.Errorf("%s: got %d %s %q, want the check with one verbatim quotation", path, r.status, r.header.Get("Content-Type"), r.body)
 		}
 	}

@@ -127,7 +127,7 @@ func TestREADMEExamples(t *testing.T) {
 		out := runBlocks(t, ctx, work, env, blocks, "cli", nil)
 		// The stub model has no trained weights: what it "hears" is noise,
 		// so the check finds the quotations not said; the commands ran.
-		for _, want := range []string{"wrote talk.json", "فحص الاقتباسات — 2 اقتباسات"} {
+		for _, want := range []string{"wrote talk.json", "فحص الاقتباسات — اقتباسان"} {
 			if !strings.Contains(out, want) {
 				t.Errorf("command-line examples: output lacks %q:\n%s", want, out)
 			}
@@ -140,7 +140,7 @@ func TestREADMEExamples(t *testing.T) {
 		out := runBlocks(t, ctx, work, nil, blocks, "api", strings.NewReplacer("localhost:8080", addr))
 		for _, want := range []string{
 			// The quick start's check, in the labels' summary forms.
-			"فحص الاقتباسات — 2 اقتباسات: 1 " + align.VerdictVerbatim.Label().One + "، 1 " + align.VerdictNotSaid.Label().One,
+			"فحص الاقتباسات — اقتباسان: 1 " + align.VerdictVerbatim.Label().One + "، 1 " + align.VerdictNotSaid.Label().One,
 			"transcript talk.m4a: الحكومة ستواصل العمل من أجل تحسين الخدمات", // search: the transcript's hit
 		} {
 			if !strings.Contains(out, want) {

@@ -74,7 +74,7 @@ func TestAlignCommand(t *testing.T) {
 	if code := cli.Run(context.Background(), []string{"align", "--transcript", tp, "--article", ap, "--format", "report"}, nil, &stdout, &stderr); code != 0 {
 		t.Fatalf("report: got exit code %d (%s), want 0", code, stderr.String())
 	}
-	if got := stdout.String(); !strings.HasPrefix(got, "فحص الاقتباسات — 1 اقتباسات") || !strings.Contains(got, "(verbatim)") {
+	if got := stdout.String(); !strings.HasPrefix(got, "فحص الاقتباسات — اقتباس واحد") || !strings.Contains(got, "(verbatim)") {
 		t.Errorf("got %q, want the quotation check with one verbatim quotation", got)
 	}
 }

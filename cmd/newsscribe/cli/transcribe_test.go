@@ -273,7 +273,7 @@ func TestTranscribeArticleNotPrompted(t *testing.T) {
 		t.Errorf("got prompts %q, want one recognition with no prompt", prompts)
 	}
 	report, err := os.ReadFile(filepath.Join(dir, "talk.txt"))
-	if err != nil || !strings.HasPrefix(string(report), "فحص الاقتباسات — 1 اقتباسات") {
+	if err != nil || !strings.HasPrefix(string(report), "فحص الاقتباسات — اقتباس واحد") {
 		t.Errorf("got report %q (%v), want the quotation check", report, err)
 	}
 }
