@@ -56,16 +56,7 @@ func TestBrowserFlow(t *testing.T) {
 	node := need(t, "node", "Node.js 18+ (make deps installs nodejs where absent)")
 	need(t, "espeak-ng", "espeak-ng (make deps)")
 	need(t, "ffmpeg", "ffmpeg (make deps)")
-	chromium := os.Getenv("CHROMIUM")
-	if chromium == "" {
-		chromium = "/usr/bin/chromium"
-	}
-	if _, err := os.Stat(chromium); err != nil {
-		t.Skipf("browser test skipped: %s not found; install Debian's chromium (make deps)", chromium)
-	}
-	if _, err := os.Stat(filepath.Join("e2e", "node_modules", "playwright-core", "package.json")); err != nil {
-		t.Skip("browser test skipped: playwright-core not installed; run make e2e-deps (npm ci --prefix api/web/e2e)")
-	}
+	chromium := needChromium(t)
 	root, err := filepath.Abs(filepath.Join("..", ".."))
 	if err != nil {
 		t.Fatal(err)
@@ -182,6 +173,23 @@ func shrinkPNG(path string) error {
 		}
 	}
 	return atomicfile.Write(path, func(f *os.File) error { return png.Encode(f, out) })
+}
+
+// needChromium returns Debian's Chromium ($CHROMIUM to use another) and
+// skips t where it or the test's playwright-core is not installed.
+func needChromium(t *testing.T) string {
+	t.Helper()
+	chromium := os.Getenv("CHROMIUM")
+	if chromium == "" {
+		chromium = "/usr/bin/chromium"
+	}
+	if _, err := os.Stat(chromium); err != nil {
+		t.Skipf("browser test skipped: %s not found; install Debian's chromium (make deps)", chromium)
+	}
+	if _, err := os.Stat(filepath.Join("e2e", "node_modules", "playwright-core", "package.json")); err != nil {
+		t.Skip("browser test skipped: playwright-core not installed; run make e2e-deps (npm ci --prefix api/web/e2e)")
+	}
+	return chromium
 }
 
 func need(t *testing.T, prog, what string) string {

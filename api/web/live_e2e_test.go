@@ -41,16 +41,7 @@ func TestLiveBrowser(t *testing.T) {
 		t.Skip("browser test skipped with -short")
 	}
 	node := need(t, "node", "Node.js 18+ (make deps installs nodejs where absent)")
-	chromium := os.Getenv("CHROMIUM")
-	if chromium == "" {
-		chromium = "/usr/bin/chromium"
-	}
-	if _, err := os.Stat(chromium); err != nil {
-		t.Skipf("browser test skipped: %s not found; install Debian's chromium (make deps)", chromium)
-	}
-	if _, err := os.Stat(filepath.Join("e2e", "node_modules", "playwright-core", "package.json")); err != nil {
-		t.Skip("browser test skipped: playwright-core not installed; run make e2e-deps (npm ci --prefix api/web/e2e)")
-	}
+	chromium := needChromium(t)
 	root, _ := filepath.Abs(filepath.Join("..", ".."))
 	dir := t.TempDir()
 

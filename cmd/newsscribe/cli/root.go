@@ -99,7 +99,7 @@ func newVersionCmd(s Streams) *cobra.Command {
 			}
 			lexicon := "quotation check lexicon: hunspell-ar (Ayaspell)"
 			if _, err := quotecheck.DefaultLexicon(); err != nil {
-				lexicon = "quotation check lexicon: none (" + err.Error() + "); a printed word one letter from another real word is taken for a spelling slip"
+				lexicon = "quotation check lexicon: none (" + err.Error() + "); a printed word alike in letters to the word said is called unclear (listen), never a spelling slip, and names are read less surely"
 			}
 			_, err := fmt.Fprintf(s.Out, "newsscribe %s\n%s\n%s\n", Version, engine, lexicon)
 			return err
