@@ -67,9 +67,19 @@ func newReceiver(t *testing.T) *receiver {
 	return r
 }
 
-// up starts listening on the receiver's port.
+// up starts listening on the receiver's port. While it was down another
+// process's connection may have had the port as its own for a moment (a
+// full make test once did): try again for up to 10 s.
 func (r *receiver) up(t *testing.T) {
-	ln, err := net.Listen("tcp", r.addr)
+	var (
+		ln  net.Listener
+		err error
+	)
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+		if ln, err = net.Listen("tcp", r.addr); err == nil || time.Now().After(deadline) {
+			break
+		}
+	}
 	if err != nil {
 		t.Errorf("receiver up: %v", err)
 		return
