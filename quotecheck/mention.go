@@ -70,6 +70,84 @@ type reader struct {
 	// surnames are the bare keys of the name words of the people the
 	// article names, so that «النائب بوزيان», «وقال العمر» read a name.
 	surnames map[string]bool
+	// spoken are the bare keys of the words the article sets alone as the
+	// subject of a speech verb («وقالت الخطيب إن», «أكد ولد علي»): a
+	// person's family name, whatever the lexicon makes of it (spokenNames).
+	spoken map[string]bool
+}
+
+// spokenNames fills r.spoken: the word right after a speech verb (not a
+// participle), or after «أما», when it is no function, form of address,
+// closed word, given name or common noun with a proclitic — with a name
+// particle, the word after it («بن عمارة», «أبو صعب»). The article
+// itself so tells where a name it printed whole ends (nameEndAhead).
+func (r *reader) spokenNames() {
+	r.spoken = map[string]bool{}
+	for v := 0; v+1 < len(r.toks); v++ {
+		k := r.key(v)
+		f, verb := isSpeechVerb(k)
+		if !(verb && !f.participle || k == "اما" || k == "واما") || !r.narr[v] || !r.joined(v+1) {
+			continue
+		}
+		n := v + 1
+		if nameParticles[r.key(n)] && n+1 < len(r.toks) && r.joined(n+1) {
+			n++
+		}
+		w := r.key(n)
+		if h, _ := headOf(w); h != "" || closedWord(w) || givenNames[w] || articleWithClitic(w) || len([]rune(w)) < 3 {
+			continue
+		}
+		if n+1 < len(r.toks) && r.joined(n+1) && !closedWord(r.key(n+1)) && !prepositions[r.key(n+1)] {
+			continue // «وقال الخطيب الجمعة»: not a word alone
+		}
+		r.spoken[bare(w)] = true
+	}
+}
+
+// nameEndAhead is how many words from toks[n] (one to three, joined, none
+// a closed word, function, form of address or word joined by «و») go on
+// the name started at toks[j] to a family name the article itself vouches
+// for: one it sets alone as a speaker (spoken) — «لينا سمير الخطيب
+// التقرير» where it later writes «وقالت الخطيب» — or the whole name
+// printed again and ended there by punctuation or a preposition («برئاسة
+// النائب سليم نقولا طعمة،», «وقال النائب سليم نقولا طعمة بعد»); 0 when
+// neither.
+func (r *reader) nameEndAhead(j, n, hi int) int {
+	for p := n; p < hi && p-n < 3 && r.joined(p); p++ {
+		k := r.key(p)
+		if h, _ := headOf(k); h != "" || closedWord(k) || r.conjunct(p) || articleWithClitic(k) || prepositions[k] {
+			return 0
+		}
+		if r.spoken[bare(k)] || r.printedAgain(j, p+1) {
+			return p - n + 1
+		}
+	}
+	return 0
+}
+
+// printedAgain reports whether the narration prints the words of
+// toks[j:e] (two or more) again elsewhere, and somewhere ends them with
+// punctuation or a preposition, so that they are a name's whole.
+func (r *reader) printedAgain(j, e int) bool {
+	if e-j < 2 {
+		return false
+	}
+	again, ended := false, false
+	for s := 0; s+e-j <= len(r.toks); s++ {
+		match := true
+		for i := j; i < e && match; i++ {
+			match = r.narr[s+i-j] && r.keys[s+i-j] == r.keys[i] && (i == j || r.joined(s+i-j))
+		}
+		if !match {
+			continue
+		}
+		if s != j {
+			again = true
+		}
+		end := s + e - j
+		ended = ended || end >= len(r.toks) || !r.joined(end) || prepositions[r.key(end)]
+	}
+	return again && ended
 }
 
 func (r *reader) key(j int) string { return r.keys[j] }
@@ -218,6 +296,9 @@ func headOf(key string) (head string, fem bool) {
 	if k2, ok := strings.CutSuffix(k, "ه"); ok && titleHeads[k2] {
 		return k2, true
 	}
+	if k2, ok := strings.CutSuffix(k, "ها"); ok && titleHeads[k2] && !strings.HasPrefix(key, "ال") {
+		return k2, false // «رئيسها»: its head, whose complement is the pronoun's noun (learn)
+	}
 	return "", false
 }
 
@@ -341,15 +422,21 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 		// «، أكلي مزيان،»: what a comma sets off after a function is its holder.
 		// Up to three words, or six with a given name among them
 		// («، عوض الكريم محمد أحمد الطيب،»).
-		n, given := j, false
+		// A definite common word before the given name («، عالمة المصريات
+		// الألمانية كاترين …») is a description, not a name's start.
+		n, given, described := j, false, false
 		for n < hi && n-j < 6 && (n == j || r.joined(n)) && !closedWord(r.key(n)) && !accusative(r.key(n)) {
 			if h, _ := headOf(r.key(n)); h != "" || articleWithClitic(r.key(n)) {
 				break
 			}
-			given = given || givenNames[r.key(n)]
+			if givenNames[r.key(n)] {
+				given = true
+			} else if !given && definite(r.key(n)) && !nameCompounds[r.key(n)] && r.isKnown(n) {
+				described = true
+			}
 			n++
 		}
-		return n > j && (n-j <= 3 || given) && (n >= hi || r.gapBefore(n) == gapComma || r.gapBefore(n) == gapColon)
+		return n > j && (n-j <= 3 || given && !described) && (n >= hi || r.gapBefore(n) == gapComma || r.gapBefore(n) == gapColon)
 	}
 	return false
 }
@@ -437,6 +524,13 @@ func (r *reader) readName(j, hi int, closed bool) int {
 	for n < hi && n-j < 8 && r.joined(n) {
 		k := r.key(n)
 		last := n+1 >= hi || !r.joined(n+1) // punctuation or the end after it
+		if (given || r.unknown(j)) && !particle && !nameParticles[k] && !r.nameWord(n, n-j, given) {
+			if f := r.nameEndAhead(j, n, hi); f > 0 {
+				n += f // the article names them by that family name alone
+				onlyGiven, chain = false, true
+				continue
+			}
+		}
 		switch {
 		case particle:
 			particle = false
@@ -586,8 +680,8 @@ func (r *reader) familyName(n, hi int) int {
 		return 0
 	case r.endsAt(n+1, hi) || accusative(r.key(n+1)) || r.cliticWord(n+1):
 		return 1 // «نبيل ضاهر مؤتمرا»: the object starts; «كلاسن لوكالة»: a complement
-	case plainWord(n+1) && !r.unknown(n+1) && (r.endsAt(n+2, hi) || r.cliticWord(n+2)):
-		return 2
+	case (plainWord(n+1) && !r.unknown(n+1) || nameCompounds[r.key(n+1)]) && (r.endsAt(n+2, hi) || r.cliticWord(n+2)):
+		return 2 // «محمد زيتونة بوعزة إلى»; a compound, «إخلاص عوض الكريم إن»
 	}
 	return 0
 }
@@ -948,7 +1042,8 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 		case open && (n-1 == j || r.isKnown(n-1)):
 			// The genitive a construct awaits (a proper noun awaits none):
 			// any noun, a place with «و» («ولاية وهران») too.
-			if closedWord(k) || givenNames[k] && !definite(k) || strings.HasPrefix(k, "و") && conjunctOf(k[2:]) || accusative(k) {
+			party := partyNouns[bare(r.key(n-1))] && !prepositions[k] && !strings.HasPrefix(k, "و")
+			if !party && (closedWord(k) || givenNames[k] && !definite(k) || strings.HasPrefix(k, "و") && conjunctOf(k[2:]) || accusative(k)) {
 				return t, n - j
 			}
 			proper = n
@@ -968,9 +1063,12 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 			proper = -1
 			add(!inQual)
 		case definite(k) && hk == "" && !givenNames[k] && !closedWord(k) && r.isKnown(n) && n+1 < hi && r.joined(n+1) &&
-			(honorifics[r.key(n+1)] != "" || givenNames[r.key(n+1)]):
+			(honorifics[r.key(n+1)] != "" || givenNames[r.key(n+1)] || func() bool { h, _ := headOf(r.key(n + 1)); return h != "" }()):
 			proper = -1
-			add(!inQual) // «مدير أمن الجبل الأخضر العميد …»: an adjective the name follows
+			// «مدير أمن الجبل الأخضر العميد …»: an adjective the name
+			// follows; «والي جهة العيون الساقية الحمراء عامل …»: or a
+			// second function of the same person.
+			add(!inQual)
 		case strings.HasPrefix(k, "وال") && !givenNames[k[2:]] && r.conjunct(n):
 			proper = -1
 			add(!inQual) // «والتعليم»
@@ -1010,6 +1108,10 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 	}
 	return t, n - j
 }
+
+// partyNouns take a party's or a movement's own name as their genitive,
+// whatever word it is («مرشحة حزب تواصل», «حركة النهضة»).
+var partyNouns = keySet("حزب حركة تيار جبهة ائتلاف قائمة")
 
 // representatives are the functions «عن» qualifies («النائب عن ولاية
 // الجلفة»).

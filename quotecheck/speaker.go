@@ -47,19 +47,22 @@ type speakerOf struct{ name, role *string }
 
 // entity is a person of the article.
 type entity struct {
-	name    []string        // the fullest name, as printed
-	keys    []string        // bare keys of name
-	heads   map[string]bool // the functions given them
-	honors  map[string]bool // their forms of address
-	words   map[string]bool // bare keys of every word of their functions, name and adjectives
-	places  bool            // a function whose complement is a place named only as such («عمدة المدينة»)
-	role    *mention        // the first mention with a function
-	fem     bool            // a woman: a feminine function, address, name or verb
-	masc    bool            // a man: a masculine verb
-	chair   bool            // presides the sitting («برئاسة»)
-	at      []int           // the tokens where the article mentions them
-	unsure  bool            // every mention of the name may go on (mention.unsure): the name is not known
-	aliases [][]string      // bare keys of other names the article gives them («أبو عمر»)
+	name  []string        // the fullest name, as printed
+	keys  []string        // bare keys of name
+	heads map[string]bool // the functions given them
+	// femHeads are the functions given them in the feminine form
+	// («المرشحة»): the masculine form of one («المرشح») is another person.
+	femHeads map[string]bool
+	honors   map[string]bool // their forms of address
+	words    map[string]bool // bare keys of every word of their functions, name and adjectives
+	places   bool            // a function whose complement is a place named only as such («عمدة المدينة»)
+	role     *mention        // the first mention with a function
+	fem      bool            // a woman: a feminine function, address, name or verb
+	masc     bool            // a man: a masculine verb
+	chair    bool            // presides the sitting («برئاسة»)
+	at       []int           // the tokens where the article mentions them
+	unsure   bool            // every mention of the name may go on (mention.unsure): the name is not known
+	aliases  [][]string      // bare keys of other names the article gives them («أبو عمر»)
 	// function is, for a person the article names only by function, that
 	// function («وزيرة الصحة»); "" for a named person.
 	function string
@@ -109,6 +112,7 @@ func newDiscourse(a *align.Article, runes []rune, lex Lexicon) *discourse {
 		r.spans = append(r.spans, [2]int{q.CharStart, q.CharEnd})
 	}
 	r.findGaps()
+	r.spokenNames()
 	d := &discourse{r: r, inPrep: map[*mention]bool{}}
 	d.first, d.last = make([]int, len(a.Quotes)), make([]int, len(a.Quotes))
 	for q := range d.first {
@@ -696,8 +700,17 @@ func (d *discourse) learn(e *entity, m *mention) {
 		e.words[a] = true
 	}
 	for _, t := range m.titles {
+		if len(t.words) > 0 && strings.HasSuffix(d.r.key(t.words[0]), "ها") {
+			d.antecedents(e, t.words[0])
+		}
 		for _, h := range t.heads {
 			e.heads[h] = true
+			if t.fem {
+				if e.femHeads == nil {
+					e.femHeads = map[string]bool{}
+				}
+				e.femHeads[h] = true
+			}
 		}
 		for _, c := range t.core {
 			e.words[c] = true
@@ -1313,6 +1326,13 @@ var prepPronouns = keySet("عنه عنها فيه فيها له لها إليه 
 // the focus, else the one mentioned nearest before, else after. nil when
 // nobody fits.
 func (d *discourse) resolve(m *mention, at int, focus *entity, fem bool) *entity {
+	if d.objectAfterTitle(m) {
+		// «وختم رئيس الجامعة رسالة …»: the function is the subject, the
+		// common noun after it its object.
+		t := *m
+		t.name = nil
+		m = &t
+	}
 	switch {
 	case m.same:
 		return focus
@@ -1449,6 +1469,9 @@ func (d *discourse) fits(e *entity, m *mention) bool {
 		}
 		chair := e.chair && slices.ContainsFunc(t.core[1:], func(c string) bool { return sittings[c] })
 		ok := chair || e.chair && t.heads[0] == headJudge
+		if !t.fem && !m.fem && len(t.heads) > 0 && e.femHeads[t.heads[0]] {
+			return false // «المرشح» after «المرشحة شيلان أحمد»: a man of that function
+		}
 		for _, h := range t.heads {
 			ok = ok || e.heads[h] || e.honors[h]
 		}
@@ -1456,6 +1479,9 @@ func (d *discourse) fits(e *entity, m *mention) bool {
 			return false
 		}
 		for i, c := range t.core[1:] {
+			if newcomer[c] {
+				continue // «المدرب الجديد» is the coach the article presents
+			}
 			if !e.words[c] && !placeNouns[c] && !(e.places && i == 0 && !nisba(c)) && !(chair && sittings[c]) {
 				if h, _ := headOf(c); h == "" || !e.heads[h] {
 					return false
@@ -1625,6 +1651,39 @@ func (d *discourse) introduced(e *entity, at int) *entity {
 		return p != e && p.function == "" && len(p.keys) > 1 && slices.Contains(p.keys, e.keys[0])
 	})
 }
+
+// objectAfterTitle reports a mention whose name is one word after a
+// function that the lexicon knows as a common word and that names nobody
+// of the article: no given name, no word of a fuller name, no word the
+// article sets alone as a speaker («رئيس الجامعة رسالة»).
+func (d *discourse) objectAfterTitle(m *mention) bool {
+	if len(m.name) != 1 || len(m.titles) == 0 || d.r.lex == nil {
+		return false
+	}
+	j := m.name[0]
+	k := d.r.key(j)
+	if givenNames[k] || d.r.spoken[bare(k)] || !IsWord(d.r.lex, plain(d.r.toks[j].Text)) {
+		return false
+	}
+	return !slices.ContainsFunc(d.people, func(e *entity) bool { return len(e.keys) > 1 && slices.Contains(e.keys, bare(k)) })
+}
+
+// antecedents gives e the definite nouns of the sentence before the
+// function at toks[at] that holds a pronoun («قدمت الاتحادية … ندوة نشطها
+// رئيسها رشيد بن عمارة»): the noun the pronoun stands for is among them,
+// so that «رئيس الاتحادية» is that person.
+func (d *discourse) antecedents(e *entity, at int) {
+	r := d.r
+	for s := at - 1; s >= 0 && r.gapBefore(s+1) != gapStop; s-- {
+		if k := r.key(s); r.narr[s] && definite(k) {
+			e.words[bare(k)] = true
+		}
+	}
+}
+
+// newcomer are the adjectives of a function's new holder («المدرب
+// الجديد», «المديرة الجديدة»): the one the article introduces with it.
+var newcomer = keySet("جديد جديده")
 
 // description reports a person named only by a profession with nothing
 // to make it one office — no genitive, at most adjectives («الخبير»,

@@ -126,7 +126,7 @@ var writtenCases = []speakerCase{
 var nobodyCases = []speakerCase{
 	{
 		name:    "a function set off before a name the model cannot read is someone named: nobody, not the function",
-		article: `وفي المساء، كتب رئيس رابطة الصيادين المحليين، نزيه قطامش، على حسابه: «لن نبحر غدا».`,
+		article: `وفي المساء، كتب رئيس رابطة الصيادين المحليين، زكوان قطامش، على حسابه: «لن نبحر غدا».`,
 		want:    []string{""},
 		lex:     true,
 	},

@@ -132,7 +132,7 @@ var speechVerbForms = func() map[string]verbForm {
 var titleHeads = keySet("وزير رئيس مدير نائب مستشار محافظ قاضي محامي مدرب ناطق متحدث والي عامل عمدة كاتب " +
 	"مسؤول سفير أمين عضو قائد خبير أستاذ عميد منسق مندوب وكيل ممثل باحث نقيب زعيم مفوض مراقب مفتش " +
 	"مدع مدعي قنصل سكرتير مقرر مستعرب طبيب لاعب مهاجم مدافع حارس صحفي مراسل محلل مفتي إمام أسقف " +
-	"مطران رئيسة ملك أمير وكيلة نظير")
+	"مطران رئيسة ملك أمير وكيلة نظير مرشح محاضر مشرف مؤسس متهم ناشط مخرج منتج مدرس مسعف")
 
 // anaphoricHeads name whoever speaks («المسؤول», «المتحدث»): with no
 // complement of their own they refer back to the person speaking, whatever
@@ -253,8 +253,8 @@ var patronyms = keySet("بن ابن بنت ولد منت")
 // أحمد», «سيدي محمد»); elsewhere they are common words («سيد الموقف»).
 var namePrefixes = keySet("سيد سيدي")
 
-// nameCompounds end a compound name («نور الدين», «عبد الله»).
-var nameCompounds = keySet("الدين الله الإسلام الرحمن الرحيم")
+// nameCompounds end a compound name («نور الدين», «عبد الله», «عوض الكريم»).
+var nameCompounds = keySet("الدين الله الإسلام الرحمن الرحيم الكريم")
 
 // givenNames start a person's name: common Arabic given names, with the
 // foreign ones Arabic news spells often; most are also common words
@@ -298,7 +298,7 @@ var mentionStarts = func() map[string]bool {
 	add := func(k string) { m[k], m["و"+k] = true, true }
 	for h := range titleHeads {
 		for _, def := range []string{"", "ال"} {
-			for _, suf := range []string{"", "ه", "ان", "ين", "ون", "تان", "تين", "ات", "هان", "هين"} {
+			for _, suf := range []string{"", "ه", "ها", "ان", "ين", "ون", "تان", "تين", "ات", "هان", "هين"} {
 				add(def + h + suf)
 			}
 		}
