@@ -91,10 +91,10 @@ func (r *reader) spokenNames() {
 		}
 		n := v + 1
 		if nameParticles[r.key(n)] && n+1 < len(r.toks) && r.joined(n+1) {
-			n++
+			n++ // «وأوضح أبي نادر»: the word after the particle, a given name or not
 		}
 		w := r.key(n)
-		if h, _ := headOf(w); h != "" || closedWord(w) || givenNames[w] || articleWithClitic(w) || len([]rune(w)) < 3 {
+		if h, _ := headOf(w); h != "" || closedWord(w) || givenNames[w] && n == v+1 || articleWithClitic(w) || len([]rune(w)) < 3 {
 			continue
 		}
 		if n+1 < len(r.toks) && r.joined(n+1) && !closedWord(r.key(n+1)) && !prepositions[r.key(n+1)] {
@@ -224,6 +224,23 @@ func (r *reader) headline(j int) bool {
 	return !slices.ContainsFunc(r.runes[lo:hi], func(c rune) bool { return c == '.' || c == '؟' || c == '?' || c == '!' })
 }
 
+// aside is the token after a short aside in brackets opening at toks[p]
+// («(الفاو)», «(أوتشا)»: one or two words), p when none opens there.
+func (r *reader) aside(p int) int {
+	if p <= 0 || p >= len(r.toks) || !r.narr[p] || r.gapBefore(p) != gapParen {
+		return p
+	}
+	for q := p + 1; q < len(r.toks) && q-p <= 2; q++ {
+		if r.gapBefore(q) == gapParen && r.narr[q] {
+			return q
+		}
+		if !r.joined(q) {
+			break
+		}
+	}
+	return p
+}
+
 // joined reports whether toks[j] goes on the phrase of toks[j-1]: both
 // narration, nothing but space between.
 func (r *reader) joined(j int) bool {
@@ -324,8 +341,18 @@ func nisba(key string) bool {
 // accusative reports an indefinite accusative in «ـا» («مؤتمرا»,
 // «صحفيا», «مجددا»): an object or an adverb, never part of a name.
 func accusative(key string) bool {
-	return len([]rune(key)) >= 4 && strings.HasSuffix(key, "ا") && !givenNames[key]
+	return len([]rune(key)) >= 4 && strings.HasSuffix(key, "ا") && !givenNames[key] && !placesInA[bare(key)]
 }
+
+// placesInA are countries, regions and cities whose names end in «ا» like
+// an indefinite accusative («في مملكة بلجيكا», «مدرب رومانيا»): the names
+// of the states of the world and the capitals Arabic news writes so, a
+// closed class.
+var placesInA = keySet("أمريكا أميركا كندا فرنسا ألمانيا إسبانيا إيطاليا بريطانيا روسيا بلجيكا هولندا سويسرا النمسا " +
+	"رومانيا بولندا أوكرانيا تركيا سوريا ليبيا موريتانيا إفريقيا أفريقيا آسيا أوروبا أستراليا كوريا ماليزيا " +
+	"إندونيسيا إثيوبيا كينيا نيجيريا غانا أوغندا تنزانيا زامبيا ناميبيا إريتريا أرمينيا جورجيا منغوليا " +
+	"كمبوديا كولومبيا فنزويلا بوليفيا نيكاراغوا ألبانيا كرواتيا صربيا سلوفاكيا سلوفينيا بلغاريا ليتوانيا " +
+	"لاتفيا إستونيا كوسوفا مقدونيا روما فيينا أثينا صوفيا جاكرتا أنقرة كسلا أوسلو")
 
 // closedWord reports a word of a closed class that never goes on a name
 // or a title: a speech verb, a function word, a source, the speech, a form
@@ -386,8 +413,8 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 	if r.verbName(j, hi, key, ctx) {
 		return true
 	}
-	if closedWord(key) || pluralHead(key) || articleWithClitic(key) {
-		return false // «بالبيئة بالبلدية»: common nouns with a proclitic
+	if closedWord(key) || pluralHead(key) || articleWithClitic(key) || pronounSuffixed(key) {
+		return false // «بالبيئة بالبلدية»: common nouns with a proclitic; «خطبته», «لتهدئتها»
 	}
 	if h, _ := headOf(key); h != "" {
 		return false
@@ -465,7 +492,7 @@ func (r *reader) nameWord(n, have int, given bool) bool {
 	if givenNames[k] && have >= 1 && n+1 < len(r.toks) && r.joined(n+1) && patronyms[r.key(n+1)] {
 		return true // «محمد الأمين ولد سيدي»: a function's word, but a patronym after it makes it a name
 	}
-	if h, _ := headOf(k); h != "" || closedWord(k) {
+	if h, _ := headOf(k); h != "" || closedWord(k) || pronounSuffixed(k) {
 		return false
 	}
 	switch {
@@ -479,6 +506,30 @@ func (r *reader) nameWord(n, have int, given bool) bool {
 		return false
 	}
 	return r.unknown(n)
+}
+
+// pronounSuffixed reports a word that carries an attached pronoun after a
+// feminine ending («خطبته», «كلمتها»), or a proclitic «ل», «ب», «ف» and an
+// object pronoun («لتهدئتها», «بقوله»): a noun or verb of the sentence,
+// never a name — what the lexicon would say, told by the shape alone.
+func pronounSuffixed(k string) bool {
+	if givenNames[k] {
+		return false
+	}
+	n := len([]rune(k))
+	for _, suf := range []string{"ته", "تها", "تهم", "تهما", "تنا", "تكم"} {
+		if n >= len([]rune(suf))+3 && strings.HasSuffix(k, suf) {
+			return true
+		}
+	}
+	if n >= 5 && strings.ContainsRune("لبف", []rune(k)[0]) {
+		for _, suf := range []string{"ها", "هم", "هما"} {
+			if strings.HasSuffix(k, suf) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // articleWithClitic reports a word with a proclitic before «ال» («بالمشاركين»,
@@ -516,6 +567,27 @@ func (r *reader) unsureName(name []int, hi int) bool {
 // word joined by «و», a verb, a preposition, a function, a form of address
 // and a known common word. It returns the tokens read.
 func (r *reader) readName(j, hi int, closed bool) int {
+	return r.placeBefore(j, r.readWholeName(j, hi, closed))
+}
+
+// placeBefore is n, the words of a name read from toks[j], cut before a
+// word with the proclitic «ب» or «ل» that a given name follows («عياض
+// بمراكش يوسف بن عمر» read after «جامعة القاضي»): the words before the
+// given name were a place or a complement, and the name starts there —
+// read then as its own mention. It returns the words to keep.
+func (r *reader) placeBefore(j, n int) int {
+	for i := j + 1; i+1 < j+n; i++ {
+		k := r.key(i)
+		if (strings.HasPrefix(k, "ب") || strings.HasPrefix(k, "ل")) && len([]rune(k)) >= 5 && !nameParticles[k] && !givenNames[k] &&
+			givenNames[r.key(i+1)] {
+			return i - j
+		}
+	}
+	return n
+}
+
+// readWholeName is readName before placeBefore.
+func (r *reader) readWholeName(j, hi int, closed bool) int {
 	n := j + 1
 	particle := nameParticles[r.key(j)]
 	given := givenNames[r.key(j)] || particle
@@ -524,6 +596,9 @@ func (r *reader) readName(j, hi int, closed bool) int {
 	for n < hi && n-j < 8 && r.joined(n) {
 		k := r.key(n)
 		last := n+1 >= hi || !r.joined(n+1) // punctuation or the end after it
+		if n-j >= 2 && r.spoken[bare(r.key(n-1))] && definite(k) && !strings.HasSuffix(plain(r.toks[n].Text), "ي") && !givenNames[k] && r.isKnown(n) {
+			return n - j // «دعا أبي نادر القوى السياسية» where the article writes «وأوضح أبي نادر»: the family name ended it
+		}
 		if (given || r.unknown(j)) && !particle && !nameParticles[k] && !r.nameWord(n, n-j, given) {
 			if f := r.nameEndAhead(j, n, hi); f > 0 {
 				n += f // the article names them by that family name alone
@@ -549,7 +624,7 @@ func (r *reader) readName(j, hi int, closed bool) int {
 			// chain of «بن», «ولد»: «ميساء عبد الرحمن الشيخ،», «محمد ولد
 			// الشيخ سيديا،», «سالم بن عوض باعبّاد،» — a word a form of
 			// address or an accusative elsewhere.
-		case (onlyGiven || givenNames[r.key(n-1)]) && n-j >= 2 && definite(k) && !titleAdjectives[k] && !closedWord(k) &&
+		case (onlyGiven || givenNames[r.key(n-1)] || n-2 >= j && r.key(n-2) == "عبد") && n-j >= 2 && definite(k) && !titleAdjectives[k] && !closedWord(k) &&
 			(r.endsAt(n+1, hi) || r.cliticWord(n+1)):
 			// Given names — or a father's given name —, then a definite
 			// word that ends the phrase or that a complement follows: the
@@ -755,10 +830,21 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 				// an object.
 				if h, _ := headOf(k); h != "" && !r.conjunct(j) {
 					t, n := r.readTitle(j, hi, k, true)
+					ts := []title{t}
+					for j+n < hi && r.joined(j+n) && !r.conjunct(j+n) {
+						// «، نائب رئيس الوزراء وزير الخارجية في مملكة
+						// بلجيكا،»: a second function of the same person.
+						k2 := r.key(j + n)
+						if h2, _ := headOf(k2); h2 == "" {
+							break
+						}
+						t2, n2 := r.readTitle(j+n, hi, k2, true)
+						ts, n = append(ts, t2), n+n2
+					}
 					if !r.endsAt(j+n, hi) || j+n < hi && r.joined(j+n) {
 						break
 					}
-					m.titles = append(m.titles, t)
+					m.titles = append(m.titles, ts...)
 					j += n
 					continue
 				}
@@ -773,8 +859,8 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 				ak := r.key(a)
 				if h := honorifics[ak]; h != "" {
 					honors = append(honors, h) // «، المهندسة رغد كاظم الموسوي،»
-				} else if !definite(ak) || !nisba(ak) || !r.isKnown(a) {
-					break // «، البرتغالي باولو أزيفيدو،»
+				} else if !definite(ak) || !nisba(ak) || !r.isKnown(a) || givenNames[ak] {
+					break // «، البرتغالي باولو أزيفيدو،»; «، المهدي بن حميدة،» is the name
 				}
 				a++
 			}
@@ -1047,9 +1133,10 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 				return t, n - j
 			}
 			proper = n
-			open = !definite(k)
+			open = !definite(k) && !r.unknown(n) // «ولاية إبراء»: a proper noun closes the construct
 			add(!inQual)
-		case hk != "" && definite(k) && definite(k0) && len(t.words) == 1:
+		case hk != "" && definite(k) && definite(k0) && len(t.words) == 1 && fem == func() bool { _, f := headOf(k); return f }():
+			// (not «النائبة الوزير»: a woman's function, then a man's, her object)
 			t.heads = append(t.heads, hk) // «الرئيس المدير العام»
 			proper = -1
 			add(true)

@@ -53,16 +53,19 @@ type entity struct {
 	// femHeads are the functions given them in the feminine form
 	// («المرشحة»): the masculine form of one («المرشح») is another person.
 	femHeads map[string]bool
-	honors   map[string]bool // their forms of address
-	words    map[string]bool // bare keys of every word of their functions, name and adjectives
-	places   bool            // a function whose complement is a place named only as such («عمدة المدينة»)
-	role     *mention        // the first mention with a function
-	fem      bool            // a woman: a feminine function, address, name or verb
-	masc     bool            // a man: a masculine verb
-	chair    bool            // presides the sitting («برئاسة»)
-	at       []int           // the tokens where the article mentions them
-	unsure   bool            // every mention of the name may go on (mention.unsure): the name is not known
-	aliases  [][]string      // bare keys of other names the article gives them («أبو عمر»)
+	// nation is the stem of the nationality a function's adjective gave
+	// them («الوزير البلجيكي» → «بلجيك»), "" when none has.
+	nation  string
+	honors  map[string]bool // their forms of address
+	words   map[string]bool // bare keys of every word of their functions, name and adjectives
+	places  bool            // a function whose complement is a place named only as such («عمدة المدينة»)
+	role    *mention        // the first mention with a function
+	fem     bool            // a woman: a feminine function, address, name or verb
+	masc    bool            // a man: a masculine verb
+	chair   bool            // presides the sitting («برئاسة»)
+	at      []int           // the tokens where the article mentions them
+	unsure  bool            // every mention of the name may go on (mention.unsure): the name is not known
+	aliases [][]string      // bare keys of other names the article gives them («أبو عمر»)
 	// function is, for a person the article names only by function, that
 	// function («وزيرة الصحة»); "" for a named person.
 	function string
@@ -96,6 +99,12 @@ func newDiscourse(a *align.Article, runes []rune, lex Lexicon) *discourse {
 		r.keys[i], r.narr[i] = w.Key, w.Prose && w.Quote < 0
 		if w.Key == keyAli && strings.HasSuffix(w.Text, "ي") {
 			r.keys[i] = nameAli // the name «علي», not the preposition «على»
+		}
+		if plain(w.Text) == "أمام" {
+			r.keys[i] = prepAmam // «أمام المضيف»: the preposition, not «إمام»
+		}
+		if rest, ok := strings.CutSuffix(w.Key, keySheikh); ok && (rest == "" || rest == "و") && i+1 < len(a.Words) && tribes[a.Words[i+1].Key] {
+			r.keys[i] = rest + headSheikh // «شيخ عشيرة البو حمدان»: a function; «الشيخ» stays a form of address
 		}
 		for _, p := range []string{"", "و", "ف"} {
 			if w.Key == p+keyAbr && strings.ContainsRune(w.Text, 'ّ') {
@@ -157,8 +166,18 @@ func (d *discourse) collect() {
 					ctx = ctxSubject // «وتقول شريفة بنت …»: the subject's name, whatever its first word
 				}
 			}
+			if k := r.key(j); ctx == ctxSubject && definite(k) && !closedWord(k) && !givenNames[k] && j+2 < hi && r.joined(j+1) &&
+				givenNames[r.key(j+1)] && r.joined(j+2) && !closedWord(r.key(j+2)) && func() bool { h, _ := headOf(k); return h == "" }() {
+				// «قالت الخريجة لين الأحمد»: a description before the name
+				// the verb's subject is.
+				j++
+			}
 			if ctx == ctxNone && (d.beforePatronym(j, lo) || d.apposedForeign(j, lo)) {
 				ctx = ctxSubject // «، اباه ولد ابو بكر،»: the word before «ولد» is the given name
+			}
+			if ctx == ctxNone && j > lo && r.joined(j) && definite(r.key(j-1)) && nationStem(r.key(j-1)) != "" &&
+				j+1 < hi && r.joined(j+1) && (r.unknown(j) || r.unknown(j+1)) && !stopWords[r.key(j)] && !prepositions[r.key(j)] {
+				ctx = ctxAddress // «لخّص الروماني فلورين ماتيسكو»: a foreign name after its nationality
 			}
 			if ctx == ctxNone && !mentionStarts[r.key(j)] {
 				j++ // most words start no mention: one lookup tells
@@ -196,6 +215,7 @@ func (d *discourse) collect() {
 			}
 		}
 	}
+	d.verbsBeforeParticles()
 	d.firstNames()
 	d.appositions()
 	for _, e := range d.people {
@@ -204,6 +224,27 @@ func (d *discourse) collect() {
 		}
 	}
 	d.aliases()
+}
+
+// verbsBeforeParticles joins a person read as «هاجم بن حميدة» — a word the
+// lexicon knows and no given name, before the particle and family name of
+// someone the article names with a given name («المنجي بن حميدة») — to
+// that person: the word was the sentence's verb, not a name.
+func (d *discourse) verbsBeforeParticles() {
+	if d.r.lex == nil {
+		return
+	}
+	for _, e := range slices.Clone(d.people) {
+		if e.function != "" || len(e.keys) < 3 || !nameParticles[e.keys[1]] || givenNames[e.keys[0]] || !IsWord(d.r.lex, plain(e.name[0])) {
+			continue
+		}
+		for _, p := range d.people {
+			if p != e && p.function == "" && len(p.keys) == len(e.keys) && (givenNames[p.keys[0]] || len(p.heads)+len(p.honors) > 0) && slices.Equal(p.keys[1:], e.keys[1:]) {
+				d.join(p, e)
+				break
+			}
+		}
+	}
 }
 
 // beforePatronym reports a word set off by a comma inside the run from lo
@@ -226,6 +267,9 @@ func (d *discourse) beforePatronym(j, lo int) bool {
 // for a person it introduced with a fuller name («تجلس سعاد المرعبي …»
 // then «وجدت سعاد …»), as features do: the person of the one fuller name
 // that starts with it. A given name two people start with is nobody's.
+// So too a family name the lexicon does not know, standing alone where no
+// mention reads it («ورفض ماتيسكو تحميل الحكم …»): the one person whose
+// name ends with it.
 func (d *discourse) firstNames() {
 	r := d.r
 	covered := make([]bool, len(r.toks))
@@ -237,12 +281,20 @@ func (d *discourse) firstNames() {
 	var added []*mention
 	for j := range r.toks {
 		k := r.key(j)
-		if covered[j] || !r.narr[j] || !givenNames[k] || r.headline(j) {
+		if covered[j] || !r.narr[j] || r.headline(j) {
+			continue
+		}
+		// A given name, or a family name no other word joins («رفض ماتيسكو
+		// تحميل …»), of the one person the article names with it.
+		first := givenNames[k]
+		last := !first && (j+1 >= len(r.toks) || !r.joined(j+1) || !r.unknown(j+1)) && (j == 0 || !r.joined(j) || !r.unknown(j-1)) &&
+			r.unknown(j) && !closedWord(k)
+		if !first && !last {
 			continue
 		}
 		var e *entity
 		for _, p := range d.people {
-			if p.function == "" && len(p.keys) > 1 && p.keys[0] == bare(k) {
+			if p.function == "" && len(p.keys) > 1 && (first && p.keys[0] == bare(k) || last && p.keys[len(p.keys)-1] == bare(k)) {
 				if e != nil {
 					e = nil
 					break
@@ -314,7 +366,18 @@ func (d *discourse) appositions() {
 // sentence end.
 func (d *discourse) apposable(from, to int) bool {
 	r := d.r
+	aside, closed := -1, false // the first token of a short aside in brackets («(أوتشا)», «(الفاو)»)
 	for j := from; j <= to && j < len(r.toks); j++ {
+		if r.narr[j] && r.gapBefore(j) == gapParen && j < to {
+			switch {
+			case aside < 0 && j+1 < len(r.toks) && (r.gapBefore(j+1) == gapParen || j+2 < len(r.toks) && r.gapBefore(j+2) == gapParen):
+				aside = j
+				continue
+			case aside >= 0 && !closed && j-aside <= 2:
+				closed = true // the aside closes; no second one
+				continue
+			}
+		}
 		if !r.narr[j] || r.gapBefore(j) > gapComma && !(j == from && r.gapBefore(j) == gapParen) {
 			return false
 		}
@@ -344,7 +407,14 @@ func genitiveAfter(k string) bool {
 func (d *discourse) apposedUnread(m *mention) bool {
 	r := d.r
 	p := m.end
-	for p < len(r.toks) && p-m.end < 6 && r.joined(p) {
+	for p < len(r.toks) && p-m.end < 14 {
+		if q := r.aside(p); q > p {
+			p = q + 1 // «ممثل منظمة الأغذية (الفاو) في موريتانيا، …»
+			continue
+		}
+		if !r.joined(p) {
+			break
+		}
 		p++
 	}
 	if p >= len(r.toks) || !r.narr[p] || r.gapBefore(p) != gapComma {
@@ -423,6 +493,7 @@ var keyAbu = arabic.Key("أبو")
 // «أبو عمر، كما يناديه جيرانه», «الملقب بـ…», «المعروف باسم …».
 var callNames = keySet("يناديه يناديها ينادونه ينادونها ينادى تنادى يلقبه يلقبها يلقبونه يلقبونها يلقب تلقب " +
 	"يسميه يسميها يسمونه يسمونها يكنى تكنى يكنونه يكنونها يدعونه يدعونها الملقب الملقبة المكنى المكناه " +
+	"يكنيه يكنيها تكنيه تكنيها يلقبه تلقبه تسميه تناديه " +
 	"المعروف المعروفه المشهور المشهوره")
 
 // aliases joins a person's other name — a kunya, a nickname — that the
@@ -480,6 +551,20 @@ func (d *discourse) aliases() {
 // does not read as a name.
 func (d *discourse) kunyas() {
 	r := d.r
+	for i, k := range d.mentions {
+		// «بدأ أبو علاء، عبد الستار ناصر الساعدي، شيخ …»: a kunya set off
+		// by a comma before a full name is that person's.
+		if len(k.name) != 2 || len(k.titles) > 0 || !kunya[r.key(k.name[0])] || i+1 >= len(d.mentions) {
+			continue
+		}
+		m := d.mentions[i+1]
+		if m.at != k.end || r.gapBefore(m.at) != gapComma || len(m.name) < 2 || kunya[r.key(m.name[0])] {
+			continue
+		}
+		if t, a := d.personOf(m), d.personOf(k); t != nil && a != nil && t != a {
+			d.join(t, a)
+		}
+	}
 	for i, m := range d.mentions {
 		if len(m.name) < 2 || kunya[r.key(m.name[0])] || i+1 >= len(d.mentions) {
 			continue
@@ -563,14 +648,25 @@ func (d *discourse) strongName(m *mention) bool {
 	if len(m.name) >= 2 && !slices.ContainsFunc(m.name, func(j int) bool { return !d.r.unknown(j) }) {
 		return true // «صرّح ستيفان لوران،»: words the lexicon does not know, a foreign name
 	}
+	if len(m.name) >= 2 && givenNames[d.r.key(m.name[1])] && (len(m.name) >= 3 || d.r.gapBefore(m.end) >= gapComma) {
+		return true // «وقال آدم يحيى إسحاق، شيخ المعسكر»: a father's given name after one the list lacks
+	}
 	return len(m.name) >= 2 && (givenNames[d.r.key(m.name[0])] || nameParticles[d.r.key(m.name[1])])
 }
 
 // The keys of the functions the model reasons about.
 var (
-	keyAli    = arabic.Key("على") // also the key of the name «علي»
-	keyAbr    = arabic.Key("عبر") // the preposition, and «عبّر» without its shadda
-	nameAli   = keyAli + "ّ"      // the reader's key of the name: a key never holds a shadda
+	keyAli  = arabic.Key("على") // also the key of the name «علي»
+	keyAbr  = arabic.Key("عبر") // the preposition, and «عبّر» without its shadda
+	nameAli = keyAli + "ّ"      // the reader's key of the name: a key never holds a shadda
+	// headSheikh is the reader's key of «شيخ» heading a tribe or an
+	// institution («شيخ عشيرة …», «شيخ الأزهر»): a function, where «الشيخ»
+	// before a name is a form of address and «شيخ» inside one a name.
+	keySheikh  = arabic.Key("شيخ")
+	headSheikh = keySheikh + "ّ"
+	// prepAmam is the reader's key of «أمام» (in front of) written with its
+	// hamza above, which arabic.Key folds into «إمام» (an imam, a function).
+	prepAmam  = arabic.Key("أمام") + "ّ"
 	headChair = arabic.Key("رئيس")
 	headJudge = arabic.Key("قاضي")
 	sitting   = arabic.Key("جلسة")
@@ -664,6 +760,9 @@ func keysOf(words []string) []string {
 // person makes m a person of the article, or a mention of one named before.
 func (d *discourse) person(m *mention) {
 	name := d.nameOf(m)
+	if d.commonWords(m) {
+		return // «ودار بين الوالي وإحدى المواطنات حوار قصير»: no name
+	}
 	keys := keysOf(name)
 	var e *entity
 	for _, p := range d.people {
@@ -722,6 +821,9 @@ func (d *discourse) learn(e *entity, m *mention) {
 		if slices.Contains(t.core, sitting) && len(t.words) == 0 {
 			e.chair = true
 		}
+	}
+	if len(m.name) > 0 && m.at > 0 && d.r.joined(m.at) && nationStem(bare(d.r.key(m.at-1))) != "" && definite(d.r.key(m.at-1)) {
+		e.words[bare(d.r.key(m.at-1))] = true // «التعاقد مع البرتغالي روي فيغيريدو»
 	}
 	e.fem = e.fem || m.fem
 	if e.role == nil && len(m.titles) > 0 && !counterpart(m) && len(m.titles[0].words) > 0 {
@@ -1039,6 +1141,13 @@ func (d *discourse) clauseBefore(bs, first int) *clause {
 			if c := d.relay(v, first); c != nil {
 				return c
 			}
+		case v > bs && relatives[r.key(v-1)] && d.speechVerbAt(v, bs):
+			// «استمع المحافظ إلى الحاج عبد الرحيم القناوى، أحد الأهالي،
+			// الذى قال إن …»: the relative's antecedent speaks.
+			if m := d.antecedent(v-1, bs); m != nil {
+				return &clause{verb: v, subj: m}
+			}
+			return &clause{verb: v}
 		case d.speechVerbAt(v, bs) && !d.inRelative(v, bs):
 			c := d.subjectAfter(v, first)
 			if c.subj == nil && d.topicBefore(v) {
@@ -1060,7 +1169,16 @@ func (d *discourse) topicBefore(v int) bool {
 	for s > 0 && r.joined(s) {
 		s--
 	}
-	if s == v || v-s > 5 || r.gapBefore(s) != gapStop || !definite(r.key(s)) {
+	if r.gapBefore(s) != gapStop {
+		return false
+	}
+	if wasVerbs[r.key(s)] && s+1 < v {
+		s++ // «وكانت الوزارة قد أعلنت …»
+	}
+	if v-1 > s && (r.key(v-1) == "قد" || r.key(v-1) == "لقد") {
+		v-- // «… قد أعلنت»
+	}
+	if s == v || v-s > 5 || !definite(r.key(s)) {
 		return false
 	}
 	for _, m := range d.mentions {
@@ -1075,6 +1193,13 @@ func (d *discourse) topicBefore(v int) bool {
 	}
 	return true
 }
+
+// tribes are the nouns «شيخ» heads as a function.
+var tribes = keySet("عشيرة قبيلة عشائر قبائل مشايخ الأزهر الطريقة مشيخة العشيرة القبيلة")
+
+// wasVerbs are «كان» before the subject of a pluperfect («وكانت الوزارة قد
+// أعلنت»).
+var wasVerbs = keySet("كان كانت وكان وكانت")
 
 // relays report words from someone: «ونقلت الوكالة عن الوزير قوله».
 var relays = keySet("نقل نقلت ونقل ونقلت ينقل تنقل")
@@ -1097,6 +1222,20 @@ func (d *discourse) relay(v, hi int) *clause {
 		}
 	}
 	return nil
+}
+
+// antecedent is the mention of a person a relative pronoun at toks[p]
+// refers to: the last one with a name before it in its sentence, past an
+// apposition set off by commas («القناوى، أحد أهالى القرية، الذى»); nil
+// when the sentence names nobody before it.
+func (d *discourse) antecedent(p, lo int) *mention {
+	var last *mention
+	for _, m := range d.mentions {
+		if m.at >= lo && m.end <= p && len(m.name) > 0 {
+			last = m
+		}
+	}
+	return last
 }
 
 // inRelative reports a speech verb at toks[v] inside a relative clause
@@ -1175,8 +1314,8 @@ func (d *discourse) frame(v, hi int) *clause {
 func (d *discourse) clauseAfter(last int) *clause {
 	r := d.r
 	a := last + 1
-	if a >= len(r.toks) || !r.narr[a] || r.gapBefore(a) == gapStop {
-		return nil
+	if a >= len(r.toks) || !r.narr[a] || r.gapBefore(a) == gapStop && r.key(a) != "هكذا" {
+		return nil // «…». هكذا حسم الوزير …»: the words just quoted, as «بهذه الكلمات»
 	}
 	hi := d.runEnd(a)
 	if hi < len(r.toks) && r.toks[hi].Quote >= 0 && r.gapBefore(hi) == gapColon {
@@ -1193,9 +1332,17 @@ func (d *discourse) clauseAfter(last int) *clause {
 	case these[k]:
 		// «“…”، بهذه الكلمات افتتح الوزير …»: the words just quoted, then
 		// whoever the verb after them has as its subject.
-		for v := a + 1; v < hi && v-a <= 3 && r.joined(v); v++ {
+		v0 := a + 1
+		if v0 < hi && definite(r.key(v0)) {
+			v0++ // «بهذه الكلمات»: the verb comes after the words
+		}
+		for v := v0; v < hi && v-a <= 3 && r.joined(v); v++ {
 			if v+1 < hi && r.joined(v+1) {
-				if m, _ := r.readMention(v+1, hi, ctxSubject); m != nil && !m.plural && len(m.titles)+len(m.honors) > 0 {
+				at := v + 1
+				if definite(r.key(at)) && nationStem(r.key(at)) != "" && at+1 < hi && r.joined(at+1) {
+					at++ // «لخّص الروماني فلورين ماتيسكو»
+				}
+				if m, _ := r.readMention(at, hi, ctxSubject); m != nil && !m.plural && len(m.titles)+len(m.honors)+len(m.name) > 0 {
 					return &clause{verb: v, subj: m}
 				}
 			}
@@ -1249,6 +1396,10 @@ func (d *discourse) subjectAfter(v, hi int) *clause {
 		c.subj = m // «قال رجل الأعمال سعيد حسن المري»
 		return c
 	}
+	if m := d.describedMention(p, hi); m != nil {
+		c.subj = m // «قالت مساعد وزير التموين … الدكتورة منى أبو العلا»
+		return c
+	}
 	for _, m := range d.mentions {
 		if m.at == hi-2 && m.at > p && d.apposedForeign(m.at, v) {
 			c.subj = m // «يقول عالم الغلاف الجوي في مختبر … جوناثان ويلبرفورس.»
@@ -1257,6 +1408,27 @@ func (d *discourse) subjectAfter(v, hi int) *clause {
 	}
 	c.nobody = true
 	return c
+}
+
+// describedMention is a mention with a name that starts one or two words
+// after toks[p] in the same phrase, the words before it no closed word,
+// accusative or word joined by «و»: a description the model has no
+// function for («مساعد»), then the function and name of the verb's
+// subject.
+func (d *discourse) describedMention(p, hi int) *mention {
+	r := d.r
+	for q := p + 1; q < hi && q-p <= 2 && r.joined(q); q++ {
+		k := r.key(q - 1)
+		if closedWord(k) || accusative(k) || r.conjunct(q-1) || articleWithClitic(k) {
+			return nil
+		}
+		for _, m := range d.mentions {
+			if m.at == q && len(m.name) > 0 && !m.plural && d.strongName(m) {
+				return m
+			}
+		}
+	}
+	return nil
 }
 
 // state reports a feminine participle («مفعلة», «فاعلة») that ends the
@@ -1344,6 +1516,9 @@ func (d *discourse) resolve(m *mention, at int, focus *entity, fem bool) *entity
 	case len(m.name) > 0:
 		keys := keysOf(d.nameOf(m))
 		named := func(e *entity) bool {
+			if len(e.keys) == 0 {
+				return false // a person named only by function is no name's (subset of nothing is true)
+			}
 			if slices.ContainsFunc(e.aliases, func(a []string) bool { return slices.Equal(a, keys) }) {
 				return true
 			}
@@ -1361,7 +1536,13 @@ func (d *discourse) resolve(m *mention, at int, focus *entity, fem bool) *entity
 	case d.generic(m):
 		return nil // «وقال طبيب مقيم»: someone the article leaves unnamed
 	case anaphoric(m):
-		return d.pick(at, focus, func(e *entity) bool { return len(e.heads) > 0 || len(e.honors) > 0 })
+		// «أضافت المسؤولة الأممية»: a woman, whoever spoke last.
+		return d.pick(at, focus, func(e *entity) bool {
+			if m.fem {
+				return e.fem
+			}
+			return (len(e.heads) > 0 || len(e.honors) > 0) && !e.fem
+		})
 	case len(m.titles) > 0 || len(m.honors) > 0:
 		// «وكيل الوزارة للصحة الوقائية» is the undersecretary for that,
 		// not the one for treatment: the qualifiers too, when someone
@@ -1369,7 +1550,10 @@ func (d *discourse) resolve(m *mention, at int, focus *entity, fem bool) *entity
 		if e := d.pick(at, focus, func(e *entity) bool { return d.fits(e, m) && d.qualified(e, m) }); e != nil {
 			return e
 		}
-		return d.pick(at, focus, func(e *entity) bool { return d.fits(e, m) })
+		if e := d.pick(at, focus, func(e *entity) bool { return d.fits(e, m) }); e != nil {
+			return e
+		}
+		return d.ofNationOnly(m)
 	}
 	return nil
 }
@@ -1406,7 +1590,9 @@ func (d *discourse) generic(m *mention) bool {
 				return false
 			}
 			if anaphoricHeads[t.heads[0]] {
-				return true // «وقال مسؤول كبير», «وقال متحدث باسم الوزارة»: an official left unnamed
+				// «وقال مسؤول كبير», «وقال متحدث باسم الوزارة»: an official
+				// left unnamed; «مسؤول الفرع», a definite genitive, is one.
+				return len(t.words) < 2 || !definite(d.r.key(t.words[1])) || !slices.Contains(t.core[1:], bare(d.r.key(t.words[1])))
 			}
 			continue
 		}
@@ -1482,6 +1668,9 @@ func (d *discourse) fits(e *entity, m *mention) bool {
 			if newcomer[c] {
 				continue // «المدرب الجديد» is the coach the article presents
 			}
+			if st := nationStem(c); st != "" && !e.words[c] && d.ofNation(e, st) {
+				continue // «الوزير البلجيكي» is the minister «في مملكة بلجيكا»
+			}
 			if !e.words[c] && !placeNouns[c] && !(e.places && i == 0 && !nisba(c)) && !(chair && sittings[c]) {
 				if h, _ := headOf(c); h == "" || !e.heads[h] {
 					return false
@@ -1495,6 +1684,9 @@ func (d *discourse) fits(e *entity, m *mention) bool {
 // pick is the person ok holds for: the focus when it does, else the one
 // mentioned nearest before toks[at], else nearest after; nil for none.
 func (d *discourse) pick(at int, focus *entity, ok func(*entity) bool) *entity {
+	if e := d.inSentence(at, focus, ok); e != nil {
+		return e // «أما عميد كلية طب الأسنان باسل قصاب، فأشار …، وقال العميد:»
+	}
 	if focus != nil && ok(focus) {
 		return focus
 	}
@@ -1533,8 +1725,11 @@ func (d *discourse) function(m *mention) *entity {
 	}
 	best := m
 	for _, o := range d.mentions {
-		if d.r.headline(o.at) {
-			continue // «مدرب منتخب لبنان عشية ودية طاجيكستان: فرصة …»: a headline's words run on
+		if d.r.headline(o.at) || o != m && (d.inPrep[o] || o.at > m.at) {
+			// «مدرب منتخب لبنان عشية ودية طاجيكستان: فرصة …»: a headline's
+			// words run on; «بأمر من قاضي التحقيق» is someone else, and a
+			// bare «القاضي» refers back, not to a function named later.
+			continue
 		}
 		if len(o.name) > 0 || len(o.titles) == 0 || o.titles[0].heads[0] != m.titles[0].heads[0] ||
 			len(o.titles[0].words) == 0 || !subset(m.titles[0].core, o.titles[0].core) {
@@ -1549,6 +1744,12 @@ func (d *discourse) function(m *mention) *entity {
 	}
 	if d.apposedUnread(m) {
 		return nil // «رئيس الاتحاد القطري للطلاب العرب، مجد ذياب، على …»: someone named holds it
+	}
+	if h := m.titles[0].heads[0]; slices.ContainsFunc(d.people, func(e *entity) bool { return e.function == "" && e.heads[h] && !(m.fem && e.masc) }) {
+		// «قال الوزير البلجيكي» where the article names a minister the model
+		// could not tie to it: which holder it is the model cannot say, and
+		// a function printed as a person may be someone named — nobody.
+		return nil
 	}
 	if d.nameOn(m) || len(best.titles[0].words) < 2 && d.readOn(m) {
 		return nil // «النائب بوزيان», «الرئيس التنفيذي للشركة يوهان» with the name unread: whose function is unsure
@@ -1624,10 +1825,10 @@ func (d *discourse) introduced(e *entity, at int) *entity {
 	if e == nil || e.function != "" {
 		return e
 	}
-	for _, w := range e.name {
+	for i, w := range e.name {
 		k := arabic.Key(w)
-		if _, verb := isSpeechVerb(k); verb {
-			return nil // «المحامي يزيد بن عودة»: a verb or a name, the model cannot tell
+		if _, verb := isSpeechVerb(k); verb && !(givenNames[k] && i+1 < len(e.name) && filial[arabic.Key(e.name[i+1])]) {
+			return nil // «المحامي يزيد بن عودة»: a verb or a name, the model cannot tell unless it knows the name
 		}
 		// «بالبيئة», «ورئيسة»; «فال» is the name, not «ف» and «ال».
 		if rest, ok := strings.CutPrefix(k, "و"); articleWithClitic(k) && len([]rune(k)) > 4 || ok && titleHeads[bare(rest)] {
@@ -1652,20 +1853,24 @@ func (d *discourse) introduced(e *entity, at int) *entity {
 	})
 }
 
-// objectAfterTitle reports a mention whose name is one word after a
-// function that the lexicon knows as a common word and that names nobody
-// of the article: no given name, no word of a fuller name, no word the
-// article sets alone as a speaker («رئيس الجامعة رسالة»).
+// objectAfterTitle reports a mention whose name, one or two words after a
+// function, the lexicon knows as common words that name nobody of the
+// article: no given name or particle, no word of a fuller name, no word
+// the article sets alone as a speaker («رئيس الجامعة رسالة»).
 func (d *discourse) objectAfterTitle(m *mention) bool {
-	if len(m.name) != 1 || len(m.titles) == 0 || d.r.lex == nil {
+	if len(m.name) == 0 || len(m.name) > 2 || len(m.titles) == 0 || d.r.lex == nil {
 		return false
 	}
-	j := m.name[0]
-	k := d.r.key(j)
-	if givenNames[k] || d.r.spoken[bare(k)] || !IsWord(d.r.lex, plain(d.r.toks[j].Text)) {
-		return false
+	for _, j := range m.name {
+		k := d.r.key(j)
+		if givenNames[k] || nameParticles[k] || d.r.spoken[bare(k)] || !IsWord(d.r.lex, plain(d.r.toks[j].Text)) {
+			return false
+		}
+		if slices.ContainsFunc(d.people, func(e *entity) bool { return len(e.keys) > len(m.name) && slices.Contains(e.keys, bare(k)) }) {
+			return false
+		}
 	}
-	return !slices.ContainsFunc(d.people, func(e *entity) bool { return len(e.keys) > 1 && slices.Contains(e.keys, bare(k)) })
+	return true // «ودار بين الوالي وإحدى المواطنات حوار قصير»
 }
 
 // antecedents gives e the definite nouns of the sentence before the
@@ -1681,9 +1886,107 @@ func (d *discourse) antecedents(e *entity, at int) {
 	}
 }
 
+// nationStem is the stem of a nisba of nationality or origin («بلجيكي» →
+// «بلجيك», «برتغالي» → «برتغال»), "" for a word of no such shape.
+func nationStem(c string) string {
+	if !nisba(c) || titleAdjectives["ال"+c] {
+		return ""
+	}
+	st := strings.TrimSuffix(strings.TrimSuffix(bare(c), "ه"), "ي")
+	if len([]rune(st)) < 3 {
+		return ""
+	}
+	return st
+}
+
+// ofNation reports whether the article ties e to the nation of stem st:
+// a word of their name, functions or adjectives that starts with it
+// («بلجيكا», «البرتغالي»); it then remembers it.
+func (d *discourse) ofNation(e *entity, st string) bool {
+	if e.nation == st {
+		return true
+	}
+	for w := range e.words {
+		if strings.HasPrefix(bare(w), st) {
+			e.nation = st
+			return true
+		}
+	}
+	return false
+}
+
+// ofNationOnly is, for a function whose adjective is a nationality
+// («المدرب البرتغالي»), the one named person the article ties to that
+// nation («التعاقد مع البرتغالي روي فيغيريدو مديرا فنيا»); nil when none
+// or more than one.
+func (d *discourse) ofNationOnly(m *mention) *entity {
+	if len(m.titles) != 1 || len(m.name) > 0 {
+		return nil
+	}
+	var only *entity
+	for _, c := range slices.Concat(m.titles[0].core[1:], m.adjs) {
+		st := nationStem(c)
+		if st == "" {
+			continue
+		}
+		for _, e := range d.people {
+			if e.function != "" || m.fem && e.masc || !m.fem && e.fem || !d.ofNation(e, st) {
+				continue
+			}
+			if only != nil && only != e {
+				return nil
+			}
+			only = e
+		}
+	}
+	return only
+}
+
+// inSentence is the person ok accepts whom the sentence of toks[at]
+// mentions last before it, when that is not the focus: a function or a
+// surname refers to the fitting person its own sentence names before the
+// one who spoke last. nil when the sentence names nobody ok accepts.
+func (d *discourse) inSentence(at int, focus *entity, ok func(*entity) bool) *entity {
+	r := d.r
+	s := at
+	for s > 0 && (r.narr[s-1] || r.toks[s-1].Quote >= 0) && r.gapBefore(s) != gapStop {
+		s--
+	}
+	var best *entity
+	bestAt := -1
+	for _, e := range d.people {
+		if e == focus || e.function != "" || !ok(e) {
+			continue
+		}
+		for _, p := range e.at {
+			if p >= s && p < at && p > bestAt {
+				best, bestAt = e, p
+			}
+		}
+	}
+	return best
+}
+
 // newcomer are the adjectives of a function's new holder («المدرب
 // الجديد», «المديرة الجديدة»): the one the article introduces with it.
 var newcomer = keySet("جديد جديده")
+
+// commonWords reports a name of words the lexicon knows all as common
+// words, with no given name, particle, family name in «ـي» nor word the
+// article sets alone as a speaker among them («حوار قصير»): no person's
+// name. Without the lexicon it is never sure.
+func (d *discourse) commonWords(m *mention) bool {
+	if d.r.lex == nil || len(m.name) == 0 {
+		return false
+	}
+	for _, j := range m.name {
+		k := d.r.key(j)
+		if givenNames[k] || nameParticles[k] || nameCompounds[k] || nisba(k) || d.r.spoken[bare(k)] || d.r.unknown(j) || d.r.hyphen[j] {
+			return false
+		}
+	}
+	return true
+}
 
 // description reports a person named only by a profession with nothing
 // to make it one office — no genitive, at most adjectives («الخبير»,
@@ -1692,7 +1995,15 @@ func (d *discourse) description(e *entity) bool {
 	if e.role == nil || len(e.role.titles) != 1 {
 		return false
 	}
-	return adjectivesOnly(e.role.titles[0], professions)
+	// «فأجاب المتهم», «يضيف المدرب البرتغالي»: a function with no
+	// complement, adjectives at most, names a role, not whom the article
+	// means by it — which may be someone it names; in an article that
+	// names nobody («وقال الرئيس») it is all the article gives.
+	if adjectivesOnly(e.role.titles[0], professions) {
+		return true
+	}
+	return adjectivesOnly(e.role.titles[0], titleHeads) && len(e.role.titles[0].qual) == 0 &&
+		slices.ContainsFunc(d.people, func(p *entity) bool { return p.function == "" })
 }
 
 // professions are function heads that describe what someone does rather

@@ -129,10 +129,10 @@ var speechVerbForms = func() map[string]verbForm {
 
 // titleHeads are the nouns that name a function, masculine and without
 // «ال»; «وزيرة», «الوزير», «الوزيرة» have the head «وزير» (headOf).
-var titleHeads = keySet("وزير رئيس مدير نائب مستشار محافظ قاضي محامي مدرب ناطق متحدث والي عامل عمدة كاتب " +
+var titleHeads = withKeys(headSheikh)("وزير رئيس مدير نائب مستشار محافظ قاضي محامي مدرب ناطق متحدث والي عامل عمدة كاتب " +
 	"مسؤول سفير أمين عضو قائد خبير أستاذ عميد منسق مندوب وكيل ممثل باحث نقيب زعيم مفوض مراقب مفتش " +
 	"مدع مدعي قنصل سكرتير مقرر مستعرب طبيب لاعب مهاجم مدافع حارس صحفي مراسل محلل مفتي إمام أسقف " +
-	"مطران رئيسة ملك أمير وكيلة نظير مرشح محاضر مشرف مؤسس متهم ناشط مخرج منتج مدرس مسعف")
+	"مطران رئيسة ملك أمير وكيلة نظير مرشح محاضر مشرف مؤسس متهم ناشط مخرج منتج مدرس مسعف مساعد")
 
 // anaphoricHeads name whoever speaks («المسؤول», «المتحدث»): with no
 // complement of their own they refer back to the person speaking, whatever
@@ -208,14 +208,14 @@ func speechForms(words string) (bare, pronoun map[string]bool) {
 // stopWords are the function words that end a name or a title:
 // prepositions, complementizers, pronouns, relatives, negations, and the
 // words of time a clause puts after its subject («قال الوزير اليوم»).
-var stopWords = keySet("إن أن بأن ان لأن خلال في فى أمام على علي عن من إلى الى حتى لدى أثناء حول ضمن عبر بعد قبل " +
+var stopWords = withKeys(prepAmam)("إن أن بأن ان لأن خلال في فى أمام على علي عن من إلى الى حتى لدى أثناء حول ضمن عبر بعد قبل " +
 	"عند ضد دون بدون مع منذ بين حيث إنه أنه لقد قد ما لا لم لن كما وهو وهي هو هي هم الذي التي الذين اللذين " +
 	"اليوم أمس غدا صباح مساء ظهر ليلة يوم الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت أيضا كذلك " +
 	"ثم بل لكن إذ إذا كل بعض عدد نحو هذا هذه ذلك تلك هنا هناك")
 
 // prepositions, before a noun, make it no subject («بحضور وزير الصحة»
 // is not who speaks); nouns with «ب» or «ل» before them are read alike.
-var prepositions = keySet("في فى على علي عن من إلى الى مع لدى أمام حول عند ضد بين دون بدون منذ عبر خلال بعد قبل")
+var prepositions = withKeys(prepAmam)("في فى على علي عن من إلى الى مع لدى أمام حول عند ضد بين دون بدون منذ عبر خلال بعد قبل")
 
 // sameBefore and sameAfter make a title mean «the same speaker»: «نفس
 // المتحدث», «المتحدث ذاته», «المستشارة نفسها».
@@ -243,7 +243,7 @@ var titleAdjectives = keySet("العام العامة الأعلى الأول ا
 
 // nameParticles join the parts of a name and always take the word after
 // them: «بن», «أبو», «آل», «عبد», «آيت».
-var nameParticles = keySet("بن ابن بنت ولد أبو أبي أبا أم آل آيت أيت عبد ولد")
+var nameParticles = keySet("بن ابن بنت ولد منت أبو أبي أبا أم آل آيت أيت عبد")
 
 // patronyms join a person's own name to their father's («بن», «ولد»,
 // «بنت», «منت»): a name never starts with one, a given name goes before.
@@ -289,6 +289,18 @@ var givenNames, femaleNames = func() (all, fem map[string]bool) {
 	}
 	return all, fem
 }()
+
+// withKeys is keySet with the reader's own keys added (prepAmam,
+// headSheikh: keys arabic.Key never makes, as they hold a shadda).
+func withKeys(own ...string) func(string) map[string]bool {
+	return func(words string) map[string]bool {
+		m := keySet(words)
+		for _, k := range own {
+			m[k] = true
+		}
+		return m
+	}
+}
 
 // mentionStarts are the keys a mention can start with, in every form a
 // reader meets them: functions (with «ال», «ة», a plural, «و»), forms of
