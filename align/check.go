@@ -22,6 +22,13 @@ type Check struct {
 	// article; null when it gives none. A speaker the article names only by
 	// function has it as both.
 	SpeakerRole *string `json:"speaker_role"`
+	// SpeakerSource is where the article names the speaker for this
+	// quotation: rune offsets of the narration the speaker was read from —
+	// the reporting clause («وأضاف رئيس الاتحادية أن»), or the sentence
+	// that named the person a clause with no subject goes on with — so
+	// that a reader can check the attribution at a glance; null with no
+	// speaker.
+	SpeakerSource *Span `json:"speaker_source"`
 }
 
 // SpeakerLine is the speaker as the writers show it: the name, and the

@@ -41,6 +41,19 @@ type Result struct {
 	Unmatched  []Unmatched     `json:"unmatched"`
 }
 
+// Words is the article's words within span s, one space between them
+// (the text a Check.SpeakerSource points at, for writers that do not hold
+// the article itself).
+func (r *Result) WordsIn(s Span) string {
+	var out []string
+	for _, w := range r.Words {
+		if w.CharStart >= s.CharStart && w.CharEnd <= s.CharEnd {
+			out = append(out, w.Text)
+		}
+	}
+	return strings.Join(out, " ")
+}
+
 // TimedWord is one article word, in article order.
 type TimedWord struct {
 	Text      string `json:"text"`

@@ -18,6 +18,9 @@ func writeReport(w io.Writer, r *align.Result) error {
 		fmt.Fprintf(&b, "   الحكم: %s (%s)\n", c.Verdict.Label().Arabic, c.Verdict)
 		if c.Speaker != nil {
 			fmt.Fprintf(&b, "   المتحدث: %s\n", c.SpeakerLine())
+			if c.SpeakerSource != nil {
+				fmt.Fprintf(&b, "   كما نسبه المقال: «%s»\n", r.WordsIn(*c.SpeakerSource))
+			}
 		}
 		for _, p := range c.Parts {
 			fmt.Fprintf(&b, "   قيل في %s–%s\n", short(p.Start), short(p.End))

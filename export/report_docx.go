@@ -26,6 +26,10 @@ func ReportDocument(r *align.Result, info DocumentInfo) *docx.Document {
 		if c.Speaker != nil {
 			d.Paragraphs = append(d.Paragraphs, docx.Paragraph{Style: docx.Note, Runs: []docx.Run{
 				{Text: "المتحدث: ", Bold: true}, {Text: c.SpeakerLine()}}})
+			if c.SpeakerSource != nil {
+				d.Paragraphs = append(d.Paragraphs, docx.Paragraph{Style: docx.Note, Runs: []docx.Run{
+					{Text: "كما نسبه المقال: ", Bold: true}, {Text: "«" + r.WordsIn(*c.SpeakerSource) + "»"}}})
+			}
 		}
 		if len(c.Parts) > 0 {
 			times := make([]string, len(c.Parts))

@@ -195,7 +195,7 @@ func (ck *checker) checkQuotes(timed []bool) []align.Check {
 	ck.noise = ck.recognitionNoise(lo, hi)
 	speakers := attribute(ck.art, ck.runes, ck.lex)
 	for q := range out {
-		c := align.Check{Verdict: align.VerdictUnclear, Parts: []align.Part{}, Differences: []align.Difference{}, Speaker: speakers[q].name, SpeakerRole: speakers[q].role}
+		c := align.Check{Verdict: align.VerdictUnclear, Parts: []align.Part{}, Differences: []align.Difference{}, Speaker: speakers[q].name, SpeakerRole: speakers[q].role, SpeakerSource: speakers[q].source}
 		if lo[q] >= 0 {
 			ck.checkQuote(&c, q, lo[q], hi[q], q < len(timed) && timed[q], tArt, where)
 		}

@@ -54,3 +54,20 @@ func speakersWith(article string, lex Lexicon) (names, roles []string) {
 	}
 	return names, roles
 }
+
+// SpeakerSources is, for each quotation of article, the narration its
+// speaker was read from (Check.SpeakerSource), "" for none.
+func SpeakerSources(article string) []string {
+	a := align.ParseArticle(article)
+	lex, _ := DefaultLexicon()
+	runes := []rune(a.Text)
+	var out []string
+	for _, s := range attribute(a, runes, lex) {
+		if s.source == nil {
+			out = append(out, "")
+			continue
+		}
+		out = append(out, string(runes[s.source.CharStart:s.source.CharEnd]))
+	}
+	return out
+}

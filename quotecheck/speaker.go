@@ -43,7 +43,10 @@ import (
 
 // speakerOf is who said a quotation: the name as the article first names
 // them in full, and their role; nil each when the article gives none.
-type speakerOf struct{ name, role *string }
+type speakerOf struct {
+	name, role *string
+	source     *align.Span // the narration the speaker was read from (source)
+}
 
 // entity is a person of the article.
 type entity struct {
@@ -855,7 +858,11 @@ func (d *discourse) attribute(n int) []speakerOf {
 		focus = d.narrate(cursor, bs, focus)
 		who, known := d.quoteSpeaker(first, last, bs, focus)
 		if who != nil {
-			out[q] = d.speakerOf(d.introduced(who, first))
+			e := d.introduced(who, first)
+			out[q] = d.speakerOf(e)
+			if out[q].name != nil {
+				out[q].source = d.source(e, first, last)
+			}
 			focus = who
 		} else if known {
 			focus = nil
@@ -2074,6 +2081,61 @@ func (d *discourse) speakerOf(e *entity) speakerOf {
 		}
 	}
 	return out
+}
+
+// source is the narration where the article names e for the quotation of
+// tokens [first, last]: the sentence of its nearest mention in the
+// quotation's own sentence (the reporting clause), else of its last one
+// before the quotation, else of its first one after; at most 24 words
+// around the mention, never a quotation's words.
+func (d *discourse) source(e *entity, first, last int) *align.Span {
+	r := d.r
+	lo, hi := first, last
+	for lo > 0 && (r.narr[lo-1] || r.toks[lo-1].Quote >= 0) && r.gapBefore(lo) != gapStop {
+		lo--
+	}
+	for hi+1 < len(r.toks) && (r.narr[hi+1] || r.toks[hi+1].Quote >= 0) && r.gapBefore(hi+1) != gapStop {
+		hi++
+	}
+	in, before, after := -1, -1, -1
+	for _, a := range e.at {
+		switch {
+		case a < 0 || a >= len(r.toks) || !r.narr[a]:
+		case a >= lo && a <= hi:
+			if in < 0 || abs(a-first) < abs(in-first) {
+				in = a
+			}
+		case a < first:
+			before = max(before, a)
+		case after < 0 || a < after:
+			after = a
+		}
+	}
+	p := in
+	if p < 0 {
+		p = before
+	}
+	if p < 0 {
+		p = after
+	}
+	if p < 0 {
+		return nil
+	}
+	s, t := p, p+1
+	for s > 0 && p-s < 12 && r.narr[s-1] && r.gapBefore(s) != gapStop {
+		s--
+	}
+	for t < len(r.toks) && t-p < 12 && r.narr[t] && r.gapBefore(t) != gapStop {
+		t++
+	}
+	return &align.Span{CharStart: r.toks[s].Start, CharEnd: r.toks[t-1].End}
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 // contiguous reports whether sub is a run of keys («ولد سيدي» in «محمد

@@ -263,6 +263,16 @@ try {
   step(`p1: «${pair.labels[0]} ${pair.printed}» and «${pair.labels[1]} ${pair.said}», ${Math.round(pair.gap)}px apart, no strike-through`);
   await shots(page, 'p1-altered-quote', inView(altered));
 
+  // ——— Point 8: a speaker comes with the article's words that name them.
+  const src = await page.evaluate(() => {
+    const li = [...document.querySelectorAll('#quotes-list > li.quote')].find((l) => l.querySelector('.speaker'));
+    return li && { id: li.id, speaker: li.querySelector('.speaker').textContent, source: li.querySelector('.speaker-source q')?.textContent || '' };
+  });
+  check(!!src?.source && src.speaker.split(/[،\s]+/).some((w) => w.length > 2 && src.source.includes(w)),
+    `a speaker without the article's words that name them: ${JSON.stringify(src)}`);
+  step(`p8: «${src?.speaker}», as the article names them: «${src?.source}»`);
+  await shots(page, 'p8-speaker-source', inView(`#${src?.id}`));
+
   // ——— Point 2: ▶ plays the sentence around the word, marks it, keeps the card in view.
   const tr = await api(`/transcriptions/${jobId}/transcript?format=json`);
   const ev = `${altered} .btn.evidence`;

@@ -168,6 +168,13 @@ export class QuoteList {
     li.append(el('h4', { class: 'quote-head', id: `quote-${i}-h` },
       el('span', { class: 'qnum' }, `الاقتباس ${i + 1}`), ' ', badge(v),
       speaker ? el('span', { class: 'speaker' }, ...isolated(speaker)) : null));
+    const src = q.check?.speaker_source;
+    if (speaker && src) {
+      // Where the article names the speaker, so that the attribution is
+      // checked at a glance (align.Check.SpeakerSource).
+      li.append(el('p', { class: 'speaker-source' }, 'كما نسبه المقال: ',
+        el('q', {}, ...isolated(this.chars.slice(src.char_start, src.char_end).join('')))));
+    }
     li.append(this.text(q));
     const timed = q.start != null && q.end != null && v !== 'not_said';
     const diffs = pieces(this.chars, q).filter((p) => p.diff);
