@@ -6,40 +6,49 @@ import (
 	"github.com/newsscribe/newsscribe/align/arabic"
 )
 
-// moreGivenNames widen the hand list of givenNames with two sources, so
-// that a name starts where a reader sees a given name rather than where
-// this package's authors happened to list one:
+// fakerNames and moreGivenNames widen the hand list of givenNames with two
+// sources, so that a name is read where a reader sees a given name rather
+// than where this package's authors happened to list one:
 //
-//   - the Arabic given names of the faker-js project's «ar» locale
+//   - fakerNames: the Arabic given names of the faker-js project's «ar» locale
 //     (@faker-js/faker 10.6.0, MIT, locales/ar/person/first_name), less
 //     the words that are far more often common nouns in news prose
 //     («سلامة», «جمعة», «نصر», «على») and than places («عياض» of «جامعة
 //     القاضي عياض»);
-//   - the first names of the people of the tuning articles
+//     Many are also adjectives or nouns («ناجح», «مفتاح», «أركان»): they
+//     go on a name and start one after a verb, a function or a form of
+//     address, but start no mention where nothing announces a name
+//     (mentionStarts);
+//   - moreGivenNames: the first names of the people of the tuning articles
 //     (align/testdata/eval/quotes/*.speakers), foreign ones included.
 //
 // moreFemaleNames are those of women. compoundNames are «عبد» with a
 // name of God written as one word, as the Gulf press writes them
 // («عبدالمحسن», «عبدالستار»): the closed set of the names of God that
 // such names take.
-var moreGivenNames = keySet(
+var fakerNames = keySet(
 	"آسر أركان أسعد أليف أمجد أمير أوس إياد إياس إيهاب ابراهيم القاسم المقداد بدران بركات برهان " +
 		"بسيم بشار بليغ بندر بهيج تميم تيسير جاد جاسر جبريل جليل جوهر حاجب حارث حذيفة حسان حسني " +
 		"حسون حطاب حفيظ حلمي حليم حمدي حمودة حيدرة خباب خلدون خيري داوود دريد ديسم ذاكر رائف رابح " +
 		"راتب راسم راغب راكان رامز ربيع رتيب رجب رسلان رشاد رشدي رعد رفيع ركان رمضان رنيم ريان زاهر " +
 		"زيدون زين سراج سرحان سرمد سريج سلمان شعبان شفيع شفيق شكيب شهاب صبحي صخر صداح صدقي صفوان " +
 		"صقر صهيب طاهر طيب ظافر عاشور عاصي عامر عباس عجمي عدلان عدلي عدي عرفات عرفان عز عزام عزمي " +
-		"عفيف علوي عمار عمران غانم غفار غيث فائز فاخر فارس فاضل فاكر فتاح فخري فراس فرحات فضيل " +
-		"فكري فهمي فواز قدري كاظم لبيب ليث مأمون مؤنس مبروك مجاهد مجد مجيد محجوب محرز محسن محفوظ " +
-		"مخلص مرتضى مرزوق مرسي مرشد مرعي مستعين مسعد مسعود مصعب مصلح مطيع معز معين مفتاح مقداد " +
-		"ممتاز منتصر منصف منعم منيب مهيب ناجح ناصح ناصف ناظم نافع نديم نزيه نسيم نصحي نعيم نهاد " +
-		"نوري نوفل هاشم هيكل واصف وديع وسام وسيم وصفي يافع يامن آراس اباه باولو تاكيشي تشوي " +
-		"جوناثان جيمس خافيير ستيفان كاوه لي ماثيو ماركو ماركوس هانى هلال يزيد يوآف يوهان يوهانس رأفت رحيم كميل يوسفو فلورين آدم",
+		"عفيف علوي عمار عمران غانم غفار غيث فائز فاخر فارس فاضل فاكر فتاح فخري فراس فرحات فضيل فكري " +
+		"فهمي فواز قدري كاظم لبيب ليث مأمون مؤنس مبروك مجاهد مجد مجيد محجوب محرز محسن محفوظ مخلص " +
+		"مرتضى مرزوق مرسي مرشد مرعي مستعين مسعد مسعود مصعب مصلح مطيع معز معين مفتاح مقداد ممتاز " +
+		"منتصر منصف منعم منيب مهيب ناجح ناصح ناصف ناظم نافع نديم نزيه نسيم نصحي نعيم نهاد نوري نوفل " +
+		"هاشم هيكل واصف وديع وسام وسيم وصفي يافع يامن",
+)
+
+var moreGivenNames = keySet(
+	"آراس اباه باولو تاكيشي تشوي جوناثان جيمس خافيير ستيفان كاوه ماثيو ماركو ماركوس هانى " +
+		"هلال يزيد يوآف يوهان يوهانس رأفت رحيم كميل يوسفو فلورين آدم جوزف عواد خوان تحسين جوزيه " +
+		"نحمان عبده",
 )
 
 var moreFemaleNames = keySet(
 	"اروي بتول براءة بلسم خلود عنود عوضية فاطمه نوف أليساندرا أنوشكا إخلاص إنغريد امل حليمه " +
-		"دلال رغد رلى رهف زابينه سامية سحر سرى سنية شريفة شيلان كاترين لمى نورة هيفاء نادين نوره سالمة حسناء ريا لين",
+		"دلال رغد رلى رهف زابينه سامية سحر سرى سنية شريفة شيلان كاترين لمى نورة هيفاء نادين نوره سالمة حسناء ريا لين شيخة نبراس رهام السالكة سمر رندة رحمة",
 )
 
 // maghrebNames are definite given names of the Maghreb press («المنجي بن
@@ -48,19 +57,24 @@ var maghrebNames = keySet("المنجي المنذر المكي المولدي �
 
 var compoundNames = "الرحمن الرحيم الملك القدوس السلام المؤمن المهيمن العزيز الجبار الخالق الباري المصور الغفار القهار الوهاب الرزاق الفتاح العليم القابض الباسط الرافع المعز السميع البصير الحكم العدل اللطيف الخبير الحليم العظيم الغفور الشكور العلي الكبير الحفيظ المقيت الحسيب الجليل الكريم الرقيب المجيب الواسع الحكيم الودود المجيد الباعث الشهيد الحق الوكيل القوي المتين الولي الحميد المحسن المحيي الحي القيوم الواحد الأحد الصمد القادر المقتدر الأول الآخر الظاهر الباطن المتعالي البر التواب العفو الرؤوف النور الهادي البديع الباقي الوارث الرشيد الصبور الله الإله المنعم الستار المطلب الغني المالك الناصر المعطي الرازق المولى"
 
-func init() {
+// addMoreNames adds the names of this file to all (every given name) and
+// fem (women's); givenNames is made with them (speakerwords.go), so that
+// they start mentions as the hand list's do.
+func addMoreNames(all, fem map[string]bool) {
 	for _, n := range strings.Fields(compoundNames) {
-		givenNames[arabic.Key("عبد"+n)] = true
+		all[arabic.Key("عبد"+n)] = true
 	}
-	for k := range moreGivenNames {
-		if k != keyAli {
-			givenNames[k] = true
+	for _, set := range []map[string]bool{fakerNames, moreGivenNames} {
+		for k := range set {
+			if k != keyAli {
+				all[k] = true
+			}
 		}
 	}
 	for k := range maghrebNames {
-		givenNames[k] = true
+		all[k] = true
 	}
 	for k := range moreFemaleNames {
-		givenNames[k], femaleNames[k] = true, true
+		all[k], fem[k] = true, true
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/newsscribe/newsscribe/align"
+	"github.com/newsscribe/newsscribe/align/arabic"
 )
 
 // A mention is a noun phrase of the narration that may name a person: forms
@@ -413,8 +414,11 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 	if r.verbName(j, hi, key, ctx) {
 		return true
 	}
-	if closedWord(key) || pluralHead(key) || articleWithClitic(key) || pronounSuffixed(key) {
-		return false // «بالبيئة بالبلدية»: common nouns with a proclitic; «خطبته», «لتهدئتها»
+	if closedWord(key) || pluralHead(key) || articleWithClitic(key) || pronounSuffixed(key) ||
+		len([]rune(key)) < 2 || strings.HasPrefix(key, "بب") {
+		// «بالبيئة بالبلدية»: common nouns with a proclitic; «خطبته»,
+		// «لتهدئتها»; «ب.» an initial; «ببراءة موكله», «بـ» on a word in «ب».
+		return false
 	}
 	if h, _ := headOf(key); h != "" {
 		return false
@@ -433,8 +437,17 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 	case nameParticles[key]:
 		// «أبو عمر», «ولد الشيخ», not «أم لستة أطفال»
 		return next && r.familyWord(j+1) && !accusative(r.key(j+1)) && !r.cliticWord(j+1)
+	case key == "باسم" && next && kunyaOf(r.key(j+1)) != "":
+		return false // «يعرفونه باسم أبو ياسر»: «by the name», the kunya its own mention
+	case key == "باسم" && next && definite(r.key(j+1)) && (ctx == ctxNone || ctx == ctxSubject):
+		// «تحدث باسم المجموعة الأولى»: «in the name of», not the name
+		// «باسم» (after a function, «الناطق باسم الشركة باسم العلي», a name).
+		return false
 	case givenNames[key]:
-		return next && (r.nameWord(j+1, 1, true) || r.bridge(j+1, hi)) || ctx != ctxNone
+		// «ويملك محمود نعسان، الذي …»: a given name and the family name
+		// a comma ends, whatever the lexicon makes of it.
+		setOff := j+2 < len(r.toks) && r.gapBefore(j+2) >= gapComma && r.gapBefore(j+2) != gapQuote
+		return next && (r.nameWord(j+1, 1, true) || r.bridge(j+1, hi) || setOff && r.familyName(j+1, hi) == 1) || ctx != ctxNone
 	case ctx == ctxNone:
 		return false
 	case r.surnames[bare(key)] || ctx == ctxHonor && !strings.HasPrefix(plain(r.toks[j].Text), "ال") && !r.cliticWord(j) ||
@@ -480,6 +493,10 @@ func (r *reader) verbName(j, hi int, key string, ctx context) bool {
 	_, verb := isSpeechVerb(key)
 	return verb && !strings.HasPrefix(key, "و")
 }
+
+// keyHajj is «الحاج», a form of address before a name and, between a given
+// name and a family name, part of the family name.
+var keyHajj = arabic.Key("الحاج")
 
 // filial are the particles of descent («بن», «بنت»).
 var filial = keySet("بن بنت")
@@ -596,7 +613,10 @@ func (r *reader) readWholeName(j, hi int, closed bool) int {
 	for n < hi && n-j < 8 && r.joined(n) {
 		k := r.key(n)
 		last := n+1 >= hi || !r.joined(n+1) // punctuation or the end after it
-		if n-j >= 2 && r.spoken[bare(r.key(n-1))] && definite(k) && !strings.HasSuffix(plain(r.toks[n].Text), "ي") && !givenNames[k] && r.isKnown(n) {
+		if k == "باسم" && n+1 < hi && r.joined(n+1) && kunyaOf(r.key(n+1)) != "" {
+			return n - j // «عبده باسم أبو ياسر»: «by the name», a kunya follows
+		}
+		if n-j >= 2 && r.spoken[bare(r.key(n-1))] && !nameParticles[r.key(n-1)] && definite(k) && !strings.HasSuffix(plain(r.toks[n].Text), "ي") && !givenNames[k] && r.isKnown(n) {
 			return n - j // «دعا أبي نادر القوى السياسية» where the article writes «وأوضح أبي نادر»: the family name ended it
 		}
 		if (given || r.unknown(j)) && !particle && !nameParticles[k] && !r.nameWord(n, n-j, given) {
@@ -605,6 +625,12 @@ func (r *reader) readWholeName(j, hi int, closed bool) int {
 				onlyGiven, chain = false, true
 				continue
 			}
+		}
+		if k == keyHajj && (onlyGiven || n-j >= 2) && n+1 < hi && r.joined(n+1) && r.familyWord(n+1) && !accusative(r.key(n+1)) &&
+			(n+2 >= hi || !r.joined(n+2) || closedWord(r.key(n+2)) || r.cliticWord(n+2)) {
+			n += 2 // «وليد الحاج شاهين»: «الحاج» inside a family name, as the Levant writes many
+			onlyGiven = false
+			continue
 		}
 		switch {
 		case particle:
@@ -920,6 +946,15 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 			m.fem = m.fem || strings.HasSuffix(k, "ه") && !strings.HasSuffix(hon, "ه") // «الدكتورة», not «سعادة»
 			j++
 			continue
+		case h != "" && !named && len(m.titles) > 0 && givenNames[k] && !definite(k) && j+1 < hi && r.joined(j+1) &&
+			(nameParticles[r.key(j+1)] || givenNames[r.key(j+1)]):
+			// «رئيس مجلس قروي المغيّر أمين عبد الرحيم أبو عليا»: after a
+			// function, a given name spelt like one, a particle or given
+			// name after it, is the name.
+			n := r.readName(j, hi, false)
+			m.name, named = tokens(j, j+n), true
+			j += n
+			continue
 		case h != "":
 			t, n := r.readTitle(j, hi, k, named)
 			t.fem = fem
@@ -933,9 +968,9 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 			}
 			continue
 		case !named && j > i && honorifics[keyAt(j-1)] != "" && definite(k) && r.lex != nil && r.isKnown(j) &&
-			!r.nameStart(j, hi, k, ctxHonor) && r.nameAfter(j+1, hi):
-			// «اللواء المتقاعد عبد القادر …»: an adjective of the form of
-			// address, then the name; only the lexicon tells it from a
+			!r.nameStart(j, hi, k, ctxHonor) && (r.nameAfter(j+1, hi) || honorifics[r.keyOr(j+1, hi)] != ""):
+			// «اللواء المتقاعد عبد القادر …», «صاحب السمو الملكي الأمير …»:
+			// an adjective of the form of address, then the name or another; only the lexicon tells it from a
 			// name that looks definite («الدكتورة أليساندرا فيتوري»).
 			m.adjs = append(m.adjs, bare(k))
 			j++

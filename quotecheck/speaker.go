@@ -496,7 +496,7 @@ var keyAbu = arabic.Key("أبو")
 // «أبو عمر، كما يناديه جيرانه», «الملقب بـ…», «المعروف باسم …».
 var callNames = keySet("يناديه يناديها ينادونه ينادونها ينادى تنادى يلقبه يلقبها يلقبونه يلقبونها يلقب تلقب " +
 	"يسميه يسميها يسمونه يسمونها يكنى تكنى يكنونه يكنونها يدعونه يدعونها الملقب الملقبة المكنى المكناه " +
-	"يكنيه يكنيها تكنيه تكنيها يلقبه تلقبه تسميه تناديه " +
+	"يكنيه يكنيها تكنيه تكنيها يلقبه تلقبه تسميه تناديه يعرفه يعرفها يعرفونه يعرفونها يعرف " +
 	"المعروف المعروفه المشهور المشهوره")
 
 // aliases joins a person's other name — a kunya, a nickname — that the
@@ -583,11 +583,37 @@ func (d *discourse) kunyas() {
 	}
 	for v := range r.toks {
 		k := strings.TrimPrefix(r.key(v), "و")
-		p, ok := strings.CutPrefix(r.keyOr(v+1, len(r.toks)), "ب")
-		if !r.narr[v] || !callNames[k] || !ok || !kunya[p] || !r.joined(v+1) || !r.joined(v+2) {
+		if !r.narr[v] || !callNames[k] && !(k == "باسم" && v+1 < len(r.toks) && kunyaOf(r.key(v+1)) != "") {
 			continue
 		}
-		keys := []string{p, bare(r.key(v + 2))}
+		// The kunya: right after the verb («المكنى أبا المعالي»), or with
+		// «بـ» a few words on («المعروف بين أهالي بلدته بأبي خالد», «الذي
+		// يعرفه أهل القرية بأبو العبد»); «باسم أبو ياسر» is one too.
+		q, p := -1, ""
+		for c := v + 1; c < len(r.toks) && c-v <= 5 && r.narr[c] && r.gapBefore(c) < gapColon; c++ {
+			ck := r.key(c)
+			if rest, ok := strings.CutPrefix(ck, "ب"); ok && kunyaOf(rest) != "" {
+				q, p = c, kunyaOf(rest)
+				break
+			}
+			if c == v+1 && kunyaOf(ck) != "" {
+				q, p = c, kunyaOf(ck)
+				break
+			}
+		}
+		var keys []string
+		switch {
+		case q >= 0 && r.joined(q+1):
+			keys = []string{p, bare(r.key(q + 1))}
+		case q < 0:
+			keys = d.nickname(v)
+		}
+		if keys == nil {
+			continue
+		}
+		if q >= 0 {
+			v = q - 1 // the kunya's words are toks[q], toks[q+1]; a nickname's, from the calling word
+		}
 		fem := definite(k) && strings.HasSuffix(k, "ه")
 		t := d.pick(v, nil, func(e *entity) bool {
 			return e.function == "" && len(e.name) > 1 && e.fem == fem && slices.ContainsFunc(e.at, func(p int) bool { return p < v })
@@ -603,8 +629,39 @@ func (d *discourse) kunyas() {
 	}
 }
 
+// nickname is the keys of a nickname a verb of calling at toks[v] gives
+// with «بـ» («الملقب بالمايسترو», «يلقبه أهل المنطقة بشيخ الفلاحين»): the
+// word after «بـ», and its genitive when it is indefinite; nil for none.
+func (d *discourse) nickname(v int) []string {
+	r := d.r
+	for c := v + 1; c < len(r.toks) && c-v <= 5 && r.narr[c] && r.gapBefore(c) < gapColon; c++ {
+		rest, ok := strings.CutPrefix(r.key(c), "ب")
+		if !ok || len([]rune(rest)) < 3 || closedWord(rest) || strings.HasPrefix(rest, "ين") {
+			continue
+		}
+		keys := []string{bare(rest)}
+		if !definite(rest) && c+1 < len(r.toks) && r.joined(c+1) && definite(r.key(c+1)) {
+			keys = append(keys, bare(r.key(c+1))) // «بشيخ الفلاحين»
+		}
+		return keys
+	}
+	return nil
+}
+
 // kunya are the particles a kunya starts with.
 var kunya = keySet("أبو أم")
+
+// kunyaOf is the key of «أبو» or «أم» for a kunya's first word in any
+// case («أبو», «أبي», «أبا», «أم»), "" for another word.
+func kunyaOf(k string) string {
+	switch k {
+	case "ابو", "ابي", "ابا":
+		return "ابو"
+	case "ام":
+		return "ام"
+	}
+	return ""
+}
 
 // join makes a, a person of another name, one with t.
 func (d *discourse) join(t, a *entity) {

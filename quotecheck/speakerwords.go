@@ -132,7 +132,7 @@ var speechVerbForms = func() map[string]verbForm {
 var titleHeads = withKeys(headSheikh)("وزير رئيس مدير نائب مستشار محافظ قاضي محامي مدرب ناطق متحدث والي عامل عمدة كاتب " +
 	"مسؤول سفير أمين عضو قائد خبير أستاذ عميد منسق مندوب وكيل ممثل باحث نقيب زعيم مفوض مراقب مفتش " +
 	"مدع مدعي قنصل سكرتير مقرر مستعرب طبيب لاعب مهاجم مدافع حارس صحفي مراسل محلل مفتي إمام أسقف " +
-	"مطران رئيسة ملك أمير وكيلة نظير مرشح محاضر مشرف مؤسس متهم ناشط مخرج منتج مدرس مسعف مساعد")
+	"مطران رئيسة ملك أمير وكيلة نظير مرشح محاضر مشرف مؤسس متهم ناشط مخرج منتج مدرس مسعف مساعد راعي")
 
 // anaphoricHeads name whoever speaks («المسؤول», «المتحدث»): with no
 // complement of their own they refer back to the person speaking, whatever
@@ -155,6 +155,10 @@ var honorifics = func() map[string]string {
 		m["ال"+k+"ه"] = k
 	}
 	m[arabic.Key("د.")] = arabic.Key("دكتور")
+	m[arabic.Key("السمو")] = arabic.Key("سمو") // «صاحب السمو الملكي الأمير …», then «سموه»
+	for _, w := range strings.Fields("عمي خالي عمتي خالتي") {
+		m[arabic.Key(w)] = arabic.Key(w) // «يقول عمي الطاهر»: an elder addressed as an uncle, an aunt
+	}
 	return m
 }()
 
@@ -282,6 +286,7 @@ var givenNames, femaleNames = func() (all, fem map[string]bool) {
 		"دعاء إيمان أسماء شيماء مها نهى نوال نور نوال عائشة جميلة حورية زهرة فتيحة مليكة ربيعة خولة " +
 		"رغدة ريما رنا لينا ديما جمانة سهى ميساء منال نسرين هبة عفاف ابتسام إنصاف صفاء ماري ماريا"
 	all, fem = keySet(male), keySet(female)
+	addMoreNames(all, fem)
 	delete(all, keyAli)
 	all[nameAli] = true // the name «علي», not the preposition (newDiscourse)
 	for k := range fem {
@@ -320,7 +325,9 @@ var mentionStarts = func() map[string]bool {
 	}
 	for _, set := range []map[string]bool{givenNames, nameParticles, sameBefore, namePrefixes} {
 		for k := range set {
-			add(k)
+			if !fakerNames[k] || moreGivenNames[k] {
+				add(k) // a broad list's name that is also a common word starts nothing (fakerNames)
+			}
 		}
 	}
 	for k := range honorifics {
