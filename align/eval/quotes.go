@@ -81,6 +81,11 @@ type QuoteRow struct {
 	// Speaker is the share of quotations whose speaker is right (full name
 	// or surname; null where the article names nobody).
 	Speaker float64
+	// SpeakerGiven is the share of quotations with a person named in the
+	// article that the check gives a speaker; SpeakerPrecision the share of
+	// the speakers it gives that are right — how far a reader can trust a
+	// speaker shown.
+	SpeakerGiven, SpeakerPrecision float64
 	// Unclear is the share of verdicts unclear.
 	Unclear float64
 	// Strangers lists, once each, the speakers returned that are no person
@@ -237,6 +242,7 @@ func readPool(project, own string) ([]string, error) {
 func scoreQuotes(track string, wer float64, cases []*quoteCase, verbose io.Writer) QuoteRow {
 	row := QuoteRow{Track: track, WER: wer}
 	var right, accused, miss, stitch, fab, covered, speaker, unclear, alike int
+	var given, givenRight, named, namedGiven int // speakers given, and right; quotations whose speaker is named, and given one
 	strangers := map[string]bool{}
 	var asr asrStats
 	for _, c := range cases {
@@ -303,6 +309,18 @@ func scoreQuotes(track string, wer float64, cases []*quoteCase, verbose io.Write
 			}
 			if speakerRight(got, tr.speaker) {
 				speaker++
+				if got != "" {
+					givenRight++
+				}
+			}
+			if got != "" {
+				given++
+			}
+			if tr.speaker != "" {
+				named++
+				if got != "" {
+					namedGiven++
+				}
 			}
 			if got != "" && !people[got] && !strangers[got] {
 				strangers[got] = true
@@ -328,6 +346,7 @@ func scoreQuotes(track string, wer float64, cases []*quoteCase, verbose io.Write
 	row.Fabricated = frac(fab, row.Fabricate)
 	row.EditCovered = frac(covered, row.Misquote)
 	row.Speaker = frac(speaker, row.Quotes)
+	row.SpeakerGiven, row.SpeakerPrecision = frac(namedGiven, named), frac(givenRight, given)
 	row.Unclear = frac(unclear, row.Quotes)
 	row.MeasuredWER, row.Confident = asr.WER(), frac(asr.confident, asr.wrong)
 	return row
@@ -408,6 +427,8 @@ func WriteQuoteTable(w io.Writer, rows []QuoteRow) error {
 	line("fabricated called not_said", func(r QuoteRow) string { return num(r.Fabricated) })
 	line("misquote's edit covered by a difference", func(r QuoteRow) string { return num(r.EditCovered) })
 	line("speaker correct", func(r QuoteRow) string { return num(r.Speaker) })
+	line("… right when one is given (precision)", func(r QuoteRow) string { return num(r.SpeakerPrecision) })
+	line("… given where the article names the speaker", func(r QuoteRow) string { return num(r.SpeakerGiven) })
 	line("verdicts unclear", func(r QuoteRow) string { return fmt.Sprintf("%.1f%%", 100*r.Unclear) })
 	line("speakers that are no person of the article", func(r QuoteRow) string { return fmt.Sprint(len(r.Strangers)) })
 	_, err := io.WriteString(w, b.String())
