@@ -18,6 +18,9 @@ type card struct {
 	N       int
 	Verdict align.VerdictTerm
 	Speaker string
+	// SpeakerSource is the article's words the speaker was read from
+	// (align.Check.SpeakerSource), "" with none.
+	SpeakerSource string
 	// Pieces are the printed words, the differing ones marked.
 	Pieces []piece
 	// Timed: the quotation was heard; Start and End are seconds.
@@ -105,6 +108,9 @@ func newShareView(v embedView, al *align.Result, quote string) shareView {
 	n, _ := strconv.Atoi(quote)
 	for i, q := range al.Quotes {
 		c := cardOf(i+1, q)
+		if src := q.Check.SpeakerSource; src != nil && c.Speaker != "" {
+			c.SpeakerSource = al.WordsIn(*src)
+		}
 		if c.N == n {
 			c.Focus = true
 			sv.Focus = &c

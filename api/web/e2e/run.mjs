@@ -392,8 +392,10 @@ try {
     const first = document.querySelector('.qcard');
     return { first: f === first, id: f?.id, badge: f?.querySelector('.badge')?.textContent.trim(), printed: f?.querySelector('.pair .printed')?.textContent,
       said: f?.querySelector('.said-word')?.textContent, start: Number(document.querySelector('.embed-card').dataset.startAt), t: document.getElementById('player').currentTime,
-      title: document.title, others: document.querySelectorAll('.cards .qcard').length, top: f?.getBoundingClientRect().top };
+      title: document.title, others: document.querySelectorAll('.cards .qcard').length, top: f?.getBoundingClientRect().top,
+      speaker: f?.querySelector('.speaker')?.textContent || '', source: f?.querySelector('.speaker-source q')?.textContent || '' };
   });
+  check(!sh.speaker || sh.source, `the shared card names a speaker without the article's words for it: ${JSON.stringify(sh)}`);
   const altQ = own.quotes[altN - 1];
   check(sh.first && sh.id === `q${altN}` && sh.badge.includes(label('altered')) && sh.printed === 'الاستباقي' && sh.said === 'الميداني',
     `the shared link does not open on the quotation with its verdict and difference: ${JSON.stringify(sh)}`);
