@@ -1149,7 +1149,7 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 	// asked only when the shape of a word cannot tell.
 	for n < hi && r.joined(n) && len(t.words) < 14 {
 		k := r.key(n)
-		hk, _ := headOf(k)
+		hk, hkFem := headOf(k)
 		switch {
 		case honorifics[k] != "" || pronounHonorifics[k] != "" || sameAfter[k] || pluralHead(k) && !open:
 			return t, n - j // a plural the construct awaits is its genitive: «رئيس مجلس المفوضين»
@@ -1170,7 +1170,7 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 			proper = n
 			open = !definite(k) && !r.unknown(n) // «ولاية إبراء»: a proper noun closes the construct
 			add(!inQual)
-		case hk != "" && definite(k) && definite(k0) && len(t.words) == 1 && fem == func() bool { _, f := headOf(k); return f }():
+		case hk != "" && definite(k) && definite(k0) && len(t.words) == 1 && fem == hkFem:
 			// (not «النائبة الوزير»: a woman's function, then a man's, her object)
 			t.heads = append(t.heads, hk) // «الرئيس المدير العام»
 			proper = -1

@@ -56,19 +56,16 @@ type entity struct {
 	// femHeads are the functions given them in the feminine form
 	// («المرشحة»): the masculine form of one («المرشح») is another person.
 	femHeads map[string]bool
-	// nation is the stem of the nationality a function's adjective gave
-	// them («الوزير البلجيكي» → «بلجيك»), "" when none has.
-	nation  string
-	honors  map[string]bool // their forms of address
-	words   map[string]bool // bare keys of every word of their functions, name and adjectives
-	places  bool            // a function whose complement is a place named only as such («عمدة المدينة»)
-	role    *mention        // the first mention with a function
-	fem     bool            // a woman: a feminine function, address, name or verb
-	masc    bool            // a man: a masculine verb
-	chair   bool            // presides the sitting («برئاسة»)
-	at      []int           // the tokens where the article mentions them
-	unsure  bool            // every mention of the name may go on (mention.unsure): the name is not known
-	aliases [][]string      // bare keys of other names the article gives them («أبو عمر»)
+	honors   map[string]bool // their forms of address
+	words    map[string]bool // bare keys of every word of their functions, name and adjectives
+	places   bool            // a function whose complement is a place named only as such («عمدة المدينة»)
+	role     *mention        // the first mention with a function
+	fem      bool            // a woman: a feminine function, address, name or verb
+	masc     bool            // a man: a masculine verb
+	chair    bool            // presides the sitting («برئاسة»)
+	at       []int           // the tokens where the article mentions them
+	unsure   bool            // every mention of the name may go on (mention.unsure): the name is not known
+	aliases  [][]string      // bare keys of other names the article gives them («أبو عمر»)
 	// function is, for a person the article names only by function, that
 	// function («وزيرة الصحة»); "" for a named person.
 	function string
@@ -1077,10 +1074,7 @@ func (d *discourse) quoteSpeaker(first, last, bs int, focus *entity) (who *entit
 // else the focus. A feminine verb wants a woman, a masculine one no woman.
 func (d *discourse) sentenceSubject(at int, focus *entity, fem bool) *entity {
 	r := d.r
-	s := at
-	for s > 0 && (r.narr[s-1] || r.toks[s-1].Quote >= 0) && r.gapBefore(s) != gapStop {
-		s--
-	}
+	s := d.sentenceStart(at)
 	fits := func(e *entity) bool { return e != nil && (fem && !e.masc || !fem && !e.fem) }
 	if k := r.key(s); (k == "اما" || k == "واما") && s+1 < at && r.joined(s+1) && r.surnames[bare(r.key(s+1))] {
 		// «أما موريموتو فكتب …»: the surname «أما» sets first is the subject.
@@ -1145,14 +1139,21 @@ func (d *discourse) sentenceSubject(at int, focus *entity, fem bool) *entity {
 // of a group.
 var oneOf = keySet("أحد إحدى")
 
-// sentencePerson is the first person mentioned, no object of a
-// preposition, in the sentence before toks[at]; nil for none.
-func (d *discourse) sentencePerson(at int) *entity {
+// sentenceStart is the first token of the sentence of toks[at], its
+// quotations included.
+func (d *discourse) sentenceStart(at int) int {
 	r := d.r
 	s := at
 	for s > 0 && (r.narr[s-1] || r.toks[s-1].Quote >= 0) && r.gapBefore(s) != gapStop {
 		s--
 	}
+	return s
+}
+
+// sentencePerson is the first person mentioned, no object of a
+// preposition, in the sentence before toks[at]; nil for none.
+func (d *discourse) sentencePerson(at int) *entity {
+	s := d.sentenceStart(at)
 	for _, m := range d.mentions {
 		if m.at >= s && m.at < at && !d.inPrep[m] && len(m.name)+len(m.titles)+len(m.honors) > 0 {
 			if e := d.resolve(m, m.at, nil, false); e != nil {
@@ -1965,14 +1966,10 @@ func nationStem(c string) string {
 
 // ofNation reports whether the article ties e to the nation of stem st:
 // a word of their name, functions or adjectives that starts with it
-// («بلجيكا», «البرتغالي»); it then remembers it.
+// («بلجيكا», «البرتغالي»).
 func (d *discourse) ofNation(e *entity, st string) bool {
-	if e.nation == st {
-		return true
-	}
 	for w := range e.words {
 		if strings.HasPrefix(bare(w), st) {
-			e.nation = st
 			return true
 		}
 	}
@@ -2011,11 +2008,7 @@ func (d *discourse) ofNationOnly(m *mention) *entity {
 // surname refers to the fitting person its own sentence names before the
 // one who spoke last. nil when the sentence names nobody ok accepts.
 func (d *discourse) inSentence(at int, focus *entity, ok func(*entity) bool) *entity {
-	r := d.r
-	s := at
-	for s > 0 && (r.narr[s-1] || r.toks[s-1].Quote >= 0) && r.gapBefore(s) != gapStop {
-		s--
-	}
+	s := d.sentenceStart(at)
 	var best *entity
 	bestAt := -1
 	for _, e := range d.people {
@@ -2147,10 +2140,7 @@ func (d *discourse) speakerOf(e *entity) speakerOf {
 // around the mention, never a quotation's words.
 func (d *discourse) source(e *entity, first, last int) *align.Span {
 	r := d.r
-	lo, hi := first, last
-	for lo > 0 && (r.narr[lo-1] || r.toks[lo-1].Quote >= 0) && r.gapBefore(lo) != gapStop {
-		lo--
-	}
+	lo, hi := d.sentenceStart(first), last
 	for hi+1 < len(r.toks) && (r.narr[hi+1] || r.toks[hi+1].Quote >= 0) && r.gapBefore(hi+1) != gapStop {
 		hi++
 	}
