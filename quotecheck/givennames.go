@@ -43,11 +43,25 @@ var fakerNames = keySet(
 var moreGivenNames = keySet(
 	"آراس اباه باولو تاكيشي تشوي جوناثان جيمس خافيير ستيفان كاوه ماثيو ماركو ماركوس هانى " +
 		"هلال يزيد يوآف يوهان يوهانس رأفت رحيم كميل يوسفو فلورين آدم جوزف عواد خوان تحسين جوزيه " +
-		"نحمان عبده",
+		"نحمان عبده أحمدو امبارك ريتشارد عبدربه فرانك",
 )
 
+// christianNames are the given names Arab Christians of the Levant, Egypt
+// and Iraq carry that the lists above lack: the Arabic forms of the
+// apostles', evangelists' and saints' names and the names of the Maronite
+// and Coptic calendars («نقولا», «جرجس», «طانيوس», «مارون»), a closed
+// set; «سليم نقولا حداد» is then read whole.
+var christianNames = keySet("نقولا نيقولا جرجس جريس يوحنا بولس متى مرقص مرقس لوقا توما سمعان فيليب " +
+	"إسطفان اسطفان طانيوس أنطونيوس انطون أنطون مارون ميلاد نخلة قزحيا شكرالله عبدالمسيح عبدالأحد " +
+	"بطرس حنين ألبير إدوار شارل كميل سركيس كيروز ملحم وديع")
+
+// commonWordNames are given names of the tuning articles' speakers that
+// are far more often common words («عودة»: a return): like fakerNames,
+// they go on a name but start no mention where nothing announces one.
+var commonWordNames = keySet("عودة")
+
 var moreFemaleNames = keySet(
-	"اروي بتول براءة بلسم خلود عنود عوضية فاطمه نوف أليساندرا أنوشكا إخلاص إنغريد امل حليمه " +
+	"أماني أمانى جوليا كلاوديا ليال ندى اروي بتول براءة بلسم خلود عنود عوضية فاطمه نوف أليساندرا أنوشكا إخلاص إنغريد امل حليمه " +
 		"دلال رغد رلى رهف زابينه سامية سحر سرى سنية شريفة شيلان كاترين لمى نورة هيفاء نادين نوره سالمة حسناء ريا لين شيخة نبراس رهام السالكة سمر رندة رحمة",
 )
 
@@ -64,7 +78,7 @@ func addMoreNames(all, fem map[string]bool) {
 	for _, n := range strings.Fields(compoundNames) {
 		all[arabic.Key("عبد"+n)] = true
 	}
-	for _, set := range []map[string]bool{fakerNames, moreGivenNames} {
+	for _, set := range []map[string]bool{fakerNames, moreGivenNames, christianNames, commonWordNames} {
 		for k := range set {
 			if k != keyAli {
 				all[k] = true

@@ -75,6 +75,48 @@ type reader struct {
 	// subject of a speech verb («وقالت الخطيب إن», «أكد ولد علي»): a
 	// person's family name, whatever the lexicon makes of it (spokenNames).
 	spoken map[string]bool
+	// undefined are the keys of the words the article prints without
+	// «ال» (commonNouns): a definite word whose stem is among them is a
+	// common noun the article also uses as one («مشروع موازنة» beside
+	// «الموازنة»), not a family name — family names keep their article.
+	undefined map[string]bool
+	// defined are the bare keys of the words the article prints with «ال»
+	// (commonNouns): a bare known word among them is a common noun
+	// («حلقة» beside «الحلقة»), not a family name.
+	defined map[string]bool
+}
+
+// commonNouns fills r.undefined.
+func (r *reader) commonNouns() {
+	r.undefined, r.defined = map[string]bool{}, map[string]bool{}
+	for _, k := range r.keys {
+		for _, p := range []string{"بال", "لل", "وال", "فال", "كال", "ال"} {
+			if rest, ok := strings.CutPrefix(k, p); ok && len([]rune(rest)) >= 2 {
+				r.defined[rest] = true
+				break
+			}
+		}
+		if !strings.HasPrefix(k, "ال") && len([]rune(k)) >= 3 {
+			r.undefined[k] = true
+		}
+	}
+}
+
+// commonNoun reports a definite word at toks[p] that the lexicon knows
+// and the article also prints without its article: the object or
+// complement after a name («ويمنح حمزة بن الطيب الفوز لأصحاب الأرض» where
+// it writes «فوز» elsewhere), not its family name. A nisba («الزعبي») is
+// a family name whatever else the article prints; its feminine shape is
+// not («الميزانية» beside «ميزانية»).
+func (r *reader) commonNoun(p int) bool {
+	k := r.key(p)
+	return definite(k) && !strings.HasSuffix(k, "ي") && r.isKnown(p) && !r.spoken[bare(k)] && !givenNames[bare(k)] && r.undefined[bare(k)]
+}
+
+// tanween reports a word printed with the tanween of the accusative
+// («ساخراً»): an adverb or an object, never part of a name.
+func (r *reader) tanween(p int) bool {
+	return strings.ContainsRune(r.toks[p].Text, '\u064B')
 }
 
 // spokenNames fills r.spoken: the word right after a speech verb (not a
@@ -340,9 +382,10 @@ func nisba(key string) bool {
 }
 
 // accusative reports an indefinite accusative in «ـا» («مؤتمرا»,
-// «صحفيا», «مجددا»): an object or an adverb, never part of a name.
+// «صحفيا», «مجددا»): an object or an adverb, never part of a name. A
+// definite word is no indefinite accusative («البنا», «العليا»).
 func accusative(key string) bool {
-	return len([]rune(key)) >= 4 && strings.HasSuffix(key, "ا") && !givenNames[key] && !placesInA[bare(key)]
+	return len([]rune(key)) >= 4 && strings.HasSuffix(key, "ا") && !givenNames[key] && !placesInA[bare(key)] && !definite(key)
 }
 
 // placesInA are countries, regions and cities whose names end in «ا» like
@@ -363,7 +406,7 @@ func closedWord(k string) bool {
 		return true
 	}
 	return stopWords[k] || sourceNouns[k] || speechNouns[k] || speechPronouns[k] || sameAfter[k] ||
-		presiding[k] || pronounHonorifics[k] != "" || honorifics[k] != ""
+		presiding[k] || pronounHonorifics[k] != "" || honorifics[k] != "" || prepPronouns[k]
 }
 
 // conjunct reports a word joined by «و» that is another word, not a name
@@ -429,6 +472,9 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 		}
 	}
 	next := j+1 < hi && r.joined(j+1)
+	if r.saintPlace(j) || j > 0 && r.joined(j) && r.saintPlace(j-1) {
+		return false
+	}
 	switch {
 	case key == "علي" && strings.HasSuffix(r.toks[j].Text, "ى"):
 		return false // the preposition «على»
@@ -455,6 +501,8 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 		return true // after «الدكتورة» even «أليساندرا», whose key looks definite
 	case accusative(key) || definite(key):
 		return false
+	case next && kunyas[r.key(j+1)] && r.isKnown(j) && ctx != ctxAddress && ctx != ctxHonor:
+		return false // «بدا أبو عماد متعبا»: a kunya stands alone; the known word before it is the sentence's
 	case next && (r.unknown(j+1) || nisba(r.key(j+1)) || givenNames[r.key(j+1)] ||
 		nameParticles[r.key(j+1)] && !r.conjunct(j+1) || r.bridge(j+1, hi)):
 		return true // «فراس عبد الرضا», «سرى كاظم الربيعي»
@@ -481,6 +529,43 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 	return false
 }
 
+// saintPlace reports «سيدي» after a preposition or with «ب» or «ل»: the
+// start of a Maghreb place named for a saint («بسيدي بوزيد», «في سيدي
+// قاسم», «لسيدي بلعباس»), not of a name.
+func (r *reader) saintPlace(j int) bool {
+	switch k := r.key(j); {
+	case k == "بسيدي" || k == "لسيدي":
+		return true
+	case k == "سيدي":
+		return j > 0 && r.joined(j) && prepositions[r.key(j-1)]
+	}
+	return false
+}
+
+// titleTail is how many words from toks[p] go on a function set off after
+// a name up to the punctuation that closes it, words the title reader
+// leaves — an adjective («أستاذة التغذية العلاجية المشاركة بجامعة الملك
+// سعود،»), a place or institution after «في» or a proclitic «ب» or «ل»:
+// up to eight words, none a closed word other than «في», a word joined
+// by «و» or a function; 0 when the phrase does not end so.
+func (r *reader) titleTail(p, hi int) int {
+	q := p
+	for q < hi && q-p < 8 && r.joined(q) {
+		k := r.key(q)
+		if h, _ := headOf(k); h != "" || r.conjunct(q) || closedWord(k) && k != "في" || accusative(k) || r.tanween(q) {
+			return 0
+		}
+		q++
+	}
+	if q == p || q < hi && r.joined(q) {
+		return 0
+	}
+	if k := r.key(p); !definite(k) && k != "في" && !strings.HasPrefix(k, "ب") && !strings.HasPrefix(k, "ل") {
+		return 0
+	}
+	return q - p
+}
+
 // verbName reports a word spelt like a speech verb («يزيد») after a form
 // of address or a function, which «بن» or «بنت» follows: «المحامي يزيد بن
 // عودة» — a verb is followed by no «بن» — so that the phrase is read as a
@@ -497,6 +582,14 @@ func (r *reader) verbName(j, hi int, key string, ctx context) bool {
 // keyHajj is «الحاج», a form of address before a name and, between a given
 // name and a family name, part of the family name.
 var keyHajj = arabic.Key("الحاج")
+
+// keySayyid is «السيد», a form of address before a name and, between a
+// given name and a family name, a father's name, as Egypt writes many
+// («عادل السيد النجار»).
+var keySayyid = arabic.Key("السيد")
+
+// kunyas are the particles of a kunya («أبو عماد», «أم كلثوم»).
+var kunyas = keySet("أبو أبي أبا أم")
 
 // filial are the particles of descent («بن», «بنت»).
 var filial = keySet("بن بنت")
@@ -516,6 +609,10 @@ func (r *reader) nameWord(n, have int, given bool) bool {
 	case givenNames[k] || nameParticles[k] || nameCompounds[k]:
 		return true
 	case strings.HasPrefix(k, "و") && r.conjunct(n):
+		return false
+	case r.tanween(n):
+		return false
+	case r.commonNoun(n):
 		return false
 	case nisba(k) && !accusative(k) || definite(k) && given && have == 1 && !titleAdjectives[k]:
 		return true
@@ -553,8 +650,8 @@ func pronounSuffixed(k string) bool {
 // «للصحافة», «والمدينة»): a common noun, never a name.
 func articleWithClitic(k string) bool {
 	for _, p := range []string{"بال", "لل", "وال", "فال", "كال"} {
-		if strings.HasPrefix(k, p) {
-			return true
+		if rest, ok := strings.CutPrefix(k, p); ok && len([]rune(rest)) >= 2 {
+			return true // «فالح», «بالي»: one letter after is no noun
 		}
 	}
 	return false
@@ -626,9 +723,9 @@ func (r *reader) readWholeName(j, hi int, closed bool) int {
 				continue
 			}
 		}
-		if k == keyHajj && (onlyGiven || n-j >= 2) && n+1 < hi && r.joined(n+1) && r.familyWord(n+1) && !accusative(r.key(n+1)) &&
+		if (k == keyHajj || k == keySayyid) && (onlyGiven || n-j >= 2) && n+1 < hi && r.joined(n+1) && r.familyWord(n+1) && !accusative(r.key(n+1)) &&
 			(n+2 >= hi || !r.joined(n+2) || closedWord(r.key(n+2)) || r.cliticWord(n+2)) {
-			n += 2 // «وليد الحاج شاهين»: «الحاج» inside a family name, as the Levant writes many
+			n += 2 // «وليد الحاج شاهين», «عادل السيد النجار»: inside the name
 			onlyGiven = false
 			continue
 		}
@@ -651,7 +748,7 @@ func (r *reader) readWholeName(j, hi int, closed bool) int {
 			// الشيخ سيديا،», «سالم بن عوض باعبّاد،» — a word a form of
 			// address or an accusative elsewhere.
 		case (onlyGiven || givenNames[r.key(n-1)] || n-2 >= j && r.key(n-2) == "عبد") && n-j >= 2 && definite(k) && !titleAdjectives[k] && !closedWord(k) &&
-			(r.endsAt(n+1, hi) || r.cliticWord(n+1)):
+			!r.commonNoun(n) && (r.endsAt(n+1, hi) || r.cliticWord(n+1)):
 			// Given names — or a father's given name —, then a definite
 			// word that ends the phrase or that a complement follows: the
 			// family name («عيسى محمد البوعينين:», «عدنان خليل الرقاد
@@ -709,7 +806,7 @@ func (r *reader) nameAfter(p, hi int) bool {
 // may.
 func (r *reader) familyWord(p int) bool {
 	k := r.key(p)
-	if h, _ := headOf(k); h != "" || articleWithClitic(k) || len([]rune(k)) < 2 {
+	if h, _ := headOf(k); h != "" || articleWithClitic(k) || len([]rune(k)) < 2 || r.tanween(p) || pronounSuffixed(k) {
 		return false
 	}
 	if rest, ok := strings.CutPrefix(k, "و"); ok && (conjunctOf(rest) || r.lex != nil && r.conjunct(p)) {
@@ -741,7 +838,7 @@ func (r *reader) bridge(n, hi int) bool {
 		// A definite nisba cannot qualify the bare noun before it: it is a
 		// family name («كاظم الربيعي»).
 		return !accusative(k) && (nameParticles[k] && !r.conjunct(p) || givenNames[k] || r.surnames[bare(k)] ||
-			definite(k) && nisba(k) || r.unknown(p))
+			definite(k) && nisba(k) && !r.commonNoun(p) || r.unknown(p))
 	}
 	if !plainAt(n) {
 		return false // without the lexicon unknown is never true: given names, particles and «ـي» still tell
@@ -758,7 +855,7 @@ func (r *reader) bareWord(p, hi int) bool {
 	}
 	k := r.key(p)
 	h, _ := headOf(k)
-	return h == "" && !definite(k) && !accusative(k) && !closedWord(k) && !r.cliticWord(p)
+	return h == "" && !definite(k) && !accusative(k) && !closedWord(k) && !r.cliticWord(p) && !r.tanween(p) && !pronounSuffixed(k)
 }
 
 // endsAt reports whether a phrase ends before toks[p]: punctuation, a
@@ -773,14 +870,21 @@ func (r *reader) endsAt(p, hi int) bool {
 }
 
 // familyName is how many known words from toks[n] end the phrase — one,
-// or two when neither is definite —, 0 when the phrase goes on.
+// or two when neither is definite —, 0 when the phrase goes on. A word the
+// article also prints with «ال» is a common noun when the phrase goes on
+// after it («قدم شريف فؤاد حلقة أمس» beside «الحلقة»); punctuation
+// after it sets off a name («فاطمة حسن صغير،» beside «الصيد الصغير»).
 func (r *reader) familyName(n, hi int) int {
-	plainWord := func(p int) bool { return r.bareWord(p, hi) && !givenNames[r.key(p)] }
+	plainWord := func(p int) bool {
+		return r.bareWord(p, hi) && !givenNames[r.key(p)] && !(r.isKnown(p) && r.defined[r.key(p)] && p+1 < hi && r.joined(p+1))
+	}
 	switch {
 	case !plainWord(n):
 		return 0
 	case r.endsAt(n+1, hi) || accusative(r.key(n+1)) || r.cliticWord(n+1):
 		return 1 // «نبيل ضاهر مؤتمرا»: the object starts; «كلاسن لوكالة»: a complement
+	case r.commonNoun(n + 1):
+		return 1 // «عرض … سليم حداد الموازنة على»: a definite object the article prints bare too
 	case (plainWord(n+1) && !r.unknown(n+1) || nameCompounds[r.key(n+1)]) && (r.endsAt(n+2, hi) || r.cliticWord(n+2)):
 		return 2 // «محمد زيتونة بوعزة إلى»; a compound, «إخلاص عوض الكريم إن»
 	}
@@ -867,6 +971,7 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 						t2, n2 := r.readTitle(j+n, hi, k2, true)
 						ts, n = append(ts, t2), n+n2
 					}
+					n += r.titleTail(j+n, hi)
 					if !r.endsAt(j+n, hi) || j+n < hi && r.joined(j+n) {
 						break
 					}

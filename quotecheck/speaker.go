@@ -122,6 +122,7 @@ func newDiscourse(a *align.Article, runes []rune, lex Lexicon) *discourse {
 	}
 	r.findGaps()
 	r.spokenNames()
+	r.commonNouns()
 	d := &discourse{r: r, inPrep: map[*mention]bool{}}
 	d.first, d.last = make([]int, len(a.Quotes)), make([]int, len(a.Quotes))
 	for q := range d.first {
@@ -172,6 +173,9 @@ func (d *discourse) collect() {
 				// the verb's subject is.
 				j++
 			}
+			if ctx == ctxNone && d.label(j, hi) {
+				ctx = ctxSubject // «الأنصاري: “…”»: a transcript's speaker
+			}
 			if ctx == ctxNone && (d.beforePatronym(j, lo) || d.apposedForeign(j, lo)) {
 				ctx = ctxSubject // «، اباه ولد ابو بكر،»: the word before «ولد» is the given name
 			}
@@ -179,7 +183,7 @@ func (d *discourse) collect() {
 				j+1 < hi && r.joined(j+1) && (r.unknown(j) || r.unknown(j+1)) && !stopWords[r.key(j)] && !prepositions[r.key(j)] {
 				ctx = ctxAddress // «لخّص الروماني فلورين ماتيسكو»: a foreign name after its nationality
 			}
-			if ctx == ctxNone && !mentionStarts[r.key(j)] {
+			if ctx == ctxNone && !mentionStarts[r.key(j)] && !d.givenPair(j, hi) {
 				j++ // most words start no mention: one lookup tells
 				continue
 			}
@@ -224,6 +228,31 @@ func (d *discourse) collect() {
 		}
 	}
 	d.aliases()
+}
+
+// label reports the words from toks[j], opening a sentence, as a
+// transcript's label: at most five words, then a colon and a quotation
+// («الأنصاري: “…”», «وزير العمل: “…”») — whom they name speaks.
+func (d *discourse) label(j, hi int) bool {
+	r := d.r
+	if r.gapBefore(j) != gapStop {
+		return false
+	}
+	for e := j + 1; e <= j+5 && e <= len(r.toks); e++ {
+		if e < len(r.toks) && r.joined(e) && r.narr[e] {
+			continue
+		}
+		return e < len(r.toks) && r.gapBefore(e) == gapColon && !r.narr[e] || e == hi && hi < len(r.toks) && !r.narr[hi]
+	}
+	return false
+}
+
+// givenPair reports a given name that is also a common word («محسن»,
+// which starts no mention alone) before a given name that does: «والد
+// القتيل محسن أحمد علي مبخوت» — two given names in a row are a name.
+func (d *discourse) givenPair(j, hi int) bool {
+	r := d.r
+	return givenNames[r.key(j)] && j+1 < hi && r.joined(j+1) && givenNames[r.key(j+1)] && mentionStarts[r.key(j+1)]
 }
 
 // verbsBeforeParticles joins a person read as «هاجم بن حميدة» — a word the
@@ -1031,6 +1060,11 @@ func (d *discourse) quoteSpeaker(first, last, bs int, focus *entity) (who *entit
 		}
 		return d.answerer, d.answerer != nil
 	}
+	if c == nil && bs < first && d.label(bs, first) {
+		if m, _ := d.r.readMention(bs, first, ctxSubject); m != nil && !m.plural {
+			c = &clause{verb: bs, subj: m} // «الأنصاري: “…”»: the label names the speaker
+		}
+	}
 	if c == nil {
 		if bs < first {
 			// In a sentence with no speech verb: the person it is about,
@@ -1125,6 +1159,9 @@ func (d *discourse) sentenceSubject(at int, focus *entity, fem bool) *entity {
 			return e
 		}
 	}
+	if e := d.newcomer(s); fits(e) && e != focus && !goOn[strings.TrimLeft(r.key(at), "وف")] {
+		return e
+	}
 	if fits(focus) {
 		return focus
 	}
@@ -1138,6 +1175,38 @@ func (d *discourse) sentenceSubject(at int, focus *entity, fem bool) *entity {
 // oneOf are «one of» («أحد المساهمين», «إحدى الطالبات»): an unnamed member
 // of a group.
 var oneOf = keySet("أحد إحدى")
+
+// goOn are the speech verbs that continue («ويضيف», «وتابعت»): their
+// subject is whoever spoke, never someone the narration just introduced.
+var goOn = keySet("اضاف يضيف اضافت تضيف تابع يتابع تابعت تتابع اردف يردف اردفت تردف استطرد يستطرد استطردت تستطرد " +
+	"واصل يواصل واصلت تواصل استدرك يستدرك استدركت تستدرك")
+
+// newcomer is the person the sentence before the one starting at toks[s]
+// introduces — its first mention of a person, by name, outside a
+// prepositional phrase, the first in the article: «التقت النهار المودع
+// حسين علي شمص، …. قال: «…»» and «يقف عودة سليمان الخوالدة قرب بئره.
+// يقول: «…»» — a feature introduces someone, then lets them speak. nil
+// when that sentence names nobody new first.
+func (d *discourse) newcomer(s int) *entity {
+	if s == 0 {
+		return nil
+	}
+	p := d.sentenceStart(s - 1)
+	for _, m := range d.mentions {
+		if m.at < p || m.at >= s {
+			continue
+		}
+		if d.inPrep[m] || m.plural || len(m.name) == 0 {
+			return nil
+		}
+		e := d.personOf(m)
+		if e == nil || slices.Min(e.at) < m.at {
+			return nil
+		}
+		return e
+	}
+	return nil
+}
 
 // sentenceStart is the first token of the sentence of toks[at], its
 // quotations included.
@@ -1448,6 +1517,13 @@ func (d *discourse) subjectAfter(v, hi int) *clause {
 			c.nobody = true
 		case len(m.titles)+len(m.honors) == 0 && !d.strongName(m) && d.addressedName(p, hi) != nil:
 			c.subj = d.addressedName(p, hi) // «أشارت أخصائية التغذية … الدكتورة رهف …»: no name, a description
+		case len(m.name) == 0 && len(m.titles) > 0 && m.end < hi && d.addressedName(m.end-1, hi) != nil:
+			// «يقول رئيس قسم الغدد بمستشفى الملك فيصل الدكتور سلطان …»:
+			// the function goes on past what the model reads of it to
+			// the form of address and the name of its holder.
+			n := *d.addressedName(m.end-1, hi)
+			n.titles = m.titles
+			c.subj = &n
 		default:
 			c.subj = m
 		}
@@ -1533,24 +1609,35 @@ func (d *discourse) describedName(p, hi int) *mention {
 	return nil
 }
 
-// addressedName is the name a form of address introduces within eight
+// addressedName is the name a form of address introduces within sixteen
 // words after toks[p], in the same phrase: «أشارت معاونة وزير التعليم
 // العالي لشؤون الطلاب الدكتورة لمى …», a description the model does not
 // read as a function; nil for none.
 func (d *discourse) addressedName(p, hi int) *mention {
 	r := d.r
-	for q := p + 1; q < hi && q-p <= 8 && r.joined(q); q++ {
+	for q := p + 1; q < hi && q-p <= 16 && r.joined(q); q++ {
 		if honorifics[r.key(q)] != "" {
 			if m, _ := r.readMention(q, hi, ctxAddress); m != nil && len(m.name) > 0 && len(m.titles) == 0 {
 				return m
 			}
 			return nil
 		}
-		if k := r.key(q); closedWord(k) && !prepositions[k] || accusative(k) || r.conjunct(q) {
+		if k := r.key(q); closedWord(k) && !prepositions[k] || accusative(k) || r.conjunct(q) && !d.conjunctComplement(q) {
 			return nil // «… في المستشفى الدكتورة …» goes on
 		}
 	}
 	return nil
+}
+
+// conjunctComplement reports a word joined by «و» at toks[q] that goes on a
+// description («استشاري الغدد الصماء والسكري الدكتور …») or adds a
+// function to it: no form of address or given name — no second name.
+func (d *discourse) conjunctComplement(q int) bool {
+	rest, ok := strings.CutPrefix(d.r.key(q), "و")
+	if !ok || givenNames[rest] || honorifics[rest] != "" || nameParticles[rest] {
+		return false
+	}
+	return !closedWord(rest) // a second function of the same holder too: «استشاري الغدد ورئيس قسم الغدد الدكتور …»
 }
 
 // prepPronouns are prepositions with a pronoun: after a verb they leave its

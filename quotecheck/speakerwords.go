@@ -215,7 +215,7 @@ func speechForms(words string) (bare, pronoun map[string]bool) {
 var stopWords = withKeys(prepAmam)("إن أن بأن ان لأن خلال في فى أمام على علي عن من إلى الى حتى لدى أثناء حول ضمن عبر بعد قبل " +
 	"عند ضد دون بدون مع منذ بين حيث إنه أنه لقد قد ما لا لم لن كما وهو وهي هو هي هم الذي التي الذين اللذين " +
 	"اليوم أمس غدا صباح مساء ظهر ليلة يوم الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت أيضا كذلك " +
-	"ثم بل لكن إذ إذا كل بعض عدد نحو هذا هذه ذلك تلك هنا هناك")
+	"ثم بل لكن إذ إذا كل بعض عدد نحو هذا هذه ذلك تلك هنا هناك فقد فإن فإنه فإنها فهو فهي فقط")
 
 // prepositions, before a noun, make it no subject («بحضور وزير الصحة»
 // is not who speaks); nouns with «ب» or «ل» before them are read alike.
@@ -325,7 +325,7 @@ var mentionStarts = func() map[string]bool {
 	}
 	for _, set := range []map[string]bool{givenNames, nameParticles, sameBefore, namePrefixes} {
 		for k := range set {
-			if !fakerNames[k] || moreGivenNames[k] {
+			if !(fakerNames[k] || commonWordNames[k]) || moreGivenNames[k] {
 				add(k) // a broad list's name that is also a common word starts nothing (fakerNames)
 			}
 		}
