@@ -43,7 +43,7 @@ var fakerNames = keySet(
 var moreGivenNames = keySet(
 	"آراس اباه باولو تاكيشي تشوي جوناثان جيمس خافيير ستيفان كاوه ماثيو ماركو ماركوس هانى " +
 		"هلال يزيد يوآف يوهان يوهانس رأفت رحيم كميل يوسفو فلورين آدم جوزف عواد خوان تحسين جوزيه " +
-		"نحمان عبده أحمدو امبارك ريتشارد عبدربه فرانك",
+		"نحمان عبده أحمدو امبارك ريتشارد عبدربه فرانك أرجون أوغوز كريستوفر",
 )
 
 // christianNames are the given names Arab Christians of the Levant, Egypt
@@ -58,10 +58,10 @@ var christianNames = keySet("نقولا نيقولا جرجس جريس يوحن�
 // commonWordNames are given names of the tuning articles' speakers that
 // are far more often common words («عودة»: a return): like fakerNames,
 // they go on a name but start no mention where nothing announces one.
-var commonWordNames = keySet("عودة")
+var commonWordNames = keySet("عودة صباح")
 
 var moreFemaleNames = keySet(
-	"أماني أمانى جوليا كلاوديا ليال ندى اروي بتول براءة بلسم خلود عنود عوضية فاطمه نوف أليساندرا أنوشكا إخلاص إنغريد امل حليمه " +
+	"أسيل إلس إيناس دانة ريتا زهية لولوة ميثاء أماني أمانى جوليا كلاوديا ليال ندى اروي بتول براءة بلسم خلود عنود عوضية فاطمه نوف أليساندرا أنوشكا إخلاص إنغريد امل حليمه " +
 		"دلال رغد رلى رهف زابينه سامية سحر سرى سنية شريفة شيلان كاترين لمى نورة هيفاء نادين نوره سالمة حسناء ريا لين شيخة نبراس رهام السالكة سمر رندة رحمة",
 )
 

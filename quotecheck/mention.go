@@ -463,7 +463,7 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 		// «لتهدئتها»; «ب.» an initial; «ببراءة موكله», «بـ» on a word in «ب».
 		return false
 	}
-	if h, _ := headOf(key); h != "" {
+	if h, _ := headOf(key); h != "" && !r.headAsName(j, hi, key) {
 		return false
 	}
 	if rest, ok := strings.CutPrefix(key, "و"); ok {
@@ -564,6 +564,17 @@ func (r *reader) titleTail(p, hi int) int {
 		return 0
 	}
 	return q - p
+}
+
+// headAsName reports a given name spelt like a function («أمين») at
+// toks[j] with nothing, a closed word, a word the lexicon does not know or
+// a name particle after it: «يقول أمين، الذي …», «ابنها أمين بلقاسمي» —
+// a function takes a complement it knows («أمين عام», «أمين المال»).
+func (r *reader) headAsName(j, hi int, key string) bool {
+	if !givenNames[key] || definite(key) {
+		return false
+	}
+	return j+1 >= hi || !r.joined(j+1) || closedWord(r.key(j+1)) || r.unknown(j+1) || nameParticles[r.key(j+1)] && !r.conjunct(j+1)
 }
 
 // verbName reports a word spelt like a speech verb («يزيد») after a form
@@ -742,13 +753,13 @@ func (r *reader) readWholeName(j, hi int, closed bool) int {
 		case honorifics[k] != "" && definite(k) && (chain || n-j >= 2) && !r.nameAfter(n+1, hi):
 			// A form of address no name follows ends the name as its
 			// family name: «يوسف عبد الله الشيخ لوكالة …».
-		case last && (closed || chain) && r.familyWord(n):
+		case last && (closed || chain) && r.familyWord(n) && !(kunyas[r.key(j)] && accusative(k)):
 			// The family name that ends a name set off by commas or a
 			// chain of «بن», «ولد»: «ميساء عبد الرحمن الشيخ،», «محمد ولد
 			// الشيخ سيديا،», «سالم بن عوض باعبّاد،» — a word a form of
 			// address or an accusative elsewhere.
 		case (onlyGiven || givenNames[r.key(n-1)] || n-2 >= j && r.key(n-2) == "عبد") && n-j >= 2 && definite(k) && !titleAdjectives[k] && !closedWord(k) &&
-			!r.commonNoun(n) && (r.endsAt(n+1, hi) || r.cliticWord(n+1)):
+			!r.commonNoun(n) && (r.endsAt(n+1, hi) || r.cliticWord(n+1) || r.constructObject(n+1, hi)):
 			// Given names — or a father's given name —, then a definite
 			// word that ends the phrase or that a complement follows: the
 			// family name («عيسى محمد البوعينين:», «عدنان خليل الرقاد
@@ -780,6 +791,14 @@ func (r *reader) readWholeName(j, hi int, closed bool) int {
 		n++
 	}
 	return n - j
+}
+
+// constructObject reports a known bare word at toks[p], no given name,
+// that a definite word follows: a construct, the object after a name
+// («افتتح كمال سعيد الفارس جلسة المجلس»).
+func (r *reader) constructObject(p, hi int) bool {
+	return p+1 < hi && r.joined(p+1) && r.bareWord(p, hi) && r.isKnown(p) && !givenNames[r.key(p)] && !nameParticles[r.key(p)] &&
+		definite(r.key(p+1)) && !nisba(r.key(p+1))
 }
 
 // familyNisba reports a word in «و…ي» at toks[n] that «و» does not join:
@@ -961,10 +980,14 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 				if h, _ := headOf(k); h != "" && !r.conjunct(j) {
 					t, n := r.readTitle(j, hi, k, true)
 					ts := []title{t}
-					for j+n < hi && r.joined(j+n) && !r.conjunct(j+n) {
+					for j+n < hi && r.joined(j+n) {
 						// «، نائب رئيس الوزراء وزير الخارجية في مملكة
-						// بلجيكا،»: a second function of the same person.
+						// بلجيكا،», «، مفتي الجمهورية ورئيس الأمانة
+						// العامة …،»: a second function of the same person.
 						k2 := r.key(j + n)
+						if rest, ok := strings.CutPrefix(k2, "و"); ok && r.conjunct(j+n) {
+							k2 = rest
+						}
 						if h2, _ := headOf(k2); h2 == "" {
 							break
 						}
@@ -1017,6 +1040,9 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 			break
 		}
 		h, fem := headOf(k)
+		if h != "" && !named && len(m.titles) == 0 && r.headAsName(j, hi, k) {
+			h = ""
+		}
 		if rest, ok := strings.CutPrefix(k, "و"); ok && h == "" && !named && len(m.titles) > 0 && j > i {
 			// «عضو لجنة الفتوى ورئيسة قسم شؤون المرأة»: a second function
 			// of the same person.
@@ -1077,6 +1103,13 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 			// «اللواء المتقاعد عبد القادر …», «صاحب السمو الملكي الأمير …»:
 			// an adjective of the form of address, then the name or another; only the lexicon tells it from a
 			// name that looks definite («الدكتورة أليساندرا فيتوري»).
+			m.adjs = append(m.adjs, bare(k))
+			j++
+			continue
+		case !named && len(m.titles) > 0 && definite(k) && !givenNames[k] && personShape(bare(k)) && r.isKnown(j) && j+1 < hi && r.joined(j+1) &&
+			(givenNames[r.key(j+1)] || !definite(r.key(j+1)) && r.nameStart(j+1, hi, r.key(j+1), ctxAddress)):
+			// «الممثلة المخضرمة زهية بلقاسمي»: an adjective of the
+			// function, then the name.
 			m.adjs = append(m.adjs, bare(k))
 			j++
 			continue

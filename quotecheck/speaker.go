@@ -183,6 +183,20 @@ func (d *discourse) collect() {
 				j+1 < hi && r.joined(j+1) && (r.unknown(j) || r.unknown(j+1)) && !stopWords[r.key(j)] && !prepositions[r.key(j)] {
 				ctx = ctxAddress // «لخّص الروماني فلورين ماتيسكو»: a foreign name after its nationality
 			}
+			if n := d.describedAhead(j, hi); ctx == ctxNone && n > 0 {
+				// «الفنانة المخضرمة نجوى بن سالم»: a description, then the
+				// name; its words describe the person («وقالت المخضرمة»).
+				if m, k := r.readMention(j+n, hi, ctxAddress); m != nil && len(m.name) > 0 && len(m.titles) == 0 {
+					for p := j; p < j+n; p++ {
+						m.adjs = append(m.adjs, bare(r.key(p)))
+					}
+					d.inPrep[m] = false
+					d.mentions = append(d.mentions, m)
+					prev = m
+					j += n + k
+					continue
+				}
+			}
 			if ctx == ctxNone && !mentionStarts[r.key(j)] && !d.givenPair(j, hi) {
 				j++ // most words start no mention: one lookup tells
 				continue
@@ -231,20 +245,53 @@ func (d *discourse) collect() {
 }
 
 // label reports the words from toks[j], opening a sentence, as a
-// transcript's label: at most five words, then a colon and a quotation
-// («الأنصاري: “…”», «وزير العمل: “…”») — whom they name speaks.
+// transcript's label: at most five words, or a name and its apposition
+// set off by a comma, then a colon and a quotation («الأنصاري: “…”»,
+// «وزير العمل: “…”», «كريستوفر هولمز، محلل لدى شركة وساطة: “…”») —
+// whom they name speaks.
 func (d *discourse) label(j, hi int) bool {
 	r := d.r
 	if r.gapBefore(j) != gapStop {
 		return false
 	}
-	for e := j + 1; e <= j+5 && e <= len(r.toks); e++ {
-		if e < len(r.toks) && r.joined(e) && r.narr[e] {
+	for e := j + 1; e <= j+12 && e <= len(r.toks); e++ {
+		if e < len(r.toks) && r.narr[e] && (r.joined(e) || r.gapBefore(e) == gapComma && e > j+1) {
 			continue
+		}
+		if e > j+5 && !r.gapsIn(j, e, gapComma) {
+			return false // a label of more than five words is a name and its apposition
 		}
 		return e < len(r.toks) && r.gapBefore(e) == gapColon && !r.narr[e] || e == hi && hi < len(r.toks) && !r.narr[hi]
 	}
 	return false
+}
+
+// gapsIn reports a gap g between the tokens of toks[from:to].
+func (r *reader) gapsIn(from, to int, g gap) bool {
+	for p := from + 1; p < to; p++ {
+		if r.gapBefore(p) == g {
+			return true
+		}
+	}
+	return false
+}
+
+// describedAhead is how many words from toks[j] — one or two definite
+// words shaped like a description of a person (personShape), no function
+// or given name — come before a given name: «الفنانة المخضرمة نجوى»; 0
+// when none.
+func (d *discourse) describedAhead(j, hi int) int {
+	r := d.r
+	for n := 0; n < 2 && j+n+1 < hi && r.joined(j+n+1); n++ {
+		k := r.key(j + n)
+		if h, _ := headOf(k); h != "" || !definite(k) || givenNames[k] || !personShape(bare(k)) || !r.isKnown(j+n) || r.conjunct(j+n) || nationStem(k) != "" {
+			return 0
+		}
+		if givenNames[r.key(j+n+1)] && mentionStarts[r.key(j+n+1)] {
+			return n + 1
+		}
+	}
+	return 0
 }
 
 // givenPair reports a given name that is also a common word («محسن»,
@@ -924,6 +971,7 @@ type clause struct {
 	fem    bool     // a feminine verb
 	subj   *mention // the subject; nil when implicit or nobody
 	nobody bool     // a subject that is no person («مصدر», «إحدى الطالبات»)
+	who    *entity  // a description that refers back to a person («وقالت المخضرمة»)
 }
 
 // attribute walks the article: narration moves the focus, each quotation
@@ -980,6 +1028,10 @@ func (d *discourse) narrate(lo, hi int, focus *entity) *entity {
 			continue
 		}
 		e := min(d.runEnd(s), hi)
+		if questionMarks[r.key(s)] && s+1 < e && r.gapBefore(s+1) == gapColon {
+			s = e // «س: يقول منافسك إن …»: the interviewer's question moves no focus
+			continue
+		}
 		for v := s; v < e; v++ {
 			if !d.speechVerbAt(v, s) {
 				continue
@@ -1074,6 +1126,8 @@ func (d *discourse) quoteSpeaker(first, last, bs int, focus *entity) (who *entit
 		return focus, focus != nil // it opens its sentence: the speaker goes on
 	}
 	switch {
+	case c.who != nil:
+		return c.who, true
 	case c.nobody:
 		return nil, true
 	case c.subj != nil:
@@ -1252,7 +1306,9 @@ func (d *discourse) answer(bs, first int) bool {
 // مع …»).
 var (
 	answerMarks = keySet("ج جواب الجواب")
-	interviews  = keySet("حوار حوارا لقاء لقاءا حديث حديثا مقابلة")
+	// questionMarks mark its questions, the interviewer's words.
+	questionMarks = keySet("س سؤال السؤال")
+	interviews    = keySet("حوار حوارا لقاء لقاءا حديث حديثا مقابلة")
 )
 
 // clauseBefore is the reporting clause in toks[bs:first] before a
@@ -1448,8 +1504,8 @@ func (d *discourse) frame(v, hi int) *clause {
 func (d *discourse) clauseAfter(last int) *clause {
 	r := d.r
 	a := last + 1
-	if a >= len(r.toks) || !r.narr[a] || r.gapBefore(a) == gapStop && r.key(a) != "هكذا" {
-		return nil // «…». هكذا حسم الوزير …»: the words just quoted, as «بهذه الكلمات»
+	if a >= len(r.toks) || !r.narr[a] || r.gapBefore(a) == gapStop && !these[r.key(a)] {
+		return nil // «…». هكذا حسم الوزير …», «…». بهذه الكلمات افتتح …»: the words just quoted
 	}
 	hi := d.runEnd(a)
 	if hi < len(r.toks) && r.toks[hi].Quote >= 0 && r.gapBefore(hi) == gapColon {
@@ -1547,8 +1603,45 @@ func (d *discourse) subjectAfter(v, hi int) *clause {
 			return c
 		}
 	}
+	if e := d.describedBefore(p, f.fem); e != nil {
+		c.who = e // «وقالت المخضرمة» after «الممثلة المخضرمة زهية بلقاسمي»
+		return c
+	}
 	c.nobody = true
 	return c
+}
+
+// personShape reports a word shaped like a description of a person: a
+// participle in «م» («مخضرم», «مسؤولة»), an active participle «فاعل»
+// («باحثة», «كاتب») or a nisba («الدولي») — not an institution or a thing
+// a function's complement names («الهيئة», «الجامعة»).
+func personShape(w string) bool {
+	rs := []rune(strings.TrimSuffix(w, "ه"))
+	n := len(rs)
+	return n >= 4 && rs[0] == 'م' || (n == 4 || n == 5 && rs[4] == 'ي') && rs[1] == 'ا' || nisba(w) && n >= 4
+}
+
+// describedBefore is the person a definite word at toks[p] describes —
+// one the article named before with that word among their functions and
+// adjectives («تُوّجت الممثلة المخضرمة زهية بلقاسمي … وقالت المخضرمة») —,
+// the nearest before that the verb agrees with; nil for none: an
+// unnamed «الطالبة» is someone else.
+func (d *discourse) describedBefore(p int, fem bool) *entity {
+	k := d.r.key(p)
+	if !definite(k) || pluralHead(k) || closedWord(k) || !personShape(bare(k)) {
+		return nil
+	}
+	w := bare(k)
+	var best *entity
+	for _, e := range d.people {
+		if e.function != "" || !e.words[w] || slices.Contains(e.keys, w) || fem && e.masc || !fem && e.fem {
+			continue
+		}
+		if first := slices.Min(e.at); first < p && (best == nil || first > slices.Min(best.at)) {
+			best = e
+		}
+	}
+	return best
 }
 
 // describedMention is a mention with a name that starts one or two words

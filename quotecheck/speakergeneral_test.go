@@ -334,6 +334,32 @@ var generalCases = []speakerCase{
 		want: []string{"عادل حمد الكواري", "سالم راشد المزروعي", "سالم راشد المزروعي"},
 		lex:  true,
 	},
+	{
+		name: "«بهذه الكلمات» after a quotation opening a paragraph gives its speaker; a name and its apposition label a transcript's answer; a question moves no focus",
+		article: `«المدينة تستحق أكثر من الوعود».
+
+بهذه الكلمات افتتح رئيس البلدية المهندس كمال سعيد الفارس جلسة المجلس.
+
+وفي حوار قصير بعد الجلسة، ردت النائبة سلوى منت عبد الله على منتقديها:
+
+س: يقول خصمك إن برنامجك بلا تمويل، فما ردك؟
+
+ج: «التمويل موجود في الميزانية نفسها».
+
+ماركو بيانكي، مستشار لدى بنك التنمية: «هل تعيدون جدولة الديون؟»`,
+		want: []string{"كمال سعيد الفارس", "سلوى منت عبد الله", "ماركو بيانكي"},
+		lex:  true,
+	},
+	{
+		name: "a description a person was named with refers back to them; a given name spelt like a function is a name; a second function joined by «و» stays the person's",
+		article: `وكرّمت اللجنة الفنانة المخضرمة نجوى بن سالم، فيما نال ابنها أمين الورتاني جائزة الأمل.
+وقالت المخضرمة: «هذه الجائزة لكل من صبر معي».
+«كنت أنام خلف الكواليس»، يقول أمين، الذي لم يتجاوز العشرين.
+وقال الأستاذ الدكتور حسن عبد الله القاضي، رئيس الجامعة وعميد كلية الطب، إن «البحث أولوية».
+وأضاف رئيس الجامعة ردا على سؤال: «لا بحث بلا تمويل».`,
+		want: []string{"نجوى بن سالم", "أمين الورتاني", "حسن عبد الله القاضي", "حسن عبد الله القاضي"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
