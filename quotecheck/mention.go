@@ -496,6 +496,12 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 		return next && (r.nameWord(j+1, 1, true) || r.bridge(j+1, hi) || setOff && r.familyName(j+1, hi) == 1) || ctx != ctxNone
 	case ctx == ctxNone:
 		return false
+	case ctx == ctxHonor && definite(key) && strings.HasSuffix(key, "ي") &&
+		(r.lex != nil && r.unknown(j) || givenNames[strings.TrimSuffix(bare(key), "ي")]):
+		// «سألنا الدكتورة الإدريسي»: a nisba of a given name or one the
+		// lexicon does not know is a family name, not an adjective
+		// («المستشار القانوني»).
+		return true
 	case r.surnames[bare(key)] || ctx == ctxHonor && !strings.HasPrefix(plain(r.toks[j].Text), "ال") && !r.cliticWord(j) ||
 		!accusative(key) && !articleWithClitic(key) && r.unknown(j):
 		return true // after «الدكتورة» even «أليساندرا», whose key looks definite
@@ -610,8 +616,10 @@ var filial = keySet("بن بنت")
 // after a lone given name (given) any definite word («باسل العمر»).
 func (r *reader) nameWord(n, have int, given bool) bool {
 	k := r.key(n)
-	if givenNames[k] && have >= 1 && n+1 < len(r.toks) && r.joined(n+1) && patronyms[r.key(n+1)] {
-		return true // «محمد الأمين ولد سيدي»: a function's word, but a patronym after it makes it a name
+	if givenNames[k] && have >= 1 && n+1 < len(r.toks) && r.joined(n+1) && (patronyms[r.key(n+1)] || definite(k) && (r.unknown(n+1) || nisba(r.key(n+1)))) {
+		// «محمد الأمين ولد سيدي», «محمد الأمين شرفي»: a function's word,
+		// but a patronym or a family name after it makes it a name.
+		return true
 	}
 	if h, _ := headOf(k); h != "" || closedWord(k) || pronounSuffixed(k) {
 		return false

@@ -1104,6 +1104,9 @@ func (d *discourse) quoteSpeaker(first, last, bs int, focus *entity) (who *entit
 		// «ج: «…»»: the answer of an interview is the person it is with
 		// («حوارا مع …»), else the one the first answer continued, whoever
 		// spoke last.
+		if d.answerer == nil {
+			d.answerer = d.answersIntro(bs)
+		}
 		if d.answerer == nil && d.interviewee != nil {
 			d.answerer = d.resolve(d.interviewee, d.interviewee.at, nil, false)
 		}
@@ -1300,6 +1303,33 @@ func (d *discourse) mentionAt(mi, j int) *mention {
 // whole narration of toks[bs:first] before a quotation.
 func (d *discourse) answer(bs, first int) bool {
 	return first-bs == 1 && answerMarks[d.r.key(bs)] && d.r.gapBefore(first) >= gapColon
+}
+
+// answersIntro is the first person the sentence introducing an
+// interview's questions and answers names — the last sentence before toks[bs] that
+// ends with a colon and is no question or answer itself: «سألنا الدكتورة
+// الإدريسي عن هامش التحرك:» —; nil when it names nobody.
+func (d *discourse) answersIntro(bs int) *entity {
+	r := d.r
+	for t := bs - 1; t >= 0; t-- {
+		if !r.narr[t] || t+1 >= len(r.toks) || !strings.ContainsRune(string(r.runes[r.toks[t].End:r.toks[t+1].Start]), ':') {
+			continue // a colon ends it, the line break after it notwithstanding
+		}
+		s := d.sentenceStart(t)
+		if questionMarks[r.key(s)] || answerMarks[r.key(s)] {
+			continue
+		}
+		var e *entity
+		for _, m := range d.mentions {
+			if m.at >= s && m.end <= t+1 && len(m.name) > 0 && !m.plural {
+				if p := d.resolve(m, m.at, nil, m.fem); p != nil && e == nil {
+					e = p // the first: the sentence's subject or the one asked
+				}
+			}
+		}
+		return e
+	}
+	return nil
 }
 
 // answerMarks mark an interview's answers; interviews name one («حوارا

@@ -360,6 +360,24 @@ var generalCases = []speakerCase{
 		want: []string{"نجوى بن سالم", "أمين الورتاني", "حسن عبد الله القاضي", "حسن عبد الله القاضي"},
 		lex:  true,
 	},
+	{
+		name: "the answers of an interview are the person the sentence before its questions asks; a nisba of a given name after a form of address is a family name; «الأمين» inside a name",
+		article: `وقال الوزير عمر بن سليمان: «الموسم صعب».
+
+وقالت الدكتورة هند ناصر الحسني إن «الجفاف يتمدد».
+
+وعلى هامش الندوة، سألنا الدكتورة الحسني عن الحلول الممكنة:
+
+س: هل يمكن وقف تراجع المياه؟
+
+ج: «ممكن، بشرط عدّ كل قطرة».
+
+«سنبرمج العروض في عشرين ولاية»، بحسب تعبير مدير المهرجان محمد الأمين قادري.
+
+من جانبه، قال حاكم الإقليم، الجنرال إدريس صالح موسى: «الحدود مفتوحة».`,
+		want: []string{"عمر بن سليمان", "هند ناصر الحسني", "هند ناصر الحسني", "محمد الأمين قادري", "إدريس صالح موسى"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
