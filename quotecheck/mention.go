@@ -1313,6 +1313,13 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 			if !party && (closedWord(k) || givenNames[k] && !definite(k) || strings.HasPrefix(k, "و") && conjunctOf(k[2:]) || accusative(k)) {
 				return t, n - j
 			}
+			if r.lex == nil && n-2 > j && strings.HasPrefix(k, "ب") && !nameParticles[k] && n+1 < hi && r.joined(n+1) && definite(r.key(n+1)) {
+				// Without the lexicon «حاكم مقاطعة كنكوصة بحكمة الأعيان»
+				// would read as one construct: a fourth word in «ب»
+				// before a definite one is taken for a prepositional
+				// phrase.
+				return t, n - j
+			}
 			proper = n
 			open = !definite(k) && !r.unknown(n) // «ولاية إبراء»: a proper noun closes the construct
 			add(!inQual)
