@@ -605,6 +605,13 @@ var keyHajj = arabic.Key("الحاج")
 // («عادل السيد النجار»).
 var keySayyid = arabic.Key("السيد")
 
+// keyAbd is «عبد», which starts a compound name.
+var keyAbd = arabic.Key("عبد")
+
+// royalTitles go before a king's or a prince's name inside the name of an
+// institution («جامعة الملك عبد العزيز»).
+var royalTitles = keySet("الملك الأمير الشيخ السلطان الإمام")
+
 // kunyas are the particles of a kunya («أبو عماد», «أم كلثوم»).
 var kunyas = keySet("أبو أبي أبا أم")
 
@@ -635,10 +642,31 @@ func (r *reader) nameWord(n, have int, given bool) bool {
 		return false
 	case nisba(k) && !accusative(k) || definite(k) && given && have == 1 && !titleAdjectives[k]:
 		return true
-	case accusative(k) || articleWithClitic(k):
+	case r.accusativeAt(n) || articleWithClitic(k):
 		return false
 	}
 	return r.unknown(n)
+}
+
+// possessed reports a noun with the attached pronoun «ـه» the lexicon
+// reads as such — «غضبه», «دربه», whose stem is the word without it —
+// that the phrase goes on after: the sentence's object («لم يخف مدرب
+// النادي عبد الكريم بلقاسم غضبه الشديد»), never a family name.
+func (r *reader) possessed(p int) bool {
+	k := r.key(p)
+	if r.lex == nil || !strings.HasSuffix(k, "ه") || len([]rune(k)) < 4 || givenNames[k] || p+1 >= len(r.toks) || !r.joined(p+1) {
+		return false // set off by punctuation it may be a name in «ـه» («بابه،»)
+	}
+	w := plain(r.toks[p].Text)
+	stem := strings.TrimSuffix(w, "ه")
+	return stem != w && slices.Contains(Stems(r.lex, w), stem)
+}
+
+// accusativeAt reports an indefinite accusative at toks[p]: a word in
+// «ـا» the lexicon, when there is one, knows — «أوبلا», «سيديا» it does
+// not are family names.
+func (r *reader) accusativeAt(p int) bool {
+	return accusative(r.key(p)) && !(r.lex != nil && !r.isKnown(p))
 }
 
 // pronounSuffixed reports a word that carries an attached pronoun after a
@@ -833,7 +861,7 @@ func (r *reader) nameAfter(p, hi int) bool {
 // may.
 func (r *reader) familyWord(p int) bool {
 	k := r.key(p)
-	if h, _ := headOf(k); h != "" || articleWithClitic(k) || len([]rune(k)) < 2 || r.tanween(p) || pronounSuffixed(k) {
+	if h, _ := headOf(k); h != "" || articleWithClitic(k) || len([]rune(k)) < 2 || r.tanween(p) || pronounSuffixed(k) || r.possessed(p) {
 		return false
 	}
 	if rest, ok := strings.CutPrefix(k, "و"); ok && (conjunctOf(rest) || r.lex != nil && r.conjunct(p)) {
@@ -882,7 +910,7 @@ func (r *reader) bareWord(p, hi int) bool {
 	}
 	k := r.key(p)
 	h, _ := headOf(k)
-	return h == "" && !definite(k) && !accusative(k) && !closedWord(k) && !r.cliticWord(p) && !r.tanween(p) && !pronounSuffixed(k)
+	return h == "" && !definite(k) && !r.accusativeAt(p) && !closedWord(k) && !r.cliticWord(p) && !r.tanween(p) && !pronounSuffixed(k) && !r.possessed(p)
 }
 
 // endsAt reports whether a phrase ends before toks[p]: punctuation, a
@@ -1312,6 +1340,9 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 			party := partyNouns[bare(r.key(n-1))] && !prepositions[k] && !strings.HasPrefix(k, "و")
 			if !party && (closedWord(k) || givenNames[k] && !definite(k) || strings.HasPrefix(k, "و") && conjunctOf(k[2:]) || accusative(k)) {
 				return t, n - j
+			}
+			if k == keyAbd && n+1 < hi && r.joined(n+1) && !royalTitles[r.key(n-1)] {
+				return t, n - j // «مدرب جمعية وهران عبد القادر بلحاج»: a person's name starts, not «جامعة الملك عبد العزيز»
 			}
 			if r.lex == nil && n-2 > j && strings.HasPrefix(k, "ب") && !nameParticles[k] && n+1 < hi && r.joined(n+1) && definite(r.key(n+1)) {
 				// Without the lexicon «حاكم مقاطعة كنكوصة بحكمة الأعيان»

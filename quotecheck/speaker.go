@@ -284,7 +284,7 @@ func (d *discourse) describedAhead(j, hi int) int {
 	r := d.r
 	for n := 0; n < 2 && j+n+1 < hi && r.joined(j+n+1); n++ {
 		k := r.key(j + n)
-		if h, _ := headOf(k); h != "" || !definite(k) || givenNames[k] || !personShape(bare(k)) || !r.isKnown(j+n) || r.conjunct(j+n) || nationStem(k) != "" {
+		if h, _ := headOf(k); h != "" || !definite(k) || givenNames[k] || !personShape(bare(k)) || !r.isKnown(j+n) || r.conjunct(j+n) || n == 0 && nationStem(k) != "" {
 			return 0
 		}
 		if givenNames[r.key(j+n+1)] && mentionStarts[r.key(j+n+1)] {
@@ -1058,8 +1058,14 @@ func (d *discourse) narrate(lo, hi int, focus *entity) *entity {
 func (d *discourse) speechVerbAt(v, lo int) bool {
 	r := d.r
 	k := r.key(v)
-	if _, ok := isSpeechVerb(k); !ok {
+	f, ok := isSpeechVerb(k)
+	if !ok {
 		return false
+	}
+	if f.object {
+		// «فأجابه المقبالي»; not «جملة قالها لها جدها», a relative clause.
+		n := v + 1
+		return n < len(r.toks) && r.joined(n) && r.narr[n] && !prepositions[r.key(n)] && !prepPronouns[r.key(n)] && !closedWord(r.key(n))
 	}
 	if timeVerbs[k] && !strings.ContainsRune(r.toks[v].Text, 'ّ') {
 		// «تصريحات عقب الحصة»: «after», unless a person or the speech

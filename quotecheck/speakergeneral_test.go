@@ -214,10 +214,10 @@ var generalCases = []speakerCase{
 		want: []string{"منير حسن الدالي", "منير حسن الدالي"},
 	},
 	{
-		name: "a first name or a common noun read alone is nobody",
+		name: "a first name or a common noun read alone is nobody; a judge the article never names who asks is his function",
 		article: `وأوضح مدرب الفريق علي فارح حسن أن «الملعب جاهز».
 وخلال استجواب صاحب شركة النقل، سأله رئيس المحكمة: «لماذا تأخرت الشحنة؟».`,
-		want: []string{"", ""},
+		want: []string{"", "رئيس المحكمة"},
 		lex:  true,
 	},
 	{
@@ -376,6 +376,16 @@ var generalCases = []speakerCase{
 
 من جانبه، قال حاكم الإقليم، الجنرال إدريس صالح موسى: «الحدود مفتوحة».`,
 		want: []string{"عمر بن سليمان", "هند ناصر الحسني", "هند ناصر الحسني", "محمد الأمين قادري", "إدريس صالح موسى"},
+		lex:  true,
+	},
+	{
+		name: "a verb with the pronoun of the one spoken to is a speech verb with its subject after it; «عبد» starts a name after a function's place; a relative clause «قالها لها» is no clause",
+		article: `وسأل رجل الأعمال خالد بن ناصر الريامي المدير العام إبراهيم بن سعيد الهنائي عن المهل.
+فأجابه الهنائي: «المهل ستقصر».
+«الفوز لأمي»، قالها المهاجم مراد بن علي الزموري بعد المباراة.
+في المقابل، لم يخف مدرب نادي سطيف عبد الكريم بلقاسم غضبه الشديد، حيث قال: «الحكم ظلمنا».
+وتستعيد الحاجة فاطمة بنت أحمد العلوي جملة قالها لها والدها: «الأرض لا تخون».`,
+		want: []string{"إبراهيم بن سعيد الهنائي", "مراد بن علي الزموري", "عبد الكريم بلقاسم", "فاطمة بنت أحمد العلوي"},
 		lex:  true,
 	},
 }

@@ -17,7 +17,7 @@ import (
 // perfect, imperfect and active participle of each, masculine; the
 // feminine forms are derived (verbForms). A verb with «و», «ف» or «ل»
 // before it is the same verb (isSpeechVerb).
-var speechVerbs = withRecall(withAbbar(verbForms([][3]string{
+var speechVerbs = withObjects(withRecall(withAbbar(verbForms([][3]string{
 	{"قال", "يقول", "قائلا"}, {"أضاف", "يضيف", "مضيفا"}, {"أكد", "يؤكد", "مؤكدا"},
 	{"أوضح", "يوضح", "موضحا"}, {"تابع", "يتابع", "متابعا"}, {"أشار", "يشير", "مشيرا"},
 	{"صرح", "يصرح", "مصرحا"}, {"اعتبر", "يعتبر", "معتبرا"}, {"أعلن", "يعلن", "معلنا"},
@@ -45,7 +45,21 @@ var speechVerbs = withRecall(withAbbar(verbForms([][3]string{
 	// («مستقبلا واعدا»): «وعد» has its perfect only.
 	{"كتب", "يكتب", ""},
 	{"وعد", "", ""},
-})))
+}))))
+
+// withObjects adds the perfects that carry the pronoun of the one spoken
+// to or of the words themselves — «فأجابه المقبالي», «وسألها فؤاد»,
+// «قالها يوسف بلعيد» — to the speech verbs m: their subject still
+// follows them.
+func withObjects(m map[string]verbForm) map[string]verbForm {
+	for _, v := range []string{"قال", "أجاب", "سأل", "خاطب"} {
+		for _, suf := range []string{"ه", "ها"} {
+			m[arabic.Key(v+suf)] = verbForm{object: true}
+			m[arabic.Key(v+"ت"+suf)] = verbForm{fem: true, object: true}
+		}
+	}
+	return m
+}
 
 // withRecall adds «يتذكر» (recalls) to the speech verbs m, in its
 // imperfect and participle: its perfect «تذكر» is «ذكر»'s feminine.
@@ -75,6 +89,7 @@ func withAbbar(m map[string]verbForm) map[string]verbForm {
 type verbForm struct {
 	fem        bool // «قالت», «تقول», «قائلة»
 	participle bool // «قائلا», «مخاطبا»: its subject is its clause's
+	object     bool // «أجابه», «قالها»: a speech verb only with its subject right after it
 }
 
 // verbForms derives the feminine forms: the perfect with «ت» (a final
