@@ -55,6 +55,11 @@ var christianNames = keySet("نقولا نيقولا جرجس جريس يوحن�
 	"إسطفان اسطفان طانيوس أنطونيوس انطون أنطون مارون ميلاد نخلة قزحيا شكرالله عبدالمسيح عبدالأحد " +
 	"بطرس حنين ألبير إدوار شارل كميل سركيس كيروز ملحم وديع")
 
+// dinNames are the first words of the «… الدين» names («فخر الدين», «شمس
+// الدين»), a closed set of honorific names, that the lists above lack:
+// with «الدين» after them they are a given name.
+var dinNames = keySet("فخر شمس سيف محي محيي تقي شرف بهاء حسام محب زين عز ناصر سعد قطب نجم")
+
 // commonWordNames are given names of the tuning articles' speakers that
 // are far more often common words («عودة»: a return): like fakerNames,
 // they go on a name but start no mention where nothing announces one.
@@ -65,9 +70,10 @@ var moreFemaleNames = keySet(
 		"دلال رغد رلى رهف زابينه سامية سحر سرى سنية شريفة شيلان كاترين لمى نورة هيفاء نادين نوره سالمة حسناء ريا لين شيخة نبراس رهام السالكة سمر رندة رحمة",
 )
 
-// maghrebNames are definite given names of the Maghreb press («المنجي بن
-// حميدة»), which a definite word's shape would otherwise rule out.
-var maghrebNames = keySet("المنجي المنذر المكي المولدي الجيلاني العياشي الميلودي التيجاني الزبير")
+// maghrebNames are definite given names of the Maghreb and Sudanese press
+// («المنجي بن حميدة», «الفاتح عبد الرحمن»), which a definite word's shape
+// would otherwise rule out.
+var maghrebNames = keySet("المنجي المنذر المكي المولدي الجيلاني العياشي الميلودي التيجاني الزبير الفاتح")
 
 var compoundNames = "الرحمن الرحيم الملك القدوس السلام المؤمن المهيمن العزيز الجبار الخالق الباري المصور الغفار القهار الوهاب الرزاق الفتاح العليم القابض الباسط الرافع المعز السميع البصير الحكم العدل اللطيف الخبير الحليم العظيم الغفور الشكور العلي الكبير الحفيظ المقيت الحسيب الجليل الكريم الرقيب المجيب الواسع الحكيم الودود المجيد الباعث الشهيد الحق الوكيل القوي المتين الولي الحميد المحسن المحيي الحي القيوم الواحد الأحد الصمد القادر المقتدر الأول الآخر الظاهر الباطن المتعالي البر التواب العفو الرؤوف النور الهادي البديع الباقي الوارث الرشيد الصبور الله الإله المنعم الستار المطلب الغني المالك الناصر المعطي الرازق المولى"
 
@@ -78,7 +84,7 @@ func addMoreNames(all, fem map[string]bool) {
 	for _, n := range strings.Fields(compoundNames) {
 		all[arabic.Key("عبد"+n)] = true
 	}
-	for _, set := range []map[string]bool{fakerNames, moreGivenNames, christianNames, commonWordNames} {
+	for _, set := range []map[string]bool{fakerNames, moreGivenNames, christianNames, commonWordNames, dinNames} {
 		for k := range set {
 			if k != keyAli {
 				all[k] = true

@@ -312,8 +312,8 @@ func (r *reader) isKnown(j int) bool {
 // — a function word, an accusative, a clitic before «ال», a single letter —
 // are not looked up.
 func (r *reader) unknown(j int) bool {
-	if k := r.key(j); closedWord(k) || accusative(k) || articleWithClitic(k) || len([]rune(k)) < 2 {
-		return false
+	if k := r.key(j); closedWord(k) || accusative(k) && r.lex == nil || articleWithClitic(k) || len([]rune(k)) < 2 {
+		return false // with the lexicon a word in «ـا» it does not know is a name («موبا»)
 	}
 	for _, c := range r.toks[j].Text {
 		if !unicode.IsLetter(c) && !unicode.Is(unicode.Mn, c) && c != 'ـ' {
@@ -475,6 +475,9 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 	if r.saintPlace(j) || j > 0 && r.joined(j) && r.saintPlace(j-1) {
 		return false
 	}
+	if definite(key) && nisba(key) && !givenNames[key] && next && givenNames[r.key(j+1)] {
+		return false // «المهاجم الإيفواري يوسفو كوناتي»: a nationality, then the name
+	}
 	switch {
 	case key == "علي" && strings.HasSuffix(r.toks[j].Text, "ى"):
 		return false // the preposition «على»
@@ -605,12 +608,62 @@ var keyHajj = arabic.Key("الحاج")
 // («عادل السيد النجار»).
 var keySayyid = arabic.Key("السيد")
 
+// keyWad is «ود», Sudan's «son of» between a name's parts.
+var keyWad = arabic.Key("ود")
+
+// spokenFor is the end of the body a spokesman's «باسم» at toks[p] names
+// when punctuation ends it within six words and no given name comes before
+// it («باسم مليشيا عشيرة رير آدم،»); p when a name may follow inside the
+// phrase («الناطقة باسم الهيئة رنا كاظم العبيدي»).
+func (r *reader) spokenFor(p, hi int) int {
+	given := false
+	for e := p + 1; e <= p+6; e++ {
+		if e >= hi || !r.joined(e) {
+			if e >= len(r.toks) || r.gapBefore(e) == gapNone {
+				return p
+			}
+			// «باسم مليشيا عشيرة رير حسن، علي طاهر …»: a given name
+			// inside the body when the name is set off after it.
+			if given && !(r.gapBefore(e) == gapComma && r.narr[e] && (givenNames[r.key(e)] || honorifics[r.key(e)] != "")) {
+				return p
+			}
+			return e
+		}
+		k := r.key(e)
+		if closedWord(k) || honorifics[k] != "" {
+			return p
+		}
+		given = given || givenNames[k] && !definite(k)
+	}
+	return p
+}
+
+// spokesmen are the heads «باسم» always follows as «in the name of».
+var spokesmen = keySet("متحدث ناطق")
+
 // keyAbd is «عبد», which starts a compound name.
 var keyAbd = arabic.Key("عبد")
 
 // royalTitles go before a king's or a prince's name inside the name of an
 // institution («جامعة الملك عبد العزيز»).
 var royalTitles = keySet("الملك الأمير الشيخ السلطان الإمام")
+
+// rankQualifiers follow a military rank: its arm or its staff.
+var rankQualifiers = keySet("بحري جوي طيار ركن بحرى")
+
+// setOff reports that the words from toks[j] — at most max, of letters —
+// end at punctuation or the end of the narration.
+func (r *reader) setOff(j, max int) bool {
+	for e := j + 1; e <= j+max; e++ {
+		if e >= len(r.toks) || !r.narr[e] || !r.joined(e) {
+			return e == len(r.toks) || r.gapBefore(e) != gapNone
+		}
+		if k := r.key(e); closedWord(k) || prepositions[k] || articleWithClitic(k) || r.cliticWord(e) {
+			return false // «الدكتور هشام الشامي بالمشاركين،»: a complement, not the name
+		}
+	}
+	return false
+}
 
 // kunyas are the particles of a kunya («أبو عماد», «أم كلثوم»).
 var kunyas = keySet("أبو أبي أبا أم")
@@ -779,6 +832,10 @@ func (r *reader) readWholeName(j, hi int, closed bool) int {
 		switch {
 		case particle:
 			particle = false
+		case k == keyWad && n+1 < hi && r.joined(n+1) && r.familyWord(n+1):
+			// «الفاتح عبد الرحمن ود النور»: Sudan's «son of» inside a
+			// name (never its start: «محلية ود الحليو» is a place).
+			particle, chain, onlyGiven = true, true, false
 		case r.hyphen[n]:
 			onlyGiven = false // «جاي-وون», «كروغر-آيلرز»: the rest of the word
 		case nameParticles[k] && !r.conjunct(n):
@@ -1049,6 +1106,12 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 				ak := r.key(a)
 				if h := honorifics[ak]; h != "" {
 					honors = append(honors, h) // «، المهندسة رغد كاظم الموسوي،»
+				} else if a == j && definite(ak) && !givenNames[ak] && !nisba(ak) && a+1 < hi && r.joined(a+1) &&
+					(givenNames[r.key(a+1)] || r.nameStart(a+1, hi, r.key(a+1), ctxHonor)) {
+					// «، الأوغاس محمد أبو بكر علي،»: a traditional title or a
+					// description before the given name.
+				} else if len(honors) > 0 && rankQualifiers[ak] {
+					// «، الرائد بحري سالم …،»: the arm of the rank.
 				} else if !definite(ak) || !nisba(ak) || !r.isKnown(a) || givenNames[ak] {
 					break // «، البرتغالي باولو أزيفيدو،»; «، المهدي بن حميدة،» is the name
 				}
@@ -1142,11 +1205,17 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 			m.adjs = append(m.adjs, bare(k))
 			j++
 			continue
-		case !named && len(m.titles) > 0 && definite(k) && !givenNames[k] && personShape(bare(k)) && r.isKnown(j) && j+1 < hi && r.joined(j+1) &&
+		case !named && len(m.titles) > 0 && definite(k) && !givenNames[k] && (personShape(bare(k)) && r.isKnown(j) || nisba(k)) && j+1 < hi && r.joined(j+1) &&
 			(givenNames[r.key(j+1)] || !definite(r.key(j+1)) && r.nameStart(j+1, hi, r.key(j+1), ctxAddress)):
 			// «الممثلة المخضرمة زهية بلقاسمي»: an adjective of the
 			// function, then the name.
 			m.adjs = append(m.adjs, bare(k))
+			j++
+			continue
+		case !named && j > i && honorifics[keyAt(j-1)] != "" && rankQualifiers[k]:
+			// «الرائد بحري مفتاح …», «اللواء ركن …»: the arm or staff of a
+			// rank, not the name.
+			m.adjs = append(m.adjs, k)
 			j++
 			continue
 		case pluralHead(k):
@@ -1327,6 +1396,13 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 		switch {
 		case honorifics[k] != "" || pronounHonorifics[k] != "" || sameAfter[k] || pluralHead(k) && !open:
 			return t, n - j // a plural the construct awaits is its genitive: «رئيس مجلس المفوضين»
+		case k == "باسم" && !inQual && spokesmen[h] && r.spokenFor(n, hi) > n:
+			// «المتحدث باسم مليشيا عشيرة رير آدم، حسن …»: whom a
+			// spokesman speaks for, up to the comma.
+			for end := r.spokenFor(n, hi); n < end; {
+				add(false)
+			}
+			inQual, open, proper = true, false, -1
 		case k == "باسم" && !inQual && n+1 < hi && r.joined(n+1) && definite(r.key(n+1)):
 			// «متحدث باسم الوزارة»: «in the name of», not the name «باسم».
 			end, _ := r.qualifier(n, hi, h, appos)

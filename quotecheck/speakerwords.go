@@ -160,7 +160,7 @@ var anaphoricHeads = keySet("مسؤول متحدث")
 // before a name they are honorifics (readMention).
 var honorifics = func() map[string]string {
 	m := map[string]string{}
-	for _, w := range strings.Fields("معالي سعادة فضيلة سمو سماحة دولة نيافة غبطة صاحب") {
+	for _, w := range strings.Fields("معالي سعادة فضيلة سمو سماحة دولة نيافة غبطة صاحب الفاضل الفاضلة") {
 		m[arabic.Key(w)] = arabic.Key(w)
 	}
 	for _, w := range strings.Fields("دكتور مهندس أستاذ لواء عقيد عميد فريق مقدم رائد مستشار شيخ سيد حاج أب جنرال مشير نقيب بروفسور بروفيسور " +
@@ -340,7 +340,7 @@ var mentionStarts = func() map[string]bool {
 	}
 	for _, set := range []map[string]bool{givenNames, nameParticles, sameBefore, namePrefixes} {
 		for k := range set {
-			if !(fakerNames[k] || commonWordNames[k]) || moreGivenNames[k] {
+			if !(fakerNames[k] || commonWordNames[k] || dinNames[k]) || moreGivenNames[k] {
 				add(k) // a broad list's name that is also a common word starts nothing (fakerNames)
 			}
 		}
