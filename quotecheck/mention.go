@@ -624,7 +624,7 @@ func (r *reader) spokenFor(p, hi int) int {
 			}
 			// «باسم مليشيا عشيرة رير حسن، علي طاهر …»: a given name
 			// inside the body when the name is set off after it.
-			if given && !(r.gapBefore(e) == gapComma && r.narr[e] && (givenNames[r.key(e)] || honorifics[r.key(e)] != "")) {
+			if given && !(r.gapBefore(e) == gapComma && r.narr[e] && (givenNames[r.key(e)] || honorifics[r.key(e)] != "" || r.nameStart(e, len(r.toks), r.key(e), ctxAppos))) {
 				return p
 			}
 			return e
@@ -861,7 +861,9 @@ func (r *reader) readWholeName(j, hi int, closed bool) int {
 			// A father's name the lexicon knows, between the given name
 			// and a family name it does not: «حسن جبار المياحي».
 			onlyGiven = false
-		case last && n-j >= 2 && r.familyNisba(n):
+		case (last && n-j >= 2 || r.endsAt(n+1, hi) && givenNames[r.key(n-1)]) && r.familyNisba(n):
+			// («الدكتور حسن وهبي هذه المبادرة»: after a given name, where a
+			// closed word follows.)
 			// «عبد القادر حسن وارسمي:»: a family name in «ـي» that starts
 			// with «و», where the phrase ends — nothing is joined after it.
 		case closedWord(k) || r.conjunct(n) || accusative(k):

@@ -1744,7 +1744,9 @@ func (d *discourse) describedName(p, hi int) *mention {
 // read as a function; nil for none.
 func (d *discourse) addressedName(p, hi int) *mention {
 	r := d.r
-	for q := p + 1; q < hi && q-p <= 16 && r.joined(q); q++ {
+	for q := p + 1; q < hi && q-p <= 16 && (r.joined(q) || r.gapBefore(q) == gapComma && honorifics[r.key(q)] != ""); q++ {
+		// («آمر قطاع زوارة بجهاز حرس السواحل، الرائد بحري مفتاح …،»: the
+		// form of address may open an apposition.)
 		if honorifics[r.key(q)] != "" {
 			if m, _ := r.readMention(q, hi, ctxAddress); m != nil && len(m.name) > 0 && len(m.titles) == 0 {
 				return m

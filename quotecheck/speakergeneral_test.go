@@ -400,6 +400,13 @@ var generalCases = []speakerCase{
 		want: []string{"سالم عمر الزوي", "كوفي مينسا", "عبدي نور فارح", "علي طاهر ورسمي", "جان بول كامارا", "الطيب عبد الرحمن ود الحاج", "فخر الدين عبد الله مشهور"},
 		lex:  true,
 	},
+	{
+		name: "a form of address opening an apposition after an unread function; a family name in «و…ي» before a closed word",
+		article: `وقال آمر كتيبة الحرس بالميناء، النقيب بحري عمر سالم الفيتوري، في تصريح للإذاعة: «الوضع تحت السيطرة».
+ومن جانبه، ثمّن مدير المدرسة الأستاذ كمال وهبي هذه المبادرة، مؤكدا أن «التلاميذ سيستفيدون».`,
+		want: []string{"عمر سالم الفيتوري", "كمال وهبي"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
