@@ -312,7 +312,7 @@ func (r *reader) isKnown(j int) bool {
 // — a function word, an accusative, a clitic before «ال», a single letter —
 // are not looked up.
 func (r *reader) unknown(j int) bool {
-	if k := r.key(j); closedWord(k) || accusative(k) && r.lex == nil || articleWithClitic(k) || len([]rune(k)) < 2 {
+	if k := r.key(j); closedWord(k) || r.accusativeAt(j) || articleWithClitic(k) || len([]rune(k)) < 2 {
 		return false // with the lexicon a word in «ـا» it does not know is a name («موبا»)
 	}
 	for _, c := range r.toks[j].Text {
@@ -486,8 +486,8 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 	case nameParticles[key]:
 		// «أبو عمر», «ولد الشيخ», not «أم لستة أطفال»
 		return next && r.familyWord(j+1) && !accusative(r.key(j+1)) && !r.cliticWord(j+1)
-	case key == "باسم" && next && kunyaOf(r.key(j+1)) != "":
-		return false // «يعرفونه باسم أبو ياسر»: «by the name», the kunya its own mention
+	case key == "باسم" && next && (kunyaOf(r.key(j+1)) != "" || filial[r.key(j+1)]):
+		return false // «يعرفونه باسم أبو ياسر», «حساب باسم بنت_عرعرة»: «by the name», the name its own mention
 	case key == "باسم" && next && definite(r.key(j+1)) && (ctx == ctxNone || ctx == ctxSubject):
 		// «تحدث باسم المجموعة الأولى»: «in the name of», not the name
 		// «باسم» (after a function, «الناطق باسم الشركة باسم العلي», a name).
@@ -505,7 +505,7 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 		// lexicon does not know is a family name, not an adjective
 		// («المستشار القانوني»).
 		return true
-	case r.surnames[bare(key)] || ctx == ctxHonor && !strings.HasPrefix(plain(r.toks[j].Text), "ال") && !r.cliticWord(j) ||
+	case r.surnames[bare(key)] || ctx == ctxHonor && !strings.HasPrefix(plain(r.toks[j].Text), "ال") && !r.cliticWord(j) && !r.accusativeAt(j) ||
 		!accusative(key) && !articleWithClitic(key) && r.unknown(j):
 		return true // after «الدكتورة» even «أليساندرا», whose key looks definite
 	case accusative(key) || definite(key):
@@ -611,6 +611,32 @@ var keySayyid = arabic.Key("السيد")
 // keyWad is «ود», Sudan's «son of» between a name's parts.
 var keyWad = arabic.Key("ود")
 
+// apposedAfter is the end of the words from toks[p] when they run, joined,
+// at most three, to a comma after which a name or a form of address stands
+// — the person's name set off after the phrase, so that these words are
+// not it —; p otherwise.
+func (r *reader) apposedAfter(p, hi int) int {
+	for e := p + 1; e <= p+3; e++ {
+		if e >= len(r.toks) || !r.narr[e] {
+			return p
+		}
+		if r.joined(e) {
+			if closedWord(r.key(e)) {
+				return p
+			}
+			continue
+		}
+		if r.gapBefore(e) != gapComma {
+			return p
+		}
+		if k := r.key(e); givenNames[k] || honorifics[k] != "" || r.nameStart(e, len(r.toks), k, ctxAppos) {
+			return e
+		}
+		return p
+	}
+	return p
+}
+
 // spokenFor is the end of the body a spokesman's «باسم» at toks[p] names
 // when punctuation ends it within six words and no given name comes before
 // it («باسم مليشيا عشيرة رير آدم،»); p when a name may follow inside the
@@ -647,6 +673,17 @@ var keyAbd = arabic.Key("عبد")
 // royalTitles go before a king's or a prince's name inside the name of an
 // institution («جامعة الملك عبد العزيز»).
 var royalTitles = keySet("الملك الأمير الشيخ السلطان الإمام")
+
+// foreignParticles join the parts of a European name («ماريا ديلا كروز»,
+// «إلس فان دن بروك», «شارل دو غول»): inside a name they take the word
+// after them.
+var foreignParticles = keySet("ديلا دل فان فون دن دير دو دوس")
+
+// foreignParticle reports a foreignParticles word at toks[p] printed as
+// such: «فان», not «فإن», whose key it shares.
+func (r *reader) foreignParticle(p int) bool {
+	return foreignParticles[r.key(p)] && !strings.ContainsAny(r.toks[p].Text, "أإ")
+}
 
 // rankQualifiers follow a military rank: its arm or its staff.
 var rankQualifiers = keySet("بحري جوي طيار ركن بحرى")
@@ -685,7 +722,7 @@ func (r *reader) nameWord(n, have int, given bool) bool {
 		return false
 	}
 	switch {
-	case givenNames[k] || nameParticles[k] || nameCompounds[k]:
+	case givenNames[k] || nameParticles[k] || nameCompounds[k] || r.foreignParticle(n) && n+1 < len(r.toks) && r.joined(n+1):
 		return true
 	case strings.HasPrefix(k, "و") && r.conjunct(n):
 		return false
@@ -693,7 +730,8 @@ func (r *reader) nameWord(n, have int, given bool) bool {
 		return false
 	case r.commonNoun(n):
 		return false
-	case nisba(k) && !accusative(k) || definite(k) && given && have == 1 && !titleAdjectives[k]:
+	case nisba(k) && !accusative(k) && !strings.HasSuffix(plain(r.toks[n].Text), "ى") || definite(k) && given && have == 1 && !titleAdjectives[k]:
+		// (a final «ى» is no nisba: «القحطاني بمستوى المشاريع»)
 		return true
 	case r.accusativeAt(n) || articleWithClitic(k):
 		return false
@@ -716,10 +754,17 @@ func (r *reader) possessed(p int) bool {
 }
 
 // accusativeAt reports an indefinite accusative at toks[p]: a word in
-// «ـا» the lexicon, when there is one, knows — «أوبلا», «سيديا» it does
-// not are family names.
+// «ـا» the lexicon, when there is one, knows with or without the «ا»
+// («مؤتمرا», «رسوما») — «أوبلا», «موبا» it does not are family names.
 func (r *reader) accusativeAt(p int) bool {
-	return accusative(r.key(p)) && !(r.lex != nil && !r.isKnown(p))
+	if !accusative(r.key(p)) {
+		return false
+	}
+	if r.lex == nil || r.isKnown(p) {
+		return true
+	}
+	w := plain(r.toks[p].Text)
+	return IsWord(r.lex, strings.TrimSuffix(w, "ا")) // «رسوما»: «رسوم» with the accusative's «ا»
 }
 
 // pronounSuffixed reports a word that carries an attached pronoun after a
@@ -832,6 +877,9 @@ func (r *reader) readWholeName(j, hi int, closed bool) int {
 		switch {
 		case particle:
 			particle = false
+		case r.foreignParticle(n) && n+1 < hi && r.joined(n+1) && (r.familyWord(n+1) || r.foreignParticle(n+1)):
+			// «ماريا ديلا كروز», «إلس فان دن بروك»
+			particle, chain, onlyGiven = true, true, false
 		case k == keyWad && n+1 < hi && r.joined(n+1) && r.familyWord(n+1):
 			// «الفاتح عبد الرحمن ود النور»: Sudan's «son of» inside a
 			// name (never its start: «محلية ود الحليو» is a place).
@@ -951,7 +999,7 @@ func (r *reader) bridge(n, hi int) bool {
 		k := r.key(p)
 		// A definite nisba cannot qualify the bare noun before it: it is a
 		// family name («كاظم الربيعي»).
-		return !accusative(k) && (nameParticles[k] && !r.conjunct(p) || givenNames[k] || r.surnames[bare(k)] ||
+		return !accusative(k) && (nameParticles[k] && !r.conjunct(p) || givenNames[k] && !fakerNames[k] && !commonWordNames[k] || r.surnames[bare(k)] ||
 			definite(k) && nisba(k) && !r.commonNoun(p) || r.unknown(p))
 	}
 	if !plainAt(n) {
@@ -990,7 +1038,7 @@ func (r *reader) endsAt(p, hi int) bool {
 // after it sets off a name («فاطمة حسن صغير،» beside «الصيد الصغير»).
 func (r *reader) familyName(n, hi int) int {
 	plainWord := func(p int) bool {
-		return r.bareWord(p, hi) && !givenNames[r.key(p)] && !(r.isKnown(p) && r.defined[r.key(p)] && p+1 < hi && r.joined(p+1))
+		return r.bareWord(p, hi) && !givenNames[r.key(p)] && !(r.isKnown(p) && r.defined[r.key(p)] && p+1 < hi && r.joined(p+1)) && !r.imperfect(p)
 	}
 	switch {
 	case !plainWord(n):
@@ -1003,6 +1051,19 @@ func (r *reader) familyName(n, hi int) int {
 		return 2 // «محمد زيتونة بوعزة إلى»; a compound, «إخلاص عوض الكريم إن»
 	}
 	return 0
+}
+
+// imperfect reports a verb in the imperfect the lexicon reads as such — a
+// word in «ت», «ي» or «ن» whose stem lacks that letter: «لا تزال فاطمة
+// تحمل مفتاح بيتها» — the sentence's verb, not a family name.
+func (r *reader) imperfect(p int) bool {
+	w := plain(r.toks[p].Text)
+	rs := []rune(w)
+	if r.lex == nil || len(rs) < 4 || !strings.ContainsRune("تين", rs[0]) || givenNames[r.key(p)] {
+		return false
+	}
+	stems := Stems(r.lex, w)
+	return len(stems) > 0 && !slices.ContainsFunc(stems, func(st string) bool { return []rune(st)[0] == rs[0] })
 }
 
 // cliticWord reports a word with a proclitic before another word
@@ -1416,7 +1477,8 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 			// The genitive a construct awaits (a proper noun awaits none):
 			// any noun, a place with «و» («ولاية وهران») too.
 			party := partyNouns[bare(r.key(n-1))] && !prepositions[k] && !strings.HasPrefix(k, "و")
-			if !party && (closedWord(k) || givenNames[k] && !definite(k) || strings.HasPrefix(k, "و") && conjunctOf(k[2:]) || accusative(k)) {
+			commonGenitive := (fakerNames[k] || commonWordNames[k]) && n+1 < hi && r.joined(n+1) && definite(r.key(n+1)) // «رئيس أركان الفرقة»
+			if !party && (closedWord(k) || givenNames[k] && !definite(k) && !commonGenitive || strings.HasPrefix(k, "و") && conjunctOf(k[2:]) || accusative(k)) {
 				return t, n - j
 			}
 			if k == keyAbd && n+1 < hi && r.joined(n+1) && !royalTitles[r.key(n-1)] {
@@ -1514,6 +1576,12 @@ func (r *reader) qualifier(p, hi int, head string, appos bool) (int, bool) {
 	for e < hi && e-p <= 4 && r.joined(e) {
 		ek := r.key(e)
 		conj := strings.HasPrefix(ek, "و") && conjunctOf(ek[2:]) || !open && r.conjunct(e)
+		if givenNames[ek] && !closedWord(ek) {
+			if end := r.apposedAfter(e, hi); end > e {
+				e = end // «المسعف الكبير في نجمة داود الحمراء، يوسي بن شطريت»: a name set off after the place's
+				break
+			}
+		}
 		if closedWord(ek) || givenNames[ek] || conj || accusative(ek) {
 			break // a function may be its object: «عن محافظة البصرة»
 		}
