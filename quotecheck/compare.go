@@ -64,6 +64,9 @@ func (ck *checker) compare(sts []stretch, lo, hi int32, q int, tArt []int32) {
 			if o.a >= 0 && o.t >= 0 && o.sim < spellingWord && isNumber(ck.au[o.a].Word.Key) != isNumber(ck.tu[o.t].Word.Key) {
 				sts[k].ops[i].sim = max(o.sim, ck.spelledSim(o.a, o.t))
 			}
+			if o.a >= 0 && o.t >= 0 && o.sim < sameWord && dialectSame(ck.au[o.a].Word.Key, ck.tu[o.t].Word.Key) {
+				sts[k].ops[i].sim = 1 // «اللي» said, «الذي» written: the dialect word printed is what was said
+			}
 		}
 	}
 }
@@ -199,6 +202,9 @@ func (ck *checker) gapDP(as, ts []int32, freeStart, freeEnd bool) ([]op, float64
 			best, move := math.Inf(-1), uint8(0)
 			if i > 0 && j > 0 {
 				s := arabic.Similarity(ck.tu[ts[i-1]].Word, ck.au[as[j-1]].Word)
+				if dialectSame(ck.au[as[j-1]].Word.Key, ck.tu[ts[i-1]].Word.Key) {
+					s = 1
+				}
 				v := gapSubstitute
 				switch {
 				case s >= spellingWord:
