@@ -406,7 +406,7 @@ func closedWord(k string) bool {
 		return true
 	}
 	return stopWords[k] || sourceNouns[k] || speechNouns[k] || speechPronouns[k] || sameAfter[k] ||
-		presiding[k] || pronounHonorifics[k] != "" || honorifics[k] != "" || prepPronouns[k]
+		presiding[k] || pronounHonorifics[k] != "" || honorifics[k] != "" || prepPronouns[k] || kinPossessed[k]
 }
 
 // conjunct reports a word joined by «و» that is another word, not a name
@@ -486,7 +486,9 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 	case nameParticles[key]:
 		// «أبو عمر», «ولد الشيخ», not «أم لستة أطفال»
 		return next && r.familyWord(j+1) && !accusative(r.key(j+1)) && !r.cliticWord(j+1)
-	case key == "باسم" && next && (kunyaOf(r.key(j+1)) != "" || filial[r.key(j+1)]):
+	case key == "باسم" && next && (kunyaOf(r.key(j+1)) != "" || filial[r.key(j+1)] || femaleNames[r.key(j+1)]) || key == "اما" || key == "واما":
+		// («عرّفت نفسها باسم خديجة»: a woman's name after it, no man's
+		// father's; «أما إبراهيم»: the particle.)
 		return false // «يعرفونه باسم أبو ياسر», «حساب باسم بنت_عرعرة»: «by the name», the name its own mention
 	case key == "باسم" && next && definite(r.key(j+1)) && (ctx == ctxNone || ctx == ctxSubject):
 		// «تحدث باسم المجموعة الأولى»: «in the name of», not the name
@@ -510,6 +512,12 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 		return true // after «الدكتورة» even «أليساندرا», whose key looks definite
 	case accusative(key) || definite(key):
 		return false
+	case r.imperfect(j):
+		// «يقف عبده قاسم المقبلي قرب …», «ويستعيد فؤاد …»: the verb before
+		// the name; «عرّفت نفسها باسم خديجة»: «by the name», a woman's
+		// name after it (a man's father's name would be a man's); «أما
+		// إبراهيم»: the particle.
+		return false
 	case next && kunyas[r.key(j+1)] && r.isKnown(j) && ctx != ctxAddress && ctx != ctxHonor:
 		return false // «بدا أبو عماد متعبا»: a kunya stands alone; the known word before it is the sentence's
 	case next && (r.unknown(j+1) || nisba(r.key(j+1)) || givenNames[r.key(j+1)] ||
@@ -522,6 +530,9 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 		// A definite common word before the given name («، عالمة المصريات
 		// الألمانية كاترين …») is a description, not a name's start.
 		n, given, described := j, false, false
+		if r.imperfect(j) {
+			return false // «، تقف خديجة آدم عيسى،»: the verb, then its subject
+		}
 		for n < hi && n-j < 6 && (n == j || r.joined(n)) && !closedWord(r.key(n)) && !accusative(r.key(n)) {
 			if h, _ := headOf(r.key(n)); h != "" || articleWithClitic(r.key(n)) {
 				break
@@ -674,6 +685,10 @@ var keyAbd = arabic.Key("عبد")
 // institution («جامعة الملك عبد العزيز»).
 var royalTitles = keySet("الملك الأمير الشيخ السلطان الإمام")
 
+// quantifiers are definite words of quantity and reference that follow a
+// name as the sentence's object or adverb, never as its family name.
+var quantifiers = keySet("الكثير القليل الجميع البعض الكل الآخر الأخرى الآخرين الأكثر الأقل")
+
 // foreignParticles join the parts of a European name («ماريا ديلا كروز»,
 // «إلس فان دن بروك», «شارل دو غول»): inside a name they take the word
 // after them.
@@ -726,12 +741,14 @@ func (r *reader) nameWord(n, have int, given bool) bool {
 		return true
 	case strings.HasPrefix(k, "و") && r.conjunct(n):
 		return false
-	case r.tanween(n):
-		return false
+	case r.tanween(n) || quantifiers[k] || strings.ContainsAny(r.toks[n].Text, "0123456789٠١٢٣٤٥٦٧٨٩"):
+		return false // «محمود الكثير»: a quantifier; «ليث لرصيف22»
 	case r.commonNoun(n):
 		return false
-	case nisba(k) && !accusative(k) && !strings.HasSuffix(plain(r.toks[n].Text), "ى") || definite(k) && given && have == 1 && !titleAdjectives[k]:
-		// (a final «ى» is no nisba: «القحطاني بمستوى المشاريع»)
+	case nisba(k) && !accusative(k) && !strings.HasSuffix(plain(r.toks[n].Text), "ى") && (definite(k) || !strings.HasSuffix(k, "يه")) ||
+		definite(k) && given && have == 1 && !titleAdjectives[k]:
+		// (a final «ى» is no nisba: «القحطاني بمستوى المشاريع»; nor a bare
+		// feminine noun in «ـية»: «فؤاد وصية أبيه»)
 		return true
 	case r.accusativeAt(n) || articleWithClitic(k):
 		return false
@@ -861,6 +878,9 @@ func (r *reader) readWholeName(j, hi int, closed bool) int {
 		if n-j >= 2 && r.spoken[bare(r.key(n-1))] && !nameParticles[r.key(n-1)] && definite(k) && !strings.HasSuffix(plain(r.toks[n].Text), "ي") && !givenNames[k] && r.isKnown(n) {
 			return n - j // «دعا أبي نادر القوى السياسية» where the article writes «وأوضح أبي نادر»: the family name ended it
 		}
+		if chain && !particle && !nameParticles[k] && n-1 > j && definite(r.key(n-1)) && nisba(r.key(n-1)) && !givenNames[k] {
+			return n - j // «عبدالله بن خميس العبري أواني فخارية»: the family name ended it
+		}
 		if (given || r.unknown(j)) && !particle && !nameParticles[k] && !r.nameWord(n, n-j, given) {
 			if f := r.nameEndAhead(j, n, hi); f > 0 {
 				n += f // the article names them by that family name alone
@@ -869,7 +889,13 @@ func (r *reader) readWholeName(j, hi int, closed bool) int {
 			}
 		}
 		if (k == keyHajj || k == keySayyid) && (onlyGiven || n-j >= 2) && n+1 < hi && r.joined(n+1) && r.familyWord(n+1) && !accusative(r.key(n+1)) &&
-			(n+2 >= hi || !r.joined(n+2) || closedWord(r.key(n+2)) || r.cliticWord(n+2)) {
+			(n+2 >= hi || !r.joined(n+2) || closedWord(r.key(n+2)) || r.cliticWord(n+2) || nameParticles[r.key(n+1)]) {
+			if nameParticles[r.key(n+1)] {
+				n++ // «محمد السيد عبد العال»: the particle takes its word next
+				particle, chain, onlyGiven = true, true, false
+				n++
+				continue
+			}
 			n += 2 // «وليد الحاج شاهين», «عادل السيد النجار»: inside the name
 			onlyGiven = false
 			continue
@@ -1017,7 +1043,8 @@ func (r *reader) bareWord(p, hi int) bool {
 	}
 	k := r.key(p)
 	h, _ := headOf(k)
-	return h == "" && !definite(k) && !r.accusativeAt(p) && !closedWord(k) && !r.cliticWord(p) && !r.tanween(p) && !pronounSuffixed(k) && !r.possessed(p)
+	return h == "" && len([]rune(k)) >= 2 && !definite(k) && !r.accusativeAt(p) && !closedWord(k) && !r.cliticWord(p) && !r.tanween(p) && !pronounSuffixed(k) && !r.possessed(p) &&
+		!strings.ContainsAny(r.toks[p].Text, "0123456789٠١٢٣٤٥٦٧٨٩") // «ليث لرصيف22»
 }
 
 // endsAt reports whether a phrase ends before toks[p]: punctuation, a
@@ -1041,29 +1068,35 @@ func (r *reader) familyName(n, hi int) int {
 		return r.bareWord(p, hi) && !givenNames[r.key(p)] && !(r.isKnown(p) && r.defined[r.key(p)] && p+1 < hi && r.joined(p+1)) && !r.imperfect(p)
 	}
 	switch {
-	case !plainWord(n):
-		return 0
+	case !plainWord(n) || n+1 < hi && r.joined(n+1) && kinPossessed[r.key(n+1)]:
+		return 0 // («ويستعيد فؤاد وصية أبيه:»: a construct, the sentence's object)
 	case r.endsAt(n+1, hi) || accusative(r.key(n+1)) || r.cliticWord(n+1):
 		return 1 // «نبيل ضاهر مؤتمرا»: the object starts; «كلاسن لوكالة»: a complement
 	case r.commonNoun(n + 1):
 		return 1 // «عرض … سليم حداد الموازنة على»: a definite object the article prints bare too
 	case (plainWord(n+1) && !r.unknown(n+1) || nameCompounds[r.key(n+1)]) && (r.endsAt(n+2, hi) || r.cliticWord(n+2)):
-		return 2 // «محمد زيتونة بوعزة إلى»; a compound, «إخلاص عوض الكريم إن»
+		// «محمد زيتونة بوعزة إلى»; a compound, «إخلاص عوض الكريم إن».
+		return 2
 	}
 	return 0
 }
 
 // imperfect reports a verb in the imperfect the lexicon reads as such — a
-// word in «ت», «ي» or «ن» whose stem lacks that letter: «لا تزال فاطمة
-// تحمل مفتاح بيتها» — the sentence's verb, not a family name.
+// word in «ت», «ي» or «ن» one of whose stems lacks that letter: «يقف عبده
+// قاسم المقبلي», «ويستعيد فؤاد» — the sentence's verb, not a name.
 func (r *reader) imperfect(p int) bool {
 	w := plain(r.toks[p].Text)
+	if rest, ok := strings.CutPrefix(w, "و"); ok && len([]rune(rest)) >= 3 && !givenNames[r.key(p)] {
+		w = rest // «ويستعيد فؤاد»
+	}
 	rs := []rune(w)
-	if r.lex == nil || len(rs) < 4 || !strings.ContainsRune("تين", rs[0]) || givenNames[r.key(p)] {
+	if r.lex == nil || len(rs) < 3 || !strings.ContainsRune("تين", rs[0]) || givenNames[r.key(p)] {
 		return false
 	}
+	// A noun is its own stem («تقرير», «نصار»); a verb's stems are its
+	// root and perfect («تقف»: «وقف», «قف»), never itself.
 	stems := Stems(r.lex, w)
-	return len(stems) > 0 && !slices.ContainsFunc(stems, func(st string) bool { return []rune(st)[0] == rs[0] })
+	return !slices.Contains(stems, w) && slices.ContainsFunc(stems, func(st string) bool { return []rune(st)[0] != rs[0] })
 }
 
 // cliticWord reports a word with a proclitic before another word

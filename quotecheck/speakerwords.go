@@ -232,6 +232,10 @@ var stopWords = withKeys(prepAmam)("إن أن بأن ان لأن خلال في �
 	"اليوم أمس غدا صباح مساء ظهر ليلة يوم الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت أيضا كذلك " +
 	"ثم بل لكن إذ إذا كل بعض عدد نحو هذا هذه ذلك تلك هنا هناك فقد فإن فإنه فإنها فهو فهي فقط ردا")
 
+// kinPossessed are the kinship nouns with a pronoun («أبيه», «زوجته»): the
+// genitive of the noun before them («وصية أبيه»), never a name's part.
+var kinPossessed = keySet("أبيه أمه أخيه أخته ابنه ابنته زوجته زوجها جده جدته والده والدته أبيها أمها أخيها")
+
 // prepositions, before a noun, make it no subject («بحضور وزير الصحة»
 // is not who speaks); nouns with «ب» or «ل» before them are read alike.
 var prepositions = withKeys(prepAmam)("في فى على علي عن من إلى الى مع لدى أمام حول عند ضد بين دون بدون منذ عبر خلال بعد قبل")
@@ -275,6 +279,10 @@ var namePrefixes = keySet("سيد سيدي")
 // nameCompounds end a compound name («نور الدين», «عبد الله», «عوض الكريم»).
 var nameCompounds = keySet("الدين الله الإسلام الرحمن الرحيم الكريم")
 
+// handNames are the given names of the hand list below, which start a
+// mention even when a broader list (fakerNames) has them too («إبراهيم»).
+var handNames = map[string]bool{}
+
 // givenNames start a person's name: common Arabic given names, with the
 // foreign ones Arabic news spells often; most are also common words
 // («سعيد», «أمين», «منصور»), which is why a list, not the lexicon, tells
@@ -301,6 +309,12 @@ var givenNames, femaleNames = func() (all, fem map[string]bool) {
 		"دعاء إيمان أسماء شيماء مها نهى نوال نور نوال عائشة جميلة حورية زهرة فتيحة مليكة ربيعة خولة " +
 		"رغدة ريما رنا لينا ديما جمانة سهى ميساء منال نسرين هبة عفاف ابتسام إنصاف صفاء ماري ماريا"
 	all, fem = keySet(male), keySet(female)
+	for k := range all {
+		handNames[k] = true
+	}
+	for k := range fem {
+		handNames[k] = true
+	}
 	addMoreNames(all, fem)
 	delete(all, keyAli)
 	all[nameAli] = true // the name «علي», not the preposition (newDiscourse)
@@ -340,7 +354,7 @@ var mentionStarts = func() map[string]bool {
 	}
 	for _, set := range []map[string]bool{givenNames, nameParticles, sameBefore, namePrefixes} {
 		for k := range set {
-			if !(fakerNames[k] || commonWordNames[k] || dinNames[k]) || moreGivenNames[k] {
+			if !(fakerNames[k] || commonWordNames[k] || dinNames[k]) || moreGivenNames[k] || handNames[k] {
 				add(k) // a broad list's name that is also a common word starts nothing (fakerNames)
 			}
 		}
