@@ -498,7 +498,8 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 		// «ويملك محمود نعسان، الذي …»: a given name and the family name
 		// a comma ends, whatever the lexicon makes of it.
 		setOff := j+2 < len(r.toks) && r.gapBefore(j+2) >= gapComma && r.gapBefore(j+2) != gapQuote
-		return next && (r.nameWord(j+1, 1, true) || r.bridge(j+1, hi) || setOff && r.familyName(j+1, hi) == 1) || ctx != ctxNone
+		inner := next && (r.key(j+1) == keySayyid || r.key(j+1) == keyHajj) && j+2 < hi && r.joined(j+2) && r.familyWord(j+2) // «محمد السيد عبد العال»
+		return next && (r.nameWord(j+1, 1, true) || r.bridge(j+1, hi) || setOff && r.familyName(j+1, hi) == 1 || inner) || ctx != ctxNone
 	case ctx == ctxNone:
 		return false
 	case ctx == ctxHonor && definite(key) && strings.HasSuffix(key, "ي") &&
@@ -603,8 +604,8 @@ func (r *reader) headAsName(j, hi int, key string) bool {
 // name, never as the function alone (whose holder is someone else); the
 // speaker model reports nobody for it (introduced).
 func (r *reader) verbName(j, hi int, key string, ctx context) bool {
-	if ctx != ctxAddress && ctx != ctxHonor || j+1 >= hi || !r.joined(j+1) || !filial[r.key(j+1)] {
-		return false
+	if ctx != ctxAddress && ctx != ctxHonor || j+1 >= hi || !r.joined(j+1) || !filial[r.key(j+1)] && !(givenNames[key] && r.unknown(j+1)) {
+		return false // («المدرب روي باشيكو»: a given name spelt like «روى», a name the lexicon does not know after it)
 	}
 	_, verb := isSpeechVerb(key)
 	return verb && !strings.HasPrefix(key, "و")
@@ -741,7 +742,7 @@ func (r *reader) nameWord(n, have int, given bool) bool {
 		return true
 	case strings.HasPrefix(k, "و") && r.conjunct(n):
 		return false
-	case r.tanween(n) || quantifiers[k] || strings.ContainsAny(r.toks[n].Text, "0123456789٠١٢٣٤٥٦٧٨٩"):
+	case r.tanween(n) || quantifiers[k] || eponymNouns[k] || strings.ContainsAny(r.toks[n].Text, "0123456789٠١٢٣٤٥٦٧٨٩"):
 		return false // «محمود الكثير»: a quantifier; «ليث لرصيف22»
 	case r.commonNoun(n):
 		return false
@@ -878,8 +879,11 @@ func (r *reader) readWholeName(j, hi int, closed bool) int {
 		if n-j >= 2 && r.spoken[bare(r.key(n-1))] && !nameParticles[r.key(n-1)] && definite(k) && !strings.HasSuffix(plain(r.toks[n].Text), "ي") && !givenNames[k] && r.isKnown(n) {
 			return n - j // «دعا أبي نادر القوى السياسية» where the article writes «وأوضح أبي نادر»: the family name ended it
 		}
-		if chain && !particle && !nameParticles[k] && n-1 > j && definite(r.key(n-1)) && nisba(r.key(n-1)) && !givenNames[k] {
-			return n - j // «عبدالله بن خميس العبري أواني فخارية»: the family name ended it
+		if chain && !particle && !nameParticles[k] && n-1 > j && definite(r.key(n-1)) && !givenNames[k] && !r.unknown(n) &&
+			(nisba(r.key(n-1)) || n-2 >= j && filial[r.key(n-2)] && honorifics[r.key(n-1)] == "" && !givenNames[r.key(n-1)]) {
+			// «عبدالله بن خميس العبري أواني فخارية», «خديجة بن الطالب تتوج»:
+			// the family name ended it.
+			return n - j
 		}
 		if (given || r.unknown(j)) && !particle && !nameParticles[k] && !r.nameWord(n, n-j, given) {
 			if f := r.nameEndAhead(j, n, hi); f > 0 {
@@ -1043,7 +1047,7 @@ func (r *reader) bareWord(p, hi int) bool {
 	}
 	k := r.key(p)
 	h, _ := headOf(k)
-	return h == "" && len([]rune(k)) >= 2 && !definite(k) && !r.accusativeAt(p) && !closedWord(k) && !r.cliticWord(p) && !r.tanween(p) && !pronounSuffixed(k) && !r.possessed(p) &&
+	return h == "" && len([]rune(k)) >= 2 && !eponymNouns[k] && !definite(k) && !r.accusativeAt(p) && !closedWord(k) && !r.cliticWord(p) && !r.tanween(p) && !pronounSuffixed(k) && !r.possessed(p) &&
 		!strings.ContainsAny(r.toks[p].Text, "0123456789٠١٢٣٤٥٦٧٨٩") // «ليث لرصيف22»
 }
 
@@ -1257,6 +1261,18 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 				hon = ""
 			}
 		}
+		if named && h != "" && definite(k) && !r.conjunct(j) && len(m.titles) == 0 {
+			// «مريم بنت خلفان البلوشية المديرة العامة للغرفة،»: a definite
+			// function right after the name that punctuation closes is in
+			// apposition (one a name follows is someone else's: «… الوزير
+			// أحمد»).
+			if t, n := r.readTitle(j, hi, k, true); j+n < len(r.toks) && (!r.joined(j+n) || j+n >= hi) {
+				t.fem = fem
+				m.titles = append(m.titles, t)
+				j += n
+				continue
+			}
+		}
 		switch {
 		case named && (h == "" || definite(k) || r.conjunct(j)):
 			// After the name only a function in apposition («عبيد بن خلفان
@@ -1355,7 +1371,9 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 			}
 			j = e
 			continue
-		case !named && len(m.titles) > 0 && r.surnames[bare(k)]:
+		case !named && len(m.titles) > 0 && r.surnames[bare(k)] && k != keyAli:
+			// (not the preposition «على», whose key the name «علي» has in
+			// surnames: «شدّد قائد القوات البرية على أن …»)
 			// «الوزير العمر»: a title and the surname of someone named.
 			m.name, named = []int{j}, true
 			j++

@@ -628,6 +628,29 @@ func (d *discourse) aliases() {
 		}
 	}
 	d.kunyas()
+	d.fathersKunyas()
+}
+
+// fathersKunyas joins a kunya the article never ties to anyone — «ويضيف
+// أبو علي» — to the one man it names whose father's name, the second of
+// his name, is the kunya's: the eldest son is named for his grandfather,
+// so «حسين علي ضاهر» is «أبو علي». With two such men, nobody.
+func (d *discourse) fathersKunyas() {
+	for _, k := range slices.Clone(d.people) {
+		if len(k.keys) != 2 || kunyaOf(k.keys[0]) != "ابو" || k.function != "" || !slices.Contains(d.people, k) {
+			continue
+		}
+		var only *entity
+		n := 0
+		for _, p := range d.people {
+			if p != k && p.function == "" && !p.fem && len(p.keys) >= 3 && p.keys[1] == k.keys[1] && kunyaOf(p.keys[0]) == "" {
+				only, n = p, n+1
+			}
+		}
+		if n == 1 && !slices.ContainsFunc(only.aliases, func(a []string) bool { return kunyaOf(a[0]) != "" }) {
+			d.join(only, k)
+		}
+	}
 }
 
 // kunyas joins a kunya («أبو جاد», «أم سليم») the article gives a person
@@ -715,7 +738,7 @@ func (d *discourse) kunyas() {
 		if t == nil {
 			continue
 		}
-		if a := slices.IndexFunc(d.people, func(e *entity) bool { return slices.Equal(e.keys, keys) }); a >= 0 && d.people[a] != t {
+		if a := slices.IndexFunc(d.people, func(e *entity) bool { return slices.Equal(kunyaKeys(e.keys), kunyaKeys(keys)) }); a >= 0 && d.people[a] != t {
 			d.join(t, d.people[a])
 		} else {
 			t.aliases = append(t.aliases, keys)
@@ -747,6 +770,15 @@ var kunya = keySet("أبو أم")
 
 // kunyaOf is the key of «أبو» or «أم» for a kunya's first word in any
 // case («أبو», «أبي», «أبا», «أم»), "" for another word.
+// kunyaKeys is keys with a kunya's particle in one case («أبو» for «أبي»,
+// «أبا»), so that a kunya matches however it is declined.
+func kunyaKeys(keys []string) []string {
+	if len(keys) == 0 || kunyaOf(keys[0]) == "" {
+		return keys
+	}
+	return append([]string{kunyaOf(keys[0])}, keys[1:]...)
+}
+
 func kunyaOf(k string) string {
 	switch k {
 	case "ابو", "ابي", "ابا":
@@ -1379,6 +1411,9 @@ func (d *discourse) clauseBefore(bs, first int) *clause {
 		switch {
 		case frames[k] || frames[strings.TrimPrefix(k, "و")]:
 			if c := d.frame(v, first); c != nil {
+				if c.subj != nil && d.narrationFrame(c.subj, first) {
+					continue // «وبحسب مراسلة الميادين، ركن السائقون …»: the frame is the narration's
+				}
 				return c
 			}
 		case k == "حد" && v > bs && r.key(v-1) == "علي":
@@ -1405,6 +1440,23 @@ func (d *discourse) clauseBefore(bs, first int) *clause {
 		}
 	}
 	return nil
+}
+
+// narrationFrame reports a frame's person m («بحسب مراسلة الميادين») set
+// off by a comma and followed by a clause of its own — five words or more —
+// before the quotation at toks[first]: the source of the narration, not the
+// quotation's speaker; their mention is then no subject of the sentence.
+func (d *discourse) narrationFrame(m *mention, first int) bool {
+	r := d.r
+	if m.end >= first || r.gapBefore(m.end) != gapComma || first-m.end < 5 {
+		return false
+	}
+	for _, o := range d.mentions {
+		if o.at == m.at {
+			d.inPrep[o] = true
+		}
+	}
+	return true
 }
 
 // topicBefore reports a noun phrase that starts the sentence before the
@@ -1824,8 +1876,8 @@ func (d *discourse) resolve(m *mention, at int, focus *entity, fem bool) *entity
 			if len(e.keys) == 0 {
 				return false // a person named only by function is no name's (subset of nothing is true)
 			}
-			if slices.ContainsFunc(e.aliases, func(a []string) bool { return slices.Equal(a, keys) }) {
-				return true
+			if slices.ContainsFunc(e.aliases, func(a []string) bool { return slices.Equal(kunyaKeys(a), kunyaKeys(keys)) }) {
+				return true // «أبا ياسين» given, «أبي ياسين» written
 			}
 			if len(keys) == 1 {
 				return slices.Contains(e.keys, keys[0])

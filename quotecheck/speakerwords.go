@@ -134,6 +134,9 @@ var speechVerbForms = func() map[string]verbForm {
 	m := map[string]verbForm{}
 	for k, f := range speechVerbs {
 		for _, p := range []string{"", "و", "ف", "ل", "ول", "فل"} {
+			if strings.Contains(p, "ل") && f.participle {
+				continue // «لمتابعة»: «for following up», a noun, not «ليتابع»
+			}
 			if _, taken := m[p+k]; !taken || p == "" {
 				m[p+k] = f
 			}
