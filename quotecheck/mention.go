@@ -383,9 +383,9 @@ func nisba(key string) bool {
 
 // accusative reports an indefinite accusative in «ـا» («مؤتمرا»,
 // «صحفيا», «مجددا»): an object or an adverb, never part of a name. A
-// definite word is no indefinite accusative («البنا», «العليا»).
+// definite word is no indefinite accusative («البنا», «العليا», «بالمنيا»).
 func accusative(key string) bool {
-	return len([]rune(key)) >= 4 && strings.HasSuffix(key, "ا") && !givenNames[key] && !placesInA[bare(key)] && !definite(key)
+	return len([]rune(key)) >= 4 && strings.HasSuffix(key, "ا") && !givenNames[key] && !placesInA[bare(key)] && !definite(key) && !articleWithClitic(key)
 }
 
 // placesInA are countries, regions and cities whose names end in «ا» like
@@ -604,7 +604,8 @@ func (r *reader) headAsName(j, hi int, key string) bool {
 // name, never as the function alone (whose holder is someone else); the
 // speaker model reports nobody for it (introduced).
 func (r *reader) verbName(j, hi int, key string, ctx context) bool {
-	if ctx != ctxAddress && ctx != ctxHonor || j+1 >= hi || !r.joined(j+1) || !filial[r.key(j+1)] && !(givenNames[key] && r.unknown(j+1)) {
+	if ctx != ctxAddress && ctx != ctxHonor || j+1 >= hi || !r.joined(j+1) ||
+		!filial[r.key(j+1)] && !(givenNames[key] && (r.unknown(j+1) || r.lex == nil && !closedWord(r.key(j+1)) && !definite(r.key(j+1)))) {
 		return false // («المدرب روي باشيكو»: a given name spelt like «روى», a name the lexicon does not know after it)
 	}
 	_, verb := isSpeechVerb(key)
@@ -679,6 +680,9 @@ func (r *reader) spokenFor(p, hi int) int {
 // spokesmen are the heads «باسم» always follows as «in the name of».
 var spokesmen = keySet("متحدث ناطق")
 
+// keyAal is «آل», which starts a family name.
+var keyAal = arabic.Key("آل")
+
 // keyAbd is «عبد», which starts a compound name.
 var keyAbd = arabic.Key("عبد")
 
@@ -742,7 +746,7 @@ func (r *reader) nameWord(n, have int, given bool) bool {
 		return true
 	case strings.HasPrefix(k, "و") && r.conjunct(n):
 		return false
-	case r.tanween(n) || quantifiers[k] || eponymNouns[k] || strings.ContainsAny(r.toks[n].Text, "0123456789٠١٢٣٤٥٦٧٨٩"):
+	case r.tanween(n) || quantifiers[k] || eponymNouns[k] || r.manner(n) || strings.ContainsAny(r.toks[n].Text, "0123456789٠١٢٣٤٥٦٧٨٩"):
 		return false // «محمود الكثير»: a quantifier; «ليث لرصيف22»
 	case r.commonNoun(n):
 		return false
@@ -763,8 +767,11 @@ func (r *reader) nameWord(n, have int, given bool) bool {
 // النادي عبد الكريم بلقاسم غضبه الشديد»), never a family name.
 func (r *reader) possessed(p int) bool {
 	k := r.key(p)
-	if r.lex == nil || !strings.HasSuffix(k, "ه") || len([]rune(k)) < 4 || givenNames[k] || p+1 >= len(r.toks) || !r.joined(p+1) {
+	if !strings.HasSuffix(k, "ه") || len([]rune(k)) < 4 || givenNames[k] || p+1 >= len(r.toks) || !r.joined(p+1) {
 		return false // set off by punctuation it may be a name in «ـه» («بابه،»)
+	}
+	if r.lex == nil {
+		return !definite(k) && definite(r.key(p+1)) && !strings.HasSuffix(k, "يه") // «رفيق دربه الصحفي …»: a noun and its pronoun, then a description
 	}
 	w := plain(r.toks[p].Text)
 	stem := strings.TrimSuffix(w, "ه")
@@ -820,20 +827,29 @@ func articleWithClitic(k string) bool {
 	return false
 }
 
-// unsureName reports a name of one given name that the phrase goes on
-// after, with words the model cannot read (no lexicon: «نسيمة بوعلام
-// تجربة»): whose name it is the model cannot say.
+// unsureName reports a name ending in a given name (or «عبد …») that the
+// phrase goes on after, with words the model cannot read (no lexicon:
+// «نسيمة بوعلام تجربة», «سيد أحمد بوشنتوف»): whose name it is the model
+// cannot say.
 func (r *reader) unsureName(name []int, hi int) bool {
-	if len(name) != 1 || !givenNames[r.key(name[0])] {
+	if len(name) == 0 {
 		return false
 	}
-	n := name[0] + 1
+	last := name[len(name)-1]
+	if !givenNames[r.key(last)] && !(len(name) >= 2 && r.key(name[len(name)-2]) == keyAbd) ||
+		len(name) >= 2 && r.key(name[len(name)-2]) == keyAal {
+		return false // it ends in a family name («… آل ماجد»)
+	}
+	n := last + 1
 	if n >= hi || !r.joined(n) {
 		return false
 	}
 	k := r.key(n)
 	h, _ := headOf(k)
-	return r.lex == nil && !closedWord(k) && !r.conjunct(n) && h == "" && honorifics[k] == "" && !accusative(k) && !definite(k)
+	// (an accusative shape that punctuation closes may be a foreign family
+	// name: «جان بيير موبا،»)
+	return r.lex == nil && !closedWord(k) && !r.conjunct(n) && h == "" && honorifics[k] == "" &&
+		(!accusative(k) || n+1 >= hi || !r.joined(n+1)) && !definite(k) && !r.manner(n)
 }
 
 // readName reads the name starting at toks[j] (nameStart): the run of name
@@ -1047,7 +1063,7 @@ func (r *reader) bareWord(p, hi int) bool {
 	}
 	k := r.key(p)
 	h, _ := headOf(k)
-	return h == "" && len([]rune(k)) >= 2 && !eponymNouns[k] && !definite(k) && !r.accusativeAt(p) && !closedWord(k) && !r.cliticWord(p) && !r.tanween(p) && !pronounSuffixed(k) && !r.possessed(p) &&
+	return h == "" && len([]rune(k)) >= 2 && !eponymNouns[k] && !r.manner(p) && !definite(k) && !r.accusativeAt(p) && !closedWord(k) && !r.cliticWord(p) && !r.tanween(p) && !pronounSuffixed(k) && !r.possessed(p) &&
 		!strings.ContainsAny(r.toks[p].Text, "0123456789٠١٢٣٤٥٦٧٨٩") // «ليث لرصيف22»
 }
 
@@ -1089,6 +1105,9 @@ func (r *reader) familyName(n, hi int) int {
 // word in «ت», «ي» or «ن» one of whose stems lacks that letter: «يقف عبده
 // قاسم المقبلي», «ويستعيد فؤاد» — the sentence's verb, not a name.
 func (r *reader) imperfect(p int) bool {
+	if r.lex == nil {
+		return r.imperfectShape(p)
+	}
 	w := plain(r.toks[p].Text)
 	if rest, ok := strings.CutPrefix(w, "و"); ok && len([]rune(rest)) >= 3 && !givenNames[r.key(p)] {
 		w = rest // «ويستعيد فؤاد»
@@ -1101,6 +1120,33 @@ func (r *reader) imperfect(p int) bool {
 	// root and perfect («تقف»: «وقف», «قف»), never itself.
 	stems := Stems(r.lex, w)
 	return !slices.Contains(stems, w) && slices.ContainsFunc(stems, func(st string) bool { return []rune(st)[0] != rs[0] })
+}
+
+// imperfectShape is imperfect without the lexicon: a word in «ي», «ت»
+// (or «و», «ف» and one of them), no given name, before a given name — the
+// verb, then its subject («يقف عبده قاسم»); a family name does not come
+// before a given name.
+func (r *reader) imperfectShape(p int) bool {
+	k := r.key(p)
+	if givenNames[k] || p+1 >= len(r.toks) || !r.joined(p+1) || !givenNames[r.key(p+1)] {
+		return false
+	}
+	if rest, ok := strings.CutPrefix(k, "و"); ok {
+		k = rest
+	} else if rest, ok := strings.CutPrefix(k, "ف"); ok {
+		k = rest
+	}
+	return len([]rune(k)) >= 3 && (strings.HasPrefix(k, "ي") || strings.HasPrefix(k, "ت"))
+}
+
+// manner reports a word that looks like «بـ» and a noun of manner
+// («بنبرة», «بابتسامة», «بحماس»): after a name, how it was said, never
+// part of the name. Without the lexicon, the shape: «ب» and four letters
+// or more ending in «ة», or «با» and a noun in «ة».
+func (r *reader) manner(p int) bool {
+	k := plain(r.toks[p].Text)
+	rs := []rune(k)
+	return r.lex == nil && len(rs) >= 5 && rs[0] == 'ب' && (rs[len(rs)-1] == 'ة' || rs[len(rs)-1] == 'ه') && !givenNames[r.key(p)]
 }
 
 // cliticWord reports a word with a proclitic before another word
@@ -1197,8 +1243,8 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 				}
 				break
 			}
-			if len(m.titles) == 0 {
-				break
+			if len(m.titles) == 0 || k == "او" {
+				break // («القائد المنتهية مهامه، أو أبو مصطفى»: another name, not the function's holder set off)
 			}
 			a := j
 			var honors []string
@@ -1578,11 +1624,11 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 			open = !strings.HasPrefix(k, "لل")
 			add(false) // «للسياسة النقدية», «لشؤون الطاقة», «لسوناطراك»
 		case strings.HasPrefix(k, "ب") && len(t.words) >= 2 && !closedWord(k) && !givenNames[k] &&
-			(placeNouns[bare(strings.TrimPrefix(k, "ب"))] || !articleWithClitic(k) && r.unknown(n)):
+			(placeNouns[bare(strings.TrimPrefix(k, "ب"))] || eponymNouns[strings.TrimPrefix(k, "ب")] || !articleWithClitic(k) && r.unknown(n)):
 			inQual, proper, open = true, -1, false
 			// «مفوض العون الإنساني بولاية كسلا», «مدير الزراعة بسيئون»; an
 			// indefinite place noun is followed by the place's name.
-			place := placeNouns[strings.TrimPrefix(k, "ب")]
+			place := placeNouns[strings.TrimPrefix(k, "ب")] || eponymNouns[strings.TrimPrefix(k, "ب")] // «بجامعة وادي النيل»
 			add(false)
 			if nk := r.keyOr(n, hi); place && r.joined(n) && !closedWord(nk) && !r.conjunct(n) && !r.cliticWord(n) {
 				add(false) // the place's name, whatever its shape («كسلا»)

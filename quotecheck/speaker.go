@@ -732,9 +732,12 @@ func (d *discourse) kunyas() {
 			v = q - 1 // the kunya's words are toks[q], toks[q+1]; a nickname's, from the calling word
 		}
 		fem := definite(k) && strings.HasSuffix(k, "ه") || strings.HasSuffix(k, "ها") || p == "ام" // «المعروفة», «يناديها», «أم ناصر»
-		t := d.pick(v, nil, func(e *entity) bool {
-			return e.function == "" && len(e.name) > 1 && e.fem == fem && slices.ContainsFunc(e.at, func(p int) bool { return p < v })
-		})
+		t := d.orBefore(q)
+		if t == nil {
+			t = d.pick(v, nil, func(e *entity) bool {
+				return e.function == "" && len(e.name) > 1 && e.fem == fem && slices.ContainsFunc(e.at, func(p int) bool { return p < v })
+			})
+		}
 		if t == nil {
 			continue
 		}
@@ -744,6 +747,37 @@ func (d *discourse) kunyas() {
 			t.aliases = append(t.aliases, keys)
 		}
 	}
+}
+
+// untiedAlias reports a kunya the article gives as another name — «، أو
+// أبو مصطفى كما يناديه ضباطه» — that the model could not tie to the
+// person it names: without the lexicon that person's name may be one it
+// cannot read, so the kunya is nobody it can name.
+func (d *discourse) untiedAlias(e *entity) bool {
+	r := d.r
+	if r.lex != nil || len(e.keys) != 2 || kunyaOf(e.keys[0]) == "" {
+		return false
+	}
+	return slices.ContainsFunc(e.at, func(p int) bool { return p > 0 && r.key(p-1) == "او" })
+}
+
+// orBefore is the named person a mention right before «، أو» and the
+// kunya at toks[q] refers to — «استعاد القائد المنتهية مهامه، أو أبو
+// مصطفى كما يناديه ضباطه»: the kunya is another name of whom the function
+// names —; nil otherwise.
+func (d *discourse) orBefore(q int) *entity {
+	r := d.r
+	if q < 2 || r.key(q-1) != "او" || r.gapBefore(q-1) != gapComma {
+		return nil
+	}
+	for _, m := range d.mentions {
+		if m.end <= q-1 && m.end >= q-3 && len(m.titles) > 0 {
+			if e := d.resolve(m, m.at, nil, m.fem); e != nil && e.function == "" {
+				return e
+			}
+		}
+	}
+	return nil
 }
 
 // nickname is the keys of a nickname a verb of calling at toks[v] gives
@@ -2192,7 +2226,7 @@ func (d *discourse) introduced(e *entity, at int) *entity {
 			return nil
 		}
 	}
-	if d.halfName(e) {
+	if d.halfName(e) || d.untiedAlias(e) {
 		return nil
 	}
 	if patronyms[e.keys[0]] {
