@@ -367,7 +367,12 @@ func (r *recogniser) number(v int, said []spokenWord) []transcribe.Word {
 		}
 	}
 	var text string
-	if r.rng.Float64() < digitShare {
+	scale := len(said) == 1 && (v == 1000 || v == 1000000 || v == 1000000000)
+	if scale && !wrong {
+		// A scale word said alone after a number («90 مليون»): Whisper
+		// writes the word after the digits, never «1000000».
+		text = said[0].text
+	} else if r.rng.Float64() < digitShare {
 		text = strconv.Itoa(v)
 	} else {
 		forms := []arabic.NumberForm{arabic.Nominative, arabic.Genitive}
