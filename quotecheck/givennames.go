@@ -63,7 +63,7 @@ var dinNames = keySet("فخر شمس سيف محي محيي تقي شرف بها
 // commonWordNames are given names of the tuning articles' speakers that
 // are far more often common words («عودة»: a return): like fakerNames,
 // they go on a name but start no mention where nothing announces one.
-var commonWordNames = keySet("عودة صباح")
+var commonWordNames = keySet("عودة صباح مشعل")
 
 var moreFemaleNames = keySet(
 	"زينبا أسيل إلس إيناس دانة ريتا زهية لولوة ميثاء أماني أمانى جوليا كلاوديا ليال ندى اروي بتول براءة بلسم خلود عنود عوضية فاطمه نوف أليساندرا أنوشكا إخلاص إنغريد امل حليمه " +

@@ -472,7 +472,7 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 		}
 	}
 	next := j+1 < hi && r.joined(j+1)
-	if r.saintPlace(j) || j > 0 && r.joined(j) && r.saintPlace(j-1) {
+	if r.saintPlace(j) || j > 0 && r.joined(j) && r.saintPlace(j-1) || r.latin(j) {
 		return false
 	}
 	if definite(key) && nisba(key) && !givenNames[key] && next && givenNames[r.key(j+1)] {
@@ -486,7 +486,8 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 	case nameParticles[key]:
 		// «أبو عمر», «ولد الشيخ», not «أم لستة أطفال»
 		return next && r.familyWord(j+1) && !accusative(r.key(j+1)) && !r.cliticWord(j+1)
-	case key == "باسم" && next && (kunyaOf(r.key(j+1)) != "" || filial[r.key(j+1)] || femaleNames[r.key(j+1)]) || key == "اما" || key == "واما":
+	case key == "باسم" && next && (kunyaOf(r.key(j+1)) != "" || filial[r.key(j+1)] || femaleNames[r.key(j+1)] || j > 0 && selves[r.key(j-1)]) ||
+		key == "اما" || key == "واما":
 		// («عرّفت نفسها باسم خديجة»: a woman's name after it, no man's
 		// father's; «أما إبراهيم»: the particle.)
 		return false // «يعرفونه باسم أبو ياسر», «حساب باسم بنت_عرعرة»: «by the name», the name its own mention
@@ -722,6 +723,9 @@ func (r *reader) setOff(j, max int) bool {
 	return false
 }
 
+// selves are «نفسه», «نفسها»: «عرّف عن نفسه باسم مجد» — «by the name».
+var selves = keySet("نفسه نفسها نفسي")
+
 // kunyas are the particles of a kunya («أبو عماد», «أم كلثوم»).
 var kunyas = keySet("أبو أبي أبا أم")
 
@@ -741,6 +745,9 @@ func (r *reader) nameWord(n, have int, given bool) bool {
 	if h, _ := headOf(k); h != "" || closedWord(k) || pronounSuffixed(k) {
 		return false
 	}
+	if r.latin(n) {
+		return false
+	}
 	switch {
 	case givenNames[k] || nameParticles[k] || nameCompounds[k] || r.foreignParticle(n) && n+1 < len(r.toks) && r.joined(n+1):
 		return true
@@ -751,7 +758,7 @@ func (r *reader) nameWord(n, have int, given bool) bool {
 	case r.commonNoun(n):
 		return false
 	case nisba(k) && !accusative(k) && !strings.HasSuffix(plain(r.toks[n].Text), "ى") && (definite(k) || !strings.HasSuffix(k, "يه")) ||
-		definite(k) && given && have == 1 && !titleAdjectives[k]:
+		definite(k) && given && have == 1 && !titleAdjectives[k] && !r.otherFamily(n):
 		// (a final «ى» is no nisba: «القحطاني بمستوى المشاريع»; nor a bare
 		// feminine noun in «ـية»: «فؤاد وصية أبيه»)
 		return true
@@ -790,6 +797,26 @@ func (r *reader) accusativeAt(p int) bool {
 	}
 	w := plain(r.toks[p].Text)
 	return IsWord(r.lex, strings.TrimSuffix(w, "ا")) // «رسوما»: «رسوم» with the accusative's «ا»
+}
+
+// latin reports a word in Latin letters («منظمة الصحة العالمية WHO»): an
+// acronym or a brand, never part of a name Arabic prints in Arabic.
+func (r *reader) latin(p int) bool {
+	return strings.IndexFunc(r.toks[p].Text, func(c rune) bool { return c < 0x80 && unicode.IsLetter(c) }) >= 0
+}
+
+// otherFamily reports a definite word at toks[n] after a given name that
+// the article prints elsewhere with another definite family name: «وختم
+// رامي الحلقة بسؤال» where «رامي الأحمد» presents — the object, not a
+// second family name.
+func (r *reader) otherFamily(n int) bool {
+	g, k := r.key(n-1), r.key(n)
+	for p := 0; p+1 < len(r.toks); p++ {
+		if p != n-1 && r.key(p) == g && r.joined(p+1) && definite(r.key(p+1)) && r.key(p+1) != k && !closedWord(r.key(p+1)) {
+			return true
+		}
+	}
+	return false
 }
 
 // pronounSuffixed reports a word that carries an attached pronoun after a

@@ -309,7 +309,11 @@ var eponymNouns = keySet("جامعة مدرسة ثانوية إعدادية مس
 // القتيل محسن أحمد علي مبخوت» — two given names in a row are a name.
 func (d *discourse) givenPair(j, hi int) bool {
 	r := d.r
-	return givenNames[r.key(j)] && j+1 < hi && r.joined(j+1) && givenNames[r.key(j+1)] && mentionStarts[r.key(j+1)]
+	k := r.key(j)
+	if rest, ok := strings.CutPrefix(k, "و"); ok && !givenNames[k] {
+		k = rest // «ومشعل عبدالوهاب بورسلي»
+	}
+	return givenNames[k] && j+1 < hi && r.joined(j+1) && givenNames[r.key(j+1)] && mentionStarts[r.key(j+1)]
 }
 
 // verbsBeforeParticles joins a person read as «هاجم بن حميدة» — a word the
