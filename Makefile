@@ -83,7 +83,9 @@ deps:
 ## detector). Independent tests run in parallel, TEST_PARALLEL at a time
 ## within a package: most of them wait on a queue, a process or a socket,
 ## not on the CPU; process tests and the browser test run whole and alone.
-## TEST_TIMEOUT stops a package that hangs; it is set well above the
+## The evaluations of align/eval (rates over thousands of simulated cases)
+## skip under the race detector and run once more without it (about 3
+## minutes). TEST_TIMEOUT stops a package that hangs; it is set well above the
 ## per-package budget: a machine shared with other work slows every package
 ## two- to fourfold (the API's was seen at 9.6 minutes at a load of 20), and
 ## a busy machine must still pass.
@@ -91,6 +93,7 @@ TEST_PARALLEL ?= 4
 TEST_TIMEOUT  ?= 20m
 test: lint e2e-deps openai-deps webhook-deps
 	$(GO) test -race -tags '$(TAGS)' -parallel $(TEST_PARALLEL) -timeout $(TEST_TIMEOUT) ./...
+	$(GO) test -tags '$(TAGS)' -timeout $(TEST_TIMEOUT) -run 'Targets' ./align/eval
 
 ## lint: gofmt check and go vet
 lint:

@@ -27,11 +27,24 @@ var targets = []struct {
 	{"long speech", 0.20, 0.98, 0.005, 0.030},   // issue 19
 }
 
+// skipUnderRace skips an evaluation under the race detector: the harness
+// measures rates over thousands of simulated cases and shares nothing
+// between goroutines worth watching, and with the race detector the two
+// evaluations took over 20 minutes on the 2-core machine (the 220 tuning
+// articles and the blind pair). make test runs them again without -race.
+func skipUnderRace(t *testing.T) {
+	t.Helper()
+	if raceDetector {
+		t.Skip("the evaluation runs without the race detector (make test runs it again without -race: go test -run Targets ./align/eval)")
+	}
+}
+
 // TestTargets runs the evaluation harness (a small version with -short) and
 // fails when the aligner falls below the issue's targets, so that
 // regressions fail CI. The shared real article is added when ../shared is
 // beside the repository.
 func TestTargets(t *testing.T) {
+	skipUnderRace(t)
 	seeds := 6
 	if testing.Short() {
 		seeds = 3
@@ -146,6 +159,7 @@ const speakerPrecisionFloor = 0.95
 // tuning set) and, when ../shared is beside the repository, on the real
 // one; the blind set, when present, is printed only.
 func TestQuoteTargets(t *testing.T) {
+	skipUnderRace(t)
 	cfg := eval.QuoteConfig{Dir: filepath.Join("..", "testdata", "eval"), Seeds: 12}
 	shared := filepath.Join(transcribetest.SharedDir(), "articles")
 	if _, err := os.Stat(shared); err == nil {
