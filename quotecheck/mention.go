@@ -86,7 +86,7 @@ type reader struct {
 	defined map[string]bool
 }
 
-// commonNouns fills r.undefined.
+// commonNouns fills r.undefined and r.defined.
 func (r *reader) commonNouns() {
 	r.undefined, r.defined = map[string]bool{}, map[string]bool{}
 	for _, k := range r.keys {
@@ -294,6 +294,7 @@ func (r *reader) joined(j int) bool {
 // spelling of its hamza and ending: IsWord). Without a lexicon every word
 // is taken for a common one: names are then read from given names,
 // particles, family names in «ـي» and commas only — fewer, never more.
+
 func (r *reader) isKnown(j int) bool {
 	if r.lex == nil {
 		return true
@@ -640,15 +641,22 @@ func (r *reader) apposedAfter(p, hi int) int {
 			}
 			continue
 		}
-		if r.gapBefore(e) != gapComma {
-			return p
-		}
-		if k := r.key(e); givenNames[k] || honorifics[k] != "" || r.nameStart(e, len(r.toks), k, ctxAppos) {
+		if r.nameSetOff(e) {
 			return e
 		}
 		return p
 	}
 	return p
+}
+
+// nameSetOff reports a comma before toks[e] and a name or a form of
+// address starting there: a person's name set off after a phrase.
+func (r *reader) nameSetOff(e int) bool {
+	if e >= len(r.toks) || r.gapBefore(e) != gapComma || !r.narr[e] {
+		return false
+	}
+	k := r.key(e)
+	return givenNames[k] || honorifics[k] != "" || r.nameStart(e, len(r.toks), k, ctxAppos)
 }
 
 // spokenFor is the end of the body a spokesman's «باسم» at toks[p] names
@@ -664,7 +672,7 @@ func (r *reader) spokenFor(p, hi int) int {
 			}
 			// «باسم مليشيا عشيرة رير حسن، علي طاهر …»: a given name
 			// inside the body when the name is set off after it.
-			if given && !(r.gapBefore(e) == gapComma && r.narr[e] && (givenNames[r.key(e)] || honorifics[r.key(e)] != "" || r.nameStart(e, len(r.toks), r.key(e), ctxAppos))) {
+			if given && !r.nameSetOff(e) {
 				return p
 			}
 			return e
@@ -708,20 +716,6 @@ func (r *reader) foreignParticle(p int) bool {
 
 // rankQualifiers follow a military rank: its arm or its staff.
 var rankQualifiers = keySet("بحري جوي طيار ركن بحرى")
-
-// setOff reports that the words from toks[j] — at most max, of letters —
-// end at punctuation or the end of the narration.
-func (r *reader) setOff(j, max int) bool {
-	for e := j + 1; e <= j+max; e++ {
-		if e >= len(r.toks) || !r.narr[e] || !r.joined(e) {
-			return e == len(r.toks) || r.gapBefore(e) != gapNone
-		}
-		if k := r.key(e); closedWord(k) || prepositions[k] || articleWithClitic(k) || r.cliticWord(e) {
-			return false // «الدكتور هشام الشامي بالمشاركين،»: a complement, not the name
-		}
-	}
-	return false
-}
 
 // selves are «نفسه», «نفسها»: «عرّف عن نفسه باسم مجد» — «by the name».
 var selves = keySet("نفسه نفسها نفسي")
@@ -1140,7 +1134,7 @@ func (r *reader) imperfect(p int) bool {
 		w = rest // «ويستعيد فؤاد»
 	}
 	rs := []rune(w)
-	if r.lex == nil || len(rs) < 3 || !strings.ContainsRune("تين", rs[0]) || givenNames[r.key(p)] {
+	if len(rs) < 3 || !strings.ContainsRune("تين", rs[0]) || givenNames[r.key(p)] {
 		return false
 	}
 	// A noun is its own stem («تقرير», «نصار»); a verb's stems are its

@@ -298,12 +298,6 @@ func (d *discourse) describedAhead(j, hi int) int {
 	return 0
 }
 
-// eponymNouns name institutions and places after a person («جامعة محمد
-// الخامس», «مسجد عمر بن الخطاب», «نجمة داود»): a name right after one is
-// the eponym's, no one who speaks. A closed set of the nouns news writes so.
-var eponymNouns = keySet("جامعة مدرسة ثانوية إعدادية مستشفى مسجد جامع شارع ساحة مطار ميناء ملعب استاد قاعة " +
-	"مركز مؤسسة نجمة حي كلية معهد جائزة مسرح سوق دار قصر بوابة مدينة مخيم قرية ضاحية جسر نفق مجمع")
-
 // givenPair reports a given name that is also a common word («محسن»,
 // which starts no mention alone) before a given name that does: «والد
 // القتيل محسن أحمد علي مبخوت» — two given names in a row are a name.
@@ -839,12 +833,7 @@ func (d *discourse) join(t, a *entity) {
 
 // sentenceEnds reports a sentence end between toks[from] and toks[to].
 func (d *discourse) sentenceEnds(from, to int) bool {
-	for j := from + 1; j <= to; j++ {
-		if d.r.gapBefore(j) == gapStop {
-			return true
-		}
-	}
-	return false
+	return d.r.gapsIn(from, to+1, gapStop)
 }
 
 // personOf is the person named by mention m, nil for none.

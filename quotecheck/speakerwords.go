@@ -235,6 +235,12 @@ var stopWords = withKeys(prepAmam)("إن أن بأن ان لأن خلال في �
 	"اليوم أمس غدا صباح مساء ظهر ليلة يوم الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت أيضا كذلك " +
 	"ثم بل لكن إذ إذا كل بعض عدد نحو هذا هذه ذلك تلك هنا هناك فقد فإن فإنه فإنها فهو فهي فقط ردا")
 
+// eponymNouns name institutions and places after a person («جامعة محمد
+// الخامس», «مسجد عمر بن الخطاب», «نجمة داود»): a name right after one is
+// the eponym's, no one who speaks. A closed set of the nouns news writes so.
+var eponymNouns = keySet("جامعة مدرسة ثانوية إعدادية مستشفى مسجد جامع شارع ساحة مطار ميناء ملعب استاد قاعة " +
+	"مركز مؤسسة نجمة حي كلية معهد جائزة مسرح سوق دار قصر بوابة مدينة مخيم قرية ضاحية جسر نفق مجمع")
+
 // kinPossessed are the kinship nouns with a pronoun («أبيه», «زوجته»): the
 // genitive of the noun before them («وصية أبيه»), never a name's part.
 var kinPossessed = keySet("أبيه أمه أخيه أخته ابنه ابنته زوجته زوجها جده جدته والده والدته أبيها أمها أخيها")
