@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -282,14 +283,13 @@ func TestLiveBrowserSession(t *testing.T) {
 	if !strings.HasSuffix(a.Body, "وختم الوزير كلمته.") {
 		t.Errorf("the article's body is not the final draft: %q", a.Body)
 	}
-	waitWebhooksIdle(t, ts)
-	delivered := false
-	for _, d := range rcv.deliveries() {
-		if d.path == "/hook" && eventType(t, d.body) == "transcription.done" {
-			delivered = true
-		}
+	done := func(ds []delivery) bool {
+		return slices.ContainsFunc(ds, func(d delivery) bool {
+			return d.path == "/hook" && eventType(t, d.body) == "transcription.done"
+		})
 	}
-	if !delivered {
+	waitDelivered(t, ts, rcv, done)
+	if !done(rcv.deliveries()) {
 		t.Error("the callback_url got no transcription.done")
 	}
 }

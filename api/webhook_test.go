@@ -269,6 +269,18 @@ func waitWebhooksIdle(t *testing.T, ts *testServer) {
 	t.Fatal("webhook deliveries still queued after 30 s")
 }
 
+// waitDelivered waits, up to 30 s, until the deliveries rcv got satisfy
+// done, then until the webhook queue is idle. A job shows done a moment
+// before its events are queued (Newsroom.Finished), so an idle queue
+// alone, seen in that moment on a loaded machine, is no proof they came.
+func waitDelivered(t *testing.T, ts *testServer, rcv *receiver, done func([]delivery) bool) {
+	t.Helper()
+	for deadline := time.Now().Add(30 * time.Second); !done(rcv.deliveries()) && time.Now().Before(deadline); {
+		time.Sleep(100 * time.Millisecond)
+	}
+	waitWebhooksIdle(t, ts)
+}
+
 // verifyStandardWebhooks checks every delivery with the reference library
 // (api/webhook/verify, installed by make webhook-deps), and that a tampered
 // body is refused by it.
@@ -376,7 +388,7 @@ func TestWebhookJoinedDoneJob(t *testing.T) {
 	if r.status != http.StatusOK {
 		t.Fatalf("identical request: %d %s, want 200 (joined the done job)", r.status, r.body)
 	}
-	waitWebhooksIdle(t, ts)
+	waitDelivered(t, ts, rcv, func(ds []delivery) bool { return len(ds) >= 6 })
 	count := map[string]int{}
 	for _, d := range rcv.deliveries() {
 		count[d.path+" "+eventType(t, d.body)]++
