@@ -20,7 +20,8 @@ import (
 //     address, but start no mention where nothing announces a name
 //     (mentionStarts);
 //   - moreGivenNames: the first names of the people of the tuning articles
-//     (align/testdata/eval/quotes/*.speakers), foreign ones included.
+//     (align/testdata/eval/quotes/*.speakers), foreign ones included, and
+//     the second parts of French compound given names («جان لوك»).
 //
 // moreFemaleNames are those of women. compoundNames are «عبد» with a
 // name of God written as one word, as the Gulf press writes them
@@ -43,7 +44,11 @@ var fakerNames = keySet(
 var moreGivenNames = keySet(
 	"آراس اباه باولو تاكيشي تشوي جوناثان جيمس خافيير ستيفان كاوه ماثيو ماركو ماركوس هانى " +
 		"هلال يزيد يوآف يوهان يوهانس رأفت رحيم كميل يوسفو فلورين آدم جوزف عواد خوان تحسين جوزيه " +
-		"نحمان عبده أحمدو امبارك ريتشارد عبدربه فرانك أرجون أوغوز كريستوفر بابكر روي",
+		"نحمان عبده أحمدو امبارك ريتشارد عبدربه فرانك أرجون أوغوز كريستوفر بابكر روي " +
+		// the second parts of French compound names («جان لوك», «جان كلود»)
+		"لوك كلود جاك إيف لويس " +
+		// Egypt's given name that is also a family name
+		"حمادة",
 )
 
 // christianNames are the given names Arab Christians of the Levant, Egypt
@@ -73,7 +78,7 @@ var moreFemaleNames = keySet(
 // maghrebNames are definite given names of the Maghreb and Sudanese press
 // («المنجي بن حميدة», «الفاتح عبد الرحمن»), which a definite word's shape
 // would otherwise rule out.
-var maghrebNames = keySet("المنجي المنذر المكي المولدي الجيلاني العياشي الميلودي التيجاني الزبير الفاتح")
+var maghrebNames = keySet("المنجي المنذر المكي المولدي الجيلاني العياشي الميلودي التيجاني الزبير الفاتح الحسن الحسين المختار المصطفى الهواري")
 
 var compoundNames = "الرحمن الرحيم الملك القدوس السلام المؤمن المهيمن العزيز الجبار الخالق الباري المصور الغفار القهار الوهاب الرزاق الفتاح العليم القابض الباسط الرافع المعز السميع البصير الحكم العدل اللطيف الخبير الحليم العظيم الغفور الشكور العلي الكبير الحفيظ المقيت الحسيب الجليل الكريم الرقيب المجيب الواسع الحكيم الودود المجيد الباعث الشهيد الحق الوكيل القوي المتين الولي الحميد المحسن المحيي الحي القيوم الواحد الأحد الصمد القادر المقتدر الأول الآخر الظاهر الباطن المتعالي البر التواب العفو الرؤوف النور الهادي البديع الباقي الوارث الرشيد الصبور الله الإله المنعم الستار المطلب الغني المالك الناصر المعطي الرازق المولى"
 

@@ -26,6 +26,7 @@ type mention struct {
 	plural  bool     // «الوزيران», «المستشارين»: more than one person
 	unsure  bool     // a name that may go on with words the model cannot read (unsureName)
 	fem     bool     // a feminine function or form of address
+	alone   bool     // a given name alone that introduces a person (loneName, introducedAlone)
 }
 
 // A title is one function: a head noun («وزير») with its complement — the
@@ -476,14 +477,18 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 	if r.saintPlace(j) || j > 0 && r.joined(j) && r.saintPlace(j-1) || r.latin(j) {
 		return false
 	}
+	if (strings.HasPrefix(key, "ب") || strings.HasPrefix(key, "ل")) && len([]rune(key)) >= 4 && !givenNames[key] && !nameParticles[key] &&
+		!belNames[key] && !rankQualifiers[key] && next && givenNames[r.key(j+1)] && mentionStarts[r.key(j+1)] {
+		return false // «رئيسة جمعية المرأة العمانية بصور عائشة بنت سالم»: a place, then the name (placeBefore)
+	}
 	if definite(key) && nisba(key) && !givenNames[key] && next && givenNames[r.key(j+1)] {
 		return false // «المهاجم الإيفواري يوسفو كوناتي»: a nationality, then the name
 	}
 	switch {
 	case key == "علي" && strings.HasSuffix(r.toks[j].Text, "ى"):
 		return false // the preposition «على»
-	case namePrefixes[key] && next && givenNames[r.key(j+1)]:
-		return true // «سيد أحمد ولد …», «سيدي محمد»
+	case namePrefixes[key] && next && (givenNames[r.key(j+1)] || patronyms[r.key(j+1)] && j+2 < hi && r.joined(j+2)):
+		return true // «سيد أحمد ولد …», «سيدي محمد», «سيدي ولد اعبيد»
 	case nameParticles[key]:
 		// «أبو عمر», «ولد الشيخ», not «أم لستة أطفال»
 		return next && r.familyWord(j+1) && !accusative(r.key(j+1)) && !r.cliticWord(j+1)
@@ -742,8 +747,11 @@ func (r *reader) nameWord(n, have int, given bool) bool {
 	if r.latin(n) {
 		return false
 	}
+	if n+1 < len(r.toks) && r.joined(n+1) && nameCompounds[r.key(n+1)] && !definite(k) && !accusative(k) && !r.conjunct(n) {
+		return true // «محمد شهيد الإسلام», «حسن نصر الله»: a compound name's first word, whatever else it means
+	}
 	switch {
-	case givenNames[k] || nameParticles[k] || nameCompounds[k] || r.foreignParticle(n) && n+1 < len(r.toks) && r.joined(n+1):
+	case givenNames[k] || nameParticles[k] || nameCompounds[k] || belNames[k] || r.foreignParticle(n) && n+1 < len(r.toks) && r.joined(n+1):
 		return true
 	case strings.HasPrefix(k, "و") && r.conjunct(n):
 		return false
@@ -900,6 +908,16 @@ func (r *reader) placeBefore(j, n int) int {
 	return n
 }
 
+// circumstantial reports a feminine participle the lexicon knows, ending
+// the phrase after a woman's given name: a state («مبتسمة», «ضاحكة»,
+// «متحسرة») — the accusative the masculine shows («مبتسماً») the feminine
+// does not.
+func (r *reader) circumstantial(n, hi int) bool {
+	k := r.key(n)
+	return r.lex != nil && strings.HasSuffix(plain(r.toks[n].Text), "ة") && !definite(k) && r.isKnown(n) && personShape(k) &&
+		!givenNames[k] && r.endsAt(n+1, hi)
+}
+
 // readWholeName is readName before placeBefore.
 func (r *reader) readWholeName(j, hi int, closed bool) int {
 	n := j + 1
@@ -910,6 +928,9 @@ func (r *reader) readWholeName(j, hi int, closed bool) int {
 	for n < hi && n-j < 8 && r.joined(n) {
 		k := r.key(n)
 		last := n+1 >= hi || !r.joined(n+1) // punctuation or the end after it
+		if n == j+1 && femaleNames[r.key(j)] && r.circumstantial(n, hi) {
+			return 1 // «وتضيف مريم مبتسمة:»: how she said it, not her family name
+		}
 		if k == "باسم" && n+1 < hi && r.joined(n+1) && kunyaOf(r.key(n+1)) != "" {
 			return n - j // «عبده باسم أبو ياسر»: «by the name», a kunya follows
 		}
@@ -961,11 +982,11 @@ func (r *reader) readWholeName(j, hi int, closed bool) int {
 		case honorifics[k] != "" && definite(k) && (chain || n-j >= 2) && !r.nameAfter(n+1, hi):
 			// A form of address no name follows ends the name as its
 			// family name: «يوسف عبد الله الشيخ لوكالة …».
-		case last && (closed || chain) && r.familyWord(n) && !(kunyas[r.key(j)] && accusative(k)):
+		case last && (closed || chain || onlyGiven && n-j >= 2) && r.familyWord(n) && !(kunyas[r.key(j)] && accusative(k)):
 			// The family name that ends a name set off by commas or a
 			// chain of «بن», «ولد»: «ميساء عبد الرحمن الشيخ،», «محمد ولد
-			// الشيخ سيديا،», «سالم بن عوض باعبّاد،» — a word a form of
-			// address or an accusative elsewhere.
+			// الشيخ سيديا،», «سالم بن عوض باعبّاد،», «جان لوك موروا،» — a
+			// word a form of address or an accusative elsewhere.
 		case (onlyGiven || givenNames[r.key(n-1)] || n-2 >= j && r.key(n-2) == "عبد") && n-j >= 2 && definite(k) && !titleAdjectives[k] && !closedWord(k) &&
 			!r.commonNoun(n) && (r.endsAt(n+1, hi) || r.cliticWord(n+1) || r.constructObject(n+1, hi)):
 			// Given names — or a father's given name —, then a definite
@@ -1041,7 +1062,7 @@ func (r *reader) familyWord(p int) bool {
 	if rest, ok := strings.CutPrefix(k, "و"); ok && (conjunctOf(rest) || r.lex != nil && r.conjunct(p)) {
 		return false // «وعلي»; without the lexicon «ويتفيلد» may be a name
 	}
-	if _, verb := isSpeechVerb(k); verb || stopWords[k] || sourceNouns[k] || speechNouns[k] || presiding[k] {
+	if _, verb := isSpeechVerb(k); verb || stopWords[k] || sourceNouns[k] || speechNouns[k] || speechPronouns[k] || presiding[k] {
 		return false
 	}
 	for _, c := range r.toks[p].Text {
@@ -1310,8 +1331,9 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 			h = ""
 		}
 		if rest, ok := strings.CutPrefix(k, "و"); ok && h == "" && !named && len(m.titles) > 0 && j > i {
-			// «عضو لجنة الفتوى ورئيسة قسم شؤون المرأة»: a second function
-			// of the same person.
+			// «عضو لجنة الفتوى ورئيسة قسم شؤون المرأة», «رئيس مجلس
+			// إدارة المصلحة ومديرها العام»: a second function of the
+			// same person.
 			h, fem = headOf(rest)
 			if h != "" {
 				k = rest
@@ -1599,6 +1621,9 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 			if !party && (closedWord(k) || givenNames[k] && !definite(k) && !commonGenitive || strings.HasPrefix(k, "و") && conjunctOf(k[2:]) || accusative(k)) {
 				return t, n - j
 			}
+			if givenNames[k] && n+1 < hi && r.joined(n+1) && patronyms[r.key(n+1)] {
+				return t, n - j // «حاكم مقاطعة كيفه الحسن ولد الداه»: a name, its «ولد» after it
+			}
 			if k == keyAbd && n+1 < hi && r.joined(n+1) && !royalTitles[r.key(n-1)] {
 				return t, n - j // «مدرب جمعية وهران عبد القادر بلحاج»: a person's name starts, not «جامعة الملك عبد العزيز»
 			}
@@ -1627,7 +1652,8 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 			proper = -1
 			add(!inQual)
 		case definite(k) && hk == "" && !givenNames[k] && !closedWord(k) && r.isKnown(n) && n+1 < hi && r.joined(n+1) &&
-			(honorifics[r.key(n+1)] != "" || givenNames[r.key(n+1)] || func() bool { h, _ := headOf(r.key(n + 1)); return h != "" }()):
+			(honorifics[r.key(n+1)] != "" || givenNames[r.key(n+1)] || func() bool { h, _ := headOf(r.key(n + 1)); return h != "" }() ||
+				ownHead(r.key(n+1))):
 			proper = -1
 			// «مدير أمن الجبل الأخضر العميد …»: an adjective the name
 			// follows; «والي جهة العيون الساقية الحمراء عامل …»: or a
@@ -1671,6 +1697,15 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 		}
 	}
 	return t, n - j
+}
+
+// ownHead reports «و» and a function head with the pronoun of the
+// institution named before it («ومديرها العام»: and its director-general),
+// a second function of the person the first names.
+func ownHead(k string) bool {
+	rest, ok := strings.CutPrefix(k, "و")
+	h, _ := headOf(rest)
+	return ok && h != "" && (strings.HasSuffix(rest, "ها") || strings.HasSuffix(rest, "ه"))
 }
 
 // partyNouns take a party's or a movement's own name as their genitive,
@@ -1730,5 +1765,12 @@ func (r *reader) qualifier(p, hi int, head string, appos bool) (int, bool) {
 		return e, true
 	}
 	ek := r.key(e)
+	if r.joined(e) && (ek == "في" || ek == "فى") {
+		// «مسؤول التعاون في السفارة الفرنسية في بيروت جان لوك بيرنار»:
+		// a second place, then the name.
+		if e2, ok := r.qualifier(e, hi, head, appos); ok {
+			return e2, true
+		}
+	}
 	return e, r.joined(e) && (honorifics[ek] != "" || givenNames[ek])
 }

@@ -3,6 +3,7 @@ package quotecheck
 import (
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/newsscribe/newsscribe/align"
@@ -66,6 +67,7 @@ type entity struct {
 	at       []int           // the tokens where the article mentions them
 	unsure   bool            // every mention of the name may go on (mention.unsure): the name is not known
 	aliases  [][]string      // bare keys of other names the article gives them («أبو عمر»)
+	alone    bool            // introduced by a given name alone (loneName), a name whole as it is
 	// function is, for a person the article names only by function, that
 	// function («وزيرة الصحة»); "" for a named person.
 	function string
@@ -206,8 +208,19 @@ func (d *discourse) collect() {
 				continue
 			}
 			m, n := r.readMention(j, hi, ctx)
-			if ctx == ctxSubject && (m == nil || !d.strongName(m)) {
+			switch {
+			case ctx == ctxSubject && m != nil && d.loneName(m):
+				m.alone = true // «وقالت أمينة:»
+			case ctx == ctxSubject && (m == nil || !d.strongName(m)):
 				m, n = r.readMention(j, hi, ctxNone) // «وقال بوزيدي في …»: a subject no name word vouches for
+			}
+			if m == nil && d.introducedAlone(j, lo, hi) {
+				m, n = &mention{at: j, end: j + 1, name: []int{j}, alone: true}, 1 // «أما رياض، وهو موزع …»
+			}
+			if m != nil && len(m.name) > 1 && m.name[0] == j && j > lo && r.joined(j) && (prev == nil || prev.end < j) && d.givenBefore(j) {
+				// «بدأ حمدي عبد الرحيم أبو ضيف»: a given name a broad list
+				// holds, which starts no mention of its own, starts this one.
+				m.at, m.name = j-1, append([]int{j - 1}, m.name...)
 			}
 			if m != nil {
 				d.inPrep[m] = j > lo && d.prepBefore(j)
@@ -248,6 +261,85 @@ func (d *discourse) collect() {
 	d.aliases()
 }
 
+// loneName reports a verb's subject that is a given name alone («قال
+// عبدالعزيز، أحد مشجعي المنتخب:», «وقالت أمينة:»): vox pops and features
+// name people by their first name only. The name must be one a reader
+// takes for a name (the hand list, not a broad list's common words), and
+// what follows it must end it — punctuation, or a word that is no name
+// («قال أحمد إن …», «في تصريح …»); a word the model does not read may be
+// the rest of the name.
+func (d *discourse) loneName(m *mention) bool {
+	if len(m.name) != 1 || len(m.titles)+len(m.honors) > 0 || m.name[0] != m.at || m.conj {
+		return false
+	}
+	return d.aloneAt(m.at, m.end)
+}
+
+// aloneAt reports toks[j] as a given name a reader takes for one, with
+// nothing after it that could go on with the name.
+func (d *discourse) aloneAt(j, hi int) bool {
+	r := d.r
+	k := r.key(j)
+	if !givenNames[k] || (fakerNames[k] || commonWordNames[k] || dinNames[k]) && !moreGivenNames[k] && !handNames[k] || r.headline(j) {
+		return false
+	}
+	if j+1 >= len(r.toks) || !r.joined(j+1) || j+1 >= hi {
+		return true
+	}
+	n := r.key(j + 1)
+	return closedWord(n) || prepositions[n] || stopWords[n]
+}
+
+// alwaysAlone reports a given name the narration never writes with a word
+// after it that may be more of the name («الشابة ماريا نصر على حسابها»
+// then «ماريا:»: «نصر» may be her family name, whatever the model read).
+func (d *discourse) alwaysAlone(k string) bool {
+	r := d.r
+	for j := range r.toks {
+		if r.narr[j] && bare(r.key(j)) == k && !d.aloneAt(j, d.runEnd(j)) {
+			return false
+		}
+	}
+	return true
+}
+
+// givenBefore reports a given name before toks[j], where a name of two
+// words or more starts with a given name or «عبد».
+func (d *discourse) givenBefore(j int) bool {
+	r := d.r
+	k, p := r.key(j), r.key(j-1)
+	h, _ := headOf(p)
+	return (k == keyAbd || givenNames[k]) && givenNames[p] && !mentionStarts[p] && h == "" && !closedWord(p)
+}
+
+// introducedAlone reports a given name alone that the narration
+// introduces as a person without a verb before it: after «أما» («أما
+// رياض، وهو موزع …، فيلخص»), or set off by a comma before a description
+// of who they are («علاء، بائع خضرة», «حسنين، 23 عامًا،», «مصطفى، وهو
+// مشجع»).
+func (d *discourse) introducedAlone(j, lo, hi int) bool {
+	r := d.r
+	if !d.aloneAt(j, hi) || j+1 >= hi || r.gapBefore(j+1) != gapComma {
+		return false
+	}
+	if j > lo && r.joined(j) && (r.key(j-1) == "اما" || r.key(j-1) == "واما") {
+		return true
+	}
+	n := r.key(j + 1)
+	return describers[n] || startsWithDigit(r.toks[j+1].Text)
+}
+
+// describers open the description set off after a name alone: «وهو
+// موزع», «أحد مشجعي …», «إحدى المعلمتين».
+var describers = keySet("وهو وهي هو هي أحد إحدى احد احدى")
+
+func startsWithDigit(w string) bool {
+	for _, c := range w {
+		return unicode.IsDigit(c)
+	}
+	return false
+}
+
 // label reports the words from toks[j], opening a sentence, as a
 // transcript's label: at most five words, or a name and its apposition
 // set off by a comma, then a colon and a quotation («الأنصاري: “…”»,
@@ -256,6 +348,12 @@ func (d *discourse) collect() {
 func (d *discourse) label(j, hi int) bool {
 	r := d.r
 	if r.gapBefore(j) != gapStop {
+		return false
+	}
+	if k := r.key(j); (strings.HasPrefix(k, "ف") || strings.HasPrefix(k, "و")) && !givenNames[k] && !nameParticles[k] &&
+		(r.isKnown(j) || strings.HasSuffix(k, "ه") || strings.HasSuffix(k, "ها")) {
+		// «فقاطعه ولد اعبيد:», «وحضر محمد الشهيد، الذي قال:»: a
+		// conjunction and a verb, a clause whose subject follows.
 		return false
 	}
 	for e := j + 1; e <= j+12 && e <= len(r.toks); e++ {
@@ -980,7 +1078,8 @@ func (d *discourse) person(m *mention) {
 	keys := keysOf(name)
 	var e *entity
 	for _, p := range d.people {
-		if len(keys) > 1 && (subset(keys, p.keys) || subset(p.keys, keys)) || len(keys) == 1 && slices.Contains(p.keys, keys[0]) {
+		if len(keys) > 1 && (subset(keys, p.keys) || subset(p.keys, keys) || slices.Equal(kunyaKeys(keys), kunyaKeys(p.keys))) ||
+			len(keys) == 1 && slices.Contains(p.keys, keys[0]) {
 			e = p
 			break
 		}
@@ -993,6 +1092,7 @@ func (d *discourse) person(m *mention) {
 		e.name, e.keys = name, keys
 	}
 	e.unsure = e.unsure && m.unsure
+	e.alone = e.alone || m.alone
 	if len(name) == 1 || !nameCompounds[arabic.Key(name[1])] {
 		e.fem = e.fem || femaleNames[arabic.Key(name[0])]
 	}
@@ -1168,9 +1268,55 @@ func (d *discourse) speechVerbAt(v, lo int) bool {
 	return true
 }
 
-// timeVerbs are speech verbs written like a preposition of time («عقب»,
-// after; «عقّب», commented).
-var timeVerbs = keySet("عقب وعقب فعقب")
+// sayingThat is the clause of the sentence from toks[a], after a
+// quotation that is a sentence of its own, when it is that quotation's:
+// a speech verb opens it, and it quotes and reports nothing of its own —
+// no quotation follows in it, no «أن»/«إن» — («“…”. قالت ذلك مريم منت
+// اباه، وهي أم …», «يروي ذلك المواطن …», «قالها بحرقة …», «تقول لين،
+// طالبة …»); nil otherwise.
+func (d *discourse) sayingThat(a int) *clause {
+	r := d.r
+	if a >= len(r.toks) || !r.narr[a] || r.gapBefore(a) != gapStop {
+		return nil
+	}
+	k := r.key(a)
+	f, ok := isSpeechVerb(k)
+	if !ok || f.participle {
+		return nil
+	}
+	hi := d.runEnd(a)
+	if hi < len(r.toks) && !r.narr[hi] && r.gapBefore(hi) != gapStop {
+		return nil // «وقال الوزير: “…”»: the verb's own quotation
+	}
+	for p := a + 1; p < hi; p++ {
+		if thatWords[r.key(p)] {
+			return nil // «وقال الوزير إن …»: speech of its own
+		}
+	}
+	p := a + 1
+	for p < hi && r.joined(p) && (demonstratives[r.key(p)] || p == a+1 && strings.HasPrefix(r.key(p), "ب") && !givenNames[r.key(p)] && r.isKnown(p)) {
+		p++ // «قالت ذلك», «قالها بحرقة»
+	}
+	if p >= hi || !r.joined(p) {
+		return nil
+	}
+	c := d.subjectAfter(p-1, hi) // its subject, as a speech verb's at p-1
+	if c.subj == nil && c.who == nil || c.subj != nil && (c.subj.plural || len(c.subj.name)+len(c.subj.titles)+len(c.subj.honors) == 0) {
+		return nil
+	}
+	c.verb, c.fem, c.nobody = a, f.fem, false
+	return c
+}
+
+// thatWords introduce reported speech («قال إن …», «أكد أن …»).
+var thatWords = keySet("إن أن ان بأن وأن")
+
+// demonstratives point back to the quotation («قال ذلك», «ردد هذا»).
+var demonstratives = keySet("ذلك هذا هذه تلك بذلك")
+
+// timeVerbs are speech verbs written like a preposition («عقب», after;
+// «عقّب», commented; «بين», between; «بيّن», explained).
+var timeVerbs = keySet("عقب وعقب فعقب بين وبين")
 
 // quoteSpeaker is who said the quotation of tokens [first, last] whose
 // clause before starts at bs; known reports an answer — a person, or
@@ -1206,6 +1352,9 @@ func (d *discourse) quoteSpeaker(first, last, bs int, focus *entity) (who *entit
 		if m, _ := d.r.readMention(bs, first, ctxSubject); m != nil && !m.plural {
 			c = &clause{verb: bs, subj: m} // «الأنصاري: “…”»: the label names the speaker
 		}
+	}
+	if c == nil && bs == first {
+		c = d.sayingThat(last + 1) // «“…”. قالت ذلك مريم منت اباه، وهي أم …»
 	}
 	if c == nil {
 		if bs < first {
@@ -2215,7 +2364,7 @@ func (d *discourse) introduced(e *entity, at int) *entity {
 			return nil // «المحامي يزيد بن عودة»: a verb or a name, the model cannot tell unless it knows the name
 		}
 		// «بالبيئة», «ورئيسة»; «فال» is the name, not «ف» and «ال».
-		if rest, ok := strings.CutPrefix(k, "و"); articleWithClitic(k) && len([]rune(k)) > 4 || ok && titleHeads[bare(rest)] {
+		if rest, ok := strings.CutPrefix(k, "و"); articleWithClitic(k) && len([]rune(k)) > 4 && !belNames[k] || ok && titleHeads[bare(rest)] {
 			return nil
 		}
 	}
@@ -2232,9 +2381,13 @@ func (d *discourse) introduced(e *entity, at int) *entity {
 	if len(e.keys) > 1 || d.surname(e) {
 		return e
 	}
-	return d.pick(at, nil, func(p *entity) bool {
+	full := d.pick(at, nil, func(p *entity) bool {
 		return p != e && p.function == "" && len(p.keys) > 1 && slices.Contains(p.keys, e.keys[0])
 	})
+	if full == nil && e.alone && d.alwaysAlone(e.keys[0]) {
+		return e // «قال عبدالعزيز، أحد مشجعي المنتخب»: all the name the article gives
+	}
+	return full
 }
 
 // objectAfterTitle reports a mention whose name, one or two words after a

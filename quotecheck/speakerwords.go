@@ -281,6 +281,11 @@ var nameParticles = keySet("بن ابن بنت ولد منت أبو أبي أب�
 // «بنت», «منت»): a name never starts with one, a given name goes before.
 var patronyms = keySet("بن ابن بنت ولد منت")
 
+// belNames are the Maghreb's family names «بل» + a name, written with the
+// article («محمود عبد السلام بالحاج», Belhaj; «بالقاسم», Belkacem), which
+// a word's shape would read as «ب» and «ال» on a noun: a closed set.
+var belNames = keySet("بالحاج بالقاسم بالعيد بالخير بالطيب بالحسن بالعربي بالشيخ بالهادي بالناصر بالأمين بالحبيب")
+
 // namePrefixes start a compound given name before a given name («سيد
 // أحمد», «سيدي محمد»); elsewhere they are common words («سيد الموقف»).
 var namePrefixes = keySet("سيد سيدي")
