@@ -20,6 +20,7 @@ type mention struct {
 	titles  []title  // its functions, in order
 	name    []int    // the tokens of its name
 	conj    bool     // its first token carries the conjunction «و» («ووزير السكن»)
+	prep    bool     // its first token carries «بـ» or «لـ» before «ال» («بالمدير الجهوي»): an object
 	adjs    []string // bare keys of nisba adjectives in apposition («البرتغالي»)
 	pronoun string   // «معاليه»: the honorific the pronoun stands for
 	same    bool     // «المتحدث ذاته», «نفس المتحدث»: the person speaking
@@ -845,6 +846,18 @@ func pronounSuffixed(k string) bool {
 	return false
 }
 
+// prepArticle is k, a word with «بـ» or «لـ» before «ال» («بالمدير»,
+// «للوزير»), as the word with «ال» alone; "" for another word.
+func prepArticle(k string) string {
+	if rest, ok := strings.CutPrefix(k, "بال"); ok {
+		return "ال" + rest
+	}
+	if rest, ok := strings.CutPrefix(k, "لل"); ok {
+		return "ال" + rest
+	}
+	return ""
+}
+
 // articleWithClitic reports a word with a proclitic before «ال» («بالمشاركين»,
 // «للصحافة», «والمدينة»): a common noun, never a name.
 func articleWithClitic(k string) bool {
@@ -1224,6 +1237,13 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 		if h == "" && honorifics[key] == "" && !givenNames[key] && len([]rune(rest)) >= 2 &&
 			(h2 != "" || honorifics[rest] != "" || givenNames[rest] || nameParticles[rest]) {
 			m.conj, key = true, rest // «ووزير السكن», «وسعادة», «وأيمن سليم»
+		}
+	}
+	if rest := prepArticle(key); rest != "" && i+1 < hi && r.joined(i+1) {
+		if h, fem := headOf(rest); h != "" && !fem {
+			// «جمع الآباء بالمدير الجهوي للتعليم محمد …»; a feminine
+			// form is as often a place («بالمدرسة», the school).
+			m.prep, key = true, rest
 		}
 	}
 	keyAt := func(j int) string {
@@ -1618,7 +1638,9 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 			// any noun, a place with «و» («ولاية وهران») too.
 			party := partyNouns[bare(r.key(n-1))] && !prepositions[k] && !strings.HasPrefix(k, "و")
 			commonGenitive := (fakerNames[k] || commonWordNames[k]) && n+1 < hi && r.joined(n+1) && definite(r.key(n+1)) // «رئيس أركان الفرقة»
-			if !party && (closedWord(k) || givenNames[k] && !definite(k) && !commonGenitive || strings.HasPrefix(k, "و") && conjunctOf(k[2:]) || accusative(k)) {
+			if !party && (closedWord(k) || givenNames[k] && !definite(k) && !commonGenitive || strings.HasPrefix(k, "و") && conjunctOf(k[2:]) ||
+				accusative(k) && !(r.lex != nil && r.unknown(n)) && !placeNouns[bare(strings.TrimPrefix(r.key(n-1), "و"))]) {
+				// («خارجية إيطاليا», «مركز ومدينة جرجا»: a place's name, whatever its shape)
 				return t, n - j
 			}
 			if givenNames[k] && n+1 < hi && r.joined(n+1) && patronyms[r.key(n+1)] {

@@ -208,9 +208,15 @@ func (d *discourse) collect() {
 				continue
 			}
 			m, n := r.readMention(j, hi, ctx)
+			if m != nil && m.prep && len(m.name) == 0 {
+				m, n = nil, 1 // «اتصل بالوزير»: an object the narration names nobody in
+			}
 			switch {
 			case ctx == ctxSubject && m != nil && d.loneName(m):
 				m.alone = true // «وقالت أمينة:»
+			case m != nil && len(m.honors) > 0 && len(m.titles) == 0 && len(m.name) == 1 && m.end == m.name[0]+1 && d.endsAlone(m.name[0], hi) &&
+				!definite(r.key(m.name[0])):
+				m.alone = true // «أما الحاجة خيرة، التي تبيع …»: a form of address announces the name, whatever the word
 			case ctx == ctxSubject && (m == nil || !d.strongName(m)):
 				m, n = r.readMention(j, hi, ctxNone) // «وقال بوزيدي في …»: a subject no name word vouches for
 			}
@@ -223,7 +229,7 @@ func (d *discourse) collect() {
 				m.at, m.name = j-1, append([]int{j - 1}, m.name...)
 			}
 			if m != nil {
-				d.inPrep[m] = j > lo && d.prepBefore(j)
+				d.inPrep[m] = j > lo && d.prepBefore(j) || m.prep
 				if j-lo >= 2 && r.key(j-1) == "مع" && interviews[r.key(j-2)] && d.interviewee == nil {
 					d.interviewee = m // «أجرى … حوارا مع وزير الزراعة …»
 				}
@@ -278,11 +284,13 @@ func (d *discourse) loneName(m *mention) bool {
 // aloneAt reports toks[j] as a given name a reader takes for one, with
 // nothing after it that could go on with the name.
 func (d *discourse) aloneAt(j, hi int) bool {
+	return readerGiven(d.r.key(j)) && !d.r.headline(j) && d.endsAlone(j, hi)
+}
+
+// endsAlone reports a word nothing that could be more of a name follows:
+// punctuation, or a closed word («قال أحمد إن …»).
+func (d *discourse) endsAlone(j, hi int) bool {
 	r := d.r
-	k := r.key(j)
-	if !givenNames[k] || (fakerNames[k] || commonWordNames[k] || dinNames[k]) && !moreGivenNames[k] && !handNames[k] || r.headline(j) {
-		return false
-	}
 	if j+1 >= len(r.toks) || !r.joined(j+1) || j+1 >= hi {
 		return true
 	}
@@ -292,11 +300,18 @@ func (d *discourse) aloneAt(j, hi int) bool {
 
 // alwaysAlone reports a given name the narration never writes with a word
 // after it that may be more of the name («الشابة ماريا نصر على حسابها»
-// then «ماريا:»: «نصر» may be her family name, whatever the model read).
+// then «ماريا:»: «نصر» may be her family name, whatever the model read),
+// but inside another name read whole.
 func (d *discourse) alwaysAlone(k string) bool {
 	r := d.r
+	inside := map[int]bool{} // a father's name or a family name in someone's name («هبة الله مصطفى كامل»)
+	for _, m := range d.mentions {
+		for _, j := range m.name[min(1, len(m.name)):] {
+			inside[j] = true
+		}
+	}
 	for j := range r.toks {
-		if r.narr[j] && bare(r.key(j)) == k && !d.aloneAt(j, d.runEnd(j)) {
+		if r.narr[j] && !inside[j] && bare(r.key(j)) == k && !d.endsAlone(j, d.runEnd(j)) {
 			return false
 		}
 	}
@@ -316,7 +331,7 @@ func (d *discourse) givenBefore(j int) bool {
 // introduces as a person without a verb before it: after «أما» («أما
 // رياض، وهو موزع …، فيلخص»), or set off by a comma before a description
 // of who they are («علاء، بائع خضرة», «حسنين، 23 عامًا،», «مصطفى، وهو
-// مشجع»).
+// مشجع») — a participle the lexicon knows, not a word of any shape.
 func (d *discourse) introducedAlone(j, lo, hi int) bool {
 	r := d.r
 	if !d.aloneAt(j, hi) || j+1 >= hi || r.gapBefore(j+1) != gapComma {
@@ -326,7 +341,9 @@ func (d *discourse) introducedAlone(j, lo, hi int) bool {
 		return true
 	}
 	n := r.key(j + 1)
-	return describers[n] || startsWithDigit(r.toks[j+1].Text)
+	// «علاء، بائع خضرة في الثلاثين»: a participle that says what they do.
+	trade := !definite(n) && !accusative(n) && !givenNames[n] && personShape(n) && r.isKnown(j+1)
+	return describers[n] || startsWithDigit(r.toks[j+1].Text) || trade
 }
 
 // describers open the description set off after a name alone: «وهو
@@ -666,6 +683,15 @@ func (d *discourse) apposedForeign(j, lo int) bool {
 func dropConjunction(w string) string {
 	_, size := utf8.DecodeRuneInString(w)
 	return w[size:]
+}
+
+// dropPrep is w, which starts with «بال» or «لل», as «ال…» («بالمدير»:
+// «المدير»).
+func dropPrep(w string) string {
+	if strings.HasPrefix(w, "لل") {
+		return "ا" + strings.TrimPrefix(w, "ل")
+	}
+	return dropConjunction(w)
 }
 
 // keyAbu is «أبو», which starts a kunya or a family name.
@@ -1079,7 +1105,7 @@ func (d *discourse) person(m *mention) {
 	var e *entity
 	for _, p := range d.people {
 		if len(keys) > 1 && (subset(keys, p.keys) || subset(p.keys, keys) || slices.Equal(kunyaKeys(keys), kunyaKeys(p.keys))) ||
-			len(keys) == 1 && slices.Contains(p.keys, keys[0]) {
+			len(keys) == 1 && namePart(keys[0], p.keys) {
 			e = p
 			break
 		}
@@ -1153,6 +1179,7 @@ type clause struct {
 	subj   *mention // the subject; nil when implicit or nobody
 	nobody bool     // a subject that is no person («مصدر», «إحدى الطالبات»)
 	who    *entity  // a description that refers back to a person («وقالت المخضرمة»)
+	again  bool     // a description no person holds, after a verb that goes on: whoever spoke («وأضاف المخضرم»)
 }
 
 // attribute walks the article: narration moves the focus, each quotation
@@ -1367,6 +1394,11 @@ func (d *discourse) quoteSpeaker(first, last, bs int, focus *entity) (who *entit
 	switch {
 	case c.who != nil:
 		return c.who, true
+	case c.again:
+		if focus != nil && (c.fem && !focus.masc || !c.fem && !focus.fem) {
+			return focus, true
+		}
+		return nil, true
 	case c.nobody:
 		return nil, true
 	case c.subj != nil:
@@ -1408,6 +1440,15 @@ func (d *discourse) sentenceSubject(at int, focus *entity, fem bool) *entity {
 		w := bare(r.key(s + 1))
 		if e := d.pick(at, nil, func(e *entity) bool { return e.function == "" && slices.Contains(e.keys, w) }); fits(e) {
 			return e
+		}
+	}
+	for j := at - 1; j > s && r.narr[j]; j-- {
+		if oneOf[r.key(j)] && r.joined(j) && !d.prepBefore(j) && !prepositions[strings.TrimPrefix(r.key(j-1), "و")] {
+			// (not «الحاج سيد أبو زيد، أحد أهالي القرية»: an apposition)
+			return nil // «أجراها رئيس المركز …، قاطعه أحد شباب القرية قائلا:»: the nearest subject, unnamed
+		}
+		if slices.ContainsFunc(d.mentions, func(m *mention) bool { return m.at == j && !d.inPrep[m] }) {
+			break
 		}
 	}
 	mi := 0
@@ -1872,7 +1913,7 @@ func (d *discourse) subjectAfter(v, hi int) *clause {
 		return c
 	}
 	if _, verb := isSpeechVerb(k); verb || stopWords[k] || prepositions[k] || accusative(k) || d.state(p, hi, f.fem) ||
-		(strings.HasPrefix(k, "ب") || strings.HasPrefix(k, "ل")) && r.isKnown(p) {
+		(strings.HasPrefix(k, "ب") || strings.HasPrefix(k, "ل")) && r.isKnown(p) && !placeNouns[bare(k)] { // («أوضحت بلدية وهران»: the subject, no «بـ»)
 		return c
 	}
 	if m := d.describedName(p, hi); m != nil {
@@ -1893,8 +1934,46 @@ func (d *discourse) subjectAfter(v, hi int) *clause {
 		c.who = e // «وقالت المخضرمة» after «الممثلة المخضرمة زهية بلقاسمي»
 		return c
 	}
+	if v := strings.TrimLeft(r.key(v), "وف"); (goOn[v] || closing[v]) && d.describes(p, hi) {
+		// «وأضاف المخضرم، الذي يدرب …», «ويختم ابن صامطة حديثه»: a
+		// description a verb that goes on gives whoever spoke.
+		c.again = true
+		return c
+	}
 	c.nobody = true
 	return c
+}
+
+// closing are the speech verbs that end someone's speech («وختم»).
+var closing = keySet("ختم يختم ختمت تختم")
+
+// describes reports a description of a person at toks[p], ending its
+// phrase: a definite participle or nisba with adjectives after it («المسن
+// السبعيني», «الأكاديمية الإماراتية»), or «ابن»/«ابنة» and a place («ابن
+// صامطة»).
+func (d *discourse) describes(p, hi int) bool {
+	r := d.r
+	k := r.key(p)
+	if kin := bare(k); (kin == "ابن" || kin == "ابنه") && p+1 < hi && r.joined(p+1) {
+		return true
+	}
+	if !definite(k) || pluralHead(k) || closedWord(k) || givenNames[k] || !personShape(bare(k)) && !nisba(strings.TrimSuffix(k, "ه")) || !r.isKnown(p) {
+		return false // («الأكاديمية»: a nisba in the feminine)
+	}
+	h, _ := headOf(k)
+	if h != "" {
+		return false // a function is read as one
+	}
+	for q := p + 1; q < hi && r.joined(q); q++ {
+		qk := r.key(q)
+		if !definite(qk) {
+			break // «وختمت الأكاديمية الإماراتية بنصيحة»: the verb's complement
+		}
+		if !nisba(qk) && !personShape(bare(qk)) {
+			return false // a construct («المستشار القانوني للوزارة» is read as a function)
+		}
+	}
+	return true
 }
 
 // personShape reports a word shaped like a description of a person: a
@@ -2056,7 +2135,7 @@ func (d *discourse) resolve(m *mention, at int, focus *entity, fem bool) *entity
 				return true // «أبا ياسين» given, «أبي ياسين» written
 			}
 			if len(keys) == 1 {
-				return slices.Contains(e.keys, keys[0])
+				return namePart(keys[0], e.keys)
 			}
 			return subset(keys, e.keys) || subset(e.keys, keys)
 		}
@@ -2258,6 +2337,10 @@ func (d *discourse) function(m *mention) *entity {
 	}
 	best := m
 	for _, o := range d.mentions {
+		if o != m && o.at < m.at && len(o.name) == 0 && len(o.titles) > 0 && o.titles[0].heads[0] == m.titles[0].heads[0] &&
+			subset(m.titles[0].core, o.titles[0].core) && d.nameOn(o) {
+			return nil // «برعاية قائد القوات البرية الفريق الركن …» with the name unread: someone named holds it
+		}
 		if d.r.headline(o.at) || o != m && (d.inPrep[o] || o.at > m.at) {
 			// «مدرب منتخب لبنان عشية ودية طاجيكستان: فرصة …»: a headline's
 			// words run on; «بأمر من قاضي التحقيق» is someone else, and a
@@ -2278,7 +2361,9 @@ func (d *discourse) function(m *mention) *entity {
 	if d.apposedUnread(m) {
 		return nil // «رئيس الاتحاد القطري للطلاب العرب، مجد ذياب، على …»: someone named holds it
 	}
-	if h := m.titles[0].heads[0]; slices.ContainsFunc(d.people, func(e *entity) bool { return e.function == "" && e.heads[h] && !(m.fem && e.masc) }) {
+	if h := m.titles[0].heads[0]; slices.ContainsFunc(d.people, func(e *entity) bool {
+		return e.function == "" && e.heads[h] && !(m.fem && e.masc) && !d.otherOffice(e, m.titles[0])
+	}) {
 		// «قال الوزير البلجيكي» where the article names a minister the model
 		// could not tie to it: which holder it is the model cannot say, and
 		// a function printed as a person may be someone named — nobody.
@@ -2297,6 +2382,18 @@ func (d *discourse) function(m *mention) *entity {
 	d.learn(e, best)
 	d.people = append(d.people, e)
 	return e
+}
+
+// otherOffice reports a function t whose complement names what e's
+// functions do not: a noun, not an adjective («مدير المدرسة» is not
+// «المدير الجهوي للتعليم»; «الوزير البلجيكي» may be «وزير الخارجية».
+func (d *discourse) otherOffice(e *entity, t title) bool {
+	for _, c := range t.core[1:] {
+		if !nisba(c) && !titleAdjectives[c] && !titleAdjectives["ال"+c] && !e.words[c] {
+			return true
+		}
+	}
+	return false
 }
 
 // nameOn reports whether the phrase of mention m goes on with what may be
@@ -2337,6 +2434,9 @@ func (d *discourse) titleText(m *mention, appos bool) string {
 			w := d.r.toks[j].Text
 			if j == m.at && m.conj {
 				w = dropConjunction(w)
+			}
+			if j == m.at && m.prep {
+				w = dropPrep(w)
 			}
 			parts = append(parts, w)
 		}
@@ -2382,7 +2482,7 @@ func (d *discourse) introduced(e *entity, at int) *entity {
 		return e
 	}
 	full := d.pick(at, nil, func(p *entity) bool {
-		return p != e && p.function == "" && len(p.keys) > 1 && slices.Contains(p.keys, e.keys[0])
+		return p != e && p.function == "" && len(p.keys) > 1 && namePart(e.keys[0], p.keys)
 	})
 	if full == nil && e.alone && d.alwaysAlone(e.keys[0]) {
 		return e // «قال عبدالعزيز، أحد مشجعي المنتخب»: all the name the article gives
@@ -2505,8 +2605,8 @@ var newcomer = keySet("جديد جديده")
 // article sets alone as a speaker among them («حوار قصير»): no person's
 // name. Without the lexicon it is never sure.
 func (d *discourse) commonWords(m *mention) bool {
-	if d.r.lex == nil || len(m.name) == 0 {
-		return false
+	if d.r.lex == nil || len(m.name) == 0 || m.alone && len(m.honors) > 0 {
+		return false // («الحاجة خيرة»: the form of address makes it a name)
 	}
 	for _, j := range m.name {
 		k := d.r.key(j)
@@ -2648,6 +2748,22 @@ func (d *discourse) source(e *entity, first, last int) *align.Span {
 		t++
 	}
 	return &align.Span{CharStart: r.toks[s].Start, CharEnd: r.toks[t-1].End}
+}
+
+// readerGiven reports a given name a reader takes for one wherever it
+// stands: the hand list's, not a broad list's that is also a common word
+// or a family name («علوي», «مفتاح»).
+func readerGiven(k string) bool {
+	return givenNames[k] && (!(fakerNames[k] || commonWordNames[k] || dinNames[k]) || moreGivenNames[k] || handNames[k])
+}
+
+// namePart reports whether a name of one word, k, names the person named
+// keys: any word of it, but a given name only as their own given name or
+// as their family name — «جاسم» is not «عبد الرحمن جاسم المؤيد», whose
+// father is Jasim.
+func namePart(k string, keys []string) bool {
+	i := slices.Index(keys, k)
+	return i >= 0 && (!readerGiven(k) || i == 0 || i == len(keys)-1)
 }
 
 func abs(x int) int {

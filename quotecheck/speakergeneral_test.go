@@ -455,6 +455,34 @@ var generalCases = []speakerCase{
 		want: []string{"فاطمة منت محمد", "الهواري بن علي", "سلمى", "سلمى", "نورة الكعبي", "الحسن ولد الشيخ"},
 		lex:  true,
 	},
+	{
+		name: "a function with «بـ» before «ال» and a name is that person's; a function of another office is no named holder's; a place's name of any shape stays in the function",
+		article: `ويقول مدير المدرسة إن التقارير رفعت، مضيفا: "أبلغنا المفتشية ثلاث مرات".
+والتقى الآباء بالمدير الجهوي للتعليم أحمد سالم ولد محمد، وسأله أحدهم عن الموعد، فرد المدير الجهوي: "المعلمون في الطريق".
+وخلال جولة أجراها رئيس مركز ومدينة جرجا محمود فتحي الشاذلي، قال: «الأشغال تبدأ الشهر المقبل».
+وأوضح رئيس المركز في تصريحات للصحفيين: «التكلفة 18 مليون جنيه».`,
+		want: []string{"مدير المدرسة", "أحمد سالم ولد محمد", "محمود فتحي الشاذلي", "محمود فتحي الشاذلي"},
+		lex:  true,
+	},
+	{
+		name: "a given name is not someone's father's name; a given name alone before a trade is a person, as is a form of address and one word; an institution after the verb is nobody",
+		article: `وقال رئيس مجلس إدارة البنك عبد الرحمن جاسم المؤيد: “الأرباح قياسية”.
+وفي السوق، يقف جاسم، بائع خضرة في الثلاثين من عمره، قرب بسطته: "ماكو زبائن".
+أما الحاجة خيرة، التي تبيع الخبز في مدخل السوق، فقالت: «ما عنديش خدمة أخرى».
+من جهتها، أوضحت بلدية وهران في بيان أن العملية «تندرج في إطار تنفيذ قرار ولائي».`,
+		want: []string{"عبد الرحمن جاسم المؤيد", "جاسم", "خيرة", ""},
+		lex:  true,
+	},
+	{
+		name: "a description no person holds after a verb that goes on is whoever spoke; «أحد …» the nearest subject before a participle is someone unnamed",
+		article: `وقال مدرب نادي الزوراء كريم عبد الحسين إن "اللاعبين تلقوا عروضا مشبوهة".
+وأضاف المخضرم، الذي يدرب في الدوري منذ عشرين عامًا: "من يثبت عليه يفسخ عقده".
+وقالت الباحثة نوال الحوسني إن “الذهب أداة ادخار”.
+وختمت الأكاديمية الإماراتية بنصيحة: “انتبهوا إلى المصنعية”.
+وخلال جولة أجراها رئيس البلدية سامي فتحي الشاذلي، قاطعه أحد شباب القرية قائلاً: «زهجنا من الوعود».`,
+		want: []string{"كريم عبد الحسين", "كريم عبد الحسين", "نوال الحوسني", "نوال الحوسني", ""},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name

@@ -357,7 +357,7 @@ var mentionStarts = func() map[string]bool {
 	m := map[string]bool{}
 	add := func(k string) { m[k], m["و"+k] = true, true }
 	for h := range titleHeads {
-		for _, def := range []string{"", "ال"} {
+		for _, def := range []string{"", "ال", "بال", "لل"} {
 			for _, suf := range []string{"", "ه", "ها", "ان", "ين", "ون", "تان", "تين", "ات", "هان", "هين"} {
 				add(def + h + suf)
 			}
