@@ -1434,6 +1434,12 @@ func (d *discourse) quoteSpeaker(first, last, bs int, focus *entity) (who *entit
 func (d *discourse) sentenceSubject(at int, focus *entity, fem bool) *entity {
 	r := d.r
 	s := d.sentenceStart(at)
+	for j := at - 1; j > s; j-- {
+		if !r.narr[j] && r.toks[j].Quote >= 0 {
+			s = j + 1 // «حتى تعالت الهتافات: "…"، ما اضطر رئيس الجلسة …، معلنا:»: the clause after the quotation
+			break
+		}
+	}
 	fits := func(e *entity) bool { return e != nil && (fem && !e.masc || !fem && !e.fem) }
 	if k := r.key(s); (k == "اما" || k == "واما") && s+1 < at && r.joined(s+1) && r.surnames[bare(r.key(s+1))] {
 		// «أما موريموتو فكتب …»: the surname «أما» sets first is the subject.
@@ -1485,7 +1491,12 @@ func (d *discourse) sentenceSubject(at int, focus *entity, fem bool) *entity {
 				// «وكان الناطق باسم الحكومة قد صرح …، داعيا …»: the
 				// sentence is about someone with a function the article
 				// gives nobody it names, not whoever spoke before (a bare
-				// «الطبيبة» may still be her).
+				// «الطبيبة» may still be her); «وتدخل رئيس اللجنة قائلا:»:
+				// that function, when it is its own and the participle
+				// follows it.
+				if f := d.function(m); f != nil && fits(f) && m.end == at && r.joined(at) && participleAt(r, at) {
+					return f // the participle right after it
+				}
 				return nil
 			}
 		}
@@ -1860,7 +1871,8 @@ func (d *discourse) clauseAfter(last int) *clause {
 					at++ // «لخّص الروماني فلورين ماتيسكو»
 				}
 				if m, _ := r.readMention(at, hi, ctxSubject); m != nil && !m.plural && len(m.titles)+len(m.honors)+len(m.name) > 0 {
-					return &clause{verb: v, subj: m}
+					f, _ := isSpeechVerb(r.key(v))
+					return &clause{verb: v, subj: m, fem: f.fem} // «هكذا تحدثت العضو المنتدب …»: a woman
 				}
 			}
 		}
@@ -1944,6 +1956,16 @@ func (d *discourse) subjectAfter(v, hi int) *clause {
 	return c
 }
 
+// participleAt reports a speech verb's participle at toks[at] («قائلا»).
+func participleAt(r *reader, at int) bool {
+	f, ok := isSpeechVerb(r.key(at))
+	return ok && f.participle
+}
+
+// ages are the nisbas of a person's decade («السبعيني», «الثلاثينية»).
+var ages = keySet("عشريني ثلاثيني أربعيني اربعيني خمسيني ستيني سبعيني ثمانيني تسعيني " +
+	"عشرينيه ثلاثينيه أربعينيه اربعينيه خمسينيه ستينيه سبعينيه ثمانينيه تسعينيه")
+
 // closing are the speech verbs that end someone's speech («وختم»).
 var closing = keySet("ختم يختم ختمت تختم")
 
@@ -1956,6 +1978,9 @@ func (d *discourse) describes(p, hi int) bool {
 	k := r.key(p)
 	if kin := bare(k); (kin == "ابن" || kin == "ابنه") && p+1 < hi && r.joined(p+1) {
 		return true
+	}
+	if p+1 < hi && r.joined(p+1) && definite(k) && ages[bare(r.key(p+1))] && !closedWord(k) {
+		return true // «المسن السبعيني», «الشاب العشريني»
 	}
 	if !definite(k) || pluralHead(k) || closedWord(k) || givenNames[k] || !personShape(bare(k)) && !nisba(strings.TrimSuffix(k, "ه")) || !r.isKnown(p) {
 		return false // («الأكاديمية»: a nisba in the feminine)

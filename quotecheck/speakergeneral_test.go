@@ -483,6 +483,16 @@ var generalCases = []speakerCase{
 		want: []string{"كريم عبد الحسين", "كريم عبد الحسين", "نوال الحوسني", "نوال الحوسني", ""},
 		lex:  true,
 	},
+	{
+		name: "«هكذا تحدثت» gives a woman; a decade's nisba describes a person; a participle right after a function is its holder's",
+		article: `«سنذيع كل المباريات»، هكذا تحدثت العضو المنتدب للشركة، سلوى مصطفى كامل، عن خطتها.
+وأضافت، ردا على سؤال: «الاشتراك بين 99 و149 جنيها».
+ويتذكر الحاج عبد الحميد حسانين، أحد كبار القرية: «الطريق اترصف سنة 2009».
+ويضيف المسن السبعيني، وهو يتكئ على عصاه: «عايزين طريق».
+وتدخل رئيس اللجنة قائلا: “خلونا نحكي بالأرقام”.`,
+		want: []string{"سلوى مصطفى كامل", "سلوى مصطفى كامل", "عبد الحميد حسانين", "عبد الحميد حسانين", "رئيس اللجنة"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
