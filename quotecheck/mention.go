@@ -815,11 +815,19 @@ func (r *reader) latin(p int) bool {
 func (r *reader) otherFamily(n int) bool {
 	g, k := r.key(n-1), r.key(n)
 	for p := 0; p+1 < len(r.toks); p++ {
-		if p != n-1 && r.key(p) == g && r.joined(p+1) && definite(r.key(p+1)) && r.key(p+1) != k && !closedWord(r.key(p+1)) {
-			return true
+		if p != n-1 && r.key(p) == g && r.joined(p+1) && definite(r.key(p+1)) && r.key(p+1) != k && !closedWord(r.key(p+1)) &&
+			!(p > 0 && r.joined(p) && r.inName(p-1)) {
+			return true // (not «عبد الرحمن جاسم المؤيد»: there «جاسم» is a father's name)
 		}
 	}
 	return false
+}
+
+// inName reports a word that a name goes on after: a given name, «عبد»
+// and the name of God after it, a particle.
+func (r *reader) inName(p int) bool {
+	k := r.key(p)
+	return givenNames[k] || nameCompounds[k] || nameParticles[k] || k == keyAbd
 }
 
 // pronounSuffixed reports a word that carries an attached pronoun after a
@@ -1699,7 +1707,14 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 			// indefinite place noun is followed by the place's name.
 			place := placeNouns[strings.TrimPrefix(k, "ب")] || eponymNouns[strings.TrimPrefix(k, "ب")] // «بجامعة وادي النيل»
 			add(false)
-			if nk := r.keyOr(n, hi); place && r.joined(n) && !closedWord(nk) && !r.conjunct(n) && !r.cliticWord(n) {
+			if nk := r.keyOr(n, hi); eponymNouns[strings.TrimPrefix(k, "ب")] && royalTitles[nk] && n+1 < hi && r.joined(n+1) {
+				// «بجامعة الملك سعود», «بجامعة الملك عبد العزيز»: the
+				// eponym's title and name are the institution's.
+				add(false)
+				for n < hi && r.joined(n) && (givenNames[r.key(n)] || nameCompounds[r.key(n)] || r.key(n) == keyAbd || nameParticles[r.key(n)]) {
+					add(false)
+				}
+			} else if place && r.joined(n) && !closedWord(nk) && !r.conjunct(n) && !r.cliticWord(n) {
 				add(false) // the place's name, whatever its shape («كسلا»)
 			}
 		case prepositions[k] || k == "باسم" && !inQual: // a second «باسم» is the name («… باسم الحكومة باسم العلي»)

@@ -1335,6 +1335,20 @@ func (d *discourse) sayingThat(a int) *clause {
 	return c
 }
 
+// reported reports a speech verb at toks[v] inside the reported speech of
+// another: «أن» and at most one word before it, a speech verb before that
+// («مضيفة أن البنك يتوقع»).
+func (d *discourse) reported(v, bs int) bool {
+	r := d.r
+	for t := v - 1; t >= v-2 && t > bs; t-- {
+		if thatWords[r.key(t)] {
+			_, verb := isSpeechVerb(r.key(t - 1))
+			return verb && r.joined(t)
+		}
+	}
+	return false
+}
+
 // thatWords introduce reported speech («قال إن …», «أكد أن …»).
 var thatWords = keySet("إن أن ان بأن وأن")
 
@@ -1660,6 +1674,9 @@ func (d *discourse) clauseBefore(bs, first int) *clause {
 			}
 			return &clause{verb: v}
 		case d.speechVerbAt(v, bs) && !d.inRelative(v, bs):
+			if d.reported(v, bs) {
+				continue // «مضيفة أن البنك يتوقع استقرار الهامش “…”»: the verb of what she reports, hers the words
+			}
 			c := d.subjectAfter(v, first)
 			if c.subj == nil && d.topicBefore(v) {
 				c.nobody = true // «الهيئة العامة للبيئة قالت في بيان:»
