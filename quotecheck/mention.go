@@ -1313,8 +1313,11 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 				}
 				break
 			}
-			if len(m.titles) == 0 || k == "او" {
-				break // («القائد المنتهية مهامه، أو أبو مصطفى»: another name, not the function's holder set off)
+			if len(m.titles) == 0 || k == "او" || relatives[k] {
+				// («القائد المنتهية مهامه، أو أبو مصطفى»: another name, not
+				// the function's holder set off; «وزير النقل، الذي وصل …»: a
+				// relative clause.)
+				break
 			}
 			a := j
 			var honors []string

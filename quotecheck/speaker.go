@@ -1252,6 +1252,14 @@ func (d *discourse) narrate(lo, hi int, focus *entity) *entity {
 				if p := d.resolve(c.subj, v, focus, c.fem); p != nil {
 					focus = p
 				}
+			case c.who != nil:
+				focus = c.who
+			default:
+				// «أروى، معلمة في مدرسة القرية، … تقول لخيوط إن …»: the
+				// verb's subject is its sentence's.
+				if p := d.sentenceSubject(v, focus, c.fem); p != nil {
+					focus = p
+				}
 			}
 			break
 		}

@@ -503,6 +503,13 @@ var generalCases = []speakerCase{
 		want: []string{"عبد الرحمن جاسم المؤيد", "ماريا لوبيز", "ماريا لوبيز", "جاسم البناء", "هند محمد القحطاني", "هند محمد القحطاني"},
 		lex:  true,
 	},
+	{
+		name: "narration whose speech verb has no subject after it moves the focus to its sentence's subject; a relative clause after a function is no name",
+		article: `وقال عبده قاسم المقبلي: «الشبكة ضعيفة منذ سنوات».
+أروى، معلمة في مدرسة القرية، تقول للموقع إن العزلة تثقل كاهل الطالبات. «الطالبات ما قد شافين الإنترنت».
+وكان وزير النقل، الذي وصل إلى المدينة ظهرا، قد أمر بفتح تحقيق. وقال الوزير: «التحقيق سيكون مستقلا».`,
+		want: []string{"عبده قاسم المقبلي", "أروى", "وزير النقل"},
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
