@@ -1393,6 +1393,9 @@ func (d *discourse) quoteSpeaker(first, last, bs int, focus *entity) (who *entit
 			d.answerer = d.resolve(d.interviewee, d.interviewee.at, nil, false)
 		}
 		if d.answerer == nil {
+			d.answerer = d.interviewed(bs)
+		}
+		if d.answerer == nil {
 			d.answerer = focus
 		}
 		return d.answerer, d.answerer != nil
@@ -1609,6 +1612,106 @@ func (d *discourse) mentionAt(mi, j int) *mention {
 	return nil
 }
 
+// interviewed is the person the narration before toks[bs] says spoke in an
+// interview given to the outlet: the subject of the sentence that holds
+// «في حديث خاص …», «في حوار خاص …», «في مقابلة خاصة …» («وقال الطيب، في
+// حديث خاص للشرق الأوسط …»); nil for none or two people.
+func (d *discourse) interviewed(bs int) *entity {
+	r := d.r
+	var found *entity
+	for j := 0; j+1 < bs; j++ {
+		k := strings.TrimPrefix(r.key(j), "ب")
+		n := r.key(j + 1)
+		if !r.narr[j] || !interviewNouns[k] || !r.joined(j+1) || !(n == "خاص" || n == "خاصه") {
+			continue
+		}
+		var e *entity
+		for v := d.sentenceStart(j); v < d.runEnd(j) && e == nil; v++ {
+			if d.speechVerbAt(v, d.sentenceStart(j)) {
+				if c := d.subjectAfter(v, d.runEnd(j)); c.subj != nil {
+					e = d.resolve(c.subj, v, nil, c.fem)
+				}
+				break // its speech verb's subject, named after it
+			}
+		}
+		if e == nil {
+			continue
+		}
+		if found != nil && found != e {
+			return nil
+		}
+		found = e
+	}
+	return found
+}
+
+// interviewNouns name an interview («حديث خاص», «حوار مع»).
+var interviewNouns = keySet("حديث حوار مقابلة لقاء")
+
+// interviewHeading is the person a heading over an interview's questions
+// names («سؤالان إلى الخبير الطاقوي مراد بلعيد», «ثلاثة أسئلة للبطل»): the
+// short line of narration, with no colon, right before the first «س:» of
+// the questions and answers that end at toks[bs]; ok reports such a line.
+func (d *discourse) interviewHeading(bs int) (e *entity, ok bool) {
+	r := d.r
+	q := bs
+	for q > 0 {
+		s := d.sentenceStart(q - 1)
+		k := r.key(s)
+		if !questionMarks[k] && !answerMarks[k] || !r.narr[s] {
+			break
+		}
+		q = s // back over «س: …» and «ج: «…»»
+	}
+	if q == bs || q == 0 || r.narr[q-1] || r.toks[q-1].Quote >= 0 {
+		return nil, false // no heading: narration or a quotation before the questions
+	}
+	h := q - 1
+	for h > 0 && !r.narr[h-1] && r.toks[h-1].Quote < 0 && r.gapBefore(h) != gapStop {
+		h--
+	}
+	if q-h > 12 {
+		return nil, false
+	}
+	// A heading is no narration the mentions were read from: its name is
+	// the words from its first given name to its end, when no closed word
+	// is among them («سؤالان إلى الخبير الطاقوي مراد بلعيد»), the person the
+	// prose names so.
+	for g := h; g < q; g++ {
+		if !givenNames[r.key(g)] {
+			continue
+		}
+		if q-g < 2 || q-g > 4 || slices.ContainsFunc(r.keys[g:q], closedWord) {
+			break
+		}
+		m := &mention{at: g, end: q}
+		for j := g; j < q; j++ {
+			m.name = append(m.name, j)
+		}
+		// Someone the prose names too: a speaker is always printed there
+		// (a heading may be a byline, «حاوره …»).
+		return d.personOf(m), true
+	}
+	for j := h; j < q; j++ {
+		if w := prepArticle(r.key(j)); w != "" {
+			// «ثلاثة أسئلة للبطل»: the one person the description is.
+			var found *entity
+			for _, p := range d.people {
+				if p.function == "" && p.words[bare(w)] {
+					if found != nil {
+						return nil, true
+					}
+					found = p
+				}
+			}
+			if found != nil {
+				return found, true
+			}
+		}
+	}
+	return nil, false
+}
+
 // answer reports an interview's answer marker («ج:», «الجواب:») as the
 // whole narration of toks[bs:first] before a quotation.
 func (d *discourse) answer(bs, first int) bool {
@@ -1621,6 +1724,9 @@ func (d *discourse) answer(bs, first int) bool {
 // الإدريسي عن هامش التحرك:» —; nil when it names nobody.
 func (d *discourse) answersIntro(bs int) *entity {
 	r := d.r
+	if e, ok := d.interviewHeading(bs); ok {
+		return e
+	}
 	for t := bs - 1; t >= 0; t-- {
 		if !r.narr[t] || t+1 >= len(r.toks) || !strings.ContainsRune(string(r.runes[r.toks[t].End:r.toks[t+1].Start]), ':') {
 			continue // a colon ends it, the line break after it notwithstanding

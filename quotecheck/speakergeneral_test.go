@@ -510,6 +510,34 @@ var generalCases = []speakerCase{
 وكان وزير النقل، الذي وصل إلى المدينة ظهرا، قد أمر بفتح تحقيق. وقال الوزير: «التحقيق سيكون مستقلا».`,
 		want: []string{"عبده قاسم المقبلي", "أروى", "وزير النقل"},
 	},
+	{
+		name: "an interview's answers are the person of the heading over its questions whom the prose names, or whom the narration says gave the outlet a special interview",
+		article: `وقال الخبير الطاقوي مراد بلعيد إن «الإنتاج سيرتفع».
+
+وفي حديث خاص للمجلة، قال المدير العام للشركة، جوزيبي روسي: «نحن أكبر شريك أجنبي».
+
+سؤالان إلى الخبير الطاقوي مراد بلعيد
+
+س: هل تكفي هذه الزيادة؟
+
+ج: «لا، فالزيادة لا تتعدى 0,4 بالمائة».`,
+		want: []string{"مراد بلعيد", "جوزيبي روسي", "مراد بلعيد"},
+		lex:  true,
+	},
+	{
+		name: "an interview's answers are whom the narration says gave the outlet a special interview",
+		article: `وقال عثمان الطيب، في حديث خاص للشرق الأوسط أجري في القاهرة، إن البلاد «دفعت ثمن الحرب مرتين».
+
+في المقابل، نقلت الوكالة عن المتحدثة باسم الوزارة سلمى كرار قولها إن «الوزارة تدفع الرواتب».
+
+وفي ما يلي جانب من الحوار:
+
+س: هل ترى أن المنبر قادر على إنتاج اتفاق؟
+
+ج: «المنبر ليس المشكلة».`,
+		want: []string{"عثمان الطيب", "سلمى كرار", "عثمان الطيب"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
