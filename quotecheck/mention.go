@@ -1648,7 +1648,11 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 			// The genitive a construct awaits (a proper noun awaits none):
 			// any noun, a place with «و» («ولاية وهران») too.
 			party := partyNouns[bare(r.key(n-1))] && !prepositions[k] && !strings.HasPrefix(k, "و")
-			commonGenitive := (fakerNames[k] || commonWordNames[k]) && n+1 < hi && r.joined(n+1) && definite(r.key(n+1)) // «رئيس أركان الفرقة»
+			// «رئيس أركان الفرقة», «الرئيس التنفيذي لمجموعة سراج للخدمات
+			// اللوجستية»: a broad list's name, a definite word or a
+			// qualifier after it, is the construct's genitive.
+			commonGenitive := (fakerNames[k] || commonWordNames[k]) && !handNames[k] && !moreGivenNames[k] && n+1 < hi && r.joined(n+1) &&
+				(definite(r.key(n+1)) || strings.HasPrefix(r.key(n+1), "لل"))
 			if !party && (closedWord(k) || givenNames[k] && !definite(k) && !commonGenitive || strings.HasPrefix(k, "و") && conjunctOf(k[2:]) ||
 				accusative(k) && !(r.lex != nil && r.unknown(n)) && !placeNouns[bare(strings.TrimPrefix(r.key(n-1), "و"))]) {
 				// («خارجية إيطاليا», «مركز ومدينة جرجا»: a place's name, whatever its shape)

@@ -1428,6 +1428,13 @@ func (d *discourse) quoteSpeaker(first, last, bs int, focus *entity) (who *entit
 		return nil, true
 	case c.subj != nil:
 		e := d.resolve(c.subj, c.verb, focus, c.fem)
+		if v := strings.TrimLeft(d.r.key(c.verb), "وف"); e == nil && (goOn[v] || closing[v]) && len(c.subj.name) == 0 && len(c.subj.titles) == 1 &&
+			adjectivesOnly(c.subj.titles[0], professions) && focus != nil && (c.fem && !focus.masc || !c.fem && !focus.fem) {
+			// «تضيف الباحثة» after «الدكتورة سعاد بن ناصر، أستاذة علم
+			// الاجتماع»: what someone is, not an office, said of whoever
+			// goes on speaking.
+			return focus, true
+		}
 		if e == nil {
 			e = d.function(c.subj)
 		}
@@ -2616,7 +2623,8 @@ func (d *discourse) introduced(e *entity, at int) *entity {
 	}
 	for i, w := range e.name {
 		k := arabic.Key(w)
-		if _, verb := isSpeechVerb(k); verb && !(givenNames[k] && i+1 < len(e.name) && filial[arabic.Key(e.name[i+1])]) {
+		if _, verb := isSpeechVerb(k); verb && !(givenNames[k] && i+1 < len(e.name) && filial[arabic.Key(e.name[i+1])]) &&
+			!(i == 0 && len(e.name) > 1 && verbNames[k]) {
 			return nil // «المحامي يزيد بن عودة»: a verb or a name, the model cannot tell unless it knows the name
 		}
 		// «بالبيئة», «ورئيسة»; «فال» is the name, not «ف» and «ال».
@@ -2645,6 +2653,11 @@ func (d *discourse) introduced(e *entity, at int) *entity {
 	}
 	return full
 }
+
+// verbNames are foreign given names spelt like a speech verb that start a
+// name of two words or more as nothing else does («روي فيغيريدو»: Rui, not
+// «روى»); «يزيد» stays unsure («يزيد» also increases).
+var verbNames = keySet("روي")
 
 // objectAfterTitle reports a mention whose name, one or two words after a
 // function, the lexicon knows as common words that name nobody of the
