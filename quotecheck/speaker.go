@@ -1480,6 +1480,16 @@ func (d *discourse) sentenceSubject(at int, focus *entity, fem bool) *entity {
 			return e
 		}
 	}
+	if participleAt(r, at) {
+		for v := at - 1; v >= s && r.narr[v]; v-- {
+			if f, ok := isSpeechVerb(r.key(v)); ok && !f.participle && d.speechVerbAt(v, s) {
+				if v+1 < at && r.joined(v+1) && institutions[bare(strings.TrimPrefix(r.key(v+1), "ال"))] {
+					return nil // «ودعت الوزارة في بيانها المحسنين …، مؤكدة أن»: the institution the verb has
+				}
+				break
+			}
+		}
+	}
 	for j := at - 1; j > s && r.narr[j]; j-- {
 		if oneOf[r.key(j)] && r.joined(j) && !d.prepBefore(j) && !prepositions[strings.TrimPrefix(r.key(j-1), "و")] {
 			// (not «الحاج سيد أبو زيد، أحد أهالي القرية»: an apposition)
@@ -1793,6 +1803,9 @@ func (d *discourse) clauseBefore(bs, first int) *clause {
 			if m := d.antecedent(v-1, bs); m != nil {
 				return &clause{verb: v, subj: m}
 			}
+			if a := v - 2; a >= bs && r.joined(v-1) && definite(r.key(a)) && crowds[bare(r.key(a))] {
+				return &clause{verb: v, nobody: true} // «هتافات الجماهير التي رددت:»: a crowd
+			}
 			return &clause{verb: v}
 		case d.speechVerbAt(v, bs) && !d.inRelative(v, bs):
 			if d.reported(v, bs) {
@@ -2093,6 +2106,16 @@ func (d *discourse) subjectAfter(v, hi int) *clause {
 	c.nobody = true
 	return c
 }
+
+// crowds are the nouns of many people speaking as one («الجماهير التي
+// رددت», «المحتجون الذين هتفوا»).
+var crowds = keySet("جماهير جمهور حشود حشد محتجون محتجين متظاهرون متظاهرين مشاركون مشاركين حاضرون حاضرين مضربات مضربين مضربون")
+
+// institutions are the nouns of bodies that speak through statements
+// («الوزارة», «وزارة النقل», «الرابطة»): a speech verb's subject that is no
+// person.
+var institutions = keySet("وزاره هيءه هيئه شركه بلديه رابطه مؤسسه جمعيه نقابه حكومه اداره مديريه لجنه مجلس اتحاد " +
+	"جامعه وكاله شرطه محكمه نيابه سفاره بعثه منظمه مفوضيه امانه ولايه محافظه رئاسه قياده")
 
 // participleAt reports a speech verb's participle at toks[at] («قائلا»).
 func participleAt(r *reader, at int) bool {

@@ -549,6 +549,14 @@ var generalCases = []speakerCase{
 		want: []string{"روي فيغيريدو", "سعاد بن ناصر", "سعاد بن ناصر", "خليفة سالم بن حمودة", "خليفة سالم بن حمودة"},
 		lex:  true,
 	},
+	{
+		name: "an institution a participle's verb has, and a crowd that chants, are nobody",
+		article: `وقال الشيخ عبدالله حمد آل مسعود: «نسأل الله القبول».
+ودعت الوزارة في ختام بيانها المحسنين إلى التواصل معها، مؤكدة أن «الوزارة توفر الأراضي».
+ودخل اللاعبون على وقع هتافات الجماهير التي رددت: «اللقب هذا العام في البال».`,
+		want: []string{"عبدالله حمد آل مسعود", "", ""},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
