@@ -220,8 +220,8 @@ func (d *discourse) collect() {
 			case ctx == ctxSubject && (m == nil || !d.strongName(m)):
 				m, n = r.readMention(j, hi, ctxNone) // «وقال بوزيدي في …»: a subject no name word vouches for
 			}
-			if m == nil && d.introducedAlone(j, lo, hi) {
-				m, n = &mention{at: j, end: j + 1, name: []int{j}, alone: true}, 1 // «أما رياض، وهو موزع …»
+			if m == nil && (d.introducedAlone(j, lo, hi) || ctx == ctxSubject && d.describedAlone(j, hi)) {
+				m, n = &mention{at: j, end: j + 1, name: []int{j}, alone: true}, 1 // «أما رياض، وهو موزع …», «وقالت سماح، وهي من سكان القرية»
 			}
 			if m != nil && len(m.name) > 1 && m.name[0] == j && j > lo && r.joined(j) && (prev == nil || prev.end < j) && d.givenBefore(j) {
 				// «بدأ حمدي عبد الرحيم أبو ضيف»: a given name a broad list
@@ -344,6 +344,23 @@ func (d *discourse) introducedAlone(j, lo, hi int) bool {
 	// «علاء، بائع خضرة في الثلاثين»: a participle that says what they do.
 	trade := !definite(n) && !accusative(n) && !givenNames[n] && personShape(n) && r.isKnown(j+1)
 	return describers[n] || startsWithDigit(r.toks[j+1].Text) || trade
+}
+
+// describedAlone reports a speech verb's subject of one word, whatever
+// word it is, that a description set off by a comma says is a person
+// («وقالت سماح، وهي من سكان القرية»: a name no list holds): not a closed
+// word, a function, an accusative or a definite word.
+func (d *discourse) describedAlone(j, hi int) bool {
+	r := d.r
+	k := r.key(j)
+	if j+2 >= hi || r.gapBefore(j+1) != gapComma || !r.joined(j+2) && !startsWithDigit(r.toks[j+1].Text) {
+		return false
+	}
+	if h, _ := headOf(k); h != "" || closedWord(k) || accusative(k) || definite(k) || len([]rune(k)) < 3 || r.cliticWord(j) || kinPossessed[k] {
+		return false
+	}
+	n := r.key(j + 1)
+	return n == "وهي" || n == "وهو" || startsWithDigit(r.toks[j+1].Text)
 }
 
 // describers open the description set off after a name alone: «وهو

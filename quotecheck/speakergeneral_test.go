@@ -557,6 +557,14 @@ var generalCases = []speakerCase{
 		want: []string{"عبدالله حمد آل مسعود", "", ""},
 		lex:  true,
 	},
+	{
+		name: "a speech verb's subject of one word that «، وهي …» describes is a person, whatever the word",
+		article: `وقالت سماح، وهي من سكان القرية: "الشارع هناك ضيق".
+«عشنا خمس عشرة سنة في القصدير»، قالت زهيرة، وهي أم لأربعة أطفال.
+وقالت الوزارة، وهي الجهة المسؤولة، إن «الأشغال متواصلة».`,
+		want: []string{"سماح", "زهيرة", ""},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
