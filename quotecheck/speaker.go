@@ -1417,6 +1417,9 @@ func (d *discourse) quoteSpeaker(first, last, bs int, focus *entity) (who *entit
 		}
 		return d.answerer, d.answerer != nil
 	}
+	if c == nil && d.question(bs, first) {
+		return nil, false // «س: “…”»: the interviewer, whom the article may not name; the focus stays
+	}
 	if c == nil && bs < first && d.label(bs, first) {
 		if m, _ := d.r.readMention(bs, first, ctxSubject); m != nil && !m.plural {
 			c = &clause{verb: bs, subj: m} // «الأنصاري: “…”»: the label names the speaker
@@ -1750,6 +1753,13 @@ func (d *discourse) interviewHeading(bs int) (e *entity, ok bool) {
 // whole narration of toks[bs:first] before a quotation.
 func (d *discourse) answer(bs, first int) bool {
 	return first-bs == 1 && answerMarks[d.r.key(bs)] && d.r.gapBefore(first) >= gapColon
+}
+
+// question reports an interview's question marker («س: “…”») as the whole
+// narration before a quotation: the interviewer's words, which leave the
+// one answering in focus.
+func (d *discourse) question(bs, first int) bool {
+	return first-bs == 1 && questionMarks[d.r.key(bs)] && d.r.gapBefore(first) >= gapColon
 }
 
 // answersIntro is the first person the sentence introducing an

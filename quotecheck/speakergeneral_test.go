@@ -565,6 +565,18 @@ var generalCases = []speakerCase{
 		want: []string{"سماح", "زهيرة", ""},
 		lex:  true,
 	},
+	{
+		name: "an interview's quoted question leaves the one answering in focus",
+		article: `وقالت سارة بن يمينة، 27 سنة، في مستهل الحلقة: “أنا ماشي جاية من عائلة تاع بيزنس”.
+
+وفي ما يلي مقتطفات من الحوار:
+
+س: “كيفاش بديتي؟”.
+
+ج: “بديت بـ200 ألف دينار”.`,
+		want: []string{"سارة بن يمينة", "", "سارة بن يمينة"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
