@@ -935,8 +935,15 @@ func (r *reader) placeBefore(j, n int) int {
 // does not.
 func (r *reader) circumstantial(n, hi int) bool {
 	k := r.key(n)
-	return r.lex != nil && strings.HasSuffix(plain(r.toks[n].Text), "ة") && !definite(k) && r.isKnown(n) && personShape(k) &&
-		!givenNames[k] && r.endsAt(n+1, hi)
+	if !strings.HasSuffix(plain(r.toks[n].Text), "ة") || definite(k) || givenNames[k] || !r.endsAt(n+1, hi) {
+		return false
+	}
+	if r.lex == nil {
+		// Without the lexicon, the shape of a participle in «مـ» whose
+		// phrase a colon or a comma ends.
+		return strings.HasPrefix(k, "م") && len([]rune(k)) >= 5 && n+1 < len(r.toks) && r.gapBefore(n+1) >= gapComma
+	}
+	return r.isKnown(n) && personShape(k)
 }
 
 // readWholeName is readName before placeBefore.
@@ -959,7 +966,8 @@ func (r *reader) readWholeName(j, hi int, closed bool) int {
 			return n - j // «دعا أبي نادر القوى السياسية» where the article writes «وأوضح أبي نادر»: the family name ended it
 		}
 		if chain && !particle && !nameParticles[k] && n-1 > j && definite(r.key(n-1)) && !givenNames[k] && !r.unknown(n) &&
-			(nisba(r.key(n-1)) || n-2 >= j && filial[r.key(n-2)] && honorifics[r.key(n-1)] == "" && !givenNames[r.key(n-1)]) {
+			(nisba(r.key(n-1)) && r.key(n-2) != keyAbd || n-2 >= j && filial[r.key(n-2)] && honorifics[r.key(n-1)] == "" && !givenNames[r.key(n-1)]) {
+			// («كريم عبد الغني الشهال»: «الغني» is God's name after «عبد», not a family name in «ـي».)
 			// «عبدالله بن خميس العبري أواني فخارية», «خديجة بن الطالب تتوج»:
 			// the family name ended it.
 			return n - j

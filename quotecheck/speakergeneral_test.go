@@ -584,6 +584,13 @@ var generalCases = []speakerCase{
 // or a function that runs on (TestSpeakerModelWithoutLexicon).
 var generalCasesWithoutLexicon = []speakerCase{
 	{
+		name: "«عبد» and a name of God is no family name in «ـي» ending a name; a woman's state in «مـ…ة» after her given name is no family name",
+		article: `وقال النائب عن الدائرة الثانية كريم عبد الغني الشهال: “الخط كان الوحيد”.
+وقالت مريم الكعبي، وهي موظفة: “الأسعار نار”.
+وتضيف مريم مبتسمة: “البنات يفضلن الخفيف”.`,
+		want: []string{"كريم عبد الغني الشهال", "مريم الكعبي", "مريم الكعبي"},
+	},
+	{
 		name: "a foreign name that looks definite after a form of address is the name, not its adjective",
 		article: `وحضرت ممثلة المنظمة الدكتورة أليساندرا روسيني الاجتماع.
 أما ممثلة المنظمة الدكتورة اليساندرا روسيني فقالت إن «المختبر جاهز».`,
