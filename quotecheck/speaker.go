@@ -199,9 +199,16 @@ func (d *discourse) collect() {
 					continue
 				}
 			}
-			if j > lo && r.joined(j) && eponymNouns[strings.TrimPrefix(strings.TrimPrefix(r.key(j-1), "و"), "ب")] && honorifics[r.key(j)] == "" {
-				j++ // «نجمة داود الحمراء», «جامعة محمد الخامس», «شارع الحبيب بورقيبة»: an eponym, not a person
-				continue
+			if j > lo && r.joined(j) && eponymNouns[strings.TrimPrefix(strings.TrimPrefix(r.key(j-1), "و"), "ب")] {
+				if honorifics[r.key(j)] == "" {
+					j++ // «نجمة داود الحمراء», «جامعة محمد الخامس», «شارع الحبيب بورقيبة»: an eponym, not a person
+					continue
+				}
+				if j+1 < hi && r.joined(j+1) && r.lex != nil && r.unknown(j+1) && !givenNames[r.key(j+1)] &&
+					(d.endsAlone(j+1, hi) || strings.HasPrefix(r.key(j+2), "ب") || strings.HasPrefix(r.key(j+2), "ل")) {
+					j += 2 // «ثانوية العقيد عميروش»: the eponym's rank and one name the lexicon does not know
+					continue
+				}
 			}
 			if ctx == ctxNone && !mentionStarts[r.key(j)] && !d.givenPair(j, hi) {
 				j++ // most words start no mention: one lookup tells
@@ -1320,6 +1327,17 @@ func (d *discourse) speechVerbAt(v, lo int) bool {
 	return true
 }
 
+// timestamp reports narration [bs, first) that is only a live page's time
+// («06:20 |», «14:05 -»): figures.
+func (d *discourse) timestamp(bs, first int) bool {
+	for j := bs; j < first; j++ {
+		if strings.TrimFunc(d.r.toks[j].Text, func(c rune) bool { return unicode.IsDigit(c) || c == ':' || c == '.' }) != "" {
+			return false
+		}
+	}
+	return first-bs <= 3
+}
+
 // sayingThat is the clause of the sentence from toks[a], after a
 // quotation that is a sentence of its own, when it is that quotation's:
 // a speech verb opens it, and it quotes and reports nothing of its own —
@@ -1424,6 +1442,9 @@ func (d *discourse) quoteSpeaker(first, last, bs int, focus *entity) (who *entit
 		if m, _ := d.r.readMention(bs, first, ctxSubject); m != nil && !m.plural {
 			c = &clause{verb: bs, subj: m} // «الأنصاري: “…”»: the label names the speaker
 		}
+	}
+	if c == nil && bs < first && d.timestamp(bs, first) {
+		bs = first // «06:20 | "…"»: a live page's entry that is only a quotation
 	}
 	if c == nil && bs == first {
 		c = d.sayingThat(last + 1) // «“…”. قالت ذلك مريم منت اباه، وهي أم …»

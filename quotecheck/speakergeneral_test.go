@@ -577,6 +577,16 @@ var generalCases = []speakerCase{
 		want: []string{"سارة بن يمينة", "", "سارة بن يمينة"},
 		lex:  true,
 	},
+	{
+		name: "a live page's entry that is only a time and a quotation goes on with the speaker; an eponym's rank and name are no person",
+		article: `06:15 | المتحدثة باسم مركز الأرصاد، هالة الفيتوري، قالت: "الأمطار تجاوزت 120 ملم".
+
+06:20 | "نتوقع أن يتحرك مركز العاصفة شرقا نحو الجبل الأخضر خلال الساعات الست المقبلة، ونحذر سكان الأودية من البقاء في منازلهم".
+
+وفي تصريح للوكالة، عبرت التلميذة سلمى بن علي من ثانوية العقيد عميروش بتيزي وزو عن فرحتها قائلة: «لم أنم الليلة».`,
+		want: []string{"هالة الفيتوري", "هالة الفيتوري", "سلمى بن علي"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
