@@ -460,7 +460,7 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 	if r.verbName(j, hi, key, ctx) {
 		return true
 	}
-	if closedWord(key) || pluralHead(key) || articleWithClitic(key) || pronounSuffixed(key) ||
+	if closedWord(key) || pluralHead(key) || articleWithClitic(key) || pronounSuffixed(key) || motionVerbs[key] ||
 		len([]rune(key)) < 2 || strings.HasPrefix(key, "بب") {
 		// «بالبيئة بالبلدية»: common nouns with a proclitic; «خطبته»,
 		// «لتهدئتها»; «ب.» an initial; «ببراءة موكله», «بـ» on a word in «ب».
@@ -517,7 +517,9 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 		// («المستشار القانوني»).
 		return true
 	case r.surnames[bare(key)] || ctx == ctxHonor && !strings.HasPrefix(plain(r.toks[j].Text), "ال") && !r.cliticWord(j) && !r.accusativeAt(j) ||
-		!accusative(key) && !articleWithClitic(key) && r.unknown(j):
+		(!accusative(key) || r.lex != nil && next && r.unknown(j+1)) && !articleWithClitic(key) && r.unknown(j):
+		// («كاترينا هولمبرغ»: two words the lexicon does not know, a
+		// foreign name, whatever the shape of the first.)
 		return true // after «الدكتورة» even «أليساندرا», whose key looks definite
 	case accusative(key) || definite(key):
 		return false
@@ -899,7 +901,9 @@ func (r *reader) unsureName(name []int, hi int) bool {
 	// (an accusative shape that punctuation closes may be a foreign family
 	// name: «جان بيير موبا،»)
 	return r.lex == nil && !closedWord(k) && !r.conjunct(n) && h == "" && honorifics[k] == "" &&
-		(!accusative(k) || n+1 >= hi || !r.joined(n+1)) && !definite(k) && !r.manner(n)
+		(!accusative(k) || !strings.HasPrefix(k, "م") || n+1 >= hi || !r.joined(n+1)) && !definite(k) && !r.manner(n)
+	// («نديم عبد الرحمن شاتيلا خرج»: an accusative shape is an adverb when
+	// a participle in «مـ» — «مؤكدا» —, else maybe the family name.)
 }
 
 // readName reads the name starting at toks[j] (nameStart): the run of name
@@ -1011,7 +1015,7 @@ func (r *reader) readWholeName(j, hi int, closed bool) int {
 		case honorifics[k] != "" && definite(k) && (chain || n-j >= 2) && !r.nameAfter(n+1, hi):
 			// A form of address no name follows ends the name as its
 			// family name: «يوسف عبد الله الشيخ لوكالة …».
-		case last && (closed || chain || onlyGiven && n-j >= 2) && r.familyWord(n) && !(kunyas[r.key(j)] && accusative(k)):
+		case last && (closed || chain || onlyGiven && n-j >= 2 || r.lex != nil && r.unknown(n-1) && !r.isKnown(n)) && r.familyWord(n) && !(kunyas[r.key(j)] && accusative(k)):
 			// The family name that ends a name set off by commas or a
 			// chain of «بن», «ولد»: «ميساء عبد الرحمن الشيخ،», «محمد ولد
 			// الشيخ سيديا،», «سالم بن عوض باعبّاد،», «جان لوك موروا،» — a
@@ -1217,7 +1221,8 @@ func (r *reader) imperfectShape(p int) bool {
 func (r *reader) manner(p int) bool {
 	k := plain(r.toks[p].Text)
 	rs := []rune(k)
-	return r.lex == nil && len(rs) >= 5 && rs[0] == 'ب' && (rs[len(rs)-1] == 'ة' || rs[len(rs)-1] == 'ه') && !givenNames[r.key(p)]
+	return r.lex == nil && len(rs) >= 5 && rs[0] == 'ب' && rs[1] != 'و' && (rs[len(rs)-1] == 'ة' || rs[len(rs)-1] == 'ه') && !givenNames[r.key(p)]
+	// («بوعجيلة», «بوعلامة»: the Maghreb's family names in «بو».)
 }
 
 // cliticWord reports a word with a proclitic before another word
@@ -1680,7 +1685,9 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 				return t, n - j
 			}
 			proper = n
-			open = !definite(k) && !r.unknown(n) // «ولاية إبراء»: a proper noun closes the construct
+			// «ولاية إبراء»: a proper noun closes the construct; so does
+			// «سابق» («وزير سوداني سابق شارك …»: a verb follows).
+			open = !definite(k) && !r.unknown(n) && k != "سابق" && k != "سابقه"
 			add(!inQual)
 		case hk != "" && definite(k) && definite(k0) && len(t.words) == 1 && fem == hkFem:
 			// (not «النائبة الوزير»: a woman's function, then a man's, her object)

@@ -204,9 +204,9 @@ func (d *discourse) collect() {
 					j++ // «نجمة داود الحمراء», «جامعة محمد الخامس», «شارع الحبيب بورقيبة»: an eponym, not a person
 					continue
 				}
-				if j+1 < hi && r.joined(j+1) && r.lex != nil && r.unknown(j+1) && !givenNames[r.key(j+1)] &&
+				if j+1 < hi && r.joined(j+1) && (r.lex == nil || r.unknown(j+1)) && !givenNames[r.key(j+1)] &&
 					(d.endsAlone(j+1, hi) || strings.HasPrefix(r.key(j+2), "ب") || strings.HasPrefix(r.key(j+2), "ل")) {
-					j += 2 // «ثانوية العقيد عميروش»: the eponym's rank and one name the lexicon does not know
+					j += 2 // «ثانوية العقيد عميروش»: the eponym's rank and one name (the lexicon knows no such word)
 					continue
 				}
 			}
@@ -653,7 +653,7 @@ func (d *discourse) apposedUnread(m *mention) bool {
 	for j := p; j < q; j++ {
 		k := r.key(j)
 		if _, verb := isSpeechVerb(k); verb || closedWord(k) || articleWithClitic(k) ||
-			j >= q-2 && (strings.HasPrefix(k, "ال") || accusative(k)) {
+			j >= q-2 && strings.HasPrefix(k, "ال") || j == q-1 && accusative(k) { // («، كاترينا هولمبرغ،»)
 			return false
 		}
 		if h, _ := headOf(k); h != "" {
@@ -2703,7 +2703,7 @@ func (d *discourse) introduced(e *entity, at int) *entity {
 			return nil
 		}
 	}
-	if d.halfName(e) || d.untiedAlias(e) {
+	if d.halfName(e) || d.untiedAlias(e) || d.runsOn(e) {
 		return nil
 	}
 	if patronyms[e.keys[0]] {
@@ -2891,6 +2891,41 @@ func (d *discourse) halfName(e *entity) bool {
 		return len(m.name) > 0 && m.end == m.name[len(m.name)-1]+1 && slices.Equal(keysOf(d.nameOf(m)), e.keys) &&
 			d.readOn(m) && definite(d.r.key(m.end))
 	})
+}
+
+// runsOn reports a person whose name, in a mention, goes on with one or
+// two words the model did not read before a comma sets the phrase off
+// («عبد الرشيد فارح جامع،», «سعيد عبدي ورسمه،»: Somali names of common
+// words): the rest of the name is missing — nobody, not half of it.
+func (d *discourse) runsOn(e *entity) bool {
+	r := d.r
+	if r.lex == nil {
+		return false // (without the lexicon unsureName says it)
+	}
+	for _, m := range d.mentions {
+		if len(m.name) == 0 || m.end != m.name[len(m.name)-1]+1 || !slices.Equal(keysOf(d.nameOf(m)), e.keys) {
+			continue
+		}
+		p := m.end
+		if p >= len(r.toks) || !r.joined(p) || !r.narr[p] {
+			continue
+		}
+		n := 0
+		for q := p; q < len(r.toks) && r.narr[q] && (q == p || r.joined(q)) && n <= 2; q++ {
+			k := r.key(q)
+			h, _ := headOf(k)
+			if closedWord(k) || prepositions[k] || h != "" || honorifics[k] != "" || definite(k) || accusative(k) ||
+				strings.HasPrefix(k, "ب") || strings.HasPrefix(k, "ل") || r.imperfect(q) || r.possessed(q) || startsWithDigit(r.toks[q].Text) {
+				n = 3 // a word of the sentence: the name ended
+				break
+			}
+			n++
+		}
+		if n >= 1 && n <= 2 && p+n < len(r.toks) && r.gapBefore(p+n) == gapComma {
+			return true
+		}
+	}
+	return false
 }
 
 // surname reports a person of one name word the article introduces with a

@@ -587,6 +587,17 @@ var generalCases = []speakerCase{
 		want: []string{"هالة الفيتوري", "هالة الفيتوري", "سلمى بن علي"},
 		lex:  true,
 	},
+	{
+		name: "«هؤلاء» and «زميله» start no name; two foreign words are a name whatever their shape; a name that runs on with unread words to a comma is nobody; «سابق» closes a function",
+		article: `ومن بين هؤلاء علي حسين الكعبي، فني التشغيل، الذي قال: "النيران اندلعت فجرا".
+ووصف زميله ولد سيدي أحمد التعاون بأنه "نموذج للشراكة".
+وقالت الدكتورة ماريا لوبيز غارسيا، أستاذة علم الوراثة: "الجائزة لفريقي".
+من جانبها، قالت ممثلة المنظمة في العراق، كاترينا هولمبرغ، إن “العراق حقق تقدما”.
+وقال وزير الداخلية عبد الرشيد فارح جامع، في كلمته: «ما تحقق في جنيف كبير».
+ويقرأ وزير سوداني سابق شارك في المفاوضات المشهد من زاوية أخرى.`,
+		want: []string{"علي حسين الكعبي", "", "ماريا لوبيز غارسيا", "كاترينا هولمبرغ", ""},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name

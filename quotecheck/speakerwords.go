@@ -234,7 +234,13 @@ func speechForms(words string) (bare, pronoun map[string]bool) {
 var stopWords = withKeys(prepAmam)("إن أن بأن ان لأن خلال في فى أمام على علي عن من إلى الى حتى لدى أثناء حول ضمن عبر بعد قبل " +
 	"عند ضد دون بدون مع منذ بين حيث إنه أنه لقد قد ما لا لم لن كما وهو وهي هو هي هم الذي التي الذين اللذين " +
 	"اليوم أمس غدا صباح مساء ظهر ليلة يوم الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت أيضا كذلك " +
-	"ثم بل لكن إذ إذا كل بعض عدد نحو هذا هذه ذلك تلك هنا هناك فقد فإن فإنه فإنها فهو فهي فقط ردا")
+	"ثم بل لكن إذ إذا كل بعض عدد نحو هذا هذه ذلك تلك هؤلاء أولئك هنا هناك فقد فإن فإنه فإنها فهو فهي فقط ردا")
+
+// motionVerbs are the perfects a live page puts right after a function
+// («وزير الداخلية عاد إلى الشاشة», «الوزيرة عادت إلى المنصة», «مشادة …
+// جرت على النحو التالي»): verbs, never a name — what the lexicon tells,
+// known without it.
+var motionVerbs = keySet("عاد عادت جرت جرى خرج خرجت وصل وصلت غادر غادرت دخل دخلت ظهر ظهرت أطل أطلت")
 
 // eponymNouns name institutions and places after a person («جامعة محمد
 // الخامس», «مسجد عمر بن الخطاب», «نجمة داود»): a name right after one is
@@ -244,7 +250,8 @@ var eponymNouns = keySet("جامعة مدرسة ثانوية إعدادية مس
 
 // kinPossessed are the kinship nouns with a pronoun («أبيه», «زوجته»): the
 // genitive of the noun before them («وصية أبيه»), never a name's part.
-var kinPossessed = keySet("أبيه أمه أخيه أخته ابنه ابنته زوجته زوجها جده جدته والده والدته أبيها أمها أخيها")
+var kinPossessed = keySet("أبيه أمه أخيه أخته ابنه ابنته زوجته زوجها جده جدته والده والدته أبيها أمها أخيها " +
+	"زميله زميلها زميلته زميلتها شقيقه شقيقها شقيقته شقيقتها")
 
 // prepositions, before a noun, make it no subject («بحضور وزير الصحة»
 // is not who speaks); nouns with «ب» or «ل» before them are read alike.
