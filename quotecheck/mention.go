@@ -997,7 +997,7 @@ func (r *reader) readWholeName(j, hi int, closed bool) int {
 		}
 		switch {
 		case particle:
-			particle = false
+			particle = k == keyAbd // «بن عبد العزيز»: «عبد» takes the name of God after it too
 		case r.foreignParticle(n) && n+1 < hi && r.joined(n+1) && (r.familyWord(n+1) || r.foreignParticle(n+1)):
 			// «ماريا ديلا كروز», «إلس فان دن بروك»
 			particle, chain, onlyGiven = true, true, false
@@ -1112,7 +1112,7 @@ func (r *reader) familyWord(p int) bool {
 // names of a name whose family name follows («سرى كاظم الربيعي», «حسن
 // جبار المياحي», «نوري حمه رشيد»).
 func (r *reader) bridge(n, hi int) bool {
-	plainAt := func(p int) bool { return r.bareWord(p, hi) && !strings.HasPrefix(r.key(p), "ل") }
+	plainAt := func(p int) bool { return r.bareWord(p, hi) && !strings.HasPrefix(r.key(p), "ل") && !r.imperfect(p) } // («ريما عوّاد تتقبّل التعازي»)
 	family := func(p int) bool {
 		if p >= hi || !r.joined(p) {
 			return false
@@ -1193,8 +1193,12 @@ func (r *reader) imperfect(p int) bool {
 	}
 	// A noun is its own stem («تقرير», «نصار»); a verb's stems are its
 	// root and perfect («تقف»: «وقف», «قف»), never itself.
+	// The perfects of the forms in «تـ» start with «ت» too: «تتقبّل» is
+	// «تقبّل» with the prefix.
 	stems := Stems(r.lex, w)
-	return !slices.Contains(stems, w) && slices.ContainsFunc(stems, func(st string) bool { return []rune(st)[0] != rs[0] })
+	return !slices.Contains(stems, w) && slices.ContainsFunc(stems, func(st string) bool {
+		return []rune(st)[0] != rs[0] || len(rs) >= 4 && st == string(rs[1:])
+	})
 }
 
 // imperfectShape is imperfect without the lexicon: a word in «ي», «ت»
@@ -1666,7 +1670,8 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 			// qualifier after it, is the construct's genitive.
 			commonGenitive := (fakerNames[k] || commonWordNames[k]) && !handNames[k] && !moreGivenNames[k] && n+1 < hi && r.joined(n+1) &&
 				(definite(r.key(n+1)) || strings.HasPrefix(r.key(n+1), "لل"))
-			if !party && (closedWord(k) || givenNames[k] && !definite(k) && !commonGenitive || strings.HasPrefix(k, "و") && conjunctOf(k[2:]) ||
+			placeName := placePrefixes[bare(r.key(n-1))] && !closedWord(k) // «عضو بلدية كفر قاسم»: a place named with a given name
+			if !party && !placeName && (closedWord(k) || givenNames[k] && !definite(k) && !commonGenitive || strings.HasPrefix(k, "و") && conjunctOf(k[2:]) ||
 				accusative(k) && !(r.lex != nil && r.unknown(n)) && !placeNouns[bare(strings.TrimPrefix(r.key(n-1), "و"))]) {
 				// («خارجية إيطاليا», «مركز ومدينة جرجا»: a place's name, whatever its shape)
 				return t, n - j

@@ -255,6 +255,7 @@ func (d *discourse) collect() {
 		}
 		lo = hi
 	}
+	d.extendByLater()
 	// People: full names first, so that a surname alone joins them.
 	for _, long := range []bool{true, false} {
 		for _, m := range d.mentions {
@@ -272,6 +273,31 @@ func (d *discourse) collect() {
 		}
 	}
 	d.aliases()
+}
+
+// extendByLater lengthens a name the reader ended one word early when the
+// article elsewhere prints its last word and that word together, not
+// after a given name («محافظ خوزستان محمد رضا موسوي نجاد حالة …» then «وقال موسوي
+// نجاد»): the family name is two words.
+func (d *discourse) extendByLater() {
+	r := d.r
+	for _, m := range d.mentions {
+		if len(m.name) < 2 || m.end != m.name[len(m.name)-1]+1 || m.end >= len(r.toks) || !r.joined(m.end) || !r.narr[m.end] {
+			continue
+		}
+		last, next := bare(r.key(m.end-1)), bare(r.key(m.end))
+		if k := r.key(m.end); closedWord(k) || definite(k) || accusative(k) || r.tanween(m.end) {
+			continue // («وختم الحمصي المؤتمر», «ولد علي مدربا»: an object)
+		}
+		for p := 0; p+1 < len(r.toks); p++ {
+			if p != m.end-1 && r.narr[p] && r.narr[p+1] && r.joined(p+1) && bare(r.key(p)) == last && bare(r.key(p+1)) == next &&
+				(p == 0 || !r.joined(p) || !givenNames[r.key(p-1)]) {
+				m.name = append(m.name, m.end)
+				m.end++
+				break
+			}
+		}
+	}
 }
 
 // loneName reports a verb's subject that is a given name alone («قال
@@ -1905,7 +1931,7 @@ func (d *discourse) topicBefore(v int) bool {
 	if v-1 > s && (r.key(v-1) == "قد" || r.key(v-1) == "لقد") {
 		v-- // «… قد أعلنت»
 	}
-	if s == v || v-s > 5 || !definite(r.key(s)) {
+	if s == v || v-s > 5 || !definite(r.key(s)) && !institutions[bare(r.key(s))] { // («وكانت بلدية الكويت قد أعلنت»)
 		return false
 	}
 	for _, m := range d.mentions {

@@ -236,6 +236,11 @@ var stopWords = withKeys(prepAmam)("إن أن بأن ان لأن خلال في �
 	"اليوم أمس غدا صباح مساء ظهر ليلة يوم الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت أيضا كذلك " +
 	"ثم بل لكن إذ إذا كل بعض عدد نحو هذا هذه ذلك تلك هؤلاء أولئك هنا هناك فقد فإن فإنه فإنها فهو فهي فقط ردا")
 
+// placePrefixes start the names of Levantine and Iraqi towns and villages
+// whose second word may be a given name («كفر قاسم», «دير حنا», «بيت
+// لحم», «عين إبراهيم», «تل عفر»): after one, the word is the place's.
+var placePrefixes = keySet("كفر دير بيت عين تل")
+
 // motionVerbs are the perfects a live page puts right after a function
 // («وزير الداخلية عاد إلى الشاشة», «الوزيرة عادت إلى المنصة», «مشادة …
 // جرت على النحو التالي»): verbs, never a name — what the lexicon tells,
