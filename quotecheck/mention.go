@@ -460,7 +460,7 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 	if r.verbName(j, hi, key, ctx) {
 		return true
 	}
-	if closedWord(key) || pluralHead(key) || articleWithClitic(key) || pronounSuffixed(key) || motionVerbs[key] ||
+	if closedWord(key) || pluralHead(key) || articleWithClitic(key) || pronounSuffixed(key) || motionVerbs[key] || tribes[key] && key != keyAal ||
 		len([]rune(key)) < 2 || strings.HasPrefix(key, "بب") {
 		// «بالبيئة بالبلدية»: common nouns with a proclitic; «خطبته»,
 		// «لتهدئتها»; «ب.» an initial; «ببراءة موكله», «بـ» on a word in «ب».
@@ -502,6 +502,8 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 		// «تحدث باسم المجموعة الأولى»: «in the name of», not the name
 		// «باسم» (after a function, «الناطق باسم الشركة باسم العلي», a name).
 		return false
+	case givenNames[key] && next && r.key(j+1) == "درب":
+		return false // «رفيق درب الراحل»: a companion on the road, not «رفيق»
 	case givenNames[key]:
 		// «ويملك محمود نعسان، الذي …»: a given name and the family name
 		// a comma ends, whatever the lexicon makes of it.
@@ -790,6 +792,25 @@ func (r *reader) possessed(p int) bool {
 	return stem != w && slices.Contains(Stems(r.lex, w), stem)
 }
 
+// audiences are whom a speaker talks to («قال … للصحفيين»): no qualifier of
+// a function.
+var audiences = keySet("للصحفيين للصحافيين للصحافة للاعلاميين للإعلاميين للحضور للحاضرين للمشاركين للمواطنين")
+
+// ownNoun reports a noun with the attached pronoun «ـه»/«ـها» the lexicon
+// reads as such («رحيله», «حياتها»), wherever the phrase goes after it.
+func (r *reader) ownNoun(p int) bool {
+	w := plain(r.toks[p].Text)
+	if givenNames[r.key(p)] || len([]rune(w)) < 4 {
+		return false
+	}
+	for _, suf := range []string{"ها", "ه"} {
+		if stem, ok := strings.CutSuffix(w, suf); ok && slices.Contains(Stems(r.lex, w), stem) {
+			return true
+		}
+	}
+	return false
+}
+
 // accusativeAt reports an indefinite accusative at toks[p]: a word in
 // «ـا» the lexicon, when there is one, knows with or without the «ا»
 // («مؤتمرا», «رسوما») — «أوبلا», «موبا» it does not are family names.
@@ -963,6 +984,12 @@ func (r *reader) readWholeName(j, hi int, closed bool) int {
 		if n == j+1 && femaleNames[r.key(j)] && r.circumstantial(n, hi) {
 			return 1 // «وتضيف مريم مبتسمة:»: how she said it, not her family name
 		}
+		if !givenNames[k] && !definite(k) && n+1 < hi && r.joined(n+1) && !speechPronouns[r.key(n+1)] &&
+			(r.lex != nil && r.isKnown(n) && r.ownNoun(n+1) ||
+				r.lex == nil && strings.HasSuffix(plain(r.toks[n].Text), "ة") && len([]rune(r.key(n+1))) >= 4 &&
+					(strings.HasSuffix(r.key(n+1), "ه") || strings.HasSuffix(r.key(n+1), "ها"))) {
+			return n - j // «ويروي الطاهر قصة رحيله:»: the object, a noun and one with a pronoun
+		}
 		if k == "باسم" && n+1 < hi && r.joined(n+1) && kunyaOf(r.key(n+1)) != "" {
 			return n - j // «عبده باسم أبو ياسر»: «by the name», a kunya follows
 		}
@@ -1112,7 +1139,14 @@ func (r *reader) familyWord(p int) bool {
 // names of a name whose family name follows («سرى كاظم الربيعي», «حسن
 // جبار المياحي», «نوري حمه رشيد»).
 func (r *reader) bridge(n, hi int) bool {
-	plainAt := func(p int) bool { return r.bareWord(p, hi) && !strings.HasPrefix(r.key(p), "ل") && !r.imperfect(p) } // («ريما عوّاد تتقبّل التعازي»)
+	plainAt := func(p int) bool { // (not «ريما عوّاد تتقبّل التعازي»: a verb)
+		if !r.bareWord(p, hi) {
+			return false
+		}
+		k := r.key(p)
+		return !strings.HasPrefix(k, "ل") && !r.imperfect(p) &&
+			!(r.lex == nil && (strings.HasPrefix(k, "تت") || strings.HasPrefix(k, "يت")) && len([]rune(k)) >= 5)
+	}
 	family := func(p int) bool {
 		if p >= hi || !r.joined(p) {
 			return false
@@ -1645,6 +1679,10 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 		k := r.key(n)
 		hk, hkFem := headOf(k)
 		switch {
+		case k == keyAal && len(t.words) == 1 && h == headSheikh && n+1 < hi && r.joined(n+1):
+			add(true) // «شيخ آل فاضل»: the tribe is the function's
+			add(true)
+			open, proper = false, -1
 		case honorifics[k] != "" || pronounHonorifics[k] != "" || sameAfter[k] || pluralHead(k) && !open:
 			return t, n - j // a plural the construct awaits is its genitive: «رئيس مجلس المفوضين»
 		case k == "باسم" && !inQual && spokesmen[h] && r.spokenFor(n, hi) > n:
@@ -1723,7 +1761,7 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 			!givenNames[k[2:]] && func() bool { h, _ := headOf(k[2:]); return h == "" }() && r.conjunct(n):
 			open, proper = true, -1
 			add(!inQual) // «وشؤون المغتربين»
-		case strings.HasPrefix(k, "ل") && len(t.words) >= 2 && !closedWord(k) && !givenNames[k]: // «لمياء», «لطفي» are names
+		case strings.HasPrefix(k, "ل") && len(t.words) >= 2 && !closedWord(k) && !givenNames[k] && !audiences[k]: // «لمياء», «لطفي» are names
 			inQual, proper = true, n
 			open = !strings.HasPrefix(k, "لل")
 			add(false) // «للسياسة النقدية», «لشؤون الطاقة», «لسوناطراك»

@@ -256,6 +256,7 @@ func (d *discourse) collect() {
 		lo = hi
 	}
 	d.extendByLater()
+	d.representing()
 	// People: full names first, so that a surname alone joins them.
 	for _, long := range []bool{true, false} {
 		for _, m := range d.mentions {
@@ -273,6 +274,36 @@ func (d *discourse) collect() {
 		}
 	}
 	d.aliases()
+}
+
+// representing gives a person named with «ممثلا …» after the name the
+// function it says («الدكتور وليد عبد الساتر ممثلا وزير الثقافة», then
+// «واعتبر ممثل الوزير»): the accusative of a function is theirs.
+func (d *discourse) representing() {
+	r := d.r
+	for _, m := range d.mentions {
+		if len(m.name) == 0 || m.end >= len(r.toks) || !r.joined(m.end) || !r.narr[m.end] {
+			continue
+		}
+		k := r.key(m.end)
+		var head string
+		switch k {
+		case "ممثلا", "ممثله", "ممثلة":
+			head = "ممثل"
+		default:
+			continue
+		}
+		hi := d.runEnd(m.end)
+		if m.end+1 >= hi || !r.joined(m.end+1) {
+			continue
+		}
+		t, n := r.readTitle(m.end, hi, head, true)
+		if n < 2 {
+			continue
+		}
+		t.fem = k != "ممثلا"
+		m.titles = append(m.titles, t)
+	}
 }
 
 // extendByLater lengthens a name the reader ended one word early when the
@@ -352,13 +383,20 @@ func (d *discourse) alwaysAlone(k string) bool {
 }
 
 // givenBefore reports a given name before toks[j], where a name of two
-// words or more starts with a given name or «عبد».
+// words or more starts with a given name, «عبد» or «أبو» («فراس أبو عرابي»).
 func (d *discourse) givenBefore(j int) bool {
 	r := d.r
 	k, p := r.key(j), r.key(j-1)
 	h, _ := headOf(p)
-	return (k == keyAbd || givenNames[k]) && givenNames[p] && !mentionStarts[p] && h == "" && !closedWord(p)
+	if (k == keyAbd || k == keyAbu || givenNames[k]) && givenNames[p] && !mentionStarts[p] && h == "" && !closedWord(p) {
+		return true
+	}
+	// «إنه مبخوت علي الناجي»: after «إنه» whatever word starts the name.
+	return givenNames[k] && j >= 2 && r.joined(j-1) && presentatives[r.key(j-2)] && h == "" && !closedWord(p) && !definite(p)
 }
+
+// presentatives present the person named after them («إنه مبخوت …»).
+var presentatives = keySet("إنه إنها انه انها")
 
 // introducedAlone reports a given name alone that the narration
 // introduces as a person without a verb before it: after «أما» («أما
@@ -1160,6 +1198,9 @@ func (d *discourse) person(m *mention) {
 			break
 		}
 	}
+	if e == nil && len(name) >= 2 && arabic.Key(name[0]) == keyAal && len(m.titles)+len(m.honors) == 0 {
+		return // «وفد آل فاضل»: a family or a tribe, no person of its own
+	}
 	if e == nil {
 		e = &entity{heads: map[string]bool{}, honors: map[string]bool{}, words: map[string]bool{}, unsure: true}
 		d.people = append(d.people, e)
@@ -1948,7 +1989,7 @@ func (d *discourse) topicBefore(v int) bool {
 }
 
 // tribes are the nouns «شيخ» heads as a function.
-var tribes = keySet("عشيرة قبيلة عشائر قبائل مشايخ الأزهر الطريقة مشيخة العشيرة القبيلة")
+var tribes = keySet("عشيرة قبيلة عشائر قبائل مشايخ الأزهر الطريقة مشيخة العشيرة القبيلة آل قبيلتي عشيرتي") // («شيخ آل فاضل»: a tribe's)
 
 // wasVerbs are «كان» before the subject of a pluperfect («وكانت الوزارة قد
 // أعلنت»).
@@ -2969,7 +3010,7 @@ func (d *discourse) surname(e *entity) bool {
 		}
 	}
 	if d.r.lex == nil {
-		return true
+		return len([]rune(e.keys[0])) >= 3 // («السفير لي»: two letters may be a preposition and a pronoun)
 	}
 	return !IsWord(d.r.lex, plain(e.name[0]))
 }
