@@ -296,7 +296,6 @@ func (r *reader) joined(j int) bool {
 // spelling of its hamza and ending: IsWord). Without a lexicon every word
 // is taken for a common one: names are then read from given names,
 // particles, family names in «ـي» and commas only — fewer, never more.
-
 func (r *reader) isKnown(j int) bool {
 	if r.lex == nil {
 		return true
@@ -787,9 +786,7 @@ func (r *reader) possessed(p int) bool {
 	if r.lex == nil {
 		return !definite(k) && definite(r.key(p+1)) && !strings.HasSuffix(k, "يه") // «رفيق دربه الصحفي …»: a noun and its pronoun, then a description
 	}
-	w := plain(r.toks[p].Text)
-	stem := strings.TrimSuffix(w, "ه")
-	return stem != w && slices.Contains(Stems(r.lex, w), stem)
+	return r.ownNoun(p)
 }
 
 // audiences are whom a speaker talks to («قال … للصحفيين»): no qualifier of
@@ -919,12 +916,11 @@ func (r *reader) unsureName(name []int, hi int) bool {
 	}
 	k := r.key(n)
 	h, _ := headOf(k)
-	// (an accusative shape that punctuation closes may be a foreign family
-	// name: «جان بيير موبا،»)
+	// (An accusative shape that punctuation closes may be a foreign family
+	// name: «جان بيير موبا،»; so may one not in «مـ»: «نديم عبد الرحمن شاتيلا
+	// خرج» — a participle in «مـ», «مؤكدا», is an adverb.)
 	return r.lex == nil && !closedWord(k) && !r.conjunct(n) && h == "" && honorifics[k] == "" &&
 		(!accusative(k) || !strings.HasPrefix(k, "م") || n+1 >= hi || !r.joined(n+1)) && !definite(k) && !r.manner(n)
-	// («نديم عبد الرحمن شاتيلا خرج»: an accusative shape is an adverb when
-	// a participle in «مـ» — «مؤكدا» —, else maybe the family name.)
 }
 
 // readName reads the name starting at toks[j] (nameStart): the run of name
@@ -1255,12 +1251,12 @@ func (r *reader) imperfectShape(p int) bool {
 // manner reports a word that looks like «بـ» and a noun of manner
 // («بنبرة», «بابتسامة», «بحماس»): after a name, how it was said, never
 // part of the name. Without the lexicon, the shape: «ب» and four letters
-// or more ending in «ة», or «با» and a noun in «ة».
+// or more ending in «ة», or «با» and a noun in «ة» — not «بو» («بوعجيلة»,
+// «بوعلامة»: the Maghreb's family names).
 func (r *reader) manner(p int) bool {
 	k := plain(r.toks[p].Text)
 	rs := []rune(k)
 	return r.lex == nil && len(rs) >= 5 && rs[0] == 'ب' && rs[1] != 'و' && (rs[len(rs)-1] == 'ة' || rs[len(rs)-1] == 'ه') && !givenNames[r.key(p)]
-	// («بوعجيلة», «بوعلامة»: the Maghreb's family names in «بو».)
 }
 
 // cliticWord reports a word with a proclitic before another word
@@ -1766,13 +1762,14 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 			open = !strings.HasPrefix(k, "لل")
 			add(false) // «للسياسة النقدية», «لشؤون الطاقة», «لسوناطراك»
 		case strings.HasPrefix(k, "ب") && len(t.words) >= 2 && !closedWord(k) && !givenNames[k] &&
-			(placeNouns[bare(strings.TrimPrefix(k, "ب"))] || eponymNouns[strings.TrimPrefix(k, "ب")] || !articleWithClitic(k) && r.unknown(n)):
+			(placeNouns[bare(k[2:])] || eponymNouns[k[2:]] || !articleWithClitic(k) && r.unknown(n)):
 			inQual, proper, open = true, -1, false
 			// «مفوض العون الإنساني بولاية كسلا», «مدير الزراعة بسيئون»; an
 			// indefinite place noun is followed by the place's name.
-			place := placeNouns[strings.TrimPrefix(k, "ب")] || eponymNouns[strings.TrimPrefix(k, "ب")] // «بجامعة وادي النيل»
+			noun := k[2:]                                  // without «ب»
+			place := placeNouns[noun] || eponymNouns[noun] // «بجامعة وادي النيل»
 			add(false)
-			if nk := r.keyOr(n, hi); eponymNouns[strings.TrimPrefix(k, "ب")] && royalTitles[nk] && n+1 < hi && r.joined(n+1) {
+			if nk := r.keyOr(n, hi); eponymNouns[noun] && royalTitles[nk] && n+1 < hi && r.joined(n+1) {
 				// «بجامعة الملك سعود», «بجامعة الملك عبد العزيز»: the
 				// eponym's title and name are the institution's.
 				add(false)

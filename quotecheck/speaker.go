@@ -81,8 +81,9 @@ type discourse struct {
 	inPrep      map[*mention]bool
 	first       []int // the first token of each quotation, -1 with none
 	last        []int
-	answerer    *entity  // who answers an interview's «ج:»
-	interviewee *mention // whom the article's interview is with («حوارا مع …»)
+	answerer    *entity         // who answers an interview's «ج:»
+	interviewee *mention        // whom the article's interview is with («حوارا مع …»)
+	goesOn      map[string]bool // bare keys the narration writes with more of a name after them (alwaysAlone)
 }
 
 // attribute finds the speaker of each quotation of a; lex tells names from
@@ -286,18 +287,14 @@ func (d *discourse) representing() {
 			continue
 		}
 		k := r.key(m.end)
-		var head string
-		switch k {
-		case "ممثلا", "ممثله", "ممثلة":
-			head = "ممثل"
-		default:
+		if k != "ممثلا" && k != "ممثله" { // (a key: «ممثلة» is «ممثله»)
 			continue
 		}
 		hi := d.runEnd(m.end)
 		if m.end+1 >= hi || !r.joined(m.end+1) {
 			continue
 		}
-		t, n := r.readTitle(m.end, hi, head, true)
+		t, n := r.readTitle(m.end, hi, "ممثل", true)
 		if n < 2 {
 			continue
 		}
@@ -367,19 +364,32 @@ func (d *discourse) endsAlone(j, hi int) bool {
 // then «ماريا:»: «نصر» may be her family name, whatever the model read),
 // but inside another name read whole.
 func (d *discourse) alwaysAlone(k string) bool {
-	r := d.r
-	inside := map[int]bool{} // a father's name or a family name in someone's name («هبة الله مصطفى كامل»)
-	for _, m := range d.mentions {
-		for _, j := range m.name[min(1, len(m.name)):] {
-			inside[j] = true
+	if d.goesOn == nil {
+		// Once per article: a father's name or a family name in someone's
+		// name («هبة الله مصطفى كامل») does not count.
+		r := d.r
+		inside := map[int]bool{}
+		for _, m := range d.mentions {
+			for _, j := range m.name[min(1, len(m.name)):] {
+				inside[j] = true
+			}
+		}
+		d.goesOn = map[string]bool{}
+		for lo := 0; lo < len(r.toks); {
+			if !r.narr[lo] {
+				lo++
+				continue
+			}
+			hi := d.runEnd(lo)
+			for j := lo; j < hi; j++ {
+				if !inside[j] && !d.endsAlone(j, hi) {
+					d.goesOn[bare(r.key(j))] = true
+				}
+			}
+			lo = hi
 		}
 	}
-	for j := range r.toks {
-		if r.narr[j] && !inside[j] && bare(r.key(j)) == k && !d.endsAlone(j, d.runEnd(j)) {
-			return false
-		}
-	}
-	return true
+	return !d.goesOn[k]
 }
 
 // givenBefore reports a given name before toks[j], where a name of two
@@ -1528,7 +1538,7 @@ func (d *discourse) quoteSpeaker(first, last, bs int, focus *entity) (who *entit
 	case c.who != nil:
 		return c.who, true
 	case c.again:
-		if focus != nil && (c.fem && !focus.masc || !c.fem && !focus.fem) {
+		if agrees(focus, c.fem) {
 			return focus, true
 		}
 		return nil, true
@@ -1537,7 +1547,7 @@ func (d *discourse) quoteSpeaker(first, last, bs int, focus *entity) (who *entit
 	case c.subj != nil:
 		e := d.resolve(c.subj, c.verb, focus, c.fem)
 		if v := strings.TrimLeft(d.r.key(c.verb), "وف"); e == nil && (goOn[v] || closing[v]) && len(c.subj.name) == 0 && len(c.subj.titles) == 1 &&
-			adjectivesOnly(c.subj.titles[0], professions) && focus != nil && (c.fem && !focus.masc || !c.fem && !focus.fem) {
+			adjectivesOnly(c.subj.titles[0], professions) && agrees(focus, c.fem) {
 			// «تضيف الباحثة» after «الدكتورة سعاد بن ناصر، أستاذة علم
 			// الاجتماع»: what someone is, not an office, said of whoever
 			// goes on speaking.
@@ -1580,7 +1590,7 @@ func (d *discourse) sentenceSubject(at int, focus *entity, fem bool) *entity {
 			break
 		}
 	}
-	fits := func(e *entity) bool { return e != nil && (fem && !e.masc || !fem && !e.fem) }
+	fits := func(e *entity) bool { return agrees(e, fem) }
 	if k := r.key(s); (k == "اما" || k == "واما") && s+1 < at && r.joined(s+1) && r.surnames[bare(r.key(s+1))] {
 		// «أما موريموتو فكتب …»: the surname «أما» sets first is the subject.
 		w := bare(r.key(s + 1))
@@ -1751,9 +1761,10 @@ func (d *discourse) interviewed(bs int) *entity {
 			continue
 		}
 		var e *entity
-		for v := d.sentenceStart(j); v < d.runEnd(j) && e == nil; v++ {
-			if d.speechVerbAt(v, d.sentenceStart(j)) {
-				if c := d.subjectAfter(v, d.runEnd(j)); c.subj != nil {
+		s, hi := d.sentenceStart(j), d.runEnd(j)
+		for v := s; v < hi; v++ {
+			if d.speechVerbAt(v, s) {
+				if c := d.subjectAfter(v, hi); c.subj != nil {
 					e = d.resolve(c.subj, v, nil, c.fem)
 				}
 				break // its speech verb's subject, named after it
@@ -2231,6 +2242,12 @@ var crowds = keySet("جماهير جمهور حشود حشد محتجون محت
 // person.
 var institutions = keySet("وزاره هيءه هيئه شركه بلديه رابطه مؤسسه جمعيه نقابه حكومه اداره مديريه لجنه مجلس اتحاد " +
 	"جامعه وكاله شرطه محكمه نيابه سفاره بعثه منظمه مفوضيه امانه ولايه محافظه رئاسه قياده")
+
+// agrees reports a person a verb in the feminine (fem) or the masculine
+// can have as its subject: no man for the one, no woman for the other.
+func agrees(e *entity, fem bool) bool {
+	return e != nil && (fem && !e.masc || !fem && !e.fem)
+}
 
 // participleAt reports a speech verb's participle at toks[at] («قائلا»).
 func participleAt(r *reader, at int) bool {
@@ -3096,7 +3113,7 @@ func (d *discourse) source(e *entity, first, last int) *align.Span {
 // stands: the hand list's, not a broad list's that is also a common word
 // or a family name («علوي», «مفتاح»).
 func readerGiven(k string) bool {
-	return givenNames[k] && (!(fakerNames[k] || commonWordNames[k] || dinNames[k]) || moreGivenNames[k] || handNames[k])
+	return givenNames[k] && !broadOnly(k)
 }
 
 // namePart reports whether a name of one word, k, names the person named

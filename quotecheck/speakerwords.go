@@ -241,6 +241,13 @@ var stopWords = withKeys(prepAmam)("إن أن بأن ان لأن خلال في �
 // لحم», «عين إبراهيم», «تل عفر»): after one, the word is the place's.
 var placePrefixes = keySet("كفر دير بيت عين تل")
 
+// broadOnly reports a given name only a broad list holds, which is also a
+// common word or a family name («علوي», «مفتاح»): it goes on a name and
+// starts one where something announces it, nowhere else.
+func broadOnly(k string) bool {
+	return (fakerNames[k] || commonWordNames[k] || dinNames[k]) && !moreGivenNames[k] && !handNames[k]
+}
+
 // motionVerbs are the perfects a live page puts right after a function
 // («وزير الداخلية عاد إلى الشاشة», «الوزيرة عادت إلى المنصة», «مشادة …
 // جرت على النحو التالي»): verbs, never a name — what the lexicon tells,
@@ -382,7 +389,7 @@ var mentionStarts = func() map[string]bool {
 	}
 	for _, set := range []map[string]bool{givenNames, nameParticles, sameBefore, namePrefixes} {
 		for k := range set {
-			if !(fakerNames[k] || commonWordNames[k] || dinNames[k]) || moreGivenNames[k] || handNames[k] {
+			if !broadOnly(k) {
 				add(k) // a broad list's name that is also a common word starts nothing (fakerNames)
 			}
 		}
