@@ -352,6 +352,9 @@ func headOf(key string) (head string, fem bool) {
 	if r, ok := strings.CutPrefix(k, "نظير"); ok && len([]rune(r)) <= 3 {
 		return "نظير", strings.HasPrefix(r, "ت") // «نظيره», «نظيرتها»
 	}
+	if k == keyWali && strings.HasPrefix(key, "ال") {
+		return "", false // «ولي العهد» is a function, «الولي» a saint or a guardian
+	}
 	if titleHeads[k] {
 		return k, false
 	}
@@ -458,6 +461,10 @@ const (
 func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 	if r.verbName(j, hi, key, ctx) {
 		return true
+	}
+	if ctx >= ctxAddress && stopWords[key] && givenNames[key] && j+1 < hi && r.joined(j+1) &&
+		(givenNames[r.key(j+1)] || nameParticles[r.key(j+1)]) {
+		return true // «اللواء صباح عبد الأمير»: a given name that is also a word of time
 	}
 	if closedWord(key) || pluralHead(key) || articleWithClitic(key) || pronounSuffixed(key) || motionVerbs[key] || tribes[key] && key != keyAal ||
 		len([]rune(key)) < 2 || strings.HasPrefix(key, "بب") {
@@ -703,6 +710,7 @@ var keyAal = arabic.Key("آل")
 
 // keyAbd is «عبد», which starts a compound name.
 var keyAbd = arabic.Key("عبد")
+var keyWali = arabic.Key("ولي")
 
 // royalTitles go before a king's or a prince's name inside the name of an
 // institution («جامعة الملك عبد العزيز»).
@@ -1285,6 +1293,9 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 	key := r.key(i)
 	if r.adjective(i) {
 		return nil, 1 // «مؤتمر صحفي»
+	}
+	if i > 0 && r.joined(i) && r.key(i-1) == keyAbd {
+		return nil, 1 // «عبد الولي»: after «عبد», a name of God, never a function
 	}
 	if rest, ok := strings.CutPrefix(key, "و"); ok && i+1 < hi {
 		h, _ := headOf(key)

@@ -151,7 +151,7 @@ var speechVerbForms = func() map[string]verbForm {
 var titleHeads = withKeys(headSheikh)("وزير رئيس مدير نائب مستشار محافظ قاضي محامي مدرب ناطق متحدث والي عامل عمدة كاتب " +
 	"مسؤول سفير أمين عضو قائد خبير أستاذ عميد منسق مندوب وكيل ممثل باحث نقيب زعيم مفوض مراقب مفتش " +
 	"مدع مدعي قنصل سكرتير مقرر مستعرب طبيب لاعب مهاجم مدافع حارس صحفي مراسل محلل مفتي إمام أسقف " +
-	"مطران رئيسة ملك أمير وكيلة نظير مرشح محاضر مشرف مؤسس متهم ناشط مخرج منتج مدرس مسعف مساعد راعي مبعوث حاكم آمر")
+	"مطران رئيسة ملك أمير وكيلة نظير مرشح محاضر مشرف مؤسس متهم ناشط مخرج منتج مدرس مسعف مساعد راعي مبعوث حاكم آمر ولي")
 
 // anaphoricHeads name whoever speaks («المسؤول», «المتحدث»): with no
 // complement of their own they refer back to the person speaking, whatever
@@ -164,7 +164,7 @@ var anaphoricHeads = keySet("مسؤول متحدث")
 // before a name they are honorifics (readMention).
 var honorifics = func() map[string]string {
 	m := map[string]string{}
-	for _, w := range strings.Fields("معالي سعادة فضيلة سمو سماحة دولة نيافة غبطة صاحب الفاضل الفاضلة") {
+	for _, w := range strings.Fields("معالي سعادة فضيلة سمو سماحة دولة نيافة غبطة جلالة فخامة سيادة صاحب الفاضل الفاضلة") {
 		m[arabic.Key(w)] = arabic.Key(w)
 	}
 	for _, w := range strings.Fields("دكتور مهندس أستاذ لواء عقيد عميد فريق مقدم رائد مستشار شيخ سيد حاج أب جنرال مشير نقيب بروفسور بروفيسور " +
@@ -186,7 +186,7 @@ var honorifics = func() map[string]string {
 // article gave that honorific.
 var pronounHonorifics = func() map[string]string {
 	m := map[string]string{}
-	for _, w := range strings.Fields("معالي سمو فضيلة سعادة سماحة") {
+	for _, w := range strings.Fields("معالي سمو فضيلة سعادة سماحة جلالة فخامة سيادة دولة نيافة غبطة") {
 		k := arabic.Key(w)
 		base := strings.TrimSuffix(k, "ه")
 		if base != k {
