@@ -466,6 +466,9 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 		(givenNames[r.key(j+1)] || nameParticles[r.key(j+1)]) {
 		return true // «اللواء صباح عبد الأمير»: a given name that is also a word of time
 	}
+	if givenNames[key] && !r.surnames[bare(key)] && j+1 < hi && r.joined(j+1) && r.possessed(j+1) {
+		return false // «رفيق دربه الشاعر …», «أمين سرّه»: a noun and its genitive, no given name
+	}
 	if closedWord(key) || pluralHead(key) || articleWithClitic(key) || pronounSuffixed(key) || motionVerbs[key] || tribes[key] && key != keyAal ||
 		len([]rune(key)) < 2 || strings.HasPrefix(key, "بب") {
 		// «بالبيئة بالبلدية»: common nouns with a proclitic; «خطبته»,

@@ -1297,6 +1297,9 @@ func (d *discourse) attribute(n int) []speakerOf {
 		bs := d.runStart(first)
 		focus = d.narrate(cursor, bs, focus)
 		who, known := d.quoteSpeaker(first, last, bs, focus)
+		if who == nil && !known && first == 0 {
+			who = d.headlineSpeaker(last) // «“…”.. الغامدي يكشف تفاصيل …»
+		}
 		if who != nil {
 			e := d.introduced(who, first)
 			out[q] = d.speakerOf(e)
@@ -1313,6 +1316,18 @@ func (d *discourse) attribute(n int) []speakerOf {
 		}
 	}
 	return out
+}
+
+// headlineSpeaker is the person a headline that opens with a quotation
+// names after it by family name («“…”.. الغامدي يكشف تفاصيل …»): the rest
+// of the line after toks[last]; nil for nobody or two.
+func (d *discourse) headlineSpeaker(last int) *entity {
+	r := d.r
+	hi := last + 1
+	for hi < len(r.toks) && !strings.ContainsRune(string(r.runes[r.toks[hi-1].End:r.toks[hi].Start]), '\n') {
+		hi++
+	}
+	return d.familyNamed(last+1, hi)
 }
 
 // runStart is the first token of the narration run that ends right before
@@ -1886,9 +1901,34 @@ func (d *discourse) answersIntro(bs int) *entity {
 				}
 			}
 		}
+		if e == nil {
+			e = d.familyNamed(s, t+1) // «أسئلة عكاظ وإجابات الغامدي:»
+		}
 		return e
 	}
 	return nil
+}
+
+// familyNamed is the one person whose family name is a word of
+// toks[lo:hi] — no given name, which several may share; nil for none or
+// for two.
+func (d *discourse) familyNamed(lo, hi int) *entity {
+	var found *entity
+	for j := lo; j < hi; j++ {
+		k := bare(d.r.key(j))
+		if givenNames[d.r.key(j)] || len([]rune(k)) < 3 {
+			continue
+		}
+		for _, p := range d.people {
+			if len(p.keys) >= 2 && p.keys[len(p.keys)-1] == k && p != found {
+				if found != nil {
+					return nil
+				}
+				found = p
+			}
+		}
+	}
+	return found
 }
 
 // answerMarks mark an interview's answers; interviews name one («حوارا
@@ -2477,11 +2517,16 @@ func (d *discourse) resolve(m *mention, at int, focus *entity, fem bool) *entity
 		// «وكيل الوزارة للصحة الوقائية» is the undersecretary for that,
 		// not the one for treatment: the qualifiers too, when someone
 		// holds them all.
-		if e := d.pick(at, focus, func(e *entity) bool { return d.fits(e, m) && d.qualified(e, m) }); e != nil {
-			return e
-		}
-		if e := d.pick(at, focus, func(e *entity) bool { return d.fits(e, m) }); e != nil {
-			return e
+		// «وقالت الوزيرة» after «وزيرة الثقافة فلانة … ووزير التربية
+		// فلان»: a woman of that function before a man nothing marked as
+		// one.
+		for _, woman := range []bool{m.fem, false} {
+			if e := d.pick(at, focus, func(e *entity) bool { return d.fits(e, m) && d.qualified(e, m) && (!woman || e.fem) }); e != nil {
+				return e
+			}
+			if e := d.pick(at, focus, func(e *entity) bool { return d.fits(e, m) && (!woman || e.fem) }); e != nil {
+				return e
+			}
 		}
 		return d.ofNationOnly(m)
 	}
