@@ -1115,7 +1115,10 @@ func (d *discourse) chair(m *mention, p int) {
 	r := d.r
 	core := []string{headChair, sitting}
 	s := p
-	for s > 0 && r.narr[s-1] && r.gapBefore(s) < gapParen {
+	if p > 0 && r.joined(p) && sittings[bare(r.key(p-1))] {
+		s = len(r.toks) // «في جلسة ترأسها …»: the sitting before it, no clause's body
+	}
+	for s > 0 && s < len(r.toks) && r.narr[s-1] && r.gapBefore(s) < gapParen {
 		s-- // past commas, not a dateline's «(بترا)-»
 	}
 	for j := s + 1; j < p && r.gapBefore(j) < gapComma; j++ {
@@ -2520,6 +2523,13 @@ func (d *discourse) resolve(m *mention, at int, focus *entity, fem bool) *entity
 		// «وقالت الوزيرة» after «وزيرة الثقافة فلانة … ووزير التربية
 		// فلان»: a woman of that function before a man nothing marked as
 		// one.
+		if d.bareHead(m, headPresident) {
+			// «فخامة الرئيس», «وأضاف الرئيس» after «رئيس الجمهورية فلان …
+			// رئيس مجلس النواب فلان»: the head of state.
+			if e := d.pick(at, focus, func(e *entity) bool { return d.fits(e, m) && (e.words[keyRepublic] || e.words[keyState]) }); e != nil {
+				return e
+			}
+		}
 		for _, woman := range []bool{m.fem, false} {
 			if e := d.pick(at, focus, func(e *entity) bool { return d.fits(e, m) && d.qualified(e, m) && (!woman || e.fem) }); e != nil {
 				return e
@@ -2531,6 +2541,18 @@ func (d *discourse) resolve(m *mention, at int, focus *entity, fem bool) *entity
 		return d.ofNationOnly(m)
 	}
 	return nil
+}
+
+var (
+	headPresident = arabic.Key("رئيس")
+	keyRepublic   = arabic.Key("جمهورية")
+	keyState      = arabic.Key("دولة")
+)
+
+// bareHead reports a mention by one function that is head alone, no
+// complement, no name («الرئيس»).
+func (d *discourse) bareHead(m *mention, head string) bool {
+	return len(m.name) == 0 && len(m.titles) == 1 && len(m.titles[0].core) == 1 && m.titles[0].heads[0] == head
 }
 
 // qualified reports whether e's words hold every qualifier of m's
@@ -2646,7 +2668,7 @@ func (d *discourse) fits(e *entity, m *mention) bool {
 			if st := nationStem(c); st != "" && !e.words[c] && d.ofNation(e, st) {
 				continue // «الوزير البلجيكي» is the minister «في مملكة بلجيكا»
 			}
-			if !e.words[c] && !placeNouns[c] && !(e.places && i == 0 && !nisba(c)) && !(chair && sittings[c]) {
+			if !e.words[c] && !placeNouns[c] && !(e.places && i == 0 && !nisba(c) && !institutions[c]) && !(chair && sittings[c]) {
 				if h, _ := headOf(c); h == "" || !e.heads[h] {
 					return false
 				}

@@ -643,6 +643,15 @@ var generalCases = []speakerCase{
 		want: []string{"خالد بن سعد الدوسري", "ليلى بن عمار", "مراد عبد الجليل القفصي", "خالد بن سعد الدوسري"},
 		lex:  true,
 	},
+	{
+		name: "«الرئيس» alone is the head of state before the speaker of parliament; «في جلسة ترأسها» makes the chair of the sitting, not of the clause's subject",
+		article: `أقسم رئيس الجمهورية المنتخب وديع جورج خوري اليمين الدستورية، في جلسة ترأسها رئيس مجلس النواب كامل عبد الله زين.
+وبعد أداء القسم، ألقى فخامة الرئيس خطابه الأول، واستهله بالقول: «أقف اليوم أمامكم وأمام اللبنانيين جميعا».
+وقال رئيس المجلس: «الجلسة مفتوحة».
+وأضاف الرئيس: «عهدي يبدأ من احترام الدستور».`,
+		want: []string{"وديع جورج خوري", "كامل عبد الله زين", "وديع جورج خوري"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
