@@ -41,6 +41,7 @@ type title struct {
 	qual  []string // bare keys of its prepositional qualifiers
 	appos bool     // set off after the name («محمد الدخيسي، والي امن مراكش»)
 	fem   bool     // «وزيرة»
+	dual  bool     // its first word is a dual in construct («نائبي المحافظ»), one of two holders
 }
 
 // gap is the strongest punctuation between two tokens.

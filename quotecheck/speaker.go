@@ -256,6 +256,7 @@ func (d *discourse) collect() {
 		}
 		lo = hi
 	}
+	d.duals()
 	d.extendByLater()
 	d.representing()
 	// People: full names first, so that a surname alone joins them.
@@ -275,6 +276,60 @@ func (d *discourse) collect() {
 		}
 	}
 	d.aliases()
+}
+
+// duals give two people named after a dual function in construct the
+// function each holds («بحضور نائبي المحافظ رانيا … وأحمد …»: each is
+// «نائب المحافظ», not «المحافظ»).
+func (d *discourse) duals() {
+	r := d.r
+	for i, m := range d.mentions {
+		if m.at == 0 || len(m.titles) == 0 || len(m.name) == 0 || !r.joined(m.at) || !r.narr[m.at-1] {
+			continue
+		}
+		head := dualHead(r.key(m.at - 1))
+		if head == "" {
+			continue
+		}
+		t := m.titles[0]
+		if len(t.words) == 0 || t.words[0] != m.at {
+			continue
+		}
+		dual := title{words: append([]int{m.at - 1}, t.words...), heads: []string{head}, core: append([]string{head}, t.core...), qual: t.qual, dual: true}
+		m.titles[0] = dual
+		if i+1 < len(d.mentions) {
+			if n := d.mentions[i+1]; n.at == m.end && n.conj && len(n.titles) == 0 && len(n.name) > 0 {
+				n.titles = []title{dual} // «… وأحمد عبد الفتاح سليم»: the other one
+			}
+		}
+	}
+}
+
+// singular is a dual in construct as printed without its ending
+// («نائبي», «نائبَيْ» → «نائب»).
+func singular(w string) string {
+	rs := []rune(w)
+	for len(rs) > 0 && unicode.Is(unicode.Mn, rs[len(rs)-1]) {
+		rs = rs[:len(rs)-1]
+	}
+	if n := len(rs); n > 0 && (rs[n-1] == 'ي' || rs[n-1] == 'ا') {
+		rs = rs[:n-1]
+	}
+	for len(rs) > 0 && unicode.Is(unicode.Mn, rs[len(rs)-1]) {
+		rs = rs[:len(rs)-1]
+	}
+	return string(rs)
+}
+
+// dualHead is the function a dual in construct names («نائبي»,
+// «مساعدا»: «نائب», «مساعد»); "" for none.
+func dualHead(key string) string {
+	for _, suf := range []string{"ي", "ا"} {
+		if h, ok := strings.CutSuffix(key, suf); ok && !definite(key) && titleHeads[h] {
+			return h
+		}
+	}
+	return ""
 }
 
 // representing gives a person named with «ممثلا …» after the name the
@@ -2822,6 +2877,9 @@ func (d *discourse) titleText(m *mention, appos bool) string {
 			}
 			if j == m.at && m.prep {
 				w = dropPrep(w)
+			}
+			if t.dual && j == t.words[0] {
+				w = singular(w) // «نائبي المحافظ» for one of them: «نائب المحافظ»
 			}
 			parts = append(parts, w)
 		}

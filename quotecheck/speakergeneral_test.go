@@ -652,6 +652,15 @@ var generalCases = []speakerCase{
 		want: []string{"وديع جورج خوري", "كامل عبد الله زين", "وديع جورج خوري"},
 		lex:  true,
 	},
+	{
+		name: "two people named after a dual function in construct each hold it, not its complement",
+		article: `عقد هشام عبد العظيم الشاذلي، محافظ البنك المركزي، مؤتمرا صحفيا بحضور نائبي المحافظ رانيا أبو بكر منصور وأحمد عبد الفتاح سليم.
+وقال المحافظ في مستهل المؤتمر: «خفض الفائدة لا يعني نهاية المعركة».
+وقالت نائبة المحافظ: «العائد الحقيقي ما زال موجبا».`,
+		want:  []string{"هشام عبد العظيم الشاذلي", "رانيا أبو بكر منصور"},
+		roles: []string{"محافظ البنك المركزي", "نائب المحافظ"},
+		lex:   true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
