@@ -1348,8 +1348,14 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 				// A function set off by a comma after the name is closed by
 				// punctuation or the end: «سميرة قادري، وزير السكن عن …» is
 				// an object.
-				if h, _ := headOf(k); h != "" && !r.conjunct(j) {
+				if h, hf := headOf(k); h != "" && !r.conjunct(j) {
 					t, n := r.readTitle(j, hi, k, true)
+					if m.fem && !hf && definite(k) && j+n < len(r.toks) && r.gapBefore(j+n) >= gapColon {
+						// «سألت مراسلة الوكالة، آنا مارتينز، الوزير
+						// البرتغالي:»: a man's function after a woman's name,
+						// right before what she asks, is whom she asks.
+						break
+					}
 					ts := []title{t}
 					for j+n < hi && r.joined(j+n) {
 						// «، نائب رئيس الوزراء وزير الخارجية في مملكة
@@ -1479,6 +1485,9 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 			m.name, named = tokens(j, j+n), true
 			j += n
 			continue
+		case h != "" && named && m.fem && !fem && definite(k):
+			// «سألت مراسلة الوكالة، آنا مارتينز، الوزير البرتغالي:»: a
+			// man's function after a woman's name is her object.
 		case h != "":
 			t, n := r.readTitle(j, hi, k, named)
 			t.fem = fem
@@ -1720,7 +1729,8 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 			commonGenitive := (fakerNames[k] || commonWordNames[k]) && !handNames[k] && !moreGivenNames[k] && n+1 < hi && r.joined(n+1) &&
 				(definite(r.key(n+1)) || strings.HasPrefix(r.key(n+1), "لل"))
 			placeName := placePrefixes[bare(r.key(n-1))] && !closedWord(k) // «عضو بلدية كفر قاسم»: a place named with a given name
-			if !party && !placeName && (closedWord(k) || givenNames[k] && !definite(k) && !commonGenitive || strings.HasPrefix(k, "و") && conjunctOf(k[2:]) ||
+			outlet := n-1 == j && mediaHeads[h] && sourceNouns[bare(k)]     // «مراسلة وكالة الأنباء»: whom a reporter works for
+			if !party && !placeName && !outlet && (closedWord(k) || givenNames[k] && !definite(k) && !commonGenitive || strings.HasPrefix(k, "و") && conjunctOf(k[2:]) ||
 				accusative(k) && !(r.lex != nil && r.unknown(n)) && !placeNouns[bare(strings.TrimPrefix(r.key(n-1), "و"))]) {
 				// («خارجية إيطاليا», «مركز ومدينة جرجا»: a place's name, whatever its shape)
 				return t, n - j
@@ -1821,6 +1831,10 @@ func ownHead(k string) bool {
 	h, _ := headOf(rest)
 	return ok && h != "" && (strings.HasSuffix(rest, "ها") || strings.HasSuffix(rest, "ه"))
 }
+
+// mediaHeads are the functions of the press, whose genitive is an outlet
+// («مراسل قناة العربية», «مندوبة صحيفة الأيام»).
+var mediaHeads = keySet("مراسل صحفي مندوب محرر")
 
 // partyNouns take a party's or a movement's own name as their genitive,
 // whatever word it is («مرشحة حزب تواصل», «حركة النهضة»).

@@ -228,6 +228,9 @@ func (d *discourse) collect() {
 			case ctx == ctxSubject && (m == nil || !d.strongName(m)):
 				m, n = r.readMention(j, hi, ctxNone) // «وقال بوزيدي في …»: a subject no name word vouches for
 			}
+			if m != nil && ctx == ctxSubject && j > lo && d.asker(m, j-1) {
+				n = m.end - j
+			}
 			if m == nil && (d.introducedAlone(j, lo, hi) || ctx == ctxSubject && d.describedAlone(j, hi)) {
 				m, n = &mention{at: j, end: j + 1, name: []int{j}, alone: true}, 1 // «أما رياض، وهو موزع …», «وقالت سماح، وهي من سكان القرية»
 			}
@@ -331,6 +334,53 @@ func dualHead(key string) string {
 	}
 	return ""
 }
+
+// asker ends m, the subject of the speech verb at toks[v], where the one
+// asked starts when v asks («وسأل مراسل إذاعة ميد راديو المدرب الرجاوي:»:
+// the one asking, then the one asked); it reports whether it did.
+func (d *discourse) asker(m *mention, v int) bool {
+	if !askVerbs[strings.TrimPrefix(strings.TrimPrefix(d.r.key(v), "و"), "ف")] || len(m.name) > 0 {
+		return false
+	}
+	if e := d.askedAt(m); e > m.at {
+		m.end = e
+		return true
+	}
+	return false
+}
+
+// askedAt is where the one asked starts in a mention after a verb of
+// asking: a definite function after the first word of the asker's
+// («مراسل إذاعة ميد راديو المدرب الرجاوي»); m keeps the functions
+// before it. 0 for none.
+func (d *discourse) askedAt(m *mention) int {
+	for ti, t := range m.titles {
+		for wi, p := range t.words {
+			if p == m.at {
+				continue
+			}
+			if h, _ := headOf(d.r.key(p)); h == "" || !definite(d.r.key(p)) {
+				continue
+			}
+			cut := t
+			cut.words = t.words[:wi]
+			cut.heads = t.heads[:1]
+			if len(cut.core) > wi {
+				cut.core = cut.core[:wi]
+			}
+			m.titles = append(m.titles[:ti:ti], cut)
+			if wi == 0 {
+				m.titles = m.titles[:ti]
+			}
+			return p
+		}
+	}
+	return 0
+}
+
+// askVerbs ask someone, who follows the one asking («وسأل مراسل الإذاعة
+// المدرب:»).
+var askVerbs = keySet("سأل سألت")
 
 // representing gives a person named with «ممثلا …» after the name the
 // function it says («الدكتور وليد عبد الساتر ممثلا وزير الثقافة», then
@@ -2282,6 +2332,7 @@ func (d *discourse) subjectAfter(v, hi int) *clause {
 		return c // «ونقلت عنه وكالة …», «تحدث فيه عن …»
 	}
 	if m, _ := r.readMention(p, hi, ctxSubject); m != nil {
+		d.asker(m, v)
 		switch {
 		case m.plural:
 			c.nobody = true
@@ -3021,7 +3072,66 @@ func (d *discourse) ofNationOnly(m *mention) *entity {
 			only = e
 		}
 	}
+	if only == nil {
+		only = d.otherNation(m)
+	}
 	return only
+}
+
+// otherNation is, for «الوزير الأردني» when the article ties no one to
+// that nation, the one person of that function it has not called by
+// another nation's adjective («ثمّن الوزير البرتغالي» — the host, at a
+// joint press conference of two ministers); nil when none or several.
+func (d *discourse) otherNation(m *mention) *entity {
+	t := m.titles[0]
+	adj := nationAdjective(t)
+	if adj == "" {
+		return nil
+	}
+	head := t.heads[0]
+	calledBy := map[string]bool{} // the nation adjectives the article puts right after the head
+	for _, o := range d.mentions {
+		if len(o.titles) == 1 && o.titles[0].heads[0] == head {
+			if a := nationAdjective(o.titles[0]); a != "" && a != adj {
+				calledBy[a] = true
+			}
+		}
+	}
+	var only *entity
+	for _, e := range d.people {
+		if e.function != "" || !e.heads[head] || m.fem && e.masc || !m.fem && e.fem {
+			continue
+		}
+		other := false
+		for w := range calledBy {
+			other = other || e.words[w]
+		}
+		if other {
+			continue
+		}
+		if only != nil {
+			return nil
+		}
+		only = e
+	}
+	if only == nil || len(calledBy) == 0 {
+		return nil
+	}
+	return only
+}
+
+// nationAdjective is the nisba of a function that is its head and one
+// adjective agreeing with it («الوزير البرتغالي», «الوزيرة البرتغالية»;
+// not the genitive of «وزير الخارجية»); "" for none.
+func nationAdjective(t title) string {
+	if len(t.core) != 2 || nationStem(t.core[1]) == "" {
+		return ""
+	}
+	a := t.core[1]
+	if strings.HasSuffix(a, "يه") != t.fem {
+		return ""
+	}
+	return a
 }
 
 // inSentence is the person ok accepts whom the sentence of toks[at]
