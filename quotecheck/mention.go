@@ -1729,7 +1729,7 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 			commonGenitive := (fakerNames[k] || commonWordNames[k]) && !handNames[k] && !moreGivenNames[k] && n+1 < hi && r.joined(n+1) &&
 				(definite(r.key(n+1)) || strings.HasPrefix(r.key(n+1), "لل"))
 			placeName := placePrefixes[bare(r.key(n-1))] && !closedWord(k) // «عضو بلدية كفر قاسم»: a place named with a given name
-			outlet := n-1 == j && mediaHeads[h] && sourceNouns[bare(k)]     // «مراسلة وكالة الأنباء»: whom a reporter works for
+			outlet := n-1 == j && mediaHeads[h] && sourceNouns[bare(k)]    // «مراسلة وكالة الأنباء»: whom a reporter works for
 			if !party && !placeName && !outlet && (closedWord(k) || givenNames[k] && !definite(k) && !commonGenitive || strings.HasPrefix(k, "و") && conjunctOf(k[2:]) ||
 				accusative(k) && !(r.lex != nil && r.unknown(n)) && !placeNouns[bare(strings.TrimPrefix(r.key(n-1), "و"))]) {
 				// («خارجية إيطاليا», «مركز ومدينة جرجا»: a place's name, whatever its shape)
