@@ -1055,6 +1055,12 @@ func (r *reader) readWholeName(j, hi int, closed bool) int {
 			// chain of «بن», «ولد»: «ميساء عبد الرحمن الشيخ،», «محمد ولد
 			// الشيخ سيديا،», «سالم بن عوض باعبّاد،», «جان لوك موروا،» — a
 			// word a form of address or an accusative elsewhere.
+		case onlyGiven && n-j >= 2 && definite(k) && !titleAdjectives[k] && r.familyWord(n) && n+2 < len(r.toks) && r.joined(n+1) && n+1 < hi &&
+			definite(r.key(n+1)) && !titleAdjectives[r.key(n+1)] && r.familyWord(n+1) && r.gapBefore(n+2) == gapComma:
+			// «جابر ناصر الفهد الصباح،»: given names, then a grandfather's
+			// and a family name that a comma sets off, whatever words
+			// they also are.
+			n++
 		case (onlyGiven || givenNames[r.key(n-1)] || n-2 >= j && r.key(n-2) == "عبد") && n-j >= 2 && definite(k) && !titleAdjectives[k] && !closedWord(k) &&
 			!r.commonNoun(n) && (r.endsAt(n+1, hi) || r.cliticWord(n+1) || r.constructObject(n+1, hi)):
 			// Given names — or a father's given name —, then a definite

@@ -2334,6 +2334,9 @@ func (d *discourse) subjectAfter(v, hi int) *clause {
 	if m, _ := r.readMention(p, hi, ctxSubject); m != nil {
 		d.asker(m, v)
 		switch {
+		case m.pronoun != "" && m.fem != f.fem:
+			// «سألت سموه:»: a pronoun of address the verb does not agree
+			// with is its object; the subject is implicit.
 		case m.plural:
 			c.nobody = true
 		case len(m.titles)+len(m.honors) == 0 && !d.strongName(m) && d.addressedName(p, hi) != nil:

@@ -672,6 +672,14 @@ var generalCases = []speakerCase{
 		roles: []string{"وزير الشؤون الخارجية البرتغالي", "مراسلة وكالة الأنباء البرتغالية", "مراسل إذاعة ميد راديو", "وزير الخارجية"},
 		lex:   true,
 	},
+	{
+		name: "a grandfather's and a family name a comma sets off end a name whatever words they are; «سألت سموه» asks him",
+		article: `تحت رعاية سمو ولي العهد الشيخ مشعل ناصر الفهد الصباح، انطلقت أعمال الملتقى.
+وقال سموه في كلمته: "حان الوقت لأن نتخذ القرارات".
+وفي جلسة حوارية أدارتها الإعلامية دانة خالد المطوع، سألت سموه: "هل المواطن مستعد للإصلاح؟"، فأجاب سموه: "المواطن مستعد إذا رأى الإصلاح يبدأ من فوق".`,
+		want: []string{"مشعل ناصر الفهد الصباح", "دانة خالد المطوع", "مشعل ناصر الفهد الصباح"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
