@@ -1532,6 +1532,10 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 			j++
 		case !named && r.nameStart(j, hi, k, r.context(m, ctx, j > i && honorifics[keyAt(j-1)] != "")):
 			n := r.readName(j, hi, false)
+			if e := j + n; len(m.titles) > 0 && n >= 2 && e+1 < hi && r.joined(e) && r.gapBefore(e+1) == gapComma && !definite(r.key(e)) &&
+				r.familyWord(e) && !r.accusativeAt(e) && !closedWord(r.key(e)) && !r.conjunct(e) {
+				n++ // «عضو المجلس البلدي محمد ديب شعيب،»: after a function, the word a comma ends is the family name, whatever else it means
+			}
 			if len(m.titles) > 0 && !givenNames[k] && !nameParticles[k] && r.apposedName(j+n, hi) {
 				// «والي جهة الرباط سلا القنيطرة، مراد الوزاني»: the
 				// name set off after the comma is the person's; the words

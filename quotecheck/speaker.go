@@ -1502,6 +1502,9 @@ func (d *discourse) speechVerbAt(v, lo int) bool {
 	if !ok {
 		return false
 	}
+	if v > 0 && r.joined(v) && partyNouns[bare(r.key(v-1))] {
+		return false // «مرشح حزب تواصل»: the party's name
+	}
 	if f.object {
 		// «فأجابه المقبالي»; not «جملة قالها لها جدها», a relative clause.
 		n := v + 1
@@ -2427,6 +2430,10 @@ func (d *discourse) describes(p, hi int) bool {
 	if p+1 < hi && r.joined(p+1) && definite(k) && ages[bare(r.key(p+1))] && !closedWord(k) {
 		return true // «المسن السبعيني», «الشاب العشريني»
 	}
+	if h, _ := headOf(k); p+1 < hi && r.joined(p+1) && definite(k) && h == "" && !closedWord(k) && !givenNames[k] && r.isKnown(p) &&
+		definite(r.key(p+1)) && nationStem(r.key(p+1)) != "" && (p+2 >= hi || !r.joined(p+2)) && d.heldAdjective(bare(r.key(p+1))) {
+		return true // «يضيف الربان الفرنسي» after «فلان، المدرب الفرنسي لفريق …»
+	}
 	if !definite(k) || pluralHead(k) || closedWord(k) || givenNames[k] || !personShape(bare(k)) && !nisba(strings.TrimSuffix(k, "ه")) || !r.isKnown(p) {
 		return false // («الأكاديمية»: a nisba in the feminine)
 	}
@@ -2444,6 +2451,17 @@ func (d *discourse) describes(p, hi int) bool {
 		}
 	}
 	return true
+}
+
+// heldAdjective reports a nisba some named person's functions or
+// descriptions hold («الفرنسي»).
+func (d *discourse) heldAdjective(k string) bool {
+	for _, e := range d.people {
+		if e.function == "" && e.words[k] {
+			return true
+		}
+	}
+	return false
 }
 
 // personShape reports a word shaped like a description of a person: a

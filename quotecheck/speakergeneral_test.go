@@ -680,6 +680,17 @@ var generalCases = []speakerCase{
 		want: []string{"مشعل ناصر الفهد الصباح", "دانة خالد المطوع", "مشعل ناصر الفهد الصباح"},
 		lex:  true,
 	},
+	{
+		name: "a description with a nationality a named person holds goes on their speech; after a function the word a comma ends is the family name; a party named by a verb is no speech verb",
+		article: `أكد جان لوك مورو، المدرب الفرنسي لفريق الرجاء، جاهزية لاعبيه.
+وقال مورو في الندوة الصحافية: "نحترم الخصم كثيرا".
+"الإصابات أربكت حساباتنا"، يضيف الربان الفرنسي.
+أما عضو المجلس البلدي سامي ديب شعيب، رئيس لجنة الصيد، فلفت إلى أن "المراكب تضررت بشكل كامل".
+وتجمع أنصار حزب تواصل أمام المقر مرددين: «نطالب بإعادة الفرز في كل المكاتب».
+وقال مرشح حزب تواصل للبلدية، محمد الأمين ولد ببانه: «لدينا محاضر موقعة».`,
+		want: []string{"جان لوك مورو", "جان لوك مورو", "سامي ديب شعيب", "", "محمد الأمين ولد ببانه"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
