@@ -1530,6 +1530,21 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 		case pluralHead(k):
 			m.plural = true
 			j++
+		case !named && len(m.titles) > 0 && j-2 >= i && eponymKin[r.key(j-1)] && eponymNouns[bare(r.key(j-2))] && r.nameStart(j, hi, k, ctxAddress):
+			// «رئيس جامعة الإخوة منتوري قسنطينة 1»: the family an
+			// institution is named after, no holder of the function.
+			n := r.readName(j, hi, false)
+			t := &m.titles[len(m.titles)-1]
+			for p := j; p < j+n; p++ {
+				t.words = append(t.words, p)
+				t.qual = append(t.qual, bare(r.key(p)))
+			}
+			j += n
+			for j < hi && r.joined(j) && startsWithDigit(r.toks[j].Text) {
+				t.words = append(t.words, j)
+				j++
+			}
+			continue
 		case !named && r.nameStart(j, hi, k, r.context(m, ctx, j > i && honorifics[keyAt(j-1)] != "")):
 			n := r.readName(j, hi, false)
 			if e := j + n; len(m.titles) > 0 && n >= 2 && e+1 < hi && r.joined(e) && r.gapBefore(e+1) == gapComma && !definite(r.key(e)) &&
@@ -1841,6 +1856,10 @@ func ownHead(k string) bool {
 	h, _ := headOf(rest)
 	return ok && h != "" && (strings.HasSuffix(rest, "ها") || strings.HasSuffix(rest, "ه"))
 }
+
+// eponymKin stand between an institution and the people it is named after
+// («جامعة الإخوة منتوري», «مستشفى الشهيد …»).
+var eponymKin = keySet("الاخوه الاخوين الشهيد الشهيده الشهيدين")
 
 // mediaHeads are the functions of the press, whose genitive is an outlet
 // («مراسل قناة العربية», «مندوبة صحيفة الأيام»).

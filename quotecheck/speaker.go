@@ -2015,6 +2015,11 @@ func (d *discourse) answersIntro(bs int) *entity {
 		if e == nil {
 			e = d.familyNamed(s, t+1) // «أسئلة عكاظ وإجابات الغامدي:»
 		}
+		for _, m := range d.mentions {
+			if e == nil && m.at >= s && m.end <= t+1 && len(m.titles) > 0 && !m.plural && !d.inPrep[m] {
+				e = d.resolve(m, m.at, nil, m.fem) // «ردود رئيس الجامعة على أسئلة الصحفيين:»
+			}
+		}
 		return e
 	}
 	return nil

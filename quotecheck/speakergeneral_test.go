@@ -691,6 +691,16 @@ var generalCases = []speakerCase{
 		want: []string{"جان لوك مورو", "جان لوك مورو", "سامي ديب شعيب", "", "محمد الأمين ولد ببانه"},
 		lex:  true,
 	},
+	{
+		name: "the family an institution is named after holds no function; the function a heading over answers names is their speaker",
+		article: `أعلن رئيس جامعة الإخوة منتوري قسنطينة 1، البروفيسور كمال الطاهر بن حمودة، إلغاء الامتحانات.
+وأكدت نائبة رئيس الجامعة، البروفيسور نصيرة بلقاسمي، أن «الامتحانات ستعاد يومي 27 و28 جانفي».
+وفي ما يلي جانب من ردود رئيس الجامعة على أسئلة الصحفيين:
+س: هل ستعاد كل الامتحانات؟
+ج: «لا، الإعادة تخص الامتحانات الثلاثة فقط».`,
+		want: []string{"نصيرة بلقاسمي", "كمال الطاهر بن حمودة"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
