@@ -2400,7 +2400,7 @@ var crowds = keySet("جماهير جمهور حشود حشد محتجون محت
 // institutions are the nouns of bodies that speak through statements
 // («الوزارة», «وزارة النقل», «الرابطة»): a speech verb's subject that is no
 // person.
-var institutions = keySet("وزاره هيءه هيئه شركه بلديه رابطه مؤسسه جمعيه نقابه حكومه اداره مديريه لجنه مجلس اتحاد " +
+var institutions = keySet("وزاره هيءه هيئه خليه شركه بلديه رابطه مؤسسه جمعيه نقابه حكومه اداره مديريه لجنه مجلس اتحاد " +
 	"جامعه وكاله شرطه محكمه نيابه سفاره بعثه منظمه مفوضيه امانه ولايه محافظه رئاسه قياده")
 
 // agrees reports a person a verb in the feminine (fem) or the masculine
@@ -2641,6 +2641,14 @@ func (d *discourse) resolve(m *mention, at int, focus *entity, fem bool) *entity
 	case d.generic(m):
 		return nil // «وقال طبيب مقيم»: someone the article leaves unnamed
 	case anaphoric(m):
+		if len(m.titles[0].core) > 1 {
+			// «شددت المتحدثة الرسمية» after «المتحدثة الرسمية باسم
+			// الوزارة الدكتورة …»: the named person of that function,
+			// before whoever spoke last.
+			if e := d.pick(at, nil, func(e *entity) bool { return e.function == "" && d.fits(e, m) }); e != nil {
+				return e
+			}
+		}
 		// «أضافت المسؤولة الأممية»: a woman, whoever spoke last.
 		return d.pick(at, focus, func(e *entity) bool {
 			if m.fem {

@@ -701,6 +701,15 @@ var generalCases = []speakerCase{
 		want: []string{"نصيرة بلقاسمي", "كمال الطاهر بن حمودة"},
 		lex:  true,
 	},
+	{
+		name: "«المتحدثة الرسمية» with its adjective is the spokeswoman named so, not the reporter who asked last; «خلية الإعلام» is a body",
+		article: `عقدت الوزارة إحاطتها بمشاركة المتحدثة الرسمية باسم وزارة الصحة الدكتورة بثينة بنت سالم الحارثية.
+وكانت خلية الإعلام الأمني قد ذكرت في بيان: «نفذت قواتنا عملية واسعة».
+وسألت مراسلة جريدة عمان: «هل هناك نقص في فرق الرش؟».
+وردا على سؤال للتلفزيون، شددت المتحدثة الرسمية على أن «الرسائل المتداولة لا أساس لها».`,
+		want: []string{"", "مراسلة جريدة عمان", "بثينة بنت سالم الحارثية"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
