@@ -500,6 +500,8 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 		return false // the preposition «على»
 	case namePrefixes[key] && next && (givenNames[r.key(j+1)] || patronyms[r.key(j+1)] && j+2 < hi && r.joined(j+2)):
 		return true // «سيد أحمد ولد …», «سيدي محمد», «سيدي ولد اعبيد»
+	case key == keyAbd && next && definite(r.key(j+1)) && !stopWords[r.key(j+1)] && !r.cliticWord(j+1):
+		return true // «عبد الأمير», «عبد الحسين»: «عبد» takes a name of God or an epithet, whatever else it is
 	case nameParticles[key]:
 		// «أبو عمر», «ولد الشيخ», not «أم لستة أطفال»
 		return next && r.familyWord(j+1) && !accusative(r.key(j+1)) && !r.cliticWord(j+1)
@@ -626,7 +628,7 @@ func (r *reader) headAsName(j, hi int, key string) bool {
 // name, never as the function alone (whose holder is someone else); the
 // speaker model reports nobody for it (introduced).
 func (r *reader) verbName(j, hi int, key string, ctx context) bool {
-	if ctx != ctxAddress && ctx != ctxHonor || j+1 >= hi || !r.joined(j+1) ||
+	if ctx != ctxAddress && ctx != ctxHonor && !(ctx == ctxSubject && verbNames[key]) || j+1 >= hi || !r.joined(j+1) ||
 		!filial[r.key(j+1)] && !(givenNames[key] && (r.unknown(j+1) || r.lex == nil && !closedWord(r.key(j+1)) && !definite(r.key(j+1)))) {
 		return false // («المدرب روي باشيكو»: a given name spelt like «روى», a name the lexicon does not know after it)
 	}
@@ -972,9 +974,11 @@ func (r *reader) circumstantial(n, hi int) bool {
 		return false
 	}
 	if r.lex == nil {
-		// Without the lexicon, the shape of a participle in «مـ» whose
-		// phrase a colon or a comma ends.
-		return strings.HasPrefix(k, "م") && len([]rune(k)) >= 5 && n+1 < len(r.toks) && r.gapBefore(n+1) >= gapComma
+		// Without the lexicon, the shape of a participle in «مـ» or of
+		// «فاعلة» («ضاحكة») whose phrase a colon or a comma ends.
+		rs := []rune(k)
+		shape := strings.HasPrefix(k, "م") && len(rs) >= 5 || len(rs) == 5 && rs[1] == 'ا'
+		return shape && n+1 < len(r.toks) && r.gapBefore(n+1) >= gapComma
 	}
 	return r.isKnown(n) && personShape(k)
 }
@@ -1440,6 +1444,9 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 			// إدارة المصلحة ومديرها العام»: a second function of the
 			// same person.
 			h, fem = headOf(rest)
+			if h != "" && slices.Contains(m.titles[len(m.titles)-1].heads, h) {
+				h = "" // «رئيس مجلس الوزراء ورئيس مجلس القضاء»: the same function again, another person
+			}
 			if h != "" {
 				k = rest
 			}

@@ -382,9 +382,13 @@ func (d *discourse) askedAt(m *mention) int {
 // المدرب:»).
 var askVerbs = keySet("سأل سألت")
 
+// keyPost is «بمنصب» (to the post of).
+var keyPost = arabic.Key("بمنصب")
+
 // representing gives a person named with «ممثلا …» after the name the
 // function it says («الدكتور وليد عبد الساتر ممثلا وزير الثقافة», then
-// «واعتبر ممثل الوزير»): the accusative of a function is theirs.
+// «واعتبر ممثل الوزير»): the accusative of a function is theirs; so is
+// the post «بمنصب» after the name gives them.
 func (d *discourse) representing() {
 	r := d.r
 	for _, m := range d.mentions {
@@ -392,10 +396,21 @@ func (d *discourse) representing() {
 			continue
 		}
 		k := r.key(m.end)
+		hi := d.runEnd(m.end)
+		if k == keyPost && m.end+1 < hi && r.joined(m.end+1) {
+			// «فوز النائب فلان بمنصب رئيس المجلس»: the post they won.
+			if h, fem := headOf(r.key(m.end + 1)); h != "" {
+				t, n := r.readTitle(m.end+1, hi, r.key(m.end+1), true)
+				if n >= 1 {
+					t.fem = fem
+					m.titles = append(m.titles, t)
+				}
+			}
+			continue
+		}
 		if k != "ممثلا" && k != "ممثله" { // (a key: «ممثلة» is «ممثله»)
 			continue
 		}
-		hi := d.runEnd(m.end)
 		if m.end+1 >= hi || !r.joined(m.end+1) {
 			continue
 		}
@@ -3019,10 +3034,6 @@ func (d *discourse) introduced(e *entity, at int) *entity {
 	return full
 }
 
-// verbNames are foreign given names spelt like a speech verb that start a
-// name of two words or more as nothing else does («روي فيغيريدو»: Rui, not
-// «روى»); «يزيد» stays unsure («يزيد» also increases).
-var verbNames = keySet("روي")
 
 // objectAfterTitle reports a mention whose name, one or two words after a
 // function, the lexicon knows as common words that name nobody of the

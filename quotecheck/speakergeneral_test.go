@@ -710,6 +710,16 @@ var generalCases = []speakerCase{
 		want: []string{"", "مراسلة جريدة عمان", "بثينة بنت سالم الحارثية"},
 		lex:  true,
 	},
+	{
+		name: "«عبد» takes an epithet that is also a form of address; one function repeated with «و» is two people; «بمنصب» gives the post; «روي» right after «قال» is Rui",
+		article: `افتتح رئيس السن، النائب عبد الأمير حسين الربيعي، الجلسة بمشاركة رئيس مجلس الوزراء ورئيس مجلس القضاء الأعلى.
+وقال الربيعي: “إن أمامكم مهمات لا تحتمل التأجيل”.
+وأعلن رئيس السن فوز النائب هيثم عادل الكبيسي بمنصب رئيس المجلس بعد التصويت.
+وأكد رئيس المجلس، كما جاء في بيان صادر عن مكتبه، أن “المجلس سيعقد جلسته المقبلة يوم الأحد”.
+في المقابل، قال روي ماريو كوستا، المدرب البرتغالي للوداد، في تصريح للموقع: "نحترم الرجاء ولاعبيه".`,
+		want: []string{"عبد الأمير حسين الربيعي", "هيثم عادل الكبيسي", "روي ماريو كوستا"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
@@ -728,6 +738,12 @@ var generalCasesWithoutLexicon = []speakerCase{
 		article: `وحضرت ممثلة المنظمة الدكتورة أليساندرا روسيني الاجتماع.
 أما ممثلة المنظمة الدكتورة اليساندرا روسيني فقالت إن «المختبر جاهز».`,
 		want: []string{"أليساندرا روسيني"},
+	},
+	{
+		name:    "a woman's given name, then a state of the shape «فاعلة» that a colon ends, is no family name",
+		article: `وتوجت سلمى العلوي ملكة للمهرجان.
+وتضيف سلمى ضاحكة: «جدتي لم تنم البارحة».`,
+		want: []string{"سلمى العلوي"},
 	},
 	{
 		name:    "a name ending in a given name that a definite word follows lacks its family name",

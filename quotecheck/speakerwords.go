@@ -402,3 +402,10 @@ var mentionStarts = func() map[string]bool {
 	}
 	return m
 }()
+
+// verbNames are foreign given names spelt like a speech verb that start a
+// name of two words or more as nothing else does («روي فيغيريدو»: Rui, not
+// «روى»), after a function or right after the speech verb whose subject
+// they are («قال روي ماريو كوستا»); «يزيد» stays unsure («يزيد» also
+// increases).
+var verbNames = keySet("روي")
