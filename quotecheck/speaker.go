@@ -3034,7 +3034,6 @@ func (d *discourse) introduced(e *entity, at int) *entity {
 	return full
 }
 
-
 // objectAfterTitle reports a mention whose name, one or two words after a
 // function, the lexicon knows as common words that name nobody of the
 // article: no given name or particle, no word of a fuller name, no word

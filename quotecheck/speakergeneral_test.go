@@ -740,7 +740,7 @@ var generalCasesWithoutLexicon = []speakerCase{
 		want: []string{"أليساندرا روسيني"},
 	},
 	{
-		name:    "a woman's given name, then a state of the shape «فاعلة» that a colon ends, is no family name",
+		name: "a woman's given name, then a state of the shape «فاعلة» that a colon ends, is no family name",
 		article: `وتوجت سلمى العلوي ملكة للمهرجان.
 وتضيف سلمى ضاحكة: «جدتي لم تنم البارحة».`,
 		want: []string{"سلمى العلوي"},
