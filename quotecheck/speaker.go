@@ -2309,8 +2309,8 @@ func (d *discourse) clauseAfter(last int) *clause {
 		// «“…”، بهذه الكلمات افتتح الوزير …»: the words just quoted, then
 		// whoever the verb after them has as its subject.
 		v0 := a + 1
-		if v0 < hi && definite(r.key(v0)) {
-			v0++ // «بهذه الكلمات»: the verb comes after the words
+		for v0 < hi && definite(r.key(v0)) && v0-a <= 2 {
+			v0++ // «بهذه الكلمات المؤثرة»: the verb comes after the words
 		}
 		for v := v0; v < hi && v-a <= 3 && r.joined(v); v++ {
 			if v+1 < hi && r.joined(v+1) {
@@ -2321,6 +2321,23 @@ func (d *discourse) clauseAfter(last int) *clause {
 				if m, _ := r.readMention(at, hi, ctxSubject); m != nil && !m.plural && len(m.titles)+len(m.honors)+len(m.name) > 0 {
 					f, _ := isSpeechVerb(r.key(v))
 					return &clause{verb: v, subj: m, fem: f.fem} // «هكذا تحدثت العضو المنتدب …»: a woman
+				}
+				if n := d.describedAhead(at, hi); v == v0 && n > 0 {
+					// «بهذه الكلمات وقف النقابي الراحل العربي بن مسعود»: a
+					// description, then the name.
+					if m, _ := r.readMention(at+n, hi, ctxAddress); m != nil && len(m.name) > 0 && !m.plural {
+						return &clause{verb: v, subj: m}
+					}
+				}
+				if v == v0 && at == v+1 {
+					// «هكذا افتتحت عالمة الأحياء البحرية في جامعة … الدكتورة
+					// نوف …»: a description, then the form of address and
+					// the name, as a speech verb's subject is read.
+					if c := d.subjectAfter(v, hi); c.subj != nil && !c.subj.plural || c.who != nil {
+						f, _ := isSpeechVerb(r.key(v))
+						c.verb, c.fem = v, f.fem
+						return c
+					}
 				}
 			}
 		}
