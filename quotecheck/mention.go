@@ -500,6 +500,8 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 		return false // the preposition «على»
 	case namePrefixes[key] && next && (givenNames[r.key(j+1)] || patronyms[r.key(j+1)] && j+2 < hi && r.joined(j+2)):
 		return true // «سيد أحمد ولد …», «سيدي محمد», «سيدي ولد اعبيد»
+	case key == keyWad && next && r.wadName(j):
+		return true // «وصعد ود الفكي» after «عثمان ود الفكي»: the family name with Sudan's «son of»
 	case key == keyAbd && next && definite(r.key(j+1)) && !stopWords[r.key(j+1)] && !r.cliticWord(j+1):
 		return true // «عبد الأمير», «عبد الحسين»: «عبد» takes a name of God or an epithet, whatever else it is
 	case nameParticles[key]:
@@ -647,6 +649,18 @@ var keySayyid = arabic.Key("السيد")
 
 // keyWad is «ود», Sudan's «son of» between a name's parts.
 var keyWad = arabic.Key("ود")
+
+// wadName reports «ود» at toks[j] and the word after it that the article
+// also prints after a given name («عثمان ود الفكي»): a family name, not
+// the verb «ودّ».
+func (r *reader) wadName(j int) bool {
+	for p := 1; p+1 < len(r.toks); p++ {
+		if p != j && r.key(p) == keyWad && r.key(p+1) == r.key(j+1) && r.joined(p) && givenNames[r.key(p-1)] {
+			return true
+		}
+	}
+	return false
+}
 
 // apposedAfter is the end of the words from toks[p] when they run, joined,
 // at most three, to a comma after which a name or a form of address stands
@@ -993,8 +1007,8 @@ func (r *reader) readWholeName(j, hi int, closed bool) int {
 	for n < hi && n-j < 8 && r.joined(n) {
 		k := r.key(n)
 		last := n+1 >= hi || !r.joined(n+1) // punctuation or the end after it
-		if n == j+1 && femaleNames[r.key(j)] && r.circumstantial(n, hi) {
-			return 1 // «وتضيف مريم مبتسمة:»: how she said it, not her family name
+		if (n == j+1 && femaleNames[r.key(j)] || n-j >= 2 && !particle) && r.circumstantial(n, hi) {
+			return n - j // «وتضيف مريم مبتسمة:», «ردت آل مشيط ضاحكة»: how she said it, not her family name
 		}
 		if !givenNames[k] && !definite(k) && n+1 < hi && r.joined(n+1) && !speechPronouns[r.key(n+1)] &&
 			(r.lex != nil && r.isKnown(n) && r.ownNoun(n+1) ||

@@ -2185,7 +2185,8 @@ var relays = keySet("نقل نقلت ونقل ونقلت ينقل تنقل")
 // when no person follows «عن».
 func (d *discourse) relay(v, hi int) *clause {
 	r := d.r
-	for q := v + 1; q < hi && q-v <= 6 && (q == v+1 || r.joined(q)); q++ {
+	for q := v + 1; q < hi && q-v <= 8 && (q == v+1 || r.joined(q) || r.gapBefore(q) == gapParen); q++ {
+		// («ونقلت وكالة أنباء الإمارات (وام) عن …»: the agency's acronym.)
 		k := r.key(q)
 		if prepPronouns[k] {
 			return &clause{verb: v} // «ونقلت عنه وكالة …»

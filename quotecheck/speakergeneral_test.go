@@ -732,6 +732,16 @@ var generalCases = []speakerCase{
 		want: []string{"نوف بنت عبدالله آل مشيط", "العربي بن مسعود", "نصيرة سعيد مبايه"},
 		lex:  true,
 	},
+	{
+		name: "«ود الفكي» alone is the family name the article printed after a given name; an agency's acronym in brackets keeps «نقلت … عن فلان قوله»; a state after a surname is no part of it",
+		article: `توّج الروائي السوداني عثمان ود الفكي بجائزة الرواية، وقالت رئيسة لجنة التحكيم آمنة بلعربي: «الرواية تكتب الحرب من مطبخ بيت صغير».
+وصعد ود الفكي إلى المنصة وسط تصفيق الحضور، وقال: «كتبت هذه الرواية في ثلاث مدن».
+ونقلت وكالة أنباء الإمارات (وام) عن الكاتبة الإماراتية مريم آل علي قولها: «لم أتوقع الفوز».
+وقالت الدكتورة نوف بنت عبدالله آل مشيط إن الحلقة مهمة.
+"لا أحب هذا التعبير"، ردت آل مشيط ضاحكة.`,
+		want: []string{"آمنة بلعربي", "عثمان ود الفكي", "مريم آل علي", "نوف بنت عبدالله آل مشيط"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name

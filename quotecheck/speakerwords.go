@@ -400,6 +400,7 @@ var mentionStarts = func() map[string]bool {
 	for k := range pronounHonorifics {
 		add(k)
 	}
+	m[keyWad] = true // «ود الفكي», a family name that Sudan's «son of» starts (nameStart)
 	return m
 }()
 
