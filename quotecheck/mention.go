@@ -500,7 +500,7 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 		return false // the preposition «على»
 	case namePrefixes[key] && next && (givenNames[r.key(j+1)] || patronyms[r.key(j+1)] && j+2 < hi && r.joined(j+2)):
 		return true // «سيد أحمد ولد …», «سيدي محمد», «سيدي ولد اعبيد»
-	case key == keyWad && next && r.wadName(j):
+	case (key == keyWad || nameParticles[key]) && next && r.wadName(j):
 		return true // «وصعد ود الفكي» after «عثمان ود الفكي»: the family name with Sudan's «son of»
 	case key == keyAbd && next && definite(r.key(j+1)) && !stopWords[r.key(j+1)] && !r.cliticWord(j+1):
 		return true // «عبد الأمير», «عبد الحسين»: «عبد» takes a name of God or an epithet, whatever else it is
@@ -650,12 +650,13 @@ var keySayyid = arabic.Key("السيد")
 // keyWad is «ود», Sudan's «son of» between a name's parts.
 var keyWad = arabic.Key("ود")
 
-// wadName reports «ود» at toks[j] and the word after it that the article
-// also prints after a given name («عثمان ود الفكي»): a family name, not
-// the verb «ودّ».
+// wadName reports a particle at toks[j] — «ود», «أبو» — and the word
+// after it that the article also prints after a given name («عثمان ود
+// الفكي», «وليد أبو شقرا»): a family name, not the verb «ودّ» or a word
+// that looks accusative.
 func (r *reader) wadName(j int) bool {
 	for p := 1; p+1 < len(r.toks); p++ {
-		if p != j && r.key(p) == keyWad && r.key(p+1) == r.key(j+1) && r.joined(p) && givenNames[r.key(p-1)] {
+		if p != j && r.key(p) == r.key(j) && r.key(p+1) == r.key(j+1) && r.joined(p) && r.joined(p+1) && givenNames[r.key(p-1)] {
 			return true
 		}
 	}

@@ -742,6 +742,14 @@ var generalCases = []speakerCase{
 		want: []string{"آمنة بلعربي", "عثمان ود الفكي", "مريم آل علي", "نوف بنت عبدالله آل مشيط"},
 		lex:  true,
 	},
+	{
+		name: "«الاستشاري» is a function; «أبو شقرا» alone is the family name printed after a given name, whatever its shape",
+		article: `وعرض الاستشاري البيئي للشركة الدكتور وليد أبو شقرا ملخص الدراسة، مؤكدا أن «المشروع سيعتمد أنظمة رش مياه».
+فقال أبو شقرا: «لا أقبل المقارنة مع معامل الإسمنت».`,
+		want:  []string{"وليد أبو شقرا", "وليد أبو شقرا"},
+		roles: []string{"الاستشاري البيئي للشركة", "الاستشاري البيئي للشركة"},
+		lex:   true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
