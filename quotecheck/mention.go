@@ -526,6 +526,8 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 		return next && (r.nameWord(j+1, 1, true) || r.bridge(j+1, hi) || setOff && r.familyName(j+1, hi) == 1 || inner) || ctx != ctxNone
 	case ctx == ctxNone:
 		return false
+	case ctx == ctxHonor && !definite(key) && !r.cliticWord(j) && next && nameParticles[r.key(j+1)] && !r.conjunct(j+1):
+		return true // «المهندسة رولا أبو حمدة»: after a form of address, a word a particle follows, whatever its shape
 	case ctx == ctxHonor && definite(key) && strings.HasSuffix(key, "ي") &&
 		(r.lex != nil && r.unknown(j) || givenNames[strings.TrimSuffix(bare(key), "ي")]):
 		// «سألنا الدكتورة الإدريسي»: a nisba of a given name or one the
@@ -1513,6 +1515,13 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 			m.name, named = tokens(j, j+n), true
 			j += n
 			continue
+		case h != "" && !named && len(m.titles)+len(m.honors) == 0 && definite(k) && r.surnames[bare(k)] && (j+1 >= hi || !r.joined(j+1) || closedWord(r.key(j+1))):
+			// «وأوضح الأمين أن …» after «المهندس مصطفى عبد الحفيظ
+			// الأمين»: the family name of someone named, not «الأمين»
+			// the secretary.
+			m.name, named = []int{j}, true
+			j++
+			continue
 		case h != "" && named && m.fem && !fem && definite(k):
 			// «سألت مراسلة الوكالة، آنا مارتينز، الوزير البرتغالي:»: a
 			// man's function after a woman's name is her object.
@@ -1597,6 +1606,17 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 			f := r.familyName(j, hi)
 			m.name, named = tokens(j, j+f), true
 			j += f
+			continue
+		case !named && len(m.titles) > 0 && (strings.HasPrefix(k, "ب") || strings.HasPrefix(k, "ل")) && len([]rune(k)) >= 4 && !closedWord(k) &&
+			!givenNames[k] && !nameParticles[k] && !belNames[k] && j+1 < hi && r.joined(j+1) && givenNames[r.key(j+1)] && mentionStarts[r.key(j+1)] &&
+			r.nameStart(j+1, hi, r.key(j+1), ctxAddress):
+			// «المدير الجهوي للصحة بالقصرين الهادي بن صالح …», «رئيسة
+			// الجمعية بصور عائشة بنت سالم»: the place of the function,
+			// then its holder's name.
+			t := &m.titles[len(m.titles)-1]
+			t.words = append(t.words, j)
+			t.qual = append(t.qual, bare(k[2:]))
+			j++
 			continue
 		case !named && len(m.titles) > 0 && r.placeBeforeName(j, hi) > j:
 			// «والي جهة الرباط سلا القنيطرة، مراد الوزاني»: words up to a

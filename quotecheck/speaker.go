@@ -1410,7 +1410,8 @@ type clause struct {
 // gets the speaker of its clause.
 func (d *discourse) attribute(n int) []speakerOf {
 	out := make([]speakerOf, n)
-	var focus *entity
+	var focus, asker *entity
+	var spoke []*entity // who spoke, in order
 	cursor := 0
 	for q := range n {
 		first, last := d.first[q], d.last[q]
@@ -1422,6 +1423,28 @@ func (d *discourse) attribute(n int) []speakerOf {
 		who, known := d.quoteSpeaker(first, last, bs, focus)
 		if who == nil && !known && first == 0 {
 			who = d.headlineSpeaker(last) // «“…”.. الغامدي يكشف تفاصيل …»
+		}
+		if who != nil && who == asker && d.bareReply(bs, first) {
+			// «سأل المقدم ضيفته: "…؟"»، «فردت: "…"»: who replies is not
+			// who asked — the last one before who agrees with the verb.
+			for i := len(spoke) - 1; i >= 0; i-- {
+				if spoke[i] != asker && agrees(spoke[i], d.replyFem(bs, first)) {
+					who = spoke[i]
+					break
+				}
+			}
+			if who == asker && d.replyFem(bs, first) && !asker.fem {
+				if e := d.pick(first, nil, func(e *entity) bool { return e.fem && e.function == "" }); e != nil {
+					who = e // the woman the article named last
+				}
+			}
+		}
+		asker = nil
+		if who != nil && d.asks(first, last) {
+			asker = who
+		}
+		if who != nil {
+			spoke = append(spoke, who)
 		}
 		if who != nil {
 			e := d.introduced(who, first)
@@ -1451,6 +1474,39 @@ func (d *discourse) headlineSpeaker(last int) *entity {
 		hi++
 	}
 	return d.familyNamed(last+1, hi)
+}
+
+// replyVerbs answer («فردّ», «فأجابت»).
+var replyVerbs = keySet("رد ردت فرد فردت ورد وردت اجاب اجابت فاجاب فاجابت واجاب واجابت")
+
+// bareReply reports the narration toks[bs:first] before a quotation as a
+// reply verb with no subject («فردت:», «فأجاب قائلا:»).
+func (d *discourse) bareReply(bs, first int) bool {
+	if first-bs < 1 || first-bs > 2 {
+		return false
+	}
+	return replyVerbs[strings.TrimRight(d.r.key(bs), "ّ")] && (first-bs == 1 || participleAt(d.r, bs+1))
+}
+
+// replyFem reports the reply verb of bareReply in the feminine.
+func (d *discourse) replyFem(bs, first int) bool {
+	k := strings.TrimRight(d.r.key(bs), "ّ")
+	return strings.HasSuffix(k, "ت")
+}
+
+// asks reports a quotation toks[first:last+1] that is a question: it
+// ends with a question mark.
+func (d *discourse) asks(first, last int) bool {
+	r := d.r
+	end := r.toks[last].End
+	for end < len(r.runes) && end < r.toks[last].End+3 {
+		switch r.runes[end] {
+		case '?', '؟':
+			return true
+		}
+		end++
+	}
+	return false
 }
 
 // runStart is the first token of the narration run that ends right before
@@ -1604,7 +1660,29 @@ func (d *discourse) reported(v, bs int) bool {
 	for t := v - 1; t >= v-2 && t > bs; t-- {
 		if thatWords[r.key(t)] {
 			_, verb := isSpeechVerb(r.key(t - 1))
-			return verb && r.joined(t)
+			if verb && r.joined(t) {
+				return true
+			}
+			break
+		}
+	}
+	// «ويكشف ياسين، ابنه البكر …، أن العائلة لم تكن تتوقع»: a
+	// complementizer between it and a speech verb before it in the same
+	// sentence, however far.
+	for t := v - 1; t > bs && v-t <= 8; t-- {
+		if _, verb := isSpeechVerb(r.key(t)); verb {
+			return false
+		}
+		if thatWords[r.key(t)] {
+			for u := t - 1; u >= bs && t-u <= 16; u-- {
+				if r.gapBefore(u+1) == gapStop {
+					return false
+				}
+				if d.speechVerbAt(u, bs) {
+					return true
+				}
+			}
+			return false
 		}
 	}
 	return false
