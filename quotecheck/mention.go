@@ -1368,6 +1368,15 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 			g = r.gapBefore(j)
 		}
 		k := keyAt(j)
+		if a := r.aside(j); g == gapParen && !named && len(m.titles) > 0 && a > j && a < hi && a < len(r.toks) && r.gapBefore(a) == gapParen &&
+			r.nameStart(a, hi, r.key(a), ctxAddress) && givenNames[r.key(a)] {
+			// «النائبة عن حزب التجمع … (تواصل) منى منت أحمد سالم»: an
+			// aside in brackets, then the holder's name.
+			n := r.readName(a, hi, false)
+			m.name, named = tokens(a, a+n), true
+			j = a + n
+			continue
+		}
 		if g == gapComma || g == gapParen {
 			// Only an apposition goes on past a comma: a function after
 			// the name, the name after a function.
@@ -1749,8 +1758,8 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 	add := func(core bool) {
 		t.words = append(t.words, n)
 		b := bare(r.key(n))
-		if w, ok := strings.CutPrefix(r.key(n), "و"); ok && r.conjunct(n) {
-			b = bare(w) // «والسيادة» is «سيادة» joined
+		if w, ok := strings.CutPrefix(r.key(n), "و"); ok && r.conjunct(n) && !outletNouns[r.key(n)] {
+			b = bare(w) // «والسيادة» is «سيادة» joined («وكالة» is itself)
 		}
 		if core {
 			t.core = append(t.core, b)
@@ -1795,8 +1804,8 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 			// qualifier after it, is the construct's genitive.
 			commonGenitive := (fakerNames[k] || commonWordNames[k]) && !handNames[k] && !moreGivenNames[k] && n+1 < hi && r.joined(n+1) &&
 				(definite(r.key(n+1)) || strings.HasPrefix(r.key(n+1), "لل"))
-			placeName := placePrefixes[bare(r.key(n-1))] && !closedWord(k) // «عضو بلدية كفر قاسم»: a place named with a given name
-			outlet := n-1 == j && mediaHeads[h] && sourceNouns[bare(k)]    // «مراسلة وكالة الأنباء»: whom a reporter works for
+			placeName := placePrefixes[bare(r.key(n-1))] && !closedWord(k)                  // «عضو بلدية كفر قاسم»: a place named with a given name
+			outlet := n-1 == j && (mediaHeads[h] && sourceNouns[bare(k)] || outletNouns[k]) // «مراسلة وكالة الأنباء», «مديرة وكالة الحوض»: the body the function is of
 			if !party && !placeName && !outlet && (closedWord(k) || givenNames[k] && !definite(k) && !commonGenitive || strings.HasPrefix(k, "و") && conjunctOf(k[2:]) ||
 				accusative(k) && !(r.lex != nil && r.unknown(n)) && !placeNouns[bare(strings.TrimPrefix(r.key(n-1), "و"))]) {
 				// («خارجية إيطاليا», «مركز ومدينة جرجا»: a place's name, whatever its shape)
@@ -1902,6 +1911,10 @@ func ownHead(k string) bool {
 // eponymKin stand between an institution and the people it is named after
 // («جامعة الإخوة منتوري», «مستشفى الشهيد …»).
 var eponymKin = keySet("الاخوه الاخوين الشهيد الشهيده الشهيدين")
+
+// outletNouns are the bodies among sourceNouns, which a function may be of
+// («مديرة وكالة الحوض المائي», «رئيس تحرير صحيفة …»).
+var outletNouns = keySet("وكالة صحيفة قناة إذاعة تلفزيون جريدة مجلة")
 
 // mediaHeads are the functions of the press, whose genitive is an outlet
 // («مراسل قناة العربية», «مندوبة صحيفة الأيام»).

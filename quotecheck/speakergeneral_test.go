@@ -762,6 +762,14 @@ var generalCases = []speakerCase{
 		want: []string{"الهادي بن صالح الزغلامي", "نادر الحياري", "رولا أبو حمدة", "مصطفى عبد الحفيظ الأمين", "ياسين", "مصطفى عبد الحفيظ الأمين"},
 		lex:  true,
 	},
+	{
+		name: "a function takes an agency as its genitive; an aside in brackets between a function and its holder's name",
+		article: `لخصت نزهة الإدريسي العلوي، مديرة وكالة الحوض المائي لسوس ماسة، الوضع المائي بالجهة.
+«المراقبة ستشدد هذه السنة على الآبار»، تضيف مديرة الوكالة.
+وقالت النائبة عن حزب التجمع الوطني للإصلاح والتنمية (تواصل) منى منت أحمد سالم: «شاركنا في الحوار بحسن نية».`,
+		want: []string{"نزهة الإدريسي العلوي", "منى منت أحمد سالم"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
