@@ -1591,7 +1591,7 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 				r.familyWord(e) && !r.accusativeAt(e) && !closedWord(r.key(e)) && !r.conjunct(e) {
 				n++ // «عضو المجلس البلدي محمد ديب شعيب،»: after a function, the word a comma ends is the family name, whatever else it means
 			}
-			if len(m.titles) > 0 && !givenNames[k] && !nameParticles[k] && r.apposedName(j+n, hi) {
+			if len(m.titles) > 0 && (!givenNames[k] && !nameParticles[k] || n == 1 || r.cliticWord(j)) && r.apposedName(j+n, hi) {
 				// «والي جهة الرباط سلا القنيطرة، مراد الوزاني»: the
 				// name set off after the comma is the person's; the words
 				// before it end the function.
@@ -1607,15 +1607,6 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 			m.unsure = r.unsureName(m.name, hi)
 			j += n
 			continue
-		case !named && len(m.titles) > 0 && r.lex != nil && !r.unknown(j) && r.familyName(j, hi) > 0:
-			// «وزير الصحة أكلي مزيان إن»: after a function, known words
-			// that end the phrase are a name (an object goes on: «وزير
-			// الصحة ضرورة الالتزام»); only the lexicon can say they are
-			// no clitic and preposition.
-			f := r.familyName(j, hi)
-			m.name, named = tokens(j, j+f), true
-			j += f
-			continue
 		case !named && len(m.titles) > 0 && (strings.HasPrefix(k, "ب") || strings.HasPrefix(k, "ل")) && len([]rune(k)) >= 4 && !closedWord(k) &&
 			!givenNames[k] && !nameParticles[k] && !belNames[k] && j+1 < hi && r.joined(j+1) && givenNames[r.key(j+1)] && mentionStarts[r.key(j+1)] &&
 			r.nameStart(j+1, hi, r.key(j+1), ctxAddress):
@@ -1626,6 +1617,27 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 			t.words = append(t.words, j)
 			t.qual = append(t.qual, bare(k[2:]))
 			j++
+			continue
+		case !named && len(m.titles) > 0 && r.lex != nil && !r.unknown(j) && !r.cliticWord(j) && r.familyName(j, hi) > 0:
+			// «وزير الصحة أكلي مزيان إن»: after a function, known words
+			// that end the phrase are a name (an object goes on: «وزير
+			// الصحة ضرورة الالتزام»); only the lexicon can say they are
+			// no clitic and preposition.
+			f := r.familyName(j, hi)
+			if r.apposedName(j+f, hi) {
+				// «… مستودع الحافلات بباب سعدون، محمد علي الزواري،»: the
+				// name set off after the comma is the holder's; these
+				// words end the function.
+				t := &m.titles[len(m.titles)-1]
+				for p := j; p < j+f; p++ {
+					t.words = append(t.words, p)
+					t.qual = append(t.qual, bare(r.key(p)))
+				}
+				j += f
+				continue
+			}
+			m.name, named = tokens(j, j+f), true
+			j += f
 			continue
 		case !named && len(m.titles) > 0 && r.placeBeforeName(j, hi) > j:
 			// «والي جهة الرباط سلا القنيطرة، مراد الوزاني»: words up to a

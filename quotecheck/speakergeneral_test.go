@@ -770,6 +770,13 @@ var generalCases = []speakerCase{
 		want: []string{"نزهة الإدريسي العلوي", "منى منت أحمد سالم"},
 		lex:  true,
 	},
+	{
+		name: "known words after a function that a name set off by commas follows are the function's place",
+		article: `وأكد الكاتب العام للنقابة الأساسية لأعوان مستودع الحافلات بباب سعدون، محمد علي الزواري، أن "ثلث الحافلات معطلة".
+واعتبرت منيرة الطرابلسي، الكاتبة العامة المساعدة للاتحاد الجهوي، أن "الحكومة تراهن على الوقت".`,
+		want: []string{"محمد علي الزواري", "منيرة الطرابلسي"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
