@@ -1424,7 +1424,7 @@ func (d *discourse) attribute(n int) []speakerOf {
 		if who == nil && !known && first == 0 {
 			who = d.headlineSpeaker(last) // «“…”.. الغامدي يكشف تفاصيل …»
 		}
-		if who != nil && who == asker && d.bareReply(bs, first) {
+		if asker != nil && (who == asker || who == nil && !known) && d.bareReply(bs, first) {
 			// «سأل المقدم ضيفته: "…؟"»، «فردت: "…"»: who replies is not
 			// who asked — the last one before who agrees with the verb.
 			for i := len(spoke) - 1; i >= 0; i-- {
@@ -1433,7 +1433,7 @@ func (d *discourse) attribute(n int) []speakerOf {
 					break
 				}
 			}
-			if who == asker && d.replyFem(bs, first) && !asker.fem {
+			if (who == asker || who == nil) && d.replyFem(bs, first) && !asker.fem {
 				if e := d.pick(first, nil, func(e *entity) bool { return e.fem && e.function == "" }); e != nil {
 					who = e // the woman the article named last
 				}
@@ -1480,12 +1480,12 @@ func (d *discourse) headlineSpeaker(last int) *entity {
 var replyVerbs = keySet("رد ردت فرد فردت ورد وردت اجاب اجابت فاجاب فاجابت واجاب واجابت")
 
 // bareReply reports the narration toks[bs:first] before a quotation as a
-// reply verb with no subject («فردت:», «فأجاب قائلا:»).
+// reply verb with no subject («فردت:», «فأجاب قائلا:», «فأجاب مبتسما:»).
 func (d *discourse) bareReply(bs, first int) bool {
 	if first-bs < 1 || first-bs > 2 {
 		return false
 	}
-	return replyVerbs[strings.TrimRight(d.r.key(bs), "ّ")] && (first-bs == 1 || participleAt(d.r, bs+1))
+	return replyVerbs[strings.TrimRight(d.r.key(bs), "ّ")] && (first-bs == 1 || participleAt(d.r, bs+1) || d.r.manner(bs+1) || accusative(d.r.key(bs+1)))
 }
 
 // replyFem reports the reply verb of bareReply in the feminine.
@@ -2263,7 +2263,7 @@ var relays = keySet("نقل نقلت ونقل ونقلت ينقل تنقل")
 // when no person follows «عن».
 func (d *discourse) relay(v, hi int) *clause {
 	r := d.r
-	for q := v + 1; q < hi && q-v <= 8 && (q == v+1 || r.joined(q) || r.gapBefore(q) == gapParen); q++ {
+	for q := v + 1; q < hi && q-v <= 12 && (q == v+1 || r.joined(q) || r.gapBefore(q) == gapParen); q++ {
 		// («ونقلت وكالة أنباء الإمارات (وام) عن …»: the agency's acronym.)
 		k := r.key(q)
 		if prepPronouns[k] {
