@@ -2447,6 +2447,12 @@ func (d *discourse) subjectAfter(v, hi int) *clause {
 		return c // «قائلا:», «مخاطبا الحاضرين»: the participle's subject is the clause's
 	}
 	k := r.key(p)
+	if prepPronouns[k] && replyVerbs[strings.TrimRight(r.key(v), "ّ")] && p+1 < hi && r.joined(p+1) {
+		// «ورد عليه رئيس لجنة الترشيحات:»: whom the reply answers, then
+		// who replies.
+		p++
+		k = r.key(p)
+	}
 	if prepPronouns[k] || speechPronouns[k] || speechNouns[k] {
 		return c // «ونقلت عنه وكالة …», «تحدث فيه عن …»
 	}

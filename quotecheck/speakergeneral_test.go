@@ -788,6 +788,13 @@ var generalCases = []speakerCase{
 		want: []string{"مامادو لامين سار", "عائشة جاسم المهندي", "مامادو لامين سار", "الزهرة بوعزيز", "العربي بن مسعود"},
 		lex:  true,
 	},
+	{
+		name: "«ورد عليه فلان»: whom the reply answers, then who replies",
+		article: `واحتج عمر حمادي، رئيس نادي أولمبي الشلف، على إقصاء ناديه، وقال: “أقصيتم ناديا دفع اشتراكاته”.
+ورد عليه رئيس لجنة الترشيحات: “القانون الأساسي واضح”.`,
+		want: []string{"عمر حمادي", "رئيس لجنة الترشيحات"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
