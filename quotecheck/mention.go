@@ -359,8 +359,8 @@ func headOf(key string) (head string, fem bool) {
 	if titleHeads[k] {
 		return k, false
 	}
-	if k2, ok := strings.CutSuffix(k, "ه"); ok && titleHeads[k2] {
-		return k2, true
+	if k2, ok := strings.CutSuffix(k, "ه"); ok && titleHeads[k2] && k2 != keyFounder {
+		return k2, true // (not «المؤسسة», an institution far more often than a founder)
 	}
 	if k2, ok := strings.CutSuffix(k, "ها"); ok && titleHeads[k2] && !strings.HasPrefix(key, "ال") {
 		return k2, false // «رئيسها»: its head, whose complement is the pronoun's noun (learn)
@@ -648,6 +648,9 @@ var keyHajj = arabic.Key("الحاج")
 // given name and a family name, a father's name, as Egypt writes many
 // («عادل السيد النجار»).
 var keySayyid = arabic.Key("السيد")
+
+// keyFounder is «مؤسس», whose feminine «مؤسسة» is an institution.
+var keyFounder = arabic.Key("مؤسس")
 
 // keyWad is «ود», Sudan's «son of» between a name's parts.
 var keyWad = arabic.Key("ود")
@@ -1097,6 +1100,10 @@ func (r *reader) readWholeName(j, hi int, closed bool) int {
 			// closed word follows.)
 			// «عبد القادر حسن وارسمي:»: a family name in «ـي» that starts
 			// with «و», where the phrase ends — nothing is joined after it.
+		case accusative(k) && !closedWord(k) && r.lex == nil && last && n-j >= 2 && strings.HasSuffix(k, "يا") &&
+			n+1 < len(r.toks) && r.gapBefore(n+1) == gapComma:
+			// Without the lexicon, «ماريا لورنتي غارسيا،»: a foreign
+			// family name in «ـيا» that a comma ends, not an adverb.
 		case closedWord(k) || r.conjunct(n) || accusative(k):
 			return n - j
 		case closed:
@@ -1295,7 +1302,13 @@ func (r *reader) imperfectShape(p int) bool {
 func (r *reader) manner(p int) bool {
 	k := plain(r.toks[p].Text)
 	rs := []rune(k)
-	return r.lex == nil && len(rs) >= 5 && rs[0] == 'ب' && rs[1] != 'و' && (rs[len(rs)-1] == 'ة' || rs[len(rs)-1] == 'ه') && !givenNames[r.key(p)]
+	if r.lex != nil || len(rs) < 4 || rs[0] != 'ب' || rs[1] == 'و' || givenNames[r.key(p)] || nameParticles[r.key(p)] {
+		return false
+	}
+	// «بحسرة», «بمرارة»; «بصوت خافت:» — a noun and its adjective that a
+	// colon or a comma ends.
+	return len(rs) >= 5 && (rs[len(rs)-1] == 'ة' || rs[len(rs)-1] == 'ه') ||
+		p+2 < len(r.toks) && r.joined(p+1) && r.gapBefore(p+2) >= gapComma && !definite(r.key(p+1))
 }
 
 // cliticWord reports a word with a proclitic before another word
@@ -1959,7 +1972,8 @@ func (r *reader) qualifier(p, hi int, head string, appos bool) (int, bool) {
 				break
 			}
 		}
-		if closedWord(ek) || givenNames[ek] || conj || accusative(ek) {
+		if closedWord(ek) || givenNames[ek] || conj || accusative(ek) ||
+			namePrefixes[ek] && e+1 < hi && r.joined(e+1) && givenNames[r.key(e+1)] { // «… توجنين سيد أحمد ولد …»
 			break // a function may be its object: «عن محافظة البصرة»
 		}
 		if e > p+1 && definite(r.key(e-1)) && !definite(ek) && !strings.HasPrefix(ek, "ب") && !strings.HasPrefix(ek, "ل") {

@@ -795,6 +795,14 @@ var generalCases = []speakerCase{
 		want: []string{"عمر حمادي", "رئيس لجنة الترشيحات"},
 		lex:  true,
 	},
+	{
+		name: "«المؤسسة» is an institution; «سيد أحمد» after a spokesman's body starts the name; «فاطمة الزهراء» is a given name",
+		article: `في المقابل، قالت المؤسسة الوطنية للنفط، في بيان مقتضب، إن «الشحنات تسلم وفق الجداول».
+وقال المتحدث باسم تنسيقية شباب توجنين سيد أحمد ولد محمد الأمين إن “السكان صبروا”.
+وقالت مديرة المركز الدكتورة فاطمة الزهراء المقريف إن «الانقطاع يهدد المرضى».`,
+		want: []string{"", "سيد أحمد ولد محمد الأمين", "فاطمة الزهراء المقريف"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
@@ -813,6 +821,13 @@ var generalCasesWithoutLexicon = []speakerCase{
 		article: `وحضرت ممثلة المنظمة الدكتورة أليساندرا روسيني الاجتماع.
 أما ممثلة المنظمة الدكتورة اليساندرا روسيني فقالت إن «المختبر جاهز».`,
 		want: []string{"أليساندرا روسيني"},
+	},
+	{
+		name: "a manner phrase «بصوت خافت» after a given name, a foreign family name in «ـيا» a comma ends, and «فاطمة الزهراء» before a family name",
+		article: `وقالت البروفيسورة ماريا لورنتي غارسيا، أستاذة الدراسات العربية، إن “النماذج قلصت الفجوة”.
+وتضيف زهرة بصوت خافت: “أنا ما أطلب شي لنفسي”.
+وقالت مديرة المركز الدكتورة فاطمة الزهراء المقريف إن «الانقطاع يهدد المرضى».`,
+		want: []string{"ماريا لورنتي غارسيا", "", "فاطمة الزهراء المقريف"},
 	},
 	{
 		name: "a woman's given name, then a state of the shape «فاعلة» that a colon ends, is no family name",
