@@ -28,6 +28,7 @@ type mention struct {
 	unsure  bool     // a name that may go on with words the model cannot read (unsureName)
 	fem     bool     // a feminine function or form of address
 	alone   bool     // a given name alone that introduces a person (loneName, introducedAlone)
+	back    bool     // names the one a function meant before («الخبير ذاته، فلان», «الخبير، وهو فلان»)
 }
 
 // A title is one function: a head noun («وزير») with its complement — the
@@ -1390,6 +1391,15 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 			j = a + n
 			continue
 		}
+		if g == gapComma && !named && len(m.titles) > 0 && (k == "وهو" || k == "وهي") && j+1 < hi && r.joined(j+1) &&
+			(givenNames[r.key(j+1)] || r.unknown(j+1)) && r.nameStart(j+1, hi, r.key(j+1), ctxAddress) {
+			// «ويضيف الخبير، وهو صادق جبار الساعدي، المتنبئ …»: the one
+			// meant before, named now.
+			n := r.readName(j+1, hi, true)
+			m.name, named, m.back = tokens(j+1, j+1+n), true, true
+			j += 1 + n
+			continue
+		}
 		if g == gapComma || g == gapParen {
 			// Only an apposition goes on past a comma: a function after
 			// the name, the name after a function.
@@ -1556,6 +1566,13 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 			if j < hi && r.joined(j) && sameAfter[r.key(j)] {
 				m.same = true // «المتحدث ذاته», «المستشارة نفسها»
 				j++
+				if j < hi && r.gapBefore(j) == gapComma && r.apposedName(j, hi) {
+					// «ويضيف الخبير ذاته، محمد السعيدي، أستاذ …»: the one
+					// meant before, named now.
+					n := r.readName(j, hi, true)
+					m.name, named, m.same, m.back = tokens(j, j+n), true, false, true
+					j += n
+				}
 				break
 			}
 			continue

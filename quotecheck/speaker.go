@@ -2756,7 +2756,10 @@ func (d *discourse) resolve(m *mention, at int, focus *entity, fem bool) *entity
 		}
 		return d.pick(at, focus, named)
 	case d.generic(m):
-		return nil // «وقال طبيب مقيم»: someone the article leaves unnamed
+		// «ويقول خبير في المناخ …» then «ويضيف الخبير ذاته، محمد
+		// السعيدي، …»: the one the article names later; else someone it
+		// leaves unnamed («وقال طبيب مقيم»).
+		return d.namedLater(m)
 	case anaphoric(m):
 		if len(m.titles[0].core) > 1 {
 			// «شددت المتحدثة الرسمية» after «المتحدثة الرسمية باسم
@@ -2810,6 +2813,18 @@ var (
 // complement, no name («الرئيس»).
 func (d *discourse) bareHead(m *mention, head string) bool {
 	return len(m.name) == 0 && len(m.titles) == 1 && len(m.titles[0].core) == 1 && m.titles[0].heads[0] == head
+}
+
+// namedLater is the person a later mention by m's function names as the
+// one it meant («الخبير ذاته، فلان», «الخبير، وهو فلان»); nil for none.
+func (d *discourse) namedLater(m *mention) *entity {
+	h := m.titles[0].heads[0]
+	for _, o := range d.mentions {
+		if o.at > m.at && o.back && len(o.titles) > 0 && o.titles[0].heads[0] == h {
+			return d.personOf(o)
+		}
+	}
+	return nil
 }
 
 // qualified reports whether e's words hold every qualifier of m's
