@@ -468,6 +468,9 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 		(givenNames[r.key(j+1)] || nameParticles[r.key(j+1)]) {
 		return true // «اللواء صباح عبد الأمير»: a given name that is also a word of time
 	}
+	if r.addressee(j) {
+		return false // «يقول لنا وليد»: whom he tells
+	}
 	if givenNames[key] && !r.surnames[bare(key)] && j+1 < hi && r.joined(j+1) && r.possessed(j+1) {
 		return false // «رفيق دربه الشاعر …», «أمين سرّه»: a noun and its genitive, no given name
 	}
@@ -1004,6 +1007,40 @@ func (r *reader) circumstantial(n, hi int) bool {
 	return r.isKnown(n) && personShape(k)
 }
 
+// addressees are whom a speaker tells («قال لنا», «يقول لي»).
+var addressees = keySet("لنا لي له لها لهم لكم")
+
+// addressee reports a word with «لـ» at toks[p] that names whom someone
+// speaks to, not a name's part: «لنا», «لمراسلنا», «لموقعنا», or an
+// outlet the article prints without it elsewhere («لموزاييك» beside
+// «موزاييك أف أم»).
+func (r *reader) addressee(p int) bool {
+	k := r.key(p)
+	if addressees[k] {
+		if k == "لي" {
+			if p == 0 {
+				return false
+			}
+			_, verb := isSpeechVerb(r.key(p - 1))
+			return verb // «قال لي»; «الرئيس التنفيذي لي جاي-وون» is a Korean name
+		}
+		return true
+	}
+	rest, ok := strings.CutPrefix(k, "ل")
+	if !ok || strings.HasPrefix(rest, "ل") || len([]rune(rest)) < 3 || givenNames[k] {
+		return false
+	}
+	if strings.HasSuffix(rest, "نا") && len([]rune(rest)) >= 4 {
+		return true // «لمراسلنا», «لصحيفتنا»
+	}
+	for q := range r.toks {
+		if q != p && r.keys[q] == rest {
+			return true
+		}
+	}
+	return false
+}
+
 // readWholeName is readName before placeBefore.
 func (r *reader) readWholeName(j, hi int, closed bool) int {
 	n := j + 1
@@ -1014,6 +1051,9 @@ func (r *reader) readWholeName(j, hi int, closed bool) int {
 	for n < hi && n-j < 8 && r.joined(n) {
 		k := r.key(n)
 		last := n+1 >= hi || !r.joined(n+1) // punctuation or the end after it
+		if r.addressee(n) {
+			return n - j // «ويروي الصياد عبد الستار بن عمر لموزاييك:»: whom he told
+		}
 		if (n == j+1 && femaleNames[r.key(j)] || n-j >= 2 && !particle) && r.circumstantial(n, hi) {
 			return n - j // «وتضيف مريم مبتسمة:», «ردت آل مشيط ضاحكة»: how she said it, not her family name
 		}

@@ -170,6 +170,11 @@ func (d *discourse) collect() {
 					ctx = ctxSubject // «وتقول شريفة بنت …»: the subject's name, whatever its first word
 				}
 			}
+			if j > lo+1 && r.joined(j) && r.joined(j-1) && r.addressee(j-1) && d.speechVerbAt(j-2, lo) {
+				if f, _ := isSpeechVerb(r.key(j - 2)); !f.participle {
+					ctx = ctxSubject // «يقول لنا وليد»: the subject after whom he tells
+				}
+			}
 			if k := r.key(j); ctx == ctxSubject && definite(k) && !closedWord(k) && !givenNames[k] && j+2 < hi && r.joined(j+1) &&
 				givenNames[r.key(j+1)] && r.joined(j+2) && !closedWord(r.key(j+2)) && func() bool { h, _ := headOf(k); return h == "" }() {
 				// «قالت الخريجة لين الأحمد»: a description before the name
@@ -1206,7 +1211,7 @@ func (d *discourse) strongName(m *mention) bool {
 	if len(m.name) >= 2 && givenNames[d.r.key(m.name[1])] && (len(m.name) >= 3 || d.r.gapBefore(m.end) >= gapComma) {
 		return true // «وقال آدم يحيى إسحاق، شيخ المعسكر»: a father's given name after one the list lacks
 	}
-	return len(m.name) >= 2 && (givenNames[d.r.key(m.name[0])] || nameParticles[d.r.key(m.name[1])])
+	return len(m.name) >= 2 && (givenNames[d.r.key(m.name[0])] || nameParticles[d.r.key(m.name[1])] || d.r.key(m.name[0]) == keyAbd)
 }
 
 // The keys of the functions the model reasons about.
@@ -2447,6 +2452,11 @@ func (d *discourse) subjectAfter(v, hi int) *clause {
 		return c // «قائلا:», «مخاطبا الحاضرين»: the participle's subject is the clause's
 	}
 	k := r.key(p)
+	if r.addressee(p) && p+1 < hi && r.joined(p+1) && !prepPronouns[r.key(p+1)] {
+		// «يقول لنا وليد (23 عاما)»: whom he tells, then who tells.
+		p++
+		k = r.key(p)
+	}
 	if prepPronouns[k] && replyVerbs[strings.TrimRight(r.key(v), "ّ")] && p+1 < hi && r.joined(p+1) {
 		// «ورد عليه رئيس لجنة الترشيحات:»: whom the reply answers, then
 		// who replies.
