@@ -1756,6 +1756,11 @@ func (d *discourse) quoteSpeaker(first, last, bs int, focus *entity) (who *entit
 			// else nobody known («وجاء في بلاغ للجماعة: «…»»).
 			return d.sentencePerson(first), true
 		}
+		if e := d.paragraphNewcomer(first); e != nil {
+			// «يتأمل الحاج إبراهيم أيت الحاج بئره التي جفت. «كنا …»»: the
+			// person the sentence before it in its paragraph introduces.
+			return e, true
+		}
 		return focus, focus != nil // it opens its sentence: the speaker goes on
 	}
 	switch {
@@ -1767,6 +1772,14 @@ func (d *discourse) quoteSpeaker(first, last, bs int, focus *entity) (who *entit
 		}
 		return nil, true
 	case c.nobody:
+		if c.verb+1 < len(d.r.toks) && d.r.joined(c.verb+1) && d.describes(c.verb+1, d.runEnd(c.verb+1)) {
+			// «يتأمل الحاج إبراهيم أيت الحاج بئره. «…»، يقول الفلاح
+			// الستيني بحسرة.»: a description of whom its paragraph
+			// introduced.
+			if e := d.paragraphNewcomer(first); agrees(e, c.fem) {
+				return e, true
+			}
+		}
 		return nil, true
 	case c.subj != nil:
 		e := d.resolve(c.subj, c.verb, focus, c.fem)
@@ -1932,9 +1945,27 @@ func (d *discourse) newcomer(s int) *entity {
 		if e == nil || slices.Min(e.at) < m.at {
 			return nil
 		}
+		if len(m.name) == 2 && definite(d.r.key(m.name[1])) && d.r.isKnown(m.name[1]) &&
+			slices.ContainsFunc(d.people, func(o *entity) bool { return o != e && len(o.keys) > 0 && o.keys[0] == e.keys[0] && slices.Min(o.at) < m.at }) {
+			return nil // «يبدأ عبده النزول من المنحدر» after «عبده قاسم المقبلي»: the one named before, a common word after the name
+		}
 		return e
 	}
 	return nil
+}
+
+// paragraphNewcomer is newcomer(first) when the sentence it reads is in
+// the paragraph of toks[first]; nil otherwise.
+func (d *discourse) paragraphNewcomer(first int) *entity {
+	r := d.r
+	if first == 0 || !r.narr[first-1] || strings.ContainsRune(string(r.runes[r.toks[first-1].End:r.toks[first].Start]), '\n') {
+		return nil
+	}
+	e := d.newcomer(first)
+	if e == nil || len(e.name) == 0 || !givenNames[arabic.Key(e.name[0])] && e.role == nil && len(e.honors) == 0 {
+		return nil // («هاجم بن خليفة الحكومة»: a verb read as a name)
+	}
+	return e
 }
 
 // sentenceStart is the first token of the sentence of toks[at], its

@@ -822,6 +822,15 @@ var generalCases = []speakerCase{
 		want: []string{"عبد العاطي حسن", "عبد الستار بن عمر", "وليد", "لي جاي-وون"},
 		lex:  true,
 	},
+	{
+		name: "a quotation after the sentence of its paragraph that introduces someone is theirs, and so is one a description of them reports; a given name and a common word is no newcomer",
+		article: `وقال الخبير محمد السعيدي إن «الجفاف طويل».
+في دوار قريب من بيوكرى، يتأمل الحاج إبراهيم أيت الحاج بئره التي جفت الصيف الماضي. «كنا نسقي الهكتار من هاد البير عشرين عام»، يقول الفلاح الستيني بحسرة.
+على صخرة مرتفعة يقف عبده قاسم المقبلي رافعا هاتفه. «الشبكة هنا فقط».
+مع غروب الشمس، يبدأ عبده النزول من المنحدر الصخري. «الجبل صار مكتب البريد»، يقول الرجل الأربعيني.`,
+		want: []string{"محمد السعيدي", "إبراهيم أيت الحاج", "عبده قاسم المقبلي", ""},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
