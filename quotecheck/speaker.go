@@ -1946,7 +1946,9 @@ func (d *discourse) newcomer(s int) *entity {
 			return nil
 		}
 		if len(m.name) == 2 && definite(d.r.key(m.name[1])) && d.r.isKnown(m.name[1]) &&
-			slices.ContainsFunc(d.people, func(o *entity) bool { return o != e && len(o.keys) > 0 && o.keys[0] == e.keys[0] && slices.Min(o.at) < m.at }) {
+			slices.ContainsFunc(d.people, func(o *entity) bool {
+				return o != e && len(o.keys) > 0 && o.keys[0] == e.keys[0] && slices.Min(o.at) < m.at
+			}) {
 			return nil // «يبدأ عبده النزول من المنحدر» after «عبده قاسم المقبلي»: the one named before, a common word after the name
 		}
 		return e
