@@ -762,7 +762,7 @@ func (r *reader) foreignParticle(p int) bool {
 }
 
 // rankQualifiers follow a military rank: its arm or its staff.
-var rankQualifiers = keySet("بحري جوي طيار ركن بحرى")
+var rankQualifiers = keySet("بحري جوي طيار ركن بحرى الأول أول ثان الثاني")
 
 // selves are «نفسه», «نفسها»: «عرّف عن نفسه باسم مجد» — «by the name».
 var selves = keySet("نفسه نفسها نفسي")
@@ -1922,7 +1922,7 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 			if n < hi && r.joined(n) && strings.HasPrefix(r.key(n), "ب") {
 				add(false) // «المكلف بالبيئة»
 			}
-		case definite(k) && !givenNames[k] && (titleAdjectives[k] || nisba(k) && r.isKnown(n)):
+		case definite(k) && !givenNames[k] && (titleAdjectives[k] || nisba(k) && r.isKnown(n) || elative(k) && r.isKnown(n)):
 			proper = -1
 			add(!inQual)
 		case definite(k) && hk == "" && !givenNames[k] && !closedWord(k) && r.isKnown(n) && n+1 < hi && r.joined(n+1) &&
@@ -1979,6 +1979,13 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 		}
 	}
 	return t, n - j
+}
+
+// elative reports a definite word of the pattern «الأفعل» — a colour or a
+// comparative («الأحمر», «الأعلى»): an adjective («الهلال الأحمر»).
+func elative(k string) bool {
+	rs := []rune(bare(k))
+	return definite(k) && len(rs) == 4 && rs[0] == 'ا'
 }
 
 // ownHead reports «و» and a function head with the pronoun of the
