@@ -974,6 +974,36 @@ func (d *discourse) aliases() {
 	}
 	d.kunyas()
 	d.fathersKunyas()
+	d.parentsKunyas()
+}
+
+// parentsKunyas gives a person set off as «والد ريان», «والدة ليث» the
+// kunya «أبو ريان», «أم ليث» («سالم بن علي الحارثي، والد ريان،», then
+// «ويضيف أبو ريان»).
+func (d *discourse) parentsKunyas() {
+	r := d.r
+	for _, m := range d.mentions {
+		p := m.end
+		if len(m.name) < 2 || p+1 >= len(r.toks) || r.gapBefore(p) != gapComma || !r.narr[p] || !r.joined(p+1) {
+			continue
+		}
+		kin := ""
+		switch bare(r.key(p)) {
+		case "والد":
+			kin = "ابو"
+		case "والده":
+			kin = "ام"
+		default:
+			continue
+		}
+		child := r.key(p + 1)
+		if !givenNames[child] {
+			continue
+		}
+		if e := d.personOf(m); e != nil {
+			e.aliases = append(e.aliases, []string{kin, bare(child)})
+		}
+	}
 }
 
 // fathersKunyas joins a kunya the article never ties to anyone — «ويضيف
