@@ -471,6 +471,10 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 	if r.addressee(j) {
 		return false // «يقول لنا وليد»: whom he tells
 	}
+	if rest, ok := strings.CutPrefix(key, "و"); ok && r.lex == nil && ctx == ctxAppos && !givenNames[key] && len([]rune(rest)) >= 3 &&
+		(strings.HasPrefix(rest, "ي") || strings.HasPrefix(rest, "ت")) {
+		return false // without the lexicon, «، ويسمع فيه …» after a function: «and» and a verb, not its holder
+	}
 	if givenNames[key] && !r.surnames[bare(key)] && j+1 < hi && r.joined(j+1) && r.possessed(j+1) {
 		return false // «رفيق دربه الشاعر …», «أمين سرّه»: a noun and its genitive, no given name
 	}
@@ -1053,6 +1057,10 @@ func (r *reader) readWholeName(j, hi int, closed bool) int {
 		last := n+1 >= hi || !r.joined(n+1) // punctuation or the end after it
 		if r.addressee(n) {
 			return n - j // «ويروي الصياد عبد الستار بن عمر لموزاييك:»: whom he told
+		}
+		if chain && !particle && n-j >= 3 && last && strings.HasPrefix(k, "ل") && !strings.HasPrefix(k, "لل") && !givenNames[k] &&
+			n+1 < len(r.toks) && r.gapBefore(n+1) >= gapColon {
+			return n - j // «… بن عمر لموزاييك:»: after «بن» and its word, an outlet told, right before the quotation
 		}
 		if (n == j+1 && femaleNames[r.key(j)] || n-j >= 2 && !particle) && r.circumstantial(n, hi) {
 			return n - j // «وتضيف مريم مبتسمة:», «ردت آل مشيط ضاحكة»: how she said it, not her family name

@@ -1474,6 +1474,14 @@ func (d *discourse) attribute(n int) []speakerOf {
 				}
 			}
 		}
+		if who != nil && len(who.keys) == 2 && kunyaOf(who.keys[0]) != "" && who.function == "" {
+			// «… سهام الرواشدة، وهي سيدة في الستين. تقول أم محمد: …»: a
+			// kunya the article ties to nobody, said of whom the sentence
+			// before in its paragraph introduced.
+			if e := d.paragraphNewcomer(d.sentenceStart(first)); e != nil && e != who && len(e.keys) >= 2 && e.fem == (who.keys[0] == "ام") {
+				who = e
+			}
+		}
 		asker = nil
 		if who != nil && d.asks(first, last) {
 			asker = who

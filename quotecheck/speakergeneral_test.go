@@ -848,6 +848,14 @@ var generalCases = []speakerCase{
 		want: []string{"سالم بن علي الحارثي", "خالد العامري", "سالم بن علي الحارثي"},
 		lex:  true,
 	},
+	{
+		name: "a kunya tied to nobody, said of whom the sentence before in its paragraph introduced; an outlet told after «بن» and its word",
+		article: `وقال الطبيب خالد العامري إن «العشبة لا تعالج شيئا».
+وصلت إلى قسم الطوارئ الأسبوع الماضي سهام الرواشدة، وهي سيدة في الثانية والستين. تقول أم محمد من سريرها: “أنا وقفت الدوا من شهر”.
+ويروي الصياد عبد الستار بن عمر لموزاييك: «كنا خارجين للحوت مع الفجر».`,
+		want: []string{"خالد العامري", "سهام الرواشدة", "عبد الستار بن عمر"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
@@ -873,6 +881,11 @@ var generalCasesWithoutLexicon = []speakerCase{
 وتضيف زهرة بصوت خافت: “أنا ما أطلب شي لنفسي”.
 وقالت مديرة المركز الدكتورة فاطمة الزهراء المقريف إن «الانقطاع يهدد المرضى».`,
 		want: []string{"ماريا لورنتي غارسيا", "", "فاطمة الزهراء المقريف"},
+	},
+	{
+		name: "«and» with a verb after a function and a comma is not its holder",
+		article: `وانتشر مقطع مصور يظهر أحد عناصر الدفاع المدني وهو يحاول الوصول إلى عامل عالق، ويسمع فيه العنصر يصرخ: “خليك معي يا خيي”، فيرد العامل بصوت متقطع: “ما عم بحس بإجري”.`,
+		want: []string{"", "العامل"},
 	},
 	{
 		name: "a woman's given name, then a state of the shape «فاعلة» that a colon ends, is no family name",
