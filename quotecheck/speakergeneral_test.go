@@ -883,9 +883,9 @@ var generalCasesWithoutLexicon = []speakerCase{
 		want: []string{"ماريا لورنتي غارسيا", "", "فاطمة الزهراء المقريف"},
 	},
 	{
-		name: "«and» with a verb after a function and a comma is not its holder",
+		name:    "«and» with a verb after a function and a comma is not its holder",
 		article: `وانتشر مقطع مصور يظهر أحد عناصر الدفاع المدني وهو يحاول الوصول إلى عامل عالق، ويسمع فيه العنصر يصرخ: “خليك معي يا خيي”، فيرد العامل بصوت متقطع: “ما عم بحس بإجري”.`,
-		want: []string{"", "العامل"},
+		want:    []string{"", "العامل"},
 	},
 	{
 		name: "a woman's given name, then a state of the shape «فاعلة» that a colon ends, is no family name",
