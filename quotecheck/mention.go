@@ -547,6 +547,12 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 		// («كاترينا هولمبرغ»: two words the lexicon does not know, a
 		// foreign name, whatever the shape of the first.)
 		return true // after «الدكتورة» even «أليساندرا», whose key looks definite
+	case ctx >= ctxAddress && ctx != ctxAppos && !definite(key) && next && r.lex != nil && r.unknown(j+1) && !r.cliticWord(j) &&
+		!closedWord(r.key(j+1)) && !startsWithDigit(r.toks[j+1].Text) && len([]rune(key)) >= 3:
+		// «رئيسة المفوضية الأوروبية آنيكا فيسترهولم»: after a function,
+		// a word that may look accusative and a word the lexicon does not
+		// know — a foreign name.
+		return true
 	case accusative(key) || definite(key):
 		return false
 	case r.imperfect(j):
@@ -1948,7 +1954,8 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 			!givenNames[k[2:]] && func() bool { h, _ := headOf(k[2:]); return h == "" }() && r.conjunct(n):
 			open, proper = true, -1
 			add(!inQual) // «وشؤون المغتربين»
-		case strings.HasPrefix(k, "ل") && len(t.words) >= 2 && !closedWord(k) && !givenNames[k] && !audiences[k]: // «لمياء», «لطفي» are names
+		case strings.HasPrefix(k, "ل") && len(t.words) >= 2 && !closedWord(k) && !givenNames[k] && !audiences[k] && // «لمياء», «لطفي» are names
+			!(r.lex != nil && r.unknown(n) && n+1 < hi && r.joined(n+1) && r.unknown(n+1) && !strings.HasPrefix(k, "لل")): // nor «ليزبيت سوندرغارد»
 			inQual, proper = true, n
 			open = !strings.HasPrefix(k, "لل")
 			add(false) // «للسياسة النقدية», «لشؤون الطاقة», «لسوناطراك»
@@ -1980,6 +1987,12 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 			}
 			inQual, open, proper = true, false, -1
 		case proper == n-1 && !givenNames[k] && r.unknown(n) && r.unknown(proper):
+			if (proper == j+1 || !r.unknown(proper-1)) && n+1 < hi && r.joined(n+1) && r.unknown(n+1) && (n+2 >= hi || !r.joined(n+2) || closedWord(r.key(n+2))) {
+				// «رئيسة وزراء فانواتو إيلا ماتاو،»: three words the lexicon
+				// does not know after the construct are a place of one
+				// word and its holder's name of two.
+				return t, n - j
+			}
 			proper = n
 			add(!inQual) // «تيزي وزو»
 		default:

@@ -856,6 +856,14 @@ var generalCases = []speakerCase{
 		want: []string{"خالد العامري", "سهام الرواشدة", "عبد الستار بن عمر"},
 		lex:  true,
 	},
+	{
+		name: "a foreign name after a function, whatever its first word looks like (an accusative, «لـ»); a one-word country, then its holder's two-word name",
+		article: `«لقد اتخذنا الليلة قرارا تاريخيا»، قالت رئيسة المفوضية الأوروبية آنيكا فيسترهولم في مؤتمر صحافي.
+في المقابل، رأت رئيسة الوزراء الدنماركية ليزبيت سوندرغارد أن التردد لم يعد خيارا، وقالت: «كل شهر نضيعه ثمنه باهظ».
+أما رئيسة وزراء فانواتو إيلا ماتاو، التي تقود مجموعة تفاوضية، فقد قالت: “نحن لا نفاوض على نسب مئوية”.`,
+		want: []string{"آنيكا فيسترهولم", "ليزبيت سوندرغارد", "إيلا ماتاو"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
