@@ -497,8 +497,11 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 		return false
 	}
 	if (strings.HasPrefix(key, "ب") || strings.HasPrefix(key, "ل")) && len([]rune(key)) >= 4 && !givenNames[key] && !nameParticles[key] &&
-		!belNames[key] && !rankQualifiers[key] && next && givenNames[r.key(j+1)] && mentionStarts[r.key(j+1)] {
-		return false // «رئيسة جمعية المرأة العمانية بصور عائشة بنت سالم»: a place, then the name (placeBefore)
+		!belNames[key] && !rankQualifiers[key] && next && (givenNames[r.key(j+1)] && mentionStarts[r.key(j+1)] ||
+		j+2 < hi && r.joined(j+2) && !givenNames[r.key(j+1)] && givenNames[r.key(j+2)] && mentionStarts[r.key(j+2)] && r.lex != nil && r.isKnown(j)) {
+		// «رئيسة جمعية المرأة العمانية بصور عائشة بنت سالم», «… بنادي
+		// عجمان سالم بن حميد»: a place, then the name (placeBefore)
+		return false
 	}
 	if definite(key) && nisba(key) && !givenNames[key] && next && givenNames[r.key(j+1)] {
 		return false // «المهاجم الإيفواري يوسفو كوناتي»: a nationality, then the name
@@ -662,6 +665,28 @@ var keyHajj = arabic.Key("الحاج")
 // given name and a family name, a father's name, as Egypt writes many
 // («عادل السيد النجار»).
 var keySayyid = arabic.Key("السيد")
+
+// keyLada is the key of «لدى» (at, accredited to).
+var keyLada = arabic.Key("لدى")
+
+// ladaHolder is where a given name starts within four words after «لدى»
+// at toks[p] — two or more definite words of the place before it
+// («لدى الكرسي الرسولي ندى حداد») —; p when none does.
+func (r *reader) ladaHolder(p, hi int) int {
+	for e := p + 1; e < hi && e-p <= 4 && r.joined(e); e++ {
+		k := r.key(e)
+		if givenNames[k] && !definite(k) {
+			if e-p >= 3 && r.nameStart(e, hi, k, ctxAddress) {
+				return e
+			}
+			return p
+		}
+		if !definite(k) || closedWord(k) {
+			return p
+		}
+	}
+	return p
+}
 
 // keyFounder is «مؤسس», whose feminine «مؤسسة» is an institution.
 var keyFounder = arabic.Key("مؤسس")
@@ -1891,6 +1916,13 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 				add(false)
 			}
 			inQual, open, proper = true, false, -1
+		case open && n-1 > j && k == keyLada && r.isKnown(n-1) && r.ladaHolder(n, hi) > n:
+			// «سفيرة لبنان لدى الكرسي الرسولي ندى حداد»: where the
+			// function is held, then its holder's given name.
+			for end := r.ladaHolder(n, hi); n < end; {
+				add(false)
+			}
+			inQual, open, proper = true, false, -1
 		case open && (n-1 == j || r.isKnown(n-1)):
 			// The genitive a construct awaits (a proper noun awaits none):
 			// any noun, a place with «و» («ولاية وهران») too.
@@ -1925,6 +1957,13 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 			// «سابق» («وزير سوداني سابق شارك …»: a verb follows).
 			open = !definite(k) && !r.unknown(n) && k != "سابق" && k != "سابقه"
 			add(!inQual)
+			if !definite(k) && n+1 < hi && r.joined(n) && r.joined(n+1) && r.unknown(n) && r.unknown(n+1) && !givenNames[r.key(n)] &&
+				(n+2 >= hi || !r.joined(n+2) || closedWord(r.key(n+2))) && r.lex != nil {
+				// «رئيسة ناميبيا نانغولا هاميوتا،»: a country the lexicon
+				// knows, then two words it does not that end the phrase —
+				// its holder's name.
+				return t, n - j
+			}
 		case hk != "" && definite(k) && definite(k0) && len(t.words) == 1 && fem == hkFem:
 			// (not «النائبة الوزير»: a woman's function, then a man's, her object)
 			t.heads = append(t.heads, hk) // «الرئيس المدير العام»

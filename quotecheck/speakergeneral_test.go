@@ -864,6 +864,14 @@ var generalCases = []speakerCase{
 		want: []string{"آنيكا فيسترهولم", "ليزبيت سوندرغارد", "إيلا ماتاو"},
 		lex:  true,
 	},
+	{
+		name: "a known country and an unknown two-word name; «لدى» and its place before a holder's name; a club in «بـ» and its place before the chairman's name",
+		article: `من جانبها، أكدت رئيسة ناميبيا نانغولا هاميوتا، التي تسلمت الرئاسة الدورية للاتحاد، أن «السلام أولويتنا».
+وفي تصريح للوكالة، قالت سفيرة لبنان لدى الكرسي الرسولي ندى حداد: «هذا الخبر يحمل دلالة كبيرة».
+وقال رئيس مجلس إدارة شركة كرة القدم بنادي عجمان سالم بن حميد المهيري: “القرار لم يكن سهلا”.`,
+		want: []string{"نانغولا هاميوتا", "ندى حداد", "سالم بن حميد المهيري"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
