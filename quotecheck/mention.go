@@ -246,8 +246,27 @@ func (r *reader) findGaps() {
 		if g == gapParen && r.hyphenated(from, to) {
 			g, r.hyphen[j] = gapNone, true
 		}
+		if g == gapStop && to-from == 1 && r.runes[from] == '.' && r.toks[j].Quote == r.toks[j-1].Quote && (r.latinWord(j) || r.domain(j)) {
+			g = gapNone // «للعربية.نت», «hespress.com»: a site's name, no sentence's end
+		}
 		r.gaps[j] = g
 	}
+}
+
+// domains are the endings of sites' names after a bare dot («العربية.نت»).
+var domains = keySet("نت كوم اورج اون")
+
+// domain reports toks[j] as the ending of a site's name after a dot.
+func (r *reader) domain(j int) bool { return domains[r.key(j)] }
+
+// latinWord reports toks[j] as a word in Latin letters («hespress.com»).
+func (r *reader) latinWord(j int) bool {
+	for _, c := range r.toks[j].Text {
+		if c < 'A' || c > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 // hyphenated reports a bare hyphen at runes[from:to] between two letters

@@ -872,6 +872,12 @@ var generalCases = []speakerCase{
 		want: []string{"نانغولا هاميوتا", "ندى حداد", "سالم بن حميد المهيري"},
 		lex:  true,
 	},
+	{
+		name: "a dot inside a site's name («للعربية.نت») ends no sentence",
+		article: `وقال وزير المالية السعودي سلطان بن عبد الرحمن آل ماجد، في تصريحات خاصة للعربية.نت على هامش الاجتماع: “المملكة تدعم أي إطار يعيد الثقة”.`,
+		want: []string{"سلطان بن عبد الرحمن آل ماجد"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
