@@ -873,10 +873,10 @@ var generalCases = []speakerCase{
 		lex:  true,
 	},
 	{
-		name: "a dot inside a site's name («للعربية.نت») ends no sentence",
+		name:    "a dot inside a site's name («للعربية.نت») ends no sentence",
 		article: `وقال وزير المالية السعودي سلطان بن عبد الرحمن آل ماجد، في تصريحات خاصة للعربية.نت على هامش الاجتماع: “المملكة تدعم أي إطار يعيد الثقة”.`,
-		want: []string{"سلطان بن عبد الرحمن آل ماجد"},
-		lex:  true,
+		want:    []string{"سلطان بن عبد الرحمن آل ماجد"},
+		lex:     true,
 	},
 }
 
