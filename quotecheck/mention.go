@@ -781,6 +781,10 @@ func (r *reader) spokenFor(p, hi int) int {
 		if closedWord(k) || honorifics[k] != "" {
 			return p
 		}
+		if e > p+2 && r.lex != nil && r.unknown(e) && e+1 < hi && r.joined(e+1) && r.unknown(e+1) &&
+			(e+2 >= hi || !r.joined(e+2) || closedWord(r.key(e+2))) {
+			return e // «المتحدثة باسم حملة كاراواي ميغان أوكونور:»: two unknown words that end the phrase, the spokeswoman's name
+		}
 		given = given || givenNames[k] && !definite(k)
 	}
 	return p

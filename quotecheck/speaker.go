@@ -1828,6 +1828,12 @@ func (d *discourse) quoteSpeaker(first, last, bs int, focus *entity) (who *entit
 			// goes on speaking.
 			return focus, true
 		}
+		if v := strings.TrimLeft(d.r.key(c.verb), "وف"); e == nil && (goOn[v] || closing[v]) && d.unheldFunction(c.subj) && focus != nil && focus.function == "" && agrees(focus, c.fem) {
+			// «وتابع حاكم أوهايو السابق:» after the president-elect spoke: a
+			// function the article gives nobody else, said of whoever goes
+			// on speaking.
+			return focus, true
+		}
 		if e == nil {
 			e = d.function(c.subj)
 		}
@@ -2894,6 +2900,22 @@ var (
 // complement, no name («الرئيس»).
 func (d *discourse) bareHead(m *mention, head string) bool {
 	return len(m.name) == 0 && len(m.titles) == 1 && len(m.titles[0].core) == 1 && m.titles[0].heads[0] == head
+}
+
+// unheldFunction reports a mention by a function alone whose head no
+// named person of the article holds and no mention before it gives in its
+// gender.
+func (d *discourse) unheldFunction(m *mention) bool {
+	if len(m.name) > 0 || len(m.titles) != 1 || m.plural || m.same {
+		return false
+	}
+	h := m.titles[0].heads[0]
+	if slices.ContainsFunc(d.people, func(e *entity) bool { return e.function == "" && e.heads[h] }) {
+		return false
+	}
+	return !slices.ContainsFunc(d.mentions, func(o *mention) bool {
+		return o.at < m.at && len(o.titles) > 0 && o.titles[0].heads[0] == h && o.fem == m.fem
+	})
 }
 
 // namedLater is the person a later mention by m's function names as the
