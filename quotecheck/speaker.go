@@ -2573,6 +2573,14 @@ func (d *discourse) subjectAfter(v, hi int) *clause {
 		c.subj = m // «قال رجل الأعمال سعيد حسن المري»
 		return c
 	}
+	if definite(k) && nationStem(k) != "" && p+1 < hi && r.joined(p+1) {
+		// «وقالت الإثيوبية أبيبا ديريسا، بطلة …»: a nationality, then the
+		// name the narration read.
+		if i := slices.IndexFunc(d.mentions, func(m *mention) bool { return m.at == p+1 }); i >= 0 && len(d.mentions[i].name) >= 2 && len(d.mentions[i].titles) == 0 {
+			c.subj = d.mentions[i]
+			return c
+		}
+	}
 	if m := d.describedMention(p, hi); m != nil {
 		c.subj = m // «قالت مساعد وزير التموين … الدكتورة منى أبو العلا»
 		return c

@@ -888,6 +888,14 @@ var generalCases = []speakerCase{
 		want: []string{"ريتشارد كولمان", "ريتشارد كولمان", "إلين كاراواي", "إلين كاراواي", "ميغان أوكونور"},
 		lex:  true,
 	},
+	{
+		name: "a nationality, then a foreign name, is a speech verb's subject; «السيناتور» is a function a relay's «عن» may take",
+		article: `«كنت أعرف أن المسار سريع»، قال الكيني جوزيف كيبتو، الفائز بلقب الرجال.
+وقالت الإثيوبية أبيبا ديريسا، بطلة فئة السيدات: «هذه مشاركتي الثانية في بيروت».
+ونقلت صحيفة إل باييس الإسبانية عن السيناتور رامون إيتورالدي، زعيم كتلة المعارضة، قوله: «لم نكن نريد الوصول إلى هذه النقطة».`,
+		want: []string{"جوزيف كيبتو", "أبيبا ديريسا", "رامون إيتورالدي"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
