@@ -517,7 +517,8 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 	}
 	if (strings.HasPrefix(key, "ب") || strings.HasPrefix(key, "ل")) && len([]rune(key)) >= 4 && !givenNames[key] && !nameParticles[key] &&
 		!belNames[key] && !rankQualifiers[key] && next && (givenNames[r.key(j+1)] && mentionStarts[r.key(j+1)] ||
-		j+2 < hi && r.joined(j+2) && !givenNames[r.key(j+1)] && givenNames[r.key(j+2)] && mentionStarts[r.key(j+2)] && r.lex != nil && r.isKnown(j)) {
+		j+2 < hi && r.joined(j+2) && !givenNames[r.key(j+1)] && givenNames[r.key(j+2)] && mentionStarts[r.key(j+2)] &&
+			(r.lex != nil && r.isKnown(j) || j+3 < hi && r.joined(j+3) && nameParticles[r.key(j+3)])) {
 		// «رئيسة جمعية المرأة العمانية بصور عائشة بنت سالم», «… بنادي
 		// عجمان سالم بن حميد»: a place, then the name (placeBefore)
 		return false
@@ -601,6 +602,9 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 		for n < hi && n-j < 6 && (n == j || r.joined(n)) && !closedWord(r.key(n)) && !accusative(r.key(n)) {
 			if h, _ := headOf(r.key(n)); h != "" || articleWithClitic(r.key(n)) {
 				break
+			}
+			if r.lex == nil && n > j && (pronounSuffixed(r.key(n)) || strings.HasSuffix(r.key(n), "ه") && !givenNames[r.key(j)]) && !givenNames[r.key(n)] {
+				return false // «، مدرب الوداد، خيبة أمله،»: a noun and its pronoun, the verb's object
 			}
 			if givenNames[r.key(n)] {
 				given = true
@@ -2017,7 +2021,10 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 			open, proper = true, -1
 			add(!inQual) // «وشؤون المغتربين»
 		case strings.HasPrefix(k, "ل") && len(t.words) >= 2 && !closedWord(k) && !givenNames[k] && !audiences[k] && // «لمياء», «لطفي» are names
-			!(r.lex != nil && r.unknown(n) && n+1 < hi && r.joined(n+1) && r.unknown(n+1) && !strings.HasPrefix(k, "لل")): // nor «ليزبيت سوندرغارد»
+			!(r.lex != nil && r.unknown(n) && n+1 < hi && r.joined(n+1) && r.unknown(n+1) && !strings.HasPrefix(k, "لل")) && // nor «ليزبيت سوندرغارد»
+			!(r.lex == nil && !strings.HasPrefix(k, "لل") && !placeNouns[k[2:]] && !institutions[k[2:]] && !eponymNouns[k[2:]] &&
+				n+1 < hi && r.joined(n+1) && !definite(r.key(n+1)) && !closedWord(r.key(n+1)) &&
+				(n+2 >= hi || !r.joined(n+2) || closedWord(r.key(n+2)))): // (without the lexicon, a «لـ» word and an indefinite one that end the phrase may be a name)
 			inQual, proper = true, n
 			open = !strings.HasPrefix(k, "لل")
 			add(false) // «للسياسة النقدية», «لشؤون الطاقة», «لسوناطراك»

@@ -1828,11 +1828,14 @@ func (d *discourse) quoteSpeaker(first, last, bs int, focus *entity) (who *entit
 			// goes on speaking.
 			return focus, true
 		}
-		if v := strings.TrimLeft(d.r.key(c.verb), "وف"); e == nil && (goOn[v] || closing[v]) && d.unheldFunction(c.subj) && focus != nil && focus.function == "" && agrees(focus, c.fem) {
+		if v := strings.TrimLeft(d.r.key(c.verb), "وف"); e == nil && (goOn[v] || closing[v]) && d.unheldFunction(c.subj) {
 			// «وتابع حاكم أوهايو السابق:» after the president-elect spoke: a
 			// function the article gives nobody else, said of whoever goes
-			// on speaking.
-			return focus, true
+			// on speaking — nobody when that is unknown.
+			if focus != nil && focus.function == "" && agrees(focus, c.fem) {
+				return focus, true
+			}
+			return nil, true
 		}
 		if e == nil {
 			e = d.function(c.subj)
@@ -3103,6 +3106,9 @@ func (d *discourse) function(m *mention) *entity {
 	if len(m.titles) == 0 || len(m.name) > 0 || anaphoric(m) || m.titles[0].heads[0] == "نظير" || d.generic(m) {
 		return nil
 	}
+	if w := m.titles[0].words; len(w) > 0 && (strings.HasSuffix(plain(d.r.toks[w[0]].Text), "ه") || strings.HasSuffix(plain(d.r.toks[w[0]].Text), "ها")) {
+		return nil // «نائبه المنتخب»: someone's deputy, whom the article does not name
+	}
 	best := m
 	for _, o := range d.mentions {
 		if o != m && o.at < m.at && len(o.name) == 0 && len(o.titles) > 0 && o.titles[0].heads[0] == m.titles[0].heads[0] &&
@@ -3186,6 +3192,13 @@ func (d *discourse) readOn(m *mention) bool {
 		return false
 	}
 	k := r.key(p)
+	if r.lex == nil && !closedWord(k) && !definite(k) && !strings.ContainsAny(string([]rune(k)[:1]), "بو") && p+1 < len(r.toks) && r.joined(p+1) &&
+		!closedWord(r.key(p+1)) && !definite(r.key(p+1)) && (p+2 >= len(r.toks) || !r.joined(p+2) || closedWord(r.key(p+2))) {
+		// Without the lexicon, two indefinite words after a function
+		// («رئيسة ناميبيا نانغولا هاميوتا،»): maybe its holder's name,
+		// whatever their shape.
+		return true
+	}
 	return !closedWord(k) && !accusative(k) && !articleWithClitic(k) && !strings.HasPrefix(k, "ب") && !strings.HasPrefix(k, "ل") &&
 		!(strings.HasPrefix(k, "و") && r.conjunct(p))
 }

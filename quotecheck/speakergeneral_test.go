@@ -928,6 +928,14 @@ var generalCasesWithoutLexicon = []speakerCase{
 		want:    []string{"", "العامل"},
 	},
 	{
+		name: "without the lexicon, unread words after a function may be its holder's name; a noun and its pronoun after a comma are no name; «نائبه» is someone's deputy; «يزن» is a given name",
+		article: `من جانبها، أكدت رئيسة ناميبيا نانغولا هاميوتا، التي تسلمت الرئاسة، أن «السلام أولويتنا».
+في المقابل، لم يخف الإسباني ميغيل أنخيل سوريانو، مدرب الوداد، خيبة أمله، وقال: «لم نكن في مستوانا».
+وصعد إلى المنصة برفقة نائبه المنتخب، وقال نائبه المنتخب: "سنعمل معا".
+ثم خطف قائد المنتخب المدافع يزن أبو الهيجاء هدف الفوز، وقال أبو الهيجاء: «الهدف للجماهير».`,
+		want: []string{"", "", "", "يزن أبو الهيجاء"},
+	},
+	{
 		name: "a woman's given name, then a state of the shape «فاعلة» that a colon ends, is no family name",
 		article: `وتوجت سلمى العلوي ملكة للمهرجان.
 وتضيف سلمى ضاحكة: «جدتي لم تنم البارحة».`,
