@@ -1710,12 +1710,9 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 			// «رئيس جامعة الإخوة منتوري قسنطينة 1»: the family an
 			// institution is named after, no holder of the function.
 			n := r.readName(j, hi, false)
-			t := &m.titles[len(m.titles)-1]
-			for p := j; p < j+n; p++ {
-				t.words = append(t.words, p)
-				t.qual = append(t.qual, bare(r.key(p)))
-			}
+			r.endFunction(m, j, j+n)
 			j += n
+			t := &m.titles[len(m.titles)-1]
 			for j < hi && r.joined(j) && startsWithDigit(r.toks[j].Text) {
 				t.words = append(t.words, j)
 				j++
@@ -1731,11 +1728,7 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 				// «والي جهة الرباط سلا القنيطرة، مراد الوزاني»: the
 				// name set off after the comma is the person's; the words
 				// before it end the function.
-				t := &m.titles[len(m.titles)-1]
-				for p := j; p < j+n; p++ {
-					t.words = append(t.words, p)
-					t.qual = append(t.qual, bare(r.key(p)))
-				}
+				r.endFunction(m, j, j+n)
 				j += n
 				continue
 			}
@@ -1764,11 +1757,7 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 				// «… مستودع الحافلات بباب سعدون، محمد علي الزواري،»: the
 				// name set off after the comma is the holder's; these
 				// words end the function.
-				t := &m.titles[len(m.titles)-1]
-				for p := j; p < j+f; p++ {
-					t.words = append(t.words, p)
-					t.qual = append(t.qual, bare(r.key(p)))
-				}
+				r.endFunction(m, j, j+f)
 				j += f
 				continue
 			}
@@ -1779,11 +1768,7 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 			// «والي جهة الرباط سلا القنيطرة، مراد الوزاني»: words up to a
 			// comma after which the person is named end the function.
 			e := r.placeBeforeName(j, hi)
-			t := &m.titles[len(m.titles)-1]
-			for p := j; p < e; p++ {
-				t.words = append(t.words, p)
-				t.qual = append(t.qual, bare(r.key(p)))
-			}
+			r.endFunction(m, j, e)
 			j = e
 			continue
 		case !named && len(m.titles) > 0 && r.surnames[bare(k)] && k != keyAli:
@@ -1835,6 +1820,16 @@ func (r *reader) apposedName(j, hi int) bool {
 	k := r.key(j)
 	second := j+1 < hi && r.joined(j+1) && nameParticles[r.key(j+1)] && !r.conjunct(j+1)
 	return (givenNames[k] || nameParticles[k] || second) && r.nameStart(j, hi, k, ctxAppos)
+}
+
+// endFunction adds toks[from:to] to m's last function as its qualifiers:
+// words of a place or a body that end it before its holder's name.
+func (r *reader) endFunction(m *mention, from, to int) {
+	t := &m.titles[len(m.titles)-1]
+	for p := from; p < to; p++ {
+		t.words = append(t.words, p)
+		t.qual = append(t.qual, bare(r.key(p)))
+	}
 }
 
 // placeBeforeName is where up to three open-class words from toks[j] end
