@@ -531,10 +531,12 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 		return false // the preposition «على»
 	case namePrefixes[key] && next && (givenNames[r.key(j+1)] || patronyms[r.key(j+1)] && j+2 < hi && r.joined(j+2)):
 		return true // «سيد أحمد ولد …», «سيدي محمد», «سيدي ولد اعبيد»
-	case (key == keyWad || nameParticles[key]) && next && r.wadName(j):
+	case (key == keyWad || nameParticles[key] || key == keyBani) && next && r.wadName(j):
 		return true // «وصعد ود الفكي» after «عثمان ود الفكي»: the family name with Sudan's «son of»
 	case key == keyAbd && next && definite(r.key(j+1)) && !stopWords[r.key(j+1)] && !r.cliticWord(j+1):
 		return true // «عبد الأمير», «عبد الحسين»: «عبد» takes a name of God or an epithet, whatever else it is
+	case (key == "ابن" || key == "ابنه") && next && (placeNouns[bare(r.key(j+1))] || eponymNouns[bare(r.key(j+1))]):
+		return false // «ابن حي الملاح», «ابنة المدينة»: a description, not a name
 	case nameParticles[key]:
 		// «أبو عمر», «ولد الشيخ», not «أم لستة أطفال»
 		return next && r.familyWord(j+1) && !accusative(r.key(j+1)) && !r.cliticWord(j+1)
@@ -714,6 +716,9 @@ func (r *reader) ladaHolder(p, hi int) int {
 // keyFounder is «مؤسس», whose feminine «مؤسسة» is an institution.
 var keyFounder = arabic.Key("مؤسس")
 
+// keyBani is «بني», which starts Levantine family names («بني هاني»).
+var keyBani = arabic.Key("بني")
+
 // keyWad is «ود», Sudan's «son of» between a name's parts.
 var keyWad = arabic.Key("ود")
 
@@ -723,7 +728,8 @@ var keyWad = arabic.Key("ود")
 // that looks accusative.
 func (r *reader) wadName(j int) bool {
 	for p := 1; p+1 < len(r.toks); p++ {
-		if p != j && r.key(p) == r.key(j) && r.key(p+1) == r.key(j+1) && r.joined(p) && r.joined(p+1) && givenNames[r.key(p-1)] {
+		if p != j && r.key(p) == r.key(j) && r.key(p+1) == r.key(j+1) && r.joined(p) && r.joined(p+1) &&
+			(givenNames[r.key(p-1)] || p >= 2 && r.joined(p-1) && r.key(p-2) == keyAbd) {
 			return true
 		}
 	}

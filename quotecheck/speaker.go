@@ -675,8 +675,12 @@ func (d *discourse) verbsBeforeParticles() {
 // lexicon makes of it.
 func (d *discourse) beforePatronym(j, lo int) bool {
 	r := d.r
-	if j+2 >= len(r.toks) || !r.joined(j+1) || !r.joined(j+2) || !patronyms[r.key(j+1)] && r.key(j+1) != keyAbu ||
-		j == lo || r.gapBefore(j) != gapComma {
+	if j+2 >= len(r.toks) || !r.joined(j+1) || !r.joined(j+2) || !patronyms[r.key(j+1)] && r.key(j+1) != keyAbu || j == lo {
+		return false
+	}
+	// Set off by a comma, or after a description a speech verb's
+	// subject opens with («وقال المنمي اعلي ولد محمد المختار»).
+	if r.gapBefore(j) != gapComma && !(j-2 >= lo && r.joined(j) && definite(r.key(j-1)) && d.speechVerbAt(j-2, lo) && patronyms[r.key(j+1)]) {
 		return false
 	}
 	k := r.key(j)
@@ -2766,6 +2770,9 @@ func (d *discourse) describedName(p, hi int) *mention {
 		}
 		if !givenNames[r.key(q)] && !nameParticles[r.key(q)] {
 			continue
+		}
+		if (filial[r.key(q)] || patronyms[r.key(q)]) && q-1 > p && !definite(r.key(q-1)) && !closedWord(r.key(q-1)) {
+			q-- // «وقال المنمي اعلي ولد محمد المختار»: the given name before «ولد», whatever the list lacks
 		}
 		if m, _ := r.readMention(q, hi, ctxAddress); m != nil && len(m.titles) == 0 && d.strongName(m) {
 			return m

@@ -400,7 +400,8 @@ var mentionStarts = func() map[string]bool {
 	for k := range pronounHonorifics {
 		add(k)
 	}
-	m[keyWad] = true // «ود الفكي», a family name that Sudan's «son of» starts (nameStart)
+	m[keyWad] = true  // «ود الفكي», a family name that Sudan's «son of» starts (nameStart)
+	m[keyBani] = true // «بني هاني», as the article prints it after a given name (nameStart)
 	return m
 }()
 
