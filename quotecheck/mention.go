@@ -490,6 +490,10 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 	if r.addressee(j) {
 		return false // «يقول لنا وليد»: whom he tells
 	}
+	if rs := []rune(key); len(rs) == 4 && !givenNames[key] && j+1 < hi && r.joined(j+1) && givenNames[r.key(j+1)] &&
+		(rs[0] == 'ت' && femaleNames[r.key(j+1)] || rs[0] == 'ي' && !femaleNames[r.key(j+1)]) {
+		return false // «تعرض نورة بنت سعد …»: a verb whose subject's name follows, agreeing with it
+	}
 	if rest, ok := strings.CutPrefix(key, "و"); ok && r.lex == nil && ctx == ctxAppos && !givenNames[key] && len([]rune(rest)) >= 3 &&
 		(strings.HasPrefix(rest, "ي") || strings.HasPrefix(rest, "ت")) {
 		return false // without the lexicon, «، ويسمع فيه …» after a function: «and» and a verb, not its holder

@@ -753,6 +753,18 @@ func (d *discourse) firstNames() {
 func (d *discourse) appositions() {
 	r := d.r
 	for i, m := range d.mentions {
+		// «أعلن المخرج يوسفو ساوادوغو، رئيس لجنة تحكيم المسابقة الرسمية
+		// للدورة السادسة …»: a function right after a name and a comma
+		// that the reader could not close is the person's too.
+		if i > 0 && len(m.name) == 0 && len(m.titles) > 0 && !m.plural && !d.inPrep[m] && len(m.titles[0].words) >= 3 {
+			if p := d.mentions[i-1]; len(p.name) >= 2 && p.end == m.at && r.gapBefore(m.at) == gapComma && !d.inPrep[p] {
+				if e := d.personOf(p); e != nil && len(e.keys) >= 2 && !(m.fem && e.masc) {
+					d.learn(e, m)
+				}
+			}
+		}
+	}
+	for i, m := range d.mentions {
 		if len(m.name) > 0 || len(m.titles) == 0 || m.plural || m.same || m.pronoun != "" || d.generic(m) || i+1 >= len(d.mentions) ||
 			d.inPrep[m] || m.at > 0 && stopWords[r.key(m.at-1)] {
 			continue // «في محافظة بعلبك»: a place, no person

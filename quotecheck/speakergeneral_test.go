@@ -907,6 +907,14 @@ var generalCases = []speakerCase{
 		want: []string{"اعلي ولد محمد المختار", "عبد الرؤوف بني هاني", "عبد السلام بوكرين"},
 		lex:  true,
 	},
+	{
+		name: "a long function after a name and a comma is the person's though it runs on; a verb agreeing with the given name after it is no name",
+		article: `“لم تكن المداولات سهلة”. بهذه الكلمات أعلن المخرج البوركينابي يوسفو ساوادوغو، رئيس لجنة تحكيم المسابقة الرسمية للدورة السادسة والعشرين لأيام قرطاج، نتائج المسابقة.
+وأوضح رئيس لجنة التحكيم أن اللجنة “ثمّنت قدرة المخرج على تحويل الحكاية”.
+وفي ركن الأسر المنتجة، تعرض نورة بنت سعد آل عيد منتجاتها، وقالت: “بدأت من مطبخ بيتي”.`,
+		want: []string{"يوسفو ساوادوغو", "يوسفو ساوادوغو", "نورة بنت سعد آل عيد"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
