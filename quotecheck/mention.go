@@ -70,8 +70,13 @@ type reader struct {
 	// hyphen marks a token joined to the one before by a hyphen alone
 	// («كروغر-آيلرز»): one word of a name, no gap (findGaps).
 	hyphen []bool
-	lex    Lexicon
-	known  map[string]bool // the lexicon's answer per word
+	// printed and afterGiven are gathered once, when first asked
+	// (addressee, wadName): the keys the article prints, and how often
+	// each particle and its word follow a given name.
+	printed    map[string]bool
+	afterGiven map[[2]string]int
+	lex        Lexicon
+	known      map[string]bool // the lexicon's answer per word
 	// surnames are the bare keys of the name words of the people the
 	// article names, so that «النائب بوزيان», «وقال العمر» read a name.
 	surnames map[string]bool
@@ -305,6 +310,12 @@ func (r *reader) aside(p int) int {
 		}
 	}
 	return p
+}
+
+// lineBreak reports a line break between toks[j-1] and toks[j]: a new
+// line or paragraph.
+func (r *reader) lineBreak(j int) bool {
+	return strings.ContainsRune(string(r.runes[r.toks[j-1].End:r.toks[j].Start]), '\n')
 }
 
 // joined reports whether toks[j] goes on the phrase of toks[j-1]: both
@@ -731,13 +742,27 @@ var keyWad = arabic.Key("ود")
 // الفكي», «وليد أبو شقرا»): a family name, not the verb «ودّ» or a word
 // that looks accusative.
 func (r *reader) wadName(j int) bool {
-	for p := 1; p+1 < len(r.toks); p++ {
-		if p != j && r.key(p) == r.key(j) && r.key(p+1) == r.key(j+1) && r.joined(p) && r.joined(p+1) &&
-			(givenNames[r.key(p-1)] || p >= 2 && r.joined(p-1) && r.key(p-2) == keyAbd) {
-			return true
+	if r.afterGiven == nil {
+		// Counted once per article: nameStart asks for every particle.
+		r.afterGiven = map[[2]string]int{}
+		for p := 1; p+1 < len(r.toks); p++ {
+			if r.particleAfterGiven(p) {
+				r.afterGiven[[2]string{r.key(p), r.key(p + 1)}]++
+			}
 		}
 	}
-	return false
+	n := r.afterGiven[[2]string{r.key(j), r.key(j + 1)}]
+	if r.particleAfterGiven(j) {
+		n-- // printed elsewhere, not here
+	}
+	return n > 0
+}
+
+// particleAfterGiven reports toks[p] and the word after it joined after a
+// given name, or after «عبد» and its word («عبد الرؤوف بني هاني»).
+func (r *reader) particleAfterGiven(p int) bool {
+	return p >= 1 && p+1 < len(r.toks) && r.joined(p) && r.joined(p+1) &&
+		(givenNames[r.key(p-1)] || p >= 2 && r.joined(p-1) && r.key(p-2) == keyAbd)
 }
 
 // apposedAfter is the end of the words from toks[p] when they run, joined,
@@ -1105,12 +1130,14 @@ func (r *reader) addressee(p int) bool {
 	if strings.HasSuffix(rest, "نا") && len([]rune(rest)) >= 4 {
 		return true // «لمراسلنا», «لصحيفتنا»
 	}
-	for q := range r.toks {
-		if q != p && r.keys[q] == rest {
-			return true
+	if r.printed == nil {
+		// Gathered once per article: nameStart asks for every word.
+		r.printed = map[string]bool{}
+		for _, k := range r.keys {
+			r.printed[k] = true
 		}
 	}
-	return false
+	return r.printed[rest]
 }
 
 // readWholeName is readName before placeBefore.

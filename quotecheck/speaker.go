@@ -316,17 +316,10 @@ func (d *discourse) duals() {
 // singular is a dual in construct as printed without its ending
 // («نائبي», «نائبَيْ» → «نائب»).
 func singular(w string) string {
-	rs := []rune(w)
-	for len(rs) > 0 && unicode.Is(unicode.Mn, rs[len(rs)-1]) {
-		rs = rs[:len(rs)-1]
-	}
-	if n := len(rs); n > 0 && (rs[n-1] == 'ي' || rs[n-1] == 'ا') {
-		rs = rs[:n-1]
-	}
-	for len(rs) > 0 && unicode.Is(unicode.Mn, rs[len(rs)-1]) {
-		rs = rs[:len(rs)-1]
-	}
-	return string(rs)
+	mark := func(c rune) bool { return unicode.Is(unicode.Mn, c) }
+	w = strings.TrimRightFunc(w, mark)
+	w = strings.TrimSuffix(strings.TrimSuffix(w, "ي"), "ا")
+	return strings.TrimRightFunc(w, mark)
 }
 
 // dualHead is the function a dual in construct names («نائبي»,
@@ -1529,7 +1522,7 @@ func (d *discourse) attribute(n int) []speakerOf {
 func (d *discourse) headlineSpeaker(last int) *entity {
 	r := d.r
 	hi := last + 1
-	for hi < len(r.toks) && !strings.ContainsRune(string(r.runes[r.toks[hi-1].End:r.toks[hi].Start]), '\n') {
+	for hi < len(r.toks) && !r.lineBreak(hi) {
 		hi++
 	}
 	return d.familyNamed(last+1, hi)
@@ -2023,7 +2016,7 @@ func (d *discourse) newcomer(s int) *entity {
 // the paragraph of toks[first]; nil otherwise.
 func (d *discourse) paragraphNewcomer(first int) *entity {
 	r := d.r
-	if first == 0 || !r.narr[first-1] || strings.ContainsRune(string(r.runes[r.toks[first-1].End:r.toks[first].Start]), '\n') {
+	if first == 0 || !r.narr[first-1] || r.lineBreak(first) {
 		return nil
 	}
 	e := d.newcomer(first)
