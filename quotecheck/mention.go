@@ -377,6 +377,18 @@ func bare(key string) string {
 
 func definite(key string) bool { return strings.HasPrefix(key, "ال") && len([]rune(key)) > 3 }
 
+// definiteAt reports a word that opens with the article as printed: the
+// key folds «أ» and «إ» into «ا», but the article is never written with a
+// hamza, so «ألفة», «ألبير» and «إلهام» are not definite however their
+// keys look.
+func (r *reader) definiteAt(j int) bool {
+	if !definite(r.key(j)) {
+		return false
+	}
+	w := plain(r.toks[j].Text)
+	return !strings.HasPrefix(w, "أل") && !strings.HasPrefix(w, "إل")
+}
+
 // headOf is the function a key names, masculine and without «ال»
 // («الوزيرة» → «وزير»), and whether the form is feminine; "" for none.
 func headOf(key string) (head string, fem bool) {
@@ -574,7 +586,7 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 		return next && (r.nameWord(j+1, 1, true) || r.bridge(j+1, hi) || setOff && r.familyName(j+1, hi) == 1 || inner) || ctx != ctxNone
 	case ctx == ctxNone:
 		return false
-	case ctx == ctxHonor && !definite(key) && !r.cliticWord(j) && next && nameParticles[r.key(j+1)] && !r.conjunct(j+1):
+	case ctx == ctxHonor && !r.definiteAt(j) && !r.cliticWord(j) && next && nameParticles[r.key(j+1)] && !r.conjunct(j+1):
 		return true // «المهندسة رولا أبو حمدة»: after a form of address, a word a particle follows, whatever its shape
 	case ctx == ctxHonor && definite(key) && strings.HasSuffix(key, "ي") &&
 		(r.lex != nil && r.unknown(j) || givenNames[strings.TrimSuffix(bare(key), "ي")]):
@@ -587,13 +599,13 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 		// («كاترينا هولمبرغ»: two words the lexicon does not know, a
 		// foreign name, whatever the shape of the first.)
 		return true // after «الدكتورة» even «أليساندرا», whose key looks definite
-	case ctx >= ctxAddress && ctx != ctxAppos && !definite(key) && next && r.lex != nil && r.unknown(j+1) && !r.cliticWord(j) &&
+	case ctx >= ctxAddress && ctx != ctxAppos && !r.definiteAt(j) && next && r.lex != nil && r.unknown(j+1) && !r.cliticWord(j) &&
 		!closedWord(r.key(j+1)) && !startsWithDigit(r.toks[j+1].Text) && len([]rune(key)) >= 3:
 		// «رئيسة المفوضية الأوروبية آنيكا فيسترهولم»: after a function,
 		// a word that may look accusative and a word the lexicon does not
 		// know — a foreign name.
 		return true
-	case accusative(key) || definite(key):
+	case accusative(key) || r.definiteAt(j):
 		return false
 	case r.imperfect(j):
 		// «يقف عبده قاسم المقبلي قرب …», «ويستعيد فؤاد …»: the verb before
@@ -625,7 +637,7 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 			}
 			if givenNames[r.key(n)] {
 				given = true
-			} else if !given && definite(r.key(n)) && !nameCompounds[r.key(n)] && r.isKnown(n) {
+			} else if !given && r.definiteAt(n) && !nameCompounds[r.key(n)] && r.isKnown(n) {
 				described = true
 			}
 			n++
@@ -1595,13 +1607,13 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 				ak := r.key(a)
 				if h := honorifics[ak]; h != "" {
 					honors = append(honors, h) // «، المهندسة رغد كاظم الموسوي،»
-				} else if a == j && definite(ak) && !givenNames[ak] && !nisba(ak) && a+1 < hi && r.joined(a+1) &&
+				} else if a == j && r.definiteAt(a) && !givenNames[ak] && !nisba(ak) && a+1 < hi && r.joined(a+1) &&
 					(givenNames[r.key(a+1)] || r.nameStart(a+1, hi, r.key(a+1), ctxHonor)) {
 					// «، الأوغاس محمد أبو بكر علي،»: a traditional title or a
 					// description before the given name.
 				} else if len(honors) > 0 && rankQualifiers[ak] {
 					// «، الرائد بحري سالم …،»: the arm of the rank.
-				} else if !definite(ak) || !nisba(ak) || !r.isKnown(a) || givenNames[ak] {
+				} else if !r.definiteAt(a) || !nisba(ak) || !r.isKnown(a) || givenNames[ak] {
 					break // «، البرتغالي باولو أزيفيدو،»; «، المهدي بن حميدة،» is the name
 				}
 				a++

@@ -915,6 +915,13 @@ var generalCases = []speakerCase{
 		want: []string{"يوسفو ساوادوغو", "يوسفو ساوادوغو", "نورة بنت سعد آل عيد"},
 		lex:  true,
 	},
+	{
+		name: "a word opening with «أل» is no definite word: «ألفة» set off after a function is her given name",
+		article: `وقالت المديرة العامة للرقابة المصرفية، ألفة بن عمر، إن «الترخيص جاء بعد تقييم دقيق».
+وقالت الدكتورة إلهام بن صالح: «النتائج مشجعة».`,
+		want: []string{"ألفة بن عمر", "إلهام بن صالح"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
