@@ -628,6 +628,9 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 		if r.imperfect(j) {
 			return false // «، تقف خديجة آدم عيسى،»: the verb, then its subject
 		}
+		if r.situates(j) {
+			return false // «… ببئر العاتر، جنوب ولاية تبسة،»: where the place lies
+		}
 		for n < hi && n-j < 6 && (n == j || r.joined(n)) && !closedWord(r.key(n)) && !accusative(r.key(n)) {
 			if h, _ := headOf(r.key(n)); h != "" || articleWithClitic(r.key(n)) {
 				break
@@ -738,6 +741,45 @@ func (r *reader) ladaHolder(p, hi int) int {
 		}
 	}
 	return p
+}
+
+// heldAt is the end of the place a function is held at after «لدى» at
+// toks[p], at most e: a proper noun alone («لدى موريتانيا لي جيان هوا»), a
+// function or a body and its genitive («لدى رئيس الحكومة»), or definite words («لدى
+// الأمم المتحدة»); what follows is the function's or its holder's.
+func (r *reader) heldAt(p, e int) int {
+	n := p + 1
+	switch k := r.key(n); {
+	case definite(k):
+		for n < e && definite(r.key(n)) && n-p <= 2 {
+			n++
+		}
+		return n
+	case !headShaped(k):
+		return n + 1
+	}
+	return min(n+2, e)
+}
+
+// headShaped reports a word headOf reads as a function or placeNouns as a
+// place: a noun that awaits its genitive.
+func headShaped(k string) bool {
+	h, _ := headOf(k)
+	return h != "" || placeNouns[bare(k)] || institutions[bare(k)]
+}
+
+// situates reports a phrase at toks[j] that says where a place lies: a
+// point of the compass or a word before a place noun («جنوب ولاية
+// تبسة», «شرقي البلاد»), never a name.
+func (r *reader) situates(j int) bool {
+	return compass[r.key(j)] || j+1 < len(r.toks) && r.joined(j+1) && placeNouns[bare(r.key(j+1))]
+}
+
+// withPronoun reports a word printed with a pronoun suffix «ـه», «ـها»,
+// «ـهم», «ـهما» (the key folds «ة» into «ه»; the print does not).
+func (r *reader) withPronoun(p int) bool {
+	w := plain(r.toks[p].Text)
+	return len([]rune(w)) >= 4 && !givenNames[r.key(p)] && (strings.HasSuffix(w, "ه") || strings.HasSuffix(w, "ها") || strings.HasSuffix(w, "هم") || strings.HasSuffix(w, "هما"))
 }
 
 // keyFounder is «مؤسس», whose feminine «مؤسسة» is an institution.
@@ -2064,7 +2106,7 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 			!givenNames[k[2:]] && func() bool { h, _ := headOf(k[2:]); return h == "" }() && r.conjunct(n):
 			open, proper = true, -1
 			add(!inQual) // «وشؤون المغتربين»
-		case strings.HasPrefix(k, "ل") && len(t.words) >= 2 && !closedWord(k) && !givenNames[k] && !audiences[k] && // «لمياء», «لطفي» are names
+		case strings.HasPrefix(k, "ل") && len(t.words) >= 2 && len([]rune(k)) >= 4 && !closedWord(k) && !givenNames[k] && !audiences[k] && // «لمياء», «لطفي» are names; «لي» a surname
 			!(r.lex != nil && r.unknown(n) && n+1 < hi && r.joined(n+1) && r.unknown(n+1) && !strings.HasPrefix(k, "لل")) && // nor «ليزبيت سوندرغارد»
 			!(r.lex == nil && !strings.HasPrefix(k, "لل") && !placeNouns[k[2:]] && !institutions[k[2:]] && !eponymNouns[k[2:]] &&
 				n+1 < hi && r.joined(n+1) && !definite(r.key(n+1)) && !closedWord(r.key(n+1)) &&
@@ -2189,7 +2231,12 @@ func (r *reader) qualifier(p, hi int, head string, appos bool) (int, bool) {
 	switch {
 	case k == "باسم", k == "عن" && representatives[head]:
 		return e, true
-	case k != "في" && k != "فى" && k != "مع" && k != "لدى":
+	case k == keyLada && !r.withPronoun(p+1):
+		// «الوزير المنتدب لدى رئيس الحكومة», «سفيرة لبنان لدى الكرسي
+		// الرسولي»: where a function is held («لدى وصوله», a verbal noun
+		// with its pronoun, is when).
+		return r.heldAt(p, e), true
+	case k != "في" && k != "مع":
 		return p, false
 	case appos:
 		return e, true

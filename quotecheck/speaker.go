@@ -855,7 +855,7 @@ func (d *discourse) apposedUnread(m *mention) bool {
 	for q < len(r.toks) && r.joined(q) {
 		q++
 	}
-	if n := q - p; n < 2 || n > 6 || q < len(r.toks) && r.gapBefore(q) < gapComma {
+	if n := q - p; n < 2 || n > 6 || q < len(r.toks) && r.gapBefore(q) < gapComma || r.situates(p) {
 		return false
 	}
 	for j := p; j < q; j++ {
@@ -3159,6 +3159,9 @@ func (d *discourse) function(m *mention) *entity {
 		return nil // «النائب بوزيان», «الرئيس التنفيذي للشركة يوهان» with the name unread: whose function is unsure
 	}
 	text := d.titleText(best, false)
+	if i := strings.Index(text, " لدى "); i > 0 {
+		text = text[:i] // «ممثل الحق العام لدى محكمة الجنح»: the function, not where it is held
+	}
 	for _, e := range d.people {
 		if e.function == text {
 			return e

@@ -922,6 +922,15 @@ var generalCases = []speakerCase{
 		want: []string{"ألفة بن عمر", "إلهام بن صالح"},
 		lex:  true,
 	},
+	{
+		name: "«لدى» and the place after it qualify the function before it; a compass point set off after a place is no name; «لدى وصوله» is when",
+		article: `من جهته، اعتبر الوزير المنتدب لدى رئيس الحكومة المكلف بالميزانية، سعيد الكتاني، أن «الدعم مشروط بالتشغيل».
+وقال الوزير المكلف بالميزانية إن «الأرقام ستنشر في التقرير».
+وحضر الحفل السفير الياباني لدى تونس كو تاناكا، وقال السفير تاناكا: «الشراكة تتوسع».
+وطالب ممثل الحق العام لدى محكمة الجنايات بسيدي عمر، شمال ولاية باتنة، أمس، بعقوبة السجن، وقال: «الأدلة ثابتة».`,
+		want: []string{"سعيد الكتاني", "سعيد الكتاني", "كو تاناكا", "ممثل الحق العام"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name

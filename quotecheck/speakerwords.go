@@ -288,6 +288,10 @@ var sittings = keySet("جلسة محكمة هيئة دائرة اجتماع")
 // الجهة»): in a title they fit any named place («عمدة طنجة»).
 var placeNouns = keySet("مدينة جهة إقليم ولاية محافظة بلاد دولة مملكة جمهورية منطقة بلدية جماعة عاصمة")
 
+// compass are the points of the compass, which set a place's position
+// off after it («، جنوب ولاية تبسة،»), never a name.
+var compass = keySet("شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي")
+
 // titleAdjectives qualify a function and stay in its title («المدير
 // العام», «عضو المجلس الأعلى»); nisba adjectives («الوطنية») do too.
 var titleAdjectives = keySet("العام العامة الأعلى الأول الأولى الثاني الثانية السابق السابقة الأسبق المساعد " +
