@@ -80,6 +80,11 @@ type reader struct {
 	// surnames are the bare keys of the name words of the people the
 	// article names, so that «النائب بوزيان», «وقال العمر» read a name.
 	surnames map[string]bool
+	// families are the bare keys of the last words of the names of two
+	// words or more read so far, so that «ألقى المطران صليبا» after
+	// «المطران جورجيوس نقولا صليبا» reads a name, whatever the lexicon
+	// makes of the word (an accusative «صليبا», a cross).
+	families map[string]bool
 	// spoken are the bare keys of the words the article sets alone as the
 	// subject of a speech verb («وقالت الخطيب إن», «أكد ولد علي»): a
 	// person's family name, whatever the lexicon makes of it (spokenNames).
@@ -594,7 +599,7 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 		// lexicon does not know is a family name, not an adjective
 		// («المستشار القانوني»).
 		return true
-	case r.surnames[bare(key)] || ctx == ctxHonor && !strings.HasPrefix(plain(r.toks[j].Text), "ال") && !r.cliticWord(j) && !r.accusativeAt(j) ||
+	case r.surnames[bare(key)] || ctx >= ctxAddress && r.families[bare(key)] || ctx == ctxHonor && !strings.HasPrefix(plain(r.toks[j].Text), "ال") && !r.cliticWord(j) && !r.accusativeAt(j) ||
 		(!accusative(key) || r.lex != nil && next && r.unknown(j+1)) && !articleWithClitic(key) && r.unknown(j):
 		// («كاترينا هولمبرغ»: two words the lexicon does not know, a
 		// foreign name, whatever the shape of the first.)
@@ -1653,7 +1658,7 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 					(givenNames[r.key(a+1)] || r.nameStart(a+1, hi, r.key(a+1), ctxHonor)) {
 					// «، الأوغاس محمد أبو بكر علي،»: a traditional title or a
 					// description before the given name.
-				} else if len(honors) > 0 && rankQualifiers[ak] {
+				} else if len(honors) > 0 && (rankQualifiers[ak] || rankQualifiers[bare(ak)]) {
 					// «، الرائد بحري سالم …،»: the arm of the rank.
 				} else if !r.definiteAt(a) || !nisba(ak) || !r.isKnown(a) || givenNames[ak] {
 					break // «، البرتغالي باولو أزيفيدو،»; «، المهدي بن حميدة،» is the name
@@ -1788,8 +1793,8 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 			m.adjs = append(m.adjs, bare(k))
 			j++
 			continue
-		case !named && j > i && honorifics[keyAt(j-1)] != "" && rankQualifiers[k]:
-			// «الرائد بحري مفتاح …», «اللواء ركن …»: the arm or staff of a
+		case !named && j > i && honorifics[keyAt(j-1)] != "" && (rankQualifiers[k] || rankQualifiers[bare(k)]):
+			// «الرائد بحري مفتاح …», «اللواء الركن …»: the arm or staff of a
 			// rank, not the name.
 			m.adjs = append(m.adjs, k)
 			j++

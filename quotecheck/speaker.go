@@ -95,7 +95,7 @@ func attribute(a *align.Article, runes []rune, lex Lexicon) []speakerOf {
 }
 
 func newDiscourse(a *align.Article, runes []rune, lex Lexicon) *discourse {
-	r := &reader{toks: a.Words, runes: runes, lex: lex, known: map[string]bool{}, surnames: map[string]bool{}}
+	r := &reader{toks: a.Words, runes: runes, lex: lex, known: map[string]bool{}, surnames: map[string]bool{}, families: map[string]bool{}}
 	r.keys = make([]string, len(a.Words))
 	r.narr = make([]bool, len(a.Words))
 	for i, w := range a.Words {
@@ -250,6 +250,9 @@ func (d *discourse) collect() {
 					d.interviewee = m // «أجرى … حوارا مع وزير الزراعة …»
 				}
 				d.mentions = append(d.mentions, m)
+				if len(m.name) > 1 {
+					r.families[bare(r.key(m.name[len(m.name)-1]))] = true
+				}
 				if j > lo && presiding[r.key(j-1)] {
 					d.chair(m, j-1)
 				}

@@ -931,12 +931,27 @@ var generalCases = []speakerCase{
 		want: []string{"سعيد الكتاني", "سعيد الكتاني", "كو تاناكا", "ممثل الحق العام"},
 		lex:  true,
 	},
+	{
+		name: "a family name read whole earlier is a name after a form of address, whatever the lexicon makes of it («صليبا», a cross)",
+		article: `ترأس النائب البطريركي العام المطران جورجيوس نقولا صليبا القداس، وعاونه المطران يوحنا عبده الحداد.
+بعد الإنجيل، ألقى المطران صليبا عظة قال فيها: "لا تتركوا أرضكم مهما قست الأيام".
+"لقد تعبنا من الخطابات"، تابع صليبا، "وشعبنا يحتاج إلى دولة".`,
+		want: []string{"جورجيوس نقولا صليبا", "جورجيوس نقولا صليبا", "جورجيوس نقولا صليبا"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
 // or function the model may have read short is nobody, never half a name
 // or a function that runs on (TestSpeakerModelWithoutLexicon).
 var generalCasesWithoutLexicon = []speakerCase{
+	{
+		name: "«الركن» after a rank is its staff, with «ال» too: the family name after it is the name",
+		article: `سلّم اللواء الركن صباح جاسم الدليمي الراية إلى خلفه اللواء الركن حيدر عبد الأمير الساعدي.
+وقال اللواء الركن الساعدي في أول كلمة له: «أتسلّم اليوم أمانة ثقيلة».
+وتوقف اللواء الدليمي عند صف المراتب.`,
+		want: []string{"حيدر عبد الأمير الساعدي"},
+	},
 	{
 		name: "«عبد» and a name of God is no family name in «ـي» ending a name; a woman's state in «مـ…ة» after her given name is no family name",
 		article: `وقال النائب عن الدائرة الثانية كريم عبد الغني الشهال: “الخط كان الوحيد”.
