@@ -98,11 +98,22 @@ type reader struct {
 	// (commonNouns): a bare known word among them is a common noun
 	// («حلقة» beside «الحلقة»), not a family name.
 	defined map[string]bool
+	// marksTanween reports an article that writes the accusative's
+	// tanween («ممثلاً», «قائداً») on three words or more: there a word in
+	// «ا» without it («صليبا») is no accusative by its print.
+	marksTanween bool
 }
 
 // commonNouns fills r.undefined and r.defined.
 func (r *reader) commonNouns() {
 	r.undefined, r.defined = map[string]bool{}, map[string]bool{}
+	marked := 0
+	for p := range r.toks {
+		if r.tanween(p) {
+			marked++
+		}
+	}
+	r.marksTanween = marked >= 3
 	for _, k := range r.keys {
 		for _, p := range []string{"بال", "لل", "وال", "فال", "كال", "ال"} {
 			if rest, ok := strings.CutPrefix(k, p); ok && len([]rune(rest)) >= 2 {
@@ -142,6 +153,15 @@ func (r *reader) spokenNames() {
 	r.spoken = map[string]bool{}
 	for v := 0; v+1 < len(r.toks); v++ {
 		k := r.key(v)
+		if honorifics[k] != "" && r.narr[v] && r.joined(v+1) && (v == 0 || !r.joined(v) || !givenNames[r.key(v-1)] && !nameParticles[r.key(v-1)] && !r.unknown(v-1)) {
+			// «ألقى المطران صليبا عظة»: a word alone after a form of
+			// address is a family name too.
+			if w := r.key(v + 1); !closedWord(w) && !givenNames[w] && honorifics[w] == "" && !articleWithClitic(w) && len([]rune(w)) >= 3 &&
+				!strings.HasPrefix(w, "ل") && !strings.HasPrefix(w, "ب") && !strings.HasSuffix(w, "ه") && !pronounSuffixed(w) &&
+				func() bool { h, _ := headOf(w); return h == "" }() && !(v+2 < len(r.toks) && r.joined(v+2) && (givenNames[r.key(v+2)] || nameParticles[r.key(v+2)])) {
+				r.spoken[bare(w)] = true
+			}
+		}
 		f, verb := isSpeechVerb(k)
 		if !(verb && !f.participle || k == "اما" || k == "واما") || !r.narr[v] || !r.joined(v+1) {
 			continue
@@ -1006,7 +1026,7 @@ func (r *reader) ownNoun(p int) bool {
 // «ـا» the lexicon, when there is one, knows with or without the «ا»
 // («مؤتمرا», «رسوما») — «أوبلا», «موبا» it does not are family names.
 func (r *reader) accusativeAt(p int) bool {
-	if !accusative(r.key(p)) {
+	if !accusative(r.key(p)) || r.marksTanween && !r.tanween(p) {
 		return false
 	}
 	if r.lex == nil || r.isKnown(p) {

@@ -1803,8 +1803,16 @@ func (d *discourse) quoteSpeaker(first, last, bs int, focus *entity) (who *entit
 	if c == nil {
 		if bs < first {
 			// In a sentence with no speech verb: the person it is about,
-			// else nobody known («وجاء في بلاغ للجماعة: «…»»).
-			return d.sentencePerson(first), true
+			// else nobody known («وجاء في بلاغ للجماعة: «…»») — but for
+			// a text read aloud by whoever spoke last («ثم تلا رسالة من
+			// غبطته جاء فيها: «…»»: the reader is the voice recorded).
+			if e := d.sentencePerson(first); e != nil {
+				return e, true
+			}
+			if d.readsAloud(d.sentenceStart(first)) {
+				return focus, focus != nil
+			}
+			return nil, true
 		}
 		if e := d.paragraphNewcomer(first); e != nil {
 			// «يتأمل الحاج إبراهيم أيت الحاج بئره التي جفت. «كنا …»»: the
@@ -2042,6 +2050,27 @@ func (d *discourse) sentenceStart(at int) int {
 
 // sentencePerson is the first person mentioned, no object of a
 // preposition, in the sentence before toks[at]; nil for none.
+// readsAloud reports a sentence from toks[s] that opens with a verb of
+// reading a text aloud («ثم تلا», «وقرأت») and no subject after it: its
+// subject is whoever the narration was about.
+func (d *discourse) readsAloud(s int) bool {
+	r := d.r
+	if s < len(r.toks) && r.key(s) == "ثم" {
+		s++
+	}
+	if s+1 >= len(r.toks) || !r.narr[s] {
+		return false
+	}
+	k := r.key(s)
+	if !readAloud[k] {
+		k = strings.TrimPrefix(strings.TrimPrefix(k, "و"), "ف")
+	}
+	return readAloud[k] && !slices.ContainsFunc(d.mentions, func(m *mention) bool { return m.at == s+1 })
+}
+
+// readAloud are the verbs of reading a text aloud.
+var readAloud = keySet("تلا تلت قرأ قرأت يتلو تتلو يقرأ تقرأ")
+
 func (d *discourse) sentencePerson(at int) *entity {
 	s := d.sentenceStart(at)
 	for _, m := range d.mentions {
@@ -2862,7 +2891,7 @@ func (d *discourse) resolve(m *mention, at int, focus *entity, fem bool) *entity
 			}
 			return subset(keys, e.keys) || subset(e.keys, keys)
 		}
-		if len(m.titles) > 0 {
+		if len(m.titles)+len(m.honors) > 0 {
 			if e := d.pick(at, focus, func(e *entity) bool { return named(e) && d.fits(e, m) }); e != nil {
 				return e
 			}

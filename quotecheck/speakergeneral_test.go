@@ -939,6 +939,15 @@ var generalCases = []speakerCase{
 		want: []string{"جورجيوس نقولا صليبا", "جورجيوس نقولا صليبا", "جورجيوس نقولا صليبا"},
 		lex:  true,
 	},
+	{
+		name: "a text read aloud by whoever spoke last is theirs; where an article marks the accusative's tanween, a word in «ا» without it is no accusative",
+		article: `ترأس المطران جورجيوس نقولا صليبا، ممثلاً البطريرك، القداس، وعاونه المطران يوحنا الحداد، وحضر النائب سمير صليبا.
+وقال المطران صليبا، مبتسماً: "نحتفل اليوم بعيد النبي".
+ثم تلا رسالة من البطريرك جاء فيها: "نحن معكم بالصلاة والقلب".
+وجاء في بيان للأبرشية: "الاحتفالات تستمر أسبوعاً كاملاً".`,
+		want: []string{"جورجيوس نقولا صليبا", "جورجيوس نقولا صليبا", ""},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
