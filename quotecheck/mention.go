@@ -1221,6 +1221,11 @@ func (r *reader) addressee(p int) bool {
 
 // readWholeName is readName before placeBefore.
 func (r *reader) readWholeName(j, hi int, closed bool) int {
+	if k := r.key(j); r.families[bare(k)] && !givenNames[k] && !nameParticles[k] && j+1 < hi && r.joined(j+1) {
+		if nk := r.key(j + 1); !givenNames[nk] && !nameParticles[nk] && !r.families[bare(nk)] && !definite(nk) && r.lex != nil && r.isKnown(j+1) {
+			return 1 // «ونقل المونسنيور بيلّيني تحيات …» after «ماركو بيلّيني»: the family name alone, its object after it
+		}
+	}
 	n := j + 1
 	particle := nameParticles[r.key(j)]
 	given := givenNames[r.key(j)] || particle
@@ -1313,7 +1318,9 @@ func (r *reader) readWholeName(j, hi int, closed bool) int {
 			// Given names — or a father's given name —, then a definite
 			// word that ends the phrase or that a complement follows: the
 			// family name («عيسى محمد البوعينين:», «عدنان خليل الرقاد
-			// بخطة», «لمى سمير العطار إلى»).
+			// بخطة», «لمى سمير العطار إلى»); the name has it («لمى جاسم
+			// العريض تفاصيل المخطط»: the object follows).
+			onlyGiven = false
 		case r.bridge(n, hi):
 			// A father's name the lexicon knows, between the given name
 			// and a family name it does not: «حسن جبار المياحي».

@@ -948,6 +948,15 @@ var generalCases = []speakerCase{
 		want: []string{"جورجيوس نقولا صليبا", "جورجيوس نقولا صليبا", ""},
 		lex:  true,
 	},
+	{
+		name: "a name with its definite family name takes no object after it; «المونسنيور» is a form of address; a family name read whole before stands alone before its object",
+		article: `افتتح عبد الله الدوسري حفل الكشف عن مخطط مدينة جزر الفنار.
+وعرضت مديرة المشروع المهندسة لمى جاسم العريض تفاصيل المخطط، وقالت إن «المدينة ستنفذ على ثلاث مراحل».
+وحضر مستشار السفارة البابوية في لبنان المونسنيور ماركو بيلّيني، وفاعليات رسمية وبلدية.
+ونقل المونسنيور بيلّيني تحيات السفير البابوي، وقال: "البابا يصلي من أجل لبنان".`,
+		want: []string{"لمى جاسم العريض", "ماركو بيلّيني"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
