@@ -167,6 +167,9 @@ func (r *reader) spokenNames() {
 			continue
 		}
 		n := v + 1
+		if strings.TrimPrefix(k, "و") == "عقب" && definite(r.key(n)) {
+			continue // «وعقب الصلاة،»: «after», not «commented»
+		}
 		if nameParticles[r.key(n)] && n+1 < len(r.toks) && r.joined(n+1) {
 			n++ // «وأوضح أبي نادر»: the word after the particle, a given name or not
 		}

@@ -1065,9 +1065,12 @@ func (d *discourse) kunyas() {
 		if len(m.name) < 2 || kunya[r.key(m.name[0])] || i+1 >= len(d.mentions) {
 			continue
 		}
+		// «سعد بن مبارك الهاجري (أبو فيصل)», «…الهاجري، أبو فيصل، البالغ»:
+		// a kunya in brackets or set off by commas after a full name.
 		k := d.mentions[i+1]
-		if k.at != m.end || r.gapBefore(k.at) != gapParen || len(k.titles) > 0 || len(k.name) != 2 ||
-			!kunya[r.key(k.name[0])] || r.gapBefore(k.end) < gapParen {
+		paren := r.gapBefore(k.at) == gapParen && r.gapBefore(k.end) >= gapParen
+		comma := r.gapBefore(k.at) == gapComma && k.end < len(r.toks) && r.gapBefore(k.end) == gapComma && !r.conjunct(k.end)
+		if k.at != m.end || !paren && !comma || len(k.titles) > 0 || len(k.name) != 2 || !kunya[r.key(k.name[0])] {
 			continue
 		}
 		if t, a := d.personOf(m), d.personOf(k); t != nil && a != nil && t != a {

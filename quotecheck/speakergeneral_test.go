@@ -957,6 +957,16 @@ var generalCases = []speakerCase{
 		want: []string{"لمى جاسم العريض", "ماركو بيلّيني"},
 		lex:  true,
 	},
+	{
+		name: "a kunya set off by commas after a full name is the person's; «وعقب الصلاة،» is «after», no speech verb before a family name",
+		article: `محافظ الخرج يؤدي صلاة عيد الفطر مع المصلين
+أدى محافظ الخرج عبد الرحمن بن محمد آل زيد صلاة عيد الفطر مع جموع المصلين.
+وعقب الصلاة، استقبل المحافظ آل زيد المهنئين بالعيد في مقر المحافظة، وقال: «العيد فرحة للجميع».
+وقال المواطن سعد بن مبارك الهاجري، أبو فيصل، البالغ من العمر ثمانين عاماً: «كان أبي يقول لنا».
+وتابع أبو فيصل وهو يصب القهوة: «العيد زمان كان أبسط».`,
+		want: []string{"عبد الرحمن بن محمد آل زيد", "سعد بن مبارك الهاجري", "سعد بن مبارك الهاجري"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
