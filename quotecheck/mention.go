@@ -1305,7 +1305,8 @@ func (r *reader) readWholeName(j, hi int, closed bool) int {
 		case honorifics[k] != "" && definite(k) && (chain || n-j >= 2) && !r.nameAfter(n+1, hi):
 			// A form of address no name follows ends the name as its
 			// family name: «يوسف عبد الله الشيخ لوكالة …».
-		case last && (closed || chain || onlyGiven && n-j >= 2 || r.lex != nil && r.unknown(n-1) && !r.isKnown(n)) && r.familyWord(n) && !(kunyas[r.key(j)] && accusative(k)):
+		case last && (closed || chain || onlyGiven && n-j >= 2 || r.lex != nil && r.unknown(n-1) && !r.isKnown(n) ||
+			n-j >= 2 && n+1 < len(r.toks) && (r.gapBefore(n+1) == gapColon || r.gapBefore(n+1) == gapQuote) && !definite(k) && !r.accusativeAt(n) && !r.circumstantial(n, hi)) && r.familyWord(n) && !(kunyas[r.key(j)] && accusative(k)):
 			// The family name that ends a name set off by commas or a
 			// chain of «بن», «ولد»: «ميساء عبد الرحمن الشيخ،», «محمد ولد
 			// الشيخ سيديا،», «سالم بن عوض باعبّاد،», «جان لوك موروا،» — a
@@ -2134,6 +2135,10 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 			// follows; «والي جهة العيون الساقية الحمراء عامل …»: or a
 			// second function of the same person.
 			add(!inQual)
+		case strings.HasPrefix(k, "وال") && len(t.words) >= 2 && func() bool { h2, _ := headOf(k[2:]); return h2 != "" && !slices.Contains(t.heads, h2) }():
+			// «الشريك المؤسس والرئيس التنفيذي لأجير»: a second function
+			// of the same holder, read as its own (readMention).
+			return t, n - j
 		case strings.HasPrefix(k, "وال") && !givenNames[k[2:]] && r.conjunct(n):
 			proper = -1
 			add(!inQual) // «والتعليم»

@@ -181,6 +181,9 @@ func (d *discourse) collect() {
 				// the verb's subject is.
 				j++
 			}
+			if ctx == ctxNone && j > lo && r.joined(j) && (r.key(j-1) == "اما" || r.key(j-1) == "واما") && d.unreadUpToComma(j, hi) {
+				ctx = ctxSubject // «أما راجيف مينون، الرئيس التنفيذي …»: a foreign name the topic is
+			}
 			if ctx == ctxNone && d.label(j, hi) {
 				ctx = ctxSubject // «الأنصاري: “…”»: a transcript's speaker
 			}
@@ -2053,6 +2056,21 @@ func (d *discourse) sentenceStart(at int) int {
 
 // sentencePerson is the first person mentioned, no object of a
 // preposition, in the sentence before toks[at]; nil for none.
+// unreadUpToComma reports two or three words from toks[j] that the
+// lexicon does not know, none a closed word, which a comma ends: a foreign
+// name («أما راجيف مينون،»).
+func (d *discourse) unreadUpToComma(j, hi int) bool {
+	r := d.r
+	if r.lex == nil {
+		return false
+	}
+	n := j
+	for n < hi && (n == j || r.joined(n)) && n-j < 3 && r.unknown(n) && !closedWord(r.key(n)) {
+		n++
+	}
+	return n-j >= 2 && n < hi && r.gapBefore(n) == gapComma
+}
+
 // readsAloud reports a sentence from toks[s] that opens with a verb of
 // reading a text aloud («ثم تلا», «وقرأت») and no subject after it: its
 // subject is whoever the narration was about.
