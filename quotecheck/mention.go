@@ -663,7 +663,7 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 			if h, _ := headOf(r.key(n)); h != "" || articleWithClitic(r.key(n)) {
 				break
 			}
-			if r.lex == nil && n > j && (pronounSuffixed(r.key(n)) || strings.HasSuffix(r.key(n), "ه") && !givenNames[r.key(j)]) && !givenNames[r.key(n)] {
+			if r.lex == nil && n > j && (pronounSuffixed(r.key(n)) || strings.HasSuffix(plain(r.toks[n].Text), "ه") && !givenNames[r.key(j)]) && !givenNames[r.key(n)] {
 				return false // «، مدرب الوداد، خيبة أمله،»: a noun and its pronoun, the verb's object
 			}
 			if givenNames[r.key(n)] {
@@ -743,6 +743,10 @@ func (r *reader) verbName(j, hi int, key string, ctx context) bool {
 // keyHajj is «الحاج», a form of address before a name and, between a given
 // name and a family name, part of the family name.
 var keyHajj = arabic.Key("الحاج")
+
+// keyHabib is «الحبيب», a given name in the Maghreb and a form of address
+// in Hadramawt.
+var keyHabib = arabic.Key("الحبيب")
 
 // keySayyid is «السيد», a form of address before a name and, between a
 // given name and a family name, a father's name, as Egypt writes many
@@ -1734,6 +1738,11 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 			}
 		}
 		hon := honorifics[k]
+		if k == keyHabib && !named && j+1 < hi && r.joined(j+1) && givenNames[r.key(j+1)] && r.key(j+1) != keyHabib {
+			// «الحبيب علي بن حسين العيدروس»: Hadramawt's form of address
+			// for a sayyid before a given name («الحبيب بورقيبة», a name).
+			hon = bare(keyHabib)
+		}
 		if hon != "" && h != "" {
 			// «المستشار», «الأستاذ», «السفير»: a form of address before a
 			// name or another title, a function otherwise.

@@ -1812,6 +1812,9 @@ func (d *discourse) quoteSpeaker(first, last, bs int, focus *entity) (who *entit
 			// else nobody known («وجاء في بلاغ للجماعة: «…»») — but for
 			// a text read aloud by whoever spoke last («ثم تلا رسالة من
 			// غبطته جاء فيها: «…»»: the reader is the voice recorded).
+			if d.chanted(first) {
+				return nil, true // «وسط ترديد المشيعين: «…»»: a crowd
+			}
 			if e := d.sentencePerson(first); e != nil {
 				return e, true
 			}
@@ -2070,6 +2073,21 @@ func (d *discourse) unreadUpToComma(j, hi int) bool {
 	}
 	return n-j >= 2 && n < hi && r.gapBefore(n) == gapComma
 }
+
+// chanted reports a quotation at toks[first] right after a chant and the
+// people who chant it («وسط ترديد المشيعين:», «على وقع هتافات المحتجين:»).
+func (d *discourse) chanted(first int) bool {
+	r := d.r
+	p := first - 1
+	if p < 1 || !r.narr[p] || !r.narr[p-1] || !r.joined(p) || !definite(r.key(p)) {
+		return false
+	}
+	b := bare(r.key(p))
+	return (crowds[b] || strings.HasSuffix(b, "ين") || strings.HasSuffix(b, "ون")) && chants[bare(strings.TrimPrefix(r.key(p-1), "و"))]
+}
+
+// chants are the nouns of words a crowd says together.
+var chants = keySet("ترديد هتاف هتافات صيحات شعارات تكبيرات")
 
 // readsAloud reports a sentence from toks[s] that opens with a verb of
 // reading a text aloud («ثم تلا», «وقرأت») and no subject after it: its

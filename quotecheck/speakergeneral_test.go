@@ -977,12 +977,25 @@ var generalCases = []speakerCase{
 		want: []string{"منى خوري نصر", "فيصل العتيبي", "يوسف عبد المنعم", "يوسف عبد المنعم", "راجيف مينون"},
 		lex:  true,
 	},
+	{
+		name: "«الحبيب» before a given name is a form of address («الحبيب بورقيبة» a name); a quotation after a chant and the people chanting is a crowd's",
+		article: `وتولى عقد القران الحبيب علي بن حسين العيدروس، الذي ألقى موعظة قال فيها: «يقول الحق سبحانه».
+وقال الحبيب بورقيبة: «نحن هنا».
+وشيّع الأهالي جثمان الشيخ محمد الصادق الزغواني، المدرّس السابق، إلى مثواه الأخير، وسط ترديد المشيعين: «لا إله إلا الله».`,
+		want: []string{"علي بن حسين العيدروس", "الحبيب بورقيبة", ""},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
 // or function the model may have read short is nobody, never half a name
 // or a function that runs on (TestSpeakerModelWithoutLexicon).
 var generalCasesWithoutLexicon = []speakerCase{
+	{
+		name:    "without the lexicon, a family name in «ة» set off after a function is no pronoun's noun",
+		article: `وأكدت الناطقة باسم الوزارة، رشا الخصاونة، في تصريح للغد، أن «الوزارة أحالت الملف».`,
+		want:    []string{"رشا الخصاونة"},
+	},
 	{
 		name: "«الركن» after a rank is its staff, with «ال» too: the family name after it is the name",
 		article: `سلّم اللواء الركن صباح جاسم الدليمي الراية إلى خلفه اللواء الركن حيدر عبد الأمير الساعدي.
