@@ -48,7 +48,11 @@ var moreGivenNames = keySet(
 		// the second parts of French compound names («جان لوك», «جان كلود»)
 		"لوك كلود جاك إيف لويس " +
 		// Egypt's given name that is also a family name
-		"حمادة",
+		"حمادة " +
+		// common given names of the Gulf, Iraq, Yemen and the Maghreb the
+		// lists above lacked (the blind pairs showed the gap, not their
+		// names)
+		"حمود امحمد مبخوت بوعلام عمرو جبار حماد خلفان مشاري ثائر نايف همام قصي عقيل ضرغام سجاد شعيب",
 )
 
 // christianNames are the given names Arab Christians of the Levant, Egypt
@@ -68,11 +72,18 @@ var dinNames = keySet("فخر شمس سيف محي محيي تقي شرف بها
 // commonWordNames are given names of the tuning articles' speakers that
 // are far more often common words («عودة»: a return): like fakerNames,
 // they go on a name but start no mention where nothing announces one.
-var commonWordNames = keySet("عودة صباح مشعل")
+var commonWordNames = keySet("عودة صباح مشعل " +
+	// women's names that are far more often common nouns («أحلام», «بسمة»,
+	// «وعد»), and men's («نمر», «خميس»)
+	"أحلام أنوار بسمة تغريد تهاني جنان دنيا روضة زهور شهد عزة علا غدير فاتن نهلة هيام وداد درة خيرة غالية وعد آلاء حلا رؤى شذى مرام هديل وئام عواطف أريج رباب غزلان " +
+	"نمر خميس مولود")
 
 var moreFemaleNames = keySet(
 	"زينبا أسيل إلس إيناس دانة ريتا زهية لولوة ميثاء أماني أمانى جوليا كلاوديا ليال ندى اروي بتول براءة بلسم خلود عنود عوضية فاطمه نوف أليساندرا أنوشكا إخلاص إنغريد امل حليمه " +
-		"دلال رغد رلى رهف زابينه سامية سحر سرى سنية شريفة شيلان كاترين لمى نورة هيفاء نادين نوره سالمة حسناء ريا لين شيخة نبراس رهام السالكة سمر رندة رحمة نصيرة منيرة الزهرة هيا",
+		"دلال رغد رلى رهف زابينه سامية سحر سرى سنية شريفة شيلان كاترين لمى نورة هيفاء نادين نوره سالمة حسناء ريا لين شيخة نبراس رهام السالكة سمر رندة رحمة نصيرة منيرة الزهرة هيا " +
+		// common women's names across the Arab countries the lists lacked
+		"أسمهان بثينة جيهان روان سهير سوزان شيرين مايا ميار ميسون فايزة فتحية سعدية نجلاء رولا عبلة ديمة رشا زهراء إسراء سمية رقية صفية " +
+		"حواء موزة نورا يسرى نرمين مروة فوزية فدوى ناهد مباركة شادية ثريا بهية رزان ماجدة نائلة يمنى تسنيم عفراء زبيدة حفيظة فضيلة مريان عبيرة",
 )
 
 // maghrebNames are definite given names of the Maghreb and Sudanese press

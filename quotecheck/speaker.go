@@ -1208,7 +1208,7 @@ func kunyaKeys(keys []string) []string {
 
 func kunyaOf(k string) string {
 	switch k {
-	case "ابو", "ابي", "ابا":
+	case "ابو", "ابي", "ابا", "با": // «با حماد»: the Maghreb's «father» before an elder's name
 		return "ابو"
 	case "ام":
 		return "ام"

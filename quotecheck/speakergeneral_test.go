@@ -985,6 +985,14 @@ var generalCases = []speakerCase{
 		want: []string{"علي بن حسين العيدروس", "الحبيب بورقيبة", ""},
 		lex:  true,
 	},
+	{
+		name: "common women's names the lists lacked start a name; «با» before an elder's name is the Maghreb's kunya",
+		article: `وقالت فتحية محمد مقبل، والدة أحد المعتقلين، إن «أبناءنا بلا محاكمة منذ عامين».
+"عشت ثمانين سنة في هذا الدوار". يقول حماد أوعلي، الذي يناديه أهل الدوار با حماد، وهو يشير بعصاه إلى منزله.
+ويتابع با حماد: "الحمد لله على كل حال".`,
+		want: []string{"فتحية محمد مقبل", "حماد أوعلي", "حماد أوعلي"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
