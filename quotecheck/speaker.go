@@ -2678,6 +2678,18 @@ func (d *discourse) subjectAfter(v, hi int) *clause {
 		c.who = e // «وقالت المخضرمة» after «الممثلة المخضرمة زهية بلقاسمي»
 		return c
 	}
+	if oneOf[k] && p+1 < hi && r.joined(p+1) {
+		// «وقال أحد وجهائها، عزيز رسول الهركي، لروداو:»: one of a group,
+		// named in apposition right after it.
+		q := p + 1
+		for q < hi && q-p <= 4 && r.joined(q) {
+			q++
+		}
+		if i := slices.IndexFunc(d.mentions, func(m *mention) bool { return m.at == q && len(m.name) >= 2 && len(m.titles) == 0 }); q < hi && r.gapBefore(q) == gapComma && i >= 0 {
+			c.subj = d.mentions[i]
+			return c
+		}
+	}
 	if v := strings.TrimLeft(r.key(v), "وف"); (goOn[v] || closing[v]) && d.describes(p, hi) {
 		// «وأضاف المخضرم، الذي يدرب …», «ويختم ابن صامطة حديثه»: a
 		// description a verb that goes on gives whoever spoke.

@@ -993,6 +993,13 @@ var generalCases = []speakerCase{
 		want: []string{"فتحية محمد مقبل", "حماد أوعلي", "حماد أوعلي"},
 		lex:  true,
 	},
+	{
+		name: "«أحد» a group, then a name set off by commas, is that person",
+		article: `وقال أحد وجهائها، عزيز رسول الهركي، لروداو: "الصيد حرام في أراضينا منذ اليوم".
+وقالت إحدى المعلمات: "المدرسة بلا تدفئة".`,
+		want: []string{"عزيز رسول الهركي", ""},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
