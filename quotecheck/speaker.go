@@ -1763,8 +1763,14 @@ var timeVerbs = keySet("عقب وعقب فعقب بين وبين")
 // clause before starts at bs; known reports an answer — a person, or
 // nobody said so — rather than no clue.
 func (d *discourse) quoteSpeaker(first, last, bs int, focus *entity) (who *entity, known bool) {
+	if d.anonymous(first, last) {
+		return nil, true // «مصدر في الشركة، طلب عدم ذكر اسمه، قال: …»: someone the article will not name
+	}
 	after := d.clauseAfter(last)
 	before := d.clauseBefore(bs, first)
+	if before != nil && (after == nil || after.subj == nil) && d.saidTogether(before.verb+1, first) {
+		return nil, true // «رفع المعتصمون لافتات تطالب بـ…، وردّدوا بصوت واحد:»: the crowd, after the verb nearest
+	}
 	var c *clause
 	switch {
 	case after != nil && (after.subj != nil || after.nobody):
@@ -1798,6 +1804,14 @@ func (d *discourse) quoteSpeaker(first, last, bs int, focus *entity) (who *entit
 	if c == nil && bs < first && d.label(bs, first) {
 		if m, _ := d.r.readMention(bs, first, ctxSubject); m != nil && !m.plural {
 			c = &clause{verb: bs, subj: m} // «الأنصاري: “…”»: the label names the speaker
+		} else if bs+1 == first || !d.r.joined(bs+1) {
+			// «الشاهدة: "…"» after «الشاهدة رهف عبد الكريم الحمصي»: a
+			// transcript labelled by the description the article put
+			// before a name.
+			k := d.r.key(bs)
+			if e := d.describedBefore(bs, strings.HasSuffix(k, "ه") && !strings.HasSuffix(k, "يه")); e != nil {
+				return e, true
+			}
 		}
 	}
 	if c == nil && bs < first && d.timestamp(bs, first) {
@@ -1812,7 +1826,7 @@ func (d *discourse) quoteSpeaker(first, last, bs int, focus *entity) (who *entit
 			// else nobody known («وجاء في بلاغ للجماعة: «…»») — but for
 			// a text read aloud by whoever spoke last («ثم تلا رسالة من
 			// غبطته جاء فيها: «…»»: the reader is the voice recorded).
-			if d.chanted(first) {
+			if d.chanted(first) || d.saidTogether(d.sentenceStart(first), first) {
 				return nil, true // «وسط ترديد المشيعين: «…»»: a crowd
 			}
 			if e := d.sentencePerson(first); e != nil {
@@ -2073,6 +2087,61 @@ func (d *discourse) unreadUpToComma(j, hi int) bool {
 	}
 	return n-j >= 2 && n < hi && r.gapBefore(n) == gapComma
 }
+
+// anonymous reports a quotation whose sentence, before it or right
+// after it, says its speaker asked not to be named («طلب عدم نشر اسمه»,
+// «فضّل عدم ذكر اسمه», «رفض الكشف عن هويته»).
+func (d *discourse) anonymous(first, last int) bool {
+	r := d.r
+	named := func(from, to int) bool {
+		for p := max(from, 0); p < to && p < len(r.toks); p++ {
+			if !r.narr[p] || !anonymity[r.key(p)] {
+				continue
+			}
+			for q := p - 1; q >= from && q >= p-3; q-- {
+				if k := r.key(q); k == "عدم" || k == "الكشف" {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	start := d.sentenceStart(first)
+	end := last + 1
+	for end < len(r.toks) && end-last < 25 && r.narr[end] && r.gapBefore(end) != gapStop {
+		end++
+	}
+	if !named(start, first) && !named(last+1, end) {
+		return false
+	}
+	// «يقول أبو أنس، … فضّل عدم ذكر اسمه كاملًا»: a kunya or a given name
+	// the article does give is who speaks.
+	return !slices.ContainsFunc(d.mentions, func(m *mention) bool { return m.at >= start && m.at < end && len(m.name) > 0 })
+}
+
+// anonymity are the words a source's wish not to be named ends on.
+var anonymity = keySet("اسمه اسمها هويته هويتها اسمي")
+
+// saidTogether reports a speech verb in the plural in the sentence from
+// toks[s] before the quotation at toks[first] («وردّدوا بصوت واحد:»,
+// «هتفوا»): a crowd, nobody known.
+func (d *discourse) saidTogether(s, first int) bool {
+	r := d.r
+	for p := s; p < first; p++ {
+		k := r.key(p)
+		if !r.narr[p] || !strings.HasSuffix(k, "وا") {
+			continue
+		}
+		stem := strings.TrimSuffix(k, "وا")
+		if _, verb := isSpeechVerb(stem); verb || chantVerbs[strings.TrimLeft(stem, "وف")] {
+			return true
+		}
+	}
+	return false
+}
+
+// chantVerbs are the verbs of saying together.
+var chantVerbs = keySet("ردد هتف صاح صرخ")
 
 // chanted reports a quotation at toks[first] right after a chant and the
 // people who chant it («وسط ترديد المشيعين:», «على وقع هتافات المحتجين:»).
@@ -2702,7 +2771,8 @@ func (d *discourse) subjectAfter(v, hi int) *clause {
 
 // crowds are the nouns of many people speaking as one («الجماهير التي
 // رددت», «المحتجون الذين هتفوا»).
-var crowds = keySet("جماهير جمهور حشود حشد محتجون محتجين متظاهرون متظاهرين مشاركون مشاركين حاضرون حاضرين مضربات مضربين مضربون")
+var crowds = keySet("جماهير جمهور حشود حشد محتجون محتجين متظاهرون متظاهرين مشاركون مشاركين حاضرون حاضرين مضربات مضربين مضربون " +
+	"معتصمون معتصمين مشيعون مشيعين مصلون مصلين طلبة طلاب مشجعون مشجعين")
 
 // institutions are the nouns of bodies that speak through statements
 // («الوزارة», «وزارة النقل», «الرابطة»): a speech verb's subject that is no

@@ -1000,6 +1000,17 @@ var generalCases = []speakerCase{
 		want: []string{"عزيز رسول الهركي", ""},
 		lex:  true,
 	},
+	{
+		name: "a source who asked not to be named is nobody, unless the sentence gives a kunya or a given name; a speech verb in the plural is a crowd; a transcript's label is the description put before a name",
+		article: `وقال الوزير سالم الحارثي إن «الصيانة تمت في موعدها».
+غير أن مصدرا في الشركة، تحدث شرط عدم ذكر اسمه، قال: "خطة الصيانة أُجلت مرتين".
+"الدولار نزل بعد البيان"، يقول أبو أنس، وهو صراف فضّل عدم ذكر اسمه كاملًا.
+رفع المعتصمون لافتات تطالب بإعادة الأموال، وردّدوا بصوت واحد: «ما بدنا وعود».
+واستمعت المحكمة إلى الشاهدة رهف عبد الكريم الحمصي، التي رأت المتهمين.
+الشاهدة: "كان هناك مصباح أمام المتجر".`,
+		want: []string{"سالم الحارثي", "", "أبو أنس", "", "رهف عبد الكريم الحمصي"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
