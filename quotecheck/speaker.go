@@ -1926,8 +1926,14 @@ func (d *discourse) sentenceSubject(at int, focus *entity, fem bool) *entity {
 		}
 	}
 	if participleAt(r, at) {
-		for v := at - 1; v >= s && r.narr[v]; v-- {
-			if f, ok := isSpeechVerb(r.key(v)); ok && !f.participle && d.speechVerbAt(v, s) {
+		// (across a quotation inside the sentence: «دعت وزارة النقل في
+		// بيان الناقلين إلى “…”، مؤكدة أن “…”»)
+		s0 := d.sentenceStart(at)
+		for v := at - 1; v >= s0 && (r.narr[v] || r.toks[v].Quote >= 0); v-- {
+			if !r.narr[v] {
+				continue
+			}
+			if f, ok := isSpeechVerb(r.key(v)); ok && !f.participle && d.speechVerbAt(v, s0) {
 				if v+1 < at && r.joined(v+1) && institutions[bare(strings.TrimPrefix(r.key(v+1), "ال"))] {
 					return nil // «ودعت الوزارة في بيانها المحسنين …، مؤكدة أن»: the institution the verb has
 				}

@@ -1011,6 +1011,13 @@ var generalCases = []speakerCase{
 		want: []string{"سالم الحارثي", "", "أبو أنس", "", "رهف عبد الكريم الحمصي"},
 		lex:  true,
 	},
+	{
+		name: "a participle's subject is its sentence's, across a quotation in it: an institution's words are nobody's",
+		article: `وقالت النقابية سعاد مزيان إن «الإضراب مستمر».
+في المقابل، دعت وزارة النقل في بيان مساء الاثنين الناقلين إلى “تغليب لغة الحوار”، مؤكدة أن “ملف المراجعة مفتوح”.`,
+		want: []string{"سعاد مزيان", "", ""},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
