@@ -814,6 +814,9 @@ func (r *reader) withPronoun(p int) bool {
 	return len([]rune(w)) >= 4 && !givenNames[r.key(p)] && (strings.HasSuffix(w, "ه") || strings.HasSuffix(w, "ها") || strings.HasSuffix(w, "هم") || strings.HasSuffix(w, "هما"))
 }
 
+// kunyaPlaces are the second words of places named with «أبو».
+var kunyaPlaces = keySet("ظبي ظبى غريب قير تيج قرقاص كبير حمص الخصيب")
+
 // keyFounder is «مؤسس», whose feminine «مؤسسة» is an institution.
 var keyFounder = arabic.Key("مؤسس")
 
@@ -2099,6 +2102,12 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 			}
 			if givenNames[k] && n+1 < hi && r.joined(n+1) && patronyms[r.key(n+1)] {
 				return t, n - j // «حاكم مقاطعة كيفه الحسن ولد الداه»: a name, its «ولد» after it
+			}
+			if kunyaOf(k) == "ابو" && n-1 > j && n+2 < hi && r.joined(n+1) && r.joined(n+2) && !kunyaPlaces[r.key(n+1)] && !closedWord(r.key(n+2)) && !definite(r.key(n+1)) {
+				// «وزير خارجية نيجيريا أبو بكر دانجوما»: a kunya and two
+				// words after a construct is its holder's name (not «أبو
+				// ظبي», «أبو غريب»: places).
+				return t, n - j
 			}
 			if k == keyAbd && n+1 < hi && r.joined(n+1) && !royalTitles[r.key(n-1)] {
 				return t, n - j // «مدرب جمعية وهران عبد القادر بلحاج»: a person's name starts, not «جامعة الملك عبد العزيز»

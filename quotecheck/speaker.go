@@ -187,6 +187,10 @@ func (d *discourse) collect() {
 			if ctx == ctxNone && d.label(j, hi) {
 				ctx = ctxSubject // «الأنصاري: “…”»: a transcript's speaker
 			}
+			if ctx == ctxNone && j+2 < hi && r.lex != nil && r.unknown(j) && r.joined(j+1) && r.joined(j+2) && patronyms[r.key(j+1)] &&
+				!closedWord(r.key(j)) && !definite(r.key(j)) && !articleWithClitic(r.key(j)) && (givenNames[r.key(j+2)] || r.unknown(j+2)) {
+				ctx = ctxSubject // «… في الخارج إسلمو ولد محمد الأمين»: a word no lexicon knows before «ولد» is the given name
+			}
 			if ctx == ctxNone && (d.beforePatronym(j, lo) || d.apposedForeign(j, lo)) {
 				ctx = ctxSubject // «، اباه ولد ابو بكر،»: the word before «ولد» is the given name
 			}

@@ -1018,6 +1018,14 @@ var generalCases = []speakerCase{
 		want: []string{"سعاد مزيان", "", ""},
 		lex:  true,
 	},
+	{
+		name: "a word no lexicon knows right before «ولد» starts the name; a kunya and its words after a construct are the holder's name («أبو ظبي» a place)",
+		article: `وفي حديث للأهرام، قال وزير الشئون الخارجية والتعاون والموريتانيين في الخارج إسلمو ولد محمد الأمين: «منطقة الساحل تحتاج إلى تمويل».
+أما وزير خارجية نيجيريا أبو بكر دانجوما، فقال للصحفيين لدى خروجه من القاعة: «نحتاج إلى تمويل».
+وقال ولي عهد أبو ظبي: «نرحب بالضيوف».`,
+		want: []string{"إسلمو ولد محمد الأمين", "أبو بكر دانجوما", "ولي عهد أبو ظبي"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
