@@ -744,6 +744,12 @@ func (r *reader) verbName(j, hi int, key string, ctx context) bool {
 // name and a family name, part of the family name.
 var keyHajj = arabic.Key("الحاج")
 
+// keySahib is «صاحب», a form of address before «السمو», «الجلالة», «المعالي».
+var keySahib = arabic.Key("صاحب")
+
+// sahibOf are the dignities «صاحب» addresses («صاحب السمو الملكي»).
+var sahibOf = keySet("السمو الجلالة الفخامة المعالي السعادة الفضيلة السماحة الدولة العظمة")
+
 // keyHabib is «الحبيب», a given name in the Maghreb and a form of address
 // in Hadramawt.
 var keyHabib = arabic.Key("الحبيب")
@@ -812,6 +818,18 @@ func (r *reader) situates(j int) bool {
 func (r *reader) withPronoun(p int) bool {
 	w := plain(r.toks[p].Text)
 	return len([]rune(w)) >= 4 && !givenNames[r.key(p)] && (strings.HasSuffix(w, "ه") || strings.HasSuffix(w, "ها") || strings.HasSuffix(w, "هم") || strings.HasSuffix(w, "هما"))
+}
+
+// toUs reports «لـ» on a noun with «نا», our («لفريقنا», «لموقعنا»): to
+// the outlet's own people, whom a speaker told, never a function's
+// complement; the noun is a word of the lexicon when there is one.
+func (r *reader) toUs(n int) bool {
+	w := plain(r.toks[n].Text)
+	stem, ok := strings.CutSuffix(strings.TrimPrefix(w, "ل"), "نا")
+	if !ok || !strings.HasPrefix(w, "ل") || len([]rune(stem)) < 3 {
+		return false
+	}
+	return r.lex == nil || IsWord(r.lex, stem)
 }
 
 // kunyaPlaces are the second words of places named with «أبو».
@@ -1309,7 +1327,7 @@ func (r *reader) readWholeName(j, hi int, closed bool) int {
 		case nameCompounds[k]:
 		case r.nameWord(n, n-j, given):
 			onlyGiven = onlyGiven && givenNames[k]
-		case honorifics[k] != "" && definite(k) && (chain || n-j >= 2) && !r.nameAfter(n+1, hi):
+		case honorifics[k] != "" && definite(k) && (chain || n-j >= 2 || givenNames[r.key(j)] && (last || r.endsAt(n+1, hi))) && !r.nameAfter(n+1, hi):
 			// A form of address no name follows ends the name as its
 			// family name: «يوسف عبد الله الشيخ لوكالة …».
 		case last && (closed || chain || onlyGiven && n-j >= 2 || r.lex != nil && r.unknown(n-1) && !r.isKnown(n) ||
@@ -1725,6 +1743,9 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 			break
 		}
 		h, fem := headOf(k)
+		if eponymNouns[k] && j+1 < hi && r.joined(j+1) && givenNames[r.key(j+1)] {
+			h = "" // «مدرسة فاطمة الزهراء»: a school named for someone, not a woman teacher
+		}
 		if h != "" && !named && len(m.titles) == 0 && r.headAsName(j, hi, k) {
 			h = ""
 		}
@@ -1741,6 +1762,9 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 			}
 		}
 		hon := honorifics[k]
+		if k == keySahib && (j+1 >= hi || !r.joined(j+1) || !sahibOf[r.key(j+1)] && !definite(r.key(j+1))) {
+			hon = "" // «صاحب صيدلية بحي شبرا»: the owner of one; «صاحب السمو», «صاحب المحل فلان» before a name
+		}
 		if k == keyHabib && !named && j+1 < hi && r.joined(j+1) && givenNames[r.key(j+1)] && r.key(j+1) != keyHabib {
 			// «الحبيب علي بن حسين العيدروس»: Hadramawt's form of address
 			// for a sayyid before a given name («الحبيب بورقيبة», a name).
@@ -2093,8 +2117,8 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 			// qualifier after it, is the construct's genitive.
 			commonGenitive := (fakerNames[k] || commonWordNames[k]) && !handNames[k] && !moreGivenNames[k] && n+1 < hi && r.joined(n+1) &&
 				(definite(r.key(n+1)) || strings.HasPrefix(r.key(n+1), "لل"))
-			placeName := placePrefixes[bare(r.key(n-1))] && !closedWord(k)                  // «عضو بلدية كفر قاسم»: a place named with a given name
-			outlet := n-1 == j && (mediaHeads[h] && sourceNouns[bare(k)] || outletNouns[k]) // «مراسلة وكالة الأنباء», «مديرة وكالة الحوض»: the body the function is of
+			placeName := (placePrefixes[bare(r.key(n-1))] || n-1 > j && eponymNouns[bare(r.key(n-1))]) && !closedWord(k) // «عضو بلدية كفر قاسم», «ناظرة مدرسة فاطمة الزهراء»: a place named with a given name
+			outlet := n-1 == j && (mediaHeads[h] && sourceNouns[bare(k)] || outletNouns[k])                              // «مراسلة وكالة الأنباء», «مديرة وكالة الحوض»: the body the function is of
 			if !party && !placeName && !outlet && (closedWord(k) || givenNames[k] && !definite(k) && !commonGenitive || strings.HasPrefix(k, "و") && conjunctOf(k[2:]) ||
 				accusative(k) && !(r.lex != nil && r.unknown(n)) && !placeNouns[bare(strings.TrimPrefix(r.key(n-1), "و"))]) {
 				// («خارجية إيطاليا», «مركز ومدينة جرجا»: a place's name, whatever its shape)
@@ -2165,6 +2189,7 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 			open, proper = true, -1
 			add(!inQual) // «وشؤون المغتربين»
 		case strings.HasPrefix(k, "ل") && len(t.words) >= 2 && len([]rune(k)) >= 4 && !closedWord(k) && !givenNames[k] && !audiences[k] && // «لمياء», «لطفي» are names; «لي» a surname
+			!r.toUs(n) && // «وقال رئيس بلدية الجية لفريقنا:»: whom he told
 			!(r.lex != nil && r.unknown(n) && n+1 < hi && r.joined(n+1) && r.unknown(n+1) && !strings.HasPrefix(k, "لل")) && // nor «ليزبيت سوندرغارد»
 			!(r.lex == nil && !strings.HasPrefix(k, "لل") && !placeNouns[k[2:]] && !institutions[k[2:]] && !eponymNouns[k[2:]] &&
 				n+1 < hi && r.joined(n+1) && !definite(r.key(n+1)) && !closedWord(r.key(n+1)) &&

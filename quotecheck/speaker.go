@@ -3653,6 +3653,9 @@ func (d *discourse) description(e *entity) bool {
 	if adjectivesOnly(e.role.titles[0], professions) {
 		return true
 	}
+	if t := e.role.titles[0]; len(t.words) > 1 && !t.fem && !definite(d.r.key(t.words[1])) && strings.HasSuffix(d.r.key(t.words[1]), "يه") {
+		return false // «رئيس بلدية الجية»: a feminine noun after a masculine head is its genitive, no adjective
+	}
 	return adjectivesOnly(e.role.titles[0], titleHeads) && len(e.role.titles[0].qual) == 0 &&
 		slices.ContainsFunc(d.people, func(p *entity) bool { return p.function == "" })
 }

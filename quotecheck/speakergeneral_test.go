@@ -1026,6 +1026,15 @@ var generalCases = []speakerCase{
 		want: []string{"إسلمو ولد محمد الأمين", "أبو بكر دانجوما", "ولي عهد أبو ظبي"},
 		lex:  true,
 	},
+	{
+		name: "«صاحب» is a form of address before «السمو» or a definite noun and a name, the owner of an indefinite one; «مدرسة» before a given name is a school; «لفريقنا» is whom he told; a form of address right after a given name that punctuation ends is the family name",
+		article: `وقال الصيدلي محمود عبد الحميد، صاحب صيدلية بحي شبرا، إن النقص كبير، موضحا: "الأدوية ناقصة".
+بدورها قالت ناظرة مدرسة فاطمة الزهراء الابتدائية للبنات نوال الهاجري إن "المدرسة منعت المشروبات".
+وقال رئيس بلدية الجية لفريقنا: «البلدية لا تملك سوى شاحنتين».
+وأوضحت الدكتورة رنا الحاج، الباحثة في علوم البحار، أن «السلاحف في خطر».`,
+		want: []string{"محمود عبد الحميد", "نوال الهاجري", "رئيس بلدية الجية", "رنا الحاج"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
