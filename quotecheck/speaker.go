@@ -1848,6 +1848,11 @@ func (d *discourse) quoteSpeaker(first, last, bs int, focus *entity) (who *entit
 		}
 		return focus, focus != nil // it opens its sentence: the speaker goes on
 	}
+	if c.who == nil && c.subj == nil && c.verb < first && strings.HasPrefix(d.r.key(c.verb), "ف") {
+		if e := d.topic(c.verb, c.fem); e != nil {
+			return e, true // «أما المحامية سيلين أوزدمير، …، فقالت:»
+		}
+	}
 	switch {
 	case c.who != nil:
 		return c.who, true
@@ -1905,6 +1910,34 @@ func (d *discourse) quoteSpeaker(first, last, bs int, focus *entity) (who *entit
 	}
 	e := d.sentenceSubject(at, focus, c.fem)
 	return e, e != nil
+}
+
+// topic is the person «أما» sets first in the sentence of toks[at] — the
+// subject of its verb in «فـ» («أما المحامية سيلين أوزدمير، التي تمثل
+// العائلة، فقالت:», «أما الطالبة دانة فقالت:») — when the verb agrees
+// with them; nil for none.
+func (d *discourse) topic(at int, fem bool) *entity {
+	r := d.r
+	s := d.sentenceStart(at)
+	if k := r.key(s); k != "اما" && k != "واما" || s+1 >= at || !r.joined(s+1) {
+		return nil
+	}
+	i := slices.IndexFunc(d.mentions, func(m *mention) bool {
+		// («أما الطالبة دانة فقالت»: a description before the name)
+		return m.at == s+1 || m.at == s+2 && r.joined(s+2) && definite(r.key(s+1)) && personShape(bare(r.key(s+1))) && len(m.name) > 0
+	})
+	if i < 0 || d.mentions[i].plural {
+		return nil
+	}
+	m := d.mentions[i]
+	e := d.resolve(m, m.at, nil, fem)
+	if e == nil && len(m.name) == 0 && len(m.titles) > 0 {
+		e = d.function(m)
+	}
+	if !agrees(e, fem) {
+		return nil
+	}
+	return e
 }
 
 // sentenceSubject is who a verb at toks[at] with no subject of its own

@@ -1035,6 +1035,13 @@ var generalCases = []speakerCase{
 		want: []string{"محمود عبد الحميد", "نوال الهاجري", "رئيس بلدية الجية", "رنا الحاج"},
 		lex:  true,
 	},
+	{
+		name: "the person «أما» sets first is the subject of the verb in «فـ», past a relative clause naming a function",
+		article: `وقال القاضي أحمد علي: «الجلسة مفتوحة».
+أما المحامية سيلين أوزدمير، التي تمثل العائلة السورية بصفتها مدعية بالحق المدني، فقالت عقب الجلسة: "ما نسمعه مقلق".`,
+		want: []string{"أحمد علي", "سيلين أوزدمير"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
