@@ -1042,6 +1042,13 @@ var generalCases = []speakerCase{
 		want: []string{"أحمد علي", "سيلين أوزدمير"},
 		lex:  true,
 	},
+	{
+		name: "«بالـ» after a name is «by» and the article, no nisba of the family name",
+		article: `أعلن نادي عجمان إنهاء التعاقد مع مدرب فريقه الأول الصربي دراغان يوفانوفيتش بالتراضي.
+من جهته، ودّع يوفانوفيتش الجماهير قائلا: “أشكر الإدارة واللاعبين”.`,
+		want: []string{"دراغان يوفانوفيتش"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
