@@ -987,8 +987,8 @@ func (r *reader) nameWord(n, have int, given bool) bool {
 		// but a patronym or a family name after it makes it a name.
 		return true
 	}
-	if h, _ := headOf(k); h != "" || closedWord(k) || pronounSuffixed(k) || strings.HasPrefix(k, "بال") && articleWithClitic(k) && !belNames[k] {
-		return false // («يوفانوفيتش بالتراضي»: «by», then the article — no nisba)
+	if h, _ := headOf(k); h != "" || closedWord(k) || pronounSuffixed(k) || articleWithClitic(k) && !belNames[k] {
+		return false // («يوفانوفيتش بالتراضي», «… للنقل»: a preposition and the article — no nisba)
 	}
 	if r.latin(n) {
 		return false
