@@ -987,7 +987,11 @@ func (r *reader) nameWord(n, have int, given bool) bool {
 		// but a patronym or a family name after it makes it a name.
 		return true
 	}
-	if h, _ := headOf(k); h != "" || closedWord(k) || pronounSuffixed(k) || articleWithClitic(k) && !belNames[k] {
+	if h, _ := headOf(k); h != "" && !(given && have >= 1 && r.headAsName(n, len(r.toks), k) && n+1 < len(r.toks) && r.joined(n+1)) ||
+		closedWord(k) || pronounSuffixed(k) || articleWithClitic(k) && !belNames[k] {
+		// («محمد أمين أوزتورك»: a given name that is also a function's
+		// head, between a given name and one the lexicon does not know, is
+		// the name's.)
 		return false // («يوفانوفيتش بالتراضي», «… للنقل»: a preposition and the article — no nisba)
 	}
 	if r.latin(n) {

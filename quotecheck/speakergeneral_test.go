@@ -1049,6 +1049,13 @@ var generalCases = []speakerCase{
 		want: []string{"دراغان يوفانوفيتش"},
 		lex:  true,
 	},
+	{
+		name: "a given name that is also a function's head goes on a name between a given name and a word the lexicon does not know",
+		article: `افتتح وزير التجارة التركي محمد أمين أوزتورك المعرض.
+وفي كلمته خلال حفل الافتتاح، قال أوزتورك: "نريد أن نرفع حجم التبادل التجاري".`,
+		want: []string{"محمد أمين أوزتورك"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
