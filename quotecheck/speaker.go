@@ -1646,6 +1646,10 @@ func (d *discourse) speechVerbAt(v, lo int) bool {
 		n := v + 1
 		return n < len(r.toks) && r.joined(n) && r.narr[n] && !prepositions[r.key(n)] && !prepPronouns[r.key(n)] && !closedWord(r.key(n))
 	}
+	if k == keyTalib && v > 0 && r.gapBefore(v) == gapComma && v+1 < len(r.toks) && r.joined(v+1) && definite(r.key(v+1)) &&
+		slices.ContainsFunc(d.mentions, func(m *mention) bool { return m.end == v && len(m.name) > 0 }) {
+		return false // «وقال ليث العمري، طالب الهندسة المدنية،»: a student, not «demanded»
+	}
 	if timeVerbs[k] && !strings.ContainsRune(r.toks[v].Text, 'ّ') {
 		// «تصريحات عقب الحصة»: «after», unless a person or the speech
 		// follows («وعقب الوزير», «وعقب قائلا:»).
@@ -1665,6 +1669,9 @@ func (d *discourse) speechVerbAt(v, lo int) bool {
 	}
 	return true
 }
+
+// keyTalib is «طالب»: a student, and the verb «demanded».
+var keyTalib = arabic.Key("طالب")
 
 // timestamp reports narration [bs, first) that is only a live page's time
 // («06:20 |», «14:05 -»): figures.
@@ -2737,6 +2744,14 @@ func (d *discourse) subjectAfter(v, hi int) *clause {
 	}
 	if prepPronouns[k] || speechPronouns[k] || speechNouns[k] {
 		return c // «ونقلت عنه وكالة …», «تحدث فيه عن …»
+	}
+	if kinPossessed[k] && p+1 < hi && r.joined(p+1) {
+		// «وقالت ابنته الدكتورة ليلى الزغواني، …»: whose daughter, then
+		// her name.
+		if i := slices.IndexFunc(d.mentions, func(m *mention) bool { return m.at == p+1 && len(m.name) > 0 }); i >= 0 {
+			c.subj = d.mentions[i]
+			return c
+		}
 	}
 	if m, _ := r.readMention(p, hi, ctxSubject); m != nil {
 		d.asker(m, v)

@@ -1056,6 +1056,13 @@ var generalCases = []speakerCase{
 		want: []string{"محمد أمين أوزتورك"},
 		lex:  true,
 	},
+	{
+		name: "«طالب» set off after a name is a student, not «demanded»; a kinship noun with its pronoun, then a name, is that person",
+		article: `وقال ليث العمري، طالب الهندسة المدنية في السنة الرابعة، إن الطلبة "لا يعترضون على الرئيس شخصيا".
+وقالت ابنته الدكتورة ليلى الزغواني، أستاذة التاريخ بجامعة القيروان، وهي تتقبل التعازي: «كان أبي يستيقظ قبل الفجر».`,
+		want: []string{"ليث العمري", "ليلى الزغواني"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
