@@ -820,6 +820,18 @@ func (r *reader) withPronoun(p int) bool {
 	return len([]rune(w)) >= 4 && !givenNames[r.key(p)] && (strings.HasSuffix(w, "ه") || strings.HasSuffix(w, "ها") || strings.HasSuffix(w, "هم") || strings.HasSuffix(w, "هما"))
 }
 
+// perfectVerb reports a word the lexicon does not know whose stem it knows
+// with a verb's ending after it: a perfect in «ـت» («توجهت»: she turned),
+// not a given name.
+func (r *reader) perfectVerb(j int) bool {
+	if r.lex == nil || givenNames[r.key(j)] {
+		return false
+	}
+	w := plain(r.toks[j].Text)
+	stem, ok := strings.CutSuffix(w, "ت")
+	return ok && len([]rune(stem)) >= 3 && IsWord(r.lex, stem)
+}
+
 // toUs reports «لـ» on a noun with «نا», our («لفريقنا», «لموقعنا»): to
 // the outlet's own people, whom a speaker told, never a function's
 // complement; the noun is a word of the lexicon when there is one.
@@ -986,6 +998,9 @@ func (r *reader) nameWord(n, have int, given bool) bool {
 		// «محمد الأمين ولد سيدي», «محمد الأمين شرفي»: a function's word,
 		// but a patronym or a family name after it makes it a name.
 		return true
+	}
+	if h, _ := headOf(strings.TrimSuffix(k, "ا")); strings.HasSuffix(k, "ا") && h != "" && !givenNames[k] {
+		return false // «ينتخب أيوب بن عيسى رئيسا»: the function he is made, in the accusative
 	}
 	if h, _ := headOf(k); h != "" && !(given && have >= 1 && r.headAsName(n, len(r.toks), k) && n+1 < len(r.toks) && r.joined(n+1)) ||
 		closedWord(k) || pronounSuffixed(k) || articleWithClitic(k) && !belNames[k] {
@@ -1269,6 +1284,12 @@ func (r *reader) readWholeName(j, hi int, closed bool) int {
 		if r.addressee(n) {
 			return n - j // «ويروي الصياد عبد الستار بن عمر لموزاييك:»: whom he told
 		}
+		if n+1 < hi && r.joined(n+1) && selves[strings.TrimPrefix(r.key(n+1), "ب")] && strings.HasPrefix(r.key(n+1), "ب") {
+			return n - j // «سلوى بن عمر النأي بنفسها»: a verbal noun and its reflexive, the sentence's
+		}
+		if (k == "ابن" || k == "ابنه") && n+1 < hi && r.joined(n+1) && (placeNouns[bare(r.key(n+1))] || eponymNouns[bare(r.key(n+1))]) {
+			return n - j // «أيوب ابن حي باب الوادي»: a description, no father's name
+		}
 		if chain && !particle && n-j >= 3 && last && strings.HasPrefix(k, "ل") && !strings.HasPrefix(k, "لل") && !givenNames[k] &&
 			n+1 < len(r.toks) && r.gapBefore(n+1) >= gapColon {
 			return n - j // «… بن عمر لموزاييك:»: after «بن» and its word, an outlet told, right before the quotation
@@ -1423,6 +1444,9 @@ func (r *reader) familyWord(p int) bool {
 	k := r.key(p)
 	if h, _ := headOf(k); h != "" || articleWithClitic(k) || len([]rune(k)) < 2 || r.tanween(p) || pronounSuffixed(k) || r.possessed(p) {
 		return false
+	}
+	if h, _ := headOf(strings.TrimSuffix(k, "ا")); strings.HasSuffix(k, "ا") && h != "" && !givenNames[k] {
+		return false // «ينتخب أيوب بن عيسى رئيسا»: a function in the accusative
 	}
 	if rest, ok := strings.CutPrefix(k, "و"); ok && (conjunctOf(rest) || r.lex != nil && r.conjunct(p)) {
 		return false // «وعلي»; without the lexicon «ويتفيلد» may be a name

@@ -187,7 +187,7 @@ func (d *discourse) collect() {
 			if ctx == ctxNone && d.label(j, hi) {
 				ctx = ctxSubject // «الأنصاري: “…”»: a transcript's speaker
 			}
-			if ctx == ctxNone && j+2 < hi && r.lex != nil && r.unknown(j) && r.joined(j+1) && r.joined(j+2) && patronyms[r.key(j+1)] &&
+			if ctx == ctxNone && j+2 < hi && r.lex != nil && r.unknown(j) && !r.perfectVerb(j) && r.joined(j+1) && r.joined(j+2) && patronyms[r.key(j+1)] &&
 				!closedWord(r.key(j)) && !definite(r.key(j)) && !articleWithClitic(r.key(j)) && (givenNames[r.key(j+2)] || r.unknown(j+2)) {
 				ctx = ctxSubject // «… في الخارج إسلمو ولد محمد الأمين»: a word no lexicon knows before «ولد» is the given name
 			}
@@ -689,7 +689,7 @@ func (d *discourse) beforePatronym(j, lo int) bool {
 	k := r.key(j)
 	h, _ := headOf(k)
 	_, verb := isSpeechVerb(k)
-	return h == "" && !verb && !closedWord(k) && !accusative(k) && !definite(k) && !articleWithClitic(k) && honorifics[k] == ""
+	return h == "" && !verb && !closedWord(k) && !accusative(k) && !definite(k) && !articleWithClitic(k) && honorifics[k] == "" && !r.perfectVerb(j)
 }
 
 // firstNames adds a mention for each given name the article uses alone

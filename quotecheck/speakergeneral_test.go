@@ -1063,6 +1063,15 @@ var generalCases = []speakerCase{
 		want: []string{"ليث العمري", "ليلى الزغواني"},
 		lex:  true,
 	},
+	{
+		name: "a verb in «ـت» before «بن» is no given name; a function in the accusative, «ابن حي …» and a verbal noun before its reflexive end a name",
+		article: `المؤتمر التأسيسي ينتخب أيوب بن عيسى رئيسا
+وأيوب ابن حي باب الوادي الشعبي، نشأ في أسرة بسيطة، وقال: «سنكون حزب الشباب».
+فيما حاولت المترشحة سلوى بن عمر النأي بنفسها عن السجال.
+وفي الكلمة الختامية، توجهت بن عمر مباشرة إلى الكاميرا قائلة: «لن أعدكم بالمعجزات».`,
+		want: []string{"أيوب بن عيسى", "سلوى بن عمر"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
