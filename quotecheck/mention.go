@@ -847,6 +847,9 @@ func (r *reader) toUs(n int) bool {
 // kunyaPlaces are the second words of places named with «أبو».
 var kunyaPlaces = keySet("ظبي ظبى غريب قير تيج قرقاص كبير حمص الخصيب")
 
+// keyGovernor is «محافظ», whose feminine «محافظة» is a governorate.
+var keyGovernor = arabic.Key("محافظ")
+
 // keyFounder is «مؤسس», whose feminine «مؤسسة» is an institution.
 var keyFounder = arabic.Key("مؤسس")
 
@@ -1773,6 +1776,9 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 		h, fem := headOf(k)
 		if eponymNouns[k] && j+1 < hi && r.joined(j+1) && givenNames[r.key(j+1)] {
 			h = "" // «مدرسة فاطمة الزهراء»: a school named for someone, not a woman teacher
+		}
+		if h == keyGovernor && fem && !definite(k) && j+1 < hi && r.joined(j+1) && !definite(r.key(j+1)) && !givenNames[r.key(j+1)] {
+			h = "" // «أعلنت محافظة دمشق»: the governorate («محافظة الغابات» is a woman's function)
 		}
 		if h != "" && !named && len(m.titles) == 0 && r.headAsName(j, hi, k) {
 			h = ""

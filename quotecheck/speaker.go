@@ -1076,7 +1076,7 @@ func (d *discourse) kunyas() {
 		// a kunya in brackets or set off by commas after a full name.
 		k := d.mentions[i+1]
 		paren := r.gapBefore(k.at) == gapParen && r.gapBefore(k.end) >= gapParen
-		comma := r.gapBefore(k.at) == gapComma && k.end < len(r.toks) && r.gapBefore(k.end) == gapComma && !r.conjunct(k.end)
+		comma := r.gapBefore(k.at) == gapComma && k.end < len(r.toks) && r.gapBefore(k.end) == gapComma && (!r.conjunct(k.end) || describers[r.key(k.end)])
 		if k.at != m.end || !paren && !comma || len(k.titles) > 0 || len(k.name) != 2 || !kunya[r.key(k.name[0])] {
 			continue
 		}

@@ -1072,6 +1072,15 @@ var generalCases = []speakerCase{
 		want: []string{"أيوب بن عيسى", "سلوى بن عمر"},
 		lex:  true,
 	},
+	{
+		name: "«محافظة» before a proper noun is a governorate; «مار» before a name is a saint's place; a kunya set off before «، وهو» is the person's",
+		article: `على شرفته المطلة على درج مار نقولا، يسقي إلياس حداد أحواض الحبق، ويقول: “لن أخرج من بيتي”.
+«كان محلي عمره أكبر من عمري»، يقول محمد خير الدمشقي، أبو وائل، وهو يقف أمام محله المتفحم.
+وفي بيان لاحق، أعلنت محافظة دمشق أن «السوق سيبقى مغلقاً حتى انتهاء أعمال التبريد».
+وقبل أن نغادر، كان أبو وائل ينفض الرماد عن لافتة المحل، ويقول: «رح نرجع نفتح».`,
+		want: []string{"", "محمد خير الدمشقي", "", "محمد خير الدمشقي"}, // («يسقي إلياس حداد …، ويقول»: a subject after a verb that is no speech verb stays unread)
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
