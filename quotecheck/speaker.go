@@ -759,7 +759,9 @@ func (d *discourse) appositions() {
 		// «أعلن المخرج يوسفو ساوادوغو، رئيس لجنة تحكيم المسابقة الرسمية
 		// للدورة السادسة …»: a function right after a name and a comma
 		// that the reader could not close is the person's too.
-		if i > 0 && len(m.name) == 0 && len(m.titles) > 0 && !m.plural && !d.inPrep[m] && len(m.titles[0].words) >= 3 {
+		if i > 0 && len(m.name) == 0 && len(m.titles) > 0 && !m.plural && !d.inPrep[m] &&
+			(len(m.titles[0].words) >= 3 || len(m.titles[0].words) == 2 && definite(r.key(m.titles[0].words[1])) && !definite(r.key(m.at))) {
+			// («، رئيسة البعثة من الجانب المصري،»: a construct the article makes definite is one function too)
 			if p := d.mentions[i-1]; len(p.name) >= 2 && p.end == m.at && r.gapBefore(m.at) == gapComma && !d.inPrep[p] {
 				if e := d.personOf(p); e != nil && len(e.keys) >= 2 && !(m.fem && e.masc) {
 					d.learn(e, m)
@@ -3359,8 +3361,12 @@ func (d *discourse) function(m *mention) *entity {
 		return nil // «رئيس الاتحاد القطري للطلاب العرب، مجد ذياب، على …»: someone named holds it
 	}
 	if h := m.titles[0].heads[0]; slices.ContainsFunc(d.people, func(e *entity) bool {
-		return e.function == "" && e.heads[h] && !(m.fem && e.masc) && !d.otherOffice(e, m.titles[0])
+		return e.function == "" && e.heads[h] && !(m.fem && e.masc) &&
+			(!d.otherOffice(e, m.titles[0]) || slices.ContainsFunc(m.titles[0].core[1:], func(c string) bool { return e.words[c] && !nisba(c) }))
 	}) {
+		// («رئيس لائحة قرار زحلة» where the article names «رئيس لائحة زحلة
+		// أولاً» and the rival list's head by a verb: someone of that office
+		// it names, maybe another — nobody.)
 		// «قال الوزير البلجيكي» where the article names a minister the model
 		// could not tie to it: which holder it is the model cannot say, and
 		// a function printed as a person may be someone named — nobody.

@@ -1081,6 +1081,17 @@ var generalCases = []speakerCase{
 		want: []string{"", "محمد خير الدمشقي", "", "محمد خير الدمشقي"}, // («يسقي إلياس حداد …، ويقول»: a subject after a verb that is no speech verb stays unread)
 		lex:  true,
 	},
+	{
+		name: "«للجنة» is «لـ» and «لجنة» in construct; «الريس» is a form of address; a definite construct set off after a name is the person's function; a function sharing a noun with a named holder's is nobody",
+		article: `وقال المدير التنفيذي للجنة الانتخابات المركزية فراس الحلبي، في تصريح للإذاعة: "نحترم حق أي فصيل في المقاطعة".
+«سبنا الفأس وكملنا بالفرشة»، يقول الريس عبد الستار القفطي، رئيس عمال الحفائر.
+وأشارت الدكتورة هالة عبد الحميد، رئيسة البعثة من الجانب المصري، إلى أن «البعثة عثرت على تمائم».
+ولفتت رئيسة البعثة إلى أن «نصف الفريق من الأثريين الشبان».
+وقال نقولا معلوف، رئيس لائحة زحلة أولاً: «الأرقام مريحة».
+وأضاف رئيس لائحة قرار زحلة: «لن نعترف بأي نتيجة».`,
+		want: []string{"فراس الحلبي", "عبد الستار القفطي", "هالة عبد الحميد", "هالة عبد الحميد", "نقولا معلوف", ""},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
