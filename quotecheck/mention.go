@@ -2230,7 +2230,7 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 				(n+2 >= hi || !r.joined(n+2) || closedWord(r.key(n+2)))): // (without the lexicon, a «لـ» word and an indefinite one that end the phrase may be a name)
 			inQual, proper = true, n
 			open = !strings.HasPrefix(k, "لل") || institutions[k[len("ل"):]] // («للجنة الانتخابات»: «لـ» and «لجنة» in construct, not «لل»)
-			add(false) // «للسياسة النقدية», «لشؤون الطاقة», «لسوناطراك»
+			add(false)                                                       // «للسياسة النقدية», «لشؤون الطاقة», «لسوناطراك»
 		case strings.HasPrefix(k, "ب") && len(t.words) >= 2 && !closedWord(k) && !givenNames[k] &&
 			(placeNouns[bare(k[2:])] || eponymNouns[k[2:]] || !articleWithClitic(k) && r.unknown(n)):
 			inQual, proper, open = true, -1, false
