@@ -2229,8 +2229,9 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 				n+1 < hi && r.joined(n+1) && !definite(r.key(n+1)) && !closedWord(r.key(n+1)) &&
 				(n+2 >= hi || !r.joined(n+2) || closedWord(r.key(n+2)))): // (without the lexicon, a «لـ» word and an indefinite one that end the phrase may be a name)
 			inQual, proper = true, n
-			open = !strings.HasPrefix(k, "لل") || institutions[k[len("ل"):]] // («للجنة الانتخابات»: «لـ» and «لجنة» in construct, not «لل»)
-			add(false)                                                       // «للسياسة النقدية», «لشؤون الطاقة», «لسوناطراك»
+			// («للجنة الانتخابات»: «لـ» and «لجنة» in construct, not «لل».)
+			open = !strings.HasPrefix(k, "لل") || institutions[k[len("ل"):]]
+			add(false) // «للسياسة النقدية», «لشؤون الطاقة», «لسوناطراك»
 		case strings.HasPrefix(k, "ب") && len(t.words) >= 2 && !closedWord(k) && !givenNames[k] &&
 			(placeNouns[bare(k[2:])] || eponymNouns[k[2:]] || !articleWithClitic(k) && r.unknown(n)):
 			inQual, proper, open = true, -1, false
