@@ -593,8 +593,8 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 	case (key == "ابن" || key == "ابنه") && next && (placeNouns[bare(r.key(j+1))] || eponymNouns[bare(r.key(j+1))]):
 		return false // «ابن حي الملاح», «ابنة المدينة»: a description, not a name
 	case nameParticles[key]:
-		// «أبو عمر», «ولد الشيخ», not «أم لستة أطفال»
-		return next && r.familyWord(j+1) && !accusative(r.key(j+1)) && !r.cliticWord(j+1)
+		// «أبو عمر», «ولد الشيخ», not «أم لستة أطفال», «أم لأربعة أبناء»
+		return next && r.familyWord(j+1) && !accusative(r.key(j+1)) && !r.cliticWord(j+1) && !counted(r.key(j+1))
 	case key == "باسم" && next && (kunyaOf(r.key(j+1)) != "" || filial[r.key(j+1)] || femaleNames[r.key(j+1)] || j > 0 && selves[r.key(j-1)]) ||
 		key == "اما" || key == "واما":
 		// («عرّفت نفسها باسم خديجة»: a woman's name after it, no man's
@@ -643,7 +643,7 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 		return false
 	case next && kunyas[r.key(j+1)] && r.isKnown(j) && ctx != ctxAddress && ctx != ctxHonor:
 		return false // «بدا أبو عماد متعبا»: a kunya stands alone; the known word before it is the sentence's
-	case next && (r.unknown(j+1) || nisba(r.key(j+1)) || givenNames[r.key(j+1)] ||
+	case next && !r.preposition(j+1) && (r.unknown(j+1) || nisba(r.key(j+1)) || givenNames[r.key(j+1)] ||
 		nameParticles[r.key(j+1)] && !r.conjunct(j+1) || r.bridge(j+1, hi)):
 		return true // «فراس عبد الرضا», «سرى كاظم الربيعي»
 	case ctx == ctxAppos:
@@ -831,6 +831,21 @@ func (r *reader) perfectVerb(j int) bool {
 	stem, ok := strings.CutSuffix(w, "ت")
 	return ok && len([]rune(stem)) >= 3 && IsWord(r.lex, stem)
 }
+
+// preposition reports «على» printed with «ى», whose key is «علي» (Ali).
+func (r *reader) preposition(j int) bool {
+	return r.key(j) == keyAli && strings.HasSuffix(plain(r.toks[j].Text), "ى")
+}
+
+// counted reports «لـ» and a number of ten or less («لأربعة», «لستة»):
+// «أم لأربعة أبناء» is a mother of four, no kunya.
+func counted(k string) bool {
+	rest, ok := strings.CutPrefix(k, "ل")
+	return ok && smallNumbers[rest]
+}
+
+// smallNumbers are the cardinals two to ten.
+var smallNumbers = keySet("اثنين اثنتين ثلاثة ثلاث أربعة أربع خمسة خمس ستة ست سبعة سبع ثمانية ثماني تسعة تسع عشرة عشر")
 
 // toUs reports «لـ» on a noun with «نا», our («لفريقنا», «لموقعنا»): to
 // the outlet's own people, whom a speaker told, never a function's

@@ -3360,6 +3360,9 @@ func (d *discourse) function(m *mention) *entity {
 	if d.apposedUnread(m) {
 		return nil // «رئيس الاتحاد القطري للطلاب العرب، مجد ذياب، على …»: someone named holds it
 	}
+	if slices.ContainsFunc(m.titles[0].core[1:], func(c string) bool { return newcomer[c] }) && slices.ContainsFunc(d.people, func(e *entity) bool { return e.function == "" }) {
+		return nil // «وأضاف رئيس الحركة الجديد»: the one the article presents as new, a person it names — which, it cannot say
+	}
 	if h := m.titles[0].heads[0]; slices.ContainsFunc(d.people, func(e *entity) bool {
 		return e.function == "" && e.heads[h] && !(m.fem && e.masc) &&
 			(!d.otherOffice(e, m.titles[0]) || slices.ContainsFunc(m.titles[0].core[1:], func(c string) bool { return e.words[c] && !nisba(c) }))

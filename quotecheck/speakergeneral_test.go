@@ -1092,12 +1092,27 @@ var generalCases = []speakerCase{
 		want: []string{"فراس الحلبي", "عبد الستار القفطي", "هالة عبد الحميد", "هالة عبد الحميد", "نقولا معلوف", ""},
 		lex:  true,
 	},
+	{
+		name: "«أم لأربعة أبناء» is no kunya; «تحسين» after «لوكالة» is the agency's; «رئيس الحركة الجديد» is the one it fits",
+		article: `وانتخب المؤتمر أيوب بن عيسى رئيسا للحركة، وقال: «الحركة للشباب».
+وأضاف رئيس الحركة الجديد: «لن نكون حزبا موسميا».
+خيرة، 54 سنة، أم لأربعة أبناء، لم تتمالك دموعها: "سجلت في 2001".
+من جهته، كشف المدير العام لوكالة تحسين السكن، فيصل مزيان، أن "الوكالة ستطلق برنامجا".`,
+		want: []string{"أيوب بن عيسى", "أيوب بن عيسى", "", "فيصل مزيان"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
 // or function the model may have read short is nobody, never half a name
 // or a function that runs on (TestSpeakerModelWithoutLexicon).
 var generalCasesWithoutLexicon = []speakerCase{
+	{
+		name: "without the lexicon, «على» after a word is the preposition, not «علي» — no name of «الوزير ردوده»",
+		article: `وقال وزير الداخلية عبد الوافي لفتيت: «نحن هنا».
+وختم الوزير ردوده على مداخلات النواب بالتأكيد على انفتاح الحكومة، قائلا: «سندرس المقترحات».`,
+		want: []string{"عبد الوافي لفتيت", "عبد الوافي لفتيت"},
+	},
 	{
 		name:    "without the lexicon, a family name in «ة» set off after a function is no pronoun's noun",
 		article: `وأكدت الناطقة باسم الوزارة، رشا الخصاونة، في تصريح للغد، أن «الوزارة أحالت الملف».`,
