@@ -1663,6 +1663,9 @@ func (d *discourse) speechVerbAt(v, lo int) bool {
 			return true
 		}
 		m, _ := r.readMention(n, d.runEnd(n), ctxSubject)
+		if m != nil && len(m.name) > 0 && m.name[0] == n && len(m.titles)+len(m.honors) == 0 && r.withPronoun(n) && !givenNames[r.key(n)] {
+			return false // «المعروف بين أنصاره»: «between» a noun and its pronoun
+		}
 		return m != nil && !m.plural && len(m.name)+len(m.titles)+len(m.honors) > 0 || m != nil && m.pronoun != ""
 	}
 	if v > lo {

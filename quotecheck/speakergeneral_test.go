@@ -1101,6 +1101,12 @@ var generalCases = []speakerCase{
 		want: []string{"أيوب بن عيسى", "أيوب بن عيسى", "", "فيصل مزيان"},
 		lex:  true,
 	},
+	{
+		name: "«بين» before a noun with its pronoun is «between», not «بيّن»",
+		article: `وفي مؤتمر صحفي، قال رئيس التحالف والنائب عن محافظة البصرة عبد الأمير آل ياسين، المعروف بين أنصاره بأبي حسنين: “أنهينا الجولة الرابعة”.`,
+		want: []string{"عبد الأمير آل ياسين"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
