@@ -1102,10 +1102,10 @@ var generalCases = []speakerCase{
 		lex:  true,
 	},
 	{
-		name: "«بين» before a noun with its pronoun is «between», not «بيّن»",
+		name:    "«بين» before a noun with its pronoun is «between», not «بيّن»",
 		article: `وفي مؤتمر صحفي، قال رئيس التحالف والنائب عن محافظة البصرة عبد الأمير آل ياسين، المعروف بين أنصاره بأبي حسنين: “أنهينا الجولة الرابعة”.`,
-		want: []string{"عبد الأمير آل ياسين"},
-		lex:  true,
+		want:    []string{"عبد الأمير آل ياسين"},
+		lex:     true,
 	},
 }
 
