@@ -1991,7 +1991,8 @@ func (d *discourse) sentenceSubject(at int, focus *entity, fem bool) *entity {
 		}
 	}
 	for j := at - 1; j > s && r.narr[j]; j-- {
-		if oneOf[r.key(j)] && r.joined(j) && !d.prepBefore(j) && !prepositions[strings.TrimPrefix(r.key(j-1), "و")] {
+		if oneOf[r.key(j)] && r.joined(j) && !d.prepBefore(j) && !prepositions[strings.TrimPrefix(r.key(j-1), "و")] &&
+			!(j-2 > s && r.joined(j-1) && prepositions[strings.TrimPrefix(r.key(j-2), "و")]) { // (not «في قاعة أحد فنادق العاصمة»: a genitive)
 			// (not «الحاج سيد أبو زيد، أحد أهالي القرية»: an apposition)
 			return nil // «أجراها رئيس المركز …، قاطعه أحد شباب القرية قائلا:»: the nearest subject, unnamed
 		}

@@ -1107,6 +1107,12 @@ var generalCases = []speakerCase{
 		want:    []string{"عبد الأمير آل ياسين"},
 		lex:     true,
 	},
+	{
+		name:    "«أحد» after a noun a preposition governs is its genitive («في قاعة أحد فنادق العاصمة»), no unnamed subject",
+		article: `وأعلنت رنا العموش، رئيسة اللجنة الانتخابية في الحزب، النتائج في قاعة أحد فنادق العاصمة، وقالت: "بلغت نسبة المشاركة ثمانية وسبعين بالمئة".`,
+		want:    []string{"رنا العموش"},
+		lex:     true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
