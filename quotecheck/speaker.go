@@ -2193,8 +2193,21 @@ func (d *discourse) saidTogether(s, first int) bool {
 			return true
 		}
 	}
+	// «وهتف عدد من المستفيدين:», «ردد بعض الحاضرين:»: a verb of saying
+	// together and a number of people.
+	for p := s; p+1 < first; p++ {
+		if !r.narr[p] || !chantVerbs[strings.TrimLeft(strings.TrimSuffix(r.key(p), "ت"), "وف")] || !r.joined(p+1) {
+			continue
+		}
+		if k := r.key(p + 1); someOf[k] || definite(k) && (crowds[bare(k)] || strings.HasSuffix(k, "ون") || strings.HasSuffix(k, "ين")) {
+			return true
+		}
+	}
 	return false
 }
+
+// someOf are «a number of», «some of»: a group, nobody in it.
+var someOf = keySet("عدد بعض مجموعة جموع حشد")
 
 // chantVerbs are the verbs of saying together.
 var chantVerbs = keySet("ردد هتف صاح صرخ")

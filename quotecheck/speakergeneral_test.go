@@ -1113,6 +1113,13 @@ var generalCases = []speakerCase{
 		want:    []string{"رنا العموش"},
 		lex:     true,
 	},
+	{
+		name: "a verb of saying together and «عدد من» a group is a crowd",
+		article: `من جهته، كشف المدير العام للوكالة فيصل مزيان أن "الوكالة ستطلق برنامجا".
+وما إن أعلن عن انطلاق التوزيع حتى تعالت الزغاريد، وهتف عدد من المستفيدين: "تحيا الجزائر".`,
+		want: []string{"فيصل مزيان", ""},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
