@@ -187,6 +187,10 @@ func (d *discourse) collect() {
 			if ctx == ctxNone && d.label(j, hi) {
 				ctx = ctxSubject // «الأنصاري: “…”»: a transcript's speaker
 			}
+			if ctx == ctxNone && j+2 < hi && givenNames[r.key(j)] && !r.preposition(j) && r.joined(j+1) && r.joined(j+2) && filial[r.key(j+1)] &&
+				!closedWord(r.key(j+2)) && !definite(r.key(j+2)) {
+				ctx = ctxSubject // «ومن بين الضيوف عمار بن حمودة»: a given name a broad list holds, «بن» and a name after it
+			}
 			if ctx == ctxNone && j+2 < hi && r.lex != nil && r.unknown(j) && !r.perfectVerb(j) && r.joined(j+1) && r.joined(j+2) && patronyms[r.key(j+1)] &&
 				!closedWord(r.key(j)) && !definite(r.key(j)) && !articleWithClitic(r.key(j)) && (givenNames[r.key(j+2)] || r.unknown(j+2)) {
 				ctx = ctxSubject // «… في الخارج إسلمو ولد محمد الأمين»: a word no lexicon knows before «ولد» is the given name

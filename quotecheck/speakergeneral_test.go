@@ -1120,6 +1120,12 @@ var generalCases = []speakerCase{
 		want: []string{"فيصل مزيان", ""},
 		lex:  true,
 	},
+	{
+		name:    "a given name a broad list holds starts a name before «بن» and a name",
+		article: `ومن بين الضيوف عمار بن حمودة، النائب الأسبق، الذي قال للمؤتمرين: «رأيت أحزابا كثيرة تولد وتموت».`,
+		want:    []string{"عمار بن حمودة"},
+		lex:     true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
