@@ -686,10 +686,27 @@ func (r *reader) saintPlace(j int) bool {
 	case k == "بسيدي" || k == "لسيدي":
 		return true
 	case k == "سيدي":
-		return j > 0 && r.joined(j) && prepositions[r.key(j-1)]
+		// «في سيدي قاسم», «بمحكمة سيدي امحمد»: a place, or an institution
+		// named for it
+		if j == 0 || !r.joined(j) {
+			return false
+		}
+		prev := r.key(j - 1)
+		if prepositions[prev] {
+			return true
+		}
+		for _, w := range []string{prev, strings.TrimPrefix(prev, "ب"), strings.TrimPrefix(prev, "ل")} {
+			if b := bare(w); !definite(w) && (placeNouns[b] || institutions[b] || eponymNouns[b] || courts[b]) { // (not «بالمدرسة سيدي ولد اعبيد»: the school, then a name)
+				return true
+			}
+		}
+		return false
 	}
 	return false
 }
+
+// courts are the nouns of courts, which a place names («محكمة سيدي امحمد»).
+var courts = keySet("محكمه مجلس قطب")
 
 // titleTail is how many words from toks[p] go on a function set off after
 // a name up to the punctuation that closes it, words the title reader
@@ -1653,6 +1670,9 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 			(h2 != "" || honorifics[rest] != "" || givenNames[rest] || nameParticles[rest]) {
 			m.conj, key = true, rest // «ووزير السكن», «وسعادة», «وأيمن سليم»
 		}
+	}
+	if rest, ok := strings.CutPrefix(key, "ف"); ok && !m.conj && i+1 < hi && !givenNames[key] && givenNames[rest] && len([]rune(rest)) >= 3 && r.joined(i+1) {
+		m.conj, key = true, rest // «، فحياة بن يوسف،»: «so» and the given name
 	}
 	if rest := prepArticle(key); rest != "" && i+1 < hi && r.joined(i+1) {
 		if h, fem := headOf(rest); h != "" && !fem {

@@ -1126,6 +1126,15 @@ var generalCases = []speakerCase{
 		want:    []string{"عمار بن حمودة"},
 		lex:     true,
 	},
+	{
+		name: "«فـ» before a given name is «so»; «سيدي» after a court or a place noun names the place",
+		article: `ولا تختلف قصة زوجته كثيراً، فحياة بن يوسف، أستاذة اللغة العربية، تنتظر الطعن.
+وقبل أن يتفرق المحتجون، قالت حياة: «سنقدم الطعن مرة أخرى».
+التمس وكيل الجمهورية بمحكمة سيدي امحمد بالعاصمة عقوبة 12 سنة، وقال: «الوقائع ثابتة».
+سأل رئيس رابطة آباء التلاميذ بالمدرسة سيدي ولد اعبيد: "احنا ما نطلبو شي كبير".`,
+		want: []string{"حياة بن يوسف", "", "سيدي ولد اعبيد"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
