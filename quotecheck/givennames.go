@@ -47,6 +47,8 @@ var moreGivenNames = keySet(
 		"نحمان عبده أحمدو امبارك ريتشارد عبدربه فرانك أرجون أوغوز كريستوفر بابكر روي عبدي " +
 		// the second parts of French compound names («جان لوك», «جان كلود»)
 		"لوك كلود جاك إيف لويس " +
+		// French women's given names
+		"كلير ماري " +
 		// Egypt's given name that is also a family name
 		"حمادة " +
 		// common given names of the Gulf, Iraq, Yemen and the Maghreb the
@@ -85,7 +87,7 @@ var moreFemaleNames = keySet(
 		"دلال رغد رلى رهف زابينه سامية سحر سرى سنية شريفة شيلان كاترين لمى نورة هيفاء نادين نوره سالمة حسناء ريا لين شيخة نبراس رهام السالكة سمر رندة رحمة نصيرة منيرة الزهرة هيا " +
 		// common women's names across the Arab countries the lists lacked
 		"أسمهان بثينة جيهان روان سهير سوزان شيرين مايا ميار ميسون فايزة فتحية سعدية نجلاء رولا عبلة ديمة رشا زهراء إسراء سمية رقية صفية " +
-		"حواء موزة نورا يسرى نرمين مروة فوزية فدوى ناهد مباركة شادية ثريا بهية رزان ماجدة نائلة يمنى تسنيم عفراء زبيدة حفيظة فضيلة مريان عبيرة",
+		"حواء موزة نورا يسرى نرمين مروة فوزية فدوى ناهد مباركة شادية ثريا بهية رزان ماجدة نائلة يمنى تسنيم عفراء زبيدة حفيظة فضيلة مريان عبيرة غنوة",
 )
 
 // maghrebNames are definite given names of the Maghreb and Sudanese press

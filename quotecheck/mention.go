@@ -837,16 +837,17 @@ func (r *reader) withPronoun(p int) bool {
 	return len([]rune(w)) >= 4 && !givenNames[r.key(p)] && (strings.HasSuffix(w, "ه") || strings.HasSuffix(w, "ها") || strings.HasSuffix(w, "هم") || strings.HasSuffix(w, "هما"))
 }
 
-// perfectVerb reports a word the lexicon does not know whose stem it knows
-// with a verb's ending after it: a perfect in «ـت» («توجهت»: she turned),
-// not a given name.
+// perfectVerb reports a word the lexicon knows that is a perfect in «ـت»
+// — its stem without «ت» a word too («توجهت»: she turned; «بقيت») — not
+// a given name; a foreign name («برانت», «شميت») is no word of it.
 func (r *reader) perfectVerb(j int) bool {
-	if r.lex == nil || givenNames[r.key(j)] {
+	k := r.key(j)
+	if r.lex == nil || givenNames[k] || nameParticles[k] || patronyms[k] {
 		return false
 	}
 	w := plain(r.toks[j].Text)
 	stem, ok := strings.CutSuffix(w, "ت")
-	return ok && len([]rune(stem)) >= 3 && IsWord(r.lex, stem)
+	return ok && len([]rune(stem)) >= 3 && IsWord(r.lex, w) && IsWord(r.lex, stem)
 }
 
 // preposition reports «على» printed with «ى», whose key is «علي» (Ali).
@@ -1036,6 +1037,9 @@ func (r *reader) nameWord(n, have int, given bool) bool {
 	}
 	if h, _ := headOf(strings.TrimSuffix(k, "ا")); strings.HasSuffix(k, "ا") && h != "" && !givenNames[k] {
 		return false // «ينتخب أيوب بن عيسى رئيسا»: the function he is made, in the accusative
+	}
+	if r.perfectVerb(n) {
+		return false // «الحاج شحادة بقيت متحفظة»: the verb after the name
 	}
 	if h, _ := headOf(k); h != "" && !(given && have >= 1 && r.headAsName(n, len(r.toks), k) && n+1 < len(r.toks) && r.joined(n+1)) ||
 		closedWord(k) || pronounSuffixed(k) || articleWithClitic(k) && !belNames[k] {

@@ -1135,6 +1135,14 @@ var generalCases = []speakerCase{
 		want: []string{"حياة بن يوسف", "", "سيدي ولد اعبيد"},
 		lex:  true,
 	},
+	{
+		name: "a perfect in «ـت» the lexicon knows ends a name; common names of the Levant and France the lists lacked",
+		article: `وقالت المحامية غنوة الحاج شحادة، منسقة برنامج العمال المهاجرين، إن “القانون لا يحمي العاملات”.
+غير أن الحاج شحادة بقيت متحفظة، وختمت بالقول: “سمعنا عن عقود موحدة كثيرة”.
+من جهتها، أوضحت ممثلة الديوان الفرنسي للهجرة، كلير ماري دوبوا، أن «الديوان سيتكفل بالتكوين».`,
+		want: []string{"غنوة الحاج شحادة", "غنوة الحاج شحادة", "كلير ماري دوبوا"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
