@@ -761,6 +761,9 @@ func (r *reader) verbName(j, hi int, key string, ctx context) bool {
 // name and a family name, part of the family name.
 var keyHajj = arabic.Key("الحاج")
 
+// keyFather is «الأب», a priest's form of address and a father.
+var keyFather = arabic.Key("الأب")
+
 // keySahib is «صاحب», a form of address before «السمو», «الجلالة», «المعالي».
 var keySahib = arabic.Key("صاحب")
 
@@ -1567,6 +1570,9 @@ func (r *reader) familyName(n, hi int) int {
 	switch {
 	case !plainWord(n) || n+1 < hi && r.joined(n+1) && kinPossessed[r.key(n+1)]:
 		return 0 // («ويستعيد فؤاد وصية أبيه:»: a construct, the sentence's object)
+	case r.lex != nil && r.isKnown(n) && n+1 < hi && r.joined(n+1) && definite(r.key(n+1)) && r.isKnown(n+1) && !nisba(r.key(n+1)) &&
+		(n+2 >= hi || !r.joined(n+2)):
+		return 0 // «وروت آمنة تفاصيل الرحلة:»: a noun and its genitive, the verb's object
 	case r.endsAt(n+1, hi) || accusative(r.key(n+1)) || r.cliticWord(n+1):
 		return 1 // «نبيل ضاهر مؤتمرا»: the object starts; «كلاسن لوكالة»: a complement
 	case r.commonNoun(n + 1):
@@ -1835,6 +1841,9 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 			}
 		}
 		hon := honorifics[k]
+		if k == keyFather && j+1 < hi && r.joined(j+1) && definite(r.key(j+1)) && !givenNames[r.key(j+1)] && !maghrebNames[r.key(j+1)] {
+			hon = "" // «قال الأب المكلوم»: the father, bereaved — no priest's name
+		}
 		if k == keySahib && (j+1 >= hi || !r.joined(j+1) || !sahibOf[r.key(j+1)] && !definite(r.key(j+1))) {
 			hon = "" // «صاحب صيدلية بحي شبرا»: the owner of one; «صاحب السمو», «صاحب المحل فلان» before a name
 		}

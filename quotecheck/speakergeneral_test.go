@@ -1143,6 +1143,14 @@ var generalCases = []speakerCase{
 		want: []string{"غنوة الحاج شحادة", "غنوة الحاج شحادة", "كلير ماري دوبوا"},
 		lex:  true,
 	},
+	{
+		name: "«الأب» before a definite adjective is the father, no form of address; a known noun and its genitive after a lone given name are the verb's object",
+		article: `وقال محمود عبد السلام، والد الضحية: "ابني كان بيشتغل على عربيته".
+"كان فاضل على فرحه شهرين بس"، قال الأب المكلوم قبل أن يغالبه البكاء.
+وروت آمنة تفاصيل الرحلة: “خرجنا من أم درمان في عربة مع ثلاث أسر”.`,
+		want: []string{"محمود عبد السلام", "", ""},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
