@@ -2371,7 +2371,8 @@ func (r *reader) qualifier(p, hi int, head string, appos bool) (int, bool) {
 	open := true // the preposition, then an indefinite noun, await a noun
 	for e < hi && e-p <= 4 && r.joined(e) {
 		ek := r.key(e)
-		conj := strings.HasPrefix(ek, "و") && conjunctOf(ek[2:]) || !open && r.conjunct(e)
+		conj := strings.HasPrefix(ek, "و") && conjunctOf(ek[2:]) || !open && r.conjunct(e) && !(strings.HasPrefix(ek, "وال") && definite(r.key(e-1)))
+		// («في البناء والأخشاب»: definite nouns joined by «و» are one place's)
 		if givenNames[ek] && !closedWord(ek) {
 			if end := r.apposedAfter(e, hi); end > e {
 				e = end // «المسعف الكبير في نجمة داود الحمراء، يوسي بن شطريت»: a name set off after the place's
@@ -2382,7 +2383,7 @@ func (r *reader) qualifier(p, hi int, head string, appos bool) (int, bool) {
 			namePrefixes[ek] && e+1 < hi && r.joined(e+1) && givenNames[r.key(e+1)] { // «… توجنين سيد أحمد ولد …»
 			break // a function may be its object: «عن محافظة البصرة»
 		}
-		if e > p+1 && definite(r.key(e-1)) && !definite(ek) && !strings.HasPrefix(ek, "ب") && !strings.HasPrefix(ek, "ل") {
+		if e > p+1 && definite(r.key(e-1)) && !definite(ek) && !strings.HasPrefix(ek, "ب") && !strings.HasPrefix(ek, "ل") && !strings.HasPrefix(ek, "وال") {
 			// A definite noun ends the construct; a bare noun after it
 			// starts another phrase, a name («باسم المفوضية سرى …»),
 			// where one with «بـ», «لـ» goes on («في محطة البحوث بسيئون»).
@@ -2414,6 +2415,11 @@ func (r *reader) qualifier(p, hi int, head string, appos bool) (int, bool) {
 		return e, true
 	}
 	ek := r.key(e)
+	if rest, ok := strings.CutPrefix(ek, "و"); ok && r.joined(e) && k != "مع" {
+		if h, _ := headOf(rest); h != "" {
+			return e, true // «رئيس النقابة للعاملين في البناء وعضو المكتب التنفيذي، فلان،»: a second function of the same holder follows
+		}
+	}
 	if r.joined(e) && (ek == "في" || ek == "فى") {
 		// «مسؤول التعاون في السفارة الفرنسية في بيروت جان لوك بيرنار»:
 		// a second place, then the name.

@@ -1151,6 +1151,12 @@ var generalCases = []speakerCase{
 		want: []string{"محمود عبد السلام", "", ""},
 		lex:  true,
 	},
+	{
+		name:    "a place in «في» with nouns joined by «و», then «و» and a second function, qualifies the first",
+		article: `وقال رئيس النقابة العامة للعاملين في البناء والأخشاب وعضو المكتب التنفيذي للاتحاد العام، خالد عبد الرزاق الخطيب، إن «الإضراب مستمر».`,
+		want:    []string{"خالد عبد الرزاق الخطيب"},
+		lex:     true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
