@@ -949,7 +949,7 @@ var keyAbu = arabic.Key("أبو")
 // «أبو عمر، كما يناديه جيرانه», «الملقب بـ…», «المعروف باسم …».
 var callNames = keySet("يناديه يناديها ينادونه ينادونها ينادى تنادى يلقبه يلقبها يلقبونه يلقبونها يلقب تلقب " +
 	"يسميه يسميها يسمونه يسمونها يكنى تكنى يكنونه يكنونها يدعونه يدعونها الملقب الملقبة المكنى المكناه " +
-	"يكنيه يكنيها تكنيه تكنيها يلقبه تلقبه تسميه تناديه يعرفه يعرفها يعرفونه يعرفونها يعرف " +
+	"يكنيه يكنيها تكنيه تكنيها يلقبه تلقبه تسميه تناديه يعرفه يعرفها يعرفونه يعرفونها يعرف تعرف " +
 	"المعروف المعروفه المشهور المشهوره")
 
 // aliases joins a person's other name — a kunya, a nickname — that the
@@ -1094,6 +1094,9 @@ func (d *discourse) kunyas() {
 		k := strings.TrimPrefix(r.key(v), "و")
 		if !r.narr[v] || !callNames[k] && !(k == "باسم" && v+1 < len(r.toks) && kunyaOf(r.key(v+1)) != "") {
 			continue
+		}
+		if s := max(d.sentenceStart(v), v-3); slices.ContainsFunc(r.keys[s:v], func(k string) bool { return oneOf[k] }) {
+			continue // «مشادة بين إحدى الأمهات، وتعرف بأم وليد،»: someone unnamed's kunya
 		}
 		// The kunya: right after the verb («المكنى أبا المعالي»), or with
 		// «بـ» a few words on («المعروف بين أهالي بلدته بأبي خالد», «الذي

@@ -1157,6 +1157,15 @@ var generalCases = []speakerCase{
 		want:    []string{"خالد عبد الرزاق الخطيب"},
 		lex:     true,
 	},
+	{
+		name: "«وتُعرف بين جاراتها بأم وليد» gives the woman before it her kunya; «إحدى الأمهات، وتعرف بأم خالد» is someone unnamed, known by the kunya alone",
+		article: `تروي نجلاء عبده سيف (44 عاماً)، وهي أم لخمسة أبناء وتُعرف بين جاراتها بأم وليد، حال أسرتها.
+وفي انتظار أن تتحسن الأحوال، تكشف أم وليد: "بعت خاتمي الأسبوع الماضي".
+وأظهر مقطع فيديو مشادة بين إحدى الأمهات، وتعرف بأم خالد، وضابط من الحراسة.
+وقالت أم خالد: "أريد أن أرى ابني".`,
+		want: []string{"نجلاء عبده سيف", "أم خالد"}, // (the unnamed mother is who the article calls «أم خالد»)
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
