@@ -552,7 +552,10 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 	if givenNames[key] && !r.surnames[bare(key)] && j+1 < hi && r.joined(j+1) && r.possessed(j+1) {
 		return false // «رفيق دربه الشاعر …», «أمين سرّه»: a noun and its genitive, no given name
 	}
-	if closedWord(key) || pluralHead(key) || articleWithClitic(key) || pronounSuffixed(key) || motionVerbs[key] || tribes[key] && key != keyAal ||
+	if rest, ok := strings.CutPrefix(key, "ب"); ok && (institutions[bare(rest)] || courts[bare(rest)] || placeNouns[bare(rest)] || eponymNouns[bare(rest)]) {
+		return false // «بمحكمة سيدي امحمد»: «at» a court, a place
+	}
+	if r.closed(j) || pluralHead(key) || articleWithClitic(key) || pronounSuffixed(key) || motionVerbs[key] || tribes[key] && key != keyAal ||
 		len([]rune(key)) < 2 || strings.HasPrefix(key, "بب") {
 		// «بالبيئة بالبلدية»: common nouns with a proclitic; «خطبته»,
 		// «لتهدئتها»; «ب.» an initial; «ببراءة موكله», «بـ» on a word in «ب».
@@ -851,6 +854,12 @@ func (r *reader) perfectVerb(j int) bool {
 	w := plain(r.toks[j].Text)
 	stem, ok := strings.CutSuffix(w, "ت")
 	return ok && len([]rune(stem)) >= 3 && IsWord(r.lex, w) && IsWord(r.lex, stem)
+}
+
+// closed reports a closed word at toks[j] — but «آنا» (Ana), whose key is
+// the pronoun «أنا»'s, which is never printed with a madda.
+func (r *reader) closed(j int) bool {
+	return closedWord(r.key(j)) && !strings.HasPrefix(plain(r.toks[j].Text), "آ")
 }
 
 // preposition reports «على» printed with «ى», whose key is «علي» (Ali).
@@ -1570,8 +1579,8 @@ func (r *reader) familyName(n, hi int) int {
 	switch {
 	case !plainWord(n) || n+1 < hi && r.joined(n+1) && kinPossessed[r.key(n+1)]:
 		return 0 // («ويستعيد فؤاد وصية أبيه:»: a construct, the sentence's object)
-	case r.lex != nil && r.isKnown(n) && n+1 < hi && r.joined(n+1) && definite(r.key(n+1)) && r.isKnown(n+1) && !nisba(r.key(n+1)) &&
-		(n+2 >= hi || !r.joined(n+2)):
+	case (r.lex == nil || r.isKnown(n) && r.isKnown(n+1)) && n+1 < hi && r.joined(n+1) && definite(r.key(n+1)) && !nisba(r.key(n+1)) &&
+		(n+2 >= hi || !r.joined(n+2)) && n+2 < len(r.toks) && r.gapBefore(n+2) >= gapColon:
 		return 0 // «وروت آمنة تفاصيل الرحلة:»: a noun and its genitive, the verb's object
 	case r.endsAt(n+1, hi) || accusative(r.key(n+1)) || r.cliticWord(n+1):
 		return 1 // «نبيل ضاهر مؤتمرا»: the object starts; «كلاسن لوكالة»: a complement

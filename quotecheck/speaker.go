@@ -181,8 +181,9 @@ func (d *discourse) collect() {
 				// the verb's subject is.
 				j++
 			}
+			topic := false
 			if ctx == ctxNone && j > lo && r.joined(j) && (r.key(j-1) == "اما" || r.key(j-1) == "واما") && d.unreadUpToComma(j, hi) {
-				ctx = ctxSubject // «أما راجيف مينون، الرئيس التنفيذي …»: a foreign name the topic is
+				ctx, topic = ctxSubject, true // «أما راجيف مينون، الرئيس التنفيذي …»: a foreign name the topic is
 			}
 			if ctx == ctxNone && d.label(j, hi) {
 				ctx = ctxSubject // «الأنصاري: “…”»: a transcript's speaker
@@ -241,7 +242,15 @@ func (d *discourse) collect() {
 			case m != nil && len(m.honors) > 0 && len(m.titles) == 0 && len(m.name) == 1 && m.end == m.name[0]+1 && d.endsAlone(m.name[0], hi) &&
 				!definite(r.key(m.name[0])):
 				m.alone = true // «أما الحاجة خيرة، التي تبيع …»: a form of address announces the name, whatever the word
-			case ctx == ctxSubject && (m == nil || !d.strongName(m)):
+			case topic && (m == nil || len(m.name) == 0):
+				// («أما آنا بيلين غارسيا، الناطقة …»: without the lexicon the
+				// words up to the comma are the name the function describes.)
+				e := j
+				for e < hi && (e == j || r.joined(e)) {
+					e++
+				}
+				m, n = &mention{at: j, end: e, name: tokens(j, e)}, e-j
+			case ctx == ctxSubject && !topic && (m == nil || !d.strongName(m)):
 				m, n = r.readMention(j, hi, ctxNone) // «وقال بوزيدي في …»: a subject no name word vouches for
 			}
 			if m != nil && ctx == ctxSubject && j > lo && d.asker(m, j-1) {
@@ -1383,6 +1392,15 @@ func keysOf(words []string) []string {
 }
 
 // person makes m a person of the article, or a mention of one named before.
+// fathersName reports keys that are the whole of a longer name but its
+// first word, a given name, in a name of four words or more («محمود عبد
+// السلام» in «كريم محمود عبد السلام»): the father's name the son's carries,
+// another person — the press shortens a name by its family name, not by
+// its given name.
+func fathersName(keys, long []string) bool {
+	return len(keys) >= 3 && len(long) == len(keys)+1 && givenNames[long[0]] && givenNames[keys[0]] && slices.Equal(long[1:], keys)
+}
+
 func (d *discourse) person(m *mention) {
 	name := d.nameOf(m)
 	if d.commonWords(m) {
@@ -1391,6 +1409,9 @@ func (d *discourse) person(m *mention) {
 	keys := keysOf(name)
 	var e *entity
 	for _, p := range d.people {
+		if fathersName(keys, p.keys) {
+			continue // «محمود عبد السلام» after «كريم محمود عبد السلام»: his father
+		}
 		if len(keys) > 1 && (subset(keys, p.keys) || subset(p.keys, keys) || slices.Equal(kunyaKeys(keys), kunyaKeys(p.keys))) ||
 			len(keys) == 1 && namePart(keys[0], p.keys) {
 			e = p
@@ -2138,17 +2159,29 @@ func (d *discourse) sentenceStart(at int) int {
 // preposition, in the sentence before toks[at]; nil for none.
 // unreadUpToComma reports two or three words from toks[j] that the
 // lexicon does not know, none a closed word, which a comma ends: a foreign
-// name («أما راجيف مينون،»).
+// name («أما راجيف مينون،») — or words one of which it does not know, set
+// off before a function.
 func (d *discourse) unreadUpToComma(j, hi int) bool {
 	r := d.r
-	if r.lex == nil {
-		return false
-	}
 	n := j
-	for n < hi && (n == j || r.joined(n)) && n-j < 3 && r.unknown(n) && !closedWord(r.key(n)) {
+	for n < hi && (n == j || r.joined(n)) && n-j < 3 && r.unknown(n) && !r.closed(n) {
 		n++
 	}
-	return n-j >= 2 && n < hi && r.gapBefore(n) == gapComma
+	if n-j >= 2 && n < hi && r.gapBefore(n) == gapComma {
+		return true
+	}
+	// «أما آنا بيلين غارسيا، الناطقة باسم …،»: two to four words, one the
+	// lexicon does not know, that a function set off by commas describes.
+	n, unread := j, false
+	for n < hi && (n == j || r.joined(n)) && n-j < 4 && !r.closed(n) && !definite(r.key(n)) {
+		unread = unread || r.lex == nil || r.unknown(n)
+		n++
+	}
+	if n-j < 2 || !unread || n >= hi || r.gapBefore(n) != gapComma {
+		return false
+	}
+	h, _ := headOf(r.key(n))
+	return h != "" && definite(r.key(n))
 }
 
 // anonymous reports a quotation whose sentence, before it or right
@@ -3100,6 +3133,9 @@ func (d *discourse) resolve(m *mention, at int, focus *entity, fem bool) *entity
 			if e := d.pick(at, focus, func(e *entity) bool { return named(e) && d.fits(e, m) }); e != nil {
 				return e
 			}
+		}
+		if e := d.pick(at, focus, func(e *entity) bool { return e.function == "" && slices.Equal(e.keys, keys) }); e != nil && len(keys) >= 3 {
+			return e // («محمود عبد السلام», the father, before his son «كريم محمود عبد السلام»)
 		}
 		return d.pick(at, focus, named)
 	case d.generic(m):

@@ -1166,6 +1166,14 @@ var generalCases = []speakerCase{
 		want: []string{"نجلاء عبده سيف", "أم خالد"}, // (the unnamed mother is who the article calls «أم خالد»)
 		lex:  true,
 	},
+	{
+		name: "a son's name holds his father's: «محمود عبد السلام» is the father, not «كريم محمود عبد السلام»; «أما آنا …، الناطقة …،» is a name the function describes",
+		article: `قضت المحكمة بالسجن على قاتل الشاب كريم محمود عبد السلام، 24 عاما.
+أما والده، محمود عبد السلام، موظف على المعاش، فقال: "إحنا هنطعن بالنقض".
+أما آنا بيلين غارسيا، الناطقة باسم نقابة العمال الزراعيين في الأندلس، فاعتبرت أن "الأجر وحده يخفي المشكلة".`,
+		want: []string{"محمود عبد السلام", "آنا بيلين غارسيا"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
