@@ -1076,7 +1076,7 @@ func (r *reader) nameWord(n, have int, given bool) bool {
 	case r.commonNoun(n):
 		return false
 	case nisba(k) && !accusative(k) && !strings.HasSuffix(plain(r.toks[n].Text), "ى") && (definite(k) || !strings.HasSuffix(k, "يه")) ||
-		definite(k) && given && have == 1 && !titleAdjectives[k] && !r.otherFamily(n):
+		definite(k) && given && have == 1 && !titleAdjectives[k] && !r.otherFamily(n) && !stopWords[bare(k)]: // (not «وتستعيد سلمى الليلة التي …»: a time)
 		// (a final «ى» is no nisba: «القحطاني بمستوى المشاريع»; nor a bare
 		// feminine noun in «ـية»: «فؤاد وصية أبيه»)
 		return true

@@ -1174,6 +1174,14 @@ var generalCases = []speakerCase{
 		want: []string{"محمود عبد السلام", "آنا بيلين غارسيا"},
 		lex:  true,
 	},
+	{
+		name: "a word of time after a given name is no family name («وتستعيد سلمى الليلة التي …»)",
+		article: `"كنت أعدّ الأيام حتى موعد الجلسة"، تقول سلمى (اسم مستعار)، وهي ممرضة.
+وتستعيد سلمى الليلة التي تبلغت فيها الدعوى:
+"سألني ابني الصغير تلك الليلة عن بيت أبيه".`,
+		want: []string{"", ""}, // (a pseudonym alone is nobody the model can vouch for; never «سلمى الليلة»)
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
