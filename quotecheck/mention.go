@@ -555,6 +555,13 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 	if rest, ok := strings.CutPrefix(key, "ب"); ok && (institutions[bare(rest)] || courts[bare(rest)] || placeNouns[bare(rest)] || eponymNouns[bare(rest)]) {
 		return false // «بمحكمة سيدي امحمد»: «at» a court, a place
 	}
+	if (strings.HasPrefix(key, "ب") || strings.HasPrefix(key, "ل")) && !givenNames[key] && j+1 < hi && r.joined(j+1) &&
+		definite(r.key(j+1)) && strings.HasSuffix(r.key(j+1), "يه") && nisba(r.key(j+1)) && (j+2 >= hi || !r.joined(j+2)) {
+		return false // «بنواكشوط الشمالية»: «in» a city and its part, a feminine nisba no name takes
+	}
+	if key == "اسم" || r.formVIII(j) {
+		return false // «أُعلن اسم ياسين الدريدي»: «the name of»; «الفريق اعتمد على …»: a verb
+	}
 	if r.closed(j) || pluralHead(key) || articleWithClitic(key) || pronounSuffixed(key) || motionVerbs[key] || tribes[key] && key != keyAal ||
 		len([]rune(key)) < 2 || strings.HasPrefix(key, "بب") {
 		// «بالبيئة بالبلدية»: common nouns with a proclitic; «خطبته»,
@@ -764,6 +771,9 @@ func (r *reader) verbName(j, hi int, key string, ctx context) bool {
 // name and a family name, part of the family name.
 var keyHajj = arabic.Key("الحاج")
 
+// keyTeam is «الفريق»: the team, and a general's rank.
+var keyTeam = arabic.Key("الفريق")
+
 // keyFather is «الأب», a priest's form of address and a father.
 var keyFather = arabic.Key("الأب")
 
@@ -854,6 +864,15 @@ func (r *reader) perfectVerb(j int) bool {
 	w := plain(r.toks[j].Text)
 	stem, ok := strings.CutSuffix(w, "ت")
 	return ok && len([]rune(stem)) >= 3 && IsWord(r.lex, w) && IsWord(r.lex, stem)
+}
+
+// formVIII reports a word printed as a perfect of the eighth form — five
+// letters, a bare «ا», «ت» third («اعتمد», «اجتمع», «انتقد») — a verb,
+// never a name (the names of that pattern carry a hamza: «إعتدال» is six
+// letters anyway).
+func (r *reader) formVIII(j int) bool {
+	w := []rune(plain(r.toks[j].Text))
+	return len(w) == 5 && w[0] == 'ا' && w[2] == 'ت' && !givenNames[r.key(j)]
 }
 
 // closed reports a closed word at toks[j] — but «آنا» (Ana), whose key is
@@ -1296,7 +1315,14 @@ func (r *reader) addressee(p int) bool {
 				return false
 			}
 			_, verb := isSpeechVerb(r.key(p - 1))
-			return verb // «قال لي»; «الرئيس التنفيذي لي جاي-وون» is a Korean name
+			// «قال لي»; «الرئيس التنفيذي لي جاي-وون» is a Korean name, and
+			// so is «قال لي جيان مينغ، كبير المهندسين» — two words no lexicon
+			// knows that a comma sets off after «لي».
+			if verb && r.lex != nil && p+2 < len(r.toks) && r.joined(p+1) && r.joined(p+2) && r.unknown(p+1) && r.unknown(p+2) &&
+				(p+3 >= len(r.toks) || !r.joined(p+3)) {
+				return false
+			}
+			return verb
 		}
 		return true
 	}
@@ -1750,8 +1776,14 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 				// A function set off by a comma after the name is closed by
 				// punctuation or the end: «سميرة قادري، وزير السكن عن …» is
 				// an object.
-				if h, hf := headOf(k); h != "" && !r.conjunct(j) {
-					t, n := r.readTitle(j, hi, k, true)
+				kt, second := k, false
+				if rest, ok := strings.CutPrefix(k, "و"); ok && len(m.titles) > 0 && m.titles[len(m.titles)-1].appos {
+					if h2, _ := headOf(rest); h2 != "" {
+						kt, second = rest, true // «، أستاذة علم الحفريات …، ورئيسة فريق البحث الذي …»: a second function set off
+					}
+				}
+				if h, hf := headOf(kt); h != "" && (second || !r.conjunct(j)) {
+					t, n := r.readTitle(j, hi, kt, true)
 					if m.fem && !hf && definite(k) && j+n < len(r.toks) && r.gapBefore(j+n) >= gapColon {
 						// «سألت مراسلة الوكالة، آنا مارتينز، الوزير
 						// البرتغالي:»: a man's function after a woman's name,
@@ -1774,7 +1806,7 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 						ts, n = append(ts, t2), n+n2
 					}
 					n += r.titleTail(j+n, hi)
-					if !r.endsAt(j+n, hi) || j+n < hi && r.joined(j+n) {
+					if !(second && j+n < hi && relatives[r.key(j+n)]) && (!r.endsAt(j+n, hi) || j+n < hi && r.joined(j+n)) {
 						break
 					}
 					m.titles = append(m.titles, ts...)
@@ -2176,7 +2208,8 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 			add(true) // «شيخ آل فاضل»: the tribe is the function's
 			add(true)
 			open, proper = false, -1
-		case honorifics[k] != "" || pronounHonorifics[k] != "" || sameAfter[k] || pluralHead(k) && !open:
+		case (honorifics[k] != "" && !(open && k == keyTeam && !r.nameAfter(n+1, hi))) || pronounHonorifics[k] != "" || sameAfter[k] || pluralHead(k) && !open:
+			// («رئيسة الفريق» is the team's head; «… الفريق الركن فلان», a rank)
 			return t, n - j // a plural the construct awaits is its genitive: «رئيس مجلس المفوضين»
 		case k == "باسم" && !inQual && spokesmen[h] && r.spokenFor(n, hi) > n:
 			// «المتحدث باسم مليشيا عشيرة رير آدم، حسن …»: whom a
@@ -2210,7 +2243,7 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 				(definite(r.key(n+1)) || strings.HasPrefix(r.key(n+1), "لل"))
 			placeName := (placePrefixes[bare(r.key(n-1))] || n-1 > j && eponymNouns[bare(r.key(n-1))]) && !closedWord(k) // «عضو بلدية كفر قاسم», «ناظرة مدرسة فاطمة الزهراء»: a place named with a given name
 			outlet := n-1 == j && (mediaHeads[h] && sourceNouns[bare(k)] || outletNouns[k])                              // «مراسلة وكالة الأنباء», «مديرة وكالة الحوض»: the body the function is of
-			if !party && !placeName && !outlet && (closedWord(k) || givenNames[k] && !definite(k) && !commonGenitive || strings.HasPrefix(k, "و") && conjunctOf(k[2:]) ||
+			if !party && !placeName && !outlet && (closedWord(k) && k != keyTeam || givenNames[k] && !definite(k) && !commonGenitive || strings.HasPrefix(k, "و") && conjunctOf(k[2:]) ||
 				accusative(k) && !(r.lex != nil && r.unknown(n)) && !placeNouns[bare(strings.TrimPrefix(r.key(n-1), "و"))]) {
 				// («خارجية إيطاليا», «مركز ومدينة جرجا»: a place's name, whatever its shape)
 				return t, n - j

@@ -217,6 +217,10 @@ func (d *discourse) collect() {
 					continue
 				}
 			}
+			if j > lo+1 && r.joined(j) && r.joined(j-1) && royalTitles[r.key(j-1)] && eponymNouns[strings.TrimLeft(r.key(j-2), "وبل")] {
+				j++ // «جامعة السلطان مولاي سليمان»: the eponym's title and name are the institution's
+				continue
+			}
 			if j > lo && r.joined(j) && eponymNouns[strings.TrimPrefix(strings.TrimPrefix(r.key(j-1), "و"), "ب")] {
 				if honorifics[r.key(j)] == "" {
 					j++ // «نجمة داود الحمراء», «جامعة محمد الخامس», «شارع الحبيب بورقيبة»: an eponym, not a person
@@ -768,7 +772,16 @@ func (d *discourse) firstNames() {
 // nothing; nor does a name of one word (a place, a surname).
 func (d *discourse) appositions() {
 	r := d.r
+	apposed := map[*mention]*entity{} // a function set off after a name, and whose it is
 	for i, m := range d.mentions {
+		// «، أستاذة علم الحفريات …، ورئيسة فريق البحث»: a second function
+		// joined by «و» to one set off after a name is the same person's.
+		if i > 0 && len(m.name) == 0 && len(m.titles) > 0 && m.conj && !m.plural {
+			if p := d.mentions[i-1]; apposed[p] != nil && r.gapBefore(m.at) == gapComma && p.end <= m.at && !(m.fem && apposed[p].masc) {
+				d.learn(apposed[p], m)
+				apposed[m] = apposed[p]
+			}
+		}
 		// «أعلن المخرج يوسفو ساوادوغو، رئيس لجنة تحكيم المسابقة الرسمية
 		// للدورة السادسة …»: a function right after a name and a comma
 		// that the reader could not close is the person's too.
@@ -778,6 +791,7 @@ func (d *discourse) appositions() {
 			if p := d.mentions[i-1]; len(p.name) >= 2 && p.end == m.at && r.gapBefore(m.at) == gapComma && !d.inPrep[p] {
 				if e := d.personOf(p); e != nil && len(e.keys) >= 2 && !(m.fem && e.masc) {
 					d.learn(e, m)
+					apposed[m] = e
 				}
 			}
 		}
@@ -959,7 +973,7 @@ var keyAbu = arabic.Key("أبو")
 var callNames = keySet("يناديه يناديها ينادونه ينادونها ينادى تنادى يلقبه يلقبها يلقبونه يلقبونها يلقب تلقب " +
 	"يسميه يسميها يسمونه يسمونها يكنى تكنى يكنونه يكنونها يدعونه يدعونها الملقب الملقبة المكنى المكناه " +
 	"يكنيه يكنيها تكنيه تكنيها يلقبه تلقبه تسميه تناديه يعرفه يعرفها يعرفونه يعرفونها يعرف تعرف " +
-	"المعروف المعروفه المشهور المشهوره")
+	"المعروف المعروفه المشهور المشهوره الشهير الشهيره")
 
 // aliases joins a person's other name — a kunya, a nickname — that the
 // article gives with a verb of calling to that person: the name after the

@@ -318,7 +318,7 @@ var belNames = keySet("بالحاج بالقاسم بالعيد بالخير ب�
 var namePrefixes = keySet("سيد سيدي")
 
 // nameCompounds end a compound name («نور الدين», «عبد الله», «عوض الكريم»).
-var nameCompounds = keySet("الدين الله الإسلام الرحمن الرحيم الكريم")
+var nameCompounds = keySet("الدين الله الإسلام الرحمن الرحيم الكريم العينين")
 
 // handNames are the given names of the hand list below, which start a
 // mention even when a broader list (fakerNames) has them too («إبراهيم»).
