@@ -104,7 +104,7 @@ type reader struct {
 	marksTanween bool
 }
 
-// commonNouns fills r.undefined and r.defined.
+// commonNouns fills r.undefined and r.defined, and r.marksTanween.
 func (r *reader) commonNouns() {
 	r.undefined, r.defined = map[string]bool{}, map[string]bool{}
 	marked := 0
@@ -787,6 +787,37 @@ var sahibOf = keySet("السمو الجلالة الفخامة المعالي ا
 // in Hadramawt.
 var keyHabib = arabic.Key("الحبيب")
 
+// honorAt is the form of address toks[j] (key k) is, "" for none, where
+// the word after it decides: «الأب» before a definite adjective is a
+// father («قال الأب المكلوم»), no priest; «صاحب» addresses «السمو» and
+// the like or comes before a definite noun and a name («صاحب المحل
+// فلان»), and owns what is indefinite («صاحب صيدلية بحي شبرا»); «الحبيب»
+// before a given name is Hadramawt's address for a sayyid, alone a name
+// («الحبيب بورقيبة»).
+func (r *reader) honorAt(j, hi int, k string, named bool) string {
+	hon := honorifics[k]
+	next := j+1 < hi && r.joined(j+1)
+	nk := ""
+	if next {
+		nk = r.key(j + 1)
+	}
+	switch k {
+	case keyFather:
+		if next && definite(nk) && !givenNames[nk] && !maghrebNames[nk] {
+			return ""
+		}
+	case keySahib:
+		if !next || !sahibOf[nk] && !definite(nk) {
+			return ""
+		}
+	case keyHabib:
+		if !named && next && givenNames[nk] && nk != keyHabib {
+			return bare(keyHabib)
+		}
+	}
+	return hon
+}
+
 // keySayyid is «السيد», a form of address before a name and, between a
 // given name and a family name, a father's name, as Egypt writes many
 // («عادل السيد النجار»).
@@ -851,6 +882,14 @@ func (r *reader) situates(j int) bool {
 func (r *reader) withPronoun(p int) bool {
 	w := plain(r.toks[p].Text)
 	return len([]rune(w)) >= 4 && !givenNames[r.key(p)] && (strings.HasSuffix(w, "ه") || strings.HasSuffix(w, "ها") || strings.HasSuffix(w, "هم") || strings.HasSuffix(w, "هما"))
+}
+
+// accusativeFunction reports a function's head in the accusative
+// («رئيسا», «مديرا»): what someone is made or named, never a name's word.
+func accusativeFunction(k string) bool {
+	rest, ok := strings.CutSuffix(k, "ا")
+	h, _ := headOf(rest)
+	return ok && h != "" && !givenNames[k]
 }
 
 // perfectVerb reports a word the lexicon knows that is a perfect in «ـت»
@@ -1066,18 +1105,19 @@ func (r *reader) nameWord(n, have int, given bool) bool {
 		// but a patronym or a family name after it makes it a name.
 		return true
 	}
-	if h, _ := headOf(strings.TrimSuffix(k, "ا")); strings.HasSuffix(k, "ا") && h != "" && !givenNames[k] {
+	if accusativeFunction(k) {
 		return false // «ينتخب أيوب بن عيسى رئيسا»: the function he is made, in the accusative
 	}
 	if r.perfectVerb(n) {
 		return false // «الحاج شحادة بقيت متحفظة»: the verb after the name
 	}
+	// A function's head is no name word — but a given name that is also
+	// one, between a given name and a word the lexicon does not know
+	// («محمد أمين أوزتورك»); nor is a preposition and the article
+	// («يوفانوفيتش بالتراضي», «… للنقل»: no nisba).
 	if h, _ := headOf(k); h != "" && !(given && have >= 1 && r.headAsName(n, len(r.toks), k) && n+1 < len(r.toks) && r.joined(n+1)) ||
 		closedWord(k) || pronounSuffixed(k) || articleWithClitic(k) && !belNames[k] {
-		// («محمد أمين أوزتورك»: a given name that is also a function's
-		// head, between a given name and one the lexicon does not know, is
-		// the name's.)
-		return false // («يوفانوفيتش بالتراضي», «… للنقل»: a preposition and the article — no nisba)
+		return false
 	}
 	if r.latin(n) {
 		return false
@@ -1522,7 +1562,7 @@ func (r *reader) familyWord(p int) bool {
 	if h, _ := headOf(k); h != "" || articleWithClitic(k) || len([]rune(k)) < 2 || r.tanween(p) || pronounSuffixed(k) || r.possessed(p) {
 		return false
 	}
-	if h, _ := headOf(strings.TrimSuffix(k, "ا")); strings.HasSuffix(k, "ا") && h != "" && !givenNames[k] {
+	if accusativeFunction(k) {
 		return false // «ينتخب أيوب بن عيسى رئيسا»: a function in the accusative
 	}
 	if rest, ok := strings.CutPrefix(k, "و"); ok && (conjunctOf(rest) || r.lex != nil && r.conjunct(p)) {
@@ -1881,18 +1921,7 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 				k = rest
 			}
 		}
-		hon := honorifics[k]
-		if k == keyFather && j+1 < hi && r.joined(j+1) && definite(r.key(j+1)) && !givenNames[r.key(j+1)] && !maghrebNames[r.key(j+1)] {
-			hon = "" // «قال الأب المكلوم»: the father, bereaved — no priest's name
-		}
-		if k == keySahib && (j+1 >= hi || !r.joined(j+1) || !sahibOf[r.key(j+1)] && !definite(r.key(j+1))) {
-			hon = "" // «صاحب صيدلية بحي شبرا»: the owner of one; «صاحب السمو», «صاحب المحل فلان» before a name
-		}
-		if k == keyHabib && !named && j+1 < hi && r.joined(j+1) && givenNames[r.key(j+1)] && r.key(j+1) != keyHabib {
-			// «الحبيب علي بن حسين العيدروس»: Hadramawt's form of address
-			// for a sayyid before a given name («الحبيب بورقيبة», a name).
-			hon = bare(keyHabib)
-		}
+		hon := r.honorAt(j, hi, k, named)
 		if hon != "" && h != "" {
 			// «المستشار», «الأستاذ», «السفير»: a form of address before a
 			// name or another title, a function otherwise.

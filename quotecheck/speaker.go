@@ -2203,7 +2203,7 @@ func (d *discourse) unreadUpToComma(j, hi int) bool {
 // «فضّل عدم ذكر اسمه», «رفض الكشف عن هويته»).
 func (d *discourse) anonymous(first, last int) bool {
 	r := d.r
-	named := func(from, to int) bool {
+	marked := func(from, to int) bool {
 		for p := max(from, 0); p < to && p < len(r.toks); p++ {
 			if !r.narr[p] || !anonymity[r.key(p)] {
 				continue
@@ -2221,7 +2221,7 @@ func (d *discourse) anonymous(first, last int) bool {
 	for end < len(r.toks) && end-last < 25 && r.narr[end] && r.gapBefore(end) != gapStop {
 		end++
 	}
-	if !named(start, first) && !named(last+1, end) {
+	if !marked(start, first) && !marked(last+1, end) {
 		return false
 	}
 	// «يقول أبو أنس، … فضّل عدم ذكر اسمه كاملًا»: a kunya or a given name
@@ -2253,7 +2253,7 @@ func (d *discourse) saidTogether(s, first int) bool {
 		if !r.narr[p] || !chantVerbs[strings.TrimLeft(strings.TrimSuffix(r.key(p), "ت"), "وف")] || !r.joined(p+1) {
 			continue
 		}
-		if k := r.key(p + 1); someOf[k] || definite(k) && (crowds[bare(k)] || strings.HasSuffix(k, "ون") || strings.HasSuffix(k, "ين")) {
+		if k := r.key(p + 1); someOf[k] || definite(k) && peopleInPlural(k) {
 			return true
 		}
 	}
@@ -2274,8 +2274,14 @@ func (d *discourse) chanted(first int) bool {
 	if p < 1 || !r.narr[p] || !r.narr[p-1] || !r.joined(p) || !definite(r.key(p)) {
 		return false
 	}
-	b := bare(r.key(p))
-	return (crowds[b] || strings.HasSuffix(b, "ين") || strings.HasSuffix(b, "ون")) && chants[bare(strings.TrimPrefix(r.key(p-1), "و"))]
+	return peopleInPlural(r.key(p)) && chants[bare(strings.TrimPrefix(r.key(p-1), "و"))]
+}
+
+// peopleInPlural reports a crowd's noun or a masculine sound plural
+// («المشيعين», «المعتصمون»): a group of people, nobody in it.
+func peopleInPlural(k string) bool {
+	b := bare(k)
+	return crowds[b] || strings.HasSuffix(b, "ين") || strings.HasSuffix(b, "ون")
 }
 
 // chants are the nouns of words a crowd says together.
