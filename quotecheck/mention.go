@@ -356,11 +356,14 @@ func (r *reader) joined(j int) bool {
 // spelling of its hamza and ending: IsWord). Without a lexicon every word
 // is taken for a common one: names are then read from given names,
 // particles, family names in «ـي» and commas only — fewer, never more.
-func (r *reader) isKnown(j int) bool {
+func (r *reader) isKnown(j int) bool { return r.knownText(r.toks[j].Text) }
+
+// knownText reports a word the lexicon knows (true without one).
+func (r *reader) knownText(text string) bool {
 	if r.lex == nil {
 		return true
 	}
-	w := plain(r.toks[j].Text)
+	w := plain(text)
 	v, ok := r.known[w]
 	if !ok {
 		v = IsWord(r.lex, w)
@@ -374,7 +377,7 @@ func (r *reader) isKnown(j int) bool {
 // — a function word, an accusative, a clitic before «ال», a single letter —
 // are not looked up.
 func (r *reader) unknown(j int) bool {
-	if k := r.key(j); closedWord(k) || r.accusativeAt(j) || articleWithClitic(k) || len([]rune(k)) < 2 {
+	if k := r.key(j); closedWord(k) || r.accusativeAt(j) || r.cliticArticle(j) || len([]rune(k)) < 2 {
 		return false // with the lexicon a word in «ـا» it does not know is a name («موبا»)
 	}
 	for _, c := range r.toks[j].Text {
@@ -562,7 +565,7 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 	if key == "اسم" || r.formVIII(j) {
 		return false // «أُعلن اسم ياسين الدريدي»: «the name of»; «الفريق اعتمد على …»: a verb
 	}
-	if r.closed(j) || pluralHead(key) || articleWithClitic(key) || pronounSuffixed(key) || motionVerbs[key] || tribes[key] && key != keyAal ||
+	if r.closed(j) || pluralHead(key) || r.cliticArticle(j) || pronounSuffixed(key) || motionVerbs[key] || tribes[key] && key != keyAal ||
 		len([]rune(key)) < 2 || strings.HasPrefix(key, "بب") {
 		// «بالبيئة بالبلدية»: common nouns with a proclitic; «خطبته»,
 		// «لتهدئتها»; «ب.» an initial; «ببراءة موكله», «بـ» on a word in «ب».
@@ -633,7 +636,7 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 		// («المستشار القانوني»).
 		return true
 	case r.surnames[bare(key)] || ctx >= ctxAddress && r.families[bare(key)] || ctx == ctxHonor && !strings.HasPrefix(plain(r.toks[j].Text), "ال") && !r.cliticWord(j) && !r.accusativeAt(j) ||
-		(!accusative(key) || r.lex != nil && next && r.unknown(j+1)) && !articleWithClitic(key) && r.unknown(j):
+		(!accusative(key) || r.lex != nil && (next && r.unknown(j+1) || ctx >= ctxAddress)) && !r.cliticArticle(j) && r.unknown(j):
 		// («كاترينا هولمبرغ»: two words the lexicon does not know, a
 		// foreign name, whatever the shape of the first.)
 		return true // after «الدكتورة» even «أليساندرا», whose key looks definite
@@ -643,7 +646,7 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 		// a word that may look accusative and a word the lexicon does not
 		// know — a foreign name.
 		return true
-	case accusative(key) || r.definiteAt(j):
+	case accusative(key) && !(ctx == ctxAppos && r.foreignInA(j, hi)) || r.definiteAt(j):
 		return false
 	case r.imperfect(j):
 		// «يقف عبده قاسم المقبلي قرب …», «ويستعيد فؤاد …»: the verb before
@@ -669,8 +672,8 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 		if r.situates(j) {
 			return false // «… ببئر العاتر، جنوب ولاية تبسة،»: where the place lies
 		}
-		for n < hi && n-j < 6 && (n == j || r.joined(n)) && !closedWord(r.key(n)) && !accusative(r.key(n)) {
-			if h, _ := headOf(r.key(n)); h != "" || articleWithClitic(r.key(n)) {
+		for n < hi && n-j < 6 && (n == j || r.joined(n)) && !closedWord(r.key(n)) && (!accusative(r.key(n)) || r.foreignInA(n, hi)) {
+			if h, _ := headOf(r.key(n)); h != "" || r.cliticArticle(n) {
 				break
 			}
 			if r.lex == nil && n > j && (pronounSuffixed(r.key(n)) || strings.HasSuffix(plain(r.toks[n].Text), "ه") && !givenNames[r.key(j)]) && !givenNames[r.key(n)] {
@@ -1116,7 +1119,7 @@ func (r *reader) nameWord(n, have int, given bool) bool {
 	// («محمد أمين أوزتورك»); nor is a preposition and the article
 	// («يوفانوفيتش بالتراضي», «… للنقل»: no nisba).
 	if h, _ := headOf(k); h != "" && !(given && have >= 1 && r.headAsName(n, len(r.toks), k) && n+1 < len(r.toks) && r.joined(n+1)) ||
-		closedWord(k) || pronounSuffixed(k) || articleWithClitic(k) && !belNames[k] {
+		closedWord(k) || pronounSuffixed(k) || r.cliticArticle(n) && !belNames[k] {
 		return false
 	}
 	if r.latin(n) {
@@ -1139,7 +1142,7 @@ func (r *reader) nameWord(n, have int, given bool) bool {
 		// (a final «ى» is no nisba: «القحطاني بمستوى المشاريع»; nor a bare
 		// feminine noun in «ـية»: «فؤاد وصية أبيه»)
 		return true
-	case r.accusativeAt(n) || articleWithClitic(k):
+	case r.accusativeAt(n) || r.cliticArticle(n):
 		return false
 	}
 	return r.unknown(n)
@@ -1191,6 +1194,15 @@ func (r *reader) accusativeAt(p int) bool {
 	}
 	w := plain(r.toks[p].Text)
 	return IsWord(r.lex, strings.TrimSuffix(w, "ا")) // «رسوما»: «رسوم» with the accusative's «ا»
+}
+
+// foreignInA reports a word in «ـا» that is a foreign name, not an
+// indefinite accusative: the lexicon knows it neither as it is nor without
+// its «ا» («ساندرا»), or a word it does not know follows it in the name
+// («هيلينا كارفالو», which it reads «هيل» with suffixes). Without the
+// lexicon the shape cannot tell.
+func (r *reader) foreignInA(p, hi int) bool {
+	return r.lex != nil && (!r.accusativeAt(p) || p+1 < hi && r.joined(p+1) && r.unknown(p+1))
 }
 
 // latin reports a word in Latin letters («منظمة الصحة العالمية WHO»): an
@@ -1266,6 +1278,20 @@ func articleWithClitic(k string) bool {
 		}
 	}
 	return false
+}
+
+// cliticArticle reports toks[p] as a preposition or conjunction and the
+// article on a noun («بالمدينة», «فالقرار»). With the lexicon, a word in
+// «فال» or «كال» it does not know is a foreign name that begins so
+// («فالنتينا», «كالفين»): «ف» and «ك» seldom go on a place's name as «بـ»
+// does («بالمنيا»).
+func (r *reader) cliticArticle(p int) bool {
+	return articleWithClitic(r.key(p)) && !r.foreignClitic(r.toks[p].Text)
+}
+
+func (r *reader) foreignClitic(text string) bool {
+	k := arabic.Key(text)
+	return r.lex != nil && (strings.HasPrefix(k, "فال") || strings.HasPrefix(k, "كال")) && !r.knownText(text)
 }
 
 // unsureName reports a name ending in a given name (or «عبد …») that the
@@ -1914,6 +1940,9 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 			// إدارة المصلحة ومديرها العام»: a second function of the
 			// same person.
 			h, fem = headOf(rest)
+			if fem && strings.HasSuffix(plain(r.toks[j].Text), "ه") {
+				fem = false // «ممثل البرنامج ومديره القطري»: «its director», the pronoun's «ـه», not «مديرة»
+			}
 			if h != "" && slices.Contains(m.titles[len(m.titles)-1].heads, h) {
 				h = "" // «رئيس مجلس الوزراء ورئيس مجلس القضاء»: the same function again, another person
 			}
@@ -2324,7 +2353,7 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 			add(!inQual)
 		case definite(k) && hk == "" && !givenNames[k] && !closedWord(k) && r.isKnown(n) && n+1 < hi && r.joined(n+1) &&
 			(honorifics[r.key(n+1)] != "" || givenNames[r.key(n+1)] || func() bool { h, _ := headOf(r.key(n + 1)); return h != "" }() ||
-				ownHead(r.key(n+1))):
+				ownHead(r.key(n+1)) || inQual && strings.HasPrefix(r.key(n-1), "لل") && (strings.HasPrefix(r.key(n+1), "ل") || prepositions[r.key(n+1)])):
 			proper = -1
 			// «مدير أمن الجبل الأخضر العميد …»: an adjective the name
 			// follows; «والي جهة العيون الساقية الحمراء عامل …»: or a

@@ -3563,8 +3563,9 @@ func (d *discourse) introduced(e *entity, at int) *entity {
 			!(i == 0 && len(e.name) > 1 && verbNames[k]) {
 			return nil // «المحامي يزيد بن عودة»: a verb or a name, the model cannot tell unless it knows the name
 		}
-		// «بالبيئة», «ورئيسة»; «فال» is the name, not «ف» and «ال».
-		if rest, ok := strings.CutPrefix(k, "و"); articleWithClitic(k) && len([]rune(k)) > 4 && !belNames[k] || ok && titleHeads[bare(rest)] {
+		// «بالبيئة», «ورئيسة»; «فال» is the name, not «ف» and «ال»; nor
+		// is «فالنتينا», a word the lexicon does not know.
+		if rest, ok := strings.CutPrefix(k, "و"); articleWithClitic(k) && len([]rune(k)) > 4 && !belNames[k] && !d.r.foreignClitic(w) || ok && titleHeads[bare(rest)] {
 			return nil
 		}
 	}

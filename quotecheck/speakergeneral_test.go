@@ -1194,6 +1194,20 @@ var generalCases = []speakerCase{
 		want: []string{"سعاد عبد الفتاح", "", "مريم منت الشيخ ماء العينين", "نزهة أيت عدي", "نزهة أيت عدي"}, // («لي جيان مينغ» is read whole, but no function ties him here: never «جيان مينغ»)
 		lex:  true,
 	},
+	{
+		name:    "a function in «ـه» after «و» is «its» function, the same man's, not a woman's («ومديره», not «ومديرة»)",
+		article: `وحذر ممثل الصندوق ومديره الإقليمي في تونس، جان بيير لوران، من تراجع التمويل، وقال: «الموارد تتقلص كل عام».`,
+		want:    []string{"جان بيير لوران"},
+		lex:     true,
+	},
+	{
+		name: "a foreign name in «ـا» the lexicon does not know, or reads only with a word it does not know after it, is a name, not an accusative; a definite adjective after a «لل» qualifier goes on with the function",
+		article: `وقالت المفوضة السامية للأمم المتحدة لشؤون الهجرة في المنطقة، فالنتينا كوسترو، خلال الندوة: «الأرقام مقلقة هذا العام».
+وأضافت كوسترو أن «التمويل لا يكفي».
+وقالت ممثلة البرنامج في لبنان، فيرونيكا كالديرون، إن «الوضع صعب».`,
+		want: []string{"فالنتينا كوسترو", "فالنتينا كوسترو", "فيرونيكا كالديرون"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
