@@ -153,9 +153,10 @@ func (r *reader) spokenNames() {
 	r.spoken = map[string]bool{}
 	for v := 0; v+1 < len(r.toks); v++ {
 		k := r.key(v)
-		if honorifics[k] != "" && r.narr[v] && r.joined(v+1) && (v == 0 || !r.joined(v) || !givenNames[r.key(v-1)] && !nameParticles[r.key(v-1)] && !r.unknown(v-1)) {
+		if honorifics[k] != "" && !placeNouns[k] && r.narr[v] && r.joined(v+1) && (v == 0 || !r.joined(v) || !givenNames[r.key(v-1)] && !nameParticles[r.key(v-1)] && !r.unknown(v-1)) {
 			// «ألقى المطران صليبا عظة»: a word alone after a form of
-			// address is a family name too.
+			// address is a family name too («دولة», also a state, is
+			// seldom one: «كلمة دولة الكويت»).
 			if w := r.key(v + 1); !closedWord(w) && !givenNames[w] && honorifics[w] == "" && !articleWithClitic(w) && len([]rune(w)) >= 3 &&
 				!strings.HasPrefix(w, "ل") && !strings.HasPrefix(w, "ب") && !strings.HasSuffix(w, "ه") && !pronounSuffixed(w) &&
 				func() bool { h, _ := headOf(w); return h == "" }() && !(v+2 < len(r.toks) && r.joined(v+2) && (givenNames[r.key(v+2)] || nameParticles[r.key(v+2)])) {
@@ -2527,5 +2528,8 @@ func (r *reader) qualifier(p, hi int, head string, appos bool) (int, bool) {
 			return e2, true
 		}
 	}
-	return e, r.joined(e) && (honorifics[ek] != "" || givenNames[ek])
+	// After the place, a form of address, a given name, or two words the
+	// lexicon does not know («في حالات الطوارئ كلاريسا مونتويا»): its holder.
+	foreign := r.lex != nil && e+1 < hi && r.joined(e+1) && (r.unknown(e) || accusative(ek) && r.foreignInA(e, hi)) && r.unknown(e+1)
+	return e, r.joined(e) && (honorifics[ek] != "" || givenNames[ek] || foreign)
 }

@@ -1208,6 +1208,20 @@ var generalCases = []speakerCase{
 		want: []string{"فالنتينا كوسترو", "فالنتينا كوسترو", "فيرونيكا كالديرون"},
 		lex:  true,
 	},
+	{
+		name: "«دولة» before a country is the state, no form of address: the country is no family name that a name may run on to",
+		article: `وألقى المندوب كلمة دولة البحرين في الجلسة.
+بدوره ثمن وزير الخارجية الليبي سالم علي الورفلي جهود البحرين في التنظيم قائلا: «نحن ممتنون لهذا الدعم».`,
+		want: []string{"سالم علي الورفلي"},
+		lex:  true,
+	},
+	{
+		name: "after a function and a place, two words the lexicon does not know are its holder's name",
+		article: `وقالت نائبة مدير البرنامج في حالات الطوارئ كاترينا ديلغادو في كلمتها: «نحن أمام أكبر أزمة».
+«التمويل لا يكفي»، تضيف ديلغادو.`,
+		want: []string{"كاترينا ديلغادو", "كاترينا ديلغادو"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
