@@ -1595,8 +1595,8 @@ func (r *reader) familyWord(p int) bool {
 	if rest, ok := strings.CutPrefix(k, "و"); ok && (conjunctOf(rest) || r.lex != nil && r.conjunct(p)) {
 		return false // «وعلي»; without the lexicon «ويتفيلد» may be a name
 	}
-	if _, verb := isSpeechVerb(k); verb || stopWords[k] || sourceNouns[k] || speechNouns[k] || speechPronouns[k] || presiding[k] {
-		return false
+	if _, verb := isSpeechVerb(k); verb || stopWords[k] || sourceNouns[k] || speechNouns[k] || speechPronouns[k] || presiding[k] || sameAfter[k] {
+		return false // (nor «زينب عباس نفسها،»: «herself»)
 	}
 	for _, c := range r.toks[p].Text {
 		if !unicode.IsLetter(c) && !unicode.Is(unicode.Mn, c) {
@@ -2267,8 +2267,10 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 			add(true) // «شيخ آل فاضل»: the tribe is the function's
 			add(true)
 			open, proper = false, -1
-		case (honorifics[k] != "" && !(open && k == keyTeam && !r.nameAfter(n+1, hi))) || pronounHonorifics[k] != "" || sameAfter[k] || pluralHead(k) && !open:
-			// («رئيسة الفريق» is the team's head; «… الفريق الركن فلان», a rank)
+		case (honorifics[k] != "" && !(open && !r.nameAfter(n+1, hi))) || pronounHonorifics[k] != "" || sameAfter[k] || pluralHead(k) && !open:
+			// (A form of address no name follows is the genitive a
+			// construct awaits: «رئيسة الفريق» is the team's head, «مندوب
+			// صحيفة اللواء» the newspaper's; «… الفريق الركن فلان», a rank.)
 			return t, n - j // a plural the construct awaits is its genitive: «رئيس مجلس المفوضين»
 		case k == "باسم" && !inQual && spokesmen[h] && r.spokenFor(n, hi) > n:
 			// «المتحدث باسم مليشيا عشيرة رير آدم، حسن …»: whom a
@@ -2302,7 +2304,7 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 				(definite(r.key(n+1)) || strings.HasPrefix(r.key(n+1), "لل"))
 			placeName := (placePrefixes[bare(r.key(n-1))] || n-1 > j && eponymNouns[bare(r.key(n-1))]) && !closedWord(k) // «عضو بلدية كفر قاسم», «ناظرة مدرسة فاطمة الزهراء»: a place named with a given name
 			outlet := n-1 == j && (mediaHeads[h] && sourceNouns[bare(k)] || outletNouns[k])                              // «مراسلة وكالة الأنباء», «مديرة وكالة الحوض»: the body the function is of
-			if !party && !placeName && !outlet && (closedWord(k) && k != keyTeam || givenNames[k] && !definite(k) && !commonGenitive || strings.HasPrefix(k, "و") && conjunctOf(k[2:]) ||
+			if !party && !placeName && !outlet && (closedWord(k) && k != keyTeam && !(honorifics[k] != "" && !r.nameAfter(n+1, hi)) || givenNames[k] && !definite(k) && !commonGenitive || strings.HasPrefix(k, "و") && conjunctOf(k[2:]) ||
 				accusative(k) && !(r.lex != nil && r.unknown(n)) && !placeNouns[bare(strings.TrimPrefix(r.key(n-1), "و"))]) {
 				// («خارجية إيطاليا», «مركز ومدينة جرجا»: a place's name, whatever its shape)
 				return t, n - j

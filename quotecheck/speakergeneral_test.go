@@ -1222,6 +1222,18 @@ var generalCases = []speakerCase{
 		want: []string{"كاترينا ديلغادو", "كاترينا ديلغادو"},
 		lex:  true,
 	},
+	{
+		name: "«نفسها» after a name is «herself», no family name, even where a comma sets the name off",
+		article: `وتقول هدى كريم نفسها، وهي معلمة منذ عشرين عاما: «التعليم رسالة قبل أن يكون وظيفة».`,
+		want: []string{"هدى كريم"},
+		lex:  true,
+	},
+	{
+		name: "a rank no name follows, after an indefinite noun, is the genitive («صحيفة اللواء», the newspaper), not a form of address",
+		article: `وسأل مراسل صحيفة اللواء: «متى يبدأ التنفيذ؟»`,
+		want: []string{"مراسل صحيفة اللواء"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
