@@ -2383,7 +2383,7 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 			// («للجنة الانتخابات»: «لـ» and «لجنة» in construct, not «لل».)
 			open = !strings.HasPrefix(k, "لل") || institutions[k[len("ل"):]]
 			add(false) // «للسياسة النقدية», «لشؤون الطاقة», «لسوناطراك»
-		case strings.HasPrefix(k, "ب") && len(t.words) >= 2 && !closedWord(k) && !givenNames[k] &&
+		case strings.HasPrefix(k, "ب") && (len(t.words) >= 2 || eponymNouns[k[2:]] && n+1 < hi && r.joined(n+1) && givenNames[r.key(n+1)]) && !closedWord(k) && !givenNames[k] &&
 			(placeNouns[bare(k[2:])] || eponymNouns[k[2:]] || !articleWithClitic(k) && r.unknown(n)):
 			inQual, proper, open = true, -1, false
 			// «مفوض العون الإنساني بولاية كسلا», «مدير الزراعة بسيئون»; an
@@ -2396,6 +2396,14 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 				// eponym's title and name are the institution's.
 				add(false)
 				for n < hi && r.joined(n) && (givenNames[r.key(n)] || nameCompounds[r.key(n)] || r.key(n) == keyAbd || nameParticles[r.key(n)]) {
+					add(false)
+				}
+			} else if eponymNouns[noun] && givenNames[nk] && r.joined(n) {
+				// «الأستاذ بجامعة شعيب الدكالي بالجديدة»: the name the
+				// institution bears, up to a family name that ends it.
+				add(false)
+				for n < hi && r.joined(n) && (givenNames[r.key(n)] || nameCompounds[r.key(n)] || r.key(n) == keyAbd || nameParticles[r.key(n)] ||
+					definite(r.key(n)) && nisba(r.key(n)) && (n+1 >= hi || !r.joined(n+1) || strings.HasPrefix(r.key(n+1), "ب"))) {
 					add(false)
 				}
 			} else if place && r.joined(n) && !closedWord(nk) && !r.conjunct(n) && !r.cliticWord(n) {

@@ -1234,6 +1234,13 @@ var generalCases = []speakerCase{
 		want: []string{"مراسل صحيفة اللواء"},
 		lex:  true,
 	},
+	{
+		name: "a given name after «بجامعة», «بمدرسة» is the name the institution bears, not its holder's, who is set off after it",
+		article: `وقال المحاضر بجامعة محمد الأول بوجدة، رشيد العمراني، إن «التسجيل اعتراف دولي».
+وأضاف العمراني: «المدينة تستحق ذلك».`,
+		want: []string{"رشيد العمراني", "رشيد العمراني"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
