@@ -647,6 +647,11 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 		// a word that may look accusative and a word the lexicon does not
 		// know — a foreign name.
 		return true
+	case ctx >= ctxAddress && next && r.spoken[bare(r.key(j+1))] && !definite(key) && !closedWord(key) && !definite(r.key(j+1)) && len([]rune(key)) >= 3:
+		// «… في حالات الطوارئ كلاريسا مونتويا» where the article says
+		// «تضيف مونتويا»: the word before the surname it vouches for,
+		// whatever its shape, is the given name.
+		return true
 	case accusative(key) && !(ctx == ctxAppos && r.foreignInA(j, hi)) || r.definiteAt(j):
 		return false
 	case r.imperfect(j):
@@ -1449,6 +1454,10 @@ func (r *reader) readWholeName(j, hi int, closed bool) int {
 		}
 		if k == "باسم" && n+1 < hi && r.joined(n+1) && kunyaOf(r.key(n+1)) != "" {
 			return n - j // «عبده باسم أبو ياسر»: «by the name», a kunya follows
+		}
+		if n == j+1 && r.spoken[bare(k)] && !definite(k) && !closedWord(k) && !givenNames[k] && !nameParticles[k] && k != keyAbd &&
+			(last || closedWord(r.key(n+1)) || prepositions[r.key(n+1)]) {
+			return 2 // «كلاريسا مونتويا» where the article writes «تضيف مونتويا»: the family name it vouches for, whatever its shape
 		}
 		if n-j >= 2 && r.spoken[bare(r.key(n-1))] && !nameParticles[r.key(n-1)] && definite(k) && !strings.HasSuffix(plain(r.toks[n].Text), "ي") && !givenNames[k] && r.isKnown(n) {
 			return n - j // «دعا أبي نادر القوى السياسية» where the article writes «وأوضح أبي نادر»: the family name ended it
@@ -2539,7 +2548,10 @@ func (r *reader) qualifier(p, hi int, head string, appos bool) (int, bool) {
 		}
 	}
 	// After the place, a form of address, a given name, or two words the
-	// lexicon does not know («في حالات الطوارئ كلاريسا مونتويا»): its holder.
-	foreign := r.lex != nil && e+1 < hi && r.joined(e+1) && (r.unknown(e) || accusative(ek) && r.foreignInA(e, hi)) && r.unknown(e+1)
+	// lexicon does not know («في حالات الطوارئ كلاريسا مونتويا») — or of
+	// which the article sets the second alone as a speaker («تضيف
+	// مونتويا»): its holder.
+	foreign := e+1 < hi && r.joined(e+1) && !closedWord(ek) && !definite(ek) &&
+		(r.lex != nil && (r.unknown(e) || accusative(ek) && r.foreignInA(e, hi)) && r.unknown(e+1) || r.spoken[bare(r.key(e+1))] && !definite(r.key(e+1)))
 	return e, r.joined(e) && (honorifics[ek] != "" || givenNames[ek] || foreign)
 }

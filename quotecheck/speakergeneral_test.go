@@ -1248,6 +1248,12 @@ var generalCases = []speakerCase{
 // or a function that runs on (TestSpeakerModelWithoutLexicon).
 var generalCasesWithoutLexicon = []speakerCase{
 	{
+		name: "without the lexicon, a word of any shape before a surname the article sets alone as a speaker («تضيف فيغيرا») is its given name, and a place then two such words end a function",
+		article: `وقالت نائبة المنسق في حالات الطوارئ إيزابيلا فيغيرا في كلمتها: «الأزمة تتفاقم كل يوم».
+«المساعدات لا تصل إلى الجميع»، تضيف فيغيرا.`,
+		want: []string{"إيزابيلا فيغيرا", "إيزابيلا فيغيرا"},
+	},
+	{
 		name: "without the lexicon, «على» after a word is the preposition, not «علي» — no name of «الوزير ردوده»",
 		article: `وقال وزير الداخلية عبد الوافي لفتيت: «نحن هنا».
 وختم الوزير ردوده على مداخلات النواب بالتأكيد على انفتاح الحكومة، قائلا: «سندرس المقترحات».`,
