@@ -1223,16 +1223,16 @@ var generalCases = []speakerCase{
 		lex:  true,
 	},
 	{
-		name: "«نفسها» after a name is «herself», no family name, even where a comma sets the name off",
+		name:    "«نفسها» after a name is «herself», no family name, even where a comma sets the name off",
 		article: `وتقول هدى كريم نفسها، وهي معلمة منذ عشرين عاما: «التعليم رسالة قبل أن يكون وظيفة».`,
-		want: []string{"هدى كريم"},
-		lex:  true,
+		want:    []string{"هدى كريم"},
+		lex:     true,
 	},
 	{
-		name: "a rank no name follows, after an indefinite noun, is the genitive («صحيفة اللواء», the newspaper), not a form of address",
+		name:    "a rank no name follows, after an indefinite noun, is the genitive («صحيفة اللواء», the newspaper), not a form of address",
 		article: `وسأل مراسل صحيفة اللواء: «متى يبدأ التنفيذ؟»`,
-		want: []string{"مراسل صحيفة اللواء"},
-		lex:  true,
+		want:    []string{"مراسل صحيفة اللواء"},
+		lex:     true,
 	},
 	{
 		name: "a given name after «بجامعة», «بمدرسة» is the name the institution bears, not its holder's, who is set off after it",
