@@ -823,6 +823,10 @@ func (r *reader) honorAt(j, hi int, k string, named bool) string {
 		if !named && next && givenNames[nk] && nk != keyHabib {
 			return bare(keyHabib)
 		}
+	case keyState:
+		if !named && next && !givenNames[nk] && (j+2 >= hi || !r.joined(j+2)) {
+			return "" // «دولة قطر،»: one word after it, the state, not a person addressed
+		}
 	}
 	return hon
 }
@@ -1686,13 +1690,31 @@ func (r *reader) familyName(n, hi int) int {
 		return 0 // «وروت آمنة تفاصيل الرحلة:»: a noun and its genitive, the verb's object
 	case r.endsAt(n+1, hi) || accusative(r.key(n+1)) || r.cliticWord(n+1):
 		return 1 // «نبيل ضاهر مؤتمرا»: the object starts; «كلاسن لوكالة»: a complement
-	case r.commonNoun(n + 1):
-		return 1 // «عرض … سليم حداد الموازنة على»: a definite object the article prints bare too
+	case r.commonNoun(n+1) && !(r.lex == nil && prepPhrase(r.key(n))):
+		// «عرض … سليم حداد الموازنة على»: a definite object the article
+		// prints bare too (without the lexicon not after a word in «بـ»
+		// or «لـ», «رحب … حمادة بخلاصات البعثة»: a preposition's noun).
+		return 1
 	case (plainWord(n+1) && !r.unknown(n+1) || nameCompounds[r.key(n+1)]) && (r.endsAt(n+2, hi) || r.cliticWord(n+2)):
 		// «محمد زيتونة بوعزة إلى»; a compound, «إخلاص عوض الكريم إن».
 		return 2
 	}
 	return 0
+}
+
+// prepPhrase reports a word in «بـ» or «لـ» that no family name of that
+// shape is («بوعزة», «بلقاسم», «بن», «لحلو» are): a preposition's noun
+// by its shape alone.
+func prepPhrase(k string) bool {
+	if belNames[k] || givenNames[k] || nameParticles[k] || len([]rune(k)) < 5 {
+		return false
+	}
+	for _, p := range []string{"بو", "بن", "بل", "لح"} {
+		if strings.HasPrefix(k, p) {
+			return false
+		}
+	}
+	return strings.HasPrefix(k, "ب") || strings.HasPrefix(k, "ل")
 }
 
 // imperfect reports a verb in the imperfect the lexicon reads as such — a

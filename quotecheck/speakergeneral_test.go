@@ -1248,6 +1248,13 @@ var generalCases = []speakerCase{
 // or a function that runs on (TestSpeakerModelWithoutLexicon).
 var generalCasesWithoutLexicon = []speakerCase{
 	{
+		name: "«دولة» and one word that ends the phrase is a state («دولة الكويت،»), no form of address and name; a word in «بـ» before a definite noun is a preposition's phrase, no family name",
+		article: `من جانبه، قال سفير جمهورية السنغال لدى دولة قطر، جان ميشال كابيلا، في تصريح للصحيفة: «الحوار هو الطريق الوحيد».
+وبعد ذلك، رحب وزير العمل سعيد حسن حمادة بمقترحات اللجنة، وقال: «سندرسها بعناية».
+وشكر رئيس اللجنة الوزير على حضوره، وأضاف أن لجنة الخبراء ستعود.`,
+		want: []string{"جان ميشال كابيلا", ""},
+	},
+	{
 		name: "without the lexicon, a word of any shape before a surname the article sets alone as a speaker («تضيف فيغيرا») is its given name, and a place then two such words end a function",
 		article: `وقالت نائبة المنسق في حالات الطوارئ إيزابيلا فيغيرا في كلمتها: «الأزمة تتفاقم كل يوم».
 «المساعدات لا تصل إلى الجميع»، تضيف فيغيرا.`,
