@@ -899,7 +899,8 @@ func (d *discourse) apposedUnread(m *mention) bool {
 	}
 	for j := p; j < q; j++ {
 		k := r.key(j)
-		if _, verb := isSpeechVerb(k); verb || closedWord(k) || articleWithClitic(k) ||
+		foreign := strings.HasPrefix(k, "فال") || strings.HasPrefix(k, "كال") // «، فالنتينا كوسترو،», «كالديرون»: a foreign name, whatever its shape
+		if _, verb := isSpeechVerb(k); verb || closedWord(k) || articleWithClitic(k) && !foreign ||
 			j >= q-2 && strings.HasPrefix(k, "ال") || j == q-1 && accusative(k) { // («، كاترينا هولمبرغ،»)
 			return false
 		}
