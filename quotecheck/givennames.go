@@ -54,7 +54,9 @@ var moreGivenNames = keySet(
 		// common given names of the Gulf, Iraq, Yemen and the Maghreb the
 		// lists above lacked (the blind pairs showed the gap, not their
 		// names)
-		"حمود امحمد مبخوت بوعلام عمرو جبار حماد خلفان مشاري ثائر نايف همام قصي عقيل ضرغام سجاد شعيب",
+		"حمود امحمد مبخوت بوعلام عمرو جبار حماد خلفان مشاري ثائر نايف همام قصي عقيل ضرغام سجاد شعيب " +
+		// «أبو بكر» as Yemen, Libya and the Gulf often print it, one word
+		"أبوبكر",
 )
 
 // christianNames are the given names Arab Christians of the Levant, Egypt

@@ -1241,6 +1241,13 @@ var generalCases = []speakerCase{
 		want: []string{"رشيد العمراني", "رشيد العمراني"},
 		lex:  true,
 	},
+	{
+		name: "«أبوبكر» printed as one word is the given name «أبو بكر»; «حسب الرسول», «عبد النبي» are compound names, not «according to»",
+		article: `من جانبه، أكد العميد الركن أبوبكر عمر باعلوي، أركان حرب اللواء، أن «الجنود على أهبة الاستعداد».
+وقال رئيس الجمعية المحامي عثمان أحمد حسب الرسول إن «العدالة تأخرت كثيرا».`,
+		want: []string{"أبوبكر عمر باعلوي", "عثمان أحمد حسب الرسول"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name

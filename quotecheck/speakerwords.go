@@ -317,8 +317,9 @@ var belNames = keySet("بالحاج بالقاسم بالعيد بالخير ب�
 // أحمد», «سيدي محمد»); elsewhere they are common words («سيد الموقف»).
 var namePrefixes = keySet("سيد سيدي")
 
-// nameCompounds end a compound name («نور الدين», «عبد الله», «عوض الكريم»).
-var nameCompounds = keySet("الدين الله الإسلام الرحمن الرحيم الكريم العينين")
+// nameCompounds end a compound name («نور الدين», «عبد الله», «عوض الكريم»,
+// Sudan's «حسب الرسول», Iraq's «عبد النبي»).
+var nameCompounds = keySet("الدين الله الإسلام الرحمن الرحيم الكريم العينين الرسول النبي")
 
 // handNames are the given names of the hand list below, which start a
 // mention even when a broader list (fakerNames) has them too («إبراهيم»).
