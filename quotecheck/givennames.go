@@ -56,7 +56,10 @@ var moreGivenNames = keySet(
 		// names)
 		"حمود امحمد مبخوت بوعلام عمرو جبار حماد خلفان مشاري ثائر نايف همام قصي عقيل ضرغام سجاد شعيب " +
 		// «أبو بكر» as Yemen, Libya and the Gulf often print it, one word
-		"أبوبكر",
+		"أبوبكر " +
+		// Kurdish given names as Iraq's Arabic press prints them («حمه» is
+		// the Kurdish «محمد»)
+		"حمه آزاد ريباز شيرزاد هيوا دلشاد كاروان سردار بختيار نوزاد هوشيار سيروان ريبوار دلير شوان هاوري",
 )
 
 // christianNames are the given names Arab Christians of the Levant, Egypt
@@ -89,7 +92,9 @@ var moreFemaleNames = keySet(
 		"دلال رغد رلى رهف زابينه سامية سحر سرى سنية شريفة شيلان كاترين لمى نورة هيفاء نادين نوره سالمة حسناء ريا لين شيخة نبراس رهام السالكة سمر رندة رحمة نصيرة منيرة الزهرة هيا " +
 		// common women's names across the Arab countries the lists lacked
 		"أسمهان بثينة جيهان روان سهير سوزان شيرين مايا ميار ميسون فايزة فتحية سعدية نجلاء رولا عبلة ديمة رشا زهراء إسراء سمية رقية صفية " +
-		"حواء موزة نورا يسرى نرمين مروة فوزية فدوى ناهد مباركة شادية ثريا بهية رزان ماجدة نائلة يمنى تسنيم عفراء زبيدة حفيظة فضيلة مريان عبيرة غنوة",
+		"حواء موزة نورا يسرى نرمين مروة فوزية فدوى ناهد مباركة شادية ثريا بهية رزان ماجدة نائلة يمنى تسنيم عفراء زبيدة حفيظة فضيلة مريان عبيرة غنوة " +
+		// Kurdish women's given names
+		"كلاله ناسك روناك بيريفان هيرو كويستان جوان",
 )
 
 // maghrebNames are definite given names of the Maghreb and Sudanese press

@@ -625,7 +625,7 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 		// a comma ends, whatever the lexicon makes of it.
 		setOff := j+2 < len(r.toks) && r.gapBefore(j+2) >= gapComma && r.gapBefore(j+2) != gapQuote
 		inner := next && (r.key(j+1) == keySayyid || r.key(j+1) == keyHajj) && j+2 < hi && r.joined(j+2) && r.familyWord(j+2) // «محمد السيد عبد العال»
-		return next && (r.nameWord(j+1, 1, true) || r.bridge(j+1, hi) || setOff && r.familyName(j+1, hi) == 1 || inner) || ctx != ctxNone
+		return next && (r.nameWord(j+1, 1, true) || r.bridge(j+1, hi) || setOff && (r.familyName(j+1, hi) == 1 || r.headFamily(j+1)) || inner) || ctx != ctxNone
 	case ctx == ctxNone:
 		return false
 	case ctx == ctxHonor && !r.definiteAt(j) && !r.cliticWord(j) && next && nameParticles[r.key(j+1)] && !r.conjunct(j+1):
@@ -695,6 +695,21 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 		return n > j && (n-j <= 3 || given && !described) && (n >= hi || r.gapBefore(n) == gapComma || r.gapBefore(n) == gapColon)
 	}
 	return false
+}
+
+// headFamily reports a function's bare head or a speech verb's shape
+// right after a given name that a comma sets off («وقف محمود طالب، أبو
+// خليل …»): a family name («طالب», «نائب», «قاضي» are ones), as a
+// function after a name comes definite or with its complement, and a verb
+// after its subject with its own («طالب بـ…»).
+func (r *reader) headFamily(p int) bool {
+	k := r.key(p)
+	h, _ := headOf(k)
+	_, verb := isSpeechVerb(k)
+	if h != bare(k) && !verb || givenNames[k] || strings.HasPrefix(k, "و") || definite(k) || accusative(k) || p+1 >= len(r.toks) || r.gapBefore(p+1) != gapComma {
+		return false
+	}
+	return !strings.ContainsFunc(r.toks[p].Text, func(c rune) bool { return !unicode.IsLetter(c) && !unicode.Is(unicode.Mn, c) })
 }
 
 // saintPlace reports «سيدي» after a preposition or with «ب» or «ل»: the
@@ -1458,6 +1473,9 @@ func (r *reader) readWholeName(j, hi int, closed bool) int {
 		}
 		if k == "باسم" && n+1 < hi && r.joined(n+1) && kunyaOf(r.key(n+1)) != "" {
 			return n - j // «عبده باسم أبو ياسر»: «by the name», a kunya follows
+		}
+		if n == j+1 && onlyGiven && r.headFamily(n) {
+			return 2 // «وقف محمود طالب، …»: a function's bare head set off after a given name is the family name
 		}
 		if n == j+1 && r.spoken[bare(k)] && !definite(k) && !closedWord(k) && !givenNames[k] && !nameParticles[k] && k != keyAbd &&
 			(last || closedWord(r.key(n+1)) || prepositions[r.key(n+1)]) {

@@ -3561,7 +3561,9 @@ func (d *discourse) introduced(e *entity, at int) *entity {
 	for i, w := range e.name {
 		k := arabic.Key(w)
 		if _, verb := isSpeechVerb(k); verb && !(givenNames[k] && i+1 < len(e.name) && filial[arabic.Key(e.name[i+1])]) &&
-			!(i == 0 && len(e.name) > 1 && verbNames[k]) {
+			!(i == 0 && len(e.name) > 1 && verbNames[k]) && !(i > 0 && i == len(e.name)-1 && givenNames[arabic.Key(e.name[0])] && d.r.families[bare(k)]) {
+			// (A verb's shape that ends a name read whole, after a given
+			// name, is its family name: «محمود طالب، أبو خليل …».)
 			return nil // «المحامي يزيد بن عودة»: a verb or a name, the model cannot tell unless it knows the name
 		}
 		// «بالبيئة», «ورئيسة»; «فال» is the name, not «ف» and «ال»; nor

@@ -1248,6 +1248,14 @@ var generalCases = []speakerCase{
 		want: []string{"أبوبكر عمر باعلوي", "عثمان أحمد حسب الرسول"},
 		lex:  true,
 	},
+	{
+		name: "a function's bare head or a verb's shape set off after a given name is the family name («سليم طالب،», «نادر نائب،»); Kurdish given names («حمه», «كلاله») start names; a kunya «كما يناديها» names the woman named before",
+		article: `وفي الصف الأول جلس سليم طالب، أبو فادي كما يناديه رفاقه، وهو عامل بناء من صيدا. يقول أبو فادي: «لم نعد نحتمل الانتظار».
+وبين الحاضرات، وقفت روناك حمه كريم، التي فقدت شقيقها، أمام الصور. «كنت صغيرة»، تقول روناك.
+وحين سألتها الصحيفة عن المستقبل، ردت أم هيوا، كما يناديها جيرانها، بعد صمت: «الأمل باق».`,
+		want: []string{"سليم طالب", "روناك حمه كريم", "روناك حمه كريم"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
