@@ -679,8 +679,8 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 			return false // «… ببئر العاتر، جنوب ولاية تبسة،»: where the place lies
 		}
 		for n < hi && n-j < 6 && (n == j || r.joined(n)) && !closedWord(r.key(n)) && (!accusative(r.key(n)) || r.foreignInA(n, hi)) {
-			if h, _ := headOf(r.key(n)); h != "" || r.cliticArticle(n) {
-				break
+			if h, _ := headOf(r.key(n)); h != "" && !(given && givenNames[r.key(n)] && n+1 < len(r.toks) && r.gapBefore(n+1) == gapComma) || r.cliticArticle(n) {
+				break // (a function's head that is a given name ends the name a comma closes: «، كاوه محمد أمين،»)
 			}
 			if r.lex == nil && n > j && (pronounSuffixed(r.key(n)) || strings.HasSuffix(plain(r.toks[n].Text), "ه") && !givenNames[r.key(j)]) && !givenNames[r.key(n)] {
 				return false // «، مدرب الوداد، خيبة أمله،»: a noun and its pronoun, the verb's object
@@ -773,6 +773,14 @@ func (r *reader) titleTail(p, hi int) int {
 func (r *reader) headAsName(j, hi int, key string) bool {
 	if !givenNames[key] || definite(key) {
 		return false
+	}
+	if r.lex == nil && j+1 < hi && r.joined(j+1) && (j+2 >= len(r.toks) || !r.joined(j+2)) {
+		// Without the lexicon, a bare word that ends the phrase after it
+		// («محمد أمين بوشعيب،»): the family name, not a genitive.
+		nk := r.key(j + 1)
+		if h, _ := headOf(nk); h == "" && !definite(nk) && !closedWord(nk) && !accusative(nk) && !r.conjunct(j+1) {
+			return true
+		}
 	}
 	return j+1 >= hi || !r.joined(j+1) || closedWord(r.key(j+1)) || r.unknown(j+1) || nameParticles[r.key(j+1)] && !r.conjunct(j+1)
 }
@@ -1143,7 +1151,8 @@ func (r *reader) nameWord(n, have int, given bool) bool {
 	// one, between a given name and a word the lexicon does not know
 	// («محمد أمين أوزتورك»); nor is a preposition and the article
 	// («يوفانوفيتش بالتراضي», «… للنقل»: no nisba).
-	if h, _ := headOf(k); h != "" && !(given && have >= 1 && r.headAsName(n, len(r.toks), k) && n+1 < len(r.toks) && r.joined(n+1)) ||
+	// («كاوه محمد أمين،»: at the end of a name a comma closes, too.)
+	if h, _ := headOf(k); h != "" && !(given && have >= 1 && r.headAsName(n, len(r.toks), k) && n+1 < len(r.toks) && (r.joined(n+1) || r.gapBefore(n+1) == gapComma)) ||
 		closedWord(k) || pronounSuffixed(k) || r.cliticArticle(n) && !belNames[k] {
 		return false
 	}

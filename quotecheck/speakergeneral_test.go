@@ -1256,12 +1256,24 @@ var generalCases = []speakerCase{
 		want: []string{"سليم طالب", "روناك حمه كريم", "روناك حمه كريم"},
 		lex:  true,
 	},
+	{
+		name: "a given name that is also a function's head («أمين») ends a name a comma closes after a given name",
+		article: `وقال وزير شؤون الشهداء والمؤنفلين في حكومة الإقليم، هيوا أحمد أمين، في كلمته: «الذاكرة لا تموت».`,
+		want: []string{"هيوا أحمد أمين"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
 // or function the model may have read short is nobody, never half a name
 // or a function that runs on (TestSpeakerModelWithoutLexicon).
 var generalCasesWithoutLexicon = []speakerCase{
+	{
+		name: "without the lexicon, «أمين» after a given name and before a bare word that ends the phrase is a name, not a function with its genitive",
+		article: `وقال محمد أمين بوطالب، رئيس جمعية الحي: «انتظرنا طويلا».
+«نخشى على المدينة»، يقول محمد أمين.`,
+		want: []string{"محمد أمين بوطالب", "محمد أمين بوطالب"},
+	},
 	{
 		name: "«دولة» and one word that ends the phrase is a state («دولة الكويت،»), no form of address and name; a word in «بـ» before a definite noun is a preposition's phrase, no family name",
 		article: `من جانبه، قال سفير جمهورية السنغال لدى دولة قطر، جان ميشال كابيلا، في تصريح للصحيفة: «الحوار هو الطريق الوحيد».
