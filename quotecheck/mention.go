@@ -23,6 +23,7 @@ type mention struct {
 	prep    bool     // its first token carries «بـ» or «لـ» before «ال» («بالمدير الجهوي»): an object
 	adjs    []string // bare keys of nisba adjectives in apposition («البرتغالي»)
 	pronoun string   // «معاليه»: the honorific the pronoun stands for
+	dead    bool     // «الراحل», «الفقيد» as a subject: the person the article mourns
 	same    bool     // «المتحدث ذاته», «نفس المتحدث»: the person speaking
 	plural  bool     // «الوزيران», «المستشارين»: more than one person
 	unsure  bool     // a name that may go on with words the model cannot read (unsureName)
@@ -199,11 +200,27 @@ func (r *reader) nameEndAhead(j, n, hi int) int {
 		if h, _ := headOf(k); h != "" || closedWord(k) || r.conjunct(p) || articleWithClitic(k) || prepositions[k] {
 			return 0
 		}
-		if r.spoken[bare(k)] || r.printedAgain(j, p+1) {
+		if r.spoken[bare(k)] || r.printedAgain(j, p+1) || p == n && r.pairedElsewhere(j, p) || p == n && givenNames[r.key(n-1)] && r.families[bare(k)] && !definite(k) {
 			return p - n + 1
 		}
 	}
 	return 0
+}
+
+// pairedElsewhere reports the word toks[p] printed elsewhere right after
+// the given name toks[j] and there ending the phrase («سليم عيسى نصور
+// بمناسبة» where the article also writes «لم يكن سليم نصور شاعرا»): the
+// family name, whatever the lexicon makes of it («نصور», «we portray»).
+func (r *reader) pairedElsewhere(j, p int) bool {
+	if !givenNames[r.key(j)] || p <= j+1 {
+		return false
+	}
+	for s := 0; s+1 < len(r.toks); s++ {
+		if s != j && r.keys[s] == r.keys[j] && r.keys[s+1] == r.keys[p] && r.joined(s+1) {
+			return true
+		}
+	}
+	return false
 }
 
 // printedAgain reports whether the narration prints the words of
@@ -1859,6 +1876,14 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 	}
 	if h := pronounHonorifics[key]; h != "" {
 		m.pronoun, m.end, m.fem = h, i+1, strings.HasSuffix(key, "ها")
+		return m, 1
+	}
+	if deceased[key] && (i == 0 || !r.joined(i) || kana[r.key(i-1)] || func() bool { f, v := isSpeechVerb(r.key(i - 1)); return v && !f.participle }()) &&
+		(i+1 >= hi || !r.joined(i+1) || !givenNames[r.key(i+1)] && !nameParticles[r.key(i+1)] && honorifics[r.key(i+1)] == "") {
+		// «وكان الراحل قد قال …», «يقول الفقيد»: the one the article
+		// mourns (not «أسرة الراحل», a genitive; nor «الراحل سليم …», an
+		// adjective before the name).
+		m.dead, m.end, m.fem = true, i+1, strings.HasSuffix(key, "ه")
 		return m, 1
 	}
 	if h, fem := headOf(r.keyOr(i+1, hi)); sameBefore[key] && h != "" && r.joined(i+1) {

@@ -1709,7 +1709,7 @@ func (d *discourse) speechVerbAt(v, lo int) bool {
 		if m != nil && len(m.name) > 0 && m.name[0] == n && len(m.titles)+len(m.honors) == 0 && r.withPronoun(n) && !givenNames[r.key(n)] {
 			return false // «المعروف بين أنصاره»: «between» a noun and its pronoun
 		}
-		return m != nil && !m.plural && len(m.name)+len(m.titles)+len(m.honors) > 0 || m != nil && m.pronoun != ""
+		return m != nil && !m.plural && len(m.name)+len(m.titles)+len(m.honors) > 0 || m != nil && (m.pronoun != "" || m.dead)
 	}
 	if v > lo {
 		p := d.r.key(v - 1)
@@ -3111,6 +3111,24 @@ func (d *discourse) conjunctComplement(q int) bool {
 	return !closedWord(rest) // a second function of the same holder too: «استشاري الغدد ورئيس قسم الغدد الدكتور …»
 }
 
+// mourned is the person the article mourns: the first named after a word
+// of mourning a few words before the name («جثمان الإعلامي الرائد عبد
+// الرحمن …», «للشاعر الراحل سليم …», «رحيل الفنان …»); nil when none.
+func (d *discourse) mourned() *entity {
+	r := d.r
+	for _, m := range d.mentions {
+		if len(m.name) == 0 {
+			continue
+		}
+		for p := m.name[0] - 1; p >= 0 && p >= m.name[0]-5 && r.narr[p] && (p+1 == m.name[0] || r.joined(p+1)); p-- {
+			if e := d.personOf(m); e != nil && mourning[strings.TrimPrefix(r.key(p), "و")] {
+				return d.introduced(e, m.at) // (a headline's mention is no person's)
+			}
+		}
+	}
+	return nil
+}
+
 // prepPronouns are prepositions with a pronoun: after a verb they leave its
 // subject implicit.
 var prepPronouns = keySet("عنه عنها فيه فيها له لها إليه إليها عليه عليها منه منها معه معها به بها")
@@ -3131,6 +3149,14 @@ func (d *discourse) resolve(m *mention, at int, focus *entity, fem bool) *entity
 	switch {
 	case m.same:
 		return focus
+	case m.dead:
+		e := d.mourned()
+		if e != nil && m.fem {
+			e.fem = true // «الراحلة»: a woman
+		} else if e != nil && !e.fem {
+			e.masc = true
+		}
+		return e
 	case m.pronoun != "":
 		if e := d.pick(at, focus, func(e *entity) bool { return e.honors[m.pronoun] }); e != nil {
 			return e

@@ -1257,9 +1257,18 @@ var generalCases = []speakerCase{
 		lex:  true,
 	},
 	{
-		name: "a given name that is also a function's head («أمين») ends a name a comma closes after a given name",
+		name:    "a given name that is also a function's head («أمين») ends a name a comma closes after a given name",
 		article: `وقال وزير شؤون الشهداء والمؤنفلين في حكومة الإقليم، هيوا أحمد أمين، في كلمته: «الذاكرة لا تموت».`,
-		want: []string{"هيوا أحمد أمين"},
+		want:    []string{"هيوا أحمد أمين"},
+		lex:     true,
+	},
+	{
+		name: "«الراحل», «الفقيد» as a subject is the person the article mourns, the first named after a word of mourning («جثمان», «الراحل»); a word printed after the same given name elsewhere is the family name, whatever the lexicon makes of it",
+		article: `ووري الثرى أمس جثمان الشاعر الراحل سليم عيسى نصور بحضور محبيه.
+وقال صديقه الروائي منذر إبراهيم ديب: «خسرنا صوتا نادرا».
+ولم يكن سليم نصور شاعرا عاديا، فقد كتب عن القرية والبحر.
+وكان الراحل قد قال في حوار قبل أشهر من رحيله: «لا أخاف الموت».`,
+		want: []string{"منذر إبراهيم ديب", "سليم عيسى نصور"},
 		lex:  true,
 	},
 }

@@ -391,6 +391,9 @@ var mentionStarts = func() map[string]bool {
 			}
 		}
 	}
+	for k := range deceased {
+		add(k)
+	}
 	for _, w := range []string{"نظيره", "نظيرها", "نظيرته", "نظيرتها"} {
 		add(arabic.Key(w))
 	}
@@ -418,3 +421,14 @@ var mentionStarts = func() map[string]bool {
 // they are («قال روي ماريو كوستا»); «يزيد» stays unsure («يزيد» also
 // increases).
 var verbNames = keySet("روي")
+
+// deceased are the words that stand for the person an obituary or a
+// funeral mourns («الراحل», «الفقيد», «المرحوم»); mourning are those that
+// introduce them by name («جثمان», «رحيل», «وفاة», «تأبين», «أربعينية»,
+// «نعي»). kana are the words after which such a word is a subject
+// («وكان الراحل قد قال»).
+var (
+	deceased = keySet("الراحل الراحلة الفقيد الفقيدة المرحوم المرحومة")
+	mourning = keySet("جثمان رحيل وفاة تأبين أربعينية نعي الراحل الراحلة الفقيد الفقيدة المرحوم المرحومة")
+	kana     = keySet("كان وكان أن إن لأن قد وقد")
+)
