@@ -1026,9 +1026,9 @@ func (d *discourse) aliases() {
 	d.parentsKunyas()
 }
 
-// parentsKunyas gives a person set off as «والد ريان», «والدة ليث» the
-// kunya «أبو ريان», «أم ليث» («سالم بن علي الحارثي، والد ريان،», then
-// «ويضيف أبو ريان»).
+// parentsKunyas gives a person set off as «والد ريان», «والدة الشهيد ليث»
+// the kunya «أبو ريان», «أم ليث» («سالم بن علي الحارثي، والد ريان،»,
+// then «ويضيف أبو ريان»).
 func (d *discourse) parentsKunyas() {
 	r := d.r
 	for _, m := range d.mentions {
@@ -1045,7 +1045,14 @@ func (d *discourse) parentsKunyas() {
 		default:
 			continue
 		}
-		child := r.key(p + 1)
+		c := p + 1
+		for c < len(r.toks) && c <= p+3 && r.joined(c) && definite(r.key(c)) && !givenNames[r.key(c)] {
+			c++ // «، والدة الشهيد راشد …»: a description before the child's name
+		}
+		if c >= len(r.toks) || !r.joined(c) {
+			continue
+		}
+		child := r.key(c)
 		if !givenNames[child] {
 			continue
 		}
@@ -1369,6 +1376,9 @@ func (d *discourse) prepBefore(j int) bool {
 	if !r.joined(j) {
 		return false
 	}
+	if d.kinBefore(j) {
+		return true
+	}
 	k := r.key(j - 1)
 	if prepositions[k] || presiding[k] {
 		return true
@@ -1377,6 +1387,33 @@ func (d *discourse) prepBefore(j int) bool {
 		return false
 	}
 	return (strings.HasPrefix(k, "ب") || strings.HasPrefix(k, "ل")) && len([]rune(k)) > 3 && r.isKnown(j-1)
+}
+
+// kinBefore reports a kin noun in construct before toks[j], maybe with
+// definite descriptions between, whose gender the given name there does
+// not have («والدة الشهيد سيف …», «شقيقة الأسير محمد …»): the name is its
+// genitive — the relative, not the one speaking. Of one gender the name
+// may be in apposition («والد القتيل محسن أحمد …» is the father) and is
+// left so.
+func (d *discourse) kinBefore(j int) bool {
+	r := d.r
+	if !givenNames[r.key(j)] {
+		return false
+	}
+	for p := j - 1; p >= 0 && p >= j-3 && r.narr[p] && r.joined(p+1); p-- {
+		k := bare(r.key(p))
+		if !kinNouns[k] {
+			k = strings.TrimPrefix(k, "و") // «ووالدة …»
+		}
+		if kinNouns[k] {
+			fem := strings.HasSuffix(k, "ه") || k == "ام" || k == "اخت"
+			return fem != femaleNames[r.key(j)]
+		}
+		if !definite(r.key(p)) || givenNames[r.key(p)] {
+			return false
+		}
+	}
+	return false
 }
 
 // nameOf is the name of m as printed, without a conjunction «و» before it.
@@ -2650,7 +2687,9 @@ func (d *discourse) relay(v, hi int) *clause {
 func (d *discourse) antecedent(p, lo int) *mention {
 	var last *mention
 	for _, m := range d.mentions {
-		if m.at >= lo && m.end <= p && len(m.name) > 0 {
+		// (Not a relative's name in construct: «فاطمة …، والدة الشهيد سيف
+		// …، التي قالت» — the mother speaks.)
+		if m.at >= lo && m.end <= p && len(m.name) > 0 && !(d.inPrep[m] && d.kinBefore(m.at)) {
 			last = m
 		}
 	}

@@ -1271,6 +1271,13 @@ var generalCases = []speakerCase{
 		want: []string{"منذر إبراهيم ديب", "سليم عيسى نصور"},
 		lex:  true,
 	},
+	{
+		name: "a given name in construct after a kin noun of the other gender («والدة الشهيد خالد») is the relative's, not the subject of «التي قالت»; «والدة الشهيد خالد» set off after a name gives her «أم خالد»",
+		article: `وفي الصف الأول جلست عائشة سعيد المري، والدة الشهيد خالد راشد المري، التي قالت للحضور: «كان يحب هذا الوطن».
+وتتابع أم خالد، وهي تمسك صورته: «أبناؤنا أمانة».`,
+		want: []string{"عائشة سعيد المري", "عائشة سعيد المري"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name

@@ -432,3 +432,9 @@ var (
 	mourning = keySet("جثمان رحيل وفاة تأبين أربعينية نعي الراحل الراحلة الفقيد الفقيدة المرحوم المرحومة")
 	kana     = keySet("كان وكان أن إن لأن قد وقد")
 )
+
+// kinNouns, in construct before a name («والدة الشهيد سيف», «نجل
+// الفقيد»), make the name the relative's, not the subject's («عم», «خال»
+// are not among them: «عم الهادي» addresses an old man).
+var kinNouns = keySet("والد والده ام اب ابن ابنه نجل نجله شقيق شقيقه اخ اخت زوج زوجه ارمله حفيد حفيده جد جده")
+
