@@ -437,4 +437,3 @@ var (
 // الفقيد»), make the name the relative's, not the subject's («عم», «خال»
 // are not among them: «عم الهادي» addresses an old man).
 var kinNouns = keySet("والد والده ام اب ابن ابنه نجل نجله شقيق شقيقه اخ اخت زوج زوجه ارمله حفيد حفيده جد جده")
-
