@@ -300,6 +300,9 @@ func (r *reader) findGaps() {
 		if g == gapStop && to-from == 1 && r.runes[from] == '.' && r.toks[j].Quote == r.toks[j-1].Quote && (r.latinWord(j) || r.domain(j)) {
 			g = gapNone // «للعربية.نت», «hespress.com»: a site's name, no sentence's end
 		}
+		if g == gapStop && strings.TrimSpace(string(r.runes[from:max(from, to)])) == "." && honorifics[r.key(j-1)] != "" && len([]rune(r.key(j-1))) == 1 {
+			g = gapNone // «د. فلان», «ذ. فلان»: a form of address abbreviated, no sentence's end
+		}
 		r.gaps[j] = g
 	}
 }

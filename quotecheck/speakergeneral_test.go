@@ -1278,6 +1278,13 @@ var generalCases = []speakerCase{
 		want: []string{"عائشة سعيد المري", "عائشة سعيد المري"},
 		lex:  true,
 	},
+	{
+		name: "«مولانا» is a form of address (Sudan's for judges and legal officials); «ذ.», like «د.», is an abbreviated address, no sentence's end",
+		article: `وقال النائب العام المكلف، مولانا الطيب عثمان الحسن، في تصريح للصحفيين، إن «التحقيقات مستمرة».
+«القانون فوق الجميع»، يقول ذ. كريم الإدريسي، المحامي بهيئة فاس.`,
+		want: []string{"الطيب عثمان الحسن", "كريم الإدريسي"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name

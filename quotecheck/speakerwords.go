@@ -164,7 +164,9 @@ var anaphoricHeads = keySet("مسؤول متحدث")
 // before a name they are honorifics (readMention).
 var honorifics = func() map[string]string {
 	m := map[string]string{}
-	for _, w := range strings.Fields("معالي سعادة فضيلة سمو سماحة دولة نيافة غبطة جلالة فخامة سيادة صاحب الفاضل الفاضلة") {
+	// («مولانا»: Sudan's address for judges and legal officials, and for
+	// scholars.)
+	for _, w := range strings.Fields("معالي سعادة فضيلة سمو سماحة دولة نيافة غبطة جلالة فخامة سيادة صاحب الفاضل الفاضلة مولانا") {
 		m[arabic.Key(w)] = arabic.Key(w)
 	}
 	for _, w := range strings.Fields("دكتور مهندس أستاذ لواء عقيد عميد فريق مقدم رائد ملازم مستشار شيخ سيد حاج أب جنرال مشير نقيب بروفسور بروفيسور " +
@@ -174,6 +176,7 @@ var honorifics = func() map[string]string {
 		m["ال"+k+"ه"] = k
 	}
 	m[arabic.Key("د.")] = arabic.Key("دكتور")
+	m[arabic.Key("ذ.")] = arabic.Key("أستاذ") // Morocco's «ذ. فلان», a lawyer or a teacher
 	m[arabic.Key("السمو")] = arabic.Key("سمو") // «صاحب السمو الملكي الأمير …», then «سموه»
 	for _, w := range strings.Fields("عمي خالي عمتي خالتي") {
 		m[arabic.Key(w)] = arabic.Key(w) // «يقول عمي الطاهر»: an elder addressed as an uncle, an aunt
