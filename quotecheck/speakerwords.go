@@ -176,7 +176,7 @@ var honorifics = func() map[string]string {
 		m["ال"+k+"ه"] = k
 	}
 	m[arabic.Key("د.")] = arabic.Key("دكتور")
-	m[arabic.Key("ذ.")] = arabic.Key("أستاذ") // Morocco's «ذ. فلان», a lawyer or a teacher
+	m[arabic.Key("ذ.")] = arabic.Key("أستاذ")  // Morocco's «ذ. فلان», a lawyer or a teacher
 	m[arabic.Key("السمو")] = arabic.Key("سمو") // «صاحب السمو الملكي الأمير …», then «سموه»
 	for _, w := range strings.Fields("عمي خالي عمتي خالتي") {
 		m[arabic.Key(w)] = arabic.Key(w) // «يقول عمي الطاهر»: an elder addressed as an uncle, an aunt
