@@ -2864,12 +2864,31 @@ func (d *discourse) subjectAfter(v, hi int) *clause {
 	if prepPronouns[k] || speechPronouns[k] || speechNouns[k] {
 		return c // «ونقلت عنه وكالة …», «تحدث فيه عن …»
 	}
-	if kinPossessed[k] && p+1 < hi && r.joined(p+1) {
-		// «وقالت ابنته الدكتورة ليلى الزغواني، …»: whose daughter, then
-		// her name.
-		if i := slices.IndexFunc(d.mentions, func(m *mention) bool { return m.at == p+1 && len(m.name) > 0 }); i >= 0 {
-			c.subj = d.mentions[i]
-			return c
+	if (kinPossessed[k] || r.possessed(p) || r.withPronoun(p)) && p+1 < hi && r.joined(p+1) {
+		// «وقالت ابنته الدكتورة ليلى الزغواني، …», «وقال زميله ورفيق
+		// دربه المذيع المخضرم سعد …»: whose daughter or colleague, maybe
+		// described, then the name.
+		for q := p + 1; q < hi && q <= p+6 && r.joined(q); q++ {
+			if d.kinBefore(q) {
+				// «وتضيف والدة الشهيد سيف»: the parent of the one named,
+				// the person the article gives that kunya («أم سيف»).
+				kin := "ابو"
+				if strings.HasSuffix(bare(r.key(p)), "ه") {
+					kin = "ام"
+				}
+				c.who = d.pick(v, nil, func(e *entity) bool {
+					return slices.ContainsFunc(e.aliases, func(a []string) bool { return slices.Equal(a, []string{kin, bare(r.key(q))}) })
+				})
+				c.nobody = c.who == nil
+				return c
+			}
+			if i := slices.IndexFunc(d.mentions, func(m *mention) bool { return m.at == q && len(m.name) > 0 }); i >= 0 {
+				c.subj = d.mentions[i]
+				return c
+			}
+			if kq := r.key(q); closedWord(kq) || prepositions[kq] || startsWithDigit(r.toks[q].Text) {
+				break
+			}
 		}
 	}
 	if m, _ := r.readMention(p, hi, ctxSubject); m != nil {

@@ -1285,6 +1285,14 @@ var generalCases = []speakerCase{
 		want: []string{"الطيب عثمان الحسن", "كريم الإدريسي"},
 		lex:  true,
 	},
+	{
+		name: "a speech verb's subject described by a possessed noun and descriptions before the name («زميله ورفيق دربه المذيع المخضرم فلان») is that name; «والدة الشهيد خالد» as a subject is the one given «أم خالد»",
+		article: `وفي الصف الأول جلست نورة علي الشامسي، والدة الشهيد خالد راشد الشامسي، التي تحدثت للطالبات عن ابنها.
+«الشهداء لا يغيبون»، تضيف والدة الشهيد خالد، داعية الطالبات إلى التفوق.
+وقال زميله ورفيق دربه الضابط المتقاعد سالم بن حمد الكعبي: «كان أشجعنا».`,
+		want: []string{"نورة علي الشامسي", "سالم بن حمد الكعبي"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
