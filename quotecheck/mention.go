@@ -638,8 +638,10 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 		// «تحدث باسم المجموعة الأولى»: «in the name of», not the name
 		// «باسم» (after a function, «الناطق باسم الشركة باسم العلي», a name).
 		return false
-	case givenNames[key] && next && r.key(j+1) == "درب":
-		return false // «رفيق درب الراحل»: a companion on the road, not «رفيق»
+	case givenNames[key] && next && (r.key(j+1) == "درب" || r.key(j+1) == keySeals):
+		// «رفيق درب الراحل»: a companion on the road, not «رفيق»;
+		// «وزير العدل حافظ الأختام»: Algeria's title, not «حافظ».
+		return false
 	case givenNames[key]:
 		// «ويملك محمود نعسان، الذي …»: a given name and the family name
 		// a comma ends, whatever the lexicon makes of it.
@@ -818,6 +820,9 @@ func (r *reader) verbName(j, hi int, key string, ctx context) bool {
 	_, verb := isSpeechVerb(key)
 	return verb && !strings.HasPrefix(key, "و")
 }
+
+// keySeals is «الأختام», of «حافظ الأختام» (the keeper of the seals).
+var keySeals = arabic.Key("الأختام")
 
 // keyHajj is «الحاج», a form of address before a name and, between a given
 // name and a family name, part of the family name.

@@ -856,12 +856,17 @@ func (d *discourse) apposable(from, to int) bool {
 		}
 		k := r.key(j)
 		if _, verb := isSpeechVerb(k); verb || complementizers[k] || relatives[k] || stopWords[k] && !prepositions[k] ||
-			accusative(k) && r.isKnown(j) && (j == from || !genitiveAfter(r.key(j-1))) { // «مؤتمرا», not «في كولونيا», «لوكالة ناسا»
+			accusative(k) && r.isKnown(j) && (j == from || !genitiveAfter(r.key(j-1))) && !(r.gapBefore(j) == gapComma && standingFor[k]) { // «مؤتمرا», not «في كولونيا», «لوكالة ناسا»
 			return false
 		}
 	}
 	return true
 }
+
+// standingFor are the accusatives that set off whom a function's holder
+// stands for («الأمين العام لوزارة العدل، ممثلا لوزير العدل، الدكتور
+// …»): the holder's name may follow them.
+var standingFor = keySet("ممثلا نائبا")
 
 // genitiveAfter reports a word the next noun is the genitive of: a
 // preposition, or a noun with «ال», «ب» or «ل» («لوكالة ناسا»).

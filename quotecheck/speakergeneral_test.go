@@ -1293,6 +1293,13 @@ var generalCases = []speakerCase{
 		want: []string{"نورة علي الشامسي", "سالم بن حمد الكعبي"},
 		lex:  true,
 	},
+	{
+		name: "a function, then «، ممثلا لـ…،» whom its holder stands for, then the holder's name set off; «حافظ الأختام» is Algeria's title, not the name «حافظ»",
+		article: `من جهته، أكد المدير العام لإدارة السجون، ممثلا لوزير العدل حافظ الأختام، السيد كمال بن عمارة، أن «الإصلاح مستمر».
+وأضاف المدير العام أن «الطاقة الاستيعابية تضاعفت».`,
+		want: []string{"كمال بن عمارة", "كمال بن عمارة"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
