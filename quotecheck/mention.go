@@ -624,8 +624,10 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 		return true // «وصعد ود الفكي» after «عثمان ود الفكي»: the family name with Sudan's «son of»
 	case key == keyAbd && next && definite(r.key(j+1)) && !stopWords[r.key(j+1)] && !r.cliticWord(j+1):
 		return true // «عبد الأمير», «عبد الحسين»: «عبد» takes a name of God or an epithet, whatever else it is
-	case (key == "ابن" || key == "ابنه") && next && (placeNouns[bare(r.key(j+1))] || eponymNouns[bare(r.key(j+1))]):
-		return false // «ابن حي الملاح», «ابنة المدينة»: a description, not a name
+	case (key == "ابن" || key == "ابنه") && next && (placeNouns[bare(r.key(j+1))] || eponymNouns[bare(r.key(j+1))] || r.placeElsewhere(j+1)):
+		// «ابن حي الملاح», «ابنة المدينة», «ابن كيهيدي» where the article
+		// writes «مدينة كيهيدي»: a description, not a name.
+		return false
 	case nameParticles[key]:
 		// «أبو عمر», «ولد الشيخ», not «أم لستة أطفال», «أم لأربعة أبناء»
 		return next && r.familyWord(j+1) && !accusative(r.key(j+1)) && !r.cliticWord(j+1) && !counted(r.key(j+1))
@@ -732,6 +734,27 @@ func (r *reader) headFamily(p int) bool {
 		return false
 	}
 	return !strings.ContainsFunc(r.toks[p].Text, func(c rune) bool { return !unicode.IsLetter(c) && !unicode.Is(unicode.Mn, c) })
+}
+
+// placeElsewhere reports the word toks[p] printed elsewhere as a place:
+// after a place noun («مدينة كيهيدي») or with «في», «من», «إلى» before it,
+// or «بـ» on it («بسرت»).
+func (r *reader) placeElsewhere(p int) bool {
+	k := r.key(p)
+	for s := range r.toks {
+		if s == p || !r.narr[s] {
+			continue
+		}
+		if r.keys[s] == "ب"+k {
+			return true
+		}
+		if s+1 < len(r.toks) && s+1 != p && r.keys[s+1] == k && r.joined(s+1) {
+			if b := bare(r.keys[s]); placeNouns[b] || b == "في" || b == "من" || b == "الي" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // saintPlace reports «سيدي» after a preposition or with «ب» or «ل»: the

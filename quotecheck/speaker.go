@@ -2960,6 +2960,14 @@ func (d *discourse) subjectAfter(v, hi int) *clause {
 			return c
 		}
 	}
+	if (k == "ابن" || k == "ابنه") && p+1 < hi && r.joined(p+1) && !placeNouns[bare(r.key(p+1))] && r.placeElsewhere(p+1) {
+		// «ويضيف ابن كيهيدي», «ولم يكتف ابن معان»: the person named in
+		// the sentence where the article puts that place («يوسفو صو، ابن
+		// مدينة كيهيدي», «النائب عن معان خالد …»); nobody when none.
+		c.who = d.fromPlace(p+1, v)
+		c.nobody = c.who == nil
+		return c
+	}
 	if v := strings.TrimLeft(r.key(v), "وف"); (goOn[v] || closing[v]) && d.describes(p, hi) {
 		// «وأضاف المخضرم، الذي يدرب …», «ويختم ابن صامطة حديثه»: a
 		// description a verb that goes on gives whoever spoke.
@@ -2968,6 +2976,42 @@ func (d *discourse) subjectAfter(v, hi int) *clause {
 	}
 	c.nobody = true
 	return c
+}
+
+// fromPlace is the person whose description puts them in the place
+// toks[q] names: named at most twelve words before another mention of
+// the place in one sentence («يوسفو صو، ابن مدينة كيهيدي», «النائب خالد
+// أبو حسان، ممثل دائرة محافظة معان», «…، وهو من أبناء محافظة صامطة»), or
+// a few words after it in their function («عمدة بلدية وادان، سيدي ولد
+// اعلي»), the latest such before toks[v]; nil when none (a headline or a
+// byline describes nobody).
+func (d *discourse) fromPlace(q, v int) *entity {
+	r := d.r
+	k := r.key(q)
+	for s := v - 1; s >= 0; s-- {
+		if s == q || !r.narr[s] || r.headline(s) || r.keys[s] != k && r.keys[s] != "ب"+k {
+			continue
+		}
+		lo, hi := d.sentenceStart(s), d.runEnd(s)
+		var best *entity
+		dist := 13
+		for _, m := range d.mentions {
+			if m.at < lo || m.at >= hi || len(m.name) < 2 || d.inPrep[m] {
+				continue
+			}
+			n := s - m.name[len(m.name)-1] // the place after the name, in its description
+			if m.name[0] > s {
+				n = (m.name[0] - s) * 2 // the place in the function before the name («النائبة عن مقاطعة كيفه خديجة …»)
+			}
+			if e := d.personOf(m); e != nil && len(e.keys) >= 2 && e.function == "" && n > 0 && n < dist {
+				best, dist = e, n
+			}
+		}
+		if best != nil {
+			return best
+		}
+	}
+	return nil
 }
 
 // crowds are the nouns of many people speaking as one («الجماهير التي

@@ -1300,6 +1300,16 @@ var generalCases = []speakerCase{
 		want: []string{"كمال بن عمارة", "كمال بن عمارة"},
 		lex:  true,
 	},
+	{
+		name: "«ابن X» where the article prints X as a place is a description, no name: the person whose description or function puts them there («، ابن مدينة X،», «النائبة عن مقاطعة X فلانة»)",
+		article: `«السجن مكتظ»، يقول مامادو با، ابن مدينة روصو، الذي التقيناه أمام البوابة.
+وتحدث ممثل الوزارة عن خطط جديدة في المنطقة.
+ويضيف ابن روصو: «ننتظر منذ أشهر».
+وافتتحت المهرجان النائبة عن مقاطعة ألاك مريم منت الشيخ بكلمة قصيرة.
+وتابعت ابنة ألاك: «نساء الريف يقرأن الدستور».`,
+		want: []string{"مامادو با", "مامادو با", "مريم منت الشيخ"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
