@@ -24,6 +24,7 @@ type mention struct {
 	adjs    []string // bare keys of nisba adjectives in apposition («البرتغالي»)
 	pronoun string   // «معاليه»: the honorific the pronoun stands for
 	dead    bool     // «الراحل», «الفقيد» as a subject: the person the article mourns
+	ordinal int      // «الأول» 1, «الثاني» 2, «الأخير» -1 as a subject: of the people just named
 	same    bool     // «المتحدث ذاته», «نفس المتحدث»: the person speaking
 	plural  bool     // «الوزيران», «المستشارين»: more than one person
 	unsure  bool     // a name that may go on with words the model cannot read (unsureName)
@@ -1499,9 +1500,13 @@ func (r *reader) readWholeName(j, hi int, closed bool) int {
 		}
 	}
 	n := j + 1
-	particle := nameParticles[r.key(j)]
-	given := givenNames[r.key(j)] || particle
-	onlyGiven := givenNames[r.key(j)] && !particle
+	k0 := r.key(j)
+	if rest, ok := strings.CutPrefix(k0, "و"); ok && rest == keyAbd && j+1 < hi && r.joined(j+1) && definite(r.key(j+1)) {
+		k0 = rest // «… وعبد الوهاب جاسم البدر»: «and» a second name in «عبد»
+	}
+	particle := nameParticles[k0]
+	given := givenNames[k0] || particle
+	onlyGiven := givenNames[k0] && !particle
 	chain := particle // a particle took its word: «بن سالم», «ولد الشيخ»
 	for n < hi && n-j < 8 && r.joined(n) {
 		k := r.key(n)
@@ -1885,8 +1890,8 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 		h, _ := headOf(key)
 		h2, _ := headOf(rest)
 		if h == "" && honorifics[key] == "" && !givenNames[key] && len([]rune(rest)) >= 2 &&
-			(h2 != "" || honorifics[rest] != "" || givenNames[rest] || nameParticles[rest]) {
-			m.conj, key = true, rest // «ووزير السكن», «وسعادة», «وأيمن سليم»
+			(h2 != "" || honorifics[rest] != "" || givenNames[rest] || nameParticles[rest] || rest == keyAbd && r.joined(i+1) && definite(r.key(i+1))) {
+			m.conj, key = true, rest // «ووزير السكن», «وسعادة», «وأيمن سليم», «وعبد الوهاب …»
 		}
 	}
 	if rest, ok := strings.CutPrefix(key, "ف"); ok && !m.conj && i+1 < hi && !givenNames[key] && givenNames[rest] && len([]rune(rest)) >= 3 && r.joined(i+1) {
@@ -1907,6 +1912,13 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 	}
 	if h := pronounHonorifics[key]; h != "" {
 		m.pronoun, m.end, m.fem = h, i+1, strings.HasSuffix(key, "ها")
+		return m, 1
+	}
+	if o := ordinals[key]; o != 0 && i > 0 && r.joined(i) && (kana[r.key(i-1)] || func() bool { f, v := isSpeechVerb(r.key(i - 1)); return v && !f.participle }()) &&
+		(i+1 >= hi || !r.joined(i+1) || closedWord(r.key(i+1)) || prepositions[r.key(i+1)]) {
+		// «إذ قال الأول:», «فرد الثاني:», «وقال الأخير إن …»: one of the
+		// people just named, by their order.
+		m.ordinal, m.end, m.fem = o, i+1, strings.HasSuffix(key, "ه") || strings.HasSuffix(key, "ي") && key != "الثاني"
 		return m, 1
 	}
 	if deceased[key] && (i == 0 || !r.joined(i) || kana[r.key(i-1)] || func() bool { f, v := isSpeechVerb(r.key(i - 1)); return v && !f.participle }()) &&

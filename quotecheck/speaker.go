@@ -1751,7 +1751,7 @@ func (d *discourse) speechVerbAt(v, lo int) bool {
 		if m != nil && len(m.name) > 0 && m.name[0] == n && len(m.titles)+len(m.honors) == 0 && r.withPronoun(n) && !givenNames[r.key(n)] {
 			return false // «المعروف بين أنصاره»: «between» a noun and its pronoun
 		}
-		return m != nil && !m.plural && len(m.name)+len(m.titles)+len(m.honors) > 0 || m != nil && (m.pronoun != "" || m.dead)
+		return m != nil && !m.plural && len(m.name)+len(m.titles)+len(m.honors) > 0 || m != nil && (m.pronoun != "" || m.dead || m.ordinal != 0)
 	}
 	if v > lo {
 		p := d.r.key(v - 1)
@@ -3218,6 +3218,44 @@ func (d *discourse) conjunctComplement(q int) bool {
 	return !closedWord(rest) // a second function of the same holder too: «استشاري الغدد ورئيس قسم الغدد الدكتور …»
 }
 
+// ordinalAt is the person «الأول», «الثاني» (n 1, 2) or «الأخير» (-1) at
+// toks[at] refers to: of the last sentence before it that names two
+// people or more, the first or the second named; the last person named
+// before it for «الأخير». nil when none or the gender disagrees.
+func (d *discourse) ordinalAt(at, n int, fem bool) *entity {
+	var named []*entity
+	lo := -1
+	for i := len(d.mentions) - 1; i >= 0; i-- {
+		m := d.mentions[i]
+		if m.at >= at || len(m.name) < 2 {
+			continue
+		}
+		e := d.personOf(m)
+		if e == nil || len(e.keys) < 2 || slices.Contains(named, e) {
+			continue
+		}
+		if n == -1 {
+			if agrees(e, fem) {
+				return e
+			}
+			return nil
+		}
+		s := d.sentenceStart(m.at)
+		if lo >= 0 && s != lo {
+			if len(named) >= 2 {
+				break
+			}
+			named = named[:0] // a sentence naming one person: look further back
+		}
+		lo = s
+		named = append([]*entity{e}, named...)
+	}
+	if len(named) < 2 || n > len(named) || !agrees(named[n-1], fem) {
+		return nil
+	}
+	return named[n-1]
+}
+
 // mourned is the person the article mourns: the first named after a word
 // of mourning a few words before the name («جثمان الإعلامي الرائد عبد
 // الرحمن …», «للشاعر الراحل سليم …», «رحيل الفنان …»); nil when none.
@@ -3256,6 +3294,8 @@ func (d *discourse) resolve(m *mention, at int, focus *entity, fem bool) *entity
 	switch {
 	case m.same:
 		return focus
+	case m.ordinal != 0:
+		return d.ordinalAt(at, m.ordinal, m.fem)
 	case m.dead:
 		e := d.mourned()
 		if e != nil && m.fem {

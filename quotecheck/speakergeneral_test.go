@@ -1310,6 +1310,14 @@ var generalCases = []speakerCase{
 		want: []string{"مامادو با", "مامادو با", "مريم منت الشيخ"},
 		lex:  true,
 	},
+	{
+		name: "«الأول», «الثاني» as a subject are the first and second of the people the last sentence naming two or more names; «الأخير» the last named; «وعبد الوهاب …» is «and» and a name in «عبد»",
+		article: `ودار نقاش بين الخبيرين سالم خليفة المري وعبد الرحمن يوسف الكندري حول الأسعار، إذ قال الأول: «السوق يحتاج إلى رقابة».
+فرد الثاني: «الرقابة وحدها لا تكفي».
+والتقى الوفد بالمستشار حمد علي النعيمي، وقال الأخير إن «الحوار مستمر».`,
+		want: []string{"سالم خليفة المري", "عبد الرحمن يوسف الكندري", "حمد علي النعيمي"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name

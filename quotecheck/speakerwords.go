@@ -397,6 +397,9 @@ var mentionStarts = func() map[string]bool {
 	for k := range deceased {
 		add(k)
 	}
+	for k := range ordinals {
+		add(k)
+	}
 	for _, w := range []string{"نظيره", "نظيرها", "نظيرته", "نظيرتها"} {
 		add(arabic.Key(w))
 	}
@@ -440,3 +443,14 @@ var (
 // الفقيد»), make the name the relative's, not the subject's («عم», «خال»
 // are not among them: «عم الهادي» addresses an old man).
 var kinNouns = keySet("والد والده ام اب ابن ابنه نجل نجله شقيق شقيقه اخ اخت زوج زوجه ارمله حفيد حفيده جد جده")
+
+// ordinals refer to one of the people just named by their order («قال
+// الأول», «ردت الثانية», «وأضاف الأخير»): 1, 2, or -1 for the last.
+var ordinals = func() map[string]int {
+	m := map[string]int{}
+	for w, o := range map[string]int{"الأول": 1, "الأولى": 1, "الثاني": 2, "الثانية": 2, "الأخير": -1, "الأخيرة": -1} {
+		m[arabic.Key(w)] = o
+	}
+	return m
+}()
+
