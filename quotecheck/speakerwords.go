@@ -453,4 +453,3 @@ var ordinals = func() map[string]int {
 	}
 	return m
 }()
-
