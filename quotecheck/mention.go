@@ -820,11 +820,21 @@ func (r *reader) headAsName(j, hi int, key string) bool {
 	if !givenNames[key] || definite(key) {
 		return false
 	}
-	if r.lex == nil && j+1 < hi && r.joined(j+1) && (j+2 >= len(r.toks) || !r.joined(j+2)) {
+	if r.lex == nil && j+1 < hi && r.joined(j+1) {
 		// Without the lexicon, a bare word that ends the phrase after it
-		// («محمد أمين بوشعيب،»): the family name, not a genitive.
-		nk := r.key(j + 1)
-		if h, _ := headOf(nk); h == "" && !definite(nk) && !closedWord(nk) && !accusative(nk) && !r.conjunct(j+1) {
+		// («محمد أمين بوشعيب،»), or nisbas up to its end («أمينة الوزاني
+		// الطاهري،»): the family name, not a genitive.
+		e := j + 1
+		for e < hi && e-j <= 3 && r.joined(e) {
+			nk := r.key(e)
+			h, _ := headOf(nk)
+			bareName := e == j+1 && !definite(nk) && !accusative(nk)
+			if h != "" || closedWord(nk) || r.conjunct(e) || !bareName && !(definite(nk) && nisba(nk) && strings.HasSuffix(nk, "ي")) {
+				break
+			}
+			e++
+		}
+		if e > j+1 && (e >= len(r.toks) || !r.joined(e)) {
 			return true
 		}
 	}

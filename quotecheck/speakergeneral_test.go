@@ -1325,6 +1325,12 @@ var generalCases = []speakerCase{
 // or a function that runs on (TestSpeakerModelWithoutLexicon).
 var generalCasesWithoutLexicon = []speakerCase{
 	{
+		name: "without the lexicon, a given name that is also a function («أمينة») before nisbas up to the phrase's end is a name",
+		article: `وقالت أمينة العلوي الحسني، رئيسة اللجنة، إن «الاكتظاظ مستمر».
+وفي ردها على سؤال، قالت رئيسة اللجنة: «لم نسجل أي خرق».`,
+		want: []string{"أمينة العلوي الحسني", "أمينة العلوي الحسني"},
+	},
+	{
 		name: "without the lexicon, «أمين» after a given name and before a bare word that ends the phrase is a name, not a function with its genitive",
 		article: `وقال محمد أمين بوطالب، رئيس جمعية الحي: «انتظرنا طويلا».
 «نخشى على المدينة»، يقول محمد أمين.`,
