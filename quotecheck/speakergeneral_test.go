@@ -1318,6 +1318,14 @@ var generalCases = []speakerCase{
 		want: []string{"سالم خليفة المري", "عبد الرحمن يوسف الكندري", "حمد علي النعيمي"},
 		lex:  true,
 	},
+	{
+		name: "«المؤسس» after a function is an adjective («المدير المؤسس», the founding director): where someone named holds the function, which holder it is the model cannot say — nobody, not a function's name",
+		article: `وألقى كلمة الحفل أول مدير للمركز، الباحث المتقاعد حمد بن سالم الراشدي، قائلا: «بدأنا في غرفة واحدة».
+وتحدث المدير الحالي سعيد بن علي الغافري عن الخطط.
+وأضاف المدير المؤسس: «كنا نحلم بهذا اليوم».`,
+		want: []string{"حمد بن سالم الراشدي", ""},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
