@@ -1179,7 +1179,10 @@ func (r *reader) foreignParticle(p int) bool {
 }
 
 // rankQualifiers follow a military rank: its arm or its staff.
-var rankQualifiers = keySet("بحري جوي طيار ركن بحرى الأول أول ثان الثاني")
+var rankQualifiers = keySet("بحري جوي طيار ركن بحرى الأول أول ثان ثاني الثاني " +
+	// the arm or specialty after a rank: «اللواء الركن مهندس …», «الملازم
+	// أول ممرضة …», «العقيد طبيب …»
+	"مهندس ممرض ممرضة طبيب طبيبة صيدلي مظلي")
 
 // selves are «نفسه», «نفسها»: «عرّف عن نفسه باسم مجد» — «by the name».
 var selves = keySet("نفسه نفسها نفسي")
@@ -2178,7 +2181,8 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 			m.adjs = append(m.adjs, bare(k))
 			j++
 			continue
-		case !named && j > i && honorifics[keyAt(j-1)] != "" && (rankQualifiers[k] || rankQualifiers[bare(k)]):
+		case !named && j > i && (honorifics[keyAt(j-1)] != "" || j-1 > i && honorifics[keyAt(j-2)] != "" && (rankQualifiers[keyAt(j-1)] || rankQualifiers[bare(keyAt(j-1))])) && (rankQualifiers[k] || rankQualifiers[bare(k)]):
+			// («الملازم أول ممرضة …», «اللواء الركن مهندس …»: two of them.)
 			// «الرائد بحري مفتاح …», «اللواء الركن …»: the arm or staff of a
 			// rank, not the name.
 			m.adjs = append(m.adjs, k)
@@ -2467,7 +2471,7 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 			proper = n
 			// «ولاية إبراء»: a proper noun closes the construct; so does
 			// «سابق» («وزير سوداني سابق شارك …»: a verb follows).
-			open = !definite(k) && !r.unknown(n) && k != "سابق" && k != "سابقه"
+			open = !definite(k) && !r.unknown(n) && k != "سابق" && k != "سابقه" && !placesInA[bare(k)] // («سفيرة إسبانيا في لبنان …»: a state's name is a proper noun)
 			add(!inQual)
 			if !definite(k) && n+1 < hi && r.joined(n) && r.joined(n+1) && r.unknown(n) && r.unknown(n+1) && !givenNames[r.key(n)] &&
 				(n+2 >= hi || !r.joined(n+2) || closedWord(r.key(n+2))) && r.lex != nil {

@@ -1326,6 +1326,15 @@ var generalCases = []speakerCase{
 		want: []string{"حمد بن سالم الراشدي", ""},
 		lex:  true,
 	},
+	{
+		name: "a rank's arm or specialty after it and another qualifier («الملازم أول ممرضة», «اللواء الركن مهندس», «الملازم ثاني») is no part of the name; a state's name («إسبانيا») closes its function's construct, a place and the holder's name may follow",
+		article: `وقالت الملازم أول ممرضة عائشة بنت حمد البلوشية: «عملنا ليلا ونهارا».
+وقال اللواء الركن مهندس سالم علي بن حميد الكعبي في تصريح: «المعرض ناجح».
+وحصلت الملازم ثاني لينا محمد العبادي على المرتبة الأولى، وقالت: «الطريق لم يكن سهلا».
+وقالت سفيرة إسبانيا في الأردن إيزابيل غارثيا إن «الشراكة مستمرة».`,
+		want: []string{"عائشة بنت حمد البلوشية", "سالم علي بن حميد الكعبي", "لينا محمد العبادي", "إيزابيل غارثيا"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
