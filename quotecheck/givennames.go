@@ -54,7 +54,7 @@ var moreGivenNames = keySet(
 		// common given names of the Gulf, Iraq, Yemen and the Maghreb the
 		// lists above lacked (the blind pairs showed the gap, not their
 		// names)
-		"حمود امحمد مبخوت بوعلام عمرو جبار حماد خلفان مشاري ثائر نايف همام قصي عقيل ضرغام سجاد شعيب أيهم " +
+		"حمود امحمد مبخوت بوعلام عمرو جبار حماد خلفان مشاري ثائر نايف همام قصي عقيل ضرغام سجاد شعيب أيهم رفعت " +
 		// «أبو بكر» as Yemen, Libya and the Gulf often print it, one word
 		"أبوبكر " +
 		// Kurdish given names as Iraq's Arabic press prints them («حمه» is

@@ -559,9 +559,11 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 	if r.verbName(j, hi, key, ctx) {
 		return true
 	}
-	if ctx >= ctxAddress && stopWords[key] && givenNames[key] && j+1 < hi && r.joined(j+1) &&
+	if ctx >= ctxAddress && (stopWords[key] || closedWord(key)) && givenNames[key] && j+1 < hi && r.joined(j+1) &&
 		(givenNames[r.key(j+1)] || nameParticles[r.key(j+1)]) {
-		return true // «اللواء صباح عبد الأمير»: a given name that is also a word of time
+		// «اللواء صباح عبد الأمير»: a given name that is also a word of
+		// time; «العقيد تامر رفعت …»: one spelt like a verb («تأمر»).
+		return true
 	}
 	if r.addressee(j) {
 		return false // «يقول لنا وليد»: whom he tells
@@ -1182,7 +1184,10 @@ func (r *reader) foreignParticle(p int) bool {
 var rankQualifiers = keySet("بحري جوي طيار ركن بحرى الأول أول ثان ثاني الثاني " +
 	// the arm or specialty after a rank: «اللواء الركن مهندس …», «الملازم
 	// أول ممرضة …», «العقيد طبيب …»
-	"مهندس ممرض ممرضة طبيب طبيبة صيدلي مظلي")
+	"مهندس ممرض ممرضة طبيب طبيبة صيدلي مظلي أركان")
+
+// keyWar is «حرب» of «أركان حرب» (of the general staff) after a rank.
+var keyWar = arabic.Key("حرب")
 
 // selves are «نفسه», «نفسها»: «عرّف عن نفسه باسم مجد» — «by the name».
 var selves = keySet("نفسه نفسها نفسي")
@@ -2181,7 +2186,8 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 			m.adjs = append(m.adjs, bare(k))
 			j++
 			continue
-		case !named && j > i && (honorifics[keyAt(j-1)] != "" || j-1 > i && honorifics[keyAt(j-2)] != "" && (rankQualifiers[keyAt(j-1)] || rankQualifiers[bare(keyAt(j-1))])) && (rankQualifiers[k] || rankQualifiers[bare(k)]):
+		case !named && j > i && (honorifics[keyAt(j-1)] != "" || j-1 > i && honorifics[keyAt(j-2)] != "" && (rankQualifiers[keyAt(j-1)] || rankQualifiers[bare(keyAt(j-1))])) &&
+			(rankQualifiers[k] || rankQualifiers[bare(k)] || k == keyWar && keyAt(j-1) == arabic.Key("أركان")):
 			// («الملازم أول ممرضة …», «اللواء الركن مهندس …»: two of them.)
 			// «الرائد بحري مفتاح …», «اللواء الركن …»: the arm or staff of a
 			// rank, not the name.
@@ -2203,7 +2209,9 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 				j++
 			}
 			continue
-		case !named && r.nameStart(j, hi, k, r.context(m, ctx, j > i && honorifics[keyAt(j-1)] != "")):
+		case !named && r.nameStart(j, hi, k, r.context(m, ctx, j > i && (honorifics[keyAt(j-1)] != "" ||
+			len(m.honors) > 0 && len(m.titles) == 0 && (rankQualifiers[keyAt(j-1)] || rankQualifiers[bare(keyAt(j-1))] || keyAt(j-1) == keyWar)))):
+			// (After a rank and its arm, as after the rank: «العقيد أركان حرب تامر …».)
 			n := r.readName(j, hi, false)
 			if e := j + n; len(m.titles) > 0 && n >= 2 && e+1 < hi && r.joined(e) && r.gapBefore(e+1) == gapComma && !definite(r.key(e)) &&
 				r.familyWord(e) && !r.accusativeAt(e) && !closedWord(r.key(e)) && !r.conjunct(e) {

@@ -1335,6 +1335,12 @@ var generalCases = []speakerCase{
 		want: []string{"عائشة بنت حمد البلوشية", "سالم علي بن حميد الكعبي", "لينا محمد العبادي", "إيزابيل غارثيا"},
 		lex:  true,
 	},
+	{
+		name:    "«أركان حرب» after a rank is its staff qualification, and a given name spelt like a verb («تامر», «تأمر») starts the name after them",
+		article: `وأوضح العقيد أركان حرب تامر حسين المنياوي، المتحدث العسكري، أن «المستشفى مفتوح للمدنيين».`,
+		want:    []string{"تامر حسين المنياوي"},
+		lex:     true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name

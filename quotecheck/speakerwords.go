@@ -426,8 +426,8 @@ var mentionStarts = func() map[string]bool {
 // name of two words or more as nothing else does («روي فيغيريدو»: Rui, not
 // «روى»), after a function or right after the speech verb whose subject
 // they are («قال روي ماريو كوستا»); «يزيد» stays unsure («يزيد» also
-// increases).
-var verbNames = keySet("روي")
+// increases). «تامر» is Egypt's Tamer, the key of «تأمر» (she orders).
+var verbNames = keySet("روي تامر")
 
 // deceased are the words that stand for the person an obituary or a
 // funeral mourns («الراحل», «الفقيد», «المرحوم»); mourning are those that
