@@ -2896,6 +2896,10 @@ func (d *discourse) subjectAfter(v, hi int) *clause {
 			}
 		}
 	}
+	if e := d.tradesperson(p, hi); e != nil {
+		c.who = e // «فقال بائع ياميش إن …»: someone unnamed, as the article describes them
+		return c
+	}
 	if m, _ := r.readMention(p, hi, ctxSubject); m != nil {
 		d.asker(m, v)
 		switch {
@@ -3013,6 +3017,55 @@ func (d *discourse) fromPlace(q, v int) *entity {
 	}
 	return nil
 }
+
+// tradesperson is the unnamed person an indefinite trade noun at toks[p]
+// describes as a speech verb's subject, with its complement up to where
+// the clause goes on («فقال بائع ياميش إن», «وقال تاجر مواد غذائية إن»,
+// «يقول مزارع قدم من دوما»): the person the article leaves unnamed,
+// reported as it describes them; nil for another word or a phrase the
+// model cannot close.
+func (d *discourse) tradesperson(p, hi int) *entity {
+	r := d.r
+	if !trades[r.key(p)] {
+		return nil
+	}
+	e := p + 1
+	for e < hi && e-p <= 3 && r.joined(e) {
+		k := r.key(e)
+		h, _ := headOf(k)
+		if closedWord(k) || prepositions[k] || givenNames[k] || h != "" || r.perfectVerb(e) || r.imperfect(e) || startsWithDigit(r.toks[e].Text) || r.conjunct(e) {
+			break
+		}
+		e++
+	}
+	if e < hi && r.joined(e) && !complementizers[r.key(e)] {
+		// The phrase must end where the clause does — «إن», «أن»,
+		// punctuation: «يقول مزارع قدم من دوما» may be a farmer who came
+		// or a farmer «قدم»; the model cannot tell.
+		return nil
+	}
+	if e > p+1 && definite(r.key(p+1)) && r.key(p) != keySahib {
+		return nil // «بائع الخضرة» refers back to someone described before, maybe named («علاء، بائع خضرة»)
+	}
+	text := d.titleText(&mention{at: p, end: e, titles: []title{{words: tokens(p, e)}}}, false)
+	for _, x := range d.people {
+		if x.function == text {
+			return x
+		}
+	}
+	x := &entity{heads: map[string]bool{}, honors: map[string]bool{}, words: map[string]bool{}, function: text, fem: femaleTrade(r.key(p))}
+	d.people = append(d.people, x)
+	return x
+}
+
+// trades are nouns of what an unnamed person does or is («بائع», «تاجر»,
+// «مزارع», «سائق»): a speech verb's indefinite subject among them is
+// someone the article describes, not names. femaleTrade tells the
+// feminine forms.
+var trades = keySet("بائع بائعة تاجر تاجرة مزارع مزارعة صياد سائق عامل عاملة موظف موظفة صاحب صاحبة ربة مواطن مواطنة " +
+	"حرفي نجار خباز جزار حلاق بقال معلم معلمة متقاعد متقاعدة زبون زبونة متسوق متسوقة مستهلك مستهلكة جندي ضابط ممرضة ممرض")
+
+func femaleTrade(k string) bool { return strings.HasSuffix(k, "ه") }
 
 // crowds are the nouns of many people speaking as one («الجماهير التي
 // رددت», «المحتجون الذين هتفوا»).

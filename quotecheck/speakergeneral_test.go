@@ -1341,6 +1341,14 @@ var generalCases = []speakerCase{
 		want:    []string{"تامر حسين المنياوي"},
 		lex:     true,
 	},
+	{
+		name: "an unnamed person a speech verb's indefinite subject describes by trade («فقال بائع ياميش إن», «صاحب المحل») is reported as described, where the phrase ends with the clause; a source («مصدر») stays nobody",
+		article: `وفي السوق، قال بائع خضار إن «الأسعار ارتفعت كثيرا».
+وأكد صاحب المخبز أن «الطحين لم يصل».
+وقال مصدر في الوزارة إن «القرار نهائي».`,
+		want: []string{"بائع خضار", "صاحب المخبز", ""},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
