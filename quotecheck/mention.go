@@ -857,6 +857,9 @@ func (r *reader) verbName(j, hi int, key string, ctx context) bool {
 	return verb && !strings.HasPrefix(key, "و")
 }
 
+// keyEmir and keyLiwa make Tunisia's rank «أمير اللواء» (أمير لواء).
+var keyEmir, keyLiwa = arabic.Key("أمير"), arabic.Key("لواء")
+
 // keySeals is «الأختام», of «حافظ الأختام» (the keeper of the seals).
 var keySeals = arabic.Key("الأختام")
 
@@ -906,6 +909,10 @@ func (r *reader) honorAt(j, hi int, k string, named bool) string {
 	case keyHabib:
 		if !named && next && givenNames[nk] && nk != keyHabib {
 			return bare(keyHabib)
+		}
+	case keyEmir:
+		if next && (nk == keyLiwa || nk == "ال"+keyLiwa) {
+			return keyEmir // «أمير اللواء فلان»: Tunisia's rank of brigadier, a form of address
 		}
 	case keyState:
 		if !named && next && !givenNames[nk] && (j+2 >= hi || !r.joined(j+2)) {
@@ -2449,7 +2456,9 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 			// اللوجستية»: a broad list's name, a definite word or a
 			// qualifier after it, is the construct's genitive.
 			commonGenitive := (fakerNames[k] || commonWordNames[k]) && !handNames[k] && !moreGivenNames[k] && n+1 < hi && r.joined(n+1) &&
-				(definite(r.key(n+1)) || strings.HasPrefix(r.key(n+1), "لل"))
+				(definite(r.key(n+1)) || strings.HasPrefix(r.key(n+1), "لل") ||
+					// «رئيس أركان جيش البر»: a construct chain goes on to a definite noun
+					!givenNames[r.key(n+1)] && !nameParticles[r.key(n+1)] && r.key(n+1) != keyAbd && r.isKnown(n+1) && n+2 < hi && r.joined(n+2) && definite(r.key(n+2)) && !givenNames[r.key(n+2)])
 			placeName := (placePrefixes[bare(r.key(n-1))] || n-1 > j && eponymNouns[bare(r.key(n-1))]) && !closedWord(k) // «عضو بلدية كفر قاسم», «ناظرة مدرسة فاطمة الزهراء»: a place named with a given name
 			outlet := n-1 == j && (mediaHeads[h] && sourceNouns[bare(k)] || outletNouns[k])                              // «مراسلة وكالة الأنباء», «مديرة وكالة الحوض»: the body the function is of
 			if !party && !placeName && !outlet && (closedWord(k) && k != keyTeam && !(honorifics[k] != "" && !r.nameAfter(n+1, hi)) || givenNames[k] && !definite(k) && !commonGenitive || strings.HasPrefix(k, "و") && conjunctOf(k[2:]) ||

@@ -1349,6 +1349,13 @@ var generalCases = []speakerCase{
 		want: []string{"بائع خضار", "صاحب المخبز", ""},
 		lex:  true,
 	},
+	{
+		name: "«أمير اللواء» is Tunisia's rank, a form of address before the arm and the name; a broad list's given name that is a common word («أركان») goes on a construct chain to a definite noun («رئيس أركان جيش البر»)",
+		article: `ومن جهته، قال رئيس أركان جيش البر أمير اللواء هشام بن عمر إن «الحدود مؤمنة».
+«أنقذنا مئات المهاجرين»، يقول أمير اللواء البحري رضا الماجري، قائد جيش البحر، «وهي مهمة إنسانية».`,
+		want: []string{"هشام بن عمر", "رضا الماجري", "رضا الماجري"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
