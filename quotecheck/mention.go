@@ -568,6 +568,11 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 	if r.addressee(j) {
 		return false // «يقول لنا وليد»: whom he tells
 	}
+	if definite(key) && strings.HasSuffix(key, "ي") && !givenNames[key] && r.feminineElsewhere(key) {
+		// «قال اللواء السعودي» where the article writes «السعودية»: a
+		// nationality, the adjective of the rank, no family name.
+		return false
+	}
 	if rs := []rune(key); len(rs) == 4 && !givenNames[key] && j+1 < hi && r.joined(j+1) && givenNames[r.key(j+1)] &&
 		(rs[0] == 'ت' && femaleNames[r.key(j+1)] || rs[0] == 'ي' && !femaleNames[r.key(j+1)]) {
 		return false // «تعرض نورة بنت سعد …»: a verb whose subject's name follows, agreeing with it
@@ -758,6 +763,19 @@ func (r *reader) placeElsewhere(p int) bool {
 		}
 	}
 	return false
+}
+
+// feminineElsewhere reports a nisba whose feminine the article prints as
+// a word of its own («السعودية» beside «السعودي»): a place's or a
+// nation's adjective.
+func (r *reader) feminineElsewhere(key string) bool {
+	if r.printed == nil {
+		r.printed = map[string]bool{}
+		for _, k := range r.keys {
+			r.printed[k] = true
+		}
+	}
+	return r.printed[key+"ه"]
 }
 
 // saintPlace reports «سيدي» after a preposition or with «ب» or «ل»: the
@@ -2199,6 +2217,11 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 			// «الرائد بحري مفتاح …», «اللواء الركن …»: the arm or staff of a
 			// rank, not the name.
 			m.adjs = append(m.adjs, k)
+			j++
+			continue
+		case !named && len(m.honors) > 0 && len(m.titles) == 0 && definite(k) && strings.HasSuffix(k, "ي") && r.feminineElsewhere(k):
+			// «اللواء السعودي»: the nation of the one of that rank
+			m.adjs = append(m.adjs, bare(k))
 			j++
 			continue
 		case pluralHead(k):

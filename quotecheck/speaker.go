@@ -3562,6 +3562,13 @@ func (d *discourse) fits(e *entity, m *mention) bool {
 				return false
 			}
 		}
+		for _, a := range m.adjs {
+			// «اللواء السعودي»: the one of that rank the article ties to
+			// that nation, not another («اللواء … قائد القوات الباكستانية»).
+			if st := nationStem(a); st != "" && !rankQualifiers[a] && !e.words[a] && !d.ofNation(e, st) {
+				return false
+			}
+		}
 		return len(m.honors) > 0
 	}
 	for _, t := range m.titles {

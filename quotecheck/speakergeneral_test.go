@@ -1363,6 +1363,13 @@ var generalCases = []speakerCase{
 // or a function that runs on (TestSpeakerModelWithoutLexicon).
 var generalCasesWithoutLexicon = []speakerCase{
 	{
+		name: "a rank and a nationality the article also prints as a place («اللواء السعودي» beside «السعودية») is no surname: the one of that rank the article ties to that nation, else nobody — not another nation's officer",
+		article: `وشارك في التمرين القوات البرية الملكية السعودية والقوات الباكستانية.
+وقال قائد القوات الباكستانية المشاركة اللواء محمد عمران قريشي: «نعتز بالشراكة».
+وردا على سؤال، قال اللواء السعودي: «التمرين دفاعي».`,
+		want: []string{"محمد عمران قريشي", ""},
+	},
+	{
 		name: "without the lexicon, a given name that is also a function («أمينة») before nisbas up to the phrase's end is a name",
 		article: `وقالت أمينة العلوي الحسني، رئيسة اللجنة، إن «الاكتظاظ مستمر».
 وفي ردها على سؤال، قالت رئيسة اللجنة: «لم نسجل أي خرق».`,
