@@ -4093,7 +4093,7 @@ func (d *discourse) runsOn(e *entity) bool {
 // after with a word the model did not read («يوهان كلاسن»: the rest of
 // the name).
 func (d *discourse) surname(e *entity) bool {
-	if len(e.heads)+len(e.honors) == 0 || givenNames[e.keys[0]] || len(e.name) != 1 {
+	if len(e.heads)+len(e.honors) == 0 || givenNames[e.keys[0]] || len(e.name) != 1 || ethnics[arabic.Key(e.name[0])] {
 		return false
 	}
 	for _, m := range d.mentions {
@@ -4106,6 +4106,11 @@ func (d *discourse) surname(e *entity) bool {
 	}
 	return !IsWord(d.r.lex, plain(e.name[0]))
 }
+
+// ethnics are nisbas of peoples, not families («يقول الشيخ التارقي»: the
+// Tuareg sheikh, someone the article describes), where no fuller name
+// holds them.
+var ethnics = keySet("التارقي الترقي الطارقي الأمازيغي القبائلي الصحراوي الحساني التركماني الآشوري")
 
 // speakerOf is e as the check reports it (nobody for nil): the name, or the function for
 // a person named only by it; the role as the article gives it — the

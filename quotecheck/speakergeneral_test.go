@@ -1356,6 +1356,12 @@ var generalCases = []speakerCase{
 		want: []string{"هشام بن عمر", "رضا الماجري", "رضا الماجري"},
 		lex:  true,
 	},
+	{
+		name: "a people's nisba after a form of address («الشيخ التارقي», the Tuareg sheikh) is a description, no surname a person may be reported by",
+		article: `أما محمد أغ الحسين، أحد أعيان المنطقة، فقد ثمن دور الجيش. «الجنود صاروا منا»، يقول الشيخ التارقي بعربية تخالطها كلمات من التماهق.`,
+		want: []string{""},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
