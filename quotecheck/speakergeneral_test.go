@@ -1357,10 +1357,10 @@ var generalCases = []speakerCase{
 		lex:  true,
 	},
 	{
-		name: "a people's nisba after a form of address («الشيخ التارقي», the Tuareg sheikh) is a description, no surname a person may be reported by",
+		name:    "a people's nisba after a form of address («الشيخ التارقي», the Tuareg sheikh) is a description, no surname a person may be reported by",
 		article: `أما محمد أغ الحسين، أحد أعيان المنطقة، فقد ثمن دور الجيش. «الجنود صاروا منا»، يقول الشيخ التارقي بعربية تخالطها كلمات من التماهق.`,
-		want: []string{""},
-		lex:  true,
+		want:    []string{""},
+		lex:     true,
 	},
 }
 
