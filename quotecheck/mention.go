@@ -878,6 +878,13 @@ func (r *reader) verbName(j, hi int, key string, ctx context) bool {
 // keyEmir and keyLiwa make Tunisia's rank «أمير اللواء» (أمير لواء).
 var keyEmir, keyLiwa = arabic.Key("أمير"), arabic.Key("لواء")
 
+// keyTheAbd is «العبد», which with a name of God (godNames) makes a
+// family name; godNames are the names of God «عبد» takes (compoundNames).
+var (
+	keyTheAbd = arabic.Key("العبد")
+	godNames  = keySet(compoundNames)
+)
+
 // keySeals is «الأختام», of «حافظ الأختام» (the keeper of the seals).
 var keySeals = arabic.Key("الأختام")
 
@@ -1578,6 +1585,13 @@ func (r *reader) readWholeName(j, hi int, closed bool) int {
 		}
 		if k == "باسم" && n+1 < hi && r.joined(n+1) && kunyaOf(r.key(n+1)) != "" {
 			return n - j // «عبده باسم أبو ياسر»: «by the name», a kunya follows
+		}
+		if k == keyTheAbd && n+1 < hi && r.joined(n+1) && godNames[r.key(n+1)] {
+			// «دانة خالد العبد الجليل», «العبد الله»: the Gulf's family
+			// names of «العبد» and a name of God, one family name.
+			n += 2
+			onlyGiven, chain = false, true
+			continue
 		}
 		if n == j+1 && onlyGiven && r.headFamily(n) {
 			return 2 // «وقف محمود طالب، …»: a function's bare head set off after a given name is the family name

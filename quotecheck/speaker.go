@@ -2382,7 +2382,11 @@ func (d *discourse) interviewed(bs int) *entity {
 	for j := 0; j+1 < bs; j++ {
 		k := strings.TrimPrefix(r.key(j), "ب")
 		n := r.key(j + 1)
-		if !r.narr[j] || !interviewNouns[k] || !r.joined(j+1) || !(n == "خاص" || n == "خاصه") {
+		// («مؤكدة في حوار مع القبس»: with an outlet, not a person, is the
+		// interview given to it.)
+		withOutlet := n == "مع" && j+2 < bs && r.joined(j+2) && !givenNames[r.key(j+2)] &&
+			!slices.ContainsFunc(d.mentions, func(m *mention) bool { return m.at == j+2 })
+		if !r.narr[j] || !interviewNouns[k] || !r.joined(j+1) || !(n == "خاص" || n == "خاصه" || withOutlet) {
 			continue
 		}
 		var e *entity

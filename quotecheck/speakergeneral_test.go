@@ -1362,6 +1362,18 @@ var generalCases = []speakerCase{
 		want:    []string{""},
 		lex:     true,
 	},
+	{
+		name: "«العبد» and a name of God end a Gulf family name («العبد الجليل»); an interview «مع» an outlet is given to the subject of its sentence, whose answers «ج:» are",
+		article: `قالت الرئيسة التنفيذية لشركة النخبة للاستثمار نورة فهد العبد الرزاق إن السوق تتحسن، مؤكدة في حوار مع الجريدة أن الصناديق مقبلة.
+
+وكانت الشركة قد أعلنت، في إفصاح نشرته على موقعها، أن «النتائج فاقت التوقعات».
+
+س: كيف تقيمين أداء السوق؟
+
+ج: «السيولة عادت والقيم المتداولة تضاعفت».`,
+		want: []string{"", "نورة فهد العبد الرزاق"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
