@@ -1374,6 +1374,12 @@ var generalCases = []speakerCase{
 		want: []string{"", "نورة فهد العبد الرزاق"},
 		lex:  true,
 	},
+	{
+		name:    "«منية», Tunisia's given name the lexicon knows as «wish», starts a name",
+		article: `«اشتريت الأسهم بمنحة التقاعد». بهذه الكلمات تختصر منية الساحلي، المعلمة المتقاعدة، حكايتها مع البورصة.`,
+		want:    []string{"منية الساحلي"},
+		lex:     true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
