@@ -96,7 +96,9 @@ var moreFemaleNames = keySet(
 		// Kurdish women's given names
 		"كلاله ناسك روناك بيريفان هيرو كويستان جوان " +
 		// Tunisia's
-		"منية",
+		"منية " +
+		// a woman's name that is also «a pioneer»
+		"رائدة",
 )
 
 // maghrebNames are definite given names of the Maghreb and Sudanese press

@@ -2567,7 +2567,7 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 			!givenNames[k[2:]] && func() bool { h, _ := headOf(k[2:]); return h == "" }() && r.conjunct(n):
 			open, proper = true, -1
 			add(!inQual) // «وشؤون المغتربين»
-		case strings.HasPrefix(k, "ل") && len(t.words) >= 2 && len([]rune(k)) >= 4 && !closedWord(k) && !givenNames[k] && !audiences[k] && // «لمياء», «لطفي» are names; «لي» a surname
+		case strings.HasPrefix(k, "ل") && len(t.words) >= 2 && len([]rune(k)) >= 4 && !closedWord(k) && !givenNames[k] && (!audiences[k] || inQual && strings.HasPrefix(r.key(n-1), "ال")) && // «لمياء», «لطفي» are names; «لي» a surname
 			!r.toUs(n) && // «وقال رئيس بلدية الجية لفريقنا:»: whom he told
 			!(r.lex != nil && r.unknown(n) && n+1 < hi && r.joined(n+1) && r.unknown(n+1) && !strings.HasPrefix(k, "لل")) && // nor «ليزبيت سوندرغارد»
 			!(r.lex == nil && !strings.HasPrefix(k, "لل") && !placeNouns[k[2:]] && !institutions[k[2:]] && !eponymNouns[k[2:]] &&

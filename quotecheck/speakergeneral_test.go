@@ -1380,6 +1380,13 @@ var generalCases = []speakerCase{
 		want:    []string{"منية الساحلي"},
 		lex:     true,
 	},
+	{
+		name: "an audience word («للصحفيين») after a qualifier and its adjective goes on the function («للنقابة الوطنية للصحفيين التونسيين»); «رائدة» a woman's given name after a function",
+		article: `ونقلت الصحيفة عن عضو المكتب التنفيذي للنقابة الوطنية للصحفيين التونسيين سلوى الغربي قولها إن «الحكم إدانة للمهنة».
+ونقلت الإذاعة عن عضو الأمانة العامة لنقابة الصحفيين رائدة الخطيب قولها إن «المعاناة مستمرة».`,
+		want: []string{"سلوى الغربي", "رائدة الخطيب"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
