@@ -1241,6 +1241,24 @@ func (d *discourse) nickname(v int) []string {
 	return nil
 }
 
+// nicknamed is the person a nickname of two words or more the article
+// gave them («بعميد المذيعين») begins the function mention m with; nil
+// for none.
+func (d *discourse) nicknamed(m *mention) *entity {
+	var keys []string
+	for _, w := range m.titles[0].words {
+		keys = append(keys, bare(d.r.key(w)))
+	}
+	for _, e := range d.people {
+		for _, a := range e.aliases {
+			if len(a) >= 2 && len(a) <= len(keys) && slices.Equal(a, keys[:len(a)]) {
+				return e
+			}
+		}
+	}
+	return nil
+}
+
 // kunya are the particles a kunya starts with.
 var kunya = keySet("أبو أم")
 
@@ -2400,6 +2418,18 @@ func (d *discourse) interviewed(bs int) *entity {
 			}
 		}
 		if e == nil {
+			// «في حديث خاص للشرق …، استعاد المذيع … فلان …»: with no
+			// speech verb, the person the sentence names after it.
+			for _, m := range d.mentions {
+				if m.at > j && m.at < hi && len(m.name) >= 2 && !d.inPrep[m] {
+					if p := d.personOf(m); p != nil && len(p.keys) >= 2 {
+						e = p
+					}
+					break
+				}
+			}
+		}
+		if e == nil {
 			continue
 		}
 		if found != nil && found != e {
@@ -2502,6 +2532,9 @@ func (d *discourse) answersIntro(bs int) *entity {
 	for t := bs - 1; t >= 0; t-- {
 		if !r.narr[t] || t+1 >= len(r.toks) || !strings.ContainsRune(string(r.runes[r.toks[t].End:r.toks[t+1].Start]), ':') {
 			continue // a colon ends it, the line break after it notwithstanding
+		}
+		if r.toks[t+1].Quote >= 0 {
+			continue // «وقالت في كلمة مقتضبة: «…»»: a quotation's clause, no interview's intro
 		}
 		s := d.sentenceStart(t)
 		if questionMarks[r.key(s)] || answerMarks[r.key(s)] {
@@ -3648,6 +3681,9 @@ func (d *discourse) pick(at int, focus *entity, ok func(*entity) bool) *entity {
 func (d *discourse) function(m *mention) *entity {
 	if len(m.titles) == 0 || len(m.name) > 0 || anaphoric(m) || m.titles[0].heads[0] == "نظير" || d.generic(m) {
 		return nil
+	}
+	if e := d.nicknamed(m); e != nil {
+		return e // «يقول عميد المذيعين» after «الذي يلقبه زملاؤه بعميد المذيعين القطريين»
 	}
 	if w := m.titles[0].words; len(w) > 0 && (strings.HasSuffix(plain(d.r.toks[w[0]].Text), "ه") || strings.HasSuffix(plain(d.r.toks[w[0]].Text), "ها")) {
 		return nil // «نائبه المنتخب»: someone's deputy, whom the article does not name

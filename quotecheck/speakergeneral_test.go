@@ -1387,6 +1387,20 @@ var generalCases = []speakerCase{
 		want: []string{"سلوى الغربي", "رائدة الخطيب"},
 		lex:  true,
 	},
+	{
+		name: "a nickname of two words the article gave («يلقبه زملاؤه بعميد المذيعين») is that person where it reads as a function; an interview «في حديث خاص» with no speech verb is given to the person its sentence names; a colon before a quotation introduces no interview",
+		article: `وقالت المذيعة الموريتانية مريم منت أحمد في كلمة مقتضبة: «جئت في زيارة قصيرة».
+
+وفي حديث خاص للصحيفة على هامش الحفل، استعاد المذيع القدير حمد بن سالم المري، الذي يلقبه زملاؤه بعميد المذيعين القطريين، بداياته.
+
+«كنا نقرأ النشرة على الهواء»، يقول عميد المذيعين مبتسما.
+
+س: كيف تتذكر ليلة الافتتاح؟
+
+ج: «كنت في الحادية والعشرين من عمري».`,
+		want: []string{"مريم منت أحمد", "حمد بن سالم المري", "حمد بن سالم المري"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
