@@ -778,6 +778,16 @@ func (r *reader) feminineElsewhere(key string) bool {
 	return r.printed[key+"ه"]
 }
 
+// forGiven reports «لـ» on a given name of the hand list that a given
+// name or a particle follows («بالنسبة لمحمد الهادي بن عمر»): «for» and a
+// name, not a word of its own.
+func (r *reader) forGiven(j, hi int) bool {
+	k := r.key(j)
+	rest, ok := strings.CutPrefix(k, "ل")
+	return ok && !givenNames[k] && handNames[rest] && len([]rune(rest)) >= 3 && j+1 < hi && r.joined(j+1) &&
+		(givenNames[r.key(j+1)] || nameParticles[r.key(j+1)])
+}
+
 // saintPlace reports «سيدي» after a preposition or with «ب» or «ل»: the
 // start of a Maghreb place named for a saint («بسيدي بوزيد», «في سيدي
 // قاسم», «لسيدي بلعباس»), not of a name.
@@ -1554,6 +1564,9 @@ func (r *reader) readWholeName(j, hi int, closed bool) int {
 	if rest, ok := strings.CutPrefix(k0, "و"); ok && rest == keyAbd && j+1 < hi && r.joined(j+1) && definite(r.key(j+1)) {
 		k0 = rest // «… وعبد الوهاب جاسم البدر»: «and» a second name in «عبد»
 	}
+	if r.forGiven(j, hi) {
+		k0 = k0[len("ل"):] // «لمحمد الهادي بن عمر»
+	}
 	particle := nameParticles[k0]
 	given := givenNames[k0] || particle
 	onlyGiven := givenNames[k0] && !particle
@@ -1953,6 +1966,12 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 	}
 	if rest, ok := strings.CutPrefix(key, "ف"); ok && !m.conj && i+1 < hi && !givenNames[key] && givenNames[rest] && len([]rune(rest)) >= 3 && r.joined(i+1) {
 		m.conj, key = true, rest // «، فحياة بن يوسف،»: «so» and the given name
+	}
+	if r.forGiven(i, hi) {
+		// «بالنسبة لمحمد الهادي بن عمر»: «for» and a name, printed
+		// without it as a conjunction's is (the clause after it is the
+		// person's: «…، الذي يقول»).
+		m.conj, key = true, r.key(i)[len("ل"):]
 	}
 	if rest := prepArticle(key); rest != "" && i+1 < hi && r.joined(i+1) {
 		if h, fem := headOf(rest); h != "" && !fem {

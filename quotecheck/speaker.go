@@ -232,7 +232,7 @@ func (d *discourse) collect() {
 					continue
 				}
 			}
-			if ctx == ctxNone && !mentionStarts[r.key(j)] && !d.givenPair(j, hi) {
+			if ctx == ctxNone && !mentionStarts[r.key(j)] && !d.givenPair(j, hi) && !r.forGiven(j, hi) {
 				j++ // most words start no mention: one lookup tells
 				continue
 			}

@@ -1401,6 +1401,12 @@ var generalCases = []speakerCase{
 		want: []string{"مريم منت أحمد", "حمد بن سالم المري", "حمد بن سالم المري"},
 		lex:  true,
 	},
+	{
+		name:    "«لـ» on a given name that a name follows («بالنسبة لمحمد الهادي بن عمر») is «for» and the name, printed without it",
+		article: `الحال نفسه بالنسبة لمحمد الطاهر بن سالم، تاجر الأقمشة بسوسة، الذي يقول: «خسرت مدخراتي كلها».`,
+		want:    []string{"محمد الطاهر بن سالم"},
+		lex:     true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name

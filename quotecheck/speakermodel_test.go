@@ -426,7 +426,7 @@ func checkSpeakersArePeople(t *testing.T, name, article string) {
 		if s == "" {
 			continue
 		}
-		if !strings.Contains(printed, " "+s+" ") && !strings.Contains(printed, " و"+s+" ") && !strings.Contains(printed, " ف"+s+" ") { // («وأيمن سليم», «فحياة بن يوسف»: a conjunction on the name)
+		if !strings.Contains(printed, " "+s+" ") && !strings.Contains(printed, " و"+s+" ") && !strings.Contains(printed, " ف"+s+" ") && !strings.Contains(printed, " ل"+s+" ") { // («وأيمن سليم», «فحياة بن يوسف», «لمحمد الهادي»: a proclitic on the name)
 			t.Errorf("%s, quotation %d: speaker %q is not printed in the narration", name, qi, s)
 		}
 		// A person the article names only by function is that function;
