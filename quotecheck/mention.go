@@ -2681,7 +2681,7 @@ var partyNouns = keySet("حزب حركة تيار جبهة ائتلاف قائم
 
 // representatives are the functions «عن» qualifies («النائب عن ولاية
 // الجلفة»).
-var representatives = keySet("نائب ممثل مندوب")
+var representatives = keySet("نائب ممثل مندوب وكيل محامي") // («وكيل الدفاع عن المتهم الأول»: whom the lawyer pleads for)
 
 // qualifier reads a prepositional qualifier of a function starting at the
 // preposition toks[p] and reports where it ends and whether it belongs to

@@ -1085,6 +1085,25 @@ func (d *discourse) fathersKunyas() {
 		}
 		if n == 1 && !slices.ContainsFunc(only.aliases, func(a []string) bool { return kunyaOf(a[0]) != "" }) {
 			d.join(only, k)
+			continue
+		}
+		// «أبو أنس» where the article names «أنس عبد الرحيم الجعبري» and
+		// «عبد الرحيم الجعبري»: a son's name carries his father's given
+		// and family names; the father is the one named so.
+		var father *entity
+		n = 0
+		for _, p := range d.people {
+			if p == k || p.function != "" || len(p.keys) < 3 || p.keys[0] != k.keys[1] {
+				continue
+			}
+			for _, f := range d.people {
+				if f != p && f != k && f != father && f.function == "" && !f.fem && slices.Equal(f.keys, p.keys[1:]) {
+					father, n = f, n+1
+				}
+			}
+		}
+		if n == 1 && !slices.ContainsFunc(father.aliases, func(a []string) bool { return kunyaOf(a[0]) != "" }) {
+			d.join(father, k)
 		}
 	}
 }
@@ -1473,7 +1492,7 @@ func keysOf(words []string) []string {
 // another person — the press shortens a name by its family name, not by
 // its given name.
 func fathersName(keys, long []string) bool {
-	return len(keys) >= 3 && len(long) == len(keys)+1 && givenNames[long[0]] && givenNames[keys[0]] && slices.Equal(long[1:], keys)
+	return len(keys) >= 3 && len(long) == len(keys)+1 && givenNames[long[0]] && (givenNames[keys[0]] || keys[0] == keyAbd) && slices.Equal(long[1:], keys)
 }
 
 func (d *discourse) person(m *mention) {

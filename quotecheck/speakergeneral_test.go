@@ -1407,6 +1407,15 @@ var generalCases = []speakerCase{
 		want:    []string{"محمد الطاهر بن سالم"},
 		lex:     true,
 	},
+	{
+		name: "a father's name in «عبد» inside his son's is another person, whom the kunya of the son's given name («أبو أنس») names; «وكيل الدفاع عن المتهم» takes «عن» and its holder set off after it",
+		article: `أفرجت السلطات عن الصحفي أنس عبد الرحيم الزعتري أمس.
+ولم يتمالك والده عبد الرحيم الزعتري دموعه وهو يعانق ابنه، وقال: «لم يمر يوم دون أن ننتظر».
+«خسر أنس الكثير من وزنه»، يقول أبو أنس.
+«موكلي ضحية»، قال وكيل الدفاع عن المتهم الثاني، المحامي سامر فؤاد الحديد، للصحفيين.`,
+		want: []string{"عبد الرحيم الزعتري", "عبد الرحيم الزعتري", "سامر فؤاد الحديد"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
