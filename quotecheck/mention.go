@@ -769,13 +769,19 @@ func (r *reader) placeElsewhere(p int) bool {
 // a word of its own («السعودية» beside «السعودي»): a place's or a
 // nation's adjective.
 func (r *reader) feminineElsewhere(key string) bool {
+	return r.isPrinted(key + "ه")
+}
+
+// isPrinted reports a key the article prints as a word of its own,
+// gathered once per article (nameStart asks for every word).
+func (r *reader) isPrinted(k string) bool {
 	if r.printed == nil {
 		r.printed = map[string]bool{}
 		for _, k := range r.keys {
 			r.printed[k] = true
 		}
 	}
-	return r.printed[key+"ه"]
+	return r.printed[k]
 }
 
 // forGiven reports «لـ» on a given name of the hand list that a given
@@ -1228,6 +1234,10 @@ var rankQualifiers = keySet("بحري جوي طيار ركن بحرى الأول
 	// أول ممرضة …», «العقيد طبيب …»
 	"مهندس ممرض ممرضة طبيب طبيبة صيدلي مظلي أركان")
 
+// rankQualifier reports k, with or without the article, among
+// rankQualifiers («الركن», «بحري»).
+func rankQualifier(k string) bool { return rankQualifiers[k] || rankQualifiers[bare(k)] }
+
 // keyWar is «حرب» of «أركان حرب» (of the general staff) after a rank.
 var keyWar = arabic.Key("حرب")
 
@@ -1542,14 +1552,7 @@ func (r *reader) addressee(p int) bool {
 	if strings.HasSuffix(rest, "نا") && len([]rune(rest)) >= 4 {
 		return true // «لمراسلنا», «لصحيفتنا»
 	}
-	if r.printed == nil {
-		// Gathered once per article: nameStart asks for every word.
-		r.printed = map[string]bool{}
-		for _, k := range r.keys {
-			r.printed[k] = true
-		}
-	}
-	return r.printed[rest]
+	return r.isPrinted(rest)
 }
 
 // readWholeName is readName before placeBefore.
@@ -2100,7 +2103,7 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 					(givenNames[r.key(a+1)] || r.nameStart(a+1, hi, r.key(a+1), ctxHonor)) {
 					// «، الأوغاس محمد أبو بكر علي،»: a traditional title or a
 					// description before the given name.
-				} else if len(honors) > 0 && (rankQualifiers[ak] || rankQualifiers[bare(ak)]) {
+				} else if len(honors) > 0 && rankQualifier(ak) {
 					// «، الرائد بحري سالم …،»: the arm of the rank.
 				} else if !r.definiteAt(a) || !nisba(ak) || !r.isKnown(a) || givenNames[ak] {
 					break // «، البرتغالي باولو أزيفيدو،»; «، المهدي بن حميدة،» is the name
@@ -2244,8 +2247,8 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 			m.adjs = append(m.adjs, bare(k))
 			j++
 			continue
-		case !named && j > i && (honorifics[keyAt(j-1)] != "" || j-1 > i && honorifics[keyAt(j-2)] != "" && (rankQualifiers[keyAt(j-1)] || rankQualifiers[bare(keyAt(j-1))])) &&
-			(rankQualifiers[k] || rankQualifiers[bare(k)] || k == keyWar && keyAt(j-1) == arabic.Key("أركان")):
+		case !named && j > i && (honorifics[keyAt(j-1)] != "" || j-1 > i && honorifics[keyAt(j-2)] != "" && rankQualifier(keyAt(j-1))) &&
+			(rankQualifier(k) || k == keyWar && keyAt(j-1) == arabic.Key("أركان")):
 			// («الملازم أول ممرضة …», «اللواء الركن مهندس …»: two of them.)
 			// «الرائد بحري مفتاح …», «اللواء الركن …»: the arm or staff of a
 			// rank, not the name.
@@ -2273,7 +2276,7 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 			}
 			continue
 		case !named && r.nameStart(j, hi, k, r.context(m, ctx, j > i && (honorifics[keyAt(j-1)] != "" ||
-			len(m.honors) > 0 && len(m.titles) == 0 && (rankQualifiers[keyAt(j-1)] || rankQualifiers[bare(keyAt(j-1))] || keyAt(j-1) == keyWar)))):
+			len(m.honors) > 0 && len(m.titles) == 0 && (rankQualifier(keyAt(j-1)) || keyAt(j-1) == keyWar)))):
 			// (After a rank and its arm, as after the rank: «العقيد أركان حرب تامر …».)
 			n := r.readName(j, hi, false)
 			if e := j + n; len(m.titles) > 0 && n >= 2 && e+1 < hi && r.joined(e) && r.gapBefore(e+1) == gapComma && !definite(r.key(e)) &&

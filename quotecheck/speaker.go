@@ -1448,8 +1448,7 @@ func (d *discourse) kinBefore(j int) bool {
 			k = strings.TrimPrefix(k, "و") // «ووالدة …»
 		}
 		if kinNouns[k] {
-			fem := strings.HasSuffix(k, "ه") || k == "ام" || k == "اخت"
-			return fem != femaleNames[r.key(j)]
+			return feminineNoun(k) != femaleNames[r.key(j)]
 		}
 		if !definite(r.key(p)) || givenNames[r.key(p)] {
 			return false
@@ -2934,7 +2933,7 @@ func (d *discourse) subjectAfter(v, hi int) *clause {
 				// «وتضيف والدة الشهيد سيف»: the parent of the one named,
 				// the person the article gives that kunya («أم سيف»).
 				kin := "ابو"
-				if strings.HasSuffix(bare(r.key(p)), "ه") {
+				if feminineNoun(r.key(p)) {
 					kin = "ام"
 				}
 				c.who = d.pick(v, nil, func(e *entity) bool {
@@ -3103,25 +3102,29 @@ func (d *discourse) tradesperson(p, hi int) *entity {
 	if e > p+1 && definite(r.key(p+1)) && r.key(p) != keySahib {
 		return nil // «بائع الخضرة» refers back to someone described before, maybe named («علاء، بائع خضرة»)
 	}
-	text := d.titleText(&mention{at: p, end: e, titles: []title{{words: tokens(p, e)}}}, false)
-	for _, x := range d.people {
-		if x.function == text {
-			return x
-		}
+	words := make([]string, 0, e-p)
+	for _, t := range r.toks[p:e] {
+		words = append(words, t.Text)
 	}
-	x := &entity{heads: map[string]bool{}, honors: map[string]bool{}, words: map[string]bool{}, function: text, fem: femaleTrade(r.key(p))}
-	d.people = append(d.people, x)
+	x, made := d.byFunction(strings.Join(words, " "))
+	if made {
+		x.fem = feminineNoun(r.key(p))
+	}
 	return x
 }
 
 // trades are nouns of what an unnamed person does or is («بائع», «تاجر»,
 // «مزارع», «سائق»): a speech verb's indefinite subject among them is
-// someone the article describes, not names. femaleTrade tells the
-// feminine forms.
+// someone the article describes, not names.
 var trades = keySet("بائع بائعة تاجر تاجرة مزارع مزارعة صياد سائق عامل عاملة موظف موظفة صاحب صاحبة ربة مواطن مواطنة " +
 	"حرفي نجار خباز جزار حلاق بقال معلم معلمة متقاعد متقاعدة زبون زبونة متسوق متسوقة مستهلك مستهلكة جندي ضابط ممرضة ممرض")
 
-func femaleTrade(k string) bool { return strings.HasSuffix(k, "ه") }
+// feminineNoun reports a noun of a woman: in «ة» («بائعة», «والدة»),
+// or «أم», «أخت».
+func feminineNoun(k string) bool {
+	b := bare(k)
+	return strings.HasSuffix(b, "ه") || b == "ام" || b == "اخت"
+}
 
 // crowds are the nouns of many people speaking as one («الجماهير التي
 // رددت», «المحتجون الذين هتفوا»).
@@ -3755,15 +3758,24 @@ func (d *discourse) function(m *mention) *entity {
 	if i := strings.Index(text, " لدى "); i > 0 {
 		text = text[:i] // «ممثل الحق العام لدى محكمة الجنح»: the function, not where it is held
 	}
+	e, made := d.byFunction(text)
+	if made {
+		d.learn(e, best)
+	}
+	return e
+}
+
+// byFunction is the person the article names only by the function text,
+// made (made true) the first time it is asked for.
+func (d *discourse) byFunction(text string) (e *entity, made bool) {
 	for _, e := range d.people {
 		if e.function == text {
-			return e
+			return e, false
 		}
 	}
-	e := &entity{heads: map[string]bool{}, honors: map[string]bool{}, words: map[string]bool{}, function: text}
-	d.learn(e, best)
+	e = &entity{heads: map[string]bool{}, honors: map[string]bool{}, words: map[string]bool{}, function: text}
 	d.people = append(d.people, e)
-	return e
+	return e, true
 }
 
 // otherOffice reports a function t whose complement names what e's
