@@ -648,6 +648,12 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 		// «تحدث باسم المجموعة الأولى»: «in the name of», not the name
 		// «باسم» (after a function, «الناطق باسم الشركة باسم العلي», a name).
 		return false
+	case agentNames[key] && next && definite(r.key(j+1)) && !nameCompounds[r.key(j+1)] && !givenNames[r.key(j+1)] && !nisba(r.key(j+1)) &&
+		j+2 < hi && r.joined(j+2) && (givenNames[r.key(j+2)] || r.key(j+2) == keyAbd || r.key(j+2) == keyAbu):
+		// «رائدة الأعمال نوف …», «قائد الفريق سالم …», «حارس المرمى
+		// علي …»: a given name that is also an agent noun, heading a
+		// construct, before the name — the function, not the name.
+		return false
 	case givenNames[key] && next && (r.key(j+1) == "درب" || r.key(j+1) == keySeals):
 		// «رفيق درب الراحل»: a companion on the road, not «رفيق»;
 		// «وزير العدل حافظ الأختام»: Algeria's title, not «حافظ».

@@ -177,10 +177,12 @@ func (d *discourse) collect() {
 					ctx = ctxSubject // «يقول لنا وليد»: the subject after whom he tells
 				}
 			}
-			if k := r.key(j); ctx == ctxSubject && definite(k) && !closedWord(k) && !givenNames[k] && j+2 < hi && r.joined(j+1) &&
-				givenNames[r.key(j+1)] && r.joined(j+2) && !closedWord(r.key(j+2)) && func() bool { h, _ := headOf(k); return h == "" }() {
+			if k := r.key(j); ctx == ctxSubject && (definite(k) && !closedWord(k) || kinPossessed[k] || companionOf(k)) && !givenNames[k] && j+1 < hi && r.joined(j+1) &&
+				givenNames[r.key(j+1)] && (j+2 < hi && r.joined(j+2) && !closedWord(r.key(j+2)) && definite(k) || d.aloneAt(j+1, hi) || d.setOffAlone(j+1, hi)) &&
+				func() bool { h, _ := headOf(k); return h == "" || companionOf(k) }() {
 				// «قالت الخريجة لين الأحمد»: a description before the name
-				// the verb's subject is.
+				// the verb's subject is; «تقول الممرضة هبة، التي …», «يقول
+				// زميلها راشد،»: one before a first name alone.
 				j++
 			}
 			topic := false
@@ -262,7 +264,7 @@ func (d *discourse) collect() {
 			if m != nil && ctx == ctxSubject && j > lo && d.asker(m, j-1) {
 				n = m.end - j
 			}
-			if m == nil && (d.introducedAlone(j, lo, hi) || ctx == ctxSubject && d.describedAlone(j, hi)) {
+			if m == nil && (d.introducedAlone(j, lo, hi) || ctx == ctxSubject && (d.describedAlone(j, hi) || !topic && (d.aloneAt(j, hi) || d.setOffAlone(j, hi) || givenNames[r.key(j)] && d.endsAlone(j, hi) && accusative(r.key(j+1))))) {
 				m, n = &mention{at: j, end: j + 1, name: []int{j}, alone: true}, 1 // «أما رياض، وهو موزع …», «وقالت سماح، وهي من سكان القرية»
 			}
 			if m != nil && len(m.name) > 1 && m.name[0] == j && j > lo && r.joined(j) && (prev == nil || prev.end < j) && d.givenBefore(j) {
@@ -503,7 +505,10 @@ func (d *discourse) endsAlone(j, hi int) bool {
 		return true
 	}
 	n := r.key(j + 1)
-	return closedWord(n) || prepositions[n] || stopWords[n]
+	// «يقول تميم مبتسماً»: a circumstance, with its tanween or a word the
+	// lexicon knows («ديارا» of «يوسفو ديارا» is the family name).
+	circumstance := accusative(n) && (strings.ContainsRune(r.toks[j+1].Text, 'ً') || r.lex != nil && r.isKnown(j+1))
+	return closedWord(n) || prepositions[n] || stopWords[n] || circumstance
 }
 
 // alwaysAlone reports a given name the narration never writes with a word
@@ -552,6 +557,22 @@ func (d *discourse) givenBefore(j int) bool {
 	return givenNames[k] && j >= 2 && r.joined(j-1) && presentatives[r.key(j-2)] && h == "" && !closedWord(p) && !definite(p)
 }
 
+// companionOf reports a companion noun with a pronoun («زميلها»,
+// «صديقه», «شقيقتها»): who the person is to someone the article names,
+// before their first name («يقول زميلها راشد،»).
+func companionOf(k string) bool {
+	for _, suf := range []string{"هما", "هم", "ها", "ه"} {
+		if stem, ok := strings.CutSuffix(k, suf); ok && companions[stem] {
+			return true
+		}
+	}
+	return false
+}
+
+// companions are the stems of companion and sibling nouns before a
+// pronoun («زميل», «زميلت» of «زميلتها»).
+var companions = keySet("زميل زميلت صديق صديقت رفيق رفيقت جار جارت شقيق شقيقت")
+
 // presentatives present the person named after them («إنه مبخوت …»).
 var presentatives = keySet("إنه إنها انه انها")
 
@@ -562,6 +583,9 @@ var presentatives = keySet("إنه إنها انه انها")
 // مشجع») — a participle the lexicon knows, not a word of any shape.
 func (d *discourse) introducedAlone(j, lo, hi int) bool {
 	r := d.r
+	if j+1 < hi && r.gapBefore(j+1) == gapParen && startsWithDigit(r.toks[j+1].Text) && d.setOffAlone(j, hi) {
+		return true // «أما تميم (19 عاماً)، الطالب …»: a given name and an age
+	}
 	if !d.aloneAt(j, hi) || j+1 >= hi || r.gapBefore(j+1) != gapComma {
 		return false
 	}
@@ -588,7 +612,18 @@ func (d *discourse) describedAlone(j, hi int) bool {
 		return false
 	}
 	n := r.key(j + 1)
-	return n == "وهي" || n == "وهو" || startsWithDigit(r.toks[j+1].Text)
+	// «وقالت شهد، الطالبة في …»: a given name even a broad list holds,
+	// then a description of a person.
+	described := givenNames[k] && definite(n) && !closedWord(n) && personShape(bare(n))
+	return n == "وهي" || n == "وهو" || startsWithDigit(r.toks[j+1].Text) || described
+}
+
+// setOffAlone reports a given name, even one a broad list holds, that
+// punctuation ends («يقول زميلها راشد، الذي …»): after a description it
+// is the name, not the common word.
+func (d *discourse) setOffAlone(j, hi int) bool {
+	r := d.r
+	return givenNames[r.key(j)] && !r.headline(j) && (j+1 >= hi || !r.joined(j+1))
 }
 
 // describers open the description set off after a name alone: «وهو
@@ -2951,6 +2986,14 @@ func (d *discourse) subjectAfter(v, hi int) *clause {
 			if kq := r.key(q); closedWord(kq) || prepositions[kq] || startsWithDigit(r.toks[q].Text) {
 				break
 			}
+		}
+	}
+	if h, _ := headOf(k); (h == "" && definite(k) || companionOf(k)) && !closedWord(k) && !givenNames[k] {
+		// «تقول الممرضة هبة، التي …», «يقول زميلها راشد،»: a description
+		// before a first name alone (collect read it so).
+		if i := slices.IndexFunc(d.mentions, func(m *mention) bool { return m.at == p+1 && m.alone }); i >= 0 {
+			c.subj = d.mentions[i]
+			return c
 		}
 	}
 	if e := d.tradesperson(p, hi); e != nil {

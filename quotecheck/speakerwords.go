@@ -265,6 +265,11 @@ var eponymNouns = keySet("جامعة مدرسة ثانوية إعدادية مس
 	// «مار»: a saint of the Eastern churches, whose name a church, a street or a stair bears («درج مار نقولا»)
 	"مار")
 
+// agentNames are given names that are also agent nouns heading a
+// construct («رائدة الأعمال», «قائد الفريق», «حارس المرمى», «حامل
+// اللقب»): before a definite genitive and a name they are its function.
+var agentNames = keySet("رائد رائدة قائد قائدة حارس حارسة حامل حاملة")
+
 // kinPossessed are the kinship nouns with a pronoun («أبيه», «زوجته»): the
 // genitive of the noun before them («وصية أبيه»), never a name's part.
 var kinPossessed = keySet("أبيه أمه أخيه أخته ابنه ابنته زوجته زوجها جده جدته والده والدته أبيها أمها أخيها " +
