@@ -1192,9 +1192,10 @@ func (d *discourse) kunyas() {
 		}
 		// The kunya: right after the verb («المكنى أبا المعالي»), or with
 		// «بـ» a few words on («المعروف بين أهالي بلدته بأبي خالد», «الذي
-		// يعرفه أهل القرية بأبو العبد»); «باسم أبو ياسر» is one too.
+		// يعرفه أهل القرية بأبو العبد», «المعروفة بين جاراتها في مركز
+		// الإيواء بأم أحمد»); «باسم أبو ياسر» is one too.
 		q, p := -1, ""
-		for c := v + 1; c < len(r.toks) && c-v <= 5 && r.narr[c] && r.gapBefore(c) < gapColon; c++ {
+		for c := v + 1; c < len(r.toks) && c-v <= 7 && r.narr[c] && r.gapBefore(c) < gapColon; c++ {
 			ck := r.key(c)
 			if rest, ok := strings.CutPrefix(ck, "ب"); ok && kunyaOf(rest) != "" {
 				q, p = c, kunyaOf(rest)

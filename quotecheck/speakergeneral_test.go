@@ -1438,6 +1438,14 @@ var generalCases = []speakerCase{
 		want: []string{"سوسن", "ثامر", "شهد", "تميم"},
 		lex:  true,
 	},
+	{
+		name: "a kunya the article gives a few more words on",
+		article: `روت زينب عبد الله موسى، المعروفة بين جيرانها في حي السلامة الجديد بأم خالد، قصة نزوحها قائلة: "مشينا أياما طويلة قبل أن نصل إلى المدينة".
+
+«نريد مدارس لأطفالنا قبل أي شيء آخر»، تقول أم خالد.`,
+		want: []string{"زينب عبد الله موسى", "زينب عبد الله موسى"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
