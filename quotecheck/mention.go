@@ -1269,8 +1269,10 @@ func (r *reader) nameWord(n, have int, given bool) bool {
 	if accusativeFunction(k) {
 		return false // «ينتخب أيوب بن عيسى رئيسا»: the function he is made, in the accusative
 	}
-	if r.perfectVerb(n) {
-		return false // «الحاج شحادة بقيت متحفظة»: the verb after the name
+	if r.perfectVerb(n) || have >= 2 && r.lex != nil && r.imperfect(n) {
+		// «الحاج شحادة بقيت متحفظة», «رؤوف عبد الصبور يبكي جمهور
+		// الافتتاح»: the verb after the name.
+		return false
 	}
 	// A function's head is no name word — but a given name that is also
 	// one, between a given name and a word the lexicon does not know

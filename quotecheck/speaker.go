@@ -506,8 +506,11 @@ func (d *discourse) endsAlone(j, hi int) bool {
 	}
 	n := r.key(j + 1)
 	// «يقول تميم مبتسماً»: a circumstance, with its tanween or a word the
-	// lexicon knows («ديارا» of «يوسفو ديارا» is the family name).
-	circumstance := accusative(n) && (strings.ContainsRune(r.toks[j+1].Text, 'ً') || r.lex != nil && r.isKnown(j+1))
+	// lexicon knows that ends the phrase («ديارا» of «يوسفو ديارا» is the
+	// family name).
+	// A known word the name goes on with is not one («زهرة بابا واعمر»).
+	circumstance := accusative(n) && (strings.ContainsRune(r.toks[j+1].Text, 'ً') ||
+		r.lex != nil && r.isKnown(j+1) && (j+2 >= len(r.toks) || !r.joined(j+2) || closedWord(r.key(j+2)) || prepositions[r.key(j+2)]))
 	return closedWord(n) || prepositions[n] || stopWords[n] || circumstance
 }
 
@@ -1332,7 +1335,7 @@ func kunyaKeys(keys []string) []string {
 
 func kunyaOf(k string) string {
 	switch k {
-	case "ابو", "ابي", "ابا", "با": // «با حماد»: the Maghreb's «father» before an elder's name
+	case "ابو", "ابي", "ابا", "با", "بو": // «با حماد»: the Maghreb's «father» before an elder's name; «بو فهد»: the Gulf's
 		return "ابو"
 	case "ام":
 		return "ام"
@@ -2607,6 +2610,9 @@ func (d *discourse) answersIntro(bs int) *entity {
 		if e == nil {
 			e = d.familyNamed(s, t+1) // «أسئلة عكاظ وإجابات الغامدي:»
 		}
+		if e == nil {
+			e = d.givenNamed(s, t+1) // «استقبلتنا سلمى بفنجان قهوة، وكان هذا الحوار:»
+		}
 		for _, m := range d.mentions {
 			if e == nil && m.at >= s && m.end <= t+1 && len(m.titles) > 0 && !m.plural && !d.inPrep[m] {
 				e = d.resolve(m, m.at, nil, m.fem) // «ردود رئيس الجامعة على أسئلة الصحفيين:»
@@ -2615,6 +2621,29 @@ func (d *discourse) answersIntro(bs int) *entity {
 		return e
 	}
 	return nil
+}
+
+// givenNamed is the one person whose given name is a word of the
+// narration of toks[lo:hi] that no mention holds (a first name after a
+// verb that reports no speech); nil for none or for two.
+func (d *discourse) givenNamed(lo, hi int) *entity {
+	r := d.r
+	var found *entity
+	for j := lo; j < hi; j++ {
+		k := bare(r.key(j))
+		if !r.narr[j] || !givenNames[r.key(j)] || slices.ContainsFunc(d.mentions, func(m *mention) bool { return m.at <= j && j < m.end }) {
+			continue
+		}
+		for _, e := range d.people {
+			if e.function == "" && len(e.keys) >= 2 && e.keys[0] == k && found != e {
+				if found != nil {
+					return nil
+				}
+				found = e
+			}
+		}
+	}
+	return found
 }
 
 // familyNamed is the one person whose family name is a word of

@@ -1446,6 +1446,38 @@ var generalCases = []speakerCase{
 		want: []string{"زينب عبد الله موسى", "زينب عبد الله موسى"},
 		lex:  true,
 	},
+	{
+		name: "«الكابتن» is a form of address; a headline's verb is no family name",
+		article: `مراد عبد الحميد يبكي جمهور الأوبرا في حفل الوداع
+
+وشهد الحفل لحظة مؤثرة عند صعود الفنان مراد عبد الحميد لتسلم جائزة تقديرية. وقال عبد الحميد بصوت متهدج: «خمسون عاما على الخشبة تكفي، وحان وقت الراحة».
+
+وأوضح نائب الرئيس التنفيذي للعمليات الكابتن ستيفن مارلو أن «نسبة الالتزام بالمواعيد ارتفعت خلال هذا العام إلى تسعين في المئة».`,
+		want: []string{"مراد عبد الحميد", "ستيفن مارلو"},
+		lex:  true,
+	},
+	{
+		name: "an interview introduced by a first name after a verb of no speech; the Gulf kunya «بو»",
+		article: `تعود المطربة ريم عادل الحاج إلى المسرح بعد غياب طويل.
+
+في بيتها في الجبل، استقبلتنا ريم بابتسامة هادئة، وكان هذا الحوار:
+
+س: لماذا غبت كل هذه السنوات؟
+
+ج: «مرضت أمي وكان لا بد أن أبقى بجانبها، ولم يكن الغناء أولوية».
+
+وعقد الممثل الكوميدي فيصل الشمري، الذي يعرفه جمهوره باسم بو خالد، مؤتمرا صحفيا أمس.
+
+«الضحك في الكويت له تاريخ طويل ونحن نكمل المشوار»، قال بو خالد في ختام المؤتمر.`,
+		want: []string{"ريم عادل الحاج", "فيصل الشمري"},
+		lex:  true,
+	},
+	{
+		name:    "a known word a name goes on with is no circumstance: nobody rather than the first name alone",
+		article: `وفي جولة عبر أجنحة المعرض، قالت الحرفية زهرة بابا واعمر، التي تشارك بزرابي من نوع قديم: "تعلمت النسيج من جدتي وأنا في التاسعة من عمري".`,
+		want:    []string{""}, // («بابا» is read as no name word: the name is not read whole, so nobody)
+		lex:     true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
