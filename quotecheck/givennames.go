@@ -59,7 +59,9 @@ var moreGivenNames = keySet(
 		"أبوبكر " +
 		// Kurdish given names as Iraq's Arabic press prints them («حمه» is
 		// the Kurdish «محمد»)
-		"حمه آزاد ريباز شيرزاد هيوا دلشاد كاروان سردار بختيار نوزاد هوشيار سيروان ريبوار دلير شوان هاوري",
+		"حمه آزاد ريباز شيرزاد هيوا دلشاد كاروان سردار بختيار نوزاد هوشيار سيروان ريبوار دلير شوان هاوري " +
+		// the first names of sets 54–57 (tuned on), foreign ones included
+		"توماس ستيفن ماتياس جيتاتشو",
 )
 
 // christianNames are the given names Arab Christians of the Levant, Egypt
@@ -84,8 +86,15 @@ var commonWordNames = keySet("عودة صباح مشعل " +
 	// «وعد»), and men's («نمر», «خميس»)
 	"أحلام أنوار بسمة تغريد تهاني جنان دنيا روضة زهور شهد عزة علا غدير فاتن نهلة هيام وداد درة خيرة غالية وعد آلاء حلا رؤى شذى مرام هديل وئام عواطف أريج رباب غزلان " +
 	"نمر خميس مولود تحسين " +
+
 	// «إلينا» (Elena) is «to us» too
 	"إلينا")
+
+// commonWordWomen are women's given names of sets 54–57 that are far
+// more often common words — «وردية» (rosy), «ذهبية» (golden), «حصة» (a
+// share), «رسل» (messengers) —: broad like commonWordNames, and
+// women's.
+var commonWordWomen = keySet("وردية ذهبية حصة رسل")
 
 var moreFemaleNames = keySet(
 	"زينبا أسيل إلس إيناس دانة ريتا زهية لولوة ميثاء أماني أمانى جوليا كلاوديا ليال ندى اروي بتول براءة بلسم خلود عنود عوضية فاطمه نوف أليساندرا أنوشكا إخلاص إنغريد امل حليمه " +
@@ -98,13 +107,16 @@ var moreFemaleNames = keySet(
 		// Tunisia's
 		"منية " +
 		// a woman's name that is also «a pioneer»
-		"رائدة",
+		"رائدة " +
+		// the women of sets 54–57 (tuned on): Egypt's, Sudan's, the Gulf's,
+		// Mauritania's and Morocco's Amazigh, Somalia's and Iraq's
+		"داليا هويدا شمساء عيساتا إيطو هودان",
 )
 
 // maghrebNames are definite given names of the Maghreb and Sudanese press
 // («المنجي بن حميدة», «الفاتح عبد الرحمن»), which a definite word's shape
 // would otherwise rule out.
-var maghrebNames = keySet("المنجي المنذر المكي المولدي الجيلاني العياشي الميلودي التيجاني الزبير الفاتح الحسن الحسين المختار المصطفى الهواري الزهرة الزهراء")
+var maghrebNames = keySet("الغالية الداه المنجي المنذر المكي المولدي الجيلاني العياشي الميلودي التيجاني الزبير الفاتح الحسن الحسين المختار المصطفى الهواري الزهرة الزهراء")
 
 var compoundNames = "الرحمن الرحيم الملك القدوس السلام المؤمن المهيمن العزيز الجبار الخالق الباري المصور الغفار القهار الوهاب الرزاق الفتاح العليم القابض الباسط الرافع المعز السميع البصير الحكم العدل اللطيف الخبير الحليم العظيم الغفور الشكور العلي الكبير الحفيظ المقيت الحسيب الجليل الكريم الرقيب المجيب الواسع الحكيم الودود المجيد الباعث الشهيد الحق الوكيل القوي المتين الولي الحميد المحسن المحيي الحي القيوم الواحد الأحد الصمد القادر المقتدر الأول الآخر الظاهر الباطن المتعالي البر التواب العفو الرؤوف النور الهادي البديع الباقي الوارث الرشيد الصبور الله الإله المنعم الستار المطلب الغني المالك الناصر المعطي الرازق المولى"
 
@@ -126,6 +138,9 @@ func addMoreNames(all, fem map[string]bool) {
 		all[k] = true
 	}
 	for k := range moreFemaleNames {
+		all[k], fem[k] = true, true
+	}
+	for k := range commonWordWomen {
 		all[k], fem[k] = true, true
 	}
 }

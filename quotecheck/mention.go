@@ -449,6 +449,9 @@ func headOf(key string) (head string, fem bool) {
 	if r, ok := strings.CutPrefix(k, "نظير"); ok && len([]rune(r)) <= 3 {
 		return "نظير", strings.HasPrefix(r, "ت") // «نظيره», «نظيرتها»
 	}
+	if k == keyMukhtar && strings.HasPrefix(key, "ال") {
+		return "", false // «محمد المختار ولد اباه»: a name's word; the headman is «مختار القرية»
+	}
 	if k == keyWali && strings.HasPrefix(key, "ال") {
 		return "", false // «ولي العهد» is a function, «الولي» a saint or a guardian
 	}
@@ -648,6 +651,10 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 		// «تحدث باسم المجموعة الأولى»: «in the name of», not the name
 		// «باسم» (after a function, «الناطق باسم الشركة باسم العلي», a name).
 		return false
+	case bare(key) == keyArabi && next && arabNations[bare(r.key(j+1))]:
+		// «الهلال الأحمر العربي السوري», «الجيش العربي السوري»: «Arab»
+		// and a state's adjective, not «العربي» the given name.
+		return false
 	case agentNames[key] && next && definite(r.key(j+1)) && !nameCompounds[r.key(j+1)] && !givenNames[r.key(j+1)] && !nisba(r.key(j+1)) &&
 		j+2 < hi && r.joined(j+2) && (givenNames[r.key(j+2)] || r.key(j+2) == keyAbd || r.key(j+2) == keyAbu):
 		// «رائدة الأعمال نوف …», «قائد الفريق سالم …», «حارس المرمى
@@ -763,7 +770,7 @@ func (r *reader) placeElsewhere(p int) bool {
 			return true
 		}
 		if s+1 < len(r.toks) && s+1 != p && r.keys[s+1] == k && r.joined(s+1) {
-			if b := bare(r.keys[s]); placeNouns[b] || b == "في" || b == "من" || b == "الي" {
+			if b := bare(r.keys[s]); placeNouns[b] || settlements[b] || b == "في" || b == "من" || b == "الي" {
 				return true
 			}
 		}
@@ -862,6 +869,16 @@ func (r *reader) headAsName(j, hi int, key string) bool {
 	if !givenNames[key] || definite(key) {
 		return false
 	}
+	if key == keyMukhtar {
+		// «مختار قرية كفرزيتا», «مختار حي الخالدية», «مختار كفرزيتا» where
+		// the article writes «قرية كفرزيتا»: the headman; before anything
+		// else the given name far more often («العقيد مختار عبده …»).
+		if j+1 < hi && r.joined(j+1) {
+			n := bare(r.key(j + 1))
+			return !(placeNouns[n] || placePrefixes[n] || eponymNouns[n] || r.placeElsewhere(j+1))
+		}
+		return true
+	}
 	if r.lex == nil && j+1 < hi && r.joined(j+1) {
 		// Without the lexicon, a bare word that ends the phrase after it
 		// («محمد أمين بوشعيب،»), or nisbas up to its end («أمينة الوزاني
@@ -896,6 +913,28 @@ func (r *reader) verbName(j, hi int, key string, ctx context) bool {
 	_, verb := isSpeechVerb(key)
 	return verb && !strings.HasPrefix(key, "و")
 }
+
+// keyArabi is «العربي»: a given name of the Maghreb, and «Arab».
+var keyArabi = bare(arabic.Key("العربي"))
+
+// arabNations are the adjectives of the Arab League's states, definite
+// («السوري»): after «العربي» they make it an adjective.
+var arabNations = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("السوري اللبناني الأردني الفلسطيني العراقي المصري السوداني الليبي التونسي الجزائري المغربي " +
+		"الموريتاني السعودي اليمني العماني الإماراتي القطري البحريني الكويتي الصومالي الجيبوتي القمري") {
+		m[bare(arabic.Key(w))] = true
+	}
+	return m
+}()
+
+// settlements are the nouns of villages and quarters before their name
+// («قرية كفرزيتا», «حي الخالدية», «مخيم جباليا»): the word after them is a
+// place.
+var settlements = keySet("قرية بلدة حي مخيم ضاحية دوار")
+
+// keyMukhtar is «مختار»: a given name, and the headman of a village.
+var keyMukhtar = arabic.Key("مختار")
 
 // keyEmir and keyLiwa make Tunisia's rank «أمير اللواء» (أمير لواء).
 var keyEmir, keyLiwa = arabic.Key("أمير"), arabic.Key("لواء")
@@ -1607,6 +1646,13 @@ func (r *reader) readWholeName(j, hi int, closed bool) int {
 					(strings.HasSuffix(r.key(n+1), "ه") || strings.HasSuffix(r.key(n+1), "ها"))) {
 			return n - j // «ويروي الطاهر قصة رحيله:»: the object, a noun and one with a pronoun
 		}
+		if r.lex == nil && n-j >= 3 && strings.HasPrefix(k, "ب") && !strings.HasPrefix(k, "با") && !strings.HasPrefix(k, "بو") && !strings.HasPrefix(k, "بن") &&
+			!belNames[k] && !givenNames[k] && n+1 < hi && r.joined(n+1) && definite(r.key(n+1)) && strings.HasSuffix(r.key(n+1), "ه") {
+			// Without the lexicon, «أشادت … دلال فيصل الرومي بسير العملية
+			// الانتخابية»: after a name of three words, «ب» and a noun a
+			// feminine genitive follows is the verb's complement.
+			return n - j
+		}
 		if k == "باسم" && n+1 < hi && r.joined(n+1) && kunyaOf(r.key(n+1)) != "" {
 			return n - j // «عبده باسم أبو ياسر»: «by the name», a kunya follows
 		}
@@ -2022,6 +2068,7 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 	}
 	j := i
 	named := false
+	afterAside := -1
 	for j < hi && j-i < 24 {
 		g := gapNone
 		if j > i {
@@ -2029,6 +2076,9 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 				break
 			}
 			g = r.gapBefore(j)
+		}
+		if j == afterAside {
+			g = gapNone
 		}
 		k := keyAt(j)
 		if a := r.aside(j); g == gapParen && !named && len(m.titles) > 0 && a > j && a < hi && a < len(r.toks) && r.gapBefore(a) == gapParen &&
@@ -2047,6 +2097,13 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 			n := r.readName(j+1, hi, true)
 			m.name, named, m.back = tokens(j+1, j+1+n), true, true
 			j += 1 + n
+			continue
+		}
+		if a := r.aside(j); g == gapParen && !named && len(m.titles) > 0 && a > j && a < hi && r.lex != nil {
+			// «ممثلة منظمة الأمم المتحدة للطفولة (يونيسف) لمنطقة الخليج»:
+			// the organisation's acronym in brackets, no holder's name;
+			// the function goes on after it («(الفاو) في موريتانيا»).
+			j, afterAside = a, a
 			continue
 		}
 		if g == gapComma || g == gapParen {

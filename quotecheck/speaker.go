@@ -3031,6 +3031,12 @@ func (d *discourse) subjectAfter(v, hi int) *clause {
 		return c
 	}
 	if m, _ := r.readMention(p, hi, ctxSubject); m != nil {
+		if goOn[strings.TrimLeft(r.key(v), "وف")] && d.passingKunya(m, v) {
+			// ««…»، تضيف أم يوسف» after the mother's words about her son:
+			// a kunya no one holds, given in passing to whoever goes on.
+			c.again = true
+			return c
+		}
 		d.asker(m, v)
 		switch {
 		case m.pronoun != "" && m.fem != f.fem:
@@ -3110,6 +3116,24 @@ func (d *discourse) subjectAfter(v, hi int) *clause {
 	}
 	c.nobody = true
 	return c
+}
+
+// passingKunya reports a kunya alone («أم يوسف») that no person of the
+// article holds as a name or an alias: with a verb that goes on
+// («تضيف»), the kunya of whoever spoke last, given in passing (the son
+// named, if at all, only in her words — which a misquote may change).
+func (d *discourse) passingKunya(m *mention, v int) bool {
+	r := d.r
+	if len(m.name) != 2 || len(m.titles)+len(m.honors) > 0 || kunyaOf(r.key(m.name[0])) == "" {
+		return false
+	}
+	kin, child := kunyaOf(r.key(m.name[0])), bare(r.key(m.name[1]))
+	for _, e := range d.people {
+		if slices.Equal(e.keys, []string{kin, child}) && len(e.at) > 1 || slices.ContainsFunc(e.aliases, func(a []string) bool { return slices.Equal(a, []string{kin, child}) }) {
+			return false
+		}
+	}
+	return true
 }
 
 // fromPlace is the person whose description puts them in the place

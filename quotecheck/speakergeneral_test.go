@@ -1478,6 +1478,26 @@ var generalCases = []speakerCase{
 		want:    []string{""}, // («بابا» is read as no name word: the name is not read whole, so nobody)
 		lex:     true,
 	},
+	{
+		name: "an organisation's acronym in brackets and «المتحدة» stay in the function; a village headman",
+		article: `وقالت سلوى عادل منصور، ممثلة مكتب برنامج الأمم المتحدة الإنمائي (UNDP) في المنطقة، إن "البرنامج سيمول عشرة مشاريع صغيرة للنساء".
+
+ووصلت القافلة إلى قرية تل عرن صباح أمس. وأشار مختار قرية تل عرن سليم الحسن إلى أن "أكثر ما تحتاجه القرية هو المدرسة".
+
+"المساعدات تسد حاجة شهر، لكن المدرسة تعيد الحياة إلى القرية"، أضاف مختار تل عرن.`,
+		want: []string{"سلوى عادل منصور", "سليم الحسن", "سليم الحسن"},
+		lex:  true,
+	},
+	{
+		name: "a kunya given in passing to whoever goes on; «العربي» before a state's adjective",
+		article: `وقالت نجوى عبد الرحيم سالم، والدة الطفلين، عقب الجلسة: «طلبت من المحكمة أن تسمع أولادي، فكريم عنده تسع سنين وكانوا خايفين يتنقلوا من مدرستهم».
+
+«الحمد لله، وأنا مش ضد إن أبوهم يشوفهم في أي وقت»، تضيف أم كريم.
+
+وأوضح رئيس فرع منظمة الهلال الأحمر العربي السوري في حمص ماهر يوسف الحسن أن "القافلة تستهدف ألف عائلة".`,
+		want: []string{"نجوى عبد الرحيم سالم", "نجوى عبد الرحيم سالم", "ماهر يوسف الحسن"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name

@@ -151,7 +151,8 @@ var speechVerbForms = func() map[string]verbForm {
 var titleHeads = withKeys(headSheikh)("وزير رئيس مدير نائب مستشار محافظ قاضي محامي مدرب ناطق متحدث والي عامل عمدة كاتب " +
 	"مسؤول سفير أمين عضو قائد خبير أستاذ عميد منسق مندوب وكيل ممثل باحث نقيب زعيم مفوض مراقب مفتش " +
 	"مدع مدعي قنصل سكرتير مقرر مستعرب طبيب لاعب مهاجم مدافع حارس صحفي مراسل محلل مفتي إمام أسقف " +
-	"مطران رئيسة ملك أمير وكيلة نظير مرشح محاضر مشرف مؤسس متهم ناشط مخرج منتج مدرس مسعف مساعد راعي مبعوث حاكم آمر ولي استشاري سيناتور شريك ناظر")
+	"مطران رئيسة ملك أمير وكيلة نظير مرشح محاضر مشرف مؤسس متهم ناشط مخرج منتج مدرس مسعف مساعد راعي مبعوث حاكم آمر ولي استشاري سيناتور شريك ناظر " +
+	"مختار") // («مختار»: a village's or a quarter's headman, and a given name — headAsName)
 
 // anaphoricHeads name whoever speaks («المسؤول», «المتحدث»): with no
 // complement of their own they refer back to the person speaking, whatever
@@ -248,7 +249,7 @@ var placePrefixes = keySet("كفر دير بيت عين تل")
 // common word or a family name («علوي», «مفتاح»): it goes on a name and
 // starts one where something announces it, nowhere else.
 func broadOnly(k string) bool {
-	return (fakerNames[k] || commonWordNames[k] || dinNames[k]) && !moreGivenNames[k] && !handNames[k]
+	return (fakerNames[k] || commonWordNames[k] || commonWordWomen[k] || dinNames[k]) && !moreGivenNames[k] && !handNames[k]
 }
 
 // motionVerbs are the perfects a live page puts right after a function
@@ -307,7 +308,8 @@ var compass = keySet("شمال جنوب شرق غرب وسط شمالي جنوب
 var titleAdjectives = keySet("العام العامة الأعلى الأول الأولى الثاني الثانية السابق السابقة الأسبق المساعد " +
 	"المساعدة المنتدب المنتدبة المكلف المكلفة الجديد الجديدة المؤقت المؤقتة الدائم الدائمة المناوب " +
 	"المشارك المشاركة الزائر الزائرة المتفرغ المتفرغة الفخري الفخرية الحالي الحالية المنتهية الأوسط الأدنى الأقصى " +
-	"المؤسس") // («المدير المؤسس»: the founding director)
+	"المؤسس " + // («المدير المؤسس»: the founding director)
+	"المتحدة") // («ممثلة بعثة الأمم المتحدة»: the adjective of a state's or an organisation's name)
 
 // nameParticles join the parts of a name and always take the word after
 // them: «بن», «أبو», «آل», «عبد», «آيت».
