@@ -342,7 +342,16 @@ func (r *reader) headline(j int) bool {
 	for hi < len(r.runes) && r.runes[hi] != '\n' {
 		hi++
 	}
-	return !slices.ContainsFunc(r.runes[lo:hi], func(c rune) bool { return c == '.' || c == '؟' || c == '?' || c == '!' })
+	// («… يبكي جمهور افتتاح القاهرة السينمائي.. ووزير الثقافة يعلن …»:
+	// two dots are the headline's ellipsis, no sentence's end.)
+	line := r.runes[lo:hi]
+	for i, c := range line {
+		dots := c == '.' && (i > 0 && line[i-1] == '.' || i+1 < len(line) && line[i+1] == '.')
+		if c == '.' && !dots || c == '؟' || c == '?' || c == '!' {
+			return false
+		}
+	}
+	return true
 }
 
 // aside is the token after a short aside in brackets opening at toks[p]
@@ -1308,7 +1317,7 @@ func (r *reader) nameWord(n, have int, given bool) bool {
 	if accusativeFunction(k) {
 		return false // «ينتخب أيوب بن عيسى رئيسا»: the function he is made, in the accusative
 	}
-	if r.perfectVerb(n) || have >= 2 && r.lex != nil && r.imperfect(n) {
+	if r.perfectVerb(n) || have >= 2 && (r.lex != nil && r.imperfect(n) || r.lex == nil && r.headline(n) && (strings.HasPrefix(k, "ي") || strings.HasPrefix(k, "ت")) && len([]rune(k)) >= 4 && !givenNames[k]) {
 		// «الحاج شحادة بقيت متحفظة», «رؤوف عبد الصبور يبكي جمهور
 		// الافتتاح»: the verb after the name.
 		return false
@@ -1561,7 +1570,8 @@ func (r *reader) circumstantial(n, hi int) bool {
 		// «فاعلة» («ضاحكة») whose phrase a colon or a comma ends.
 		rs := []rune(k)
 		shape := strings.HasPrefix(k, "م") && len(rs) >= 5 || len(rs) == 5 && rs[1] == 'ا'
-		return shape && n+1 < len(r.toks) && r.gapBefore(n+1) >= gapComma
+		// («تقول سلمى ضاحكة وهي ترافقنا»: or a clause of state after it.)
+		return shape && n+1 < len(r.toks) && (r.gapBefore(n+1) >= gapComma || r.joined(n+1) && (r.key(n+1) == "وهي" || r.key(n+1) == "وهو"))
 	}
 	return r.isKnown(n) && personShape(k)
 }
@@ -1624,6 +1634,11 @@ func (r *reader) readWholeName(j, hi int, closed bool) int {
 	for n < hi && n-j < 8 && r.joined(n) {
 		k := r.key(n)
 		last := n+1 >= hi || !r.joined(n+1) // punctuation or the end after it
+		if r.lex == nil && !last && pronounSuffixed(r.key(n+1)) && (n+2 >= hi || !r.joined(n+2)) {
+			// Without the lexicon, «تختصر سميرة عبد الله باعباد حكايتها،»:
+			// a noun with its pronoun ends the phrase, the verb's object.
+			last = true
+		}
 		if r.addressee(n) {
 			return n - j // «ويروي الصياد عبد الستار بن عمر لموزاييك:»: whom he told
 		}
@@ -1674,7 +1689,7 @@ func (r *reader) readWholeName(j, hi int, closed bool) int {
 			return n - j // «دعا أبي نادر القوى السياسية» where the article writes «وأوضح أبي نادر»: the family name ended it
 		}
 		if chain && !particle && !nameParticles[k] && n-1 > j && definite(r.key(n-1)) && !givenNames[k] && !r.unknown(n) &&
-			(nisba(r.key(n-1)) && r.key(n-2) != keyAbd || n-2 >= j && filial[r.key(n-2)] && honorifics[r.key(n-1)] == "" && !givenNames[r.key(n-1)]) {
+			(nisba(r.key(n-1)) && r.key(n-2) != keyAbd && !givenNames[r.key(n-1)] || n-2 >= j && filial[r.key(n-2)] && honorifics[r.key(n-1)] == "" && !givenNames[r.key(n-1)]) {
 			// («كريم عبد الغني الشهال»: «الغني» is God's name after «عبد», not a family name in «ـي».)
 			// «عبدالله بن خميس العبري أواني فخارية», «خديجة بن الطالب تتوج»:
 			// the family name ended it.
@@ -1752,6 +1767,11 @@ func (r *reader) readWholeName(j, hi int, closed bool) int {
 			n+1 < len(r.toks) && r.gapBefore(n+1) == gapComma:
 			// Without the lexicon, «ماريا لورنتي غارسيا،»: a foreign
 			// family name in «ـيا» that a comma ends, not an adverb.
+		case accusative(k) && !closedWord(k) && !pronounSuffixed(k) && !strings.HasSuffix(k, "ها") && r.lex != nil && last && n-j >= 2 && r.unknown(n-1) && !r.tanween(n) &&
+			n+1 < len(r.toks) && r.gapBefore(n+1) == gapComma:
+			// «المتعامل النيجري يوسفو مامادو غاربا،»: after a word the
+			// lexicon does not know, a foreign family name in «ـا» that a
+			// comma ends, not an adverb.
 		case closedWord(k) || r.conjunct(n) || accusative(k):
 			return n - j
 		case closed:

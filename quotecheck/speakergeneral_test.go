@@ -1498,12 +1498,33 @@ var generalCases = []speakerCase{
 		want: []string{"نجوى عبد الرحيم سالم", "نجوى عبد الرحيم سالم", "ماهر يوسف الحسن"},
 		lex:  true,
 	},
+	{
+		name: "a given name shaped like a nisba goes on with a family name; a foreign family name in «ـا» a comma ends",
+		article: `وقال نقيب المهندسين الكابتن أبو بكر الهادي الورفلي، في حديث خاص، إن "النقابة استنفدت كل الطرق الودية مع الوزارة".
+
+واعتبر المستثمر المالي موسى سيكو غاربا، الذي يستورد الإسمنت منذ سنوات، أن "المنطقة الحرة ستختصر علينا أسابيع من الانتظار".`,
+		want: []string{"أبو بكر الهادي الورفلي", "موسى سيكو غاربا"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
 // or function the model may have read short is nobody, never half a name
 // or a function that runs on (TestSpeakerModelWithoutLexicon).
 var generalCasesWithoutLexicon = []speakerCase{
+	{
+		name: "without the lexicon: a headline's verb after «..», a circumstance before «وهي», a noun with its pronoun ending the phrase",
+		article: `كريم عبد الستار يبكي جمهور المهرجان.. والوزيرة تعلن زيادة الدعم
+
+وقال عبد الستار بصوت متهدج: «أنا مش مصدق إني واقف هنا بعد أربعين سنة».
+
+وقالت الفنانة سلمى نصر الله: «رجعت لأنو الغنية بعدها عايشة فيّي».
+
+«المرة الجاية ما رح طوّل هالقد، وعد مني»، تقول سلمى ضاحكة وهي ترافقنا إلى الباب.
+
+«بعنا ذهب أمي كي نشتري التذاكر»، بهذه الكلمات تختصر سميرة عبد الله باحميد حكايتها، وهي تجلس على حقيبتها.`,
+		want: []string{"كريم عبد الستار", "سلمى نصر الله", "سلمى نصر الله", "سميرة عبد الله باحميد"},
+	},
 	{
 		name: "a rank and a nationality the article also prints as a place («اللواء السعودي» beside «السعودية») is no surname: the one of that rank the article ties to that nation, else nobody — not another nation's officer",
 		article: `وشارك في التمرين القوات البرية الملكية السعودية والقوات الباكستانية.
