@@ -1548,7 +1548,7 @@ func (r *reader) readName(j, hi int, closed bool) int {
 func (r *reader) placeBefore(j, n int) int {
 	for i := j + 1; i+1 < j+n; i++ {
 		k := r.key(i)
-		if (strings.HasPrefix(k, "ب") || strings.HasPrefix(k, "ل")) && len([]rune(k)) >= 5 && !nameParticles[k] && !givenNames[k] &&
+		if (strings.HasPrefix(k, "ب") || strings.HasPrefix(k, "ل")) && len([]rune(k)) >= 5 && !nameParticles[k] && !givenNames[k] && !belNames[k] &&
 			givenNames[r.key(i+1)] {
 			return i - j
 		}

@@ -1506,6 +1506,12 @@ var generalCases = []speakerCase{
 		want: []string{"أبو بكر الهادي الورفلي", "موسى سيكو غاربا"},
 		lex:  true,
 	},
+	{
+		name:    "a Maghreb family name in «بل» written without the alif, before a given name",
+		article: `وخطفت نعيمة بلقاسم صالح، إحدى أقدم المنخرطات في الجمعية، الأضواء حين صعدت إلى المنصة، وقالت: «جئت اليوم لأقول للشابات إن الحقوق لم تنزل علينا من السماء».`,
+		want:    []string{"نعيمة بلقاسم صالح"},
+		lex:     true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name

@@ -321,8 +321,10 @@ var patronyms = keySet("بن ابن بنت ولد منت")
 
 // belNames are the Maghreb's family names «بل» + a name, written with the
 // article («محمود عبد السلام بالحاج», Belhaj; «بالقاسم», Belkacem), which
-// a word's shape would read as «ب» and «ال» on a noun: a closed set.
-var belNames = keySet("بالحاج بالقاسم بالعيد بالخير بالطيب بالحسن بالعربي بالشيخ بالهادي بالناصر بالأمين بالحبيب")
+// a word's shape would read as «ب» and «ال» on a noun: a closed set, in
+// both spellings («بلحاج», «زينب بلحاج قاسم»).
+var belNames = keySet("بالحاج بالقاسم بالعيد بالخير بالطيب بالحسن بالعربي بالشيخ بالهادي بالناصر بالأمين بالحبيب " +
+	"بلحاج بلقاسم بلعيد بلخير بلطيب بلحسن بلعربي بلشيخ بلهادي بلناصر بلأمين بلحبيب بلعباس")
 
 // namePrefixes start a compound given name before a given name («سيد
 // أحمد», «سيدي محمد»); elsewhere they are common words («سيد الموقف»).
