@@ -61,7 +61,9 @@ var moreGivenNames = keySet(
 		// the Kurdish «محمد»)
 		"حمه آزاد ريباز شيرزاد هيوا دلشاد كاروان سردار بختيار نوزاد هوشيار سيروان ريبوار دلير شوان هاوري " +
 		// the first names of sets 54–57 (tuned on), foreign ones included
-		"توماس ستيفن ماتياس جيتاتشو",
+		"توماس ستيفن ماتياس جيتاتشو " +
+		// the tuning articles' men's first names the lists still lacked
+		"كوامي دراغان أخاموك جوزيبي إيلان يوسي راجيف نانغولا إسلمو يان جويل رامون غونزالو فيديريكو تشاو ليو خوسيه أوليفييه توبياس أولريش بوجمعة زوران هنريك تسفاي جواو لاسلو ماتيو مطلق هانس نينوس إيفان راجيش رافي ريمون جورجيوس ميغيل بوشعيب حابس اعلي خابيير أمادو عبدولاي لوكا إغناسيو لوران مامادو دانيال فاديم ريكاردو أوهاج غاستون محند منجي جنكيز ميلان سانجاي هيروشي مطهر",
 )
 
 // christianNames are the given names Arab Christians of the Levant, Egypt
@@ -110,7 +112,9 @@ var moreFemaleNames = keySet(
 		"رائدة " +
 		// the women of sets 54–57 (tuned on): Egypt's, Sudan's, the Gulf's,
 		// Mauritania's and Morocco's Amazigh, Somalia's and Iraq's
-		"داليا هويدا شمساء عيساتا إيطو هودان",
+		"داليا هويدا شمساء عيساتا إيطو هودان " +
+		// the tuning articles' women's first names the lists still lacked
+		"ساندرا أيشه كارولين لوسيا سيلفيا إيلا ليلاني فرانسواز كورنيليا سيلين عزيزة نيفين آنيكا ليزبيت أنجالي كاترينا جيسيكا دانا ليان مارغريت كلاريسا كاثرين أبيبا كارول ميراي إيلينا جوسلين هيلينا فادومو عائشتو بدرية أنكه تيغيست ناتاليا أليكسيا حليمو ألفة شما إلين ميغان بليسينغ",
 )
 
 // maghrebNames are definite given names of the Maghreb and Sudanese press

@@ -1627,7 +1627,7 @@ var generalCasesWithoutLexicon = []speakerCase{
 	},
 	{
 		name: "a function one of whose mentions goes on with an unread name is someone named",
-		article: `وعقد مدرب المنتخب الإسباني خوسيه مارين مؤتمرا صحفيا.
+		article: `وعقد مدرب المنتخب الإسباني إيكر مارين مؤتمرا صحفيا.
 فرد المدرب: «اللاعبون جاهزون».`,
 		want: []string{""},
 	},
