@@ -264,7 +264,7 @@ func (d *discourse) collect() {
 			if m != nil && ctx == ctxSubject && j > lo && d.asker(m, j-1) {
 				n = m.end - j
 			}
-			if m == nil && (d.introducedAlone(j, lo, hi) || ctx == ctxSubject && (d.describedAlone(j, hi) || !topic && (d.aloneAt(j, hi) || d.setOffAlone(j, hi) || givenNames[r.key(j)] && d.endsAlone(j, hi) && accusative(r.key(j+1))))) {
+			if m == nil && (d.introducedAlone(j, lo, hi) || d.posedAlone(j, lo, hi) || ctx == ctxSubject && (d.describedAlone(j, hi) || !topic && (d.aloneAt(j, hi) || d.setOffAlone(j, hi) || givenNames[r.key(j)] && d.endsAlone(j, hi) && accusative(r.key(j+1))))) {
 				m, n = &mention{at: j, end: j + 1, name: []int{j}, alone: true}, 1 // «أما رياض، وهو موزع …», «وقالت سماح، وهي من سكان القرية»
 			}
 			if m != nil && len(m.name) > 1 && m.name[0] == j && j > lo && r.joined(j) && (prev == nil || prev.end < j) && d.givenBefore(j) {
@@ -600,6 +600,27 @@ func (d *discourse) introducedAlone(j, lo, hi int) bool {
 	trade := !definite(n) && !accusative(n) && !givenNames[n] && personShape(n) && r.isKnown(j+1)
 	return describers[n] || startsWithDigit(r.toks[j+1].Text) || trade
 }
+
+// posedAlone reports a given name alone a feature sets on its scene
+// right after a verb of being or posture («كانت فاطمة تجمع صناديقها»,
+// «تجلس سلمى (اسم مستعار)،», «جلس أمين، تلميذ …»): punctuation, a
+// bracket or the verb it goes on with ends it.
+func (d *discourse) posedAlone(j, lo, hi int) bool {
+	r := d.r
+	if j <= lo || !r.joined(j) || !postures[strings.TrimLeft(r.key(j-1), "وف")] || !readerGiven(r.key(j)) || r.headline(j) {
+		return false
+	}
+	if j+1 >= hi || !r.joined(j+1) {
+		return true
+	}
+	n := r.key(j + 1)
+	verb := r.lex != nil && r.imperfect(j+1) || r.lex == nil && len([]rune(n)) >= 4 && (strings.HasPrefix(n, "ي") || strings.HasPrefix(n, "ت"))
+	return verb && !givenNames[n]
+}
+
+// postures are the verbs of being and posture a feature sets someone on
+// its scene with.
+var postures = keySet("كان كانت يجلس تجلس جلس جلست يقف تقف وقف وقفت")
 
 // describedAlone reports a speech verb's subject of one word, whatever
 // word it is, that a description set off by a comma says is a person

@@ -1512,6 +1512,14 @@ var generalCases = []speakerCase{
 		want:    []string{"نعيمة بلقاسم صالح"},
 		lex:     true,
 	},
+	{
+		name: "a first name a feature sets on its scene with a verb of posture",
+		article: `افتتحت الجمعية مركز الإيواء الجديد بحضور ممثلة الوكالة الإسبانية للتعاون ماريا لوبيث، التي قالت: «ساهمنا في تجهيز المركز بالكامل».
+
+في إحدى الغرف المطلة على الحديقة، تجلس نادية (اسم مستعار)، 29 عاما، وإلى جانبها طفلها، وتقول: «جئت إلى هنا بعد سنوات من العنف».`,
+		want: []string{"ماريا لوبيث", "نادية"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
