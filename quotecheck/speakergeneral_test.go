@@ -1520,6 +1520,16 @@ var generalCases = []speakerCase{
 		want: []string{"ماريا لوبيث", "نادية"},
 		lex:  true,
 	},
+	{
+		name: "«أما» announces a name, even one only a broad list holds",
+		article: `وعند بوابة المدرسة، قالت والدة أحد التلاميذ، وقد رفضت ذكر اسمها: «خمسة أسابيع وابني يلعب على الهاتف في البيت».
+
+أما حسان المصري، والد تلميذين في المرحلة المتوسطة، فرأى أن الأهالي «ليسوا ضد المعلمين، فنحن نعرف أن رواتبهم لا تكفي».
+
+وتابع: «لكن لا يجوز أن يكون أولاد الفقراء وحدهم رهائن في كل مواجهة».`,
+		want: []string{"", "حسان المصري", "حسان المصري"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
