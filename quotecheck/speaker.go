@@ -1986,6 +1986,9 @@ func (d *discourse) quoteSpeaker(first, last, bs int, focus *entity) (who *entit
 		// «ج: «…»»: the answer of an interview is the person it is with
 		// («حوارا مع …»), else the one the first answer continued, whoever
 		// spoke last.
+		if e := d.askedOne(bs); e != nil {
+			return e, true // «س: (إلى نائبة المدير العام، هودان أحمد علي) …»: the one the question turns to
+		}
 		if d.answerer == nil {
 			d.answerer = d.answersIntro(bs)
 		}
@@ -2601,6 +2604,28 @@ func (d *discourse) answer(bs, first int) bool {
 // one answering in focus.
 func (d *discourse) question(bs, first int) bool {
 	return first-bs == 1 && questionMarks[d.r.key(bs)] && d.r.gapBefore(first) >= gapColon
+}
+
+// askedOne is the person a question right before the answer at toks[bs]
+// is put to, named in it in brackets after «إلى» («س: (إلى نائبة المدير
+// العام للشؤون التجارية، هودان أحمد علي، التي حضرت اللقاء) وماذا عن …؟»):
+// that answer is theirs, the interview's guest answers the others; nil
+// for none.
+func (d *discourse) askedOne(bs int) *entity {
+	r := d.r
+	q := bs - 1
+	for q >= 0 && r.narr[q] && !(questionMarks[r.key(q)] && (q == 0 || r.lineBreak(q))) && bs-q < 40 {
+		q--
+	}
+	if q < 0 || !r.narr[q] || !questionMarks[r.key(q)] || q+2 >= bs || r.key(q+1) != "الي" || r.gapBefore(q+1) < gapParen {
+		return nil
+	}
+	for _, m := range d.mentions {
+		if m.at > q && m.end <= bs && len(m.name) >= 2 && !m.plural {
+			return d.resolve(m, m.at, nil, m.fem)
+		}
+	}
+	return nil
 }
 
 // answersIntro is the first person the sentence introducing an
