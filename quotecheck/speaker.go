@@ -2156,6 +2156,24 @@ func (d *discourse) sentenceSubject(at int, focus *entity, fem bool) *entity {
 		}
 	}
 	fits := func(e *entity) bool { return agrees(e, fem) }
+	if k := strings.TrimPrefix(r.key(s), "و"); (k == "كان" || k == "كانت") && s+1 < at && r.joined(s+1) &&
+		institutions[bare(strings.TrimPrefix(r.key(s+1), "ال"))] {
+		return nil // «وكانت وزارة الخارجية قد أعلنت، في بيان …، أن»: an institution's words
+	}
+	if participleAt(r, at) && !slices.ContainsFunc(d.mentions, func(m *mention) bool { return m.at >= s && m.at < at && !d.inPrep[m] && !m.plural }) {
+		// «…، أمهلت الرابطة السلطات أسبوعا، مؤكدة أنها»: in a sentence
+		// that names nobody, the participle goes with the verb whose
+		// subject is an institution.
+		for v := at - 1; v > s && r.narr[v]; v-- {
+			if v+1 < at && r.joined(v+1) && (r.perfectVerb(v) || hasVerb(strings.TrimLeft(r.key(v), "وف"))) &&
+				institutions[bare(strings.TrimPrefix(r.key(v+1), "ال"))] {
+				return nil
+			}
+			if slices.ContainsFunc(d.mentions, func(m *mention) bool { return m.at == v && len(m.name) > 0 && !d.inPrep[m] }) {
+				break // a person nearer is the subject
+			}
+		}
+	}
 	if k := r.key(s); (k == "اما" || k == "واما") && s+1 < at && r.joined(s+1) && r.surnames[bare(r.key(s+1))] {
 		// «أما موريموتو فكتب …»: the surname «أما» sets first is the subject.
 		w := bare(r.key(s + 1))

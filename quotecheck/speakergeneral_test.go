@@ -1548,6 +1548,16 @@ var generalCases = []speakerCase{
 		want: []string{"عبد الرزاق محمد فارح", "هودان أحمد علي", "عبد الرزاق محمد فارح"},
 		lex:  true,
 	},
+	{
+		name: "an institution the subject of «كان … قد أعلن» or of the verb a participle goes with is nobody",
+		article: `وقالت المواطنة سعاد عبد الله الحسن: «انتظرنا المعلمين شهرين كاملين دون جدوى».
+
+وكانت وزارة التربية قد أعلنت، في بيان مساء أمس، أن «جميع الأقسام ستفتح أبوابها الأسبوع المقبل».
+
+وفي بيان وزعته رابطة أولياء التلاميذ عقب اللقاء، أمهلت الرابطة السلطات أسبوعا واحدا، مؤكدة أنها «ستنظم وقفة احتجاجية إن لم تنفذ التعهدات».`,
+		want: []string{"سعاد عبد الله الحسن", "", ""},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
