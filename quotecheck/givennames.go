@@ -94,9 +94,9 @@ var commonWordNames = keySet("عودة صباح مشعل " +
 
 // commonWordWomen are women's given names of sets 54–57 that are far
 // more often common words — «وردية» (rosy), «ذهبية» (golden), «حصة» (a
-// share), «رسل» (messengers) —: broad like commonWordNames, and
-// women's.
-var commonWordWomen = keySet("وردية ذهبية حصة رسل")
+// share), «رسل» (messengers), «سماح» (pardon) —: broad like
+// commonWordNames, and women's.
+var commonWordWomen = keySet("وردية ذهبية حصة رسل سماح")
 
 var moreFemaleNames = keySet(
 	"زينبا أسيل إلس إيناس دانة ريتا زهية لولوة ميثاء أماني أمانى جوليا كلاوديا ليال ندى اروي بتول براءة بلسم خلود عنود عوضية فاطمه نوف أليساندرا أنوشكا إخلاص إنغريد امل حليمه " +

@@ -189,6 +189,9 @@ func (d *discourse) collect() {
 			if ctx == ctxNone && j > lo && r.joined(j) && (r.key(j-1) == "اما" || r.key(j-1) == "واما") && d.unreadUpToComma(j, hi) {
 				ctx, topic = ctxSubject, true // «أما راجيف مينون، الرئيس التنفيذي …»: a foreign name the topic is
 			}
+			if ctx == ctxNone && givenNames[r.key(j)] && j+2 < hi && r.joined(j+1) && r.gapBefore(j+2) == gapParen && kunyaOf(r.key(j+2)) != "" {
+				ctx = ctxAddress // «تستعيد سماح عودة (أم يزن) تلك الساعات»: a kunya in brackets vouches for the name before it
+			}
 			if ctx == ctxNone && j > lo && r.joined(j) && (r.key(j-1) == "اما" || r.key(j-1) == "واما") && givenNames[r.key(j)] && j+1 < hi && r.joined(j+1) {
 				ctx = ctxAddress // «أما حسان المصري، والد تلميذين …»: «أما» announces a name, even one a broad list holds
 			}

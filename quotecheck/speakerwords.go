@@ -171,7 +171,7 @@ var honorifics = func() map[string]string {
 		m[arabic.Key(w)] = arabic.Key(w)
 	}
 	for _, w := range strings.Fields("دكتور مهندس أستاذ لواء عقيد عميد فريق مقدم رائد ملازم مستشار شيخ سيد حاج أب جنرال مشير نقيب بروفسور بروفيسور " +
-		"أمير سفير قس مطران مونسنيور أرشمندريت كاردينال قمص أنبا شماس ريس كابتن") { // («الكابتن»: a pilot, a ship's master, a coach)
+		"أمير سفير قس مطران مونسنيور أرشمندريت كاردينال قمص أنبا شماس ريس كابتن شيف") { // («الكابتن»: a pilot, a ship's master, a coach; «الشيف»: a chef)
 		k := arabic.Key(w)
 		m["ال"+k] = k
 		m["ال"+k+"ه"] = k
