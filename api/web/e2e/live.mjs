@@ -150,7 +150,10 @@ try {
   await page.click('#stop');
   await page.waitForSelector('#job-link:not([hidden])', { timeout: 60000 });
   const job = (await page.getAttribute('#job-link', 'href')).split('#job/')[1];
-  await watcher.waitForSelector('#job-link:not([hidden])', { timeout: 30000 });
+  // The colleague's page learns of the job from the event stream; on a busy
+  // machine (the race detector, every package's tests at once) that may come
+  // as late as the journalist's own answer, so it gets as long.
+  await watcher.waitForSelector('#job-link:not([hidden])', { timeout: 60000 });
   step(`stopped: transcription ${job}`);
   check(!errors.length, `page errors: ${errors.join('; ')}`);
   console.log(`live: result ${JSON.stringify({ session: id, job, words: said.length, state })}`);
