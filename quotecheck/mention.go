@@ -371,6 +371,18 @@ func (r *reader) aside(p int) int {
 	return p
 }
 
+// afterAmma reports toks[j] right after «أما» in its run from toks[lo].
+func (r *reader) afterAmma(j, lo int) bool {
+	return j > lo && r.joined(j) && (r.key(j-1) == "اما" || r.key(j-1) == "واما")
+}
+
+// imperfectShaped reports a word of four letters or more in «يـ» or «تـ»
+// that is no given name: an imperfect verb by its shape alone, what the
+// model reads without the lexicon.
+func imperfectShaped(k string) bool {
+	return len([]rune(k)) >= 4 && (strings.HasPrefix(k, "ي") || strings.HasPrefix(k, "ت")) && !givenNames[k]
+}
+
 // lineBreak reports a line break between toks[j-1] and toks[j]: a new
 // line or paragraph.
 func (r *reader) lineBreak(j int) bool {
@@ -1317,7 +1329,7 @@ func (r *reader) nameWord(n, have int, given bool) bool {
 	if accusativeFunction(k) {
 		return false // «ينتخب أيوب بن عيسى رئيسا»: the function he is made, in the accusative
 	}
-	if r.perfectVerb(n) || have >= 2 && (r.lex != nil && r.imperfect(n) || r.lex == nil && r.headline(n) && (strings.HasPrefix(k, "ي") || strings.HasPrefix(k, "ت")) && len([]rune(k)) >= 4 && !givenNames[k]) {
+	if r.perfectVerb(n) || have >= 2 && (r.lex != nil && r.imperfect(n) || r.lex == nil && r.headline(n) && imperfectShaped(k)) {
 		// «الحاج شحادة بقيت متحفظة», «رؤوف عبد الصبور يبكي جمهور
 		// الافتتاح»: the verb after the name.
 		return false

@@ -186,13 +186,13 @@ func (d *discourse) collect() {
 				j++
 			}
 			topic := false
-			if ctx == ctxNone && j > lo && r.joined(j) && (r.key(j-1) == "اما" || r.key(j-1) == "واما") && d.unreadUpToComma(j, hi) {
+			if ctx == ctxNone && r.afterAmma(j, lo) && d.unreadUpToComma(j, hi) {
 				ctx, topic = ctxSubject, true // «أما راجيف مينون، الرئيس التنفيذي …»: a foreign name the topic is
 			}
 			if ctx == ctxNone && givenNames[r.key(j)] && j+2 < hi && r.joined(j+1) && r.gapBefore(j+2) == gapParen && kunyaOf(r.key(j+2)) != "" {
 				ctx = ctxAddress // «تستعيد سماح عودة (أم يزن) تلك الساعات»: a kunya in brackets vouches for the name before it
 			}
-			if ctx == ctxNone && j > lo && r.joined(j) && (r.key(j-1) == "اما" || r.key(j-1) == "واما") && givenNames[r.key(j)] && j+1 < hi && r.joined(j+1) {
+			if ctx == ctxNone && r.afterAmma(j, lo) && givenNames[r.key(j)] && j+1 < hi && r.joined(j+1) {
 				ctx = ctxAddress // «أما حسان المصري، والد تلميذين …»: «أما» announces a name, even one a broad list holds
 			}
 			if ctx == ctxNone && d.label(j, hi) {
@@ -515,7 +515,7 @@ func (d *discourse) endsAlone(j, hi int) bool {
 	// lexicon knows that ends the phrase («ديارا» of «يوسفو ديارا» is the
 	// family name).
 	// A known word the name goes on with is not one («زهرة بابا واعمر»).
-	circumstance := accusative(n) && (strings.ContainsRune(r.toks[j+1].Text, 'ً') ||
+	circumstance := accusative(n) && (r.tanween(j+1) ||
 		r.lex != nil && r.isKnown(j+1) && (j+2 >= len(r.toks) || !r.joined(j+2) || closedWord(r.key(j+2)) || prepositions[r.key(j+2)]))
 	return closedWord(n) || prepositions[n] || stopWords[n] || circumstance
 }
@@ -598,7 +598,7 @@ func (d *discourse) introducedAlone(j, lo, hi int) bool {
 	if !d.aloneAt(j, hi) || j+1 >= hi || r.gapBefore(j+1) != gapComma {
 		return false
 	}
-	if j > lo && r.joined(j) && (r.key(j-1) == "اما" || r.key(j-1) == "واما") {
+	if r.afterAmma(j, lo) {
 		return true
 	}
 	n := r.key(j + 1)
@@ -620,7 +620,7 @@ func (d *discourse) posedAlone(j, lo, hi int) bool {
 		return true
 	}
 	n := r.key(j + 1)
-	verb := r.lex != nil && r.imperfect(j+1) || r.lex == nil && len([]rune(n)) >= 4 && (strings.HasPrefix(n, "ي") || strings.HasPrefix(n, "ت"))
+	verb := r.lex != nil && r.imperfect(j+1) || r.lex == nil && imperfectShaped(n)
 	return verb && !givenNames[n]
 }
 
@@ -2160,7 +2160,7 @@ func (d *discourse) sentenceSubject(at int, focus *entity, fem bool) *entity {
 	}
 	fits := func(e *entity) bool { return agrees(e, fem) }
 	if k := strings.TrimPrefix(r.key(s), "و"); (k == "كان" || k == "كانت") && s+1 < at && r.joined(s+1) &&
-		institutions[bare(strings.TrimPrefix(r.key(s+1), "ال"))] {
+		r.institutionAt(s+1) {
 		return nil // «وكانت وزارة الخارجية قد أعلنت، في بيان …، أن»: an institution's words
 	}
 	if participleAt(r, at) && !slices.ContainsFunc(d.mentions, func(m *mention) bool { return m.at >= s && m.at < at && !d.inPrep[m] && !m.plural }) {
@@ -2169,7 +2169,7 @@ func (d *discourse) sentenceSubject(at int, focus *entity, fem bool) *entity {
 		// subject is an institution.
 		for v := at - 1; v > s && r.narr[v]; v-- {
 			if v+1 < at && r.joined(v+1) && (r.perfectVerb(v) || hasVerb(strings.TrimLeft(r.key(v), "وف"))) &&
-				institutions[bare(strings.TrimPrefix(r.key(v+1), "ال"))] {
+				r.institutionAt(v+1) {
 				return nil
 			}
 			if slices.ContainsFunc(d.mentions, func(m *mention) bool { return m.at == v && len(m.name) > 0 && !d.inPrep[m] }) {
@@ -2193,7 +2193,7 @@ func (d *discourse) sentenceSubject(at int, focus *entity, fem bool) *entity {
 				continue
 			}
 			if f, ok := isSpeechVerb(r.key(v)); ok && !f.participle && d.speechVerbAt(v, s0) {
-				if v+1 < at && r.joined(v+1) && institutions[bare(strings.TrimPrefix(r.key(v+1), "ال"))] {
+				if v+1 < at && r.joined(v+1) && r.institutionAt(v+1) {
 					return nil // «ودعت الوزارة في بيانها المحسنين …، مؤكدة أن»: the institution the verb has
 				}
 				break
@@ -3299,6 +3299,12 @@ func feminineNoun(k string) bool {
 // رددت», «المحتجون الذين هتفوا»).
 var crowds = keySet("جماهير جمهور حشود حشد محتجون محتجين متظاهرون متظاهرين مشاركون مشاركين حاضرون حاضرين مضربات مضربين مضربون " +
 	"معتصمون معتصمين مشيعون مشيعين مصلون مصلين طلبة طلاب مشجعون مشجعين")
+
+// institutionAt reports an institution's noun at toks[p], with or without
+// the article («وزارة», «الرابطة»).
+func (r *reader) institutionAt(p int) bool {
+	return institutions[bare(strings.TrimPrefix(r.key(p), "ال"))]
+}
 
 // institutions are the nouns of bodies that speak through statements
 // («الوزارة», «وزارة النقل», «الرابطة»): a speech verb's subject that is no
