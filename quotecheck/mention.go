@@ -185,6 +185,38 @@ func (r *reader) spokenNames() {
 		}
 		r.spoken[bare(w)] = true
 	}
+	r.labels()
+}
+
+// labels adds to r.spoken the speaker labels of a transcribed exchange: a
+// paragraph opened by one to three words and a colon before a quotation
+// («أبي خليل: «البراد تعطّل…»») names its speaker as the article calls
+// them — the last word, when it is no function, closed word or lone given
+// name.
+func (r *reader) labels() {
+	for v := 1; v < len(r.toks); v++ {
+		if !r.narr[v] || !r.lineBreak(v) {
+			continue
+		}
+		e := v + 1
+		for e < len(r.toks) && e-v < 3 && r.joined(e) {
+			e++
+		}
+		if e >= len(r.toks) || r.toks[e].Quote < 0 || r.narr[e] || !strings.ContainsRune(string(r.runes[r.toks[e-1].End:r.toks[e].Start]), ':') {
+			continue
+		}
+		verb := false
+		for p := v; p < e; p++ {
+			_, sv := isSpeechVerb(r.key(p))
+			verb = verb || sv || r.perfectVerb(p) || r.imperfect(p)
+		}
+		w := r.key(e - 1)
+		if h, _ := headOf(w); verb || h != "" || closedWord(w) || givenNames[w] && e == v+1 || len([]rune(w)) < 3 ||
+			accusative(w) || r.manner(e-1) || r.tanween(e-1) || r.cliticWord(e-1) {
+			continue // «ويقول خلفان ضاحكا:»: a clause, no label
+		}
+		r.spoken[bare(w)] = true
+	}
 }
 
 // nameEndAhead is how many words from toks[n] (one to three, joined, none
@@ -2488,22 +2520,24 @@ func (r *reader) endFunction(m *mention, from, to int) {
 	}
 }
 
-// placeBeforeName is where up to three open-class words from toks[j] end
-// at a comma followed by a name (apposedName); j when they do not.
+// placeBeforeName is where up to six open-class words from toks[j] end
+// at a comma followed by a name (apposedName); j when they do not. Definite
+// nouns joined by «و» are one body's («بوزارة الاقتصاد والتجارة بحكومة
+// الوحدة الوطنية، خالد …»).
 func (r *reader) placeBeforeName(j, hi int) int {
 	e := j
-	for ; e < hi && e-j <= 3 && (e == j || r.joined(e)); e++ {
+	for ; e < hi && e-j <= 6 && (e == j || r.joined(e)); e++ {
 		k := r.key(e)
 		possessive := strings.HasSuffix(k, "ها") // «المكلفة بتسيير شؤونها،»: no accusative
 		if h, _ := headOf(k); closedWord(k) || h != "" || givenNames[k] || accusative(k) && !possessive {
 			return j
 		}
 	}
-	if e == j || e-j > 3 || !r.apposedName(e, hi) {
+	if e == j || e-j > 6 || !r.apposedName(e, hi) {
 		return j
 	}
 	for p := j; p < e; p++ {
-		if r.conjunct(p) {
+		if r.conjunct(p) && !(p > j && strings.HasPrefix(r.key(p), "وال") && definite(r.key(p-1))) {
 			return j
 		}
 	}

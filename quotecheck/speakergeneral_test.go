@@ -1568,12 +1568,31 @@ var generalCases = []speakerCase{
 		want: []string{"ريم نبيل الحسن", "جمانة", "سماح عودة", "سماح عودة"},
 		lex:  true,
 	},
+	{
+		name: "a transcript's label «أبي راشد:» vouches for where the name printed whole ends",
+		article: `وأغلقت البلدية مخبزا في طرابلس، فيما نفى صاحب المخبز سمير أبي راشد المخالفات، وأعلن أنه سيعترض.
+
+أبي راشد: «الفرن تعطل أمس والعامل سيصلحه اليوم».`,
+		want: []string{"سمير أبي راشد"},
+		lex:  true,
+	},
+	{
+		name:    "a function's long place, bodies joined by «و», ends at the name a comma sets off",
+		article: `ونقلت إذاعة محلية عن مدير إدارة الأسواق بوزارة الزراعة والثروة الحيوانية بحكومة الإقليم، سامي عبد الرحيم الطيب، قوله إن «الأسعار ستعود إلى مستواها قبل العيد».`,
+		want:    []string{"سامي عبد الرحيم الطيب"},
+		lex:     true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
 // or function the model may have read short is nobody, never half a name
 // or a function that runs on (TestSpeakerModelWithoutLexicon).
 var generalCasesWithoutLexicon = []speakerCase{
+	{
+		name:    "a function's long place, bodies joined by «و», ends at the name a comma sets off",
+		article: `ونقلت إذاعة محلية عن مدير إدارة الأسواق بوزارة الزراعة والثروة الحيوانية بحكومة الإقليم، سامي عبد الرحيم الطيب، قوله إن «الأسعار ستعود إلى مستواها قبل العيد».`,
+		want:    []string{"سامي عبد الرحيم الطيب"},
+	},
 	{
 		name: "without the lexicon: a headline's verb after «..», a circumstance before «وهي», a noun with its pronoun ending the phrase",
 		article: `كريم عبد الستار يبكي جمهور المهرجان.. والوزيرة تعلن زيادة الدعم
