@@ -2232,6 +2232,13 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 					(givenNames[r.key(a+1)] || r.nameStart(a+1, hi, r.key(a+1), ctxHonor)) {
 					// «، الأوغاس محمد أبو بكر علي،»: a traditional title or a
 					// description before the given name.
+				} else if h, _ := headOf(ak); a == j && h != "" && r.definiteAt(a) && honorifics[ak] == "" && a+2 < hi && r.joined(a+1) && r.joined(a+2) &&
+					r.definiteAt(a+1) && !givenNames[r.key(a+1)] && r.isKnown(a+1) && r.key(a+2) != "باسم" && r.nameStart(a+2, hi, r.key(a+2), ctxHonor) {
+					// (not «، الناطق الرسمي باسم الحكومة،»: «on behalf of»)
+					// «، الطبيب البيطري سيدي محمد ولد الطالب اعمر،», «،
+					// الطبيب الجراح محمد …»: a profession and its
+					// adjective before the name, as a form of address.
+					a++
 				} else if len(honors) > 0 && rankQualifier(ak) {
 					// «، الرائد بحري سالم …،»: the arm of the rank.
 				} else if !r.definiteAt(a) || !nisba(ak) || !r.isKnown(a) || givenNames[ak] {
@@ -2650,7 +2657,8 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 					// «رئيس أركان جيش البر»: a construct chain goes on to a definite noun
 					!givenNames[r.key(n+1)] && !nameParticles[r.key(n+1)] && r.key(n+1) != keyAbd && r.isKnown(n+1) && n+2 < hi && r.joined(n+2) && definite(r.key(n+2)) && !givenNames[r.key(n+2)])
 			placeName := (placePrefixes[bare(r.key(n-1))] || n-1 > j && eponymNouns[bare(r.key(n-1))]) && !closedWord(k) // «عضو بلدية كفر قاسم», «ناظرة مدرسة فاطمة الزهراء»: a place named with a given name
-			outlet := n-1 == j && (mediaHeads[h] && sourceNouns[bare(k)] || outletNouns[k])                              // «مراسلة وكالة الأنباء», «مديرة وكالة الحوض»: the body the function is of
+			outlet := n-1 == j && (mediaHeads[h] && sourceNouns[bare(k)] || outletNouns[k] ||                            // «مراسلة وكالة الأنباء», «مديرة وكالة الحوض»: the body the function is of
+				k == keySite && n+1 < hi && r.joined(n+1) && !closedWord(r.key(n+1)) && !givenNames[r.key(n+1)]) // «مديرة موقع الجرف الأصفر»: the site she runs, no outlet
 			if !party && !placeName && !outlet && (closedWord(k) && k != keyTeam && !(honorifics[k] != "" && !r.nameAfter(n+1, hi)) || givenNames[k] && !definite(k) && !commonGenitive || strings.HasPrefix(k, "و") && conjunctOf(k[2:]) ||
 				accusative(k) && !(r.lex != nil && r.unknown(n)) && !placeNouns[bare(strings.TrimPrefix(r.key(n-1), "و"))]) {
 				// («خارجية إيطاليا», «مركز ومدينة جرجا»: a place's name, whatever its shape)
@@ -2803,6 +2811,8 @@ var eponymKin = keySet("الاخوه الاخوين الشهيد الشهيده 
 
 // outletNouns are the bodies among sourceNouns, which a function may be of
 // («مديرة وكالة الحوض المائي», «رئيس تحرير صحيفة …»).
+var keySite = arabic.Key("موقع")
+
 var outletNouns = keySet("وكالة صحيفة قناة إذاعة تلفزيون جريدة مجلة")
 
 // mediaHeads are the functions of the press, whose genitive is an outlet

@@ -1582,6 +1582,18 @@ var generalCases = []speakerCase{
 		want:    []string{"سامي عبد الرحيم الطيب"},
 		lex:     true,
 	},
+	{
+		name:    "«مديرة موقع …»: the site a function runs is its genitive, and «مديرة الموقع» later is she",
+		article: `أما المهندسة هند العلمي، مديرة موقع آسفي الصناعي، فقد تحدثت عن الطاقة. «نشتري الكهرباء من الرياح منذ عامين»، تقول مديرة الموقع.`,
+		want:    []string{"هند العلمي"},
+		lex:     true,
+	},
+	{
+		name:    "a profession and its adjective before the name set off after a function are a form of address",
+		article: `ونقلت الإذاعة عن المندوب الجهوي للصحة في ولاية الحوض الغربي، الطبيب الجراح محمد الأمين ولد أحمد، قوله: «المستشفى يستقبل المرضى منذ الصباح».`,
+		want:    []string{"محمد الأمين ولد أحمد"},
+		lex:     true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
