@@ -1428,8 +1428,14 @@ func (r *reader) ownNoun(p int) bool {
 		return false
 	}
 	for _, suf := range []string{"ها", "ه"} {
-		if stem, ok := strings.CutSuffix(w, suf); ok && slices.Contains(Stems(r.lex, w), stem) {
-			return true
+		if stem, ok := strings.CutSuffix(w, suf); ok {
+			stems := Stems(r.lex, w)
+			if slices.Contains(stems, stem) {
+				return true
+			}
+			if t, ok := strings.CutSuffix(stem, "ت"); ok && slices.Contains(stems, t+"ة") {
+				return true // «رحلته»: «رحلة», its «ة» written «ت» before the pronoun
+			}
 		}
 	}
 	return false
@@ -1700,7 +1706,7 @@ func (r *reader) readWholeName(j, hi int, closed bool) int {
 			return n - j // «وتضيف مريم مبتسمة:», «ردت آل مشيط ضاحكة»: how she said it, not her family name
 		}
 		if !givenNames[k] && !definite(k) && n+1 < hi && r.joined(n+1) && !speechPronouns[r.key(n+1)] &&
-			(r.lex != nil && r.isKnown(n) && r.ownNoun(n+1) ||
+			(r.lex != nil && r.isKnown(n) && !nisba(k) && r.ownNoun(n+1) || // (not «فيصل علي حكمي رحلته»: a family name in «ـي»)
 				r.lex == nil && strings.HasSuffix(plain(r.toks[n].Text), "ة") && len([]rune(r.key(n+1))) >= 4 &&
 					(strings.HasSuffix(r.key(n+1), "ه") || strings.HasSuffix(r.key(n+1), "ها"))) {
 			return n - j // «ويروي الطاهر قصة رحيله:»: the object, a noun and one with a pronoun

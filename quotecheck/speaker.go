@@ -713,7 +713,14 @@ func (d *discourse) describedAhead(j, hi int) int {
 	r := d.r
 	for n := 0; n < 2 && j+n+1 < hi && r.joined(j+n+1); n++ {
 		k := r.key(j + n)
-		if h, _ := headOf(k); h != "" || !definite(k) || givenNames[k] || !personShape(bare(k)) || !r.isKnown(j+n) || r.conjunct(j+n) || n == 0 && nationStem(k) != "" {
+		// A noun of a person's kind or trade («البطل», «السمسار», «الشيف»),
+		// whatever its shape; after it a nisba the lexicon may not know
+		// («البطل البارالمبي فيصل …»).
+		kind := personKinds[bare(k)] || trades[bare(k)]
+		if n == 1 && personKinds[bare(r.key(j))] && definite(k) && nisba(k) && !givenNames[k] {
+			kind = true
+		}
+		if h, _ := headOf(k); h != "" || !definite(k) || givenNames[k] || !kind && (!personShape(bare(k)) || !r.isKnown(j+n)) || r.conjunct(j+n) || n == 0 && nationStem(k) != "" {
 			return 0
 		}
 		if givenNames[r.key(j+n+1)] && mentionStarts[r.key(j+n+1)] {
@@ -722,6 +729,10 @@ func (d *discourse) describedAhead(j, hi int) int {
 	}
 	return 0
 }
+
+// personKinds are nouns of what a person is that no participle's shape
+// tells: a champion, a youth, a chef, a broker, a beekeeper.
+var personKinds = keySet("بطل بطله شاب شابه فتي فتاه شيف طاهي طاهيه سمسار نحال نحاله رجل امراه سيده عجوز مسن مسنه")
 
 // givenPair reports a given name that is also a common word («محسن»,
 // which starts no mention alone) before a given name that does: «والد
@@ -4320,8 +4331,8 @@ func (d *discourse) runsOn(e *entity) bool {
 			k := r.key(q)
 			h, _ := headOf(k)
 			if closedWord(k) || prepositions[k] || h != "" || honorifics[k] != "" || definite(k) || accusative(k) ||
-				strings.HasPrefix(k, "ب") || strings.HasPrefix(k, "ل") || r.imperfect(q) || r.possessed(q) || startsWithDigit(r.toks[q].Text) {
-				n = 3 // a word of the sentence: the name ended
+				strings.HasPrefix(k, "ب") || strings.HasPrefix(k, "ل") || r.imperfect(q) || r.possessed(q) || r.ownNoun(q) || startsWithDigit(r.toks[q].Text) {
+				n = 3 // a word of the sentence: the name ended («فيصل علي حكمي رحلته،»: a noun and its pronoun)
 				break
 			}
 			n++

@@ -1594,6 +1594,12 @@ var generalCases = []speakerCase{
 		want:    []string{"محمد الأمين ولد أحمد"},
 		lex:     true,
 	},
+	{
+		name:    "«بهذه الكلمات اختصر البطل … فلان رحلته،»: a person's kind before the name, and a family name in «ـي» before a noun with its pronoun",
+		article: `«كنت أسبح في البحر قبل أن أرى مسبحا حقيقيا»، بهذه الكلمات اختصر البطل الأولمبي ماجد سالم عسيري رحلته، لحظة وصوله إلى المطار.`,
+		want:    []string{"ماجد سالم عسيري"},
+		lex:     true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
