@@ -408,12 +408,12 @@ var generalCases = []speakerCase{
 		lex:  true,
 	},
 	{
-		name: "a given name alone that a speech verb, «أما» or a description set off introduces is the person; one the article also writes with more after it is not",
+		name: "a given name alone that a speech verb, «أما» or a description set off introduces is the person; one the article also writes with more after it is that fuller name («الشابة ريم نصر»)",
 		article: `وعلى هامش المباراة، قال فيصل، أحد مشجعي الفريق: «التذاكر غالية هذا الموسم».
 أما سعاد، وهي ممرضة في المستشفى، فقالت: «نعمل بنصف الطاقم منذ شهرين».
 ونشرت الشابة ريم نصر مقطعا على حسابها.
 ريم: «ما كان قصدي أفضح حدا».`,
-		want: []string{"فيصل", "سعاد", ""},
+		want: []string{"فيصل", "سعاد", "ريم نصر"},
 		lex:  true,
 	},
 	{
