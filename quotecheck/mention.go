@@ -682,6 +682,13 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 	switch {
 	case key == "علي" && strings.HasSuffix(r.toks[j].Text, "ى"):
 		return false // the preposition «على»
+	case r.sittName(j, hi):
+		return true // «ست النفر عبد الله الأمين»
+	case next && j+2 < hi && r.joined(j+2) && r.key(j+1) == keyAllah && givenNames[r.key(j+2)] && !givenNames[key] && !definite(key) && !accusative(key) &&
+		len([]rune(key)) >= 3 && !r.cliticWord(j) && !pronounSuffixed(key):
+		// «ويقول عطا الله سالم الزوايدة»: a compound given name of a
+		// word and the name of God, then the father's name.
+		return true
 	case namePrefixes[key] && next && (givenNames[r.key(j+1)] || patronyms[r.key(j+1)] && j+2 < hi && r.joined(j+2)):
 		return true // «سيد أحمد ولد …», «سيدي محمد», «سيدي ولد اعبيد»
 	case (key == keyWad || nameParticles[key] || key == keyBani) && next && r.wadName(j):
@@ -700,9 +707,13 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 		// («عرّفت نفسها باسم خديجة»: a woman's name after it, no man's
 		// father's; «أما إبراهيم»: the particle.)
 		return false // «يعرفونه باسم أبو ياسر», «حساب باسم بنت_عرعرة»: «by the name», the name its own mention
-	case key == "باسم" && next && definite(r.key(j+1)) && (ctx == ctxNone || ctx == ctxSubject):
-		// «تحدث باسم المجموعة الأولى»: «in the name of», not the name
-		// «باسم» (after a function, «الناطق باسم الشركة باسم العلي», a name).
+	case key == "باسم" && next && (ctx == ctxNone || ctx == ctxSubject) && (definite(r.key(j+1)) ||
+		r.isKnown(j+1) && !givenNames[r.key(j+1)] && !commonWordNames[r.key(j+1)] && !fakerNames[r.key(j+1)] && !nameParticles[r.key(j+1)] &&
+			r.key(j+1) != keyAbd && j+2 < hi && r.joined(j+2) && definite(r.key(j+2)) && !nisba(r.key(j+2)) &&
+			(r.lex != nil || strings.HasSuffix(r.key(j+1), "ه"))):
+		// «تحدث باسم المجموعة الأولى», «وردّ باسم عشيرة البشابشة»: «in
+		// the name of» a body, not the name «باسم» (after a function,
+		// «الناطق باسم الشركة باسم العلي», a name).
 		return false
 	case bare(key) == keyArabi && next && arabNations[bare(r.key(j+1))]:
 		// «الهلال الأحمر العربي السوري», «الجيش العربي السوري»: «Arab»
@@ -928,6 +939,9 @@ func (r *reader) headAsName(j, hi int, key string) bool {
 		// else the given name far more often («العقيد مختار عبده …»).
 		if j+1 < hi && r.joined(j+1) {
 			n := bare(r.key(j + 1))
+			if definite(r.key(j+1)) && !strings.HasSuffix(r.key(j+1), "ي") && !givenNames[r.key(j+1)] && r.headmen() {
+				return false // «مختار المليحة الغربية» where the article writes «المختارين»: a village's headman
+			}
 			return !(placeNouns[n] || placePrefixes[n] || eponymNouns[n] || r.placeElsewhere(j+1))
 		}
 		return true
@@ -985,6 +999,28 @@ var arabNations = func() map[string]bool {
 // («قرية كفرزيتا», «حي الخالدية», «مخيم جباليا»): the word after them is a
 // place.
 var settlements = keySet("قرية بلدة حي مخيم ضاحية دوار")
+
+// sittName reports Sudan's women's compound given names of «ست» («lady»)
+// and a definite word — «ست النفر», «ست البنات» — where a given name or
+// «عبد» follows them: the start of a name, not «six».
+func (r *reader) sittName(j, hi int) bool {
+	return r.key(j) == keySitt && j+2 < hi && r.joined(j+1) && r.joined(j+2) && definite(r.key(j+1)) && !givenNames[r.key(j+1)] &&
+		(givenNames[r.key(j+2)] || r.key(j+2) == keyAbd)
+}
+
+var keySitt = arabic.Key("ست")
+
+// headmen reports an article that writes «مختار» as a common noun, in
+// the dual or plural («مختاران», «المختارين», «مخاتير»).
+func (r *reader) headmen() bool {
+	for _, k := range r.keys {
+		switch bare(strings.TrimPrefix(k, "و")) {
+		case "مختاران", "مختارين", "مختاري", "مختارو", "مخاتير":
+			return true
+		}
+	}
+	return false // («المختار» alone is also a given name: «محمد المختار ولد اباه»)
+}
 
 // keyMukhtar is «مختار»: a given name, and the headman of a village.
 var keyMukhtar = arabic.Key("مختار")
@@ -1678,8 +1714,9 @@ func (r *reader) readWholeName(j, hi int, closed bool) int {
 		k0 = k0[len("ل"):] // «لمحمد الهادي بن عمر»
 	}
 	particle := nameParticles[k0]
-	given := givenNames[k0] || particle
-	onlyGiven := givenNames[k0] && !particle
+	sitt := r.sittName(j, hi)
+	given := givenNames[k0] || particle || sitt
+	onlyGiven := givenNames[k0] && !particle || sitt
 	chain := particle // a particle took its word: «بن سالم», «ولد الشيخ»
 	for n < hi && n-j < 8 && r.joined(n) {
 		k := r.key(n)
@@ -1737,6 +1774,13 @@ func (r *reader) readWholeName(j, hi int, closed bool) int {
 		}
 		if n-j >= 2 && r.spoken[bare(r.key(n-1))] && !nameParticles[r.key(n-1)] && definite(k) && !strings.HasSuffix(plain(r.toks[n].Text), "ي") && !givenNames[k] && r.isKnown(n) {
 			return n - j // «دعا أبي نادر القوى السياسية» where the article writes «وأوضح أبي نادر»: the family name ended it
+		}
+		if chain && !particle && !nameParticles[k] && n-2 > j && definite(r.key(n-1)) && r.key(n-2) != keyAbd && !givenNames[r.key(n-1)] &&
+			!definite(k) && !r.unknown(n) && !closedWord(k) && n+1 < hi && r.joined(n+1) && func() bool { h, _ := headOf(r.key(n + 1)); return h != "" }() {
+			// «الأستاذ خالد بن عبد العزيز الفهيد تهاني أمير المنطقة»: after
+			// a chain's family name, a known word a function follows is the
+			// object, whatever name it also is.
+			return n - j
 		}
 		if chain && !particle && !nameParticles[k] && n-1 > j && definite(r.key(n-1)) && !givenNames[k] && !r.unknown(n) &&
 			(nisba(r.key(n-1)) && r.key(n-2) != keyAbd && !givenNames[r.key(n-1)] || n-2 >= j && filial[r.key(n-2)] && honorifics[r.key(n-1)] == "" && !givenNames[r.key(n-1)]) {
@@ -2817,7 +2861,7 @@ var eponymKin = keySet("الاخوه الاخوين الشهيد الشهيده 
 
 // outletNouns are the bodies among sourceNouns, which a function may be of
 // («مديرة وكالة الحوض المائي», «رئيس تحرير صحيفة …»).
-var keySite = arabic.Key("موقع")
+var keySite, keyAllah = arabic.Key("موقع"), arabic.Key("الله")
 
 var outletNouns = keySet("وكالة صحيفة قناة إذاعة تلفزيون جريدة مجلة")
 

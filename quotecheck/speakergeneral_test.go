@@ -1600,6 +1600,46 @@ var generalCases = []speakerCase{
 		want:    []string{"ماجد سالم عسيري"},
 		lex:     true,
 	},
+	{
+		name:    "«وردّ باسم عشيرة …»: «on behalf of» a clan, no man named «باسم»",
+		article: `وردّ باسم عشيرة الخوالدة عم الفقيد، الشيخ منصور سليمان الخوالدة، قائلاً: "قبلنا الصلح إكراما لكم".`,
+		want:    []string{"منصور سليمان الخوالدة"},
+		lex:     true,
+	},
+	{
+		name:    "«عطا الله سالم …»: a word and the name of God, then a father's given name, start a name",
+		article: `ويقول عطا الله محمود العبادي، الدليل المعروف في المنطقة: "الصحراء ليلا أجمل من النهار".`,
+		want:    []string{"عطا الله محمود العبادي"},
+		lex:     true,
+	},
+	{
+		name: "«مختار» and a definite place is the headman where the article writes «المختارين»; «بلدة» is a place",
+		article: `مختاران في جلسة صلح بريف حمص
+
+وقال مختار الرابية الشمالية، عادل حسين الشامي، للموقع: «الناس لا تذهب إلى المحاكم».
+«جئنا لنطفئ النار»، بهذه الكلمات افتتح مختار بلدة الغنطو، نادر عبد الله السيد، الجلسة.
+ودار بين المختارين حوار قصير.`,
+		want: []string{"عادل حسين الشامي", "نادر عبد الله السيد"},
+		lex:  true,
+	},
+	{
+		name:    "after a chain's family name, a known word a function follows is the object («… الفهيد تهاني أمير المنطقة»)",
+		article: `ونقل محافظ المحافظة الأستاذ سعد بن عبد الله الدوسري تهاني أمير المنطقة للشيخ الجديد، وقال: «الشيوخ عون للدولة».`,
+		want:    []string{"سعد بن عبد الله الدوسري"},
+		lex:     true,
+	},
+	{
+		name:    "Sudan's «ست النفر» starts a woman's name set off after a function at a locality",
+		article: `من جانبها، أكدت رئيسة اتحاد المرأة بمحلية الدويم، ست البنات عبد الرحيم الطيب، أن “النساء كن حاضرات في كل الجلسات”.`,
+		want:    []string{"ست البنات عبد الرحيم الطيب"},
+		lex:     true,
+	},
+	{
+		name:    "«الحاج المبروك علي …»: Libya's definite given name",
+		article: `«اللجنة اجتمعت بالطرفين عشر مرات»، قال رئيس مجلس الأعيان، الحاج المبروك سالم القريو، لبوابة الوسط.`,
+		want:    []string{"المبروك سالم القريو"},
+		lex:     true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name

@@ -297,7 +297,9 @@ var sittings = keySet("جلسة محكمة هيئة دائرة اجتماع")
 
 // placeNouns name a place without naming it («عمدة المدينة», «والي
 // الجهة»): in a title they fit any named place («عمدة طنجة»).
-var placeNouns = keySet("مدينة جهة إقليم ولاية محافظة بلاد دولة مملكة جمهورية منطقة بلدية جماعة عاصمة")
+var placeNouns = keySet("مدينة جهة إقليم ولاية محافظة بلاد دولة مملكة جمهورية منطقة بلدية جماعة عاصمة " +
+	// the towns and districts of the Levant, Sudan, Iraq, Yemen and Mauritania
+	"بلدة محلية ناحية قضاء مديرية مقاطعة")
 
 // compass are the points of the compass, which set a place's position
 // off after it («، جنوب ولاية تبسة،»), never a name.
