@@ -360,7 +360,7 @@ func (r *reader) latinWord(j int) bool {
 // («جاي-وون»): the two tokens are one word.
 func (r *reader) hyphenated(from, to int) bool {
 	return to == from+1 && (r.runes[from] == '-' || r.runes[from] == '‐') &&
-		from > 0 && to < len(r.runes) && unicode.IsLetter(r.runes[from-1]) && unicode.IsLetter(r.runes[to])
+		from > 0 && to < len(r.runes) && unicode.IsLetter(r.runes[from-1]) && (unicode.IsLetter(r.runes[to]) || unicode.IsDigit(r.runes[to])) // «مرصاد-1»: a model's number
 }
 
 // headline reports whether toks[j] stands on a line with no sentence end
@@ -999,6 +999,17 @@ var arabNations = func() map[string]bool {
 // («قرية كفرزيتا», «حي الخالدية», «مخيم جباليا»): the word after them is a
 // place.
 var settlements = keySet("قرية بلدة حي مخيم ضاحية دوار")
+
+// honorAhead reports a form of address within six words joined after
+// toks[n], a name after it: whoever holds the function is named there.
+func (r *reader) honorAhead(n, hi int) bool {
+	for p := n + 1; p < hi && p-n <= 6 && r.joined(p); p++ {
+		if honorifics[r.key(p)] != "" && p+1 < hi && r.joined(p+1) && !closedWord(r.key(p+1)) {
+			return true
+		}
+	}
+	return false
+}
 
 // sittName reports Sudan's women's compound given names of «ست» («lady»)
 // and a definite word — «ست النفر», «ست البنات» — where a given name or
@@ -2709,9 +2720,19 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 			placeName := (placePrefixes[bare(r.key(n-1))] || n-1 > j && eponymNouns[bare(r.key(n-1))]) && !closedWord(k) // «عضو بلدية كفر قاسم», «ناظرة مدرسة فاطمة الزهراء»: a place named with a given name
 			outlet := n-1 == j && (mediaHeads[h] && sourceNouns[bare(k)] || outletNouns[k] ||                            // «مراسلة وكالة الأنباء», «مديرة وكالة الحوض»: the body the function is of
 				k == keySite && n+1 < hi && r.joined(n+1) && !closedWord(r.key(n+1)) && !givenNames[r.key(n+1)]) // «مديرة موقع الجرف الأصفر»: the site she runs, no outlet
-			if !party && !placeName && !outlet && (closedWord(k) && k != keyTeam && !(honorifics[k] != "" && !r.nameAfter(n+1, hi)) || givenNames[k] && !definite(k) && !commonGenitive || strings.HasPrefix(k, "و") && conjunctOf(k[2:]) ||
+			model := givenNames[k] && n+1 < hi && r.hyphen[n+1] && startsWithDigit(r.toks[n+1].Text) // «مديرة مشروع نور-2»: a model's name and number
+			if !party && !placeName && !outlet && !model && (closedWord(k) && k != keyTeam && !(honorifics[k] != "" && !r.nameAfter(n+1, hi)) || givenNames[k] && !definite(k) && !commonGenitive || strings.HasPrefix(k, "و") && conjunctOf(k[2:]) ||
 				accusative(k) && !(r.lex != nil && r.unknown(n)) && !placeNouns[bare(strings.TrimPrefix(r.key(n-1), "و"))]) {
 				// («خارجية إيطاليا», «مركز ومدينة جرجا»: a place's name, whatever its shape)
+				return t, n - j
+			}
+			if placeName && givenNames[k] && r.honorAhead(n, hi) {
+				// «مدير عام مركز محمد بن راشد للفضاء سعادة المهندس عبيد
+				// …»: the centre's eponym, up to the form of address that
+				// names its director.
+				for n < hi && r.joined(n) && honorifics[r.key(n)] == "" {
+					add(false)
+				}
 				return t, n - j
 			}
 			if givenNames[k] && n+1 < hi && r.joined(n+1) && patronyms[r.key(n+1)] {

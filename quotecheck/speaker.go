@@ -2022,6 +2022,14 @@ func (d *discourse) quoteSpeaker(first, last, bs int, focus *entity) (who *entit
 	}
 	if c == nil && bs < first && d.label(bs, first) {
 		if m, _ := d.r.readMention(bs, first, ctxSubject); m != nil && !m.plural {
+			if len(m.name) == 0 && len(m.titles) == 1 && d.r.headline(bs) {
+				// «عميد علوم عين شمس: "…"»: a headline shortens the function
+				// of the one person the article names with it («عميد كلية
+				// العلوم»).
+				if e := d.onlyHolder(m.titles[0].heads[0], m.fem); e != nil {
+					return e, true
+				}
+			}
 			c = &clause{verb: bs, subj: m} // «الأنصاري: “…”»: the label names the speaker
 		} else if bs+1 == first || !d.r.joined(bs+1) {
 			// «الشاهدة: "…"» after «الشاهدة رهف عبد الكريم الحمصي»: a
@@ -2125,6 +2133,22 @@ func (d *discourse) quoteSpeaker(first, last, bs int, focus *entity) (who *entit
 	}
 	e := d.sentenceSubject(at, focus, c.fem)
 	return e, e != nil
+}
+
+// onlyHolder is the one named person whose functions have the head h
+// and who agrees with fem; nil for none or two.
+func (d *discourse) onlyHolder(h string, fem bool) *entity {
+	var found *entity
+	for _, e := range d.people {
+		if e.function != "" || !e.heads[h] || !agrees(e, fem) {
+			continue
+		}
+		if found != nil {
+			return nil
+		}
+		found = e
+	}
+	return found
 }
 
 // topic is the person «أما» sets first in the sentence of toks[at] — the

@@ -1640,6 +1640,23 @@ var generalCases = []speakerCase{
 		want:    []string{"المبروك سالم القريو"},
 		lex:     true,
 	},
+	{
+		name: "an eponymous centre's name runs to the form of address that names its director; «مشروع نور-2» is one word",
+		article: `وأكد مدير عام مركز خليفة بن زايد للبحوث سعادة المهندس راشد علي الشامسي أن "المشروع ثمرة أربع سنوات".
+وقالت مديرة مشروع نور-2 المهندسة عائشة سالم بن حمودة: "اجتاز القمر جميع الاختبارات".`,
+		want: []string{"راشد علي الشامسي", "عائشة سالم بن حمودة"},
+		lex:  true,
+	},
+	{
+		name: "a headline's shortened function names the one person the article gives that function",
+		article: `عميد طب الإسكندرية: "الجهاز الجديد يوفر ملايين الجنيهات"
+
+القاهرة - كتب أحمد
+
+وقال الأستاذ الدكتور كريم حسن المنياوي، عميد كلية الطب، في تصريحات خاصة: "الجهاز ثمرة عمل فريق كامل".`,
+		want: []string{"كريم حسن المنياوي", "كريم حسن المنياوي"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
