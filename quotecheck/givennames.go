@@ -96,7 +96,7 @@ var commonWordNames = keySet("عودة صباح مشعل " +
 // more often common words — «وردية» (rosy), «ذهبية» (golden), «حصة» (a
 // share), «رسل» (messengers), «سماح» (pardon) —: broad like
 // commonWordNames, and women's.
-var commonWordWomen = keySet("وردية ذهبية حصة رسل سماح")
+var commonWordWomen = keySet("وردية ذهبية حصة رسل سماح خضرة")
 
 var moreFemaleNames = keySet(
 	"زينبا أسيل إلس إيناس دانة ريتا زهية لولوة ميثاء أماني أمانى جوليا كلاوديا ليال ندى اروي بتول براءة بلسم خلود عنود عوضية فاطمه نوف أليساندرا أنوشكا إخلاص إنغريد امل حليمه " +

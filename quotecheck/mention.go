@@ -2818,9 +2818,13 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 			place := placeNouns[noun] || eponymNouns[noun] // «بجامعة وادي النيل»
 			add(false)
 			if nk := r.keyOr(n, hi); eponymNouns[noun] && royalTitles[nk] && n+1 < hi && r.joined(n+1) {
-				// «بجامعة الملك سعود», «بجامعة الملك عبد العزيز»: the
-				// eponym's title and name are the institution's.
+				// «بجامعة الملك سعود», «بجامعة الملك عبد العزيز»,
+				// «بجامعة السلطان قابوس»: the eponym's title and name are
+				// the institution's, its first word whatever it is.
 				add(false)
+				if k := r.keyOr(n, hi); n < hi && r.joined(n) && !closedWord(k) && !r.conjunct(n) && !givenNames[k] && !nameCompounds[k] && k != keyAbd && !nameParticles[k] {
+					add(false)
+				}
 				for n < hi && r.joined(n) && (givenNames[r.key(n)] || nameCompounds[r.key(n)] || r.key(n) == keyAbd || nameParticles[r.key(n)]) {
 					add(false)
 				}

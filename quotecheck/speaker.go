@@ -1093,6 +1093,17 @@ func (d *discourse) aliases() {
 		if alias == nil {
 			continue
 		}
+		if bk := strings.TrimPrefix(k, "و"); bk == "يعرف" || bk == "تعرف" {
+			// «يُعرف بأبي خالد» is a name; «يعرف هذا الطريق جيدا عبد المنعم
+			// …» is «knows», and the name after it its subject.
+			by := false
+			for c := v + 1; c <= alias.at && c < len(r.toks); c++ {
+				by = by || strings.HasPrefix(r.key(c), "ب") && !closedWord(r.key(c))
+			}
+			if !by {
+				continue
+			}
+		}
 		a := d.personOf(alias)
 		if a == nil {
 			continue
@@ -1350,6 +1361,27 @@ func (d *discourse) nicknamed(m *mention) *entity {
 	for _, e := range d.people {
 		for _, a := range e.aliases {
 			if len(a) >= 2 && len(a) <= len(keys) && slices.Equal(a, keys[:len(a)]) {
+				return e
+			}
+		}
+	}
+	return nil
+}
+
+// aliasAt is the person whose nickname of two words or more the words
+// from toks[p] are («صياد الشهب»); nil for none.
+func (d *discourse) aliasAt(p, hi int) *entity {
+	r := d.r
+	for _, e := range d.people {
+		for _, a := range e.aliases {
+			if len(a) < 2 || kunyaOf(a[0]) != "" || p+len(a) > hi {
+				continue
+			}
+			ok := true
+			for i, w := range a {
+				ok = ok && (i == 0 || r.joined(p+i)) && bare(r.key(p+i)) == w
+			}
+			if ok {
 				return e
 			}
 		}
@@ -2630,6 +2662,28 @@ func (d *discourse) interviewHeading(bs int) (e *entity, ok bool) {
 		return d.personOf(m), true
 	}
 	for j := h; j < q; j++ {
+		hd, fem := headOf(r.key(j))
+		if hd == "" {
+			continue
+		}
+		// «حوار قصير مع رئيسة المشروع»: the one person the prose gives
+		// that function, its words among theirs.
+		var found *entity
+		for _, p := range d.people {
+			if p.function != "" || !p.heads[hd] || fem && p.masc || slices.ContainsFunc(r.keys[j+1:q], func(k string) bool { return !p.words[bare(k)] }) {
+				continue
+			}
+			if found != nil {
+				return nil, true
+			}
+			found = p
+		}
+		if found != nil {
+			return found, true
+		}
+		break
+	}
+	for j := h; j < q; j++ {
 		if w := prepArticle(r.key(j)); w != "" {
 			// «ثلاثة أسئلة للبطل»: the one person the description is.
 			var found *entity
@@ -3123,6 +3177,14 @@ func (d *discourse) subjectAfter(v, hi int) *clause {
 			}
 		}
 	}
+	if kinNouns[bare(k)] && p+2 < hi && r.joined(p+1) && definite(r.key(p+1)) && !givenNames[r.key(p+1)] && r.gapBefore(p+2) == gapComma {
+		// «قالت والدة الفقيد، خضرة سالم المشاقبة:»: the relative, named
+		// in apposition.
+		if i := slices.IndexFunc(d.mentions, func(m *mention) bool { return m.at == p+2 && len(m.name) > 0 }); i >= 0 {
+			c.subj = d.mentions[i]
+			return c
+		}
+	}
 	if h, _ := headOf(k); (h == "" && definite(k) || companionOf(k)) && !closedWord(k) && !givenNames[k] {
 		// «تقول الممرضة هبة، التي …», «يقول زميلها راشد،»: a description
 		// before a first name alone (collect read it so).
@@ -3130,6 +3192,10 @@ func (d *discourse) subjectAfter(v, hi int) *clause {
 			c.subj = d.mentions[i]
 			return c
 		}
+	}
+	if e := d.aliasAt(p, hi); e != nil {
+		c.who = e // «يقول صياد الشهب مبتسما» after «الذي يلقبه زملاؤه بصياد الشهب»: the nickname the article gave
+		return c
 	}
 	if e := d.tradesperson(p, hi); e != nil {
 		c.who = e // «فقال بائع ياميش إن …»: someone unnamed, as the article describes them
