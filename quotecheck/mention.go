@@ -612,8 +612,8 @@ const (
 // named, or a known word followed by a name word («آمال المرزوقي»);
 // elsewhere only a given name or a particle.
 func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
-	if r.verbName(j, hi, key, ctx) {
-		return true
+	if r.verbName(j, hi, key, ctx) || r.sittName(j, hi) {
+		return true // («ست النفر عبد الله الأمين», «أمة الرحمن سالم …»)
 	}
 	if ctx >= ctxAddress && (stopWords[key] || closedWord(key)) && givenNames[key] && j+1 < hi && r.joined(j+1) &&
 		(givenNames[r.key(j+1)] || nameParticles[r.key(j+1)]) {
@@ -682,8 +682,6 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 	switch {
 	case key == "علي" && strings.HasSuffix(r.toks[j].Text, "ى"):
 		return false // the preposition «على»
-	case r.sittName(j, hi):
-		return true // «ست النفر عبد الله الأمين»
 	case next && j+2 < hi && r.joined(j+2) && r.key(j+1) == keyAllah && givenNames[r.key(j+2)] && !givenNames[key] && !definite(key) && !accusative(key) &&
 		len([]rune(key)) >= 3 && !r.cliticWord(j) && !pronounSuffixed(key):
 		// «ويقول عطا الله سالم الزوايدة»: a compound given name of a
@@ -1011,15 +1009,18 @@ func (r *reader) honorAhead(n, hi int) bool {
 	return false
 }
 
-// sittName reports Sudan's women's compound given names of «ست» («lady»)
-// and a definite word — «ست النفر», «ست البنات» — where a given name or
-// «عبد» follows them: the start of a name, not «six».
+// sittName reports women's compound given names that start with a
+// common word: Sudan's «ست» («lady») and a definite word — «ست النفر»,
+// «ست البنات» —, and Yemen's «أمة» («handmaid») and a name of God —
+// «أمة الرحمن», «أمة الله», as «عبد» a man's —, where a given name or
+// «عبد» follows them: the start of a name, not «six» or «a nation».
 func (r *reader) sittName(j, hi int) bool {
-	return r.key(j) == keySitt && j+2 < hi && r.joined(j+1) && r.joined(j+2) && definite(r.key(j+1)) && !givenNames[r.key(j+1)] &&
-		(givenNames[r.key(j+2)] || r.key(j+2) == keyAbd)
+	k := r.key(j)
+	return (k == keySitt && !givenNames[r.keyOr(j+1, hi)] || k == keyAma && godNames[r.keyOr(j+1, hi)]) && j+2 < hi && r.joined(j+1) && r.joined(j+2) &&
+		definite(r.key(j+1)) && (givenNames[r.key(j+2)] || r.key(j+2) == keyAbd)
 }
 
-var keySitt = arabic.Key("ست")
+var keySitt, keyAma = arabic.Key("ست"), arabic.Key("أمة")
 
 // headmen reports an article that writes «مختار» as a common noun, in
 // the dual or plural («مختاران», «المختارين», «مخاتير»).

@@ -231,9 +231,11 @@ func (d *discourse) collect() {
 				j++ // «جامعة السلطان مولاي سليمان»: the eponym's title and name are the institution's
 				continue
 			}
-			if j > lo && r.joined(j) && eponymNouns[strings.TrimPrefix(strings.TrimPrefix(r.key(j-1), "و"), "ب")] {
+			if pk := strings.TrimPrefix(r.key(max(j-1, 0)), "و"); j > lo && r.joined(j) && (eponymNouns[strings.TrimPrefix(pk, "ب")] || eponymNouns[strings.TrimPrefix(pk, "ل")]) {
 				if honorifics[r.key(j)] == "" {
-					j++ // «نجمة داود الحمراء», «جامعة محمد الخامس», «شارع الحبيب بورقيبة»: an eponym, not a person
+					// «نجمة داود الحمراء», «جامعة محمد الخامس», «شارع الحبيب
+					// بورقيبة», «لجامعة الحسن الثاني»: an eponym, not a person
+					j++
 					continue
 				}
 				if j+1 < hi && r.joined(j+1) && (r.lex == nil || r.unknown(j+1)) && !givenNames[r.key(j+1)] &&
@@ -2241,6 +2243,14 @@ func (d *discourse) sentenceSubject(at int, focus *entity, fem bool) *entity {
 			}
 			if slices.ContainsFunc(d.mentions, func(m *mention) bool { return m.at == v && len(m.name) > 0 && !d.inPrep[m] }) {
 				break // a person nearer is the subject
+			}
+		}
+	}
+	if k := r.key(s); (k == "اما" || k == "واما") && s+1 < at && r.joined(s+1) {
+		// «أما لحسن، فقد حسم أمره: «…»»: the person «أما» sets first.
+		if i := slices.IndexFunc(d.mentions, func(m *mention) bool { return m.at == s+1 && len(m.name) > 0 && !m.plural }); i >= 0 {
+			if e := d.resolve(d.mentions[i], s+1, nil, fem); e != nil && fits(e) {
+				return e
 			}
 		}
 	}
