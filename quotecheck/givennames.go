@@ -57,6 +57,9 @@ var moreGivenNames = keySet(
 		"حمود امحمد مبخوت بوعلام عمرو جبار حماد خلفان مشاري ثائر نايف همام قصي عقيل ضرغام سجاد شعيب أيهم رفعت " +
 		// «أبو بكر» as Yemen, Libya and the Gulf often print it, one word
 		"أبوبكر " +
+		// the second word of Mauritania's compound given names («محمد فال»,
+		// as in «اعلي ولد محمد فال»), a common word («omen») otherwise
+		"فال " +
 		// Kurdish given names as Iraq's Arabic press prints them («حمه» is
 		// the Kurdish «محمد»)
 		"حمه آزاد ريباز شيرزاد هيوا دلشاد كاروان سردار بختيار نوزاد هوشيار سيروان ريبوار دلير شوان هاوري " +
@@ -92,11 +95,12 @@ var commonWordNames = keySet("عودة صباح مشعل " +
 	// «إلينا» (Elena) is «to us» too
 	"إلينا")
 
-// commonWordWomen are women's given names of sets 54–57 that are far
+// commonWordWomen are women's given names of the tuning sets that are far
 // more often common words — «وردية» (rosy), «ذهبية» (golden), «حصة» (a
-// share), «رسل» (messengers), «سماح» (pardon) —: broad like
+// share), «رسل» (messengers), «سماح» (pardon), «خضرة» (greenness),
+// «نهاية» (an end) —: broad like
 // commonWordNames, and women's.
-var commonWordWomen = keySet("وردية ذهبية حصة رسل سماح خضرة")
+var commonWordWomen = keySet("وردية ذهبية حصة رسل سماح خضرة نهاية")
 
 var moreFemaleNames = keySet(
 	"زينبا أسيل إلس إيناس دانة ريتا زهية لولوة ميثاء أماني أمانى جوليا كلاوديا ليال ندى اروي بتول براءة بلسم خلود عنود عوضية فاطمه نوف أليساندرا أنوشكا إخلاص إنغريد امل حليمه " +

@@ -679,6 +679,12 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 	if definite(key) && nisba(key) && !givenNames[key] && next && givenNames[r.key(j+1)] {
 		return false // «المهاجم الإيفواري يوسفو كوناتي»: a nationality, then the name
 	}
+	if definite(key) && strings.HasSuffix(key, "يه") && !givenNames[key] && !r.families[bare(key)] && !r.spoken[bare(key)] {
+		// «لألعاب القوى البارالمبية»: a feminine nisba, an adjective —
+		// unless the article prints it as a woman's family name
+		// («منى بنت سعيد الهنائية», then «وقالت الهنائية»).
+		return false
+	}
 	switch {
 	case key == "علي" && strings.HasSuffix(r.toks[j].Text, "ى"):
 		return false // the preposition «على»

@@ -1707,6 +1707,20 @@ var generalCases = []speakerCase{
 		want:    []string{"أمة الرحمن علي الشرعبي"},
 		lex:     true,
 	},
+	{
+		name:    "a feminine nisba after a function's place is an adjective, not a name: the apposed name is the holder's",
+		article: `وكشف مدرب المنتخب الوطني لألعاب القوى البارالمبية، التونسي محمد الطاهر الجلولي، أن بطله كاد يغيب، موضحا: “أصيب قبل البطولة بستة أسابيع”.`,
+		want:    []string{"محمد الطاهر الجلولي"},
+		lex:     true,
+	},
+	{
+		name: "Mauritania's «محمد فال» and a woman named «نهاية» after her trade are names",
+		article: `بهذه العبارة لخص السمسار الشاب سيدي ولد محمد فال أجواء السوق: «الأسعار نار هذا العام».
+
+وتقول النحالة نهاية عبد الله أبو عيشة، أم أحمد: "زوجي كان يضحك علي في البداية".`,
+		want: []string{"سيدي ولد محمد فال", "نهاية عبد الله أبو عيشة"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
