@@ -2126,6 +2126,15 @@ func (d *discourse) quoteSpeaker(first, last, bs int, focus *entity) (who *entit
 			if e := d.paragraphNewcomer(first); agrees(e, c.fem) {
 				return e, true
 			}
+			if s := d.sentenceStart(c.verb); c.verb < first && s > 0 && d.r.lineBreak(s) {
+				// «وقفت رهف عبد الكريم الحمصي، صاحبة متجر …» ending a
+				// paragraph, then «وقالت الشاهدة البالغة من العمر 41 عاما:»
+				// opening the next: the description of whom the paragraph
+				// before ended by introducing.
+				if e := d.newcomer(s); agrees(e, c.fem) && len(e.name) > 0 && givenNames[arabic.Key(e.name[0])] {
+					return e, true
+				}
+			}
 		}
 		return nil, true
 	case c.subj != nil:

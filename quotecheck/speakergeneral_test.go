@@ -1721,6 +1721,16 @@ var generalCases = []speakerCase{
 		want: []string{"سيدي ولد محمد فال", "نهاية عبد الله أبو عيشة"},
 		lex:  true,
 	},
+	{
+		name: "a description opening a paragraph names whom the paragraph before ended by introducing («وقالت الشاهدة البالغة …»)",
+		article: `بدأت أمام المحكمة محاكمة رجلين متهمين بإحراق متجر.
+
+وقفت سهام عبد الرحيم الخطيب، صاحبة متجر للمواد الغذائية في المدينة، أمام المحكمة لتروي ما حدث تلك الليلة.
+
+وقالت الشاهدة البالغة من العمر 41 عاما، عبر مترجمة: "سمعت صوت زجاج يتكسر في الثانية فجرا".`,
+		want: []string{"سهام عبد الرحيم الخطيب"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
