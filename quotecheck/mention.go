@@ -647,6 +647,9 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 		definite(r.key(j+1)) && strings.HasSuffix(r.key(j+1), "يه") && nisba(r.key(j+1)) && (j+2 >= hi || !r.joined(j+2)) {
 		return false // «بنواكشوط الشمالية»: «in» a city and its part, a feminine nisba no name takes
 	}
+	if key == "ذات" || key == "ذو" {
+		return false // «المهندسة ذات الأربعة والعشرين عاما»: «having», no name
+	}
 	if key == "اسم" || r.formVIII(j) {
 		return false // «أُعلن اسم ياسين الدريدي»: «the name of»; «الفريق اعتمد على …»: a verb
 	}
@@ -1074,7 +1077,7 @@ var sahibOf = keySet("السمو الجلالة الفخامة المعالي ا
 
 // keyHabib is «الحبيب», a given name in the Maghreb and a form of address
 // in Hadramawt.
-var keyHabib = arabic.Key("الحبيب")
+var keyHabib, keyAmm = arabic.Key("الحبيب"), arabic.Key("عم")
 
 // honorAt is the form of address toks[j] (key k) is, "" for none, where
 // the word after it decides: «الأب» before a definite adjective is a
@@ -1102,6 +1105,10 @@ func (r *reader) honorAt(j, hi int, k string, named bool) string {
 	case keyHabib:
 		if !named && next && givenNames[nk] && nk != keyHabib {
 			return bare(keyHabib)
+		}
+	case keyAmm:
+		if !named && next && givenNames[nk] {
+			return keyAmm // «يقول عم الهادي الزواري»: an elder addressed as «uncle» (not «عم الفقيد», a relative)
 		}
 	case keyEmir:
 		if next && (nk == keyLiwa || nk == "ال"+keyLiwa) {

@@ -333,8 +333,9 @@ var belNames = keySet("بالحاج بالقاسم بالعيد بالخير ب�
 var namePrefixes = keySet("سيد سيدي")
 
 // nameCompounds end a compound name («نور الدين», «عبد الله», «عوض الكريم»,
-// Sudan's «حسب الرسول», Iraq's «عبد النبي»).
-var nameCompounds = keySet("الدين الله الإسلام الرحمن الرحيم الكريم العينين الرسول النبي")
+// Sudan's «حسب الرسول», Iraq's «عبد النبي», the Maghreb's and Sudan's
+// «أبو بكر الصديق», «محمد الصديق»).
+var nameCompounds = keySet("الدين الله الإسلام الرحمن الرحيم الكريم العينين الرسول النبي الصديق")
 
 // handNames are the given names of the hand list below, which start a
 // mention even when a broader list (fakerNames) has them too («إبراهيم»).
