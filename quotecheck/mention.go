@@ -1018,6 +1018,10 @@ func (r *reader) honorAhead(n, hi int) bool {
 	return false
 }
 
+// events are where a speech is given («في المؤتمر», «في الحفل»), never a
+// function's body.
+var events = keySet("مؤتمر ندوه لقاء حفل جلسه اجتماع زياره مقابله افتتاح ختام ملتقي منتدي حوار مناسبه احتفال موقع مهرجان معرض")
+
 // sittName reports women's compound given names that start with a
 // common word: Sudan's «ست» («lady») and a definite word — «ست النفر»,
 // «ست البنات» —, and Yemen's «أمة» («handmaid») and a name of God —
@@ -2813,7 +2817,8 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 			!givenNames[k[2:]] && func() bool { h, _ := headOf(k[2:]); return h == "" }() && r.conjunct(n):
 			open, proper = true, -1
 			add(!inQual) // «وشؤون المغتربين»
-		case strings.HasPrefix(k, "ل") && len(t.words) >= 2 && len([]rune(k)) >= 4 && !closedWord(k) && !givenNames[k] && (!audiences[k] || inQual && strings.HasPrefix(r.key(n-1), "ال")) && // «لمياء», «لطفي» are names; «لي» a surname
+		case strings.HasPrefix(k, "ل") && len(t.words) >= 2 && len([]rune(k)) >= 4 && !closedWord(k) && !givenNames[k] && (!audiences[k] || inQual && strings.HasPrefix(r.key(n-1), "ال") && n+1 < hi && r.joined(n+1) && definite(r.key(n+1))) && // «لمياء», «لطفي» are names; «لي» a surname
+			// («للنقابة الوطنية للصحفيين التونسيين»: a body's name; «في الدفاع المدني للصحافيين في الموقع»: whom he told)
 			!r.toUs(n) && // «وقال رئيس بلدية الجية لفريقنا:»: whom he told
 			!(r.lex != nil && r.unknown(n) && n+1 < hi && r.joined(n+1) && r.unknown(n+1) && !strings.HasPrefix(k, "لل")) && // nor «ليزبيت سوندرغارد»
 			!(r.lex == nil && !strings.HasPrefix(k, "لل") && !placeNouns[k[2:]] && !institutions[k[2:]] && !eponymNouns[k[2:]] &&
@@ -2936,7 +2941,7 @@ func (r *reader) qualifier(p, hi int, head string, appos bool) (int, bool) {
 				break
 			}
 		}
-		if closedWord(ek) || givenNames[ek] || conj || accusative(ek) ||
+		if closedWord(ek) || givenNames[ek] || conj || accusative(ek) || audiences[ek] ||
 			namePrefixes[ek] && e+1 < hi && r.joined(e+1) && givenNames[r.key(e+1)] { // «… توجنين سيد أحمد ولد …»
 			break // a function may be its object: «عن محافظة البصرة»
 		}
@@ -2990,5 +2995,11 @@ func (r *reader) qualifier(p, hi int, head string, appos bool) (int, bool) {
 	// مونتويا»): its holder.
 	foreign := e+1 < hi && r.joined(e+1) && !closedWord(ek) && !definite(ek) &&
 		(r.lex != nil && (r.unknown(e) || accusative(ek) && r.foreignInA(e, hi)) && r.unknown(e+1) || r.spoken[bare(r.key(e+1))] && !definite(r.key(e+1)))
-	return e, r.joined(e) && (honorifics[ek] != "" || givenNames[ek] || foreign)
+	// Whom the holder then speaks to («رئيس فرقة الإنقاذ في الدفاع المدني
+	// للصحافيين»): the place was a body's, definite words with no pronoun,
+	// not the speech's («في كلمته للصحافيين»).
+	body := audiences[ek] && r.joined(e) && e-p >= 2 && !slices.ContainsFunc(r.keys[p+1:e], func(k string) bool {
+		return !definite(k) || speechNouns[bare(k)] || events[bare(k)] || pronounSuffixed(k)
+	})
+	return e, r.joined(e) && (honorifics[ek] != "" || givenNames[ek] || foreign || body)
 }

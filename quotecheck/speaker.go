@@ -1343,6 +1343,18 @@ func (d *discourse) nickname(v int) []string {
 		if !ok || len([]rune(rest)) < 3 || closedWord(rest) || strings.HasPrefix(rest, "ين") {
 			continue
 		}
+		if rest == "اسمه" || rest == "اسمها" || rest == "اسم" {
+			// «يعرفه الجمهور باسمه المستعار فانتوم»: the name after «by
+			// his name» and what kind of name it is.
+			n := c + 1
+			for n < len(r.toks) && r.joined(n) && pseudonyms[r.key(n)] {
+				n++
+			}
+			if n < len(r.toks) && r.joined(n) && !closedWord(r.key(n)) && !definite(r.key(n)) {
+				return []string{bare(r.key(n))}
+			}
+			return nil
+		}
 		keys := []string{bare(rest)}
 		if !definite(rest) && c+1 < len(r.toks) && r.joined(c+1) && definite(r.key(c+1)) {
 			keys = append(keys, bare(r.key(c+1))) // «بشيخ الفلاحين»
@@ -1351,6 +1363,9 @@ func (d *discourse) nickname(v int) []string {
 	}
 	return nil
 }
+
+// pseudonyms qualify a name as another than one's own («باسمه المستعار»).
+var pseudonyms = keySet("المستعار الحركي الفني الرقمي المعروف الشهير")
 
 // nicknamed is the person a nickname of two words or more the article
 // gave them («بعميد المذيعين») begins the function mention m with; nil
@@ -1370,14 +1385,14 @@ func (d *discourse) nicknamed(m *mention) *entity {
 	return nil
 }
 
-// aliasAt is the person whose nickname of two words or more the words
-// from toks[p] are («صياد الشهب»); nil for none.
+// aliasAt is the person whose nickname the words from toks[p] are
+// («صياد الشهب», «فانتوم»); nil for none.
 func (d *discourse) aliasAt(p, hi int) *entity {
 	r := d.r
 	for _, e := range d.people {
 		for _, a := range e.aliases {
-			if len(a) < 2 || kunyaOf(a[0]) != "" || p+len(a) > hi {
-				continue
+			if len(a) == 1 && (givenNames[a[0]] || closedWord(a[0])) || kunyaOf(a[0]) != "" || p+len(a) > hi {
+				continue // (one word: a pseudonym, «يقول فانتوم»)
 			}
 			ok := true
 			for i, w := range a {
