@@ -1921,6 +1921,9 @@ func (r *reader) readWholeName(j, hi int, closed bool) int {
 // that a definite word follows: a construct, the object after a name
 // («افتتح كمال سعيد الفارس جلسة المجلس»).
 func (r *reader) constructObject(p, hi int) bool {
+	if p+1 < hi && r.joined(p+1) && r.bareWord(p, hi) && commonWordNames[r.key(p)] && func() bool { h, _ := headOf(r.key(p + 1)); return h != "" && !definite(r.key(p+1)) }() {
+		return true // «… عبد العزيز الفهيد تهاني أمير المنطقة»: a given name that is far more often a common noun, of a function: the object
+	}
 	return p+1 < hi && r.joined(p+1) && r.bareWord(p, hi) && r.isKnown(p) && !givenNames[r.key(p)] && !nameParticles[r.key(p)] &&
 		definite(r.key(p+1)) && !nisba(r.key(p+1))
 }

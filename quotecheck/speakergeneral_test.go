@@ -1762,6 +1762,11 @@ var generalCases = []speakerCase{
 // or a function that runs on (TestSpeakerModelWithoutLexicon).
 var generalCasesWithoutLexicon = []speakerCase{
 	{
+		name:    "without the lexicon too, a given name that is mostly a common noun, before a function, is the object after a chain's family name",
+		article: `ونقل المحافظ الأستاذ سعد بن عبد الله الدوسري تهاني أمير المنطقة للشيخ، وقال: «الشيوخ عون للدولة».`,
+		want:    []string{"سعد بن عبد الله الدوسري"},
+	},
+	{
 		name:    "a function's long place, bodies joined by «و», ends at the name a comma sets off",
 		article: `ونقلت إذاعة محلية عن مدير إدارة الأسواق بوزارة الزراعة والثروة الحيوانية بحكومة الإقليم، سامي عبد الرحيم الطيب، قوله إن «الأسعار ستعود إلى مستواها قبل العيد».`,
 		want:    []string{"سامي عبد الرحيم الطيب"},
