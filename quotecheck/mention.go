@@ -2944,6 +2944,9 @@ func (r *reader) qualifier(p, hi int, head string, appos bool) (int, bool) {
 				break
 			}
 		}
+		if e == p+2 && !definite(r.key(p+1)) && r.bareTwo(e, hi) {
+			break // without the lexicon, «في بيروت جوفانا ريتشي أن»: one place word, then the name
+		}
 		if closedWord(ek) || givenNames[ek] || conj || accusative(ek) || audiences[ek] ||
 			namePrefixes[ek] && e+1 < hi && r.joined(e+1) && givenNames[r.key(e+1)] { // «… توجنين سيد أحمد ولد …»
 			break // a function may be its object: «عن محافظة البصرة»
@@ -3004,5 +3007,21 @@ func (r *reader) qualifier(p, hi int, head string, appos bool) (int, bool) {
 	body := audiences[ek] && r.joined(e) && e-p >= 2 && !slices.ContainsFunc(r.keys[p+1:e], func(k string) bool {
 		return !definite(k) || speechNouns[bare(k)] || events[bare(k)] || pronounSuffixed(k)
 	})
-	return e, r.joined(e) && (honorifics[ek] != "" || givenNames[ek] || foreign || body)
+	return e, r.joined(e) && (honorifics[ek] != "" || givenNames[ek] || foreign || body || r.bareTwo(e, hi))
+}
+
+// bareTwo reports, without the lexicon, two bare words at toks[e] that end
+// the clause after a function's place («في بيروت جوفانا ريتشي أن»): the
+// holder's name, as a reporting clause has nothing else there.
+func (r *reader) bareTwo(e, hi int) bool {
+	if r.lex != nil || e+1 >= hi || !r.joined(e) || !r.joined(e+1) || e+2 < hi && r.joined(e+2) && !complementizers[r.key(e+2)] {
+		return false
+	}
+	for _, p := range []int{e, e + 1} {
+		k := r.key(p)
+		if definite(k) || closedWord(k) || p == e+1 && accusative(k) || r.tanween(p) || r.cliticWord(p) || pronounSuffixed(k) || prepositions[k] {
+			return false // (a first word in «ـا» may be a name: «جوفانا»)
+		}
+	}
+	return true
 }
