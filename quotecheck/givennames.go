@@ -57,6 +57,9 @@ var moreGivenNames = keySet(
 		"حمود امحمد مبخوت بوعلام عمرو جبار حماد خلفان مشاري ثائر نايف همام قصي عقيل ضرغام سجاد شعيب أيهم رفعت " +
 		// «أبو بكر» as Yemen, Libya and the Gulf often print it, one word
 		"أبوبكر " +
+		// the Maghreb's given names with «ل» for «ال» («لخضر», «لعربي»,
+		// «لمين»)
+		"لخضر لعربي لمين " +
 		// the second word of Mauritania's compound given names («محمد فال»,
 		// as in «اعلي ولد محمد فال»), a common word («omen») otherwise
 		"فال " +

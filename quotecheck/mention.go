@@ -612,6 +612,9 @@ const (
 // named, or a known word followed by a name word («آمال المرزوقي»);
 // elsewhere only a given name or a particle.
 func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
+	if crowds[bare(key)] && (!givenNames[key] || j+1 < hi && r.joined(j+1) && definite(r.key(j+1)) && !nisba(r.key(j+1))) {
+		return false // «وطالبت أسر الضحايا»: many, no person («أسر» is a given name too)
+	}
 	if r.verbName(j, hi, key, ctx) || r.sittName(j, hi) {
 		return true // («ست النفر عبد الله الأمين», «أمة الرحمن سالم …»)
 	}
@@ -646,6 +649,9 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 	if (strings.HasPrefix(key, "ب") || strings.HasPrefix(key, "ل")) && !givenNames[key] && j+1 < hi && r.joined(j+1) &&
 		definite(r.key(j+1)) && strings.HasSuffix(r.key(j+1), "يه") && nisba(r.key(j+1)) && (j+2 >= hi || !r.joined(j+2)) {
 		return false // «بنواكشوط الشمالية»: «in» a city and its part, a feminine nisba no name takes
+	}
+	if eponymNouns[bare(key)] && j+1 < hi && r.joined(j+1) && definite(r.key(j+1)) && !givenNames[key] {
+		return false // «بكلية طب قصر العيني»: a palace, a house, a school the place is named for, no person
 	}
 	if key == "ذات" || key == "ذو" {
 		return false // «المهندسة ذات الأربعة والعشرين عاما»: «having», no name

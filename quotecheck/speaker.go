@@ -3433,7 +3433,9 @@ func feminineNoun(k string) bool {
 // crowds are the nouns of many people speaking as one («الجماهير التي
 // رددت», «المحتجون الذين هتفوا»).
 var crowds = keySet("جماهير جمهور حشود حشد محتجون محتجين متظاهرون متظاهرين مشاركون مشاركين حاضرون حاضرين مضربات مضربين مضربون " +
-	"معتصمون معتصمين مشيعون مشيعين مصلون مصلين طلبة طلاب مشجعون مشجعين")
+	"معتصمون معتصمين مشيعون مشيعين مصلون مصلين طلبة طلاب مشجعون مشجعين " +
+	// families and kin together («وطالبت أسر الضحايا، في بيان …»)
+	"أسر عائلات أهالي ذوو ذوي")
 
 // institutionAt reports an institution's noun at toks[p], with or without
 // the article («وزارة», «الرابطة»).
