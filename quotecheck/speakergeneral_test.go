@@ -1774,6 +1774,11 @@ var generalCases = []speakerCase{
 // or a function that runs on (TestSpeakerModelWithoutLexicon).
 var generalCasesWithoutLexicon = []speakerCase{
 	{
+		name:    "without the lexicon, two bare words ending the clause after a function's place are its holder's name, not the function: nobody rather than the wrong one",
+		article: `وأكدت مديرة مكتب الوكالة الإيطالية للتعاون في عمان جوفانا ريتشي أن "إيطاليا تعرف قيمة الشركات الصغيرة".`,
+		want:    []string{""},
+	},
+	{
 		name:    "without the lexicon too, a given name that is mostly a common noun, before a function, is the object after a chain's family name",
 		article: `ونقل المحافظ الأستاذ سعد بن عبد الله الراشد تهاني أمير المنطقة للشيخ، وقال: «الشيوخ عون للدولة».`,
 		want:    []string{"سعد بن عبد الله الراشد"},
