@@ -188,6 +188,7 @@ export class JobView {
    */
   async loadEnglish(job) {
     const cur = this.cur;
+    if (!cur) return; // the job was closed while a translation was asked for or awaited
     const btn = $('translate-btn');
     btn.onclick = async () => {
       btn.disabled = true;
