@@ -104,6 +104,9 @@ type reader struct {
 	// tanween («ممثلاً», «قائداً») on three words or more: there a word in
 	// «ا» without it («صليبا») is no accusative by its print.
 	marksTanween bool
+	// headmenSeen reports «مختار» in the dual or plural somewhere in the
+	// article (headmen).
+	headmenSeen bool
 }
 
 // commonNouns fills r.undefined and r.defined, and r.marksTanween.
@@ -117,6 +120,7 @@ func (r *reader) commonNouns() {
 	}
 	r.marksTanween = marked >= 3
 	for _, k := range r.keys {
+		r.headmenSeen = r.headmenSeen || headmenForms[bare(strings.TrimPrefix(k, "و"))]
 		for _, p := range []string{"بال", "لل", "وال", "فال", "كال", "ال"} {
 			if rest, ok := strings.CutPrefix(k, p); ok && len([]rune(rest)) >= 2 {
 				r.defined[rest] = true
@@ -1044,14 +1048,11 @@ var keySitt, keyAma = arabic.Key("ست"), arabic.Key("أمة")
 // headmen reports an article that writes «مختار» as a common noun, in
 // the dual or plural («مختاران», «المختارين», «مخاتير»).
 func (r *reader) headmen() bool {
-	for _, k := range r.keys {
-		switch bare(strings.TrimPrefix(k, "و")) {
-		case "مختاران", "مختارين", "مختاري", "مختارو", "مخاتير":
-			return true
-		}
-	}
-	return false // («المختار» alone is also a given name: «محمد المختار ولد اباه»)
+	return r.headmenSeen // (filled once by commonNouns; «المختار» alone is also a given name: «محمد المختار ولد اباه»)
 }
+
+// headmenForms are «مختار»'s dual and plurals.
+var headmenForms = keySet("مختاران مختارين مختاري مختارو مخاتير")
 
 // keyMukhtar is «مختار»: a given name, and the headman of a village.
 var keyMukhtar = arabic.Key("مختار")
