@@ -2150,6 +2150,12 @@ func (d *discourse) quoteSpeaker(first, last, bs int, focus *entity) (who *entit
 					return e, true
 				}
 			}
+			if c.verb > last && focus != nil && len(focus.name) > 0 && agrees(focus, c.fem) && d.onlyVoice(focus, first, d.runEnd(c.verb)) {
+				// «بوزيد: «…». «أهدي هذه الجائزة لأمي»، يقول ابن الأوراس»:
+				// a description set after the quotation varies the name of
+				// whoever was speaking.
+				return focus, true
+			}
 		}
 		return nil, true
 	case c.subj != nil:
@@ -2369,6 +2375,59 @@ func (d *discourse) sentenceSubject(at int, focus *entity, fem bool) *entity {
 		return d.pick(at, nil, func(e *entity) bool { return e.fem })
 	}
 	return nil
+}
+
+// sonOfPlace reports «ابن»/«ابنة» at toks[p] before a definite word that
+// is no given name, no kinship noun and in no name of the article's
+// people («ابن الأوراس», «ابنة الجهراء», not «ابن الخطيب» where the
+// article names «محمد ابن الخطيب», nor «ابن الضحية»): someone described
+// by where they come from. (A place the article names elsewhere is
+// fromPlace's: the person it puts there.)
+func (d *discourse) sonOfPlace(p, hi int) bool {
+	r := d.r
+	if k := bare(r.key(p)); k != "ابن" && k != "ابنه" || p+1 >= hi || !r.joined(p+1) {
+		return false
+	}
+	x := r.key(p + 1)
+	if !definite(x) || r.placeElsewhere(p+1) || givenNames[x] || givenNames[bare(x)] || kinNouns[bare(x)] || victims[bare(x)] || honorifics[x] != "" {
+		return false
+	}
+	if h, _ := headOf(x); h != "" {
+		return false
+	}
+	for _, e := range d.people {
+		if slices.Contains(e.keys, bare(x)) && slices.ContainsFunc(e.at, func(a int) bool { return a != p }) {
+			return false // (the phrase itself, read as a name, is no other mention)
+		}
+	}
+	return true
+}
+
+// victims are the people a «son of» may be the child of («ابن الضحية»,
+// «ابنة الفقيد»): another person, not a description of the speaker.
+var victims = keySet("ضحيه فقيد فقيده راحل راحله شهيد شهيده مرحوم مرحومه متوفي قتيل قتيله مفقود مفقوده اسير اسيره معتقل معتقله " +
+	"متهم متهمه مجني سجين سجينه مصاب مصابه")
+
+// onlyVoice reports that, from the quotation before toks[first] to the
+// clause at toks[v] after it, the narration mentions nobody but e: a
+// description set after the quotation («، يقول ابن الأوراس») may then
+// only vary e's name; someone else introduced in between («يبدأ عبده
+// النزول …. «…»، يقول الرجل الأربعيني») may be whom it describes.
+func (d *discourse) onlyVoice(e *entity, first, v int) bool {
+	r := d.r
+	from := first - 1
+	for from >= 0 && r.toks[from].Quote < 0 {
+		from--
+	}
+	if from < 0 {
+		return false
+	}
+	for _, m := range d.mentions {
+		if m.at > from && m.at < v && !m.plural && (len(m.name) > 0 || len(m.titles) > 0) && d.personOf(m) != e && !d.sonOfPlace(m.at, d.runEnd(m.at)) {
+			return false
+		}
+	}
+	return true
 }
 
 // oneOf are «one of» («أحد المساهمين», «إحدى الطالبات»): an unnamed member
@@ -3235,6 +3294,15 @@ func (d *discourse) subjectAfter(v, hi int) *clause {
 		c.who = e // «فقال بائع ياميش إن …»: someone unnamed, as the article describes them
 		return c
 	}
+	if d.sonOfPlace(p, hi) {
+		// «يقول ابن الأوراس مبتسما», «وختمت ابنة الجهراء»: «son of» a
+		// definite word no one's name holds, a description — the person
+		// speaking when the verb goes on or the clause follows the
+		// quotation, else nobody.
+		c.again = goOn[strings.TrimLeft(r.key(v), "وف")] || closing[strings.TrimLeft(r.key(v), "وف")]
+		c.nobody = !c.again
+		return c
+	}
 	if m, _ := r.readMention(p, hi, ctxSubject); m != nil {
 		if goOn[strings.TrimLeft(r.key(v), "وف")] && d.passingKunya(m, v) {
 			// ««…»، تضيف أم يوسف» after the mother's words about her son:
@@ -3476,7 +3544,7 @@ func (d *discourse) describes(p, hi int) bool {
 	r := d.r
 	k := r.key(p)
 	if kin := bare(k); (kin == "ابن" || kin == "ابنه") && p+1 < hi && r.joined(p+1) {
-		return true
+		return !kinPossessed[r.key(p+1)] // (not «ابن شقيقه»: a kinsman of someone, another person)
 	}
 	if p+1 < hi && r.joined(p+1) && definite(k) && ages[bare(r.key(p+1))] && !closedWord(k) {
 		return true // «المسن السبعيني», «الشاب العشريني»

@@ -1767,6 +1767,21 @@ var generalCases = []speakerCase{
 		want: []string{"لخضر بوزيد", "سامي فتحي عزمي", "سامي فتحي عزمي", ""},
 		lex:  true,
 	},
+	{
+		name: "a description set after a quotation varies the name of whoever was speaking, when the narration since names nobody else; a kinsman of someone («ابن شقيقه») is another person",
+		article: `وقال الصحفي عمار بلقاسمي: «تنقلت بين المدن ثمانية أشهر كاملة».
+«أهدي هذه الجائزة لأمي»، يقول ابن الأوراس بتأثر.
+ووقف ابن شقيقه في الصف الأول. «عمي تعب كثيرا»، قال ابن شقيقه.`,
+		want: []string{"عمار بلقاسمي", "عمار بلقاسمي", ""},
+		lex:  true,
+	},
+	{
+		name: "«السعدية» and «مبروكة», women's given names of the Maghreb, start a name after a verb",
+		article: `قالت السعدية الحمري، وهي أرملة: «القفة فيها كل شيء».
+«الهريسة نعملوها بيدينا»، تقول الحرفية مبروكة الطرابلسي، القادمة من بني خلاد.`,
+		want: []string{"السعدية الحمري", "مبروكة الطرابلسي"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
