@@ -2341,7 +2341,13 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 			}
 			if a < hi && (a == j || r.joined(a)) && r.nameStart(a, hi, r.key(a), actx) {
 				for p := j; p < a; p++ {
-					if honorifics[r.key(p)] == "" {
+					if h, fem := headOf(r.key(p)); h != "" && p == j && a == j+1 && honorifics[r.key(p)] == "" {
+						// «رئيسة الجلسة، القاضية فريدة بلعيدي»: a second
+						// function of one word before the name, which a
+						// transcript's «القاضية:» then gives her.
+						m.titles = append(m.titles, title{words: []int{p}, heads: []string{h}, core: []string{h}, appos: true, fem: fem})
+						m.fem = m.fem || fem
+					} else if honorifics[r.key(p)] == "" {
 						m.adjs = append(m.adjs, bare(r.key(p)))
 					}
 				}

@@ -1782,6 +1782,14 @@ var generalCases = []speakerCase{
 		want: []string{"السعدية الحمري", "مبروكة الطرابلسي"},
 		lex:  true,
 	},
+	{
+		name: "a second function of one word set off before the name («رئيسة الجلسة، القاضية فلانة») is hers: a transcript's «القاضية:» names her",
+		article: `وافتتحتها رئيسة الجلسة، القاضية سعاد بن يمينة، باستجواب المدير السابق للديوان.
+
+القاضية: «لماذا منحتم الصفقة بالتراضي بدل المناقصة المفتوحة؟»`,
+		want: []string{"سعاد بن يمينة"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
