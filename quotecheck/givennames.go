@@ -101,9 +101,9 @@ var commonWordNames = keySet("عودة صباح مشعل " +
 // commonWordWomen are women's given names of the tuning sets that are far
 // more often common words — «وردية» (rosy), «ذهبية» (golden), «حصة» (a
 // share), «رسل» (messengers), «سماح» (pardon), «خضرة» (greenness),
-// «نهاية» (an end) —: broad like
+// «نهاية» (an end), «غزالة» (a gazelle) —: broad like
 // commonWordNames, and women's.
-var commonWordWomen = keySet("وردية ذهبية حصة رسل سماح خضرة نهاية")
+var commonWordWomen = keySet("وردية ذهبية حصة رسل سماح خضرة نهاية غزالة")
 
 var moreFemaleNames = keySet(
 	"زينبا أسيل إلس إيناس دانة ريتا زهية لولوة ميثاء أماني أمانى جوليا كلاوديا ليال ندى اروي بتول براءة بلسم خلود عنود عوضية فاطمه نوف أليساندرا أنوشكا إخلاص إنغريد امل حليمه " +

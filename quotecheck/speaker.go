@@ -2311,7 +2311,7 @@ func (d *discourse) sentenceSubject(at int, focus *entity, fem bool) *entity {
 		if oneOf[r.key(j)] && r.joined(j) && !d.prepBefore(j) && !prepositions[strings.TrimPrefix(r.key(j-1), "و")] &&
 			!(j-2 > s && r.joined(j-1) && prepositions[strings.TrimPrefix(r.key(j-2), "و")]) { // (not «في قاعة أحد فنادق العاصمة»: a genitive)
 			// (not «الحاج سيد أبو زيد، أحد أهالي القرية»: an apposition)
-			return nil // «أجراها رئيس المركز …، قاطعه أحد شباب القرية قائلا:»: the nearest subject, unnamed
+			return d.oneOfSubject(j, at) // «أجراها رئيس المركز …، قاطعه أحد شباب القرية قائلا:»: the nearest subject, unnamed
 		}
 		if slices.ContainsFunc(d.mentions, func(m *mention) bool { return m.at == j && !d.inPrep[m] }) {
 			break
@@ -2338,7 +2338,7 @@ func (d *discourse) sentenceSubject(at int, focus *entity, fem bool) *entity {
 			mi++
 		}
 		if e == nil && oneOf[r.key(j)] && !d.prepBefore(j) && (j == 0 || !prepositions[strings.TrimPrefix(r.key(j-1), "و")]) {
-			return nil // «فيما طالب أحد المساهمين …، قائلا»: someone unnamed
+			return d.oneOfSubject(j, at) // «فيما طالب أحد المساهمين …، قائلا»: someone unnamed
 		}
 		if m := d.mentionAt(mi, j); e == nil && m != nil && !d.inPrep[m] {
 			e = d.resolve(m, j, focus, fem)
@@ -2429,6 +2429,101 @@ func (d *discourse) onlyVoice(e *entity, first, v int) bool {
 	}
 	return true
 }
+
+// oneOfPerson is the unnamed member of a group that «أحد»/«إحدى» at
+// toks[p] opens, reported as the article describes them: the word, then
+// the group — a definite noun, or a noun and its definite genitive — and
+// its definite adjectives («أحد الصحفيين», «إحدى الصحفيات», «أحد عناصر
+// الشرطة البلدية», «أحد شباب القرية»); nil for another word, a group
+// that is no people («أحد فنادق العاصمة» is no subject that speaks) or a
+// phrase that goes on with what the model does not read.
+func (d *discourse) oneOfPerson(p, hi int) *entity {
+	r := d.r
+	if !oneOf[r.key(p)] || p+1 >= hi || !r.joined(p+1) {
+		return nil
+	}
+	e := p + 1
+	for e < hi && e-p <= 4 && r.joined(e) {
+		k := r.key(e)
+		if closedWord(k) || prepositions[k] || stopWords[k] || givenNames[k] || startsWithDigit(r.toks[e].Text) || r.conjunct(e) || participleAt(r, e) {
+			break
+		}
+		if _, verb := isSpeechVerb(k); verb {
+			break
+		}
+		if !definite(k) && !(e == p+1 && e+1 < hi && r.joined(e+1) && definite(r.key(e+1))) {
+			break // (a construct «عناصر الشرطة», else the phrase is over)
+		}
+		e++
+	}
+	if e == p+1 || !d.peopleWord(r.key(p+1)) {
+		return nil
+	}
+	words := make([]string, 0, e-p)
+	for _, t := range r.toks[p:e] {
+		words = append(words, t.Text)
+	}
+	x, made := d.byFunction(strings.Join(words, " "))
+	if made {
+		x.fem = r.key(p) == "احدي"
+	}
+	return x
+}
+
+// oneOfSubject is oneOfPerson for «أحد» at toks[j] when it is the
+// subject of the verb right before it and no verb stands between its
+// phrase and the clause at toks[at] («قاطعه أحد شباب القرية قائلا»); nil
+// — nobody — for the genitive of a noun («حفيد أحد المجاهدين»), an
+// apposition («فلان، أحد الموقعين»), or a sentence that goes on with
+// another verb («سألها أحد الصحفيين …، أجابت:»: the one asked answers).
+func (d *discourse) oneOfSubject(j, at int) *entity {
+	r := d.r
+	if j == 0 || !r.joined(j) || !(r.perfectVerb(j-1) || r.imperfect(j-1) || strings.TrimLeft(r.key(j-1), "وف") != r.key(j-1) && hasVerb(strings.TrimLeft(r.key(j-1), "وف"))) {
+		return nil
+	}
+	x := d.oneOfPerson(j, d.runEnd(j))
+	if x == nil {
+		return nil
+	}
+	if d.verbBetween(j+len(strings.Fields(x.function)), at) {
+		return nil
+	}
+	return x
+}
+
+// verbBetween reports a finite verb of the narration in toks[from:to]
+// («سألها أحد الصحفيين عن …، تدخل الفنان ضاحكا:»: the clause goes on
+// with another subject).
+func (d *discourse) verbBetween(from, to int) bool {
+	r := d.r
+	for t := from; t < to; t++ {
+		if _, speech := isSpeechVerb(r.key(t)); r.narr[t] && (speech || r.perfectVerb(t) || r.imperfect(t)) && !participleAt(r, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// peopleWord reports a plural of people after «أحد» («الصحفيين»,
+// «المناصرين», «عناصر», «شباب», «السكان»): a sound masculine or feminine
+// plural of a person's shape, or one of the broken plurals of people
+// news writes there.
+func (d *discourse) peopleWord(k string) bool {
+	b := bare(k)
+	if peopleGroups[b] {
+		return true
+	}
+	for _, suf := range []string{"ين", "ون", "ات"} {
+		if st, ok := strings.CutSuffix(b, suf); ok && len([]rune(st)) >= 3 && personShape(st) {
+			return true
+		}
+	}
+	return false
+}
+
+// peopleGroups are broken plurals of people «أحد» takes in news prose.
+var peopleGroups = keySet("عناصر شباب سكان اعوان افراد رجال اهالي اهل ابناء طلاب طلبه عمال تجار ركاب جنود ضباط نواب " +
+	"وجهاء شيوخ حضور زوار مرضي نزلاء اطباء اعضاء اباء مواطنين")
 
 // oneOf are «one of» («أحد المساهمين», «إحدى الطالبات»): an unnamed member
 // of a group.
@@ -3372,6 +3467,10 @@ func (d *discourse) subjectAfter(v, hi int) *clause {
 			c.subj = d.mentions[i]
 			return c
 		}
+	}
+	if e := d.oneOfPerson(p, hi); e != nil && !d.verbBetween(p+len(strings.Fields(e.function)), hi) {
+		c.who = e // «وسأل أحد الصحفيين خلال المؤتمر:»: someone unnamed, as the article describes them
+		return c
 	}
 	if (k == "ابن" || k == "ابنه") && p+1 < hi && r.joined(p+1) && !placeNouns[bare(r.key(p+1))] && r.placeElsewhere(p+1) {
 		// «ويضيف ابن كيهيدي», «ولم يكتف ابن معان»: the person named in

@@ -994,10 +994,10 @@ var generalCases = []speakerCase{
 		lex:  true,
 	},
 	{
-		name: "«أحد» a group, then a name set off by commas, is that person",
+		name: "«أحد» a group, then a name set off by commas, is that person; with no name, one of the group as described",
 		article: `وقال أحد وجهائها، عزيز رسول الهركي، لروداو: "الصيد حرام في أراضينا منذ اليوم".
 وقالت إحدى المعلمات: "المدرسة بلا تدفئة".`,
-		want: []string{"عزيز رسول الهركي", ""},
+		want: []string{"عزيز رسول الهركي", "إحدى المعلمات"},
 		lex:  true,
 	},
 	{
@@ -1788,6 +1788,23 @@ var generalCases = []speakerCase{
 
 القاضية: «لماذا منحتم الصفقة بالتراضي بدل المناقصة المفتوحة؟»`,
 		want: []string{"سعاد بن يمينة"},
+		lex:  true,
+	},
+	{
+		name: "an unnamed member of a group («أحد الصحفيين», «إحدى الصحفيات») is reported as the article describes them — but not the asker when the one asked answers (nobody yet: the object pronoun is not read), nor the genitive of a noun",
+		article: `وقالت الوزيرة ليلى بن صالح: «الموسم سيكون صعبا على الجميع».
+وسأل أحد الصحفيين خلال المؤتمر: «متى تصرف التعويضات للمزارعين؟»
+وحين سألتها إحدى الصحفيات عن موعد الصرف، أجابت: «قبل نهاية الشهر الجاري إن شاء الله».
+ووقف الحاج عمر، حفيد أحد المجاهدين، قائلا: «هذه الأرض سقاها أجدادنا بدمائهم».`,
+		want: []string{"ليلى بن صالح", "أحد الصحفيين", "", ""},
+		lex:  true,
+	},
+	{
+		name: "a month and the noun of a time that opens on it end a name («عادت سناء مطلع شباط الماضي»)",
+		article: `وصفت سناء الكردي (34 عاما) لحظة وصولها إلى البيت.
+عادت سناء مطلع شباط الماضي إلى بلدتها.
+وتقول سناء: «رجعنا لقينا البيت حيطان بلا سقف».`,
+		want: []string{"سناء الكردي"},
 		lex:  true,
 	},
 }

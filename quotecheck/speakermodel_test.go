@@ -118,12 +118,12 @@ var speakerCases = []speakerCase{
 		want: []string{"وليد حسنين", "ماهر عبد الغفار", "ماهر عبد الغفار"},
 	},
 	{
-		name: "an unnamed source or person is nobody, and so is what follows",
+		name: "an unnamed source is nobody, and so is what follows; one of a group is as the article describes them",
 		article: `قال المدرب سامي الجابري: «المعنويات جيدة».
 وقال مصدر في الجهاز الإداري: «اللاعبون طلبوا حصصا إضافية».
 «الجميع جاهز».
 وقالت إحدى الطالبات: «نحتاج إلى قواميس حديثة».`,
-		want: []string{"سامي الجابري", "", "", ""},
+		want: []string{"سامي الجابري", "", "", "إحدى الطالبات"},
 	},
 	{
 		name: "a counterpart holds the function of the person before him",
