@@ -101,9 +101,10 @@ var commonWordNames = keySet("عودة صباح مشعل " +
 // commonWordWomen are women's given names of the tuning sets that are far
 // more often common words — «وردية» (rosy), «ذهبية» (golden), «حصة» (a
 // share), «رسل» (messengers), «سماح» (pardon), «خضرة» (greenness),
-// «نهاية» (an end), «غزالة» (a gazelle) —: broad like
+// «نهاية» (an end), «غزالة» (a gazelle), «عيشة» (a living; the Maghreb's
+// and Mauritania's Aicha) —: broad like
 // commonWordNames, and women's.
-var commonWordWomen = keySet("وردية ذهبية حصة رسل سماح خضرة نهاية غزالة")
+var commonWordWomen = keySet("وردية ذهبية حصة رسل سماح خضرة نهاية غزالة عيشة")
 
 var moreFemaleNames = keySet(
 	"زينبا أسيل إلس إيناس دانة ريتا زهية لولوة ميثاء أماني أمانى جوليا كلاوديا ليال ندى اروي بتول براءة بلسم خلود عنود عوضية فاطمه نوف أليساندرا أنوشكا إخلاص إنغريد امل حليمه " +
@@ -122,6 +123,8 @@ var moreFemaleNames = keySet(
 		"داليا هويدا شمساء عيساتا إيطو هودان " +
 		// Tunisia's «سيرين» (sets 66–67, tuned on)
 		"سيرين " +
+		// Yemen's and the Maghreb's «نورية» (sets 70–71, tuned on)
+		"نورية " +
 		// the tuning articles' women's first names the lists still lacked
 		"ساندرا أيشه كارولين لوسيا سيلفيا إيلا ليلاني فرانسواز كورنيليا سيلين عزيزة نيفين آنيكا ليزبيت أنجالي كاترينا جيسيكا دانا ليان مارغريت كلاريسا كاثرين أبيبا كارول ميراي إيلينا جوسلين هيلينا فادومو عائشتو بدرية أنكه تيغيست ناتاليا أليكسيا حليمو ألفة شما إلين ميغان بليسينغ",
 )

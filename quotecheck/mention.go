@@ -640,6 +640,13 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 		(rs[0] == 'ت' && femaleNames[r.key(j+1)] || rs[0] == 'ي' && !femaleNames[r.key(j+1)]) {
 		return false // «تعرض نورة بنت سعد …»: a verb whose subject's name follows, agreeing with it
 	}
+	if w := plain(r.toks[j].Text); givenNames[key] && !femaleNames[key] && j+1 < hi && r.joined(j+1) && femaleNames[r.key(j+1)] &&
+		strings.HasSuffix(w, "ت") && len([]rune(w)) >= 4 && (r.lex == nil || IsWord(r.lex, strings.TrimSuffix(w, "ت"))) {
+		// «رفعت عيشة ولت محمد يدها»: a man's name spelt like a verb
+		// in «ـت» before a woman's — a name goes on with the father's —
+		// is the verb, her name its subject.
+		return false
+	}
 	if rest, ok := strings.CutPrefix(key, "و"); ok && r.lex == nil && ctx == ctxAppos && !givenNames[key] && len([]rune(rest)) >= 3 &&
 		(strings.HasPrefix(rest, "ي") || strings.HasPrefix(rest, "ت")) {
 		return false // without the lexicon, «، ويسمع فيه …» after a function: «and» and a verb, not its holder
@@ -2845,7 +2852,7 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 			open = !strings.HasPrefix(k, "لل") || institutions[k[len("ل"):]]
 			add(false) // «للسياسة النقدية», «لشؤون الطاقة», «لسوناطراك»
 		case strings.HasPrefix(k, "ب") && (len(t.words) >= 2 || eponymNouns[k[2:]] && n+1 < hi && r.joined(n+1) && givenNames[r.key(n+1)]) && !closedWord(k) && !givenNames[k] &&
-			(placeNouns[bare(k[2:])] || eponymNouns[k[2:]] || !articleWithClitic(k) && r.unknown(n)):
+			(placeNouns[bare(k[2:])] || eponymNouns[k[2:]] || councils[k[2:]] && n+1 < hi && r.joined(n+1) && definite(r.key(n+1)) || !articleWithClitic(k) && r.unknown(n)):
 			inQual, proper, open = true, -1, false
 			// «مفوض العون الإنساني بولاية كسلا», «مدير الزراعة بسيئون»; an
 			// indefinite place noun is followed by the place's name.

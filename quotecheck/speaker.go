@@ -843,6 +843,13 @@ func (d *discourse) firstNames() {
 	slices.SortStableFunc(d.mentions, func(a, b *mention) int { return a.at - b.at })
 }
 
+// manNamed reports a person whose given name is a man's only («خالد»):
+// a woman's function set off after it is the next in a list («في حضور
+// …، النائب السابق خالد الحجيري، ممثلة المفوضية …»), not theirs.
+func manNamed(e *entity) bool {
+	return len(e.keys) >= 2 && givenNames[e.keys[0]] && !femaleNames[e.keys[0]] && !commonWordNames[e.keys[0]]
+}
+
 // appositions gives a function with no name to the person named right
 // after it in the same sentence: after its qualifiers and a comma, or a
 // description («قالت رئيسة لجنة التحكيم، الممثلة المغربية نادية بلحاج»,
@@ -869,7 +876,7 @@ func (d *discourse) appositions() {
 			(len(m.titles[0].words) >= 3 || len(m.titles[0].words) == 2 && definite(r.key(m.titles[0].words[1])) && !definite(r.key(m.at))) {
 			// («، رئيسة البعثة من الجانب المصري،»: a construct the article makes definite is one function too)
 			if p := d.mentions[i-1]; len(p.name) >= 2 && p.end == m.at && r.gapBefore(m.at) == gapComma && !d.inPrep[p] {
-				if e := d.personOf(p); e != nil && len(e.keys) >= 2 && !(m.fem && e.masc) {
+				if e := d.personOf(p); e != nil && len(e.keys) >= 2 && !(m.fem && (e.masc || manNamed(e))) {
 					d.learn(e, m)
 					apposed[m] = e
 				}
@@ -1263,8 +1270,9 @@ func (d *discourse) kunyas() {
 		if q < 0 && v >= 3 && r.key(v-1) == "كما" {
 			// «وتضيف أم ناصر، كما يناديها جيرانها»: the kunya just before.
 			for c := v - 2; c >= v-3; c-- {
-				if kunyaOf(r.key(c)) != "" && r.joined(c+1) {
-					q, p = c, kunyaOf(r.key(c))
+				// («، وأبو محمد كما يناديه زملاؤه»: a second name joined by «و».)
+				if kc := strings.TrimPrefix(r.key(c), "و"); kunyaOf(kc) != "" && r.joined(c+1) {
+					q, p = c, kunyaOf(kc)
 					break
 				}
 			}

@@ -1807,6 +1807,32 @@ var generalCases = []speakerCase{
 		want: []string{"سناء الكردي"},
 		lex:  true,
 	},
+	{
+		name: "a kunya joined by «و» before «كما يناديه» is the person named before it; «ولت» is Mauritania's «daughter of», and a man's name spelt like a verb in «ـت» before a woman's is the verb",
+		article: `بهذه الكلمات لخص الحاج عطية عبد الحميد، الموظف السابق، وأبو حسن كما يناديه زملاؤه، سبب وقوفه أمام الهيئة.
+ويقول أبو حسن: «الصيدلية لوحدها بتاخد نص المعاش».
+وقفت نورية سالم الحداد في الطابور، وقالت: «من شهرين واحنا عايشين على الخبز».
+ثم رفعت عيشة ولت أحمد (11 عاما) يدها، وقالت: «أريد أن أصبح طبيبة».`,
+		want: []string{"عطية عبد الحميد", "نورية سالم الحداد", ""}, // (nobody rather than «رفعت عيشة ولت أحمد»; the verb her name follows goes unread)
+		lex:  true,
+	},
+	{
+		name: "«بمجلس النواب» after a committee is where the function is held, not its end: the rank and name after it are its holder's",
+		article: `وقال وزير المالية الشيخ خالد بن سلمان آل خليفة: “الضريبة ضرورية لاستدامة المالية العامة”.
+من جهته، أكد رئيس لجنة الشؤون المالية والاقتصادية بمجلس النواب النائب حسن علي البنا أن اللجنة “عقدت عشرة اجتماعات مع الحكومة”.`,
+		want: []string{"خالد بن سلمان آل خليفة", "حسن علي البنا"},
+		lex:  true,
+	},
+	{
+		name: "a woman's function set off after a man's name in a list of those present is the next attendee's, not his: «النائب السابق الحجيري» is still the man",
+		article: `ترأس المحافظ منير طليس اجتماعا طارئا في حضور النائب عباس ياغي، النائب السابق خالد الحجيري، ممثلة المفوضية العليا للاجئين في البقاع ريما فخري، وممثلين عن الصليب الأحمر.
+
+بدوره، رأى النائب ياغي أن "أبناء المنطقة يعيشون ظروفا صعبة جدا".
+
+أما النائب السابق الحجيري فلفت الى ان "عرسال تستضيف عددا كبيرا من النازحين".`,
+		want: []string{"عباس ياغي", "خالد الحجيري"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name

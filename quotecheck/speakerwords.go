@@ -301,6 +301,11 @@ var presiding = keySet("برئاسة ترأس ترأسها ترأسه يترأس
 // «القاضي» are whoever presided (fitsTitle).
 var sittings = keySet("جلسة محكمة هيئة دائرة اجتماع")
 
+// councils are the assemblies a function is held in, after «بـ» and
+// before the assembly's name («رئيس لجنة الشؤون المالية بمجلس النواب»,
+// «عضو لجنة … بمجلس الشورى»): part of the function, not its end.
+var councils = keySet("مجلس برلمان")
+
 // placeNouns name a place without naming it («عمدة المدينة», «والي
 // الجهة»): in a title they fit any named place («عمدة طنجة»).
 var placeNouns = keySet("مدينة جهة إقليم ولاية محافظة بلاد دولة مملكة جمهورية منطقة بلدية جماعة عاصمة " +
@@ -321,11 +326,11 @@ var titleAdjectives = keySet("العام العامة الأعلى الأول ا
 
 // nameParticles join the parts of a name and always take the word after
 // them: «بن», «أبو», «آل», «عبد», «آيت».
-var nameParticles = keySet("بن ابن بنت ولد منت أبو أبي أبا أم آل آيت أيت عبد")
+var nameParticles = keySet("بن ابن بنت ولد منت ولت أبو أبي أبا أم آل آيت أيت عبد")
 
 // patronyms join a person's own name to their father's («بن», «ولد»,
 // «بنت», «منت»): a name never starts with one, a given name goes before.
-var patronyms = keySet("بن ابن بنت ولد منت")
+var patronyms = keySet("بن ابن بنت ولد منت ولت")
 
 // belNames are the Maghreb's family names «بل» + a name, written with the
 // article («محمود عبد السلام بالحاج», Belhaj; «بالقاسم», Belkacem), which
