@@ -47,6 +47,8 @@ var moreGivenNames = keySet(
 		"نحمان عبده أحمدو امبارك ريتشارد عبدربه فرانك أرجون أوغوز كريستوفر بابكر روي عبدي " +
 		// the second parts of French compound names («جان لوك», «جان كلود»)
 		"لوك كلود جاك إيف لويس " +
+		// English given names as the Arabic press spells them (set 71)
+		"ديفيد مايكل جون بيتر " +
 		// French women's given names
 		"كلير ماري " +
 		// Egypt's given name that is also a family name

@@ -3146,8 +3146,9 @@ var relays = keySet("نقل نقلت ونقل ونقلت ينقل تنقل")
 // when no person follows «عن».
 func (d *discourse) relay(v, hi int) *clause {
 	r := d.r
-	for q := v + 1; q < hi && q-v <= 12 && (q == v+1 || r.joined(q) || r.gapBefore(q) == gapParen); q++ {
-		// («ونقلت وكالة أنباء الإمارات (وام) عن …»: the agency's acronym.)
+	for q := v + 1; q < hi && q-v <= 12 && (q == v+1 || r.joined(q) || r.gapBefore(q) == gapParen || r.gapBefore(q) == gapComma && q-v <= 10); q++ {
+		// («ونقلت وكالة أنباء الإمارات (وام) عن …»: the agency's acronym;
+		// «ونقلت صحيفة ليكونوميست، في عددها الصادر اليوم، عن …»: an aside.)
 		k := r.key(q)
 		if prepPronouns[k] {
 			return &clause{verb: v} // «ونقلت عنه وكالة …»

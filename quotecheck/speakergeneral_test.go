@@ -1833,6 +1833,13 @@ var generalCases = []speakerCase{
 		want: []string{"عباس ياغي", "خالد الحجيري"},
 		lex:  true,
 	},
+	{
+		name: "«نقلت صحيفة …، في عددها …، عن فلان قوله»: an aside set off by commas before «عن» still relays; «ديفيد» is a given name",
+		article: `ونقلت صحيفة ليكونوميست، في عددها الصادر اليوم، عن سعيد بن الحسن، رئيس اللجنة الوطنية، قوله: "توصلنا بأكثر من ألف شكاية".
+من جانبها، نقلت صحيفة الأيام عن ديفيد براون، الشريك في مكتب تدقيق، قوله إن "الشركات الصغيرة تحتاج إلى وقت".`,
+		want: []string{"سعيد بن الحسن", "ديفيد براون"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
