@@ -739,6 +739,10 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 		// the name of» a body, not the name «باسم» (after a function,
 		// «الناطق باسم الشركة باسم العلي», a name).
 		return false
+	case definite(key) && bare(key) == keyArabi && j > 0 && r.joined(j) && definite(r.key(j-1)) && (!next || prepositions[r.key(j+1)] || closedWord(r.key(j+1))):
+		// «مديرة المحتوى العربي في المنصة ريم …»: the adjective of the
+		// noun before it, not «العربي» the given name, when no name goes on.
+		return false
 	case bare(key) == keyArabi && next && arabNations[bare(r.key(j+1))]:
 		// «الهلال الأحمر العربي السوري», «الجيش العربي السوري»: «Arab»
 		// and a state's adjective, not «العربي» the given name.
@@ -2851,6 +2855,12 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 			// («للجنة الانتخابات»: «لـ» and «لجنة» in construct, not «لل».)
 			open = !strings.HasPrefix(k, "لل") || institutions[k[len("ل"):]]
 			add(false) // «للسياسة النقدية», «لشؤون الطاقة», «لسوناطراك»
+			if eponymNouns[k[len("ل"):]] && n+2 < hi && r.joined(n) && r.joined(n+1) && r.joined(n+2) && givenNames[r.key(n)] && givenNames[r.key(n+1)] && patronyms[r.key(n+2)] {
+				// «الرئيس التنفيذي لمنصة سراج تركي بن عبدالله»: the
+				// platform's name, then its holder's name with its «بن».
+				add(false)
+				open = false
+			}
 		case strings.HasPrefix(k, "ب") && (len(t.words) >= 2 || eponymNouns[k[2:]] && n+1 < hi && r.joined(n+1) && givenNames[r.key(n+1)]) && !closedWord(k) && !givenNames[k] &&
 			(placeNouns[bare(k[2:])] || eponymNouns[k[2:]] || councils[k[2:]] && n+1 < hi && r.joined(n+1) && definite(r.key(n+1)) || !articleWithClitic(k) && r.unknown(n)):
 			inQual, proper, open = true, -1, false

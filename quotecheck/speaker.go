@@ -2149,6 +2149,14 @@ func (d *discourse) quoteSpeaker(first, last, bs int, focus *entity) (who *entit
 			if e := d.paragraphNewcomer(first); agrees(e, c.fem) {
 				return e, true
 			}
+			if s := d.sentenceStart(c.verb); c.verb < first && s > 0 && !d.r.lineBreak(s) {
+				// «يقف فتحي الشعري، صاحب محل …. ويقول ابن المدينة: "…"»:
+				// the clause opens its own sentence; whom the sentence
+				// before it in its paragraph introduced.
+				if e := d.newcomer(s); agrees(e, c.fem) && e != nil && len(e.name) > 0 && givenNames[arabic.Key(e.name[0])] {
+					return e, true
+				}
+			}
 			if s := d.sentenceStart(c.verb); c.verb < first && s > 0 && d.r.lineBreak(s) {
 				// «وقفت رهف عبد الكريم الحمصي، صاحبة متجر …» ending a
 				// paragraph, then «وقالت الشاهدة البالغة من العمر 41 عاما:»

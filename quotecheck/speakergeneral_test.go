@@ -1840,6 +1840,18 @@ var generalCases = []speakerCase{
 		want: []string{"سعيد بن الحسن", "ديفيد براون"},
 		lex:  true,
 	},
+	{
+		name: "a description opening the sentence after the one that introduced someone in the paragraph («يقف فلان، صاحب محل …. ويقول ابن المدينة:») is that person; «العربي» after a definite noun is its adjective; «لمنصة سراج تركي بن …»: the platform's name, then the holder's",
+		article: `وقال الوالي: «سنرفع الفضلات قبل العيد».
+
+وفي باب بحر، يقف منير الشعري، صاحب محل مرطبات، أمام كدس من الأكياس. ويقول ابن المدينة: "نحن في موسم الأعراس".
+
+وأكدت مديرة المحتوى العربي في المنصة ريم بنت فهد القحطاني أن "المكتبة تضم أربعمئة عمل".
+
+وقال الرئيس التنفيذي لمنصة سراج تركي بن عبدالله آل مشيط إن "المنصة مجانية".`,
+		want: []string{"", "منير الشعري", "ريم بنت فهد القحطاني", "تركي بن عبدالله آل مشيط"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
