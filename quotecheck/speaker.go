@@ -1900,6 +1900,11 @@ func (d *discourse) speechVerbAt(v, lo int) bool {
 	if v > 0 && r.joined(v) && partyNouns[bare(r.key(v-1))] {
 		return false // «مرشح حزب تواصل»: the party's name
 	}
+	if v > 1 && r.joined(v) && r.joined(v-1) && relatives[r.key(v-1)] && !f.participle && (speechNouns[bare(r.key(v-2))] || speechPronouns[r.key(v-2)]) {
+		// «وقالت الوزيرة، في كلمتها التي افتتحت بها المؤتمر، إن»: a
+		// relative clause on her speech, not the reporting verb.
+		return false
+	}
 	if f.object {
 		// «فأجابه المقبالي»; not «جملة قالها لها جدها», a relative clause.
 		n := v + 1
@@ -2370,8 +2375,8 @@ func (d *discourse) sentenceSubject(at int, focus *entity, fem bool) *entity {
 				// «الطبيبة» may still be her); «وتدخل رئيس اللجنة قائلا:»:
 				// that function, when it is its own and the participle
 				// follows it.
-				if f := d.function(m); f != nil && fits(f) && m.end == at && r.joined(at) && participleAt(r, at) {
-					return f // the participle right after it
+				if f := d.function(m); f != nil && fits(f) && (m.end == at && r.joined(at) && participleAt(r, at) || d.ownSubject(m, at)) {
+					return f // the participle right after it; the subject of the verb that opens the sentence
 				}
 				return nil
 			}
@@ -2540,6 +2545,27 @@ func (d *discourse) peopleWord(k string) bool {
 // peopleGroups are broken plurals of people «أحد» takes in news prose.
 var peopleGroups = keySet("عناصر شباب سكان اعوان افراد رجال اهالي اهل ابناء طلاب طلبه عمال تجار ركاب جنود ضباط نواب " +
 	"وجهاء شيوخ حضور زوار مرضي نزلاء اطباء اعضاء اباء مواطنين")
+
+// ownSubject reports a function m that is the subject of the verb right
+// before it, which opens its sentence, whose clause a subjectless speech
+// verb joined by «و» goes on before toks[at] («وتدخّل رئيس الجلسة
+// داعياً …، وقال:»): that function speaks.
+func (d *discourse) ownSubject(m *mention, at int) bool {
+	r := d.r
+	s := d.sentenceStart(m.at)
+	if m.at < 1 || m.at-1 != s && !(m.at-2 == s && stopWords[strings.TrimLeft(r.key(s), "وف")]) {
+		return false
+	}
+	if v := m.at - 1; !(r.perfectVerb(v) || hasVerb(strings.TrimLeft(r.key(v), "وف")) || r.formVIII(v) || strings.ContainsRune(r.toks[v].Text, 'ّ')) {
+		return false
+	}
+	for t := m.end; t <= at && t < len(r.toks); t++ {
+		if _, verb := isSpeechVerb(r.key(t)); verb && strings.HasPrefix(r.key(t), "و") && t+1 < len(r.toks) && !r.joined(t+1) {
+			return true
+		}
+	}
+	return false
+}
 
 // oneOf are «one of» («أحد المساهمين», «إحدى الطالبات»): an unnamed member
 // of a group.

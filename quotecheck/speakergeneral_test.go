@@ -1852,6 +1852,18 @@ var generalCases = []speakerCase{
 		want: []string{"", "منير الشعري", "ريم بنت فهد القحطاني", "تركي بن عبدالله آل مشيط"},
 		lex:  true,
 	},
+	{
+		name: "a speech verb in a relative clause on the speech («في كلمتها التي افتتحت بها») is not the reporting verb; a function that is the subject of the verb opening its sentence speaks with the «وقال» that goes on",
+		article: `عقدت الإدارة مؤتمرا صحفيا بحضور وزيرة الثقافة الدكتورة نجوى عبد الرحمن البدري، ورئيس المهرجان المنتج سامح أبو العلا.
+
+وقالت وزيرة الثقافة، في كلمتها التي افتتحت بها المؤتمر، إن "المهرجان لم يعد مجرد حدث".
+
+وقالت النائبة سهى العبادي: "من يتحمل مسؤولية صحة الأطفال؟".
+
+وتدخّل رئيس الجلسة داعياً إلى الالتزام بالنظام الداخلي، وقال: "الزميلة العبادي، الوقت انتهى".`,
+		want: []string{"نجوى عبد الرحمن البدري", "سهى العبادي", "رئيس الجلسة"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
