@@ -118,6 +118,8 @@ var moreFemaleNames = keySet(
 		"كلاله ناسك روناك بيريفان هيرو كويستان جوان " +
 		// Tunisia's
 		"منية مبروكة " +
+		// Egypt's «ريهام» (set 72)
+		"ريهام " +
 		// a woman's name that is also «a pioneer»
 		"رائدة " +
 		// the women of sets 54–57 (tuned on): Egypt's, Sudan's, the Gulf's,

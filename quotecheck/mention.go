@@ -726,7 +726,7 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 	case nameParticles[key]:
 		// «أبو عمر», «ولد الشيخ», not «أم لستة أطفال», «أم لأربعة أبناء»
 		return next && r.familyWord(j+1) && !accusative(r.key(j+1)) && !r.cliticWord(j+1) && !counted(r.key(j+1))
-	case key == "باسم" && next && (kunyaOf(r.key(j+1)) != "" || filial[r.key(j+1)] || femaleNames[r.key(j+1)] || j > 0 && selves[r.key(j-1)]) ||
+	case key == "باسم" && next && (kunyaOf(r.key(j+1)) != "" || filial[r.key(j+1)] || femaleNames[r.key(j+1)] || nursery[r.key(j+1)] || j > 0 && selves[r.key(j-1)]) ||
 		key == "اما" || key == "واما":
 		// («عرّفت نفسها باسم خديجة»: a woman's name after it, no man's
 		// father's; «أما إبراهيم»: the particle.)
@@ -1775,6 +1775,12 @@ func (r *reader) readWholeName(j, hi int, closed bool) int {
 		}
 		if r.addressee(n) {
 			return n - j // «ويروي الصياد عبد الستار بن عمر لموزاييك:»: whom he told
+		}
+		if n == j+1 && k == keyTheSayyid && onlyGiven && !last && (givenNames[r.key(n+1)] || r.key(n+1) == keyAbd) {
+			// «النائبة ريهام السيد عبد الغفار»: Egypt's «السيد», the
+			// father's name, between a given name and another name.
+			n++
+			continue
 		}
 		if n+1 < hi && r.joined(n+1) && selves[strings.TrimPrefix(r.key(n+1), "ب")] && strings.HasPrefix(r.key(n+1), "ب") {
 			return n - j // «سلوى بن عمر النأي بنفسها»: a verbal noun and its reflexive, the sentence's
@@ -2847,6 +2853,7 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 		case strings.HasPrefix(k, "ل") && len(t.words) >= 2 && len([]rune(k)) >= 4 && !closedWord(k) && !givenNames[k] && (!audiences[k] || inQual && strings.HasPrefix(r.key(n-1), "ال") && n+1 < hi && r.joined(n+1) && definite(r.key(n+1))) && // «لمياء», «لطفي» are names; «لي» a surname
 			// («للنقابة الوطنية للصحفيين التونسيين»: a body's name; «في الدفاع المدني للصحافيين في الموقع»: whom he told)
 			!r.toUs(n) && // «وقال رئيس بلدية الجية لفريقنا:»: whom he told
+			k[len("ل"):] != keyGate && // «قال مدير المحطة لبوابة الوسط:»: the site told («المدير العام لوكالة …», «لقناة …» may be his office's)
 			!(r.lex != nil && r.unknown(n) && n+1 < hi && r.joined(n+1) && r.unknown(n+1) && !strings.HasPrefix(k, "لل")) && // nor «ليزبيت سوندرغارد»
 			!(r.lex == nil && !strings.HasPrefix(k, "لل") && !placeNouns[k[2:]] && !institutions[k[2:]] && !eponymNouns[k[2:]] &&
 				n+1 < hi && r.joined(n+1) && !definite(r.key(n+1)) && !closedWord(r.key(n+1)) &&
@@ -2941,6 +2948,18 @@ var eponymKin = keySet("الاخوه الاخوين الشهيد الشهيده 
 var keySite, keyAllah = arabic.Key("موقع"), arabic.Key("الله")
 
 var outletNouns = keySet("وكالة صحيفة قناة إذاعة تلفزيون جريدة مجلة")
+
+// keyTheSayyid is «السيد», a form of address and, in Egypt, a father's
+// name.
+var keyTheSayyid = arabic.Key("السيد")
+
+// nursery are the words children call grown-ups by, which a television
+// presenter's nickname takes («عرفتها أجيال من الأطفال باسم ماما سعاد»).
+var nursery = keySet("ماما بابا عمو خالتو تيتا جدو")
+
+// keyGate is «بوابة», a news site's name («بوابة الوسط», «بوابة الأهرام»)
+// after «لـ», whom a speaker tells.
+var keyGate = arabic.Key("بوابة")
 
 // mediaHeads are the functions of the press, whose genitive is an outlet
 // («مراسل قناة العربية», «مندوبة صحيفة الأيام»).

@@ -1564,8 +1564,14 @@ func (d *discourse) prepBefore(j int) bool {
 	if _, ok := isSpeechVerb(k); ok {
 		return false
 	}
-	return (strings.HasPrefix(k, "ب") || strings.HasPrefix(k, "ل")) && len([]rune(k)) > 3 && r.isKnown(j-1)
+	return (strings.HasPrefix(k, "ب") || strings.HasPrefix(k, "ل")) && len([]rune(k)) > 3 && r.isKnown(j-1) && !baLamPlaces[k]
 }
+
+// baLamPlaces are countries and cities whose names open with «ب» or «ل»
+// («دائرة ماء بغداد المهندس …», «سفير لبنان …»): the place, no
+// preposition before what follows — what the lexicon tells, known without it.
+var baLamPlaces = keySet("بغداد بيروت بنغازي بسكرة بجاية بنزرت بورتسودان بعلبك بابل باريس برلين بروكسل بكين بيشاور باكستان بلجيكا بريطانيا " +
+	"لبنان ليبيا لندن لاهاي لشبونة لاغوس")
 
 // kinBefore reports a kin noun in construct before toks[j], maybe with
 // definite descriptions between, whose gender the given name there does
@@ -2567,6 +2573,10 @@ func (d *discourse) ownSubject(m *mention, at int) bool {
 	return false
 }
 
+// stateOpeners open a clause of state right after a verb («وقد», «وهو»):
+// what follows is no subject.
+var stateOpeners = keySet("وقد وهو وهي وهم")
+
 // oneOf are «one of» («أحد المساهمين», «إحدى الطالبات»): an unnamed member
 // of a group.
 var oneOf = keySet("أحد إحدى")
@@ -3380,6 +3390,9 @@ func (d *discourse) subjectAfter(v, hi int) *clause {
 	}
 	if prepPronouns[k] || speechPronouns[k] || speechNouns[k] {
 		return c // «ونقلت عنه وكالة …», «تحدث فيه عن …»
+	}
+	if stateOpeners[k] {
+		return c // «وقالت وقد غالبتها الدموع:», «وقال وهو يغادر:»: a clause of state, the subject implicit
 	}
 	if (kinPossessed[k] || r.possessed(p) || r.withPronoun(p)) && p+1 < hi && r.joined(p+1) {
 		// «وقالت ابنته الدكتورة ليلى الزغواني، …», «وقال زميله ورفيق

@@ -1864,12 +1864,29 @@ var generalCases = []speakerCase{
 		want: []string{"نجوى عبد الرحمن البدري", "سهى العبادي", "رئيس الجلسة"},
 		lex:  true,
 	},
+	{
+		name: "Egypt's «السيد» between a given name and another is the father's name; «وقالت وقد غالبتها الدموع:» has no subject after it; «باسم ماما سعاد» is a nickname, no name; «لبوابة الوسط» is the site told",
+		article: `قدمت النائبة ريهام السيد عبد الغفار، عضو لجنة الطاقة، بطلب إحاطة، وقالت إن "المواطنين في دائرتي يشتكون".
+
+صعدت إلى المسرح الإعلامية سعاد عبدالله الكندري، التي عرفتها أجيال من الأطفال باسم ماما سعاد، وقالت وقد غالبتها الدموع: «أربعون سنة مرت كأنها يوم».
+
+وقال مدير المحطة لبوابة الوسط: «الوقود وصل متأخرا هذا الصباح».`,
+		want: []string{"ريهام السيد عبد الغفار", "سعاد عبدالله الكندري", "مدير المحطة"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
 // or function the model may have read short is nobody, never half a name
 // or a function that runs on (TestSpeakerModelWithoutLexicon).
 var generalCasesWithoutLexicon = []speakerCase{
+	{
+		name: "«بغداد» before a name is the city, not «بـ» and a noun: the name after it is no object of a preposition",
+		article: `وقال مدير عام دائرة ماء بغداد المهندس عبد الستار جاسم الكعبي إن "الطلب على الماء ارتفع".
+
+وردا على الشكاوى، قال المدير العام إن "كل منطقة ستصلها المياه".`,
+		want: []string{"عبد الستار جاسم الكعبي", "عبد الستار جاسم الكعبي"},
+	},
 	{
 		name:    "without the lexicon, two bare words ending the clause after a function's place are its holder's name, not the function: nobody rather than the wrong one",
 		article: `وأكدت مديرة مكتب الوكالة الإيطالية للتعاون في عمان جوفانا ريتشي أن "إيطاليا تعرف قيمة الشركات الصغيرة".`,
