@@ -2461,6 +2461,10 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 		case h != "" && named && m.fem && !fem && definite(k):
 			// «سألت مراسلة الوكالة، آنا مارتينز، الوزير البرتغالي:»: a
 			// man's function after a woman's name is her object.
+		case h != "" && named && len(m.name) >= 2 && r.joined(j) && r.holderFollows(j, hi, k):
+			// «وسأل النائب خالد أبو حسان وزير المياه والري المهندس باسل
+			// المعايطة:»: a function right after a full name, then a form
+			// of address and a name, is the object's — whom he asks.
 		case h != "":
 			t, n := r.readTitle(j, hi, k, named)
 			t.fem = fem
@@ -2948,6 +2952,14 @@ var eponymKin = keySet("الاخوه الاخوين الشهيد الشهيده 
 var keySite, keyAllah = arabic.Key("موقع"), arabic.Key("الله")
 
 var outletNouns = keySet("وكالة صحيفة قناة إذاعة تلفزيون جريدة مجلة")
+
+// holderFollows reports the function at toks[j] followed, once read, by
+// a form of address and a name: its own holder, another person.
+func (r *reader) holderFollows(j, hi int, k string) bool {
+	_, n := r.readTitle(j, hi, k, false)
+	e := j + n
+	return e+1 < hi && r.joined(e) && honorifics[r.key(e)] != "" && r.joined(e+1) && r.nameAfter(e+1, hi)
+}
 
 // keyTheSayyid is «السيد», a form of address and, in Egypt, a father's
 // name.

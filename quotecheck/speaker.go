@@ -1700,7 +1700,9 @@ func (d *discourse) learn(e *entity, m *mention) {
 		for _, c := range t.core {
 			e.words[c] = true
 		}
-		e.places = e.places || len(t.core) > 1 && placeNouns[t.core[1]]
+		// («وزير الدولة» is a minister of state, no place's: «وزير
+		// المياه» is another minister.)
+		e.places = e.places || len(t.core) > 1 && placeNouns[t.core[1]] && !(t.core[1] == keyState && len(t.heads) > 0 && t.heads[0] == keyMinister)
 		for _, c := range t.qual {
 			e.words[c] = true
 		}
@@ -4028,6 +4030,7 @@ func (d *discourse) resolve(m *mention, at int, focus *entity, fem bool) *entity
 }
 
 var (
+	keyMinister   = arabic.Key("وزير")
 	headPresident = arabic.Key("رئيس")
 	keyRepublic   = arabic.Key("جمهورية")
 	keyState      = arabic.Key("دولة")

@@ -1874,6 +1874,16 @@ var generalCases = []speakerCase{
 		want: []string{"ريهام السيد عبد الغفار", "سعاد عبدالله الكندري", "مدير المحطة"},
 		lex:  true,
 	},
+	{
+		name: "two ministers: «وزير المياه» is not the minister of state («دولة» names no place there); a function after an MP's name, then a form of address and a name, is whom he asks",
+		article: `وسأل النائب خالد أبو شريف وزير المياه والري المهندس باسل الحديد: "إلى متى سيبقى الأهالي بلا حل؟".
+
+ودخل وزير الدولة للشؤون البرلمانية الدكتور زياد محمود الرواشدة على خط النقاش، مؤكداً أن "الحكومة ستشكل لجنة فنية مشتركة".
+
+وفي تصريح عقب الجلسة، قال وزير المياه إن "الفرق شفطت المياه العادمة طوال الليل".`,
+		want: []string{"خالد أبو شريف", "زياد محمود الرواشدة", "باسل الحديد"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
