@@ -1709,6 +1709,25 @@ func (r *reader) circumstantial(n, hi int) bool {
 	return r.isKnown(n) && personShape(k)
 }
 
+// outletTail reports toks[p] as the second word of an outlet the
+// article prints elsewhere after the word before it without «لـ» («بغداد
+// - شفق نيوز» then «فتقول لشفق نيوز:»).
+func (r *reader) outletTail(p int) bool {
+	if p < 1 {
+		return false
+	}
+	first, ok := strings.CutPrefix(r.key(p-1), "ل")
+	if !ok {
+		return false
+	}
+	for i := 0; i+1 < len(r.toks); i++ {
+		if i != p-1 && r.key(i) == first && r.key(i+1) == r.key(p) {
+			return true
+		}
+	}
+	return false
+}
+
 // addressees are whom a speaker tells («قال لنا», «يقول لي»).
 var addressees = keySet("لنا لي له لها لهم لكم")
 
@@ -2731,6 +2750,11 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 		k := r.key(n)
 		hk, hkFem := headOf(k)
 		switch {
+		case open && placeNouns[bare(r.key(n-1))] && !definite(k) && n+2 < hi && r.gapBefore(n+1) == gapComma && r.joined(n+2) && (r.apposedName(n+1, hi) || namePrefixes[r.key(n+1)] && givenNames[r.key(n+2)]):
+			// «عمدة بلدية عرفات، سيدي محمد ولد اباه»: the place's name,
+			// whatever name it also is, when the holder's follows the comma.
+			add(true)
+			open, proper = false, -1
 		case k == keyAal && len(t.words) == 1 && h == headSheikh && n+1 < hi && r.joined(n+1):
 			add(true) // «شيخ آل فاضل»: the tribe is the function's
 			add(true)

@@ -3383,6 +3383,9 @@ func (d *discourse) subjectAfter(v, hi int) *clause {
 		// «يقول لنا وليد (23 عاما)»: whom he tells, then who tells.
 		p++
 		k = r.key(p)
+		if (p+1 >= hi || !r.joined(p+1)) && !givenNames[k] && r.outletTail(p) {
+			return c // «فتقول لشفق نيوز:»: an outlet of two words, told; the subject implicit
+		}
 	}
 	if prepPronouns[k] && replyVerbs[strings.TrimRight(r.key(v), "ّ")] && p+1 < hi && r.joined(p+1) {
 		// «ورد عليه رئيس لجنة الترشيحات:»: whom the reply answers, then

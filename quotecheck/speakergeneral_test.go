@@ -1884,6 +1884,18 @@ var generalCases = []speakerCase{
 		want: []string{"خالد أبو شريف", "زياد محمود الرواشدة", "باسل الحديد"},
 		lex:  true,
 	},
+	{
+		name: "«قائممقام» (Iraq's and Lebanon's district head) is a function; a place's name after «بلدية», whatever name it is, when the holder's follows the comma; «لشفق نيوز», an outlet of two words the article prints elsewhere, is whom she tells",
+		article: `بغداد - شفق نيوز
+
+وقال قائممقام القضاء، حيدر كاظم آل بدر، في حديث خاص لوكالة شفق نيوز، إن "السداد جاهزة".
+
+في المقابل، قال عمدة بلدية عرفات، سيدي محمد ولد اباه، في تصريح للأخبار: «الشارع نظيف».
+
+أما أم زينب، وهي ربة بيت من منطقة الحرية، فتقول لشفق نيوز: "عندي أربع بنات وحماتي مريضة".`,
+		want: []string{"حيدر كاظم آل بدر", "سيدي محمد ولد اباه", "أم زينب"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
