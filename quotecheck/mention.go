@@ -2850,6 +2850,13 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 			t.heads = append(t.heads, hk) // «الرئيس المدير العام»
 			proper = -1
 			add(true)
+		case hk != "" && definite(k) && len(t.words) >= 2 && fem == hkFem && definite(r.key(n-1)) && !inQual && r.nameAfter(n+1, hi):
+			// «رئيس المحكمة القاضي عبد الله …»: a second function of one
+			// word right before the name, which a transcript's «القاضي:»
+			// then gives him.
+			t.heads = append(t.heads, hk)
+			proper = -1
+			add(true)
 		case k == "المكلف" || k == "المكلفه":
 			proper = -1
 			add(true)

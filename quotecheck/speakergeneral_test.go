@@ -1896,6 +1896,14 @@ var generalCases = []speakerCase{
 		want: []string{"حيدر كاظم آل بدر", "سيدي محمد ولد اباه", "أم زينب"},
 		lex:  true,
 	},
+	{
+		name: "a one-word function after a complete one, right before the name («رئيس المحكمة القاضي فلان»), is his too: the transcript's «القاضي:» names him",
+		article: `ودار بين رئيس المحكمة القاضي سالم عوض باحميش والمتهم الأول الحوار التالي:
+
+القاضي: "هل تعترف بما ورد في قرار الاتهام؟"`,
+		want: []string{"سالم عوض باحميش"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
