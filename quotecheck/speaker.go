@@ -942,6 +942,21 @@ func (d *discourse) apposable(from, to int) bool {
 			break
 		}
 		k := r.key(j)
+		if relatives[k] && j == from && r.joined(j) {
+			// «قائد الزورق الذي نفذ العملية، النقيب بحري فلان»: a short
+			// relative clause on the function, then its holder set off.
+			c := j + 1
+			for c < to && c-j <= 5 && r.joined(c) && r.narr[c] {
+				if _, verb := isSpeechVerb(r.key(c)); verb {
+					return false
+				}
+				c++
+			}
+			if c <= to && c-j <= 5 && r.gapBefore(c) == gapComma {
+				j = c - 1
+				continue
+			}
+		}
 		if _, verb := isSpeechVerb(k); verb || complementizers[k] || relatives[k] || stopWords[k] && !prepositions[k] ||
 			accusative(k) && r.isKnown(j) && (j == from || !genitiveAfter(r.key(j-1))) && !(r.gapBefore(j) == gapComma && standingFor[k]) { // «مؤتمرا», not «في كولونيا», «لوكالة ناسا»
 			return false
@@ -1558,6 +1573,9 @@ func (d *discourse) prepBefore(j int) bool {
 		return true
 	}
 	k := r.key(j - 1)
+	if strings.TrimLeft(k, "وف") == keyAbr && r.expressedAbout(j) {
+		return false // «عبر عميد بلدية الأصابعة، فلان، عن تضامنه»: «عبّر», expressed, not «via»
+	}
 	if prepositions[k] || presiding[k] {
 		return true
 	}
@@ -1565,6 +1583,17 @@ func (d *discourse) prepBefore(j int) bool {
 		return false
 	}
 	return (strings.HasPrefix(k, "ب") || strings.HasPrefix(k, "ل")) && len([]rune(k)) > 3 && r.isKnown(j-1) && !baLamPlaces[k]
+}
+
+// expressedAbout reports «عن» within the next dozen words of toks[j], in
+// its sentence: «عبر X عن …» is «X expressed …».
+func (r *reader) expressedAbout(j int) bool {
+	for c := j; c < len(r.toks) && c-j <= 12 && r.narr[c] && (c == j || r.gapBefore(c) <= gapComma); c++ {
+		if r.key(c) == "عن" {
+			return true
+		}
+	}
+	return false
 }
 
 // baLamPlaces are countries and cities whose names open with «ب» or «ل»

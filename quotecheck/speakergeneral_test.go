@@ -1904,6 +1904,14 @@ var generalCases = []speakerCase{
 		want: []string{"سالم عوض باحميش"},
 		lex:  true,
 	},
+	{
+		name: "a short relative clause on a function before its holder set off («قائد الزورق الذي نفذ العملية، النقيب بحري فلان»); «عبر X … عن» is «X expressed», not «via X»",
+		article: `بدوره، قال قائد الزورق الذي نفذ العملية، النقيب بحري علي خليفة الشريف، إن "المهاجرين كانوا في حالة سيئة".
+
+وفي موقف لافت، عبر عميد بلدية الأصابعة، عبد الرزاق الهنشيري، عن تضامنه مع زميله، قائلا: «القرار ظالم».`,
+		want: []string{"علي خليفة الشريف", "عبد الرزاق الهنشيري"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
