@@ -3455,6 +3455,18 @@ func (d *discourse) subjectAfter(v, hi int) *clause {
 			}
 		}
 	}
+	if (r.possessed(p) || r.withPronoun(p)) && p+2 < hi && r.gapBefore(p+1) == gapComma {
+		// «وقال ربانها، اليوناني ديميتريس كاراليس،»: whose captain, then
+		// his name set off, maybe after his nationality.
+		q := p + 1
+		if definite(r.key(q)) && nationStem(r.key(q)) != "" && q+1 < hi && r.joined(q+1) {
+			q++
+		}
+		if i := slices.IndexFunc(d.mentions, func(m *mention) bool { return m.at == q && len(m.name) >= 2 && len(m.titles) == 0 }); i >= 0 {
+			c.subj = d.mentions[i]
+			return c
+		}
+	}
 	if kinNouns[bare(k)] && p+2 < hi && r.joined(p+1) && definite(r.key(p+1)) && !givenNames[r.key(p+1)] && r.gapBefore(p+2) == gapComma {
 		// «قالت والدة الفقيد، خضرة سالم المشاقبة:»: the relative, named
 		// in apposition.
@@ -3858,8 +3870,9 @@ func (d *discourse) describedName(p, hi int) *mention {
 		if (filial[r.key(q)] || patronyms[r.key(q)]) && q-1 > p && !definite(r.key(q-1)) && !closedWord(r.key(q-1)) {
 			q-- // «وقال المنمي اعلي ولد محمد المختار»: the given name before «ولد», whatever the list lacks
 		}
-		if m, _ := r.readMention(q, hi, ctxAddress); m != nil && len(m.titles) == 0 && d.strongName(m) {
-			return m
+		if m, _ := r.readMention(q, hi, ctxAddress); m != nil && len(m.titles) == 0 && (d.strongName(m) ||
+			q == p+1 && len(m.name) == 2 && kunyaOf(r.key(q)) != "" && definite(r.key(p)) && personShape(bare(r.key(p)))) {
+			return m // («تقول المواطنة أم فيصل»: a description, then the kunya she goes by)
 		}
 		return nil
 	}

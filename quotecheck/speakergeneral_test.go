@@ -1912,6 +1912,20 @@ var generalCases = []speakerCase{
 		want: []string{"علي خليفة الشريف", "عبد الرزاق الهنشيري"},
 		lex:  true,
 	},
+	{
+		name: "«وقال ربانها، اليوناني فلان،»: a function with a pronoun, then the name set off after a nationality, is the subject",
+		article: `بدوره، قال قائد الزورق النقيب علي خليفة الشريف إن "المهاجرين كانوا في حالة سيئة".
+
+وكانت ناقلة نفط قد رصدت القارب. وقال ربانها، اليوناني ديميتريس كاراليس، بحسب ما نقلته وكالة الأنباء الليبية، إن "طاقم الناقلة ألقى سترات النجاة".`,
+		want: []string{"علي خليفة الشريف", "ديميتريس كاراليس"},
+		lex:  true,
+	},
+	{
+		name:    "a description, then the kunya she goes by («تقول المواطنة أم فيصل»), names her",
+		article: `“الأطفال فرحوا كثيرا بالعبارة الجديدة”، تقول المواطنة أم فيصل التي كانت تسافر مع أطفالها الثلاثة.`,
+		want:    []string{"أم فيصل"},
+		lex:     true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
