@@ -1795,12 +1795,6 @@ func (r *reader) readWholeName(j, hi int, closed bool) int {
 		if r.addressee(n) {
 			return n - j // «ويروي الصياد عبد الستار بن عمر لموزاييك:»: whom he told
 		}
-		if n == j+1 && k == keyTheSayyid && onlyGiven && !last && (givenNames[r.key(n+1)] || r.key(n+1) == keyAbd) {
-			// «النائبة ريهام السيد عبد الغفار»: Egypt's «السيد», the
-			// father's name, between a given name and another name.
-			n++
-			continue
-		}
 		if n+1 < hi && r.joined(n+1) && selves[strings.TrimPrefix(r.key(n+1), "ب")] && strings.HasPrefix(r.key(n+1), "ب") {
 			return n - j // «سلوى بن عمر النأي بنفسها»: a verbal noun and its reflexive, the sentence's
 		}
@@ -2991,10 +2985,6 @@ func (r *reader) holderFollows(j, hi int, k string) bool {
 	e := j + n
 	return e+1 < hi && r.joined(e) && honorifics[r.key(e)] != "" && r.joined(e+1) && r.nameAfter(e+1, hi)
 }
-
-// keyTheSayyid is «السيد», a form of address and, in Egypt, a father's
-// name.
-var keyTheSayyid = arabic.Key("السيد")
 
 // nursery are the words children call grown-ups by, which a television
 // presenter's nickname takes («عرفتها أجيال من الأطفال باسم ماما سعاد»).

@@ -2191,19 +2191,12 @@ func (d *discourse) quoteSpeaker(first, last, bs int, focus *entity) (who *entit
 			if e := d.paragraphNewcomer(first); agrees(e, c.fem) {
 				return e, true
 			}
-			if s := d.sentenceStart(c.verb); c.verb < first && s > 0 && !d.r.lineBreak(s) {
-				// «يقف فتحي الشعري، صاحب محل …. ويقول ابن المدينة: "…"»:
-				// the clause opens its own sentence; whom the sentence
-				// before it in its paragraph introduced.
-				if e := d.newcomer(s); agrees(e, c.fem) && e != nil && len(e.name) > 0 && givenNames[arabic.Key(e.name[0])] {
-					return e, true
-				}
-			}
-			if s := d.sentenceStart(c.verb); c.verb < first && s > 0 && d.r.lineBreak(s) {
-				// «وقفت رهف عبد الكريم الحمصي، صاحبة متجر …» ending a
-				// paragraph, then «وقالت الشاهدة البالغة من العمر 41 عاما:»
-				// opening the next: the description of whom the paragraph
-				// before ended by introducing.
+			if s := d.sentenceStart(c.verb); c.verb < first && s > 0 {
+				// The clause opens its own sentence: whom the sentence before
+				// introduced — in its paragraph («يقف فتحي الشعري، صاحب محل ….
+				// ويقول ابن المدينة: "…"»), or ending the paragraph before
+				// («وقفت رهف عبد الكريم الحمصي، صاحبة متجر …», then «وقالت
+				// الشاهدة البالغة من العمر 41 عاما:» opening the next).
 				if e := d.newcomer(s); agrees(e, c.fem) && len(e.name) > 0 && givenNames[arabic.Key(e.name[0])] {
 					return e, true
 				}
@@ -2523,7 +2516,7 @@ func (d *discourse) oneOfPerson(p, hi int) *entity {
 	}
 	x, made := d.byFunction(strings.Join(words, " "))
 	if made {
-		x.fem = r.key(p) == "احدي"
+		x.fem = r.key(p) == keyIhda
 	}
 	return x
 }
@@ -2611,6 +2604,9 @@ var stateOpeners = keySet("وقد وهو وهي وهم")
 // oneOf are «one of» («أحد المساهمين», «إحدى الطالبات»): an unnamed member
 // of a group.
 var oneOf = keySet("أحد إحدى")
+
+// keyIhda is «إحدى», «one of» in the feminine.
+var keyIhda = arabic.Key("إحدى")
 
 // goOn are the speech verbs that continue («ويضيف», «وتابعت»): their
 // subject is whoever spoke, never someone the narration just introduced.
