@@ -33,8 +33,9 @@ import (
 //     a news agency, an unnamed person («طبيب مقيم», a function no named
 //     person holds as the sentence's subject) is nobody, and the answer is
 //     then null rather than a guess — but for an indefinite trade noun the
-//     clause ends on («فقال بائع ياميش إن»), reported as described
-//     (tradesperson).
+//     clause ends on («فقال بائع ياميش إن») and a member of a group the
+//     verb has as subject («وسأل أحد الصحفيين»), reported as described
+//     (tradesperson, oneOfPerson).
 //   - Validation (introduced): a speaker reported is a name of two words or
 //     more, a surname given with a function, or a function nobody named
 //     holds; a first name or common noun read alone is the person of a
