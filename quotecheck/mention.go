@@ -164,7 +164,7 @@ func (r *reader) spokenNames() {
 			// address is a family name too («دولة», also a state, is
 			// seldom one: «كلمة دولة الكويت»).
 			if w := r.key(v + 1); !closedWord(w) && !givenNames[w] && honorifics[w] == "" && !articleWithClitic(w) && len([]rune(w)) >= 3 &&
-				!strings.HasPrefix(w, "ل") && !strings.HasPrefix(w, "ب") && !strings.HasSuffix(w, "ه") && !pronounSuffixed(w) &&
+				!strings.HasPrefix(w, "ل") && !strings.HasPrefix(w, "ب") && (!strings.HasSuffix(w, "ه") || r.endsAName(w)) && !pronounSuffixed(w) &&
 				func() bool { h, _ := headOf(w); return h == "" }() && !(v+2 < len(r.toks) && r.joined(v+2) && (givenNames[r.key(v+2)] || nameParticles[r.key(v+2)])) {
 				r.spoken[bare(w)] = true
 			}
@@ -190,6 +190,19 @@ func (r *reader) spokenNames() {
 		r.spoken[bare(w)] = true
 	}
 	r.labels()
+}
+
+// endsAName reports a word in «ة» the article also prints right after a
+// given name («الكاردينال إلياس بطرس نعمة» beside «البطريرك نعمة»): after
+// a form of address, a family name («نعمة», «طعمة») rather than the
+// common noun.
+func (r *reader) endsAName(w string) bool {
+	for j := 1; j < len(r.toks); j++ {
+		if r.key(j) == w && r.joined(j) && givenNames[r.key(j-1)] && r.narr[j] {
+			return true
+		}
+	}
+	return false
 }
 
 // labels adds to r.spoken the speaker labels of a transcribed exchange: a
@@ -619,6 +632,9 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 	if crowds[bare(key)] && (!givenNames[key] || j+1 < hi && r.joined(j+1) && definite(r.key(j+1)) && !nisba(r.key(j+1))) {
 		return false // «وطالبت أسر الضحايا»: many, no person («أسر» is a given name too)
 	}
+	if key == keyKhalifa && j+1 < hi && r.joined(j+1) && sufiOrders[bare(r.key(j+1))] {
+		return false // «خليفة الطريقة الشيخ عوض الكريم»: the head of a Sufi order, not the given name «خليفة»
+	}
 	if r.verbName(j, hi, key, ctx) || r.sittName(j, hi) {
 		return true // («ست النفر عبد الله الأمين», «أمة الرحمن سالم …»)
 	}
@@ -773,6 +789,13 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 		// lexicon does not know is a family name, not an adjective
 		// («المستشار القانوني»).
 		return true
+	case ctx == ctxHonor && r.lex == nil && strings.HasSuffix(plain(r.toks[j].Text), "ة") && !r.surnames[bare(key)] && !r.families[bare(key)] && !r.endsAName(key) &&
+		(!next || !givenNames[r.key(j+1)] && !nameParticles[r.key(j+1)]):
+		// Without the lexicon, «ألقى البطريرك عظة بعنوان …», «ألقى المطران
+		// كلمة»: a word in «ة» alone after a form of address, which the
+		// article never prints after a given name, is a common noun — a
+		// family name in «ة» («البطريرك نعمة») ends a name elsewhere.
+		return false
 	case r.surnames[bare(key)] || ctx >= ctxAddress && r.families[bare(key)] || ctx == ctxHonor && !strings.HasPrefix(plain(r.toks[j].Text), "ال") && !r.cliticWord(j) && !r.accusativeAt(j) ||
 		(!accusative(key) || r.lex != nil && (next && r.unknown(j+1) || ctx >= ctxAddress)) && !r.cliticArticle(j) && r.unknown(j):
 		// («كاترينا هولمبرغ»: two words the lexicon does not know, a
@@ -875,6 +898,16 @@ func (r *reader) placeElsewhere(p int) bool {
 // nation's adjective.
 func (r *reader) feminineElsewhere(key string) bool {
 	return r.isPrinted(key + "ه")
+}
+
+// nisbaPrinted reports a definite word whose nisba the article prints
+// («الجزائر» beside «الجزائرية», «الرباط» beside «الرباطي»): a place's
+// name («ممثلة منظمة اليونيسف بالجزائر»), not a common noun.
+func (r *reader) nisbaPrinted(k string) bool {
+	if !definite(k) || len([]rune(k)) < 5 || strings.HasSuffix(k, "ي") || strings.HasSuffix(k, "ه") {
+		return false
+	}
+	return r.isPrinted(k+"ي") || r.isPrinted(k+"يه")
 }
 
 // isPrinted reports a key the article prints as a word of its own,
@@ -1425,6 +1458,17 @@ var keyWar = arabic.Key("حرب")
 // selves are «نفسه», «نفسها»: «عرّف عن نفسه باسم مجد» — «by the name».
 var selves = keySet("نفسه نفسها نفسي")
 
+// keyKhalifa is «خليفة», a given name and the title of a Sufi order's
+// head; sufiOrders are what such a head leads («الطريقة», «السجادة»).
+var (
+	keyKhalifa = arabic.Key("خليفة")
+	sufiOrders = keySet("طريقه طريقة سجاده سجادة مسيد زاويه زاوية")
+)
+
+// sayingNouns are «his/her saying» after a name a source relays («نقلت
+// الوكالة عن فلان قوله»).
+var sayingNouns = keySet("قوله قولها")
+
 // kunyas are the particles of a kunya («أبو عماد», «أم كلثوم»).
 var kunyas = keySet("أبو أبي أبا أم")
 
@@ -1439,6 +1483,12 @@ func (r *reader) nameWord(n, have int, given bool) bool {
 	if givenNames[k] && have >= 1 && n+1 < len(r.toks) && r.joined(n+1) && (patronyms[r.key(n+1)] || definite(k) && (r.unknown(n+1) || nisba(r.key(n+1)))) {
 		// «محمد الأمين ولد سيدي», «محمد الأمين شرفي»: a function's word,
 		// but a patronym or a family name after it makes it a name.
+		return true
+	}
+	if givenNames[k] && definite(k) && have >= 2 && (n+1 >= len(r.toks) || !r.joined(n+1) || sayingNouns[r.key(n+1)]) {
+		// «الدكتور عثمان أبو بكر الأمين قوله», «… الأمين،»: a function's
+		// word that is also a given name, ending a name with nothing of a
+		// function after it, is the family name.
 		return true
 	}
 	if accusativeFunction(k) {
@@ -1478,6 +1528,8 @@ func (r *reader) nameWord(n, have int, given bool) bool {
 		// (a final «ى» is no nisba: «القحطاني بمستوى المشاريع»; nor a bare
 		// feminine noun in «ـية»: «فؤاد وصية أبيه»)
 		return true
+	case r.accusativeAt(n) && r.lex != nil && !r.isKnown(n) && n+1 < len(r.toks) && r.joined(n+1) && r.unknown(n+1) && !closedWord(r.key(n+1)):
+		return true // «ماريا غارسيا لوبيث»: a word like an accusative the lexicon does not know, before another it does not know — a foreign name
 	case r.accusativeAt(n) || r.cliticArticle(n):
 		return false
 	}
@@ -1794,6 +1846,17 @@ func (r *reader) readWholeName(j, hi int, closed bool) int {
 		}
 		if r.addressee(n) {
 			return n - j // «ويروي الصياد عبد الستار بن عمر لموزاييك:»: whom he told
+		}
+		if n == j+2 && kunyas[k0] && r.key(j+1) != keyAbd && j > 0 && r.joined(j) && definite(k) && !nisba(k) && !givenNames[k] &&
+			(r.lex != nil && r.isKnown(n) || r.lex == nil && strings.HasSuffix(plain(r.toks[n].Text), "ة")) &&
+			(r.imperfect(j-1) || func() bool { f, v := isSpeechVerb(r.key(j - 1)); return v && !f.participle }()) {
+			return 2 // «ويروي أبو حمد اللحظة التي …»: a kunya, the verb's subject, then its object (without the lexicon, a noun in «ة»)
+		}
+		if k == keySayyid && n-j >= 2 && !particle && (n+1 >= hi || !r.joined(n+1) || sayingNouns[r.key(n+1)]) {
+			// «الدكتورة رهف محمود السيد، الطبيبة …»: a given name and a
+			// father's, then «السيد» the phrase ends with — the family
+			// name, not Mr. before a name.
+			return n + 1 - j
 		}
 		if n+1 < hi && r.joined(n+1) && selves[strings.TrimPrefix(r.key(n+1), "ب")] && strings.HasPrefix(r.key(n+1), "ب") {
 			return n - j // «سلوى بن عمر النأي بنفسها»: a verbal noun and its reflexive, the sentence's
@@ -2187,6 +2250,15 @@ func (r *reader) cliticWord(p int) bool {
 
 // readMention reads the mention starting at toks[i] (before hi), nil when
 // none starts there; n is the tokens read (at least one).
+// verbOpens reports «و» and a speech verb opening a sentence before a
+// given name, its subject («وروى محمود عبد الحميد السيد، والد الطفل،»):
+// «and he told», not «and» and the woman's name «روى».
+func (r *reader) verbOpens(i int, key string) bool {
+	f, verb := isSpeechVerb(key)
+	return verb && !f.participle && (i == 0 || r.gapBefore(i) == gapStop || r.lineBreak(i)) &&
+		i+1 < len(r.toks) && r.joined(i+1) && givenNames[r.key(i+1)]
+}
+
 func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 	m = &mention{at: i}
 	key := r.key(i)
@@ -2199,7 +2271,7 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 	if rest, ok := strings.CutPrefix(key, "و"); ok && i+1 < hi {
 		h, _ := headOf(key)
 		h2, _ := headOf(rest)
-		if h == "" && honorifics[key] == "" && !givenNames[key] && len([]rune(rest)) >= 2 &&
+		if h == "" && honorifics[key] == "" && !givenNames[key] && len([]rune(rest)) >= 2 && !r.verbOpens(i, key) &&
 			(h2 != "" || honorifics[rest] != "" || givenNames[rest] || nameParticles[rest] || rest == keyAbd && r.joined(i+1) && definite(r.key(i+1))) {
 			m.conj, key = true, rest // «ووزير السكن», «وسعادة», «وأيمن سليم», «وعبد الوهاب …»
 		}
@@ -2795,8 +2867,11 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 				k == keySite && n+1 < hi && r.joined(n+1) && !closedWord(r.key(n+1)) && !givenNames[r.key(n+1)]) // «مديرة موقع الجرف الأصفر»: the site she runs, no outlet
 			model := givenNames[k] && n+1 < hi && r.hyphen[n+1] && startsWithDigit(r.toks[n+1].Text) // «مديرة مشروع نور-2»: a model's name and number
 			if !party && !placeName && !outlet && !model && (closedWord(k) && k != keyTeam && !(honorifics[k] != "" && !r.nameAfter(n+1, hi)) || givenNames[k] && !definite(k) && !commonGenitive || strings.HasPrefix(k, "و") && conjunctOf(k[2:]) ||
-				accusative(k) && !(r.lex != nil && r.unknown(n)) && !placeNouns[bare(strings.TrimPrefix(r.key(n-1), "و"))]) {
-				// («خارجية إيطاليا», «مركز ومدينة جرجا»: a place's name, whatever its shape)
+				accusative(k) && !(r.lex != nil && r.unknown(n)) && !placeNouns[bare(strings.TrimPrefix(r.key(n-1), "و"))] &&
+					!(n+1 < hi && r.joined(n+1) && givenNames[r.key(n+1)] && !givenNames[k] && !strings.HasSuffix(k, "تها") && !r.possessed(n))) {
+				// («خارجية إيطاليا», «مركز ومدينة جرجا»: a place's name, whatever its shape;
+				// «مدير فرع سبها حامد موسى …»: a word like an accusative that
+				// the holder's given name follows is the construct's genitive)
 				return t, n - j
 			}
 			if placeName && givenNames[k] && r.honorAhead(n, hi) {
@@ -2898,7 +2973,8 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 				open = false
 			}
 		case strings.HasPrefix(k, "ب") && (len(t.words) >= 2 || eponymNouns[k[2:]] && n+1 < hi && r.joined(n+1) && givenNames[r.key(n+1)]) && !closedWord(k) && !givenNames[k] &&
-			(placeNouns[bare(k[2:])] || eponymNouns[k[2:]] || councils[k[2:]] && n+1 < hi && r.joined(n+1) && definite(r.key(n+1)) || !articleWithClitic(k) && r.unknown(n)):
+			(placeNouns[bare(k[2:])] || eponymNouns[k[2:]] || councils[k[2:]] && n+1 < hi && r.joined(n+1) && definite(r.key(n+1)) || !articleWithClitic(k) && r.unknown(n) ||
+				r.nisbaPrinted(k[2:])):
 			inQual, proper, open = true, -1, false
 			// «مفوض العون الإنساني بولاية كسلا», «مدير الزراعة بسيئون»; an
 			// indefinite place noun is followed by the place's name.

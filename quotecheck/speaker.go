@@ -1081,7 +1081,7 @@ var keyAbu = arabic.Key("أبو")
 // «أبو عمر، كما يناديه جيرانه», «الملقب بـ…», «المعروف باسم …».
 var callNames = keySet("يناديه يناديها ينادونه ينادونها ينادى تنادى يلقبه يلقبها يلقبونه يلقبونها يلقب تلقب " +
 	"يسميه يسميها يسمونه يسمونها يكنى تكنى يكنونه يكنونها يدعونه يدعونها الملقب الملقبة المكنى المكناه " +
-	"يكنيه يكنيها تكنيه تكنيها يلقبه تلقبه تسميه تناديه يعرفه يعرفها يعرفونه يعرفونها يعرف تعرف " +
+	"يكنيه يكنيها تكنيه تكنيها يلقبه تلقبه تلقبها تسميه تسميها تناديه تناديها يدعوه يدعوها تدعوه تدعوها يعرفه يعرفها يعرفونه يعرفونها يعرف تعرف تعرفه تعرفها " +
 	"المعروف المعروفه المشهور المشهوره الشهير الشهيره")
 
 // aliases joins a person's other name — a kunya, a nickname — that the
@@ -1297,6 +1297,9 @@ func (d *discourse) kunyas() {
 		switch {
 		case q >= 0 && r.joined(q+1):
 			keys = []string{p, keysOf([]string{r.toks[q+1].Text})[0]} // as a person's keys are made («علي» is «على» there)
+			if keys[1] == keyAbd && q+2 < len(r.toks) && r.joined(q+2) {
+				keys = append(keys, keysOf([]string{r.toks[q+2].Text})[0]) // «بأم عبد الله»: «عبد» and the name of God
+			}
 		case q < 0:
 			keys = d.nickname(v)
 		}
@@ -1359,7 +1362,9 @@ func (d *discourse) orBefore(q int) *entity {
 
 // nickname is the keys of a nickname a verb of calling at toks[v] gives
 // with «بـ» («الملقب بالمايسترو», «يلقبه أهل المنطقة بشيخ الفلاحين»): the
-// word after «بـ», and its genitive when it is indefinite; nil for none.
+// word after «بـ», and its genitive when it is indefinite — else a noun
+// and its genitive right after the verb, ending the phrase («ويلقبونه حكيم
+// البلدة.»); nil for none.
 func (d *discourse) nickname(v int) []string {
 	r := d.r
 	for c := v + 1; c < len(r.toks) && c-v <= 5 && r.narr[c] && r.gapBefore(c) < gapColon; c++ {
@@ -1384,6 +1389,12 @@ func (d *discourse) nickname(v int) []string {
 			keys = append(keys, bare(r.key(c+1))) // «بشيخ الفلاحين»
 		}
 		return keys
+	}
+	if c := v + 1; c+1 < len(r.toks) && r.joined(c) && r.joined(c+1) && r.narr[c] && !definite(r.key(c)) && !closedWord(r.key(c)) &&
+		!strings.HasPrefix(r.key(c), "ب") && kunyaOf(r.key(c)) == "" && definite(r.key(c+1)) && (c+2 >= len(r.toks) || !r.joined(c+2)) {
+		// «ويلقبونه حكيم البلدة.»: the nickname the verb takes as its
+		// object, a noun and its genitive.
+		return []string{bare(r.key(c)), bare(r.key(c + 1))}
 	}
 	return nil
 }
@@ -1799,6 +1810,11 @@ func (d *discourse) attribute(n int) []speakerOf {
 			// before in its paragraph introduced.
 			if e := d.paragraphNewcomer(d.sentenceStart(first)); e != nil && e != who && len(e.keys) >= 2 && e.fem == (who.keys[0] == "ام") {
 				who = e
+			} else if len(spoke) > 0 && spoke[len(spoke)-1] != who && spoke[len(spoke)-1].fem == (who.keys[0] == "ام") && d.parentDescribed(spoke[len(spoke)-1]) && !d.setOff(who) {
+				// «وقال خالد محمد آل إسحاق، والد الطفلة، إن …». «ويروي أبو
+				// حمد …»: a parent's kunya no one holds, said of the parent
+				// who spoke last.
+				who = spoke[len(spoke)-1]
 			}
 		}
 		asker = nil
@@ -1825,6 +1841,34 @@ func (d *discourse) attribute(n int) []speakerOf {
 	}
 	return out
 }
+
+// parentDescribed reports a named person the article sets off as a parent
+// («خالد محمد آل إسحاق، والد الطفلة،», «، والدة الشهيد»).
+func (d *discourse) parentDescribed(e *entity) bool {
+	r := d.r
+	if len(e.keys) < 2 || e.function != "" {
+		return false
+	}
+	for _, m := range d.mentions {
+		if m.end < len(r.toks) && len(m.name) > 0 && d.personOf(m) == e && r.gapBefore(m.end) == gapComma && parents[bare(r.key(m.end))] {
+			return true
+		}
+	}
+	return false
+}
+
+// setOff reports a person one of whose mentions a comma follows, within
+// its sentence: someone the article goes on to describe («أم أيمن، جارة
+// العائلة …»).
+func (d *discourse) setOff(e *entity) bool {
+	r := d.r
+	return slices.ContainsFunc(d.mentions, func(m *mention) bool {
+		return m.end < len(r.toks) && d.personOf(m) == e && r.gapBefore(m.end) == gapComma
+	})
+}
+
+// parents are the nouns of a parent («والد», «والدة»).
+var parents = keySet("والد والده")
 
 // headlineSpeaker is the person a headline that opens with a quotation
 // names after it by family name («“…”.. الغامدي يكشف تفاصيل …»): the rest
@@ -2276,6 +2320,16 @@ func (d *discourse) topic(at int, fem bool) *entity {
 	s := d.sentenceStart(at)
 	if k := r.key(s); k != "اما" && k != "واما" || s+1 >= at || !r.joined(s+1) {
 		return nil
+	}
+	if k := r.key(s + 1); kinNouns[bare(k)] && feminineNoun(k) == fem && s+2 < at && r.joined(s+2) && definite(r.key(s+2)) && !givenNames[r.key(s+2)] &&
+		(s+3 >= at || !r.joined(s+3)) {
+		// «أما والدة الفائزة، فقالت:»: the kin of someone the article
+		// describes, unnamed — another person, reported as described.
+		x, made := d.byFunction(r.toks[s+1].Text + " " + r.toks[s+2].Text)
+		if made {
+			x.fem = fem
+		}
+		return x
 	}
 	i := slices.IndexFunc(d.mentions, func(m *mention) bool {
 		// («أما الطالبة دانة فقالت»: a description before the name)
@@ -2846,6 +2900,14 @@ func (d *discourse) interviewed(bs int) *entity {
 		// interview given to it.)
 		withOutlet := n == "مع" && j+2 < bs && r.joined(j+2) && !givenNames[r.key(j+2)] &&
 			!slices.ContainsFunc(d.mentions, func(m *mention) bool { return m.at == j+2 })
+		if e := d.interviewWith(j, bs); e != nil {
+			// «أجرت بوابة الوسط حوارا قصيرا مع رئيس مجلس إدارة الصندوق:»
+			if found != nil && found != e {
+				return nil
+			}
+			found = e
+			continue
+		}
 		if !r.narr[j] || !interviewNouns[k] || !r.joined(j+1) || !(n == "خاص" || n == "خاصه" || withOutlet) {
 			continue
 		}
@@ -2880,6 +2942,30 @@ func (d *discourse) interviewed(bs int) *entity {
 		found = e
 	}
 	return found
+}
+
+// interviewWith is the person an interview the narration announces at
+// toks[j] is with, in the accusative and maybe described: «أجرت … حوارا
+// قصيرا مع رئيس مجلس إدارة الصندوق» — the person or the function named
+// after «مع», before toks[bs]; nil for none.
+func (d *discourse) interviewWith(j, bs int) *entity {
+	r := d.r
+	k := r.key(j)
+	if !r.narr[j] || !accusative(k) || !interviewNouns[strings.TrimSuffix(k, "ا")] {
+		return nil
+	}
+	q := j + 1
+	if q < bs && r.joined(q) && accusative(r.key(q)) {
+		q++ // «حوارا قصيرا»
+	}
+	if q+1 >= bs || !r.joined(q) || !r.joined(q+1) || r.key(q) != "مع" {
+		return nil
+	}
+	i := slices.IndexFunc(d.mentions, func(m *mention) bool { return m.at == q+1 && !m.plural })
+	if i < 0 {
+		return nil
+	}
+	return d.resolve(d.mentions[i], q+1, nil, d.mentions[i].fem)
 }
 
 // interviewNouns name an interview («حديث خاص», «حوار مع»).
@@ -3413,9 +3499,11 @@ func (d *discourse) subjectAfter(v, hi int) *clause {
 			return c // «فتقول لشفق نيوز:»: an outlet of two words, told; the subject implicit
 		}
 	}
-	if prepPronouns[k] && replyVerbs[strings.TrimRight(r.key(v), "ّ")] && p+1 < hi && r.joined(p+1) {
+	if prepPronouns[k] && p+1 < hi && r.joined(p+1) && (replyVerbs[strings.TrimRight(r.key(v), "ّ")] ||
+		slices.ContainsFunc(d.mentions, func(m *mention) bool { return m.at == p+1 && !m.plural && len(m.name)+len(m.titles) > 0 })) {
 		// «ورد عليه رئيس لجنة الترشيحات:»: whom the reply answers, then
-		// who replies.
+		// who replies; «أعلن فيه رئيس مجلس الإدارة الدكتور …»: where, then
+		// who speaks.
 		p++
 		k = r.key(p)
 	}
@@ -3488,6 +3576,10 @@ func (d *discourse) subjectAfter(v, hi int) *clause {
 		c.who = e // «فقال بائع ياميش إن …»: someone unnamed, as the article describes them
 		return c
 	}
+	if e := d.host(p, hi); e != nil {
+		c.who = e // «علق مقدم الحفل ممازحاً الحضور:»: the event's host, unnamed
+		return c
+	}
 	if d.sonOfPlace(p, hi) {
 		// «يقول ابن الأوراس مبتسما», «وختمت ابنة الجهراء»: «son of» a
 		// definite word no one's name holds, a description — the person
@@ -3523,6 +3615,10 @@ func (d *discourse) subjectAfter(v, hi int) *clause {
 		default:
 			c.subj = m
 		}
+		return c
+	}
+	if r.institutionAt(p) && !givenNames[k] && p+1 < hi && r.joined(p+1) && !slices.ContainsFunc(d.mentions, func(m *mention) bool { return m.at > p && m.at < hi && !d.inPrep[m] }) {
+		c.nobody = true // «وأعلنت لجنة أطباء السودان المركزية تضامنها …، كما جاء في بيان صادر عنها:»: a body's words
 		return c
 	}
 	if _, verb := isSpeechVerb(k); verb || stopWords[k] || prepositions[k] || accusative(k) || d.state(p, hi, f.fem) ||
@@ -3682,6 +3778,32 @@ func (d *discourse) tradesperson(p, hi int) *entity {
 	}
 	return x
 }
+
+// host is the unnamed host of an event a speech verb's subject at toks[p]
+// names («علق مقدم الحفل ممازحاً:», «سألها مقدم الحفل على المنصة:»,
+// «وافتتح عريف الحفل الاحتفالية»): reported as the article calls them;
+// nil for another phrase, and for a host the phrase goes on to name.
+func (d *discourse) host(p, hi int) *entity {
+	r := d.r
+	if !hosts[r.key(p)] || p+1 >= hi || !r.joined(p+1) || !definite(r.key(p+1)) || !hostedEvents[bare(r.key(p+1))] {
+		return nil
+	}
+	if n := p + 2; n < hi && r.joined(n) && (givenNames[r.key(n)] || honorifics[r.key(n)] != "") {
+		return nil // «مقدم الحفل الإعلامي سامي …»: named after
+	}
+	x, made := d.byFunction(r.toks[p].Text + " " + r.toks[p+1].Text)
+	if made {
+		x.fem = feminineNoun(r.key(p))
+	}
+	return x
+}
+
+// hosts and hostedEvents make the function of an event's host («مقدم
+// الحفل», «مقدمة البرنامج», «عريف الحفل»).
+var (
+	hosts        = keySet("مقدم مقدمة عريف عريفة")
+	hostedEvents = keySet("حفل حفلة برنامج حلقة امسية سهرة ندوة نشرة مسابقة احتفال احتفالية")
+)
 
 // trades are nouns of what an unnamed person does or is («بائع», «تاجر»,
 // «مزارع», «سائق»): a speech verb's indefinite subject among them is
@@ -4028,6 +4150,15 @@ func (d *discourse) resolve(m *mention, at int, focus *entity, fem bool) *entity
 		// السعيدي، …»: the one the article names later; else someone it
 		// leaves unnamed («وقال طبيب مقيم»).
 		return d.namedLater(m)
+	case len(m.titles) == 1 && len(m.name) == 0 && len(m.titles[0].qual) > 0 && adjectivesOnly(m.titles[0], anaphoricHeads):
+		// «قال المتحدث باسم المدينة الطبية»: whom it speaks for says
+		// which one — a named spokesperson of the article for it
+		// («الناطقة الإعلامية باسم وزارة الطاقة» for «المتحدثة باسم
+		// الوزارة»), else someone it leaves unnamed, not whoever spoke
+		// last.
+		return d.pick(at, nil, func(e *entity) bool {
+			return e.function == "" && agrees(e, m.fem) && (d.fits(e, m) || (e.heads[keySpokesman] || e.heads[keyNatiq]) && d.speaksFor(e, m))
+		})
 	case anaphoric(m):
 		if len(m.titles[0].core) > 1 {
 			// «شددت المتحدثة الرسمية» after «المتحدثة الرسمية باسم
@@ -4162,13 +4293,32 @@ func (d *discourse) generic(m *mention) bool {
 	return true
 }
 
+// keySpokesman and keyNatiq are the heads of a spokesperson's function
+// («المتحدث», «الناطق»).
+var keySpokesman, keyNatiq = arabic.Key("متحدث"), arabic.Key("ناطق")
+
+// keyBism is «باسم», «in the name of».
+var keyBism = arabic.Key("باسم")
+
 // anaphoric reports a mention by a function that names whoever speaks,
 // with adjectives at most («المسؤول», «المسؤول الحكومي», «المتحدث»).
 func anaphoric(m *mention) bool {
-	if len(m.titles) != 1 || len(m.name) > 0 {
+	if len(m.titles) != 1 || len(m.name) > 0 || len(m.titles[0].qual) > 0 {
 		return false
 	}
 	return adjectivesOnly(m.titles[0], anaphoricHeads)
+}
+
+// speaksFor reports a spokesperson e whose functions hold every word of
+// whom mention m speaks for («باسم الوزارة» of «الناطقة باسم وزارة
+// الطاقة»; not «باسم الداخلية» of «المتحدث باسم وزارة الثقافة»).
+func (d *discourse) speaksFor(e *entity, m *mention) bool {
+	for _, q := range m.titles[0].qual {
+		if q != keyBism && !e.words[q] && !e.words[strings.TrimPrefix(q, "و")] { // (without the lexicon «وزارة» may be read «و» and «زارة»)
+			return false
+		}
+	}
+	return true
 }
 
 // adjectivesOnly reports a function t whose head is one of heads with
