@@ -571,7 +571,9 @@ var placesInA = keySet("أمريكا أميركا كندا فرنسا ألمان
 	"رومانيا بولندا أوكرانيا تركيا سوريا ليبيا موريتانيا إفريقيا أفريقيا آسيا أوروبا أستراليا كوريا ماليزيا " +
 	"إندونيسيا إثيوبيا كينيا نيجيريا غانا أوغندا تنزانيا زامبيا ناميبيا إريتريا أرمينيا جورجيا منغوليا " +
 	"كمبوديا كولومبيا فنزويلا بوليفيا نيكاراغوا ألبانيا كرواتيا صربيا سلوفاكيا سلوفينيا بلغاريا ليتوانيا " +
-	"لاتفيا إستونيا كوسوفا مقدونيا روما فيينا أثينا صوفيا جاكرتا أنقرة كسلا أوسلو")
+	"لاتفيا إستونيا كوسوفا مقدونيا روما فيينا أثينا صوفيا جاكرتا أنقرة كسلا أوسلو " +
+	// the Arab countries' cities in «ا» (set 78: «رئيس لائحة قرار صيدا»)
+	"صيدا حيفا يافا عكا أريحا طنطا قنا بنها سبها")
 
 // closedWord reports a word of a closed class that never goes on a name
 // or a title: a speech verb, a function word, a source, the speech, a form
@@ -1024,6 +1026,9 @@ func (r *reader) headAsName(j, hi int, key string) bool {
 		if e > j+1 && (e >= len(r.toks) || !r.joined(e)) {
 			return true
 		}
+	}
+	if nk := r.keyOr(j+1, hi); j+1 < hi && r.joined(j+1) && definite(nk) && nisba(nk) && strings.HasSuffix(nk, "ي") && !arabNations[nk] && (j+2 >= len(r.toks) || !r.joined(j+2)) {
+		return true // «أما محمد أمين الأنصاري، مدير …»: a nisba the phrase ends with is the family name
 	}
 	return j+1 >= hi || !r.joined(j+1) || closedWord(r.key(j+1)) || r.unknown(j+1) || nameParticles[r.key(j+1)] && !r.conjunct(j+1)
 }
@@ -1491,6 +1496,12 @@ func (r *reader) nameWord(n, have int, given bool) bool {
 		// function after it, is the family name.
 		return true
 	}
+	if h, fem := headOf(k); h != "" && !fem && definite(k) && have >= 1 && n-have >= 0 && femaleNames[r.key(n-have)] && !strings.HasSuffix(k, "ه") {
+		// «أما النائبة السابقة غادة المعلم، فاعتبرت»: a function in the
+		// masculine after a woman's given name is no function of hers
+		// («المعلمة» would be) — her family name.
+		return true
+	}
 	if accusativeFunction(k) {
 		return false // «ينتخب أيوب بن عيسى رئيسا»: the function he is made, in the accusative
 	}
@@ -1846,6 +1857,10 @@ func (r *reader) readWholeName(j, hi int, closed bool) int {
 		}
 		if r.addressee(n) {
 			return n - j // «ويروي الصياد عبد الستار بن عمر لموزاييك:»: whom he told
+		}
+		if st := strings.TrimSuffix(strings.TrimSuffix(bare(k), "ين"), "ون"); n-j >= 2 && definite(k) && len([]rune(st)) >= 3 && st != bare(k) &&
+			!givenNames[k] && !nameCompounds[k] && (r.lex != nil && r.isKnown(n) || r.lex == nil && n-2 >= j && r.key(n-2) == keyAal) && !nisba(st) {
+			return n - j // «هنّأ … عبدالإله بن سعد آل ظافر الخريجين»: a definite plural, the verb's object (without the lexicon, after «آل» and its word, which end a name)
 		}
 		if n == j+2 && kunyas[k0] && r.key(j+1) != keyAbd && j > 0 && r.joined(j) && definite(k) && !nisba(k) && !givenNames[k] &&
 			(r.lex != nil && r.isKnown(n) || r.lex == nil && strings.HasSuffix(plain(r.toks[n].Text), "ة")) &&
@@ -2821,6 +2836,14 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 			// whatever name it also is, when the holder's follows the comma.
 			add(true)
 			open, proper = false, -1
+		case n-2 >= j && royalTitles[r.key(n-1)] && eponymNouns[bare(r.key(n-2))] && (givenNames[k] || k == keyAbd):
+			// «رئيس جامعة الملك خالد الأستاذ الدكتور …»: the eponym's
+			// title and name are the institution's, as after «بـ».
+			add(false)
+			if k == keyAbd && n < hi && r.joined(n) {
+				add(false) // «جامعة الملك عبد العزيز»
+			}
+			open, proper = false, -1
 		case k == keyAal && len(t.words) == 1 && h == headSheikh && n+1 < hi && r.joined(n+1):
 			add(true) // «شيخ آل فاضل»: the tribe is the function's
 			add(true)
@@ -3024,6 +3047,10 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 		default:
 			return t, n - j
 		}
+	}
+	if inQual && n < hi && n+1 < len(r.toks) && r.narr[n] && r.gapBefore(n) == gapParen && r.gapBefore(n+1) == gapComma &&
+		strings.TrimSpace(string(r.runes[r.toks[n-1].End:r.toks[n].Start])) == "-" && !givenNames[r.key(n)] && !closedWord(r.key(n)) {
+		add(false) // «النائب عن دائرة صيدا - جزين، سامر الأنصاري»: a district of two places
 	}
 	return t, n - j
 }

@@ -926,7 +926,7 @@ func (d *discourse) apposable(from, to int) bool {
 	r := d.r
 	aside, closed := -1, false // the first token of a short aside in brackets («(أوتشا)», «(الفاو)»)
 	for j := from; j <= to && j < len(r.toks); j++ {
-		if r.narr[j] && r.gapBefore(j) == gapParen && j < to {
+		if r.narr[j] && r.gapBefore(j) == gapParen && (j < to || aside >= 0 && !closed) { // («… (تواصل)، أبو بكر …»: the aside closes before the name)
 			switch {
 			case aside < 0 && j+1 < len(r.toks) && (r.gapBefore(j+1) == gapParen || j+2 < len(r.toks) && r.gapBefore(j+2) == gapParen):
 				aside = j
@@ -1842,6 +1842,28 @@ func (d *discourse) attribute(n int) []speakerOf {
 	return out
 }
 
+// bodyStatement reports a sentence, toks[s:at], that names no person and
+// sets a statement and the body that issued it before its verb («وفي بيان
+// نشرته الجامعة على صفحتها الرسمية، اعتبرت أن»).
+func (d *discourse) bodyStatement(s, at int) bool {
+	r := d.r
+	if slices.ContainsFunc(d.mentions, func(m *mention) bool { return m.at >= s && m.at < at && len(m.name) > 0 }) {
+		return false
+	}
+	for j := s; j+2 < at; j++ {
+		k := strings.TrimPrefix(strings.TrimPrefix(r.key(j), "و"), "ف")
+		if k != "بيان" && k != "بلاغ" {
+			continue
+		}
+		for q := j + 1; q <= j+2 && q < at && r.joined(q); q++ {
+			if r.institutionAt(q) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // parentDescribed reports a named person the article sets off as a parent
 // («خالد محمد آل إسحاق، والد الطفلة،», «، والدة الشهيد»).
 func (d *discourse) parentDescribed(e *entity) bool {
@@ -2368,6 +2390,14 @@ func (d *discourse) sentenceSubject(at int, focus *entity, fem bool) *entity {
 		r.institutionAt(s+1) {
 		return nil // «وكانت وزارة الخارجية قد أعلنت، في بيان …، أن»: an institution's words
 	}
+	if d.bodyStatement(s, at) {
+		return nil // «وفي بيان نشرته الجامعة على صفحتها، اعتبرت أن»: the body's words
+	}
+	if k := strings.TrimPrefix(r.key(s), "و"); (k == "كان" || k == "كانت") && s+1 < at && r.joined(s+1) {
+		if e := d.familyNamed(s+1, s+2); e != nil && fits(e) {
+			return e // «وكان الموسوي قد أعلن استقالته …، وقال فيه:»: the family name «كان» sets first
+		}
+	}
 	if participleAt(r, at) && !slices.ContainsFunc(d.mentions, func(m *mention) bool { return m.at >= s && m.at < at && !d.inPrep[m] && !m.plural }) {
 		// «…، أمهلت الرابطة السلطات أسبوعا، مؤكدة أنها»: in a sentence
 		// that names nobody, the participle goes with the verb whose
@@ -2491,10 +2521,13 @@ func (d *discourse) sentenceSubject(at int, focus *entity, fem bool) *entity {
 // fromPlace's: the person it puts there.)
 func (d *discourse) sonOfPlace(p, hi int) bool {
 	r := d.r
-	if k := bare(r.key(p)); k != "ابن" && k != "ابنه" || p+1 >= hi || !r.joined(p+1) {
-		return false
+	if k := bare(r.key(p)); k != "ابن" && k != "ابنه" && !(manWoman[r.key(p)] && p+1 < hi && ordinals[r.key(p+1)] != 0) || p+1 >= hi || !r.joined(p+1) {
+		return false // («يضيف الرجل الأول في القطاع»: the one at its head)
 	}
 	x := r.key(p + 1)
+	if manWoman[r.key(p)] {
+		return true
+	}
 	if !definite(x) || r.placeElsewhere(p+1) || givenNames[x] || givenNames[bare(x)] || kinNouns[bare(x)] || victims[bare(x)] || honorifics[x] != "" {
 		return false
 	}
@@ -2509,10 +2542,37 @@ func (d *discourse) sonOfPlace(p, hi int) bool {
 	return true
 }
 
+// manWoman are «الرجل», «المرأة»: «الرجل الأول في …» describes whoever
+// heads it.
+var manWoman = keySet("الرجل المرأة المراة")
+
 // victims are the people a «son of» may be the child of («ابن الضحية»,
 // «ابنة الفقيد»): another person, not a description of the speaker.
 var victims = keySet("ضحيه فقيد فقيده راحل راحله شهيد شهيده مرحوم مرحومه متوفي قتيل قتيله مفقود مفقوده اسير اسيره معتقل معتقله " +
 	"متهم متهمه مجني سجين سجينه مصاب مصابه")
+
+// kinSetOff reads a companion or kinsman with a pronoun as the subject
+// after the speech verb at toks[v], a short prepositional phrase after
+// it, then the person's name set off by a comma, maybe after a function:
+// «رأى زميله في اللجنة، النائب مصطفى جواد آل طعمة، أن» — that person.
+func (d *discourse) kinSetOff(v, p, hi int, fem bool) (*clause, bool) {
+	r := d.r
+	if !(kinPossessed[r.key(p)] || companionOf(r.key(p))) || p+2 >= hi || !r.joined(p+1) || !prepositions[r.key(p+1)] {
+		return nil, false
+	}
+	q := p + 2
+	for q < hi && q-p <= 4 && r.joined(q) {
+		q++
+	}
+	if q >= hi || r.gapBefore(q) != gapComma {
+		return nil, false
+	}
+	i := slices.IndexFunc(d.mentions, func(m *mention) bool { return m.at == q && len(m.name) >= 2 && !m.plural })
+	if i < 0 {
+		return nil, false
+	}
+	return &clause{verb: v, fem: fem, subj: d.mentions[i]}, true
+}
 
 // onlyVoice reports that, from the quotation before toks[first] to the
 // clause at toks[v] after it, the narration mentions nobody but e: a
@@ -2827,6 +2887,9 @@ var chantVerbs = keySet("ردد هتف صاح صرخ")
 // people who chant it («وسط ترديد المشيعين:», «على وقع هتافات المحتجين:»).
 func (d *discourse) chanted(first int) bool {
 	r := d.r
+	if p := first - 1; p >= 0 && r.narr[p] && chantingPlurals[strings.TrimPrefix(r.key(p), "و")] {
+		return true // «رافعين الرايات ومرددين «…»»: a crowd chanting
+	}
 	p := first - 1
 	if p < 1 || !r.narr[p] || !r.narr[p-1] || !r.joined(p) || !definite(r.key(p)) {
 		return false
@@ -2840,6 +2903,10 @@ func peopleInPlural(k string) bool {
 	b := bare(k)
 	return crowds[b] || strings.HasSuffix(b, "ين") || strings.HasSuffix(b, "ون")
 }
+
+// chantingPlurals are the plural participles of chanting right before a
+// quotation («ومرددين», «هاتفين»): a crowd's words.
+var chantingPlurals = keySet("مرددين مرددون مرددات هاتفين هاتفون هاتفات صائحين")
 
 // chants are the nouns of words a crowd says together.
 var chants = keySet("ترديد هتاف هتافات صيحات شعارات تكبيرات")
@@ -3417,8 +3484,8 @@ func (d *discourse) clauseAfter(last int) *clause {
 		return nil // «…». هكذا حسم الوزير …», «…». بهذه الكلمات افتتح …»: the words just quoted
 	}
 	hi := d.runEnd(a)
-	if hi < len(r.toks) && r.toks[hi].Quote >= 0 && r.gapBefore(hi) == gapColon {
-		return nil
+	if hi < len(r.toks) && r.toks[hi].Quote >= 0 && (r.gapBefore(hi) == gapColon || strings.ContainsRune(string(r.runes[r.toks[hi-1].End:r.toks[hi].Start]), ':') && !d.secondVerb(a, hi)) {
+		return nil // («”، أجاب بيرنار: “…”»: the colon before the opening mark; not «”، قال فلان …، مضيفا: “…”»)
 	}
 	k := r.key(a)
 	switch {
@@ -3466,6 +3533,17 @@ func (d *discourse) clauseAfter(last int) *clause {
 		}
 	}
 	return nil
+}
+
+// secondVerb reports a speech verb in toks(a, hi) after the one at toks[a]
+// («قال فلان في كلمته، مضيفا:», «يقول فلان، قبل أن يضيف:»).
+func (d *discourse) secondVerb(a, hi int) bool {
+	for v := a + 1; v < hi; v++ {
+		if _, ok := isSpeechVerb(d.r.key(v)); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // these point back at the words quoted: «بهذه الكلمات», «بهذا», «هكذا».
@@ -3539,6 +3617,9 @@ func (d *discourse) subjectAfter(v, hi int) *clause {
 				break
 			}
 		}
+	}
+	if c, ok := d.kinSetOff(v, p, hi, f.fem); ok {
+		return c // «رأى زميله في اللجنة، النائب مصطفى جواد آل طعمة، أن»
 	}
 	if (r.possessed(p) || r.withPronoun(p)) && p+2 < hi && r.gapBefore(p+1) == gapComma {
 		// «وقال ربانها، اليوناني ديميتريس كاراليس،»: whose captain, then
@@ -3759,10 +3840,10 @@ func (d *discourse) tradesperson(p, hi int) *entity {
 		}
 		e++
 	}
-	if e < hi && r.joined(e) && !complementizers[r.key(e)] {
-		// The phrase must end where the clause does — «إن», «أن»,
-		// punctuation: «يقول مزارع قدم من دوما» may be a farmer who came
-		// or a farmer «قدم»; the model cannot tell.
+	if e < hi && r.joined(e) && !complementizers[r.key(e)] && !stateOpeners[r.key(e)] {
+		// The phrase must end where the clause does — «إن», «أن», a clause
+		// of state («وهو يستعد»), punctuation: «يقول مزارع قدم من دوما» may
+		// be a farmer who came or a farmer «قدم»; the model cannot tell.
 		return nil
 	}
 	if e > p+1 && definite(r.key(p+1)) && r.key(p) != keySahib {
@@ -3882,8 +3963,8 @@ func (d *discourse) describes(p, hi int) bool {
 	}
 	for q := p + 1; q < hi && r.joined(q); q++ {
 		qk := r.key(q)
-		if !definite(qk) {
-			break // «وختمت الأكاديمية الإماراتية بنصيحة»: the verb's complement
+		if !definite(qk) || closedWord(qk) {
+			break // «وختمت الأكاديمية الإماراتية بنصيحة»: the verb's complement; «المخضرم الذي …»: a relative clause
 		}
 		if !nisba(qk) && !personShape(bare(qk)) {
 			return false // a construct («المستشار القانوني للوزارة» is read as a function)
