@@ -184,8 +184,8 @@ func (r *reader) spokenNames() {
 		if h, _ := headOf(w); h != "" || closedWord(w) || givenNames[w] && n == v+1 || articleWithClitic(w) || len([]rune(w)) < 3 {
 			continue
 		}
-		if n+1 < len(r.toks) && r.joined(n+1) && !closedWord(r.key(n+1)) && !prepositions[r.key(n+1)] {
-			continue // «وقال الخطيب الجمعة»: not a word alone
+		if n+1 < len(r.toks) && r.joined(n+1) && !closedWord(r.key(n+1)) && !prepositions[r.key(n+1)] && !(accusative(r.key(n+1)) && personShape(strings.TrimSuffix(r.key(n+1), "ا")) && (r.lex != nil && r.isKnown(n+1) || r.lex == nil && definite(w))) {
+			continue // «وقال الخطيب الجمعة»: not a word alone («واستطرد البدر ضاحكا» is: a state after it)
 		}
 		r.spoken[bare(w)] = true
 	}
@@ -902,6 +902,11 @@ func (r *reader) feminineElsewhere(key string) bool {
 	return r.isPrinted(key + "ه")
 }
 
+// definiteCities are the Arab capitals and great cities named with «ال»
+// («سفير رومانيا بالقاهرة», «مدير المكتب بالرياض»): after «بـ» in a
+// function, where it is held.
+var definiteCities = keySet("القاهرة الرباط الجزائر الخرطوم الرياض الدوحة الكويت المنامة القدس الإسكندرية الموصل البصرة الزرقاء العقبة الطائف الأحساء الدمام")
+
 // nisbaPrinted reports a definite word whose nisba the article prints
 // («الجزائر» beside «الجزائرية», «الرباط» beside «الرباطي»): a place's
 // name («ممثلة منظمة اليونيسف بالجزائر»), not a common noun.
@@ -1541,6 +1546,8 @@ func (r *reader) nameWord(n, have int, given bool) bool {
 		return true
 	case r.accusativeAt(n) && r.lex != nil && !r.isKnown(n) && n+1 < len(r.toks) && r.joined(n+1) && r.unknown(n+1) && !closedWord(r.key(n+1)):
 		return true // «ماريا غارسيا لوبيث»: a word like an accusative the lexicon does not know, before another it does not know — a foreign name
+	case r.accusativeAt(n) && r.lex != nil && !r.isKnown(n) && have >= 2 && (n+1 >= len(r.toks) || !r.joined(n+1) || prepositions[r.key(n+1)]):
+		return true // «ماريا إيلينا غارسيا في رسالة»: one the lexicon does not know that ends a name of two words
 	case r.accusativeAt(n) || r.cliticArticle(n):
 		return false
 	}
@@ -2997,7 +3004,7 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 			}
 		case strings.HasPrefix(k, "ب") && (len(t.words) >= 2 || eponymNouns[k[2:]] && n+1 < hi && r.joined(n+1) && givenNames[r.key(n+1)]) && !closedWord(k) && !givenNames[k] &&
 			(placeNouns[bare(k[2:])] || eponymNouns[k[2:]] || councils[k[2:]] && n+1 < hi && r.joined(n+1) && definite(r.key(n+1)) || !articleWithClitic(k) && r.unknown(n) ||
-				r.nisbaPrinted(k[2:])):
+				r.nisbaPrinted(k[2:]) || definiteCities[k[2:]]):
 			inQual, proper, open = true, -1, false
 			// «مفوض العون الإنساني بولاية كسلا», «مدير الزراعة بسيئون»; an
 			// indefinite place noun is followed by the place's name.

@@ -318,6 +318,7 @@ func (d *discourse) collect() {
 	d.verbsBeforeParticles()
 	d.firstNames()
 	d.appositions()
+	d.presiding()
 	for _, e := range d.people {
 		for _, k := range e.keys {
 			r.surnames[k] = true
@@ -325,6 +326,40 @@ func (d *discourse) collect() {
 	}
 	d.aliases()
 }
+
+// presiding gives the person a verb of presiding has as subject the
+// function of head of what it presides: «وقد ترأس لجنة التحكيم الشاعر
+// عبد القادر بن سالم» — he is «رئيس لجنة التحكيم», so that «يقول رئيس
+// اللجنة» names him.
+func (d *discourse) presiding() {
+	r := d.r
+	for v := range r.toks {
+		if !r.narr[v] || !presideVerbs[strings.TrimLeft(r.key(v), "وف")] {
+			continue
+		}
+		var body []string
+		for q := v + 1; q < len(r.toks) && q <= v+4 && r.joined(q) && r.narr[q]; q++ {
+			i := slices.IndexFunc(d.mentions, func(m *mention) bool { return m.at == q })
+			if i >= 0 {
+				m := d.mentions[i]
+				if e := d.personOf(m); e != nil && len(body) > 0 && len(m.name) >= 2 && !m.plural && e.function == "" {
+					e.heads[headPresident] = true
+					for _, b := range body {
+						e.words[b] = true
+					}
+				}
+				break
+			}
+			if k := r.key(q); closedWord(k) || prepositions[k] {
+				break
+			}
+			body = append(body, bare(r.key(q)))
+		}
+	}
+}
+
+// presideVerbs are the verbs of presiding («ترأس», «ترأست», «يترأس»).
+var presideVerbs = keySet("ترأس ترأست يترأس تترأس ترأسها ترأسه")
 
 // duals give two people named after a dual function in construct the
 // function each holds («بحضور نائبي المحافظ رانيا … وأحمد …»: each is
@@ -1112,6 +1147,16 @@ func (d *discourse) aliases() {
 				if m.at > v && len(m.name) > 0 && len(m.titles) == 0 && !d.sentenceEnds(v, m.at) {
 					alias = m
 					break
+				}
+			}
+			// («الحلفي، الملقب بشاعر الجنوب، والشاعر كاظم …»: a name past
+			// a comma and «و» is the next person, not the other name.)
+			if alias != nil {
+				for c := v + 1; c <= alias.at; c++ {
+					if r.gapBefore(c) == gapComma && r.conjunct(c) {
+						alias = nil
+						break
+					}
 				}
 			}
 		}
@@ -4955,8 +5000,11 @@ func (d *discourse) runsOn(e *entity) bool {
 		for q := p; q < len(r.toks) && r.narr[q] && (q == p || r.joined(q)) && n <= 2; q++ {
 			k := r.key(q)
 			h, _ := headOf(k)
-			if closedWord(k) || prepositions[k] || h != "" || honorifics[k] != "" || definite(k) || accusative(k) ||
-				strings.HasPrefix(k, "ب") || strings.HasPrefix(k, "ل") || r.imperfect(q) || r.possessed(q) || r.ownNoun(q) || startsWithDigit(r.toks[q].Text) {
+			lone := q == p && len(m.name) >= 3 && q+1 < len(r.toks) && r.gapBefore(q+1) == gapComma && !strings.HasSuffix(k, "ته") && !strings.HasSuffix(k, "تها")
+			// («نور الهدى عادل قبها،»: one word a comma ends after three
+			// names may be the family name; «حكمي رحلته،» is an object)
+			if closedWord(k) || prepositions[k] || h != "" || honorifics[k] != "" || definite(k) || accusative(k) && !lone ||
+				strings.HasPrefix(k, "ب") || strings.HasPrefix(k, "ل") || r.imperfect(q) || r.possessed(q) || r.ownNoun(q) && !lone || startsWithDigit(r.toks[q].Text) {
 				n = 3 // a word of the sentence: the name ended («فيصل علي حكمي رحلته،»: a noun and its pronoun)
 				break
 			}

@@ -2120,6 +2120,38 @@ var generalCases = []speakerCase{
 		want:    []string{"سائق حافلة"},
 		lex:     true,
 	},
+	{
+		name: "a definite word after a name that the article later sets alone before a state («واستطرد البدر ضاحكا») ends the name",
+		article: `"كنا نصدر العدد الأول على آلة كاتبة"، قال رئيس التحرير الأسبق فهد عبد الله البدر مستعيدا البدايات.
+واستطرد البدر ضاحكا: "كان المشتركون مئتين".`,
+		want: []string{"فهد عبد الله البدر", "فهد عبد الله البدر"},
+		lex:  true,
+	},
+	{
+		name:    "a word the lexicon does not know, shaped like an accusative, ends a foreign name of two before a preposition",
+		article: `“أشكر المترجمة التي منحت روايتي حياة ثانية”، قالت الروائية الإسبانية ماريا لوسيا غارسيا في رسالة مصورة.`,
+		want:    []string{"ماريا لوسيا غارسيا"},
+		lex:     true,
+	},
+	{
+		name:    "whom a verb of presiding has as subject heads what it presides",
+		article: `وقد ترأس لجنة التحكيم الشاعر عبد الحميد بن عيسى، الذي اعتبر أن المستوى ارتفع. «تلقينا ثلاثمئة قصيدة»، يقول رئيس اللجنة.`,
+		want:    []string{"عبد الحميد بن عيسى"},
+		lex:     true,
+	},
+	{
+		name:    "«بـ» and a great city with «ال» is where a function is held, before its holder's name",
+		article: `ومن جانبه، قال سفير المجر بالقاهرة أدريان يوان كوفاتش، خلال افتتاح الجناح: «نحن سعداء بالمشاركة».`,
+		want:    []string{"أدريان يوان كوفاتش"},
+		lex:     true,
+	},
+	{
+		name: "a name past a comma and «و» after a calling word is the next person, not another name of the one before",
+		article: `شارك فيها الشاعر حسن ناصر الموسوي، الملقب بشاعر الأهوار، والشاعر جبار كاظم الساعدي المعروف بين قرائه بأبي علي.
+«الشعر لا يسكن بغداد وحدها»، يقول أبو علي.`,
+		want: []string{"جبار كاظم الساعدي"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
