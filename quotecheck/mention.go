@@ -1472,7 +1472,7 @@ var selves = keySet("نفسه نفسها نفسي")
 // head; sufiOrders are what such a head leads («الطريقة», «السجادة»).
 var (
 	keyKhalifa = arabic.Key("خليفة")
-	sufiOrders = keySet("طريقه طريقة سجاده سجادة مسيد زاويه زاوية")
+	sufiOrders = keySet("طريقة سجادة مسيد زاوية")
 )
 
 // sayingNouns are «his/her saying» after a name a source relays («نقلت
@@ -2270,8 +2270,6 @@ func (r *reader) cliticWord(p int) bool {
 	return len(stems) > 0 && !slices.ContainsFunc(stems, func(st string) bool { return []rune(st)[0] == rs[0] })
 }
 
-// readMention reads the mention starting at toks[i] (before hi), nil when
-// none starts there; n is the tokens read (at least one).
 // verbOpens reports «و» and a speech verb opening a sentence before a
 // given name, its subject («وروى محمود عبد الحميد السيد، والد الطفل،»):
 // «and he told», not «and» and the woman's name «روى».
@@ -2281,6 +2279,8 @@ func (r *reader) verbOpens(i int, key string) bool {
 		i+1 < len(r.toks) && r.joined(i+1) && givenNames[r.key(i+1)]
 }
 
+// readMention reads the mention starting at toks[i] (before hi), nil when
+// none starts there; n is the tokens read (at least one).
 func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 	m = &mention{at: i}
 	key := r.key(i)

@@ -2589,7 +2589,7 @@ func (d *discourse) sonOfPlace(p, hi int) bool {
 
 // manWoman are «الرجل», «المرأة»: «الرجل الأول في …» describes whoever
 // heads it.
-var manWoman = keySet("الرجل المرأة المراة")
+var manWoman = keySet("الرجل المرأة")
 
 // victims are the people a «son of» may be the child of («ابن الضحية»,
 // «ابنة الفقيد»): another person, not a description of the speaker.
@@ -4283,7 +4283,7 @@ func (d *discourse) resolve(m *mention, at int, focus *entity, fem bool) *entity
 		// الوزارة»), else someone it leaves unnamed, not whoever spoke
 		// last.
 		return d.pick(at, nil, func(e *entity) bool {
-			return e.function == "" && agrees(e, m.fem) && (d.fits(e, m) || (e.heads[keySpokesman] || e.heads[keyNatiq]) && d.speaksFor(e, m))
+			return e.function == "" && agrees(e, m.fem) && (d.fits(e, m) || spokesperson(e) && d.speaksFor(e, m))
 		})
 	case anaphoric(m):
 		if len(m.titles[0].core) > 1 {
@@ -4419,9 +4419,16 @@ func (d *discourse) generic(m *mention) bool {
 	return true
 }
 
-// keySpokesman and keyNatiq are the heads of a spokesperson's function
-// («المتحدث», «الناطق»).
-var keySpokesman, keyNatiq = arabic.Key("متحدث"), arabic.Key("ناطق")
+// spokesperson reports a person one of whose functions is a
+// spokesperson's (spokesmen: «المتحدث», «الناطق»).
+func spokesperson(e *entity) bool {
+	for h := range spokesmen {
+		if e.heads[h] {
+			return true
+		}
+	}
+	return false
+}
 
 // keyBism is «باسم», «in the name of».
 var keyBism = arabic.Key("باسم")
