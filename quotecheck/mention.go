@@ -77,8 +77,11 @@ type reader struct {
 	// each particle and its word follow a given name.
 	printed    map[string]bool
 	afterGiven map[[2]string]int
-	lex        Lexicon
-	known      map[string]bool // the lexicon's answer per word
+	// nameEnds are the keys the article prints right after a given name
+	// (endsAName), gathered once when first asked.
+	nameEnds map[string]bool
+	lex      Lexicon
+	known    map[string]bool // the lexicon's answer per word
 	// surnames are the bare keys of the name words of the people the
 	// article names, so that «النائب بوزيان», «وقال العمر» read a name.
 	surnames map[string]bool
@@ -196,13 +199,17 @@ func (r *reader) spokenNames() {
 // given name («الكاردينال إلياس بطرس نعمة» beside «البطريرك نعمة»): after
 // a form of address, a family name («نعمة», «طعمة») rather than the
 // common noun.
+// The words are gathered once per article, when first asked.
 func (r *reader) endsAName(w string) bool {
-	for j := 1; j < len(r.toks); j++ {
-		if r.key(j) == w && r.joined(j) && givenNames[r.key(j-1)] && r.narr[j] {
-			return true
+	if r.nameEnds == nil {
+		r.nameEnds = map[string]bool{}
+		for j := 1; j < len(r.toks); j++ {
+			if r.joined(j) && givenNames[r.key(j-1)] && r.narr[j] {
+				r.nameEnds[r.key(j)] = true
+			}
 		}
 	}
-	return false
+	return r.nameEnds[w]
 }
 
 // labels adds to r.spoken the speaker labels of a transcribed exchange: a

@@ -1897,7 +1897,7 @@ func (d *discourse) bodyStatement(s, at int) bool {
 	}
 	for j := s; j+2 < at; j++ {
 		k := strings.TrimPrefix(strings.TrimPrefix(r.key(j), "و"), "ف")
-		if k != "بيان" && k != "بلاغ" {
+		if !statementNouns[k] {
 			continue
 		}
 		for q := j + 1; q <= j+2 && q < at && r.joined(q); q++ {

@@ -206,6 +206,10 @@ var pronounHonorifics = func() map[string]string {
 // «بحسب ما نقلته وكالة الأنباء», «وقال مصدر».
 var sourceNouns = keySet("وكالة صحيفة قناة موقع مصدر مصادر بيان تقرير إذاعة تلفزيون جريدة مجلة بلاغ")
 
+// statementNouns are the sourceNouns a body issues in its own name
+// (bodyStatement: «وفي بيان نشرته الجامعة»).
+var statementNouns = keySet("بيان بلاغ")
+
 // speechNouns name the speech itself («وختم كلمته بالقول», «على حد
 // تعبير الوزير»); with a possessive pronoun they point back to the person
 // whose speech it is (speechPronouns).
