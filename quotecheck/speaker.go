@@ -1820,7 +1820,7 @@ type clause struct {
 // gets the speaker of its clause.
 func (d *discourse) attribute(n int) []speakerOf {
 	out := make([]speakerOf, n)
-	var focus, asker *entity
+	var focus, asker, askedTo *entity
 	var spoke []*entity // who spoke, in order
 	cursor := 0
 	for q := range n {
@@ -1834,7 +1834,11 @@ func (d *discourse) attribute(n int) []speakerOf {
 		if who == nil && !known && first == 0 {
 			who = d.headlineSpeaker(last) // «“…”.. الغامدي يكشف تفاصيل …»
 		}
-		if asker != nil && (who == asker || who == nil && !known) && d.bareReply(bs, first) {
+		if askedTo != nil && askedTo != asker && (who == asker || who == nil && !known) && d.bareReply(bs, first) && agrees(askedTo, d.replyFem(bs, first)) {
+			// «ووجه أحد الصحفيين سؤالا إلى عميد التجارة: "…؟"»، «فأجاب:
+			// "…"»: the one the question was put to answers, whoever asked.
+			who = askedTo
+		} else if asker != nil && (who == asker || who == nil && !known) && d.bareReply(bs, first) {
 			// «سأل المقدم ضيفته: "…؟"»، «فردت: "…"»: who replies is not
 			// who asked — the last one before who agrees with the verb.
 			for i := len(spoke) - 1; i >= 0; i-- {
@@ -1862,9 +1866,12 @@ func (d *discourse) attribute(n int) []speakerOf {
 				who = spoke[len(spoke)-1]
 			}
 		}
-		asker = nil
-		if who != nil && d.asks(first, last) {
-			asker = who
+		asker, askedTo = nil, nil
+		if d.asks(first, last) {
+			if who != nil {
+				asker = who
+			}
+			askedTo = d.askedIn(bs, first)
 		}
 		if who != nil {
 			spoke = append(spoke, who)
@@ -1966,6 +1973,53 @@ func (d *discourse) replyFem(bs, first int) bool {
 	k := strings.TrimRight(d.r.key(bs), "ّ")
 	return strings.HasSuffix(k, "ت")
 }
+
+// askedIn is the person the narration toks[bs:first] before a question
+// puts it to: the one after «سؤالا إلى/على/لـ» («ووجه أحد الصحفيين
+// سؤالا إلى عميد التجارة:») or the second person after a verb of asking
+// («وسألت مراسلة القناة الوزير:»); nil for none.
+func (d *discourse) askedIn(bs, first int) *entity {
+	r := d.r
+	after := -1
+	for j := bs; j < first; j++ {
+		k := strings.TrimLeft(r.key(j), "و")
+		switch {
+		case questionNouns[k] && j+1 < first && r.joined(j+1):
+			if next := r.key(j + 1); next == "الي" || next == keyAli && strings.HasSuffix(r.toks[j+1].Text, "ى") {
+				after = j + 2
+			} else {
+				after = j + 1 // «سؤالا لعميد التجارة»
+			}
+		case askVerbs[strings.TrimPrefix(k, "ف")]:
+			after = -2 - j
+		}
+	}
+	var seen int
+	for _, m := range d.mentions {
+		if m.at < bs || m.end > first || m.plural {
+			continue
+		}
+		switch {
+		case after >= 0 && m.at == after:
+			return d.resolve(m, m.at, nil, m.fem)
+		case after < -1 && m.at > -2-after:
+			if seen++; seen == 2 {
+				return d.resolve(m, m.at, nil, m.fem)
+			}
+		}
+	}
+	if after >= 0 && after < first {
+		if rest, ok := strings.CutPrefix(r.key(after), "ل"); ok {
+			if h, fem := headOf(rest); h != "" {
+				return d.onlyHolder(h, fem) // «سؤالا لوكيل الوزارة:», which no mention reads
+			}
+		}
+	}
+	return nil
+}
+
+// questionNouns put a question to someone («سؤالا إلى»).
+var questionNouns = keySet("سؤال سؤالا سؤالاً السؤال اسئله اسئلته سؤاله سؤالها")
 
 // asks reports a quotation toks[first:last+1] that is a question: it
 // ends with a question mark.

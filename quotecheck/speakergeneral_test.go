@@ -2152,12 +2152,51 @@ var generalCases = []speakerCase{
 		want: []string{"جبار كاظم الساعدي"},
 		lex:  true,
 	},
+	{
+		name: "an unnamed reporter's question put «إلى» a function, then a bare «فأجاب»: the one asked answers",
+		article: `عقد عميد كلية التجارة الدكتور سامي الحداد مؤتمرا صحفيا اليوم.
+
+وقال الحداد: "إن نتائج القبول ستعلن الأسبوع المقبل بعد مراجعة الطلبات كلها".
+
+ووجه أحد الصحفيين سؤالا إلى عميد التجارة: "هل ستزيد الكلية عدد المقاعد هذا العام؟".
+
+فأجاب: "لا نية لزيادة المقاعد لأن القاعات لا تتسع لأكثر من ذلك".`,
+		want: []string{"سامي الحداد", "", "سامي الحداد"},
+		lex:  true,
+	},
+	{
+		name: "questions put «على الوزيرة» and «لوكيل الوزارة», which no mention reads: each bare reply is the one asked",
+		article: `عقدت وزيرة الصحة الدكتورة ليلى عثمان ووكيل الوزارة الدكتور كمال بدر مؤتمرا صحفيا حول انتشار الحصبة.
+
+وقال بدر إن "عدد الإصابات المؤكدة بلغ مئة وعشرين حالة في ثلاث محافظات حتى صباح اليوم".
+
+وطرح مراسل صحيفة الأيام سؤالا على الوزيرة: "هل هناك نقص في اللقاحات في المراكز الصحية؟".
+
+فأجابت: "المخزون يكفي ستة أشهر وقد وصلت شحنة جديدة أمس إلى المطار".
+
+ثم وجهت مراسلة الإذاعة سؤالا لوكيل الوزارة: "متى تبدأ حملة التطعيم في المدارس الحكومية؟".
+
+فرد قائلا: "نبدأ الأحد المقبل في المدارس الابتدائية ثم ننتقل إلى الإعدادية".`,
+		want: []string{"كمال بدر", "", "ليلى عثمان", "", "كمال بدر"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
 // or function the model may have read short is nobody, never half a name
 // or a function that runs on (TestSpeakerModelWithoutLexicon).
 var generalCasesWithoutLexicon = []speakerCase{
+	{
+		name: "a question put «إلى» a function, then a bare «فأجاب», without the lexicon",
+		article: `عقد عميد كلية التجارة الدكتور سامي الحداد مؤتمرا صحفيا اليوم.
+
+وقال الحداد: "إن نتائج القبول ستعلن الأسبوع المقبل بعد مراجعة الطلبات كلها".
+
+ووجه أحد الصحفيين سؤالا إلى عميد التجارة: "هل ستزيد الكلية عدد المقاعد هذا العام؟".
+
+فأجاب: "لا نية لزيادة المقاعد لأن القاعات لا تتسع لأكثر من ذلك".`,
+		want: []string{"سامي الحداد", "", "سامي الحداد"},
+	},
 	{
 		name:    "without the lexicon, a definite plural after «آل» and its word is the verb's object",
 		article: `وهنأ رئيس الجامعة الدكتور سعد بن علي آل حامد المتفوقين وذويهم، وقال: «أنتم فخر الجامعة».`,
