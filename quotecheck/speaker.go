@@ -3544,14 +3544,14 @@ func (d *discourse) frame(v, hi int) *clause {
 		return &clause{verb: v, fem: strings.HasSuffix(k, "ها")}
 	}
 	if strings.HasSuffix(r.key(v), "ما") && p == v+1 {
-		if d.speechVerbAt(p, p) {
+		if d.speechVerbAt(p, p) || saidWhat(k) {
 			return d.subjectAfter(p, hi) // «حسبما أفاد الوزير»
 		}
 		if r.key(v) == "كما" {
 			return nil // «كما» frames only a verb
 		}
 	}
-	if k == "ما" && p+1 < hi && r.joined(p+1) && d.speechVerbAt(p+1, p+1) {
+	if k == "ما" && p+1 < hi && r.joined(p+1) && (d.speechVerbAt(p+1, p+1) || saidWhat(r.key(p+1))) {
 		return d.subjectAfter(p+1, hi) // «بحسب ما أوضح الوزير», «وفق ما قاله الوزير»
 	}
 	if k == "ما" {
@@ -3570,6 +3570,19 @@ func (d *discourse) frame(v, hi int) *clause {
 		return &clause{verb: v, subj: m}
 	}
 	return nil
+}
+
+// saidWhat reports a speech verb with the pronoun of «ما» as its object
+// («بحسب ما قاله الدكتور هشام», «حسبما ذكرته الوزيرة»).
+func saidWhat(k string) bool {
+	for _, suf := range []string{"ه", "ها"} {
+		if v, ok := strings.CutSuffix(k, suf); ok {
+			if _, verb := isSpeechVerb(v); verb {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // clauseAfter is the reporting clause right after a quotation whose last

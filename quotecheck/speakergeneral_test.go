@@ -2180,12 +2180,31 @@ var generalCases = []speakerCase{
 		want: []string{"كمال بدر", "", "ليلى عثمان", "", "كمال بدر"},
 		lex:  true,
 	},
+	{
+		name: "a frame after the quotation whose verb has the pronoun of «ما» («بحسب ما قاله», «حسبما ذكرته»)",
+		article: `افتتح المعرض اليوم.
+
+"عدد الزائرين المتوقع هذا العام يتجاوز خمسة ملايين زائر، وقد وفرنا خطوط نقل إضافية"، بحسب ما قاله الدكتور هشام فؤاد سرور، رئيس الهيئة المصرية العامة للكتاب.
+
+"المعرض يفتح أبوابه يوميا من العاشرة صباحا حتى التاسعة مساء طوال أيامه"، حسبما ذكرته مديرة المعرض الدكتورة سلوى عبد الحميد.`,
+		want: []string{"هشام فؤاد سرور", "سلوى عبد الحميد"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
 // or function the model may have read short is nobody, never half a name
 // or a function that runs on (TestSpeakerModelWithoutLexicon).
 var generalCasesWithoutLexicon = []speakerCase{
+	{
+		name: "«بحسب ما قاله» after a quotation, without the lexicon",
+		article: `افتتح المعرض اليوم.
+
+"عدد الزائرين المتوقع هذا العام يتجاوز خمسة ملايين زائر، وقد وفرنا خطوط نقل إضافية"، بحسب ما قاله الدكتور هشام فؤاد سرور، رئيس الهيئة المصرية العامة للكتاب.
+
+"المعرض يفتح أبوابه يوميا من العاشرة صباحا حتى التاسعة مساء طوال أيامه"، حسبما ذكرته مديرة المعرض الدكتورة سلوى عبد الحميد.`,
+		want: []string{"هشام فؤاد سرور", "سلوى عبد الحميد"},
+	},
 	{
 		name: "a question put «إلى» a function, then a bare «فأجاب», without the lexicon",
 		article: `عقد عميد كلية التجارة الدكتور سامي الحداد مؤتمرا صحفيا اليوم.
