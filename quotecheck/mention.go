@@ -647,10 +647,12 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 	if r.verbName(j, hi, key, ctx) || r.sittName(j, hi) {
 		return true // («ست النفر عبد الله الأمين», «أمة الرحمن سالم …»)
 	}
-	if ctx >= ctxAddress && (stopWords[key] || closedWord(key)) && givenNames[key] && j+1 < hi && r.joined(j+1) &&
+	if ctx >= ctxAddress && (stopWords[key] || closedWord(key)) && (givenNames[key] || plain(r.toks[j].Text) == "بان") && j+1 < hi && r.joined(j+1) &&
 		(givenNames[r.key(j+1)] || nameParticles[r.key(j+1)]) {
 		// «اللواء صباح عبد الأمير»: a given name that is also a word of
-		// time; «العقيد تامر رفعت …»: one spelt like a verb («تأمر»).
+		// time; «العقيد تامر رفعت …»: one spelt like a verb («تأمر»);
+		// «الدكتورة بان كاظم»: Iraq's «بان» (a willow), whose key is
+		// «بأن»'s — printed without the hamza, a name.
 		return true
 	}
 	if r.addressee(j) {

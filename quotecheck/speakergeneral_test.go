@@ -2190,6 +2190,18 @@ var generalCases = []speakerCase{
 		want: []string{"هشام فؤاد سرور", "سلوى عبد الحميد"},
 		lex:  true,
 	},
+	{
+		name: "Iraq's «بان» after a form of address and before a father's name, though its key is «بأن»'s; «وأكد بأن» stays «that»",
+		article: `افتتحت مديرية ماء البصرة محطة جديدة للتحلية اليوم.
+
+وقالت مديرة المشروع المهندسة بان حسين العزاوي إن "المحطة ستنتج عشرين ألف متر مكعب يوميا حين تعمل بكامل طاقتها".
+
+وأكد بأن محافظ البصرة سيزور المحطة الأسبوع المقبل، مضيفا: "سنحتفل بالافتتاح الرسمي بحضور الأهالي والمسؤولين".
+
+وأضافت بان: "نعمل على ربط المحطة بشبكة الأحياء الجنوبية قبل الصيف المقبل".`,
+		want: []string{"بان حسين العزاوي", "", "بان حسين العزاوي"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
