@@ -3178,8 +3178,16 @@ func (d *discourse) interviewHeading(bs int) (e *entity, ok bool) {
 			m.name = append(m.name, j)
 		}
 		// Someone the prose names too: a speaker is always printed there
-		// (a heading may be a byline, «حاوره …»).
-		return d.personOf(m), true
+		// (a heading may be a byline, «حاوره …») — unless the heading
+		// puts the questions to them by their function («سؤالان إلى
+		// الخبير الطاقوي مراد بلعيد», «حوار مع المدربة …»), whom it
+		// introduces.
+		e := d.personOf(m)
+		if e == nil && d.headingPutsTo(h, g) {
+			d.person(m)
+			e = d.personOf(m)
+		}
+		return e, true
 	}
 	for j := h; j < q; j++ {
 		hd, fem := headOf(r.key(j))
@@ -3221,6 +3229,24 @@ func (d *discourse) interviewHeading(bs int) (e *entity, ok bool) {
 		}
 	}
 	return nil, false
+}
+
+// headingPutsTo reports a heading's words toks[h:g] before a name that
+// put questions to its holder: «إلى» or «مع», then a function
+// («سؤالان إلى الخبير الطاقوي»).
+func (d *discourse) headingPutsTo(h, g int) bool {
+	r := d.r
+	to := -1
+	for j := h; j < g; j++ {
+		if k := r.key(j); k == "الي" || k == "مع" {
+			to = j
+		}
+	}
+	if to < 0 || to+1 >= g {
+		return false
+	}
+	hd, _ := headOf(r.key(to + 1))
+	return hd != "" && definite(r.key(to+1))
 }
 
 // answer reports an interview's answer marker («ج:», «الجواب:») as the

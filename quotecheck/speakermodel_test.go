@@ -406,11 +406,15 @@ func checkSpeakersArePeople(t *testing.T, name, article string) {
 	t.Helper()
 	a := align.ParseArticle(article)
 	runes := []rune(a.Text)
-	// The narration: prose words outside quotations, as printed; «|» between
+	// The narration: words outside quotations, as printed — prose and the
+	// headings over it («سؤالان إلى الخبير مراد بلعيد») —; «|» between
 	// runs of it.
 	narration := []string{"|"}
 	for i, w := range a.Words {
-		if !w.Prose || w.Quote >= 0 {
+		if i > 0 && a.Words[i-1].Prose != w.Prose {
+			narration = append(narration, "|")
+		}
+		if w.Quote >= 0 {
 			narration = append(narration, "|")
 			continue
 		}
