@@ -4401,6 +4401,12 @@ func (d *discourse) resolve(m *mention, at int, focus *entity, fem bool) *entity
 		// «وقالت الوزيرة» after «وزيرة الثقافة فلانة … ووزير التربية
 		// فلان»: a woman of that function before a man nothing marked as
 		// one.
+		if e := d.apposedTo(m); e != nil {
+			// «قال عضو لجنة التفاوض عن قسد، آزاد حسن شيخو،» after «عضو
+			// لجنة التفاوض عن الحكومة، محمد خير …»: the name set after
+			// the function says who holds it here.
+			return e
+		}
 		if d.bareHead(m, headPresident) {
 			// «فخامة الرئيس», «وأضاف الرئيس» after «رئيس الجمهورية فلان …
 			// رئيس مجلس النواب فلان»: the head of state.
@@ -4427,6 +4433,28 @@ var (
 	keyRepublic   = arabic.Key("جمهورية")
 	keyState      = arabic.Key("دولة")
 )
+
+// apposedTo is the named person set off right after a mention by
+// function alone, whom the mention was joined to as read (appositions:
+// «عضو لجنة التفاوض عن قسد، آزاد …»); nil for none.
+func (d *discourse) apposedTo(m *mention) *entity {
+	r := d.r
+	c := m.end
+	for c < len(r.toks) && c-m.end <= 4 && r.joined(c) && r.narr[c] && !d.speechVerbAt(c, m.at) {
+		c++ // «عضو لجنة التفاوض عن قسد، آزاد …»: the function's complement the mention left
+	}
+	if c >= len(r.toks) || c-m.end > 4 || r.gapBefore(c) != gapComma {
+		return nil
+	}
+	for _, n := range d.mentions {
+		if n.at == c && len(n.name) > 0 && !n.plural {
+			if e := d.personOf(n); e != nil && slices.Contains(e.at, m.at) {
+				return e
+			}
+		}
+	}
+	return nil
+}
 
 // bareHead reports a mention by one function that is head alone, no
 // complement, no name («الرئيس»).

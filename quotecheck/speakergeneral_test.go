@@ -2218,6 +2218,16 @@ var generalCases = []speakerCase{
 		want: []string{"نوال الحمداني", "سلمى القاسمي", "سلمى القاسمي"},
 		lex:  true,
 	},
+	{
+		name: "two holders of one function told apart by their complements, each set off before a name («عضو لجنة التفاوض عن الإدارة الذاتية، فلان،»), which the function's mention leaves out: each clause is its own holder's",
+		article: `اجتمع مزارعو القمح في الحسكة مع ممثلي الحكومة لبحث أسعار الشراء.
+
+وقال عضو لجنة التفاوض عن الحكومة، محمود سليم الأحمد، في كلمته: "السعر المقترح يغطي كلفة البذار والسماد والمازوت".
+
+في المقابل، قال عضو لجنة التفاوض عن الإدارة الذاتية، سامر نعيم الحلبي، للصحفيين: "المزارعون يستحقون سعرا أعلى بعد موسم الجفاف الطويل".`,
+		want: []string{"محمود سليم الأحمد", "سامر نعيم الحلبي"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
