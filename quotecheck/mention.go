@@ -1843,6 +1843,25 @@ func (r *reader) addressee(p int) bool {
 	return r.isPrinted(rest)
 }
 
+// familyDone reports toks[j:n] of a name that end with a family name in
+// «آل» or «أبو» and its word, after a given name («خالد بن سعد آل
+// زاهر», «رنا أبو حمدان», «آل عبد الغني»): nothing but a nisba follows
+// such a name.
+func (r *reader) familyDone(j, n int) bool {
+	p := n - 2
+	if p-1 > j && r.key(p) == keyAbd && (r.key(p-1) == keyAal || r.key(p-1) == keyAbu) {
+		p-- // «آل عبد الغني»
+	}
+	if p <= j || !givenNames[r.key(j)] && r.key(j) != keyAbd {
+		return false
+	}
+	return r.key(p) == keyAal || r.key(p) == keyAbu && !givenKunyas[r.key(p+1)]
+}
+
+// givenKunyas make a given name with «أبو» («عصام أبو بكر الشريف»: a
+// father's name, the family name after it).
+var givenKunyas = keySet("بكر القاسم")
+
 // readWholeName is readName before placeBefore.
 func (r *reader) readWholeName(j, hi int, closed bool) int {
 	if k := r.key(j); r.families[bare(k)] && !givenNames[k] && !nameParticles[k] && j+1 < hi && r.joined(j+1) {
@@ -1877,6 +1896,13 @@ func (r *reader) readWholeName(j, hi int, closed bool) int {
 		if st := strings.TrimSuffix(strings.TrimSuffix(bare(k), "ين"), "ون"); n-j >= 2 && definite(k) && len([]rune(st)) >= 3 && st != bare(k) &&
 			!givenNames[k] && !nameCompounds[k] && (r.lex != nil && r.isKnown(n) || r.lex == nil && n-2 >= j && r.key(n-2) == keyAal) && !nisba(st) {
 			return n - j // «هنّأ … عبدالإله بن سعد آل ظافر الخريجين»: a definite plural, the verb's object (without the lexicon, after «آل» and its word, which end a name)
+		}
+		if r.familyDone(j, n) && !givenNames[k] && !nameParticles[k] && !nameCompounds[k] && !nisba(k) && !r.families[bare(k)] &&
+			(r.lex != nil && r.isKnown(n) && !r.unknown(n) || r.lex == nil && definite(k) && strings.HasSuffix(plain(r.toks[n].Text), "ة")) {
+			// «افتتح … المهندس خالد بن سعد آل زاهر الجلسة», «اعتلت … رنا
+			// أبو حمدان المنصة»: «آل» or «أبو» and its word end a family
+			// name; a common word after them is the verb's object.
+			return n - j
 		}
 		if n == j+2 && kunyas[k0] && r.key(j+1) != keyAbd && j > 0 && r.joined(j) && definite(k) && !nisba(k) && !givenNames[k] &&
 			(r.lex != nil && r.isKnown(n) || r.lex == nil && strings.HasSuffix(plain(r.toks[n].Text), "ة")) &&
@@ -1943,6 +1969,7 @@ func (r *reader) readWholeName(j, hi int, closed bool) int {
 			return n - j
 		}
 		if chain && !particle && !nameParticles[k] && n-1 > j && definite(r.key(n-1)) && !givenNames[k] && !r.unknown(n) &&
+			!(definite(k) && nisba(k) && nisba(r.key(n-1)) && !r.feminineElsewhere(k)) && // («عبد الصمد العلمي الإدريسي»: two family names in «ـي»)
 			(nisba(r.key(n-1)) && r.key(n-2) != keyAbd && !givenNames[r.key(n-1)] || n-2 >= j && filial[r.key(n-2)] && honorifics[r.key(n-1)] == "" && !givenNames[r.key(n-1)]) {
 			// («كريم عبد الغني الشهال»: «الغني» is God's name after «عبد», not a family name in «ـي».)
 			// «عبدالله بن خميس العبري أواني فخارية», «خديجة بن الطالب تتوج»:
@@ -2298,6 +2325,9 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 	}
 	if i > 0 && r.joined(i) && r.key(i-1) == keyAbd {
 		return nil, 1 // «عبد الولي»: after «عبد», a name of God, never a function
+	}
+	if w := plain(r.toks[i].Text); w == "وإلى" || w == "والى" || w == "فإلى" {
+		return nil, 1 // «وإلى جانبه، قدمت …»: «and to», whose key is the governor's «والي»
 	}
 	if rest, ok := strings.CutPrefix(key, "و"); ok && i+1 < hi {
 		h, _ := headOf(key)

@@ -1412,7 +1412,10 @@ func (d *discourse) orBefore(q int) *entity {
 // البلدة.»); nil for none.
 func (d *discourse) nickname(v int) []string {
 	r := d.r
-	for c := v + 1; c < len(r.toks) && c-v <= 5 && r.narr[c] && r.gapBefore(c) < gapColon; c++ {
+	// (Within the verb's clause: «الاحتقان الذي يعرفه القطاع، اكتفى
+	// الإدريسي بالتذكير» is «knows», and what follows the comma another
+	// clause.)
+	for c := v + 1; c < len(r.toks) && c-v <= 5 && r.narr[c] && r.gapBefore(c) < gapComma; c++ {
 		rest, ok := strings.CutPrefix(r.key(c), "ب")
 		if !ok || len([]rune(rest)) < 3 || closedWord(rest) || strings.HasPrefix(rest, "ين") {
 			continue
@@ -1434,6 +1437,9 @@ func (d *discourse) nickname(v int) []string {
 			keys = append(keys, bare(r.key(c+1))) // «بشيخ الفلاحين»
 		}
 		return keys
+	}
+	if strings.Contains(r.key(v), "عرف") {
+		return nil // «الذي يعرفه قطاع التعليم»: who knows it, the verb's subject; «يُعرف» names only with «بـ»
 	}
 	if c := v + 1; c+1 < len(r.toks) && r.joined(c) && r.joined(c+1) && r.narr[c] && !definite(r.key(c)) && !closedWord(r.key(c)) &&
 		!strings.HasPrefix(r.key(c), "ب") && kunyaOf(r.key(c)) == "" && definite(r.key(c+1)) && (c+2 >= len(r.toks) || !r.joined(c+2)) {
@@ -3624,6 +3630,9 @@ func (d *discourse) clauseAfter(last int) *clause {
 	hi := d.runEnd(a)
 	if hi < len(r.toks) && r.toks[hi].Quote >= 0 && (r.gapBefore(hi) == gapColon || strings.ContainsRune(string(r.runes[r.toks[hi-1].End:r.toks[hi].Start]), ':') && !d.secondVerb(a, hi)) {
 		return nil // («”، أجاب بيرنار: “…”»: the colon before the opening mark; not «”، قال فلان …، مضيفا: “…”»)
+	}
+	if hi < len(r.toks) && r.toks[hi].Quote >= 0 && hi-1 > a && thatWords[r.key(hi-1)] && r.toks[a].Quote < 0 && !d.secondVerb(a, hi) && d.asks(last, last) {
+		return nil // «…؟»، أوضح المسؤول الحكومي أن «…»: the answer's clause, after a question
 	}
 	k := r.key(a)
 	switch {
