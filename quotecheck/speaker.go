@@ -2291,6 +2291,21 @@ func (d *discourse) quoteSpeaker(first, last, bs int, focus *entity) (who *entit
 	if c == nil && d.question(bs, first) {
 		return nil, false // «س: “…”»: the interviewer, whom the article may not name; the focus stays
 	}
+	if c == nil && first-bs > 1 && questionMarks[d.r.key(bs)] && d.r.gapBefore(first) >= gapColon {
+		// «س (مراسل جريدة الرؤية): «…؟»», «س/ مراسلة شفق نيوز: "…"»: a
+		// question labelled with who asks it.
+		for _, m := range d.mentions {
+			if m.at > bs && m.end <= first && !m.plural && len(m.name)+len(m.titles) > 0 {
+				e := d.resolve(m, m.at, nil, m.fem)
+				if e == nil && len(m.name) == 0 {
+					e = d.function(m)
+				}
+				if e != nil {
+					return e, true
+				}
+			}
+		}
+	}
 	if c == nil && bs < first && d.label(bs, first) {
 		if m, _ := d.r.readMention(bs, first, ctxSubject); m != nil && !m.plural {
 			if len(m.name) == 0 && len(m.titles) == 1 && d.r.headline(bs) {
@@ -4063,7 +4078,7 @@ func (r *reader) institutionAt(p int) bool {
 // («الوزارة», «وزارة النقل», «الرابطة»): a speech verb's subject that is no
 // person.
 var institutions = keySet("وزاره هيءه هيئه خليه شركه بلديه رابطه مؤسسه جمعيه نقابه حكومه اداره مديريه لجنه مجلس اتحاد " +
-	"جامعه وكاله شرطه محكمه نيابه سفاره بعثه منظمه مفوضيه امانه ولايه محافظه رئاسه قياده")
+	"جامعه وكاله شرطه محكمه نيابه سفاره بعثه منظمه مفوضيه امانه ولايه محافظه رئاسه قياده شبكه")
 
 // agrees reports a person a verb in the feminine (fem) or the masculine
 // can have as its subject: no man for the one, no woman for the other.
