@@ -176,6 +176,21 @@ func TestAlignRequirements(t *testing.T) {
 	}
 }
 
+// TestLivePageProse keeps a live page's timestamped entries that quote
+// someone in the prose, and its bare datelines out of it.
+func TestLivePageProse(t *testing.T) {
+	a := align.ParseArticle("الجمعة 1 أغشت 2025 - 10:15\n\n11:05 | \"وسنبدأ بمراجعة النظام الداخلي للجمعية\"\n\nالساعة 11:20 - \"سنعمل معا\"\n\nنواكشوط | 11:30")
+	want := []bool{false, true, true, false}
+	if len(a.Paragraphs) != len(want) {
+		t.Fatalf("got %d paragraphs, want %d", len(a.Paragraphs), len(want))
+	}
+	for i, p := range a.Paragraphs {
+		if p.Prose != want[i] {
+			t.Errorf("paragraph %d: got prose=%v, want %v", i, p.Prose, want[i])
+		}
+	}
+}
+
 func TestArticleModel(t *testing.T) {
 	art := article(t)
 	a := align.ParseArticle(art)

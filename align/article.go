@@ -195,10 +195,12 @@ func isProse(line string) bool {
 	if len(words) == 0 {
 		return false
 	}
-	if strings.Contains(line, "|") && len(words) <= 12 {
+	// (A live page's entry that quotes someone, «11:05 | "…"», is prose.)
+	quotes := strings.ContainsAny(line, "«“\"")
+	if strings.Contains(line, "|") && len(words) <= 12 && !quotes {
 		return false
 	}
-	if hasClock(line) && len(words) <= 12 {
+	if hasClock(line) && len(words) <= 12 && !quotes {
 		return false
 	}
 	if len(words) <= 6 && !strings.ContainsAny(line, ".؟?!…،:“«\"") {

@@ -315,6 +315,7 @@ func (d *discourse) collect() {
 			}
 		}
 	}
+	d.headingNames()
 	d.verbsBeforeParticles()
 	d.firstNames()
 	d.appositions()
@@ -325,6 +326,51 @@ func (d *discourse) collect() {
 		}
 	}
 	d.aliases()
+}
+
+// headingNames completes a person the narration names from their
+// father's name on («قال ولد أحمد سالم») with the given names a heading
+// prints before it («مباشر | تنصيب الرئيس المنتخب محمد المختار ولد أحمد
+// سالم»), and the function it gives them there.
+func (d *discourse) headingNames() {
+	r := d.r
+	for _, e := range d.people {
+		if len(e.keys) < 2 || !patronyms[e.keys[0]] || e.function != "" {
+			continue
+		}
+		for p := 1; p+len(e.keys) <= len(r.toks); p++ {
+			if r.narr[p] || r.toks[p].Quote >= 0 || r.gapBefore(p) != gapNone || !slices.Equal(keysOf(textsOf(r.toks[p:p+len(e.keys)])), e.keys) {
+				continue
+			}
+			g := p
+			for g > 0 && p-g < 3 && r.gapBefore(g) == gapNone && !r.narr[g-1] && r.toks[g-1].Quote < 0 && (givenNames[r.key(g-1)] || nameCompounds[r.key(g-1)] || givenNames[bare(r.key(g-1))]) {
+				g--
+			}
+			if g == p || !givenNames[r.key(g)] {
+				continue
+			}
+			e.name = append(textsOf(r.toks[g:p]), e.name...)
+			e.keys = keysOf(e.name)
+			for _, k := range e.keys {
+				e.words[k] = true
+			}
+			if g > 0 && r.gapBefore(g) == gapNone {
+				if h, _ := headOf(r.key(g - 1)); h != "" {
+					e.heads[h] = true
+				}
+			}
+			break
+		}
+	}
+}
+
+// textsOf is the printed words of toks.
+func textsOf(toks []align.ArticleWord) []string {
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = t.Text
+	}
+	return out
 }
 
 // presiding gives the person a verb of presiding has as subject the
@@ -2152,13 +2198,21 @@ var keyTalib = arabic.Key("طالب")
 // timestamp reports narration [bs, first) that is only a live page's time
 // («06:20 |», «14:05 -»): figures.
 func (d *discourse) timestamp(bs, first int) bool {
+	figures := 0
 	for j := bs; j < first; j++ {
+		if clockWords[d.r.key(j)] {
+			continue // «الساعة 11:05 -», «9:40 مساء -»
+		}
 		if strings.TrimFunc(d.r.toks[j].Text, func(c rune) bool { return unicode.IsDigit(c) || c == ':' || c == '.' }) != "" {
 			return false
 		}
+		figures++
 	}
-	return first-bs <= 3
+	return figures > 0 && first-bs <= 4
 }
+
+// clockWords go with a live page's time («الساعة 9:40 مساء»).
+var clockWords = keySet("الساعة الساعه صباحا مساء ص م بتوقيت")
 
 // sayingThat is the clause of the sentence from toks[a], after a
 // quotation that is a sentence of its own, when it is that quotation's:

@@ -2272,6 +2272,20 @@ var generalCases = []speakerCase{
 		want: []string{"مندوب صحيفة الوطن", "سعاد بنت حمد الهنائية", "مراسلة قناة الشرق", "سعاد بنت حمد الهنائية", ""},
 		lex:  true,
 	},
+	{
+		name: "a name the narration gives from the father's name on («قال ولد محمد فال») is completed by the heading that prints it whole; a live page's «الساعة 11:05 -» entry that is only a quotation goes on with whoever spoke",
+		article: `مباشر | تنصيب رئيس الجمعية الوطنية الجديد محمد الأمين ولد محمد فال
+
+نواكشوط - قسم التغطيات
+
+الساعة 10:15 - بدأ النواب بالوصول إلى مقر الجمعية الوطنية وسط إجراءات أمنية مشددة.
+
+الساعة 10:50 - وفي كلمته الأولى، قال ولد محمد فال: "سأكون رئيسا لكل النواب، من الأغلبية ومن المعارضة على حد سواء".
+
+الساعة 11:05 - "وسنبدأ بمراجعة النظام الداخلي للجمعية خلال الدورة البرلمانية المقبلة".`,
+		want: []string{"محمد الأمين ولد محمد فال", "محمد الأمين ولد محمد فال"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
