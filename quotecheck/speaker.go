@@ -4485,6 +4485,12 @@ func (d *discourse) resolve(m *mention, at int, focus *entity, fem bool) *entity
 			// the function says who holds it here.
 			return e
 		}
+		if e := d.printedAs(m); e != nil {
+			// «وقال وزير الخارجية» after «وزير الخارجية وشؤون المغتربين
+			// فلان، ووزير خارجية مملكة النرويج فلان»: the one whose
+			// function opens with the words as printed.
+			return e
+		}
 		if d.bareHead(m, headPresident) {
 			// «فخامة الرئيس», «وأضاف الرئيس» after «رئيس الجمهورية فلان …
 			// رئيس مجلس النواب فلان»: the head of state.
@@ -4511,6 +4517,63 @@ var (
 	keyRepublic   = arabic.Key("جمهورية")
 	keyState      = arabic.Key("دولة")
 )
+
+// printedAs is the one named person, of two or more that fit a mention
+// by function alone of two words or more, whose function the article
+// printed opening with the mention's words as they are («وزير الخارجية»
+// in «وزير الخارجية وشؤون المغتربين»), where the others' open with them
+// but for «ال» («وزير خارجية مملكة النرويج»); nil otherwise.
+func (d *discourse) printedAs(m *mention) *entity {
+	r := d.r
+	if len(m.name) > 0 || len(m.titles) != 1 || len(m.titles[0].words) < 2 {
+		return nil
+	}
+	words := m.titles[0].words
+	// opens reports a mention of e, not m, whose function opens with m's
+	// words: as printed (exact), or but for «ال».
+	opens := func(e *entity, exact bool) bool {
+		return slices.ContainsFunc(d.mentions, func(o *mention) bool {
+			if o == m || !slices.Contains(e.at, o.at) {
+				return false
+			}
+			for _, t := range o.titles {
+				if len(t.words) >= len(words) && slices.EqualFunc(t.words[:len(words)], words, func(a, b int) bool {
+					ka, kb := r.key(a), r.key(b)
+					if a == o.at && o.conj {
+						ka = strings.TrimPrefix(ka, "و") // «ووزير خارجية …»
+					}
+					if b == m.at && m.conj {
+						kb = strings.TrimPrefix(kb, "و")
+					}
+					return ka == kb || !exact && bare(ka) == bare(kb)
+				}) {
+					return true
+				}
+			}
+			return false
+		})
+	}
+	var printed *entity
+	others := 0
+	for _, e := range d.people {
+		if e.function != "" || len(e.keys) == 0 || !d.fits(e, m) {
+			continue
+		}
+		switch {
+		case opens(e, true):
+			if printed != nil {
+				return nil
+			}
+			printed = e
+		case opens(e, false):
+			others++ // «وزير خارجية مملكة النرويج»: the same words, told apart by «ال»
+		}
+	}
+	if others == 0 {
+		return nil
+	}
+	return printed
+}
 
 // apposedTo is the named person set off right after a mention by
 // function alone, whom the mention was joined to as read (appositions:
