@@ -1897,6 +1897,9 @@ func (r *reader) readWholeName(j, hi int, closed bool) int {
 			!givenNames[k] && !nameCompounds[k] && (r.lex != nil && r.isKnown(n) || r.lex == nil && n-2 >= j && r.key(n-2) == keyAal) && !nisba(st) {
 			return n - j // «هنّأ … عبدالإله بن سعد آل ظافر الخريجين»: a definite plural, the verb's object (without the lexicon, after «آل» and its word, which end a name)
 		}
+		if n-j >= 2 && dualHead(k) != "" && !givenNames[k] && n+1 < hi && r.joined(n+1) && definite(r.key(n+1)) {
+			return n - j // «خاطب … المستشار ناصر يوسف الرومي مندوبي المرشحين»: a plural in construct, the verb's object
+		}
 		if r.familyDone(j, n) && !givenNames[k] && !nameParticles[k] && !nameCompounds[k] && !nisba(k) && !r.families[bare(k)] &&
 			(r.lex != nil && r.isKnown(n) && !r.unknown(n) || r.lex == nil && definite(k) && strings.HasSuffix(plain(r.toks[n].Text), "ة")) {
 			// «افتتح … المهندس خالد بن سعد آل زاهر الجلسة», «اعتلت … رنا

@@ -2371,6 +2371,8 @@ func (d *discourse) quoteSpeaker(first, last, bs int, focus *entity) (who *entit
 				}
 			}
 			c = &clause{verb: bs, subj: m} // «الأنصاري: “…”»: the label names the speaker
+		} else if e := d.nameEndingWith(bs, first); e != nil {
+			return e, true // «بالحاج عمر: «…»» after «منير بالحاج عمر»: the end of a name the article gave whole
 		} else if bs+1 == first || !d.r.joined(bs+1) {
 			// «الشاهدة: "…"» after «الشاهدة رهف عبد الكريم الحمصي»: a
 			// transcript labelled by the description the article put
@@ -3421,6 +3423,25 @@ func (d *discourse) givenNamed(lo, hi int) *entity {
 				}
 				found = e
 			}
+		}
+	}
+	return found
+}
+
+// nameEndingWith is the one person whose name of three words or more ends
+// with the two words or more of toks[lo:hi]; nil for none or two.
+func (d *discourse) nameEndingWith(lo, hi int) *entity {
+	if hi-lo < 2 {
+		return nil
+	}
+	keys := keysOf(textsOf(d.r.toks[lo:hi]))
+	var found *entity
+	for _, p := range d.people {
+		if len(p.keys) > len(keys) && slices.Equal(p.keys[len(p.keys)-len(keys):], keys) {
+			if found != nil {
+				return nil
+			}
+			found = p
 		}
 	}
 	return found

@@ -2296,6 +2296,16 @@ var generalCases = []speakerCase{
 		want: []string{"سامي منير الخوري", "كوستاس بابادوبولوس"},
 		lex:  true,
 	},
+	{
+		name: "a transcript's label that is the end of a name given whole («بالحاج يوسف:»); «خاطب … الرومي مندوبي المرشحين» ends the name at the plural in construct",
+		article: `خاطب رئيس اللجنة المستشار فهد خالد المطيري مندوبي المرشحين قائلا: "نرجو من الجميع الالتزام بأماكنهم حتى نهاية الفرز".
+
+وقال المترشح سليم بالحاج يوسف، الرئيس السابق للنادي، إن "الجامعة تحتاج إلى طريقة جديدة في الحكم".
+
+بالحاج يوسف: "سأنشر ميزانية الجامعة كاملة كل ستة أشهر ليعرف الجميع أين يذهب المال".`,
+		want: []string{"فهد خالد المطيري", "سليم بالحاج يوسف", "سليم بالحاج يوسف"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
