@@ -2574,6 +2574,12 @@ func (d *discourse) sentenceSubject(at int, focus *entity, fem bool) *entity {
 			return e // «وكان الموسوي قد أعلن استقالته …، وقال فيه:»: the family name «كان» sets first
 		}
 	}
+	if k := r.key(s); s+1 < at && r.joined(s+1) && (r.perfectVerb(s) || hasVerb(strings.TrimLeft(k, "وف")) || strings.HasPrefix(k, "و") && len([]rune(k)) >= 4 && r.isKnown(s)) &&
+		!slices.ContainsFunc(d.mentions, func(m *mention) bool { return m.at == s || m.at == s+1 }) {
+		if e := d.familyNamed(s+1, s+2); e != nil && fits(e) && (givenNames[e.keys[0]] || e.keys[0] == keyAbd) {
+			return e // «ونشر الظاهري على حسابه صورة …، وكتب:»: the family name right after the sentence's verb
+		}
+	}
 	if participleAt(r, at) && !slices.ContainsFunc(d.mentions, func(m *mention) bool { return m.at >= s && m.at < at && !d.inPrep[m] && !m.plural }) {
 		// «…، أمهلت الرابطة السلطات أسبوعا، مؤكدة أنها»: in a sentence
 		// that names nobody, the participle goes with the verb whose
@@ -3108,6 +3114,8 @@ func (d *discourse) readsAloud(s int) bool {
 // readAloud are the verbs of reading a text aloud.
 var readAloud = keySet("تلا تلت قرأ قرأت يتلو تتلو يقرأ تقرأ")
 
+// sentencePerson is the person the first mention of the sentence before
+// toks[at], outside a preposition, names; nil for none.
 func (d *discourse) sentencePerson(at int) *entity {
 	s := d.sentenceStart(at)
 	for _, m := range d.mentions {

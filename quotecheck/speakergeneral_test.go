@@ -2306,6 +2306,16 @@ var generalCases = []speakerCase{
 		want: []string{"فهد خالد المطيري", "سليم بالحاج يوسف", "سليم بالحاج يوسف"},
 		lex:  true,
 	},
+	{
+		name: "a family name right after the sentence's verb is the subject of a subjectless speech verb later in it («ونشر الظاهري … صورة، وكتب:»)",
+		article: `قال عبد الله بن حميد الظاهري، رئيس اللجنة المنظمة: "نستقبل هذا العام أكبر عدد من العدائين في تاريخ السباق".
+
+وقال العداء سعيد راشد المزروعي: "حققت أفضل رقم شخصي لي بفارق ثلاث دقائق".
+
+ونشر الظاهري على حسابه صورة لخط النهاية، وأضاف: "شكرا لكل متطوع وشرطي ومسعف وقف على المسار منذ الفجر".`,
+		want: []string{"عبد الله بن حميد الظاهري", "سعيد راشد المزروعي", "عبد الله بن حميد الظاهري"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
