@@ -691,6 +691,9 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 	if eponymNouns[bare(key)] && j+1 < hi && r.joined(j+1) && definite(r.key(j+1)) && !givenNames[key] {
 		return false // «بكلية طب قصر العيني»: a palace, a house, a school the place is named for, no person
 	}
+	if w := plain(r.toks[j].Text); strings.HasSuffix(w, "ات") && len([]rune(w)) >= 6 && !definite(key) && !givenNames[key] && r.lex != nil && r.isKnown(j) && j+1 < hi && r.joined(j+1) {
+		return false // «زار برفقة نظيره اليمني مستودعات برنامج الأغذية»: a plural in construct, the verb's object
+	}
 	if key == "ذات" || key == "ذو" {
 		return false // «المهندسة ذات الأربعة والعشرين عاما»: «having», no name
 	}

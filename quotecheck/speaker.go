@@ -1267,7 +1267,12 @@ func (d *discourse) parentsKunyas() {
 			continue
 		}
 		if e := d.personOf(m); e != nil {
-			e.aliases = append(e.aliases, []string{kin, bare(child)})
+			alias := []string{kin, bare(child)}
+			if a := slices.IndexFunc(d.people, func(o *entity) bool { return o != e && slices.Equal(kunyaKeys(o.keys), kunyaKeys(alias)) }); a >= 0 {
+				d.join(e, d.people[a]) // «وقالت أم يوسف باكية» after «نادية …، والدة الطالب يوسف»: one woman
+			} else {
+				e.aliases = append(e.aliases, alias)
+			}
 		}
 	}
 }

@@ -2316,6 +2316,14 @@ var generalCases = []speakerCase{
 		want: []string{"عبد الله بن حميد الظاهري", "سعيد راشد المزروعي", "عبد الله بن حميد الظاهري"},
 		lex:  true,
 	},
+	{
+		name: "a parent's kunya the article writes on its own («وقالت أم يوسف») is the parent set off as «والدة الطالب يوسف», not a woman of its own; an indefinite plural in construct after a function is its object («زار برفقة نظيره اليمني مستودعات البرنامج»)",
+		article: `التقى وزير الخارجية النرويجي أندرس يوهان لوند رئيس الوزراء، ثم زار برفقة نظيره اليمني مستودعات برنامج الأغذية العالمي في ميناء عدن، وقال: "المساعدات تصل إلى مستحقيها بانتظام رغم الصعوبات".
+
+أمام قاعة المحكمة، وقفت سعاد محمود عبد الله، والدة الطالب يوسف الذي لقي مصرعه في الحادث، تحمل صورته، وقالت أم يوسف باكية: "ابني كان يذاكر في غرفته حين سقط السقف عليه".`,
+		want: []string{"أندرس يوهان لوند", "سعاد محمود عبد الله"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
