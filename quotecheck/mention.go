@@ -691,7 +691,7 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 	if eponymNouns[bare(key)] && j+1 < hi && r.joined(j+1) && definite(r.key(j+1)) && !givenNames[key] {
 		return false // «بكلية طب قصر العيني»: a palace, a house, a school the place is named for, no person
 	}
-	if w := plain(r.toks[j].Text); strings.HasSuffix(w, "ات") && len([]rune(w)) >= 6 && !definite(key) && !givenNames[key] && r.lex != nil && r.isKnown(j) && j+1 < hi && r.joined(j+1) {
+	if w := plain(r.toks[j].Text); strings.HasSuffix(w, "ات") && len([]rune(w)) >= 6 && !definite(key) && !givenNames[key] && (r.lex == nil || r.isKnown(j)) && j+1 < hi && r.joined(j+1) {
 		return false // «زار برفقة نظيره اليمني مستودعات برنامج الأغذية»: a plural in construct, the verb's object
 	}
 	if key == "ذات" || key == "ذو" {
@@ -1904,7 +1904,8 @@ func (r *reader) readWholeName(j, hi int, closed bool) int {
 			return n - j // «خاطب … المستشار ناصر يوسف الرومي مندوبي المرشحين»: a plural in construct, the verb's object
 		}
 		if r.familyDone(j, n) && !givenNames[k] && !nameParticles[k] && !nameCompounds[k] && !nisba(k) && !r.families[bare(k)] &&
-			(r.lex != nil && r.isKnown(n) && !r.unknown(n) || r.lex == nil && definite(k) && strings.HasSuffix(plain(r.toks[n].Text), "ة")) {
+			(r.lex != nil && r.isKnown(n) && !r.unknown(n) || r.lex == nil && definite(k) && strings.HasSuffix(plain(r.toks[n].Text), "ة") ||
+				r.lex == nil && !definite(k) && n+1 < hi && r.joined(n+1) && definite(r.key(n+1)) && !nisba(r.key(n+1))) {
 			// «افتتح … المهندس خالد بن سعد آل زاهر الجلسة», «اعتلت … رنا
 			// أبو حمدان المنصة»: «آل» or «أبو» and its word end a family
 			// name; a common word after them is the verb's object.
