@@ -2889,7 +2889,9 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 			// whatever name it also is, when the holder's follows the comma.
 			add(true)
 			open, proper = false, -1
-		case n-2 >= j && royalTitles[r.key(n-1)] && eponymNouns[bare(r.key(n-2))] && (givenNames[k] || k == keyAbd):
+		case n-2 >= j && royalTitles[r.key(n-1)] && eponymNouns[bare(r.key(n-2))] && (givenNames[k] || k == keyAbd ||
+			!definite(k) && !closedWord(k) && honorifics[k] == "" && hk == "" && !accusative(k)):
+			// («جامعة السلطان قابوس»: a ruler's name the lists lack)
 			// «رئيس جامعة الملك خالد الأستاذ الدكتور …»: the eponym's
 			// title and name are the institution's, as after «بـ».
 			add(false)

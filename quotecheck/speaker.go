@@ -2350,14 +2350,15 @@ func (d *discourse) quoteSpeaker(first, last, bs int, focus *entity) (who *entit
 	if c == nil && d.question(bs, first) {
 		return nil, false // «س: “…”»: the interviewer, whom the article may not name; the focus stays
 	}
-	if c == nil && first-bs > 1 && questionMarks[d.r.key(bs)] && d.r.gapBefore(first) >= gapColon {
-		// «س (مراسل جريدة الرؤية): «…؟»», «س/ مراسلة شفق نيوز: "…"»: a
-		// question labelled with who asks it.
+	if c == nil && first-bs > 1 && (questionMarks[d.r.key(bs)] || answerMarks[d.r.key(bs)]) && d.r.gapBefore(first) >= gapColon {
+		// «س (مراسل جريدة الرؤية): «…؟»», «س/ مراسلة شفق نيوز: "…"», «ج
+		// (رئيس الجامعة): «…»»: a question or an answer labelled with who
+		// asks or gives it.
 		for _, m := range d.mentions {
 			if m.at > bs && m.end <= first && !m.plural && len(m.name)+len(m.titles) > 0 {
 				e := d.resolve(m, m.at, nil, m.fem)
-				if e == nil && len(m.name) == 0 {
-					e = d.function(m)
+				if e == nil && len(m.name) == 0 && questionMarks[d.r.key(bs)] {
+					e = d.function(m) // a reporter the article names by outlet only
 				}
 				if e != nil {
 					return e, true

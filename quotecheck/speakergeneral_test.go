@@ -2324,6 +2324,16 @@ var generalCases = []speakerCase{
 		want: []string{"أندرس يوهان لوند", "سعاد محمود عبد الله"},
 		lex:  true,
 	},
+	{
+		name: "an interview's answer labelled with who gives it («ج (رئيس الجامعة):»); a ruler's name the lists lack in a university's eponym («جامعة السلطان قابوس») is the function's, the name after the form of address its holder's",
+		article: `أعلن رئيس جامعة السلطان قابوس الدكتور هلال بن سيف الرواحي نتائج القبول، وقالت عميدة القبول الدكتورة شيخة بنت خلفان الكندية إن "الطلبات زادت بنسبة عشرة في المائة".
+
+س (مراسل جريدة الرؤية): "كم طالبا لم يحصل على مقعد رغم معدله المرتفع؟"
+
+ج (رئيس الجامعة): "عددهم محدود جدا ولا يتجاوز مئة وأربعين طالبا".`,
+		want: []string{"شيخة بنت خلفان الكندية", "مراسل جريدة الرؤية", "هلال بن سيف الرواحي"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
