@@ -1170,6 +1170,9 @@ func (r *reader) honorAt(j, hi int, k string, named bool) string {
 	if next {
 		nk = r.key(j + 1)
 	}
+	if hon != "" && definite(r.key(j)) && r.families[bare(r.key(j))] && !named && next && !givenNames[nk] && !nameParticles[nk] && honorifics[nk] == "" {
+		return "" // «عرضت الحاج منحنى الإصابات» after «الدكتورة ريما جورج الحاج»: her family name, no pilgrim
+	}
 	switch k {
 	case keyFather:
 		if next && definite(nk) && !givenNames[nk] && !maghrebNames[nk] {

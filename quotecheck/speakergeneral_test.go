@@ -2334,6 +2334,16 @@ var generalCases = []speakerCase{
 		want: []string{"شيخة بنت خلفان الكندية", "مراسل جريدة الرؤية", "هلال بن سيف الرواحي"},
 		lex:  true,
 	},
+	{
+		name: "a form of address that is the family name of a person named before, with a common word after it («عرضت الحاج منحنى الإصابات» after «سلمى فؤاد الحاج»), is her family name",
+		article: `عقد وزير الصحة الدكتور نبيل خوري مؤتمرا صحافيا، في حضور رئيسة دائرة الترصد الدكتورة سلمى فؤاد الحاج.
+
+وقال خوري: "الوضع تحت السيطرة والمطلوب من البلديات التعاون الكامل مع فرق الوزارة".
+
+بدورها، عرضت الحاج منحنى الإصابات اليومية، وقالت: "المنحنى بدأ يستقر منذ يومين لكننا لن نتحدث عن انحسار".`,
+		want: []string{"نبيل خوري", "سلمى فؤاد الحاج"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
