@@ -1289,7 +1289,7 @@ func (d *discourse) fathersKunyas() {
 		var only *entity
 		n := 0
 		for _, p := range d.people {
-			if p != k && p.function == "" && !p.fem && len(p.keys) >= 3 && p.keys[1] == k.keys[1] && kunyaOf(p.keys[0]) == "" {
+			if p != k && p.function == "" && !p.fem && len(p.keys) >= 3 && fatherOf(p.keys) == k.keys[1] && kunyaOf(p.keys[0]) == "" {
 				only, n = p, n+1
 			}
 		}
@@ -1316,6 +1316,27 @@ func (d *discourse) fathersKunyas() {
 			d.join(father, k)
 		}
 	}
+}
+
+// fatherOf is the father's given name in a man's name of bare keys, the
+// word after his own given name: «حسين علي ضاهر» → «علي»; past a compound
+// («عبد القادر مصطفى الدباغ», «نور الدين …») and «بن»/«ولد» («عبد الرحمن
+// بن سعد آل مفرح» → «سعد»). "" when the name has no word there.
+func fatherOf(keys []string) string {
+	i := 1
+	if keys[0] == keyAbd || len(keys) > 1 && nameCompounds["ال"+keys[1]] {
+		i = 2
+	}
+	if i < len(keys) && patronyms[keys[i]] {
+		i++
+	}
+	if i >= len(keys)-1 && i != 1 {
+		return "" // the last word is the family name («عبد الله الظاهري»)
+	}
+	if i >= len(keys) {
+		return ""
+	}
+	return keys[i]
 }
 
 // kunyas joins a kunya («أبو جاد», «أم سليم») the article gives a person

@@ -2344,6 +2344,16 @@ var generalCases = []speakerCase{
 		want: []string{"نبيل خوري", "سلمى فؤاد الحاج"},
 		lex:  true,
 	},
+	{
+		name: "an untied «أبو» kunya is the one man whose father's name it carries, past a compound given name and «بن» («أبو سعد» for «عبد الرحمن بن سعد آل مفرح», «أبو يوسف» for «عبد الجليل بن يوسف»)",
+		article: `أحيل المعلم عبد الرحمن بن سعد آل مفرح إلى التقاعد بعد أربعين عاما من التدريس.
+
+وقالت زوجته إن "البيت كان مليئا بالدفاتر والأقلام طوال تلك السنين".
+
+ويقول أبو سعد مبتسما: "لم أتخيل يوما أن أغادر الصف، فالطباشير صار جزءا من يدي".`,
+		want: []string{"", "عبد الرحمن بن سعد آل مفرح"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
