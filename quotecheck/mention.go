@@ -641,6 +641,9 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 	if crowds[bare(key)] && (!givenNames[key] || j+1 < hi && r.joined(j+1) && definite(r.key(j+1)) && !nisba(r.key(j+1))) {
 		return false // «وطالبت أسر الضحايا»: many, no person («أسر» is a given name too)
 	}
+	if kinOf[strings.TrimLeft(key, "و")] {
+		return false // «ويحكي ابنها كريم أحمد سليمان»: her son, then his name
+	}
 	if key == keyKhalifa && j+1 < hi && r.joined(j+1) && sufiOrders[bare(r.key(j+1))] {
 		return false // «خليفة الطريقة الشيخ عوض الكريم»: the head of a Sufi order, not the given name «خليفة»
 	}
@@ -693,6 +696,9 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 	}
 	if w := plain(r.toks[j].Text); strings.HasSuffix(w, "ات") && len([]rune(w)) >= 6 && !definite(key) && !givenNames[key] && (r.lex == nil || r.isKnown(j)) && j+1 < hi && r.joined(j+1) {
 		return false // «زار برفقة نظيره اليمني مستودعات برنامج الأغذية»: a plural in construct, the verb's object
+	}
+	if ctx >= ctxAddress && r.circumstantial(j, hi) {
+		return false // «ترد الحاجة ضاحكة وهي …»: the form of address alone, then how she said it
 	}
 	if key == "ذات" || key == "ذو" {
 		return false // «المهندسة ذات الأربعة والعشرين عاما»: «having», no name
@@ -1780,7 +1786,8 @@ func (r *reader) placeBefore(j, n int) int {
 // does not.
 func (r *reader) circumstantial(n, hi int) bool {
 	k := r.key(n)
-	if !strings.HasSuffix(plain(r.toks[n].Text), "ة") || definite(k) || givenNames[k] || !r.endsAt(n+1, hi) {
+	state := n+1 < len(r.toks) && r.joined(n+1) && (r.key(n+1) == "وهي" || r.key(n+1) == "وهو") // «ضاحكة وهي تضرب كفا بكف»
+	if !strings.HasSuffix(plain(r.toks[n].Text), "ة") || definite(k) || givenNames[k] || !r.endsAt(n+1, hi) && !state {
 		return false
 	}
 	if r.lex == nil {
@@ -1863,6 +1870,10 @@ func (r *reader) familyDone(j, n int) bool {
 	}
 	return r.key(p) == keyAal || r.key(p) == keyAbu && !givenKunyas[r.key(p+1)]
 }
+
+// kinOf are kin words with a possessive pronoun («ابنها», «زوجته»): who
+// someone is to another, never the start of a name.
+var kinOf = keySet("ابنها ابنه ابنتها ابنته نجلها نجله كريمتها كريمته زوجها زوجته شقيقها شقيقه شقيقتها شقيقته اخوها اخوه اختها اخته والدها والده والدتها والدته")
 
 // givenKunyas make a given name with «أبو» («عصام أبو بكر الشريف»: a
 // father's name, the family name after it).

@@ -1234,6 +1234,7 @@ func (d *discourse) aliases() {
 	d.kunyas()
 	d.fathersKunyas()
 	d.parentsKunyas()
+	d.mothersKunyas()
 }
 
 // parentsKunyas gives a person set off as «والد ريان», «والدة الشهيد ليث»
@@ -1314,6 +1315,56 @@ func (d *discourse) fathersKunyas() {
 		}
 		if n == 1 && !slices.ContainsFunc(father.aliases, func(a []string) bool { return kunyaOf(a[0]) != "" }) {
 			d.join(father, k)
+		}
+	}
+}
+
+// mothersKunyas joins a kunya «أم X» no one holds to the woman whose son
+// the article names «ابنها X …» («ردت أم كريم» and «ويحكي ابنها كريم
+// أحمد سليمان» of «عزة محمد عبد الفتاح»): of the women named before that
+// «ابنها», the one the article mentions most.
+func (d *discourse) mothersKunyas() {
+	r := d.r
+	for _, k := range slices.Clone(d.people) {
+		if len(k.keys) != 2 || k.keys[0] != "ام" || k.function != "" || !slices.Contains(d.people, k) {
+			continue
+		}
+		var mother *entity
+		for _, m := range d.mentions {
+			if len(m.name) < 2 || m.name[0] != m.at || m.at == 0 || !r.joined(m.at) || bare(r.key(m.at)) != k.keys[1] {
+				continue
+			}
+			if w := strings.TrimLeft(r.key(m.at-1), "و"); w != "ابنها" && w != "نجلها" {
+				continue
+			}
+			// The woman named before it whom the article mentions most —
+			// a portrait's subject, not another woman it quotes in passing.
+			var e *entity
+			most, tie := 0, false
+			for _, w := range d.people {
+				if w == k || !w.fem || w.function != "" || len(w.keys) < 2 || w.keys[0] == "ام" || !slices.ContainsFunc(w.at, func(p int) bool { return p < m.at }) {
+					continue
+				}
+				switch n := len(w.at); {
+				case n > most:
+					e, most, tie = w, n, false
+				case n == most:
+					tie = true
+				}
+			}
+			if tie {
+				e = nil
+			}
+			if e != nil {
+				if mother != nil && mother != e {
+					mother = nil
+					break
+				}
+				mother = e
+			}
+		}
+		if mother != nil {
+			d.join(mother, k)
 		}
 	}
 }

@@ -2354,6 +2354,18 @@ var generalCases = []speakerCase{
 		want: []string{"", "عبد الرحمن بن سعد آل مفرح"},
 		lex:  true,
 	},
+	{
+		name: "a mother's kunya no one holds is the woman whose son the article names «ابنها X …», the one it mentions most; «ابنها» starts no name; a state after a form of address («ترد الحاجة ضاحكة وهي …») is no name",
+		article: `في مخبزها الصغير في إبراء، تعجن موزة بنت سالم الحبسية العجين منذ الفجر، كما تفعل منذ خمسين عاما.
+
+"تعلمت الخبز من أمي وأنا بنت أربعة عشر"، قالت لنا أم ناصر وهي تقلب الرغيف على الصاج.
+
+ويقول ابنها ناصر بن حمد الحبسي، الموظف في البلدية: "حاولنا أن نقنعها بالراحة لكنها ترفض ترك المخبز".
+
+"أنا ما أعرف أقعد في البيت"، ترد الحاجة ضاحكة وهي تمسح يديها.`,
+		want: []string{"موزة بنت سالم الحبسية", "ناصر بن حمد الحبسي", ""},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
