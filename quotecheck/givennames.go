@@ -45,6 +45,8 @@ var moreGivenNames = keySet(
 	"آراس اباه يزن باولو تاكيشي تشوي جوناثان جيمس خافيير ستيفان كاوه ماثيو ماركو ماركوس هانى " +
 		"هلال يزيد يوآف يوهان يوهانس رأفت رحيم كميل يوسفو فلورين آدم جوزف عواد خوان جوزيه " +
 		"نحمان عبده أحمدو امبارك ريتشارد عبدربه فرانك أرجون أوغوز كريستوفر بابكر روي عبدي " +
+		// Levantine men's given names the lists lacked (set 85: «غياث عبد المولى»)
+		"غياث " +
 		// the second parts of French compound names («جان لوك», «جان كلود»)
 		"لوك كلود جاك إيف لويس " +
 		// English given names as the Arabic press spells them (set 71)

@@ -1925,6 +1925,10 @@ func (r *reader) readWholeName(j, hi int, closed bool) int {
 			// name; a common word after them is the verb's object.
 			return n - j
 		}
+		if n == j+2 && kunyaOf(k0) == "ام" && r.key(j+1) != keyAbd && definite(k) && strings.HasSuffix(k, "ي") && !givenNames[k] && !r.families[bare(k)] &&
+			r.lex != nil && r.isKnown(n) && !r.unknown(n) {
+			return 2 // «رأس مال أم جاسم الحقيقي»: a masculine adjective the lexicon knows, the noun's before her, no family name of hers
+		}
 		if n == j+2 && kunyas[k0] && r.key(j+1) != keyAbd && j > 0 && r.joined(j) && definite(k) && !nisba(k) && !givenNames[k] &&
 			(r.lex != nil && r.isKnown(n) || r.lex == nil && strings.HasSuffix(plain(r.toks[n].Text), "ة")) &&
 			(r.imperfect(j-1) || func() bool { f, v := isSpeechVerb(r.key(j - 1)); return v && !f.participle }()) {

@@ -1862,6 +1862,9 @@ func (d *discourse) person(m *mention) {
 		if fathersName(keys, p.keys) {
 			continue // «محمود عبد السلام» after «كريم محمود عبد السلام»: his father
 		}
+		if len(keys) == len(p.keys) && keys[0] != p.keys[0] && subset(keys, p.keys) {
+			continue // «جاسم سالم الرشيدي», son of «سالم جاسم الرشيدي»: the same words in another order
+		}
 		if len(keys) > 1 && (subset(keys, p.keys) || subset(p.keys, keys) || slices.Equal(kunyaKeys(keys), kunyaKeys(p.keys))) ||
 			len(keys) == 1 && namePart(keys[0], p.keys) {
 			e = p
