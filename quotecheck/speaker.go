@@ -1374,18 +1374,18 @@ func (d *discourse) mothersKunyas() {
 // («عبد القادر مصطفى الدباغ», «نور الدين …») and «بن»/«ولد» («عبد الرحمن
 // بن سعد آل مفرح» → «سعد»). "" when the name has no word there.
 func fatherOf(keys []string) string {
+	if len(keys) < 2 {
+		return ""
+	}
 	i := 1
-	if keys[0] == keyAbd || len(keys) > 1 && nameCompounds["ال"+keys[1]] {
+	if keys[0] == keyAbd || nameCompounds["ال"+keys[1]] {
 		i = 2
 	}
 	if i < len(keys) && patronyms[keys[i]] {
 		i++
 	}
-	if i >= len(keys)-1 && i != 1 {
-		return "" // the last word is the family name («عبد الله الظاهري»)
-	}
-	if i >= len(keys) {
-		return ""
+	if i > 1 && i >= len(keys)-1 {
+		return "" // past a compound or «بن», only the family name is left («عبد الله الظاهري»)
 	}
 	return keys[i]
 }
