@@ -2112,36 +2112,35 @@ func (d *discourse) replyFem(bs, first int) bool {
 // («وسألت مراسلة القناة الوزير:»); nil for none.
 func (d *discourse) askedIn(bs, first int) *entity {
 	r := d.r
-	after := -1
+	to, verb := -1, -1 // where the one asked starts after «سؤالا إلى»; the verb of asking
 	for j := bs; j < first; j++ {
 		k := strings.TrimLeft(r.key(j), "و")
 		switch {
 		case questionNouns[k] && j+1 < first && r.joined(j+1):
+			to, verb = j+1, -1 // «سؤالا لعميد التجارة»
 			if next := r.key(j + 1); next == "الي" || next == keyAli && strings.HasSuffix(r.toks[j+1].Text, "ى") {
-				after = j + 2
-			} else {
-				after = j + 1 // «سؤالا لعميد التجارة»
+				to = j + 2
 			}
 		case askVerbs[strings.TrimPrefix(k, "ف")]:
-			after = -2 - j
+			to, verb = -1, j
 		}
 	}
-	var seen int
+	seen := 0
 	for _, m := range d.mentions {
 		if m.at < bs || m.end > first || m.plural {
 			continue
 		}
 		switch {
-		case after >= 0 && m.at == after:
+		case to >= 0 && m.at == to:
 			return d.resolve(m, m.at, nil, m.fem)
-		case after < -1 && m.at > -2-after:
+		case verb >= 0 && m.at > verb:
 			if seen++; seen == 2 {
 				return d.resolve(m, m.at, nil, m.fem)
 			}
 		}
 	}
-	if after >= 0 && after < first {
-		if rest, ok := strings.CutPrefix(r.key(after), "ل"); ok {
+	if to >= 0 && to < first {
+		if rest, ok := strings.CutPrefix(r.key(to), "ل"); ok {
 			if h, fem := headOf(rest); h != "" {
 				return d.onlyHolder(h, fem) // «سؤالا لوكيل الوزارة:», which no mention reads
 			}
