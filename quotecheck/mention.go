@@ -351,6 +351,12 @@ func (r *reader) findGaps() {
 				g = max(g, gapComma)
 			}
 		}
+		if g == gapStop && r.toks[j].Quote >= 0 && r.toks[j-1].Quote != r.toks[j].Quote && colonLine(r.runes[from:max(from, to)]) {
+			// «وزير المالية الكويتي:⏎«…»», «وقال الوزير:⏎“…”»: a colon
+			// ending its line before a quotation is the colon of a clause
+			// or a label, as on one line.
+			g = gapQuote
+		}
 		if g == gapParen && r.hyphenated(from, to) {
 			g, r.hyphen[j] = gapNone, true
 		}
@@ -369,6 +375,22 @@ var domains = keySet("نت كوم اورج اون")
 
 // domain reports toks[j] as the ending of a site's name after a dot.
 func (r *reader) domain(j int) bool { return domains[r.key(j)] }
+
+// colonLine reports the text between two tokens as a colon with only
+// spaces, line breaks and an opening mark about it.
+func colonLine(rs []rune) bool {
+	colon := false
+	for _, c := range rs {
+		switch {
+		case c == ':':
+			colon = true
+		case unicode.IsSpace(c) || c == '«' || c == '“' || c == '"':
+		default:
+			return false
+		}
+	}
+	return colon
+}
 
 // latinWord reports toks[j] as a word in Latin letters («hespress.com»).
 func (r *reader) latinWord(j int) bool {
@@ -485,6 +507,18 @@ func (r *reader) unknown(j int) bool {
 		}
 	}
 	return !r.isKnown(j)
+}
+
+// prepOnWord reports toks[j] as «لـ» or «بـ» on a noun of a place or a
+// body («لولاية», «لمدينة», «بمديرية»), which the lexicon may lack whole:
+// no name, though «بوزيد» and «بلعيد» are.
+func (r *reader) prepOnWord(j int) bool {
+	k := r.key(j)
+	if !strings.HasPrefix(k, "ل") && !strings.HasPrefix(k, "ب") {
+		return false
+	}
+	rest := k[len("ل"):]
+	return placeNouns[rest] || institutions[rest]
 }
 
 // plain is w without tashkeel and tatweel, as the lexicon spells it.

@@ -211,7 +211,7 @@ func (d *discourse) collect() {
 				ctx = ctxSubject // «، اباه ولد ابو بكر،»: the word before «ولد» is the given name
 			}
 			if ctx == ctxNone && j > lo && r.joined(j) && definite(r.key(j-1)) && nationStem(r.key(j-1)) != "" &&
-				j+1 < hi && r.joined(j+1) && (r.unknown(j) || r.unknown(j+1)) && !stopWords[r.key(j)] && !prepositions[r.key(j)] {
+				j+1 < hi && r.joined(j+1) && (r.unknown(j) || r.unknown(j+1)) && !stopWords[r.key(j)] && !prepositions[r.key(j)] && !r.prepOnWord(j) {
 				ctx = ctxAddress // «لخّص الروماني فلورين ماتيسكو»: a foreign name after its nationality
 			}
 			if n := d.describedAhead(j, hi); ctx == ctxNone && n > 0 {
@@ -2333,6 +2333,32 @@ func (d *discourse) sayingThat(a int) *clause {
 	return c
 }
 
+// signature is the clause of the line after the quotation ending at
+// toks[last], in the same paragraph: a name opening it with a comma or the
+// line's end after it, or a speech verb and its subject — «قالوا» boxes
+// sign each quotation so («وزير المالية الكويتي:⏎«…».⏎مشعل سالم العازمي،
+// خلال لقائه رؤساء التحرير.», «⏎قالها عبد المجيد بوخالفة خلال …»).
+func (d *discourse) signature(last int) *clause {
+	r := d.r
+	a := last + 1
+	if a >= len(r.toks) || !r.narr[a] || r.toks[last].Quote < 0 {
+		return nil
+	}
+	between := string(r.runes[r.spans[r.toks[last].Quote][1]:r.toks[a].Start])
+	if strings.Count(between, "\n") != 1 || strings.Trim(between, "»”\". \n") != "" {
+		return nil // not the next line of its paragraph
+	}
+	if c := d.sayingThat(a); c != nil {
+		return c
+	}
+	hi := d.runEnd(a)
+	m, _ := r.readMention(a, hi, ctxSubject)
+	if m == nil || m.at != a || m.plural || len(m.name) < 2 || m.end < hi && r.gapBefore(m.end) != gapComma {
+		return nil
+	}
+	return &clause{verb: a, subj: m}
+}
+
 // reported reports a speech verb at toks[v] inside the reported speech of
 // another: «أن» and at most one word before it, a speech verb before that
 // («مضيفة أن البنك يتوقع»).
@@ -2439,6 +2465,9 @@ func (d *discourse) quoteSpeaker(first, last, bs int, focus *entity) (who *entit
 				}
 			}
 		}
+	}
+	if c == nil {
+		c = d.signature(last)
 	}
 	if c == nil && bs < first && d.label(bs, first) {
 		if m, _ := d.r.readMention(bs, first, ctxSubject); m != nil && !m.plural {

@@ -2384,6 +2384,29 @@ var generalCases = []speakerCase{
 		want:    []string{"غياث عبد المولى"},
 		lex:     true,
 	},
+	{
+		name: "a «قالوا» box: a heading line ending in a colon, the quotation on the next line, a name signing it on the line after",
+		article: `قالوا في أسبوع
+
+وزير الزراعة الأردني:
+«الموسم المطري الحالي أفضل من الذي سبقه بكثير».
+نبيل سالم الحياري، في حديث لإذاعة عمان.
+
+النائبة السابقة سمر فؤاد الدباس:
+«لا أحد يسأل عن المزارعين إلا عند الانتخابات».
+
+رئيس اتحاد المزارعين:
+«نحتاج إلى سدود صغيرة في كل وادٍ».
+د. عادل يوسف الطراونة، في ندوة مساء الأحد.`,
+		want: []string{"نبيل سالم الحياري", "سمر فؤاد الدباس", "عادل يوسف الطراونة"},
+		lex:  true,
+	},
+	{
+		name:    "«لـ» on a place noun after a nisba, an unknown place after it, is no foreign name",
+		article: `وفي حصيلة للحماية المدنية لولاية بجاية صباح اليوم: «تم إجلاء سبع عائلات من حي إحدادن دون خسائر بشرية».`,
+		want:    []string{""},
+		lex:     true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
