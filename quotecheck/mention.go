@@ -785,14 +785,14 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 		return true
 	case namePrefixes[key] && next && (givenNames[r.key(j+1)] || patronyms[r.key(j+1)] && j+2 < hi && r.joined(j+2)):
 		return true // «سيد أحمد ولد …», «سيدي محمد», «سيدي ولد اعبيد»
-	case (key == keyWad || nameParticles[key] || key == keyBani) && next && r.wadName(j):
-		return true // «وصعد ود الفكي» after «عثمان ود الفكي»: the family name with Sudan's «son of»
-	case key == keyAbd && next && definite(r.key(j+1)) && !stopWords[r.key(j+1)] && !r.cliticWord(j+1):
-		return true // «عبد الأمير», «عبد الحسين»: «عبد» takes a name of God or an epithet, whatever else it is
 	case (key == "ابن" || key == "ابنه") && next && (placeNouns[bare(r.key(j+1))] || eponymNouns[bare(r.key(j+1))] || r.placeElsewhere(j+1)):
 		// «ابن حي الملاح», «ابنة المدينة», «ابن كيهيدي» where the article
 		// writes «مدينة كيهيدي»: a description, not a name.
 		return false
+	case (key == keyWad || nameParticles[key] || key == keyBani) && next && r.wadName(j):
+		return true // «وصعد ود الفكي» after «عثمان ود الفكي»: the family name with Sudan's «son of»
+	case key == keyAbd && next && definite(r.key(j+1)) && !stopWords[r.key(j+1)] && !r.cliticWord(j+1):
+		return true // «عبد الأمير», «عبد الحسين»: «عبد» takes a name of God or an epithet, whatever else it is
 	case nameParticles[key]:
 		// «أبو عمر», «ولد الشيخ», not «أم لستة أطفال», «أم لأربعة أبناء»
 		return next && r.familyWord(j+1) && !accusative(r.key(j+1)) && !r.cliticWord(j+1) && !counted(r.key(j+1))
@@ -928,11 +928,17 @@ func (r *reader) headFamily(p int) bool {
 
 // placeElsewhere reports the word toks[p] printed elsewhere as a place:
 // after a place noun («مدينة كيهيدي») or with «في», «من», «إلى» before it,
-// or «بـ» on it («بسرت»).
+// or «بـ» on it («بسرت»); in a quotation, after «في» («تعلمنا في حلب»).
 func (r *reader) placeElsewhere(p int) bool {
 	k := r.key(p)
 	for s := range r.toks {
-		if s == p || !r.narr[s] {
+		if s == p {
+			continue
+		}
+		if !r.narr[s] {
+			if s+1 < len(r.toks) && s+1 != p && r.keys[s+1] == k && r.gapBefore(s+1) == gapNone && r.keys[s] == "في" {
+				return true // «تعلمنا في حلب»: a quotation too says where
+			}
 			continue
 		}
 		if r.keys[s] == "ب"+k {
@@ -2071,6 +2077,11 @@ func (r *reader) readWholeName(j, hi int, closed bool) int {
 		case nameCompounds[k]:
 		case r.nameWord(n, n-j, given):
 			onlyGiven = onlyGiven && givenNames[k]
+		case onlyGiven && n-j >= 2 && k == "الشيخ" && n+1 < hi && r.joined(n+1) && givenNames[r.key(n+1)] && n+2 < len(r.toks) && r.gapBefore(n+2) == gapComma:
+			// «محمد سعيد الشيخ علي،»: given names, then a family name of
+			// «الشيخ» and a given name that a comma sets off (the Levant's
+			// «الشيخ علي», «الشيخ خليل»), not a sheikh after a name.
+			n++
 		case honorifics[k] != "" && definite(k) && (chain || n-j >= 2 || givenNames[r.key(j)] && (last || r.endsAt(n+1, hi))) && !r.nameAfter(n+1, hi):
 			// A form of address no name follows ends the name as its
 			// family name: «يوسف عبد الله الشيخ لوكالة …».

@@ -2248,6 +2248,11 @@ func (d *discourse) speechVerbAt(v, lo int) bool {
 		slices.ContainsFunc(d.mentions, func(m *mention) bool { return m.end == v && len(m.name) > 0 }) {
 		return false // «وقال ليث العمري، طالب الهندسة المدنية،»: a student, not «demanded»
 	}
+	if k == keyTalib && v > 0 && r.joined(v) && r.narr[v-1] {
+		if f, verb := isSpeechVerb(r.key(v - 1)); verb && !f.participle {
+			return false // «وقال طالب في كلية الفنون:»: a student the verb before has for subject, not «demanded»
+		}
+	}
 	if timeVerbs[k] && !strings.ContainsRune(r.toks[v].Text, 'ّ') {
 		// «تصريحات عقب الحصة»: «after», unless a person or the speech
 		// follows («وعقب الوزير», «وعقب قائلا:»).
@@ -2926,6 +2931,49 @@ func (d *discourse) oneOfPerson(p, hi int) *entity {
 	}
 	return x
 }
+
+// someone is the unnamed person an indefinite noun of a person at toks[p]
+// describes when it and its complement make the whole subject, up to the
+// colon or the quotation («سأل طالب في كلية الفنون الجميلة:», «قال مزارع من
+// قسم المسلمية:», «صاحبة مزرعة في الشيحانية: "…"»), reported as the
+// article describes them; nil when a name follows it, or a verb or a
+// comma comes in («جامعة عين شمس» is a place).
+func (d *discourse) someone(p, hi int) *entity {
+	r := d.r
+	if !personNouns[r.key(p)] || hi >= len(r.toks) || hi-p > 7 || r.narr[hi] || r.gapBefore(hi) < gapColon {
+		return nil
+	}
+	if p+1 < hi && definite(r.key(p+1)) {
+		return nil // «بائع الخضرة», «موظفة التسجيل زينب …»: a construct someone the article introduced
+	}
+	for e := p + 1; e < hi; e++ {
+		k := r.key(e)
+		if !r.joined(e) || e == p+1 && givenNames[k] || nameParticles[k] || honorifics[k] != "" || r.perfectVerb(e) || r.imperfect(e) ||
+			thatWords[k] || k == "بان" {
+			return nil
+		}
+		if h, _ := headOf(k); h != "" && e > p+1 {
+			return nil // «سألت طالبة من جامعة قطر المحاضر:»: whom she asks
+		}
+		if _, verb := isSpeechVerb(k); verb {
+			return nil
+		}
+	}
+	words := make([]string, 0, hi-p)
+	for _, t := range r.toks[p:hi] {
+		words = append(words, t.Text)
+	}
+	x, made := d.byFunction(strings.Join(words, " "))
+	if made {
+		x.fem = strings.HasSuffix(r.key(p), "ه")
+	}
+	return x
+}
+
+// personNouns are indefinite nouns of a person a report describes an
+// unnamed speaker with: a student, a farmer, a resident, an owner.
+var personNouns = keySet("طالب طالبة مزارع مزارعة مواطن مواطنة صاحب صاحبة تاجر تاجرة عامل عاملة موظف موظفة سائق سائقة " +
+	"صياد مسافر مسافرة زائر زائرة ساكن ساكنة لاجئ لاجئة متقاعد متقاعدة بائع بائعة حرفي حرفية مستثمر مستثمرة ولي")
 
 // oneOfSubject is oneOfPerson for «أحد» at toks[j] when it is the
 // subject of the verb right before it and no verb stands between its
@@ -4054,6 +4102,10 @@ func (d *discourse) subjectAfter(v, hi int) *clause {
 	}
 	if r.institutionAt(p) && !givenNames[k] && p+1 < hi && r.joined(p+1) && !slices.ContainsFunc(d.mentions, func(m *mention) bool { return m.at > p && m.at < hi && !d.inPrep[m] }) {
 		c.nobody = true // «وأعلنت لجنة أطباء السودان المركزية تضامنها …، كما جاء في بيان صادر عنها:»: a body's words
+		return c
+	}
+	if e := d.someone(p, hi); e != nil {
+		c.who = e // «سأل طالب في كلية الفنون الجميلة:»: someone unnamed, as the article describes them
 		return c
 	}
 	if _, verb := isSpeechVerb(k); verb || stopWords[k] || prepositions[k] || accusative(k) || d.state(p, hi, f.fem) ||

@@ -2407,6 +2407,28 @@ var generalCases = []speakerCase{
 		want:    []string{""},
 		lex:     true,
 	},
+	{
+		name: "given names, then «الشيخ» and a given name a comma sets off, are one name",
+		article: `وتحدث الحرفي أحمد رضا الشيخ خليل، صاحب أقدم ورشة نحاس في السوق، عن مهنته. وقال: «النحاس يحتاج إلى صبر طويل».
+وأضاف الشيخ خليل: «أولادي لا يريدون المهنة».`,
+		want: []string{"أحمد رضا الشيخ خليل", "أحمد رضا الشيخ خليل"},
+		lex:  true,
+	},
+	{
+		name: "«ابن» before a place a quotation puts «في» before describes the one introduced so",
+		article: `وتحدث المهندس سامر دباغ، ابن حمص القديمة، عن ترميم الأسواق، وقال: «تعلمنا في حمص أن الحجر يرمم في سنة».
+ويرى ابن حمص أن «التوثيق لم يعد ترفا».`,
+		want: []string{"سامر دباغ", "سامر دباغ"},
+		lex:  true,
+	},
+	{
+		name: "an indefinite noun of a person and its complement, up to the colon, is someone unnamed, described",
+		article: `وتحدث الباحث عادل ناصر عن الحرف اليدوية.
+وفي مداخلة له، سأل طالب في كلية الفنون الجميلة: «هل يقبل الحرفيون تعليم طلاب الجامعة؟».
+وقالت صاحبة مشغل في حي الميدان: «لا أحد يشتري التطريز اليدوي اليوم».`,
+		want: []string{"طالب في كلية الفنون الجميلة", "صاحبة مشغل في حي الميدان"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
