@@ -2932,49 +2932,6 @@ func (d *discourse) oneOfPerson(p, hi int) *entity {
 	return x
 }
 
-// someone is the unnamed person an indefinite noun of a person at toks[p]
-// describes when it and its complement make the whole subject, up to the
-// colon or the quotation («سأل طالب في كلية الفنون الجميلة:», «قال مزارع من
-// قسم المسلمية:», «صاحبة مزرعة في الشيحانية: "…"»), reported as the
-// article describes them; nil when a name follows it, or a verb or a
-// comma comes in («جامعة عين شمس» is a place).
-func (d *discourse) someone(p, hi int) *entity {
-	r := d.r
-	if !personNouns[r.key(p)] || hi >= len(r.toks) || hi-p > 7 || r.narr[hi] || r.gapBefore(hi) < gapColon {
-		return nil
-	}
-	if p+1 < hi && definite(r.key(p+1)) {
-		return nil // «بائع الخضرة», «موظفة التسجيل زينب …»: a construct someone the article introduced
-	}
-	for e := p + 1; e < hi; e++ {
-		k := r.key(e)
-		if !r.joined(e) || e == p+1 && givenNames[k] || nameParticles[k] || honorifics[k] != "" || r.perfectVerb(e) || r.imperfect(e) ||
-			thatWords[k] || k == "بان" {
-			return nil
-		}
-		if h, _ := headOf(k); h != "" && e > p+1 {
-			return nil // «سألت طالبة من جامعة قطر المحاضر:»: whom she asks
-		}
-		if _, verb := isSpeechVerb(k); verb {
-			return nil
-		}
-	}
-	words := make([]string, 0, hi-p)
-	for _, t := range r.toks[p:hi] {
-		words = append(words, t.Text)
-	}
-	x, made := d.byFunction(strings.Join(words, " "))
-	if made {
-		x.fem = strings.HasSuffix(r.key(p), "ه")
-	}
-	return x
-}
-
-// personNouns are indefinite nouns of a person a report describes an
-// unnamed speaker with: a student, a farmer, a resident, an owner.
-var personNouns = keySet("طالب طالبة مزارع مزارعة مواطن مواطنة صاحب صاحبة تاجر تاجرة عامل عاملة موظف موظفة سائق سائقة " +
-	"صياد مسافر مسافرة زائر زائرة ساكن ساكنة لاجئ لاجئة متقاعد متقاعدة بائع بائعة حرفي حرفية مستثمر مستثمرة ولي")
-
 // oneOfSubject is oneOfPerson for «أحد» at toks[j] when it is the
 // subject of the verb right before it and no verb stands between its
 // phrase and the clause at toks[at] («قاطعه أحد شباب القرية قائلا»); nil
@@ -4056,7 +4013,7 @@ func (d *discourse) subjectAfter(v, hi int) *clause {
 		return c
 	}
 	if e := d.tradesperson(p, hi); e != nil {
-		c.who = e // «فقال بائع ياميش إن …»: someone unnamed, as the article describes them
+		c.who = e // «فقال بائع ياميش إن …», «سأل طالب في كلية الفنون الجميلة:»: someone unnamed, as the article describes them
 		return c
 	}
 	if e := d.host(p, hi); e != nil {
@@ -4102,10 +4059,6 @@ func (d *discourse) subjectAfter(v, hi int) *clause {
 	}
 	if r.institutionAt(p) && !givenNames[k] && p+1 < hi && r.joined(p+1) && !slices.ContainsFunc(d.mentions, func(m *mention) bool { return m.at > p && m.at < hi && !d.inPrep[m] }) {
 		c.nobody = true // «وأعلنت لجنة أطباء السودان المركزية تضامنها …، كما جاء في بيان صادر عنها:»: a body's words
-		return c
-	}
-	if e := d.someone(p, hi); e != nil {
-		c.who = e // «سأل طالب في كلية الفنون الجميلة:»: someone unnamed, as the article describes them
 		return c
 	}
 	if _, verb := isSpeechVerb(k); verb || stopWords[k] || prepositions[k] || accusative(k) || d.state(p, hi, f.fem) ||
@@ -4229,9 +4182,10 @@ func (d *discourse) fromPlace(q, v int) *entity {
 // tradesperson is the unnamed person an indefinite trade noun at toks[p]
 // describes as a speech verb's subject, with its complement up to where
 // the clause goes on («فقال بائع ياميش إن», «وقال تاجر مواد غذائية إن»,
-// «يقول مزارع قدم من دوما»): the person the article leaves unnamed,
-// reported as it describes them; nil for another word or a phrase the
-// model cannot close.
+// «يقول مزارع قدم من دوما») or, with a preposition, up to the colon or the
+// quotation («سأل طالب في كلية الفنون الجميلة:», «قالت صاحبة مشغل في حي
+// الميدان:»): the person the article leaves unnamed, reported as it
+// describes them; nil for another word or a phrase the model cannot close.
 func (d *discourse) tradesperson(p, hi int) *entity {
 	r := d.r
 	if !trades[r.key(p)] {
@@ -4250,7 +4204,10 @@ func (d *discourse) tradesperson(p, hi int) *entity {
 		// The phrase must end where the clause does — «إن», «أن», a clause
 		// of state («وهو يستعد»), punctuation: «يقول مزارع قدم من دوما» may
 		// be a farmer who came or a farmer «قدم»; the model cannot tell.
-		return nil
+		if !d.describedToQuote(e, hi) {
+			return nil
+		}
+		e = hi
 	}
 	if e > p+1 && definite(r.key(p+1)) && r.key(p) != keySahib {
 		return nil // «بائع الخضرة» refers back to someone described before, maybe named («علاء، بائع خضرة»)
@@ -4264,6 +4221,27 @@ func (d *discourse) tradesperson(p, hi int) *entity {
 		x.fem = feminineNoun(r.key(p))
 	}
 	return x
+}
+
+// describedToQuote reports toks[e:hi] as the rest of a description that
+// runs to the colon or the quotation: at most six words, joined, with
+// no name, verb, «أن» or function head («من جامعة قطر المحاضر»: whom a
+// question is put to).
+func (d *discourse) describedToQuote(e, hi int) bool {
+	r := d.r
+	if hi >= len(r.toks) || hi-e > 6 || r.narr[hi] || r.gapBefore(hi) < gapColon {
+		return false
+	}
+	for n := e; n < hi; n++ {
+		k := r.key(n)
+		if _, verb := isSpeechVerb(k); verb || !r.joined(n) || nameParticles[k] || honorifics[k] != "" || r.perfectVerb(n) || r.imperfect(n) || thatWords[k] || k == "بان" {
+			return false
+		}
+		if h, _ := headOf(k); h != "" {
+			return false
+		}
+	}
+	return !givenNames[r.key(e)]
 }
 
 // host is the unnamed host of an event a speech verb's subject at toks[p]
@@ -4296,7 +4274,8 @@ var (
 // «مزارع», «سائق»): a speech verb's indefinite subject among them is
 // someone the article describes, not names.
 var trades = keySet("بائع بائعة تاجر تاجرة مزارع مزارعة صياد سائق عامل عاملة موظف موظفة صاحب صاحبة ربة مواطن مواطنة " +
-	"حرفي نجار خباز جزار حلاق بقال معلم معلمة متقاعد متقاعدة زبون زبونة متسوق متسوقة مستهلك مستهلكة جندي ضابط ممرضة ممرض")
+	"حرفي نجار خباز جزار حلاق بقال معلم معلمة متقاعد متقاعدة زبون زبونة متسوق متسوقة مستهلك مستهلكة جندي ضابط ممرضة ممرض " +
+	"طالب طالبة مسافر مسافرة زائر زائرة ساكن ساكنة لاجئ لاجئة مستثمر مستثمرة")
 
 // feminineNoun reports a noun of a woman: in «ة» («بائعة», «والدة»),
 // or «أم», «أخت».
