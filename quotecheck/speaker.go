@@ -804,7 +804,7 @@ func (d *discourse) describedAhead(j, hi int) int {
 		if n == 1 && personKinds[bare(r.key(j))] && definite(k) && nisba(k) && !givenNames[k] {
 			kind = true
 		}
-		if h, _ := headOf(k); h != "" || !definite(k) || givenNames[k] || !kind && (!personShape(bare(k)) || !r.isKnown(j+n)) || r.conjunct(j+n) || n == 0 && nationStem(k) != "" {
+		if h, _ := headOf(k); h != "" || !definite(k) || givenNames[k] || !kind && (!personShape(bare(k)) || !r.isKnown(j+n)) || r.conjunct(j+n) || n == 0 && nationStem(k) != "" && !kind {
 			return 0
 		}
 		if givenNames[r.key(j+n+1)] && mentionStarts[r.key(j+n+1)] {
@@ -815,8 +815,9 @@ func (d *discourse) describedAhead(j, hi int) int {
 }
 
 // personKinds are nouns of what a person is that no participle's shape
-// tells: a champion, a youth, a chef, a broker, a beekeeper.
-var personKinds = keySet("بطل بطله شاب شابه فتي فتاه شيف طاهي طاهيه سمسار نحال نحاله رجل امراه سيده عجوز مسن مسنه")
+// tells: a champion, a youth, a chef, a broker, a beekeeper, a broadcaster
+// («الإعلامي», a nisba of no nation).
+var personKinds = keySet("بطل بطله شاب شابه فتي فتاه شيف طاهي طاهيه سمسار نحال نحاله رجل امراه سيده عجوز مسن مسنه اعلامي اعلاميه")
 
 // givenPair reports a given name that is also a common word («محسن»,
 // which starts no mention alone) before a given name that does: «والد
@@ -2568,6 +2569,9 @@ func (d *discourse) quoteSpeaker(first, last, bs int, focus *entity) (who *entit
 		return nil, true
 	case c.subj != nil:
 		e := d.resolve(c.subj, c.verb, focus, c.fem)
+		if e == nil {
+			e = d.resolveShorter(c.subj, c.verb, focus, c.fem)
+		}
 		if v := strings.TrimLeft(d.r.key(c.verb), "وف"); e == nil && (goOn[v] || closing[v]) && len(c.subj.name) == 0 && len(c.subj.titles) == 1 &&
 			adjectivesOnly(c.subj.titles[0], professions) && agrees(focus, c.fem) {
 			// «تضيف الباحثة» after «الدكتورة سعاد بن ناصر، أستاذة علم
@@ -2605,6 +2609,28 @@ func (d *discourse) quoteSpeaker(first, last, bs int, focus *entity) (who *entit
 	}
 	e := d.sentenceSubject(at, focus, c.fem)
 	return e, e != nil
+}
+
+// resolveShorter resolves a name mention m that no one holds by the
+// longest start of it that someone does, the words left off all definite
+// — the verb's object read into the name («ختم الكواري الحلقة» after «خالد
+// جاسم الكواري»); nil when none does.
+func (d *discourse) resolveShorter(m *mention, at int, focus *entity, fem bool) *entity {
+	if len(m.titles) > 0 || len(m.name) < 2 {
+		return nil
+	}
+	for k := len(m.name) - 1; k >= 1; k-- {
+		if !definite(d.r.key(m.name[k])) || givenNames[d.r.key(m.name[k])] {
+			return nil
+		}
+		short := *m
+		short.name = m.name[:k]
+		short.end = m.name[k-1] + 1
+		if e := d.resolve(&short, at, focus, fem); e != nil && len(e.name) > 0 {
+			return e
+		}
+	}
+	return nil
 }
 
 // onlyHolder is the one named person whose functions have the head h
@@ -4253,8 +4279,8 @@ func (d *discourse) host(p, hi int) *entity {
 	if !hosts[r.key(p)] || p+1 >= hi || !r.joined(p+1) || !definite(r.key(p+1)) || !hostedEvents[bare(r.key(p+1))] {
 		return nil
 	}
-	if n := p + 2; n < hi && r.joined(n) && (givenNames[r.key(n)] || honorifics[r.key(n)] != "") {
-		return nil // «مقدم الحفل الإعلامي سامي …»: named after
+	if n := p + 2; n < hi && r.joined(n) && (givenNames[r.key(n)] || honorifics[r.key(n)] != "" || d.describedAhead(n, hi) > 0) {
+		return nil // «مقدم الحفل سامي …», «مقدم البرنامج الإعلامي خالد …»: named after
 	}
 	x, made := d.byFunction(r.toks[p].Text + " " + r.toks[p+1].Text)
 	if made {

@@ -2429,6 +2429,20 @@ var generalCases = []speakerCase{
 		want: []string{"طالب في كلية الفنون الجميلة", "صاحبة مشغل في حي الميدان"},
 		lex:  true,
 	},
+	{
+		name:    "a host's function, a description, then the name: the host is named («مقدم البرنامج الإعلامي …»)",
+		article: `واستهل مقدم البرنامج الإعلامي سامي راشد البوعينين الحلقة بالقول: «الأمن الغذائي قضية الجميع».`,
+		want:    []string{"سامي راشد البوعينين"},
+		lex:     true,
+	},
+	{
+		name: "a surname the verb's definite object was read into resolves by the surname («ختم الكواري الحلقة»)",
+		article: `واستهل الإعلامي سامي راشد البوعينين الحلقة بالقول: «الأمن الغذائي قضية الجميع».
+وفي اتصال هاتفي، قال مزارع: «نحتاج إلى الدعم».
+«الكرة الآن في ملعب الجميع»، ختم البوعينين الحلقة.`,
+		want: []string{"سامي راشد البوعينين", "مزارع", "سامي راشد البوعينين"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
