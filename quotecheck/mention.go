@@ -392,6 +392,16 @@ func colonLine(rs []rune) bool {
 	return colon
 }
 
+// prepOff is key without a proclitic «بـ» or «لـ» («بمستشفي» → «مستشفي»).
+func prepOff(key string) string {
+	for _, p := range []string{"ب", "ل"} {
+		if rest, ok := strings.CutPrefix(key, p); ok && len([]rune(rest)) >= 3 {
+			return rest
+		}
+	}
+	return key
+}
+
 // latinWord reports toks[j] as a word in Latin letters («hespress.com»).
 func (r *reader) latinWord(j int) bool {
 	for _, c := range r.toks[j].Text {
@@ -3003,9 +3013,10 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 				(definite(r.key(n+1)) || strings.HasPrefix(r.key(n+1), "لل") ||
 					// «رئيس أركان جيش البر»: a construct chain goes on to a definite noun
 					!givenNames[r.key(n+1)] && !nameParticles[r.key(n+1)] && r.key(n+1) != keyAbd && r.isKnown(n+1) && n+2 < hi && r.joined(n+2) && definite(r.key(n+2)) && !givenNames[r.key(n+2)])
-			placeName := (placePrefixes[bare(r.key(n-1))] || n-1 > j && eponymNouns[bare(r.key(n-1))]) && !closedWord(k) // «عضو بلدية كفر قاسم», «ناظرة مدرسة فاطمة الزهراء»: a place named with a given name
+			placeName := (placePrefixes[bare(r.key(n-1))] || n-1 > j && (eponymNouns[bare(r.key(n-1))] || eponymNouns[prepOff(r.key(n-1))])) && !closedWord(k) // «عضو بلدية كفر قاسم», «ناظرة مدرسة فاطمة الزهراء», «طبيبة بمستشفى شارل نيكول»: a place named with a given name
 			outlet := n-1 == j && (mediaHeads[h] && sourceNouns[bare(k)] || outletNouns[k] ||                            // «مراسلة وكالة الأنباء», «مديرة وكالة الحوض»: the body the function is of
-				k == keySite && n+1 < hi && r.joined(n+1) && !closedWord(r.key(n+1)) && !givenNames[r.key(n+1)]) // «مديرة موقع الجرف الأصفر»: the site she runs, no outlet
+				k == keySite && n+1 < hi && r.joined(n+1) && !closedWord(r.key(n+1)) && !givenNames[r.key(n+1)]) || // «مديرة موقع الجرف الأصفر»: the site she runs, no outlet
+				outletNouns[k] && n+1 < hi && r.joined(n+1) // «مدير تحرير صحيفة السفير»: the outlet a construct chain goes on to
 			model := givenNames[k] && n+1 < hi && r.hyphen[n+1] && startsWithDigit(r.toks[n+1].Text) // «مديرة مشروع نور-2»: a model's name and number
 			if !party && !placeName && !outlet && !model && (closedWord(k) && k != keyTeam && !(honorifics[k] != "" && !r.nameAfter(n+1, hi)) || givenNames[k] && !definite(k) && !commonGenitive || strings.HasPrefix(k, "و") && conjunctOf(k[2:]) ||
 				accusative(k) && !(r.lex != nil && r.unknown(n)) && !placeNouns[bare(strings.TrimPrefix(r.key(n-1), "و"))] &&

@@ -2443,6 +2443,13 @@ var generalCases = []speakerCase{
 		want: []string{"سامي راشد البوعينين", "مزارع", "سامي راشد البوعينين"},
 		lex:  true,
 	},
+	{
+		name: "an outlet a function's construct chain goes on to is the function's («مدير تحرير صحيفة السفير»), a hospital's eponym after «بمستشفى» is the place's",
+		article: `وفي برنامج حديث الساعة، قال مدير تحرير صحيفة الأيام: «المعالجة الأمنية وحدها لن تكفي».
+وفي مداخلة لها، قالت طبيبة مقيمة بمستشفى فرحات حشاد: «أنا في سنتي الثالثة».`,
+		want: []string{"مدير تحرير صحيفة الأيام", "طبيبة مقيمة بمستشفى فرحات حشاد"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
