@@ -373,23 +373,48 @@ func textsOf(toks []align.ArticleWord) []string {
 	return out
 }
 
-// presiding gives the person a verb of presiding has as subject the
-// function of head of what it presides: «وقد ترأس لجنة التحكيم الشاعر
-// عبد القادر بن سالم» — he is «رئيس لجنة التحكيم», so that «يقول رئيس
-// اللجنة» names him.
+// presiding gives the person a verb of presiding or managing has as
+// subject the function of head of what it presides or manages: «وقد ترأس
+// لجنة التحكيم الشاعر عبد القادر بن سالم» — he is «رئيس لجنة التحكيم», so
+// that «يقول رئيس اللجنة» names him; «نظمت النقابة ندوة …، وأدارتها
+// الإعلامية منى عبد الرازق» — she is «مديرة الندوة», the event the
+// pronoun stands for.
 func (d *discourse) presiding() {
 	r := d.r
 	for v := range r.toks {
-		if !r.narr[v] || !presideVerbs[strings.TrimLeft(r.key(v), "وف")] {
+		if !r.narr[v] {
 			continue
 		}
+		vk := strings.TrimLeft(r.key(v), "وف")
+		head := headPresident
 		var body []string
+		switch {
+		case presideVerbs[vk]:
+		case manageVerbs[vk]:
+			head = headManager
+		case manageVerbs[strings.TrimSuffix(vk, "ها")] || manageVerbs[strings.TrimSuffix(vk, "ه")]:
+			// «وأدارتها»: the event named last before the verb, a seminar's
+			// title between («ندوة بعنوان الصحافة في زمن الذكاء الاصطناعي..
+			// فرص ومخاوف»).
+			head = headManager
+			for q := v - 1; q >= 0 && q >= v-40 && len(body) == 0; q-- {
+				if b := bare(r.key(q)); r.narr[q] && hostedEvents[b] {
+					body = append(body, b)
+				}
+			}
+			if len(body) == 0 {
+				continue
+			}
+		default:
+			continue
+		}
+		fixed := len(body) > 0
 		for q := v + 1; q < len(r.toks) && q <= v+4 && r.joined(q) && r.narr[q]; q++ {
 			i := slices.IndexFunc(d.mentions, func(m *mention) bool { return m.at == q })
 			if i >= 0 {
 				m := d.mentions[i]
 				if e := d.personOf(m); e != nil && len(body) > 0 && len(m.name) >= 2 && !m.plural && e.function == "" {
-					e.heads[headPresident] = true
+					e.heads[head] = true
 					for _, b := range body {
 						e.words[b] = true
 					}
@@ -399,13 +424,19 @@ func (d *discourse) presiding() {
 			if k := r.key(q); closedWord(k) || prepositions[k] {
 				break
 			}
-			body = append(body, bare(r.key(q)))
+			if !fixed {
+				body = append(body, bare(r.key(q)))
+			}
 		}
 	}
 }
 
-// presideVerbs are the verbs of presiding («ترأس», «ترأست», «يترأس»).
-var presideVerbs = keySet("ترأس ترأست يترأس تترأس ترأسها ترأسه")
+// presideVerbs are the verbs of presiding («ترأس», «ترأست», «يترأس»);
+// manageVerbs those of managing a session («أدار», «أدارت», «يدير»).
+var (
+	presideVerbs = keySet("ترأس ترأست يترأس تترأس ترأسها ترأسه")
+	manageVerbs  = keySet("أدار أدارت يدير تدير")
+)
 
 // duals give two people named after a dual function in construct the
 // function each holds («بحضور نائبي المحافظ رانيا … وأحمد …»: each is
@@ -4709,6 +4740,7 @@ func (d *discourse) resolve(m *mention, at int, focus *entity, fem bool) *entity
 var (
 	keyMinister   = arabic.Key("وزير")
 	headPresident = arabic.Key("رئيس")
+	headManager   = arabic.Key("مدير")
 	keyRepublic   = arabic.Key("جمهورية")
 	keyState      = arabic.Key("دولة")
 )

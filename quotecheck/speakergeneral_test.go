@@ -2450,6 +2450,14 @@ var generalCases = []speakerCase{
 		want: []string{"مدير تحرير صحيفة الأيام", "طبيبة مقيمة بمستشفى فرحات حشاد"},
 		lex:  true,
 	},
+	{
+		name: "a verb of managing with the event's pronoun makes its subject the event's manager («وأدارتها الإعلامية …» → «مديرة الندوة»)",
+		article: `نظمت نقابة الصحفيين ندوة بعنوان الصحافة والذكاء الاصطناعي.. فرص ومخاوف، وأدارتها الإعلامية سلوى حسن الشامي.
+وقال نقيب الصحفيين عادل فهمي: «النقابة لا تقف ضد التكنولوجيا».
+واختتمت مديرة الندوة اللقاء قائلة: «خرجنا بأسئلة أكثر من الإجابات».`,
+		want: []string{"عادل فهمي", "سلوى حسن الشامي"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
