@@ -1526,6 +1526,13 @@ func (d *discourse) kunyas() {
 		} else {
 			t.aliases = append(t.aliases, keys)
 		}
+		if len(keys) == 2 && givenNames[keys[0]] {
+			// «المعروف بين طلابه بيوسف ديري», then «الدكتور ديري»: the
+			// nickname's last word alone is the person too.
+			if a := slices.IndexFunc(d.people, func(e *entity) bool { return e != t && e.function == "" && slices.Equal(e.keys, keys[1:]) }); a >= 0 {
+				d.join(t, d.people[a])
+			}
+		}
 	}
 }
 
@@ -1590,6 +1597,8 @@ func (d *discourse) nickname(v int) []string {
 		keys := []string{bare(rest)}
 		if !definite(rest) && c+1 < len(r.toks) && r.joined(c+1) && definite(r.key(c+1)) {
 			keys = append(keys, bare(r.key(c+1))) // «بشيخ الفلاحين»
+		} else if n := r.key(c + 1); givenNames[rest] && c+1 < len(r.toks) && r.joined(c+1) && !closedWord(n) && !prepositions[n] && !strings.HasPrefix(n, "ل") && !r.preposition(c+1) {
+			keys = append(keys, n) // «بيوسف ديري لطول قامته»: a given name and the word that makes it a nickname
 		}
 		return keys
 	}

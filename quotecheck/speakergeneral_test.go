@@ -2465,6 +2465,14 @@ var generalCases = []speakerCase{
 // or a function that runs on (TestSpeakerModelWithoutLexicon).
 var generalCasesWithoutLexicon = []speakerCase{
 	{
+		name: "a nickname of a given name and a word («بيوسف ديري») joins the person, and its last word alone names them",
+		article: `وأجاب الدكتور حسن علي نور، أستاذ التاريخ والمعروف بين طلابه بحسن دهب لأناقته، قائلا: «التاريخ لا يرحم».
+وعلى هامش الندوة، أجرينا حوارا قصيرا مع الدكتور دهب، هذا نصه:
+س: لماذا تراجع تدريس التاريخ؟
+ج: «لأن المدارس تطلب المواد العلمية فقط».`,
+		want: []string{"حسن علي نور", "حسن علي نور"},
+	},
+	{
 		name: "«بحسب ما قاله» after a quotation, without the lexicon",
 		article: `افتتح المعرض اليوم.
 
