@@ -2673,6 +2673,18 @@ func (d *discourse) resolveShorter(m *mention, at int, focus *entity, fem bool) 
 	return nil
 }
 
+// calledSo reports the words from toks[p], at most four, followed by «،
+// كما يلقبه …», «، كما يناديها …»: a nickname given in passing.
+func (d *discourse) calledSo(p, hi int) bool {
+	r := d.r
+	for q := p + 1; q < hi && q <= p+4; q++ {
+		if !r.joined(q) {
+			return r.gapBefore(q) == gapComma && r.key(q) == "كما" && q+1 < hi && r.joined(q+1) && callNames[r.key(q+1)]
+		}
+	}
+	return false
+}
+
 // onlyHolder is the one named person whose functions have the head h
 // and who agrees with fem; nil for none or two.
 func (d *discourse) onlyHolder(h string, fem bool) *entity {
@@ -4016,6 +4028,13 @@ func (d *discourse) subjectAfter(v, hi int) *clause {
 	if stateOpeners[k] {
 		return c // «وقالت وقد غالبتها الدموع:», «وقال وهو يغادر:»: a clause of state, the subject implicit
 	}
+	if v > 0 && !r.narr[v-1] && r.gapBefore(v) != gapStop && kunyaOf(k) == "" && d.calledSo(p, hi) {
+		// ««…»، يقول شيخ المزارعين، كما يلقبه أهل المشروع، «…»»: after
+		// the quotation, what people call whoever is speaking (a kunya is
+		// the aliases' to tie).
+		c.again = true
+		return c
+	}
 	if (kinPossessed[k] || r.possessed(p) || r.withPronoun(p)) && p+1 < hi && r.joined(p+1) {
 		// «وقالت ابنته الدكتورة ليلى الزغواني، …», «وقال زميله ورفيق
 		// دربه المذيع المخضرم سعد …»: whose daughter or colleague, maybe
@@ -5012,6 +5031,9 @@ func (d *discourse) fits(e *entity, m *mention) bool {
 			}
 			if st := nationStem(c); st != "" && !e.words[c] && d.ofNation(e, st) {
 				continue // «الوزير البلجيكي» is the minister «في مملكة بلجيكا»
+			}
+			if pl, ok := strings.CutSuffix(c, "ين"); ok && e.words[pl+"ي"] {
+				continue // «رئيس اتحاد المزارعين» is «رئيس اتحاد مزارعي الجزيرة»: the plural in construct
 			}
 			if !e.words[c] && !placeNouns[c] && !(e.places && i == 0 && !nisba(c) && !institutions[c]) && !(chair && sittings[c]) {
 				if h, _ := headOf(c); h == "" || !e.heads[h] {

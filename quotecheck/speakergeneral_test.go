@@ -2458,6 +2458,15 @@ var generalCases = []speakerCase{
 		want: []string{"عادل فهمي", "سلوى حسن الشامي"},
 		lex:  true,
 	},
+	{
+		name: "a function with a plural is the one introduced with the plural in construct («رئيس اتحاد المزارعين» / «رئيس اتحاد مزارعي الجزيرة»); a description «كما يلقبه» sets off after the quotation is whoever is speaking",
+		article: `استضاف البرنامج المدير العام للمشروع عثمان صالح الطيب، ورئيس اتحاد مزارعي الجزيرة حامد الحسن ود العوض.
+وقال المدير العام: «السماد سيصل قبل الموسم».
+غير أن رئيس اتحاد المزارعين بدا أقل تفاؤلا، وقال: «وعدونا كثيرا ولم يصل شيء».
+«الجزيرة أطعمت السودان كله»، يقول شيخ المزارعين، كما يلقبه أهل المشروع، «ومن العيب أن ننتظر السماد».`,
+		want: []string{"عثمان صالح الطيب", "حامد الحسن ود العوض", "حامد الحسن ود العوض", "حامد الحسن ود العوض"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
