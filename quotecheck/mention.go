@@ -2409,6 +2409,9 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 	if w := plain(r.toks[i].Text); w == "وإلى" || w == "والى" || w == "فإلى" {
 		return nil, 1 // «وإلى جانبه، قدمت …»: «and to», whose key is the governor's «والي»
 	}
+	if w := strings.TrimLeft(plain(r.toks[i].Text), "وف"); w == "أمام" || w == "وأمام" {
+		return nil, 1 // «وأمام مجلس الأمن، قدمت …»: «before», printed with the hamza above; the imam's «إمام» has it below
+	}
 	if rest, ok := strings.CutPrefix(key, "و"); ok && i+1 < hi {
 		h, _ := headOf(key)
 		h2, _ := headOf(rest)

@@ -244,6 +244,10 @@ func (d *discourse) collect() {
 					j += 2 // «ثانوية العقيد عميروش»: the eponym's rank and one name (the lexicon knows no such word)
 					continue
 				}
+				if j+1 < hi && r.joined(j+1) && givenNames[r.key(j+1)] && (j+2 >= hi || !r.joined(j+2)) {
+					j += 2 // «مستشفى الشيخ زايد،», «مسجد الشيخ زايد»: the eponym's form of address and given name
+					continue
+				}
 			}
 			if ctx == ctxNone && !mentionStarts[r.key(j)] && !d.givenPair(j, hi) && !r.forGiven(j, hi) {
 				j++ // most words start no mention: one lookup tells

@@ -2467,6 +2467,13 @@ var generalCases = []speakerCase{
 		want: []string{"عثمان صالح الطيب", "حامد الحسن ود العوض", "حامد الحسن ود العوض", "حامد الحسن ود العوض"},
 		lex:  true,
 	},
+	{
+		name: "«أمام» printed with the hamza above is «before», no imam; a form of address and a given name after a hospital's noun are its eponym",
+		article: `وأمام مجلس الأمن، قدمت الممثلة الخاصة للأمين العام، الدبلوماسية النرويجية إنغريد هالفورسن، إحاطتها يوم الأربعاء، وقالت: «التقيت بقادة المؤسسات».
+وفي بنك الدم في مستشفى الشيخ خليفة، كانت السالكة تنتظر منذ الصباح، وقالت: «ولدي يحتاج كيس دم كل شهر».`,
+		want: []string{"إنغريد هالفورسن", ""},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
