@@ -2995,8 +2995,9 @@ func (d *discourse) oneOfPerson(p, hi int) *entity {
 		if _, verb := isSpeechVerb(k); verb {
 			break
 		}
-		if !definite(k) && !(e == p+1 && e+1 < hi && r.joined(e+1) && definite(r.key(e+1))) {
-			break // (a construct «عناصر الشرطة», else the phrase is over)
+		if !definite(k) && !(e <= p+2 && e+1 < hi && r.joined(e+1) && definite(r.key(e+1))) &&
+			!(e == p+1 && e+2 < hi && r.joined(e+1) && r.joined(e+2) && !closedWord(r.key(e+1)) && !givenNames[r.key(e+1)] && definite(r.key(e+2))) {
+			break // (a construct «عناصر الشرطة», «طلاب جامعة الإمارات», else the phrase is over)
 		}
 		e++
 	}

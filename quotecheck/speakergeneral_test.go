@@ -2474,6 +2474,15 @@ var generalCases = []speakerCase{
 		want: []string{"إنغريد هالفورسن", ""},
 		lex:  true,
 	},
+	{
+		name: "«ميسّرة الجلسة» is a function its holder goes by («وعلّقت الميسّرة»); «أحد» and an indefinite construct to a definite noun is one of a group («أحد طلاب كلية الهندسة»)",
+		article: `واستهلت ميسّرة الجلسة، الإعلامية سلمى راشد الكعبي، النقاش بسؤال: «ما الذي يهم الأسرة في الأمن الغذائي؟».
+وقال الخبير جان لوك بيرنار: «الأسعار سترتفع».
+وعلّقت الميسّرة مبتسمة: «يبدو أن المزارعين سيحملون الحاسوب».
+وفي فقرة النقاش، سأل أحد طلاب كلية الهندسة عن فرص الخريجين: «هل تحتاج الشركات إلى مهندسين زراعيين؟».`,
+		want: []string{"سلمى راشد الكعبي", "جان لوك بيرنار", "سلمى راشد الكعبي", "أحد طلاب كلية الهندسة"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
