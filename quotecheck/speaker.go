@@ -2603,6 +2603,9 @@ func (d *discourse) quoteSpeaker(first, last, bs int, focus *entity) (who *entit
 					return e, true
 				}
 			}
+			if e := d.introducedBefore(c, first, last, bs, focus); e != nil {
+				return e, true
+			}
 			if c.verb > last && focus != nil && len(focus.name) > 0 && agrees(focus, c.fem) && d.onlyVoice(focus, first, d.runEnd(c.verb)) {
 				// «بوزيد: «…». «أهدي هذه الجائزة لأمي»، يقول ابن الأوراس»:
 				// a description set after the quotation varies the name of
@@ -2631,6 +2634,9 @@ func (d *discourse) quoteSpeaker(first, last, bs int, focus *entity) (who *entit
 				return focus, true
 			}
 			return nil, true
+		}
+		if e == nil && len(c.subj.name) == 0 && len(c.subj.titles) == 1 && adjectivesOnly(c.subj.titles[0], professions) {
+			e = d.introducedBefore(c, first, last, bs, focus) // «««…»، يقول الخبير الألماني» (introducedBefore)
 		}
 		if e == nil {
 			e = d.function(c.subj)
@@ -2687,6 +2693,37 @@ func (d *discourse) calledSo(p, hi int) bool {
 		}
 	}
 	return false
+}
+
+// introducedBefore is, for a clause after a quotation that opens its
+// paragraph (or between the two parts of one), the person the paragraph
+// before introduced last, who has not spoken yet and agrees with the
+// clause's verb: «قدّم توماس كيلر، المستشار لدى …، قراءة …» closing a
+// paragraph, then ««…»، يقول الخبير الألماني، «…»» opening the next
+// describes him. nil otherwise.
+func (d *discourse) introducedBefore(c *clause, first, last, bs int, focus *entity) *entity {
+	r := d.r
+	opens := first // the quotation that opens the paragraph
+	switch {
+	case c.verb > last && bs == first:
+	case c.verb < first && c.verb > 0 && !r.narr[c.verb-1]:
+		// ««…»، يقول الخبير الألماني، «…»»: the second part of a
+		// quotation split by the clause.
+		for opens = c.verb - 1; opens > 0 && !r.narr[opens-1] && r.toks[opens-1].Quote == r.toks[c.verb-1].Quote; opens-- {
+		}
+		if opens > 0 && !r.narr[opens-1] {
+			return nil
+		}
+	default:
+		return nil
+	}
+	if opens == 0 || !r.lineBreak(opens) {
+		return nil
+	}
+	if e := d.newcomer(opens); agrees(e, c.fem) && len(e.name) >= 2 && e.function == "" && (e != focus || c.verb < first) {
+		return e
+	}
+	return nil
 }
 
 // onlyHolder is the one named person whose functions have the head h

@@ -2483,6 +2483,15 @@ var generalCases = []speakerCase{
 		want: []string{"سلمى راشد الكعبي", "جان لوك بيرنار", "سلمى راشد الكعبي", "أحد طلاب كلية الهندسة"},
 		lex:  true,
 	},
+	{
+		name: "a description after a quotation that opens its paragraph, split or whole, is the one the paragraph before introduced",
+		article: `وقالت الوزيرة سنية الماجري: «النزيف مستمر».
+من جهته، قدّم توماس شولتز، المستشار لدى وكالة توظيف في برلين، قراءة من الضفة الأخرى.
+
+«الطلب على الأطباء لن يتراجع»، يقول الخبير الألماني، «والحل في اتفاقيات عادلة».`,
+		want: []string{"سنية الماجري", "توماس شولتز", "توماس شولتز"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
