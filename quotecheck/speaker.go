@@ -2603,7 +2603,7 @@ func (d *discourse) quoteSpeaker(first, last, bs int, focus *entity) (who *entit
 					return e, true
 				}
 			}
-			if e := d.introducedBefore(c, first, last, bs, focus); e != nil {
+			if e := d.introducedBefore(c, first, last, bs); e != nil {
 				return e, true
 			}
 			if c.verb > last && focus != nil && len(focus.name) > 0 && agrees(focus, c.fem) && d.onlyVoice(focus, first, d.runEnd(c.verb)) {
@@ -2636,7 +2636,7 @@ func (d *discourse) quoteSpeaker(first, last, bs int, focus *entity) (who *entit
 			return nil, true
 		}
 		if e == nil && len(c.subj.name) == 0 && len(c.subj.titles) == 1 && adjectivesOnly(c.subj.titles[0], professions) {
-			e = d.introducedBefore(c, first, last, bs, focus) // «««…»، يقول الخبير الألماني» (introducedBefore)
+			e = d.introducedBefore(c, first, last, bs) // «««…»، يقول الخبير الألماني» (introducedBefore)
 		}
 		if e == nil {
 			e = d.function(c.subj)
@@ -2697,11 +2697,12 @@ func (d *discourse) calledSo(p, hi int) bool {
 
 // introducedBefore is, for a clause after a quotation that opens its
 // paragraph (or between the two parts of one), the person the paragraph
-// before introduced last, who has not spoken yet and agrees with the
+// before introduced last — for one that opens a sentence within its
+// paragraph, the sentence before —, named whole and agreeing with the
 // clause's verb: «قدّم توماس كيلر، المستشار لدى …، قراءة …» closing a
 // paragraph, then ««…»، يقول الخبير الألماني، «…»» opening the next
 // describes him. nil otherwise.
-func (d *discourse) introducedBefore(c *clause, first, last, bs int, focus *entity) *entity {
+func (d *discourse) introducedBefore(c *clause, first, last, bs int) *entity {
 	r := d.r
 	opens := first // the quotation that opens the paragraph
 	switch {
@@ -2717,10 +2718,14 @@ func (d *discourse) introducedBefore(c *clause, first, last, bs int, focus *enti
 	default:
 		return nil
 	}
-	if opens == 0 || !r.lineBreak(opens) {
+	if opens == 0 {
 		return nil
 	}
-	if e := d.newcomer(opens); agrees(e, c.fem) && len(e.name) >= 2 && e.function == "" && (e != focus || c.verb < first) {
+	e := d.paragraphNewcomer(opens) // («واعتبرت خديجة منت أحمد سالم، …، أن …. «…»، قالت الخبيرة الموريتانية.»)
+	if r.lineBreak(opens) {
+		e = d.newcomer(opens)
+	}
+	if agrees(e, c.fem) && len(e.name) >= 2 && e.function == "" {
 		return e
 	}
 	return nil

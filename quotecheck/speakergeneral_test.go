@@ -2492,6 +2492,13 @@ var generalCases = []speakerCase{
 		want: []string{"سنية الماجري", "توماس شولتز", "توماس شولتز"},
 		lex:  true,
 	},
+	{
+		name: "a description after a quotation opening a sentence is the one the sentence before introduced, who is speaking («واعتبرت فلانة … أن …. «…»، قالت الخبيرة الموريتانية»)",
+		article: `وقال الوزير محمد علي: «الهجرة مستمرة».
+واعتبرت خديجة منت محمد سالم، المسؤولة عن ملف الموارد البشرية الصحية، أن الظاهرة مغاربية. «موريتانيا تعيش الوضع ذاته»، قالت الخبيرة الموريتانية.`,
+		want: []string{"محمد علي", "خديجة منت محمد سالم"},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name
