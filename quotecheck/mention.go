@@ -402,6 +402,25 @@ func prepOff(key string) string {
 	return key
 }
 
+// inQuestion reports the sentence of toks[j] as a question: it ends with
+// «؟» or «?».
+func (r *reader) inQuestion(j int) bool {
+	t := j + 1
+	for t < len(r.toks) && r.gapBefore(t) != gapStop {
+		t++
+	}
+	end := len(r.runes)
+	if t < len(r.toks) {
+		end = r.toks[t].Start
+	}
+	for _, c := range r.runes[r.toks[t-1].End:end] {
+		if c == '؟' || c == '?' {
+			return true
+		}
+	}
+	return false
+}
+
 // latinWord reports toks[j] as a word in Latin letters («hespress.com»).
 func (r *reader) latinWord(j int) bool {
 	for _, c := range r.toks[j].Text {
@@ -687,6 +706,9 @@ func (r *reader) nameStart(j, hi int, key string, ctx context) bool {
 	}
 	if kinOf[strings.TrimLeft(key, "و")] {
 		return false // «ويحكي ابنها كريم أحمد سليمان»: her son, then his name
+	}
+	if key == "ام" && r.gapBefore(j) == gapComma && r.inQuestion(j) {
+		return false // «من يعيد الخرطوم؟ الحكومة بمؤتمراتها، أم آمنة بكانونها؟»: «or», no kunya
 	}
 	if key == keyKhalifa && j+1 < hi && r.joined(j+1) && sufiOrders[bare(r.key(j+1))] {
 		return false // «خليفة الطريقة الشيخ عوض الكريم»: the head of a Sufi order, not the given name «خليفة»

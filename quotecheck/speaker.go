@@ -3848,12 +3848,37 @@ func (d *discourse) relay(v, hi int) *clause {
 		}
 		if k == "عن" && q+1 < hi && r.joined(q+1) {
 			if m, _ := r.readMention(q+1, hi, ctxSubject); m != nil && !m.plural && len(m.name)+len(m.titles)+len(m.honors) > 0 {
+				if n := d.holderPast(m, hi); n != nil {
+					return &clause{verb: v, subj: n}
+				}
 				return &clause{verb: v, subj: m}
 			}
 			return nil
 		}
 	}
 	return nil
+}
+
+// holderPast is, for a function m with no name, its holder named right
+// after a place it is held at («رئيسة بعثة صندوق النقد الدولي إلى لبنان
+// ماريا فرنانديز»: «إلى», «في» or «لدى» and one word): the name with m's
+// functions; nil for none.
+func (d *discourse) holderPast(m *mention, hi int) *mention {
+	r := d.r
+	p := m.end
+	if len(m.name) > 0 || len(m.titles) == 0 || p+2 >= hi || !r.joined(p) || !r.joined(p+1) || !r.joined(p+2) {
+		return nil
+	}
+	if k := r.key(p); k != "الي" && k != "في" && k != "لدي" {
+		return nil
+	}
+	i := slices.IndexFunc(d.mentions, func(x *mention) bool { return x.at == p+2 && len(x.name) >= 2 && len(x.titles) == 0 && !x.plural })
+	if i < 0 {
+		return nil
+	}
+	n := *d.mentions[i]
+	n.titles = m.titles
+	return &n
 }
 
 // antecedent is the mention of a person a relative pronoun at toks[p]
@@ -4341,8 +4366,11 @@ func (d *discourse) tradesperson(p, hi int) *entity {
 		}
 		e = hi
 	}
-	if e > p+1 && definite(r.key(p+1)) && r.key(p) != keySahib {
-		return nil // «بائع الخضرة» refers back to someone described before, maybe named («علاء، بائع خضرة»)
+	if e > p+1 && definite(r.key(p+1)) && (r.key(p) != keySahib || !premises[bare(r.key(p+1))]) {
+		// «بائع الخضرة» refers back to someone described before, maybe
+		// named («علاء، بائع خضرة»); so does «صاحب النظرية», an epithet —
+		// «صاحب المخبز» is the owner of a place.
+		return nil
 	}
 	words := make([]string, 0, e-p)
 	for _, t := range r.toks[p:e] {
@@ -4408,6 +4436,12 @@ var (
 var trades = keySet("بائع بائعة تاجر تاجرة مزارع مزارعة صياد سائق عامل عاملة موظف موظفة صاحب صاحبة ربة مواطن مواطنة " +
 	"حرفي نجار خباز جزار حلاق بقال معلم معلمة متقاعد متقاعدة زبون زبونة متسوق متسوقة مستهلك مستهلكة جندي ضابط ممرضة ممرض " +
 	"طالب طالبة مسافر مسافرة زائر زائرة ساكن ساكنة لاجئ لاجئة مستثمر مستثمرة")
+
+// premises are the places, businesses and accounts a «صاحب» owns («صاحب
+// المخبز», «صاحب الحساب»): their owner is someone the article may leave
+// unnamed.
+var premises = keySet("محل مخبز مطعم مقهى متجر دكان شركة مزرعة مصنع فندق مكتب ورشة مشغل بقالة صيدلية مكتبة قارب مركب سيارة بيت منزل دار عمارة " +
+	"حانوت كشك بسطة مشتل معصرة مخبزة حساب صفحة")
 
 // feminineNoun reports a noun of a woman: in «ة» («بائعة», «والدة»),
 // or «أم», «أخت».

@@ -2499,6 +2499,18 @@ var generalCases = []speakerCase{
 		want: []string{"محمد علي", "خديجة منت محمد سالم"},
 		lex:  true,
 	},
+	{
+		name: "«نقلت … عن» a function, the place it is held at and its holder's name is the holder; «أم» after a comma in a question is «or»; «صاحب» and an abstract noun is an epithet, not someone unnamed; «منتدى» bears an eponym",
+		article: `فقد نقلت صحيفة النهار عن رئيسة بعثة البنك الدولي إلى لبنان ماريا لوبيز قولها: «الإصلاحات تأخرت كثيرا».
+عادت سعاد أحمد الطيب إلى موقعها تحت الشجرة، وقالت لي: «البيت بالناس».
+من يعيد المدينة؟ الحكومة بمؤتمراتها، أم سعاد بكانونها؟
+وتختم سعاد حديثها: «نحن نريد الماء والكهرباء».
+وقال الدكتور سامي عبد الحليم النجار: «التضخم علامة صحة».
+ثم يقول صاحب النظرية بثقة: «الأسعار لا تنخفض بقرار».
+ففي ندوة عقدت في منتدى عبد الحميد شومان، قلت: «البطالة ليست رقما».`,
+		want: []string{"ماريا لوبيز", "سعاد أحمد الطيب", "سعاد أحمد الطيب", "سامي عبد الحليم النجار", "", ""},
+		lex:  true,
+	},
 }
 
 // generalCasesWithoutLexicon: read from the shape of words only, a name

@@ -271,7 +271,7 @@ var motionVerbs = keySet("عاد عادت جرت جرى خرج خرجت وصل �
 // eponymNouns name institutions and places after a person («جامعة محمد
 // الخامس», «مسجد عمر بن الخطاب», «نجمة داود»): a name right after one is
 // the eponym's, no one who speaks. A closed set of the nouns news writes so.
-var eponymNouns = keySet("جامعة مدرسة ثانوية إعدادية مستشفى مسجد جامع شارع ساحة مطار ميناء ملعب استاد قاعة " +
+var eponymNouns = keySet("جامعة مدرسة ثانوية إعدادية مستشفى مسجد جامع شارع ساحة مطار ميناء ملعب استاد قاعة منتدى " +
 	"مركز مؤسسة نجمة حي كلية معهد جائزة مسرح سوق دار قصر بوابة مدينة مخيم قرية ضاحية جسر نفق مجمع منصة " +
 	// «مار»: a saint of the Eastern churches, whose name a church, a street or a stair bears («درج مار نقولا»)
 	"مار")
