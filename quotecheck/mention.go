@@ -2431,8 +2431,11 @@ func (r *reader) readMention(i, hi int, ctx context) (m *mention, n int) {
 	if w := plain(r.toks[i].Text); w == "وإلى" || w == "والى" || w == "فإلى" {
 		return nil, 1 // «وإلى جانبه، قدمت …»: «and to», whose key is the governor's «والي»
 	}
-	if w := strings.TrimLeft(plain(r.toks[i].Text), "وف"); w == "أمام" || w == "وأمام" {
-		return nil, 1 // «وأمام مجلس الأمن، قدمت …»: «before», printed with the hamza above; the imam's «إمام» has it below
+	if w := strings.TrimLeft(plain(r.toks[i].Text), "وف"); w == "أمام" || w == "أمر" {
+		// «وأمام مجلس الأمن، قدمت …»: «before», printed with the hamza
+		// above (the imam's «إمام» has it below); «من أمر الرواتب»: «the
+		// matter», not the commander «آمر».
+		return nil, 1
 	}
 	if rest, ok := strings.CutPrefix(key, "و"); ok && i+1 < hi {
 		h, _ := headOf(key)
@@ -3151,7 +3154,11 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 			}
 		case strings.HasPrefix(k, "ب") && (len(t.words) >= 2 || eponymNouns[k[2:]] && n+1 < hi && r.joined(n+1) && givenNames[r.key(n+1)]) && !closedWord(k) && !givenNames[k] &&
 			(placeNouns[bare(k[2:])] || eponymNouns[k[2:]] || councils[k[2:]] && n+1 < hi && r.joined(n+1) && definite(r.key(n+1)) || !articleWithClitic(k) && r.unknown(n) ||
-				r.nisbaPrinted(k[2:]) || definiteCities[k[2:]]):
+				r.nisbaPrinted(k[2:]) || definiteCities[k[2:]] ||
+				// Without the lexicon, «المدير الجهوي للتهذيب الوطني بلعصابة أن»:
+				// a word in «بـ» that ends the phrase before «أن» is where the
+				// function is held.
+				r.lex == nil && !articleWithClitic(k) && len(t.words) >= 3 && n+1 < hi && r.joined(n+1) && complementizers[r.key(n+1)]):
 			inQual, proper, open = true, -1, false
 			// «مفوض العون الإنساني بولاية كسلا», «مدير الزراعة بسيئون»; an
 			// indefinite place noun is followed by the place's name.

@@ -2518,6 +2518,18 @@ var generalCases = []speakerCase{
 // or a function that runs on (TestSpeakerModelWithoutLexicon).
 var generalCasesWithoutLexicon = []speakerCase{
 	{
+		name:    "without the lexicon, a word in «بـ» that ends a function before «أن» is where it is held",
+		article: `وفي السياق ذاته، أكد المدير الجهوي للتهذيب الوطني بلعصابة أن «نسبة التحاق المدرسين بلغت 96 في المائة».`,
+		want:    []string{"المدير الجهوي للتهذيب الوطني بلعصابة"},
+	},
+	{
+		name: "«أمر» printed so is «the matter», no commander «آمر»",
+		article: `وقال المعلم محمد سيف القدسي، أو أبو أيمن كما يناديه زملاؤه: «الراتب لم يصل».
+وربما لا يملك الوكيل من أمر الرواتب أكثر مما يملكه أبو أيمن نفسه.
+أبو أيمن: «نحن ننتظر منذ سنة».`,
+		want: []string{"محمد سيف القدسي", "محمد سيف القدسي"},
+	},
+	{
 		name: "a nickname of a given name and a word («بيوسف ديري») joins the person, and its last word alone names them",
 		article: `وأجاب الدكتور حسن علي نور، أستاذ التاريخ والمعروف بين طلابه بحسن دهب لأناقته، قائلا: «التاريخ لا يرحم».
 وعلى هامش الندوة، أجرينا حوارا قصيرا مع الدكتور دهب، هذا نصه:
