@@ -3874,6 +3874,12 @@ func (d *discourse) holderPast(m *mention, hi int) *mention {
 	}
 	i := slices.IndexFunc(d.mentions, func(x *mention) bool { return x.at == p+2 && len(x.name) >= 2 && len(x.titles) == 0 && !x.plural })
 	if i < 0 {
+		// Without the lexicon a foreign name there may be unread: read it
+		// as after a function («… إلى لبنان ماريا فرنانديز قولها»).
+		if x, _ := r.readMention(p+2, hi, ctxAddress); x != nil && len(x.name) >= 2 && len(x.titles) == 0 && !x.plural && x.end < hi && sayingNouns[r.key(x.end)] {
+			x.titles = m.titles
+			return x
+		}
 		return nil
 	}
 	n := *d.mentions[i]

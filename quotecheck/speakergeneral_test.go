@@ -2518,6 +2518,11 @@ var generalCases = []speakerCase{
 // or a function that runs on (TestSpeakerModelWithoutLexicon).
 var generalCasesWithoutLexicon = []speakerCase{
 	{
+		name:    "without the lexicon, a relayed function's holder past its place, a name the lists lack, is no function of nobody's",
+		article: `فقد نقلت صحيفة النهار عن رئيسة بعثة البنك الدولي إلى لبنان ماريا لوبيز قولها: «الإصلاحات تأخرت كثيرا».`,
+		want:    []string{""},
+	},
+	{
 		name:    "without the lexicon, a word in «بـ» that ends a function before «أن» is where it is held",
 		article: `وفي السياق ذاته، أكد المدير الجهوي للتهذيب الوطني بلعصابة أن «نسبة التحاق المدرسين بلغت 96 في المائة».`,
 		want:    []string{"المدير الجهوي للتهذيب الوطني بلعصابة"},
