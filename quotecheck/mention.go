@@ -3042,7 +3042,7 @@ func (r *reader) readTitle(j, hi int, k0 string, appos bool) (title, int) {
 					// «رئيس أركان جيش البر»: a construct chain goes on to a definite noun
 					!givenNames[r.key(n+1)] && !nameParticles[r.key(n+1)] && r.key(n+1) != keyAbd && r.isKnown(n+1) && n+2 < hi && r.joined(n+2) && definite(r.key(n+2)) && !givenNames[r.key(n+2)])
 			placeName := (placePrefixes[bare(r.key(n-1))] || n-1 > j && (eponymNouns[bare(r.key(n-1))] || eponymNouns[prepOff(r.key(n-1))])) && !closedWord(k) // «عضو بلدية كفر قاسم», «ناظرة مدرسة فاطمة الزهراء», «طبيبة بمستشفى شارل نيكول»: a place named with a given name
-			outlet := n-1 == j && (mediaHeads[h] && sourceNouns[bare(k)] || outletNouns[k] ||                            // «مراسلة وكالة الأنباء», «مديرة وكالة الحوض»: the body the function is of
+			outlet := n-1 == j && (mediaHeads[h] && sourceNouns[bare(k)] || outletNouns[k] ||                                                                  // «مراسلة وكالة الأنباء», «مديرة وكالة الحوض»: the body the function is of
 				k == keySite && n+1 < hi && r.joined(n+1) && !closedWord(r.key(n+1)) && !givenNames[r.key(n+1)]) || // «مديرة موقع الجرف الأصفر»: the site she runs, no outlet
 				outletNouns[k] && n+1 < hi && r.joined(n+1) // «مدير تحرير صحيفة السفير»: the outlet a construct chain goes on to
 			model := givenNames[k] && n+1 < hi && r.hyphen[n+1] && startsWithDigit(r.toks[n+1].Text) // «مديرة مشروع نور-2»: a model's name and number
