@@ -543,11 +543,8 @@ func (r *reader) unknown(j int) bool {
 // no name, though «بوزيد» and «بلعيد» are.
 func (r *reader) prepOnWord(j int) bool {
 	k := r.key(j)
-	if !strings.HasPrefix(k, "ل") && !strings.HasPrefix(k, "ب") {
-		return false
-	}
-	rest := k[len("ل"):]
-	return placeNouns[rest] || institutions[rest]
+	rest := prepOff(k)
+	return rest != k && (placeNouns[rest] || institutions[rest])
 }
 
 // plain is w without tashkeel and tatweel, as the lexicon spells it.
